@@ -1,0 +1,35 @@
+"""``agreed new``: start an agreement from the template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from agreed.atomic import write_atomically
+from agreed.cli.files import DEFAULT_FOLDER
+from agreed.cli.output import usage_error
+from agreed.template import new_agreement, parse_party
+
+
+@click.command("new")
+@click.argument("agreement_id", metavar="ID")
+@click.option("--party", "parties", multiple=True, required=True, metavar="ID[=NAME]",
+              help="A party to the agreement (repeat for each).")
+@click.option("--title", default=None, help="The agreement's title (default: the id).")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path(DEFAULT_FOLDER),
+              show_default=True, help="Folder to write the agreement into.")
+def command(agreement_id: str, parties: tuple[str, ...], title: str | None, folder: Path) -> None:
+    """Write a new draft agreement ID.yaml from the template; never overwrites."""
+    try:
+        text = new_agreement(agreement_id, title or agreement_id, [parse_party(party) for party in parties])
+    except ValueError as error:
+        usage_error(str(error))
+    target = folder / f"{agreement_id}.yaml"
+    try:
+        write_atomically(target, text, overwrite=False)
+    except FileExistsError:
+        usage_error(f"{target} already exists; not overwriting it")
+    except OSError as error:
+        usage_error(f"cannot write {target}: {error.strerror or error}")
+    click.echo(f"Created {target.as_posix()} (status: draft). Fill it in together, then run 'agreed lint'.")

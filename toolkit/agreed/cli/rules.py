@@ -1,0 +1,42 @@
+"""``agreed rules`` lists every rule; ``agreed explain RULE`` prints one rule's documentation."""
+
+from __future__ import annotations
+
+import inspect
+import json
+
+import click
+
+from agreed.cli.output import all_rules, usage_error
+from agreed.lint.rule import Rule
+
+
+@click.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, category, default severity and summary."""
+    rules = list(all_rules().values())
+    if output_format == "json":
+        records = [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.severity.label,
+                    "summary": r.summary, "suppressible": r.suppressible} for r in rules]
+        click.echo(json.dumps(records, indent=2))
+        return
+    for rule in rules:
+        click.echo(f"{rule.code:<5} {rule.name:<30} {rule.category.value:<15} {rule.severity.label:<8} "
+                   f"{rule.summary}")
+
+
+def find_rule(key: str) -> Rule | None:
+    wanted = key.strip()
+    return next((rule for rule in all_rules().values() if wanted in (rule.code, rule.name)), None)
+
+
+@click.command("explain")
+@click.argument("rule")
+def explain_command(rule: str) -> None:
+    """Print the documentation of RULE (a code such as V101 or a name such as subjective-quality)."""
+    found = find_rule(rule)
+    if found is None:
+        usage_error(f"unknown rule {rule!r}; 'agreed rules' lists them")
+    click.echo(f"{found.code} {found.name} ({found.category.value}, default {found.severity.label})\n")
+    click.echo(inspect.cleandoc(found.doc))

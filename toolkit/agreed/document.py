@@ -1,0 +1,486 @@
+"""Bytes in, a Document out: plain data plus the position of every value and key.
+
+Loading never raises for bad input. Whatever is wrong with a file (bytes that are not UTF-8, broken YAML,
+duplicate keys, tags outside the YAML core schema, several documents, alias bombs, deep nesting, a size over the
+cap) becomes a positioned :class:`~agreed.problem.Problem` in ``Document.problems`` and ``Document.data`` is None.
+
+The YAML is read as an event stream from ruamel.yaml's parser (its C parser when ruamel.yaml.clib is installed)
+and composed here, without recursion, so that limits on depth and size are checked while reading, duplicate keys
+are caught, and positions are recorded in the same pass. Scalars are resolved and converted by ruamel.yaml's own
+resolver and constructors (YAML 1.2 core schema); dates become ISO 8601 strings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from agreed.problem import Problem, Severity
+
+JsonPath = tuple[str | int, ...]
+
+SYNTAX = "S001"
+DUPLICATE_KEY = "S002"
+DISALLOWED_TAG = "S003"
+MULTIPLE_DOCUMENTS = "S004"
+TOO_LARGE = "S005"
+TOO_DEEP = "S006"
+TOO_MANY_NODES = "S007"
+NOT_UTF8 = "S008"
+EMPTY = "S009"
+UNREADABLE = "S010"
+NOT_A_MAPPING = "S012"
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
+_MAPPING_TAG = _CORE + "map"
+_SEQUENCE_TAG = _CORE + "seq"
+_MERGE_TAG = _CORE + "merge"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Budgets that keep hostile input cheap: file size, nesting depth, nodes after alias expansion."""
+
+    max_bytes: int = 2 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a node sits in the source: 0-based line and column of its start, and its character range."""
+
+    line: int
+    col: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One loaded file: its data (None when it could not be loaded) and positions for any JSON path."""
+
+    path: str
+    source: str
+    data: Any
+    problems: tuple[Problem, ...] = ()
+    values: dict[JsonPath, Span] = field(default_factory=dict, repr=False, compare=False)
+    keys: dict[JsonPath, Span] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def loaded(self) -> bool:
+        return self.data is not None and not self.problems
+
+    def position(self, path: JsonPath) -> tuple[int, int]:
+        """1-based (line, col) of the value at ``path``, or of its nearest ancestor that has one."""
+        return _one_based(self._nearest(self.values, path))
+
+    def key_position(self, path: JsonPath) -> tuple[int, int]:
+        """1-based (line, col) of the key that introduces ``path``; its value's position for list items."""
+        span = self.keys.get(path)
+        return _one_based(span) if span is not None else self.position(path)
+
+    def text_position(self, path: JsonPath, start: int, end: int) -> tuple[int, int]:
+        """1-based (line, col) of characters ``start:end`` of the string value at ``path``.
+
+        Searches the value's source for the flagged words, so quoting, escapes and folded block scalars are
+        handled; falls back to the start of the value.
+        """
+        span = self.values.get(path)
+        value = self.value_at(path)
+        if span is None or not isinstance(value, str):
+            return self.position(path)
+        wanted = value[start:end]
+        found = self.source.find(wanted, span.start, span.end) if wanted else -1
+        if found < 0:
+            first_word = wanted.split()[0] if wanted.split() else ""
+            found = self.source.find(first_word, span.start, span.end) if first_word else -1
+        if found < 0:
+            return _one_based(span)
+        return self._line_col(found)
+
+    def value_at(self, path: JsonPath) -> Any:
+        """The value at ``path``, or None when the path does not exist."""
+        node: Any = self.data
+        for step in path:
+            if isinstance(node, dict) and isinstance(step, str):
+                node = node.get(step)
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                node = node[step]
+            else:
+                return None
+        return node
+
+    def describe(self, path: JsonPath) -> str:
+        """A readable path such as ``results.deliverables[id=d2].owner`` (list items named by their id)."""
+        text = ""
+        for depth, step in enumerate(path):
+            if isinstance(step, int):
+                item = self.value_at(path[: depth + 1])
+                item_id = item.get("id") if isinstance(item, dict) else None
+                text += f"[id={item_id}]" if isinstance(item_id, str) and item_id else f"[{step}]"
+            else:
+                text += f".{step}" if text else step
+        return text or "(document)"
+
+    def _nearest(self, index: dict[JsonPath, Span], path: JsonPath) -> Span:
+        for cut in range(len(path), -1, -1):
+            span = index.get(path[:cut])
+            if span is not None:
+                return span
+        return Span(0, 0, 0, 0)
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        starts = _line_starts(self.source)
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    position = source.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = source.find("\n", position + 1)
+    return starts
+
+
+def _one_based(span: Span) -> tuple[int, int]:
+    return span.line + 1, span.col + 1
+
+
+def read_document(file: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read and load ``file``; an unreadable path becomes a Problem, never an exception."""
+    shown = display_path if display_path is not None else str(file)
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(limits.max_bytes + 1)
+    except IsADirectoryError:
+        return failed_document(shown, UNREADABLE, "is a directory, not an agreement file")
+    except FileNotFoundError:
+        return failed_document(shown, UNREADABLE, "no such file")
+    except OSError as error:
+        return failed_document(shown, UNREADABLE, f"cannot be read: {error.strerror or error}")
+    return load_document(raw, shown, limits)
+
+
+def failed_document(path: str, code: str, message: str, line: int = 1, col: int = 1) -> Document:
+    """A Document that could not be loaded, carrying one error."""
+    return Document(path, "", None, (Problem(path, line, col, code, Severity.ERROR, message),))
+
+
+def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Decode and load one YAML document; every defect becomes a Problem."""
+    if len(raw) > limits.max_bytes:
+        return failed_document(path, TOO_LARGE, f"file is larger than the {limits.max_bytes:,}-byte limit")
+    source, decode_problem = _decode(raw, path)
+    if decode_problem is not None:
+        return Document(path, "", None, (decode_problem,))
+    composer = _Composer(path, source, limits)
+    data = composer.run()
+    problems = tuple(composer.problems)
+    if not problems and data is _NOTHING:
+        problems = (Problem(path, 1, 1, EMPTY, Severity.ERROR, "file holds no YAML document"),)
+    elif not problems and not isinstance(data, dict):
+        problems = (
+            Problem(path, 1, 1, NOT_A_MAPPING, Severity.ERROR,
+                    f"an agreement is a YAML mapping of keys to values, not {_kind(data)}"),
+        )
+    if problems:
+        return Document(path, source, None, problems, composer.values, composer.keys)
+    return Document(path, source, data, (), composer.values, composer.keys)
+
+
+def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        return "", Problem(path, line, col, NOT_UTF8, Severity.ERROR, message)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "an empty value"
+    return f"a single {type(value).__name__} value"
+
+
+class _Nothing:
+    """Marks a stream that held no document."""
+
+
+_NOTHING: Any = _Nothing()
+
+
+class _LimitExceeded(Exception):
+    """Stops composing once a budget is spent; the Problem is already recorded."""
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or sequence while composing."""
+
+    container: dict[str, Any] | list[Any]
+    path: JsonPath
+    anchor: str | None
+    nodes: int = 1
+    key: str | None = None
+    key_span: Span | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Composer:
+    """Builds plain data and position indexes from the parser's events, with budgets and strict checks."""
+
+    def __init__(self, path: str, source: str, limits: Limits) -> None:
+        self.path = path
+        self.source = source
+        self.limits = limits
+        self.problems: list[Problem] = []
+        self.values: dict[JsonPath, Span] = {}
+        self.keys: dict[JsonPath, Span] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.nodes = 0
+        self.result: Any = _NOTHING
+        self.documents = 0
+
+    def run(self) -> Any:
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+        from ruamel.yaml.reader import ReaderError
+
+        try:
+            for event in _events(self.source):
+                self._handle(event)
+        except _LimitExceeded:
+            pass
+        except MarkedYAMLError as error:
+            self._syntax_problem(error)
+        except ReaderError as error:
+            line, col = self._line_col_of(error.position)
+            self._problem(line, col, SYNTAX, _reader_message(error))
+        except YAMLError as error:
+            self._problem(1, 1, SYNTAX, f"invalid YAML: {error}")
+        return self.result
+
+    def _handle(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
+            self._start_document(event)
+        elif kind == "ScalarEvent":
+            self._scalar(event)
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self._open(event, {} if kind == "MappingStartEvent" else [])
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            self._close(event)
+        elif kind == "AliasEvent":
+            self._alias(event)
+
+    def _start_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            mark = event.start_mark
+            self._problem(mark.line + 1, mark.column + 1, MULTIPLE_DOCUMENTS,
+                          "file holds more than one YAML document; keep one agreement per file")
+            raise _LimitExceeded
+
+    def _scalar(self, event: Any) -> None:
+        if self._expecting_key():
+            self._key(event)
+            return
+        value = self._convert(event)
+        span = self._span(event)
+        self._count(1, span)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self._place(value, span)
+
+    def _key(self, event: Any) -> None:
+        frame = self.stack[-1]
+        span = self._span(event)
+        tag = event.tag
+        if tag is None and event.implicit[0] and event.value == "<<":
+            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG,
+                          "merge keys (<<) are not supported; write the keys out")
+        elif tag is not None and tag not in _SCALAR_TAGS:
+            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(tag))
+        key = str(event.value)
+        first_line = frame.key_lines.get(key)
+        if first_line is not None:
+            self._problem(span.line + 1, span.col + 1, DUPLICATE_KEY,
+                          f"duplicate key {key!r} (first defined on line {first_line})")
+        else:
+            frame.key_lines[key] = span.line + 1
+        frame.key = key
+        frame.key_span = span
+
+    def _open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
+        if self._expecting_key():
+            span = self._span(event)
+            self._problem(span.line + 1, span.col + 1, SYNTAX, "mapping keys must be plain text, not collections")
+            raise _LimitExceeded
+        expected = _MAPPING_TAG if isinstance(container, dict) else _SEQUENCE_TAG
+        span = self._span(event)
+        if event.tag is not None and event.tag != expected and event.tag != "!":
+            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(event.tag))
+        if len(self.stack) >= self.limits.max_depth:
+            self._problem(span.line + 1, span.col + 1, TOO_DEEP,
+                          f"nesting is deeper than {self.limits.max_depth} levels")
+            raise _LimitExceeded
+        self._count(1, span)
+        path = self._child_path()
+        self._place(container, span)
+        self.stack.append(_Frame(container, path, event.anchor))
+
+    def _close(self, event: Any) -> None:
+        frame = self.stack.pop()
+        span = self.values[frame.path]
+        self.values[frame.path] = Span(span.line, span.col, span.start, event.end_mark.index)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.nodes)
+        if self.stack:
+            self.stack[-1].nodes += frame.nodes
+
+    def _alias(self, event: Any) -> None:
+        span = self._span(event)
+        if self._expecting_key():
+            self._problem(span.line + 1, span.col + 1, SYNTAX, "an alias cannot be used as a mapping key")
+            raise _LimitExceeded
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            open_anchor = any(frame.anchor == event.anchor for frame in self.stack)
+            reason = "refers to a collection that contains it" if open_anchor else "has no anchor"
+            self._problem(span.line + 1, span.col + 1, SYNTAX, f"alias *{event.anchor} {reason}")
+            raise _LimitExceeded
+        value, nodes = target
+        self._count(nodes, span)
+        self._place(value, span)
+
+    def _place(self, value: Any, span: Span) -> None:
+        if not self.stack:
+            self.result = value
+            self.values[()] = span
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict):
+            assert frame.key is not None and frame.key_span is not None
+            path = (*frame.path, frame.key)
+            frame.container[frame.key] = value
+            self.keys[path] = frame.key_span
+            frame.key = None
+        else:
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+        self.values[path] = span
+
+    def _child_path(self) -> JsonPath:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict):
+            assert frame.key is not None
+            return (*frame.path, frame.key)
+        return (*frame.path, len(frame.container))
+
+    def _expecting_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
+
+    def _count(self, nodes: int, span: Span) -> None:
+        self.nodes += nodes
+        if self.stack:
+            self.stack[-1].nodes += nodes
+        if self.nodes > self.limits.max_nodes:
+            self._problem(span.line + 1, span.col + 1, TOO_MANY_NODES,
+                          f"document expands to more than {self.limits.max_nodes:,} values "
+                          "(aliases are expanded); is this an alias bomb?")
+            raise _LimitExceeded
+
+    def _convert(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return event.value
+            tag = _resolve(event.value, event.implicit)
+        if tag not in _SCALAR_TAGS:
+            span = self._span(event)
+            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(tag))
+            return event.value
+        try:
+            value = _construct(tag, event.value)
+        except (ValueError, TypeError) as error:
+            span = self._span(event)
+            self._problem(span.line + 1, span.col + 1, SYNTAX, f"invalid {tag.removeprefix(_CORE)} value "
+                          f"{event.value!r}: {error}")
+            return event.value
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    def _span(self, event: Any) -> Span:
+        start = event.start_mark
+        return Span(start.line, start.column, start.index, event.end_mark.index)
+
+    def _syntax_problem(self, error: Any) -> None:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = error.problem or "invalid YAML"
+        context = f" ({error.context})" if error.context else ""
+        self._problem(line, col, SYNTAX, f"YAML syntax error: {problem}{context}")
+
+    def _line_col_of(self, offset: int) -> tuple[int, int]:
+        before = self.source[:offset]
+        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+    def _problem(self, line: int, col: int, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line, col, code, Severity.ERROR, message))
+
+
+def _reader_message(error: Any) -> str:
+    character = error.character
+    code = ord(character) if isinstance(character, str) and len(character) == 1 else character
+    if isinstance(code, int):
+        return f"character U+{code:04X} is not allowed in YAML ({error.reason}); remove it"
+    return f"unreadable YAML: {error.reason}"
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_CORE, "!!")
+    return f"tag {shown} is not allowed; agreements use plain YAML values (strings, numbers, dates, lists, mappings)"
+
+
+def _events(source: str) -> Iterator[Any]:
+    return _yaml().parse(source)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=False)
+
+
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    from ruamel.yaml.nodes import ScalarNode
+
+    return str(_yaml().resolver.resolve(ScalarNode, value, implicit))
+
+
+def _construct(tag: str, value: str) -> Any:
+    from ruamel.yaml.nodes import ScalarNode
+
+    constructor = _yaml().constructor
+    return constructor.yaml_constructors[tag](constructor, ScalarNode(tag, value))

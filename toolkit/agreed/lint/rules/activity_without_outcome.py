@@ -1,0 +1,91 @@
+"""An activity verb promises effort, not a result that can be checked.
+
+"Support the launch", "look into the flaky tests" or "work on onboarding" are done the moment anyone spends time on
+them: nothing says what exists, or what number has moved, when the work is finished. Name the outcome: an artefact
+handed to someone, a count, or a threshold. The rule is silent when the statement names one, and when the item
+states its numbers in its own fields. "Support" and "help" used as nouns ("support tickets", "help desk") pass.
+
+Fires on:
+    Support the EMEA launch.
+    The data team will look into the flaky tests.
+    Engage with key accounts and help with renewals.
+
+Passes:
+    Investigate the 3 failed batch runs and send a root-cause report to Ana Ruiz by 2027-02-10.
+    Staff a 24/7 support rota with 4 agents from 2027-01-01.
+    Route every support ticket to the help desk within 10 minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import Hit, TermPattern, clause_around, has_artefact, has_measure, scan, text_after, text_before, verb_forms
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+VERBS = verb_forms(
+    "support", "help", "help with", "assist", "assist with", "work on", "work towards", "work toward",
+    "look into", "look at", "investigate", "explore", "engage with", "participate in", "contribute to",
+    "facilitate", "coordinate", "liaise with", "focus on", "monitor", "oversee", "consider", "evaluate", "assess",
+    "research", "discuss", "champion", "promote", "encourage", "foster", "advise on", "collaborate on",
+    "collaborate with", "partner with", "align on", "align with", "follow up on", "keep an eye on",
+    "keep track of", "get involved in", "be involved in", "stay involved in", "provide support", "provide help",
+    "provide assistance", "provide guidance", "offer support", "offer help", "give support", "lend support",
+)  # fmt: skip
+_PATTERN = TermPattern.of((*VERBS, "involved in"))
+_HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
+_VERB_BEFORE = re.compile(
+    r"(?:^|will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
+    r"|we|i|you|they|he|she|it|[a-z]+['’]ll|please|jointly|together|help|helps)$"
+)
+_NOUN_AFTER = re.compile(
+    r"(?:desk|desks|team|teams|tickets?|rota|rotas|engineers?|staff|hours|queue|cases?|requests?|contracts?"
+    r"|agreements?|levels?|functions?|channels?|lines?|cent(?:re|er)s?|portal|model|documents?|documentation"
+    r"|evidence|materials?|information|data|tools?|tooling|system|systems|calls?|emails?|sla|slas|shifts?|role"
+    r"|roles|budget|articles?|pages?|page|findings|papers?|reports?|groups?)\b"
+)
+
+
+def _keep(hit: Hit) -> bool:
+    if _NOUN_AFTER.match(text_after(hit.masked, hit.end, 1)) or _is_noun_use(hit):
+        return False  # "support tickets", "a help desk", "customer support", "with the help of"
+    return not (has_measure(hit.sentence) or has_artefact(hit.sentence))
+
+
+def _is_noun_use(hit: Hit) -> bool:
+    """A homograph ("support", "help", "focus") that stands neither after a subject or modal nor first in a clause."""
+    if hit.term.split()[0].lower() not in _HOMOGRAPHS:
+        return False
+    if _VERB_BEFORE.search(text_before(hit.masked, hit.start, 1)):
+        return False
+    clause_start = clause_around(hit.masked, hit.start, hit.end)[0]
+    return bool(hit.masked[clause_start : hit.start].strip(" \t\n-*•"))
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    if context.measured:
+        return
+    for hit in scan(text, _PATTERN, keep=_keep):
+        yield TextSpan(
+            hit.start,
+            hit.end,
+            f'"{hit.term}" describes activity, not an outcome: name the artefact, count or threshold it produces',
+        )
+
+
+RULE = Rule(
+    code="V107",
+    name="activity-without-outcome",
+    category=Category.VAGUENESS,
+    severity=Severity.WARNING,
+    summary="An activity verb promises effort, not a result that can be checked.",
+    doc=__doc__ or "",
+    check_text=check,
+)

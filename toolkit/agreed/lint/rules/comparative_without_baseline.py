@@ -1,0 +1,89 @@
+"""A comparative or change verb has no baseline and no target, so any change at all fulfils it.
+
+"Reduce churn", "faster onboarding" or "more qualified leads" promise a direction, not a result: one more lead or
+a millisecond less meets the words, and partners will judge the same figure differently. Say where the measure
+starts and where it must end up ("from 8% to 5%"), by how much it changes ("by 3 points"), or the threshold it
+must cross ("to under 300 ms"). A comparison with an unmeasured standard ("than before", "than competitors") is
+no baseline. The rule is silent when the item states its numbers in its own fields.
+
+Fires on:
+    Reduce churn and improve onboarding.
+    Deliver faster releases than before.
+    Grow the partner pipeline by Q4.
+
+Passes:
+    Reduce churn from 8% to 5% by 2027-12-31.
+    Cut p95 checkout latency to under 300 ms.
+    Raise the approval limit 20% above the FY2026 audited total.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import NUMBER, Hit, TermPattern, has_baseline, scan, text_after, text_before, verb_forms
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+TERMS = (
+    *verb_forms(
+        "improve", "increase", "reduce", "decrease", "enhance", "optimise", "optimize", "boost", "streamline",
+        "maximise", "maximize", "minimise", "minimize", "accelerate", "strengthen", "expand", "deepen", "broaden",
+        "widen", "tighten", "shorten", "lessen", "lower", "speed up", "scale up", "ramp up", "step up",
+        "drive down", "drive up", "bring down", "uplift",
+    ),
+    "grow", "grows", "grew", "grown", "growing", "growth", "cut", "cuts", "cutting",
+    "improvement", "improvements", "reduction", "reductions", "enhancement", "enhancements", "optimisation",
+    "optimization", "acceleration", "expansion",
+    "more", "less", "fewer", "faster", "quicker", "better", "higher", "greater", "smaller", "larger", "bigger",
+    "cheaper", "shorter", "stronger", "easier", "simpler", "clearer", "tighter", "closer", "deeper", "wider",
+    "broader", "richer", "smarter", "safer", "leaner", "sharper", "sooner",
+)  # fmt: skip
+
+_PATTERN = TermPattern.of(TERMS)
+_IDIOM_BEFORE = re.compile(r"(?:once|any|no|what['’]s)$")
+_IDIOM_AFTER = re.compile(r"(?:or\s+less|or\s+more|of\b)")
+_OPEN_LIST_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
+_COUNT_BEFORE = re.compile(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|×|times|[a-z]+)?$", re.IGNORECASE)
+
+
+def _keep(hit: Hit) -> bool:
+    word = hit.term.lower()
+    before, after = text_before(hit.masked, hit.start, 1), text_after(hit.masked, hit.end, 2)
+    if word in ("more", "less", "higher", "lower", "greater") and (
+        _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after)
+    ):
+        return False  # "once more", "no more", "more or less", "the higher of"
+    if before == "and" and _OPEN_LIST_END.match(hit.masked, hit.end):
+        return False  # "and more" closing a list: open-ended-list reports it
+    if _COUNT_BEFORE.search(text_before(hit.masked, hit.start, 2)):
+        return False  # "20% faster", "two more engineers", "a 5-point increase"
+    return not has_baseline(hit.sentence)
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    if context.measured:
+        return
+    for hit in scan(text, _PATTERN, keep=_keep):
+        yield TextSpan(
+            hit.start,
+            hit.end,
+            f'"{hit.term}" has no baseline or target: say from what to what, or by how much (e.g. "from 8% to 5%")',
+        )
+
+
+RULE = Rule(
+    code="V105",
+    name="comparative-without-baseline",
+    category=Category.VAGUENESS,
+    severity=Severity.WARNING,
+    summary="A comparative or change verb has no baseline and no target, so any change at all fulfils it.",
+    doc=__doc__ or "",
+    check_text=check,
+)

@@ -1,0 +1,84 @@
+"""An escape clause lets the committing party decide later whether the promise applies.
+
+"As needed", "if possible", "where feasible", "best effort" or "ASAP" hand the decision about what was promised to
+the person who owes it: whatever they end up doing, they can say the condition was not met. State the condition
+that triggers the work and what happens then, or drop the clause and commit.
+
+Fires on:
+    Escalate blockers to the sponsor as needed.
+    Deliver the migration plan ASAP.
+    Use reasonable efforts to keep the shared drive up to date, resources permitting.
+
+Passes:
+    Escalate any blocker older than 2 business days to Ana Ruiz.
+    Deliver the migration plan by 2027-02-15.
+    Keep the records required by the 2026 data-retention policy.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import Hit, TermPattern, scan, text_after
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+_CONDITIONS = ("as", "if", "where", "when", "whenever", "wherever")
+_STATES = (
+    "appropriate", "needed", "necessary", "possible", "feasible", "practical", "practicable", "required",
+    "applicable", "relevant", "warranted", "deemed necessary", "deemed appropriate", "at all possible",
+    "reasonably possible", "reasonably practicable",
+)  # fmt: skip
+TERMS = (
+    *(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES),
+    "as far as possible", "as far as practicable", "as far as reasonably practicable", "as soon as possible",
+    "as soon as practicable", "as soon as feasible", "as soon as reasonably possible", "as early as possible",
+    "as quickly as possible", "as much as possible", "ASAP", "a.s.a.p.", "best effort", "best efforts",
+    "best-effort", "best endeavours", "best endeavors", "reasonable effort", "reasonable efforts",
+    "reasonable endeavours", "reasonable endeavors", "commercially reasonable efforts", "to the extent possible",
+    "to the extent practicable", "to the extent feasible", "to the extent reasonable", "when time permits",
+    "if time permits", "time permitting", "resources permitting", "budget permitting", "capacity permitting",
+    "workload permitting", "if resources allow", "if resources permit", "if capacity allows", "if budget allows",
+    "as time allows", "as capacity allows", "as resources allow", "subject to availability",
+    "subject to capacity", "subject to resources", "subject to change", "at our discretion",
+    "at their discretion", "at its discretion", "at his discretion", "at her discretion", "at our sole discretion",
+    "at their sole discretion", "at its sole discretion", "within reason", "as circumstances allow",
+    "as circumstances permit", "circumstances permitting", "if circumstances allow", "if circumstances permit",
+    "where circumstances allow", "if practical", "if at all possible",
+)  # fmt: skip
+
+_PATTERN = TermPattern.of(TERMS)
+_ANCHORED = re.compile(r"(?:by|under|in\s+accordance\s+with|per|in)\b")
+
+
+def _keep(hit: Hit) -> bool:
+    """"As required by the 2026 policy" names what requires it, so it is not an escape."""
+    if hit.term.lower().endswith(("required", "necessary", "needed", "applicable")):
+        return not _ANCHORED.match(text_after(hit.masked, hit.end, 1))
+    return True
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    for hit in scan(text, _PATTERN, keep=_keep):
+        yield TextSpan(
+            hit.start,
+            hit.end,
+            f'"{hit.term}" is an escape clause: state the condition that triggers the work, or commit without it',
+        )
+
+
+RULE = Rule(
+    code="V103",
+    name="escape-clause",
+    category=Category.VAGUENESS,
+    severity=Severity.WARNING,
+    summary="An escape clause lets the committing party decide later whether the promise applies.",
+    doc=__doc__ or "",
+    check_text=check,
+)

@@ -1,0 +1,47 @@
+"""A milestone or deliverable is due after the agreement's outcome deadline.
+
+A step that lands after the outcome it leads to cannot serve it: either the milestone date or the outcome
+deadline (``results.deadline``) is wrong, and the partners should settle which.
+
+Fires on:
+    results: {deadline: 2031-06-30, milestones: [{id: m1, due: 2031-07-15, ...}]}
+
+Passes:
+    results: {deadline: 2031-06-30, milestones: [{id: m1, due: 2031-05-15, ...}]}
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.problem import Severity
+
+
+def parse_date(value: object) -> datetime.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    deadline = parse_date(document.value_at(("results", "deadline")))
+    if deadline is None:
+        return
+    for kind in ("milestones", "deliverables"):
+        for path, item in items(document, "results", kind):
+            due = parse_date(item.get("due"))
+            if due is not None and due > deadline:
+                late = (due - deadline).days
+                yield Finding((*path, "due"), f"is due {due.isoformat()}, {late} day{'s' if late != 1 else ''} "
+                              f"after the outcome deadline {deadline.isoformat()}")
+
+
+RULE = Rule(code="T302", name="milestone-after-deadline", category=Category.TIME, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)

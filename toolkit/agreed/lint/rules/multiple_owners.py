@@ -1,0 +1,38 @@
+"""A commitment names more than one accountable owner ("maria and li", "maria/li").
+
+Shared ownership of one commitment blurs who answers when it slips. Split it into one commitment per owner, or
+choose one owner and list the others under ``by_whom``.
+
+Fires on:
+    owner: maria and li
+    owner: maria/li
+    owner: [maria, li]
+
+Passes:
+    owner: maria
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import owned_items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.problem import Severity
+from agreed.text import OwnerKind, classify_owner
+
+_ADVICE = "choose the one party accountable for it, or split the commitment"
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    for path, item in owned_items(document):
+        owner = item.get("owner")
+        if isinstance(owner, list) and len(owner) > 1:
+            yield Finding((*path, "owner"), f"names {len(owner)} owners: {_ADVICE}")
+        elif isinstance(owner, str) and classify_owner(owner) is OwnerKind.MULTIPLE:
+            yield Finding((*path, "owner"), f"owner {owner!r} names several parties: {_ADVICE}")
+
+
+RULE = Rule(code="A203", name="multiple-owners", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)

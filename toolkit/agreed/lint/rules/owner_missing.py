@@ -1,0 +1,33 @@
+"""A deliverable, milestone or area of responsibility names no owner.
+
+Every commitment needs one person who is accountable for it; without an owner, each partner can reasonably
+believe someone else is on it, and nobody is. The owner is a party id from ``parties``.
+
+Fires on:
+    deliverables: [{id: d1, what: Publish the onboarding checklist, due: 2031-03-01}]
+    milestones: [{id: m1, what: Draft to Li, due: 2031-02-01, owner: ""}]
+
+Passes:
+    deliverables: [{id: d1, what: Publish the onboarding checklist, due: 2031-03-01, owner: maria}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import owned_items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.problem import Severity
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    for path, item in owned_items(document):
+        owner = item.get("owner")
+        if owner is None or (isinstance(owner, str) and not owner.strip()):
+            yield Finding(path if owner is None else (*path, "owner"),
+                          "names no owner: add 'owner:' with the id of the one party accountable for it")
+
+
+RULE = Rule(code="A201", name="owner-missing", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)

@@ -1,0 +1,38 @@
+"""An owner is not one of the agreement's parties.
+
+Only a party has agreed to the terms, so only a party can be held to them. An owner who is not listed under
+``parties`` has made no commitment here: add them as a party (so they consent) or give the item to a party.
+
+Fires on:
+    parties: [{id: maria, ...}, {id: li, ...}]
+    deliverables: [{id: d1, owner: sam, ...}]
+
+Passes:
+    deliverables: [{id: d1, owner: maria, ...}]
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import owned_items, party_ids
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.problem import Severity
+from agreed.text import OwnerKind, classify_owner
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    parties = party_ids(document)
+    for path, item in owned_items(document):
+        owner = item.get("owner")
+        if not isinstance(owner, str) or classify_owner(owner) is not OwnerKind.SINGLE or owner in parties:
+            continue
+        close = difflib.get_close_matches(owner, sorted(parties), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f"; parties are: {', '.join(sorted(parties))}"
+        yield Finding((*path, "owner"), f"owner {owner!r} is not a party of this agreement{hint}")
+
+
+RULE = Rule(code="A204", name="owner-not-party", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)

@@ -1,0 +1,107 @@
+"""A subjective quality word stands where a measurable property should be.
+
+Words such as "robust", "user-friendly" or "high-quality" sound like commitments, but two honest people can
+disagree about whether they were met: each partner reads their own standard into the word. Replace the word with
+the property it stands for and a number ("p95 latency under 300 ms", "set up in under 10 minutes by a new user",
+"zero Sev-1 incidents in March 2027").
+
+Fires on:
+    Deliver a robust, user-friendly reporting layer by 2027-03-31.
+    Provide high-quality onboarding for key stakeholders.
+    Migrate the ledger with minimal disruption.
+
+Passes:
+    Deliver the reporting layer with p95 latency under 300 ms by 2027-03-31.
+    Rotate the API key every 90 days.
+    Sign the contract in good faith with an effective date of 2027-01-01.
+    Replace the banner "a seamless experience" with the new copy by 2027-02-01.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import Hit, TermPattern, scan, text_after, text_before
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+TERMS = (
+    "robust", "robustly", "user-friendly", "user friendly", "customer-friendly", "world-class", "world-leading",
+    "industry-leading", "market-leading", "best-in-class", "best-of-breed", "state-of-the-art", "cutting-edge",
+    "leading-edge", "next-generation", "seamless", "seamlessly", "high-quality", "top-quality",
+    "high-performing", "high-performance", "high-impact", "performant", "intuitive", "intuitively", "efficient",
+    "efficiently", "inefficient", "cost-effective", "scalable", "appropriate", "appropriately", "adequate",
+    "adequately", "sufficient", "sufficiently", "reasonable", "reasonably", "good", "great", "excellent",
+    "outstanding", "exceptional", "superior", "significant", "significantly", "substantial", "substantially",
+    "considerable", "considerably", "effective", "effectively", "streamlined", "modern", "modernised", "clean",
+    "cleanly", "comprehensive", "comprehensively", "strong", "strongly", "solid", "flexible", "proactive",
+    "proactively", "meaningful", "meaningfully", "impactful", "relevant", "necessary", "up to date", "up-to-date",
+    "simple", "simply", "easy", "easily", "easy to use", "easy-to-use", "smooth", "smoothly", "minimal",
+    "minimally", "optimal", "optimally", "reliable", "reliably", "transparent", "transparently", "clear",
+    "clearly", "well-defined", "well defined", "well-documented", "fit for purpose", "fit-for-purpose",
+    "acceptable", "satisfactory", "suitable", "proper", "properly", "holistic", "innovative", "engaging",
+    "compelling", "attractive", "polished", "actionable", "key",
+)  # fmt: skip
+
+_PATTERN = TermPattern.of(TERMS)
+_KEY_NOUNS = re.compile(
+    r"(?:stakeholders?|metrics?|kpis?|risks?|partners?|milestones?|deliverables?|areas?|issues?|people|customers?"
+    r"|clients?|decisions?|players?|priorities|findings|insights|learnings|messages?|topics?|themes?|initiatives?"
+    r"|features?|points?|results?|outcomes?|updates?|information|contacts?|documents?|requirements?|tasks?"
+    r"|activities|questions?|concerns?|dates?|members?|staff|roles?|systems?|processes|aspects?|elements?"
+    r"|factors?|drivers?|users?|teams?|functions?|workstreams?|projects?|opportunities|goals?|objectives?)\b"
+)
+_EXEMPT_AFTER = {
+    "good": r"(?:faith|standing|cause)\b",
+    "effective": r"(?:date|from|as\s+of|on|immediately|upon)\b",
+    "significant": r"(?:at|to\s+the)\b",
+    "simple": r"majority\b",
+    "clean": r"(?:up|out|room)\b",
+    "clear": r"(?:up|out|the|all|any|each|every|by|our|its|their|this|these|those|outstanding|\d)",
+    "reasonable": r"(?:efforts?|endeavou?rs?)\b",
+}
+_EXEMPT_BEFORE = {
+    "significant": r"statistically$",
+    "necessary": r"(?:if|where|when|as|deemed|whenever)$",
+    "appropriate": r"(?:if|where|when|as|whenever)$",
+    "relevant": r"(?:if|where|when|as)$",
+    "reasonable": r"(?:commercially)$",
+    "clear": r"(?:to)$",
+}
+
+
+def _keep(hit: Hit) -> bool:
+    word = hit.term.lower()
+    after = text_after(hit.masked, hit.end, 2)
+    before = text_before(hit.masked, hit.start, 1)
+    if word == "key":
+        return _KEY_NOUNS.match(after) is not None
+    if word in _EXEMPT_AFTER and re.match(_EXEMPT_AFTER[word], after):
+        return False
+    return not (word in _EXEMPT_BEFORE and re.search(_EXEMPT_BEFORE[word], before))
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    for hit in scan(text, _PATTERN, keep=_keep):
+        yield TextSpan(
+            hit.start,
+            hit.end,
+            f'"{hit.term}" is a subjective quality word: say what measurable property it stands for',
+        )
+
+
+RULE = Rule(
+    code="V101",
+    name="subjective-quality",
+    category=Category.VAGUENESS,
+    severity=Severity.WARNING,
+    summary="A subjective quality word stands where a measurable property should be.",
+    doc=__doc__ or "",
+    check_text=check,
+)

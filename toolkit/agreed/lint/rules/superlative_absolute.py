@@ -1,0 +1,104 @@
+"""A superlative or an unscoped absolute promises something nobody can check or keep.
+
+"The best", "the fastest" or "industry standard" compare against a field nobody has measured, and "always",
+"zero defects", "all issues" or "fully tested" promise perfection over a set with no edge: a single exception
+breaks the promise, so partners stop taking it literally. Write a rate or a scoped rule instead. An absolute over a
+set the statement defines is precise.
+
+Fires on:
+    Offer the best onboarding experience in the region.
+    Always respond to partner questions within a day.
+    Ship the release fully tested, with zero defects and no errors.
+
+Passes:
+    Migrate all 14 branches by 2027-06-30.
+    Approve every invoice above EUR 5,000 within 2 business days.
+    Record zero Sev-1 incidents in March 2027.
+    Never share customer names outside the steering group.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import ADJECTIVE, Hit, TermPattern, has_number, is_proper_name, scan, text_after, text_before
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+SUPERLATIVES = (
+    "best", "fastest", "quickest", "highest", "lowest", "greatest", "biggest", "largest", "cheapest", "easiest",
+    "simplest", "strongest", "safest", "smartest", "finest", "smoothest", "best practice",
+    "best practices", "industry standard", "industry standards", "industry-standard", "gold standard",
+    "second to none", "unmatched", "unparalleled", "unbeatable", "top-notch", "first-class",
+)  # fmt: skip
+ABSOLUTES = (
+    "always", "never", "at all times", "without fail", "no matter what", "under all circumstances",
+    "in all cases", "in every case", "whatever it takes", "perfect", "perfectly", "flawless", "flawlessly",
+    "fully", "completely", "totally", "entirely", "everything", "any and all", "each and every", "every single",
+    "error-free", "bug-free", "defect-free", "risk-free", "100% of the time", "100% of everything",
+)  # fmt: skip
+_UNBOUNDED = (
+    r"(?:issues?|problems?|bugs?|defects?|errors?|mistakes?|incidents?|risks?|concerns?|complaints?|outages?"
+    r"|downtime|delays?|failures?|surprises?|regressions?|vulnerabilit(?:y|ies)|blockers?|glitches?|disruptions?"
+    r"|interruptions?|requests?|questions?|requirements?|needs|feedback|cases|scenarios|aspects|areas|things"
+    r"|matters|topics|expectations|stakeholders|tasks|work|items|details|information|data|documentation)"
+)
+_WORDS = TermPattern.of(SUPERLATIVES + ABSOLUTES)
+_MOST = TermPattern.raw(rf"(?P<term>(?<![\w\-])(?:(?:the\s+)?most\s+{ADJECTIVE}|the\s+most(?![\w\-])))")
+_NOT_SUPERLATIVE = re.compile(r".*\b(?:likely|recent|recently|used)$", re.IGNORECASE)
+_UNSCOPED = TermPattern.raw(
+    rf"""(?P<term>(?<![\w\-])(?:all|every|any|zero|no|100\s?%\s+of)\s+(?:(?:of\s+)?(?:the|our|your|their|its)\s+)?
+    (?:[a-z\-]+\s+){{0,2}}?{_UNBOUNDED})(?![\w\-])"""
+)
+_HUNDRED = TermPattern.raw(
+    r"""(?P<term>100\s?(?:%|percent|per\s?cent)\s+(?:customer\s+)?(?:satisfaction|quality|success|accuracy
+    |reliability|uptime|availability|compliance|accurate|reliable|satisfied|happy|committed|correct|complete))\b"""
+)
+_DISCLOSURE = re.compile(
+    r"(?:\w+\s+)?(?:share|shares|disclose|discloses|discuss|reveal|forward|publish|mention|name|quote|leak|post"
+    r"|pass\s+on|talk\s+about|speak\s+about|comment\s+on)\b"
+)
+_EXEMPT_AFTER = re.compile(r"(?:efforts?|endeavou?rs?|of\s+(?:my|our|their|his|her|its)\s+)")
+_POSSESSIVE = re.compile(r"(?:our|my|their|his|her|its|your|at|to\s+the)$")
+
+
+def _keep(hit: Hit) -> bool:
+    word = hit.term.lower()
+    if is_proper_name(hit):
+        return False  # "Best Buy", "Perfect Day Ltd"
+    if _NOT_SUPERLATIVE.match(word):
+        return False  # "the most recent version", "most likely"
+    if word == "never":
+        return not _DISCLOSURE.match(text_after(hit.masked, hit.end, 2))
+    if word in SUPERLATIVES:
+        before = text_before(hit.masked, hit.start, 2)
+        return not (_POSSESSIVE.search(before) or _EXEMPT_AFTER.match(text_after(hit.masked, hit.end, 3)))
+    if _UNSCOPED.regex.fullmatch(hit.term):
+        return not has_number(hit.term + " " + text_after(hit.masked, hit.end, 3))
+    return True
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    for hit in scan(text, _UNSCOPED, _HUNDRED, _MOST, _WORDS, keep=_keep):
+        yield TextSpan(
+            hit.start,
+            hit.end,
+            f'"{hit.term}" is a superlative or an unscoped absolute: write a rate or a scoped, checkable rule',
+        )
+
+
+RULE = Rule(
+    code="V106",
+    name="superlative-absolute",
+    category=Category.VAGUENESS,
+    severity=Severity.WARNING,
+    summary="A superlative or an unscoped absolute promises something nobody can check or keep.",
+    doc=__doc__ or "",
+    check_text=check,
+)

@@ -1,0 +1,116 @@
+"""A vague quantity, approximate number or vague frequency stands where a number should be.
+
+"Some", "several" or "a number of" leave the size of the promise open, an approximate number ("about 20",
+"~40", "20-ish") gives no tolerance, and a vague frequency ("regularly", "from time to time", "ongoing") gives no
+cadence: nobody can say when the promise was missed. Give the count, the exact target (or a stated tolerance such
+as "40 ± 2") or the recurrence ("every Monday", "monthly").
+
+Fires on:
+    Onboard several new accounts and run some workshops.
+    Hire about 20 engineers.
+    Meet regularly to review progress.
+
+Passes:
+    Onboard 12 new accounts and run 3 workshops by 2027-03-31.
+    Review at least 5 and at most 8 candidates each week.
+    Meet every Monday at 09:00; publish the notes monthly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import ADJECTIVE, NUMBER, Hit, TermPattern, scan, text_after, text_before
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+QUANTIFIERS = (
+    "some", "several", "many", "a few", "few", "numerous", "a number of", "various", "most", "a lot of", "lots of",
+    "a lot", "plenty of", "plenty", "multiple", "a handful of", "a handful", "a couple of", "countless",
+    "a great deal of", "a good deal of", "a large number of", "a small number of", "a significant number of",
+    "a majority of", "the majority of", "a minority of", "the bulk of", "a variety of", "a range of",
+    "a fraction of", "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of",
+)  # fmt: skip
+FREQUENCIES = (
+    "regularly", "regular", "on a regular basis", "at regular intervals", "periodically", "periodic",
+    "frequently", "frequent", "from time to time", "often", "ongoing", "on an ongoing basis", "continuous",
+    "continuously", "continual", "continually", "constantly", "as and when", "occasionally", "occasional",
+    "every so often", "now and then", "every now and then", "routinely", "at intervals",
+)  # fmt: skip
+
+_QUANTIFIER = TermPattern.of(QUANTIFIERS)
+_FREQUENCY = TermPattern.of(FREQUENCIES)
+_APPROXIMATE = TermPattern.raw(
+    rf"""(?P<term>
+      (?<![\w\-])(?:about|around|approximately|approx\.|approx|roughly|circa|c\.|nearly|almost|some
+        |in\s+the\s+(?:region|order)\s+of|~)\s*{NUMBER}(?:\s*%|\s*[kmb]\b)?
+    | {NUMBER}\s*%?(?:\s*-\s*ish|ish|\s+or\s+so|\s+give\s+or\s+take(?:\s+\S+)?)(?![\w\-])
+    )"""
+)
+_NUMBER_AHEAD = re.compile(rf"[\s(]*{NUMBER}", re.IGNORECASE)
+_ADJECTIVE = re.compile(ADJECTIVE)
+_EXEMPT_AFTER = {
+    "most": r"(?:likely|recent|recently|often)\b",
+    "multiple": r"of\b",
+    "regular": r"(?:expression|season|hours)\b",
+    "continuous": r"(?:integration|delivery|deployment|improvement\s+process)\b",
+    "a lot": r"(?:more|less|fewer)\b",
+}
+_EXEMPT_BEFORE = {
+    "most": r"(?:at|the)$",
+    "many": r"(?:how|as)$",
+    "few": r"(?:a|the|very\s+few)$",
+    "about": r"(?:talk|talks|talked|speak|think|care|know|ask|tell|inform|write|hear|worry|complain|say|learn)$",
+}
+
+
+def _keep(hit: Hit) -> bool:
+    word = hit.term.lower()
+    after = text_after(hit.masked, hit.end, 2)
+    before = text_before(hit.masked, hit.start, 1)
+    key = word.split()[0] if _is_approximation(word) else word
+    if key in _EXEMPT_AFTER and re.match(_EXEMPT_AFTER[key], after):
+        return False
+    if key in _EXEMPT_BEFORE and re.search(_EXEMPT_BEFORE[key], before):
+        return False
+    if word == "most" and _ADJECTIVE.match(after):
+        return False  # "most reliable" is a superlative: superlative-absolute reports it
+    return not (_is_quantifier(word) and _NUMBER_AHEAD.match(hit.masked, hit.end))
+
+
+def _is_approximation(word: str) -> bool:
+    return _APPROXIMATE.regex.fullmatch(word) is not None
+
+
+def _is_quantifier(word: str) -> bool:
+    return _QUANTIFIER.regex.fullmatch(word) is not None
+
+
+def _message(hit: Hit) -> str:
+    if _is_approximation(hit.term):
+        return f'"{hit.term}" is an approximate number with no tolerance: give the exact target or a range'
+    if _is_quantifier(hit.term):
+        return f'"{hit.term}" is a vague quantity: give the number'
+    return f'"{hit.term}" is a vague frequency: state the cadence (e.g. "every Monday", "monthly")'
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    for hit in scan(text, _APPROXIMATE, _QUANTIFIER, _FREQUENCY, keep=_keep):
+        yield TextSpan(hit.start, hit.end, _message(hit))
+
+
+RULE = Rule(
+    code="V102",
+    name="vague-quantifier",
+    category=Category.VAGUENESS,
+    severity=Severity.WARNING,
+    summary="A vague quantity, approximate number or vague frequency stands where a number should be.",
+    doc=__doc__ or "",
+    check_text=check,
+)

@@ -1,0 +1,30 @@
+"""What every reporter receives: the problems of one run and the facts needed to describe it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from agreed.lint.rule import Rule
+from agreed.problem import Problem, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    problems: tuple[Problem, ...]
+    files: int
+    rules: dict[str, Rule]
+    color: bool = False
+
+    def counts(self) -> Counter[Severity]:
+        return Counter(problem.severity for problem in self.problems)
+
+    def summary(self) -> str:
+        counts = self.counts()
+        files = f"{self.files} file{'s' if self.files != 1 else ''}"
+        if not self.problems:
+            return f"No problems in {files}."
+        parts = [f"{counts[severity]} {severity.label}{'s' if counts[severity] != 1 else ''}"
+                 for severity in sorted(counts, reverse=True)]
+        total = len(self.problems)
+        return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files}."

@@ -1,0 +1,38 @@
+"""A versioned JSON document: tool, summary and every problem with its rule's name and category."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from agreed import __version__
+from agreed.problem import Problem, Severity
+from agreed.report.base import Report
+
+FORMAT_VERSION = 1
+
+
+def problem_record(problem: Problem, report: Report) -> dict[str, Any]:
+    rule = report.rules.get(problem.rule)
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "col": problem.col,
+        "rule": problem.rule,
+        "name": rule.name if rule else None,
+        "category": rule.category.value if rule else None,
+        "severity": problem.severity.label,
+        "message": problem.message,
+    }
+
+
+def render(report: Report) -> str:
+    counts = report.counts()
+    document = {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "agreed", "version": __version__},
+        "summary": {"files": report.files, "problems": len(report.problems),
+                    **{severity.label: counts[severity] for severity in Severity}},
+        "problems": [problem_record(problem, report) for problem in report.problems],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,183 @@
+"""The agreement schema: loaded once, checked fast, and every violation turned into a positioned Problem.
+
+The packaged ``agreement.schema.json`` is the single source of truth for the format. Valid documents are
+recognised by the compiled validator from jsonschema-rs; only an invalid document is handed to jsonschema, whose
+errors carry the detail needed to point at the offending key or value and to explain it in plain words.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from agreed.document import Document, JsonPath
+from agreed.problem import Problem, Severity
+
+SCHEMA_VIOLATION = "S100"
+FORMAT_VERSION = "S011"
+SUPPORTED_VERSIONS = (1,)
+VERSION_KEY = "agreed"
+SCHEMA_FILE = "agreement.schema.json"
+TEMPLATE_FILE = "_template.yaml"
+
+
+def _data_file(name: str, source_folder: str) -> Path:
+    """A file shipped inside the package (wheel installs), or the repository's copy (source checkouts)."""
+    packaged = resources.files("agreed").joinpath("data", name)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / source_folder / name
+
+
+def schema_path() -> Path:
+    return _data_file(SCHEMA_FILE, "schema")
+
+
+def template_path() -> Path:
+    return _data_file(TEMPLATE_FILE, "contracts")
+
+
+@functools.cache
+def load_schema() -> Mapping[str, Any]:
+    with schema_path().open(encoding="utf-8") as stream:
+        schema: dict[str, Any] = json.load(stream)
+    return schema
+
+
+@functools.cache
+def _fast_validator() -> Any:
+    try:
+        import jsonschema_rs
+    except ImportError:  # the compiled validator is an accelerator, not a requirement
+        return None
+    return jsonschema_rs.Draft202012Validator(dict(load_schema()), validate_formats=True)
+
+
+@functools.cache
+def _detailed_validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate_document(document: Document) -> list[Problem]:
+    """Schema problems of a loaded document (format version first); empty when it conforms."""
+    if not document.loaded:
+        return []
+    version_problem = _check_version(document)
+    if version_problem is not None:
+        return [version_problem]
+    fast = _fast_validator()
+    if fast is not None and fast.is_valid(document.data):
+        return []
+    problems = {problem for error in _detailed_validator().iter_errors(document.data)
+                for problem in _problems_for(document, error)}
+    return sorted(problems, key=lambda problem: (problem.line, problem.col, problem.message))
+
+
+def _check_version(document: Document) -> Problem | None:
+    data = document.data
+    if VERSION_KEY not in data:
+        return Problem(document.path, 1, 1, FORMAT_VERSION, Severity.ERROR,
+                       f"missing format version: add '{VERSION_KEY}: {SUPPORTED_VERSIONS[-1]}' as the first key")
+    version = data[VERSION_KEY]
+    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+        supported = ", ".join(str(known) for known in SUPPORTED_VERSIONS)
+        line, col = document.position((VERSION_KEY,))
+        return Problem(document.path, line, col, FORMAT_VERSION, Severity.ERROR,
+                       f"unknown format version {version!r}: this agreed reads version {supported}; "
+                       "upgrade agreed or fix the version")
+    return None
+
+
+def _problems_for(document: Document, error: Any) -> Iterator[Problem]:
+    path: JsonPath = tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        yield from _unexpected_keys(document, path, error)
+        return
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
+        yield from _problems_for(document, best_match(error.context))
+        return
+    line, col = document.key_position(path) if error.validator == "required" else document.position(path)
+    where = document.describe(path)
+    yield Problem(document.path, line, col, SCHEMA_VIOLATION, Severity.ERROR, f"{where}: {_explain(error)}")
+
+
+def _unexpected_keys(document: Document, path: JsonPath, error: Any) -> Iterator[Problem]:
+    known = list(error.schema.get("properties", {}))
+    patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
+    for key in error.instance:
+        if key in known or any(pattern.search(key) for pattern in patterns):
+            continue
+        line, col = document.key_position((*path, key))
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
+        where = document.describe(path)
+        yield Problem(document.path, line, col, SCHEMA_VIOLATION, Severity.ERROR,
+                      f"{where}: unknown key '{key}'{hint}; extension keys must start with 'x-'")
+
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
+               "integer": "a whole number", "boolean": "true or false", "null": "an empty value"}
+
+
+def _explain(error: Any) -> str:
+    keyword, instance, schema = error.validator, error.instance, error.schema
+    title = schema.get("title", "value")
+    if keyword == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"'{missing}' is required here{_status_note(error)}"
+    if keyword == "type":
+        return f"expected {_type_name(error.validator_value)}, found {_describe_value(instance)}"
+    if schema.get("format") == "date" and keyword in ("format", "pattern"):
+        return f"{instance!r} is not a date: write an ISO 8601 date such as 2027-03-31"
+    if keyword == "pattern":
+        return f"{instance!r} is not a valid {title.lower()}: {schema.get('description', '').split('.')[0]}"
+    if keyword == "minLength":
+        return f"is empty{_status_note(error)}"
+    if keyword == "minItems":
+        count = error.validator_value
+        return f"needs at least {count} {'entry' if count == 1 else 'entries'}{_status_note(error)}"
+    if keyword == "maxItems":
+        return f"has {len(instance)} entries; at most {error.validator_value} are allowed"
+    if keyword == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        close = difflib.get_close_matches(str(instance), choices, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{instance!r} is not one of: {', '.join(choices)}{hint}"
+    if keyword == "const":
+        return f"must be {error.validator_value!r}, found {instance!r}"
+    return str(error.message)
+
+
+def _status_note(error: Any) -> str:
+    """Say why completeness applies: the schema demands every element once an agreement leaves draft."""
+    in_status_rule = any(part in ("then", "else") for part in error.absolute_schema_path)
+    return " (every element is required once an agreement is no longer a draft)" if in_status_rule else ""
+
+
+def _type_name(expected: Any) -> str:
+    names = expected if isinstance(expected, list) else [expected]
+    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"

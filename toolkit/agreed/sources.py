@@ -1,0 +1,56 @@
+"""Which files a command reads: explicit files, folders searched for agreements, or standard input."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+AGREEMENT_SUFFIXES = (".yaml", ".yml")
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The files to read (in a stable order) and the arguments that held none."""
+
+    files: tuple[Path, ...]
+    empty: tuple[str, ...]
+    reads_stdin: bool = False
+
+
+def select(arguments: Sequence[str]) -> Selection:
+    """Expand arguments: folders to the agreement files below them (hidden folders skipped), files as given."""
+    files: list[Path] = []
+    empty: list[str] = []
+    reads_stdin = False
+    for argument in arguments:
+        if argument == STDIN:
+            reads_stdin = True
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(_agreements_below(path))
+            files.extend(found)
+            if not found:
+                empty.append(argument)
+        else:
+            files.append(path)  # missing or odd paths are reported by the loader, with a position
+    return Selection(tuple(dict.fromkeys(files)), tuple(empty), reads_stdin)
+
+
+def _agreements_below(folder: Path) -> Iterable[Path]:
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            if name.endswith(AGREEMENT_SUFFIXES) and not name.startswith("."):
+                yield Path(root, name)
+
+
+def display_path(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` when it lies below it, else as given; always with forward slashes."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

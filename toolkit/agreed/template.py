@@ -1,0 +1,57 @@
+"""A new agreement from the shipped template, with comments and layout kept (ruamel.yaml round-trip)."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from agreed.schema import template_path
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+
+@dataclass(frozen=True, slots=True)
+class NewParty:
+    id: str
+    name: str
+
+
+def parse_party(text: str) -> NewParty:
+    """``maria`` or ``maria=Maria Chen``; raises ValueError for an invalid id."""
+    party_id, _, name = text.partition("=")
+    party_id = party_id.strip()
+    if not ID_PATTERN.match(party_id):
+        raise ValueError(f"party id {party_id!r} is not valid: use lower-case letters, digits, '.', '_' or '-'")
+    return NewParty(party_id, name.strip() or party_id)
+
+
+def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) -> str:
+    """The template's text with id, title and parties filled in; everything else left for the partners."""
+    if not ID_PATTERN.match(agreement_id):
+        raise ValueError(f"agreement id {agreement_id!r} is not valid: use lower-case letters, digits, '.', '_' "
+                         "or '-' (at most 64 characters)")
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    with template_path().open(encoding="utf-8") as stream:
+        data: Any = yaml.load(stream)
+    data["id"] = agreement_id
+    data["title"] = title
+    data["status"] = "draft"
+    samples = list(data["parties"])
+    data["parties"].clear()
+    for index, party in enumerate(parties):
+        entry = copy.deepcopy(samples[min(index, len(samples) - 1)])
+        entry["id"] = party.id
+        entry["name"] = party.name
+        data["parties"].append(entry)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
