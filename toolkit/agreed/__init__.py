@@ -2,7 +2,7 @@
 
 >>> import agreed
 >>> document = agreed.load("contracts/sales-onboarding.yaml")
->>> agreed.lint(document)
+>>> agreed.check(document)
 []
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from agreed.api import check_statement, lint, load, loads, validate  # noqa: E402
+from agreed.api import check, check_statement, load, loads, validate  # noqa: E402
 from agreed.document import Document  # noqa: E402
 from agreed.problem import Problem, Severity  # noqa: E402
 
-__all__ = ["Document", "Problem", "Severity", "__version__", "check_statement", "lint", "load", "loads", "validate"]
+__all__ = ["Document", "Problem", "Severity", "__version__", "check", "check_statement", "load", "loads", "validate"]

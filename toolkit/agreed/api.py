@@ -29,8 +29,8 @@ def validate(document: Document) -> list[Problem]:
     return engine.validate(document)
 
 
-def lint(document: Document, today: datetime.date | None = None) -> list[Problem]:
-    """Load, schema and rule problems of ``document``."""
+def check(document: Document, today: datetime.date | None = None) -> list[Problem]:
+    """Load, schema and rule problems of ``document``, as ``agreed lint`` reports them."""
     return engine.lint_document(document, context=LintContext(today=today or datetime.date.today()))
 
 

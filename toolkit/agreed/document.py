@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,13 +101,17 @@ class Document:
         if span is None or not isinstance(value, str):
             return self.position(path)
         wanted = value[start:end]
-        found = self.source.find(wanted, span.start, span.end) if wanted else -1
+        # The source of a value is never shorter than the value (quotes, escapes, indentation only add), so the
+        # flagged words start at or after span.start + start; searching from there finds the right occurrence.
+        found = self.source.find(wanted, min(span.start + start, span.end), span.end) if wanted else -1
+        if found < 0 and wanted:
+            found = self.source.find(wanted, span.start, span.end)
         if found < 0:
             first_word = wanted.split()[0] if wanted.split() else ""
             found = self.source.find(first_word, span.start, span.end) if first_word else -1
         if found < 0:
             return _one_based(span)
-        return self._line_col(found)
+        return line_col(self.source, found)
 
     def value_at(self, path: JsonPath) -> Any:
         """The value at ``path``, or None when the path does not exist."""
@@ -139,19 +144,22 @@ class Document:
                 return span
         return Span(0, 0, 0, 0)
 
-    def _line_col(self, offset: int) -> tuple[int, int]:
-        starts = _line_starts(self.source)
-        line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+@functools.lru_cache(maxsize=16)
 def _line_starts(source: str) -> list[int]:
-    starts = [0]
-    position = source.find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = source.find("\n", position + 1)
-    return starts
+    """Offsets where lines start, with every line break YAML knows (CRLF, CR, LF, NEL, LS, PS)."""
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(source))]
+
+
+def line_col(source: str, offset: int) -> tuple[int, int]:
+    """1-based (line, col) of a character offset into ``source``."""
+    starts = _line_starts(source)
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
 
 
 def _one_based(span: Span) -> tuple[int, int]:
@@ -200,14 +208,18 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     return Document(path, source, data, (), composer.values, composer.keys)
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
+    body = raw.removeprefix(_BOM)
     try:
-        return raw.decode("utf-8-sig"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        message = f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        before = body[: error.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        message = f"file is not valid UTF-8 (byte 0x{body[error.start]:02x}); save it as UTF-8"
         return "", Problem(path, line, col, NOT_UTF8, Severity.ERROR, message)
 
 
@@ -271,7 +283,7 @@ class _Composer:
         except MarkedYAMLError as error:
             self._syntax_problem(error)
         except ReaderError as error:
-            line, col = self._line_col_of(error.position)
+            line, col = line_col(self.source, error.position)
             self._problem(line, col, SYNTAX, _reader_message(error))
         except YAMLError as error:
             self._problem(1, 1, SYNTAX, f"invalid YAML: {error}")
@@ -421,10 +433,11 @@ class _Composer:
             return event.value
         try:
             value = _construct(tag, event.value)
-        except (ValueError, TypeError) as error:
+        except Exception as error:  # noqa: BLE001 - the constructors raise many types for bad explicit values
             span = self._span(event)
-            self._problem(span.line + 1, span.col + 1, SYNTAX, f"invalid {tag.removeprefix(_CORE)} value "
-                          f"{event.value!r}: {error}")
+            reason = getattr(error, "problem", None) or str(error) or type(error).__name__
+            self._problem(span.line + 1, span.col + 1, SYNTAX,
+                          f"invalid {tag.removeprefix(_CORE)} value {event.value!r}: {reason}")
             return event.value
         if isinstance(value, datetime.date):
             return value.isoformat()
@@ -441,9 +454,6 @@ class _Composer:
         context = f" ({error.context})" if error.context else ""
         self._problem(line, col, SYNTAX, f"YAML syntax error: {problem}{context}")
 
-    def _line_col_of(self, offset: int) -> tuple[int, int]:
-        before = self.source[:offset]
-        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
     def _problem(self, line: int, col: int, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, col, code, Severity.ERROR, message))

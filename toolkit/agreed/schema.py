@@ -61,9 +61,21 @@ def _fast_validator() -> Any:
 
 @functools.cache
 def _detailed_validator() -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, ValidationError, validators
 
-    return Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    def ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+        # JSON Schema patterns are ECMA-262, where '$' matches only at the very end; Python's '$' also matches
+        # before a final newline, so "demo\n" would pass an id pattern. '\Z' is the ECMA meaning.
+        if isinstance(instance, str) and not re.search(_ecma_to_python(pattern), instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+    checker = validators.extend(Draft202012Validator, {"pattern": ecma_pattern})
+    return checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@functools.cache
+def _ecma_to_python(pattern: str) -> str:
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith(r"\$") else pattern
 
 
 def validate_document(document: Document) -> list[Problem]:
@@ -78,7 +90,19 @@ def validate_document(document: Document) -> list[Problem]:
         return []
     problems = {problem for error in _detailed_validator().iter_errors(document.data)
                 for problem in _problems_for(document, error)}
+    if not problems and fast is not None:
+        problems = set(_fast_problems(document, fast))
     return sorted(problems, key=lambda problem: (problem.line, problem.col, problem.message))
+
+
+def _fast_problems(document: Document, fast: Any) -> Iterator[Problem]:
+    """The compiled validator's own errors, for the rare value the two validators judge differently
+    (e.g. Python's ``$`` also matches before a final newline)."""
+    for error in fast.iter_errors(document.data):
+        path: JsonPath = tuple(error.instance_path)
+        line, col = document.position(path)
+        yield Problem(document.path, line, col, SCHEMA_VIOLATION, Severity.ERROR,
+                      f"{document.describe(path)}: {error.message}")
 
 
 def _check_version(document: Document) -> Problem | None:

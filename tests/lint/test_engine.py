@@ -1,0 +1,281 @@
+"""agreed.lint.engine: load, schema and rule problems; crashing rules; statement checks; thresholds.
+
+Every rule here is a fake built for the test, so these tests do not depend on the real rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+import pytest
+
+from agreed.document import Document
+from agreed.lint.engine import INTERNAL_ERROR, StatementFinding, at_or_above, check_statement, lint_document, validate
+from agreed.lint.rule import Category, Finding, LintContext, Rule, TextContext, TextSpan
+from agreed.problem import Problem, Severity
+
+LoadText = Callable[..., Document]
+
+AGREEMENT = """\
+agreed: 1
+id: demo
+title: Demo agreement
+status: draft
+parties:
+  - id: maria
+    name: Maria Chen
+  - id: li
+    name: Li Wei
+results:
+  deliverables:
+    - id: d1
+      what: Publish the quick checklist
+      owner: maria
+    - id: d2
+      what: >-
+        Run a quick
+        pilot with quick feedback
+"""
+
+
+def document_rule(code: str, check: Callable[[Document, LintContext], Iterable[Finding]],
+                  severity: Severity = Severity.WARNING, name: str = "fake-document-rule") -> Rule:
+    return Rule(code=code, name=name, category=Category.STRUCTURE, severity=severity, summary="fake", doc="fake",
+                check_document=check)
+
+
+def text_rule(code: str, check: Callable[[str, TextContext], Iterable[TextSpan]],
+              severity: Severity = Severity.WARNING, name: str = "fake-text-rule") -> Rule:
+    return Rule(code=code, name=name, category=Category.VAGUENESS, severity=severity, summary="fake", doc="fake",
+                check_text=check)
+
+
+def word_rule(code: str, word: str, severity: Severity = Severity.WARNING) -> Rule:
+    """A text rule that flags every occurrence of ``word``."""
+
+    def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+        for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+            yield TextSpan(match.start(), match.end(), f"{word!r} flagged")
+
+    return text_rule(code, check, severity, name=f"flag-{word}")
+
+
+def at(*findings: Finding) -> Callable[[Document, LintContext], Iterable[Finding]]:
+    return lambda document, context: list(findings)
+
+
+def crash(document: Document, context: LintContext) -> Iterator[Finding]:
+    yield Finding(("title",), "never reported: the rule fails before finishing")
+    raise ZeroDivisionError("division by zero")
+
+
+def never_called(document: Document, context: LintContext) -> list[Finding]:
+    raise AssertionError("rules must not run on this document")
+
+
+def summary(problems: Iterable[Problem]) -> list[tuple[int, int, str, str]]:
+    return [(problem.line, problem.col, problem.rule, problem.message) for problem in problems]
+
+
+@pytest.fixture
+def agreement(load_text: LoadText) -> Document:
+    document = load_text(AGREEMENT)
+    assert document.loaded
+    return document
+
+
+# ------------------------------------------------------------------------------------------ lint_document
+
+
+@pytest.mark.parametrize("text", ["agreed: 1\nagreed: 1\n", "- a\n", "", "title: [unclosed\n"])
+def test_a_broken_document_yields_only_its_load_problems(load_text: LoadText, text: str) -> None:
+    document = load_text(text)
+    assert document.data is None
+    problems = lint_document(document, rules=[document_rule("Z001", never_called)])
+    assert problems == list(document.problems)
+    assert all(problem.rule.startswith("S") for problem in problems)
+
+
+def test_a_valid_document_without_rules_has_no_problems(agreement: Document) -> None:
+    assert lint_document(agreement, rules=[]) == []
+
+
+def test_document_rule_findings_become_positioned_problems(agreement: Document) -> None:
+    rule = document_rule("Z101", at(
+        Finding(("results", "deliverables", 0, "owner"), "value finding"),
+        Finding(("results", "deliverables", 0, "owner"), "key finding", at_key=True),
+        Finding(("results", "deliverables", 1), "item finding"),
+        Finding(("results", "deliverables", 1, "due"), "missing field: nearest ancestor"),
+    ), severity=Severity.INFO)
+    problems = lint_document(agreement, rules=[rule])
+    assert summary(problems) == [
+        (14, 7, "Z101", "results.deliverables[id=d1].owner: key finding"),
+        (14, 14, "Z101", "results.deliverables[id=d1].owner: value finding"),
+        (15, 7, "Z101", "results.deliverables[id=d2].due: missing field: nearest ancestor"),
+        (15, 7, "Z101", "results.deliverables[id=d2]: item finding"),
+    ]
+    assert {problem.severity for problem in problems} == {Severity.INFO}
+    assert {problem.path for problem in problems} == {"agreement.yaml"}
+
+
+def test_text_rule_findings_are_placed_on_the_flagged_words(agreement: Document) -> None:
+    problems = lint_document(agreement, rules=[word_rule("Z201", "checklist"), word_rule("Z202", "pilot")])
+    assert summary(problems) == [
+        (13, 31, "Z201", "'checklist' flagged"),
+        (18, 9, "Z202", "'pilot' flagged"),
+    ]
+
+
+def test_text_rules_receive_the_statement_context(agreement: Document) -> None:
+    seen: list[tuple[str, TextContext]] = []
+
+    def record(text: str, context: TextContext) -> list[TextSpan]:
+        seen.append((text, context))
+        return []
+
+    lint_document(agreement, rules=[text_rule("Z203", record)])
+    assert seen == [
+        ("Publish the quick checklist", TextContext(measured=False, owned=True)),
+        ("Run a quick pilot with quick feedback", TextContext(measured=False, owned=False)),
+    ]
+
+
+def test_schema_problems_come_first_and_rules_still_run(load_text: LoadText) -> None:
+    document = load_text(AGREEMENT.replace("title: Demo agreement", "title: 5"))
+    rule = document_rule("Z102", at(Finding(("id",), "rule finding")))
+    assert summary(lint_document(document, rules=[rule])) == [
+        (2, 5, "Z102", "id: rule finding"),
+        (3, 8, "S100", "title: expected text, found the number 5"),
+    ]
+
+
+def test_an_unknown_format_version_stops_before_the_rules(load_text: LoadText) -> None:
+    document = load_text(AGREEMENT.replace("agreed: 1", "agreed: 3"))
+    problems = lint_document(document, rules=[document_rule("Z103", never_called)])
+    assert [problem.rule for problem in problems] == ["S011"]
+
+
+def test_a_crashing_rule_becomes_x001_and_the_others_still_run(agreement: Document) -> None:
+    rules = [
+        document_rule("Z104", at(Finding(("title",), "before the crash"))),
+        document_rule("Z105", crash, name="crashy"),
+        word_rule("Z106", "pilot"),
+    ]
+    problems = lint_document(agreement, rules=rules)
+    assert summary(problems) == [
+        (1, 1, INTERNAL_ERROR,
+         "internal error in rule Z105 (crashy): ZeroDivisionError: division by zero; please report it"),
+        (3, 8, "Z104", "title: before the crash"),
+        (18, 9, "Z106", "'pilot' flagged"),
+    ]
+    internal = problems[0]
+    assert internal.severity is Severity.ERROR
+    assert internal.path == "agreement.yaml"
+
+
+def test_a_crashing_text_rule_becomes_x001(agreement: Document) -> None:
+    def boom(text: str, context: TextContext) -> list[TextSpan]:
+        raise ValueError(f"cannot read {text[:7]!r}")
+
+    problems = lint_document(agreement, rules=[text_rule("Z107", boom, name="boom"), word_rule("Z108", "pilot")])
+    assert [problem.rule for problem in problems] == [INTERNAL_ERROR, "Z108"]
+    assert problems[0].message == ("internal error in rule Z107 (boom): ValueError: cannot read 'Publish'; "
+                                   "please report it")
+
+
+def test_default_rules_are_used_when_none_are_given(agreement: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not "import agreed.lint.engine": the package attribute agreed.lint is the agreed.lint() function.
+    from agreed.lint import engine
+
+    monkeypatch.setattr(engine, "default_rules", lambda: (document_rule("Z109", at(Finding(("id",), "default"))),))
+    assert summary(lint_document(agreement)) == [(2, 5, "Z109", "id: default")]
+
+
+def test_lint_context_reaches_the_rules(agreement: Document) -> None:
+    received: list[LintContext] = []
+
+    def record(document: Document, context: LintContext) -> list[Finding]:
+        received.append(context)
+        return []
+
+    context = LintContext(today=datetime.date(2031, 5, 1))
+    lint_document(agreement, rules=[document_rule("Z110", record)], context=context)
+    assert received == [context]
+
+
+def test_problems_are_sorted(agreement: Document) -> None:
+    rules = [
+        document_rule("Z112", at(Finding(("results",), "late"), Finding(("id",), "early"))),
+        document_rule("Z111", at(Finding(("results",), "same spot, other rule"))),
+    ]
+    problems = lint_document(agreement, rules=rules)
+    assert problems == sorted(problems)
+    assert [(problem.line, problem.rule) for problem in problems] == [(2, "Z112"), (11, "Z111"), (11, "Z112")]
+
+
+def test_validate_returns_load_and_schema_problems_only(load_text: LoadText) -> None:
+    broken = load_text("a: 1\na: 2\n")
+    assert validate(broken) == list(broken.problems)
+    invalid = load_text(AGREEMENT.replace("status: draft", "status: draft\nextra: 1"))
+    assert [problem.rule for problem in validate(invalid)] == ["S100"]
+
+
+# ------------------------------------------------------------------------------------------ check_statement
+
+
+def test_check_statement_orders_findings_by_position_then_rule() -> None:
+    def spans(*found: tuple[int, int]) -> Callable[[str, TextContext], list[TextSpan]]:
+        return lambda text, context: [TextSpan(start, end, f"{start}-{end}") for start, end in found]
+
+    rules = [
+        text_rule("Z303", spans((10, 14), (0, 3))),
+        text_rule("Z301", spans((10, 14), (0, 5))),
+        text_rule("Z302", spans((4, 6))),
+        document_rule("Z399", never_called),
+    ]
+    findings = check_statement("irrelevant text here", rules)
+    assert [(finding.start, finding.end, finding.rule) for finding in findings] == [
+        (0, 3, "Z303"), (0, 5, "Z301"), (4, 6, "Z302"), (10, 14, "Z301"), (10, 14, "Z303")]
+
+
+def test_check_statement_carries_rule_details_and_context() -> None:
+    received: list[TextContext] = []
+
+    def check(text: str, context: TextContext) -> list[TextSpan]:
+        received.append(context)
+        return [TextSpan(4, 9, "flagged")]
+
+    rule = text_rule("Z304", check, severity=Severity.ERROR, name="flagger")
+    context = TextContext(measured=True, owned=True)
+    assert check_statement("the quick fox", [rule], context) == [
+        StatementFinding("Z304", "flagger", Category.VAGUENESS, Severity.ERROR, 4, 9, "flagged")]
+    assert received == [context]
+    check_statement("the quick fox", [rule])
+    assert received[-1] == TextContext(measured=False, owned=False)
+
+
+def test_check_statement_without_rules_finds_nothing() -> None:
+    assert check_statement("anything at all", []) == []
+
+
+# ------------------------------------------------------------------------------------------ at_or_above
+
+
+def _problem(severity: Severity) -> Problem:
+    return Problem("a.yaml", 1, 1, "Z000", severity, "message")
+
+
+@pytest.mark.parametrize(("severities", "threshold", "expected"), [
+    pytest.param([], Severity.INFO, False, id="no-problems"),
+    pytest.param([Severity.ERROR], None, False, id="no-threshold"),
+    pytest.param([Severity.INFO], Severity.WARNING, False, id="below"),
+    pytest.param([Severity.WARNING], Severity.WARNING, True, id="equal"),
+    pytest.param([Severity.INFO, Severity.ERROR], Severity.WARNING, True, id="one-above"),
+    pytest.param([Severity.INFO, Severity.INFO], Severity.INFO, True, id="info-threshold"),
+    pytest.param([Severity.WARNING], Severity.ERROR, False, id="warning-below-error"),
+])
+def test_at_or_above(severities: list[Severity], threshold: Severity | None, expected: bool) -> None:
+    assert at_or_above([_problem(severity) for severity in severities], threshold) is expected
+    assert at_or_above(iter([_problem(severity) for severity in severities]), threshold) is expected
