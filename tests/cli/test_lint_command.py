@@ -69,8 +69,8 @@ def test_vague_ownerless_agreement_gets_findings_at_the_right_lines(runner: CliR
     assert result.exit_code == 1
     found = {(p["rule"], p["line"], p["col"]) for p in json.loads(result.output)["problems"]}
     assert ("A201", 13, 7) in found  # d1 has no owner: reported at the item
-    assert ("V103", 14, 25) in found  # "ASAP"
-    assert ("V104", 14, 31) in found  # "etc."
+    assert ("V103", 14, 32) in found  # "ASAP"
+    assert ("V104", 14, 38) in found  # "etc."
     assert ("A202", 17, 14) in found  # owner: the team
     assert ("A204", 20, 14) in found  # owner: sam is not a party
     assert ("T302", 25, 12) in found  # milestone due after the deadline

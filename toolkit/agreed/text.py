@@ -1,8 +1,9 @@
 """The prose analysis the text rules share: masking, term patterns, numbers, dates, sentences and owners.
 
 Every text rule scans :func:`mask` of its statement, so URLs, e-mail addresses, ``code spans`` and quoted phrases are
-never flagged, and offsets into the masked text are offsets into the original. Rules build one compiled
-:class:`TermPattern` from their term list at import and keep only the hits that their context allows.
+never flagged, and offsets into the masked text are offsets into the original. Rules build one
+:class:`TermPattern` from their term list at import (a trie-shaped regular expression, compiled on first use), find
+terms with :func:`scan`, and keep only the hits that their context allows.
 
 This module imports nothing beyond ``re``, ``enum``, ``dataclasses`` and ``functools`` so that it loads in a few
 milliseconds.
@@ -15,23 +16,27 @@ import functools
 import re
 from dataclasses import dataclass
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = [
     "ADJECTIVE",
+    "BY_AGENT",
     "DATE",
     "MODAL",
     "MONTH",
     "NUMBER",
     "PLACEHOLDER",
+    "PLURAL_ROLES",
     "WEEKDAY",
     "Hit",
     "OwnerKind",
+    "Regex",
     "TermPattern",
     "classify_owner",
     "clause_around",
+    "exempted",
     "has_artefact",
     "has_baseline",
     "has_date",
@@ -39,6 +44,7 @@ __all__ = [
     "has_number",
     "is_proper_name",
     "mask",
+    "names_owner",
     "phrase_regex",
     "scan",
     "sentence_around",
@@ -49,20 +55,60 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------------------------------------------------
+# Lazily compiled regular expressions
+# --------------------------------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Regex:
+    """A regular expression compiled once, on first use, so that modules which build many load in milliseconds."""
+
+    source: str
+    flags: int = 0
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.source, self.flags)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.match(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.search(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.regex.fullmatch(text)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.regex.sub(replacement, text)
+
+    def split(self, text: str) -> list[str]:
+        return self.regex.split(text)
+
+
+# --------------------------------------------------------------------------------------------------------------------
 # Masking
 # --------------------------------------------------------------------------------------------------------------------
 
-_MASK = re.compile(
+_MASK = Regex(
     r"""
-      (`+)[^`]*?\1                                        # `code span`, ``code span``
+      (?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)                 # `code span`, ``code `with` ticks``
     | \b(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]  # URL
     | \b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+                   # e-mail address
     | "[^"\n]*"                                           # "double quotes"
     | “[^”\n]*”                                           # “curly double quotes”
     | „[^“”\n]*[“”]                                       # „low double quotes“
     | «[^»\n]*»                                           # «guillemets»
-    | (?<![\w'’])'(?=[^\s'])[^'\n]*?(?<=[^\s'])'(?![\w'’])  # 'single quotes' around a phrase, not apostrophes
-    | (?<![\w'’])‘(?=\S)[^’\n]*?(?<=\S)’(?![\w'’])         # ‘curly single quotes’
+    | (?<![\w'\u2019])'(?=[^\s'])[^'\n]*?(?<=[^\s'])'(?![\w'\u2019])  # 'single quotes' around a phrase, not apostrophes
+    | (?<![\w'\u2019])\u2018(?=\S)[^\u2019\n]*?(?<=\S)\u2019(?![\w'\u2019])  # curly single quotes
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -83,65 +129,95 @@ def _blank(match: re.Match[str]) -> str:
 # --------------------------------------------------------------------------------------------------------------------
 
 _WORD_START = r"(?<![\w\-])"
-_WORD_END = r"(?![\w\-])"
-
-
-def _phrase(phrase: str) -> str:
-    parts = re.split(r"[\s\-]+", phrase.strip())
-    body = r"[\s\-‐‑]+".join(re.escape(part).replace("'", "['’]") for part in parts)
-    start = _WORD_START if re.match(r"\w", phrase) else ""
-    end = _WORD_END if re.search(r"\w$", phrase) else ""
-    return start + body + end
+_SEPARATOR, _WORD_END, _PUNCTUATION_END = "\x00", "\x01", "\x02"  # trie tokens besides plain characters
+_TOKEN_REGEX = {
+    _SEPARATOR: r"[\s\-\u2010\u2011]+",
+    _WORD_END: r"(?![\w\-])",
+    _PUNCTUATION_END: "",
+    "'": "['\u2019]",
+}
+Trie = dict[str, "Trie"]
 
 
 def phrase_regex(phrases: Iterable[str]) -> str:
-    """A regular-expression group matching any of ``phrases`` as whole words, longest first.
+    """A regular-expression group matching any of ``phrases`` as whole words, preferring the longest.
 
     Spaces and hyphens inside a phrase match each other ("user friendly" finds "user-friendly"); an apostrophe
     matches a straight or a curly one. A phrase never matches inside a hyphenated compound ("best" does not match
-    in "best-in-class").
+    in "best-in-class"). The phrases are merged into a trie, so one pattern over hundreds of phrases stays fast.
     """
-    unique = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    return "(?:" + "|".join(_phrase(phrase) for phrase in unique) + ")"
+    word_initial: Trie = {}
+    other: Trie = {}
+    for phrase in set(phrases):
+        node = word_initial if re.match(r"\w", phrase) else other
+        for token in _tokens(phrase):
+            node = node.setdefault(token, {})
+    branches = [_WORD_START + _trie_regex(word_initial) if word_initial else "", _trie_regex(other)]
+    return "(?:" + "|".join(branch for branch in branches if branch) + ")"
+
+
+def _tokens(phrase: str) -> list[str]:
+    tokens: list[str] = []
+    for index, part in enumerate(re.split(r"[\s\-]+", phrase.strip())):
+        tokens.extend([_SEPARATOR] if index else [])
+        tokens.extend(part)
+    tokens.append(_WORD_END if re.search(r"\w$", phrase) else _PUNCTUATION_END)
+    return tokens
+
+
+def _trie_regex(node: Trie) -> str:
+    """The alternation of a trie's branches; longer continuations come before a phrase that ends here."""
+    if not node:
+        return ""
+    branches = [
+        _TOKEN_REGEX.get(token, re.escape(token)) + _trie_regex(child)
+        for token, child in sorted(node.items(), key=lambda item: (item[0] in (_WORD_END, _PUNCTUATION_END), item[0]))
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True, slots=True)
-class TermPattern:
-    """One compiled pattern for a rule's whole term list, optionally with context before and after it.
+class TermPattern(Regex):
+    """One pattern for a rule's whole term list, optionally with context before and after it.
 
     ``before`` and ``after`` are regular expressions glued to the alternation (use look-arounds to keep them out of
-    the match); the term itself is the named group ``term``.
+    the match); the term itself is the named group ``term``. ``label`` is handed on to every :class:`Hit`, so a
+    rule with several patterns can word its message by the kind of term found.
     """
 
-    regex: re.Pattern[str]
+    label: str = ""
 
     @classmethod
     def of(
-        cls, phrases: Iterable[str], *, before: str = "", after: str = "", case_sensitive: bool = False
+        cls,
+        phrases: Iterable[str],
+        *,
+        before: str = "",
+        after: str = "",
+        case_sensitive: bool = False,
+        label: str = "",
     ) -> TermPattern:
         flags = 0 if case_sensitive else re.IGNORECASE
-        return cls(re.compile(before + "(?P<term>" + phrase_regex(phrases) + ")" + after, flags))
+        return cls(before + "(?P<term>" + phrase_regex(phrases) + ")" + after, flags, label)
 
     @classmethod
-    def raw(cls, pattern: str, *, case_sensitive: bool = False) -> TermPattern:
-        """A pattern written directly as a regular expression (with or without a ``term`` group)."""
-        return cls(re.compile(pattern, 0 if case_sensitive else re.IGNORECASE | re.VERBOSE))
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text)
-
-    def search(self, text: str) -> bool:
-        return self.regex.search(text) is not None
+    def raw(cls, pattern: str, *, case_sensitive: bool = False, label: str = "") -> TermPattern:
+        """A pattern written directly as a verbose regular expression (with or without a ``term`` group)."""
+        return cls(pattern, re.VERBOSE if case_sensitive else re.VERBOSE | re.IGNORECASE, label)
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A term found in a statement: ``text[start:end]`` of the original statement is ``term``."""
+    """A term found in a statement: ``text[start:end]`` of the original statement is ``term``.
+
+    ``masked`` is the whole masked statement and ``label`` the label of the pattern that found the term.
+    """
 
     start: int
     end: int
     term: str
     masked: str
+    label: str = ""
 
     @property
     def sentence(self) -> str:
@@ -169,22 +245,29 @@ class Hit:
 def scan(text: str, *patterns: TermPattern, keep: Callable[[Hit], bool] | None = None) -> Iterator[Hit]:
     """Find every term of ``patterns`` in the masked ``text``, leftmost-longest and without overlaps.
 
-    The hit covers the ``term`` group when the pattern has one, else the whole match. ``keep`` drops hits that
-    their context makes precise.
+    A hit covers the first named group that took part in the match (``term`` by convention), else the whole match.
+    ``keep`` drops hits that their context makes precise.
     """
     masked = mask(text)
     hits: list[Hit] = []
     for pattern in patterns:
         for match in pattern.finditer(masked):
-            group = "term" if "term" in pattern.regex.groupindex else 0
-            start, end = match.span(group)
-            if start < end:
-                hits.append(Hit(start, end, text[start:end], masked))
+            start, end = _reported_span(match)
+            if start < end and masked[start:end] == text[start:end]:  # never across a URL, code span or quote
+                hits.append(Hit(start, end, text[start:end], masked, pattern.label))
     last_end = -1
     for hit in sorted(hits, key=lambda hit: (hit.start, -hit.end)):
         if hit.start >= last_end and (keep is None or keep(hit)):
             last_end = hit.end
             yield hit
+
+
+def _reported_span(match: re.Match[str]) -> tuple[int, int]:
+    """The span of the first named group that took part in the match, else of the whole match."""
+    for name in match.re.groupindex:
+        if match.group(name) is not None:
+            return match.span(name)
+    return match.span()
 
 
 def text_before(masked: str, start: int, words: int = 3) -> str:
@@ -197,6 +280,16 @@ def text_after(masked: str, end: int, words: int = 3) -> str:
     """Up to ``words`` words of ``masked`` after ``end`` within the sentence, lower-cased."""
     sentence_end = sentence_around(masked, end, end)[1]
     return " ".join(masked[end:sentence_end].split()[:words]).lower()
+
+
+def exempted(key: str, hit: Hit, *, after: Mapping[str, str], before: Mapping[str, str]) -> bool:
+    """True when the context makes the term ``key`` precise: the two words after ``hit`` match ``after[key]``, or
+    the word before it matches ``before[key]`` (anchor with ``$``). Example: "good" before "faith".
+    """
+    following, preceding = text_after(hit.masked, hit.end, 2), text_before(hit.masked, hit.start, 1)
+    return bool(
+        (key in after and re.match(after[key], following)) or (key in before and re.search(before[key], preceding))
+    )
 
 
 def is_proper_name(hit: Hit) -> bool:
@@ -230,7 +323,7 @@ def _inflect(verb: str) -> tuple[str, ...]:
 ADJECTIVE = (
     r"(?:\w+(?:able|ible|ful|ive|ous|ant|ent|ic|al|ary|less|ing)|likely|recent|recently|used|senior|junior"
     r"|experienced|advanced|popular|common|urgent|difficult|easy|simple|complex|secure|reliable|accurate|robust"
-    r"|stable|fast|quick|cheap|clear|safe|new|up[\s-]to[\s-]date|up[\s-]?to[\s-]?date)\b"
+    r"|stable|fast|quick|cheap|clear|safe|new|up[\s-]to[\s-]date)\b"
 )
 """A word that looks like an adjective by its ending or is a common one (no leading boundary)."""
 
@@ -239,8 +332,8 @@ ADJECTIVE = (
 # --------------------------------------------------------------------------------------------------------------------
 
 MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|jun(?:e|\.)?|jul(?:y|\.)?|aug(?:ust|\.)?"
+    r"|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 """A month name or its abbreviation (no word boundaries)."""
 
@@ -263,15 +356,15 @@ DATE = (
 )
 """A calendar day: ISO (2027-03-31), numeric (31/03/2027), "31 March (2027)" or "March 31(, 2027)"."""
 
-_NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
-_DATE_RE = re.compile(DATE, re.IGNORECASE)
-_NOT_A_MEASURE = re.compile(
+_NUMBER_RE = Regex(NUMBER, re.IGNORECASE)
+_DATE_RE = Regex(DATE, re.IGNORECASE)
+_NOT_A_MEASURE = Regex(
     rf"{DATE}|\b(?:19|20)\d\d(?:-\d\d)?\b(?!\s*%)|\b{MONTH}\s+\d{{4}}\b|\b(?:FY|Q|H)\s?\d+\b|\b\d{{1,2}}:\d\d\b",
     re.IGNORECASE,
 )
 
 _UNIT = (
-    r"(?:%|\s?(?:percent|per\s?cent|pp|percentage\s+points?|points?|pts|bps|basis\s+points|x|×|times|k|m|bn|ms"
+    r"(?:%|\s?(?:percent|per\s?cent|pp|percentage\s+points?|points?|pts|bps|basis\s+points|x|\u00d7|times|k|m|bn|ms"
     r"|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|business\s+days?|working\s+days?|weeks?"
     r"|months?|years?|eur|usd|gbp|chf|people|fte|hires?|users?|customers?|accounts?|leads?|deals?|tickets?"
     r"|incidents?|defects?|bugs?|releases?|stores?|sites?|branches?|units?|items?|steps?|clicks?))(?![\w])"
@@ -283,25 +376,31 @@ _VAGUE_STANDARD = (
     r"|peers|the\s+industry|industry|previously|in\s+the\s+past|last\s+time|the\s+old\b|the\s+current\b"
     r"|the\s+existing\b|the\s+status\s+quo|it\s+is|they\s+are|we\s+do|planned|anticipated)"
 )
-_BASELINE = re.compile(
+_BASELINE = Regex(
     rf"""
       \b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against|below|under|above|over|beyond)\s+
           (?!{_VAGUE_STANDARD})(?:\S+\s+){{0,4}}?(?:{NUMBER}|baseline|audited|recorded|reported|published|measured
           |benchmark|target)
-    | \bfrom\s+(?:{_APPROX})?{_QUANTITY}\s*(?:to|->|→|–|-)\s*(?:{_APPROX})?{_QUANTITY}
+    | \bfrom\s+(?:{_APPROX})?{_QUANTITY}\s*(?:to|->|→|\u2013|-)\s*(?:{_APPROX})?{_QUANTITY}
     | \b(?:by|to|below|under|above|over|beyond|within|at\s+least|at\s+most|no\s+more\s+than|fewer\s+than
-          |less\s+than|more\s+than|up\s+to|down\s+to|target(?:\s+of)?|of|from)\s+(?:{_APPROX})?{_QUANTITY}
-    | {NUMBER}\s*(?:%|percent|per\s?cent|pp|percentage\s+points?|points|pts|bps|x\b|×)
+          |less\s+than|more\s+than|up\s+to|down\s+to|target(?:\s+of)?|from)\s+(?:{_APPROX})?{_QUANTITY}
+    | \bof\s+(?:{_APPROX})?(?:(?:eur|usd|gbp|chf)\s?)?{NUMBER}{_UNIT}
+    | {NUMBER}\s*(?:%|percent|per\s?cent|pp|percentage\s+points?|points|pts|bps|x\b|\u00d7)
     | \b(?:halve|halved|halving|double|doubled|doubling|triple|tripled|twofold|threefold|twice\s+as)\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_ARTEFACT = re.compile(
-    r"""\b(?:reports?|write[\s-]?ups?|post[\s-]?mortems?|root[\s-]cause\s+(?:analysis|report)|recommendations?
-    |proposals?|plans?|roadmaps?|summar(?:y|ies)|memos?|decks?|dashboards?|documents?|specs?|specifications?
-    |prototypes?|drafts?|briefs?|business\s+cases?|decisions?|shortlists?|lists?|budgets?|forecasts?|contracts?
-    |runbooks?|playbooks?|checklists?|templates?|designs?|estimates?|analys[ie]s|findings|go/no[\s-]go
-    |pull\s+requests?|releases?|patch(?:es)?|fix(?:es)?|tickets?|minutes)\b""",
+_PRODUCE = (
+    r"(?:deliver|send|write|publish|produce|present|submit|share|create|draft|prepare|issue|circulate|provide|hand"
+    r"|return|file|sign|recommend|make|build|ship|release|propose|document|record|report|agree|raise|open|close"
+    r"|merge|deploy|upload|post|email|give|table|bring)(?:s|es|ed|d|ing)?"
+)
+_ARTEFACT = Regex(
+    rf"""\b{_PRODUCE}\s+(?:\S+\s+){{0,4}}?(?:reports?|write[\s-]?ups?|post[\s-]?mortems?|root[\s-]cause\s+analysis
+    |recommendations?|proposals?|plans?|roadmaps?|summar(?:y|ies)|memos?|decks?|dashboards?|documents?|specs?
+    |specifications?|prototypes?|drafts?|briefs?|business\s+cases?|decisions?|shortlists?|lists?|budgets?|forecasts?
+    |contracts?|runbooks?|playbooks?|checklists?|templates?|designs?|estimates?|analys[ie]s|findings|go/no[\s-]go
+    |pull\s+requests?|releases?|patch(?:es)?|fix(?:es)?|tickets?|minutes|options?|answers?|responses?|replies)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -329,7 +428,7 @@ def has_baseline(text: str) -> bool:
 
 
 def has_artefact(text: str) -> bool:
-    """True when ``text`` names a checkable artefact (a report, plan, recommendation, dashboard, decision, ...)."""
+    """True when ``text`` produces a checkable artefact ("send a root-cause report", "present a written plan")."""
     return _ARTEFACT.search(text) is not None
 
 
@@ -337,12 +436,12 @@ def has_artefact(text: str) -> bool:
 # Sentences and clauses
 # --------------------------------------------------------------------------------------------------------------------
 
-_SENTENCE_BREAK = re.compile(
+_SENTENCE_BREAK = Regex(
     r"""(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bno\.)(?<=[.!?])\s+(?=[^\sa-z])
     | \s*;\s+ | \n\s*\n | \n(?=\s*(?:[-*•]|\d+[.)])\s)""",
     re.VERBOSE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_BREAK = Regex(r"[,;:()\[\]]|\s[\u2013\u2014-]\s|\bbut\b|\bwhile\b|\bwhereas\b")
 
 
 @functools.lru_cache(maxsize=2048)
@@ -383,7 +482,7 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------------------------------------------------
 
 MODAL = (
-    r"(?:will|'ll|’ll|shall|must|should|would|can|could|may|might|need\s+to|needs\s+to|has\s+to|have\s+to"
+    r"(?:will|'ll|\u2019ll|shall|must|should|would|can|could|may|might|need\s+to|needs\s+to|has\s+to|have\s+to"
     r"|(?:is|are|am)\s+(?:going\s+)?to|ought\s+to)"
 )
 """A modal or obligation marker that makes the following verb a commitment ("will", "must", "is to", ...)."""
@@ -409,9 +508,55 @@ PLACEHOLDER = (
 )
 """A placeholder left in place of a value: TBD, TBC, XX%, X days, ???, [owner], <date>, {{name}}, N/A, TODO."""
 
+PLURAL_ROLES = (
+    "managers", "leads", "nurses", "doctors", "clinicians", "physicians", "surgeons", "pharmacists", "therapists",
+    "carers", "caregivers", "agents", "reps", "representatives", "engineers", "developers", "analysts", "designers",
+    "testers", "architects", "admins", "administrators", "teachers", "tutors", "lecturers", "instructors", "governors",
+    "trustees", "directors", "executives", "officers", "supervisors", "coordinators", "volunteers", "employees",
+    "staff", "members", "students", "parents", "participants", "attendees", "trainees", "interns", "apprentices",
+    "contractors", "consultants", "vendors", "suppliers", "partners", "owners", "approvers", "reviewers", "sellers",
+    "buyers", "recruiters", "mentors", "coaches", "champions", "advisers", "advisors", "auditors", "inspectors",
+    "operators", "technicians", "drivers", "workers", "colleagues", "departments", "units", "sites", "stores",
+    "branches", "schools", "clinics", "wards", "offices", "squads", "specialists", "professionals", "practitioners",
+    "planners", "organisers", "organizers", "facilitators", "hosts", "accountants", "lawyers", "counsel", "clerks",
+    "cashiers", "associates", "heads", "chairs", "leaders", "founders", "marketers", "writers", "editors",
+)  # fmt: skip
+"""Plural nouns for people in a role or for units ("managers", "nurses", "stores"): a group, not one owner."""
+
+_NOT_AN_AGENT = (
+    rf"(?:\d|[$€£~]|Q[1-4]\b|H[12]\b|FY|{MONTH}(?![a-z])|{WEEKDAY}\b|TBD|TBC|TBA|<|\[|\?"
+    r"|(?:the\s+|a\s+|an\s+)?(?:end|start|beginning|middle|close|time|date|deadline|latest|earliest|same|following"
+    r"|next|last|first|second|third|fourth|fifth|\d+\w*|half|factor|way|means|default|hand|mail|post|phone|email"
+    r"|e-mail|courier|chat|message|consensus|vote|majority|law|design|agreement|month|week|year|quarter|day|then"
+    r"|now|far|noon|midnight|launch|release|go-live|go\s+live|kick-?off|cutover|rollout|holidays?|summer|winter"
+    r"|spring|autumn|fall|weekend|lunchtime|tomorrow|today|tonight|this|that|mid|early|late|close\s+of|cob|eod"
+    r"|eow|eom|eoq|eoy|at\s+least|at\s+most|up\s+to|about|around|approximately|roughly|percent|points?|half"
+    r"|twice|double|\w+fold|itself|themselves|mutual|written|signed)\b)"
+)
+BY_AGENT = (
+    rf"(?<![\w\-])by\s+(?:(?!{_NOT_AN_AGENT})(?P<agent>[\w'\u2019]+(?:[\s\-]+[\w'\u2019]+){{0,3}})"
+    rf"|(?P<people>{NUMBER}\s+(?:[\w\-]+\s+)?{phrase_regex(PLURAL_ROLES)}))"
+)
+"""'by' followed by an actor ("by Maria Chen", "by the CFO"), not by a date, an amount or a means ("by Friday")."""
+
+_OWNER_NAMED = Regex(
+    r"\b(?:owner|accountable|responsible|dri|assignee|lead)\s*[:=]\s*\w"
+    r"|\b(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:owns|is\s+accountable|is\s+responsible|leads)\b",
+    re.IGNORECASE,
+)
+
+
+def names_owner(text: str) -> bool:
+    """True when the statement names its owner outside the clause ("Owner: Ana Ruiz", "Ana owns the rollout")."""
+    return _OWNER_NAMED.search(text) is not None
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # Owners
 # --------------------------------------------------------------------------------------------------------------------
+
+
+_PLACEHOLDER_VALUE = Regex(PLACEHOLDER)
 
 
 class OwnerKind(enum.Enum):
@@ -425,9 +570,9 @@ class OwnerKind(enum.Enum):
 
 _PLACEHOLDER_OWNERS = frozenset(
     {
-        "", "?", "??", "???", "-", "--", "—", "–", "tbd", "tbc", "tba", "n/a", "na", "none", "null", "nil", "nobody",
-        "no one", "someone", "somebody", "anyone", "anybody", "whoever", "owner", "the owner", "owner name", "name",
-        "person", "x", "xx", "xxx", "todo", "fixme", "unknown", "unassigned", "pending", "to be determined",
+        "", "?", "??", "???", "-", "--", "\u2014", "\u2013", "tbd", "tbc", "tba", "n/a", "na", "none", "null", "nil",
+        "nobody", "no one", "someone", "somebody", "anyone", "anybody", "whoever", "owner", "the owner", "owner name",
+        "name", "person", "x", "xx", "xxx", "todo", "fixme", "unknown", "unassigned", "pending", "to be determined",
         "to be confirmed", "to be decided", "to be assigned", "to be agreed", "not assigned", "not yet assigned",
     }
 )  # fmt: skip
@@ -442,13 +587,15 @@ _COLLECTIVE_OWNERS = frozenset(
         "the project team", "project team", "the working group", "working group", "our people", "collective",
     }
 )  # fmt: skip
-_GROUP_WORDS = re.compile(r"^(?:the\s+|our\s+|all\s+|both\s+)?(?:\w+\s+)*?(?:teams|parties|partners|stakeholders|staff)$")
-_OWNER_SPLIT = re.compile(r"\s+(?:and|or|und|et)\s+|\s*(?:&|\+|/|,|;|\band/or\b)\s*")
-_ROLE_WORDS = re.compile(
+_GROUP_WORDS = Regex(
+    r"^(?:the\s+|our\s+|all\s+|both\s+)?(?:\w+\s+)*?(?:teams|parties|partners|stakeholders|staff)$"
+)
+_OWNER_SPLIT = Regex(r"\s+(?:and|or|und|et)\s+|\s*(?:&|\+|/|,|;|\band/or\b)\s*")
+_ROLE_WORDS = Regex(
     r"\b(?:vp|svp|evp|head|director|lead|manager|ceo|cto|cfo|coo|cio|ciso|cmo|cro|chief|officer|president|engineer"
     r"|owner|chair|partner|principal|sponsor|analyst|counsel)\b"
 )
-_EMAIL_OR_HANDLE = re.compile(r"<[^<>]*>|\([^()]*\)|\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL_OR_HANDLE = Regex(r"<[^<>]*>|\([^()]*\)|\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def classify_owner(value: str) -> OwnerKind:
@@ -460,7 +607,7 @@ def classify_owner(value: str) -> OwnerKind:
     ('PLACEHOLDER', 'MULTIPLE')
     """
     normal = " ".join(value.strip().strip(".:").lower().split())
-    if normal in _PLACEHOLDER_OWNERS or re.fullmatch(PLACEHOLDER, value.strip()):
+    if normal in _PLACEHOLDER_OWNERS or _PLACEHOLDER_VALUE.fullmatch(value.strip()):
         return OwnerKind.PLACEHOLDER
     if normal.startswith(("someone ", "somebody ", "anyone ")):
         return OwnerKind.PLACEHOLDER

@@ -52,7 +52,7 @@ def all_rules() -> dict[str, Rule]:
     from agreed.lint.builtin import BUILTIN_RULES
     from agreed.lint.rules import ALL_RULES
 
-    return {rule.code: rule for rule in (*BUILTIN_RULES, *ALL_RULES)}
+    return {rule.code: rule for rule in (*BUILTIN_RULES, *sorted(ALL_RULES, key=lambda rule: rule.code))}
 
 
 def emit_report(problems: Sequence[Problem], files: int, output_format: str, fail_on: str) -> NoReturn:

@@ -23,7 +23,19 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import Hit, TermPattern, clause_around, has_artefact, has_measure, scan, text_after, text_before, verb_forms
+from agreed.text import (
+    MODAL,
+    Hit,
+    Regex,
+    TermPattern,
+    clause_around,
+    has_artefact,
+    has_measure,
+    scan,
+    text_after,
+    text_before,
+    verb_forms,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,21 +43,29 @@ if TYPE_CHECKING:
     from agreed.lint.rule import TextContext
 
 VERBS = verb_forms(
-    "support", "help", "help with", "assist", "assist with", "work on", "work towards", "work toward",
-    "look into", "look at", "investigate", "explore", "engage with", "participate in", "contribute to",
-    "facilitate", "coordinate", "liaise with", "focus on", "monitor", "oversee", "consider", "evaluate", "assess",
-    "research", "discuss", "champion", "promote", "encourage", "foster", "advise on", "collaborate on",
-    "collaborate with", "partner with", "align on", "align with", "follow up on", "keep an eye on",
+    "support", "help", "help with", "assist", "assist with", "work on", "work towards", "work toward", "look into",
+    "look at", "investigate", "explore", "engage with", "engage", "involve", "consult", "participate in",
+    "contribute to", "facilitate", "coordinate", "liaise with", "focus on", "monitor", "oversee", "consider",
+    "evaluate", "assess", "research", "discuss", "champion", "promote", "encourage", "foster", "advise on",
+    "collaborate on", "collaborate with", "partner with", "align on", "align with", "follow up on", "keep an eye on",
     "keep track of", "get involved in", "be involved in", "stay involved in", "provide support", "provide help",
     "provide assistance", "provide guidance", "offer support", "offer help", "give support", "lend support",
+    "give assistance", "offer assistance", "provide input", "give input", "offer guidance", "raise awareness",
 )  # fmt: skip
 _PATTERN = TermPattern.of((*VERBS, "involved in"))
-_HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
-_VERB_BEFORE = re.compile(
-    r"(?:^|will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
-    r"|we|i|you|they|he|she|it|[a-z]+['’]ll|please|jointly|together|help|helps)$"
+_PROVIDE = TermPattern.raw(
+    r"""(?<![\w\-])(?:provide|provides|provided|providing|offer|offers|offered|offering|give|gives|giving)\s+
+    (?:(?:additional|extra|further|more|ongoing|continued|dedicated|specialist|targeted|practical|general|some)\s+){1,2}
+    (?:support|help|assistance|guidance|input|advice)(?![\w\-])"""
 )
-_NOUN_AFTER = re.compile(
+_HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
+_SUBJECT_USE = Regex(rf"\s*(?:(?:and|&|/)\s*[\w\-]+\s+)?(?:team\s+)?{MODAL}\b", re.IGNORECASE)
+_NEGATED = Regex(r"\b(?:not|never|no|n['\u2019]t)\b|n['\u2019]t$")
+_VERB_BEFORE = Regex(
+    r"(?:^|will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
+    r"|we|i|you|they|he|she|it|[a-z]+['\u2019]ll|please|jointly|together|help|helps)$"
+)
+_NOUN_AFTER = Regex(
     r"(?:desk|desks|team|teams|tickets?|rota|rotas|engineers?|staff|hours|queue|cases?|requests?|contracts?"
     r"|agreements?|levels?|functions?|channels?|lines?|cent(?:re|er)s?|portal|model|documents?|documentation"
     r"|evidence|materials?|information|data|tools?|tooling|system|systems|calls?|emails?|sla|slas|shifts?|role"
@@ -56,6 +76,10 @@ _NOUN_AFTER = re.compile(
 def _keep(hit: Hit) -> bool:
     if _NOUN_AFTER.match(text_after(hit.masked, hit.end, 1)) or _is_noun_use(hit):
         return False  # "support tickets", "a help desk", "customer support", "with the help of"
+    if hit.term[:1].isupper() and _SUBJECT_USE.match(hit.masked, hit.end):
+        return False  # "Support and Success will ...": a team named as the subject
+    if _NEGATED.search(text_before(hit.masked, hit.start, 2)):
+        return False  # "will not discuss the budget with other VPs" is a rule, not an activity
     return not (has_measure(hit.sentence) or has_artefact(hit.sentence))
 
 
@@ -72,7 +96,7 @@ def _is_noun_use(hit: Hit) -> bool:
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.measured:
         return
-    for hit in scan(text, _PATTERN, keep=_keep):
+    for hit in scan(text, _PROVIDE, _PATTERN, keep=_keep):
         yield TextSpan(
             hit.start,
             hit.end,

@@ -24,33 +24,34 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import NUMBER, Hit, TermPattern, has_baseline, scan, text_after, text_before, verb_forms
+from agreed.text import NUMBER, Hit, Regex, TermPattern, has_baseline, scan, text_after, text_before, verb_forms
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from agreed.lint.rule import TextContext
 
+CHANGE_VERBS = verb_forms(
+    "improve", "increase", "reduce", "decrease", "enhance", "optimise", "optimize", "boost", "streamline", "maximise",
+    "maximize", "minimise", "minimize", "accelerate", "strengthen", "expand", "deepen", "broaden", "widen", "tighten",
+    "shorten", "lessen", "lower", "speed up", "scale up", "ramp up", "step up", "drive down", "drive up", "bring down",
+    "uplift", "revamp", "overhaul", "transform", "modernise", "modernize", "rework", "revitalise", "revitalize",
+    "reinvigorate",
+)  # fmt: skip
 TERMS = (
-    *verb_forms(
-        "improve", "increase", "reduce", "decrease", "enhance", "optimise", "optimize", "boost", "streamline",
-        "maximise", "maximize", "minimise", "minimize", "accelerate", "strengthen", "expand", "deepen", "broaden",
-        "widen", "tighten", "shorten", "lessen", "lower", "speed up", "scale up", "ramp up", "step up",
-        "drive down", "drive up", "bring down", "uplift",
-    ),
-    "grow", "grows", "grew", "grown", "growing", "growth", "cut", "cuts", "cutting",
-    "improvement", "improvements", "reduction", "reductions", "enhancement", "enhancements", "optimisation",
-    "optimization", "acceleration", "expansion",
-    "more", "less", "fewer", "faster", "quicker", "better", "higher", "greater", "smaller", "larger", "bigger",
-    "cheaper", "shorter", "stronger", "easier", "simpler", "clearer", "tighter", "closer", "deeper", "wider",
+    *CHANGE_VERBS,
+    "grow", "grows", "grew", "grown", "growing", "growth", "cut", "cuts", "cutting", "improvement", "improvements",
+    "reduction", "reductions", "enhancement", "enhancements", "optimisation", "optimization", "acceleration",
+    "expansion", "more", "less", "fewer", "faster", "quicker", "better", "higher", "greater", "smaller", "larger",
+    "bigger", "cheaper", "shorter", "stronger", "easier", "simpler", "clearer", "tighter", "closer", "deeper", "wider",
     "broader", "richer", "smarter", "safer", "leaner", "sharper", "sooner",
 )  # fmt: skip
 
 _PATTERN = TermPattern.of(TERMS)
-_IDIOM_BEFORE = re.compile(r"(?:once|any|no|what['’]s)$")
-_IDIOM_AFTER = re.compile(r"(?:or\s+less|or\s+more|of\b)")
-_OPEN_LIST_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
-_COUNT_BEFORE = re.compile(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|×|times|[a-z]+)?$", re.IGNORECASE)
+_IDIOM_BEFORE = Regex(r"(?:once|any|no|what['\u2019]s)$")
+_IDIOM_AFTER = Regex(r"(?:or\s+less|or\s+more|of\b)")
+_OPEN_LIST_END = Regex(r"\s*(?:[.,;:!?)\]]|$)")
+_COUNT_BEFORE = Regex(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|\u00d7|times|[a-z]+)?$", re.IGNORECASE)
 
 
 def _keep(hit: Hit) -> bool:

@@ -17,12 +17,11 @@ Passes:
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import Hit, TermPattern, scan, text_after
+from agreed.text import Hit, Regex, TermPattern, scan, text_after
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,30 +30,29 @@ if TYPE_CHECKING:
 
 _CONDITIONS = ("as", "if", "where", "when", "whenever", "wherever")
 _STATES = (
-    "appropriate", "needed", "necessary", "possible", "feasible", "practical", "practicable", "required",
-    "applicable", "relevant", "warranted", "deemed necessary", "deemed appropriate", "at all possible",
-    "reasonably possible", "reasonably practicable",
+    "appropriate", "needed", "necessary", "possible", "feasible", "practical", "practicable", "required", "applicable",
+    "relevant", "warranted", "deemed necessary", "deemed appropriate", "at all possible", "reasonably possible",
+    "reasonably practicable",
 )  # fmt: skip
-TERMS = (
-    *(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES),
+_PHRASES = (
     "as far as possible", "as far as practicable", "as far as reasonably practicable", "as soon as possible",
     "as soon as practicable", "as soon as feasible", "as soon as reasonably possible", "as early as possible",
-    "as quickly as possible", "as much as possible", "ASAP", "a.s.a.p.", "best effort", "best efforts",
-    "best-effort", "best endeavours", "best endeavors", "reasonable effort", "reasonable efforts",
-    "reasonable endeavours", "reasonable endeavors", "commercially reasonable efforts", "to the extent possible",
-    "to the extent practicable", "to the extent feasible", "to the extent reasonable", "when time permits",
-    "if time permits", "time permitting", "resources permitting", "budget permitting", "capacity permitting",
-    "workload permitting", "if resources allow", "if resources permit", "if capacity allows", "if budget allows",
-    "as time allows", "as capacity allows", "as resources allow", "subject to availability",
-    "subject to capacity", "subject to resources", "subject to change", "at our discretion",
-    "at their discretion", "at its discretion", "at his discretion", "at her discretion", "at our sole discretion",
-    "at their sole discretion", "at its sole discretion", "within reason", "as circumstances allow",
-    "as circumstances permit", "circumstances permitting", "if circumstances allow", "if circumstances permit",
-    "where circumstances allow", "if practical", "if at all possible",
+    "as quickly as possible", "as much as possible", "ASAP", "a.s.a.p.", "best effort", "best efforts", "best-effort",
+    "best endeavours", "best endeavors", "reasonable effort", "reasonable efforts", "reasonable endeavours",
+    "reasonable endeavors", "commercially reasonable efforts", "to the extent possible", "to the extent practicable",
+    "to the extent feasible", "to the extent reasonable", "when time permits", "if time permits", "time permitting",
+    "resources permitting", "budget permitting", "capacity permitting", "workload permitting", "if resources allow",
+    "if resources permit", "if capacity allows", "if budget allows", "as time allows", "as capacity allows",
+    "as resources allow", "subject to availability", "subject to capacity", "subject to resources", "subject to change",
+    "at our discretion", "at their discretion", "at its discretion", "at his discretion", "at her discretion",
+    "at our sole discretion", "at their sole discretion", "at its sole discretion", "within reason",
+    "as circumstances allow", "as circumstances permit", "circumstances permitting", "if circumstances allow",
+    "if circumstances permit", "where circumstances allow", "if practical", "if at all possible",
 )  # fmt: skip
+TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES)
 
 _PATTERN = TermPattern.of(TERMS)
-_ANCHORED = re.compile(r"(?:by|under|in\s+accordance\s+with|per|in)\b")
+_ANCHORED = Regex(r"(?:by|under|in\s+accordance\s+with|per|in)\b")
 
 
 def _keep(hit: Hit) -> bool:

@@ -30,12 +30,11 @@ if TYPE_CHECKING:
     from agreed.lint.rule import TextContext
 
 TERMS = (
-    "etc.", "etc", "etcetera", "et cetera", "and so on", "and so forth", "and the like", "or the like",
-    "or similar", "and similar", "and such", "and whatnot", "including but not limited to",
-    "including without limitation", "including, but not limited to", "but not limited to", "among others",
-    "amongst others", "among other things", "amongst other things", "and anything else", "and whatever else",
-    "and everything else", "such as", "e.g.", "e.g", "eg.", "for example", "for instance", "and other", "or other",
-    "and others", "or others",
+    "etc.", "etc", "etcetera", "et cetera", "and so on", "and so forth", "and the like", "or the like", "or similar",
+    "and similar", "and such", "and whatnot", "including but not limited to", "including without limitation",
+    "including, but not limited to", "but not limited to", "among others", "amongst others", "among other things",
+    "amongst other things", "and anything else", "and whatever else", "and everything else", "such as", "e.g.", "e.g",
+    "eg.", "for example", "for instance", "and other", "or other", "and others", "or others",
 )  # fmt: skip
 _AT_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]]|$))"
 
@@ -47,7 +46,7 @@ _ELLIPSIS = TermPattern.raw(r"(?<=[\w)\]])\s?(?P<term>\.\.\.|…)(?!\w)")
 def _keep(hit: Hit) -> bool:
     if hit.term.lower() in ("and other", "or other"):
         return re.match(r"\s*(?:than|hand|way)\b", hit.masked[hit.end :], re.IGNORECASE) is None
-    if hit.term in ("...", "…"):
+    if hit.term in ("...", "\u2026"):
         return "," in hit.before or re.match(r"\s*(?:[.;:)\]]|$)", hit.masked[hit.end :]) is not None
     return True
 

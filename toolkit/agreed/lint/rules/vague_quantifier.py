@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import ADJECTIVE, NUMBER, Hit, TermPattern, scan, text_after, text_before
+from agreed.text import ADJECTIVE, NUMBER, Hit, Regex, TermPattern, exempted, scan, text_after
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,14 +34,14 @@ QUANTIFIERS = (
     "some", "several", "many", "a few", "few", "numerous", "a number of", "various", "most", "a lot of", "lots of",
     "a lot", "plenty of", "plenty", "multiple", "a handful of", "a handful", "a couple of", "countless",
     "a great deal of", "a good deal of", "a large number of", "a small number of", "a significant number of",
-    "a majority of", "the majority of", "a minority of", "the bulk of", "a variety of", "a range of",
-    "a fraction of", "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of",
+    "a majority of", "the majority of", "a minority of", "the bulk of", "a variety of", "a range of", "a fraction of",
+    "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of",
 )  # fmt: skip
 FREQUENCIES = (
-    "regularly", "regular", "on a regular basis", "at regular intervals", "periodically", "periodic",
-    "frequently", "frequent", "from time to time", "often", "ongoing", "on an ongoing basis", "continuous",
-    "continuously", "continual", "continually", "constantly", "as and when", "occasionally", "occasional",
-    "every so often", "now and then", "every now and then", "routinely", "at intervals",
+    "regularly", "regular", "on a regular basis", "at regular intervals", "periodically", "periodic", "frequently",
+    "frequent", "from time to time", "often", "ongoing", "on an ongoing basis", "continuous", "continuously",
+    "continual", "continually", "constantly", "as and when", "occasionally", "occasional", "every so often",
+    "now and then", "every now and then", "routinely", "at intervals", "ad hoc", "on an ad hoc basis",
 )  # fmt: skip
 
 _QUANTIFIER = TermPattern.of(QUANTIFIERS)
@@ -49,12 +49,12 @@ _FREQUENCY = TermPattern.of(FREQUENCIES)
 _APPROXIMATE = TermPattern.raw(
     rf"""(?P<term>
       (?<![\w\-])(?:about|around|approximately|approx\.|approx|roughly|circa|c\.|nearly|almost|some
-        |in\s+the\s+(?:region|order)\s+of|~)\s*{NUMBER}(?:\s*%|\s*[kmb]\b)?
+        |in\s+the\s+(?:region|order)\s+of|~)\s*(?:(?:eur|usd|gbp|chf)\s?)?{NUMBER}(?:\s*%|\s*[kmb]\b)?
     | {NUMBER}\s*%?(?:\s*-\s*ish|ish|\s+or\s+so|\s+give\s+or\s+take(?:\s+\S+)?)(?![\w\-])
     )"""
 )
-_NUMBER_AHEAD = re.compile(rf"[\s(]*{NUMBER}", re.IGNORECASE)
-_ADJECTIVE = re.compile(ADJECTIVE)
+_NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE)
+_ADJECTIVE = Regex(ADJECTIVE)
 _EXEMPT_AFTER = {
     "most": r"(?:likely|recent|recently|often)\b",
     "multiple": r"of\b",
@@ -65,21 +65,19 @@ _EXEMPT_AFTER = {
 _EXEMPT_BEFORE = {
     "most": r"(?:at|the)$",
     "many": r"(?:how|as)$",
-    "few": r"(?:a|the|very\s+few)$",
+    "few": r"(?:a|the|next|last|first|past|coming)$",
     "about": r"(?:talk|talks|talked|speak|think|care|know|ask|tell|inform|write|hear|worry|complain|say|learn)$",
+    "around": r"(?:turn|turns|turned|turning|get|gets|go|goes|come|comes|work|works|move|moves|walk|show|pass|hand"
+    r"|gather|centred|centered|based|built|organised|organized)$",
 }
 
 
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
-    after = text_after(hit.masked, hit.end, 2)
-    before = text_before(hit.masked, hit.start, 1)
     key = word.split()[0] if _is_approximation(word) else word
-    if key in _EXEMPT_AFTER and re.match(_EXEMPT_AFTER[key], after):
+    if exempted(key, hit, after=_EXEMPT_AFTER, before=_EXEMPT_BEFORE):
         return False
-    if key in _EXEMPT_BEFORE and re.search(_EXEMPT_BEFORE[key], before):
-        return False
-    if word == "most" and _ADJECTIVE.match(after):
+    if word == "most" and _ADJECTIVE.match(text_after(hit.masked, hit.end, 1)):
         return False  # "most reliable" is a superlative: superlative-absolute reports it
     return not (_is_quantifier(word) and _NUMBER_AHEAD.match(hit.masked, hit.end))
 

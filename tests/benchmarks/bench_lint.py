@@ -1,0 +1,262 @@
+"""Benchmark: ``agreed lint`` and ``agreed validate`` against ``check-jsonschema``, on 1, 200 and 1000 agreements.
+
+Generates N realistic agreements by mutating the shipped contracts (new ids, renamed parties, shifted dates, extra
+deliverables), then times each command as a subprocess on all N files: one untimed warm-up run per command, then
+``--repeat`` timed runs, interleaved round-robin so that drift in machine load hits every command alike. Reports
+the median wall time. For N = 1 (what pre-commit sees for a one-file commit) it also times interpreter start-up
+and ``import agreed.cli`` alone.
+
+Run from the repository root::
+
+    python tests/benchmarks/bench_lint.py [--sizes 1,200,1000] [--repeat 5]
+
+Not collected by pytest (the file name does not start with ``test_``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+REPO = Path(__file__).resolve().parents[2]
+CONTRACTS = REPO / "contracts"
+SCHEMA = REPO / "schema" / "agreement.schema.json"
+SEED = 20310106
+
+FIRST_NAMES = ("Amara", "Bjorn", "Chiara", "Dmitri", "Esi", "Farid", "Greta", "Hiroshi", "Ines", "Jonas", "Kavya",
+               "Luca", "Mei", "Nadia", "Omar", "Paula", "Quentin", "Rosa", "Sven", "Tariq", "Ulla", "Vikram")
+LAST_NAMES = ("Abebe", "Berg", "Costa", "Dubois", "Eze", "Fischer", "Garcia", "Haddad", "Ito", "Jensen", "Kowalski",
+              "Lindqvist", "Moreau", "Novak", "Okonkwo", "Petrov", "Rossi", "Silva", "Tanaka", "Weber")
+
+
+# ---------------------------------------------------------------------------------------------- generation
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round-trip: keeps comments, key order and block styles of the shipped files
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _shipped() -> list[tuple[Path, str]]:
+    sources = sorted(path for path in CONTRACTS.glob("*.yaml") if not path.name.startswith("_"))
+    if not sources:
+        raise SystemExit(f"bench_lint: no shipped contracts in {CONTRACTS}")
+    return [(path, path.read_text(encoding="utf-8")) for path in sources]
+
+
+def _rewrite(node: Any, renamed: dict[str, str], shift: datetime.timedelta) -> Any:
+    """Party ids renamed wherever they are referenced; every date shifted by the same amount."""
+    if isinstance(node, CommentedMap):
+        for key in list(node):
+            node[key] = _rewrite(node[key], renamed, shift)
+        return node
+    if isinstance(node, CommentedSeq):
+        for index, item in enumerate(node):
+            node[index] = _rewrite(item, renamed, shift)
+        return node
+    if isinstance(node, datetime.date) and not isinstance(node, datetime.datetime):
+        return node + shift
+    if isinstance(node, str) and node in renamed:
+        return renamed[node]
+    return node
+
+
+def _mutate(data: CommentedMap, index: int, rng: random.Random) -> CommentedMap:
+    data["id"] = f"{data['id']}-{index:04d}"
+    data["title"] = f"{data['title']} ({rng.choice(('north', 'south', 'east', 'west', 'central'))} {index})"
+    renamed: dict[str, str] = {}
+    for party in data.get("parties") or []:
+        old = party.get("id")
+        if not isinstance(old, str):
+            continue
+        new = f"{old}-{index}"
+        renamed[old] = new
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        if "name" in party:
+            party["name"] = f"{first} {last}"
+        if "email" in party:
+            party["email"] = f"{first}.{last}.{index}@example.com".lower()
+    # Shift every date by whole weeks (0 to 3 years later): the relations between dates are kept.
+    _rewrite(data, renamed, datetime.timedelta(weeks=rng.randrange(0, 156)))
+    results = data.get("results")
+    deliverables = results.get("deliverables") if isinstance(results, CommentedMap) else None
+    if isinstance(deliverables, CommentedSeq) and deliverables:
+        originals = list(deliverables)
+        for extra in range(rng.randrange(0, 5)):  # 0 to 4 extra deliverables, copies of existing ones
+            clone = copy.deepcopy(rng.choice(originals))
+            if isinstance(clone, CommentedMap) and "id" in clone:
+                clone["id"] = f"{clone['id']}-extra-{extra + 1}"
+            deliverables.append(clone)
+    return data
+
+
+def generate(count: int, folder: Path, seed: int = SEED) -> list[Path]:
+    """``count`` agreements in ``folder``, derived round-robin from the shipped contracts; deterministic."""
+    rng = random.Random(seed)
+    yaml = _yaml()
+    shipped = _shipped()
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for index in range(count):
+        source, text = shipped[index % len(shipped)]
+        data = _mutate(yaml.load(text), index, rng)
+        target = folder / f"{source.stem}-{index:04d}.yaml"
+        with target.open("w", encoding="utf-8") as stream:
+            yaml.dump(data, stream)
+        files.append(target)
+    return files
+
+
+# ---------------------------------------------------------------------------------------------- timing
+
+
+@dataclass
+class Timing:
+    label: str
+    command: list[str]
+    seconds: list[float]
+    exit_codes: set[int]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def _run_once(command: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+    return time.perf_counter() - start, result.returncode
+
+
+def measure(commands: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str]) -> dict[str, Timing]:
+    timings = {label: Timing(label, command, [], set()) for label, command in commands.items()}
+    for timing in timings.values():  # warm-up: bytecode caches and the page cache, not timed
+        timing.exit_codes.add(_run_once(timing.command, cwd, env)[1])
+    for _ in range(repeat):
+        for timing in timings.values():
+            seconds, code = _run_once(timing.command, cwd, env)
+            timing.seconds.append(seconds)
+            timing.exit_codes.add(code)
+    return timings
+
+
+def _find_tool(name: str, given: str | None) -> str:
+    if given:
+        if not (shutil.which(given) or Path(given).is_file()):
+            raise SystemExit(f"bench_lint: {given}: not found")
+        return given
+    beside = Path(sys.executable).parent / name
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"bench_lint: '{name}' is neither next to {sys.executable} nor on PATH; pass --{name} PATH")
+    return found
+
+
+def _version(command: Sequence[str]) -> str:
+    result = subprocess.run([*command, "--version"], capture_output=True, text=True, check=False)
+    return (result.stdout or result.stderr).strip().splitlines()[0] if result.returncode == 0 else "unknown"
+
+
+def _codes(timing: Timing) -> str:
+    return "/".join(str(code) for code in sorted(timing.exit_codes))
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="1,200,1000", help="Comma-separated numbers of agreements (1,200,1000).")
+    parser.add_argument("--repeat", type=int, default=5, help="Timed runs per command and size (default 5).")
+    parser.add_argument("--agreed", default=None, help="The agreed executable (default: next to python, or PATH).")
+    parser.add_argument("--check-jsonschema", dest="check_jsonschema", default=None,
+                        help="The check-jsonschema executable (default: next to python, or PATH).")
+    parser.add_argument("--python", default=sys.executable,
+                        help="The interpreter for the import-only timing (default: this one).")
+    parser.add_argument("--schema", default=str(SCHEMA), help="Schema for check-jsonschema (default: the repo's).")
+    parser.add_argument("--keep", metavar="DIR", default=None,
+                        help="Write the generated agreements under DIR and keep them (default: a temporary folder).")
+    arguments = parser.parse_args(argv)
+    try:
+        arguments.sizes = [int(size) for size in arguments.sizes.split(",") if size.strip()]
+    except ValueError:
+        parser.error(f"--sizes: not a list of whole numbers: {arguments.sizes!r}")
+    if not arguments.sizes or min(arguments.sizes) < 1 or arguments.repeat < 1:
+        parser.error("--sizes and --repeat must be positive")
+    return arguments
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    agreed = _find_tool("agreed", arguments.agreed)
+    check_jsonschema = _find_tool("check-jsonschema", arguments.check_jsonschema)
+    env = {key: value for key, value in os.environ.items() if key not in {"AGREED_DEBUG"}}
+    env["NO_COLOR"] = "1"
+
+    print(f"python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+          f"{os.cpu_count()} CPUs; {_version([agreed])}; {_version([check_jsonschema])}")
+    print(f"median wall time of {arguments.repeat} runs after 1 untimed warm-up, each command a fresh process\n")
+
+    with tempfile.TemporaryDirectory(prefix="agreed-bench-") as scratch:
+        root = Path(arguments.keep) if arguments.keep else Path(scratch)
+        rows = []
+        for size in arguments.sizes:
+            files = generate(size, root / f"n{size}")
+            names = [str(path.relative_to(root)) for path in files]
+            commands = {
+                "lint": [agreed, "lint", *names],
+                "validate": [agreed, "validate", *names],
+                "check-jsonschema": [check_jsonschema, "--schemafile", arguments.schema, *names],
+            }
+            if size == 1:
+                commands["python -c pass"] = [arguments.python, "-c", "pass"]
+                commands["import agreed.cli"] = [arguments.python, "-c", "import agreed.cli"]
+            rows.append((size, sum(path.stat().st_size for path in files), measure(commands, arguments.repeat, root,
+                                                                                   env)))
+
+    header = (f"{'N':>6} {'MB':>6} {'agreed lint s':>14} {'agreed validate s':>18} {'check-jsonschema s':>19} "
+              f"{'cjs/lint':>9} {'cjs/validate':>13}  exit codes lint/validate/cjs")
+    print(header)
+    print("-" * len(header))
+    for size, size_bytes, timings in rows:
+        lint, validate, cjs = timings["lint"], timings["validate"], timings["check-jsonschema"]
+        print(f"{size:>6} {size_bytes / 1e6:>6.2f} {lint.median:>14.3f} {validate.median:>18.3f} {cjs.median:>19.3f} "
+              f"{cjs.median / lint.median:>9.2f} {cjs.median / validate.median:>13.2f}  "
+              f"{_codes(lint)} / {_codes(validate)} / {_codes(cjs)}")
+    for _, _, timings in rows:
+        if "import agreed.cli" in timings:
+            bare, imported = timings["python -c pass"], timings["import agreed.cli"]
+            print(f"\nsingle file (the pre-commit case): python start-up {bare.median:.3f} s, "
+                  f"'python -c \"import agreed.cli\"' {imported.median:.3f} s "
+                  f"(import alone ~{imported.median - bare.median:.3f} s), "
+                  f"agreed lint {timings['lint'].median:.3f} s")
+    if any(code != 0 for _, _, timings in rows for timing in timings.values() for code in timing.exit_codes):
+        print("\nnote: a non-zero exit code means the tool reported findings (1) or failed (2) on the generated files;"
+              " the times are still the real times of those runs.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""V107 activity-without-outcome: activity verbs that promise effort rather than a checkable result."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.activity_without_outcome import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V107", "activity-without-outcome", Category.VAGUENESS, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Support the EMEA launch.", ["Support"]),
+    ("Li will support the EMEA launch.", ["support"]),
+    ("The data team will look into the flaky tests.", ["look into"]),
+    ("Engage with key accounts and help with renewals.", ["Engage with", "help with"]),
+    ("Investigate the outage by 2027-02-10.", ["Investigate"]),
+    ("Explore new channels.", ["Explore"]),
+    ("Maria will assist the rollout.", ["assist"]),
+    ("Work on onboarding.", ["Work on"]),
+    ("Participate in the steering group and contribute to the roadmap.", ["Participate in", "contribute to"]),
+    ("Facilitate workshops and coordinate the vendors.", ["Facilitate", "coordinate"]),
+    ("Monitor the servers.", ["Monitor"]),
+    ("Provide support to the Sales team.", ["Provide support"]),
+    ("Provide additional support for struggling students.", ["Provide additional support"]),
+    ("Stakeholders will be engaged throughout the process.", ["engaged"]),
+    ("Liaise with Legal and focus on onboarding.", ["Liaise with", "focus on"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Investigate the 3 failed batch runs and send a root-cause report to Ana Ruiz by 2027-02-10.",
+    "Staff a 24/7 support rota with 4 agents from 2027-01-01.",
+    "Route every support ticket to the help desk within 10 minutes.",
+    "Answer customer support requests within 4 hours.",
+    "Hire 2 engineers with the help of the recruiting agency.",
+    "Support and Success will share ownership of the calls.",
+    "Explore 3 pricing options and recommend one in a written memo.",
+    "Maria will not discuss Li's team budget with other VPs.",
+    "Run the weekly, daily and monthly jobs exactly on time.",
+    "See https://example.com/support/investigate for the 4 steps.",
+    "Run `support_bundle --investigate` on 2027-01-05.",
+    'Retire the "we support you" banner.',
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_silent_when_the_item_is_measured() -> None:
+    assert flagged("Support the EMEA launch.", TextContext(measured=True)) == []

@@ -1,0 +1,87 @@
+"""A206 collective-actor: commitments owed by a group, a placeholder or several people at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.collective_actor import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "A206", "collective-actor", Category.ACCOUNTABILITY, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We will deliver a reporting layer.", ["We"]),
+    ("We'll deliver a reporting layer.", ["We'll"]),
+    ("The team will look into the flaky tests.", ["The team"]),
+    ("Everyone should contribute to the wiki.", ["Everyone"]),
+    ("Someone from Sales will call each lost account.", ["Someone from Sales"]),
+    ("Stakeholders will sign off the plan.", ["Stakeholders"]),
+    ("The business will decide.", ["The business"]),
+    ("All of us will attend.", ["All of us"]),
+    ("TBD will own the vendor shortlist.", ["TBD"]),
+    ("[owner] will send it.", ["[owner]"]),
+    ("Both parties will sign.", ["Both parties"]),
+    ("Managers will review it.", ["Managers"]),
+    ("All clinical staff will complete the training.", ["All clinical staff"]),
+    ("100% of managers complete the course.", ["100% of managers"]),
+    ("Maria and Li will own the migration.", ["Maria and Li"]),
+    ("Sales/Marketing will deliver 40 leads.", ["Sales/Marketing"]),
+    ("Finance or Legal will confirm.", ["Finance or Legal"]),
+    ("The CFO and the COO will sign off.", ["The CFO and the COO"]),
+    ("Dr. Patel and Dr. Ruiz will own the audit.", ["Dr. Patel and Dr. Ruiz"]),
+    ("Engineering and Product to explore a strategy.", ["Engineering and Product"]),
+    ("The review is jointly owned by HR and IT.", ["jointly owned", "HR and IT"]),
+    ("The press release will be approved by Comms and Legal.", ["Comms and Legal"]),
+    ("The shortlist will be approved by the business.", ["the business"]),
+    ("It is up to us to deliver.", ["up to us"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Chen will deliver the reporting layer by 2027-03-31.",
+    "I will deliver the reporting layer.",
+    "The CFO will approve the budget.",
+    "The Platform team will deliver the API.",
+    "Finance will send the pack to Li and Omar every Monday.",
+    "Maria, with help from Li, will call each lost account by 2027-02-15.",
+    "Each account manager will call their top 5 accounts by 2027-02-15.",
+    "Finance will email all store managers by 2027-02-01.",
+    "Churn and NPS will be reported weekly.",
+    "3 people will be hired by 2027-03-01.",
+    "Ship the billing export by 2027-02-01.",
+    "Reduce travel spend, tracked monthly by the FP&A lead.",
+    "See https://example.com/we-will-deliver for the 4 steps.",
+    "Run `we_all_deploy` on 2027-01-05.",
+    'Replace "we will reply soon" with the new text by 2027-03-01.',
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_silent_when_the_item_names_its_owner() -> None:
+    assert flagged("We will deliver a reporting layer.", TextContext(owned=True)) == []
+    assert flagged("We will deliver a reporting layer (owner: Li Wei).") == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("We will deliver.", '"We" is a collective or placeholder actor: name the one person, role or unit who owns this'),
+    ("Maria and Li will own it.",
+     '"Maria and Li" makes several actors own one commitment: name one owner and list the others as helpers'),
+])
+def test_messages(text: str, message: str) -> None:
+    assert RULE.check_text is not None
+    assert [span.message for span in RULE.check_text(text, TextContext())] == [message]

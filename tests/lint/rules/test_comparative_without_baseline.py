@@ -1,0 +1,67 @@
+"""V105 comparative-without-baseline: comparatives and change verbs with no baseline, target or amount."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.comparative_without_baseline import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V105", "comparative-without-baseline", Category.VAGUENESS, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reduce churn.", ["Reduce"]),
+    ("Improve onboarding and increase retention.", ["Improve", "increase"]),
+    ("Deliver faster, better releases.", ["faster", "better"]),
+    ("Generate more qualified leads and fewer escalations.", ["more", "fewer"]),
+    ("Enhance, optimise and boost the funnel.", ["Enhance", "optimise", "boost"]),
+    ("Cut costs and grow revenue.", ["Cut", "grow"]),
+    ("Keep error rates lower.", ["lower"]),
+    ("Deliver an improved checkout.", ["improved"]),
+    ("Release faster than before.", ["faster"]),
+    ("Price it cheaper than competitors.", ["cheaper"]),
+    ("Grow the pipeline by 2027.", ["Grow"]),
+    ("Reduce churn by Q4.", ["Reduce"]),
+    ("Revamp the review process.", ["Revamp"]),
+    ("Make the page faster and more intuitive.", ["faster", "more"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Reduce churn from 8% to 5% by 2027-12-31.",
+    "Reduce churn by 3 points.",
+    "Cut p95 checkout latency to under 300 ms.",
+    "Raise the approval limit 20% above the FY2026 audited total.",
+    "Keep spend below the FY2026 audited total.",
+    "Answer in less than 4 hours and no more than 2 escalations per week.",
+    "Make the page 20% faster.",
+    "Hire two more engineers.",
+    "Increase NPS to 45.",
+    "Grow ARR from EUR 1.2M to EUR 1.5M.",
+    "Halve the backlog.",
+    "Publish weekly; review at least 3 and at most 5 accounts daily.",
+    "Once more, send the pack on 2027-01-04.",
+    "Read https://example.com/improve-faster-better before 2027-01-10.",
+    "Run `reduce_costs.py` and `grow_db` on 2027-01-05.",
+    'Replace the tagline "faster, better, cheaper" by 2027-03-01.',
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_silent_when_the_item_is_measured() -> None:
+    assert flagged("Reduce churn and improve onboarding.", TextContext(measured=True)) == []

@@ -1,0 +1,69 @@
+"""V103 escape-clause: clauses that let the committing party decide later whether the promise applies."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.escape_clause import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V103", "escape-clause", Category.VAGUENESS, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Escalate blockers as appropriate.", ["as appropriate"]),
+    ("Add reviewers as needed.", ["as needed"]),
+    ("Ship the fix if possible.", ["if possible"]),
+    ("Automate the report where feasible.", ["where feasible"]),
+    ("Reuse components where possible.", ["where possible"]),
+    ("Deliver the plan as soon as possible.", ["as soon as possible"]),
+    ("Deliver the plan ASAP.", ["ASAP"]),
+    ("Deliver the plan asap.", ["asap"]),
+    ("Provide best effort support.", ["best effort"]),
+    ("Use best efforts to reply.", ["best efforts"]),
+    ("Migrate to the extent possible.", ["to the extent possible"]),
+    ("Use reasonable efforts to keep it current.", ["reasonable efforts"]),
+    ("Refresh the data when time permits.", ["when time permits"]),
+    ("Add a second reviewer if needed.", ["if needed"]),
+    ("Notify Legal as required.", ["as required"]),
+    ("Book the room, subject to availability.", ["subject to availability"]),
+    ("Run the pilot, resources permitting.", ["resources permitting"]),
+    ("Reply as soon as practicable, where practical.", ["as soon as practicable", "where practical"]),
+    ("Share the deck at our discretion.", ["at our discretion"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Escalate any blocker older than 2 business days to Ana Ruiz.",
+    "Deliver the migration plan by 2027-02-15.",
+    "Keep the records required by the 2026 data-retention policy.",
+    "Report breaches as required under Article 33 within 72 hours.",
+    "Publish weekly and monthly summaries, exactly as listed.",
+    "Possible risks are listed in the register; the need for a second reviewer is decided by Li.",
+    "See https://example.com/as-needed-checklist by 2027-01-10.",
+    "Run the `retry_if_possible` job every 15 minutes.",
+    'Run the "best effort" retry job every 15 minutes.',
+    "Replace the 'as soon as possible' wording with a date.",
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_message() -> None:
+    assert RULE.check_text is not None
+    (span,) = RULE.check_text("Add reviewers as needed.", TextContext())
+    assert span.message == (
+        '"as needed" is an escape clause: state the condition that triggers the work, or commit without it')

@@ -1,0 +1,56 @@
+"""V104 open-ended-list: lists that leave the set of things promised unbounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.open_ended_list import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V104", "open-ended-list", Category.VAGUENESS, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Migrate the CRM, billing, etc. by 2027-03-31.", ["etc."]),
+    ("Migrate the CRM, billing, etc", ["etc"]),
+    ("Clean up logs, caches and so on.", ["and so on"]),
+    ("Ship dashboards, exports and more.", ["and more"]),
+    ("Share data including but not limited to logs.", ["including but not limited to"]),
+    ("Invite Finance and Legal, among others.", ["among others"]),
+    ("Cover invoices, receipts and the like.", ["and the like"]),
+    ("Use Jira or similar.", ["or similar"]),
+    ("Migrate the CRM, billing...", ["..."]),
+    ("Migrate the CRM, billing\u2026", ["\u2026"]),
+    ("Build dashboards for metrics such as churn and NPS.", ["such as"]),
+    ("Fix the top issues, e.g. login and search.", ["e.g."]),
+    ("Automate reports, for example the weekly pack.", ["for example"]),
+    ("Train Sales and other teams.", ["and other"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Migrate the CRM, the billing system and the data warehouse by 2027-03-31.",
+    "Report the two metrics, namely churn and NPS, every Monday.",
+    "Report the two metrics, i.e. churn and NPS, weekly.",
+    "Hire 3 engineers and more than 2 designers by 2027-06-30.",
+    "Approve any request other than the 4 listed in the annex.",
+    "Wait... then decide by 2027-02-01.",
+    "See https://example.com/etc/config for the 3 settings.",
+    "Set `etc_path` to `/etc` by 2027-01-10.",
+    'Replace the tagline "dashboards, reports and more" by 2027-03-01.',
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []

@@ -1,0 +1,70 @@
+"""A205 passive-commitment: commitments in the passive voice with no actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.passive_commitment import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "A205", "passive-commitment", Category.ACCOUNTABILITY, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The report will be updated.", ["will be updated"]),
+    ("The pack is to be delivered on 2027-03-01.", ["is to be delivered"]),
+    ("The plan shall be reviewed weekly.", ["shall be reviewed"]),
+    ("The audit must be completed by Friday.", ["must be completed"]),
+    ("The backlog will get done.", ["will get done"]),
+    ("Access must be revoked by 2027-03-01.", ["must be revoked"]),
+    ("The deadline will be met by 20%.", ["will be met"]),
+    ("Invoices are paid within 30 days.", ["are paid"]),
+    ("The budget has been approved.", ["has been approved"]),
+    ("Budget to be approved by 2027-02-01.", ["to be approved"]),
+    ("The guide will also be refreshed weekly.", ["will also be refreshed"]),
+    ("There will be a weekly check-in.", ["There will be"]),
+    ("Customers will receive a confirmation email within 5 minutes.", ["will receive"]),
+    ("Customers should always receive a friendly response.", ["should always receive"]),
+    ("All new hires will be assigned an onboarding buddy.", ["will be assigned"]),
+    ("Dashboards will be delivered by the next release.", ["will be delivered"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The report will be reviewed by Maria Chen.",
+    "The report will be reviewed and approved by the CFO.",
+    "The help desk will be staffed by 3 agents from 2027-01-04.",
+    "Finance will revoke access by 2027-03-01.",
+    "Ana owns the rollout; all 40 stores will be migrated by 2027-06-30.",
+    "Owner: Ana Ruiz. The stores will be migrated by 2027-06-30.",
+    "Maria will receive the pack from Li every Monday.",
+    "Li is expected to deliver the plan by 2027-02-01.",
+    "We are committed to the plan; Li is based in Berlin.",
+    "Li will be involved in the 3 reviews.",
+    "The Controller signs off every journal above EUR 50,000 before it is posted.",
+    "Mr. Osei will run 4 revision sessions and cut costs by 10%.",
+    "Sign the signed contract and file the attached annex.",
+    "Owner to be confirmed.",
+    "See https://example.com/will-be-updated by 2027-01-10.",
+    "Run `will_be_deleted.sh` on 2027-01-05.",
+    'Replace "will be reviewed" with "Li reviews" by 2027-03-01.',
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_silent_when_the_item_names_its_owner() -> None:
+    assert flagged("The report will be updated.", TextContext(owned=True)) == []

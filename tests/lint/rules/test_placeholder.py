@@ -1,0 +1,63 @@
+"""V108 placeholder: values left as TBD, XX%, [owner], <date>, ??? and the like."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.placeholder import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V108", "placeholder", Category.VAGUENESS, Severity.ERROR)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Owner: TBD.", ["TBD"]),
+    ("Budget tbc, venue TBA.", ["tbc", "TBA"]),
+    ("Increase leads by XX%.", ["XX%"]),
+    ("Increase leads by XX.", ["XX"]),
+    ("Increase leads by X%.", ["X%"]),
+    ("Reply within N days.", ["N"]),
+    ("Spend at most $X.", ["X"]),
+    ("Deadline: ???", ["???"]),
+    ("Owner: ?", ["?"]),
+    ("?", ["?"]),
+    ("[owner] will send the shortlist by <date>.", ["[owner]", "<date>"]),
+    ("Send it to [Name] by [insert date].", ["[Name]", "[insert date]"]),
+    ("Hi {{ name }}, see you soon.", ["{{ name }}"]),
+    ("Lorem ipsum dolor sit amet.", ["Lorem ipsum"]),
+    ("Budget: N/A.", ["N/A"]),
+    ("n/a", ["n/a"]),
+    ("TODO: agree the target. FIXME later.", ["TODO", "FIXME"]),
+    ("Owner to be confirmed.", ["to be confirmed"]),
+    ("Go live on DD/MM/YYYY.", ["DD/MM/YYYY"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Increase qualified leads from 120 to 150 per month by 2027-06-30.",
+    "Maria Chen will send the vendor shortlist by 2027-02-15.",
+    "Rename the `TODO_export` job to `ledger_export` by 2027-03-01.",
+    "Keep a to-do list and a todo board.",
+    "Order XXL shirts for the 40 volunteers.",
+    "Is the date fixed? Li confirms it by 2027-01-10.",
+    "Windows X and Project N are out of scope.",
+    "N/A answers are removed from the 2026 survey before analysis.",
+    "See [the guide](https://example.com/tbd) and reference [1].",
+    "Read https://example.com/?q=TBD by 2027-01-10.",
+    'Rename the "TBD" column to "Owner".',
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []

@@ -1,0 +1,79 @@
+"""V101 subjective-quality: quality words that stand where a measurable property should be."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.subjective_quality import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V101", "subjective-quality", Category.VAGUENESS, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Deliver a robust reporting layer.", ["robust"]),
+    ("Build a user-friendly portal.", ["user-friendly"]),
+    ("Build a user friendly portal.", ["user friendly"]),
+    ("Offer a world-class onboarding.", ["world-class"]),
+    ("Offer a world class onboarding.", ["world class"]),
+    ("Provide seamless hand-offs and intuitive dashboards.", ["seamless", "intuitive"]),
+    ("Ship high-quality, scalable and efficient services.", ["high-quality", "scalable", "efficient"]),
+    ("Adopt a best-in-class, state-of-the-art stack.", ["best-in-class", "state-of-the-art"]),
+    ("Take appropriate steps to protect the data.", ["appropriate"]),
+    ("Give good, great or excellent service.", ["good", "great", "excellent"]),
+    ("Reduce wait times significantly.", ["significantly"]),
+    ("Run an effective, streamlined, modern and clean process.", ["effective", "streamlined", "modern", "clean"]),
+    ("Write comprehensive documentation for key stakeholders.", ["comprehensive", "key"]),
+    ("Keep the wiki up to date.", ["up to date"]),
+    ("Migrate with minimal disruption.", ["minimal"]),
+    ("Keep costs low during the rollout.", ["low"]),
+    ("Keep the backlog under control.", ["under control"]),
+    ("Allocate sufficient budget and adequate staff.", ["sufficient", "adequate"]),
+    ("Be proactive and transparent with each other.", ["proactive", "transparent"]),
+    ("The Client shall not unreasonably withhold approval.", ["unreasonably"]),
+    ("Provide accurate, accessible and reliable reports.", ["accurate", "accessible", "reliable"]),
+    ("Keep the ROBUST design.", ["ROBUST"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Deliver the reporting layer with p95 latency under 300 ms by 2027-03-31.",
+    "Rotate the API key every 90 days.",
+    "Track key rotation in the vault.",
+    "Sign in good faith; the effective date is 2027-01-01.",
+    "The change is effective from 2027-02-01.",
+    "Pass with a statistically significant lift at p < 0.05.",
+    "Decisions need a simple majority of the 5 board members.",
+    "Clean up the 40 stale branches by 2027-02-01.",
+    "Clear the backlog of 120 tickets by 2027-03-15.",
+    "Escalate where appropriate, as necessary.",
+    "Use reasonable efforts to reply.",
+    "Publish daily, weekly and monthly reports at exactly 09:00.",
+    "Read the guide at https://example.com/robust-and-seamless-setup before 2027-01-10.",
+    "Rename the flag `fast_clean_mode` to `checkout_v2` by 2027-02-15.",
+    'Replace the banner "a seamless, world-class experience" with the new copy.',
+    "Replace the banner \u201ca seamless experience\u201d with the new copy.",
+    "Replace the 'robust and intuitive' tagline by 2027-03-01.",
+    "Non-robust parsers are out of scope.",
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_message_names_the_word_and_the_fix() -> None:
+    assert RULE.check_text is not None
+    (span,) = RULE.check_text("Deliver a robust layer.", TextContext())
+    assert span.message == '"robust" is a subjective quality word: say what measurable property it stands for'

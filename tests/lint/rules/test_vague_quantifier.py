@@ -1,0 +1,82 @@
+"""V102 vague-quantifier: vague quantities, approximate numbers and vague frequencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.vague_quantifier import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V102", "vague-quantifier", Category.VAGUENESS, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Onboard some new accounts.", ["some"]),
+    ("Run several workshops and many demos.", ["several", "many"]),
+    ("Hire a few engineers.", ["a few"]),
+    ("Close numerous tickets across various teams.", ["numerous", "various"]),
+    ("Interview a number of customers.", ["a number of"]),
+    ("Fix most of the open defects.", ["most"]),
+    ("Migrate a lot of data.", ["a lot of"]),
+    ("Provide plenty of notice.", ["plenty of"]),
+    ("Support multiple regions.", ["multiple"]),
+    ("Recruit a handful of pilots.", ["a handful of"]),
+    ("Hire about 20 engineers.", ["about 20"]),
+    ("Grow ARR by around 500k.", ["around 500k"]),
+    ("Cut churn by roughly 10%.", ["roughly 10%"]),
+    ("Hit roughly EUR 2M in new ARR.", ["roughly EUR 2M"]),
+    ("Onboard ~40 accounts.", ["~40"]),
+    ("Onboard 20-ish accounts.", ["20-ish"]),
+    ("Onboard some 40 accounts.", ["some 40"]),
+    ("Meet regularly to review progress.", ["regularly"]),
+    ("Hold periodic reviews and frequent check-ins.", ["periodic", "frequent"]),
+    ("Share updates from time to time.", ["from time to time"]),
+    ("Provide ongoing coaching, as and when requested.", ["ongoing", "as and when"]),
+    ("Review the plan often.", ["often"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Onboard 12 new accounts and run 3 workshops by 2027-03-31.",
+    "Review at least 5 and at most 8 candidates each week.",
+    "Meet every Monday at 09:00; publish the notes monthly.",
+    "Publish daily, weekly and quarterly reports, exactly as specified.",
+    "Run several (3) workshops.",
+    "Interview the most senior engineer on the team.",
+    "Ship the most recent version.",
+    "Count how many tickets were reopened, as many as were logged.",
+    "Send the list to Li in the next few days.",
+    "Set up continuous integration for the 4 services.",
+    "Talk about 3 risks at the kickoff on 2027-01-12.",
+    "Sterile Services turns around 100% of urgent trays within 4 hours of receipt.",
+    "See https://example.com/some-several-many for the 4 templates.",
+    "Run `make several` and `some_job` on 2027-01-05.",
+    'Replace the banner "some of our many services" with the new copy.',
+    "Someone from Finance will send the 12 invoices; sometimes is not a word we use.",
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Run several workshops.", '"several" is a vague quantity: give the number'),
+    ("Hire about 20 engineers.",
+     '"about 20" is an approximate number with no tolerance: give the exact target or a range'),
+    ("Meet regularly.", '"regularly" is a vague frequency: state the cadence (e.g. "every Monday", "monthly")'),
+])
+def test_messages(text: str, message: str) -> None:
+    assert RULE.check_text is not None
+    assert [span.message for span in RULE.check_text(text, TextContext())] == [message]

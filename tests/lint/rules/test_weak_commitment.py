@@ -1,0 +1,62 @@
+"""V109 weak-commitment: hedges that turn a commitment into an intention."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.lint.rule import Category, TextContext
+from agreed.lint.rules.weak_commitment import RULE
+from agreed.problem import Severity
+
+FREE_STANDING = TextContext()
+
+
+def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
+    assert RULE.check_text is not None
+    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
+
+
+def test_identity() -> None:
+    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
+        "V109", "weak-commitment", Category.VAGUENESS, Severity.INFO)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ops should publish a summary.", ["should"]),
+    ("Ops may publish a summary.", ["may"]),
+    ("Li might send a draft and could call Omar.", ["might", "could"]),
+    ("We will try to share the forecast.", ["try to"]),
+    ("Finance aims to close by day 5.", ["aims to"]),
+    ("We hope to hire 3 engineers.", ["hope to"]),
+    ("Legal intends to review it.", ["intends to"]),
+    ("Ideally, Li sends a draft every Friday.", ["Ideally"]),
+    ("Share the data where we can.", ["where we can"]),
+    ("We plan to launch and expect to grow.", ["plan to", "expect to"]),
+    ("Sales will aim for 40 demos.", ["aim for"]),
+    ("Marketing would like to run 2 campaigns.", ["would like to"]),
+    ("We will do our best.", ["do our best"]),
+    ("May we deliver it on 2027-03-01?", ["May"]),
+])
+def test_fires(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ops will publish a summary within 2 business days of each Sev-1 incident.",
+    "Either partner may end the agreement with 30 days' written notice.",
+    "The Client may terminate with 30 days' written notice.",
+    "Staff may not disclose salaries.",
+    "Li will send the draft on 15 May 2027.",
+    "Li will send the draft in May 2027.",
+    "May 2027: Li sends the draft.",
+    "Warn each other about anything that could delay the launch.",
+    "Priya could not attend; Omar sends her the minutes on 2027-01-08.",
+    "Should the launch slip, Li tells Maria within 1 day.",
+    "Draft a plan to migrate the 4 services by 2027-02-01.",
+    "Publish weekly and monthly, exactly on Mondays.",
+    "See https://example.com/should-we for the 3 options.",
+    "Set `may_retry` to false on 2027-01-05.",
+    'Replace "we may reply" with "we reply within 2 days".',
+])
+def test_passes(text: str) -> None:
+    assert flagged(text) == []

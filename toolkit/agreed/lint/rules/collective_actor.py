@@ -1,0 +1,123 @@
+"""A commitment is owed by a group, a placeholder or several people, so nobody in particular owes it.
+
+"We will", "the team will", "someone will", "TBD will" or "Maria and Li will own" read like ownership but name no
+single person who answers for the result: when it slips, everyone assumes someone else had it. Name one owner (a
+person, a role with one holder, or a named unit such as "Finance" or "the Platform team") and, if needed, the people
+who help. The rule is silent when the item names one owner.
+
+Fires on:
+    We will deliver a reporting layer by 2027-03-31.
+    Someone from Sales will call each lost account.
+    Sales/Marketing will deliver 40 qualified leads per month.
+    The vendor shortlist will be approved by the business.
+
+Passes:
+    Maria Chen will deliver the reporting layer by 2027-03-31.
+    Maria, with help from Li, will call each lost account by 2027-02-15.
+    Each account manager will call their top 5 accounts by 2027-02-15.
+    Finance will send the pack to Li and Omar every Monday.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import MODAL, PLACEHOLDER, PLURAL_ROLES, Hit, Regex, TermPattern, names_owner, phrase_regex, scan
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+GROUPS = (
+    "we", "we'll", "we're", "we've", "they'll", "our team", "our teams", "the team", "the teams", "the whole team",
+    "the project team", "the working group", "the group", "our people", "the people", "everyone", "everybody",
+    "all staff", "all of us", "both of us", "someone", "somebody", "anyone", "anybody", "people", "stakeholders",
+    "all stakeholders", "the stakeholders", "relevant stakeholders", "key stakeholders", "management", "the management",
+    "leadership", "the leadership", "the leadership team", "the business", "the organisation", "the organization",
+    "the org", "relevant teams", "the relevant team", "the relevant teams", "the parties", "both parties",
+    "all parties", "both sides", "both partners", "all partners", "the partners", "both teams", "all teams",
+    "the teams involved", "a member of", "members of", "a representative of", "representatives of", "they",
+)  # fmt: skip
+_COMMITS = (
+    rf"(?:{MODAL}|owns?|co-owns?|commits?\s+to|agrees?\s+to|promises?|undertakes?|takes?\s+(?:ownership|responsibility)"
+    r"|(?:is|are)\s+(?:both\s+|jointly\s+)?(?:responsible|accountable|in\s+charge|tasked)|delivers?|ensures?"
+    r"|makes?\s+sure|provides?|handles?|leads?|drives?|aims?|plans?|intends?|tries|try|endeavou?rs?|jointly"
+    r"|together|both)\b"
+)
+_AS_SUBJECT = rf"(?=\s*,?\s+(?:\w+ly\s+)?{_COMMITS})"
+_MODIFIER = r"(?:\s+(?:from|of|in|at|on|within)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
+_GENERIC_BODY = r"(?:the|our|their|a|this)\s+(?:[\w\-]+\s+){0,2}?(?:working\s+group|task\s+force|project\s+team)"
+_SUBJECT = TermPattern.raw(
+    rf"(?P<term>(?<![\w\-])(?:{_GENERIC_BODY}|{phrase_regex(GROUPS)}|{PLACEHOLDER}){_MODIFIER}){_AS_SUBJECT}"
+)
+_ROLE_GROUP = TermPattern.raw(
+    rf"""(?P<term>(?<![\w\-])(?:(?:all|100\s?%\s+of|the|our|their)\s+)?(?:(?!each|every|any)[\w\-]+\s+){{0,2}}?
+    {phrase_regex(PLURAL_ROLES)}){_AS_SUBJECT}
+    | (?P<both>(?<![\w\-])both\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+s){_AS_SUBJECT}""",
+    label="clause-initial",
+)
+_ALL_GROUP = TermPattern.raw(
+    rf"""(?P<term>(?<![\w\-])(?:all|100\s?%\s+of)\s+(?:(?:the|our|their)\s+)?(?:[\w\-]+\s+){{0,2}}?
+    {phrase_regex(PLURAL_ROLES)})(?=\s+[a-z]+\b)""",
+    label="clause-initial",
+)
+_WE = TermPattern.of(("we", "we'll", "we're", "we've", "let's", "let us", "up to us", "on us", "by us"))
+_AGENT = TermPattern.raw(
+    rf"(?<![\w\-])(?:jointly\s+|together\s+)?by\s+(?P<term>{phrase_regex(GROUPS)}|us|them|each\s+other)"
+    r"(?![\w\-])"
+)
+_ACTOR = (
+    r"(?:(?:the|our)\s+(?:[\w\-]+\s+){0,2}?(?:team|unit|department|group|office|desk|committee|board|function|squad)"
+    r"|(?:(?:the|our)\s+)?(?-i:(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[A-Z][\w'\u2019\-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w'\u2019\-]*){0,2}))"
+)
+_JOINER = r"(?:\s*,?\s+(?:and|or|&|\+)\s+|\s*/\s*)"
+_SEVERAL = TermPattern.raw(
+    rf"""(?P<term>(?:(?:either|both)\s+)?{_ACTOR}(?:\s*,\s*{_ACTOR})*{_JOINER}{_ACTOR})
+    (?=\s+(?:{_COMMITS}|co-own|share|sign|to\s+[a-z]+\b))
+    | (?<![\w\-])by\s+(?P<agents>{_ACTOR}{_JOINER}{_ACTOR})(?![\w\-])""",
+    label="several",
+)
+_JOINT = TermPattern.raw(
+    r"(?P<term>(?<![\w\-])(?:jointly[\s\-]+(?:own|owned|led|lead|run|managed|delivered|responsible|accountable)"
+    r"|co-?(?:own|lead|led|deliver|host|chair|author|manage|run|sponsor|present|facilitate|write|wrote|design)\w*"
+    r"|joint\s+(?:ownership|responsibility|accountability)|shared\s+(?:ownership|responsibility|accountability)))"
+    r"(?![\w\-])",
+    label="several",
+)
+_PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+
+
+def _keep(hit: Hit) -> bool:
+    """A passive subject ("3 people will be hired", "Churn and NPS will be reported") is what is acted on."""
+    if hit.label == "clause-initial" and hit.before.strip() and not hit.before.rstrip().endswith((",", ";", ":")):
+        return False  # "email all store managers" is a recipient, not the doer
+    return not (_PASSIVE_AFTER.match(hit.masked, hit.end) or names_owner(hit.masked))
+
+
+def _message(hit: Hit) -> str:
+    if hit.label == "several":
+        return f'"{hit.term}" makes several actors own one commitment: name one owner and list the others as helpers'
+    return f'"{hit.term}" is a collective or placeholder actor: name the one person, role or unit who owns this'
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    if context.owned:
+        return
+    for hit in scan(text, _SEVERAL, _JOINT, _SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE, keep=_keep):
+        yield TextSpan(hit.start, hit.end, _message(hit))
+
+
+RULE = Rule(
+    code="A206",
+    name="collective-actor",
+    category=Category.ACCOUNTABILITY,
+    severity=Severity.WARNING,
+    summary="A commitment is owed by a group, a placeholder or several people, so nobody in particular owes it.",
+    doc=__doc__ or "",
+    check_text=check,
+)

@@ -1,0 +1,241 @@
+"""A deadline names a period, a relative time or an undated event instead of a calendar day.
+
+"Q3", "by the end of the year", "next month", "soon", "promptly" or "before launch" cannot be placed on a calendar,
+and they drift: the quarter may be a fiscal one, "next month" moves every time the agreement is read, and launch
+may slip. When the day comes, partners disagree about whether it has passed. Give the calendar day
+("by 2027-09-30"), a duration from a dated day ("within 30 days of 2027-01-15"), a recurrence ("every Monday"), or a
+service level that restarts at each named event ("within 4 hours of each Sev-1 page"). "ASAP" is reported by
+escape-clause, not here.
+
+Fires on:
+    Reduce churn by Q4.
+    Ship the billing export early next year, or soon after the reorg.
+    Respond to the audit findings within two weeks.
+
+Passes:
+    Ship the billing export by 2027-02-01 (or 1 February 2027, or February 1, 2027).
+    Publish the board pack by the 5th business day of each month and review it every Monday.
+    Acknowledge each Sev-1 page within 15 minutes; resolve complaints within 10 business days of receipt.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import (
+    DATE,
+    MONTH,
+    NUMBER,
+    PLACEHOLDER,
+    WEEKDAY,
+    Hit,
+    Regex,
+    TermPattern,
+    has_date,
+    scan,
+    text_after,
+    text_before,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+_PREP = (
+    r"(?:by|in|during|before|until|till|through|throughout|within|around|after|(?:the\s+)?(?:end|start|beginning"
+    r"|middle|close)\s+of|early|mid|late)"
+)
+_YEAR = r"(?:FY\s?['\u2019]?\d{2,4}|(?:19|20)\d\d(?![\d\-/]))"
+_UNIT = (
+    r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?|hours?|hrs?"
+    r"|minutes?|mins?)"
+)
+_PERIOD_NOUN = (
+    r"(?:year|quarter|month|week|day|sprint|season|term|semester|fiscal\s+year|financial\s+year|calendar\s+year|FY"
+    r"|pilot|project|phase|programme|program|engagement|contract|trial|migration|rollout|summer|winter|spring"
+    r"|autumn|fall|play|business)"
+)
+_MILESTONE = (
+    r"(?:release|launch|go-live|go\s+live|golive|kick-?off|roll-?out|cut-?over|migration|pilot|re-?org"
+    r"|reorganis(?:ation)|reorganiz(?:ation)|holidays|holiday\s+season|handover|hand-over|sign-off|completion|renewal|merger|acquisition|board\s+meeting|offsite|off-site|summit|conference|deadline"
+    r"|code\s+freeze|freeze|launch\s+date|christmas|easter|year-end|quarter-end|month-end|general\s+availability"
+    r"|GA|beta|MVP|v\d+(?:\.\d+)*|approval|restructuring|meeting|steering\s+(?:group|committee)|AGM|workshop"
+    r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term)"
+)
+_SPAN = (
+    r"(?:process|project|programme|program|transition|implementation|engagement|phase|trial|pilot|rollout|roll-out"
+    r"|migration|reorg|re-org|restructuring|integration|onboarding|term|contract|period|year|quarter|month|peak"
+    r"|peak\s+(?:season|period|time)|busy\s+(?:season|period)|season)"
+)
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_RELATIVE_NOUN = (
+    rf"(?:year|quarter|month|week|sprint|release|cycle|iteration|phase|season|term|semester|fiscal\s+year"
+    rf"|financial\s+year|FY|weekend|{_SEASON}|few\s+(?:days|weeks|months)|couple\s+of\s+(?:days|weeks|months)"
+    rf"|{WEEKDAY})"
+)
+
+PERIOD = TermPattern.raw(
+    rf"""(?:(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?
+    (?<![\w\-])(?-i:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*{_YEAR}|['\u2019/]\d{{2}}(?!\d))?(?![\w\-])
+    | (?<![\w\-])(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)(?!\s+of\s+(?:each|every))
+        (?:\s+of\s+(?:the\s+)?(?:year|{_YEAR}))?(?![\w\-])
+    | (?<![\w\-]){_PREP}[\s\-]+(?:the\s+)?(?:year\s+)?{_YEAR}
+    | (?<![\w\-])\d{{4}}-(?:0[1-9]|1[0-2])(?![\d\-])
+    | (?<![\w\-]){_PREP}[\s\-]+{MONTH}(?![a-z])(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?(?!\s+\d{{1,2}}\b)
+    | (?<![\w\-]){MONTH}(?![a-z])\s+(?:19|20)\d\d\b
+    | (?<![\w\-])(?:{_PREP}|this|next|over)[\s\-]+(?:the\s+)?{_SEASON}(?:\s+(?:of\s+)?(?:19|20)\d\d)?(?![\w\-])
+    | (?<![\w\-]){_SEASON}\s+(?:19|20)\d\d\b
+    | (?<![\w\-])(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+|this\s+|next\s+)?
+        {_PERIOD_NOUN}(?![\w\-])
+    | (?<![\w\-])(?:by\s+)?(?:the\s+)?(?:year|quarter|month|half)[\s\-]end(?![\w\-])
+    | (?<![\w\-])(?-i:EOY|EOQ|EOM|EOW|EOH)(?![\w\-])
+    | (?<![\w\-])(?:{_PREP}\s+)?(?:the\s+)?(?:mid|half)[\s\-]?(?:year|term|quarter|month|week)(?![\w\-])
+    | (?<![\w\-])(?-i:FY)\s?['\u2019]?\d{{2,4}}(?=\s*(?:[.,;:)]|$))
+    """,
+    label="period",
+)
+RELATIVE = TermPattern.raw(
+    rf"""(?<![\w\-])(?:(?<!as\s)soon(?!\s+as\b)|shortly|sooner\s+or\s+later|eventually|someday|some\s+day|tomorrow|tonight|today
+        |in\s+due\s+course|in\s+due\s+time|at\s+some\s+(?:point|stage)|one\s+of\s+these\s+days
+        |down\s+the\s+(?:line|road)
+        |before\s+long|any\s+day\s+now|imminently|over\s+time|in\s+the\s+near\s+(?:future|term)|in\s+the\s+future
+        |at\s+a\s+later\s+(?:date|stage|time|point)|later\s+on|(?:later|earlier)\s+(?:this|next)\s+(?:year|quarter
+            |month|week)|later(?=\s+(?:this|in\s+the|next|that))
+        |(?<!no\s)later(?!\s+than)(?=\s*(?:[.,;:!?)]|$|and\b|or\b))
+        |(?:this|next|the\s+coming|coming)\s+{_RELATIVE_NOUN}
+        |(?:in|over|during|within)\s+the\s+(?:coming|next|following)\s+(?:few\s+|couple\s+of\s+|\w+\s+)?
+            (?:days|weeks|months|quarters|years)
+        |(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|the\s+next|several|some)\s+(?:days|weeks|months|years)
+        |(?:within|in)\s+(?:days|weeks|months)|within\s+the\s+(?:week|month|quarter|year)|by\s+the\s+weekend
+        |(?:early|mid|late)[\s\-]+(?:this|next)\s+(?:year|quarter|month|week)
+        )(?![\w\-])
+    | (?<![\w\-])(?:by|on|this|next|before|until|till|coming)\s+{WEEKDAY}(?![\w\-])(?!\s*,?\s*(?:the\s+)?\d)
+    """,
+    label="relative",
+)
+DURATION = TermPattern.raw(
+    rf"(?<![\w\-])(?:within|in)\s+(?:the\s+next\s+|the\s+first\s+)?(?:{NUMBER}|a|an|one)[\s\-]+{_UNIT}(?![\w\-])",
+    label="duration",
+)
+FUZZY = TermPattern.raw(
+    r"""(?<![\w\-])(?:promptly|swiftly|speedily|expeditiously|timely|in\s+a\s+timely\s+(?:manner|fashion|way)
+        |on\s+time|on\s+schedule|without\s+(?:undue\s+|unreasonable\s+)?delay|quickly|right\s+away|straight\s+away
+        |at\s+the\s+earliest\s+opportunity|in\s+good\s+time|in\s+time(?:\s+for)?)(?![\w\-])""",
+    label="fuzzy",
+)
+MILESTONE = TermPattern.raw(
+    rf"""(?<![\w\-])(?:{NUMBER}\s+{_UNIT}\s+)?(?:by|before|after|until|till|at|following|ahead\s+of|prior\s+to
+        |upon|in\s+time\s+for)\s+(?:the\s+)?(?:next\s+|first\s+|upcoming\s+|planned\s+
+        |new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?{_MILESTONE}(?![\w\-])""",
+    label="milestone",
+)
+SPAN = TermPattern.raw(
+    rf"""(?<![\w\-])(?:during|throughout|over\s+the\s+course\s+of|for\s+the\s+duration\s+of)\s+
+    (?:the\s+|this\s+|our\s+)?(?:(?!each|every|any)\w+\s+)?{_SPAN}(?![\w\-])""",
+    label="milestone",
+)
+EVENT_CLAUSE = TermPattern.raw(
+    r"""(?<![\w\-])(?:after|before|until|till|once|by\s+the\s+time|as\s+soon\s+as)\s+(?:the\s+|our\s+|this\s+)?
+    (?:[\w\-]+\s+){0,2}?(?:starts?|begins?|ends|finish(?:es)?|wraps(?:\s+up)?|closes|launches|goes\s+live
+    |kicks\s+off|completes|is\s+(?:over|complete|done|finished|launched|live))(?![\w\-])""",
+    label="milestone",
+)
+PLACEHOLDER_DATE = TermPattern.raw(
+    rf"(?<![\w\-])(?:by|before|until|on|due(?:\s+date)?|deadline|date|when)\s*:?\s+{PLACEHOLDER}",
+    label="placeholder",
+)
+_MESSAGES = {
+    "period": "is a period, not a day: give the calendar day it ends on (e.g. 2027-09-30)",
+    "relative": "is relative to when it was written: give the calendar day",
+    "duration": "is a duration with no dated start: anchor it to a day or to each named event",
+    "fuzzy": "names no deadline: give a calendar day or a duration from a dated event",
+    "milestone": "is an undated event: give the calendar day it falls on",
+    "placeholder": "is a placeholder deadline: give the calendar day",
+}
+_DETERMINER = Regex(r"\b(?:the|a|an|our|their|its|this|that|his|her|whose|each|every|for|of|per|from)$")
+_FUNCTION_WORDS = frozenset(
+    {
+        "and", "or", "but", "with", "to", "for", "at", "on", "by", "in", "of", "from", "the", "a", "an", "we", "i",
+        "you", "they", "he", "she", "it", "will", "shall", "must", "should", "would", "can", "could", "may", "might",
+        "if", "so", "when", "as", "after", "before", "then", "that", "which", "who", "is", "are", "was", "were", "be",
+        "latest", "earliest", "while", "until", "till", "unless", "once", "than", "via", "per",
+    }
+)  # fmt: skip
+_DAY_BEFORE = Regex(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:of)?$")
+_RECURRING_BEFORE = Regex(r"(?:each|every|per|once\s+a|twice\s+a)$")
+_DATE_NEAR = Regex(rf"\s*[,(]?\s*(?:on\s+|at\s+)?(?:\(\s*)?{DATE}", re.IGNORECASE)
+_ANCHOR = Regex(r"\s+(?:of|after|from|following)\s+", re.IGNORECASE)
+_TRIGGER = Regex(
+    r"(?:\S+\s+){0,3}?(?:receipt|termination|expiry|expiration|signature|signing|notice|notification|request|breach"
+    r"|detection|discovery|referral|report|complaint|admission|discharge|arrival|departure|delivery|unloading"
+    r"|purchase|order|payment|booking|submission|escalation|incident|failure|outage|alert|page|ticket)s?\b",
+    re.IGNORECASE,
+)
+_PLANNED = Regex(
+    rf"(?:the\s+|our\s+|this\s+)?(?:next\s+|first\s+|planned\s+|upcoming\s+)?(?:[\w\-]+\s+)?(?:{_MILESTONE}|{_SPAN})\b",
+    re.IGNORECASE,
+)
+_RECURRING_EVENT = Regex(
+    r"\b(?:each|every|per|any)\b|\b(?:tickets|requests|pages|incidents|complaints|alerts|invoices|orders"
+    r"|escalations|calls|emails|messages|queries|claims|bugs|defects|cases|leads|applications|submissions|refunds"
+    r"|returns|changes|pull\s+requests|PRs|outages|breaches|enquiries|inquiries|questions)\b"
+    r"|\b(?:reported|received|submitted|raised|logged|flagged|filed|opened|referred|requested|detected|returned)\b",
+    re.IGNORECASE,
+)
+
+
+def _keep(hit: Hit) -> bool:
+    before = text_before(hit.masked, hit.start, 2)
+    if _RECURRING_BEFORE.search(before) or _DATE_NEAR.match(hit.masked, hit.end):
+        return False  # "every quarter", "once a month", "on Friday 2027-03-05"
+    if hit.label == "period" and re.match(MONTH, hit.term, re.IGNORECASE) and _DAY_BEFORE.search(before):
+        return False  # "31 March 2027" is a day
+    if re.fullmatch(r"(?:in|by|before|until|till)\s+may(?:\s+\d{4})?", hit.term):
+        return False  # lower-case "may" is the modal verb
+    if hit.label == "duration":
+        return not (_is_anchored(hit) or _RECURRING_EVENT.search(hit.sentence))
+    if hit.label == "period":
+        return not (_is_label(hit, before) or _is_scope(hit))
+    return True
+
+
+def _is_anchored(hit: Hit) -> bool:
+    """"Within 30 days of termination" restarts at a recorded trigger; "of go-live" names a planned milestone."""
+    anchor = _ANCHOR.match(hit.masked, hit.end)
+    if anchor is None:
+        return False
+    return _TRIGGER.match(hit.masked, anchor.end()) is not None or _PLANNED.match(hit.masked, anchor.end()) is None
+
+
+def _is_label(hit: Hit, before: str) -> bool:
+    """"The Q3 2027 promotion committee", "the Q4 review": the period names a thing, it is no deadline."""
+    if re.match(_PREP, hit.term, re.IGNORECASE):
+        return False
+    following = text_after(hit.masked, hit.end, 1)
+    return bool(_DETERMINER.search(before)) or (following.isalpha() and following not in _FUNCTION_WORDS)
+
+
+def _is_scope(hit: Hit) -> bool:
+    """"Falls reported in 2026 ... by 2027-02-09": with a calendar day given, "in <period>" scopes the data."""
+    return bool(re.match(r"(?:in|during|within|throughout|for)\b", hit.term, re.IGNORECASE)) and has_date(hit.sentence)
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    patterns = (PLACEHOLDER_DATE, PERIOD, MILESTONE, EVENT_CLAUSE, SPAN, RELATIVE, DURATION, FUZZY)
+    for hit in scan(text, *patterns, keep=_keep):
+        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
+
+
+RULE = Rule(
+    code="T301",
+    name="fuzzy-deadline",
+    category=Category.TIME,
+    severity=Severity.WARNING,
+    summary="A deadline names a period, a relative time or an undated event instead of a calendar day.",
+    doc=__doc__ or "",
+    check_text=check,
+)

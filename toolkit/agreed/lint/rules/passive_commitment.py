@@ -1,0 +1,118 @@
+"""A commitment in the passive voice names what will happen but not who will do it.
+
+"The report will be updated", "invoices are to be paid" or "there will be a weekly check-in" hide the actor: when
+the work is not done, each partner can believe it was the other's job. Name the actor ("Finance will update the
+report", "will be reviewed by Maria Chen"). The rule is silent when the item names one owner, in its own field or
+in the statement ("Owner: Ana Ruiz"). A participle used as an adjective ("the signed contract") is not a passive.
+
+Fires on:
+    The onboarding guide will be refreshed weekly.
+    Access must be revoked by 2027-03-01.
+    There will be a check-in every Monday, and customers will receive a summary.
+
+Passes:
+    The onboarding guide will be refreshed weekly by Li Wei.
+    Finance will revoke access by 2027-03-01.
+    Ana owns the rollout; all 40 stores will be migrated by 2027-06-30.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.problem import Severity
+from agreed.text import BY_AGENT, Hit, Regex, TermPattern, clause_around, names_owner, scan, text_before
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from agreed.lint.rule import TextContext
+
+_IRREGULAR = (
+    "done", "redone", "made", "remade", "given", "taken", "undertaken", "written", "rewritten", "chosen", "driven",
+    "broken", "spoken", "hidden", "proven", "forgotten", "withdrawn", "drawn", "shown", "known", "grown", "thrown",
+    "seen", "overseen", "sent", "held", "upheld", "withheld", "set", "reset", "put", "run", "rerun", "built", "rebuilt",
+    "kept", "met", "paid", "repaid", "sold", "spent", "brought", "bought", "found", "told", "led", "read", "sought",
+    "taught", "won", "begun", "cut", "shut", "split", "spread", "understood", "laid", "dealt", "left", "lost", "fed",
+    "bound", "struck", "hung", "swept", "shed", "stuck", "forwarded", "rolled out", "signed off",
+)  # fmt: skip
+_WITH_PREPOSITION = (
+    "based", "interested", "concerned", "pleased", "committed", "located", "situated", "entitled", "related",
+    "dedicated", "involved", "engaged", "aligned", "linked", "connected", "satisfied", "focused", "focussed",
+    "experienced", "skilled", "qualified", "equipped",
+)  # fmt: skip
+_ADJECTIVAL = (
+    "supposed", "prepared", "tired", "excited", "called", "named", "titled", "composed", "attached", "listed",
+    "described", "defined", "outlined", "specified", "detailed", "included", "contained", "covered", "intended",
+    "meant", "deemed", "considered", "allowed", "permitted", "aware", "used", "limited", "headquartered", "organised",
+    "organized", "convinced", "closed",
+)  # fmt: skip
+_PARTICIPLE = rf"(?:\w{{3,}}ed|{'|'.join(_IRREGULAR)})"
+_ADVERBS = r"(?:(?:also|then|all|each|only|first|still|jointly|formally|always|\w+ly|not|both)\s+){0,2}"
+_MODAL = (
+    r"(?:will|'ll|\u2019ll|shall|must|should|needs?\s+to|has\s+to|have\s+to|(?:is|are|am)\s+(?:going\s+)?to|ought\s+to)"
+)
+_FINITE = r"(?:(?:has|have)\s+been|is|are|gets?)"
+_PASSIVE = TermPattern.raw(
+    rf"""(?<![\w\-])(?:{_MODAL}\s+{_ADVERBS}(?:be|get)\s+|{_FINITE}\s+{_ADVERBS}|to\s+be\s+)(?:\w+ly\s+)?{_PARTICIPLE}
+    (?![\w\-])""",
+    label="passive",
+)
+_EXISTENTIAL = TermPattern.raw(
+    r"(?P<term>(?<![\w\-])there\s+(?:will|shall|must|should|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to)\s+be)"
+    r"(?![\w\-])",
+    label="existential",
+)
+_RECIPIENT = TermPattern.raw(
+    rf"(?P<term>(?<![\w\-])(?:{_MODAL}\s+{_ADVERBS})?(?<!to\s)receives?)(?![\w\-])",
+    label="recipient",
+)
+_NOT_PASSIVE = Regex(rf"(?:.*\s)?(?:{'|'.join(_ADJECTIVAL)})$", re.IGNORECASE)
+_ADJECTIVE_WITH_PREPOSITION = Regex(rf"(?:.*\s)?(?:{'|'.join(_WITH_PREPOSITION)})$", re.IGNORECASE)
+_PREPOSITION = Regex(r"\s+(?:in|with|to|on|about|at|for|from)\b", re.IGNORECASE)
+_VERB_AFTER = Regex(
+    r"\s+to\s+(?!(?:the|a|an|all|each|every|our|their|his|her|its|my|your|this|these|those|any|both)\b)[a-z]+\b"
+)
+_SUBORDINATE = Regex(r"\b(?:before|after|when|whenever|once|until|till|if|unless|whose|which|where|while)\b")
+_PLACEHOLDER_PHRASE = Regex(r"to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned)$")
+_AGENT = Regex(BY_AGENT, re.IGNORECASE)
+_FROM_ACTOR = Regex(r"\bfrom\s+(?:the\s+)?[A-Z]\w+")
+_MESSAGES = {
+    "passive": 'is passive with no actor: name who will do it (e.g. "Finance will ...", "... by Ana Ruiz")',
+    "existential": "hides who makes it happen: name the person or unit who will provide it",
+    "recipient": "is framed from the recipient's side: name who will provide it",
+}
+
+
+def _keep(hit: Hit) -> bool:
+    term = " ".join(hit.term.split())
+    if _NOT_PASSIVE.match(term) or _PLACEHOLDER_PHRASE.match(term):
+        return False  # "is supposed to": an adjective; "to be confirmed": a placeholder
+    if _ADJECTIVE_WITH_PREPOSITION.match(term) and _PREPOSITION.match(hit.masked, hit.end):
+        return False  # "is based in", "are committed to", "will be involved in"
+    if _SUBORDINATE.search(text_before(hit.masked, hit.start, 3)):
+        return False  # "before it is posted": a condition, not the commitment
+    if hit.label == "passive" and _VERB_AFTER.match(hit.masked, hit.end):
+        return False  # "Li is expected to deliver" names its actor
+    rest = hit.masked[hit.end : clause_around(hit.masked, hit.start, hit.end)[1]]
+    return not (_AGENT.search(rest) or _FROM_ACTOR.search(rest) or names_owner(hit.masked))
+
+
+def check(text: str, context: TextContext) -> Iterator[TextSpan]:
+    if context.owned:
+        return
+    for hit in scan(text, _EXISTENTIAL, _RECIPIENT, _PASSIVE, keep=_keep):
+        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
+
+
+RULE = Rule(
+    code="A205",
+    name="passive-commitment",
+    category=Category.ACCOUNTABILITY,
+    severity=Severity.WARNING,
+    summary="A commitment in the passive voice names what will happen but not who will do it.",
+    doc=__doc__ or "",
+    check_text=check,
+)
