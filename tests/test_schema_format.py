@@ -77,7 +77,7 @@ def declared_properties(schema: dict[str, Any]) -> Iterator[tuple[str, str, dict
     for pointer, node, conditional in walk(schema):
         if conditional or not isinstance(node.get("properties"), dict):
             continue
-        if pointer.endswith("/properties") or pointer.endswith("/patternProperties"):
+        if pointer.endswith(("/properties", "/patternProperties")):
             continue  # a property literally named "properties" would land here; there is none
         for name, sub in node["properties"].items():
             yield f"{pointer}/properties/{name}", name, sub
@@ -121,7 +121,8 @@ def contract_paths() -> list[Path]:
 def test_schema_is_valid_draft_2020_12(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == "urn:agreed:schema:agreement:1"
-    assert schema.get("title") and schema.get("description")
+    assert schema.get("title")
+    assert schema.get("description")
     Draft202012Validator.check_schema(schema)
 
 
@@ -243,12 +244,12 @@ def test_examples_cover_statuses() -> None:
 # ---------------------------------------------------------------------------------------------- completeness
 
 
-@pytest.fixture()
+@pytest.fixture
 def template() -> dict[str, Any]:
     return load_contract(TEMPLATE_PATH)
 
 
-@pytest.fixture()
+@pytest.fixture
 def complete() -> dict[str, Any]:
     document = load_contract(COMPLETE_EXAMPLE_PATH)
     assert document["status"] == "active"

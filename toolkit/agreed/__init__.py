@@ -10,8 +10,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from agreed.api import check, check_statement, load, loads, validate  # noqa: E402
-from agreed.document import Document  # noqa: E402
-from agreed.problem import Problem, Severity  # noqa: E402
+from agreed.api import check, check_statement, load, loads, validate
+from agreed.document import Document
+from agreed.problem import Problem, Severity
 
 __all__ = ["Document", "Problem", "Severity", "__version__", "check", "check_statement", "load", "loads", "validate"]

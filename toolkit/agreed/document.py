@@ -389,7 +389,8 @@ class _Composer:
             return
         frame = self.stack[-1]
         if isinstance(frame.container, dict):
-            assert frame.key is not None and frame.key_span is not None
+            assert frame.key is not None
+            assert frame.key_span is not None
             path = (*frame.path, frame.key)
             frame.container[frame.key] = value
             self.keys[path] = frame.key_span

@@ -69,7 +69,7 @@ def _detailed_validator() -> Any:
         if isinstance(instance, str) and not re.search(_ecma_to_python(pattern), instance):
             yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
-    checker = validators.extend(Draft202012Validator, {"pattern": ecma_pattern})
+    checker = validators.extend(Draft202012Validator, {"pattern": ecma_pattern})  # type: ignore[no-untyped-call]
     return checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -190,7 +190,7 @@ def _status_note(error: Any) -> str:
 
 def _type_name(expected: Any) -> str:
     names = expected if isinstance(expected, list) else [expected]
-    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    return " or ".join(_TYPE_NAMES.get(str(name), str(name)) for name in names)
 
 
 def _describe_value(value: Any) -> str:
