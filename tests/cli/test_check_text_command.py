@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from agreed.cli import main
+
+STATEMENTS = "Improve onboarding ASAP, etc.\nPublish 12 onboarding checklists by 2031-03-31.\n"
+
+
+def test_json_lines_one_object_per_input_line() -> None:
+    result = CliRunner().invoke(main, ["check-text", "--format", "json", "--fail-on", "warning"], input=STATEMENTS)
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [record["line"] for record in records] == [1, 2]
+    assert records[1]["findings"] == []
+    first = records[0]
+    assert first["text"] == "Improve onboarding ASAP, etc."
+    spans = {(f["rule"], first["text"][f["start"]:f["end"]]) for f in first["findings"]}
+    assert ("V103", "ASAP") in spans
+    assert ("V104", "etc.") in spans
+    finding = first["findings"][0]
+    assert set(finding) == {"rule", "name", "category", "severity", "start", "end", "message"}
+
+
+def test_text_output_and_file_argument(tmp_path: Path) -> None:
+    path = tmp_path / "drafts.txt"
+    path.write_text(STATEMENTS)
+    result = CliRunner().invoke(main, ["check-text", str(path), "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert f"{path}:1:20: V103 warning" in result.output
+
+
+def test_precise_statement_exits_zero() -> None:
+    result = CliRunner().invoke(main, ["check-text", "--fail-on", "info"],
+                                input="Maria Chen publishes 12 onboarding checklists by 2031-03-31.\n")
+    assert result.exit_code == 0, result.output
+
+
+def test_missing_file_is_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check-text", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+
+
+def test_non_utf8_input_is_usage_error() -> None:
+    result = CliRunner().invoke(main, ["check-text"], input=b"caf\xe9\n")
+    assert result.exit_code == 2
+    assert "UTF-8" in result.output
+
+
+def test_warnings_alone_exit_zero_by_default() -> None:
+    assert CliRunner().invoke(main, ["check-text"], input=STATEMENTS).exit_code == 0
