@@ -108,7 +108,7 @@ def hook_repository(environment: dict[str, str], tmp_path_factory: pytest.TempPa
 
 @pytest.fixture(scope="module")
 def project(environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A user's repository: one good and one bad agreement under contracts/, a broken YAML file elsewhere."""
+    """A user's repository: a good and a bad agreement under contracts/, and the bad one again under other/."""
     root = tmp_path_factory.mktemp("project")
     good = SHIPPED_CONTRACT.read_text(encoding="utf-8")
     bad = good.replace(GOOD_DELIVERABLE, BAD_DELIVERABLE, 1).replace(GOOD_OWNER, BAD_OWNER, 1)
@@ -149,11 +149,12 @@ def test_hook_fails_a_vague_ownerless_agreement(hook_repository: Path, project: 
     assert re.search(r"^agreed lint\.+Failed$", result.stdout, re.MULTILINE), _output(result)
     bad = (project / "contracts" / "bad.yaml").read_text(encoding="utf-8").splitlines()
     what_line = 1 + bad.index("      what: Improve onboarding ASAP, etc.")
-    positions = {int(line) for line in re.findall(r"^contracts/bad\.yaml:(\d+):\d+: ", result.stdout, re.MULTILINE)}
-    assert positions, f"no 'contracts/bad.yaml:LINE:COL:' finding in the output\n{_output(result)}"
-    # The findings point into the vague deliverable: its statement, or its entry for the missing owner.
-    assert positions & {what_line - 1, what_line}, f"no finding at line {what_line - 1} or {what_line}\n" + _output(
-        result)
+    findings = re.findall(r"^contracts/bad\.yaml:(\d+):\d+: \S+ (\w+) ", result.stdout, re.MULTILINE)
+    assert findings, f"no 'contracts/bad.yaml:LINE:COL: CODE severity' finding in the output\n{_output(result)}"
+    # The missing owner is an error at the deliverable's entry (the line of '- id:', just above 'what:'); the vague
+    # words are findings on the 'what:' line itself.
+    assert (str(what_line - 1), "error") in findings, _output(result)
+    assert str(what_line) in {line for line, _ in findings}, _output(result)
 
 
 def test_hook_ignores_yaml_outside_contracts(hook_repository: Path, project: Path,

@@ -136,27 +136,31 @@ class Timing:
     command: list[str]
     seconds: list[float]
     exit_codes: set[int]
+    errors: list[str]
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
 
-def _run_once(command: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+def _run_once(timing: Timing, cwd: Path, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
-    return time.perf_counter() - start, result.returncode
+    result = subprocess.run(timing.command, cwd=cwd, env=env, capture_output=True, check=False)
+    seconds = time.perf_counter() - start
+    timing.exit_codes.add(result.returncode)
+    if result.returncode not in (0, 1):  # keep what a failing tool said, to show it under the table
+        message = result.stderr.decode("utf-8", "replace").strip() or result.stdout.decode("utf-8", "replace")
+        timing.errors.append(f"exit {result.returncode}: {message.strip().splitlines()[-1] if message else ''}")
+    return seconds
 
 
 def measure(commands: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str]) -> dict[str, Timing]:
-    timings = {label: Timing(label, command, [], set()) for label, command in commands.items()}
+    timings = {label: Timing(label, command, [], set(), []) for label, command in commands.items()}
     for timing in timings.values():  # warm-up: bytecode caches and the page cache, not timed
-        timing.exit_codes.add(_run_once(timing.command, cwd, env)[1])
+        _run_once(timing, cwd, env)
     for _ in range(repeat):
         for timing in timings.values():
-            seconds, code = _run_once(timing.command, cwd, env)
-            timing.seconds.append(seconds)
-            timing.exit_codes.add(code)
+            timing.seconds.append(_run_once(timing, cwd, env))
     return timings
 
 
@@ -217,7 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"python {platform.python_version()} on {platform.system()} {platform.machine()}, "
           f"{os.cpu_count()} CPUs; {_version([agreed])}; {_version([check_jsonschema])}")
-    print(f"median wall time of {arguments.repeat} runs after 1 untimed warm-up, each command a fresh process\n")
+    print(f"median wall time of {arguments.repeat} runs after 1 untimed warm-up, each command a fresh process")
+    if env.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set: modules without cached bytecode are compiled again on every run")
+    print()
 
     with tempfile.TemporaryDirectory(prefix="agreed-bench-") as scratch:
         root = Path(arguments.keep) if arguments.keep else Path(scratch)
@@ -255,6 +262,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any(code != 0 for _, _, timings in rows for timing in timings.values() for code in timing.exit_codes):
         print("\nnote: a non-zero exit code means the tool reported findings (1) or failed (2) on the generated files;"
               " the times are still the real times of those runs.")
+    for size, _, timings in rows:
+        for timing in timings.values():
+            for error in dict.fromkeys(timing.errors):
+                print(f"  N={size} {timing.label}: {error}")
     return 0
 
 
