@@ -16,10 +16,10 @@ import bisect
 import datetime
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from agreed.problem import Problem, Severity
 
@@ -39,6 +39,7 @@ NOT_A_MAPPING = "S012"
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
+_STR = _CORE + "str"
 _MAPPING_TAG = _CORE + "map"
 _SEQUENCE_TAG = _CORE + "seq"
 _MERGE_TAG = _CORE + "merge"
@@ -56,8 +57,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Where a node sits in the source: 0-based line and column of its start, and its character range."""
 
     line: int
@@ -275,9 +275,12 @@ class _Composer:
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
         from ruamel.yaml.reader import ReaderError
 
+        handlers = self._handlers()
         try:
             for event in _events(self.source):
-                self._handle(event)
+                handler = handlers.get(type(event).__name__)
+                if handler is not None:
+                    handler(event)
         except _LimitExceeded:
             pass
         except MarkedYAMLError as error:
@@ -289,18 +292,17 @@ class _Composer:
             self._problem(1, 1, SYNTAX, f"invalid YAML: {error}")
         return self.result
 
-    def _handle(self, event: Any) -> None:
-        kind = type(event).__name__
-        if kind == "DocumentStartEvent":
-            self._start_document(event)
-        elif kind == "ScalarEvent":
-            self._scalar(event)
-        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-            self._open(event, {} if kind == "MappingStartEvent" else [])
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-            self._close(event)
-        elif kind == "AliasEvent":
-            self._alias(event)
+    def _handlers(self) -> dict[str, Callable[[Any], None]]:
+        """What to do with each kind of parser event; stream and document ends need nothing."""
+        return {
+            "DocumentStartEvent": self._start_document,
+            "ScalarEvent": self._scalar,
+            "MappingStartEvent": lambda event: self._open(event, {}),
+            "SequenceStartEvent": lambda event: self._open(event, []),
+            "MappingEndEvent": self._close,
+            "SequenceEndEvent": self._close,
+            "AliasEvent": self._alias,
+        }
 
     def _start_document(self, event: Any) -> None:
         self.documents += 1
@@ -428,6 +430,8 @@ class _Composer:
             if not event.implicit[0]:
                 return event.value
             tag = _resolve(event.value, event.implicit)
+        if tag == _STR:
+            return event.value
         if tag not in _SCALAR_TAGS:
             span = self._span(event)
             self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(tag))
@@ -474,7 +478,18 @@ def _tag_message(tag: str) -> str:
 
 
 def _events(source: str) -> Iterator[Any]:
-    return _yaml().parse(source)  # type: ignore[no-any-return]
+    """Parser events, straight from the C parser when ruamel.yaml.clib is installed."""
+    try:
+        from ruamel.yaml.cyaml import CParser
+    except ImportError:  # pure-Python fallback: same events, slower
+        yield from _yaml().parse(source)
+        return
+    parser = CParser(source)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
 
 
 @functools.cache
@@ -484,10 +499,19 @@ def _yaml() -> Any:
     return YAML(typ="safe", pure=False)
 
 
-def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
-    from ruamel.yaml.nodes import ScalarNode
+@functools.cache
+def _implicit_resolvers() -> dict[str, list[tuple[str, Any]]]:
+    """ruamel.yaml's own YAML 1.2 table of implicit types, keyed by a value's first character."""
+    table: dict[str, list[tuple[str, Any]]] = _yaml().resolver.versioned_resolver
+    return table
 
-    return str(_yaml().resolver.resolve(ScalarNode, value, implicit))
+
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag of a plain scalar (int, float, bool, null, timestamp or str), as ruamel.yaml's resolver decides."""
+    for tag, pattern in _implicit_resolvers().get(value[:1], ()):
+        if pattern.match(value):
+            return tag
+    return _STR
 
 
 def _construct(tag: str, value: str) -> Any:
