@@ -480,7 +480,7 @@ def _tag_message(tag: str) -> str:
 def _events(source: str) -> Iterator[Any]:
     """Parser events, straight from the C parser when ruamel.yaml.clib is installed."""
     try:
-        from ruamel.yaml.cyaml import CParser
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:  # pure-Python fallback: same events, slower
         yield from _yaml().parse(source)
         return

@@ -28,6 +28,8 @@ from agreed.text import (
     Hit,
     Regex,
     TermPattern,
+    alternation,
+    any_word,
     clause_around,
     has_artefact,
     has_measure,
@@ -53,10 +55,12 @@ VERBS = verb_forms(
     "give assistance", "offer assistance", "provide input", "give input", "offer guidance", "raise awareness",
 )  # fmt: skip
 _PATTERN = TermPattern.of((*VERBS, "involved in"))
+_GIVE = (*verb_forms("provide", "offer"), "give", "gives", "giving")
 _PROVIDE = TermPattern.raw(
-    r"""(?<![\w\-])(?:provide|provides|provided|providing|offer|offers|offered|offering|give|gives|giving)\s+
-    (?:(?:additional|extra|further|more|ongoing|continued|dedicated|specialist|targeted|practical|general|some)\s+){1,2}
-    (?:support|help|assistance|guidance|input|advice)(?![\w\-])"""
+    rf"""(?<![\w\-]){alternation(_GIVE)}\s+
+    (?:(?:additional|extra|further|more|ongoing|continued|dedicated|specialist|targeted|practical|general|some)\s+){{1,2}}
+    (?:support|help|assistance|guidance|input|advice)(?![\w\-])""",
+    needs=any_word(*_GIVE),
 )
 _HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
 _SUBJECT_USE = Regex(rf"\s*(?:(?:and|&|/)\s*[\w\-]+\s+)?(?:team\s+)?{MODAL}\b", re.IGNORECASE)

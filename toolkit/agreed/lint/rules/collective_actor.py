@@ -25,7 +25,20 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import MODAL, PLACEHOLDER, PLURAL_ROLES, Hit, Regex, TermPattern, names_owner, phrase_regex, scan
+from agreed.text import (
+    MODAL,
+    PLACEHOLDER,
+    PLURAL_ROLES,
+    Hit,
+    Regex,
+    TermPattern,
+    alternation,
+    any_word,
+    may_hold_placeholder,
+    names_owner,
+    phrase_regex,
+    scan,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,25 +63,32 @@ _COMMITS = (
 )
 _AS_SUBJECT = rf"(?=\s*,?\s+(?:\w+ly\s+)?{_COMMITS})"
 _MODIFIER = r"(?:\s+(?:from|of|in|at|on|within)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
-_GENERIC_BODY = r"(?:the|our|their|a|this)\s+(?:[\w\-]+\s+){0,2}?(?:working\s+group|task\s+force|project\s+team)"
-_SUBJECT = TermPattern.raw(
-    rf"(?P<term>(?<![\w\-])(?:{_GENERIC_BODY}|{phrase_regex(GROUPS)}|{PLACEHOLDER}){_MODIFIER}){_AS_SUBJECT}"
+_BODIES = ("working group", "task force", "project team")
+_GENERIC_BODY = rf"(?:the|our|their|a|this)\s+(?:[\w\-]+\s+){{0,2}}?{alternation(_BODIES)}"
+_SUBJECT = TermPattern.either(  # a generic body, a group or a placeholder, with an optional modifier, as the subject
+    TermPattern.raw(rf"(?P<term>(?<![\w\-]){_GENERIC_BODY}{_MODIFIER}){_AS_SUBJECT}", needs=any_word(*_BODIES)),
+    TermPattern.of(GROUPS, after=_MODIFIER + _AS_SUBJECT),
+    TermPattern.raw(rf"(?P<term>(?<![\w\-])(?:{PLACEHOLDER}){_MODIFIER}){_AS_SUBJECT}", needs=may_hold_placeholder),
 )
+_ROLES = phrase_regex(PLURAL_ROLES)
 _ROLE_GROUP = TermPattern.raw(
     rf"""(?P<term>(?<![\w\-])(?:(?:all|100\s?%\s+of|the|our|their)\s+)?(?:(?!each|every|any)[\w\-]+\s+){{0,2}}?
-    {phrase_regex(PLURAL_ROLES)}){_AS_SUBJECT}
+    {_ROLES}){_AS_SUBJECT}
     | (?P<both>(?<![\w\-])both\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+s){_AS_SUBJECT}""",
+    needs=any_word(*PLURAL_ROLES, "both"),
     label="clause-initial",
 )
 _ALL_GROUP = TermPattern.raw(
     rf"""(?P<term>(?<![\w\-])(?:all|100\s?%\s+of)\s+(?:(?:the|our|their)\s+)?(?:[\w\-]+\s+){{0,2}}?
-    {phrase_regex(PLURAL_ROLES)})(?=\s+[a-z]+\b)""",
+    {_ROLES})(?=\s+[a-z]+\b)""",
+    needs=any_word(*PLURAL_ROLES),
     label="clause-initial",
 )
 _WE = TermPattern.of(("we", "we'll", "we're", "we've", "let's", "let us", "up to us", "on us", "by us"))
-_AGENT = TermPattern.raw(
-    rf"(?<![\w\-])(?:jointly\s+|together\s+)?by\s+(?P<term>{phrase_regex(GROUPS)}|us|them|each\s+other)"
-    r"(?![\w\-])"
+_BY = r"(?<![\w\-])(?:jointly\s+|together\s+)?by\s+"
+_AGENT = TermPattern.either(
+    TermPattern.of((*GROUPS, "us", "them"), before=_BY),
+    TermPattern.raw(rf"{_BY}(?P<term>each\s+other)(?![\w\-])"),  # spaces only: not "each-other"
 )
 _ACTOR = (
     r"(?:(?:the|our)\s+(?:[\w\-]+\s+){0,2}?(?:team|unit|department|group|office|desk|committee|board|function|squad)"
@@ -76,10 +96,13 @@ _ACTOR = (
     r"(?:\s+(?:of\s+)?[A-Z][\w'\u2019\-]*){0,2}))"
 )
 _JOINER = r"(?:\s*,?\s+(?:and|or|&|\+)\s+|\s*/\s*)"
+_JOINED_ACTOR = Regex(r"(?:\s(?:and|or|&|\+)\s+|/\s*)(?:(?:the|our)\s|(?-i:[A-Z]))", re.IGNORECASE)
+"""In every match of _SEVERAL: a _JOINER (with a space before its "and", "or", "&" or "+") before an _ACTOR."""
 _SEVERAL = TermPattern.raw(
     rf"""(?P<term>(?:(?:either|both)\s+)?{_ACTOR}(?:\s*,\s*{_ACTOR})*{_JOINER}{_ACTOR})
     (?=\s+(?:{_COMMITS}|co-own|share|sign|to\s+[a-z]+\b))
     | (?<![\w\-])by\s+(?P<agents>{_ACTOR}{_JOINER}{_ACTOR})(?![\w\-])""",
+    needs=_JOINED_ACTOR.search,
     label="several",
 )
 _JOINT = TermPattern.raw(

@@ -24,7 +24,18 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import NUMBER, Hit, Regex, TermPattern, has_baseline, scan, text_after, text_before, verb_forms
+from agreed.text import (
+    NUMBER,
+    Hit,
+    Regex,
+    TermPattern,
+    has_baseline,
+    has_number,
+    scan,
+    text_after,
+    text_before,
+    verb_forms,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -51,7 +62,7 @@ _PATTERN = TermPattern.of(TERMS)
 _IDIOM_BEFORE = Regex(r"(?:once|any|no|what['\u2019]s)$")
 _IDIOM_AFTER = Regex(r"(?:or\s+less|or\s+more|of\b)")
 _OPEN_LIST_END = Regex(r"\s*(?:[.,;:!?)\]]|$)")
-_COUNT_BEFORE = Regex(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|\u00d7|times|[a-z]+)?$", re.IGNORECASE)
+_COUNT_BEFORE = Regex(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|\u00d7|times|[a-z]+)?$", re.IGNORECASE, has_number)
 
 
 def _keep(hit: Hit) -> bool:

@@ -34,7 +34,10 @@ from agreed.text import (
     Hit,
     Regex,
     TermPattern,
+    alternation,
+    any_word,
     has_date,
+    may_hold_placeholder,
     scan,
     text_after,
     text_before,
@@ -119,33 +122,47 @@ RELATIVE = TermPattern.raw(
 )
 DURATION = TermPattern.raw(
     rf"(?<![\w\-])(?:within|in)\s+(?:the\s+next\s+|the\s+first\s+)?(?:{NUMBER}|a|an|one)[\s\-]+{_UNIT}(?![\w\-])",
+    needs=any_word("within", "in"),
     label="duration",
 )
+_BEFORE_MILESTONE = (
+    "by", "before", "after", "until", "till", "at", "following", "ahead of", "prior to", "upon", "in time for",
+)  # fmt: skip
+_BEFORE_SPAN = ("during", "throughout", "over the course of", "for the duration of")
+_BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as")
+_FUZZY_WORDS = (  # one of them is in every match of FUZZY
+    "promptly", "swiftly", "speedily", "expeditiously", "timely", "time", "schedule", "delay", "quickly", "away",
+    "opportunity",
+)  # fmt: skip
 FUZZY = TermPattern.raw(
     r"""(?<![\w\-])(?:promptly|swiftly|speedily|expeditiously|timely|in\s+a\s+timely\s+(?:manner|fashion|way)
         |on\s+time|on\s+schedule|without\s+(?:undue\s+|unreasonable\s+)?delay|quickly|right\s+away|straight\s+away
         |at\s+the\s+earliest\s+opportunity|in\s+good\s+time|in\s+time(?:\s+for)?)(?![\w\-])""",
+    needs=any_word(*_FUZZY_WORDS),
     label="fuzzy",
 )
 MILESTONE = TermPattern.raw(
-    rf"""(?<![\w\-])(?:{NUMBER}\s+{_UNIT}\s+)?(?:by|before|after|until|till|at|following|ahead\s+of|prior\s+to
-        |upon|in\s+time\s+for)\s+(?:the\s+)?(?:next\s+|first\s+|upcoming\s+|planned\s+
-        |new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?{_MILESTONE}(?![\w\-])""",
+    rf"""(?<![\w\-])(?:{NUMBER}\s+{_UNIT}\s+)?{alternation(_BEFORE_MILESTONE)}\s+(?:the\s+)?(?:next\s+|first\s+
+        |upcoming\s+|planned\s+|new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?{_MILESTONE}(?![\w\-])""",
+    needs=any_word(*_BEFORE_MILESTONE),
     label="milestone",
 )
 SPAN = TermPattern.raw(
-    rf"""(?<![\w\-])(?:during|throughout|over\s+the\s+course\s+of|for\s+the\s+duration\s+of)\s+
+    rf"""(?<![\w\-]){alternation(_BEFORE_SPAN)}\s+
     (?:the\s+|this\s+|our\s+)?(?:(?!each|every|any)\w+\s+)?{_SPAN}(?![\w\-])""",
+    needs=any_word(*_BEFORE_SPAN),
     label="milestone",
 )
 EVENT_CLAUSE = TermPattern.raw(
-    r"""(?<![\w\-])(?:after|before|until|till|once|by\s+the\s+time|as\s+soon\s+as)\s+(?:the\s+|our\s+|this\s+)?
-    (?:[\w\-]+\s+){0,2}?(?:starts?|begins?|ends|finish(?:es)?|wraps(?:\s+up)?|closes|launches|goes\s+live
+    rf"""(?<![\w\-]){alternation(_BEFORE_EVENT)}\s+(?:the\s+|our\s+|this\s+)?
+    (?:[\w\-]+\s+){{0,2}}?(?:starts?|begins?|ends|finish(?:es)?|wraps(?:\s+up)?|closes|launches|goes\s+live
     |kicks\s+off|completes|is\s+(?:over|complete|done|finished|launched|live))(?![\w\-])""",
+    needs=any_word(*_BEFORE_EVENT),
     label="milestone",
 )
 PLACEHOLDER_DATE = TermPattern.raw(
     rf"(?<![\w\-])(?:by|before|until|on|due(?:\s+date)?|deadline|date|when)\s*:?\s+{PLACEHOLDER}",
+    needs=may_hold_placeholder,
     label="placeholder",
 )
 _MESSAGES = {
@@ -167,7 +184,7 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 _DAY_BEFORE = Regex(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:of)?$")
 _RECURRING_BEFORE = Regex(r"(?:each|every|per|once\s+a|twice\s+a)$")
-_DATE_NEAR = Regex(rf"\s*[,(]?\s*(?:on\s+|at\s+)?(?:\(\s*)?{DATE}", re.IGNORECASE)
+_DATE_NEAR = Regex(rf"\s*[,(]?\s*(?:on\s+|at\s+)?(?:\(\s*)?{DATE}", re.IGNORECASE, has_date)
 _ANCHOR = Regex(r"\s+(?:of|after|from|following)\s+", re.IGNORECASE)
 _TRIGGER = Regex(
     r"(?:\S+\s+){0,3}?(?:receipt|termination|expiry|expiration|signature|signing|notice|notification|request|breach"

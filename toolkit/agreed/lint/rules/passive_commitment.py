@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import BY_AGENT, Hit, Regex, TermPattern, clause_around, names_owner, scan, text_before
+from agreed.text import BY_AGENT, Hit, Regex, TermPattern, any_word, clause_around, names_owner, scan, text_before
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,10 +63,12 @@ _PASSIVE = TermPattern.raw(
 _EXISTENTIAL = TermPattern.raw(
     r"(?P<term>(?<![\w\-])there\s+(?:will|shall|must|should|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to)\s+be)"
     r"(?![\w\-])",
+    needs=any_word("there"),
     label="existential",
 )
 _RECIPIENT = TermPattern.raw(
     rf"(?P<term>(?<![\w\-])(?:{_MODAL}\s+{_ADVERBS})?(?<!to\s)receives?)(?![\w\-])",
+    needs=any_word("receive", "receives"),
     label="recipient",
 )
 _NOT_PASSIVE = Regex(rf"(?:.*\s)?(?:{'|'.join(_ADJECTIVAL)})$", re.IGNORECASE)
@@ -77,7 +79,7 @@ _VERB_AFTER = Regex(
 )
 _SUBORDINATE = Regex(r"\b(?:before|after|when|whenever|once|until|till|if|unless|whose|which|where|while)\b")
 _PLACEHOLDER_PHRASE = Regex(r"to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned)$")
-_AGENT = Regex(BY_AGENT, re.IGNORECASE)
+_AGENT = Regex(BY_AGENT, re.IGNORECASE, needs=any_word("by"))
 _FROM_ACTOR = Regex(r"\bfrom\s+(?:the\s+)?[A-Z]\w+")
 _MESSAGES = {
     "passive": 'is passive with no actor: name who will do it (e.g. "Finance will ...", "... by Ana Ruiz")',

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import PLACEHOLDER, TermPattern, scan
+from agreed.text import PLACEHOLDER, TermPattern, may_hold_placeholder, scan
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from agreed.lint.rule import TextContext
 
-_PATTERN = TermPattern.raw(PLACEHOLDER, case_sensitive=True)
+_PATTERN = TermPattern.raw(PLACEHOLDER, case_sensitive=True, needs=may_hold_placeholder)
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:

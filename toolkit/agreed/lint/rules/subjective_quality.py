@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import Hit, Regex, TermPattern, exempted, scan, text_after
+from agreed.text import Hit, Regex, TermPattern, alternation, any_word, exempted, scan, text_after
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -53,9 +53,14 @@ TERMS = (
 )  # fmt: skip
 
 _PATTERN = TermPattern.of(TERMS)
+_LEVEL_VERBS = (
+    "keep", "keeps", "keeping", "kept", "remain", "remains", "stay", "stays", "maintain", "maintains", "maintaining",
+    "hold", "holds",
+)  # fmt: skip
 _LEVEL_TARGET = TermPattern.raw(
-    r"""(?<![\w\-])(?:keep|keeps|keeping|kept|remain|remains|stay|stays|maintain|maintains|maintaining|hold|holds)
-    \s+(?:[\w\-]+\s+){0,3}?(?P<term>low|high|lower|down|minimal|manageable|under\s+control|in\s+check)(?![\w\-])"""
+    rf"""(?<![\w\-]){alternation(_LEVEL_VERBS)}
+    \s+(?:[\w\-]+\s+){{0,3}}?(?P<term>low|high|lower|down|minimal|manageable|under\s+control|in\s+check)(?![\w\-])""",
+    needs=any_word(*_LEVEL_VERBS),
 )
 _KEY_NOUNS = Regex(
     r"(?:stakeholders?|metrics?|kpis?|risks?|partners?|milestones?|deliverables?|areas?|issues?|people|customers?"

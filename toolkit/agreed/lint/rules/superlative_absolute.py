@@ -24,7 +24,19 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import ADJECTIVE, Hit, Regex, TermPattern, has_number, is_proper_name, scan, text_after, text_before
+from agreed.text import (
+    ADJECTIVE,
+    Hit,
+    Regex,
+    TermPattern,
+    alternation,
+    any_word,
+    has_number,
+    is_proper_name,
+    scan,
+    text_after,
+    text_before,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,11 +62,15 @@ _UNBOUNDED = (
     r"|matters|topics|expectations|stakeholders|tasks|work|items|details|information|data|documentation)"
 )
 _WORDS = TermPattern.of(SUPERLATIVES + ABSOLUTES)
-_MOST = TermPattern.raw(rf"(?P<term>(?<![\w\-])(?:(?:the\s+)?most\s+{ADJECTIVE}|the\s+most(?![\w\-])))")
+_MOST = TermPattern.raw(
+    rf"(?P<term>(?<![\w\-])(?:(?:the\s+)?most\s+{ADJECTIVE}|the\s+most(?![\w\-])))", needs=any_word("most")
+)
 _NOT_SUPERLATIVE = Regex(r".*\b(?:likely|recent|recently|used)$", re.IGNORECASE)
+_ALL_WORDS = ("all", "every", "any", "zero", "no")
 _UNSCOPED = TermPattern.raw(
-    rf"""(?P<term>(?<![\w\-])(?:all|every|any|zero|no|100\s?%\s+of)\s+(?:(?:of\s+)?(?:the|our|your|their|its)\s+)?
+    rf"""(?P<term>(?<![\w\-])(?:{alternation(_ALL_WORDS)}|100\s?%\s+of)\s+(?:(?:of\s+)?(?:the|our|your|their|its)\s+)?
     (?:[a-z\-]+\s+){{0,2}}?{_UNBOUNDED})(?![\w\-])""",
+    needs=any_word(*_ALL_WORDS, "100"),
     label="unscoped",
 )
 _HUNDRED = TermPattern.raw(

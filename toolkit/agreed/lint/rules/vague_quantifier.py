@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import ADJECTIVE, NUMBER, Hit, Regex, TermPattern, exempted, scan, text_after
+from agreed.text import ADJECTIVE, NUMBER, Hit, Regex, TermPattern, exempted, has_number, scan, text_after
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -44,16 +44,18 @@ FREQUENCIES = (
     "now and then", "every now and then", "routinely", "at intervals", "ad hoc", "on an ad hoc basis",
 )  # fmt: skip
 
-_QUANTIFIER = TermPattern.of(QUANTIFIERS)
-_FREQUENCY = TermPattern.of(FREQUENCIES)
+_QUANTIFIER = TermPattern.of(QUANTIFIERS, label="quantity")
+_FREQUENCY = TermPattern.of(FREQUENCIES, label="frequency")
 _APPROXIMATE = TermPattern.raw(
     rf"""(?P<term>
       (?<![\w\-])(?:about|around|approximately|approx\.|approx|roughly|circa|c\.|nearly|almost|some
         |in\s+the\s+(?:region|order)\s+of|~)\s*(?:(?:eur|usd|gbp|chf)\s?)?{NUMBER}(?:\s*%|\s*[kmb]\b)?
     | {NUMBER}\s*%?(?:\s*-\s*ish|ish|\s+or\s+so|\s+give\s+or\s+take(?:\s+\S+)?)(?![\w\-])
-    )"""
+    )""",
+    needs=has_number,
+    label="approximation",
 )
-_NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE)
+_NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE, has_number)
 _ADJECTIVE = Regex(ADJECTIVE)
 _EXEMPT_AFTER = {
     "most": r"(?:likely|recent|recently|often)\b",
@@ -70,37 +72,26 @@ _EXEMPT_BEFORE = {
     "around": r"(?:turn|turns|turned|turning|get|gets|go|goes|come|comes|work|works|move|moves|walk|show|pass|hand"
     r"|gather|centred|centered|based|built|organised|organized)$",
 }
+_MESSAGES = {
+    "approximation": "is an approximate number with no tolerance: give the exact target or a range",
+    "quantity": "is a vague quantity: give the number",
+    "frequency": 'is a vague frequency: state the cadence (e.g. "every Monday", "monthly")',
+}
 
 
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
-    key = word.split()[0] if _is_approximation(word) else word
+    key = word.split()[0] if hit.label == "approximation" else word
     if exempted(key, hit, after=_EXEMPT_AFTER, before=_EXEMPT_BEFORE):
         return False
     if word == "most" and _ADJECTIVE.match(text_after(hit.masked, hit.end, 1)):
         return False  # "most reliable" is a superlative: superlative-absolute reports it
-    return not (_is_quantifier(word) and _NUMBER_AHEAD.match(hit.masked, hit.end))
-
-
-def _is_approximation(word: str) -> bool:
-    return _APPROXIMATE.regex.fullmatch(word) is not None
-
-
-def _is_quantifier(word: str) -> bool:
-    return _QUANTIFIER.regex.fullmatch(word) is not None
-
-
-def _message(hit: Hit) -> str:
-    if _is_approximation(hit.term):
-        return f'"{hit.term}" is an approximate number with no tolerance: give the exact target or a range'
-    if _is_quantifier(hit.term):
-        return f'"{hit.term}" is a vague quantity: give the number'
-    return f'"{hit.term}" is a vague frequency: state the cadence (e.g. "every Monday", "monthly")'
+    return not (hit.label == "quantity" and _NUMBER_AHEAD.match(hit.masked, hit.end))
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     for hit in scan(text, _APPROXIMATE, _QUANTIFIER, _FREQUENCY, keep=_keep):
-        yield TextSpan(hit.start, hit.end, _message(hit))
+        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
 RULE = Rule(
