@@ -1,16 +1,19 @@
-"""Turn path arguments (and ``-`` for standard input) into loaded Documents."""
+"""Turn path arguments (and ``-`` for standard input) into files to check, and check them."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
 from agreed.cli.output import usage_error
-from agreed.document import DEFAULT_LIMITS, Document, load_document, read_document
+from agreed.document import DEFAULT_LIMITS, Document, load_document
+from agreed.lint.batch import Check, Source, check_files
+from agreed.problem import Problem
 from agreed.sources import display_path, select
 
 DEFAULT_FOLDER = "contracts"
@@ -18,12 +21,30 @@ DEFAULT_FOLDER = "contracts"
 
 def paths_argument(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.argument("paths", nargs=-1, type=click.Path(path_type=str))(function)
+    function = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+                            help="Worker processes for many files (0: one per core).")(function)
     return click.option("--stdin-filename", metavar="NAME", default=None,
                         help="Name to report for the agreement read from standard input ('-').")(function)
 
 
-def load_documents(paths: Sequence[str], stdin_filename: str | None) -> list[Document]:
-    """Documents for the given paths (``contracts/`` when none); exits 2 when a path holds no agreement."""
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The files named on the command line and, with ``-``, the document read from standard input."""
+
+    sources: tuple[Source, ...]
+    stdin: Document | None
+
+    @property
+    def count(self) -> int:
+        return len(self.sources) + (self.stdin is not None)
+
+    def check(self, check: Check, jobs: int) -> list[Problem]:
+        problems = check_files(self.sources, check, jobs)
+        return problems + (check(self.stdin) if self.stdin is not None else [])
+
+
+def gather_inputs(paths: Sequence[str], stdin_filename: str | None) -> Inputs:
+    """What to check (``contracts/`` when no path is given); exits 2 when a path holds no agreement."""
     if not paths:
         if not Path(DEFAULT_FOLDER).is_dir():
             usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder here; name the files to check")
@@ -32,8 +53,9 @@ def load_documents(paths: Sequence[str], stdin_filename: str | None) -> list[Doc
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     base = Path.cwd()
-    documents = [read_document(file, display_path(file, base)) for file in selection.files]
+    sources = tuple((file, display_path(file, base)) for file in selection.files)
+    stdin = None
     if selection.reads_stdin:
         raw = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
-        documents.append(load_document(raw, stdin_filename or "<stdin>"))
-    return documents
+        stdin = load_document(raw, stdin_filename or "<stdin>")
+    return Inputs(sources, stdin)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import click
 
-from agreed.cli.files import load_documents, paths_argument
+from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, format_option
 from agreed.lint.engine import lint_document
 from agreed.lint.rule import LintContext
@@ -19,13 +20,13 @@ from agreed.report import REPORTERS
 @fail_on_option
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="The date to judge deadlines against (default: the system clock).")
-def command(paths: tuple[str, ...], stdin_filename: str | None, output_format: str, fail_on: str,
+def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str, fail_on: str,
             today: datetime.datetime | None) -> None:
     """Check agreements against the schema and the lint rules.
 
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
     context = LintContext(today=today.date() if today else datetime.date.today())
-    documents = load_documents(paths, stdin_filename)
-    problems = [problem for document in documents for problem in lint_document(document, context=context)]
-    emit_report(problems, len(documents), output_format, fail_on)
+    inputs = gather_inputs(paths, stdin_filename)
+    problems = inputs.check(functools.partial(lint_document, context=context), jobs)
+    emit_report(problems, inputs.count, output_format, fail_on)

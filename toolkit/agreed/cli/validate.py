@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from agreed.cli.files import load_documents, paths_argument
+from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, format_option
 from agreed.lint.engine import validate
 from agreed.report import REPORTERS
@@ -14,11 +14,11 @@ from agreed.report import REPORTERS
 @paths_argument
 @format_option(list(REPORTERS))
 @fail_on_option
-def command(paths: tuple[str, ...], stdin_filename: str | None, output_format: str, fail_on: str) -> None:
+def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str,
+            fail_on: str) -> None:
     """Check agreements against the schema (no lint rules).
 
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
-    documents = load_documents(paths, stdin_filename)
-    problems = [problem for document in documents for problem in validate(document)]
-    emit_report(problems, len(documents), output_format, fail_on)
+    inputs = gather_inputs(paths, stdin_filename)
+    emit_report(inputs.check(validate, jobs), inputs.count, output_format, fail_on)
