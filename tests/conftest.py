@@ -1,4 +1,5 @@
-"""Shared fixtures: the complete example agreement, a minimal agreement to edit, and loaders from text or data.
+"""Shared fixtures: the shipped contracts, the complete example agreement, a minimal agreement to edit (as data or as
+the YAML text of its head), loaders from text or data, and helpers for the document-rule tests.
 
 Helpers are offered as fixtures (returning callables) rather than importable functions, so the tests work in any
 pytest import mode and need no ``__init__.py`` files.
@@ -7,20 +8,31 @@ pytest import mode and need no ``__init__.py`` files.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from agreed.document import DEFAULT_LIMITS, Document, Limits, load_document
+from agreed.document import DEFAULT_LIMITS, Document, JsonPath, Limits, load_document
+from agreed.lint.rule import LintContext, Rule
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS_DIR = REPO_ROOT / "contracts"
 COMPLETE_AGREEMENT_PATH = CONTRACTS_DIR / "sales-onboarding.yaml"
+SHIPPED_CONTRACTS = sorted(CONTRACTS_DIR.glob("*.yaml"))
+
+# The parties of minimal_agreement, and the paths of its one item of each kind.
+PARTY_NAMES = {"maria": "Maria Chen", "li": "Li Wei"}
+DELIVERABLE: JsonPath = ("results", "deliverables", 0)
+MILESTONE: JsonPath = ("results", "milestones", 0)
+AREA: JsonPath = ("framing", "accountability", 0)
 
 LoadText = Callable[..., Document]
 LoadData = Callable[[Any], Document]
+DraftYaml = Callable[..., str]
+Findings = Callable[[Rule, Document], list[tuple[JsonPath, str]]]
+ItemAt = Callable[[dict[str, Any], JsonPath], dict[str, Any]]
 
 
 def _load_text(text: str, path: str = "agreement.yaml", limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -32,9 +44,45 @@ def _load_data(data: Any) -> Document:
     return _load_text(json.dumps(data, indent=2), "agreement.yaml")
 
 
+def _draft_yaml(*, agreement_id: str = "demo", title: str = "Demo agreement",
+                parties: Sequence[str] = ("maria", "li")) -> str:
+    lines = ["agreed: 1", f"id: {agreement_id}", f"title: {title}", "status: draft", "parties:"]
+    for party in parties:
+        lines += [f"  - id: {party}", f"    name: {PARTY_NAMES[party]}"]
+    return "\n".join(lines) + "\n"
+
+
+def _findings(rule: Rule, document: Document) -> list[tuple[JsonPath, str]]:
+    assert rule.check_document is not None
+    found = list(rule.check_document(document, LintContext()))
+    assert not any(finding.at_key for finding in found)
+    return [(finding.path, finding.message) for finding in found]
+
+
+def _item_at(agreement: dict[str, Any], path: JsonPath) -> dict[str, Any]:
+    node: Any = agreement
+    for step in path:
+        node = node[step]
+    assert isinstance(node, dict)
+    return node
+
+
 @pytest.fixture(scope="session")
 def contracts_dir() -> Path:
     return CONTRACTS_DIR
+
+
+@pytest.fixture(scope="session")
+def shipped_contracts() -> list[Path]:
+    """Every ``*.yaml`` file in contracts/ (the template included), sorted by name."""
+    return SHIPPED_CONTRACTS
+
+
+@pytest.fixture(params=SHIPPED_CONTRACTS, ids=[path.name for path in SHIPPED_CONTRACTS])
+def shipped_contract(request: pytest.FixtureRequest) -> Path:
+    """Each of ``shipped_contracts`` in turn: a test that asks for it runs once per file, named after the file."""
+    path: Path = request.param
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -89,3 +137,43 @@ def minimal_agreement() -> dict[str, Any]:
             ],
         },
     }
+
+
+@pytest.fixture(scope="session")
+def draft_yaml() -> DraftYaml:
+    """``draft_yaml(*, agreement_id="demo", title="Demo agreement", parties=("maria", "li"))``: the YAML text of a
+    schema-valid draft in block style, with nothing but ``agreed``, ``id``, ``title``, ``status`` and ``parties``.
+
+    One line for each key and two for each party (maria is "Maria Chen", li is "Li Wei", as in minimal_agreement), so
+    the default is 9 lines long and what a test appends starts on line 10 (on line 8 with one party).
+    """
+    return _draft_yaml
+
+
+@pytest.fixture(scope="session")
+def findings() -> Findings:
+    """``findings(rule, document)``: the (path, message) of each finding of a document rule, in order.
+
+    Asserts that the rule checks documents and that no finding points at a key rather than a value.
+    """
+    return _findings
+
+
+@pytest.fixture(scope="session")
+def item_at() -> ItemAt:
+    """``item_at(agreement, path)``: the mapping at ``path`` in agreement data, to read or edit in place."""
+    return _item_at
+
+
+@pytest.fixture(params=[DELIVERABLE, MILESTONE, AREA], ids=["deliverable", "milestone", "area"])
+def owned_item(request: pytest.FixtureRequest) -> JsonPath:
+    """The path of each item of minimal_agreement that names an owner, in turn: deliverable, milestone, area."""
+    path: JsonPath = request.param
+    return path
+
+
+@pytest.fixture(params=[MILESTONE, DELIVERABLE], ids=["milestone", "deliverable"])
+def dated_item(request: pytest.FixtureRequest) -> JsonPath:
+    """The path of each item of minimal_agreement that is due by a date, in turn: milestone, deliverable."""
+    path: JsonPath = request.param
+    return path

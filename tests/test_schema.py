@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -14,21 +14,10 @@ from agreed.document import Document
 from agreed.problem import Problem, Severity
 from agreed.schema import load_schema, schema_path, template_path, validate_document
 
-LoadText = Callable[..., Document]
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import DraftYaml, LoadText
 
-CONTRACTS = sorted((Path(__file__).resolve().parents[1] / "contracts").glob("*.yaml"))
-
-DRAFT = """\
-agreed: 1
-id: demo
-title: Demo agreement
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-  - id: li
-    name: Li Wei
-"""
+Edit = Callable[[str], str]
 
 
 def rows(problems: list[Problem]) -> list[tuple[str, int, int, str]]:
@@ -47,6 +36,22 @@ def where(source: str, needle: str) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+def append(text: str) -> Edit:
+    """An edit of the draft fixture (a module-level case cannot ask for a fixture): ``text`` added at its end."""
+    return lambda draft: draft + text
+
+
+def replace(old: str, new: str) -> Edit:
+    """An edit of the draft fixture: every ``old`` replaced by ``new``."""
+    return lambda draft: draft.replace(old, new)
+
+
+@pytest.fixture
+def draft(draft_yaml: DraftYaml) -> str:
+    """A valid two-party draft and nothing else; the cases below are edits of it."""
+    return draft_yaml()
+
+
 @pytest.fixture
 def check(load_text: LoadText) -> Callable[[str], list[Problem]]:
     def run(text: str) -> list[Problem]:
@@ -63,15 +68,14 @@ def test_schema_and_template_files_exist() -> None:
     assert load_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-@pytest.mark.parametrize("contract", CONTRACTS, ids=[path.name for path in CONTRACTS])
-def test_shipped_contracts_validate(contract: Path, load_text: LoadText) -> None:
-    document = load_text(contract.read_text(encoding="utf-8"), str(contract))
+def test_shipped_contracts_validate(shipped_contract: Path, load_text: LoadText) -> None:
+    document = load_text(shipped_contract.read_text(encoding="utf-8"), str(shipped_contract))
     assert document.loaded, document.problems
     assert validate_document(document) == []
 
 
-def test_the_draft_fixture_is_valid(check: Callable[[str], list[Problem]]) -> None:
-    assert check(DRAFT) == []
+def test_the_draft_fixture_is_valid(check: Callable[[str], list[Problem]], draft: str) -> None:
+    assert check(draft) == []
 
 
 def test_a_document_that_did_not_load_has_no_schema_problems(load_text: LoadText) -> None:
@@ -81,47 +85,48 @@ def test_a_document_that_did_not_load_has_no_schema_problems(load_text: LoadText
 # ------------------------------------------------------------------------------------------ single violations
 
 SINGLE: list[Any] = [
-    pytest.param(DRAFT + "titel: Other\n", "titel", "(document): unknown key 'titel' (did you mean 'title'?); "
+    pytest.param(append("titel: Other\n"), "titel", "(document): unknown key 'titel' (did you mean 'title'?); "
                  "extension keys must start with 'x-'", id="unknown-top-level-key"),
-    pytest.param(DRAFT.replace("    name: Maria Chen\n", "    name: Maria Chen\n    emial: maria@example.com\n"),
+    pytest.param(replace("    name: Maria Chen\n", "    name: Maria Chen\n    emial: maria@example.com\n"),
                  "emial", "parties[id=maria]: unknown key 'emial' (did you mean 'email'?)", id="unknown-nested-key"),
-    pytest.param(DRAFT + "zzzzzz: 1\n", "zzzzzz",
+    pytest.param(append("zzzzzz: 1\n"), "zzzzzz",
                  "(document): unknown key 'zzzzzz'; known keys: agreed, id, title, status, term, parties",
                  id="unknown-key-without-close-match"),
-    pytest.param(DRAFT.replace("title: Demo agreement", "title: [Demo]"), "[Demo]",
+    pytest.param(replace("title: Demo agreement", "title: [Demo]"), "[Demo]",
                  "title: expected text, found a list", id="list-for-text"),
-    pytest.param(DRAFT.replace("title: Demo agreement", "title: 5"), "5",
+    pytest.param(replace("title: Demo agreement", "title: 5"), "5",
                  "title: expected text, found the number 5", id="number-for-text"),
-    pytest.param(DRAFT.replace("    name: Li Wei\n", "    name: Li Wei\n    could_decline: yes\n"), "yes",
+    pytest.param(replace("    name: Li Wei\n", "    name: Li Wei\n    could_decline: yes\n"), "yes",
                  "parties[id=li].could_decline: expected true or false, found text 'yes'", id="yes-is-not-a-bool"),
-    pytest.param(DRAFT + "term:\n  start: Q3\n", "Q3",
+    pytest.param(append("term:\n  start: Q3\n"), "Q3",
                  "term.start: 'Q3' is not a date: write an ISO 8601 date such as 2027-03-31", id="quarter-for-date"),
-    pytest.param(DRAFT + "results:\n  milestones:\n    - id: m1\n      what: Draft\n      due: Q3 2031\n", "Q3 2031",
+    pytest.param(append("results:\n  milestones:\n    - id: m1\n      what: Draft\n      due: Q3 2031\n"), "Q3 2031",
                  "results.milestones[id=m1].due: 'Q3 2031' is not a date", id="quarter-for-required-date"),
-    pytest.param(DRAFT + "term:\n  end: '2031-02-30'\n", "'2031-02-30'", "term.end: '2031-02-30' is not a date",
+    pytest.param(append("term:\n  end: '2031-02-30'\n"), "'2031-02-30'", "term.end: '2031-02-30' is not a date",
                  id="quoted-impossible-date"),
-    pytest.param(DRAFT + "framing:\n  alliance:\n    kind: pubic\n", "pubic",
+    pytest.param(append("framing:\n  alliance:\n    kind: pubic\n"), "pubic",
                  "framing.alliance.kind: 'pubic' is not one of: public, private (did you mean 'public'?)",
                  id="enum-typo"),
-    pytest.param(DRAFT + "consent:\n  evidence: [reveiw]\n", "reveiw",
+    pytest.param(append("consent:\n  evidence: [reveiw]\n"), "reveiw",
                  "consent.evidence[0]: 'reveiw' is not one of: ssh-signature, signed-commit, author-email, review "
                  "(did you mean 'review'?)", id="enum-typo-in-list"),
-    pytest.param(DRAFT.replace("id: demo", "id: Demo Agreement"), "Demo Agreement",
+    pytest.param(replace("id: demo", "id: Demo Agreement"), "Demo Agreement",
                  "id: 'Demo Agreement' is not a valid identifier", id="id-pattern"),
-    pytest.param(DRAFT + "results:\n  deliverables:\n    - id: d1\n      what: Checklist\n      owner: Maria Chen\n",
+    pytest.param(append("results:\n  deliverables:\n    - id: d1\n      what: Checklist\n      owner: Maria Chen\n"),
                  "Maria Chen\n", "results.deliverables[id=d1].owner: 'Maria Chen' is not a valid party id",
                  id="owner-pattern"),
-    pytest.param(DRAFT + "results:\n  deliverables:\n    - id: d1\n", "id: d1",
+    pytest.param(append("results:\n  deliverables:\n    - id: d1\n"), "id: d1",
                  "results.deliverables[id=d1]: 'what' is required here", id="missing-required-in-item"),
-    pytest.param(DRAFT + "relationship:\n  reservations:\n" + "".join(
-        f"    - {{id: r{n}, concern: c, monitoring: m}}\n" for n in range(4)), "- {id: r0",
+    pytest.param(append("relationship:\n  reservations:\n" + "".join(
+        f"    - {{id: r{n}, concern: c, monitoring: m}}\n" for n in range(4))), "- {id: r0",
                  "relationship.reservations: has 4 entries; at most 3 are allowed", id="too-many-items"),
 ]
 
 
-@pytest.mark.parametrize(("text", "at", "message"), SINGLE)
-def test_one_violation_is_one_problem_at_the_offending_spot(check: Callable[[str], list[Problem]], text: str, at: str,
-                                                            message: str) -> None:
+@pytest.mark.parametrize(("edit", "at", "message"), SINGLE)
+def test_one_violation_is_one_problem_at_the_offending_spot(check: Callable[[str], list[Problem]], draft: str,
+                                                            edit: Edit, at: str, message: str) -> None:
+    text = edit(draft)
     code, line, col, got = one(check(text))
     assert code == "S100"
     # The last occurrence, so that a key or value repeated from the fixture is not mistaken for the one at fault.
@@ -130,47 +135,49 @@ def test_one_violation_is_one_problem_at_the_offending_spot(check: Callable[[str
     assert message in got
 
 
-def test_missing_required_key_is_reported_at_the_mapping_that_lacks_it(check: Callable[[str], list[Problem]]) -> None:
-    text = DRAFT.replace("    name: Li Wei\n", "")
+def test_missing_required_key_is_reported_at_the_mapping_that_lacks_it(check: Callable[[str], list[Problem]],
+                                                                       draft: str) -> None:
+    text = draft.replace("    name: Li Wei\n", "")
     code, line, col, message = one(check(text))
     assert (code, line, col) == ("S100", 8, 5)
     assert message == "parties[id=li]: 'name' is required here"
 
 
-def test_missing_required_top_level_key(check: Callable[[str], list[Problem]]) -> None:
-    text = "# leading comment\n" + DRAFT.replace("title: Demo agreement\n", "")
+def test_missing_required_top_level_key(check: Callable[[str], list[Problem]], draft: str) -> None:
+    text = "# leading comment\n" + draft.replace("title: Demo agreement\n", "")
     code, line, col, message = one(check(text))
     assert (code, line, col) == ("S100", 2, 1)
     assert message == "(document): 'title' is required here"
 
 
-def test_extension_keys_are_allowed_everywhere(check: Callable[[str], list[Problem]]) -> None:
-    text = DRAFT.replace("    name: Maria Chen\n", "    name: Maria Chen\n    x-team: sales\n") + "x-notes: [a, b]\n"
+def test_extension_keys_are_allowed_everywhere(check: Callable[[str], list[Problem]], draft: str) -> None:
+    text = draft.replace("    name: Maria Chen\n", "    name: Maria Chen\n    x-team: sales\n") + "x-notes: [a, b]\n"
     assert check(text) == []
 
 
 # ------------------------------------------------------------------------------------------ format version
 
 
-@pytest.mark.parametrize(("text", "line", "col", "message"), [
-    pytest.param(DRAFT.replace("agreed: 1\n", ""), 1, 1, "missing format version: add 'agreed: 1' as the first key",
+@pytest.mark.parametrize(("edit", "line", "col", "message"), [
+    pytest.param(replace("agreed: 1\n", ""), 1, 1, "missing format version: add 'agreed: 1' as the first key",
                  id="missing"),
-    pytest.param(DRAFT.replace("agreed: 1", "agreed: 2"), 1, 9, "unknown format version 2: this agreed reads version 1",
+    pytest.param(replace("agreed: 1", "agreed: 2"), 1, 9, "unknown format version 2: this agreed reads version 1",
                  id="future-version"),
-    pytest.param(DRAFT.replace("agreed: 1", "agreed: '1'"), 1, 9, "unknown format version '1'", id="string"),
-    pytest.param(DRAFT.replace("agreed: 1", "agreed: true"), 1, 9, "unknown format version True", id="bool"),
-    pytest.param(DRAFT.replace("agreed: 1", "agreed:"), 1, 8, "unknown format version None", id="empty"),
+    pytest.param(replace("agreed: 1", "agreed: '1'"), 1, 9, "unknown format version '1'", id="string"),
+    pytest.param(replace("agreed: 1", "agreed: true"), 1, 9, "unknown format version True", id="bool"),
+    pytest.param(replace("agreed: 1", "agreed:"), 1, 8, "unknown format version None", id="empty"),
 ])
-def test_format_version(check: Callable[[str], list[Problem]], text: str, line: int, col: int, message: str) -> None:
-    code, got_line, got_col, got = one(check(text))
+def test_format_version(check: Callable[[str], list[Problem]], draft: str, edit: Edit, line: int, col: int,
+                        message: str) -> None:
+    code, got_line, got_col, got = one(check(edit(draft)))
     assert (code, got_line, got_col) == ("S011", line, col)
     assert message in got
 
 
-def test_unknown_format_version_hides_other_schema_errors(check: Callable[[str], list[Problem]]) -> None:
-    text = DRAFT.replace("agreed: 1", "agreed: 2").replace("title: Demo agreement", "title: [x]") + "extra: 1\n"
+def test_unknown_format_version_hides_other_schema_errors(check: Callable[[str], list[Problem]], draft: str) -> None:
+    text = draft.replace("agreed: 1", "agreed: 2").replace("title: Demo agreement", "title: [x]") + "extra: 1\n"
     assert [problem.rule for problem in check(text)] == ["S011"]
-    missing = DRAFT.replace("agreed: 1\n", "").replace("status: draft", "status: drafty")
+    missing = draft.replace("agreed: 1\n", "").replace("status: draft", "status: drafty")
     assert [problem.rule for problem in check(missing)] == ["S011"]
 
 
@@ -202,8 +209,9 @@ def test_the_same_gaps_are_fine_in_a_draft(check: Callable[[str], list[Problem]]
     assert check(text) == []
 
 
-def test_a_proposed_agreement_needs_two_parties_with_preconditions(check: Callable[[str], list[Problem]]) -> None:
-    problems = check(DRAFT.replace("status: draft", "status: proposed"))
+def test_a_proposed_agreement_needs_two_parties_with_preconditions(check: Callable[[str], list[Problem]],
+                                                                   draft: str) -> None:
+    problems = check(draft.replace("status: draft", "status: proposed"))
     messages = [problem.message for problem in problems]
     assert all("no longer a draft" in message for message in messages), messages
     for section in ("term", "framing", "results", "celebration", "relationship"):
@@ -215,7 +223,8 @@ def test_a_proposed_agreement_needs_two_parties_with_preconditions(check: Callab
 # ------------------------------------------------------------------------------------------ several violations
 
 
-THREE_ERRORS = DRAFT.replace("title: Demo agreement", "title: 5") + """\
+def three_errors(draft: str) -> str:
+    return draft.replace("title: Demo agreement", "title: 5") + """\
 framing:
   alliance:
     kind: pubic
@@ -223,8 +232,8 @@ extra: 1
 """
 
 
-def test_all_errors_are_reported_in_order(check: Callable[[str], list[Problem]]) -> None:
-    problems = check(THREE_ERRORS)
+def test_all_errors_are_reported_in_order(check: Callable[[str], list[Problem]], draft: str) -> None:
+    problems = check(three_errors(draft))
     assert [(problem.line, problem.col) for problem in problems] == [(3, 8), (12, 11), (13, 1)]
     assert [problem.message.split(":")[0] for problem in problems] == ["title", "framing.alliance.kind", "(document)"]
     assert problems == sorted(problems, key=lambda problem: (problem.line, problem.col))
@@ -248,18 +257,22 @@ title: 7
 # ------------------------------------------------------------------------------------------ fast path
 
 FAST_PATH_CASES = [
-    DRAFT,
-    THREE_ERRORS,
-    DRAFT.replace("status: draft", "status: proposed"),
-    DRAFT + "term:\n  start: Q3\n  end: 2031-13-01x\n",
-    DRAFT + "results:\n  deliverables:\n    - id: d1\n      what: ''\n      quantity: many\n",
-    DRAFT.replace("    name: Maria Chen\n", "    name: Maria Chen\n    email: not-an-email\n"),
+    pytest.param(lambda draft: draft, id="valid-draft"),
+    pytest.param(three_errors, id="three-errors"),
+    pytest.param(replace("status: draft", "status: proposed"), id="incomplete-proposal"),
+    pytest.param(append("term:\n  start: Q3\n  end: 2031-13-01x\n"), id="bad-dates"),
+    pytest.param(append("results:\n  deliverables:\n    - id: d1\n      what: ''\n      quantity: many\n"),
+                 id="bad-deliverable"),
+    pytest.param(replace("    name: Maria Chen\n", "    name: Maria Chen\n    email: not-an-email\n"),
+                 id="bad-email"),
 ]
 
 
-@pytest.mark.parametrize("text", FAST_PATH_CASES)
+@pytest.mark.parametrize("edit", FAST_PATH_CASES)
 def test_result_is_the_same_without_the_compiled_validator(check: Callable[[str], list[Problem]],
-                                                           monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+                                                           monkeypatch: pytest.MonkeyPatch, draft: str,
+                                                           edit: Edit) -> None:
+    text = edit(draft)
     assert agreed.schema._fast_validator() is not None, "jsonschema-rs should be installed for this comparison"
     with_fast_path = check(text)
     monkeypatch.setattr(agreed.schema, "_fast_validator", lambda: None)
@@ -281,8 +294,8 @@ def test_valid_documents_never_reach_the_detailed_validator(complete_agreement: 
     assert validate_document(complete_agreement) == []
 
 
-def test_identifier_with_a_trailing_newline_is_rejected(check: Callable[[str], list[Problem]]) -> None:
-    text = DRAFT.replace("id: demo\n", "id: |\n  demo\n")
+def test_identifier_with_a_trailing_newline_is_rejected(check: Callable[[str], list[Problem]], draft: str) -> None:
+    text = draft.replace("id: demo\n", "id: |\n  demo\n")
     code, line, col, message = one(check(text))
     assert (code, line, col) == ("S100", 2, 5)
     assert "is not a valid identifier" in message

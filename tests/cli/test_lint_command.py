@@ -5,25 +5,21 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 
 from agreed.cli import main
 
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import DraftYaml
+
 REPO = Path(__file__).resolve().parents[2]
 CONTRACTS = REPO / "contracts"
 
-VAGUE_OWNERLESS = """\
-agreed: 1
-id: vague
-title: Vague agreement
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-  - id: li
-    name: Li Wei
+# What follows the 9 lines of the draft's head, from line 10 on.
+VAGUE_OWNERLESS_RESULTS = """\
 results:
   deadline: 2031-06-30
   deliverables:
@@ -48,23 +44,30 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.fixture
+def vague_ownerless(draft_yaml: DraftYaml) -> str:
+    return draft_yaml(agreement_id="vague", title="Vague agreement") + VAGUE_OWNERLESS_RESULTS
+
+
 def test_shipped_contracts_lint_clean(runner: CliRunner) -> None:
     result = runner.invoke(main, ["lint", str(CONTRACTS), "--fail-on", "info"])
     assert result.exit_code == 0, result.output
     assert "No problems" in result.output
 
 
-def test_default_path_is_contracts_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_path_is_contracts_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          shipped_contracts: list[Path]) -> None:
     shutil.copytree(CONTRACTS, tmp_path / "contracts")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["lint"])
     assert result.exit_code == 0, result.output
-    assert f"in {len(list(CONTRACTS.glob('*.yaml')))} files" in result.output
+    assert f"in {len(shipped_contracts)} files" in result.output
 
 
-def test_vague_ownerless_agreement_gets_findings_at_the_right_lines(runner: CliRunner, tmp_path: Path) -> None:
+def test_vague_ownerless_agreement_gets_findings_at_the_right_lines(runner: CliRunner, tmp_path: Path,
+                                                                    vague_ownerless: str) -> None:
     path = tmp_path / "vague.yaml"
-    path.write_text(VAGUE_OWNERLESS)
+    path.write_text(vague_ownerless)
     result = runner.invoke(main, ["lint", str(path), "--format", "json"])
     assert result.exit_code == 1
     found = {(p["rule"], p["line"], p["col"]) for p in json.loads(result.output)["problems"]}
@@ -76,9 +79,9 @@ def test_vague_ownerless_agreement_gets_findings_at_the_right_lines(runner: CliR
     assert ("T302", 25, 12) in found  # milestone due after the deadline
 
 
-def test_text_format_names_file_line_col_code_severity(runner: CliRunner, tmp_path: Path) -> None:
+def test_text_format_names_file_line_col_code_severity(runner: CliRunner, tmp_path: Path, vague_ownerless: str) -> None:
     path = tmp_path / "vague.yaml"
-    path.write_text(VAGUE_OWNERLESS)
+    path.write_text(vague_ownerless)
     result = runner.invoke(main, ["lint", str(path)])
     lines = result.output.splitlines()
     expected = f"{path.as_posix()}:17:14: A202 error results.deliverables[id=d2].owner: owner 'the team' is a group"
@@ -87,9 +90,9 @@ def test_text_format_names_file_line_col_code_severity(runner: CliRunner, tmp_pa
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("error", 1), ("warning", 1), ("never", 0)])
-def test_fail_on_threshold(runner: CliRunner, tmp_path: Path, fail_on: str, code: int) -> None:
+def test_fail_on_threshold(runner: CliRunner, tmp_path: Path, fail_on: str, code: int, vague_ownerless: str) -> None:
     path = tmp_path / "vague.yaml"
-    path.write_text(VAGUE_OWNERLESS)
+    path.write_text(vague_ownerless)
     assert runner.invoke(main, ["lint", str(path), "--fail-on", fail_on]).exit_code == code
 
 
@@ -107,8 +110,8 @@ def test_warnings_alone_exit_zero_by_default(runner: CliRunner, tmp_path: Path) 
     assert runner.invoke(main, ["lint", str(path), "--fail-on", "warning"]).exit_code == 1
 
 
-def test_stdin_with_filename(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["lint", "-", "--stdin-filename", "contracts/x.yaml"], input=VAGUE_OWNERLESS)
+def test_stdin_with_filename(runner: CliRunner, vague_ownerless: str) -> None:
+    result = runner.invoke(main, ["lint", "-", "--stdin-filename", "contracts/x.yaml"], input=vague_ownerless)
     assert result.exit_code == 1
     assert "contracts/x.yaml:17:14: A202" in result.output
 
@@ -184,9 +187,9 @@ def test_today_option_is_validated(runner: CliRunner) -> None:
     assert result.exit_code == 2
 
 
-def test_real_command_in_subprocess_respects_no_color(tmp_path: Path) -> None:
+def test_real_command_in_subprocess_respects_no_color(tmp_path: Path, vague_ownerless: str) -> None:
     path = tmp_path / "vague.yaml"
-    path.write_text(VAGUE_OWNERLESS)
+    path.write_text(vague_ownerless)
     env = {"NO_COLOR": "1", "PATH": str(Path(sys.executable).parent)}
     completed = subprocess.run([sys.executable, "-m", "agreed", "lint", str(path)], capture_output=True, text=True,
                                env=env, cwd=REPO, check=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,18 +17,12 @@ from agreed.lint.engine import INTERNAL_ERROR, StatementFinding, at_or_above, ch
 from agreed.lint.rule import Category, Finding, LintContext, Rule, TextContext, TextSpan
 from agreed.problem import Problem, Severity
 
-LoadText = Callable[..., Document]
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import DraftYaml, LoadText
 
-AGREEMENT = """\
-agreed: 1
-id: demo
-title: Demo agreement
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-  - id: li
-    name: Li Wei
+
+# What follows the 9 lines of draft_yaml(), from line 10 on.
+RESULTS = """\
 results:
   deliverables:
     - id: d1
@@ -80,8 +75,13 @@ def summary(problems: Iterable[Problem]) -> list[tuple[int, int, str, str]]:
 
 
 @pytest.fixture
-def agreement(load_text: LoadText) -> Document:
-    document = load_text(AGREEMENT)
+def agreement_text(draft_yaml: DraftYaml) -> str:
+    return draft_yaml() + RESULTS
+
+
+@pytest.fixture
+def agreement(load_text: LoadText, agreement_text: str) -> Document:
+    document = load_text(agreement_text)
     assert document.loaded
     return document
 
@@ -142,8 +142,8 @@ def test_text_rules_receive_the_statement_context(agreement: Document) -> None:
     ]
 
 
-def test_schema_problems_come_first_and_rules_still_run(load_text: LoadText) -> None:
-    document = load_text(AGREEMENT.replace("title: Demo agreement", "title: 5"))
+def test_schema_problems_come_first_and_rules_still_run(load_text: LoadText, agreement_text: str) -> None:
+    document = load_text(agreement_text.replace("title: Demo agreement", "title: 5"))
     rule = document_rule("Z102", at(Finding(("id",), "rule finding")))
     assert summary(lint_document(document, rules=[rule])) == [
         (2, 5, "Z102", "id: rule finding"),
@@ -151,8 +151,8 @@ def test_schema_problems_come_first_and_rules_still_run(load_text: LoadText) -> 
     ]
 
 
-def test_an_unknown_format_version_stops_before_the_rules(load_text: LoadText) -> None:
-    document = load_text(AGREEMENT.replace("agreed: 1", "agreed: 3"))
+def test_an_unknown_format_version_stops_before_the_rules(load_text: LoadText, agreement_text: str) -> None:
+    document = load_text(agreement_text.replace("agreed: 1", "agreed: 3"))
     problems = lint_document(document, rules=[document_rule("Z103", never_called)])
     assert [problem.rule for problem in problems] == ["S011"]
 
@@ -215,10 +215,10 @@ def test_problems_are_sorted(agreement: Document) -> None:
     assert [(problem.line, problem.rule) for problem in problems] == [(2, "Z112"), (11, "Z111"), (11, "Z112")]
 
 
-def test_validate_returns_load_and_schema_problems_only(load_text: LoadText) -> None:
+def test_validate_returns_load_and_schema_problems_only(load_text: LoadText, agreement_text: str) -> None:
     broken = load_text("a: 1\na: 2\n")
     assert validate(broken) == list(broken.problems)
-    invalid = load_text(AGREEMENT.replace("status: draft", "status: draft\nextra: 1"))
+    invalid = load_text(agreement_text.replace("status: draft", "status: draft\nextra: 1"))
     assert [problem.rule for problem in validate(invalid)] == ["S100"]
 
 

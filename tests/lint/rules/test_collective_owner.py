@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from agreed.document import Document, JsonPath
+from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category, LintContext
+from agreed.lint.rule import Category
 from agreed.lint.rules.collective_owner import RULE
 from agreed.problem import Severity
 
-LoadText = Callable[..., Document]
-LoadData = Callable[[Any], Document]
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import DraftYaml, Findings, ItemAt, LoadData, LoadText
 
-CONTRACTS = sorted((Path(__file__).resolve().parents[3] / "contracts").glob("*.yaml"))
+
 ADVICE = "name the one party id who answers for it"
 GROUP = "is a group, not one accountable party"
 PLACEHOLDER = "is a placeholder, not an accountable party"
-
-DELIVERABLE = ("results", "deliverables", 0)
-MILESTONE = ("results", "milestones", 0)
-AREA = ("framing", "accountability", 0)
-
-
-def findings(document: Document) -> list[tuple[JsonPath, str]]:
-    assert RULE.check_document is not None
-    found = list(RULE.check_document(document, LintContext()))
-    assert not any(finding.at_key for finding in found)
-    return [(finding.path, finding.message) for finding in found]
-
-
-def set_owner(agreement: dict[str, Any], path: JsonPath, owner: Any) -> None:
-    node: Any = agreement
-    for step in path:
-        node = node[step]
-    node["owner"] = owner
 
 
 def test_rule_identity() -> None:
@@ -47,13 +28,12 @@ def test_rule_identity() -> None:
     assert RULE.check_text is None
 
 
-def test_passes_on_single_owners(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
-    assert findings(load_data(minimal_agreement)) == []
+def test_passes_on_single_owners(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-@pytest.mark.parametrize("contract", CONTRACTS, ids=[path.name for path in CONTRACTS])
-def test_passes_on_the_shipped_contracts(load_text: LoadText, contract: Path) -> None:
-    assert findings(load_text(contract.read_text(encoding="utf-8"))) == []
+def test_passes_on_the_shipped_contracts(findings: Findings, load_text: LoadText, shipped_contract: Path) -> None:
+    assert findings(RULE, load_text(shipped_contract.read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.parametrize(("owner", "reason"), [
@@ -75,11 +55,12 @@ def test_passes_on_the_shipped_contracts(load_text: LoadText, contract: Path) ->
     ("TODO", PLACEHOLDER),
     ("<owner>", PLACEHOLDER),
 ])
-@pytest.mark.parametrize("where", [DELIVERABLE, MILESTONE, AREA], ids=["deliverable", "milestone", "area"])
-def test_fires_on_groups_and_placeholders(load_data: LoadData, minimal_agreement: dict[str, Any], where: JsonPath,
-                                          owner: str, reason: str) -> None:
-    set_owner(minimal_agreement, where, owner)
-    assert findings(load_data(minimal_agreement)) == [((*where, "owner"), f"owner {owner!r} {reason}: {ADVICE}")]
+def test_fires_on_groups_and_placeholders(findings: Findings, load_data: LoadData, item_at: ItemAt,
+                                          minimal_agreement: dict[str, Any], owned_item: JsonPath, owner: str,
+                                          reason: str) -> None:
+    item_at(minimal_agreement, owned_item)["owner"] = owner
+    assert findings(RULE, load_data(minimal_agreement)) == [
+        ((*owned_item, "owner"), f"owner {owner!r} {reason}: {ADVICE}")]
 
 
 @pytest.mark.parametrize("owner", [
@@ -88,37 +69,32 @@ def test_fires_on_groups_and_placeholders(load_data: LoadData, minimal_agreement
     "", "   ", None,  # no owner: A201's business
     ["we"], ["the team", "TBD"], 7,  # not text: the schema's business
 ], ids=repr)
-def test_passes_on_other_owners(load_data: LoadData, minimal_agreement: dict[str, Any], owner: Any) -> None:
-    set_owner(minimal_agreement, DELIVERABLE, owner)
-    assert findings(load_data(minimal_agreement)) == []
+def test_passes_on_other_owners(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any],
+                                owner: Any) -> None:
+    minimal_agreement["results"]["deliverables"][0]["owner"] = owner
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-def test_reports_each_item_in_order(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+def test_reports_each_item_in_order(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
     minimal_agreement["results"]["deliverables"].append({"id": "d2", "what": "Second", "owner": "we"})
-    set_owner(minimal_agreement, MILESTONE, "TBD")
-    set_owner(minimal_agreement, AREA, "the team")
-    assert findings(load_data(minimal_agreement)) == [
+    minimal_agreement["results"]["milestones"][0]["owner"] = "TBD"
+    minimal_agreement["framing"]["accountability"][0]["owner"] = "the team"
+    assert findings(RULE, load_data(minimal_agreement)) == [
         (("results", "deliverables", 1, "owner"), f"owner 'we' {GROUP}: {ADVICE}"),
         (("results", "milestones", 0, "owner"), f"owner 'TBD' {PLACEHOLDER}: {ADVICE}"),
         (("framing", "accountability", 0, "owner"), f"owner 'the team' {GROUP}: {ADVICE}"),
     ]
 
 
-def test_ignores_owners_outside_the_owned_lists(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+def test_ignores_owners_outside_the_owned_lists(findings: Findings, load_data: LoadData,
+                                                minimal_agreement: dict[str, Any]) -> None:
     minimal_agreement["results"]["buy_in"] = [{"party": "we", "how": "Together"}]
     minimal_agreement["results"]["deliverables"][0]["for"] = ["the team"]
-    assert findings(load_data(minimal_agreement)) == []
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-def test_problem_points_at_the_owner_value(load_text: LoadText) -> None:
-    text = """\
-agreed: 1
-id: demo
-title: Demo
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
+def test_problem_points_at_the_owner_value(draft_yaml: DraftYaml, load_text: LoadText) -> None:
+    text = draft_yaml(title="Demo", parties=["maria"]) + """\
 framing:
   accountability:
     - area: Onboarding playbook

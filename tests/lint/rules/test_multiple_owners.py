@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from agreed.document import Document, JsonPath
+from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category, LintContext
+from agreed.lint.rule import Category
 from agreed.lint.rules.multiple_owners import RULE
 from agreed.problem import Severity
 
-LoadText = Callable[..., Document]
-LoadData = Callable[[Any], Document]
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import DraftYaml, Findings, ItemAt, LoadData, LoadText
 
-CONTRACTS = sorted((Path(__file__).resolve().parents[3] / "contracts").glob("*.yaml"))
+
 ADVICE = "choose the one party accountable for it, or split the commitment"
-
-DELIVERABLE = ("results", "deliverables", 0)
-MILESTONE = ("results", "milestones", 0)
-AREA = ("framing", "accountability", 0)
-
-
-def findings(document: Document) -> list[tuple[JsonPath, str]]:
-    assert RULE.check_document is not None
-    found = list(RULE.check_document(document, LintContext()))
-    assert not any(finding.at_key for finding in found)
-    return [(finding.path, finding.message) for finding in found]
-
-
-def set_owner(agreement: dict[str, Any], path: JsonPath, owner: Any) -> None:
-    node: Any = agreement
-    for step in path:
-        node = node[step]
-    node["owner"] = owner
 
 
 def test_rule_identity() -> None:
@@ -45,33 +26,33 @@ def test_rule_identity() -> None:
     assert RULE.check_text is None
 
 
-def test_passes_on_single_owners(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
-    assert findings(load_data(minimal_agreement)) == []
+def test_passes_on_single_owners(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-@pytest.mark.parametrize("contract", CONTRACTS, ids=[path.name for path in CONTRACTS])
-def test_passes_on_the_shipped_contracts(load_text: LoadText, contract: Path) -> None:
-    assert findings(load_text(contract.read_text(encoding="utf-8"))) == []
+def test_passes_on_the_shipped_contracts(findings: Findings, load_text: LoadText, shipped_contract: Path) -> None:
+    assert findings(RULE, load_text(shipped_contract.read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.parametrize("owner", [
     "maria and li", "maria/li", "maria / li", "maria, li", "maria & li", "maria + li", "maria or li", "maria; li",
     "Maria Chen and Li Wei", "maria, li and sam",
 ])
-@pytest.mark.parametrize("where", [DELIVERABLE, MILESTONE, AREA], ids=["deliverable", "milestone", "area"])
-def test_fires_on_several_names_in_one_owner(load_data: LoadData, minimal_agreement: dict[str, Any], where: JsonPath,
+def test_fires_on_several_names_in_one_owner(findings: Findings, load_data: LoadData, item_at: ItemAt,
+                                             minimal_agreement: dict[str, Any], owned_item: JsonPath,
                                              owner: str) -> None:
-    set_owner(minimal_agreement, where, owner)
-    assert findings(load_data(minimal_agreement)) == [
-        ((*where, "owner"), f"owner {owner!r} names several parties: {ADVICE}")]
+    item_at(minimal_agreement, owned_item)["owner"] = owner
+    assert findings(RULE, load_data(minimal_agreement)) == [
+        ((*owned_item, "owner"), f"owner {owner!r} names several parties: {ADVICE}")]
 
 
 @pytest.mark.parametrize(("owner", "count"), [(["maria", "li"], 2), (["maria", "li", "sam"], 3), (["", ""], 2)])
-@pytest.mark.parametrize("where", [DELIVERABLE, MILESTONE, AREA], ids=["deliverable", "milestone", "area"])
-def test_fires_on_a_list_of_owners(load_data: LoadData, minimal_agreement: dict[str, Any], where: JsonPath,
-                                   owner: list[str], count: int) -> None:
-    set_owner(minimal_agreement, where, owner)
-    assert findings(load_data(minimal_agreement)) == [((*where, "owner"), f"names {count} owners: {ADVICE}")]
+def test_fires_on_a_list_of_owners(findings: Findings, load_data: LoadData, item_at: ItemAt,
+                                   minimal_agreement: dict[str, Any], owned_item: JsonPath, owner: list[str],
+                                   count: int) -> None:
+    item_at(minimal_agreement, owned_item)["owner"] = owner
+    assert findings(RULE, load_data(minimal_agreement)) == [
+        ((*owned_item, "owner"), f"names {count} owners: {ADVICE}")]
 
 
 @pytest.mark.parametrize("owner", [
@@ -79,34 +60,26 @@ def test_fires_on_a_list_of_owners(load_data: LoadData, minimal_agreement: dict[
     "n/a", "TBD", "the team", "both parties", "", None, 3,
     ["maria"], [],
 ], ids=repr)
-def test_passes_on_one_or_no_owner(load_data: LoadData, minimal_agreement: dict[str, Any], owner: Any) -> None:
-    set_owner(minimal_agreement, DELIVERABLE, owner)
-    assert findings(load_data(minimal_agreement)) == []
+def test_passes_on_one_or_no_owner(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any],
+                                   owner: Any) -> None:
+    minimal_agreement["results"]["deliverables"][0]["owner"] = owner
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-def test_reports_each_item_in_order(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
-    set_owner(minimal_agreement, AREA, "maria and li")
-    set_owner(minimal_agreement, DELIVERABLE, ["maria", "li"])
+def test_reports_each_item_in_order(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["framing"]["accountability"][0]["owner"] = "maria and li"
+    minimal_agreement["results"]["deliverables"][0]["owner"] = ["maria", "li"]
     minimal_agreement["results"]["milestones"].append({"id": "m2", "what": "Second", "due": "2031-03-01",
                                                        "owner": "li/maria"})
-    assert findings(load_data(minimal_agreement)) == [
-        ((*DELIVERABLE, "owner"), f"names 2 owners: {ADVICE}"),
+    assert findings(RULE, load_data(minimal_agreement)) == [
+        (("results", "deliverables", 0, "owner"), f"names 2 owners: {ADVICE}"),
         (("results", "milestones", 1, "owner"), f"owner 'li/maria' names several parties: {ADVICE}"),
-        ((*AREA, "owner"), f"owner 'maria and li' names several parties: {ADVICE}"),
+        (("framing", "accountability", 0, "owner"), f"owner 'maria and li' names several parties: {ADVICE}"),
     ]
 
 
-def test_problem_points_at_the_owner_value(load_text: LoadText) -> None:
-    text = """\
-agreed: 1
-id: demo
-title: Demo
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-  - id: li
-    name: Li Wei
+def test_problem_points_at_the_owner_value(draft_yaml: DraftYaml, load_text: LoadText) -> None:
+    text = draft_yaml(title="Demo") + """\
 results:
   deliverables:
     - id: d1

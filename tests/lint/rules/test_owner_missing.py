@@ -4,40 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from agreed.document import Document, JsonPath
+from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category, LintContext
+from agreed.lint.rule import Category
 from agreed.lint.rules.owner_missing import RULE
 from agreed.problem import Severity
 
-LoadText = Callable[..., Document]
-LoadData = Callable[[Any], Document]
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import DraftYaml, Findings, ItemAt, LoadData, LoadText
 
-CONTRACTS = sorted((Path(__file__).resolve().parents[3] / "contracts").glob("*.yaml"))
+
 MESSAGE = "names no owner: add 'owner:' with the id of the one party accountable for it"
-
-DELIVERABLE = ("results", "deliverables", 0)
-MILESTONE = ("results", "milestones", 0)
-AREA = ("framing", "accountability", 0)
-
-
-def findings(document: Document) -> list[tuple[JsonPath, str]]:
-    assert RULE.check_document is not None
-    found = list(RULE.check_document(document, LintContext()))
-    assert not any(finding.at_key for finding in found)
-    return [(finding.path, finding.message) for finding in found]
-
-
-def item(agreement: dict[str, Any], path: JsonPath) -> dict[str, Any]:
-    node: Any = agreement
-    for step in path:
-        node = node[step]
-    assert isinstance(node, dict)
-    return node
 
 
 def test_rule_identity() -> None:
@@ -47,31 +28,30 @@ def test_rule_identity() -> None:
     assert RULE.summary == "A deliverable, milestone or area of responsibility names no owner."
 
 
-def test_passes_when_every_item_has_an_owner(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
-    assert findings(load_data(minimal_agreement)) == []
+def test_passes_when_every_item_has_an_owner(findings: Findings, load_data: LoadData,
+                                              minimal_agreement: dict[str, Any]) -> None:
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-@pytest.mark.parametrize("contract", CONTRACTS, ids=[path.name for path in CONTRACTS])
-def test_passes_on_the_shipped_contracts(load_text: LoadText, contract: Path) -> None:
-    assert findings(load_text(contract.read_text(encoding="utf-8"))) == []
+def test_passes_on_the_shipped_contracts(findings: Findings, load_text: LoadText, shipped_contract: Path) -> None:
+    assert findings(RULE, load_text(shipped_contract.read_text(encoding="utf-8"))) == []
 
 
-@pytest.mark.parametrize("where", [DELIVERABLE, MILESTONE, AREA], ids=["deliverable", "milestone", "area"])
-def test_fires_on_a_missing_owner_at_the_item(load_data: LoadData, minimal_agreement: dict[str, Any],
-                                              where: JsonPath) -> None:
-    del item(minimal_agreement, where)["owner"]
-    assert findings(load_data(minimal_agreement)) == [(where, MESSAGE)]
+def test_fires_on_a_missing_owner_at_the_item(findings: Findings, load_data: LoadData, item_at: ItemAt,
+                                              minimal_agreement: dict[str, Any], owned_item: JsonPath) -> None:
+    del item_at(minimal_agreement, owned_item)["owner"]
+    assert findings(RULE, load_data(minimal_agreement)) == [(owned_item, MESSAGE)]
 
 
-@pytest.mark.parametrize("where", [DELIVERABLE, MILESTONE, AREA], ids=["deliverable", "milestone", "area"])
 @pytest.mark.parametrize("owner", ["", "   ", "\t\n"], ids=["empty", "spaces", "whitespace"])
-def test_fires_on_an_empty_owner_at_the_owner_value(load_data: LoadData, minimal_agreement: dict[str, Any],
-                                                    where: JsonPath, owner: str) -> None:
-    item(minimal_agreement, where)["owner"] = owner
-    assert findings(load_data(minimal_agreement)) == [((*where, "owner"), MESSAGE)]
+def test_fires_on_an_empty_owner_at_the_owner_value(findings: Findings, load_data: LoadData, item_at: ItemAt,
+                                                    minimal_agreement: dict[str, Any], owned_item: JsonPath,
+                                                    owner: str) -> None:
+    item_at(minimal_agreement, owned_item)["owner"] = owner
+    assert findings(RULE, load_data(minimal_agreement)) == [((*owned_item, "owner"), MESSAGE)]
 
 
-def test_fires_on_a_null_owner_at_the_item(load_text: LoadText) -> None:
+def test_fires_on_a_null_owner_at_the_item(findings: Findings, load_text: LoadText) -> None:
     text = """\
 agreed: 1
 id: demo
@@ -85,17 +65,18 @@ results:
       due: 2031-01-01
       owner:
 """
-    assert findings(load_text(text)) == [(MILESTONE, MESSAGE)]
+    assert findings(RULE, load_text(text)) == [(("results", "milestones", 0), MESSAGE)]
 
 
-def test_reports_every_ownerless_item_in_order(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+def test_reports_every_ownerless_item_in_order(findings: Findings, load_data: LoadData,
+                                               minimal_agreement: dict[str, Any]) -> None:
     results = minimal_agreement["results"]
     results["deliverables"].append({"id": "d2", "what": "Second deliverable"})
     results["deliverables"].append({"id": "d3", "what": "Third deliverable", "owner": "li"})
     results["deliverables"].append({"id": "d4", "what": "Fourth deliverable", "owner": ""})
     results["milestones"][0]["owner"] = " "
     minimal_agreement["framing"]["accountability"].insert(0, {"area": "Nobody's area"})
-    assert findings(load_data(minimal_agreement)) == [
+    assert findings(RULE, load_data(minimal_agreement)) == [
         (("results", "deliverables", 1), MESSAGE),
         (("results", "deliverables", 3, "owner"), MESSAGE),
         (("results", "milestones", 0, "owner"), MESSAGE),
@@ -105,10 +86,10 @@ def test_reports_every_ownerless_item_in_order(load_data: LoadData, minimal_agre
 
 @pytest.mark.parametrize("owner", ["TBD", "the team", "maria and li", "sam", ["maria", "li"], [], 5, True],
                          ids=repr)
-def test_an_owner_that_is_present_is_not_its_business(load_data: LoadData, minimal_agreement: dict[str, Any],
-                                                      owner: Any) -> None:
-    item(minimal_agreement, DELIVERABLE)["owner"] = owner
-    assert findings(load_data(minimal_agreement)) == []
+def test_an_owner_that_is_present_is_not_its_business(findings: Findings, load_data: LoadData,
+                                                      minimal_agreement: dict[str, Any], owner: Any) -> None:
+    minimal_agreement["results"]["deliverables"][0]["owner"] = owner
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
 @pytest.mark.parametrize("edit", [
@@ -118,27 +99,20 @@ def test_an_owner_that_is_present_is_not_its_business(load_data: LoadData, minim
     pytest.param(lambda agreement: agreement.update(framing="no accountability"), id="section-is-a-string"),
     pytest.param(lambda agreement: agreement["results"].update(deliverables=None), id="list-is-null"),
 ])
-def test_odd_shapes_are_left_to_the_schema(load_data: LoadData, minimal_agreement: dict[str, Any],
+def test_odd_shapes_are_left_to_the_schema(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any],
                                            edit: Callable[[dict[str, Any]], None]) -> None:
     edit(minimal_agreement)
-    assert findings(load_data(minimal_agreement)) == []
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-def test_other_lists_need_no_owner(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+def test_other_lists_need_no_owner(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
     minimal_agreement["celebration"] = {"handoffs": [{"id": "h1", "what": "Dashboard", "from": "maria", "to": "Ops"}]}
     minimal_agreement["relationship"] = {"reservations": [{"id": "r1", "concern": "c", "monitoring": "m"}]}
-    assert findings(load_data(minimal_agreement)) == []
+    assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-def test_problems_point_at_the_item_or_the_empty_value(load_text: LoadText) -> None:
-    text = """\
-agreed: 1
-id: demo
-title: Demo
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
+def test_problems_point_at_the_item_or_the_empty_value(draft_yaml: DraftYaml, load_text: LoadText) -> None:
+    text = draft_yaml(title="Demo", parties=["maria"]) + """\
 results:
   deliverables:
     - id: checklist
