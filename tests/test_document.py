@@ -125,8 +125,8 @@ BROKEN: list[Any] = [
     pytest.param(b"# agreed: 1\n# title: Demo\n", "S009", 1, 1, "file holds no YAML document", id="comments-only"),
     pytest.param(b"- agreed: 1\n- title: Demo\n", "S012", 1, 1, "a YAML mapping of keys to values, not a list",
                  id="top-level-list"),
-    pytest.param(b"just some words\n", "S012", 1, 1, "not a single str value", id="top-level-string"),
-    pytest.param(b"42\n", "S012", 1, 1, "not a single int value", id="top-level-number"),
+    pytest.param(b"just some words\n", "S012", 1, 1, "not a single value", id="top-level-string"),
+    pytest.param(b"42\n", "S012", 1, 1, "not a single value", id="top-level-number"),
     pytest.param(b"---\n", "S012", 1, 1, "not an empty value", id="top-level-null"),
 ]
 

@@ -163,9 +163,10 @@ def test_extension_keys_are_allowed_everywhere(check: Callable[[str], list[Probl
                  id="missing"),
     pytest.param(replace("agreed: 1", "agreed: 2"), 1, 9, "unknown format version 2: this agreed reads version 1",
                  id="future-version"),
-    pytest.param(replace("agreed: 1", "agreed: '1'"), 1, 9, "unknown format version '1'", id="string"),
-    pytest.param(replace("agreed: 1", "agreed: true"), 1, 9, "unknown format version True", id="bool"),
-    pytest.param(replace("agreed: 1", "agreed:"), 1, 8, "unknown format version None", id="empty"),
+    pytest.param(replace("agreed: 1", "agreed: '1'"), 1, 9, 'unknown format version "1"', id="string"),
+    pytest.param(replace("agreed: 1", "agreed: true"), 1, 9, "unknown format version true", id="bool"),
+    pytest.param(replace("agreed: 1", "agreed:"), 1, 8, "unknown format version null", id="empty"),
+    pytest.param(replace("agreed: 1", "agreed: 1.0"), 1, 9, "unknown format version 1.0", id="float"),
 ])
 def test_format_version(check: Callable[[str], list[Problem]], draft: str, edit: Edit, line: int, col: int,
                         message: str) -> None:

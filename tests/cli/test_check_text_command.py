@@ -52,3 +52,12 @@ def test_non_utf8_input_is_usage_error() -> None:
 
 def test_warnings_alone_exit_zero_by_default() -> None:
     assert CliRunner().invoke(main, ["check-text"], input=STATEMENTS).exit_code == 0
+
+
+def test_very_long_statement_is_read_in_chunks_with_true_offsets() -> None:
+    sentence = "Maria Chen publishes 12 onboarding checklists by 2031-03-31. "
+    text = sentence * 200 + "Improve onboarding ASAP."
+    result = CliRunner().invoke(main, ["check-text", "--format", "json"], input=text + "\n")
+    findings = json.loads(result.output)["findings"]
+    assert {(f["rule"], text[f["start"]:f["end"]]) for f in findings} >= {("V103", "ASAP")}
+    assert all(f["start"] >= len(sentence) * 200 for f in findings)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -182,11 +183,6 @@ def test_json_format_is_versioned(runner: CliRunner) -> None:
     assert document["summary"] == {"files": 1, "problems": 0, "info": 0, "warning": 0, "error": 0}
 
 
-def test_today_option_is_validated(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["lint", str(CONTRACTS), "--today", "tomorrow"])
-    assert result.exit_code == 2
-
-
 def test_real_command_in_subprocess_respects_no_color(tmp_path: Path, vague_ownerless: str) -> None:
     path = tmp_path / "vague.yaml"
     path.write_text(vague_ownerless)
@@ -202,3 +198,32 @@ def test_version(runner: CliRunner) -> None:
     result = runner.invoke(main, ["--version"])
     assert result.exit_code == 0
     assert "agreed, version" in result.output
+
+
+def test_symlink_loop_is_a_finding_not_a_crash(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "agreements"
+    folder.mkdir()
+    shutil.copy(CONTRACTS / "sales-onboarding.yaml", folder / "good.yaml")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    result = runner.invoke(main, ["lint", str(folder)])
+    assert result.exit_code == 2
+    assert "loop.yaml:1:1: S010 error" in result.output
+    assert "internal error" not in result.output
+
+
+def test_fifo_is_refused_without_blocking(runner: CliRunner, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = runner.invoke(main, ["lint", str(fifo)])
+    assert result.exit_code == 2
+    assert "not a regular file" in result.output
+
+
+def test_unknown_status_is_one_error_not_a_flood(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "typo.yaml"
+    path.write_text((CONTRACTS / "_template.yaml").read_text().replace("status: draft", "status: drafft"))
+    result = runner.invoke(main, ["validate", str(path), "--format", "json"])
+    problems = json.loads(result.output)["problems"]
+    assert [p["message"] for p in problems] == [
+        "status: 'drafft' is not one of: draft, proposed, active, renegotiating, fulfilled, ended "
+        "(did you mean 'draft'?)"]

@@ -46,7 +46,7 @@ def test_new_refuses_to_overwrite(workdir: Path) -> None:
 
 
 @pytest.mark.parametrize("arguments", [["new", "Bad Id", "--party", "maria"], ["new", "ok", "--party", "Maria C"],
-                                       ["new", "ok"]])
+                                       ["new", "ok"], ["new", "ok", "--party", "a", "--party", "a"]])
 def test_new_rejects_bad_ids_and_missing_parties(workdir: Path, arguments: list[str]) -> None:
     result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 2

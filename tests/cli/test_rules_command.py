@@ -45,3 +45,13 @@ def test_explain_unknown_rule_is_usage_error() -> None:
     result = CliRunner().invoke(main, ["explain", "Z999"])
     assert result.exit_code == 2
     assert "unknown rule" in result.output
+
+
+def test_schema_command_prints_the_packaged_schema() -> None:
+    import json as json_module
+
+    from agreed.schema import load_schema
+
+    output = CliRunner().invoke(main, ["schema"]).output
+    assert json_module.loads(output) == load_schema()
+    assert CliRunner().invoke(main, ["schema", "--path"]).output.strip().endswith("agreement.schema.json")

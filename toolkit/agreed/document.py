@@ -16,6 +16,7 @@ import bisect
 import datetime
 import functools
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,14 +171,16 @@ def read_document(file: Path, display_path: str | None = None, limits: Limits = 
     """Read and load ``file``; an unreadable path becomes a Problem, never an exception."""
     shown = display_path if display_path is not None else str(file)
     try:
+        if not stat.S_ISREG(file.stat().st_mode) and not file.is_dir():
+            return failed_document(shown, UNREADABLE, "is not a regular file (a pipe, socket or device)")
         with file.open("rb") as stream:
             raw = stream.read(limits.max_bytes + 1)
     except IsADirectoryError:
         return failed_document(shown, UNREADABLE, "is a directory, not an agreement file")
     except FileNotFoundError:
         return failed_document(shown, UNREADABLE, "no such file")
-    except OSError as error:
-        return failed_document(shown, UNREADABLE, f"cannot be read: {error.strerror or error}")
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop on some Python versions
+        return failed_document(shown, UNREADABLE, f"cannot be read: {getattr(error, 'strerror', None) or error}")
     return load_document(raw, shown, limits)
 
 
@@ -228,7 +231,7 @@ def _kind(value: Any) -> str:
         return "a list"
     if value is None:
         return "an empty value"
-    return f"a single {type(value).__name__} value"
+    return "a single value"
 
 
 class _Nothing:

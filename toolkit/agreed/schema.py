@@ -88,8 +88,11 @@ def validate_document(document: Document) -> list[Problem]:
     fast = _fast_validator()
     if fast is not None and fast.is_valid(document.data):
         return []
-    problems = {problem for error in _detailed_validator().iter_errors(document.data)
-                for problem in _problems_for(document, error)}
+    errors = list(_detailed_validator().iter_errors(document.data))
+    if any(tuple(error.absolute_path) == ("status",) for error in errors):
+        # An unknown status is not a draft, so every completeness rule would fire; the status error alone says it.
+        errors = [error for error in errors if not _from_status_rule(error)]
+    problems = {problem for error in errors for problem in _problems_for(document, error)}
     if not problems and fast is not None:
         problems = set(_fast_problems(document, fast))
     return sorted(problems, key=lambda problem: (problem.line, problem.col, problem.message))
@@ -111,12 +114,13 @@ def _check_version(document: Document) -> Problem | None:
         return Problem(document.path, 1, 1, FORMAT_VERSION, Severity.ERROR,
                        f"missing format version: add '{VERSION_KEY}: {SUPPORTED_VERSIONS[-1]}' as the first key")
     version = data[VERSION_KEY]
-    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+    if not isinstance(version, int) or isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
         supported = ", ".join(str(known) for known in SUPPORTED_VERSIONS)
         line, col = document.position((VERSION_KEY,))
+        shown = json.dumps(version) if version is None or isinstance(version, (bool, str)) else str(version)
         return Problem(document.path, line, col, FORMAT_VERSION, Severity.ERROR,
-                       f"unknown format version {version!r}: this agreed reads version {supported}; "
-                       "upgrade agreed or fix the version")
+                       f"unknown format version {shown}: this agreed reads version {supported} (a whole number, "
+                       "unquoted); upgrade agreed or fix the version")
     return None
 
 
@@ -182,10 +186,13 @@ def _explain(error: Any) -> str:
     return str(error.message)
 
 
+def _from_status_rule(error: Any) -> bool:
+    return any(part in ("then", "else") for part in error.absolute_schema_path)
+
+
 def _status_note(error: Any) -> str:
     """Say why completeness applies: the schema demands every element once an agreement leaves draft."""
-    in_status_rule = any(part in ("then", "else") for part in error.absolute_schema_path)
-    return " (every element is required once an agreement is no longer a draft)" if in_status_rule else ""
+    return " (every element is required once an agreement is no longer a draft)" if _from_status_rule(error) else ""
 
 
 def _type_name(expected: Any) -> str:

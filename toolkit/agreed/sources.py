@@ -30,7 +30,7 @@ def select(arguments: Sequence[str]) -> Selection:
             reads_stdin = True
             continue
         path = Path(argument)
-        if path.is_dir():
+        if _is_dir(path):
             found = sorted(_agreements_below(path))
             files.extend(found)
             if not found:
@@ -38,6 +38,13 @@ def select(arguments: Sequence[str]) -> Selection:
         else:
             files.append(path)  # missing or odd paths are reported by the loader, with a position
     return Selection(tuple(dict.fromkeys(files)), tuple(empty), reads_stdin)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _agreements_below(folder: Path) -> Iterable[Path]:
@@ -52,5 +59,5 @@ def display_path(path: Path, base: Path) -> str:
     """``path`` relative to ``base`` when it lies below it, else as given; always with forward slashes."""
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside base, or a symbolic-link loop (read later as S010)
         return path.as_posix()

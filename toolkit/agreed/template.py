@@ -31,6 +31,10 @@ def parse_party(text: str) -> NewParty:
 
 def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) -> str:
     """The template's text with id, title and parties filled in; everything else left for the partners."""
+    party_ids = [party.id for party in parties]
+    repeated = sorted({party_id for party_id in party_ids if party_ids.count(party_id) > 1})
+    if repeated:
+        raise ValueError(f"party id {', '.join(map(repr, repeated))} is given more than once")
     if not ID_PATTERN.match(agreement_id):
         raise ValueError(f"agreement id {agreement_id!r} is not valid: use lower-case letters, digits, '.', '_' "
                          "or '-' (at most 64 characters)")

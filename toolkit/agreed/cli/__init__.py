@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from agreed import __version__
-from agreed.cli import check_text, lint, new, rules, validate
+from agreed.cli import check_text, lint, new, rules, schema_command, validate
 
 
 class _Guarded(click.Group):
@@ -34,5 +34,5 @@ def main() -> None:
 
 
 for command in (validate.command, lint.command, rules.rules_command, rules.explain_command, new.command,
-                check_text.command):
+                check_text.command, schema_command.command):
     main.add_command(command)

@@ -18,15 +18,12 @@ from agreed.report import REPORTERS
 @paths_argument
 @format_option(list(REPORTERS))
 @fail_on_option
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="The date to judge deadlines against (default: the system clock).")
-def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str, fail_on: str,
-            today: datetime.datetime | None) -> None:
+def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str, fail_on: str) -> None:
     """Check agreements against the schema and the lint rules.
 
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
-    context = LintContext(today=today.date() if today else datetime.date.today())
+    context = LintContext(today=datetime.date.today())
     inputs = gather_inputs(paths, stdin_filename)
     problems = inputs.check(functools.partial(lint_document, context=context), jobs)
     emit_report(problems, inputs.count, output_format, fail_on)

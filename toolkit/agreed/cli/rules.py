@@ -27,8 +27,8 @@ def rules_command(output_format: str) -> None:
 
 
 def find_rule(key: str) -> Rule | None:
-    wanted = key.strip()
-    return next((rule for rule in all_rules().values() if wanted in (rule.code, rule.name)), None)
+    wanted = key.strip().lower()
+    return next((rule for rule in all_rules().values() if wanted in (rule.code.lower(), rule.name)), None)
 
 
 @click.command("explain")

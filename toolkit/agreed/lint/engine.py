@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from agreed.document import Document
 from agreed.lint.commitments import statements
-from agreed.lint.rule import Category, LintContext, Rule, TextContext
+from agreed.lint.rule import Category, LintContext, Rule, TextContext, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.schema import validate_document
 
@@ -39,10 +39,35 @@ def check_statement(text: str, rules: Sequence[Rule] | None = None,
     findings = [
         StatementFinding(rule.code, rule.name, rule.category, rule.severity, span.start, span.end, span.message)
         for rule in (rules if rules is not None else default_rules())
-        if rule.check_text is not None
-        for span in rule.check_text(text, context)
+        for span in text_spans(rule, text, context)
     ]
     return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.rule))
+
+
+MAX_CHUNK = 2000  # characters a text rule reads at once; keeps the cost of pathological prose linear
+
+
+def text_spans(rule: Rule, text: str, context: TextContext) -> Iterator[TextSpan]:
+    """A text rule's spans in ``text``, read in sentence-aligned chunks so a huge statement cannot stall a run."""
+    if rule.check_text is None:
+        return
+    for offset, chunk in _chunks(text):
+        for span in rule.check_text(chunk, context):
+            yield TextSpan(span.start + offset, span.end + offset, span.message)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    while len(text) - start > MAX_CHUNK:
+        limit = start + MAX_CHUNK
+        cut = max(text.rfind(". ", start, limit) + 2, text.rfind("\n", start, limit) + 1)
+        if cut <= start + 1:
+            cut = text.rfind(" ", start, limit) + 1
+        if cut <= start + 1:
+            cut = limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 def validate(document: Document) -> list[Problem]:
@@ -80,7 +105,7 @@ def _run_rule(rule: Rule, document: Document, context: LintContext) -> Iterator[
                           f"{document.describe(finding.path)}: {finding.message}")
     if rule.check_text is not None:
         for statement in statements(document):
-            for span in rule.check_text(statement.text, statement.context):
+            for span in text_spans(rule, statement.text, statement.context):
                 line, col = document.text_position(statement.path, span.start, span.end)
                 yield Problem(document.path, line, col, rule.code, rule.severity, span.message)
 

@@ -24,7 +24,11 @@ class Report:
         files = f"{self.files} file{'s' if self.files != 1 else ''}"
         if not self.problems:
             return f"No problems in {files}."
-        parts = [f"{counts[severity]} {severity.label}{'s' if counts[severity] != 1 else ''}"
+        parts = [f"{counts[severity]} {_plural(severity.label, counts[severity])}"
                  for severity in sorted(counts, reverse=True)]
         total = len(self.problems)
         return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files}."
+
+
+def _plural(label: str, count: int) -> str:
+    return label if count == 1 or label == "info" else f"{label}s"

@@ -8,6 +8,7 @@ from agreed.lint.rules import (
     collective_actor,
     collective_owner,
     comparative_without_baseline,
+    duplicate_ids,
     escape_clause,
     fuzzy_deadline,
     milestone_after_deadline,
@@ -38,6 +39,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     fuzzy_deadline.RULE,
 )
 DOCUMENT_RULES: tuple[Rule, ...] = (
+    duplicate_ids.RULE,
     owner_missing.RULE,
     collective_owner.RULE,
     multiple_owners.RULE,
