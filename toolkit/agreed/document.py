@@ -460,6 +460,9 @@ class _Composer:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
+        started = error.context_mark
+        if error.context and started is not None and mark is not None and started.line != mark.line:
+            context = f" ({error.context} that starts on line {started.line + 1})"
         self._problem(line, col, SYNTAX, f"YAML syntax error: {problem}{context}")
 
 

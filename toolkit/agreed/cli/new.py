@@ -32,4 +32,5 @@ def command(agreement_id: str, parties: tuple[str, ...], title: str | None, fold
         usage_error(f"{target} already exists; not overwriting it")
     except OSError as error:
         usage_error(f"cannot write {target}: {error.strerror or error}")
-    click.echo(f"Created {target.as_posix()} (status: draft). Fill it in together, then run 'agreed lint'.")
+    click.echo(f"Created {target.as_posix()} (status: draft). Fill it in together, then run "
+               f"'agreed lint {target.as_posix()}'.")

@@ -45,7 +45,7 @@ def threshold(fail_on: str) -> Severity | None:
 
 def use_color() -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def all_rules() -> dict[str, Rule]:
