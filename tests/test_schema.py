@@ -300,3 +300,20 @@ def test_identifier_with_a_trailing_newline_is_rejected(check: Callable[[str], l
     code, line, col, message = one(check(text))
     assert (code, line, col) == ("S100", 2, 5)
     assert "is not a valid identifier" in message
+
+
+def test_compiled_validator_errors_are_reported_when_the_detailed_one_finds_none(
+        monkeypatch: pytest.MonkeyPatch, load_text: LoadText, draft: str) -> None:
+    """If the two validators ever disagree, the document is still reported invalid, at the offending value."""
+    if agreed.schema._fast_validator() is None:
+        pytest.skip("jsonschema-rs is not installed")
+
+    class Lenient:
+        def iter_errors(self, instance: object) -> list[object]:
+            return []
+
+    monkeypatch.setattr(agreed.schema, "_detailed_validator", Lenient)
+    document = load_text(draft.replace("id: demo", "id: Not An Id"))
+    problems = validate_document(document)
+    assert [(problem.rule, problem.line) for problem in problems] == [("S100", 2)]
+    assert problems[0].message.startswith("id: ")
