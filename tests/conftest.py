@@ -1,5 +1,5 @@
 """Shared fixtures: the shipped contracts, the complete example agreement, a minimal agreement to edit (as data or as
-the YAML text of its head), loaders from text or data, and helpers for the document-rule tests.
+the YAML text of its head), loaders from text or data, and helpers for the document-rule and text-rule tests.
 
 Helpers are offered as fixtures (returning callables) rather than importable functions, so the tests work in any
 pytest import mode and need no ``__init__.py`` files.
@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from agreed.document import DEFAULT_LIMITS, Document, JsonPath, Limits, load_document
-from agreed.lint.rule import LintContext, Rule
+from agreed.lint.rule import Category, LintContext, Rule, TextContext
+from agreed.problem import Severity
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS_DIR = REPO_ROOT / "contracts"
@@ -33,6 +34,8 @@ LoadData = Callable[[Any], Document]
 DraftYaml = Callable[..., str]
 Findings = Callable[[Rule, Document], list[tuple[JsonPath, str]]]
 ItemAt = Callable[[dict[str, Any], JsonPath], dict[str, Any]]
+FlaggedBy = Callable[..., list[str]]
+RuleIdentity = Callable[[Rule], tuple[str, str, Category, Severity]]
 
 
 def _load_text(text: str, path: str = "agreement.yaml", limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -57,6 +60,15 @@ def _findings(rule: Rule, document: Document) -> list[tuple[JsonPath, str]]:
     found = list(rule.check_document(document, LintContext()))
     assert not any(finding.at_key for finding in found)
     return [(finding.path, finding.message) for finding in found]
+
+
+def _flagged_by(rule: Rule, text: str, context: TextContext = TextContext()) -> list[str]:
+    assert rule.check_text is not None
+    return [text[span.start : span.end] for span in rule.check_text(text, context)]
+
+
+def _rule_identity(rule: Rule) -> tuple[str, str, Category, Severity]:
+    return (rule.code, rule.name, rule.category, rule.severity)
 
 
 def _item_at(agreement: dict[str, Any], path: JsonPath) -> dict[str, Any]:
@@ -157,6 +169,21 @@ def findings() -> Findings:
     Asserts that the rule checks documents and that no finding points at a key rather than a value.
     """
     return _findings
+
+
+@pytest.fixture(scope="session")
+def flagged_by() -> FlaggedBy:
+    """``flagged_by(rule, text, context=TextContext())``: the text of each span a text rule flags in text, in order.
+
+    The default context is a free-standing statement (neither measured nor owned). Asserts that the rule checks text.
+    """
+    return _flagged_by
+
+
+@pytest.fixture(scope="session")
+def rule_identity() -> RuleIdentity:
+    """``rule_identity(rule)``: the rule's ``(code, name, category, severity)``."""
+    return _rule_identity
 
 
 @pytest.fixture(scope="session")

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from agreed.lint.rule import Category, TextContext
 from agreed.lint.rules.activity_without_outcome import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V107", "activity-without-outcome", Category.VAGUENESS, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V107", "activity-without-outcome", Category.VAGUENESS, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -38,8 +35,8 @@ def test_identity() -> None:
     ("Stakeholders will be engaged throughout the process.", ["engaged"]),
     ("Liaise with Legal and focus on onboarding.", ["Liaise with", "focus on"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -56,9 +53,9 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Run `support_bundle --investigate` on 2027-01-05.",
     'Retire the "we support you" banner.',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
 
 
-def test_silent_when_the_item_is_measured() -> None:
-    assert flagged("Support the EMEA launch.", TextContext(measured=True)) == []
+def test_silent_when_the_item_is_measured(flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, "Support the EMEA launch.", TextContext(measured=True)) == []

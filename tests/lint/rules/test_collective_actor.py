@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from agreed.lint.rule import Category, TextContext
 from agreed.lint.rules.collective_actor import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "A206", "collective-actor", Category.ACCOUNTABILITY, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("A206", "collective-actor", Category.ACCOUNTABILITY, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -47,8 +44,8 @@ def test_identity() -> None:
     ("The shortlist will be approved by the business.", ["the business"]),
     ("It is up to us to deliver.", ["up to us"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -68,13 +65,13 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Run `we_all_deploy` on 2027-01-05.",
     'Replace "we will reply soon" with the new text by 2027-03-01.',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
 
 
-def test_silent_when_the_item_names_its_owner() -> None:
-    assert flagged("We will deliver a reporting layer.", TextContext(owned=True)) == []
-    assert flagged("We will deliver a reporting layer (owner: Li Wei).") == []
+def test_silent_when_the_item_names_its_owner(flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, "We will deliver a reporting layer.", TextContext(owned=True)) == []
+    assert flagged_by(RULE, "We will deliver a reporting layer (owner: Li Wei).") == []
 
 
 @pytest.mark.parametrize(("text", "message"), [

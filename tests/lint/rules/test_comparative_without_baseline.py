@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from agreed.lint.rule import Category, TextContext
 from agreed.lint.rules.comparative_without_baseline import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V105", "comparative-without-baseline", Category.VAGUENESS, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V105", "comparative-without-baseline", Category.VAGUENESS, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,8 +34,8 @@ def test_identity() -> None:
     ("Revamp the review process.", ["Revamp"]),
     ("Make the page faster and more intuitive.", ["faster", "more"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -59,9 +56,9 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Run `reduce_costs.py` and `grow_db` on 2027-01-05.",
     'Replace the tagline "faster, better, cheaper" by 2027-03-01.',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
 
 
-def test_silent_when_the_item_is_measured() -> None:
-    assert flagged("Reduce churn and improve onboarding.", TextContext(measured=True)) == []
+def test_silent_when_the_item_is_measured(flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, "Reduce churn and improve onboarding.", TextContext(measured=True)) == []

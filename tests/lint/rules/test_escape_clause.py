@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from agreed.lint.rule import Category, TextContext
 from agreed.lint.rules.escape_clause import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V103", "escape-clause", Category.VAGUENESS, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V103", "escape-clause", Category.VAGUENESS, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -42,8 +39,8 @@ def test_identity() -> None:
     ("Reply as soon as practicable, where practical.", ["as soon as practicable", "where practical"]),
     ("Share the deck at our discretion.", ["at our discretion"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -58,8 +55,8 @@ def test_fires(text: str, expected: list[str]) -> None:
     'Run the "best effort" retry job every 15 minutes.',
     "Replace the 'as soon as possible' wording with a date.",
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
 
 
 def test_message() -> None:

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from agreed.lint.rule import Category, TextContext
 from agreed.lint.rules.fuzzy_deadline import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "T301", "fuzzy-deadline", Category.TIME, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("T301", "fuzzy-deadline", Category.TIME, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -67,8 +64,8 @@ def test_identity() -> None:
     ("Ship by <date>.", ["by <date>"]),
     ("Deadline: TBD", ["Deadline: TBD"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -98,8 +95,8 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Set `deadline=Q3` and `eta=soon` on 2027-01-05.",
     'Replace the banner "We will reply soon" with "We reply within 2 business days" by 2027-03-01.',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
 
 
 def test_messages_say_what_kind_of_time_it_is() -> None:

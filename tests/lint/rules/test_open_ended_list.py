@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category
 from agreed.lint.rules.open_ended_list import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V104", "open-ended-list", Category.VAGUENESS, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V104", "open-ended-list", Category.VAGUENESS, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,8 +34,8 @@ def test_identity() -> None:
     ("Automate reports, for example the weekly pack.", ["for example"]),
     ("Train Sales and other teams.", ["and other"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -52,5 +49,5 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Set `etc_path` to `/etc` by 2027-01-10.",
     'Replace the tagline "dashboards, reports and more" by 2027-03-01.',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from agreed.lint.rule import Category, TextContext
 from agreed.lint.rules.passive_commitment import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "A205", "passive-commitment", Category.ACCOUNTABILITY, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("A205", "passive-commitment", Category.ACCOUNTABILITY, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -39,8 +36,8 @@ def test_identity() -> None:
     ("All new hires will be assigned an onboarding buddy.", ["will be assigned"]),
     ("Dashboards will be delivered by the next release.", ["will be delivered"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -62,9 +59,9 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Run `will_be_deleted.sh` on 2027-01-05.",
     'Replace "will be reviewed" with "Li reviews" by 2027-03-01.',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
 
 
-def test_silent_when_the_item_names_its_owner() -> None:
-    assert flagged("The report will be updated.", TextContext(owned=True)) == []
+def test_silent_when_the_item_names_its_owner(flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, "The report will be updated.", TextContext(owned=True)) == []

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category
 from agreed.lint.rules.placeholder import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V108", "placeholder", Category.VAGUENESS, Severity.ERROR)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V108", "placeholder", Category.VAGUENESS, Severity.ERROR)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -42,8 +39,8 @@ def test_identity() -> None:
     ("Owner to be confirmed.", ["to be confirmed"]),
     ("Go live on DD/MM/YYYY.", ["DD/MM/YYYY"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -59,5 +56,5 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Read https://example.com/?q=TBD by 2027-01-10.",
     'Rename the "TBD" column to "Owner".',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []

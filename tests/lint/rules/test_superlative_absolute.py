@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category
 from agreed.lint.rules.superlative_absolute import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V106", "superlative-absolute", Category.VAGUENESS, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V106", "superlative-absolute", Category.VAGUENESS, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -38,8 +35,8 @@ def test_identity() -> None:
     ("Share any and all findings.", ["any and all"]),
     ("Follow best practices and industry standards.", ["best practices", "industry standards"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -58,5 +55,5 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Run the `best_effort_all` job nightly.",
     'Replace the slogan "always the best" by 2027-03-01.',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from agreed.lint.rule import Category, TextContext
 from agreed.lint.rules.vague_quantifier import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V102", "vague-quantifier", Category.VAGUENESS, Severity.WARNING)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V102", "vague-quantifier", Category.VAGUENESS, Severity.WARNING)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -45,8 +42,8 @@ def test_identity() -> None:
     ("Provide ongoing coaching, as and when requested.", ["ongoing", "as and when"]),
     ("Review the plan often.", ["often"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -67,8 +64,8 @@ def test_fires(text: str, expected: list[str]) -> None:
     'Replace the banner "some of our many services" with the new copy.',
     "Someone from Finance will send the 12 invoices; sometimes is not a word we use.",
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category
 from agreed.lint.rules.weak_commitment import RULE
 from agreed.problem import Severity
 
-FREE_STANDING = TextContext()
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import FlaggedBy, RuleIdentity
 
 
-def flagged(text: str, context: TextContext = FREE_STANDING) -> list[str]:
-    assert RULE.check_text is not None
-    return [text[span.start : span.end] for span in RULE.check_text(text, context)]
-
-
-def test_identity() -> None:
-    assert (RULE.code, RULE.name, RULE.category, RULE.severity) == (
-        "V109", "weak-commitment", Category.VAGUENESS, Severity.INFO)
+def test_identity(rule_identity: RuleIdentity) -> None:
+    assert rule_identity(RULE) == ("V109", "weak-commitment", Category.VAGUENESS, Severity.INFO)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,8 +34,8 @@ def test_identity() -> None:
     ("We will do our best.", ["do our best"]),
     ("May we deliver it on 2027-03-01?", ["May"]),
 ])
-def test_fires(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
+def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -58,5 +55,5 @@ def test_fires(text: str, expected: list[str]) -> None:
     "Set `may_retry` to false on 2027-01-05.",
     'Replace "we may reply" with "we reply within 2 days".',
 ])
-def test_passes(text: str) -> None:
-    assert flagged(text) == []
+def test_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
