@@ -227,3 +227,23 @@ def test_unknown_status_is_one_error_not_a_flood(runner: CliRunner, tmp_path: Pa
     assert [p["message"] for p in problems] == [
         "status: 'drafft' is not one of: draft, proposed, active, renegotiating, fulfilled, ended "
         "(did you mean 'draft'?)"]
+
+
+def test_output_file_gets_the_report_and_stdout_the_summary(runner: CliRunner, tmp_path: Path,
+                                                           vague_ownerless: str) -> None:
+    path = tmp_path / "vague.yaml"
+    path.write_text(vague_ownerless)
+    report = tmp_path / "out" / "report.json"
+    result = runner.invoke(main, ["lint", str(path), "--format", "json", "--output", str(report)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Found ")
+    assert f"Report (json) written to {report}" in result.output
+    assert json.loads(report.read_text())["summary"]["error"] >= 4
+
+
+def test_output_to_unwritable_place_is_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = runner.invoke(main, ["lint", str(CONTRACTS), "--output", str(blocker / "report.txt")])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
 
+from agreed.atomic import write_atomically
 from agreed.document import UNREADABLE
 from agreed.lint.engine import INTERNAL_ERROR, at_or_above
 from agreed.lint.rule import Rule
 from agreed.problem import Problem, Severity
-from agreed.report import REPORTERS, Report
+from agreed.report import REPORTERS, Report, step_summary
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -39,6 +41,22 @@ def format_option(choices: Sequence[str]) -> Callable[[F], F]:
     return decorate
 
 
+def report_options(function: F) -> F:
+    """--format (default: github inside GitHub Actions, else text) and --output."""
+    function = click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                            help="Write the report to this file and print only the summary line.")(function)
+    return click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
+                        help="Output format [default: github when GITHUB_ACTIONS is 'true', else text].",
+                        )(function)
+
+
+def chosen_format(output_format: str | None) -> str:
+    if output_format is not None:
+        return output_format
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
+    return "github" if in_actions else "text"
+
+
 def threshold(fail_on: str) -> Severity | None:
     return None if fail_on == "never" else Severity.parse(fail_on)
 
@@ -55,10 +73,34 @@ def all_rules() -> dict[str, Rule]:
     return {rule.code: rule for rule in (*BUILTIN_RULES, *sorted(ALL_RULES, key=lambda rule: rule.code))}
 
 
-def emit_report(problems: Sequence[Problem], files: int, output_format: str, fail_on: str) -> NoReturn:
-    report = Report(tuple(problems), files, all_rules(), color=use_color() and output_format == "text")
-    click.echo(REPORTERS[output_format](report), nl=False)
+def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str,
+                output: Path | None = None) -> NoReturn:
+    chosen = chosen_format(output_format)
+    report = Report(tuple(problems), files, all_rules(), color=use_color() and chosen == "text" and output is None)
+    rendered = REPORTERS[chosen](report)
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        try:
+            write_atomically(output, rendered, overwrite=True)
+        except OSError as error:
+            usage_error(f"cannot write {output}: {error.strerror or error}")
+        click.echo(f"{report.summary()} Report ({chosen}) written to {output}.")
+    if chosen == "github":
+        _append_step_summary(report)
     raise SystemExit(exit_code(problems, fail_on))
+
+
+def _append_step_summary(report: Report) -> None:
+    """Inside GitHub Actions, add a table of findings to the job's summary page."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(step_summary.render(report))
+    except OSError as error:
+        click.echo(f"agreed: warning: cannot write the step summary: {error.strerror or error}", err=True)
 
 
 def exit_code(problems: Sequence[Problem], fail_on: str) -> int:

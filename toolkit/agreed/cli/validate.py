@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from agreed.cli.files import gather_inputs, paths_argument
-from agreed.cli.output import emit_report, fail_on_option, format_option
+from agreed.cli.output import emit_report, fail_on_option, report_options
 from agreed.lint.engine import validate
-from agreed.report import REPORTERS
 
 
 @click.command("validate")
 @paths_argument
-@format_option(list(REPORTERS))
+@report_options
 @fail_on_option
-def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str,
-            fail_on: str) -> None:
+def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str | None,
+            output: Path | None, fail_on: str) -> None:
     """Check agreements against the schema (no lint rules).
 
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
     inputs = gather_inputs(paths, stdin_filename)
-    emit_report(inputs.check(validate, jobs), inputs.count, output_format, fail_on)
+    emit_report(inputs.check(validate, jobs), inputs.count, output_format, fail_on, output)
