@@ -76,7 +76,9 @@ def all_rules() -> dict[str, Rule]:
 def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str,
                 output: Path | None = None) -> NoReturn:
     chosen = chosen_format(output_format)
-    report = Report(tuple(problems), files, all_rules(), color=use_color() and chosen == "text" and output is None)
+    color = use_color() and chosen in ("text", "full") and output is None
+    sources = _sources_of(problems) if chosen == "full" else {}
+    report = Report(tuple(problems), files, all_rules(), color=color, sources=sources)
     rendered = REPORTERS[chosen](report)
     if output is None:
         click.echo(rendered, nl=False)
@@ -89,6 +91,17 @@ def emit_report(problems: Sequence[Problem], files: int, output_format: str | No
     if chosen == "github":
         _append_step_summary(report)
     raise SystemExit(exit_code(problems, fail_on))
+
+
+def _sources_of(problems: Sequence[Problem]) -> dict[str, str]:
+    """The text of each file with problems, for snippets; files that cannot be read are left out."""
+    sources: dict[str, str] = {}
+    for path in dict.fromkeys(problem.path for problem in problems):
+        try:
+            sources[path] = Path(path).read_text(encoding="utf-8", errors="replace")
+        except (OSError, RuntimeError):
+            continue
+    return sources
 
 
 def _append_step_summary(report: Report) -> None:

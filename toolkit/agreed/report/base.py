@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from agreed.lint.rule import Rule
 from agreed.problem import Problem, Severity
@@ -15,6 +16,7 @@ class Report:
     files: int
     rules: dict[str, Rule]
     color: bool = False
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> file text, for reporters that quote it
 
     def counts(self) -> Counter[Severity]:
         return Counter(problem.severity for problem in self.problems)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from agreed.problem import Severity
+from agreed.problem import Problem, Severity
 from agreed.report.base import Report
 
-_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+SEVERITY_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
-def _paint(text: str, code: str, enabled: bool) -> str:
+def paint(text: str, code: str, enabled: bool) -> str:
+    """``text`` in an ANSI colour when ``enabled``."""
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
 
+def problem_line(problem: Problem, color: bool) -> str:
+    p = problem
+    return (f"{paint(f'{p.path}:{p.line}:{p.col}:', '1', color)} {p.rule} "
+            f"{paint(p.severity.label, SEVERITY_COLORS[p.severity], color)} {p.message}")
+
+
 def render(report: Report) -> str:
-    lines = [
-        f"{_paint(f'{p.path}:{p.line}:{p.col}:', '1', report.color)} {p.rule} "
-        f"{_paint(p.severity.label, _COLORS[p.severity], report.color)} {p.message}"
-        for p in report.problems
-    ]
+    lines = [problem_line(problem, report.color) for problem in report.problems]
     lines.append(report.summary())
     return "\n".join(lines) + "\n"

@@ -1,0 +1,76 @@
+"""SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules that fired, one result per problem."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any
+from urllib.parse import quote
+
+from agreed import __version__
+from agreed.problem import Problem, Severity
+from agreed.report.base import Report
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT_KEY = "agreed/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """The problem's path as a relative URI reference: forward slashes, unsafe characters percent-encoded."""
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def fingerprint(problem: Problem, occurrence: int) -> str:
+    """Stable across runs and line moves: rule, path, message and which identical finding in the file this is."""
+    key = "\0".join((problem.rule, problem.path.replace("\\", "/"), problem.message, str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _descriptor(code: str, report: Report) -> dict[str, Any]:
+    rule = report.rules.get(code)
+    if rule is None:
+        return {"id": code}
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc or rule.summary},
+        "help": {"text": rule.doc or rule.summary},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.category.value]},
+    }
+
+
+def render(report: Report) -> str:
+    codes = sorted({problem.rule for problem in report.problems})
+    index = {code: position for position, code in enumerate(codes)}
+    seen: Counter[tuple[str, str, str]] = Counter()
+    results = []
+    for problem in report.problems:
+        identity = (problem.rule, problem.path.replace("\\", "/"), problem.message)
+        occurrence = seen[identity]
+        seen[identity] += 1
+        results.append({
+            "ruleId": problem.rule,
+            "ruleIndex": index[problem.rule],
+            "level": LEVELS[problem.severity],
+            "message": {"text": problem.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": artifact_uri(problem.path), "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.col, 1)},
+            }}],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(problem, occurrence)},
+        })
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "agreed", "version": __version__,
+                                "rules": [_descriptor(code, report) for code in codes]}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
