@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agreed.lint.rule import Rule
@@ -34,3 +34,18 @@ class Report:
 
 def _plural(label: str, count: int) -> str:
     return label if count == 1 or label == "info" else f"{label}s"
+
+
+def posix_path(path: str) -> str:
+    return path.replace("\\", "/")
+
+
+def fingerprint_keys(problems: Sequence[Problem]) -> list[str]:
+    """For each problem, a key that survives moved lines: rule, path, message and which identical finding it is."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    keys = []
+    for problem in problems:
+        identity = (problem.rule, posix_path(problem.path), problem.message)
+        keys.append("\0".join((*identity, str(seen[identity]))))
+        seen[identity] += 1
+    return keys

@@ -4,32 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from typing import Any
 
-from agreed.problem import Problem, Severity
-from agreed.report.base import Report
+from agreed.problem import Severity
+from agreed.report.base import Report, fingerprint_keys, posix_path
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def fingerprint(problem: Problem, occurrence: int) -> str:
-    """md5 of rule, path, message and which identical finding in the file this is: stable when lines move."""
-    key = "\0".join((problem.rule, problem.path.replace("\\", "/"), problem.message, str(occurrence)))
-    return hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest()
-
-
 def render(report: Report) -> str:
-    seen: Counter[tuple[str, str, str]] = Counter()
-    issues: list[dict[str, Any]] = []
-    for problem in report.problems:
-        identity = (problem.rule, problem.path.replace("\\", "/"), problem.message)
-        issues.append({
+    issues: list[dict[str, Any]] = [
+        {
             "description": problem.message,
             "check_name": problem.rule,
-            "fingerprint": fingerprint(problem, seen[identity]),
+            "fingerprint": hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest(),
             "severity": SEVERITIES[problem.severity],
-            "location": {"path": problem.path.replace("\\", "/"), "lines": {"begin": problem.line}},
-        })
-        seen[identity] += 1
+            "location": {"path": posix_path(problem.path), "lines": {"begin": problem.line}},
+        }
+        for problem, key in zip(report.problems, fingerprint_keys(report.problems), strict=True)
+    ]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

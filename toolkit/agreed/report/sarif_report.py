@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
 from agreed import __version__
-from agreed.problem import Problem, Severity
-from agreed.report.base import Report
+from agreed.problem import Severity
+from agreed.report.base import Report, fingerprint_keys, posix_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "agreed/v1"
@@ -19,13 +18,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def artifact_uri(path: str) -> str:
     """The problem's path as a relative URI reference: forward slashes, unsafe characters percent-encoded."""
-    return quote(path.replace("\\", "/"), safe="/")
-
-
-def fingerprint(problem: Problem, occurrence: int) -> str:
-    """Stable across runs and line moves: rule, path, message and which identical finding in the file this is."""
-    key = "\0".join((problem.rule, problem.path.replace("\\", "/"), problem.message, str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return quote(posix_path(path), safe="/")
 
 
 def _descriptor(code: str, report: Report) -> dict[str, Any]:
@@ -46,12 +39,8 @@ def _descriptor(code: str, report: Report) -> dict[str, Any]:
 def render(report: Report) -> str:
     codes = sorted({problem.rule for problem in report.problems})
     index = {code: position for position, code in enumerate(codes)}
-    seen: Counter[tuple[str, str, str]] = Counter()
     results = []
-    for problem in report.problems:
-        identity = (problem.rule, problem.path.replace("\\", "/"), problem.message)
-        occurrence = seen[identity]
-        seen[identity] += 1
+    for problem, key in zip(report.problems, fingerprint_keys(report.problems), strict=True):
         results.append({
             "ruleId": problem.rule,
             "ruleIndex": index[problem.rule],
@@ -61,7 +50,7 @@ def render(report: Report) -> str:
                 "artifactLocation": {"uri": artifact_uri(problem.path), "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.col, 1)},
             }}],
-            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(problem, occurrence)},
+            "partialFingerprints": {FINGERPRINT_KEY: hashlib.sha256(key.encode("utf-8")).hexdigest()},
         })
     document = {
         "$schema": SCHEMA,
