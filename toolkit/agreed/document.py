@@ -171,12 +171,13 @@ def read_document(file: Path, display_path: str | None = None, limits: Limits = 
     """Read and load ``file``; an unreadable path becomes a Problem, never an exception."""
     shown = display_path if display_path is not None else str(file)
     try:
-        if not stat.S_ISREG(file.stat().st_mode) and not file.is_dir():
+        mode = file.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return failed_document(shown, UNREADABLE, "is a directory, not an agreement file")
+        if not stat.S_ISREG(mode):
             return failed_document(shown, UNREADABLE, "is not a regular file (a pipe, socket or device)")
         with file.open("rb") as stream:
             raw = stream.read(limits.max_bytes + 1)
-    except IsADirectoryError:
-        return failed_document(shown, UNREADABLE, "is a directory, not an agreement file")
     except FileNotFoundError:
         return failed_document(shown, UNREADABLE, "no such file")
     except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop on some Python versions

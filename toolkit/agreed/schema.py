@@ -73,6 +73,11 @@ def _detailed_validator() -> Any:
     return checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+def is_valid_id(text: str) -> bool:
+    """Whether ``text`` is an id as the schema defines it (agreements, parties, list items)."""
+    return re.search(_ecma_to_python(load_schema()["$defs"]["id"]["pattern"]), text) is not None
+
+
 @functools.cache
 def _ecma_to_python(pattern: str) -> str:
     return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith(r"\$") else pattern

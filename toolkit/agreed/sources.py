@@ -56,8 +56,8 @@ def _agreements_below(folder: Path) -> Iterable[Path]:
 
 
 def display_path(path: Path, base: Path) -> str:
-    """``path`` relative to ``base`` when it lies below it, else as given; always with forward slashes."""
+    """``path`` relative to ``base`` (already resolved) when it lies below it, else as given; forward slashes."""
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return path.resolve().relative_to(base).as_posix()
     except (ValueError, OSError, RuntimeError):  # outside base, or a symbolic-link loop (read later as S010)
         return path.as_posix()

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from agreed.schema import template_path
-
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+from agreed.schema import is_valid_id, template_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +21,7 @@ def parse_party(text: str) -> NewParty:
     """``maria`` or ``maria=Maria Chen``; raises ValueError for an invalid id."""
     party_id, _, name = text.partition("=")
     party_id = party_id.strip()
-    if not ID_PATTERN.match(party_id):
+    if not is_valid_id(party_id):
         raise ValueError(f"party id {party_id!r} is not valid: use lower-case letters, digits, '.', '_' or '-'")
     return NewParty(party_id, name.strip() or party_id)
 
@@ -35,7 +32,7 @@ def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) ->
     repeated = sorted({party_id for party_id in party_ids if party_ids.count(party_id) > 1})
     if repeated:
         raise ValueError(f"party id {', '.join(map(repr, repeated))} is given more than once")
-    if not ID_PATTERN.match(agreement_id):
+    if not is_valid_id(agreement_id):
         raise ValueError(f"agreement id {agreement_id!r} is not valid: use lower-case letters, digits, '.', '_' "
                          "or '-' (at most 64 characters)")
     from ruamel.yaml import YAML

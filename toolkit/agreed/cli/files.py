@@ -52,7 +52,7 @@ def gather_inputs(paths: Sequence[str], stdin_filename: str | None) -> Inputs:
     selection = select(paths)
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
-    base = Path.cwd()
+    base = Path.cwd().resolve()
     sources = tuple((file, display_path(file, base)) for file in selection.files)
     stdin = None
     if selection.reads_stdin:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from agreed.document import Document
-from agreed.lint.commitments import statements
+from agreed.lint.commitments import Statement, statements
 from agreed.lint.rule import Category, LintContext, Rule, TextContext, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.schema import validate_document
@@ -81,22 +81,24 @@ def lint_document(document: Document, rules: Sequence[Rule] | None = None,
     problems = validate(document)
     if document.data is None or any(problem.rule == "S011" for problem in problems):
         return problems
+    prose = tuple(statements(document))
     for rule in rules if rules is not None else default_rules():
-        problems.extend(_guarded(rule, document, context))
+        problems.extend(_guarded(rule, document, context, prose))
     return sorted(problems)
 
 
-def _guarded(rule: Rule, document: Document, context: LintContext) -> list[Problem]:
+def _guarded(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement]) -> list[Problem]:
     """A rule that crashes on odd input yields one internal-error Problem instead of stopping the run."""
     try:
-        return list(_run_rule(rule, document, context))
+        return list(_run_rule(rule, document, context, prose))
     except Exception as error:  # noqa: BLE001 - any defect in one rule must not hide the other findings
         return [Problem(document.path, 1, 1, INTERNAL_ERROR, Severity.ERROR,
                         f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error}; "
                         "please report it")]
 
 
-def _run_rule(rule: Rule, document: Document, context: LintContext) -> Iterator[Problem]:
+def _run_rule(rule: Rule, document: Document, context: LintContext,
+              prose: Sequence[Statement]) -> Iterator[Problem]:
     if rule.check_document is not None:
         for finding in rule.check_document(document, context):
             position = document.key_position if finding.at_key else document.position
@@ -104,7 +106,7 @@ def _run_rule(rule: Rule, document: Document, context: LintContext) -> Iterator[
             yield Problem(document.path, line, col, rule.code, rule.severity,
                           f"{document.describe(finding.path)}: {finding.message}")
     if rule.check_text is not None:
-        for statement in statements(document):
+        for statement in prose:
             for span in text_spans(rule, statement.text, statement.context):
                 line, col = document.text_position(statement.path, span.start, span.end)
                 yield Problem(document.path, line, col, rule.code, rule.severity, span.message)
