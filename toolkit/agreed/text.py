@@ -46,6 +46,7 @@ __all__ = [
     "has_date",
     "has_measure",
     "has_number",
+    "is_non_answer",
     "is_proper_name",
     "mask",
     "may_hold_placeholder",
@@ -802,6 +803,25 @@ def names_owner(text: str) -> bool:
 
 
 _PLACEHOLDER_VALUE = Regex(PLACEHOLDER, re.VERBOSE, may_hold_placeholder)  # compiled as the placeholder rule's
+
+
+_NON_ANSWERS = frozenset(
+    {
+        "", "?", "??", "???", "-", "--", "\u2014", "\u2013", "...", "\u2026", "tbd", "tbc", "tba", "n/a", "na",
+        "none", "nothing", "null", "nil", "no", "nope", "x", "xx", "xxx", "todo", "fixme", "unknown", "pending",
+        "later", "not yet", "not sure", "unsure", "dunno", "whatever", "whatever works", "same", "same as above",
+        "see above", "as above", "ditto", "as usual", "the usual", "business as usual", "as needed", "as required",
+        "ad hoc", "ad-hoc", "to be determined", "to be confirmed", "to be decided", "to be agreed", "to be defined",
+        "to be discussed", "to be announced", "not applicable", "does not apply", "we will see", "we'll see",
+        "let's see", "depends", "it depends", "various", "etc", "misc", "other",
+    }
+)  # fmt: skip
+
+
+def is_non_answer(value: str) -> bool:
+    """Whether a whole answer says nothing: empty, a placeholder ("TBD", "???") or a stock dodge ("see above")."""
+    normal = " ".join(_fold(value).strip().strip(".:!").lower().split())
+    return normal in _NON_ANSWERS or bool(_PLACEHOLDER_VALUE.fullmatch(value.strip()))
 
 
 class OwnerKind(enum.Enum):

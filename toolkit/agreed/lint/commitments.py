@@ -8,6 +8,7 @@ words leave open.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -91,3 +92,13 @@ def owned_items(document: Document) -> Iterator[tuple[JsonPath, Mapping[str, Any
 
 def party_ids(document: Document) -> frozenset[str]:
     return frozenset(item["id"] for _, item in items(document, "parties") if isinstance(item.get("id"), str))
+
+
+def parse_date(value: object) -> datetime.date | None:
+    """A loaded date value (an ISO ``YYYY-MM-DD`` string) as a date; None for anything else."""
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None

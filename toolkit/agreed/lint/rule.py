@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agreed.problem import Severity
 
@@ -25,6 +25,12 @@ class Category(enum.Enum):
     ACCOUNTABILITY = "accountability"
     TIME = "time"
     STRUCTURE = "structure"
+    FRAMING = "framing"
+    RESULTS = "results"
+    CELEBRATION = "celebration"
+    RELATIONSHIP = "relationship"
+    PRECONDITIONS = "preconditions"
+    CROSS_FILE = "cross-file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,7 @@ class LintContext:
 
 TextCheck = Callable[[str, TextContext], Iterable[TextSpan]]
 DocumentCheck = Callable[["Document", LintContext], Iterable[Finding]]
+OptionValues = Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +89,11 @@ class Rule:
     check_text: TextCheck | None = None
     check_document: DocumentCheck | None = None
     suppressible: bool = True
+    elements: tuple[str, ...] = ()
+    """The ELEMENTS.md ids (``W-WHAT``, ``R-HOPES``...) whose content this rule checks."""
+    clock: bool = False
+    """Whether findings depend on today's date (they are then warnings by default and keyed by the date in caches)."""
+    options_schema: Mapping[str, Any] | None = None
+    """JSON Schema of the rule's options (an object whose properties carry their defaults), if it has any."""
+    configure: Callable[[OptionValues], Rule] | None = None
+    """Given validated options (defaults filled in), the rule with those options bound into its check."""

@@ -12,22 +12,12 @@ Passes:
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.commitments import items
+from agreed.lint.commitments import items, parse_date
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.problem import Severity
-
-
-def parse_date(value: object) -> datetime.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
