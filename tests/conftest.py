@@ -111,6 +111,16 @@ def complete_agreement(complete_agreement_text: str) -> Document:
 
 
 @pytest.fixture
+def complete_data(complete_agreement: Document) -> dict[str, Any]:
+    """The data of contracts/sales-onboarding.yaml (active, every element filled in): a fresh copy for every test,
+    to edit and load with ``load_data``.
+    """
+    data = json.loads(json.dumps(complete_agreement.data))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture
 def load_text() -> LoadText:
     """``load_text(text, path="agreement.yaml", limits=DEFAULT_LIMITS)``: a Document from YAML text."""
     return _load_text
