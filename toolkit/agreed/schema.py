@@ -25,6 +25,7 @@ SUPPORTED_VERSIONS = (1,)
 VERSION_KEY = "agreed"
 SCHEMA_FILE = "agreement.schema.json"
 TEMPLATE_FILE = "_template.yaml"
+CONFIG_SCHEMA_FILE = "config.schema.json"
 
 
 def _data_file(name: str, source_folder: str) -> Path:
@@ -37,6 +38,18 @@ def _data_file(name: str, source_folder: str) -> Path:
 
 def schema_path() -> Path:
     return _data_file(SCHEMA_FILE, "schema")
+
+
+def config_schema_path() -> Path:
+    return _data_file(CONFIG_SCHEMA_FILE, "schema")
+
+
+@functools.cache
+def config_schema() -> Mapping[str, Any]:
+    """The schema of agreed's own configuration (``.agreed.yaml`` / ``[tool.agreed]``)."""
+    with config_schema_path().open(encoding="utf-8") as stream:
+        loaded: dict[str, Any] = json.load(stream)
+    return loaded
 
 
 def template_path() -> Path:
@@ -129,24 +142,36 @@ def _check_version(document: Document) -> Problem | None:
     return None
 
 
-def _problems_for(document: Document, error: Any) -> Iterator[Problem]:
+def explain_violations(document: Document, schema: Mapping[str, Any], code: str) -> list[Problem]:
+    """Every violation of ``schema`` (any JSON Schema, e.g. the configuration's) by a loaded document, positioned
+    and explained as for agreements, under rule ``code``."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    problems = {problem for error in validator.iter_errors(document.data)
+                for problem in _problems_for(document, error, code)}
+    return sorted(problems, key=lambda problem: (problem.line, problem.col, problem.message))
+
+
+def _problems_for(document: Document, error: Any, code: str = SCHEMA_VIOLATION) -> Iterator[Problem]:
     path: JsonPath = tuple(error.absolute_path)
-    if error.validator == "additionalProperties":
-        yield from _unexpected_keys(document, path, error)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        yield from _unexpected_keys(document, path, error, code)
         return
     if error.validator in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 
-        yield from _problems_for(document, best_match(error.context))
+        yield from _problems_for(document, best_match(error.context), code)
         return
     line, col = document.key_position(path) if error.validator == "required" else document.position(path)
     where = document.describe(path)
-    yield Problem(document.path, line, col, SCHEMA_VIOLATION, Severity.ERROR, f"{where}: {_explain(error)}")
+    yield Problem(document.path, line, col, code, Severity.ERROR, f"{where}: {_explain(error)}")
 
 
-def _unexpected_keys(document: Document, path: JsonPath, error: Any) -> Iterator[Problem]:
+def _unexpected_keys(document: Document, path: JsonPath, error: Any, code: str) -> Iterator[Problem]:
     known = list(error.schema.get("properties", {}))
     patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
+    extensions = "; extension keys must start with 'x-'" if patterns else ""
     for key in error.instance:
         if key in known or any(pattern.search(key) for pattern in patterns):
             continue
@@ -154,8 +179,8 @@ def _unexpected_keys(document: Document, path: JsonPath, error: Any) -> Iterator
         close = difflib.get_close_matches(key, known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
         where = document.describe(path)
-        yield Problem(document.path, line, col, SCHEMA_VIOLATION, Severity.ERROR,
-                      f"{where}: unknown key '{key}'{hint}; extension keys must start with 'x-'")
+        yield Problem(document.path, line, col, code, Severity.ERROR,
+                      f"{where}: unknown key '{key}'{hint}{extensions}")
 
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +20,16 @@ class Selection:
     reads_stdin: bool = False
 
 
-def select(arguments: Sequence[str]) -> Selection:
-    """Expand arguments: folders to the agreement files below them (hidden folders skipped), files as given."""
+def _everything(path: Path, named: bool) -> bool:
+    return True
+
+
+def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _everything) -> Selection:
+    """Expand arguments: folders to the agreement files below them (hidden folders skipped), files as given.
+
+    ``wanted(path, named)`` filters the result (``named``: the file was an argument itself, not found in a folder);
+    a folder whose agreement files are all filtered out does not count as empty.
+    """
     files: list[Path] = []
     empty: list[str] = []
     reads_stdin = False
@@ -32,10 +40,10 @@ def select(arguments: Sequence[str]) -> Selection:
         path = Path(argument)
         if _is_dir(path):
             found = sorted(_agreements_below(path))
-            files.extend(found)
+            files.extend(file for file in found if wanted(file, False))
             if not found:
                 empty.append(argument)
-        else:
+        elif wanted(path, True):
             files.append(path)  # missing or odd paths are reported by the loader, with a position
     return Selection(tuple(dict.fromkeys(files)), tuple(empty), reads_stdin)
 

@@ -17,7 +17,7 @@ from agreed.problem import Problem
 @click.argument("source", default="-", metavar="[FILE|-]")
 @format_option(["text", "json"])
 @fail_on_option
-def command(source: str, output_format: str, fail_on: str) -> None:
+def command(source: str, output_format: str, fail_on: str | None) -> None:
     """Lint statements (one per line), e.g. a deliverable being drafted, with the text rules.
 
     With --format json, prints one JSON object per input line (JSON Lines).

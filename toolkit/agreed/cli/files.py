@@ -10,9 +10,11 @@ from typing import Any
 
 import click
 
+from agreed.cache import ResultCache
 from agreed.cli.output import usage_error
 from agreed.document import DEFAULT_LIMITS, Document, load_document
 from agreed.lint.batch import Check, Source, check_files
+from agreed.lint.config import LintConfig
 from agreed.problem import Problem
 from agreed.sources import display_path, select
 
@@ -38,18 +40,19 @@ class Inputs:
     def count(self) -> int:
         return len(self.sources) + (self.stdin is not None)
 
-    def check(self, check: Check, jobs: int) -> list[Problem]:
-        problems = check_files(self.sources, check, jobs)
+    def check(self, check: Check, jobs: int, cache: ResultCache | None = None) -> list[Problem]:
+        problems = check_files(self.sources, check, jobs, cache)
         return problems + (check(self.stdin) if self.stdin is not None else [])
 
 
-def gather_inputs(paths: Sequence[str], stdin_filename: str | None) -> Inputs:
-    """What to check (``contracts/`` when no path is given); exits 2 when a path holds no agreement."""
+def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: LintConfig | None = None) -> Inputs:
+    """What to check (``contracts/`` when no path is given), filtered by the configuration's include and exclude
+    patterns; exits 2 when a path holds no agreement."""
     if not paths:
         if not Path(DEFAULT_FOLDER).is_dir():
             usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder here; name the files to check")
         paths = (DEFAULT_FOLDER,)
-    selection = select(paths)
+    selection = select(paths, _wanted_by(config)) if config is not None else select(paths)
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     base = Path.cwd().resolve()
@@ -59,3 +62,9 @@ def gather_inputs(paths: Sequence[str], stdin_filename: str | None) -> Inputs:
         raw = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
         stdin = load_document(raw, stdin_filename or "<stdin>")
     return Inputs(sources, stdin)
+
+
+def _wanted_by(config: LintConfig) -> Callable[[Path, bool], bool]:
+    def wanted(path: Path, named: bool) -> bool:
+        return not config.excluded(path) and (named or config.included(path))
+    return wanted

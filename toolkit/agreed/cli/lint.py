@@ -1,30 +1,64 @@
-"""``agreed lint``: the schema plus every rule."""
+"""``agreed lint``: the schema plus every rule, as the team's configuration sets them."""
 
 from __future__ import annotations
 
 import datetime
-import functools
+import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from agreed import __version__
 from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, report_options
-from agreed.lint.engine import lint_document
+from agreed.cli.settings import config_options, run_config, run_context, today_option
+from agreed.lint.config import LintConfig
+from agreed.lint.engine import Linter
 from agreed.lint.rule import LintContext
+
+if TYPE_CHECKING:
+    from agreed.cache import ResultCache
 
 
 @click.command("lint")
 @paths_argument
 @report_options
 @fail_on_option
+@config_options
+@today_option
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where cached results live [default: .agreed_cache at the repository root]; safe to delete.")
 def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str | None,
-            output: Path | None, fail_on: str) -> None:
+            output: Path | None, fail_on: str | None, config_path: Path | None, isolated: bool,
+            today: datetime.datetime | None, no_cache: bool, cache_dir: Path | None) -> None:
     """Check agreements against the schema and the lint rules.
 
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
-    context = LintContext(today=datetime.date.today())
-    inputs = gather_inputs(paths, stdin_filename)
-    problems = inputs.check(functools.partial(lint_document, context=context), jobs)
-    emit_report(problems, inputs.count, output_format, fail_on, output)
+    config = run_config(config_path, isolated)
+    context = run_context(today)
+    linter = Linter(config.rules, context, config.ignored_codes, config.allowed_terms)
+    inputs = gather_inputs(paths, stdin_filename, config)
+    cache = None if no_cache else _cache(cache_dir, config, context)
+    problems = inputs.check(linter, jobs, cache)
+    emit_report(problems, inputs.count, output_format, fail_on or config.fail_on or "error", output)
+
+
+def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache:
+    from agreed.cache import ResultCache, cache_directory
+
+    clock = any(rule.clock for rule in config.rules)
+    salt = "|".join((__version__, config.fingerprint, _roster_digest(config),
+                     context.today.isoformat() if clock and context.today else ""))
+    return ResultCache(cache_dir or cache_directory(config.root), hashlib.sha256(salt.encode()).hexdigest())
+
+
+def _roster_digest(config: LintConfig) -> str:
+    if config.people is None:
+        return ""
+    try:
+        return hashlib.sha256(config.people.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"

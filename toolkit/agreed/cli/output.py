@@ -29,8 +29,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def fail_on_option(function: F) -> F:
     return click.option(
-        "--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error", show_default=True,
-        help="Exit 1 when a finding has at least this severity ('never': only errors of use exit non-zero).",
+        "--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
+        help="Exit 1 when a finding has at least this severity ('never': only errors of use exit non-zero) "
+             "[default: the configuration's fail-on, else error].",
     )(function)
 
 
@@ -57,8 +58,8 @@ def chosen_format(output_format: str | None) -> str:
     return "github" if in_actions else "text"
 
 
-def threshold(fail_on: str) -> Severity | None:
-    return None if fail_on == "never" else Severity.parse(fail_on)
+def threshold(fail_on: str | None) -> Severity | None:
+    return None if fail_on == "never" else Severity.parse(fail_on or "error")
 
 
 def use_color() -> bool:
@@ -73,7 +74,7 @@ def all_rules() -> dict[str, Rule]:
     return {rule.code: rule for rule in (*BUILTIN_RULES, *sorted(ALL_RULES, key=lambda rule: rule.code))}
 
 
-def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str,
+def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str | None,
                 output: Path | None = None) -> NoReturn:
     chosen = chosen_format(output_format)
     color = use_color() and chosen in ("text", "full") and output is None
@@ -116,7 +117,7 @@ def _append_step_summary(report: Report) -> None:
         click.echo(f"agreed: warning: cannot write the step summary: {error.strerror or error}", err=True)
 
 
-def exit_code(problems: Sequence[Problem], fail_on: str) -> int:
+def exit_code(problems: Sequence[Problem], fail_on: str | None) -> int:
     """2 when agreed itself failed or a path could not be read; 1 for findings at the threshold; else 0."""
     if any(problem.rule in USAGE_CODES for problem in problems):
         return EXIT_USAGE

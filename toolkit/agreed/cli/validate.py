@@ -8,6 +8,7 @@ import click
 
 from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, report_options
+from agreed.cli.settings import config_options, run_config
 from agreed.lint.engine import validate
 
 
@@ -15,11 +16,13 @@ from agreed.lint.engine import validate
 @paths_argument
 @report_options
 @fail_on_option
+@config_options
 def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str | None,
-            output: Path | None, fail_on: str) -> None:
+            output: Path | None, fail_on: str | None, config_path: Path | None, isolated: bool) -> None:
     """Check agreements against the schema (no lint rules).
 
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
-    inputs = gather_inputs(paths, stdin_filename)
-    emit_report(inputs.check(validate, jobs), inputs.count, output_format, fail_on, output)
+    config = run_config(config_path, isolated)
+    inputs = gather_inputs(paths, stdin_filename, config)
+    emit_report(inputs.check(validate, jobs), inputs.count, output_format, fail_on or config.fail_on, output)

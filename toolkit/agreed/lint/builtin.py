@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from agreed import document, schema
+from agreed.lint import suppressions
+from agreed.lint.config import CONFIG_ERROR
 from agreed.lint.engine import INTERNAL_ERROR
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Severity
 
 
-def _builtin(code: str, name: str, doc: str) -> Rule:
-    return Rule(code=code, name=name, category=Category.STRUCTURE, severity=Severity.ERROR,
+def _builtin(code: str, name: str, doc: str, severity: Severity = Severity.ERROR) -> Rule:
+    return Rule(code=code, name=name, category=Category.STRUCTURE, severity=severity,
                 summary=doc.partition("\n")[0], doc=doc, suppressible=False)
 
 
@@ -53,6 +55,17 @@ BUILTIN_RULES: tuple[Rule, ...] = (
              "The agreement does not conform to the agreement schema.\n\nUnknown keys (typos), wrong types, dates "
              "that are not YYYY-MM-DD, and elements missing once the agreement is no longer a draft. Each error "
              "points at the offending key or value."),
+    _builtin(CONFIG_ERROR, "config-error",
+             "The configuration file is invalid.\n\nAn unknown key, rule or option, or a value of the wrong type in "
+             ".agreed.yaml or [tool.agreed]. Nothing is checked until it is fixed, so a typo never silently "
+             "switches a rule off."),
+    _builtin(suppressions.INVALID_SUPPRESSION, "invalid-suppression",
+             "An inline suppression cannot be used.\n\nIt gives no reason after ' -- ', names an unknown rule, or "
+             "names a load or schema check (those cannot be suppressed). Write "
+             "'# agreed: disable=RULE -- reason' (or disable-next-line, disable-file)."),
+    _builtin(suppressions.UNUSED_SUPPRESSION, "unused-suppression",
+             "An inline suppression suppresses nothing.\n\nThe rule it names reports nothing where it applies, "
+             "so the directive is stale: remove it.", Severity.WARNING),
     _builtin(INTERNAL_ERROR, "internal-error",
              "A rule failed on this input.\n\nThis is a defect in agreed, not in the agreement; the other rules "
              "still ran. Please report it with the file."),

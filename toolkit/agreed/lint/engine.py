@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from agreed.document import Document
+from agreed.lint import suppressions
 from agreed.lint.commitments import Statement, statements
 from agreed.lint.rule import Category, LintContext, Rule, TextContext, TextSpan
 from agreed.problem import Problem, Severity
@@ -77,28 +80,78 @@ def validate(document: Document) -> list[Problem]:
 
 def lint_document(document: Document, rules: Sequence[Rule] | None = None,
                   context: LintContext = LintContext()) -> list[Problem]:
-    """Load, schema and rule problems of one document, ordered by position."""
-    problems = validate(document)
-    if document.data is None or any(problem.rule == "S011" for problem in problems):
-        return problems
-    prose = tuple(statements(document))
-    for rule in rules if rules is not None else default_rules():
-        problems.extend(_guarded(rule, document, context, prose))
-    return sorted(problems)
+    """Load, schema and rule problems of one document, ordered by position, inline suppressions applied."""
+    return Linter(tuple(rules if rules is not None else default_rules()), context)(document)
 
 
-def _guarded(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement]) -> list[Problem]:
+def _nothing_ignored(path: str) -> frozenset[str]:
+    return frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Linter:
+    """One configured run: the rules to apply, the facts they may use, what is switched off for which file, and
+    the words a team declares precise (``allowed_terms``: no text finding inside them)."""
+
+    rules: tuple[Rule, ...]
+    context: LintContext = LintContext()
+    ignored_for: Callable[[str], frozenset[str]] = _nothing_ignored
+    allowed_terms: tuple[str, ...] = ()
+
+    def __call__(self, document: Document) -> list[Problem]:
+        problems = validate(document)
+        if document.data is None or any(problem.rule == "S011" for problem in problems):
+            return problems
+        ignored = self.ignored_for(document.path)
+        rules = [rule for rule in self.rules if rule.code not in ignored]
+        prose = tuple(statements(document))
+        allowed = _allowed_pattern(self.allowed_terms)
+        for rule in rules:
+            problems.extend(_guarded(rule, document, self.context, prose, allowed))
+        registry = _registry()
+        parsed = suppressions.parse(document, registry.names, registry.unsuppressible)
+        ran = frozenset(rule.code for rule in rules)
+        return sorted(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible))
+
+
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    names: Mapping[str, str]
+    unsuppressible: frozenset[str]
+
+
+@functools.cache
+def _registry() -> _Registry:
+    """Every code and name a suppression may refer to, and the codes no suppression may silence."""
+    from agreed.lint.builtin import BUILTIN_RULES
+
+    every = (*BUILTIN_RULES, *default_rules())
+    names = {rule.code: rule.code for rule in every} | {rule.name: rule.code for rule in every}
+    unsuppressible = frozenset(rule.code for rule in every if not rule.suppressible)
+    return _Registry(names, unsuppressible | {suppressions.INVALID_SUPPRESSION, suppressions.UNUSED_SUPPRESSION})
+
+
+@functools.cache
+def _allowed_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(term.strip()).replace(r"\ ", r"\s+") for term in terms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _guarded(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement],
+             allowed: re.Pattern[str] | None) -> list[Problem]:
     """A rule that crashes on odd input yields one internal-error Problem instead of stopping the run."""
     try:
-        return list(_run_rule(rule, document, context, prose))
+        return list(_run_rule(rule, document, context, prose, allowed))
     except Exception as error:  # noqa: BLE001 - any defect in one rule must not hide the other findings
         return [Problem(document.path, 1, 1, INTERNAL_ERROR, Severity.ERROR,
                         f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error}; "
                         "please report it")]
 
 
-def _run_rule(rule: Rule, document: Document, context: LintContext,
-              prose: Sequence[Statement]) -> Iterator[Problem]:
+def _run_rule(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement],
+              allowed: re.Pattern[str] | None) -> Iterator[Problem]:
     if rule.check_document is not None:
         for finding in rule.check_document(document, context):
             position = document.key_position if finding.at_key else document.position
@@ -107,9 +160,16 @@ def _run_rule(rule: Rule, document: Document, context: LintContext,
                           f"{document.describe(finding.path)}: {finding.message}")
     if rule.check_text is not None:
         for statement in prose:
+            inside_allowed = _allowed_ranges(statement.text, allowed)
             for span in text_spans(rule, statement.text, statement.context):
+                if any(start <= span.start and span.end <= end for start, end in inside_allowed):
+                    continue
                 line, col = document.text_position(statement.path, span.start, span.end)
                 yield Problem(document.path, line, col, rule.code, rule.severity, span.message)
+
+
+def _allowed_ranges(text: str, allowed: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    return [] if allowed is None else [match.span() for match in allowed.finditer(text)]
 
 
 def at_or_above(problems: Iterable[Problem], threshold: Severity | None) -> bool:

@@ -8,6 +8,7 @@ from agreed.lint.rules import (
     collective_actor,
     collective_owner,
     comparative_without_baseline,
+    custom_vague_term,
     duplicate_ids,
     escape_clause,
     fuzzy_deadline,
@@ -37,6 +38,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     passive_commitment.RULE,
     collective_actor.RULE,
     fuzzy_deadline.RULE,
+    custom_vague_term.RULE,
 )
 DOCUMENT_RULES: tuple[Rule, ...] = (
     duplicate_ids.RULE,

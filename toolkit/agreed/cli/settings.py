@@ -1,0 +1,62 @@
+"""The options that choose a run's settings: ``--config``, ``--isolated`` and ``--today``; config errors exit 2."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from agreed.cli.output import EXIT_USAGE
+from agreed.lint.config import ConfigError, LintConfig, default_config, find_config, load_config
+from agreed.lint.rule import LintContext
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def config_options(function: F) -> F:
+    function = click.option("--isolated", is_flag=True,
+                            help="Ignore every configuration file; use the defaults.")(function)
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="Configuration file (.agreed.yaml or pyproject.toml) [default: the nearest one, "
+                             "searched from here up to the repository root].")(function)
+
+
+def today_option(function: F) -> F:
+    return click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+                        help="The date that overdue and passed-deadline checks compare with [default: the "
+                             "system date]; set it for reproducible CI.")(function)
+
+
+def run_config(config_path: Path | None, isolated: bool) -> LintConfig:
+    """The configuration for this run; a bad or missing explicit file prints its problems and exits 2."""
+    from agreed.lint.rules import ALL_RULES
+
+    found = config_path if config_path is not None else (None if isolated else find_config(Path.cwd()))
+    if found is None:
+        return default_config(Path.cwd(), ALL_RULES)
+    if not found.is_file():
+        _fail(f"agreed: error: configuration file {found} does not exist")
+    try:
+        return load_config(found, ALL_RULES, shown=_shown(found))
+    except ConfigError as error:
+        _fail("\n".join(f"{p.path}:{p.line}:{p.col}: {p.rule} {p.message}" for p in error.problems)
+              + "\nagreed: error: the configuration is invalid; nothing was checked")
+
+
+def run_context(today: datetime.datetime | None) -> LintContext:
+    return LintContext(today=(today.date() if today is not None else datetime.date.today()))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    raise SystemExit(EXIT_USAGE)

@@ -1,0 +1,328 @@
+"""A team's lint settings: found, read, validated against ``config.schema.json`` and resolved once into a frozen value.
+
+The settings live in ``.agreed.yaml`` or in ``[tool.agreed]`` of ``pyproject.toml``. Discovery starts in a folder and
+walks up, stopping at the repository root (the first folder holding ``.git``). Every mistake in a configuration is
+a positioned Problem collected in :class:`ConfigError`; a bad configuration never half-applies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import json
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agreed.document import EMPTY, Document, load_document
+from agreed.lint.rule import Category, Rule
+from agreed.problem import Problem, Severity
+
+CONFIG_FILE = ".agreed.yaml"
+PYPROJECT_FILE = "pyproject.toml"
+CONFIG_ERROR = "S013"
+CUSTOM_TERMS_OPTION = "terms"
+_OFF = "off"
+_ON = "on"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; ``problems`` say where and why."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class LintConfig:
+    """Resolved settings: ``rules`` are the enabled rules with severities and options applied."""
+
+    source: Path | None
+    root: Path
+    rules: tuple[Rule, ...]
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    allowed_terms: tuple[str, ...] = ()
+    people: Path | None = None
+    fail_on: str | None = None
+    fingerprint: str = ""
+
+    def excluded(self, path: Path) -> bool:
+        """Whether ``path`` matches an exclude pattern (paths outside the configuration's folder never do)."""
+        relative = self._relative(path)
+        return relative is not None and bool(self.exclude) and _matcher(self.exclude)(relative)
+
+    def included(self, path: Path) -> bool:
+        """Whether a file found in a folder is selected by the include patterns (all are, without any)."""
+        relative = self._relative(path)
+        if not self.include or relative is None:
+            return True
+        return _matcher(self.include)(relative)
+
+    def ignored_codes(self, path: str) -> frozenset[str]:
+        """Codes of the rules that per-file ignores switch off for ``path``."""
+        relative = self._relative(Path(path))
+        if relative is None:
+            return frozenset()
+        return frozenset(code for pattern, codes in self.per_file_ignores if _matcher((pattern,))(relative)
+                         for code in codes)
+
+    def _relative(self, path: Path) -> str | None:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return None
+
+
+_SPECS: dict[tuple[str, ...], Callable[[str], bool]] = {}
+
+
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """A compiled gitignore-style matcher for ``patterns``, built once per run."""
+    matcher = _SPECS.get(patterns)
+    if matcher is None:
+        import pathspec  # only configurations with patterns pay for it
+
+        matcher = _SPECS[patterns] = pathspec.GitIgnoreSpec.from_lines(patterns).match_file
+    return matcher
+
+
+def default_config(root: Path, rules: Sequence[Rule]) -> LintConfig:
+    return LintConfig(source=None, root=root.resolve(), rules=tuple(_with_defaults(rules)),
+                      fingerprint=_fingerprint({}))
+
+
+def _with_defaults(rules: Iterable[Rule]) -> Iterator[Rule]:
+    """Rules with options, configured with their defaults; the others as they are."""
+    for rule in rules:
+        yield _configured(rule, _defaults(rule)) if rule.configure is not None else rule
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.agreed.yaml`` or ``pyproject.toml`` with ``[tool.agreed]``, from ``start`` up to the git root."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT_FILE
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+        return "agreed" in text and "agreed" in tomllib.loads(text).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> LintConfig:
+    """Read, validate and resolve the configuration at ``path``; raises ConfigError with every problem found."""
+    display = shown or path.as_posix()
+    document = _read(path, display)
+    problems = list(document.problems)
+    if document.data is not None:
+        from agreed.schema import config_schema, explain_violations
+
+        problems += explain_violations(document, config_schema(), CONFIG_ERROR)
+    settings: Mapping[str, Any] = document.data if isinstance(document.data, dict) else {}
+    resolver = _Resolver(document, rules)
+    try:
+        resolved = _resolve(settings, path, resolver)
+    except (TypeError, AttributeError, KeyError, ValueError):
+        if not problems:
+            raise
+        resolved = None  # ill-typed settings, already reported by the schema
+    problems += resolver.problems
+    if problems or resolved is None:
+        raise ConfigError(_relocated(sorted(set(problems)), path))
+    return resolved
+
+
+def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> LintConfig:
+    root = path.resolve().parent
+    return LintConfig(
+        source=path,
+        root=root,
+        rules=resolver.rules(settings.get("rules", {}), tuple(settings.get("vague-terms", ()))),
+        include=tuple(settings.get("include", ())),
+        exclude=tuple(settings.get("exclude", ())),
+        per_file_ignores=resolver.per_file_ignores(settings.get("per-file-ignores", {})),
+        allowed_terms=tuple(settings.get("allowed-terms", ())),
+        people=root / settings["people"] if "people" in settings else None,
+        fail_on=settings.get("fail-on"),
+        fingerprint=_fingerprint(settings),
+    )
+
+
+def _read(path: Path, display: str) -> Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return _failed(display, f"cannot read the configuration: {error.strerror or error}")
+    if path.name != PYPROJECT_FILE:
+        document = load_document(raw, display)
+        if all(problem.rule == EMPTY for problem in document.problems) and document.data is None:
+            return load_document(b"{}", display)  # a configuration of comments only sets nothing
+        return document
+    try:
+        table = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return _failed(display, f"not valid TOML: {error}")
+    section = table.get("tool", {}).get("agreed", {})
+    # JSON is YAML, so the section goes through the same loader and validation as .agreed.yaml.
+    return load_document(json.dumps(section, default=str).encode("utf-8"), display)
+
+
+def _failed(display: str, message: str) -> Document:
+    from agreed.document import failed_document
+
+    return failed_document(display, CONFIG_ERROR, message)
+
+
+def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
+    """Problems of a pyproject section point at its ``[tool.agreed]`` header (TOML has no positions for us)."""
+    shown = [dataclasses.replace(problem, rule=CONFIG_ERROR, severity=Severity.ERROR) for problem in problems]
+    if path.name != PYPROJECT_FILE:
+        return shown
+    line = _header_line(_text(path))
+    return [dataclasses.replace(problem, line=line, col=1, message=f"[tool.agreed] {problem.message}")
+            for problem in shown]
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _header_line(text: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().replace(" ", "").startswith("[tool.agreed"):
+            return number
+    return 1
+
+
+class _Resolver:
+    """Turns the validated settings into rules; problems with rule references are collected, positioned."""
+
+    def __init__(self, document: Document, rules: Sequence[Rule]) -> None:
+        self.document = document
+        self.registry = tuple(rules)
+        self.problems: list[Problem] = []
+
+    def rules(self, settings: Mapping[str, Any], vague_terms: tuple[str, ...]) -> tuple[Rule, ...]:
+        chosen: list[Rule] = []
+        by_code = self._settings_by_code(settings)
+        for rule in self.registry:
+            setting = by_code.get(rule.code, _ON)
+            severity_name = setting if isinstance(setting, str) else setting.get("severity", _ON)
+            if severity_name == _OFF:
+                continue
+            if severity_name != _ON:
+                rule = dataclasses.replace(rule, severity=Severity.parse(severity_name))
+            options = dict(setting.get("options", {})) if isinstance(setting, Mapping) else {}
+            if vague_terms and rule.options_schema is not None and CUSTOM_TERMS_OPTION in _properties(rule):
+                options.setdefault(CUSTOM_TERMS_OPTION, list(vague_terms))
+            chosen.append(self._with_options(rule, options, settings))
+        return tuple(chosen)
+
+    def _settings_by_code(self, settings: Mapping[str, Any]) -> dict[str, Any]:
+        """Each rule's setting: its own entry (by code or name) over its category's entry."""
+        by_code: dict[str, Any] = {}
+        own: dict[str, Any] = {}
+        for key, value in settings.items():
+            matched = self._match(key, ("rules", key))
+            if matched is None:
+                continue
+            target = by_code if matched[0] == "category" else own
+            for rule in matched[1]:
+                target[rule.code] = value
+        return by_code | own
+
+    def _match(self, key: str, path: tuple[str, ...]) -> tuple[str, tuple[Rule, ...]] | None:
+        for rule in self.registry:
+            if key.upper() == rule.code or key == rule.name:
+                return "rule", (rule,)
+        if key in {category.value for category in Category}:
+            return "category", tuple(rule for rule in self.registry if rule.category.value == key)
+        self._report(path, f"unknown rule or category '{key}'{self._hint(key)}", at_key=True)
+        return None
+
+    def _hint(self, key: str) -> str:
+        known = [rule.code for rule in self.registry] + [rule.name for rule in self.registry]
+        known += [category.value for category in Category]
+        close = difflib.get_close_matches(key, known, n=1)
+        return f" (did you mean '{close[0]}'?)" if close else "; see 'agreed rules'"
+
+    def _with_options(self, rule: Rule, options: dict[str, Any], settings: Mapping[str, Any]) -> Rule:
+        if rule.configure is None:
+            if options:
+                self._report(self._setting_path(rule, settings, "options"),
+                             f"rule {rule.code} ({rule.name}) takes no options", at_key=True)
+            return rule
+        from jsonschema import Draft202012Validator
+
+        errors = sorted(Draft202012Validator(dict(rule.options_schema or {})).iter_errors(options), key=str)
+        for error in errors:
+            where = ".".join(str(step) for step in error.absolute_path)
+            self._report(self._setting_path(rule, settings, "options"),
+                         f"rule {rule.code} ({rule.name}) option {where or ''}: {error.message}".replace(
+                             "option : ", "options: "))
+        if errors:
+            return rule
+        return _configured(rule, {**_defaults(rule), **options})
+
+    def _setting_path(self, rule: Rule, settings: Mapping[str, Any], leaf: str) -> tuple[str, ...]:
+        for key in settings:
+            if key.upper() == rule.code or key == rule.name:
+                return ("rules", key, leaf)
+        return ("rules",)
+
+    def per_file_ignores(self, settings: Mapping[str, Sequence[str]]) -> tuple[tuple[str, frozenset[str]], ...]:
+        resolved: list[tuple[str, frozenset[str]]] = []
+        for pattern, references in settings.items():
+            codes: set[str] = set()
+            for index, reference in enumerate(references):
+                matched = self._match(reference, ("per-file-ignores", pattern, str(index)))
+                if matched is not None:
+                    codes.update(rule.code for rule in matched[1])
+            resolved.append((pattern, frozenset(codes)))
+        return tuple(resolved)
+
+    def _report(self, path: tuple[str, ...], message: str, *, at_key: bool = False) -> None:
+        json_path = tuple(int(step) if step.isdigit() else step for step in path)
+        position = self.document.key_position if at_key else self.document.position
+        line, col = position(json_path)
+        self.problems.append(Problem(self.document.path, line, col, CONFIG_ERROR, Severity.ERROR,
+                                     f"{self.document.describe(json_path)}: {message}"))
+
+
+def _properties(rule: Rule) -> Mapping[str, Any]:
+    properties: Mapping[str, Any] = (rule.options_schema or {}).get("properties", {})
+    return properties
+
+
+def _defaults(rule: Rule) -> dict[str, Any]:
+    return {name: spec["default"] for name, spec in _properties(rule).items() if "default" in spec}
+
+
+def _configured(rule: Rule, options: Mapping[str, Any]) -> Rule:
+    assert rule.configure is not None
+    configured = rule.configure(options)
+    return dataclasses.replace(configured, severity=rule.severity)
+
+
+def _fingerprint(settings: Mapping[str, Any]) -> str:
+    canonical = json.dumps(settings, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

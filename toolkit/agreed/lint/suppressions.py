@@ -1,0 +1,181 @@
+"""Inline suppressions: comments in an agreement that switch a rule off for a line, the next line, or the file.
+
+    deadline: 2031-06-30  # agreed: disable=T308 -- renegotiation of the deadline is under way (PR #41)
+    # agreed: disable-next-line=passive-commitment -- the regulator's wording, quoted on purpose
+    what: The report will be filed with the authority.
+    # agreed: disable-file=V105 -- a superlative is the product's registered name
+
+Rules are named by code or name, several separated by commas; the reason after `` -- `` is required. A directive
+on a line covers that line, and the whole of a value that starts on it (a folded block scalar, say). Parse and
+schema errors cannot be suppressed. A directive without a reason, naming an unknown rule or a rule that cannot be
+suppressed is reported (X002); one that suppressed nothing is reported too (X003), so stale suppressions do not
+pile up.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from agreed.document import Document, line_col
+from agreed.problem import Problem, Severity
+
+INVALID_SUPPRESSION = "X002"
+UNUSED_SUPPRESSION = "X003"
+
+_DIRECTIVE = re.compile(r"#[ \t]*agreed[ \t]*:[ \t]*(?P<body>.*)$", re.MULTILINE)
+_BODY = re.compile(r"(?P<kind>disable-file|disable-next-line|disable)\b[ \t]*(?:=[ \t]*(?P<rules>.*?))?"
+                   r"(?:[ \t]+--(?:[ \t]+(?P<reason>.*?))?)?[ \t]*$")
+
+
+class Scope(enum.Enum):
+    LINE = "disable"
+    NEXT_LINE = "disable-next-line"
+    FILE = "disable-file"
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One suppression comment: where it is, what it covers and which rules (by code) it names."""
+
+    line: int
+    col: int
+    scope: Scope
+    codes: tuple[str, ...]
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    directives: tuple[Directive, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse(document: Document, names: Mapping[str, str], unsuppressible: Collection[str]) -> Parsed:
+    """The suppression directives of a document; ``names`` maps rule codes and names to codes."""
+    if "agreed" not in document.source:
+        return Parsed((), ())
+    directives: list[Directive] = []
+    problems: list[Problem] = []
+    scalars = _scalar_ranges(document)
+    for match in _DIRECTIVE.finditer(document.source):
+        start = match.start()
+        if not _is_comment(document.source, start, scalars):
+            continue
+        line, col = line_col(document.source, start)
+        directive, issues = _directive(document, line, col, match.group("body"), names, unsuppressible)
+        problems += [Problem(document.path, line, col, INVALID_SUPPRESSION, Severity.ERROR, issue) for issue in issues]
+        if directive is not None:
+            directives.append(directive)
+    return Parsed(tuple(directives), tuple(problems))
+
+
+def _directive(document: Document, line: int, col: int, body: str, names: Mapping[str, str],
+               unsuppressible: Collection[str]) -> tuple[Directive | None, list[str]]:
+    parsed = _BODY.match(body.strip())
+    if parsed is None:
+        return None, [f"unreadable suppression '# agreed: {body.strip()}': write "
+                      "'# agreed: disable=RULE -- reason' (or disable-next-line, disable-file)"]
+    scope = Scope(parsed.group("kind"))
+    references = [name.strip() for name in (parsed.group("rules") or "").split(",") if name.strip()]
+    issues: list[str] = []
+    if any(len(reference.split()) > 1 for reference in references):
+        issues.append("rules and reason run together: separate the reason with ' -- ' "
+                      f"('# agreed: {scope.value}=RULE -- reason')")
+        references = [reference.split()[0] for reference in references]
+    if not references:
+        issues.append(f"'{scope.value}' names no rule: write '{scope.value}=RULE -- reason'")
+    if not (parsed.group("reason") or "").strip():
+        issues.append(f"suppression of {', '.join(references) or 'nothing'} gives no reason: add ' -- why' "
+                      "(the reason is what a reviewer reads)")
+    codes: list[str] = []
+    for reference in references:
+        code = names.get(reference) or names.get(reference.upper())
+        if code is None:
+            issues.append(f"suppression names unknown rule '{reference}'; see 'agreed rules'")
+        elif code in unsuppressible:
+            issues.append(f"{code} cannot be suppressed: fix the file instead (load and schema errors always count)")
+        else:
+            codes.append(code)
+    if issues:
+        return None, issues
+    first, last = _covered_lines(document, scope, line)
+    return Directive(line, col, scope, tuple(codes), first, last), []
+
+
+def _covered_lines(document: Document, scope: Scope, line: int) -> tuple[int, int]:
+    if scope is Scope.FILE:
+        return 1, document.source.count("\n") + 1
+    target = line if scope is Scope.LINE else _next_content_line(document.source, line)
+    return target, _value_end_line(document, target)
+
+
+def _next_content_line(source: str, line: int) -> int:
+    lines = source.splitlines()
+    for number in range(line + 1, len(lines) + 1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return line + 1
+
+
+def _value_end_line(document: Document, line: int) -> int:
+    """The last line of any scalar value that starts on ``line`` (multi-line prose is covered as a whole)."""
+    last = line
+    for path, span in document.values.items():
+        if span.line + 1 == line and isinstance(document.value_at(path), str):
+            last = max(last, line_col(document.source, max(span.start, span.end - 1))[0])
+    return last
+
+
+def _scalar_ranges(document: Document) -> list[tuple[int, int]]:
+    return sorted((span.start, span.end) for path, span in document.values.items()
+                  if not isinstance(document.value_at(path), (dict, list)))
+
+
+def _is_comment(source: str, offset: int, scalars: Sequence[tuple[int, int]]) -> bool:
+    """A ``#`` starts a comment at the start of a line or after white space, outside every scalar."""
+    if offset > 0 and source[offset - 1] not in " \t\r\n\ufeff":
+        return False
+    index = bisect.bisect_right(scalars, (offset, len(source) + 1)) - 1
+    return not (index >= 0 and scalars[index][0] <= offset < scalars[index][1])
+
+
+def apply(path: str, problems: Sequence[Problem], parsed: Parsed, ran: Collection[str],
+          unsuppressible: Collection[str]) -> list[Problem]:
+    """The problems that no directive covers, the directives' own problems, and unused directives (X003).
+
+    A directive naming a rule that did not run (switched off by configuration) is not reported as unused.
+    """
+    used: set[tuple[Directive, str]] = set()
+    kept: list[Problem] = []
+    for problem in problems:
+        covering = None if problem.rule in unsuppressible else _covering(parsed.directives, problem)
+        if covering is None:
+            kept.append(problem)
+        else:
+            used.add((covering, problem.rule))
+    return [*kept, *parsed.problems, *_unused(path, parsed.directives, used, ran)]
+
+
+def _covering(directives: Sequence[Directive], problem: Problem) -> Directive | None:
+    for directive in directives:
+        if problem.rule in directive.codes and directive.first_line <= problem.line <= directive.last_line:
+            return directive
+    return None
+
+
+def _unused(path: str, directives: Sequence[Directive], used: Collection[tuple[Directive, str]],
+            ran: Collection[str]) -> Iterator[Problem]:
+    for directive in directives:
+        for code in directive.codes:
+            if (directive, code) in used or code not in ran:
+                continue
+            where = {Scope.LINE: "on this line", Scope.NEXT_LINE: f"on line {directive.first_line}",
+                     Scope.FILE: "in this file"}[directive.scope]
+            yield Problem(path, directive.line, directive.col, UNUSED_SUPPRESSION, Severity.WARNING,
+                          f"unused suppression: {code} reports nothing {where}; remove the directive")
