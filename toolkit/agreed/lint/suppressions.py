@@ -133,8 +133,17 @@ def _value_end_line(document: Document, line: int) -> int:
 
 
 def _scalar_ranges(document: Document) -> list[tuple[int, int]]:
-    return sorted((span.start, span.end) for path, span in document.values.items()
-                  if not isinstance(document.value_at(path), (dict, list)))
+    """Where scalar content lies; a block scalar's content starts after its header line, which may hold a comment."""
+    source = document.source
+    ranges = []
+    for path, span in document.values.items():
+        if isinstance(document.value_at(path), (dict, list)):
+            continue
+        start = span.start
+        if source[start : start + 1] in ("|", ">"):
+            start = source.find("\n", start) + 1 or span.end
+        ranges.append((start, span.end))
+    return sorted(ranges)
 
 
 def _is_comment(source: str, offset: int, scalars: Sequence[tuple[int, int]]) -> bool:

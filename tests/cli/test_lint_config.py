@@ -1,0 +1,149 @@
+"""``agreed lint`` with a team configuration: discovery, --config, --isolated, file filters, fail-on and the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from click.testing import CliRunner
+
+from agreed.cli import main
+
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import DraftYaml
+
+# A draft with one vague deliverable (V102 "several" and T301 "soon" on line 13) that has no owner (A201, line 12).
+FINDINGS = """\
+results:
+  deliverables:
+    - id: d1
+      what: Send the report to several teams soon.
+"""
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, draft_yaml: DraftYaml) -> Path:
+    """A git working tree (a bare ``.git`` folder is enough for discovery) with contracts/vague.yaml, as cwd."""
+    (tmp_path / ".git").mkdir()
+    contracts = tmp_path / "contracts"
+    contracts.mkdir()
+    (contracts / "vague.yaml").write_text(draft_yaml() + FINDINGS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _lint(*arguments: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["lint", "--no-cache", *arguments])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _codes(stdout: str) -> list[str]:
+    return [line.split()[1] for line in stdout.splitlines() if line.startswith("contracts/")]
+
+
+def test_without_configuration_every_rule_runs(repository: Path) -> None:
+    code, stdout, _ = _lint()
+    assert code == 1
+    assert _codes(stdout) == ["A201", "V102", "T301"]
+
+
+def test_the_configuration_is_discovered_from_a_subfolder(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repository / ".agreed.yaml").write_text("rules:\n  owner-missing: off\n  T301: info\n", encoding="utf-8")
+    monkeypatch.chdir(repository / "contracts")
+    code, stdout, _ = _lint("vague.yaml")
+    assert code == 0  # what is left are a warning and an info
+    assert [line.split()[1:3] for line in stdout.splitlines() if line.startswith("vague.yaml")] == [
+        ["V102", "warning"], ["T301", "info"]]
+
+
+def test_pyproject_settings_apply(repository: Path) -> None:
+    (repository / "pyproject.toml").write_text("[tool.agreed.rules]\nvagueness = 'off'\ntime = 'off'\n",
+                                               encoding="utf-8")
+    assert _codes(_lint()[1]) == ["A201"]
+
+
+def test_fail_on_comes_from_the_configuration_unless_given(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("fail-on: warning\nrules: {A201: off}\n", encoding="utf-8")
+    assert _lint()[0] == 1
+    (repository / ".agreed.yaml").write_text("fail-on: error\nrules: {A201: off}\n", encoding="utf-8")
+    assert _lint()[0] == 0
+    assert _lint("--fail-on", "warning")[0] == 1
+
+
+def test_explicit_config_and_isolated(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("rules: {vagueness: off}\n", encoding="utf-8")
+    (repository / "strict.yaml").write_text("rules: {time: off}\n", encoding="utf-8")
+    assert _codes(_lint("--config", "strict.yaml")[1]) == ["A201", "V102"]
+    assert _codes(_lint("--isolated")[1]) == ["A201", "V102", "T301"]
+
+
+def test_a_bad_configuration_stops_with_positions_and_exit_2(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("rules:\n  V1O2: off\n", encoding="utf-8")
+    code, stdout, stderr = _lint()
+    assert code == 2
+    assert stdout == ""
+    assert ".agreed.yaml:2:3: S013 rules.V1O2: unknown rule or category 'V1O2' (did you mean 'V102'?)" in stderr
+    assert "nothing was checked" in stderr
+
+
+def test_a_missing_explicit_configuration_is_a_usage_error(repository: Path) -> None:
+    code, _, stderr = _lint("--config", "nope.yaml")
+    assert code == 2
+    assert "nope.yaml does not exist" in stderr
+
+
+def test_exclude_applies_to_folders_and_named_files(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("exclude: [contracts/vague.yaml]\n", encoding="utf-8")
+    code, stdout, _ = _lint()
+    assert (code, _codes(stdout)) == (0, [])
+    code, stdout, _ = _lint("contracts/vague.yaml")  # as pre-commit passes it
+    assert (code, _codes(stdout)) == (0, [])
+
+
+def test_include_narrows_what_a_folder_holds(repository: Path, draft_yaml: DraftYaml) -> None:
+    (repository / "contracts" / "other.yml").write_text(draft_yaml() + FINDINGS, encoding="utf-8")
+    (repository / ".agreed.yaml").write_text("include: ['*.yml']\n", encoding="utf-8")
+    stdout = _lint()[1]
+    assert {line.split(":")[0] for line in stdout.splitlines() if line.startswith("contracts/")} == {
+        "contracts/other.yml"}
+
+
+def test_per_file_ignores(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("per-file-ignores:\n  'contracts/*.yaml': [V102, owner-missing]\n",
+                                             encoding="utf-8")
+    assert _codes(_lint()[1]) == ["T301"]
+
+
+def test_allowed_terms_silence_text_rules_inside_them(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("allowed-terms: [several teams]\n", encoding="utf-8")
+    assert _codes(_lint()[1]) == ["A201", "T301"]
+
+
+def test_vague_terms_add_a_team_vocabulary(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("vague-terms: [the report]\n", encoding="utf-8")
+    assert _codes(_lint()[1]) == ["A201", "V110", "V102", "T301"]
+
+
+def test_today_must_be_a_date(repository: Path) -> None:
+    code, _, stderr = _lint("--today", "tomorrow")
+    assert code == 2
+    assert "--today" in stderr
+
+
+def test_the_cache_lives_at_the_repository_root_and_gives_the_same_report(repository: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repository / "contracts")
+    runner = CliRunner()
+    cold = runner.invoke(main, ["lint", "vague.yaml"])
+    assert (repository / ".agreed_cache" / "CACHEDIR.TAG").is_file()
+    warm = runner.invoke(main, ["lint", "vague.yaml"])
+    assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+    (repository / ".agreed.yaml").write_text("rules: {vagueness: off}\n", encoding="utf-8")
+    changed = runner.invoke(main, ["lint", "vague.yaml"])  # a new configuration is a new cache key
+    assert "V102" not in changed.stdout
+
+
+def test_no_cache_writes_nothing(repository: Path) -> None:
+    _lint()
+    assert not (repository / ".agreed_cache").exists()

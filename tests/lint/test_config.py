@@ -1,0 +1,254 @@
+"""Configuration: discovery, validation with positioned errors, and resolution into rules and file filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agreed.lint.config import (
+    CONFIG_ERROR,
+    ConfigError,
+    LintConfig,
+    default_config,
+    find_config,
+    load_config,
+)
+from agreed.lint.rule import Rule, TextContext
+from agreed.lint.rules import ALL_RULES
+from agreed.problem import Severity
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _load(tmp_path: Path, text: str, name: str = ".agreed.yaml") -> LintConfig:
+    return load_config(_write(tmp_path / name, text), ALL_RULES, shown=name)
+
+
+def _errors(tmp_path: Path, text: str, name: str = ".agreed.yaml") -> list[tuple[int, int, str]]:
+    with pytest.raises(ConfigError) as caught:
+        _load(tmp_path, text, name)
+    assert all(problem.rule == CONFIG_ERROR and problem.path == name for problem in caught.value.problems)
+    return [(problem.line, problem.col, problem.message) for problem in caught.value.problems]
+
+
+def _rule(config: LintConfig, code: str) -> Rule | None:
+    return next((rule for rule in config.rules if rule.code == code), None)
+
+
+# Discovery
+
+
+def test_finds_the_yaml_file_in_a_parent_folder(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    config = _write(tmp_path / ".agreed.yaml", "rules: {}\n")
+    nested = tmp_path / "contracts" / "sales"
+    nested.mkdir(parents=True)
+    assert find_config(nested) == config
+
+
+def test_finds_a_pyproject_with_a_tool_agreed_table(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    pyproject = _write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n\n[tool.agreed]\nfail-on = 'warning'\n")
+    assert find_config(tmp_path) == pyproject
+
+
+def test_a_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    config = _write(tmp_path / ".agreed.yaml", "{}\n")
+    nested = tmp_path / "sub"
+    _write(nested / "pyproject.toml", "[tool.black]\nline-length = 100  # agreed not configured here\n")
+    assert find_config(nested) == config
+
+
+def test_the_yaml_file_wins_over_pyproject_in_one_folder(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    _write(tmp_path / "pyproject.toml", "[tool.agreed]\nfail-on = 'info'\n")
+    config = _write(tmp_path / ".agreed.yaml", "{}\n")
+    assert find_config(tmp_path) == config
+
+
+def test_discovery_stops_at_the_git_root(tmp_path: Path) -> None:
+    _write(tmp_path / ".agreed.yaml", "{}\n")  # above the repository: not ours
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "contracts").mkdir()
+    assert find_config(repository / "contracts") is None
+    assert find_config(repository) is None
+
+
+def test_a_git_file_marks_a_worktree_root(tmp_path: Path) -> None:
+    _write(tmp_path / ".agreed.yaml", "{}\n")
+    worktree = tmp_path / "worktree"
+    _write(worktree / ".git", "gitdir: /elsewhere\n")
+    assert find_config(worktree) is None
+
+
+# Rules
+
+
+def test_no_configuration_enables_every_rule_at_its_default_severity(tmp_path: Path) -> None:
+    config = default_config(tmp_path, ALL_RULES)
+    assert [(rule.code, rule.severity) for rule in config.rules] == [(rule.code, rule.severity) for rule in ALL_RULES]
+
+
+def test_rules_by_code_name_or_category(tmp_path: Path) -> None:
+    config = _load(tmp_path, "rules:\n  v101: off\n  passive-commitment: info\n  time: warning\n  T302: error\n")
+    assert _rule(config, "V101") is None
+    assert (passive := _rule(config, "A205")) is not None
+    assert passive.severity is Severity.INFO
+    assert (fuzzy := _rule(config, "T301")) is not None
+    assert fuzzy.severity is Severity.WARNING  # from its category
+    assert (after_deadline := _rule(config, "T302")) is not None
+    assert after_deadline.severity is Severity.ERROR  # its own entry wins over the category's
+    assert _rule(config, "V102") is not None
+
+
+def test_a_category_switched_off_and_one_rule_back_on(tmp_path: Path) -> None:
+    config = _load(tmp_path, "rules:\n  vagueness: off\n  placeholder: on\n")
+    assert [rule.code for rule in config.rules if rule.code.startswith("V")] == ["V108"]
+
+
+def test_a_mapping_setting_with_severity(tmp_path: Path) -> None:
+    config = _load(tmp_path, "rules:\n  A205:\n    severity: error\n")
+    assert (rule := _rule(config, "A205")) is not None
+    assert rule.severity is Severity.ERROR
+
+
+def test_unknown_rules_are_reported_with_a_suggestion(tmp_path: Path) -> None:
+    assert _errors(tmp_path, "rules:\n  passive-commitmnt: off\n  Z999: off\n") == [
+        (2, 3, "rules.passive-commitmnt: unknown rule or category 'passive-commitmnt' "
+               "(did you mean 'passive-commitment'?)"),
+        (3, 3, "rules.Z999: unknown rule or category 'Z999'; see 'agreed rules'"),
+    ]
+
+
+def test_a_bad_severity_is_reported_at_its_value(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "rules:\n  V101: loud\n")
+    assert len(errors) == 1
+    assert errors[0][:2] == (2, 9)
+    assert "'loud'" in errors[0][2]
+
+
+def test_options_are_validated_against_the_rule_schema(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "rules:\n  V110:\n    options: {terms: [1]}\n")
+    assert len(errors) == 1
+    line, _, message = errors[0]
+    assert line == 3
+    assert "V110 (custom-vague-term)" in message
+    assert "1 is not of type 'string'" in message
+
+
+def test_unknown_options_are_rejected(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "rules:\n  V110:\n    options: {term: [synergy]}\n")
+    assert len(errors) == 1
+    assert "'term' was unexpected" in errors[0][2]
+
+
+def test_a_rule_without_options_rejects_them(tmp_path: Path) -> None:
+    assert _errors(tmp_path, "rules:\n  V101:\n    options: {limit: 3}\n") == [
+        (3, 5, "rules.V101.options: rule V101 (subjective-quality) takes no options")]
+
+
+def test_vague_terms_configure_the_custom_term_rule(tmp_path: Path) -> None:
+    config = _load(tmp_path, "vague-terms: [synergy, best-in-class]\n")
+    assert (rule := _rule(config, "V110")) is not None
+    assert rule.check_text is not None
+    text = "Realise synergy and a best-in-class queue."
+    assert [text[span.start:span.end] for span in rule.check_text(text, TextContext())] == ["synergy", "best-in-class"]
+
+
+def test_without_vague_terms_the_custom_term_rule_is_silent(tmp_path: Path) -> None:
+    config = _load(tmp_path, "{}\n")
+    assert (rule := _rule(config, "V110")) is not None
+    assert rule.check_text is not None
+    assert list(rule.check_text("Realise synergy.", TextContext())) == []
+
+
+# Files
+
+
+def test_include_exclude_and_per_file_ignores_are_relative_to_the_config_folder(tmp_path: Path) -> None:
+    config = _load(tmp_path, "include: ['contracts/**/*.yaml']\nexclude: [contracts/archive/, '_template.yaml']\n"
+                             "per-file-ignores:\n  'contracts/legacy/*.yaml': [V101, passive-commitment, time]\n")
+    assert config.included(tmp_path / "contracts" / "a.yaml")
+    assert not config.included(tmp_path / "other" / "a.yaml")
+    assert config.excluded(tmp_path / "contracts" / "archive" / "2020" / "old.yaml")
+    assert config.excluded(tmp_path / "contracts" / "_template.yaml")
+    assert not config.excluded(tmp_path / "contracts" / "a.yaml")
+    ignored = config.ignored_codes(str(tmp_path / "contracts" / "legacy" / "x.yaml"))
+    assert {"V101", "A205", "T301", "T302"} <= ignored
+    assert config.ignored_codes(str(tmp_path / "contracts" / "x.yaml")) == frozenset()
+
+
+def test_paths_outside_the_config_folder_match_no_pattern(tmp_path: Path) -> None:
+    config = _load(tmp_path / "repo", "exclude: ['*.yaml']\n")
+    assert not config.excluded(tmp_path / "elsewhere.yaml")
+    assert config.excluded(tmp_path / "repo" / "a.yaml")
+
+
+def test_people_path_and_fail_on(tmp_path: Path) -> None:
+    config = _load(tmp_path, "people: team/people.yaml\nfail-on: warning\n")
+    assert config.people == (tmp_path / "team" / "people.yaml").resolve()
+    assert config.fail_on == "warning"
+
+
+# Errors
+
+
+def test_unknown_keys_are_reported_at_the_key(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "# settings\nrules: {}\nexlude: [a]\n")
+    assert errors == [(3, 1, "(document): unknown key 'exlude' (did you mean 'exclude'?)")]
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "rules:\n  nope: off\nfail-on: sometimes\n")
+    assert [line for line, _, _ in errors] == [2, 3]
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("rules: [V101]\n", "expected a mapping"),
+    ("rules: {V101: off\n", "while parsing"),
+    ("a: 1\na: 2\n", "duplicate key"),
+    ("- just\n- a list\n", "not a list"),
+    ("exclude: 'not a list'\n", "expected a list"),
+    ("people: 3\n", "expected text"),
+])
+def test_malformed_configurations_are_errors_not_crashes(tmp_path: Path, text: str, fragment: str) -> None:
+    errors = _errors(tmp_path, text)
+    assert errors
+    assert any(fragment in message for _, _, message in errors), errors
+
+
+def test_a_comment_only_file_sets_nothing(tmp_path: Path) -> None:
+    config = _load(tmp_path, "# nothing configured yet\n")
+    assert [rule.code for rule in config.rules] == [rule.code for rule in ALL_RULES]
+
+
+def test_pyproject_errors_point_at_the_table_header(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "[project]\nname = 'x'\n\n[tool.agreed]\nfail-on = 'loud'\n", "pyproject.toml")
+    assert len(errors) == 1
+    assert errors[0][:2] == (4, 1)
+    assert errors[0][2].startswith("[tool.agreed] fail-on:")
+
+
+def test_pyproject_settings_apply(tmp_path: Path) -> None:
+    config = _load(tmp_path, "[tool.agreed]\nexclude = ['old/']\n[tool.agreed.rules]\nV101 = 'off'\n",
+                   "pyproject.toml")
+    assert _rule(config, "V101") is None
+    assert config.exclude == ("old/",)
+
+
+def test_invalid_toml_is_an_error(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "[tool.agreed\n", "pyproject.toml")
+    assert "not valid TOML" in errors[0][2]
+
+
+def test_fingerprint_follows_the_settings(tmp_path: Path) -> None:
+    first = _load(tmp_path, "rules: {V101: off}\n").fingerprint
+    assert _load(tmp_path, "rules: {V101: off}  # same settings, new comment\n").fingerprint == first
+    assert _load(tmp_path, "rules: {V101: info}\n").fingerprint != first
