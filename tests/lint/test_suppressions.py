@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from agreed.lint.engine import Linter, lint_document
-from agreed.lint.rules import ALL_RULES
-from agreed.lint.rules import fuzzy_deadline, owner_missing, vague_quantifier
+from agreed.lint.rules import ALL_RULES, fuzzy_deadline, owner_missing, vague_quantifier
 from agreed.problem import Problem
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
