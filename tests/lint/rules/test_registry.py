@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from agreed.lint.rule import Rule, TextContext
-from agreed.lint.rules import ALL_RULES, DOCUMENT_RULES, TEXT_RULES
+from agreed.lint.rules import ALL_RULES, DOCUMENT_RULES, REPOSITORY_RULES, TEXT_RULES
 
 IDS = [rule.code for rule in TEXT_RULES]
 UNCONFIGURED = [rule for rule in TEXT_RULES if rule.configure is None]  # their examples hold with no options
 
 
 def test_registry_composition() -> None:
-    assert ALL_RULES == TEXT_RULES + DOCUMENT_RULES
+    assert ALL_RULES == TEXT_RULES + DOCUMENT_RULES + REPOSITORY_RULES
     assert all(rule.check_text is not None and rule.check_document is None for rule in TEXT_RULES)
 
 

@@ -110,7 +110,7 @@ class Linter:
             problems.extend(_guarded(rule, document, self.context, prose, allowed))
         registry = _registry()
         parsed = suppressions.parse(document, registry.names, registry.unsuppressible)
-        ran = frozenset(rule.code for rule in rules)
+        ran = frozenset(rule.code for rule in rules if rule.check_repository is None)  # cross-file rules run later
         return sorted(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible))
 
 

@@ -2,7 +2,8 @@
 
 A rule is a plain module that builds one :class:`Rule` value named ``RULE``; its module docstring is the user
 documentation that ``agreed explain`` prints. A rule checks either free-standing prose (``check_text``: a statement
-in, character spans out) or a whole document (``check_document``: a Document in, findings at JSON paths out). The
+in, character spans out), a whole document (``check_document``: a Document in, findings at JSON paths out), or
+every agreement of a run together (``check_repository``: one summary per agreement in, positioned findings out). The
 engine, not the rule, turns findings into positioned Problems and applies severities and suppressions.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from agreed.problem import Severity
 
 if TYPE_CHECKING:
     from agreed.document import Document, JsonPath
+    from agreed.lint.people import Roster
 
 
 class Category(enum.Enum):
@@ -69,10 +71,45 @@ class LintContext:
     """Facts from outside the document that document rules may use."""
 
     today: datetime.date | None = None
+    people: Roster | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartyEntry:
+    """One party as an agreement lists it, with the position of its id."""
+
+    id: str
+    name: str | None
+    email: str | None
+    handle: str | None
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementSummary:
+    """What cross-file rules need to know of one agreement: its id and parties, with positions."""
+
+    path: str
+    id: str | None
+    line: int
+    col: int
+    parties: tuple[PartyEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FileFinding:
+    """A cross-file rule's finding, at a position in one of the agreements."""
+
+    path: str
+    line: int
+    col: int
+    message: str
 
 
 TextCheck = Callable[[str, TextContext], Iterable[TextSpan]]
 DocumentCheck = Callable[["Document", LintContext], Iterable[Finding]]
+RepositoryCheck = Callable[[Sequence[AgreementSummary]], Iterable[FileFinding]]
 OptionValues = Mapping[str, Any]
 
 
@@ -88,6 +125,7 @@ class Rule:
     doc: str
     check_text: TextCheck | None = None
     check_document: DocumentCheck | None = None
+    check_repository: RepositoryCheck | None = None
     suppressible: bool = True
     elements: tuple[str, ...] = ()
     """The ELEMENTS.md ids (``W-WHAT``, ``R-HOPES``...) whose content this rule checks."""

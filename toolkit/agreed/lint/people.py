@@ -1,0 +1,107 @@
+"""The people roster: who may be a party, under which id, with which identities, and who has left.
+
+A repository may keep one YAML file listing its people (named by ``people:`` in the configuration):
+
+    people:
+      - id: maria
+        name: Maria Chen
+        email: maria.chen@example.com
+        handle: mchen
+      - id: sam
+        name: Sam Okafor
+        status: gone          # left the organisation: cannot keep new promises
+
+Rules then check every agreement's parties against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agreed.document import load_document
+from agreed.problem import Problem, Severity
+
+ROSTER_ERROR = "S013"
+ACTIVE = "active"
+GONE = "gone"
+
+_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$"}
+ROSTER_SCHEMA: Mapping[str, Any] = {
+    "type": "object",
+    "required": ["people"],
+    "additionalProperties": False,
+    "properties": {
+        "people": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "name"],
+                "additionalProperties": False,
+                "patternProperties": {"^x-": {}},
+                "properties": {
+                    "id": _ID,
+                    "name": {"type": "string", "minLength": 1},
+                    "email": {"type": "string", "minLength": 3},
+                    "handle": {"type": "string", "pattern": "^@?[A-Za-z0-9][A-Za-z0-9-]*$"},
+                    "status": {"enum": [ACTIVE, GONE]},
+                    "note": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    email: str | None = None
+    handle: str | None = None
+    gone: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    """The people of a repository by id, and the file they came from."""
+
+    path: str
+    people: Mapping[str, Person]
+
+
+class RosterError(Exception):
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+def load_roster(path: Path, shown: str) -> Roster:
+    """Read and validate a roster; raises RosterError with positioned problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RosterError((Problem(shown, 1, 1, ROSTER_ERROR, Severity.ERROR,
+                                   f"cannot read the people roster: {error.strerror or error}"),)) from None
+    document = load_document(raw, shown)
+    problems = list(document.problems)
+    if document.data is not None:
+        from agreed.schema import explain_violations
+
+        problems += explain_violations(document, ROSTER_SCHEMA, ROSTER_ERROR)
+    if problems:
+        raise RosterError(tuple(problems))
+    people: dict[str, Person] = {}
+    for index, entry in enumerate(document.data["people"]):
+        if entry["id"] in people:
+            line, col = document.position(("people", index, "id"))
+            problems.append(Problem(shown, line, col, ROSTER_ERROR, Severity.ERROR,
+                                    f"people[{index}].id: {entry['id']!r} is listed twice"))
+        people[entry["id"]] = Person(entry["id"], entry["name"], entry.get("email"), entry.get("handle"),
+                                     entry.get("status") == GONE, entry.get("note"))
+    if problems:
+        raise RosterError(tuple(problems))
+    return Roster(shown, people)

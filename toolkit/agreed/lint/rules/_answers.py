@@ -1,0 +1,85 @@
+"""What the framing, celebration and relationship rules share: where free-text answers live, which of them say
+something, and which parties a piece of prose names.
+
+Private to the rules non_answer, failure_unmeasured, announcer_not_party, credit_not_100, handoff_incomplete,
+hopes_copied, reservation_unmonitored, confidentiality_contradiction, renegotiation_without_trigger and
+grade_good_enough.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection, Iterator
+
+from agreed.document import Document, JsonPath
+from agreed.lint.commitments import items
+from agreed.text import is_non_answer
+
+EACH = "*"
+"""In a path pattern: every item of the list at that point."""
+
+
+def is_draft(document: Document) -> bool:
+    return bool(document.value_at(("status",)) == "draft")
+
+
+def values_at(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[JsonPath, object]]:
+    """The values at ``pattern`` (a path whose :data:`EACH` steps stand for every list index), with their paths."""
+    yield from _expand(document, (), pattern)
+
+
+def _expand(document: Document, prefix: JsonPath, rest: tuple[str, ...]) -> Iterator[tuple[JsonPath, object]]:
+    if not rest:
+        yield prefix, document.value_at(prefix)
+        return
+    step, remaining = rest[0], rest[1:]
+    if step != EACH:
+        if isinstance(document.value_at(prefix), dict):
+            yield from _expand(document, (*prefix, step), remaining)
+        return
+    listed = document.value_at(prefix)
+    if isinstance(listed, list):
+        for index in range(len(listed)):
+            yield from _expand(document, (*prefix, index), remaining)
+
+
+def answer(value: object) -> str | None:
+    """``value`` when it is prose that says something; None when it is absent, not text, blank or a non-answer
+    ("TBD", "see above"), which rule S104 or the schema reports."""
+    if not isinstance(value, str) or is_non_answer(value):
+        return None
+    return value
+
+
+def normalised(text: str) -> str:
+    """``text`` for comparing answers: lower case, words only, single spaces."""
+    return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())
+
+
+def party_names(document: Document) -> dict[str, str]:
+    """Each party id with its display name (the id when the party has no usable name)."""
+    names: dict[str, str] = {}
+    for _, party in items(document, "parties"):
+        party_id, name = party.get("id"), party.get("name")
+        if isinstance(party_id, str) and party_id not in names:
+            names[party_id] = name.strip() if isinstance(name, str) and name.strip() else party_id
+    return names
+
+
+def mentioned_parties(text: str, names: dict[str, str]) -> list[str]:
+    """The ids of the parties that ``text`` names, by id or by any capitalised word of their name ("Maria",
+    "Okafor", "Maria Chen"); ids in the order of ``names``. Names are matched case-sensitively so that a party
+    called Will is not found in "will"."""
+    return [party_id for party_id, name in names.items() if _names_party(text, party_id, name)]
+
+
+def _names_party(text: str, party_id: str, name: str) -> bool:
+    words = [word for word in re.findall(r"[\w'\u2019-]+", name) if len(word) > 1 and word[0].isupper()]
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) for word in [party_id, *words])
+
+
+def not_a_party_hint(value: str, parties: Collection[str]) -> str:
+    """The end of a message about ``value`` not being a party: the closest party id, or the list of ids."""
+    close = difflib.get_close_matches(value, sorted(parties), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else f"; parties are: {', '.join(sorted(parties))}"

@@ -1,0 +1,75 @@
+"""A hand-off names no receiver or no due date.
+
+Hand-offs keep the result alive once the partners move on, and they fail quietly: nobody notices that the dashboard
+stopped being reviewed until the numbers slide back. A hand-off needs someone who takes the result over, named
+closely enough that they can be asked ("Sales Operations", not "someone", "the team" or the giver), and a date by
+which it happens. A draft may leave both open; from "proposed" on, both must be there.
+
+Fires on:
+    handoffs: [{id: h1, what: Dashboard and its monthly review, from: maria, to: someone, due: 2032-09-01}]
+    handoffs: [{id: h1, what: Dashboard and its monthly review, from: maria, to: maria, due: 2032-09-01}]
+    handoffs: [{id: h1, what: Dashboard and its monthly review, from: maria, to: Sales Operations}]
+
+Passes:
+    handoffs: [{id: h1, what: Dashboard and its monthly review, from: maria, to: Sales Operations, due: 2032-09-01}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from agreed.document import Document, JsonPath
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rules._answers import is_draft
+from agreed.problem import Severity
+from agreed.text import OwnerKind, classify_owner, is_non_answer
+
+# Receivers that point at nobody in particular: the partners themselves, or everybody.
+_NOBODY_IN_PARTICULAR = frozenset({
+    "we", "us", "our", "ours", "all", "both", "everyone", "everybody", "all of us", "both of us", "all parties",
+    "both parties", "the parties", "parties", "partners", "the partners", "both partners", "all partners",
+    "both sides", "they", "them", "people", "joint", "jointly", "shared", "together", "collective", "the team",
+    "team", "our team", "the teams", "teams", "relevant teams", "the business", "business", "the organisation",
+    "the organization", "the company", "stakeholders", "the stakeholders", "all stakeholders",
+})  # fmt: skip
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    draft = is_draft(document)
+    for path, handoff in items(document, "celebration", "handoffs"):
+        yield from _receiver_problems(path, handoff, draft=draft)
+        if "due" not in handoff and not draft:
+            yield Finding(path, "has no due date: add `due` (YYYY-MM-DD), the day by which the receiver has "
+                          "taken it over")
+
+
+def _receiver_problems(path: JsonPath, handoff: Mapping[str, Any], *, draft: bool) -> Iterator[Finding]:
+    receiver = handoff.get("to", "")
+    if not isinstance(receiver, str):
+        return
+    if not receiver.strip():
+        if not draft:
+            at = (*path, "to") if "to" in handoff else path
+            yield Finding(at, "names no receiver: say in `to` who takes the result over (a person, team or role)")
+    else:
+        problem = _receiver_problem(receiver, handoff.get("from"))
+        if problem:
+            yield Finding((*path, "to"), f"{receiver!r} {problem}")
+
+
+def _receiver_problem(receiver: str, giver: object) -> str:
+    normal = " ".join(receiver.lower().split())
+    if is_non_answer(receiver) or classify_owner(receiver) is OwnerKind.PLACEHOLDER:
+        return "names no receiver: say who takes the result over (a person, team or role)"
+    if normal in _NOBODY_IN_PARTICULAR:
+        return "is nobody in particular: name the one team, role or person who takes the result over"
+    if isinstance(giver, str) and normal == " ".join(giver.lower().split()):
+        return "is also the giver, so nothing is handed off: name who takes the result over"
+    return ""
+
+
+RULE = Rule(code="C504", name="handoff-incomplete", category=Category.CELEBRATION, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("C-HANDOFFS",))

@@ -1,0 +1,49 @@
+"""Two parties state the same hopes, word for word.
+
+What each person hopes to get from working together, beyond the business result, is personal: one wants to learn
+how the other side works, another wants visibility for a promotion. When two parties carry the same sentence, one
+of them copied it or it was written for both, and the partners still do not know what the other hopes for. Ask
+each party to write their own.
+
+Fires on:
+    parties:
+      - {id: maria, hopes: "A stronger relationship between our teams."}
+      - {id: daniel, hopes: "A stronger relationship between our teams."}
+
+Passes:
+    parties:
+      - {id: maria, hopes: "Learn how enterprise deals are shaped before signature."}
+      - {id: daniel, hopes: "Be considered for the CRO succession plan."}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rules._answers import answer, normalised
+from agreed.problem import Severity
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    first_party: dict[str, str] = {}
+    for path, party in items(document, "parties"):
+        hopes = answer(party.get("hopes"))
+        key = normalised(hopes) if hopes is not None else ""
+        if not key:
+            continue
+        party_id, name = party.get("id"), party.get("name")
+        reference = party_id if isinstance(party_id, str) and party_id else f"entry {path[-1]}"
+        if key in first_party:
+            addressee = name.strip() if isinstance(name, str) and name.strip() else reference
+            yield Finding((*path, "hopes"), f"repeats the hopes of {first_party[key]!r} word for word: hopes are "
+                          f"personal, so ask {addressee} what they hope to get from this partnership")
+        else:
+            first_party[key] = reference
+
+
+RULE = Rule(code="R601", name="hopes-copied", category=Category.RELATIONSHIP, severity=Severity.WARNING,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("R-HOPES",))

@@ -1,0 +1,48 @@
+"""A party's name, email or handle differs from the people roster.
+
+Consent is verified against identities (an email on a commit, a handle on a review). If an agreement carries an
+old email or a different handle than the roster, consent checks look at the wrong person. Keep the party's
+identities equal to the roster's; values the roster does not hold are not compared.
+
+Fires on (roster: {id: maria, email: maria.chen@example.com}):
+    parties: [{id: maria, name: Maria Chen, email: m.chen@old.example.com}]
+
+Passes:
+    parties: [{id: maria, name: Maria Chen, email: maria.chen@example.com}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.problem import Severity
+
+COMPARED = ("name", "email", "handle")
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    if context.people is None:
+        return
+    for path, party in items(document, "parties"):
+        party_id = party.get("id")
+        person = context.people.people.get(party_id) if isinstance(party_id, str) else None
+        if person is None:
+            continue
+        for field in COMPARED:
+            ours, theirs = party.get(field), getattr(person, field)
+            if isinstance(ours, str) and theirs is not None and _normal(field, ours) != _normal(field, theirs):
+                yield Finding((*path, field), f"{ours!r} differs from the people roster's {theirs!r}: "
+                              "use the roster's value (or update the roster if it is out of date)")
+
+
+def _normal(field: str, value: str) -> str:
+    folded = " ".join(value.split())
+    return folded.lower().lstrip("@") if field in ("email", "handle") else folded
+
+
+RULE = Rule(code="K904", name="identity-mismatch", category=Category.CROSS_FILE, severity=Severity.WARNING,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("K-PARTIES",))

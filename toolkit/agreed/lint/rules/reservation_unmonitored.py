@@ -1,0 +1,53 @@
+"""A reservation's monitoring says neither who watches it nor when.
+
+Naming a reservation out loud is half of its value; the other half is that someone keeps an eye on it. Monitoring
+that names no party and no rhythm ("we keep an eye on it", "to be watched closely") is a wish: nobody will look
+until the concern has already come true. Say which party watches, or how often and at which occasion it is checked.
+
+Fires on:
+    reservations: [{id: r1, concern: Quota pressure at quarter close, monitoring: We keep a close eye on it.}]
+
+Passes:
+    reservations: [{id: r1, concern: Quota pressure at quarter close, monitoring: Daniel reviews it.}]
+    reservations: [{id: r1, concern: Quota pressure at quarter close, monitoring: Reviewed at each check-in.}]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rules._answers import answer, mentioned_parties, party_names
+from agreed.problem import Severity
+from agreed.text import has_number
+
+# Months and weekdays are spelt out: "may", "sat" and "sun" are words too.
+_WHEN = re.compile(
+    r"""(?<![\w-])(?:hourly|daily|weekly|fortnightly|biweekly|monthly|quarterly|yearly|annually|every|each|per
+    |a\s+(?:day|week|fortnight|month|quarter|year)|check-?ins?|stand-?ups?
+    |(?:mon|tues|wednes|thurs|fri|satur|sun)days?
+    |january|february|march|april|june|july|august|september|october|november|december)(?![\w-])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    names = party_names(document)
+    for path, reservation in items(document, "relationship", "reservations"):
+        monitoring = answer(reservation.get("monitoring"))
+        if monitoring is None or mentioned_parties(monitoring, names) or _says_when(monitoring):
+            continue
+        yield Finding((*path, "monitoring"), "says neither who watches this concern nor when: name the party who "
+                      "monitors it and how often (e.g. 'Daniel reviews it at every check-in')")
+
+
+def _says_when(text: str) -> bool:
+    return has_number(text) or _WHEN.search(text) is not None
+
+
+RULE = Rule(code="R602", name="reservation-unmonitored", category=Category.RELATIONSHIP, severity=Severity.WARNING,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("R-RESERVATIONS",))

@@ -1,0 +1,41 @@
+"""A party is not in the people roster.
+
+When the repository keeps a people roster (``people:`` in the configuration), every party must be one of its
+people, under the roster's id. An unknown id is usually a typo or a nickname, and it breaks what relies on
+identities: consent records, history by person and cross-agreement views. Without a roster this rule is silent.
+
+Fires on (roster lists maria and li):
+    parties: [{id: maria, ...}, {id: lee, ...}]
+
+Passes:
+    parties: [{id: maria, ...}, {id: li, ...}]
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.problem import Severity
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    if context.people is None:
+        return
+    known = context.people.people
+    for path, party in items(document, "parties"):
+        party_id = party.get("id")
+        if not isinstance(party_id, str) or party_id in known:
+            continue
+        close = difflib.get_close_matches(party_id, sorted(known), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        yield Finding((*path, "id"), f"{party_id!r} is not in the people roster {context.people.path}{hint}: "
+                      "use the roster's id, or add the person there")
+
+
+RULE = Rule(code="K902", name="unknown-person", category=Category.CROSS_FILE, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("K-PARTIES",))
