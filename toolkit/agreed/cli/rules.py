@@ -18,7 +18,8 @@ def rules_command(output_format: str) -> None:
     rules = list(all_rules().values())
     if output_format == "json":
         records = [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.severity.label,
-                    "summary": r.summary, "suppressible": r.suppressible} for r in rules]
+                    "summary": r.summary, "suppressible": r.suppressible, "elements": list(r.elements),
+                    "clock": r.clock, "options": dict(r.options_schema or {}).get("properties", {})} for r in rules]
         click.echo(json.dumps(records, indent=2))
         return
     for rule in rules:
@@ -40,3 +41,19 @@ def explain_command(rule: str) -> None:
         usage_error(f"unknown rule {rule!r}; 'agreed rules' lists them")
     click.echo(f"{found.code} {found.name} ({found.category.value}, default {found.severity.label})\n")
     click.echo(inspect.cleandoc(found.doc))
+    facts = _facts(found)
+    if facts:
+        click.echo("\n" + "\n".join(facts))
+
+
+def _facts(rule: Rule) -> list[str]:
+    """What the docstring does not say: elements checked, clock dependence, options with defaults."""
+    facts = [f"Elements checked: {', '.join(rule.elements)}"] if rule.elements else []
+    if rule.clock:
+        facts.append("Depends on today's date (set --today for reproducible runs).")
+    for name, spec in dict(rule.options_schema or {}).get("properties", {}).items():
+        facts.append(f"Option {name}: {spec.get('type', 'value')}, default {json.dumps(spec.get('default'))} "
+                     f"(set under rules: {{{rule.code}: {{options: {{{name}: ...}}}}}})")
+    if not rule.suppressible:
+        facts.append("Cannot be suppressed or switched off.")
+    return facts

@@ -1,0 +1,80 @@
+"""What the results and preconditions rules share: drafts, answers that say nothing, and references to parties.
+
+A value is *missing* when its key is absent or it is blank text (the schema reports values of the wrong type, so
+those do not count as missing); it is *dodged* when it is text that says nothing ("TBD", "see above", "none").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from agreed.document import Document, JsonPath
+from agreed.lint.commitments import items
+from agreed.text import is_non_answer
+
+ID_SHAPE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+"""The schema's id pattern: what a party id written by hand looks like."""
+
+
+def is_draft(document: Document) -> bool:
+    status: object = document.value_at(("status",))
+    return status == "draft"
+
+
+def missing(item: Mapping[str, Any], name: str) -> bool:
+    """The key is absent, or its value is blank text."""
+    value = item.get(name, "")
+    return isinstance(value, str) and not value.strip()
+
+
+def dodged(value: object) -> bool:
+    """Text that is there but says nothing: "TBD", "n/a", "see above", "nothing"..."""
+    return isinstance(value, str) and bool(value.strip()) and is_non_answer(value)
+
+
+def text_entries(document: Document, *path: str | int) -> Iterator[tuple[JsonPath, str]]:
+    """The text entries of the list at ``path``, with their paths; anything else in the list is skipped."""
+    listed = document.value_at(path)
+    if isinstance(listed, list):
+        for index, entry in enumerate(listed):
+            if isinstance(entry, str):
+                yield (*path, index), entry
+
+
+def party_names(document: Document) -> dict[str, str]:
+    """Each party's id mapped to its name (or to the id when the name is not text)."""
+    names: dict[str, str] = {}
+    for _, party in items(document, "parties"):
+        party_id, name = party.get("id"), party.get("name")
+        if isinstance(party_id, str):
+            names[party_id] = name if isinstance(name, str) else party_id
+    return names
+
+
+def close_party(value: str, parties: frozenset[str], cutoff: float = 0.6) -> str | None:
+    """The party id that ``value`` most likely misspells, if any is close enough."""
+    close = difflib.get_close_matches(value, sorted(parties), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def which_party(value: str, parties: frozenset[str]) -> str:
+    """What to write instead of ``value``, which is not a party id: the likely party, or the ids to choose from."""
+    if not parties:
+        return "add them under parties first"
+    close = close_party(value, parties)
+    if close is not None:
+        return f"did you mean '{close}'?"
+    return f"use one of the party ids: {', '.join(sorted(parties))}"
+
+
+def parties_saying_no(document: Document, field: str) -> Iterator[JsonPath]:
+    """The paths of the party flags ``field`` that are false, unless the agreement is a draft (the template starts
+    every flag at false)."""
+    if is_draft(document):
+        return
+    for path, party in items(document, "parties"):
+        if party.get(field) is False:
+            yield (*path, field)

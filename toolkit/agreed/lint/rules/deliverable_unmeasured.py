@@ -1,0 +1,47 @@
+"""A deliverable has neither a number nor an acceptance criterion.
+
+Words alone let each partner picture a different result, and the difference only shows on the day it is handed
+over. A deliverable needs a number (``quantity`` or ``target``, with its unit) or a check that anyone can run to
+see that it was delivered (``acceptance``); ideally both. An acceptance criterion that says nothing ("TBD", "see
+above", "as usual") counts as none. Drafts may leave both open while the partners talk.
+
+Fires on:
+    deliverables:
+      - {id: d1, what: Improve the onboarding experience, owner: maria}
+      - {id: d2, what: Onboarding playbook, acceptance: TBD, owner: maria}
+
+Passes:
+    deliverables:
+      - {id: d1, what: Onboarding playbook of 12 sections, quantity: 12, unit: sections, owner: maria}
+      - {id: d2, what: Onboarding playbook, acceptance: Daniel signs off all 12 sections, owner: maria}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rules._references import dodged, is_draft, missing
+from agreed.problem import Severity
+
+_ADVICE = "give the quantity and unit it is counted in, or a check that shows it was delivered"
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    draft = is_draft(document)
+    for path, deliverable in items(document, "results", "deliverables"):
+        if "quantity" in deliverable or "target" in deliverable:
+            continue  # a number, or a value of the wrong type that the schema reports
+        acceptance = deliverable.get("acceptance")
+        if dodged(acceptance):
+            yield Finding((*path, "acceptance"), f"acceptance {acceptance!r} is no check anyone can verify, and the "
+                          f"deliverable has no quantity or target either: {_ADVICE}")
+        elif not draft and missing(deliverable, "acceptance"):
+            yield Finding(path, f"has neither a quantity or target nor an acceptance criterion: {_ADVICE}")
+
+
+RULE = Rule(code="W401", name="deliverable-unmeasured", category=Category.RESULTS, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("W-WHAT",))

@@ -1,0 +1,48 @@
+"""A measure of quality or resource use says neither its unit nor how it is taken.
+
+A measure that nobody knows how to take is read differently by each partner, and the first argument about it comes
+when the figures disappoint. Each item under ``measures.quality`` and ``measures.resources`` should say what it is
+counted in (``unit``) or, better, who takes it, from which source and how often (``how``). A method that says
+nothing ("TBD", "as usual") counts as none. Drafts may leave both open.
+
+Fires on:
+    measures:
+      quality: [{id: csat, measure: Customer satisfaction}]
+      resources: [{id: hours, measure: Hours spent, how: as usual}]
+
+Passes:
+    measures:
+      quality: [{id: csat, measure: Share of accounts rating onboarding 8 or higher, unit: percent}]
+      resources: [{id: hours, measure: Hours spent, how: Timesheets by account code, exported monthly by Ana}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agreed.document import Document
+from agreed.lint.commitments import items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rules._references import dodged, is_draft, missing
+from agreed.problem import Severity
+
+_ADVICE = "say who takes it, from which source and how often (`how`), and what it is counted in (`unit`)"
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    draft = is_draft(document)
+    for kind in ("quality", "resources"):
+        for path, measure in items(document, "results", "measures", kind):
+            if not missing(measure, "unit") and not dodged(measure.get("unit")):
+                continue  # a unit, or a value of the wrong type that the schema reports
+            how = measure.get("how")
+            if dodged(how):
+                yield Finding((*path, "how"), f"how {how!r} does not say how the measure is taken, and it has no "
+                              f"unit either: {_ADVICE}")
+            elif not draft and missing(measure, "how"):
+                yield Finding(path, f"says neither its unit nor how it is measured: {_ADVICE}")
+
+
+RULE = Rule(code="W403", name="measure-without-method", category=Category.RESULTS, severity=Severity.WARNING,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("W-MEASURES",))

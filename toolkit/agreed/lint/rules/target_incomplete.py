@@ -1,0 +1,70 @@
+"""A number has no unit, a target has no baseline, or a target equals its baseline.
+
+A number means something only with its unit: "40" may be deals, days or percent. A target also needs the baseline it
+starts from, so that both partners can see how far there is to go and judge progress on the way. A target equal to
+its baseline promises no change at all: either the target or the baseline is wrong. Drafts may leave the unit and
+baseline open; a target equal to its baseline is reported in every status.
+
+Fires on:
+    deliverables: [{id: d1, quantity: 40, ...}]
+    deliverables: [{id: d2, unit: days, target: 30, ...}]
+    targets: [{id: ttv, metric: Median days to go live, unit: days, baseline: 30, target: 30}]
+
+Passes:
+    deliverables: [{id: d1, quantity: 40, unit: deals, ...}]
+    targets: [{id: ttv, metric: Median days to go live, unit: days, baseline: 61, target: 30}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from agreed.document import Document, JsonPath
+from agreed.lint.commitments import has_number, items
+from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rules._references import dodged, is_draft, missing
+from agreed.problem import Severity
+
+
+def check(document: Document, context: LintContext) -> Iterator[Finding]:
+    draft = is_draft(document)
+    for path, deliverable in items(document, "results", "deliverables"):
+        yield from _check_item(path, deliverable, draft=draft)
+    for path, target in items(document, "celebration", "targets"):
+        yield from _check_item(path, target, draft=draft)
+
+
+def _check_item(path: JsonPath, item: Mapping[str, Any], *, draft: bool) -> Iterator[Finding]:
+    if has_number(item, "target"):
+        number = "target"
+        if has_number(item, "baseline") and item["baseline"] == item["target"]:
+            yield Finding((*path, "target"), f"target {item['target']!r} equals the baseline: nothing would change; "
+                          "set the target to the value you commit to reach, or correct the baseline")
+            return
+        lacking = [name for name, absent in (("unit", _no_unit(item)), ("baseline", "baseline" not in item)) if absent]
+    elif has_number(item, "quantity"):
+        number, lacking = "quantity", ["unit"] if _no_unit(item) else []
+    else:
+        return
+    if lacking and not draft:
+        yield Finding((*path, number), f"{number} {item[number]!r} has no {' and no '.join(lacking)}: "
+                      f"{_advice(lacking)}")
+
+
+def _no_unit(item: Mapping[str, Any]) -> bool:
+    return missing(item, "unit") or dodged(item.get("unit"))
+
+
+def _advice(lacking: list[str]) -> str:
+    parts = []
+    if "unit" in lacking:
+        parts.append("add the unit it is counted in (`unit`, e.g. 'days' or 'accounts')")
+    if "baseline" in lacking:
+        parts.append("add the value it starts from today (`baseline`)")
+    return " and ".join(parts)
+
+
+RULE = Rule(code="W402", name="target-incomplete", category=Category.RESULTS, severity=Severity.ERROR,
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("W-WHAT", "C-TARGETS"))
