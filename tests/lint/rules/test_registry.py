@@ -68,3 +68,55 @@ def test_spans_are_inside_the_text_with_a_message(rule: Rule) -> None:
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start : span.end].strip() == text[span.start : span.end]
         assert f'"{text[span.start : span.end]}"' in span.message
+
+
+def _element_ids() -> list[str]:
+    import re
+    from pathlib import Path
+
+    elements = Path(__file__).resolve().parents[3] / "schema" / "ELEMENTS.md"
+    return re.findall(r"^\| ([A-Z]-[A-Z]+) \|", elements.read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def test_every_element_is_checked_by_a_rule() -> None:
+    ids = _element_ids()
+    assert len(ids) == 48
+    checked = {element for rule in ALL_RULES for element in rule.elements}
+    assert [element for element in ids if element not in checked] == []
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[rule.code for rule in ALL_RULES])
+def test_each_rule_names_the_elements_it_checks(rule: Rule) -> None:
+    assert rule.elements
+    assert set(rule.elements) <= set(_element_ids())
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[rule.code for rule in ALL_RULES])
+def test_each_rule_has_one_kind_of_check_and_a_documented_summary(rule: Rule) -> None:
+    kinds = [rule.check_text, rule.check_document, rule.check_repository]
+    assert sum(kind is not None for kind in kinds) == 1
+    assert rule.summary == rule.doc.splitlines()[0]
+    assert "Fires on" in rule.doc
+    assert "Passes:" in rule.doc
+
+
+@pytest.mark.parametrize("rule", [rule for rule in ALL_RULES if rule.clock],
+                         ids=[rule.code for rule in ALL_RULES if rule.clock])
+def test_clock_rules_are_at_most_warnings(rule: Rule) -> None:
+    from agreed.problem import Severity
+
+    assert rule.severity <= Severity.WARNING
+
+
+@pytest.mark.parametrize("rule", [rule for rule in ALL_RULES if rule.configure is not None],
+                         ids=[rule.code for rule in ALL_RULES if rule.configure is not None])
+def test_options_have_a_schema_with_defaults(rule: Rule) -> None:
+    from jsonschema import Draft202012Validator
+
+    assert rule.options_schema is not None
+    Draft202012Validator.check_schema(dict(rule.options_schema))
+    properties = rule.options_schema["properties"]
+    assert all("default" in spec for spec in properties.values())
+    defaults = {name: spec["default"] for name, spec in properties.items()}
+    assert rule.configure is not None
+    assert rule.configure(defaults).code == rule.code

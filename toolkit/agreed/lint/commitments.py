@@ -62,6 +62,10 @@ _COMMITMENTS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], boo
 )
 
 
+# The elements whose prose the text rules read.
+COMMITMENT_ELEMENTS = ("W-WHAT", "W-MILESTONES", "C-TARGETS", "W-MEASURES", "C-HANDOFFS")
+
+
 def statements(document: Document) -> Iterator[Statement]:
     """Every commitment statement of a loaded document, with its context."""
     for section, prose_fields, numeric_fields, has_owner in _COMMITMENTS:

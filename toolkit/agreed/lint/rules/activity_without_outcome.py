@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
 from agreed.text import (
@@ -116,4 +117,5 @@ RULE = Rule(
     summary="An activity verb promises effort, not a result that can be checked.",
     doc=__doc__ or "",
     check_text=check,
+    elements=COMMITMENT_ELEMENTS,
 )

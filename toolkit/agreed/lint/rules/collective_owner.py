@@ -40,4 +40,5 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule(code="A202", name="collective-owner", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))

@@ -48,4 +48,5 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule(code="S101", name="duplicate-id", category=Category.STRUCTURE, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("K-PARTIES", "W-WHAT", "W-MILESTONES", "W-MEASURES", "C-TARGETS", "C-HANDOFFS", "R-RESERVATIONS"))

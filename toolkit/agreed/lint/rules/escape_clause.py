@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
 from agreed.text import Hit, Regex, TermPattern, scan, text_after
@@ -79,4 +80,5 @@ RULE = Rule(
     summary="An escape clause lets the committing party decide later whether the promise applies.",
     doc=__doc__ or "",
     check_text=check,
+    elements=COMMITMENT_ELEMENTS,
 )

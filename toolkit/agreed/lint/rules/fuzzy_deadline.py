@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
 from agreed.text import (
@@ -255,4 +256,5 @@ RULE = Rule(
     summary="A deadline names a period, a relative time or an undated event instead of a calendar day.",
     doc=__doc__ or "",
     check_text=check,
+    elements=COMMITMENT_ELEMENTS,
 )

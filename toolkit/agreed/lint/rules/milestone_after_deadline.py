@@ -34,4 +34,5 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule(code="T302", name="milestone-after-deadline", category=Category.TIME, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("W-DEADLINE", "W-MILESTONES", "W-WHAT"))

@@ -35,4 +35,5 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule(code="A203", name="multiple-owners", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check)
+            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
+            elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
 from agreed.text import BY_AGENT, Hit, Regex, TermPattern, any_word, clause_around, names_owner, scan, text_before
@@ -117,4 +118,5 @@ RULE = Rule(
     summary="A commitment in the passive voice names what will happen but not who will do it.",
     doc=__doc__ or "",
     check_text=check,
+    elements=COMMITMENT_ELEMENTS,
 )

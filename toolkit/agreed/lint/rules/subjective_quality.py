@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
 from agreed.text import Hit, Regex, TermPattern, alternation, any_word, exempted, scan, text_after
@@ -112,4 +113,5 @@ RULE = Rule(
     summary="A subjective quality word stands where a measurable property should be.",
     doc=__doc__ or "",
     check_text=check,
+    elements=COMMITMENT_ELEMENTS,
 )

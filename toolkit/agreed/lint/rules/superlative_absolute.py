@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
 from agreed.text import (
@@ -117,4 +118,5 @@ RULE = Rule(
     summary="A superlative or an unscoped absolute promises something nobody can check or keep.",
     doc=__doc__ or "",
     check_text=check,
+    elements=COMMITMENT_ELEMENTS,
 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
 from agreed.text import ADJECTIVE, NUMBER, Hit, Regex, TermPattern, exempted, has_number, scan, text_after
@@ -102,4 +103,5 @@ RULE = Rule(
     summary="A vague quantity, approximate number or vague frequency stands where a number should be.",
     doc=__doc__ or "",
     check_text=check,
+    elements=COMMITMENT_ELEMENTS,
 )
