@@ -3,8 +3,10 @@
 Generates N realistic agreements by mutating the shipped contracts (new ids, renamed parties, shifted dates, extra
 deliverables), then times each command as a subprocess on all N files: one untimed warm-up run per command, then
 ``--repeat`` timed runs, interleaved round-robin so that drift in machine load hits every command alike. Reports
-the median wall time. For N = 1 (what pre-commit sees for a one-file commit) it also times interpreter start-up
-and ``import agreed.cli`` alone.
+the median wall time. ``agreed lint`` is timed twice: cold (its result cache emptied before every run, so every
+file is parsed, checked and stored) and warm (a second run over unchanged files, answered from the cache). For
+N = 1 (what pre-commit sees for a one-file commit) it also times interpreter start-up and ``import agreed.cli``
+alone, and shows where a warm one-file run spends its import time (``python -X importtime``).
 
 Run from the repository root::
 
@@ -27,8 +29,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +139,7 @@ class Timing:
     seconds: list[float]
     exit_codes: set[int]
     errors: list[str]
+    before: Callable[[], None] | None = field(default=None, repr=False)  # untimed set-up before every run
 
     @property
     def median(self) -> float:
@@ -144,6 +147,8 @@ class Timing:
 
 
 def _run_once(timing: Timing, cwd: Path, env: dict[str, str]) -> float:
+    if timing.before is not None:
+        timing.before()
     start = time.perf_counter()
     result = subprocess.run(timing.command, cwd=cwd, env=env, capture_output=True, check=False)
     seconds = time.perf_counter() - start
@@ -154,8 +159,10 @@ def _run_once(timing: Timing, cwd: Path, env: dict[str, str]) -> float:
     return seconds
 
 
-def measure(commands: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str]) -> dict[str, Timing]:
-    timings = {label: Timing(label, command, [], set(), []) for label, command in commands.items()}
+def measure(commands: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str],
+            before: dict[str, Callable[[], None]] | None = None) -> dict[str, Timing]:
+    timings = {label: Timing(label, command, [], set(), [], (before or {}).get(label))
+               for label, command in commands.items()}
     for timing in timings.values():  # warm-up: bytecode caches and the page cache, not timed
         _run_once(timing, cwd, env)
     for _ in range(repeat):
@@ -185,6 +192,41 @@ def _version(command: Sequence[str]) -> str:
 
 def _codes(timing: Timing) -> str:
     return "/".join(str(code) for code in sorted(timing.exit_codes))
+
+
+def _supports_cache(agreed: str) -> bool:
+    result = subprocess.run([agreed, "lint", "--help"], capture_output=True, text=True, check=False)
+    return "--cache-dir" in result.stdout
+
+
+def _emptier(folder: Path) -> Callable[[], None]:
+    return lambda: shutil.rmtree(folder, ignore_errors=True)
+
+
+def import_profile(command: Sequence[str], cwd: Path, env: dict[str, str], top: int = 12) -> list[str]:
+    """Where a run spends its import time: ``python -X importtime``, top-level imports by cumulative time.
+
+    The command runs once untimed first, so that a run meant to be warm finds its cache filled.
+    """
+    subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+    result = subprocess.run(command, cwd=cwd, env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, capture_output=True,
+                            text=True, check=False)
+    rows: list[tuple[int, str]] = []  # (cumulative microseconds, module) of imports made at the top level
+    modules: set[str] = set()  # every module imported, at any depth
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, name = line.removeprefix("import time:").split("|")
+        modules.add(name.strip())
+        if not name.startswith("  "):  # one leading space: imported by __main__ or at run time, not by a module
+            rows.append((int(cumulative), name.strip()))
+    total = sum(cumulative for cumulative, _ in rows)
+    lines = [f"imports: {total / 1e3:.0f} ms in all (one run, no repeat); top-level imports by cumulative time:"]
+    lines += [f"  {cumulative / 1e3:7.1f} ms  {name}" for cumulative, name in sorted(rows, reverse=True)[:top]]
+    watched = ("ruamel", "jsonschema", "jsonschema_rs", "agreed.lint.rules", "multiprocessing")
+    heavy = [name for name in watched if any(module == name or module.startswith(f"{name}.") for module in modules)]
+    lines.append(f"  of {', '.join(watched)}: {', '.join(heavy) if heavy else 'none'} imported")
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------- main
@@ -226,39 +268,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("PYTHONDONTWRITEBYTECODE is set: modules without cached bytecode are compiled again on every run")
     print()
 
+    cached = _supports_cache(agreed)
+    if not cached:
+        print(f"{agreed} has no 'lint --cache-dir': timing lint without a cache (no warm column)\n")
     with tempfile.TemporaryDirectory(prefix="agreed-bench-") as scratch:
         root = Path(arguments.keep) if arguments.keep else Path(scratch)
         rows = []
+        profile: list[str] = []
         for size in arguments.sizes:
             files = generate(size, root / f"n{size}")
             names = [str(path.relative_to(root)) for path in files]
-            commands = {
-                "lint": [agreed, "lint", *names],
-                "validate": [agreed, "validate", *names],
-                "check-jsonschema": [check_jsonschema, "--schemafile", arguments.schema, *names],
-            }
+            cold_cache, warm_cache = root / f"cache-cold-{size}", root / f"cache-warm-{size}"
+            shutil.rmtree(warm_cache, ignore_errors=True)  # filled by the untimed warm-up run, then only read
+            commands = {"lint": [agreed, "lint", *(["--cache-dir", str(cold_cache)] if cached else []), *names]}
+            if cached:
+                commands["lint warm"] = [agreed, "lint", "--cache-dir", str(warm_cache), *names]
+            commands["validate"] = [agreed, "validate", *names]
+            commands["check-jsonschema"] = [check_jsonschema, "--schemafile", arguments.schema, *names]
             if size == 1:
                 commands["python -c pass"] = [arguments.python, "-c", "pass"]
                 commands["import agreed.cli"] = [arguments.python, "-c", "import agreed.cli"]
-            rows.append((size, sum(path.stat().st_size for path in files), measure(commands, arguments.repeat, root,
-                                                                                   env)))
+            timings = measure(commands, arguments.repeat, root, env, {"lint": _emptier(cold_cache)})
+            rows.append((size, sum(path.stat().st_size for path in files), timings))
+            if size == 1:
+                profile = import_profile([arguments.python, "-m", "agreed", *commands["lint warm" if cached
+                                                                                       else "lint"][1:]], root, env)
 
-    header = (f"{'N':>6} {'MB':>6} {'agreed lint s':>14} {'agreed validate s':>18} {'check-jsonschema s':>19} "
-              f"{'cjs/lint':>9} {'cjs/validate':>13}  exit codes lint/validate/cjs")
+    header = (f"{'N':>6} {'MB':>6} {'lint cold s':>12} {'lint warm s':>12} {'validate s':>11} {'cjs s':>8} "
+              f"{'cjs/cold':>9} {'cjs/warm':>9} {'cold/warm':>10} {'cjs/validate':>13}  "
+              "exit codes cold/warm/validate/cjs")
     print(header)
     print("-" * len(header))
     for size, size_bytes, timings in rows:
         lint, validate, cjs = timings["lint"], timings["validate"], timings["check-jsonschema"]
-        print(f"{size:>6} {size_bytes / 1e6:>6.2f} {lint.median:>14.3f} {validate.median:>18.3f} {cjs.median:>19.3f} "
-              f"{cjs.median / lint.median:>9.2f} {cjs.median / validate.median:>13.2f}  "
-              f"{_codes(lint)} / {_codes(validate)} / {_codes(cjs)}")
+        warm = timings.get("lint warm")
+        warm_columns = (f"{warm.median:>12.3f}", f"{cjs.median / warm.median:>9.2f}",
+                        f"{lint.median / warm.median:>10.2f}") if warm else (f"{'n/a':>12}", f"{'n/a':>9}",
+                                                                             f"{'n/a':>10}")
+        print(f"{size:>6} {size_bytes / 1e6:>6.2f} {lint.median:>12.3f} {warm_columns[0]} {validate.median:>11.3f} "
+              f"{cjs.median:>8.3f} {cjs.median / lint.median:>9.2f} {warm_columns[1]} {warm_columns[2]} "
+              f"{cjs.median / validate.median:>13.2f}  "
+              f"{_codes(lint)} / {_codes(warm) if warm else '-'} / {_codes(validate)} / {_codes(cjs)}")
     for _, _, timings in rows:
         if "import agreed.cli" in timings:
             bare, imported = timings["python -c pass"], timings["import agreed.cli"]
+            warm = timings.get("lint warm")
             print(f"\nsingle file (the pre-commit case): python start-up {bare.median:.3f} s, "
                   f"'python -c \"import agreed.cli\"' {imported.median:.3f} s "
                   f"(import alone ~{imported.median - bare.median:.3f} s), "
-                  f"agreed lint {timings['lint'].median:.3f} s")
+                  f"agreed lint cold {timings['lint'].median:.3f} s"
+                  + (f", warm {warm.median:.3f} s" if warm else ""))
+    if profile:
+        print("\nwarm one-file lint, " + "\n".join(profile))
     if any(code != 0 for _, _, timings in rows for timing in timings.values() for code in timing.exit_codes):
         print("\nnote: a non-zero exit code means the tool reported findings (1) or failed (2) on the generated files;"
               " the times are still the real times of those runs.")

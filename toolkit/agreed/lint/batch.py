@@ -3,21 +3,31 @@
 Workers are forked after the parent has checked one file, so they inherit the compiled validator and rule
 patterns instead of building them again. Where fork is unavailable, or for a handful of files, files are checked
 in this process. Results keep the order of the files.
+
+With a :class:`~agreed.cache.ResultCache`, the parent first reads every regular file once, hashes it and looks it
+up; only the misses are loaded and checked (in workers when there are enough of them), and their results stored.
+A fully cached run therefore starts no worker and never calls the check, so it never loads the YAML parser, the
+schema validator or the rules. Paths that are not regular readable files (folders, pipes, missing files, link
+loops) are handed to :func:`~agreed.document.read_document` as without a cache, and never cached.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from agreed.document import Document, read_document
+from agreed.document import DEFAULT_LIMITS, Document, load_document, read_document
 from agreed.problem import Problem
+
+if TYPE_CHECKING:
+    from agreed.cache import ResultCache
 
 Check = Callable[[Document], list[Problem]]
 Source = tuple[Path, str]  # the file and the name to report it under
+Work = tuple[Path, str, bytes | None]  # a source and its bytes, when they were read for the cache
 
 FILES_PER_WORKER = 50  # below this many files per extra worker, forking costs more than it saves
 
@@ -29,20 +39,64 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def check_files(sources: Sequence[Source], check: Check, jobs: int = 0) -> list[Problem]:
+def check_files(sources: Sequence[Source], check: Check, jobs: int = 0,
+                cache: ResultCache | None = None) -> list[Problem]:
     """Problems of every file, in file order; ``jobs`` 0 means one worker per available core."""
-    workers = min(jobs or available_cores(), len(sources) // FILES_PER_WORKER)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _check_sources(sources, check)
-    first, rest = _check_sources(sources[:1], check), sources[1:]
+    if cache is None:
+        results = _check_many([(path, shown, None) for path, shown in sources], check, jobs, None)
+        return [problem for problems in results for problem in problems]
+    found: list[list[Problem] | None] = []
+    misses: list[tuple[int, Work]] = []
+    for index, (path, shown) in enumerate(sources):
+        raw = _read_regular_file(path)
+        cached = cache.lookup(shown, raw) if raw is not None else None
+        found.append(cached)
+        if cached is None:
+            misses.append((index, (path, shown, raw)))
+    results = _check_many([work for _, work in misses], check, jobs, cache)
+    for (index, _), problems in zip(misses, results, strict=True):
+        found[index] = problems
+    return [problem for problems in found if problems is not None for problem in problems]
+
+
+def _check_many(work: Sequence[Work], check: Check, jobs: int, cache: ResultCache | None) -> list[list[Problem]]:
+    """Problems of each item of ``work``, in order; in forked workers when there are enough items."""
+    workers = min(jobs or available_cores(), len(work) // FILES_PER_WORKER)
+    if workers < 2:
+        return _check_work(work, check, cache)
+    import multiprocessing  # here, not at the top: a run that needs no worker does not pay for the import
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _check_work(work, check, cache)
+    from concurrent.futures import ProcessPoolExecutor
+
+    first, rest = _check_work(work[:1], check, cache), work[1:]
     chunks = [rest[index::workers] for index in range(workers)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_check_sources, chunks, [check] * workers))
-    by_path: dict[str, list[Problem]] = {}
-    for problem in (*first, *(problem for result in results for problem in result)):
-        by_path.setdefault(problem.path, []).append(problem)
-    return [problem for _, shown in sources for problem in by_path.pop(shown, [])]
+        results = list(pool.map(_check_work, chunks, [check] * workers, [cache] * workers))
+    # rest[n] went to chunk n % workers, at position n // workers
+    return first + [results[index % workers][index // workers] for index in range(len(rest))]
 
 
-def _check_sources(sources: Sequence[Source], check: Check) -> list[Problem]:
-    return [problem for path, shown in sources for problem in check(read_document(path, shown))]
+def _check_work(work: Sequence[Work], check: Check, cache: ResultCache | None) -> list[list[Problem]]:
+    return [_check_one(path, shown, raw, check, cache) for path, shown, raw in work]
+
+
+def _check_one(path: Path, shown: str, raw: bytes | None, check: Check, cache: ResultCache | None) -> list[Problem]:
+    if raw is None:
+        return check(read_document(path, shown))
+    problems = check(load_document(raw, shown))
+    if cache is not None:
+        cache.store(shown, raw, problems)
+    return problems
+
+
+def _read_regular_file(path: Path) -> bytes | None:
+    """The bytes of a regular file (at most the size limit plus one, as read_document reads), else None."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        with path.open("rb") as stream:
+            return stream.read(DEFAULT_LIMITS.max_bytes + 1)
+    except (OSError, RuntimeError):  # read_document reports what went wrong; RuntimeError: a link loop
+        return None
