@@ -55,7 +55,7 @@ def test_salt_and_path_cannot_run_together(cache: ResultCache) -> None:
 def test_entries_are_small_json_in_two_level_folders(cache: ResultCache) -> None:
     cache.store("a.yaml", RAW, PROBLEMS)
     entry = cache.entry("a.yaml", RAW)
-    assert entry.parent.parent == cache.directory / "v1"
+    assert entry.parent.parent == cache.directory / "v2"
     assert entry.parent.name == entry.name[:2]
     data = json.loads(entry.read_text(encoding="ascii"))
     assert data["problems"][1]["severity"] == "warning"
@@ -63,14 +63,15 @@ def test_entries_are_small_json_in_two_level_folders(cache: ResultCache) -> None
 
 
 @pytest.mark.parametrize("content", [
-    b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"version": 2, "problems": []}', b'{"version": 1}',
-    b'{"version": 1, "problems": {}}', b'{"version": 1, "problems": [1]}',
-    b'{"version": 1, "problems": [{"path": "a.yaml"}]}',
-    b'{"version": 1, "problems": [{"path": "a.yaml", "line": "1", "col": 1, "rule": "S100", "severity": "error",'
+    b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"version": 9, "problems": []}', b'{"version": 2}',
+    b'{"version": 2, "problems": {}}', b'{"version": 2, "problems": [], "summary": {"id": 1}}',
+    b'{"version": 2, "problems": [], "summary": {"id": "a", "line": 1, "col": 1, "parties": [["x"]]}}', b'{"version": 2, "problems": [1]}',
+    b'{"version": 2, "problems": [{"path": "a.yaml"}]}',
+    b'{"version": 2, "problems": [{"path": "a.yaml", "line": "1", "col": 1, "rule": "S100", "severity": "error",'
     b' "message": "m"}]}',
-    b'{"version": 1, "problems": [{"path": "a.yaml", "line": true, "col": 1, "rule": "S100", "severity": "error",'
+    b'{"version": 2, "problems": [{"path": "a.yaml", "line": true, "col": 1, "rule": "S100", "severity": "error",'
     b' "message": "m"}]}',
-    b'{"version": 1, "problems": [{"path": "a.yaml", "line": 1, "col": 1, "rule": "S100", "severity": "fatal",'
+    b'{"version": 2, "problems": [{"path": "a.yaml", "line": 1, "col": 1, "rule": "S100", "severity": "fatal",'
     b' "message": "m"}]}',
     b"[" * 100_000,
 ])
@@ -193,3 +194,14 @@ def test_the_cache_module_imports_nothing_heavy() -> None:
     code = f"import sys, agreed.cache, agreed.lint.batch; print([m for m in sys.modules if m.startswith({heavy})])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_an_agreement_summary_round_trips(tmp_path: Path) -> None:
+    from agreed.lint.rule import AgreementSummary, PartyEntry
+
+    cache = ResultCache(tmp_path / "cache", "salt")
+    summary = AgreementSummary("a.yaml", "demo", 2, 5, (PartyEntry("maria", "Maria Chen", None, "mchen", 6, 9),))
+    cache.store("a.yaml", b"raw", [], summary)
+    assert cache.lookup_result("a.yaml", b"raw") == ([], summary)
+    cache.store("b.yaml", b"raw", [])
+    assert cache.lookup_result("b.yaml", b"raw") == ([], None)

@@ -147,3 +147,59 @@ def test_the_cache_lives_at_the_repository_root_and_gives_the_same_report(reposi
 def test_no_cache_writes_nothing(repository: Path) -> None:
     _lint()
     assert not (repository / ".agreed_cache").exists()
+
+
+ROSTER = """\
+people:
+  - id: maria
+    name: Maria Chen
+  - id: li
+    name: Li Wei
+    status: gone
+"""
+
+
+def test_parties_are_checked_against_the_people_roster(repository: Path) -> None:
+    (repository / "people.yaml").write_text(ROSTER, encoding="utf-8")
+    (repository / ".agreed.yaml").write_text("people: people.yaml\nrules: {vagueness: off, time: off, A201: off}\n",
+                                             encoding="utf-8")
+    code, stdout, _ = _lint()
+    assert code == 1
+    assert _codes(stdout) == ["K903"]
+    assert "Li Wei has left" in stdout
+
+
+def test_a_bad_roster_stops_the_run(repository: Path) -> None:
+    (repository / "people.yaml").write_text("people:\n  - id: maria\n", encoding="utf-8")
+    (repository / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")
+    code, stdout, stderr = _lint()
+    assert (code, stdout) == (2, "")
+    assert "people.yaml:2:5: S013 people[id=maria]: 'name' is required here" in stderr
+    assert "the people roster is invalid" in stderr
+
+
+def test_cross_file_rules_see_every_file_of_the_run(repository: Path, draft_yaml: DraftYaml) -> None:
+    (repository / "contracts" / "copy.yaml").write_text(draft_yaml() + FINDINGS, encoding="utf-8")
+    (repository / ".agreed.yaml").write_text("rules: {vagueness: off, time: off, A201: off}\n", encoding="utf-8")
+    code, stdout, _ = _lint()
+    assert code == 1
+    assert [line.split(":")[0:2] + line.split()[1:2] for line in stdout.splitlines() if "K901" in line] == [
+        ["contracts/vague.yaml", "2", "K901"]]  # copy.yaml comes first in the run, so vague.yaml repeats its id
+    assert _lint("contracts/vague.yaml")[0] == 0  # one file alone has nothing to clash with
+
+
+def test_cross_file_findings_honour_inline_suppressions(repository: Path, draft_yaml: DraftYaml) -> None:
+    (repository / "contracts" / "copy.yaml").write_text(draft_yaml() + FINDINGS, encoding="utf-8")
+    vague = repository / "contracts" / "vague.yaml"
+    vague.write_text(vague.read_text(encoding="utf-8").replace(
+        "id: demo\n", "id: demo  # agreed: disable=K901 -- the copy is being merged into this one\n", 1),
+        encoding="utf-8")
+    (repository / ".agreed.yaml").write_text("rules: {vagueness: off, time: off, A201: off}\n", encoding="utf-8")
+    code, stdout, _ = _lint()
+    assert (code, _codes(stdout)) == (0, [])
+
+
+def test_lint_from_stdin_takes_part_in_cross_file_rules(repository: Path, draft_yaml: DraftYaml) -> None:
+    result = CliRunner().invoke(main, ["lint", "--no-cache", "--isolated", "contracts/vague.yaml", "-",
+                                       "--stdin-filename", "new.yaml"], input=draft_yaml())
+    assert "new.yaml:2:5: K901 error agreement id 'demo' is already used by contracts/vague.yaml:2" in result.stdout

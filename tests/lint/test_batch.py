@@ -56,7 +56,7 @@ def test_cold_then_warm_runs_in_workers_give_the_same_problems(many_files: list[
     uncached = batch.check_files(many_files, check, jobs=1)
     cache = ResultCache(tmp_path / "cache", "salt")
     cold = batch.check_files(many_files, check, jobs=2, cache=cache)
-    entries = list((tmp_path / "cache").glob("v1/*/*.json"))
+    entries = list((tmp_path / "cache").glob("v2/*/*.json"))
     warm = batch.check_files(many_files, check, jobs=2, cache=ResultCache(tmp_path / "cache", "salt"))
     assert cold == warm == uncached
     assert len(entries) == len(many_files)  # every file stored, by the parent and the workers alike
@@ -117,7 +117,7 @@ def test_odd_paths_are_reported_as_without_a_cache_and_never_cached(tmp_path: Pa
     assert batch.check_files(sources, check, cache=cache) == uncached
     assert {problem.path for problem in uncached if problem.rule == "S010"} == {
         shown for _, shown in sources[1:]}
-    assert len(list((tmp_path / "cache").glob("v1/*/*.json"))) == 1  # only the regular file
+    assert len(list((tmp_path / "cache").glob("v2/*/*.json"))) == 1  # only the regular file
 
 
 def test_internal_errors_are_not_cached(tmp_path: Path) -> None:

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from agreed.atomic import write_atomically
+from agreed.lint.rule import AgreementSummary, PartyEntry
 from agreed.problem import Problem, Severity
 
 CACHE_FOLDER = ".agreed_cache"
-LAYOUT = "v1"  # bump when the entry format changes; old entries are then never read
-ENTRY_VERSION = 1
+LAYOUT = "v2"  # bump when the entry format changes; old entries are then never read
+ENTRY_VERSION = 2
 INTERNAL_ERROR = "X001"  # the engine's internal-error rule (agreed.lint.engine.INTERNAL_ERROR), never cached
 
 # https://bford.info/cachedir/: backup and archiving tools skip a folder holding this file.
@@ -74,21 +75,31 @@ class ResultCache:
 
     def lookup(self, shown_path: str, raw: bytes) -> list[Problem] | None:
         """The stored problems of this path with exactly these bytes, or None (a miss) when there is no usable entry."""
+        found = self.lookup_result(shown_path, raw)
+        return None if found is None else found[0]
+
+    def lookup_result(self, shown_path: str, raw: bytes) -> tuple[list[Problem], AgreementSummary | None] | None:
+        """The stored problems and agreement summary of this path with exactly these bytes, or None (a miss)."""
         try:
             with open(self._entry(shown_path, raw), "rb") as stream:
                 data = json.loads(stream.read())
-            return _decode(data)
-        except (OSError, ValueError, RecursionError):  # missing, unreadable, not JSON, or nested absurdly deep
+            problems = _decode(data)
+            if problems is None:
+                return None
+            return problems, _decode_summary(shown_path, data.get("summary"))
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):  # missing, unreadable, malformed, deep
             return None
 
-    def store(self, shown_path: str, raw: bytes, problems: Sequence[Problem]) -> None:
-        """Remember ``problems`` for this path and content; does nothing when the cache folder is not writable."""
+    def store(self, shown_path: str, raw: bytes, problems: Sequence[Problem],
+              summary: AgreementSummary | None = None) -> None:
+        """Remember ``problems`` (and the summary) for this path and content; does nothing when the cache folder is
+        not writable."""
         if self._disabled or any(problem.rule == INTERNAL_ERROR for problem in problems):
             return
         entry = self._entry(shown_path, raw)
         folder, name = os.path.split(entry)
-        text = json.dumps({"version": ENTRY_VERSION, "problems": [_encode(problem) for problem in problems]},
-                          separators=(",", ":"))
+        text = json.dumps({"version": ENTRY_VERSION, "problems": [_encode(problem) for problem in problems],
+                           "summary": _encode_summary(summary)}, separators=(",", ":"))
         temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # one writer per process: no clash
         try:
             self._prepare(folder)
@@ -149,3 +160,29 @@ def cache_directory(start: Path) -> Path:
         if os.path.lexists(folder / ".git"):
             return folder / CACHE_FOLDER
     return start / CACHE_FOLDER
+
+
+def _encode_summary(summary: AgreementSummary | None) -> dict[str, Any] | None:
+    if summary is None:
+        return None
+    parties = [[party.id, party.name, party.email, party.handle, party.line, party.col] for party in summary.parties]
+    return {"id": summary.id, "line": summary.line, "col": summary.col, "parties": parties}
+
+
+def _decode_summary(path: str, data: Any) -> AgreementSummary | None:
+    """A stored summary; a malformed one raises TypeError or ValueError, which makes the entry a miss."""
+    if data is None:
+        return None
+    parties = tuple(PartyEntry(*_typed(entry, (str, str | None, str | None, str | None, int, int)))
+                    for entry in data["parties"])
+    agreement_id, line, col = _typed([data["id"], data["line"], data["col"]], (str | None, int, int))
+    return AgreementSummary(path, agreement_id, line, col, parties)
+
+
+def _typed(values: Any, types: tuple[Any, ...]) -> list[Any]:
+    if not isinstance(values, list) or len(values) != len(types):
+        raise TypeError("malformed cache entry")
+    for value, expected in zip(values, types, strict=True):
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise TypeError("malformed cache entry")
+    return values

@@ -13,7 +13,7 @@ import click
 from agreed.cache import ResultCache
 from agreed.cli.output import usage_error
 from agreed.document import DEFAULT_LIMITS, Document, load_document
-from agreed.lint.batch import Check, Source, check_files
+from agreed.lint.batch import Check, Checked, Source, Summarise, check_agreements
 from agreed.lint.config import LintConfig
 from agreed.problem import Problem
 from agreed.sources import display_path, select
@@ -40,9 +40,18 @@ class Inputs:
     def count(self) -> int:
         return len(self.sources) + (self.stdin is not None)
 
-    def check(self, check: Check, jobs: int, cache: ResultCache | None = None) -> list[Problem]:
-        problems = check_files(self.sources, check, jobs, cache)
-        return problems + (check(self.stdin) if self.stdin is not None else [])
+    def check(self, check: Check, jobs: int) -> list[Problem]:
+        return self.check_agreements(check, jobs).problems
+
+    def check_agreements(self, check: Check, jobs: int, cache: ResultCache | None = None,
+                         summarise: Summarise | None = None) -> Checked:
+        """Problems of every input and, with ``summarise``, the summaries cross-file rules read."""
+        checked = check_agreements(self.sources, check, jobs, cache, summarise)
+        if self.stdin is None:
+            return checked
+        summary = summarise(self.stdin) if summarise is not None else None
+        return Checked(checked.problems + check(self.stdin),
+                       checked.summaries + ([summary] if summary is not None else []))
 
 
 def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: LintConfig | None = None) -> Inputs:

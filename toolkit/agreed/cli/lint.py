@@ -14,8 +14,11 @@ from agreed import __version__
 from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, report_options
 from agreed.cli.settings import config_options, run_config, run_context, today_option
+from agreed.document import read_document
+from agreed.lint import suppressions
 from agreed.lint.config import LintConfig
-from agreed.lint.engine import Linter
+from agreed.lint.engine import Linter, directives
+from agreed.lint.repository import check_repository, sorted_by_file, summarise
 from agreed.lint.rule import LintContext
 
 if TYPE_CHECKING:
@@ -39,12 +42,20 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
     config = run_config(config_path, isolated)
-    context = run_context(today)
+    context = run_context(today, config)
     linter = Linter(config.rules, context, config.ignored_codes, config.allowed_terms)
     inputs = gather_inputs(paths, stdin_filename, config)
     cache = None if no_cache else _cache(cache_dir, config, context)
-    problems = inputs.check(linter, jobs, cache)
-    emit_report(problems, inputs.count, output_format, fail_on or config.fail_on or "error", output)
+    checked = inputs.check_agreements(linter, jobs, cache, summarise)
+    cross_file = check_repository(checked.summaries, config.rules, config.ignored_codes, _directives_of)
+    emit_report(sorted_by_file(checked.problems, cross_file), inputs.count, output_format,
+                fail_on or config.fail_on, output)
+
+
+def _directives_of(path: str) -> suppressions.Parsed:
+    """Inline suppressions of a file with cross-file findings (read again: such findings are rare)."""
+    document = read_document(Path(path), path)
+    return directives(document) if document.data is not None else suppressions.Parsed((), ())
 
 
 def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -12,6 +12,7 @@ import click
 from agreed.cli.output import EXIT_USAGE
 from agreed.lint.config import ConfigError, LintConfig, default_config, find_config, load_config
 from agreed.lint.rule import LintContext
+from agreed.problem import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,12 +43,20 @@ def run_config(config_path: Path | None, isolated: bool) -> LintConfig:
     try:
         return load_config(found, ALL_RULES, shown=_shown(found))
     except ConfigError as error:
-        _fail("\n".join(f"{p.path}:{p.line}:{p.col}: {p.rule} {p.message}" for p in error.problems)
-              + "\nagreed: error: the configuration is invalid; nothing was checked")
+        _fail_with(error.problems, "the configuration is invalid")
 
 
-def run_context(today: datetime.datetime | None) -> LintContext:
-    return LintContext(today=(today.date() if today is not None else datetime.date.today()))
+def run_context(today: datetime.datetime | None, config: LintConfig) -> LintContext:
+    """Today's date (or --today) and the people roster the configuration names; a bad roster exits 2."""
+    day = today.date() if today is not None else datetime.date.today()
+    if config.people is None:
+        return LintContext(today=day)
+    from agreed.lint.people import RosterError, load_roster
+
+    try:
+        return LintContext(today=day, people=load_roster(config.people, _shown(config.people)))
+    except RosterError as error:
+        _fail_with(error.problems, "the people roster is invalid")
 
 
 def _shown(path: Path) -> str:
@@ -55,6 +64,11 @@ def _shown(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
+
+
+def _fail_with(problems: Sequence[Problem], what: str) -> NoReturn:
+    _fail("\n".join(f"{p.path}:{p.line}:{p.col}: {p.rule} {p.message}" for p in problems)
+          + f"\nagreed: error: {what}; nothing was checked")
 
 
 def _fail(message: str) -> NoReturn:

@@ -16,16 +16,19 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agreed.document import DEFAULT_LIMITS, Document, load_document, read_document
+from agreed.lint.rule import AgreementSummary
 from agreed.problem import Problem
 
 if TYPE_CHECKING:
     from agreed.cache import ResultCache
 
 Check = Callable[[Document], list[Problem]]
+Summarise = Callable[[Document], AgreementSummary | None]
 Source = tuple[Path, str]  # the file and the name to report it under
 Work = tuple[Path, str, bytes | None]  # a source and its bytes, when they were read for the cache
 
@@ -39,56 +42,81 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The problems of every file in file order, and the summary of each agreement (for cross-file rules)."""
+
+    problems: list[Problem]
+    summaries: list[AgreementSummary]
+
+
+Result = tuple[list[Problem], AgreementSummary | None]
+
+
 def check_files(sources: Sequence[Source], check: Check, jobs: int = 0,
                 cache: ResultCache | None = None) -> list[Problem]:
     """Problems of every file, in file order; ``jobs`` 0 means one worker per available core."""
+    return check_agreements(sources, check, jobs, cache).problems
+
+
+def check_agreements(sources: Sequence[Source], check: Check, jobs: int = 0, cache: ResultCache | None = None,
+                     summarise: Summarise | None = None) -> Checked:
+    """Problems of every file and, with ``summarise``, a summary of each loaded agreement."""
     if cache is None:
-        results = _check_many([(path, shown, None) for path, shown in sources], check, jobs, None)
-        return [problem for problems in results for problem in problems]
-    found: list[list[Problem] | None] = []
+        results = _check_many([(path, shown, None) for path, shown in sources], check, summarise, jobs, None)
+        return _checked(results)
+    found: list[Result | None] = []
     misses: list[tuple[int, Work]] = []
     for index, (path, shown) in enumerate(sources):
         raw = _read_regular_file(path)
-        cached = cache.lookup(shown, raw) if raw is not None else None
+        cached = cache.lookup_result(shown, raw) if raw is not None else None
         found.append(cached)
         if cached is None:
             misses.append((index, (path, shown, raw)))
-    results = _check_many([work for _, work in misses], check, jobs, cache)
-    for (index, _), problems in zip(misses, results, strict=True):
-        found[index] = problems
-    return [problem for problems in found if problems is not None for problem in problems]
+    results = _check_many([work for _, work in misses], check, summarise, jobs, cache)
+    for (index, _), result in zip(misses, results, strict=True):
+        found[index] = result
+    return _checked([result for result in found if result is not None])
 
 
-def _check_many(work: Sequence[Work], check: Check, jobs: int, cache: ResultCache | None) -> list[list[Problem]]:
-    """Problems of each item of ``work``, in order; in forked workers when there are enough items."""
+def _checked(results: Sequence[Result]) -> Checked:
+    return Checked([problem for problems, _ in results for problem in problems],
+                   [summary for _, summary in results if summary is not None])
+
+
+def _check_many(work: Sequence[Work], check: Check, summarise: Summarise | None, jobs: int,
+                cache: ResultCache | None) -> list[Result]:
+    """The result of each item of ``work``, in order; in forked workers when there are enough items."""
     workers = min(jobs or available_cores(), len(work) // FILES_PER_WORKER)
     if workers < 2:
-        return _check_work(work, check, cache)
+        return _check_work(work, check, summarise, cache)
     import multiprocessing  # here, not at the top: a run that needs no worker does not pay for the import
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return _check_work(work, check, cache)
+        return _check_work(work, check, summarise, cache)
     from concurrent.futures import ProcessPoolExecutor
 
-    first, rest = _check_work(work[:1], check, cache), work[1:]
+    first, rest = _check_work(work[:1], check, summarise, cache), work[1:]
     chunks = [rest[index::workers] for index in range(workers)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_check_work, chunks, [check] * workers, [cache] * workers))
+        results = list(pool.map(_check_work, chunks, [check] * workers, [summarise] * workers, [cache] * workers))
     # rest[n] went to chunk n % workers, at position n // workers
     return first + [results[index % workers][index // workers] for index in range(len(rest))]
 
 
-def _check_work(work: Sequence[Work], check: Check, cache: ResultCache | None) -> list[list[Problem]]:
-    return [_check_one(path, shown, raw, check, cache) for path, shown, raw in work]
+def _check_work(work: Sequence[Work], check: Check, summarise: Summarise | None,
+                cache: ResultCache | None) -> list[Result]:
+    return [_check_one(path, shown, raw, check, summarise, cache) for path, shown, raw in work]
 
 
-def _check_one(path: Path, shown: str, raw: bytes | None, check: Check, cache: ResultCache | None) -> list[Problem]:
-    if raw is None:
-        return check(read_document(path, shown))
-    problems = check(load_document(raw, shown))
-    if cache is not None:
-        cache.store(shown, raw, problems)
-    return problems
+def _check_one(path: Path, shown: str, raw: bytes | None, check: Check, summarise: Summarise | None,
+               cache: ResultCache | None) -> Result:
+    document = read_document(path, shown) if raw is None else load_document(raw, shown)
+    problems = check(document)
+    summary = summarise(document) if summarise is not None else None
+    if cache is not None and raw is not None:
+        cache.store(shown, raw, problems, summary)
+    return problems, summary
 
 
 def _read_regular_file(path: Path) -> bytes | None:

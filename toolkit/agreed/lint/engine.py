@@ -109,9 +109,15 @@ class Linter:
         for rule in rules:
             problems.extend(_guarded(rule, document, self.context, prose, allowed))
         registry = _registry()
-        parsed = suppressions.parse(document, registry.names, registry.unsuppressible)
+        parsed = directives(document)
         ran = frozenset(rule.code for rule in rules if rule.check_repository is None)  # cross-file rules run later
         return sorted(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible))
+
+
+def directives(document: Document) -> suppressions.Parsed:
+    """The inline suppressions of a document, resolved against every registered rule."""
+    registry = _registry()
+    return suppressions.parse(document, registry.names, registry.unsuppressible)
 
 
 @dataclass(frozen=True, slots=True)

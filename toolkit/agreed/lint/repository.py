@@ -61,3 +61,11 @@ def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule
                   for directive in parsed.directives), ())
         kept += suppressions.apply(path, found, cross_file_only, frozenset(), frozenset())
     return sorted(kept)
+
+
+def sorted_by_file(problems: Sequence[Problem], cross_file: Sequence[Problem]) -> list[Problem]:
+    """Cross-file problems merged into the per-file ones: files keep their order, each file's problems by position."""
+    if not cross_file:
+        return list(problems)
+    order = {path: index for index, path in enumerate(dict.fromkeys(problem.path for problem in problems))}
+    return sorted([*problems, *cross_file], key=lambda problem: (order.get(problem.path, len(order)), problem))

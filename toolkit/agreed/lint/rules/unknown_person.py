@@ -30,7 +30,7 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
         party_id = party.get("id")
         if not isinstance(party_id, str) or party_id in known:
             continue
-        close = difflib.get_close_matches(party_id, sorted(known), n=1)
+        close = difflib.get_close_matches(party_id, sorted(known), n=1, cutoff=0.75)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         yield Finding((*path, "id"), f"{party_id!r} is not in the people roster {context.people.path}{hint}: "
                       "use the roster's id, or add the person there")
