@@ -65,7 +65,8 @@ def test_entries_are_small_json_in_two_level_folders(cache: ResultCache) -> None
 @pytest.mark.parametrize("content", [
     b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"version": 9, "problems": []}', b'{"version": 2}',
     b'{"version": 2, "problems": {}}', b'{"version": 2, "problems": [], "summary": {"id": 1}}',
-    b'{"version": 2, "problems": [], "summary": {"id": "a", "line": 1, "col": 1, "parties": [["x"]]}}', b'{"version": 2, "problems": [1]}',
+    b'{"version": 2, "problems": [], "summary": {"id": "a", "line": 1, "col": 1, "parties": [["x"]]}}',
+    b'{"version": 2, "problems": [1]}',
     b'{"version": 2, "problems": [{"path": "a.yaml"}]}',
     b'{"version": 2, "problems": [{"path": "a.yaml", "line": "1", "col": 1, "rule": "S100", "severity": "error",'
     b' "message": "m"}]}',
