@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -25,15 +24,6 @@ def test_rule_identity() -> None:
         "C504", "handoff-incomplete", Severity.ERROR, Category.CELEBRATION)
     assert RULE.elements == ("C-HANDOFFS",)
     assert RULE.check_text is None
-
-
-def test_passes_on_the_complete_agreement(findings: Findings, load_data: LoadData,
-                                          complete_data: dict[str, Any]) -> None:
-    assert findings(RULE, load_data(complete_data)) == []
-
-
-def test_passes_on_the_shipped_contracts(findings: Findings, load_text: LoadText, shipped_contract: Path) -> None:
-    assert findings(RULE, load_text(shipped_contract.read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.parametrize("receiver", ["someone", "TBD", "?", "nobody", "whoever", "see above", "n/a",
