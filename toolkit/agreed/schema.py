@@ -47,9 +47,7 @@ def config_schema_path() -> Path:
 @functools.cache
 def config_schema() -> Mapping[str, Any]:
     """The schema of agreed's own configuration (``.agreed.yaml`` / ``[tool.agreed]``)."""
-    with config_schema_path().open(encoding="utf-8") as stream:
-        loaded: dict[str, Any] = json.load(stream)
-    return loaded
+    return _read_json(config_schema_path())
 
 
 def template_path() -> Path:
@@ -58,9 +56,13 @@ def template_path() -> Path:
 
 @functools.cache
 def load_schema() -> Mapping[str, Any]:
-    with schema_path().open(encoding="utf-8") as stream:
-        schema: dict[str, Any] = json.load(stream)
-    return schema
+    return _read_json(schema_path())
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as stream:
+        loaded: dict[str, Any] = json.load(stream)
+    return loaded
 
 
 @functools.cache
