@@ -50,10 +50,21 @@ def vague_ownerless(draft_yaml: DraftYaml) -> str:
     return draft_yaml(agreement_id="vague", title="Vague agreement") + VAGUE_OWNERLESS_RESULTS
 
 
-def test_shipped_contracts_lint_clean(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["lint", str(CONTRACTS), "--fail-on", "info"])
+@pytest.mark.parametrize("today", [[], ["--today", "2026-11-24"], ["--today", "2030-12-31"]], ids=str)
+def test_shipped_contracts_lint_clean(runner: CliRunner, today: list[str]) -> None:
+    result = runner.invoke(main, ["lint", str(CONTRACTS), "--fail-on", "info", "--no-cache", *today])
     assert result.exit_code == 0, result.output
     assert "No problems" in result.output
+
+
+def test_today_brings_overdue_milestones_as_warnings(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["lint", str(CONTRACTS / "sales-onboarding.yaml"), "--no-cache",
+                                  "--today", "2031-04-15"])
+    assert result.exit_code == 0, result.output  # clock findings are warnings: the default threshold is error
+    assert "T307 warning" in result.output
+    strict = runner.invoke(main, ["lint", str(CONTRACTS / "sales-onboarding.yaml"), "--no-cache",
+                                  "--today", "2031-04-15", "--fail-on", "warning"])
+    assert strict.exit_code == 1
 
 
 def test_default_path_is_contracts_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
