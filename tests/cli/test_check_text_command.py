@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from agreed.cli import main
@@ -61,3 +62,17 @@ def test_very_long_statement_is_read_in_chunks_with_true_offsets() -> None:
     findings = json.loads(result.output)["findings"]
     assert {(f["rule"], text[f["start"]:f["end"]]) for f in findings} >= {("V103", "ASAP")}
     assert all(f["start"] >= len(sentence) * 200 for f in findings)
+
+
+def test_the_configuration_applies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".agreed.yaml").write_text(
+        "vague-terms: [synergy]\nallowed-terms: [great synergy team]\nfail-on: warning\nrules: {V101: off}\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check-text", "-"],
+                                input="Deliver great synergy.\nThe great synergy team delivers 3 plans.\n")
+    assert result.exit_code == 1  # fail-on: warning
+    assert [line.split()[:2] for line in result.output.splitlines()[:-1]] == [["<stdin>:1:15:", "V110"]]
+    isolated = CliRunner().invoke(main, ["check-text", "--isolated", "-"], input="Deliver great synergy.\n")
+    assert (isolated.exit_code, [line.split()[1] for line in isolated.output.splitlines()[:-1]]) == (0, ["V101"])

@@ -203,3 +203,54 @@ def test_lint_from_stdin_takes_part_in_cross_file_rules(repository: Path, draft_
     result = CliRunner().invoke(main, ["lint", "--no-cache", "--isolated", "contracts/vague.yaml", "-",
                                        "--stdin-filename", "new.yaml"], input=draft_yaml())
     assert "new.yaml:2:5: K901 error agreement id 'demo' is already used by contracts/vague.yaml:2" in result.stdout
+
+
+def test_a_missing_roster_is_reported_where_the_configuration_names_it(repository: Path) -> None:
+    (repository / ".agreed.yaml").write_text("# team settings\npeople: team/people.yaml\n", encoding="utf-8")
+    code, stdout, stderr = _lint()
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(".agreed.yaml:2:9: S013 people: the roster team/people.yaml is not a readable file")
+
+
+def test_ci_formats_use_repository_relative_paths_from_a_subfolder(repository: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repository / "contracts")
+    github = _lint("vague.yaml", "--format", "github")[1]
+    assert "::error file=contracts/vague.yaml,line=12," in github
+    gitlab = _lint("vague.yaml", "--format", "gitlab")[1]
+    assert '"path": "contracts/vague.yaml"' in gitlab
+    text = _lint("vague.yaml")[1]
+    assert text.startswith("vague.yaml:12:")  # people read paths from where they stand
+
+
+def test_a_file_named_twice_is_checked_once(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repository / "contracts")
+    stdout = _lint("vague.yaml", "./vague.yaml", "../contracts/vague.yaml")[1]
+    assert "K901" not in stdout
+    assert stdout.count("A201") == 1
+
+
+def test_output_is_ordered_by_file_whatever_the_argument_order(repository: Path, draft_yaml: DraftYaml) -> None:
+    (repository / "contracts" / "b.yaml").write_text(draft_yaml(agreement_id="b") + FINDINGS, encoding="utf-8")
+    forward = _lint("contracts/b.yaml", "contracts/vague.yaml")[1]
+    backward = _lint("contracts/vague.yaml", "contracts/b.yaml")[1]
+    assert forward == backward
+    assert forward.index("contracts/b.yaml") < forward.index("contracts/vague.yaml")
+
+
+def test_suppressions_name_rules_in_any_case(repository: Path) -> None:
+    vague = repository / "contracts" / "vague.yaml"
+    vague.write_text(vague.read_text(encoding="utf-8").replace(
+        "    - id: d1\n", "    - id: d1  # agreed: disable=Owner-Missing -- owner chosen at the kickoff\n"),
+        encoding="utf-8")
+    assert _codes(_lint()[1]) == ["V102", "T301"]
+
+
+def test_a_closed_pipe_ends_quietly(repository: Path) -> None:
+    import subprocess
+    import sys
+
+    agreed = Path(sys.executable).parent / "agreed"
+    reader = subprocess.run(f"'{agreed}' rules | head -1", shell=True, capture_output=True, text=True, check=False)
+    assert reader.stdout.startswith("S001")
+    assert "internal error" not in reader.stderr

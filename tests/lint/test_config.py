@@ -139,14 +139,13 @@ def test_options_are_validated_against_the_rule_schema(tmp_path: Path) -> None:
     assert len(errors) == 1
     line, _, message = errors[0]
     assert line == 3
-    assert "V110 (custom-vague-term)" in message
-    assert "1 is not of type 'string'" in message
+    assert message == "rules.V110.options.terms[0]: expected text, found the number 1"
 
 
 def test_unknown_options_are_rejected(tmp_path: Path) -> None:
     errors = _errors(tmp_path, "rules:\n  V110:\n    options: {term: [synergy]}\n")
     assert len(errors) == 1
-    assert "'term' was unexpected" in errors[0][2]
+    assert errors[0][2] == "rules.V110.options: unknown key 'term' (did you mean 'terms'?)"
 
 
 def test_a_rule_without_options_rejects_them(tmp_path: Path) -> None:
@@ -205,9 +204,22 @@ def test_unknown_keys_are_reported_at_the_key(tmp_path: Path) -> None:
     assert errors == [(3, 1, "(document): unknown key 'exlude' (did you mean 'exclude'?)")]
 
 
-def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    errors = _errors(tmp_path, "rules:\n  nope: off\nfail-on: sometimes\n")
-    assert [line for line, _, _ in errors] == [2, 3]
+def test_every_problem_of_a_kind_is_reported_at_once(tmp_path: Path) -> None:
+    assert [line for line, _, _ in _errors(tmp_path, "fail-on: sometimes\nexclude: 3\n")] == [1, 2]
+    assert [line for line, _, _ in _errors(tmp_path, "rules:\n  nope: off\n  V1O1: off\n")] == [2, 3]
+
+
+def test_rule_references_are_resolved_once_the_shape_is_right(tmp_path: Path) -> None:
+    # a string where a list belongs is one schema error, not one unknown rule per letter
+    assert _errors(tmp_path, "per-file-ignores:\n  'contracts/*.yaml': V101\n") == [
+        (2, 23, "per-file-ignores.contracts/*.yaml: expected a list, found text 'V101'")]
+
+
+@pytest.mark.parametrize("terms", ["['(']", "['_x']", "['  ']"])
+def test_vague_terms_must_start_with_a_letter_or_digit(tmp_path: Path, terms: str) -> None:
+    errors = _errors(tmp_path, f"vague-terms: {terms}\n")
+    assert len(errors) == 1
+    assert "starts with a letter or digit" in errors[0][2]
 
 
 @pytest.mark.parametrize(("text", "fragment"), [
@@ -252,3 +264,24 @@ def test_fingerprint_follows_the_settings(tmp_path: Path) -> None:
     first = _load(tmp_path, "rules: {V101: off}\n").fingerprint
     assert _load(tmp_path, "rules: {V101: off}  # same settings, new comment\n").fingerprint == first
     assert _load(tmp_path, "rules: {V101: info}\n").fingerprint != first
+
+
+def test_a_broken_pyproject_with_our_table_is_found_and_reported(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    pyproject = _write(tmp_path / "pyproject.toml", "[tool.agreed]\nfail-on = 'warning'\nx = [\n")
+    assert find_config(tmp_path) == pyproject
+    errors = _errors(tmp_path, pyproject.read_text(encoding="utf-8"), "pyproject.toml")
+    assert errors[0][:2] == (1, 1)
+    assert "not valid TOML" in errors[0][2]
+
+
+def test_a_broken_pyproject_without_our_table_is_not_ours(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    _write(tmp_path / "pyproject.toml", "[tool.black]\nx = [\n")
+    assert find_config(tmp_path) is None
+
+
+def test_the_roster_setting_remembers_where_it_stands(tmp_path: Path) -> None:
+    config = _load(tmp_path, "# team\npeople: ../people.yaml\n")
+    assert config.people == (tmp_path.parent / "people.yaml").resolve()
+    assert config.people_at == (".agreed.yaml", 2, 9)

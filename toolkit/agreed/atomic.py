@@ -15,6 +15,7 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temporary, _mode_for(path))  # mkstemp creates 0600; the file should look like any other
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -28,3 +29,13 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, or what a new file gets under the process umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -155,11 +155,9 @@ def cache_directory(start: Path) -> Path:
     The root is the nearest of ``start`` and its ancestors that holds ``.git`` (a folder, or a file in a worktree or
     submodule); outside any repository, ``start/.agreed_cache``.
     """
-    start = Path(os.path.abspath(start))
-    for folder in (start, *start.parents):
-        if os.path.lexists(folder / ".git"):
-            return folder / CACHE_FOLDER
-    return start / CACHE_FOLDER
+    from agreed.sources import repository_root
+
+    return (repository_root(start) or Path(os.path.abspath(start))) / CACHE_FOLDER
 
 
 def _encode_summary(summary: AgreementSummary | None) -> dict[str, Any] | None:

@@ -205,7 +205,7 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     elif not problems and not isinstance(data, dict):
         problems = (
             Problem(path, 1, 1, NOT_A_MAPPING, Severity.ERROR,
-                    f"an agreement is a YAML mapping of keys to values, not {_kind(data)}"),
+                    f"the file must hold a YAML mapping of keys to values, not {_kind(data)}"),
         )
     if problems:
         return Document(path, source, None, problems, composer.values, composer.keys)
@@ -313,7 +313,7 @@ class _Composer:
         if self.documents > 1:
             mark = event.start_mark
             self._problem(mark.line + 1, mark.column + 1, MULTIPLE_DOCUMENTS,
-                          "file holds more than one YAML document; keep one agreement per file")
+                          "file holds more than one YAML document; keep one per file")
             raise _LimitExceeded
 
     def _scalar(self, event: Any) -> None:
@@ -481,7 +481,7 @@ def _reader_message(error: Any) -> str:
 
 def _tag_message(tag: str) -> str:
     shown = tag.replace(_CORE, "!!")
-    return f"tag {shown} is not allowed; agreements use plain YAML values (strings, numbers, dates, lists, mappings)"
+    return f"tag {shown} is not allowed; use plain YAML values (strings, numbers, dates, lists, mappings)"
 
 
 def _events(source: str) -> Iterator[Any]:

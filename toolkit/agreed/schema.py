@@ -144,33 +144,35 @@ def _check_version(document: Document) -> Problem | None:
     return None
 
 
-def explain_violations(document: Document, schema: Mapping[str, Any], code: str) -> list[Problem]:
-    """Every violation of ``schema`` (any JSON Schema, e.g. the configuration's) by a loaded document, positioned
-    and explained as for agreements, under rule ``code``."""
+def explain_violations(document: Document, schema: Mapping[str, Any], code: str,
+                       at: JsonPath = (), prefix: str = "") -> list[Problem]:
+    """Every violation of ``schema`` (any JSON Schema, e.g. the configuration's) by the value at ``at`` of a loaded
+    document, positioned and explained as for agreements, under rule ``code``; ``prefix`` starts each message."""
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    problems = {problem for error in validator.iter_errors(document.data)
-                for problem in _problems_for(document, error, code)}
+    problems = {problem for error in validator.iter_errors(document.value_at(at))
+                for problem in _problems_for(document, error, code, at, prefix)}
     return sorted(problems, key=lambda problem: (problem.line, problem.col, problem.message))
 
 
-def _problems_for(document: Document, error: Any, code: str = SCHEMA_VIOLATION) -> Iterator[Problem]:
-    path: JsonPath = tuple(error.absolute_path)
+def _problems_for(document: Document, error: Any, code: str = SCHEMA_VIOLATION, at: JsonPath = (),
+                  prefix: str = "") -> Iterator[Problem]:
+    path: JsonPath = (*at, *error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        yield from _unexpected_keys(document, path, error, code)
+        yield from _unexpected_keys(document, path, error, code, prefix)
         return
     if error.validator in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 
-        yield from _problems_for(document, best_match(error.context), code)
+        yield from _problems_for(document, best_match(error.context), code, at, prefix)
         return
     line, col = document.key_position(path) if error.validator == "required" else document.position(path)
     where = document.describe(path)
-    yield Problem(document.path, line, col, code, Severity.ERROR, f"{where}: {_explain(error)}")
+    yield Problem(document.path, line, col, code, Severity.ERROR, f"{prefix}{where}: {_explain(error)}")
 
 
-def _unexpected_keys(document: Document, path: JsonPath, error: Any, code: str) -> Iterator[Problem]:
+def _unexpected_keys(document: Document, path: JsonPath, error: Any, code: str, prefix: str) -> Iterator[Problem]:
     known = list(error.schema.get("properties", {}))
     patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
     extensions = "; extension keys must start with 'x-'" if patterns else ""
@@ -182,7 +184,7 @@ def _unexpected_keys(document: Document, path: JsonPath, error: Any, code: str) 
         hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
         where = document.describe(path)
         yield Problem(document.path, line, col, code, Severity.ERROR,
-                      f"{where}: unknown key '{key}'{hint}{extensions}")
+                      f"{prefix}{where}: unknown key '{key}'{hint}{extensions}")
 
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
@@ -200,7 +202,8 @@ def _explain(error: Any) -> str:
     if schema.get("format") == "date" and keyword in ("format", "pattern"):
         return f"{instance!r} is not a date: write an ISO 8601 date such as 2027-03-31"
     if keyword == "pattern":
-        return f"{instance!r} is not a valid {title.lower()}: {schema.get('description', '').split('.')[0]}"
+        reason = schema.get("description", "").split(".")[0] or "it does not have the expected form"
+        return f"{instance!r} is not a valid {title.lower()}: {reason}"
     if keyword == "minLength":
         return f"is empty{_status_note(error)}"
     if keyword == "minItems":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +45,20 @@ def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _eve
                 empty.append(argument)
         elif wanted(path, True):
             files.append(path)  # missing or odd paths are reported by the loader, with a position
-    return Selection(tuple(dict.fromkeys(files)), tuple(empty), reads_stdin)
+    return Selection(tuple(_unique(files)), tuple(empty), reads_stdin)
+
+
+def _unique(files: Iterable[Path]) -> Iterator[Path]:
+    """Each file once, however it was named (``a.yaml``, ``./a.yaml``, ``../here/a.yaml``)."""
+    seen: set[str] = set()
+    for file in files:
+        try:
+            key = str(file.resolve())
+        except (OSError, RuntimeError):  # a link loop: reported later by the loader
+            key = str(file)
+        if key not in seen:
+            seen.add(key)
+            yield file
 
 
 def _is_dir(path: Path) -> bool:
@@ -61,6 +74,15 @@ def _agreements_below(folder: Path) -> Iterable[Path]:
         for name in names:
             if name.endswith(AGREEMENT_SUFFIXES) and not name.startswith("."):
                 yield Path(root, name)
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest of ``start`` and its ancestors holding ``.git`` (a folder, or a file in a worktree or submodule)."""
+    start = Path(os.path.abspath(start))
+    for folder in (start, *start.parents):
+        if os.path.lexists(folder / ".git"):
+            return folder
+    return None
 
 
 def display_path(path: Path, base: Path) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import click
 
 from agreed import __version__
 from agreed.cli import check_text, lint, new, rules, schema_command, validate
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed the pipe
 
 
 class _Guarded(click.Group):
@@ -19,6 +22,10 @@ class _Guarded(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (e.g. `agreed rules | head`): stop quietly, as cat does
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
         except Exception as error:
             if os.environ.get("AGREED_DEBUG"):
                 raise

@@ -18,7 +18,7 @@ from agreed.document import read_document
 from agreed.lint import suppressions
 from agreed.lint.config import LintConfig
 from agreed.lint.engine import Linter, directives
-from agreed.lint.repository import check_repository, sorted_by_file, summarise
+from agreed.lint.repository import check_repository, summarise
 from agreed.lint.rule import LintContext
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
     cache = None if no_cache else _cache(cache_dir, config, context)
     checked = inputs.check_agreements(linter, jobs, cache, summarise)
     cross_file = check_repository(checked.summaries, config.rules, config.ignored_codes, _directives_of)
-    emit_report(sorted_by_file(checked.problems, cross_file), inputs.count, output_format,
+    emit_report([*checked.problems, *cross_file], inputs.count, output_format,
                 fail_on or config.fail_on, output)
 
 

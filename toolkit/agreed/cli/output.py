@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +18,7 @@ from agreed.lint.engine import INTERNAL_ERROR, at_or_above
 from agreed.lint.rule import Rule
 from agreed.problem import Problem, Severity
 from agreed.report import REPORTERS, Report, step_summary
+from agreed.sources import repository_root
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -76,10 +79,12 @@ def all_rules() -> dict[str, Rule]:
 
 def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str | None,
                 output: Path | None = None) -> NoReturn:
+    problems = sorted(problems)  # by file, then position: the same order however the files were named
     chosen = chosen_format(output_format)
     color = use_color() and chosen in ("text", "full") and output is None
     sources = _sources_of(problems) if chosen == "full" else {}
-    report = Report(tuple(problems), files, all_rules(), color=color, sources=sources)
+    shown = _repository_relative(problems) if chosen in REPOSITORY_FORMATS else problems
+    report = Report(tuple(shown), files, all_rules(), color=color, sources=sources)
     rendered = REPORTERS[chosen](report)
     if output is None:
         click.echo(rendered, nl=False)
@@ -92,6 +97,30 @@ def emit_report(problems: Sequence[Problem], files: int, output_format: str | No
     if chosen == "github":
         _append_step_summary(report)
     raise SystemExit(exit_code(problems, fail_on))
+
+
+REPOSITORY_FORMATS = frozenset({"sarif", "github", "gitlab"})  # code hosts resolve paths from the repository root
+
+
+def _repository_relative(problems: Sequence[Problem]) -> list[Problem]:
+    """Problems with paths relative to the enclosing repository (or, outside one, the current folder); files
+    outside it by absolute path. Code hosts resolve paths from the repository root."""
+    root = repository_root(Path.cwd()) or Path.cwd()
+    return [dataclasses.replace(problem, path=_from_root(problem.path, root)) for problem in problems]
+
+
+@functools.cache
+def _from_root(path: str, root: Path) -> str:
+    if path.startswith("<"):  # <stdin>
+        return path
+    try:
+        absolute = (Path.cwd() / path).resolve()
+    except (OSError, RuntimeError):
+        return path
+    try:
+        return absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
 def _sources_of(problems: Sequence[Problem]) -> dict[str, str]:

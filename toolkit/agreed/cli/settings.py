@@ -53,6 +53,10 @@ def run_context(today: datetime.datetime | None, config: LintConfig) -> LintCont
         return LintContext(today=day)
     from agreed.lint.people import RosterError, load_roster
 
+    if not config.people.is_file() and config.people_at is not None:
+        shown, line, col = config.people_at
+        _fail(f"{shown}:{line}:{col}: S013 people: the roster {_shown(config.people)} is not a readable file\n"
+              "agreed: error: the configuration is invalid; nothing was checked")
     try:
         return LintContext(today=day, people=load_roster(config.people, _shown(config.people)))
     except RosterError as error:

@@ -11,6 +11,7 @@ import dataclasses
 import difflib
 import hashlib
 import json
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class LintConfig:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     allowed_terms: tuple[str, ...] = ()
     people: Path | None = None
+    people_at: tuple[str, int, int] | None = None  # where the configuration names the roster
     fail_on: str | None = None
     fingerprint: str = ""
 
@@ -119,10 +121,15 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_section(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-        return "agreed" in text and "agreed" in tomllib.loads(text).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return False
+    if "agreed" not in text:
+        return False
+    try:
+        return "agreed" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:  # broken TOML that mentions our table: load it, so the error is reported
+        return _header_line(text) > 0
 
 
 def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> LintConfig:
@@ -134,17 +141,12 @@ def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> 
         from agreed.schema import config_schema, explain_violations
 
         problems += explain_violations(document, config_schema(), CONFIG_ERROR)
-    settings: Mapping[str, Any] = document.data if isinstance(document.data, dict) else {}
+    if problems:  # rule references are resolved only in settings of the right shape
+        raise ConfigError(_relocated(problems, path))
     resolver = _Resolver(document, rules)
-    try:
-        resolved = _resolve(settings, path, resolver)
-    except (TypeError, AttributeError, KeyError, ValueError):
-        if not problems:
-            raise
-        resolved = None  # ill-typed settings, already reported by the schema
-    problems += resolver.problems
-    if problems or resolved is None:
-        raise ConfigError(_relocated(sorted(set(problems)), path))
+    resolved = _resolve(document.data, path, resolver)
+    if resolver.problems:
+        raise ConfigError(_relocated(resolver.problems, path))
     return resolved
 
 
@@ -158,7 +160,8 @@ def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> Li
         exclude=tuple(settings.get("exclude", ())),
         per_file_ignores=resolver.per_file_ignores(settings.get("per-file-ignores", {})),
         allowed_terms=tuple(settings.get("allowed-terms", ())),
-        people=root / settings["people"] if "people" in settings else None,
+        people=Path(os.path.normpath(root / settings["people"])) if "people" in settings else None,
+        people_at=resolver.position(("people",)) if "people" in settings else None,
         fail_on=settings.get("fail-on"),
         fingerprint=_fingerprint(settings),
     )
@@ -194,7 +197,7 @@ def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
     shown = [dataclasses.replace(problem, rule=CONFIG_ERROR, severity=Severity.ERROR) for problem in problems]
     if path.name != PYPROJECT_FILE:
         return shown
-    line = _header_line(_text(path))
+    line = _header_line(_text(path)) or 1
     return [dataclasses.replace(problem, line=line, col=1, message=f"[tool.agreed] {problem.message}")
             for problem in shown]
 
@@ -207,10 +210,11 @@ def _text(path: Path) -> str:
 
 
 def _header_line(text: str) -> int:
+    """The line of the ``[tool.agreed]`` table header (or of a sub-table), 0 when there is none."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip().replace(" ", "").startswith("[tool.agreed"):
             return number
-    return 1
+    return 0
 
 
 class _Resolver:
@@ -271,17 +275,19 @@ class _Resolver:
                 self._report(self._setting_path(rule, settings, "options"),
                              f"rule {rule.code} ({rule.name}) takes no options", at_key=True)
             return rule
-        from jsonschema import Draft202012Validator
+        from agreed.schema import explain_violations
 
-        errors = sorted(Draft202012Validator(dict(rule.options_schema or {})).iter_errors(options), key=str)
-        for error in errors:
-            where = ".".join(str(step) for step in error.absolute_path)
-            self._report(self._setting_path(rule, settings, "options"),
-                         f"rule {rule.code} ({rule.name}) option {where or ''}: {error.message}".replace(
-                             "option : ", "options: "))
-        if errors:
+        at = self._setting_path(rule, settings, "options")
+        if len(at) == 3:  # the options are written in the file: check them where they stand
+            errors = explain_violations(self.document, dict(rule.options_schema or {}), CONFIG_ERROR, at)
+            self.problems += errors
+            if errors:
+                return rule
+        try:
+            return _configured(rule, {**_defaults(rule), **options})
+        except ValueError as error:  # an option the schema let through but the rule cannot use
+            self._report(at, f"rule {rule.code} ({rule.name}) cannot use its options: {error}")
             return rule
-        return _configured(rule, {**_defaults(rule), **options})
 
     def _setting_path(self, rule: Rule, settings: Mapping[str, Any], leaf: str) -> tuple[str, ...]:
         for key in settings:
@@ -299,6 +305,10 @@ class _Resolver:
                     codes.update(rule.code for rule in matched[1])
             resolved.append((pattern, frozenset(codes)))
         return tuple(resolved)
+
+    def position(self, path: tuple[str, ...]) -> tuple[str, int, int]:
+        """Where a setting stands: the configuration's shown path, line and column."""
+        return (self.document.path, *self.document.position(path))
 
     def _report(self, path: tuple[str, ...], message: str, *, at_key: bool = False) -> None:
         json_path = tuple(int(step) if step.isdigit() else step for step in path)

@@ -36,13 +36,15 @@ def default_rules() -> tuple[Rule, ...]:
     return ALL_RULES
 
 
-def check_statement(text: str, rules: Sequence[Rule] | None = None,
-                    context: TextContext = TextContext()) -> list[StatementFinding]:
-    """Findings of the text rules in one statement, ordered by position."""
+def check_statement(text: str, rules: Sequence[Rule] | None = None, context: TextContext = TextContext(),
+                    allowed_terms: tuple[str, ...] = ()) -> list[StatementFinding]:
+    """Findings of the text rules in one statement, ordered by position; none inside an allowed term."""
+    inside_allowed = _allowed_ranges(text, _allowed_pattern(allowed_terms))
     findings = [
         StatementFinding(rule.code, rule.name, rule.category, rule.severity, span.start, span.end, span.message)
         for rule in (rules if rules is not None else default_rules())
         for span in text_spans(rule, text, context)
+        if not _within(span, inside_allowed)
     ]
     return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.rule))
 
@@ -168,7 +170,7 @@ def _run_rule(rule: Rule, document: Document, context: LintContext, prose: Seque
         for statement in prose:
             inside_allowed = _allowed_ranges(statement.text, allowed)
             for span in text_spans(rule, statement.text, statement.context):
-                if any(start <= span.start and span.end <= end for start, end in inside_allowed):
+                if _within(span, inside_allowed):
                     continue
                 line, col = document.text_position(statement.path, span.start, span.end)
                 yield Problem(document.path, line, col, rule.code, rule.severity, span.message)
@@ -176,6 +178,10 @@ def _run_rule(rule: Rule, document: Document, context: LintContext, prose: Seque
 
 def _allowed_ranges(text: str, allowed: re.Pattern[str] | None) -> list[tuple[int, int]]:
     return [] if allowed is None else [match.span() for match in allowed.finditer(text)]
+
+
+def _within(span: TextSpan, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in ranges)
 
 
 def at_or_above(problems: Iterable[Problem], threshold: Severity | None) -> bool:

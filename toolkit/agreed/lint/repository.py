@@ -44,10 +44,11 @@ def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule
     """Problems of the cross-file rules, after per-file ignores and inline suppressions (read per file from
     ``directives``, only for files with findings)."""
     problems: dict[str, list[Problem]] = {}
+    in_path_order = sorted(summaries, key=lambda summary: summary.path)  # findings must not depend on argument order
     for rule in rules:
         if rule.check_repository is None:
             continue
-        for finding in rule.check_repository(summaries):
+        for finding in rule.check_repository(in_path_order):
             if rule.code in ignored_for(finding.path):
                 continue
             problems.setdefault(finding.path, []).append(
@@ -62,10 +63,3 @@ def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule
         kept += suppressions.apply(path, found, cross_file_only, frozenset(), frozenset())
     return sorted(kept)
 
-
-def sorted_by_file(problems: Sequence[Problem], cross_file: Sequence[Problem]) -> list[Problem]:
-    """Cross-file problems merged into the per-file ones: files keep their order, each file's problems by position."""
-    if not cross_file:
-        return list(problems)
-    order = {path: index for index, path in enumerate(dict.fromkeys(problem.path for problem in problems))}
-    return sorted([*problems, *cross_file], key=lambda problem: (order.get(problem.path, len(order)), problem))

@@ -94,7 +94,7 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
                       "(the reason is what a reviewer reads)")
     codes: list[str] = []
     for reference in references:
-        code = names.get(reference) or names.get(reference.upper())
+        code = names.get(reference) or names.get(reference.upper()) or names.get(reference.lower())
         if code is None:
             issues.append(f"suppression names unknown rule '{reference}'; see 'agreed rules'")
         elif code in unsuppressible:

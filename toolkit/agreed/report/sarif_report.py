@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -19,6 +20,13 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def artifact_uri(path: str) -> str:
     """The problem's path as a relative URI reference: forward slashes, unsafe characters percent-encoded."""
     return quote(posix_path(path), safe="/")
+
+
+def _artifact_location(path: str) -> dict[str, str]:
+    """Relative to the repository root (%SRCROOT%); a file outside the repository by its absolute file: URI."""
+    if PurePosixPath(path).is_absolute():
+        return {"uri": PurePosixPath(path).as_uri()}
+    return {"uri": artifact_uri(path), "uriBaseId": "%SRCROOT%"}
 
 
 def _descriptor(code: str, report: Report) -> dict[str, Any]:
@@ -47,7 +55,7 @@ def render(report: Report) -> str:
             "level": LEVELS[problem.severity],
             "message": {"text": problem.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(problem.path), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": _artifact_location(problem.path),
                 "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.col, 1)},
             }}],
             "partialFingerprints": {FINGERPRINT_KEY: hashlib.sha256(key.encode("utf-8")).hexdigest()},

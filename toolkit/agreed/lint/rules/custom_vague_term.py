@@ -32,7 +32,9 @@ OPTIONS_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
-        "terms": {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}, "default": []},
+        "terms": {"type": "array", "items": {"type": "string", "pattern": r"^\s*[^\W_]",
+                                       "description": "A word or phrase that starts with a letter or digit."},
+                  "default": []},
     },
 }
 
