@@ -103,7 +103,7 @@ def test_messages_say_what_kind_of_time_it_is() -> None:
     assert RULE.check_text is not None
     messages = [span.message for span in RULE.check_text("Ship by Q3, soon after the reorg.", TextContext())]
     assert messages == [
-        '"Q3" is a period, not a day: give the calendar day it ends on (e.g. 2027-09-30)',
+        '"Q3" is a period, not a day: give the calendar day it ends on, as YYYY-MM-DD',
         '"soon" is relative to when it was written: give the calendar day',
         '"after the reorg" is an undated event: give the calendar day it falls on',
     ]

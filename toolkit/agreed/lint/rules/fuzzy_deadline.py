@@ -167,7 +167,7 @@ PLACEHOLDER_DATE = TermPattern.raw(
     label="placeholder",
 )
 _MESSAGES = {
-    "period": "is a period, not a day: give the calendar day it ends on (e.g. 2027-09-30)",
+    "period": "is a period, not a day: give the calendar day it ends on, as YYYY-MM-DD",
     "relative": "is relative to when it was written: give the calendar day",
     "duration": "is a duration with no dated start: anchor it to a day or to each named event",
     "fuzzy": "names no deadline: give a calendar day or a duration from a dated event",
