@@ -279,3 +279,18 @@ def _problem(severity: Severity) -> Problem:
 def test_at_or_above(severities: list[Severity], threshold: Severity | None, expected: bool) -> None:
     assert at_or_above([_problem(severity) for severity in severities], threshold) is expected
     assert at_or_above(iter([_problem(severity) for severity in severities]), threshold) is expected
+
+
+def test_a_value_breaking_schema_and_rule_is_reported_once_by_the_rule(draft_yaml: DraftYaml,
+                                                                       load_text: LoadText) -> None:
+    text = draft_yaml() + "results:\n  deliverables:\n    - id: d1\n      what: Publish 3 guides\n" \
+                          "      owner: the team\n"
+    problems = lint_document(load_text(text))
+    at_owner = [(problem.rule, problem.line) for problem in problems if problem.line == 14]
+    assert at_owner == [("A202", 14)]
+
+
+def test_a_schema_error_stays_when_the_rule_finding_is_suppressed(draft_yaml: DraftYaml, load_text: LoadText) -> None:
+    text = draft_yaml() + "results:\n  deliverables:\n    - id: d1\n      what: Publish 3 guides\n" \
+                          "      owner: the team  # agreed: disable=A202 -- decided at the kickoff\n"
+    assert [problem.rule for problem in lint_document(load_text(text)) if problem.line == 14] == ["S100"]

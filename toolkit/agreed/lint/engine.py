@@ -12,7 +12,7 @@ from agreed.lint import suppressions
 from agreed.lint.commitments import Statement, statements
 from agreed.lint.rule import Category, LintContext, Rule, TextContext, TextSpan
 from agreed.problem import Problem, Severity
-from agreed.schema import validate_document
+from agreed.schema import SCHEMA_VIOLATION, validate_document
 
 INTERNAL_ERROR = "X001"
 
@@ -113,7 +113,16 @@ class Linter:
         registry = _registry()
         parsed = directives(document)
         ran = frozenset(rule.code for rule in rules if rule.check_repository is None)  # cross-file rules run later
-        return sorted(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible))
+        return sorted(_said_once(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible)))
+
+
+def _said_once(problems: list[Problem]) -> list[Problem]:
+    """A value that breaks the schema and a rule (owner "the team": not an id, and collective) is reported once, by
+    the rule, whose message says more; only when the rule reports it as an error, so nothing gets milder."""
+    ruled = {(problem.line, problem.col) for problem in problems
+             if problem.severity is Severity.ERROR and problem.rule[0] not in "SX"}
+    return [problem for problem in problems
+            if not (problem.rule == SCHEMA_VIOLATION and (problem.line, problem.col) in ruled)]
 
 
 def directives(document: Document) -> suppressions.Parsed:
