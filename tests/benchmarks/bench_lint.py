@@ -98,6 +98,8 @@ def _mutate(data: CommentedMap, index: int, rng: random.Random) -> CommentedMap:
             party["name"] = f"{first} {last}"
         if "email" in party:
             party["email"] = f"{first}.{last}.{index}@example.com".lower()
+        if "handle" in party:  # a new person gets a handle of their own (else K905 reports a shared identity)
+            party["handle"] = f"{first[0]}{last}{index}".lower()
     # Shift every date by whole weeks (0 to 3 years later): the relations between dates are kept.
     _rewrite(data, renamed, datetime.timedelta(weeks=rng.randrange(0, 156)))
     results = data.get("results")

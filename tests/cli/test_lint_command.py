@@ -258,3 +258,12 @@ def test_output_to_unwritable_place_is_usage_error(runner: CliRunner, tmp_path: 
     result = runner.invoke(main, ["lint", str(CONTRACTS), "--output", str(blocker / "report.txt")])
     assert result.exit_code == 2
     assert "cannot write" in result.output
+
+
+def test_lint_never_loads_gitpython() -> None:
+    code = ("import sys\nfrom agreed.cli import main\n"
+            "try:\n    main(['lint', '--no-cache', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "print('git' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", code, str(CONTRACTS / "sales-onboarding.yaml")],
+                           capture_output=True, text=True, check=True)
+    assert found.stdout.splitlines()[-1] == "False"

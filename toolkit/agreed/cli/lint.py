@@ -53,9 +53,15 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
 
 
 def _directives_of(path: str) -> suppressions.Parsed:
-    """Inline suppressions of a file with cross-file findings (read again: such findings are rare)."""
+    """Inline suppressions of a file with cross-file findings: read again, and parsed only if it has any."""
+    none = suppressions.Parsed((), ())
+    try:
+        if not suppressions.may_hold_directives(Path(path).read_bytes()):
+            return none
+    except OSError:
+        return none
     document = read_document(Path(path), path)
-    return directives(document) if document.data is not None else suppressions.Parsed((), ())
+    return directives(document) if document.data is not None else none
 
 
 def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache:

@@ -55,6 +55,14 @@ class Parsed:
     problems: tuple[Problem, ...]
 
 
+_DIRECTIVE_BYTES = re.compile(rb"#[ \t]*agreed[ \t]*:")
+
+
+def may_hold_directives(raw: bytes) -> bool:
+    """A cheap test on a file's bytes: without this, the file holds no suppression comment."""
+    return _DIRECTIVE_BYTES.search(raw) is not None
+
+
 def parse(document: Document, names: Mapping[str, str], unsuppressible: Collection[str]) -> Parsed:
     """The suppression directives of a document; ``names`` maps rule codes and names to codes."""
     if "agreed" not in document.source:

@@ -1,0 +1,361 @@
+"""``agreed diff`` end to end on real temporary git repositories: versions named as files, ``REV:path`` and ``REV``,
+``--base`` for a pull request's range, exit codes, and the git diff driver under plain ``git diff``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from agreed.cli import main
+
+ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+A = "contracts/a.yaml"
+B = "contracts/b.yaml"
+
+
+def git(root: Path, *args: str) -> str:
+    completed = subprocess.run(["git", "-c", "user.name=Li Wei", "-c", "user.email=li@example.org", *args], cwd=root,
+                               env=ENV, check=True, capture_output=True, text=True)
+    return completed.stdout
+
+
+def write(root: Path, path: str, data: dict[str, Any]) -> None:
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def commit(root: Path, message: str) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def agreement(minimal_agreement: dict[str, Any]) -> dict[str, Any]:
+    return minimal_agreement
+
+
+@pytest.fixture
+def repo(tmp_path: Path, agreement: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository (the current folder) with contracts/a.yaml and contracts/b.yaml committed on main."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    write(root, A, agreement)
+    write(root, B, {**agreement, "id": "b", "title": "Second agreement"})
+    commit(root, "Create the agreements")
+    monkeypatch.chdir(root)
+    return root
+
+
+def run(*arguments: str) -> Result:
+    return CliRunner().invoke(main, ["diff", *arguments])
+
+
+def slip_deadline(root: Path, agreement: dict[str, Any], deadline: str = "2031-08-14") -> None:
+    agreement["results"]["deadline"] = deadline
+    write(root, A, agreement)
+
+
+DEADLINE_LINE = "results.deadline: 2031-06-30 -> 2031-08-14 (+45 days) [material]"
+
+
+# -- one file against HEAD ---------------------------------------------------------------------------------------
+
+
+def test_one_file_is_compared_with_head(repo: Path, agreement: dict[str, Any]) -> None:
+    slip_deadline(repo, agreement)
+    result = run(A)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"HEAD:{A} -> {A}: 1 material, 0 editorial", f"  {DEADLINE_LINE}",
+        "1 change (1 material, 0 editorial) in 1 agreement."]
+
+
+def test_an_unchanged_file_has_no_changes(repo: Path) -> None:
+    (repo / A).write_text((repo / A).read_text().replace("{", "{ ") + "# only a comment\n")
+    result = run(A)
+    assert result.exit_code == 0, result.output
+    assert "no semantic changes" in result.stdout
+
+
+def test_one_file_from_a_subfolder(repo: Path, agreement: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    slip_deadline(repo, agreement)
+    monkeypatch.chdir(repo / "contracts")
+    result = run("a.yaml")
+    assert result.exit_code == 0, result.output
+    assert f"  {DEADLINE_LINE}" in result.stdout.splitlines()
+
+
+def test_a_file_deleted_from_the_work_tree(repo: Path) -> None:
+    (repo / A).unlink()
+    result = run(A)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"HEAD:{A} (deleted): 1 material, 0 editorial"
+    assert "  (agreement): - demo (Demo agreement) (agreement removed) [material]" in result.stdout.splitlines()
+
+
+# -- REV:path and REV --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def history(repo: Path, agreement: dict[str, Any]) -> Path:
+    """Two commits on top: the deadline slipped, then the title changed."""
+    slip_deadline(repo, agreement)
+    commit(repo, "Slip the deadline")
+    agreement["title"] = "Retitled"
+    write(repo, A, agreement)
+    commit(repo, "Retitle")
+    return repo
+
+
+@pytest.mark.parametrize("arguments", [
+    (f"HEAD~2:{A}", f"HEAD~1:{A}"),
+    ("HEAD~2", f"HEAD~1:{A}"),
+    (f"HEAD~2:{A}", "HEAD~1"),
+    (f"HEAD~2:./{A}", f"HEAD~1:{A}"),
+])
+def test_revisions(history: Path, arguments: tuple[str, str]) -> None:
+    result = run(*arguments)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == [f"  {DEADLINE_LINE}",
+                                              "1 change (1 material, 0 editorial) in 1 agreement."]
+
+
+def test_a_bare_revision_names_the_same_file_at_that_revision(history: Path) -> None:
+    result = run("HEAD~2", A)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"HEAD~2:{A} -> {A}: 1 material, 1 editorial"
+    reverse = run(A, "HEAD~1")
+    assert reverse.exit_code == 0, reverse.output
+    assert "title: Retitled -> Demo agreement [editorial]" in reverse.stdout
+
+
+def test_one_rev_path_argument_is_compared_with_the_work_tree(history: Path) -> None:
+    result = run(f"HEAD~1:{A}")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["  title: Demo agreement -> Retitled [editorial]",
+                                              "1 change (0 material, 1 editorial) in 1 agreement."]
+
+
+def test_two_plain_files_need_no_repository(tmp_path: Path, agreement: dict[str, Any],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "old.yaml", agreement)
+    agreement["parties"].append({"id": "lena", "name": "Lena Park"})
+    write(tmp_path, "new.yaml", agreement)
+    result = run("old.yaml", "new.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    changes = json.loads(result.stdout)["files"][0]["changes"]
+    assert [(change["path"], change["kind"], change["material"]) for change in changes] == [
+        ("parties[id=lena]", "added", True)]
+
+
+# -- --fail-on ---------------------------------------------------------------------------------------------------
+
+
+def test_fail_on_material_exits_1_only_for_material_changes(repo: Path, agreement: dict[str, Any]) -> None:
+    agreement["title"] = "Only the wording"
+    write(repo, A, agreement)
+    assert run(A, "--fail-on", "material").exit_code == 0
+    slip_deadline(repo, agreement)
+    assert run(A, "--fail-on", "material").exit_code == 1
+    assert run(A).exit_code == 0
+    assert run(A, "--fail-on", "never").exit_code == 0
+
+
+# -- errors ------------------------------------------------------------------------------------------------------
+
+
+def assert_usage_error(result: Result, message: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_bad_revision_exits_2(repo: Path) -> None:
+    assert_usage_error(run(f"nope:{A}", A), "unknown revision 'nope'")
+    assert_usage_error(run("nope", A), "unknown revision 'nope'")
+    assert_usage_error(run(A, "--base", "nope"), "unknown revision 'nope'")
+
+
+def test_a_path_outside_the_repository_exits_2(repo: Path, tmp_path: Path, agreement: dict[str, Any]) -> None:
+    write(tmp_path, "outside.yaml", agreement)
+    assert_usage_error(run(str(tmp_path / "outside.yaml")), "is outside the repository")
+
+
+def test_a_folder_that_is_no_repository_exits_2(tmp_path: Path, agreement: dict[str, Any],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.yaml", agreement)
+    assert_usage_error(run("a.yaml"), "is not inside a git repository")
+    assert_usage_error(run("--base", "main"), "is not inside a git repository")
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ((), "name a file"),
+    (("HEAD",), "is a revision; name a file too"),
+    (("HEAD", "HEAD~1"), "both arguments are revisions"),
+    (("a.yaml", "b.yaml", "c.yaml"), "at most two versions"),
+    ((":x.yaml",), "write REV:path"),
+    (("contracts/missing.yaml",), "neither HEAD:contracts/missing.yaml nor contracts/missing.yaml exists"),
+])
+def test_usage_errors(repo: Path, arguments: tuple[str, ...], message: str) -> None:
+    assert_usage_error(run(*arguments), message)
+
+
+def test_a_version_that_does_not_load_is_reported_and_exits_2(repo: Path) -> None:
+    (repo / A).write_text("agreed: 1\ntitle: [unclosed\n")
+    result = run(A)
+    assert result.exit_code == 2
+    assert f"{A}: cannot compare: {A} does not load (line 3, column 1: " in result.stdout
+    assert "Traceback" not in result.output
+
+
+# -- --base ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def branch(repo: Path, agreement: dict[str, Any]) -> Path:
+    """On a feature branch: a.yaml's deadline slipped (committed), b.yaml renamed unchanged to c.yaml, a YAML file
+    that is no agreement added, and d.yaml added but not yet committed (untracked)."""
+    git(repo, "checkout", "-q", "-b", "feature")
+    slip_deadline(repo, agreement)
+    git(repo, "mv", B, "contracts/c.yaml")
+    (repo / ".github").mkdir()
+    (repo / ".github" / "ci.yaml").write_text("jobs: {lint: {runs-on: ubuntu}}\n")
+    commit(repo, "Renegotiate")
+    write(repo, "contracts/d.yaml", {**agreement, "id": "d"})
+    return repo
+
+
+def test_base_lists_every_changed_agreement(branch: Path) -> None:
+    result = run("--base", "main", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    files = {(file["old_path"], file["new_path"]): file for file in document["files"]}
+    assert set(files) == {(A, A), (B, "contracts/c.yaml"), (None, "contracts/d.yaml")}
+    assert [change["note"] for change in files[(A, A)]["changes"]] == ["+45 days"]
+    renamed = files[(B, "contracts/c.yaml")]
+    assert renamed["renamed"] is True
+    assert [(change["kind"], change["material"], change["note"]) for change in renamed["changes"]] == [
+        ("moved", False, f"renamed from {B}")]
+    added = files[(None, "contracts/d.yaml")]["changes"]
+    assert [(change["path"], change["kind"], change["note"]) for change in added] == [
+        ("(agreement)", "added", "agreement added")]
+    assert document["summary"] == {"files": 3, "changed": 3, "material": 2, "editorial": 1, "errors": 0}
+
+
+def test_base_reports_a_deleted_agreement(branch: Path) -> None:
+    (branch / A).unlink()
+    result = run("--base", "main")
+    assert result.exit_code == 0, result.output
+    assert f"{A} (deleted): 1 material, 0 editorial" in result.stdout.splitlines()
+    assert "(agreement removed) [material]" in result.stdout
+
+
+def test_base_with_paths_limits_the_files(branch: Path) -> None:
+    result = run("--base", "main", A, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [file["new_path"] for file in json.loads(result.stdout)["files"]] == [A]
+
+
+def test_base_fail_on_material_and_markdown(branch: Path) -> None:
+    result = run("--base", "main", "--format", "markdown", "--fail-on", "material")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("### Agreement changes\n")
+    assert f"| `{A}` | 1 | 0 |" in result.stdout
+    assert f"| `contracts/c.yaml` (renamed from `{B}`) | 0 | 1 |" in result.stdout
+
+
+def test_base_without_changes(repo: Path) -> None:
+    result = run("--base", "main")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "No semantic changes in 0 agreements.\n"
+
+
+def test_base_counts_from_the_merge_base_when_the_base_moved_on(branch: Path, agreement: dict[str, Any]) -> None:
+    git(branch, "stash", "-u", "-q")
+    git(branch, "checkout", "-q", "main")
+    write(branch, "contracts/b.yaml", {**agreement, "id": "b", "title": "Changed on main meanwhile"})
+    commit(branch, "Main moves on")
+    git(branch, "checkout", "-q", "feature")
+    result = run("--base", "main", "contracts/c.yaml")
+    assert result.exit_code == 0, result.output
+    assert "Changed on main meanwhile" not in result.stdout
+    assert "0 material, 1 editorial" in result.stdout
+
+
+def test_output_writes_the_report_and_prints_the_summary(branch: Path) -> None:
+    result = run("--base", "main", "--format", "markdown", "--output", "report.md")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("3 changes (2 material, 1 editorial) in 3 agreements. "
+                             "Report (markdown) written to report.md.\n")
+    assert (branch / "report.md").read_text().startswith("### Agreement changes")
+
+
+# -- the git diff driver -----------------------------------------------------------------------------------------
+
+
+def driver_command() -> str:
+    """How git runs ``agreed diff --git-driver``: the installed command, as the README tells users to set it."""
+    return f"{shlex.quote(str(Path(sys.executable).parent / 'agreed'))} diff --git-driver"
+
+
+@pytest.fixture
+def driven(repo: Path) -> Path:
+    git(repo, "config", "diff.agreed.command", driver_command())
+    (repo / ".gitattributes").write_text("*.yaml diff=agreed\n*.yml diff=agreed\n")
+    commit(repo, "Use the agreed diff driver")
+    return repo
+
+
+def test_plain_git_diff_shows_semantic_changes(driven: Path, agreement: dict[str, Any]) -> None:
+    slip_deadline(driven, agreement)
+    agreement["parties"].append({"id": "lena", "name": "Lena Park"})
+    write(driven, A, agreement)
+    output = git(driven, "diff")
+    assert output.splitlines() == [
+        f"{A}: 2 material, 0 editorial",
+        "  parties[id=lena]: + {id: lena, name: Lena Park} [material]",
+        f"  {DEADLINE_LINE}",
+    ]
+
+
+def test_git_driver_handles_added_renamed_and_non_agreement_files(driven: Path, agreement: dict[str, Any]) -> None:
+    git(driven, "mv", B, "contracts/c.yaml")
+    write(driven, "contracts/d.yaml", {**agreement, "id": "d"})
+    (driven / "ci.yaml").write_text("jobs: {}\n")
+    git(driven, "add", "-A")
+    output = git(driven, "diff", "--cached", "-M")
+    assert "contracts/c.yaml (renamed from contracts/b.yaml): 0 material, 1 editorial" in output
+    assert "contracts/d.yaml (added): 1 material, 0 editorial" in output
+    assert "(agreement added) [material]" in output
+    assert "+++ b/ci.yaml\n@@ -0,0 +1 @@\n+jobs: {}\n" in output  # no agreement: a line diff
+
+
+def test_git_log_with_ext_diff_shows_semantic_changes(driven: Path, agreement: dict[str, Any]) -> None:
+    slip_deadline(driven, agreement)
+    commit(driven, "Slip the deadline")
+    output = git(driven, "log", "-p", "--ext-diff", "-1")
+    assert f"  {DEADLINE_LINE}" in output.splitlines()
+
+
+def test_git_driver_falls_back_to_a_line_diff_for_a_broken_version(driven: Path) -> None:
+    (driven / A).write_text("agreed: 1\ntitle: [unclosed\n")
+    output = git(driven, "diff")
+    assert output.startswith(f"agreed: cannot compare by meaning: {A} does not load (line 3, column 1: ")
+    assert "+title: [unclosed\n" in output
+
+
+def test_git_driver_needs_git_arguments(repo: Path) -> None:
+    assert_usage_error(run("--git-driver", A), "expects the 7 or 9 arguments git passes")

@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import jsonschema
+import pytest
+
+from agreed.history.changes_report import (
+    Summary,
+    change_line,
+    escape_markdown,
+    file_header,
+    format_value,
+    render_json,
+    render_markdown,
+    render_text,
+)
+from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
+
+DUE = Change("results.deliverables[id=d2].due", ChangeKind.CHANGED, "2026-05-01", "2026-06-15", True, "+45 days")
+TARGET = Change("celebration.targets[id=nps].target", ChangeKind.CHANGED, 40, 32, True, "-20 %")
+TITLE = Change("title", ChangeKind.CHANGED, "Old title", "New title", False)
+PARTY = Change("parties[id=lena]", ChangeKind.ADDED, None, {"id": "lena", "name": "Lena Park"}, True)
+GONE = Change("results.for_whom", ChangeKind.REMOVED, "finance", None, True)
+ORDER = Change("results.deliverables", ChangeKind.MOVED, ["d1", "d2"], ["d2", "d1"], False, "order changed")
+
+CHANGED = FileDiff("contracts/a.yaml", "contracts/a.yaml", (TITLE, DUE, TARGET, PARTY, GONE, ORDER))
+RENAMED = FileDiff("contracts/old.yaml", "contracts/new.yaml", (
+    Change(AGREEMENT, ChangeKind.MOVED, "contracts/old.yaml", "contracts/new.yaml", False,
+           "renamed from contracts/old.yaml"),), renamed=True)
+BROKEN = FileDiff("contracts/b.yaml", "contracts/b.yaml", error="contracts/b.yaml does not load (line 2, column 1: x)")
+
+
+# -- text --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("change", "line"), [
+    (DUE, "results.deliverables[id=d2].due: 2026-05-01 -> 2026-06-15 (+45 days) [material]"),
+    (TARGET, "celebration.targets[id=nps].target: 40 -> 32 (-20 %) [material]"),
+    (TITLE, "title: Old title -> New title [editorial]"),
+    (PARTY, "parties[id=lena]: + {id: lena, name: Lena Park} [material]"),
+    (GONE, "results.for_whom: - finance [material]"),
+    (ORDER, "results.deliverables: [d1, d2] -> [d2, d1] (order changed) [editorial]"),
+    (Change("x", ChangeKind.CHANGED, None, True, True), "x: (empty) -> true [material]"),
+    (Change(AGREEMENT, ChangeKind.ADDED, None, {"agreed": 1, "id": "demo", "title": "Demo"}, True, "agreement added"),
+     "(agreement): + demo (Demo) (agreement added) [material]"),
+    (Change("x", ChangeKind.CHANGED, "two\nlines", "", True), "x: two\\nlines -> \"\" [material]"),
+])
+def test_one_line_per_change(change: Change, line: str) -> None:
+    assert change_line(change) == line
+
+
+def test_long_values_are_cut_in_text() -> None:
+    text = format_value("word " * 100)
+    assert len(text) == 100
+    assert text.endswith("…")
+    assert format_value("word " * 100, None) == ("word " * 100)
+
+
+@pytest.mark.parametrize(("file", "header"), [
+    (CHANGED, "contracts/a.yaml"),
+    (RENAMED, "contracts/new.yaml (renamed from contracts/old.yaml)"),
+    (FileDiff(None, "n.yaml"), "n.yaml (added)"),
+    (FileDiff("o.yaml", None), "o.yaml (deleted)"),
+    (FileDiff("HEAD:a.yaml", "a.yaml"), "HEAD:a.yaml -> a.yaml"),
+])
+def test_file_headers(file: FileDiff, header: str) -> None:
+    assert file_header(file) == header
+
+
+def test_text_groups_changes_per_file_with_counts_and_a_summary() -> None:
+    assert render_text([CHANGED, RENAMED, BROKEN]).splitlines() == [
+        "contracts/a.yaml: 4 material, 2 editorial",
+        f"  {change_line(TITLE)}",
+        f"  {change_line(DUE)}",
+        f"  {change_line(TARGET)}",
+        f"  {change_line(PARTY)}",
+        f"  {change_line(GONE)}",
+        f"  {change_line(ORDER)}",
+        "contracts/new.yaml (renamed from contracts/old.yaml): 0 material, 1 editorial",
+        "  (agreement): contracts/old.yaml -> contracts/new.yaml (renamed from contracts/old.yaml) [editorial]",
+        "contracts/b.yaml: cannot compare: contracts/b.yaml does not load (line 2, column 1: x)",
+        "7 changes (4 material, 3 editorial) in 2 of 3 agreements; 1 agreement could not be compared.",
+    ]
+
+
+@pytest.mark.parametrize(("files", "line"), [
+    ([], "No semantic changes in 0 agreements."),
+    ([FileDiff("a.yaml", "a.yaml")], "No semantic changes in 1 agreement."),
+    ([FileDiff("a.yaml", "a.yaml", (TITLE,))], "1 change (0 material, 1 editorial) in 1 agreement."),
+])
+def test_summary_lines(files: list[FileDiff], line: str) -> None:
+    assert Summary.of(files).line() == line
+
+
+# -- json --------------------------------------------------------------------------------------------------------
+
+
+JSON_SHAPE: dict[str, Any] = {
+    "type": "object",
+    "required": ["version", "files", "summary"],
+    "additionalProperties": False,
+    "properties": {
+        "version": {"const": 1},
+        "files": {"type": "array", "items": {
+            "type": "object",
+            "required": ["old_path", "new_path", "renamed", "error", "changes"],
+            "additionalProperties": False,
+            "properties": {
+                "old_path": {"type": ["string", "null"]},
+                "new_path": {"type": ["string", "null"]},
+                "renamed": {"type": "boolean"},
+                "error": {"type": ["string", "null"]},
+                "changes": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["path", "kind", "old", "new", "material", "note"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "path": {"type": "string"},
+                        "old": {},
+                        "new": {},
+                        "kind": {"enum": ["added", "removed", "changed", "moved"]},
+                        "material": {"type": "boolean"},
+                        "note": {"type": "string"},
+                    },
+                }},
+            },
+        }},
+        "summary": {
+            "type": "object",
+            "required": ["files", "changed", "material", "editorial", "errors"],
+            "additionalProperties": False,
+            "properties": {name: {"type": "integer", "minimum": 0}
+                           for name in ("files", "changed", "material", "editorial", "errors")},
+        },
+    },
+}
+
+
+def test_json_is_a_versioned_document_of_plain_values() -> None:
+    document = json.loads(render_json([CHANGED, RENAMED, BROKEN]))
+    jsonschema.validate(document, JSON_SHAPE)
+    assert document["summary"] == {"files": 3, "changed": 2, "material": 4, "editorial": 3, "errors": 1}
+    first = document["files"][0]
+    assert (first["old_path"], first["new_path"], first["renamed"]) == ("contracts/a.yaml", "contracts/a.yaml", False)
+    assert first["changes"][1] == {"path": "results.deliverables[id=d2].due", "kind": "changed",
+                                   "old": "2026-05-01", "new": "2026-06-15", "material": True, "note": "+45 days"}
+    assert first["changes"][3]["new"] == {"id": "lena", "name": "Lena Park"}
+    assert document["files"][2]["error"].startswith("contracts/b.yaml does not load")
+
+
+# -- markdown ----------------------------------------------------------------------------------------------------
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row, split at pipes that are not escaped."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip())[1:-1]]
+
+
+def test_markdown_escapes_pipes_newlines_and_html() -> None:
+    assert escape_markdown("a | b\nc") == "a \\| b<br>c"
+    assert escape_markdown("<script>x</script> & *bold* `code` [link](u)") == (
+        "\\<script\\>x\\</script\\> &amp; \\*bold\\* \\`code\\` \\[link\\](u)")
+
+
+def test_markdown_tables_stay_tables_whatever_the_values() -> None:
+    hostile = Change("relationship.talk.good_days", ChangeKind.CHANGED, "a | b", "line one\nline two | x\r\nthree",
+                     False, "")
+    piped_path = Change("x-notes[id=a|b]", ChangeKind.ADDED, None, "`tick` | pipe", True)
+    rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (hostile, piped_path))])
+    rows = [line for line in rendered.splitlines() if line.startswith("| ") and "path" not in line]
+    detail_rows = [row for row in rows if "good_days" in row or "x-notes" in row]
+    assert len(detail_rows) == 2
+    for row in detail_rows:
+        assert len(_cells(row)) == 4, row
+    assert "line one<br>line two \\| x<br>three" in rendered
+    assert "`x-notes[id=a\\|b]`" in rendered
+
+
+def test_markdown_has_a_summary_table_then_material_changes_first() -> None:
+    rendered = render_markdown([RENAMED, CHANGED, BROKEN])
+    lines = rendered.splitlines()
+    assert lines[0] == "### Agreement changes"
+    table = lines.index("| agreement | material changes | editorial changes |")
+    assert lines[table + 2 : table + 5] == [
+        "| `contracts/new.yaml` (renamed from `contracts/old.yaml`) | 0 | 1 |",
+        "| `contracts/a.yaml` | 4 | 2 |",
+        "| `contracts/b.yaml` | — | — |",
+    ]
+    details = [line for line in lines if line.startswith("#### ")]
+    assert details == ["#### `contracts/a.yaml`", "#### `contracts/new.yaml` (renamed from `contracts/old.yaml`)",
+                       "#### `contracts/b.yaml`"]
+    section = rendered[rendered.index("#### `contracts/a.yaml`"):rendered.index("#### `contracts/new.yaml`")]
+    assert section.index("**4 material changes**") < section.index("<details><summary>2 editorial changes")
+    assert "| `results.deliverables[id=d2].due` | 2026-05-01 | 2026-06-15 | +45 days |" in section
+    assert "| `parties[id=lena]` |  | {id: lena, name: Lena Park} | added |" in section
+    assert "**Cannot compare:** contracts/b.yaml does not load" in rendered
+
+
+def test_markdown_without_changes_says_so() -> None:
+    rendered = render_markdown([FileDiff("a.yaml", "a.yaml")])
+    assert "No semantic changes in 1 agreement." in rendered
+    assert "No semantic changes.\n" in rendered

@@ -1,0 +1,358 @@
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from agreed.history.diff import AGREEMENT, Change, ChangeKind, compare_files, diff
+
+if TYPE_CHECKING:
+    from conftest import LoadText
+
+CHANGED, ADDED, REMOVED, MOVED = ChangeKind.CHANGED, ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.MOVED
+
+
+def lines(changes: list[Change]) -> list[tuple[str, ChangeKind, Any, Any, bool, str]]:
+    return [(change.path, change.kind, change.old, change.new, change.material, change.note) for change in changes]
+
+
+def edited(data: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(data)
+
+
+# -- equal versions ----------------------------------------------------------------------------------------------
+
+
+def test_equal_data_has_no_changes(complete_data: dict[str, Any]) -> None:
+    assert diff(complete_data, edited(complete_data)) == []
+
+
+def test_formatting_comments_and_key_order_make_no_change(load_text: LoadText) -> None:
+    block = "agreed: 1\nid: demo\ntitle: Demo\nstatus: draft\nparties:\n  - id: maria\n    name: Maria Chen\n"
+    flow = ("# a comment\nagreed: 1\nstatus: draft   # still a draft\ntitle: 'Demo'\nid: demo\n"
+            "parties: [{name: \"Maria Chen\", id: maria}]\n")
+    assert diff(load_text(block).data, load_text(flow).data) == []
+
+
+def test_none_and_none_is_no_change() -> None:
+    assert diff(None, None) == []
+
+
+# -- scalars and notes -------------------------------------------------------------------------------------------
+
+
+def test_a_title_change_is_editorial_and_a_status_change_material(minimal_agreement: dict[str, Any]) -> None:
+    new = edited(minimal_agreement)
+    new["title"] = "Another title"
+    new["status"] = "proposed"
+    assert lines(diff(minimal_agreement, new)) == [
+        ("title", CHANGED, "Demo agreement", "Another title", False, ""),
+        ("status", CHANGED, "draft", "proposed", True, ""),
+    ]
+
+
+@pytest.mark.parametrize(("old", "new", "note"), [
+    ("2026-05-01", "2026-06-15", "+45 days"),
+    ("2026-05-01", "2026-04-28", "-3 days"),
+    ("2026-05-01", "2026-05-02", "+1 day"),
+    ("2026-12-31", "2027-01-01", "+1 day"),
+    ("2026-05-01", "soon", ""),
+    ("2026-02-30", "2026-03-01", ""),
+])
+def test_a_moved_date_says_how_many_days(minimal_agreement: dict[str, Any], old: str, new: str, note: str) -> None:
+    minimal_agreement["results"]["deliverables"][0]["due"] = old
+    changed = edited(minimal_agreement)
+    changed["results"]["deliverables"][0]["due"] = new
+    assert lines(diff(minimal_agreement, changed)) == [
+        ("results.deliverables[id=d1].due", CHANGED, old, new, True, note)]
+
+
+@pytest.mark.parametrize(("old", "new", "note"), [
+    (40, 32, "-20 %"),
+    (40, 45, "+12.5 %"),
+    (3, 4, "+33.3 %"),
+    (-10, -5, "+50 %"),
+    (-10, -20, "-100 %"),
+    (0, 5, "from 0"),
+    (0.5, 0, "-100 %"),
+    (1000, 1000.1, "+0.01 %"),
+    (40, "forty", ""),
+    (True, 1, ""),
+])
+def test_a_changed_number_says_by_how_much(complete_data: dict[str, Any], old: Any, new: Any, note: str) -> None:
+    complete_data["celebration"]["targets"][0]["target"] = old
+    changed = edited(complete_data)
+    changed["celebration"]["targets"][0]["target"] = new
+    target_id = complete_data["celebration"]["targets"][0]["id"]
+    assert lines(diff(complete_data, changed)) == [
+        (f"celebration.targets[id={target_id}].target", CHANGED, old, new, True, note)]
+
+
+def test_a_value_that_changes_type_is_one_change(minimal_agreement: dict[str, Any]) -> None:
+    new = edited(minimal_agreement)
+    new["results"]["deadline"] = ["2031-06-30"]
+    assert lines(diff(minimal_agreement, new)) == [
+        ("results.deadline", CHANGED, "2031-06-30", ["2031-06-30"], True, "")]
+
+
+# -- lists of objects with ids -----------------------------------------------------------------------------------
+
+
+def three_deliverables(minimal_agreement: dict[str, Any]) -> dict[str, Any]:
+    minimal_agreement["results"]["deliverables"] = [
+        {"id": "d1", "what": "Publish the onboarding checklist", "owner": "maria", "due": "2031-03-01"},
+        {"id": "d2", "what": "Train ten account managers", "owner": "li", "due": "2031-04-01"},
+        {"id": "d3", "what": "Run the pilot with three customers", "owner": "maria", "due": "2031-05-01"},
+    ]
+    return minimal_agreement
+
+
+def test_a_reorder_is_one_editorial_change_not_a_rewrite(minimal_agreement: dict[str, Any]) -> None:
+    old = three_deliverables(minimal_agreement)
+    new = edited(old)
+    new["results"]["deliverables"].reverse()
+    assert lines(diff(old, new)) == [
+        ("results.deliverables", MOVED, ["d1", "d2", "d3"], ["d3", "d2", "d1"], False, "order changed")]
+
+
+def test_items_are_matched_by_id_after_a_reorder(minimal_agreement: dict[str, Any]) -> None:
+    old = three_deliverables(minimal_agreement)
+    new = edited(old)
+    new["results"]["deliverables"].reverse()
+    new["results"]["deliverables"][0]["due"] = "2031-05-15"  # d3
+    assert lines(diff(old, new)) == [
+        ("results.deliverables", MOVED, ["d1", "d2", "d3"], ["d3", "d2", "d1"], False, "order changed"),
+        ("results.deliverables[id=d3].due", CHANGED, "2031-05-01", "2031-05-15", True, "+14 days"),
+    ]
+
+
+def test_a_new_item_is_one_change_at_the_item(minimal_agreement: dict[str, Any]) -> None:
+    old = three_deliverables(minimal_agreement)
+    new = edited(old)
+    added = {"id": "d4", "what": "Measure onboarding time", "owner": "li", "due": "2031-06-01"}
+    new["results"]["deliverables"].insert(1, added)
+    assert lines(diff(old, new)) == [("results.deliverables[id=d4]", ADDED, None, added, True, "")]
+
+
+def test_a_removed_item_and_a_new_one_are_never_merged(minimal_agreement: dict[str, Any]) -> None:
+    old = three_deliverables(minimal_agreement)
+    new = edited(old)
+    replacement = {"id": "d9", "what": "Publish the onboarding checklists", "owner": "maria", "due": "2031-03-15"}
+    unrelated = {"id": "d8", "what": "Hire a coordinator", "owner": "li", "due": "2031-03-15"}
+    new["results"]["deliverables"][0] = replacement
+    new["results"]["deliverables"].append(unrelated)
+    assert lines(diff(old, new)) == [
+        ("results.deliverables[id=d1]", REMOVED, old["results"]["deliverables"][0], None, True, ""),
+        ("results.deliverables[id=d9]", ADDED, None, replacement, True, "may replace d1"),
+        ("results.deliverables[id=d8]", ADDED, None, unrelated, True, ""),
+    ]
+
+
+def test_removals_are_reported_where_they_were(minimal_agreement: dict[str, Any]) -> None:
+    old = three_deliverables(minimal_agreement)
+    new = edited(old)
+    del new["results"]["deliverables"][1]
+    new["results"]["deliverables"][1]["owner"] = "li"
+    new["title"] = "Renamed"
+    assert [(change.path, change.kind) for change in diff(old, new)] == [
+        ("title", CHANGED),
+        ("results.deliverables[id=d2]", REMOVED),
+        ("results.deliverables[id=d3].owner", CHANGED),
+    ]
+
+
+def test_a_new_party_is_material(minimal_agreement: dict[str, Any]) -> None:
+    new = edited(minimal_agreement)
+    new["parties"].append({"id": "lena", "name": "Lena Park"})
+    assert lines(diff(minimal_agreement, new)) == [
+        ("parties[id=lena]", ADDED, None, {"id": "lena", "name": "Lena Park"}, True, "")]
+
+
+def test_a_party_change_is_classified_field_by_field(complete_data: dict[str, Any]) -> None:
+    new = edited(complete_data)
+    party = new["parties"][0]
+    party["hopes"] += " Also: fewer escalations."
+    party["gives"] += " Plus one more day a month."
+    changes = {change.path: change.material for change in diff(complete_data, new)}
+    assert changes == {f"parties[id={party['id']}].hopes": False, f"parties[id={party['id']}].gives": True}
+
+
+def test_items_without_ids_are_compared_by_position(minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["results"]["deliverables"] = [{"what": "a"}, {"what": "b"}]
+    new = edited(minimal_agreement)
+    new["results"]["deliverables"] = [{"what": "a"}, {"what": "c"}, {"what": "d"}]
+    assert lines(diff(minimal_agreement, new)) == [
+        ("results.deliverables[1].what", CHANGED, "b", "c", True, ""),
+        ("results.deliverables[2]", ADDED, None, {"what": "d"}, True, ""),
+    ]
+
+
+def test_duplicate_ids_fall_back_to_positions(minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["results"]["deliverables"] = [{"id": "d1", "what": "a"}, {"id": "d1", "what": "b"}]
+    new = edited(minimal_agreement)
+    new["results"]["deliverables"].reverse()
+    assert [change.path for change in diff(minimal_agreement, new)] == [
+        "results.deliverables[0].what", "results.deliverables[1].what"]
+
+
+def test_lists_outside_the_schema_are_matched_by_id(minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["x-tickets"] = [{"id": "t1", "state": "open"}, {"id": "t2", "state": "open"}]
+    new = edited(minimal_agreement)
+    new["x-tickets"] = [{"id": "t2", "state": "done"}, {"id": "t1", "state": "open"}]
+    assert lines(diff(minimal_agreement, new)) == [
+        ("x-tickets", MOVED, ["t1", "t2"], ["t2", "t1"], False, "order changed"),
+        ("x-tickets[id=t2].state", CHANGED, "open", "done", True, ""),
+    ]
+
+
+# -- lists keyed by x-key ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("section", "field", "key"), [
+    ("results", "buy_in", "party"),
+    ("celebration", "credit", "party"),
+    ("framing", "accountability", "area"),
+    ("results", "evidence", "fact"),
+    ("results", "information", "what"),
+])
+def test_lists_without_ids_are_matched_by_their_x_key(complete_data: dict[str, Any], section: str, field: str,
+                                                       key: str) -> None:
+    items = complete_data[section][field]
+    assert len(items) >= 2
+    new = edited(complete_data)
+    new[section][field].reverse()
+    changed_field = next(name for name in new[section][field][0] if name != key)
+    new[section][field][0][changed_field] = "something else"
+    changes = diff(complete_data, new)
+    first = new[section][field][0]
+    assert [(change.path, change.kind) for change in changes] == [
+        (f"{section}.{field}", MOVED), (f"{section}.{field}[{key}={first[key]}].{changed_field}", CHANGED)]
+    assert changes[0].old == [item[key] for item in items]
+    assert not changes[0].material
+
+
+def test_a_reworded_x_key_is_a_removal_and_an_addition_with_a_hint(complete_data: dict[str, Any]) -> None:
+    new = edited(complete_data)
+    evidence = new["results"]["evidence"][0]
+    old_fact = evidence["fact"]
+    evidence["fact"] = old_fact + " (checked again)"
+    changes = diff(complete_data, new)
+    assert [(change.kind, change.note) for change in changes] == [
+        (REMOVED, ""), (ADDED, f"may replace fact={old_fact[:59] + '…' if len(old_fact) > 60 else old_fact}")]
+
+
+def test_imbalances_are_editorial_and_keyed_by_imbalance(complete_data: dict[str, Any]) -> None:
+    new = edited(complete_data)
+    imbalance = new["relationship"]["imbalances"][0]
+    imbalance["response"] = "We talk it through on Friday."
+    assert lines(diff(complete_data, new)) == [
+        (f"relationship.imbalances[imbalance={imbalance['imbalance']}].response", CHANGED,
+         complete_data["relationship"]["imbalances"][0]["response"], "We talk it through on Friday.", False, "")]
+
+
+# -- lists of values ---------------------------------------------------------------------------------------------
+
+
+def test_values_are_added_and_removed_by_value(complete_data: dict[str, Any]) -> None:
+    complete_data["results"]["for_whom"] = ["new customers", "account managers", "support"]
+    new = edited(complete_data)
+    new["results"]["for_whom"] = ["new customers", "support", "finance"]
+    assert lines(diff(complete_data, new)) == [
+        ("results.for_whom", REMOVED, "account managers", None, True, ""),
+        ("results.for_whom", ADDED, None, "finance", True, ""),
+    ]
+
+
+def test_a_reorder_of_values_is_one_editorial_change(complete_data: dict[str, Any]) -> None:
+    complete_data["results"]["for_whom"] = ["a", "b", "c"]
+    new = edited(complete_data)
+    new["results"]["for_whom"] = ["c", "a", "b"]
+    assert lines(diff(complete_data, new)) == [
+        ("results.for_whom", MOVED, ["a", "b", "c"], ["c", "a", "b"], False, "order changed")]
+
+
+def test_repeated_values_are_counted(complete_data: dict[str, Any]) -> None:
+    complete_data["results"]["means"] = ["a", "b", "a"]
+    new = edited(complete_data)
+    new["results"]["means"] = ["a", "b"]
+    assert lines(diff(complete_data, new)) == [("results.means", REMOVED, "a", None, True, "")]
+
+
+def test_a_boolean_is_not_a_number(complete_data: dict[str, Any]) -> None:
+    complete_data["x-flags"] = [True, 1]
+    new = edited(complete_data)
+    new["x-flags"] = [1, 1]
+    assert [(change.kind, change.old, change.new) for change in diff(complete_data, new)] == [
+        (REMOVED, True, None), (ADDED, None, 1)]
+
+
+# -- materiality -------------------------------------------------------------------------------------------------
+
+
+def test_unknown_keys_are_material_even_in_editorial_sections(complete_data: dict[str, Any]) -> None:
+    new = edited(complete_data)
+    new["relationship"]["talk"]["x-mood"] = "calm"
+    new["relationship"]["talk"]["good_days"] = "We meet in person."
+    assert lines(diff(complete_data, new)) == [
+        ("relationship.talk.good_days", CHANGED, complete_data["relationship"]["talk"]["good_days"],
+         "We meet in person.", False, ""),
+        ("relationship.talk.x-mood", ADDED, None, "calm", True, ""),
+    ]
+
+
+def test_a_key_the_schema_does_not_know_is_material(minimal_agreement: dict[str, Any]) -> None:
+    new = edited(minimal_agreement)
+    new["results"]["deliverables"][0]["colour"] = "blue"
+    assert lines(diff(minimal_agreement, new)) == [
+        ("results.deliverables[id=d1].colour", ADDED, None, "blue", True, "")]
+
+
+def test_a_whole_section_added_or_removed_is_one_change(complete_data: dict[str, Any]) -> None:
+    new = edited(complete_data)
+    purpose = new["results"].pop("purpose")
+    del new["relationship"]
+    assert lines(diff(complete_data, new)) == [
+        ("results.purpose", REMOVED, purpose, None, False, ""),
+        ("relationship", REMOVED, complete_data["relationship"], None, True, ""),
+    ]
+
+
+# -- creation and deletion ---------------------------------------------------------------------------------------
+
+
+def test_a_created_agreement_is_one_material_change(minimal_agreement: dict[str, Any]) -> None:
+    assert lines(diff(None, minimal_agreement)) == [
+        (AGREEMENT, ADDED, None, minimal_agreement, True, "agreement added")]
+
+
+def test_a_deleted_agreement_is_one_material_change(minimal_agreement: dict[str, Any]) -> None:
+    assert lines(diff(minimal_agreement, None)) == [
+        (AGREEMENT, REMOVED, minimal_agreement, None, True, "agreement removed")]
+
+
+# -- files -------------------------------------------------------------------------------------------------------
+
+
+def test_compare_files_reads_bytes_and_reports_load_errors(complete_agreement_text: str) -> None:
+    raw = complete_agreement_text.encode()
+    changed = compare_files("a.yaml", raw, "a.yaml", raw.replace(b"status: active", b"status: ended"))
+    assert [(change.path, change.new) for change in changed.changes] == [("status", "ended")]
+    assert (changed.material, changed.editorial, changed.error) == (1, 0, None)
+    broken = compare_files("a.yaml", raw, "a.yaml", b"title: [unclosed\n")
+    assert broken.changes == ()
+    assert broken.error is not None
+    assert broken.error.startswith("a.yaml does not load (line 2, column 1: ")
+
+
+def test_a_rename_without_content_change_is_one_editorial_change(complete_agreement_text: str) -> None:
+    raw = complete_agreement_text.encode()
+    renamed = compare_files("old.yaml", raw, "new.yaml", raw, renamed=True)
+    assert lines(list(renamed.changes)) == [
+        (AGREEMENT, MOVED, "old.yaml", "new.yaml", False, "renamed from old.yaml")]
+
+
+def test_yaml_that_is_no_agreement_is_flagged() -> None:
+    assert not compare_files("ci.yaml", b"jobs: {}\n", "ci.yaml", b"jobs: {a: 1}\n").agreement
+    assert compare_files(None, None, "a.yaml", b"agreed: 1\nid: a\n").agreement
+    assert compare_files("a.yaml", b"[unclosed\n", "a.yaml", b"also [\n").agreement  # unknown: treated as one

@@ -1,0 +1,274 @@
+"""agreed.history.git against real temporary repositories made with the git command line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository
+
+ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "LC_ALL": "C"}
+
+
+class Repo:
+    """A temporary repository driven through the git command line."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, date: str = "2031-01-01T12:00:00+00:00") -> str:
+        env = {**ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+        completed = subprocess.run(["git", "-c", "user.name=Maria Chen", "-c", "user.email=maria@example.org",
+                                    "-c", "commit.gpgsign=false", *args], cwd=self.root, env=env, check=True,
+                                   capture_output=True)
+        return completed.stdout.decode("utf-8", errors="replace").strip()
+
+    def write(self, path: str, content: Any) -> None:
+        file = self.root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        text = content if isinstance(content, str) else json.dumps(content, indent=2) + "\n"
+        file.write_text(text, encoding="utf-8")
+
+    def commit(self, message: str, date: str = "2031-01-01T12:00:00+00:00") -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message, date=date)
+        return self.git("rev-parse", "HEAD")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    return Repo(tmp_path / "repo")
+
+
+def _agreement(agreement_id: str = "demo", note: str = "first") -> dict[str, Any]:
+    lines = [hashlib.sha256(f"{agreement_id} {number}".encode()).hexdigest() for number in range(12)]
+    return {"agreed": 1, "id": agreement_id, "title": "Demo", "notes": note, "body": lines}
+
+
+def _open(repo: Repo) -> Repository:
+    return Repository.open(repo.root)
+
+
+def test_open_from_a_subfolder_finds_the_root(repo: Repo) -> None:
+    (repo.root / "contracts").mkdir()
+    with Repository.open(repo.root / "contracts") as repository:
+        assert repository.root == repo.root.resolve()
+
+
+def test_open_outside_a_repository_is_a_one_line_error(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    with pytest.raises(GitError, match="is not inside a git repository") as caught:
+        Repository.open(folder)
+    assert "\n" not in str(caught.value)
+
+
+def test_relative_paths_inside_and_outside(repo: Repo, tmp_path: Path) -> None:
+    with _open(repo) as repository:
+        assert repository.relative(repo.root / "contracts" / "gone.yaml") == "contracts/gone.yaml"
+        with pytest.raises(GitError, match="is outside the repository"):
+            repository.relative(tmp_path / "elsewhere.yaml")
+
+
+def test_resolve_and_read(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    sha = repo.commit("create")
+    with _open(repo) as repository:
+        assert repository.resolve("HEAD") == sha
+        assert repository.resolve(sha[:8]) == sha
+        assert repository.read("HEAD", "contracts/a.yaml") == (repo.root / "contracts/a.yaml").read_bytes()
+        assert repository.read("HEAD", "contracts/missing.yaml") is None
+        assert repository.read("HEAD", "contracts") is None  # a folder is not a file
+        for bad in ("nope", "--all", ""):
+            with pytest.raises(GitError, match="unknown revision"):
+                repository.resolve(bad)
+        with pytest.raises(GitError, match="unknown revision 'nope'"):
+            repository.read("nope", "contracts/a.yaml")
+        blob = repo.git("rev-parse", "HEAD:contracts/a.yaml")
+        assert repository.blob(blob) == (repo.root / "contracts/a.yaml").read_bytes()
+
+
+def test_versions_follow_a_rename(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    first = repo.commit("create")
+    repo.write("contracts/a.yaml", _agreement(note="second"))
+    second = repo.commit("edit")
+    repo.git("mv", "contracts/a.yaml", "contracts/b.yaml")
+    repo.write("contracts/b.yaml", _agreement(note="third"))
+    third = repo.commit("rename and edit")
+    repo.write("contracts/other.yaml", _agreement("other"))
+    repo.commit("unrelated")
+    with _open(repo) as repository:
+        versions = repository.versions("contracts/b.yaml")
+        steps = repository.steps("contracts/b.yaml")
+    assert [version.commit for version in versions] == [first, second, third]
+    assert [version.path for version in versions] == ["contracts/a.yaml", "contracts/a.yaml", "contracts/b.yaml"]
+    assert [version.subject for version in versions] == ["create", "edit", "rename and edit"]
+    assert versions[2].blob == repo.git("rev-parse", f"{third}:contracts/b.yaml")
+    assert steps[0].before is None
+    assert steps[2].before == versions[1].blob == repo.git("rev-parse", f"{second}:contracts/a.yaml")
+    assert versions[0].author == "Maria Chen"
+    assert versions[0].email == "maria@example.org"
+    assert versions[0].date.tzinfo is not None
+
+
+def test_delete_and_recreate(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    repo.commit("create")
+    (repo.root / "contracts/a.yaml").unlink()
+    deleted = repo.commit("delete")
+    repo.write("contracts/a.yaml", _agreement(note="again"))
+    recreated = repo.commit("re-create")
+    with _open(repo) as repository:
+        steps = repository.steps("contracts/a.yaml")
+        assert repository.deleted_files() == [("contracts/a.yaml", steps[0].version.blob)]
+    assert [step.version.subject for step in steps] == ["create", "delete", "re-create"]
+    assert steps[1].version.commit == deleted
+    assert steps[1].version.blob is None
+    assert steps[1].before == steps[0].version.blob
+    assert steps[2].version.commit == recreated
+    assert steps[2].before is None
+
+
+def test_a_deleted_file_has_versions_though_not_in_the_work_tree(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    repo.commit("create")
+    (repo.root / "contracts/a.yaml").unlink()
+    repo.commit("delete")
+    with _open(repo) as repository:
+        assert [v.blob is None for v in repository.versions("contracts/a.yaml")] == [False, True]
+        assert repository.files() == []
+
+
+def test_merges_list_each_version_once_oldest_first(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    base = repo.commit("create", "2031-01-01T12:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "side")
+    data = _agreement()
+    data["body"][-1] = "Changed on the side branch"
+    repo.write("contracts/a.yaml", data)
+    side = repo.commit("side edit", "2031-01-02T12:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write("contracts/a.yaml", _agreement(note="main"))
+    main = repo.commit("main edit", "2031-01-03T12:00:00+00:00")
+    repo.git("merge", "-q", "--no-edit", "side", date="2031-01-04T12:00:00+00:00")
+    merge = repo.git("rev-parse", "HEAD")
+    with _open(repo) as repository:
+        steps = repository.steps("contracts/a.yaml")
+    commits = [step.version.commit for step in steps]
+    assert commits == [base, side, main, merge]
+    assert len(set(commits)) == len(commits)
+    blob = {step.version.commit: step.version.blob for step in steps}
+    before = {step.version.commit: step.before for step in steps}
+    assert before[side] == before[main] == blob[base]  # each branch's commit against its own parent
+    assert before[merge] == blob[main]  # the merge against its first parent
+
+
+def test_non_utf8_commit_messages(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    message = repo.root.parent / "message"
+    message.write_bytes(b"Caf\xe9 deadline\n\nbody\n")
+    repo.git("add", "-A")
+    repo.git("-c", "i18n.commitEncoding=latin1", "commit", "-q", "-F", str(message))
+    repo.write("contracts/a.yaml", _agreement(note="raw"))
+    repo.commit("to be rewritten")
+    _rewrite_message(repo, b"Broken \xff\xfe bytes\n")  # no encoding header, and not UTF-8
+    with _open(repo) as repository:
+        subjects = [version.subject for version in repository.versions("contracts/a.yaml")]
+    assert subjects[0] == "Café deadline"
+    assert subjects[1].startswith("Broken ")
+    assert subjects[1].endswith(" bytes")
+    assert "\ufffd" in subjects[1]
+
+
+def _rewrite_message(repo: Repo, message: bytes) -> None:
+    """Replace HEAD's message with raw bytes (git commit would convert them to UTF-8)."""
+    raw = subprocess.run(["git", "cat-file", "commit", "HEAD"], cwd=repo.root, env=ENV, check=True,
+                         capture_output=True).stdout
+    header = raw.split(b"\n\n", 1)[0]
+    written = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=repo.root, env=ENV,
+                             input=header + b"\n\n" + message, check=True, capture_output=True).stdout
+    repo.git("update-ref", "HEAD", written.decode().strip())
+
+
+def test_odd_file_names(repo: Repo) -> None:
+    name = "contracts/ünïcode name [x] *.yaml"
+    repo.write(name, _agreement())
+    repo.commit("create")
+    repo.write(name, _agreement(note="second"))
+    repo.commit("edit")
+    repo.write("contracts/ünïcode name [x] other.yaml", _agreement("other"))
+    repo.commit("another file that a glob would match")
+    with _open(repo) as repository:
+        assert [version.subject for version in repository.versions(name)] == ["create", "edit"]
+        assert repository.versions("contracts/nothing.yaml") == []
+
+
+def test_empty_repository_has_no_versions(repo: Repo) -> None:
+    with _open(repo) as repository:
+        assert repository.versions("contracts/a.yaml") == []
+        assert repository.deleted_files() == []
+
+
+def test_shallow_clones_are_detected(repo: Repo, tmp_path: Path) -> None:
+    for number in range(3):
+        repo.write("contracts/a.yaml", _agreement(note=str(number)))
+        repo.commit(f"version {number}")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)], env=ENV, check=True)
+    with Repository.open(clone) as shallow, _open(repo) as full:
+        assert shallow.is_shallow()
+        assert not full.is_shallow()
+        assert len(shallow.versions("contracts/a.yaml")) == 2
+    assert "fetch-depth: 0" in SHALLOW_MESSAGE
+    assert "--allow-shallow" in SHALLOW_MESSAGE
+
+
+def test_changed_pairs_renames_and_sees_the_work_tree(repo: Repo) -> None:
+    repo.write("contracts/keep.yaml", _agreement("keep"))
+    repo.write("contracts/old.yaml", _agreement("moving"))
+    repo.write("contracts/gone.yaml", _agreement("gone"))
+    repo.write("notes.txt", "not an agreement\n")
+    base = repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.git("mv", "contracts/old.yaml", "contracts/new.yaml")
+    (repo.root / "contracts/gone.yaml").unlink()
+    repo.write("contracts/keep.yaml", _agreement("keep", note="edited"))
+    repo.write("contracts/added.yml", _agreement("added"))
+    repo.write("notes.txt", "changed\n")
+    repo.commit("feature")
+    with _open(repo) as repository:
+        assert sorted(repository.changed(base, "HEAD"), key=str) == sorted([
+            (None, "contracts/added.yml"), ("contracts/gone.yaml", None),
+            ("contracts/keep.yaml", "contracts/keep.yaml"), ("contracts/old.yaml", "contracts/new.yaml"),
+        ], key=str)
+        repo.write("contracts/untracked.yaml", _agreement("untracked"))
+        repo.write("contracts/new.yaml", _agreement("moving", note="uncommitted"))
+        work_tree = repository.changed("main")
+        assert (None, "contracts/untracked.yaml") in work_tree
+        assert ("contracts/old.yaml", "contracts/new.yaml") in work_tree
+        assert repository.changed("HEAD") == [("contracts/new.yaml", "contracts/new.yaml"),
+                                              (None, "contracts/untracked.yaml")]
+        with pytest.raises(GitError, match="unknown revision"):
+            repository.changed("no-such-branch")
+
+
+def test_reachable_and_files(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    first = repo.commit("one")
+    repo.write("contracts/b.yml", _agreement("b"))
+    second = repo.commit("two")
+    repo.write("ignored/c.yaml", _agreement("c"))
+    repo.write(".gitignore", "ignored/\n")
+    with _open(repo) as repository:
+        assert repository.reachable(first) == {first}
+        assert repository.reachable("HEAD") == {first, second}
+        assert sorted(repository.files()) == ["contracts/a.yaml", "contracts/b.yml"]

@@ -1,0 +1,285 @@
+"""agreed.history.timeline on real temporary repositories: renames, deletions, merges, fields, windows, cache."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agreed.history.git import GitError, Repository
+from agreed.history.timeline import Options, Timeline, build_timeline, parse_field, resolve_target
+
+ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+PATH = "contracts/demo.yaml"
+
+
+class Repo:
+    """A temporary repository driven through the git command line; each commit one day after the last."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.day = 0
+        root.mkdir(parents=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str) -> str:
+        date = f"2031-01-{self.day + 1:02d}T12:00:00+00:00"
+        env = {**ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+        completed = subprocess.run(["git", "-c", "user.name=Maria Chen", "-c", "user.email=maria@example.org",
+                                    *args], cwd=self.root, env=env, check=True, capture_output=True, text=True)
+        return completed.stdout.strip()
+
+    def commit(self, message: str, files: dict[str, Any]) -> str:
+        """Write (or, for None, delete) each file, then commit them all."""
+        for path, content in files.items():
+            file = self.root / path
+            if content is None:
+                file.unlink()
+                continue
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(content if isinstance(content, str) else json.dumps(content, indent=2) + "\n",
+                            encoding="utf-8")
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        self.day += 1
+        return self.git("rev-parse", "HEAD")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    return Repo(tmp_path / "repo")
+
+
+@pytest.fixture
+def agreement(minimal_agreement: dict[str, Any]) -> dict[str, Any]:
+    minimal_agreement["relationship"] = {"surprises": "We tell each other within a day."}
+    minimal_agreement["celebration"] = {"targets": [
+        {"id": "nps", "metric": "Net promoter score of new accounts", "unit": "points", "baseline": 20,
+         "target": 40},
+    ]}
+    return minimal_agreement
+
+
+def _edited(data: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """A copy of data with dotted keys set: _edited(d, **{"results.deadline": "2031-07-30"})."""
+    result = copy.deepcopy(data)
+    for dotted, value in changes.items():
+        node = result
+        *parents, last = dotted.split(".")
+        for key in parents:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        node[last] = value
+    return result
+
+
+def _timeline(repo: Repo, path: str = PATH, **options: Any) -> Timeline:
+    with Repository.open(repo.root) as repository:
+        return build_timeline(repository, path, Options(**options))
+
+
+def _subjects(timeline: Timeline) -> list[str]:
+    return [entry.version.subject for entry in timeline.entries]
+
+
+def test_versions_with_semantic_changes(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    repo.commit("Slip the deadline", {PATH: _edited(agreement, **{"results.deadline": "2031-07-30"})})
+    timeline = _timeline(repo)
+    assert timeline.agreement_id == "demo"
+    assert _subjects(timeline) == ["Create", "Slip the deadline"]
+    created, slipped = timeline.entries
+    assert created.created
+    assert created.material
+    [change] = slipped.changes
+    assert (change.path, change.old, change.new, change.material) == ("results.deadline", "2031-06-30",
+                                                                      "2031-07-30", True)
+    assert "+30 days" in change.note
+
+
+def test_renames_are_followed_while_the_id_stays(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    repo.commit("Rename", {PATH: None, "contracts/renamed.yaml": agreement})
+    repo.commit("Edit", {"contracts/renamed.yaml": _edited(agreement, **{"results.deadline": "2031-08-01"})})
+    timeline = _timeline(repo, "contracts/renamed.yaml")
+    assert _subjects(timeline) == ["Create", "Rename", "Edit"]
+    rename = timeline.entries[1]
+    assert rename.renamed_from == PATH
+    assert rename.changes == ()
+    assert not rename.material
+    assert timeline.notes == ()
+
+
+def test_a_rename_from_another_agreement_is_not_followed(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create demo", {PATH: agreement})
+    other = _edited(agreement, id="other")
+    repo.commit("Replace demo by other", {PATH: None, "contracts/other.yaml": other})
+    with Repository.open(repo.root) as repository:  # git itself sees a rename here
+        assert [v.path for v in repository.versions("contracts/other.yaml")] == [PATH, "contracts/other.yaml"]
+    timeline = _timeline(repo, "contracts/other.yaml")
+    assert _subjects(timeline) == ["Replace demo by other"]
+    assert timeline.entries[0].created
+    assert timeline.entries[0].renamed_from is None
+    [note] = timeline.notes
+    assert "'demo'" in note
+    assert "not followed" in note
+
+
+def test_deletion_and_recreation(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    repo.commit("Withdraw", {PATH: None})
+    repo.commit("Bring it back", {PATH: _edited(agreement, status="draft", title="Demo, again")})
+    timeline = _timeline(repo)
+    created, deleted, recreated = timeline.entries
+    assert (created.created, created.deleted) == (True, False)
+    assert (deleted.deleted, deleted.created, deleted.version.blob) == (True, False, None)
+    assert deleted.material
+    assert recreated.created
+    assert timeline.agreement_id == "demo"
+
+
+def test_a_reorder_only_commit_is_editorial(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    reordered = _edited(agreement, parties=list(reversed(agreement["parties"])))
+    repo.commit("Reorder parties", {PATH: reordered})
+    reformatted = "\n".join(f"# comment\n{line}" for line in json.dumps(reordered).splitlines()) + "\n"
+    repo.commit("Reformat", {PATH: reformatted})
+    _, reorder, reformat = _timeline(repo).entries
+    assert reorder.changes
+    assert {change.kind.value for change in reorder.changes} == {"moved"}
+    assert not reorder.material
+    assert reformat.changes == ()
+    assert not reformat.material
+
+
+def test_merged_branches_show_their_own_changes(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    repo.git("checkout", "-q", "-b", "notes")
+    repo.commit("Reword surprises", {PATH: _edited(agreement, **{"relationship.surprises": "Within a day."})})
+    repo.git("checkout", "-q", "main")
+    repo.commit("Slip the deadline", {PATH: _edited(agreement, **{"results.deadline": "2031-07-30"})})
+    repo.git("merge", "-q", "--no-edit", "notes")
+    timeline = _timeline(repo)
+    assert _subjects(timeline) == ["Create", "Reword surprises", "Slip the deadline", "Merge branch 'notes'"]
+    paths = [[change.path for change in entry.changes] for entry in timeline.entries[1:]]
+    assert paths == [["relationship.surprises"], ["results.deadline"], ["relationship.surprises"]]
+    assert [entry.material for entry in timeline.entries[1:]] == [False, True, False]
+
+
+def test_an_unparseable_version_is_kept_with_its_problems(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    repo.commit("Break it", {PATH: "agreed: 1\nid: [unclosed\n"})
+    repo.commit("Fix it", {PATH: _edited(agreement, title="Fixed")})
+    _, broken, fixed = _timeline(repo).entries
+    assert broken.problems
+    assert broken.changes == ()
+    assert fixed.changes == ()
+    assert any("could not be parsed" in problem for problem in fixed.problems)
+
+
+def _slipping(repo: Repo, agreement: dict[str, Any]) -> list[str]:
+    shas = [repo.commit("Create", {PATH: agreement})]
+    steps = [("Slip 30 days", "2031-07-30", 40), ("Reword", "2031-07-30", 40), ("Slip 45 more", "2031-09-13", 32)]
+    for subject, deadline, target in steps:
+        data = _edited(agreement, **{"results.deadline": deadline})
+        data["celebration"]["targets"][0]["target"] = target
+        if subject == "Reword":
+            data["relationship"]["surprises"] = "Within a day."
+        shas.append(repo.commit(subject, {PATH: data}))
+    return shas
+
+
+def test_a_field_timeline_with_cumulative_days(repo: Repo, agreement: dict[str, Any]) -> None:
+    _slipping(repo, agreement)
+    timeline = _timeline(repo, field="results.deadline")
+    assert [(p.version.subject, p.value, p.change, p.total) for p in timeline.points] == [
+        ("Create", "2031-06-30", "", ""),
+        ("Slip 30 days", "2031-07-30", "+30 days", "+30 days total"),
+        ("Slip 45 more", "2031-09-13", "+45 days", "+75 days total"),
+    ]
+    assert all(point.material for point in timeline.points)
+
+
+def test_a_field_timeline_with_cumulative_percent(repo: Repo, agreement: dict[str, Any]) -> None:
+    _slipping(repo, agreement)
+    timeline = _timeline(repo, field="celebration.targets[id=nps].target")
+    assert [(p.value, p.change, p.total) for p in timeline.points] == [(40, "", ""), (32, "-20 %", "-20 % total")]
+
+
+def test_since_a_date_or_a_revision(repo: Repo, agreement: dict[str, Any]) -> None:
+    shas = _slipping(repo, agreement)
+    assert _subjects(_timeline(repo, since="2031-01-03")) == ["Reword", "Slip 45 more"]
+    assert _subjects(_timeline(repo, since=shas[1])) == ["Reword", "Slip 45 more"]
+    window = _timeline(repo, since=shas[1], field="results.deadline")
+    assert [(p.value, p.change, p.total) for p in window.points] == [("2031-09-13", "+45 days", "+45 days total")]
+    for bad in ("2031-02-30", "no-such-rev", "yesterday"):
+        with pytest.raises(GitError, match="bad --since"):
+            _timeline(repo, since=bad)
+
+
+def test_material_only(repo: Repo, agreement: dict[str, Any]) -> None:
+    _slipping(repo, agreement)
+    timeline = _timeline(repo, material_only=True)
+    assert _subjects(timeline) == ["Create", "Slip 30 days", "Slip 45 more"]
+    assert all(change.material for entry in timeline.entries for change in entry.changes)
+
+
+def test_a_repeated_history_reads_no_blob(repo: Repo, agreement: dict[str, Any]) -> None:
+    _slipping(repo, agreement)
+    cold = _timeline(repo)
+    assert cold.blobs_read == 4
+    warm = _timeline(repo)
+    assert warm.blobs_read == 0
+    assert warm.entries == cold.entries
+    # Proof beyond the counter: with the blobs gone from git, the warm history still comes out whole.
+    for entry in cold.entries:
+        assert entry.version.blob is not None
+        loose = repo.root / ".git" / "objects" / entry.version.blob[:2] / entry.version.blob[2:]
+        loose.unlink()
+    assert _timeline(repo).entries == cold.entries
+    with pytest.raises(GitError, match="cannot read blob"):
+        _timeline(repo, cache=False)
+
+
+def test_shallow_clones_stop_unless_allowed(repo: Repo, agreement: dict[str, Any], tmp_path: Path) -> None:
+    _slipping(repo, agreement)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)], env=ENV, check=True)
+    with Repository.open(clone) as repository:
+        with pytest.raises(GitError, match="fetch-depth: 0"):
+            build_timeline(repository, PATH)
+        timeline = build_timeline(repository, PATH, Options(allow_shallow=True))
+    assert timeline.shallow
+    assert len(timeline.entries) == 2
+
+
+def test_resolve_target_by_file_or_id(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement, "other/elsewhere.yaml": _edited(agreement, id="elsewhere"),
+                           "contracts/gone.yaml": _edited(agreement, id="gone")})
+    repo.commit("Remove gone", {"contracts/gone.yaml": None})
+    with Repository.open(repo.root) as repository:
+        assert resolve_target(repository, PATH, repo.root) == PATH
+        assert resolve_target(repository, "demo.yaml", repo.root / "contracts") == PATH
+        assert resolve_target(repository, "demo", repo.root) == PATH
+        assert resolve_target(repository, "elsewhere", repo.root) == "other/elsewhere.yaml"
+        assert resolve_target(repository, "gone", repo.root) == "contracts/gone.yaml"
+        assert resolve_target(repository, "contracts/gone.yaml", repo.root) == "contracts/gone.yaml"
+        for unknown in ("nobody", "contracts/never.yaml"):
+            with pytest.raises(GitError, match="no such file"):
+                resolve_target(repository, unknown, repo.root)
+
+
+@pytest.mark.parametrize("field", ["results.deadline", "results.deliverables[id=d1].due", "parties[0].name",
+                                   "celebration.targets[id='nps'].target"])
+def test_parse_field_accepts_readable_paths(field: str) -> None:
+    assert parse_field(field)
+
+
+@pytest.mark.parametrize("field", ["", ".results", "results..deadline", "results[", "results[]", "a]b"])
+def test_parse_field_rejects_malformed_paths(field: str) -> None:
+    with pytest.raises(GitError, match="bad --field"):
+        parse_field(field)

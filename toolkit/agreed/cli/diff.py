@@ -1,0 +1,256 @@
+"""``agreed diff``: what changed between two versions of an agreement, by meaning, and whether it is material.
+
+Versions are files or ``REV:path``; ``REV`` alone names the other argument's file at that revision. With one
+argument, the working file is compared with HEAD; with ``--base REV``, every agreement changed between the merge
+base of REV and HEAD and the working tree. ``--git-driver`` reads the seven (or, for a rename, nine) arguments git
+gives an external diff command, so that ``git diff`` and ``git log -p --ext-diff`` show semantic changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from agreed.atomic import write_atomically
+from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, usage_error
+from agreed.history.changes_report import RENDERERS, Summary, has_material, render_file_text
+from agreed.history.diff import FileDiff, compare_files
+
+if TYPE_CHECKING:
+    from agreed.history.git import Repository
+
+FORMATS = tuple(RENDERERS)
+FAIL_ON = ("material", "never")
+NULL_FILE = "/dev/null"
+AGREEMENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One version named on the command line: a file (``rev`` None), ``REV:path``, or ``REV`` alone (``path``
+    None: the other argument's file at that revision)."""
+
+    rev: str | None
+    path: str | None
+
+
+class _Repo:
+    """The repository of the current folder, opened only when a revision is involved."""
+
+    def __init__(self) -> None:
+        self._repository: Repository | None = None
+
+    def get(self) -> Repository:
+        if self._repository is None:
+            from agreed.history.git import Repository
+
+            self._repository = Repository.open(Path.cwd())
+        return self._repository
+
+    def close(self) -> None:
+        if self._repository is not None:
+            self._repository.close()
+
+
+@click.command("diff")
+@click.argument("versions", nargs=-1, metavar="[A [B]] | [PATHS]...")
+@click.option("--base", metavar="REV", default=None,
+              help="Compare every agreement changed since the merge base of REV and HEAD with the working tree "
+                   "(positional arguments then limit the files).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format (markdown: a pull-request comment).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when a change of this class is present.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file and print only the summary line.")
+@click.option("--git-driver", is_flag=True,
+              help="Act as git's external diff command: read the 7 or 9 arguments git passes "
+                   "(see `git config diff.agreed.command`).")
+def command(versions: tuple[str, ...], base: str | None, output_format: str, fail_on: str, output: Path | None,
+            git_driver: bool) -> None:
+    """Show what changed between two versions of an agreement, by meaning, each change material or editorial.
+
+    \b
+    agreed diff A B               A and B are files or REV:path (REV alone: the other's file at REV)
+    agreed diff FILE              the working file against HEAD
+    agreed diff --base REV [PATHS]...   every agreement changed since the merge base of REV and HEAD
+
+    Exit codes: 0 done, 1 a material change with --fail-on material, 2 usage or git errors, or a version that
+    does not load.
+    """
+    if git_driver:
+        _run_git_driver(versions)
+    from agreed.history.git import GitError
+
+    repo = _Repo()
+    try:
+        files = _base_files(repo, base, versions) if base is not None else [_explicit_file(repo, versions)]
+    except GitError as error:
+        usage_error(str(error))
+    finally:
+        repo.close()
+    _emit(files, output_format, fail_on, output)
+
+
+def _emit(files: Sequence[FileDiff], output_format: str, fail_on: str, output: Path | None) -> NoReturn:
+    rendered = RENDERERS[output_format](files)
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        try:
+            write_atomically(output, rendered, overwrite=True)
+        except OSError as error:
+            usage_error(f"cannot write {output}: {error.strerror or error}")
+        click.echo(f"{Summary.of(files).line()} Report ({output_format}) written to {output}.")
+    raise SystemExit(_exit_code(files, fail_on))
+
+
+def _exit_code(files: Sequence[FileDiff], fail_on: str) -> int:
+    if any(file.error is not None for file in files):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if fail_on == "material" and has_material(files) else EXIT_CLEAN
+
+
+# -- explicit versions -------------------------------------------------------------------------------------------
+
+
+def parse_spec(text: str) -> Spec:
+    """A file when it exists or looks like one, ``REV:path`` when it holds a colon, else a bare revision."""
+    if Path(text).exists():
+        return Spec(None, text)
+    rev, colon, path = text.partition(":")
+    if colon:
+        if not rev or not path:
+            usage_error(f"{text!r}: write REV:path, e.g. HEAD~1:contracts/a.yaml")
+        return Spec(rev, path)
+    if text.endswith(AGREEMENT_SUFFIXES) or "/" in text:
+        return Spec(None, text)
+    return Spec(text, None)
+
+
+def _explicit_file(repo: _Repo, arguments: Sequence[str]) -> FileDiff:
+    if not arguments:
+        usage_error("name a file (against HEAD), two versions (A B), or use --base REV")
+    if len(arguments) > 2:
+        usage_error(f"expected at most two versions, got {len(arguments)}; use --base REV for many files")
+    specs = [parse_spec(argument) for argument in arguments]
+    old, new = _pair(specs)
+    old_label, old_raw = _read(repo, old)
+    new_label, new_raw = _read(repo, new)
+    if old_raw is None and new_raw is None:
+        usage_error(f"neither {old_label} nor {new_label} exists")
+    return compare_files(old_label if old_raw is not None else None, old_raw,
+                         new_label if new_raw is not None else None, new_raw)
+
+
+def _pair(specs: Sequence[Spec]) -> tuple[Spec, Spec]:
+    """The two versions to compare: one argument is compared with its working file (a file: with HEAD)."""
+    if len(specs) == 1:
+        (spec,) = specs
+        if spec.path is None:
+            usage_error(f"{spec.rev!r} is a revision; name a file too (agreed diff {spec.rev} FILE)")
+        return (Spec("HEAD", _from_here(spec.path)), spec) if spec.rev is None else (spec, Spec(None, spec.path))
+    old, new = specs
+    if old.path is None and new.path is None:
+        usage_error("both arguments are revisions; name a file too (e.g. REV:path)")
+    if old.path is None:
+        old = Spec(old.rev, new.path if new.rev is not None else _from_here(new.path))
+    if new.path is None:
+        new = Spec(new.rev, old.path if old.rev is not None else _from_here(old.path))
+    return old, new
+
+
+def _from_here(path: str | None) -> str | None:
+    """A file argument's path as a ``REV:path`` path that git reads from the current folder, as the file was."""
+    if path is None or Path(path).is_absolute() or path.startswith(("./", "../")):
+        return path
+    return f"./{path}"
+
+
+def _read(repo: _Repo, spec: Spec) -> tuple[str, bytes | None]:
+    """The label of a version and its bytes (None when it does not exist)."""
+    assert spec.path is not None
+    if spec.rev is None:
+        return spec.path, _read_file(Path(spec.path))
+    repository = repo.get()
+    relative = _repository_path(repository, spec.path)
+    return f"{spec.rev}:{relative}", repository.read(spec.rev, relative)
+
+
+def _repository_path(repository: Repository, path: str) -> str:
+    """A path as git's ``REV:path`` reads it: from the repository root, unless it starts with ./ or ../ (then
+    from the current folder); an existing or absolute path is always taken from the current folder."""
+    if Path(path).is_absolute() or Path(path).exists() or path.startswith(("./", "../")):
+        return repository.relative(Path(path))
+    return PurePosixPath(path).as_posix()
+
+
+def _read_file(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        usage_error(f"cannot read {path}: {error.strerror or error}")
+
+
+# -- --base ------------------------------------------------------------------------------------------------------
+
+
+def _base_files(repo: _Repo, base: str, limits: Sequence[str]) -> list[FileDiff]:
+    repository = repo.get()
+    merge_base = repository.merge_base(base)
+    wanted = [repository.relative(Path(limit)) for limit in limits]
+    files = []
+    for old, new in repository.changed(base):
+        if wanted and not any(_within(path, wanted) for path in (old, new) if path is not None):
+            continue
+        old_raw = repository.read(merge_base, old) if old is not None else None
+        new_raw = _read_file(repository.root / new) if new is not None else None
+        file = compare_files(old, old_raw, new, new_raw, renamed=old is not None and new is not None and old != new)
+        if file.agreement:
+            files.append(file)
+    return files
+
+
+def _within(path: str, limits: Sequence[str]) -> bool:
+    return any(limit in (".", "") or path == limit or path.startswith(limit.rstrip("/") + "/") for limit in limits)
+
+
+# -- git's external diff -----------------------------------------------------------------------------------------
+
+
+def _run_git_driver(arguments: Sequence[str]) -> NoReturn:
+    """``path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]``: print the semantic
+    changes; a file that is no agreement (or does not load) gets a line diff instead. Always exits 0, since git
+    stops at the first external diff that fails."""
+    if len(arguments) not in (7, 9):
+        usage_error(f"--git-driver expects the 7 or 9 arguments git passes, got {len(arguments)}")
+    path, old_file, new_file = arguments[0], arguments[1], arguments[4]
+    new_path = arguments[7] if len(arguments) == 9 else path
+    old_raw = None if old_file == NULL_FILE else _read_file(Path(old_file))
+    new_raw = None if new_file == NULL_FILE else _read_file(Path(new_file))
+    file = compare_files(path if old_raw is not None else None, old_raw, new_path if new_raw is not None else None,
+                         new_raw, renamed=new_path != path)
+    if file.agreement and file.error is None:
+        click.echo(render_file_text(file), nl=False)
+    else:
+        click.echo(_line_diff(path, old_raw, new_path, new_raw, file.error if file.agreement else None), nl=False)
+    raise SystemExit(EXIT_CLEAN)
+
+
+def _line_diff(old_path: str, old_raw: bytes | None, new_path: str, new_raw: bytes | None,
+               error: str | None) -> str:
+    """A unified diff, for YAML files that are no agreement or that do not load."""
+    def lines(raw: bytes | None) -> list[str]:
+        return [] if raw is None else raw.decode("utf-8", errors="replace").splitlines(keepends=True)
+
+    header = f"agreed: cannot compare by meaning: {error}; line diff follows\n" if error else ""
+    body = difflib.unified_diff(lines(old_raw), lines(new_raw), "a/" + old_path if old_raw is not None else NULL_FILE,
+                                "b/" + new_path if new_raw is not None else NULL_FILE)
+    return header + "".join(line if line.endswith("\n") else line + "\n" for line in body)

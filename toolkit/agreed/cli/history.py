@@ -1,0 +1,48 @@
+"""``agreed history FILE|ID``: every version of an agreement from git, with its semantic changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from agreed.cli.output import usage_error
+
+
+@click.command("history")
+@click.argument("target", metavar="FILE|ID")
+@click.option("--field", "field", metavar="PATH", default=None,
+              help="One element's timeline, e.g. results.deadline or results.deliverables[id=d2].due "
+                   "(cumulative days for dates, cumulative % for numbers).")
+@click.option("--since", metavar="DATE|REV", default=None,
+              help="Only versions on or after this date (YYYY-MM-DD), or after this revision.")
+@click.option("--material-only", is_flag=True, help="Only versions and changes that need fresh consent.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--allow-shallow", is_flag=True,
+              help="Go on in a shallow clone (with a warning) instead of stopping: its history is incomplete.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of parsed versions.")
+def command(target: str, field: str | None, since: str | None, material_only: bool, output_format: str,
+            allow_shallow: bool, no_cache: bool) -> None:
+    """List every version of an agreement (a FILE, or an agreement ID) from git, oldest first: commit, date,
+    author, subject and the semantic changes since the version before, each flagged material or editorial.
+    Renames are followed while the agreement keeps its id; deletions and re-creations are shown.
+    """
+    from agreed.history.git import GitError, Repository
+    from agreed.history.timeline import Options, build_timeline, resolve_target
+    from agreed.history.timeline_report import RENDERERS
+
+    cwd = Path.cwd()
+    options = Options(since=since, material_only=material_only, field=field, allow_shallow=allow_shallow,
+                      cache=not no_cache)
+    try:
+        start = cwd / target if (cwd / target).exists() else cwd
+        with Repository.open(start) as repository:
+            path = resolve_target(repository, target, cwd)
+            timeline = build_timeline(repository, path, options)
+    except GitError as error:
+        usage_error(str(error))
+    if timeline.shallow:
+        click.echo("agreed: warning: this clone is shallow: the history shown may be incomplete "
+                   "(git fetch --unshallow, or fetch-depth: 0 in CI)", err=True)
+    click.echo(RENDERERS[output_format](timeline), nl=False)

@@ -1,0 +1,1 @@
+"""Renegotiation history: the git adapter, semantic diffs and timelines."""

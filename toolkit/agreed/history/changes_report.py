@@ -1,0 +1,242 @@
+"""Render the semantic changes of one or more files as text, JSON or Markdown (a pull-request comment).
+
+- text: per file a header (its paths, where it was renamed from, the counts), then one line per change,
+  ``path: old -> new (note) [material|editorial]``, and a summary line at the end.
+- json: a versioned document, ``{"version": 1, "files": [...], "summary": {...}}``, values as plain data.
+- markdown: a summary table (agreement, material changes, editorial changes), then per agreement its material
+  changes and, folded, its editorial ones; every value is escaped for Markdown tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
+
+JSON_VERSION: Final = 1
+TEXT_LIMIT: Final = 100  # characters of a value shown in text output
+MARKDOWN_LIMIT: Final = 200
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    files: int
+    changed: int
+    material: int
+    editorial: int
+    errors: int
+
+    @classmethod
+    def of(cls, files: Sequence[FileDiff]) -> Summary:
+        return cls(len(files), sum(bool(file.changes) for file in files), sum(file.material for file in files),
+                   sum(file.editorial for file in files), sum(file.error is not None for file in files))
+
+    def line(self) -> str:
+        agreements = _plural(self.files, "agreement")
+        errors = f"; {_plural(self.errors, 'agreement')} could not be compared" if self.errors else ""
+        if not self.material and not self.editorial:
+            return f"No semantic changes in {agreements}{errors}."
+        where = _plural(self.files, "agreement")
+        if self.changed != self.files:
+            where = f"{self.changed} of {where}"
+        return (f"{_plural(self.material + self.editorial, 'change')} ({self.material} material, "
+                f"{self.editorial} editorial) in {where}{errors}.")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def has_material(files: Iterable[FileDiff]) -> bool:
+    return any(file.material for file in files)
+
+
+# -- values ------------------------------------------------------------------------------------------------------
+
+
+def format_value(value: Any, limit: int | None = TEXT_LIMIT) -> str:
+    """A value on one line in YAML flow style (``{id: d3, what: ...}``, ``[a, b]``), cut at ``limit`` characters."""
+    text = _flow(value)
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1] + "…"
+    return text
+
+
+def _flow(value: Any) -> str:
+    if value is None:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, str):
+        return _LINE_BREAK.sub("\\\\n", value) if value else '""'
+    return str(value)
+
+
+def shown(change: Change, value: Any) -> Any:
+    """What to show of a value: a whole agreement added or removed is named by its id and title."""
+    if change.path == AGREEMENT and isinstance(value, Mapping):
+        return f"{value.get('id')} ({value.get('title')})"
+    return value
+
+
+def _values(change: Change, render: Callable[[Any], str]) -> str:
+    if change.kind is ChangeKind.ADDED:
+        return f"+ {render(shown(change, change.new))}"
+    if change.kind is ChangeKind.REMOVED:
+        return f"- {render(shown(change, change.old))}"
+    return f"{render(change.old)} -> {render(change.new)}"
+
+
+def _class(change: Change) -> str:
+    return "material" if change.material else "editorial"
+
+
+# -- text --------------------------------------------------------------------------------------------------------
+
+
+def change_line(change: Change) -> str:
+    note = f" ({change.note})" if change.note else ""
+    return f"{change.path}: {_values(change, format_value)}{note} [{_class(change)}]"
+
+
+def file_header(file: FileDiff) -> str:
+    """``contracts/a.yaml (renamed from contracts/b.yaml)``, ``old -> new``, ``x.yaml (added)``, ..."""
+    if file.old_path is None:
+        return f"{file.new_path} (added)"
+    if file.new_path is None:
+        return f"{file.old_path} (deleted)"
+    if file.renamed:
+        return f"{file.new_path} (renamed from {file.old_path})"
+    if file.old_path != file.new_path:
+        return f"{file.old_path} -> {file.new_path}"
+    return file.new_path
+
+
+def _counts(file: FileDiff) -> str:
+    if file.error is not None:
+        return f"cannot compare: {file.error}"
+    if not file.changes:
+        return "no semantic changes"
+    return f"{file.material} material, {file.editorial} editorial"
+
+
+def render_file_text(file: FileDiff) -> str:
+    lines = [f"{file_header(file)}: {_counts(file)}"]
+    lines += [f"  {change_line(change)}" for change in file.changes]
+    return "\n".join(lines) + "\n"
+
+
+def render_text(files: Sequence[FileDiff]) -> str:
+    return "".join(render_file_text(file) for file in files) + Summary.of(files).line() + "\n"
+
+
+# -- json --------------------------------------------------------------------------------------------------------
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    return {"path": change.path, "kind": change.kind.value, "old": change.old, "new": change.new,
+            "material": change.material, "note": change.note}
+
+
+def _file_json(file: FileDiff) -> dict[str, Any]:
+    return {"old_path": file.old_path, "new_path": file.new_path, "renamed": file.renamed, "error": file.error,
+            "changes": [_change_json(change) for change in file.changes]}
+
+
+def render_json(files: Sequence[FileDiff]) -> str:
+    summary = Summary.of(files)
+    document = {"version": JSON_VERSION, "files": [_file_json(file) for file in files],
+                "summary": {"files": summary.files, "changed": summary.changed, "material": summary.material,
+                            "editorial": summary.editorial, "errors": summary.errors}}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- markdown ----------------------------------------------------------------------------------------------------
+
+
+def escape_markdown(text: str) -> str:
+    """Text safe inside a Markdown table cell: specials backslash-escaped, ``&`` as an entity, line breaks
+    as ``<br>``."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return _LINE_BREAK.sub("<br>", escaped)
+
+
+def _code(text: str) -> str:
+    """A code span for a path; plain escaped text when the path itself holds a backtick or a line break."""
+    if "`" in text or _LINE_BREAK.search(text):
+        return escape_markdown(text)
+    return "`" + text.replace("|", "\\|") + "`"
+
+
+def _cell_value(value: Any) -> str:
+    text = value if isinstance(value, str) else format_value(value, None)
+    if len(text) > MARKDOWN_LIMIT:
+        text = text[: MARKDOWN_LIMIT - 1] + "…"
+    return escape_markdown(text)
+
+
+def _markdown_name(file: FileDiff) -> str:
+    if file.old_path is None:
+        return f"{_code(file.path)} (added)"
+    if file.new_path is None:
+        return f"{_code(file.path)} (deleted)"
+    if file.renamed or file.old_path != file.new_path:
+        word = "renamed from" if file.renamed else "compared with"
+        return f"{_code(file.new_path)} ({word} {_code(file.old_path)})"
+    return _code(file.path)
+
+
+def _markdown_table(changes: Sequence[Change]) -> list[str]:
+    rows = ["| path | from | to | note |", "| --- | --- | --- | --- |"]
+    for change in changes:
+        old = "" if change.kind is ChangeKind.ADDED else _cell_value(shown(change, change.old))
+        new = "" if change.kind is ChangeKind.REMOVED else _cell_value(shown(change, change.new))
+        note = escape_markdown(change.note or change.kind.value)
+        rows.append(f"| {_code(change.path)} | {old} | {new} | {note} |")
+    return rows
+
+
+def _markdown_details(file: FileDiff) -> list[str]:
+    lines = [f"#### {_markdown_name(file)}", ""]
+    if file.error is not None:
+        return [*lines, f"**Cannot compare:** {escape_markdown(file.error)}", ""]
+    if not file.changes:
+        return [*lines, "No semantic changes.", ""]
+    material = [change for change in file.changes if change.material]
+    editorial = [change for change in file.changes if not change.material]
+    if material:
+        lines += [f"**{_plural(len(material), 'material change')}** (needs fresh consent)", "",
+                  *_markdown_table(material), ""]
+    if editorial:
+        lines += [f"<details><summary>{_plural(len(editorial), 'editorial change')}</summary>", "",
+                  *_markdown_table(editorial), "", "</details>", ""]
+    return lines
+
+
+def render_markdown(files: Sequence[FileDiff]) -> str:
+    summary = Summary.of(files)
+    lines = ["### Agreement changes", "", escape_markdown(summary.line()), ""]
+    if files:
+        lines += ["| agreement | material changes | editorial changes |", "| --- | ---: | ---: |"]
+        for file in files:
+            counts = ("—", "—") if file.error is not None else (str(file.material), str(file.editorial))
+            lines.append(f"| {_markdown_name(file)} | {counts[0]} | {counts[1]} |")
+        lines.append("")
+    for file in sorted(files, key=lambda file: -file.material):
+        lines += _markdown_details(file)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+RENDERERS: Final[dict[str, Callable[[Sequence[FileDiff]], str]]] = {
+    "text": render_text, "json": render_json, "markdown": render_markdown,
+}

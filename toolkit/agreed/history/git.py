@@ -1,0 +1,394 @@
+"""The one door to git: open a repository, resolve revisions, read files and blobs, list an agreement's versions.
+
+This is the only module that uses GitPython, and it imports it lazily (inside functions), so importing this module
+costs nothing and the lint paths never load it. Every failure surfaces as :class:`GitError`, whose text is one line
+meant for users.
+
+Versions follow renames segment by segment: ``git log`` on one path (merges diffed against their first parent), and
+where the oldest commit of that log creates the file, a full-tree ``git diff-tree -M`` of that commit says whether
+git's rename detection sees a rename; if so, the older path is followed from the commit's first parent. Unlike
+``git log --follow`` this keeps no rename state across branches, so merges are listed correctly. Whether a rename
+really continues the same agreement (the same ``id``) is for the caller to check: this module does not parse YAML.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import git
+
+SHALLOW_MESSAGE = (
+    "this clone is shallow: history is incomplete; fetch it all "
+    "(git fetch --unshallow, or fetch-depth: 0 in CI) or pass --allow-shallow"
+)
+AGREEMENT_PATTERNS = ("*.yaml", "*.yml")
+NULL_SHA = "0" * 40
+
+# One commit header in `git log -z` output: these fields, NUL-separated.
+_LOG_FORMAT = "%H%x00%P%x00%cI%x00%an%x00%ae%x00%s"
+_HEADER_FIELDS = 6
+
+
+class GitError(Exception):
+    """A git operation failed; ``str(error)`` is a one-line message for users."""
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One commit that changed an agreement file."""
+
+    commit: str  # full hex sha
+    date: datetime.datetime  # committer date, timezone-aware
+    author: str
+    email: str
+    subject: str  # first line of the message, decoded with replacement for non-UTF-8
+    path: str  # repo-relative posix path of the agreement in this commit
+    blob: str | None  # blob sha of the file in this commit; None when this commit deleted it
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A version and the blob it replaced: the file in the commit's first parent (None when the commit created it).
+
+    For a rename, ``before`` is the blob under the old path; for a merge, the blob on the first parent's side.
+    """
+
+    version: Version
+    before: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _RawChange:
+    status: str  # A, M, D, R, T, ... (the letter only)
+    old_blob: str | None
+    new_blob: str | None
+    old_path: str
+    new_path: str
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
+
+
+def _one_line(error: BaseException) -> str:
+    stderr = getattr(error, "stderr", "")
+    if isinstance(stderr, bytes):
+        stderr = _text(stderr)
+    lines = [line.strip() for line in str(stderr or error).splitlines() if line.strip()]
+    message = lines[0] if lines else type(error).__name__
+    for prefix in ("stderr: ", "fatal: ", "error: "):
+        message = message.removeprefix(prefix)
+    return message.strip("'\" ")
+
+
+def _blob_or_none(sha: str) -> str | None:
+    return None if sha == NULL_SHA else sha
+
+
+def _parse_raw(tokens: list[bytes], index: int) -> tuple[_RawChange, int]:
+    """One ``--raw -z`` entry starting at ``tokens[index]`` (``:mode mode sha sha STATUS``, then one or two paths)."""
+    meta = _text(tokens[index]).lstrip("\n").split(" ")
+    status = meta[4][:1]
+    old_path = _text(tokens[index + 1])
+    if status in ("R", "C"):
+        return _RawChange(status, _blob_or_none(meta[2]), _blob_or_none(meta[3]), old_path,
+                          _text(tokens[index + 2])), index + 3
+    return _RawChange(status, _blob_or_none(meta[2]), _blob_or_none(meta[3]), old_path, old_path), index + 2
+
+
+def _parse_raw_list(output: bytes) -> list[_RawChange]:
+    tokens = output.split(b"\0")
+    changes: list[_RawChange] = []
+    index = 0
+    while index < len(tokens):
+        if tokens[index].lstrip(b"\n").startswith(b":"):
+            change, index = _parse_raw(tokens, index)
+            changes.append(change)
+        else:
+            index += 1
+    return changes
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One commit of a path-limited log: its header and what it did to the path."""
+
+    commit: str
+    parents: tuple[str, ...]
+    date: datetime.datetime
+    author: str
+    email: str
+    subject: str
+    changes: tuple[_RawChange, ...]
+
+
+def _parse_log(output: bytes) -> list[_Entry]:
+    """Parse ``git log -z --raw --format=<_LOG_FORMAT>`` output, newest first (paths may hold any byte but NUL)."""
+    tokens = output.split(b"\0")
+    entries: list[_Entry] = []
+    index = 0
+    while index < len(tokens):
+        if not tokens[index].strip():
+            index += 1
+            continue
+        header = [_text(token) for token in tokens[index : index + _HEADER_FIELDS]]
+        index += _HEADER_FIELDS
+        changes: list[_RawChange] = []
+        while index < len(tokens) and tokens[index].lstrip(b"\n").startswith(b":"):
+            change, index = _parse_raw(tokens, index)
+            changes.append(change)
+        entries.append(_entry(header, changes))
+    return entries
+
+
+def _entry(header: list[str], changes: list[_RawChange]) -> _Entry:
+    header += [""] * (_HEADER_FIELDS - len(header))
+    sha, parents, date, author, email, subject = header
+    return _Entry(sha.strip(), tuple(parents.split()), datetime.datetime.fromisoformat(date), author, email,
+                  subject, tuple(changes))
+
+
+class Repository:
+    """A git repository with a work tree, opened from any folder inside it."""
+
+    def __init__(self, repo: git.Repo) -> None:
+        self._repo = repo
+        tree = repo.working_tree_dir
+        if tree is None:
+            raise GitError(f"{repo.git_dir} is a bare repository (agreed needs a work tree)")
+        self.root = Path(tree).resolve()
+
+    def __repr__(self) -> str:
+        return f"Repository({str(self.root)!r})"
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @classmethod
+    def open(cls, start: Path) -> Repository:
+        """The repository that holds ``start`` (a folder or a file, existing or not)."""
+        try:
+            import git
+        except ImportError as error:  # GitPython refuses to import when no git executable is found
+            raise GitError(f"git is not available: {_one_line(error)}") from None
+        folder = _existing_folder(Path(start))
+        try:
+            return cls(git.Repo(folder, search_parent_directories=True))
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise GitError(f"{start} is not inside a git repository") from None
+        except git.GitError as error:
+            raise GitError(_one_line(error)) from None
+
+    def close(self) -> None:
+        """Stop the git processes kept for reading objects."""
+        self._repo.close()
+
+    # -- plumbing ------------------------------------------------------------------------------------------------
+
+    def _git(self, *args: str) -> bytes:
+        import git
+
+        try:
+            output: bytes = self._repo.git.execute(["git", *args], stdout_as_string=False,
+                                                   strip_newline_in_stdout=False)
+        except git.GitCommandError as error:
+            raise GitError(_one_line(error)) from None
+        except git.GitCommandNotFound:
+            raise GitError("git is not available: the git command was not found") from None
+        return output
+
+    def is_shallow(self) -> bool:
+        """True when this clone's history is cut off (a shallow clone)."""
+        return self._git("rev-parse", "--is-shallow-repository").strip() == b"true"
+
+    def relative(self, path: Path) -> str:
+        """``path`` (absolute, or relative to the current folder) as a repo-relative posix path."""
+        absolute = Path(os.path.abspath(path))
+        for candidate in (absolute, _resolved(absolute)):
+            try:
+                return PurePosixPath(*candidate.relative_to(self.root).parts).as_posix()
+            except ValueError:
+                continue
+        raise GitError(f"{path} is outside the repository {self.root}")
+
+    def resolve(self, rev: str) -> str:
+        """The full sha of the commit ``rev`` names."""
+        if not rev or rev.startswith("-") or "\0" in rev or "\n" in rev:
+            raise GitError(f"unknown revision {rev!r}")
+        try:
+            output = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        except GitError:
+            raise GitError(f"unknown revision {rev!r}") from None
+        return _text(output).strip()
+
+    def read(self, rev: str, path: str) -> bytes | None:
+        """The bytes of ``path`` at ``rev``; None when no file is at that path there."""
+        commit = self.resolve(rev)
+        try:
+            _, kind, _, data = self._repo.git.get_object_data(f"{commit}:{path}")
+        except ValueError:  # cat-file --batch answers "missing"
+            return None
+        kind_name: object = kind  # GitPython annotates it as str but hands over bytes
+        return data if kind_name in (b"blob", "blob") else None
+
+    def blob(self, blob_id: str) -> bytes:
+        """The bytes of a blob."""
+        try:
+            data: bytes = self._repo.odb.stream(bytes.fromhex(blob_id)).read()
+        except (ValueError, OSError) as error:
+            raise GitError(f"cannot read blob {blob_id}: {_one_line(error)}") from None
+        return data
+
+    # -- history -------------------------------------------------------------------------------------------------
+
+    def versions(self, path: str) -> list[Version]:
+        """Every commit of HEAD's history that changed ``path``, oldest first, following renames."""
+        return [step.version for step in self.steps(path)]
+
+    def steps(self, path: str) -> list[Step]:
+        """Like :meth:`versions`, each with the blob it replaced (the file in the commit's first parent)."""
+        head = self._head()
+        if head is None:
+            return []
+        segments: list[list[Step]] = []
+        seen: set[str] = set()
+        start: str | None = head
+        current = path
+        while start is not None and start not in seen:
+            seen.add(start)
+            segment, origin = self._segment(start, current)
+            segments.append(segment)
+            start, current = origin if origin is not None else (None, current)
+        return [step for segment in reversed(segments) for step in segment]
+
+    def _head(self) -> str | None:
+        try:
+            return _text(self._git("rev-parse", "--verify", "--quiet", "HEAD^{commit}")).strip() or None
+        except GitError:
+            return None  # an unborn branch: no history yet
+
+    def _segment(self, start: str, path: str) -> tuple[list[Step], tuple[str, str] | None]:
+        """The versions of ``path`` reachable from ``start``, oldest first, and (parent, old path) to go on with
+        when git sees the oldest one as a rename."""
+        output = self._git("log", "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent", "--date-order",
+                           "--no-color", "--no-ext-diff", f"--format={_LOG_FORMAT}", start, "--", _literal(path))
+        entries = list(reversed(_parse_log(output)))
+        entries = [entry for entry in entries if any(change.new_path == path for change in entry.changes)]
+        steps = [_step(entry, path) for entry in entries]
+        if not entries or steps[0].before is not None or not entries[0].parents:
+            return steps, None
+        oldest = entries[0]
+        rename = self._renamed_into(oldest.parents[0], oldest.commit, path)
+        if rename is None:
+            return steps, None
+        steps[0] = Step(steps[0].version, rename.old_blob)
+        return steps, (oldest.parents[0], rename.old_path)
+
+    def _renamed_into(self, parent: str, commit: str, path: str) -> _RawChange | None:
+        output = self._git("diff-tree", "-r", "-z", "-M", "--raw", "--no-abbrev", "--no-ext-diff", parent, commit)
+        for change in _parse_raw_list(output):
+            if change.status == "R" and change.new_path == path:
+                return change
+        return None
+
+    def files(self) -> list[str]:
+        """Every agreement file (``*.yaml``/``*.yml``) of the work tree, tracked or untracked (not ignored)."""
+        output = self._git("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
+                           *AGREEMENT_PATTERNS)
+        paths = dict.fromkeys(_text(token) for token in output.split(b"\0") if token)
+        return [path for path in paths if (self.root / path).is_file()]
+
+    def deleted_files(self) -> list[tuple[str, str]]:
+        """(path, last blob) of every agreement file deleted in HEAD's history, most recent deletion first."""
+        head = self._head()
+        if head is None:
+            return []
+        output = self._git("log", "-z", "--raw", "--no-abbrev", "--no-renames", "--diff-filter=D",
+                           f"--format={_LOG_FORMAT}", head, "--", *AGREEMENT_PATTERNS)
+        found: dict[str, str] = {}
+        for entry in _parse_log(output):
+            for change in entry.changes:
+                if change.status == "D" and change.old_blob is not None:
+                    found.setdefault(change.old_path, change.old_blob)
+        return list(found.items())
+
+    def reachable(self, rev: str) -> frozenset[str]:
+        """The shas of ``rev`` and every commit it descends from."""
+        output = self._git("rev-list", self.resolve(rev))
+        return frozenset(_text(output).split())
+
+    def merge_base(self, base: str, head: str | None = None) -> str:
+        """The commit where ``head`` (None: HEAD) left ``base``: what a pull request's changes count from."""
+        base_sha = self.resolve(base)
+        head_sha = self.resolve(head if head is not None else "HEAD")
+        try:
+            found = _text(self._git("merge-base", base_sha, head_sha)).strip()
+        except GitError:
+            found = ""
+        if not found:
+            raise GitError(f"{base} and {head or 'HEAD'} have no common history")
+        return found
+
+    def changed(self, base: str, head: str | None = None) -> list[tuple[str | None, str | None]]:
+        """(old path, new path) of every agreement file (``*.yaml``/``*.yml``) changed between the merge base of
+        ``base`` and ``head`` and ``head`` (None: the work tree, uncommitted and untracked files included);
+        renames paired, None for an added or deleted file's missing side."""
+        merge_base = self.merge_base(base, head)
+        head_sha = self.resolve(head) if head is not None else self.resolve("HEAD")
+        targets = [merge_base] if head is None else [merge_base, head_sha]
+        output = self._git("diff", "-z", "--raw", "--no-abbrev", "-M", "--no-ext-diff", "--no-color", *targets,
+                           "--", *AGREEMENT_PATTERNS)
+        pairs = [_pair(change) for change in _parse_raw_list(output)]
+        if head is None:
+            pairs += [(None, path) for path in self._untracked()]
+        return pairs
+
+    def _untracked(self) -> Iterator[str]:
+        output = self._git("ls-files", "-z", "--others", "--exclude-standard", "--", *AGREEMENT_PATTERNS)
+        return (_text(token) for token in output.split(b"\0") if token)
+
+
+def _pair(change: _RawChange) -> tuple[str | None, str | None]:
+    if change.status == "A":
+        return (None, change.new_path)
+    if change.status == "D":
+        return (change.old_path, None)
+    return (change.old_path, change.new_path)
+
+
+def _step(entry: _Entry, path: str) -> Step:
+    change = next(change for change in entry.changes if change.new_path == path)
+    blob = None if change.status == "D" else change.new_blob
+    before = change.old_blob
+    version = Version(entry.commit, entry.date, entry.author, entry.email, entry.subject, path, blob)
+    return Step(version, before)
+
+
+def _literal(path: str) -> str:
+    """A pathspec that matches exactly ``path``, whatever characters it holds."""
+    return f":(literal){path}"
+
+
+def _existing_folder(path: Path) -> Path:
+    candidate = Path(os.path.abspath(path))
+    if candidate.is_file():
+        candidate = candidate.parent
+    while not candidate.exists() and candidate != candidate.parent:
+        candidate = candidate.parent
+    return candidate
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path

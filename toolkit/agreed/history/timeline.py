@@ -1,0 +1,362 @@
+"""The model behind ``agreed history``: every version of one agreement with its semantic changes, or one field's
+timeline with cumulative movement (how far a deadline slipped, how much a target moved).
+
+Versions come from :meth:`Repository.steps`, oldest first, renames followed by git's rename detection; a rename is
+followed only while the agreement keeps its ``id`` (a file renamed from one with another id starts a new history).
+Each version is compared with the file in its commit's first parent, so a merged branch's commits show what they
+changed and not what the other branch did meanwhile.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository, Step, Version
+from agreed.history.versions import Parsed, VersionLoader, blob_cache_directory
+
+if TYPE_CHECKING:
+    from agreed.history.diff import Change
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FIELD_STEP = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One version and what it changed since the version before it."""
+
+    version: Version
+    changes: tuple[Change, ...]
+    created: bool = False
+    deleted: bool = False
+    renamed_from: str | None = None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def material(self) -> bool:
+        """Whether the version needs fresh consent: a creation, a deletion or any material change."""
+        return self.created or self.deleted or any(change.material for change in self.changes)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldPoint:
+    """One version in which a field's value changed; ``change`` and ``total`` describe the movement."""
+
+    version: Version
+    value: Any
+    present: bool
+    change: str
+    total: str
+    material: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """An agreement's versions, oldest first, after the filters; ``points`` is set when a field was asked for."""
+
+    path: str
+    agreement_id: str | None
+    entries: tuple[Entry, ...]
+    notes: tuple[str, ...] = ()
+    field: str | None = None
+    points: tuple[FieldPoint, ...] = ()
+    shallow: bool = False
+    blobs_read: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What ``agreed history`` was asked: a window (``since``), material changes only, one field."""
+
+    since: str | None = None
+    material_only: bool = False
+    field: str | None = None
+    allow_shallow: bool = False
+    cache: bool = True
+
+
+# -- finding the agreement -------------------------------------------------------------------------------------------
+
+
+def resolve_target(repository: Repository, target: str, cwd: Path) -> str:
+    """The repo-relative path of ``target``: a file (existing or deleted) or an agreement id."""
+    candidate = cwd / target
+    if candidate.exists() or _looks_like_path(target):
+        path = repository.relative(candidate)
+        if not (repository.root / path).is_file() and not repository.steps(path):
+            raise GitError(f"{target}: no such file, and git has no history of it")
+        return path
+    found = _find_id(repository, target)
+    if found is None:
+        raise GitError(f"{target}: no such file, and no agreement has this id (in the work tree or in git history)")
+    return found
+
+
+def _looks_like_path(target: str) -> bool:
+    return "/" in target or "\\" in target or target.endswith((".yaml", ".yml"))
+
+
+def _find_id(repository: Repository, agreement_id: str) -> str | None:
+    wanted = agreement_id.encode("utf-8")
+    paths = sorted(repository.files(), key=lambda path: (not path.startswith("contracts/"), path))
+    for path in paths:
+        try:
+            raw = (repository.root / path).read_bytes()
+        except OSError:
+            continue
+        if wanted in raw and _id_of_bytes(raw, path) == agreement_id:  # only files that may hold it are parsed
+            return path
+    loader = VersionLoader(repository, None)
+    for path, blob in repository.deleted_files():
+        if _agreement_id(loader.load(blob, path)) == agreement_id:
+            return path
+    return None
+
+
+def _id_of_bytes(raw: bytes, path: str) -> str | None:
+    from agreed.history.versions import parse
+
+    return _agreement_id(parse(raw, path))
+
+
+def _agreement_id(parsed: Parsed) -> str | None:
+    data = parsed.data
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+# -- building the timeline -------------------------------------------------------------------------------------------
+
+
+def build_timeline(repository: Repository, path: str, options: Options = Options()) -> Timeline:
+    """Every version of the agreement at ``path`` (repo-relative), filtered and shaped by ``options``."""
+    shallow = repository.is_shallow()
+    if shallow and not options.allow_shallow:
+        raise GitError(SHALLOW_MESSAGE)
+    keep = _window(repository, options.since)
+    if options.field is not None:
+        parse_field(options.field)  # a malformed field is an error before any work
+    loader = VersionLoader(repository, blob_cache_directory(repository.root) if options.cache else None)
+    steps, notes = _same_agreement(repository.steps(path), loader)
+    entries = [_entry(step, previous, loader) for step, previous in zip(steps, _previous_paths(steps), strict=True)]
+    latest = next((loader.load(entry.version.blob, entry.version.path) for entry in reversed(entries)
+                   if entry.version.blob is not None), None)
+    agreement_id = _agreement_id(latest) if latest is not None else None
+    points: tuple[FieldPoint, ...] = ()
+    if options.field is not None:
+        points = field_points(entries, loader, options.field, keep)
+        if options.material_only:
+            points = tuple(point for point in points if point.material)
+    shown = [entry for entry in entries if keep(entry.version)]
+    if options.material_only:
+        shown = [_material_part(entry) for entry in shown if entry.material]
+    return Timeline(path, agreement_id, tuple(shown), tuple(notes), options.field, points, shallow, loader.blobs_read)
+
+
+def _window(repository: Repository, since: str | None) -> Callable[[Version], bool]:
+    """Which versions ``--since`` keeps: those on or after a date, or those not reachable from a revision."""
+    if since is None:
+        return lambda version: True
+    if _ISO_DATE.fullmatch(since):
+        try:
+            day = datetime.date.fromisoformat(since)
+        except ValueError:
+            raise GitError(f"bad --since {since!r}: not a date (YYYY-MM-DD)") from None
+        return lambda version: version.date.date() >= day
+    try:
+        before = repository.reachable(since)
+    except GitError:
+        raise GitError(f"bad --since {since!r}: neither a date (YYYY-MM-DD) nor a known revision") from None
+    return lambda version: version.commit not in before
+
+
+def _same_agreement(steps: list[Step], loader: VersionLoader) -> tuple[list[Step], list[str]]:
+    """Cut the history at the newest rename whose two sides hold agreements with different ids."""
+    for index in range(len(steps) - 1, 0, -1):
+        step, older = steps[index], steps[index - 1]
+        if step.version.path == older.version.path:
+            continue
+        old_id = _agreement_id(loader.load(step.before, older.version.path))
+        new_id = _agreement_id(loader.load(step.version.blob, step.version.path))
+        if old_id is not None and new_id is not None and old_id != new_id:
+            note = (f"{step.version.commit[:7]}: git sees a rename from {older.version.path}, but that file holds "
+                    f"agreement {old_id!r}, not {new_id!r}: its history is not followed")
+            return [replace(step, before=None), *steps[index + 1 :]], [note]
+    return steps, []
+
+
+def _previous_paths(steps: Sequence[Step]) -> list[str | None]:
+    return [None, *(step.version.path for step in steps[:-1])]
+
+
+def _entry(step: Step, previous_path: str | None, loader: VersionLoader) -> Entry:
+    version = step.version
+    renamed_from = previous_path if previous_path not in (None, version.path) and step.before else None
+    created, deleted = step.before is None, version.blob is None
+    outcome = _decode_outcome(loader.outcome(step.before, version.blob))
+    if outcome is None:
+        outcome = _compare(loader.load(step.before, renamed_from or version.path),
+                           loader.load(version.blob, version.path), created=created, deleted=deleted)
+        loader.store_outcome(step.before, version.blob, _encode_outcome(*outcome))
+    changes, problems = outcome
+    return Entry(version, changes, created and not deleted, deleted, renamed_from, problems)
+
+
+def _compare(before: Parsed, after: Parsed, *, created: bool, deleted: bool) -> tuple[tuple[Change, ...],
+                                                                                       tuple[str, ...]]:
+    """The changes from ``before`` to ``after``, and what kept them from being listed."""
+    problems = list(after.problems)
+    if not created and not before.loaded:
+        problems.append("the version before could not be parsed: changes are not listed")
+    changes: tuple[Change, ...] = ()
+    if (created or before.loaded) and (deleted or after.loaded):
+        from agreed.history.diff import diff
+
+        changes = tuple(diff(before.data, after.data))
+    return changes, tuple(problems)
+
+
+def _encode_outcome(changes: tuple[Change, ...], problems: tuple[str, ...]) -> dict[str, Any]:
+    return {"changes": [[change.path, change.kind.value, change.old, change.new, change.material, change.note]
+                        for change in changes], "problems": list(problems)}
+
+
+def _decode_outcome(stored: dict[str, Any] | None) -> tuple[tuple[Change, ...], tuple[str, ...]] | None:
+    """A stored comparison; None when there is none or it does not have the expected shape."""
+    if stored is None:
+        return None
+    from agreed.history.diff import Change, ChangeKind
+
+    try:
+        changes = tuple(Change(str(path), ChangeKind(kind), old, new, bool(material), str(note))
+                        for path, kind, old, new, material, note in stored["changes"])
+        problems = tuple(str(problem) for problem in stored["problems"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return changes, problems
+
+
+def _material_part(entry: Entry) -> Entry:
+    return replace(entry, changes=tuple(change for change in entry.changes if change.material))
+
+
+# -- one field -------------------------------------------------------------------------------------------------------
+
+
+_MISSING = object()
+
+
+def parse_field(field: str) -> list[str | int | tuple[str, str]]:
+    """``results.deliverables[id=d2].due`` as steps: keys, list indexes and ``(key, value)`` item selectors."""
+    steps: list[str | int | tuple[str, str]] = []
+    position = 0
+    for match in _FIELD_STEP.finditer(field):
+        between = field[position : match.start()]
+        if between not in ("", ".") or (between == "." and not steps):
+            break
+        selector, key = match.groups()
+        if key is not None:
+            steps.append(key)
+        elif selector.isdigit():
+            steps.append(int(selector))
+        elif "=" in selector:
+            name, _, value = selector.partition("=")
+            steps.append((name.strip(), value.strip().strip("'\"")))
+        else:
+            break
+        position = match.end()
+    if not steps or position != len(field):
+        raise GitError(f"bad --field {field!r}: write it like results.deadline or results.deliverables[id=d2].due")
+    return steps
+
+
+def value_at(data: Any, steps: Sequence[str | int | tuple[str, str]]) -> Any:
+    """The value at ``steps`` in ``data``, or :data:`_MISSING`."""
+    node = data
+    for step in steps:
+        if isinstance(step, str):
+            node = node.get(step, _MISSING) if isinstance(node, dict) else _MISSING
+        elif isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else _MISSING
+        else:
+            name, wanted = step
+            node = next((item for item in node if isinstance(item, dict) and str(item.get(name)) == wanted),
+                        _MISSING) if isinstance(node, list) else _MISSING
+        if node is _MISSING:
+            return _MISSING
+    return node
+
+
+def field_points(entries: Sequence[Entry], loader: VersionLoader, field: str,
+                 keep: Callable[[Version], bool]) -> tuple[FieldPoint, ...]:
+    """The versions in which ``field`` changed value (appeared, moved or went away), within the window ``keep``.
+
+    Movement is measured from the previous value and, cumulatively, from the baseline: the value before the window,
+    else the first value in it.
+    """
+    steps = parse_field(field)
+    points: list[FieldPoint] = []
+    previous: Any = _MISSING
+    baseline: Any = _MISSING
+    for entry in entries:
+        parsed = loader.load(entry.version.blob, entry.version.path)
+        if not parsed.loaded and not entry.deleted:
+            continue  # an unparseable version says nothing about the field
+        value = value_at(parsed.data, steps) if parsed.loaded else _MISSING
+        if value == previous and (value is _MISSING) == (previous is _MISSING):
+            continue
+        if keep(entry.version):
+            if baseline is _MISSING:
+                baseline = previous if previous is not _MISSING else value
+            points.append(_point(entry, value, previous, baseline, field))
+        previous = value
+    return tuple(points)
+
+
+def _point(entry: Entry, value: Any, previous: Any, baseline: Any, field: str) -> FieldPoint:
+    present = value is not _MISSING
+    change = _movement(previous, value) if previous is not _MISSING and present else ""
+    total = _movement(baseline, value) if baseline is not _MISSING and present and baseline != value else ""
+    return FieldPoint(entry.version, value if present else None, present, change, f"{total} total" if total else "",
+                      _touches_material(entry, field))
+
+
+def _touches_material(entry: Entry, field: str) -> bool:
+    touching = [change for change in entry.changes
+                if change.path == field or change.path.startswith((f"{field}.", f"{field}["))
+                or field.startswith((f"{change.path}.", f"{change.path}["))]
+    return any(change.material for change in touching) if touching else True
+
+
+def _movement(old: Any, new: Any) -> str:
+    """``+30 days`` between two ISO dates, ``-20 %`` between two numbers, else nothing."""
+    days = _days_between(old, new)
+    if days is not None:
+        return f"{days:+d} days"
+    if _is_number(old) and _is_number(new) and old != 0:
+        percent = (new - old) / abs(old) * 100
+        return f"{percent:+.0f} %" if percent == round(percent) else f"{percent:+.1f} %"
+    return ""
+
+
+def _days_between(old: Any, new: Any) -> int | None:
+    first, second = _as_date(old), _as_date(new)
+    return None if first is None or second is None else (second - first).days
+
+
+def _as_date(value: Any) -> datetime.date | None:
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -1,0 +1,202 @@
+"""``agreed history`` output: text for terminals, a versioned JSON document, and markdown for pull requests."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from agreed import __version__
+from agreed.history.git import Version
+from agreed.history.timeline import Entry, FieldPoint, Timeline
+
+if TYPE_CHECKING:
+    from agreed.history.diff import Change
+
+JSON_VERSION = 1
+SHORT = 7  # characters of a commit sha shown
+LONGEST_VALUE = 80  # characters of a value shown in text and markdown; json holds it whole
+
+
+def short(version: Version) -> str:
+    return version.commit[:SHORT]
+
+
+def day(version: Version) -> str:
+    return version.date.date().isoformat()
+
+
+def kind_label(material: bool) -> str:
+    return "material" if material else "editorial"
+
+
+def shown_value(value: Any) -> str:
+    """A value on one line: strings as they are, other data as compact JSON; cut at LONGEST_VALUE characters."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    text = " ".join(text.split()) if isinstance(value, str) else text
+    return text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + "…"
+
+
+def change_line(change: Change) -> str:
+    """``path: old -> new (note)``; ``path: + new`` for an addition, ``path: - old`` for a removal."""
+    kind = change.kind.value
+    if kind == "added":
+        body = f"+ {shown_value(change.new)}"
+    elif kind == "removed":
+        body = f"- {shown_value(change.old)}"
+    elif kind == "moved":
+        body = "order changed"
+    else:
+        body = f"{shown_value(change.old)} -> {shown_value(change.new)}"
+    note = f" ({change.note})" if change.note and change.note != body else ""
+    return f"{change.path}: {body}{note}"
+
+
+def entry_lines(entry: Entry) -> list[tuple[bool, str]]:
+    """What a version did, one (material, line) per change, plus rename, formatting and problem lines."""
+    from agreed.history.diff import AGREEMENT
+
+    lines: list[tuple[bool, str]] = []
+    if entry.created:
+        lines.append((True, "agreement created"))
+    if entry.deleted:
+        lines.append((True, "agreement deleted (the file was removed)"))
+    if entry.renamed_from is not None:
+        lines.append((False, f"file renamed from {entry.renamed_from}"))
+    lines += [(change.material, change_line(change)) for change in entry.changes if change.path != AGREEMENT]
+    if not lines and not entry.problems:
+        lines.append((False, "no change in content (formatting or comments)"))
+    lines += [(False, f"cannot be parsed: {problem}") for problem in entry.problems]
+    return lines
+
+
+def _summary(timeline: Timeline) -> str:
+    count = len(timeline.entries)
+    material = sum(entry.material for entry in timeline.entries)
+    named = f"{timeline.path} (id {timeline.agreement_id})" if timeline.agreement_id else timeline.path
+    return f"{named}: {count} version{'s' * (count != 1)}, {material} with material changes"
+
+
+def _field_summary(timeline: Timeline) -> str:
+    count = len(timeline.points)
+    return f"{timeline.path}: {timeline.field}: {count} change{'s' * (count != 1)}"
+
+
+def _point_value(point: FieldPoint) -> str:
+    return shown_value(point.value) if point.present else "(absent)"
+
+
+def _movement(point: FieldPoint) -> str:
+    return ", ".join(part for part in (point.change, point.total) if part)
+
+
+# -- text ------------------------------------------------------------------------------------------------------------
+
+
+def render_text(timeline: Timeline) -> str:
+    if timeline.field is not None:
+        return _field_text(timeline)
+    out = [_summary(timeline), *(f"note: {note}" for note in timeline.notes)]
+    for entry in timeline.entries:
+        version = entry.version
+        out += ["", f"{short(version)} {day(version)} {version.author}  {version.subject}  [{version.path}]"]
+        out += [f"  {kind_label(material):<9}  {line}" for material, line in entry_lines(entry)]
+    return "\n".join(out) + "\n"
+
+
+def _field_text(timeline: Timeline) -> str:
+    out = [_field_summary(timeline), *(f"note: {note}" for note in timeline.notes)]
+    for point in timeline.points:
+        movement = _movement(point)
+        out.append(f"{short(point.version)} {day(point.version)} {point.version.author}  {_point_value(point)}"
+                   + (f"  ({movement})" if movement else "") + f"  [{kind_label(point.material)}]  "
+                   + point.version.subject)
+    return "\n".join(out) + "\n"
+
+
+# -- json ------------------------------------------------------------------------------------------------------------
+
+
+def _version_record(version: Version) -> dict[str, Any]:
+    return {"commit": version.commit, "short": short(version), "date": version.date.isoformat(),
+            "author": version.author, "email": version.email, "subject": version.subject, "path": version.path,
+            "blob": version.blob}
+
+
+def _change_record(change: Change) -> dict[str, Any]:
+    return {"path": change.path, "kind": change.kind.value, "old": change.old, "new": change.new,
+            "material": change.material, "note": change.note}
+
+
+def _entry_record(entry: Entry) -> dict[str, Any]:
+    return {**_version_record(entry.version), "created": entry.created, "deleted": entry.deleted,
+            "renamed_from": entry.renamed_from, "material": entry.material, "problems": list(entry.problems),
+            "changes": [_change_record(change) for change in entry.changes]}
+
+
+def _point_record(point: FieldPoint) -> dict[str, Any]:
+    return {**_version_record(point.version), "value": point.value, "present": point.present,
+            "change": point.change, "total": point.total, "material": point.material}
+
+
+def render_json(timeline: Timeline) -> str:
+    document: dict[str, Any] = {
+        "version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
+        "path": timeline.path, "id": timeline.agreement_id, "shallow": timeline.shallow,
+        "notes": list(timeline.notes), "versions": [_entry_record(entry) for entry in timeline.entries],
+        "field": None if timeline.field is None else {
+            "path": timeline.field, "points": [_point_record(point) for point in timeline.points]},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- markdown --------------------------------------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text.replace(chr(10), ' ')}{fence}" if text else ""
+
+
+def render_markdown(timeline: Timeline) -> str:
+    if timeline.field is not None:
+        return _field_markdown(timeline)
+    out = [f"### History of `{timeline.path}`", "", _summary(timeline) + ".", ""]
+    out += [f"> **Note:** {_cell(note)}" for note in timeline.notes]
+    if timeline.entries:
+        out += ["| commit | date | author | subject | kind | changes |", "|---|---|---|---|---|---|"]
+        out += [f"| `{short(e.version)}` | {day(e.version)} | {_cell(e.version.author)} | {_cell(e.version.subject)} "
+                f"| {kind_label(e.material)} | {_cell(_brief(e))} |" for e in timeline.entries]
+    for entry in timeline.entries:
+        version = entry.version
+        out += ["", f"#### `{short(version)}` {_cell(version.subject)}", "",
+                f"{day(version)}, {_cell(version.author)}, `{version.path}`", ""]
+        out += [f"- **{kind_label(material)}** {_code(line)}" for material, line in entry_lines(entry)]
+    return "\n".join(out) + "\n"
+
+
+def _brief(entry: Entry, most: int = 3) -> str:
+    """The first few things a version changed, for the summary table."""
+    lines = [line.split(":", 1)[0] if ": " in line else line for _, line in entry_lines(entry)]
+    more = f" and {len(lines) - most} more" if len(lines) > most else ""
+    return ", ".join(lines[:most]) + more
+
+
+def _field_markdown(timeline: Timeline) -> str:
+    out = [f"### `{timeline.field}` in `{timeline.path}`", "", _field_summary(timeline) + ".", ""]
+    out += [f"> **Note:** {_cell(note)}" for note in timeline.notes]
+    out += ["| commit | date | author | value | change | total | kind | subject |",
+            "|---|---|---|---|---|---|---|---|"]
+    out += [f"| `{short(p.version)}` | {day(p.version)} | {_cell(p.version.author)} | {_cell(_point_value(p))} "
+            f"| {p.change} | {p.total.removesuffix(' total')} | {kind_label(p.material)} "
+            f"| {_cell(p.version.subject)} |" for p in timeline.points]
+    return "\n".join(out) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Timeline], str]] = {
+    "text": render_text, "json": render_json, "markdown": render_markdown,
+}

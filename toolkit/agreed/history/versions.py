@@ -1,0 +1,170 @@
+"""Parse an agreement's versions, caching the parsed data by blob id so that a repeated history is near-instant.
+
+Each version's bytes are loaded with :func:`agreed.document.load_document` (the C-parser-based safe loader). What
+it yields (the plain data, or the problems that kept it from loading) is stored as a small JSON file under
+``<cache>/blobs/v1/<first two hex digits>/<blob id>.json``: a blob id names the exact bytes, so an entry never goes
+stale. What comparing two versions gave is stored the same way under ``v1/pairs/``, keyed by both blob ids.
+Entries are written to a temporary file and renamed into place; an entry that is missing, corrupt or written by
+another version of agreed is a miss; a cache folder that cannot be written silently stops storing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from agreed import __version__
+from agreed.cache import CACHEDIR_TAG, GITIGNORE
+
+LAYOUT = "v1"  # bump when the entry format changes
+_BLOB_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+
+
+class BlobSource(Protocol):
+    """Where blobs come from: :class:`agreed.history.git.Repository` in practice."""
+
+    def blob(self, blob_id: str) -> bytes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One version's content as loaded: its data, or None with the problems that kept it from loading."""
+
+    data: Any
+    problems: tuple[str, ...] = ()
+
+    @property
+    def loaded(self) -> bool:
+        return self.data is not None
+
+
+DELETED = Parsed(None)
+
+
+def parse(raw: bytes, path: str) -> Parsed:
+    """Load one version's bytes; every defect becomes a one-line problem, never an exception."""
+    from agreed.document import load_document
+
+    document = load_document(raw, path)
+    problems = tuple(f"line {problem.line}, col {problem.col}: {problem.message} ({problem.rule})"
+                     for problem in document.problems)
+    return Parsed(document.data if not problems else None, problems)
+
+
+class VersionLoader:
+    """Parsed versions by blob id: from memory, else the cache folder, else git (then stored).
+
+    ``blobs_read`` counts the blobs actually read from git, which a warm cache keeps at zero.
+    """
+
+    def __init__(self, source: BlobSource, directory: Path | None) -> None:
+        self._source = source
+        self.directory = directory
+        self._root = None if directory is None else os.path.join(directory, LAYOUT)
+        self._memory: dict[str, Parsed] = {}
+        self._writable = directory is not None
+        self.blobs_read = 0
+
+    def load(self, blob_id: str | None, path: str) -> Parsed:
+        """The parsed content of ``blob_id`` (shown as ``path`` in problems); :data:`DELETED` for None."""
+        if blob_id is None:
+            return DELETED
+        found = self._memory.get(blob_id)
+        if found is None:
+            found = self._lookup(blob_id)
+        if found is None:
+            self.blobs_read += 1
+            found = parse(self._source.blob(blob_id), path)
+            self._store(blob_id, found)
+        self._memory[blob_id] = found
+        return found
+
+    def outcome(self, before: str | None, after: str | None) -> dict[str, Any] | None:
+        """What a caller stored for the pair of blobs (before, after) with :meth:`store_outcome`, if anything."""
+        stored = self._read(self._pair_entry(before, after))
+        return stored if isinstance(stored, dict) and stored.get("agreed") == __version__ else None
+
+    def store_outcome(self, before: str | None, after: str | None, record: dict[str, Any]) -> None:
+        """Remember what comparing two blobs gave (plain JSON data), so a repeated history need not compare them."""
+        self._write(self._pair_entry(before, after), {"agreed": __version__, **record})
+
+    def _entry(self, blob_id: str) -> str | None:
+        if self._root is None or not _BLOB_ID.fullmatch(blob_id):
+            return None
+        return os.path.join(self._root, blob_id[:2], f"{blob_id[2:]}.json")
+
+    def _pair_entry(self, before: str | None, after: str | None) -> str | None:
+        if self._root is None:
+            return None
+        digest = hashlib.sha256(f"{before or '-'}:{after or '-'}".encode("ascii", errors="replace")).hexdigest()
+        return os.path.join(self._root, "pairs", digest[:2], f"{digest[2:]}.json")
+
+    def _lookup(self, blob_id: str) -> Parsed | None:
+        return _decode(self._read(self._entry(blob_id)))
+
+    def _store(self, blob_id: str, parsed: Parsed) -> None:
+        self._write(self._entry(blob_id),
+                    {"agreed": __version__, "data": parsed.data, "problems": list(parsed.problems)})
+
+    @staticmethod
+    def _read(entry: str | None) -> Any:
+        """The JSON at ``entry``; None when there is none or it cannot be read or decoded."""
+        if entry is None:
+            return None
+        try:
+            with open(entry, "rb") as stream:
+                return json.loads(stream.read())
+        except (OSError, ValueError):
+            return None
+
+    def _write(self, entry: str | None, value: Any) -> None:
+        if entry is None or not self._writable:
+            return
+        folder, name = os.path.split(entry)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+        try:
+            text = json.dumps(value, separators=(",", ":"))
+            self._prepare(folder)
+            with open(temporary, "wb") as stream:
+                stream.write(text.encode("ascii"))  # json.dumps escapes everything outside ASCII
+            os.replace(temporary, entry)
+        except (OSError, ValueError, TypeError):  # ValueError/TypeError: data JSON cannot hold
+            self._writable = False
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def _prepare(self, folder: str) -> None:
+        assert self.directory is not None
+        if not os.path.isdir(folder):
+            cache = self.directory.parent
+            new_cache = not cache.exists()
+            os.makedirs(folder, exist_ok=True)
+            if new_cache:
+                for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+                    with contextlib.suppress(OSError):
+                        (cache / name).write_text(text, encoding="utf-8")
+
+
+def _decode(stored: Any) -> Parsed | None:
+    if not isinstance(stored, dict) or stored.get("agreed") != __version__:
+        return None
+    problems = stored.get("problems")
+    if not isinstance(problems, list) or not all(isinstance(problem, str) for problem in problems):
+        return None
+    data = stored.get("data")
+    if data is None and not problems:
+        return None
+    return Parsed(data, tuple(problems))
+
+
+def blob_cache_directory(root: Path) -> Path:
+    """Where parsed versions of the repository at ``root`` are cached: ``<root>/.agreed_cache/blobs``."""
+    from agreed.cache import cache_directory
+
+    return cache_directory(root) / "blobs"
