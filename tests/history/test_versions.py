@@ -96,3 +96,21 @@ def test_the_cache_lives_in_the_repository_cache_folder(repository: Repository) 
     VersionLoader(repository, directory).load(good, "a.yaml")
     assert (repository.root / ".agreed_cache" / ".gitignore").is_file()
     assert (repository.root / ".agreed_cache" / "CACHEDIR.TAG").is_file()
+
+
+def test_prefetch_parses_in_workers_and_agrees_with_one_by_one(repository: Repository, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from agreed.history import versions
+
+    blobs = [_store_blob(repository.root, GOOD.replace(b"demo", f"demo-{index}".encode())) for index in range(6)]
+    blobs.append(_store_blob(repository.root, BROKEN))
+    monkeypatch.setattr(versions, "VERSIONS_PER_WORKER", 2)  # 7 versions: forked workers on 2 cores
+    ahead = VersionLoader(repository, tmp_path / "ahead")
+    ahead.prefetch([(blob, "a.yaml") for blob in blobs] + [(None, "a.yaml")])
+    assert ahead.blobs_read == 7
+    one_by_one = VersionLoader(repository, None)
+    assert [ahead.load(blob, "a.yaml") for blob in blobs] == [one_by_one.load(blob, "a.yaml") for blob in blobs]
+    assert ahead.blobs_read == 7  # loading after the prefetch reads nothing more
+    warm = VersionLoader(repository, tmp_path / "ahead")
+    warm.prefetch([(blob, "a.yaml") for blob in blobs])
+    assert warm.blobs_read == 0  # what the cache holds is left for load() to read when needed

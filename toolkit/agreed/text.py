@@ -818,10 +818,16 @@ _NON_ANSWERS = frozenset(
 )  # fmt: skip
 
 
+_LONGEST_NON_ANSWER = 40  # characters; every stock non-answer and whole-value placeholder is shorter
+
+
 def is_non_answer(value: str) -> bool:
     """Whether a whole answer says nothing: empty, a placeholder ("TBD", "???") or a stock dodge ("see above")."""
-    normal = " ".join(_fold(value).strip().strip(".:!").lower().split())
-    return normal in _NON_ANSWERS or bool(_PLACEHOLDER_VALUE.fullmatch(value.strip()))
+    stripped = value.strip()
+    if len(stripped) > _LONGEST_NON_ANSWER:  # a real answer: spares the normalising and the placeholder scan
+        return False
+    normal = " ".join(_fold(stripped).strip(".:!").lower().split())
+    return normal in _NON_ANSWERS or bool(_PLACEHOLDER_VALUE.fullmatch(stripped))
 
 
 class OwnerKind(enum.Enum):

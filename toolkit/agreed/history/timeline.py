@@ -142,7 +142,10 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     if options.field is not None:
         parse_field(options.field)  # a malformed field is an error before any work
     loader = VersionLoader(repository, blob_cache_directory(repository.root) if options.cache else None)
-    steps, notes = _same_agreement(repository.steps(path), loader)
+    every_step = repository.steps(path)
+    loader.prefetch([(step.version.blob, step.version.path) for step in every_step]
+                    + [(step.before, step.version.path) for step in every_step])
+    steps, notes = _same_agreement(every_step, loader)
     entries = [_entry(step, previous, loader) for step, previous in zip(steps, _previous_paths(steps), strict=True)]
     latest = next((loader.load(entry.version.blob, entry.version.path) for entry in reversed(entries)
                    if entry.version.blob is not None), None)

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -85,6 +86,20 @@ class VersionLoader:
         self._memory[blob_id] = found
         return found
 
+    def prefetch(self, wanted: Sequence[tuple[str | None, str]]) -> None:
+        """Parse at once every (blob, path) not yet known, on all cores when there are many: parsing is what a cold
+        history spends its time on."""
+        missing: dict[str, str] = {}
+        for blob_id, path in wanted:
+            if blob_id is None or blob_id in self._memory or blob_id in missing or self._stored(blob_id):
+                continue  # what the cache holds is read only if needed: a warm history may need none of it
+            missing[blob_id] = path
+        work = [(blob_id, self._source.blob(blob_id), path) for blob_id, path in missing.items()]
+        self.blobs_read += len(work)
+        for blob_id, parsed in zip(missing, _parse_all(work), strict=True):
+            self._store(blob_id, parsed)
+            self._memory[blob_id] = parsed
+
     def outcome(self, before: str | None, after: str | None) -> dict[str, Any] | None:
         """What a caller stored for the pair of blobs (before, after) with :meth:`store_outcome`, if anything."""
         stored = self._read(self._pair_entry(before, after))
@@ -104,6 +119,10 @@ class VersionLoader:
             return None
         digest = hashlib.sha256(f"{before or '-'}:{after or '-'}".encode("ascii", errors="replace")).hexdigest()
         return os.path.join(self._root, "pairs", digest[:2], f"{digest[2:]}.json")
+
+    def _stored(self, blob_id: str) -> bool:
+        entry = self._entry(blob_id)
+        return entry is not None and os.path.exists(entry)
 
     def _lookup(self, blob_id: str) -> Parsed | None:
         return _decode(self._read(self._entry(blob_id)))
@@ -161,6 +180,28 @@ def _decode(stored: Any) -> Parsed | None:
     if data is None and not problems:
         return None
     return Parsed(data, tuple(problems))
+
+
+VERSIONS_PER_WORKER = 100  # below this many versions per extra worker, forking costs more than it saves
+
+
+def _parse_all(work: Sequence[tuple[str, bytes, str]]) -> list[Parsed]:
+    """Each version parsed, in order; in forked workers when there are enough of them."""
+    from agreed.lint.batch import available_cores
+
+    workers = min(available_cores(), len(work) // VERSIONS_PER_WORKER)
+    import multiprocessing
+
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [parse(raw, path) for _, raw, path in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_parse_one, work, chunksize=max(1, len(work) // (workers * 4))))
+
+
+def _parse_one(item: tuple[str, bytes, str]) -> Parsed:
+    return parse(item[1], item[2])
 
 
 def blob_cache_directory(root: Path) -> Path:
