@@ -40,3 +40,18 @@ def test_refuses_to_overwrite_and_leaves_no_temporary_file(tmp_path: Path) -> No
         write_atomically(target, "new\n", overwrite=False)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_a_device_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    devnull = Path(os.devnull)
+    write_atomically(devnull, "discarded\n", overwrite=True)
+    assert not stat.S_ISREG(devnull.stat().st_mode)
+
+
+def test_a_full_device_reports_the_error(tmp_path: Path) -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full here")
+    with pytest.raises(OSError):
+        write_atomically(full, "x" * 100_000, overwrite=True)
+    assert not stat.S_ISREG(full.stat().st_mode)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -10,8 +11,13 @@ from pathlib import Path
 def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
-    Raises FileExistsError when ``path`` exists and ``overwrite`` is false.
+    Raises FileExistsError when ``path`` exists and ``overwrite`` is false. A path that exists but is not a regular
+    file (``/dev/stdout``, a pipe, a device) is written in place: renaming over it would replace the device.
     """
+    if overwrite and _is_special(path):
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -29,6 +35,13 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _is_special(path: Path) -> bool:
+    try:
+        return not stat.S_ISREG(path.stat().st_mode) and not stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _mode_for(path: Path) -> int:
