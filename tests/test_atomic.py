@@ -52,6 +52,6 @@ def test_a_full_device_reports_the_error(tmp_path: Path) -> None:
     full = Path("/dev/full")
     if not full.exists():
         pytest.skip("no /dev/full here")
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space left"):
         write_atomically(full, "x" * 100_000, overwrite=True)
     assert not stat.S_ISREG(full.stat().st_mode)
