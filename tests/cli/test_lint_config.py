@@ -254,3 +254,9 @@ def test_a_closed_pipe_ends_quietly(repository: Path) -> None:
     reader = subprocess.run(f"'{agreed}' rules | head -1", shell=True, capture_output=True, text=True, check=False)
     assert reader.stdout.startswith("S001")
     assert "internal error" not in reader.stderr
+
+
+def test_stdin_filename_without_stdin_is_a_usage_error(repository: Path) -> None:
+    code, _, stderr = _lint("--stdin-filename", "x.yaml", "contracts/vague.yaml")
+    assert code == 2
+    assert "add '-' to the paths" in stderr

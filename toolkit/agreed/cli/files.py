@@ -62,6 +62,8 @@ def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: Lint
             usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder here; name the files to check")
         paths = (DEFAULT_FOLDER,)
     selection = select(paths, _wanted_by(config)) if config is not None else select(paths)
+    if stdin_filename is not None and not selection.reads_stdin:
+        usage_error("--stdin-filename names the agreement read from standard input: add '-' to the paths")
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     base = Path.cwd().resolve()
