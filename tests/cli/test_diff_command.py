@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from agreed import __version__
 from agreed.cli import main
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
@@ -154,7 +155,9 @@ def test_two_plain_files_need_no_repository(tmp_path: Path, agreement: dict[str,
     write(tmp_path, "new.yaml", agreement)
     result = run("old.yaml", "new.yaml", "--format", "json")
     assert result.exit_code == 0, result.output
-    changes = json.loads(result.stdout)["files"][0]["changes"]
+    document = json.loads(result.stdout)
+    assert document["tool"] == {"name": "agreed", "version": __version__}
+    changes = document["files"][0]["changes"]
     assert [(change["path"], change["kind"], change["material"]) for change in changes] == [
         ("parties[id=lena]", "added", True)]
 
@@ -211,6 +214,36 @@ def test_a_folder_that_is_no_repository_exits_2(tmp_path: Path, agreement: dict[
 ])
 def test_usage_errors(repo: Path, arguments: tuple[str, ...], message: str) -> None:
     assert_usage_error(run(*arguments), message)
+
+
+def test_a_missing_rev_path_is_an_error_not_an_added_agreement(repo: Path, agreement: dict[str, Any]) -> None:
+    assert_usage_error(run("HEAD:contracts/nope.yaml", A), "contracts/nope.yaml does not exist at HEAD")
+    assert_usage_error(run(A, "HEAD:./contracts/nope.yaml"), "contracts/nope.yaml does not exist at HEAD")
+    write(repo, "contracts/c.yaml", {**agreement, "id": "c"})
+    commit(repo, "Add c")
+    assert_usage_error(run("HEAD~1", "contracts/c.yaml"), "contracts/c.yaml does not exist at HEAD~1")
+    assert_usage_error(run("HEAD~1:contracts/c.yaml"), "contracts/c.yaml does not exist at HEAD~1")
+
+
+def test_a_missing_rev_path_names_the_file_git_knows_there_by_rename(repo: Path) -> None:
+    git(repo, "mv", B, "contracts/c.yaml")
+    commit(repo, "Rename b to c")
+    hint = f"contracts/c.yaml does not exist at HEAD~1 (git knows it there as {B}: use HEAD~1:{B})"
+    assert_usage_error(run("HEAD~1:contracts/c.yaml", "contracts/c.yaml"), hint)
+    assert_usage_error(run("HEAD~1", "contracts/c.yaml"), hint)
+    assert_usage_error(run(f"HEAD:{B}", f"HEAD~1:{B}"),
+                       f"{B} does not exist at HEAD (git knows it there as contracts/c.yaml: "
+                       "use HEAD:contracts/c.yaml)")
+    git(repo, "mv", A, "contracts/e.yaml")  # renamed in the work tree, not committed
+    assert_usage_error(run("HEAD:contracts/e.yaml", "contracts/e.yaml"),
+                       f"contracts/e.yaml does not exist at HEAD (git knows it there as {A}: use HEAD:{A})")
+
+
+def test_a_new_file_against_the_implicit_head_is_an_added_agreement(repo: Path, agreement: dict[str, Any]) -> None:
+    write(repo, "contracts/new.yaml", {**agreement, "id": "new"})
+    result = run("contracts/new.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "contracts/new.yaml (added): 1 material, 0 editorial"
 
 
 def test_a_version_that_does_not_load_is_reported_and_exits_2(repo: Path) -> None:
@@ -359,3 +392,17 @@ def test_git_driver_falls_back_to_a_line_diff_for_a_broken_version(driven: Path)
 
 def test_git_driver_needs_git_arguments(repo: Path) -> None:
     assert_usage_error(run("--git-driver", A), "expects the 7 or 9 arguments git passes")
+
+
+def test_git_driver_shows_where_a_long_text_changed(driven: Path, agreement: dict[str, Any]) -> None:
+    agreement["relationship"] = {"renegotiation": {"how": (
+        "Either party may start a renegotiation by writing to the other with the reason and what they propose; "
+        "both meet within 5 working days and agree on the scope before anything else.")}}
+    write(driven, A, agreement)
+    commit(driven, "Agree how to renegotiate")
+    agreement["relationship"]["renegotiation"]["how"] = agreement["relationship"]["renegotiation"]["how"].replace(
+        "5 working", "10 working")
+    write(driven, A, agreement)
+    assert git(driven, "diff").splitlines()[1:] == [
+        "  relationship.renegotiation.how: …propose; both meet within 5 working days and agree on… -> "
+        "…propose; both meet within 10 working days and agree on… [material]"]

@@ -7,9 +7,12 @@ from typing import Any
 import jsonschema
 import pytest
 
+from agreed import __version__
 from agreed.history.changes_report import (
+    TEXT_LIMIT,
     Summary,
     change_line,
+    elide_pair,
     escape_markdown,
     file_header,
     format_value,
@@ -59,6 +62,51 @@ def test_long_values_are_cut_in_text() -> None:
     assert format_value("word " * 100, None) == ("word " * 100)
 
 
+RENEGOTIATION = ("Either party may start a renegotiation by writing to the other with the reason and what they "
+                 "propose; both meet within 5 working days and agree on the scope before anything else.")
+LONG_CHANGE = Change("relationship.renegotiation.how", ChangeKind.CHANGED, RENEGOTIATION,
+                     RENEGOTIATION.replace("5 working", "10 working"), True)
+
+
+def test_a_long_changed_value_shows_its_difference_in_context() -> None:
+    assert change_line(LONG_CHANGE) == (
+        "relationship.renegotiation.how: …propose; both meet within 5 working days and agree on… -> "
+        "…propose; both meet within 10 working days and agree on… [material]")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("a" * 150, "b" * 150),  # nothing shared
+    ("x " * 80 + "end", "x " * 80 + "end, and a new clause at the very end"),  # a change at the end
+    ("Start " + "x " * 80, "Begin " + "x " * 80),  # a change at the start
+    ("x " * 80, "x " * 40 + "new words in the middle " + "x " * 40),  # an insertion
+    ("x " * 40 + "words removed from the middle " + "x " * 40, "x " * 80),  # a removal
+    ("30 days instead of 61. " * 6, "30 days instead of 61. " * 5 + "55 days. "),
+])
+def test_an_elided_pair_never_shows_identical_sides(old: str, new: str) -> None:
+    shown_old, shown_new = elide_pair(old, new, TEXT_LIMIT)
+    assert shown_old != shown_new
+    assert len(shown_old) <= TEXT_LIMIT
+    assert len(shown_new) <= TEXT_LIMIT
+    whole_old, whole_new = elide_pair(old, new, None)
+    assert whole_old != whole_new
+    for whole, original in ((whole_old, old), (whole_new, new)):  # only shared context is elided
+        assert whole.strip("…") in original
+
+
+def test_short_values_are_not_elided() -> None:
+    assert elide_pair("30 days", "55 days", TEXT_LIMIT) == ("30 days", "55 days")
+
+
+def test_a_long_difference_is_cut_in_text_but_whole_in_markdown() -> None:
+    old, new = "Deliver " + "a " * 100, "Deliver " + "b " * 100
+    line = change_line(Change("x", ChangeKind.CHANGED, old, new, True))
+    assert "a a a" in line
+    assert "b b b" in line
+    assert line.count("…") == 2
+    rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (Change("x", ChangeKind.CHANGED, old, new, True),))])
+    assert "b " * 99 in rendered
+
+
 @pytest.mark.parametrize(("file", "header"), [
     (CHANGED, "contracts/a.yaml"),
     (RENAMED, "contracts/new.yaml (renamed from contracts/old.yaml)"),
@@ -100,10 +148,11 @@ def test_summary_lines(files: list[FileDiff], line: str) -> None:
 
 JSON_SHAPE: dict[str, Any] = {
     "type": "object",
-    "required": ["version", "files", "summary"],
+    "required": ["version", "tool", "files", "summary"],
     "additionalProperties": False,
     "properties": {
         "version": {"const": 1},
+        "tool": {"const": {"name": "agreed", "version": __version__}},
         "files": {"type": "array", "items": {
             "type": "object",
             "required": ["old_path", "new_path", "renamed", "error", "changes"],
@@ -197,6 +246,18 @@ def test_markdown_has_a_summary_table_then_material_changes_first() -> None:
     assert "| `results.deliverables[id=d2].due` | 2026-05-01 | 2026-06-15 | +45 days |" in section
     assert "| `parties[id=lena]` |  | {id: lena, name: Lena Park} | added |" in section
     assert "**Cannot compare:** contracts/b.yaml does not load" in rendered
+
+
+def test_markdown_hides_nothing_that_differs() -> None:
+    item = {"id": "d4", "what": "x " * 150 + "and the last clause", "owner": "maria", "for": ["dana", "finance"]}
+    added = Change("results.deliverables[id=d4]", ChangeKind.ADDED, None, item, True)
+    longer = Change("framing.together", ChangeKind.CHANGED, RENEGOTIATION * 2,
+                    RENEGOTIATION + RENEGOTIATION.replace("5 working", "10 working"), True)
+    rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (added, LONG_CHANGE, longer))])
+    assert "and the last clause, owner: maria, for: \\[dana, finance\\]}" in rendered
+    assert f"| {LONG_CHANGE.old} | {LONG_CHANGE.new} |" in rendered  # shorter than the limit: whole
+    assert ("| …propose; both meet within 5 working days and agree on… | "
+            "…propose; both meet within 10 working days and agree on… |") in rendered
 
 
 def test_markdown_without_changes_says_so() -> None:

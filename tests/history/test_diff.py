@@ -172,10 +172,12 @@ def test_a_new_party_is_material(minimal_agreement: dict[str, Any]) -> None:
 def test_a_party_change_is_classified_field_by_field(complete_data: dict[str, Any]) -> None:
     new = edited(complete_data)
     party = new["parties"][0]
+    party["role"] += " (interim)"
     party["hopes"] += " Also: fewer escalations."
     party["gives"] += " Plus one more day a month."
     changes = {change.path: change.material for change in diff(complete_data, new)}
-    assert changes == {f"parties[id={party['id']}].hopes": False, f"parties[id={party['id']}].gives": True}
+    assert changes == {f"parties[id={party['id']}].role": False, f"parties[id={party['id']}].hopes": True,
+                       f"parties[id={party['id']}].gives": True}
 
 
 def test_items_without_ids_are_compared_by_position(minimal_agreement: dict[str, Any]) -> None:
@@ -242,13 +244,31 @@ def test_a_reworded_x_key_is_a_removal_and_an_addition_with_a_hint(complete_data
         (REMOVED, ""), (ADDED, f"may replace fact={old_fact[:59] + '…' if len(old_fact) > 60 else old_fact}")]
 
 
-def test_imbalances_are_editorial_and_keyed_by_imbalance(complete_data: dict[str, Any]) -> None:
+def test_imbalances_are_material_and_keyed_by_imbalance(complete_data: dict[str, Any]) -> None:
     new = edited(complete_data)
     imbalance = new["relationship"]["imbalances"][0]
     imbalance["response"] = "We talk it through on Friday."
     assert lines(diff(complete_data, new)) == [
         (f"relationship.imbalances[imbalance={imbalance['imbalance']}].response", CHANGED,
-         complete_data["relationship"]["imbalances"][0]["response"], "We talk it through on Friday.", False, "")]
+         complete_data["relationship"]["imbalances"][0]["response"], "We talk it through on Friday.", True, "")]
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    (("framing", "together"), "New enterprise customers reach first production use in 55 days instead of 60."),
+    (("relationship", "renegotiation", "how"), "Either party may ask; we meet within 10 working days."),
+    (("relationship", "disagreement"), "Deadlocks go to the CRO."),
+    (("celebration", "measurement", "how"), "A slide in the quarterly all-hands."),
+    (("results", "check_ins", "how"), "A dashboard only, no meeting."),
+])
+def test_prose_that_binds_is_material(complete_data: dict[str, Any], path: tuple[str, ...], text: str) -> None:
+    new = edited(complete_data)
+    *parents, key = path
+    target = new
+    for name in parents:
+        target = target[name]
+    target[key] = text
+    assert [(change.path, change.kind, change.material) for change in diff(complete_data, new)] == [
+        (".".join(path), CHANGED, True)]
 
 
 # -- lists of values ---------------------------------------------------------------------------------------------
@@ -290,14 +310,14 @@ def test_a_boolean_is_not_a_number(complete_data: dict[str, Any]) -> None:
 # -- materiality -------------------------------------------------------------------------------------------------
 
 
-def test_unknown_keys_are_material_even_in_editorial_sections(complete_data: dict[str, Any]) -> None:
+def test_unknown_keys_are_material_even_next_to_editorial_ones(complete_data: dict[str, Any]) -> None:
     new = edited(complete_data)
-    new["relationship"]["talk"]["x-mood"] = "calm"
-    new["relationship"]["talk"]["good_days"] = "We meet in person."
+    new["framing"]["alliance"]["x-mood"] = "calm"
+    new["framing"]["alliance"]["why"] = "Both teams must see us together."
     assert lines(diff(complete_data, new)) == [
-        ("relationship.talk.good_days", CHANGED, complete_data["relationship"]["talk"]["good_days"],
-         "We meet in person.", False, ""),
-        ("relationship.talk.x-mood", ADDED, None, "calm", True, ""),
+        ("framing.alliance.why", CHANGED, complete_data["framing"]["alliance"]["why"],
+         "Both teams must see us together.", False, ""),
+        ("framing.alliance.x-mood", ADDED, None, "calm", True, ""),
     ]
 
 

@@ -16,25 +16,82 @@ from agreed.schema import load_schema
     (("term", "end"), True),
     (("parties",), True),
     (("parties", ITEM), True),
-    (("parties", ITEM, "hopes"), False),
+    (("parties", ITEM, "role"), False),
+    (("parties", ITEM, "needs_partner"), False),
+    (("parties", ITEM, "hopes"), True),
     (("parties", ITEM, "gives"), True),
     (("parties", ITEM, "keys"), True),
-    (("framing", "together"), False),
+    (("framing", "together"), True),
+    (("framing", "alliance", "why"), False),
+    (("framing", "grade_without", "why"), False),
     (("framing", "accountability", ITEM, "owner"), True),
     (("results", "deliverables", ITEM), True),
     (("results", "deliverables", ITEM, "due"), True),
     (("results", "purpose"), False),
-    (("results", "measures", "quality", ITEM, "how"), False),
+    (("results", "evidence", ITEM, "source"), False),
+    (("results", "measures", "quality", ITEM, "how"), True),
+    (("results", "measures", "resources", ITEM, "how"), True),
+    (("results", "check_ins", "how"), True),
     (("celebration", "targets", ITEM, "target"), True),
-    (("celebration", "credit", ITEM, "how"), False),
-    (("relationship", "talk"), False),
-    (("relationship", "talk", "good_days"), False),
-    (("relationship", "imbalances", ITEM, "response"), False),
+    (("celebration", "credit", ITEM, "how"), True),
+    (("celebration", "measurement", "how"), True),
+    (("relationship", "talk"), True),
+    (("relationship", "talk", "good_days"), True),
+    (("relationship", "disagreement"), True),
+    (("relationship", "renegotiation", "how"), True),
+    (("relationship", "imbalances", ITEM, "response"), True),
+    (("relationship", "triggers"), True),
+    (("relationship", "other"), True),
     (("consent", "evidence"), True),
 ], ids=lambda value: ".".join("[]" if step is None else step for step in value) if isinstance(value, tuple)
     else str(value))
 def test_materiality_comes_from_the_schema(steps: tuple[Step, ...], material: bool) -> None:
     assert is_material(steps) is material
+
+
+# Editorial means "explains without binding": a change anywhere else may change what someone owes, gets or may do, or
+# how success, failure, consent or renegotiation is judged. Adding a place here needs that argument.
+EDITORIAL = {
+    "title",
+    "parties[].role",
+    "parties[].needs_partner",
+    "framing.alliance.why",
+    "framing.grade_without.why",
+    "results.purpose",
+    "results.evidence[].source",
+}
+
+
+def _declared(node: Any, steps: tuple[Step, ...] = ()) -> Iterator[tuple[Step, ...]]:
+    """Every place the schema declares, through properties and list items."""
+    for part in _parts_of(node):
+        for name, child in part.get("properties", {}).items():
+            yield (*steps, name)
+            yield from _declared(child, (*steps, name))
+        if isinstance(part.get("items"), dict):
+            yield (*steps, ITEM)
+            yield from _declared(part["items"], (*steps, ITEM))
+
+
+def _parts_of(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    reference = node.get("$ref", "")
+    if reference.startswith("#/$defs/"):
+        yield from _parts_of(load_schema()["$defs"][reference.removeprefix("#/$defs/")])
+    for member in node.get("allOf", ()):
+        if "properties" in member or "$ref" in member:
+            yield from _parts_of(member)
+
+
+def _readable(steps: tuple[Step, ...]) -> str:
+    return ".".join("[]" if step is None else step for step in steps).replace(".[]", "[]")
+
+
+def test_only_explanations_are_editorial() -> None:
+    places = set(_declared(dict(load_schema())))
+    assert len(places) > 150, "the walk found suspiciously few places"
+    editorial = {_readable(steps) for steps in places if not is_material(steps)}
+    assert editorial == EDITORIAL
 
 
 @pytest.mark.parametrize("steps", [

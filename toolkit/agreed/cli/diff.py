@@ -1,8 +1,10 @@
 """``agreed diff``: what changed between two versions of an agreement, by meaning, and whether it is material.
 
-Versions are files or ``REV:path``; ``REV`` alone names the other argument's file at that revision. With one
-argument, the working file is compared with HEAD; with ``--base REV``, every agreement changed between the merge
-base of REV and HEAD and the working tree. ``--git-driver`` reads the seven (or, for a rename, nine) arguments git
+Versions are files or ``REV:path``; ``REV`` alone names the other argument's file at that revision, and a version
+named with a revision must exist there (else an error, with the file's name at that revision when git's rename
+detection knows it). With one argument, the working file is compared with HEAD (a file new since HEAD: added);
+with ``--base REV``, every agreement changed between the merge base of REV and HEAD and the working tree.
+``--git-driver`` reads the seven (or, for a rename, nine) arguments git
 gives an external diff command, so that ``git diff`` and ``git log -p --ext-diff`` show semantic changes.
 """
 
@@ -33,10 +35,12 @@ AGREEMENT_SUFFIXES = (".yaml", ".yml")
 @dataclass(frozen=True, slots=True)
 class Spec:
     """One version named on the command line: a file (``rev`` None), ``REV:path``, or ``REV`` alone (``path``
-    None: the other argument's file at that revision)."""
+    None: the other argument's file at that revision). ``named`` is False for the HEAD version that one file
+    argument is compared with: only there may the file be missing (then it was added)."""
 
     rev: str | None
     path: str | None
+    named: bool = True
 
 
 class _Repo:
@@ -140,8 +144,8 @@ def _explicit_file(repo: _Repo, arguments: Sequence[str]) -> FileDiff:
         usage_error(f"expected at most two versions, got {len(arguments)}; use --base REV for many files")
     specs = [parse_spec(argument) for argument in arguments]
     old, new = _pair(specs)
-    old_label, old_raw = _read(repo, old)
-    new_label, new_raw = _read(repo, new)
+    old_label, old_raw = _read(repo, old, new)
+    new_label, new_raw = _read(repo, new, old)
     if old_raw is None and new_raw is None:
         usage_error(f"neither {old_label} nor {new_label} exists")
     return compare_files(old_label if old_raw is not None else None, old_raw,
@@ -154,7 +158,9 @@ def _pair(specs: Sequence[Spec]) -> tuple[Spec, Spec]:
         (spec,) = specs
         if spec.path is None:
             usage_error(f"{spec.rev!r} is a revision; name a file too (agreed diff {spec.rev} FILE)")
-        return (Spec("HEAD", _from_here(spec.path)), spec) if spec.rev is None else (spec, Spec(None, spec.path))
+        if spec.rev is None:
+            return Spec("HEAD", _from_here(spec.path), named=False), spec
+        return spec, Spec(None, spec.path)
     old, new = specs
     if old.path is None and new.path is None:
         usage_error("both arguments are revisions; name a file too (e.g. REV:path)")
@@ -172,14 +178,45 @@ def _from_here(path: str | None) -> str | None:
     return f"./{path}"
 
 
-def _read(repo: _Repo, spec: Spec) -> tuple[str, bytes | None]:
-    """The label of a version and its bytes (None when it does not exist)."""
+def _read(repo: _Repo, spec: Spec, other: Spec) -> tuple[str, bytes | None]:
+    """The label of a version and its bytes (None when the file does not exist). A version named as ``REV:path``
+    (or ``REV`` with the other argument's file) must exist at that revision: naming a missing one is an error."""
     assert spec.path is not None
     if spec.rev is None:
         return spec.path, _read_file(Path(spec.path))
     repository = repo.get()
     relative = _repository_path(repository, spec.path)
-    return f"{spec.rev}:{relative}", repository.read(spec.rev, relative)
+    raw = repository.read(spec.rev, relative)
+    if raw is None and spec.named:
+        usage_error(_missing(repository, spec.rev, relative, other))
+    return f"{spec.rev}:{relative}", raw
+
+
+def _missing(repository: Repository, rev: str, path: str, other: Spec) -> str:
+    """Why ``REV:path`` names nothing, with the name git's rename detection gives the file at ``rev``."""
+    message = f"{path} does not exist at {rev}"
+    known = _renamed_at(repository, rev, path, other)
+    if known is not None:
+        message += f" (git knows it there as {known}: use {rev}:{known})"
+    return message
+
+
+def _renamed_at(repository: Repository, rev: str, path: str, other: Spec) -> str | None:
+    """The name at ``rev`` of the file that git's rename detection pairs with ``path`` between ``rev`` and the
+    other version (its revision, or the work tree), in whichever direction the two are related."""
+    from agreed.history.git import GitError
+
+    other_rev = other.rev if other.path is not None else None
+    candidates: list[str] = []
+    try:
+        pairs = repository.changed(rev, other_rev)  # from the merge base of rev (rev itself when older) to other
+        candidates += [old for old, new in pairs if new == path and old is not None and old != path]
+        if other_rev is not None:
+            pairs = repository.changed(other_rev, rev)  # from the merge base of other (other when older) to rev
+            candidates += [new for old, new in pairs if old == path and new is not None and new != path]
+        return next((name for name in candidates if repository.read(rev, name) is not None), None)
+    except GitError:
+        return None
 
 
 def _repository_path(repository: Repository, path: str) -> str:

@@ -2,7 +2,8 @@
 
 - text: per file a header (its paths, where it was renamed from, the counts), then one line per change,
   ``path: old -> new (note) [material|editorial]``, and a summary line at the end.
-- json: a versioned document, ``{"version": 1, "files": [...], "summary": {...}}``, values as plain data.
+- json: a versioned document, ``{"version": 1, "tool": {"name": "agreed", "version": ...}, "files": [...],
+  "summary": {...}}``, values as plain data.
 - markdown: a summary table (agreement, material changes, editorial changes), then per agreement its material
   changes and, folded, its editorial ones; every value is escaped for Markdown tables.
 """
@@ -15,11 +16,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from agreed import __version__
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
 
 JSON_VERSION: Final = 1
 TEXT_LIMIT: Final = 100  # characters of a value shown in text output
-MARKDOWN_LIMIT: Final = 200
+MARKDOWN_LIMIT: Final = 200  # length from which a changed value in Markdown shows only its difference in context
+CONTEXT: Final = 24  # characters kept on either side of the difference when a long changed value is elided
+WORD_REACH: Final = 16  # how far the kept context may widen to take in a whole word
+ELLIPSIS: Final = "…"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -62,10 +67,50 @@ def has_material(files: Iterable[FileDiff]) -> bool:
 
 def format_value(value: Any, limit: int | None = TEXT_LIMIT) -> str:
     """A value on one line in YAML flow style (``{id: d3, what: ...}``, ``[a, b]``), cut at ``limit`` characters."""
-    text = _flow(value)
+    return _cut(_flow(value), limit)
+
+
+def _cut(text: str, limit: int | None) -> str:
     if limit is not None and len(text) > limit:
-        return text[: limit - 1] + "…"
+        return text[: limit - 1] + ELLIPSIS
     return text
+
+
+def elide_pair(old: str, new: str, limit: int | None, context: int = CONTEXT) -> tuple[str, str]:
+    """Two texts shortened so that what differs stays visible: when either is longer than ``limit`` (None: always),
+    the part both share at the start and at the end is elided with "…", except ``context`` characters (widened to
+    whole words) around the difference. ``limit`` also caps what is left of each side (None: never, so nothing
+    that differs is hidden)."""
+    if limit is not None and len(old) <= limit and len(new) <= limit:
+        return old, new
+    shortest = min(len(old), len(new))
+    prefix = 0
+    while prefix < shortest and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < shortest - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    start = max(0, prefix - context)
+    for _ in range(WORD_REACH):  # back to the start of a word
+        if start == 0 or old[start - 1].isspace():
+            break
+        start -= 1
+    kept = min(suffix, context)  # characters of the shared end that stay
+    for _ in range(WORD_REACH):  # on to the end of a word
+        if kept == suffix or old[len(old) - suffix + kept].isspace():
+            break
+        kept += 1
+    return (_elided(old, start, len(old) - suffix + kept, limit),
+            _elided(new, start, len(new) - suffix + kept, limit))
+
+
+def _elided(text: str, start: int, end: int, limit: int | None) -> str:
+    head = ELLIPSIS if start > 0 else ""
+    tail = ELLIPSIS if end < len(text) else ""
+    body = text[start:end]
+    if limit is not None and len(head) + len(body) + len(tail) > limit:
+        return head + body[: max(1, limit - len(head) - 1)] + ELLIPSIS
+    return head + body + tail
 
 
 def _flow(value: Any) -> str:
@@ -89,12 +134,34 @@ def shown(change: Change, value: Any) -> Any:
     return value
 
 
-def _values(change: Change, render: Callable[[Any], str]) -> str:
-    if change.kind is ChangeKind.ADDED:
-        return f"+ {render(shown(change, change.new))}"
-    if change.kind is ChangeKind.REMOVED:
-        return f"- {render(shown(change, change.old))}"
-    return f"{render(change.old)} -> {render(change.new)}"
+def shown_texts(change: Change, limit: int | None,
+                render: Callable[[Any], str] | None = None) -> tuple[str | None, str | None]:
+    """The old and new value of a change as flow text (None for the side an addition or removal lacks).
+
+    A changed value longer than ``limit`` keeps only its difference with some context (:func:`elide_pair`); an
+    added or removed one is cut at ``limit``. ``limit`` None: added and removed values whole, and a changed value
+    longer than :data:`MARKDOWN_LIMIT` elided around its difference but never cut within it. ``render`` turns a
+    value into text (default: YAML flow style).
+    """
+    render = render or _flow
+    old = None if change.kind is ChangeKind.ADDED else render(shown(change, change.old))
+    new = None if change.kind is ChangeKind.REMOVED else render(shown(change, change.new))
+    if old is not None and new is not None:
+        if limit is None:
+            if max(len(old), len(new)) <= MARKDOWN_LIMIT:
+                return old, new
+            return elide_pair(old, new, None)
+        return elide_pair(old, new, limit)
+    return (None if old is None else _cut(old, limit)), (None if new is None else _cut(new, limit))
+
+
+def _values(change: Change) -> str:
+    old, new = shown_texts(change, TEXT_LIMIT)
+    if new is None:
+        return f"- {old}"
+    if old is None:
+        return f"+ {new}"
+    return f"{old} -> {new}"
 
 
 def _class(change: Change) -> str:
@@ -106,7 +173,7 @@ def _class(change: Change) -> str:
 
 def change_line(change: Change) -> str:
     note = f" ({change.note})" if change.note else ""
-    return f"{change.path}: {_values(change, format_value)}{note} [{_class(change)}]"
+    return f"{change.path}: {_values(change)}{note} [{_class(change)}]"
 
 
 def file_header(file: FileDiff) -> str:
@@ -155,7 +222,8 @@ def _file_json(file: FileDiff) -> dict[str, Any]:
 
 def render_json(files: Sequence[FileDiff]) -> str:
     summary = Summary.of(files)
-    document = {"version": JSON_VERSION, "files": [_file_json(file) for file in files],
+    document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
+                "files": [_file_json(file) for file in files],
                 "summary": {"files": summary.files, "changed": summary.changed, "material": summary.material,
                             "editorial": summary.editorial, "errors": summary.errors}}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -178,11 +246,9 @@ def _code(text: str) -> str:
     return "`" + text.replace("|", "\\|") + "`"
 
 
-def _cell_value(value: Any) -> str:
-    text = value if isinstance(value, str) else format_value(value, None)
-    if len(text) > MARKDOWN_LIMIT:
-        text = text[: MARKDOWN_LIMIT - 1] + "…"
-    return escape_markdown(text)
+def _cell_text(value: Any) -> str:
+    """A value for a table cell: a string as it is (its line breaks become ``<br>``), anything else in flow style."""
+    return value if isinstance(value, str) else _flow(value)
 
 
 def _markdown_name(file: FileDiff) -> str:
@@ -199,8 +265,9 @@ def _markdown_name(file: FileDiff) -> str:
 def _markdown_table(changes: Sequence[Change]) -> list[str]:
     rows = ["| path | from | to | note |", "| --- | --- | --- | --- |"]
     for change in changes:
-        old = "" if change.kind is ChangeKind.ADDED else _cell_value(shown(change, change.old))
-        new = "" if change.kind is ChangeKind.REMOVED else _cell_value(shown(change, change.new))
+        old_text, new_text = shown_texts(change, None, _cell_text)
+        old = "" if old_text is None else escape_markdown(old_text)
+        new = "" if new_text is None else escape_markdown(new_text)
         note = escape_markdown(change.note or change.kind.value)
         rows.append(f"| {_code(change.path)} | {old} | {new} | {note} |")
     return rows
