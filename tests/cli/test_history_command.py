@@ -76,7 +76,7 @@ def test_field_with_cumulative_days(repo: Path, monkeypatch: pytest.MonkeyPatch)
     result = _run(repo, monkeypatch, PATH, "--field", "results.deadline")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{PATH}: results.deadline: 3 changes"
+    assert lines[0] == f"{PATH}: results.deadline: 2 changes"  # the first value is not a change
     assert "2031-09-13  (+45 days, +75 days total)  [material]  Slip again" in lines[-1]
     document = json.loads(_run(repo, monkeypatch, PATH, "--field", "results.deadline", "--format", "json").stdout)
     assert [point["total"] for point in document["field"]["points"]] == ["", "+30 days total", "+75 days total"]
@@ -125,6 +125,7 @@ def test_shallow_clone_stops_with_the_fix(repo: Path, tmp_path: Path, monkeypatc
     (["nobody"], "no agreement has this id"),
     ([PATH, "--since", "last tuesday"], "bad --since"),
     ([PATH, "--field", "results..deadline"], "bad --field"),
+    ([PATH, "--field", "results.dedline"], "no version of the agreement has it"),
 ])
 def test_errors_are_one_line_and_exit_2(repo: Path, monkeypatch: pytest.MonkeyPatch, arguments: list[str],
                                         message: str) -> None:
@@ -154,3 +155,130 @@ def test_the_cache_makes_a_second_run_read_no_blob(repo: Path, monkeypatch: pyte
     assert second.exit_code == 0, second.output
     assert second.stdout == first.stdout
     assert _run(repo, monkeypatch, PATH, "--no-cache").exit_code == 2
+
+
+def _commit_all(root: Path, subject: str, day: int) -> None:
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", subject, day=day)
+
+
+def test_an_uncommitted_file_has_no_versions_yet(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = repo / "contracts" / "brand-new.yaml"
+    fresh.write_text((repo / PATH).read_text(encoding="utf-8").replace('"demo"', '"fresh"'), encoding="utf-8")
+    copy = repo / "contracts" / "copy.yaml"  # an untracked copy that shares the committed file's id
+    copy.write_text((repo / PATH).read_text(encoding="utf-8"), encoding="utf-8")
+    for staged in (False, True):
+        if staged:
+            _git(repo, "add", "contracts/brand-new.yaml")
+        for arguments in (["contracts/brand-new.yaml"], ["fresh"]):
+            result = _run(repo, monkeypatch, *arguments)
+            assert result.exit_code == 0, result.output
+            assert result.stdout == ("contracts/brand-new.yaml (id fresh): no committed versions yet "
+                                     "(commit the file to start its history)\n")
+        document = json.loads(_run(repo, monkeypatch, "fresh", "--format", "json").stdout)
+        assert (document["committed"], document["versions"]) == (False, [])
+    by_id = _run(repo, monkeypatch, "demo")
+    assert by_id.exit_code == 0, by_id.output
+    assert by_id.stdout.startswith(f"{PATH} (id demo): 4 versions")
+
+
+def test_two_committed_files_with_one_id(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "contracts" / "twin.yaml").write_text((repo / PATH).read_text(encoding="utf-8"), encoding="utf-8")
+    _commit_all(repo, "Twin", 5)
+    result = _run(repo, monkeypatch, "demo")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert PATH in result.stderr
+    assert "contracts/twin.yaml" in result.stderr
+    assert "name the file path" in result.stderr
+    assert _run(repo, monkeypatch, "contracts/twin.yaml").exit_code == 0
+
+
+def test_a_version_that_does_not_parse_is_not_editorial(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = (repo / PATH).read_text(encoding="utf-8")
+    (repo / PATH).write_text(good.replace(DEADLINES[2], "2031-10-01")[:-3], encoding="utf-8")
+    _commit_all(repo, "Broken", 5)
+    (repo / PATH).write_text(good.replace(DEADLINES[2], "2031-10-02"), encoding="utf-8")
+    _commit_all(repo, "Fixed", 6)
+    text = _run(repo, monkeypatch, PATH).stdout
+    broken, fixed = text.split("\n\n")[-2:]
+    assert "  unknown    cannot be parsed: " in broken
+    assert "editorial" not in broken
+    assert "material   results.deadline: 2031-09-13 -> 2031-10-02 (+19 days)" in fixed
+    assert "the last version before it that can be parsed" in fixed
+    material = json.loads(_run(repo, monkeypatch, PATH, "--material-only", "--format", "json").stdout)
+    assert [version["subject"] for version in material["versions"]][-2:] == ["Broken", "Fixed"]
+    assert material["versions"][-2]["kind"] == "unknown"
+    markdown = _run(repo, monkeypatch, PATH, "--format", "markdown").stdout
+    assert "| Broken | unknown |" in markdown
+
+
+def test_the_old_path_of_a_rename(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _git(repo, "mv", PATH, "contracts/moved.yaml")
+    _commit_all(repo, "Move", 5)
+    result = _run(repo, monkeypatch, PATH)
+    assert result.exit_code == 0, result.output
+    assert "deleted" not in result.stdout
+    assert "  editorial  file renamed to contracts/moved.yaml" in result.stdout
+    assert "note: " in result.stdout
+    document = json.loads(_run(repo, monkeypatch, PATH, "--format", "json").stdout)
+    last = document["versions"][-1]
+    assert (last["renamed_to"], last["deleted"], last["material"]) == ("contracts/moved.yaml", False, False)
+
+
+def test_a_shallow_clone_marks_where_history_starts(repo: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(clone)], env=ENV, check=True)
+    text = _run(clone, monkeypatch, PATH, "--allow-shallow").stdout
+    assert "agreement created" not in text
+    assert "  start      the available history starts here (shallow clone)" in text
+    assert text.splitlines()[0] == f"{PATH} (id demo): 2 versions, 1 with material changes"
+    document = json.loads(_run(clone, monkeypatch, PATH, "--allow-shallow", "--format", "json").stdout)
+    first = document["versions"][0]
+    assert (first["created"], first["history_start"], first["kind"], first["material"]) == (
+        False, True, "start", False)
+    markdown = _run(clone, monkeypatch, PATH, "--allow-shallow", "--format", "markdown").stdout
+    assert "agreement created" not in markdown
+    assert "| start |" in markdown
+    field = _run(clone, monkeypatch, PATH, "--allow-shallow", "--field", "results.deadline").stdout
+    assert field.splitlines()[0] == f"{PATH}: results.deadline: 1 change"
+
+
+def test_a_path_in_another_repository(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "other"
+    (other / "contracts").mkdir(parents=True)
+    _git(other, "init", "-q", "-b", "main")
+    (other / PATH).write_text((repo / PATH).read_text(encoding="utf-8"), encoding="utf-8")
+    _commit_all(other, "Elsewhere", 1)
+    result = _run(repo, monkeypatch, str(other / PATH))
+    assert result.exit_code == 2
+    assert "is outside the repository" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert _run(tmp_path, monkeypatch, str(other / PATH)).exit_code == 0  # no current repository: the file's own
+
+
+def _output(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    return subprocess.run(["git", *args], cwd=root, env=ENV, input=stdin, check=True, capture_output=True).stdout
+
+
+def test_subjects_are_read_as_utf8(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / PATH).write_text((repo / PATH).read_text(encoding="utf-8").replace(DEADLINES[2], "2031-10-01"),
+                             encoding="utf-8")
+    _commit_all(repo, "Délai prolongé", 5)
+    _git(repo, "config", "i18n.logOutputEncoding", "ISO-8859-1")  # git must still hand over UTF-8
+    document = json.loads(_run(repo, monkeypatch, PATH, "--format", "json").stdout)
+    assert document["versions"][-1]["subject"] == "Délai prolongé"
+    # A message git never converted: raw bytes that are not UTF-8, and no encoding header.
+    (repo / PATH).write_text((repo / PATH).read_text(encoding="utf-8").replace("2031-10-01", "2031-10-02"),
+                             encoding="utf-8")
+    _git(repo, "add", "-A")
+    people = [line for line in _output(repo, "cat-file", "commit", "HEAD").split(b"\n")
+              if line.startswith((b"author ", b"committer "))]
+    raw = b"\n".join([b"tree " + _output(repo, "write-tree").strip(),
+                      b"parent " + _output(repo, "rev-parse", "HEAD").strip(), *people])
+    raw += b"\n\nRaw bytes \xff\xfe no header\n"
+    written = _output(repo, "hash-object", "-t", "commit", "-w", "--stdin", stdin=raw).decode().strip()
+    _git(repo, "update-ref", "HEAD", written)
+    document = json.loads(_run(repo, monkeypatch, PATH, "--format", "json").stdout)
+    assert document["versions"][-1]["subject"] == "Raw bytes \ufffd\ufffd no header"

@@ -272,3 +272,33 @@ def test_reachable_and_files(repo: Repo) -> None:
         assert repository.reachable(first) == {first}
         assert repository.reachable("HEAD") == {first, second}
         assert sorted(repository.files()) == ["contracts/a.yaml", "contracts/b.yml"]
+
+
+def test_a_deletion_that_git_sees_as_a_rename_says_where_the_file_went(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    repo.commit("create")
+    repo.git("mv", "contracts/a.yaml", "contracts/b.yaml")
+    repo.commit("move")
+    (repo.root / "contracts/b.yaml").unlink()
+    repo.commit("remove")
+    with _open(repo) as repository:
+        created, moved = repository.steps("contracts/a.yaml")
+        [*_, removed] = repository.steps("contracts/b.yaml")
+        blob = repository.steps("contracts/b.yaml")[1].version.blob
+    assert created.renamed_to is None
+    assert (moved.version.blob, moved.renamed_to) == (None, ("contracts/b.yaml", blob))
+    assert (removed.version.blob, removed.renamed_to) == (None, None)
+
+
+def test_shallow_boundary_and_committed_files(repo: Repo, tmp_path: Path) -> None:
+    for number in range(3):
+        repo.write("contracts/a.yaml", _agreement(note=str(number)))
+        repo.commit(f"version {number}")
+    repo.write("contracts/new.yaml", _agreement("new"))
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)], env=ENV, check=True)
+    with Repository.open(clone) as shallow, _open(repo) as full:
+        [boundary] = shallow.shallow_boundary()
+        assert boundary == shallow.versions("contracts/a.yaml")[0].commit
+        assert full.shallow_boundary() == frozenset()
+        assert full.committed(["contracts/new.yaml", "contracts/a.yaml"]) == ["contracts/a.yaml"]

@@ -159,14 +159,14 @@ def test_a_reorder_only_commit_is_editorial(repo: Repo, agreement: dict[str, Any
 def test_merged_branches_show_their_own_changes(repo: Repo, agreement: dict[str, Any]) -> None:
     repo.commit("Create", {PATH: agreement})
     repo.git("checkout", "-q", "-b", "notes")
-    repo.commit("Reword surprises", {PATH: _edited(agreement, **{"relationship.surprises": "Within a day."})})
+    repo.commit("Retitle", {PATH: _edited(agreement, title="Demo, retitled")})
     repo.git("checkout", "-q", "main")
     repo.commit("Slip the deadline", {PATH: _edited(agreement, **{"results.deadline": "2031-07-30"})})
     repo.git("merge", "-q", "--no-edit", "notes")
     timeline = _timeline(repo)
-    assert _subjects(timeline) == ["Create", "Reword surprises", "Slip the deadline", "Merge branch 'notes'"]
+    assert _subjects(timeline) == ["Create", "Retitle", "Slip the deadline", "Merge branch 'notes'"]
     paths = [[change.path for change in entry.changes] for entry in timeline.entries[1:]]
-    assert paths == [["relationship.surprises"], ["results.deadline"], ["relationship.surprises"]]
+    assert paths == [["title"], ["results.deadline"], ["title"]]
     assert [entry.material for entry in timeline.entries[1:]] == [False, True, False]
 
 
@@ -174,11 +174,102 @@ def test_an_unparseable_version_is_kept_with_its_problems(repo: Repo, agreement:
     repo.commit("Create", {PATH: agreement})
     repo.commit("Break it", {PATH: "agreed: 1\nid: [unclosed\n"})
     repo.commit("Fix it", {PATH: _edited(agreement, title="Fixed")})
-    _, broken, fixed = _timeline(repo).entries
+    created, broken, fixed = _timeline(repo).entries
     assert broken.problems
     assert broken.changes == ()
-    assert fixed.changes == ()
-    assert any("could not be parsed" in problem for problem in fixed.problems)
+    assert broken.unknown
+    assert broken.material  # what it changed is unknown: never editorial
+    assert fixed.compared_with == created.version  # compared with the last version that parses
+    assert [change.path for change in fixed.changes] == ["title"]
+    assert not fixed.problems
+    assert not fixed.material
+
+
+def test_material_changes_across_an_unparseable_version_are_listed(repo: Repo, agreement: dict[str, Any]) -> None:
+    first = repo.commit("v1", {PATH: agreement})
+    broken_text = json.dumps(_edited(agreement, **{"results.deadline": "2031-07-30"}), indent=2)[:-3] + "\n"
+    repo.commit("Broken, deadline moved", {PATH: broken_text})
+    fixed = _edited(agreement, **{"results.deadline": "2031-08-15"})
+    fixed["celebration"]["announcer"] = "maria"
+    repo.commit("Fix, deadline moved again, announcer", {PATH: fixed})
+    timeline = _timeline(repo)
+    _, broken, repaired = timeline.entries
+    assert broken.unknown
+    assert broken.material
+    assert repaired.compared_with is not None
+    assert repaired.compared_with.commit == first
+    assert {(change.path, change.old, change.new) for change in repaired.changes} == {
+        ("results.deadline", "2031-06-30", "2031-08-15"), ("celebration.announcer", None, "maria")}
+    assert repaired.material
+    assert _subjects(_timeline(repo, material_only=True)) == _subjects(timeline)
+    points = _timeline(repo, field="results.deadline").points
+    assert [(p.version.subject, p.change, p.total) for p in points] == [
+        ("v1", "", ""), ("Fix, deadline moved again, announcer", "+46 days", "+46 days total")]
+
+
+def test_an_uncommitted_file_has_no_versions_yet(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    fresh = repo.root / "contracts" / "brand-new.yaml"
+    fresh.write_text(json.dumps(_edited(agreement, id="fresh")), encoding="utf-8")
+    copy_of_demo = repo.root / "contracts" / "a-copy.yaml"  # sorts before demo.yaml, holds the same id
+    copy_of_demo.write_text(json.dumps(agreement), encoding="utf-8")
+    with Repository.open(repo.root) as repository:
+        assert resolve_target(repository, "demo", repo.root) == PATH  # the committed file, not the copy
+        assert resolve_target(repository, "fresh", repo.root) == "contracts/brand-new.yaml"
+    for staged in (False, True):
+        if staged:
+            repo.git("add", "contracts/brand-new.yaml")
+        timeline = _timeline(repo, "contracts/brand-new.yaml")
+        assert timeline.uncommitted
+        assert timeline.entries == ()
+        assert timeline.agreement_id == "fresh"
+        assert _timeline(repo, "contracts/brand-new.yaml", field="results.deadline").points == ()
+    assert not _timeline(repo).uncommitted
+
+
+def test_two_committed_files_with_one_id_are_ambiguous(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement, "contracts/twin.yaml": agreement})
+    with Repository.open(repo.root) as repository, pytest.raises(GitError) as caught:
+        resolve_target(repository, "demo", repo.root)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert PATH in message
+    assert "contracts/twin.yaml" in message
+    assert "name the file path" in message
+
+
+def test_the_old_path_of_a_rename_shows_the_rename(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    moved = _edited(agreement, title="Demo, moved")
+    repo.commit("Move it", {PATH: None, "contracts/moved.yaml": moved})
+    timeline = _timeline(repo)
+    _, renamed = timeline.entries
+    assert (renamed.renamed_to, renamed.deleted, renamed.version.path) == ("contracts/moved.yaml", False,
+                                                                           "contracts/moved.yaml")
+    assert [change.path for change in renamed.changes] == ["title"]
+    assert not renamed.material
+    assert any("contracts/moved.yaml" in note for note in timeline.notes)
+    # A file of another agreement that git pairs with the old one is no rename: the old one was deleted.
+    repo.commit("Replace", {"contracts/moved.yaml": None, "contracts/other.yaml": _edited(moved, id="other")})
+    gone = _timeline(repo, "contracts/moved.yaml").entries[-1]
+    assert (gone.deleted, gone.renamed_to) == (True, None)
+
+
+def test_a_shallow_clone_starts_where_its_history_starts(repo: Repo, agreement: dict[str, Any],
+                                                          tmp_path: Path) -> None:
+    _slipping(repo, agreement)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)], env=ENV, check=True)
+    with Repository.open(clone) as repository:
+        timeline = build_timeline(repository, PATH, Options(allow_shallow=True, field="results.deadline"))
+    start, last = timeline.entries
+    assert start.history_start
+    assert not start.created
+    assert not start.material
+    assert start.changes == ()
+    assert not last.history_start
+    assert [(p.value, p.initial, p.change) for p in timeline.points] == [
+        ("2031-07-30", True, ""), ("2031-09-13", False, "+45 days")]
 
 
 def _slipping(repo: Repo, agreement: dict[str, Any]) -> list[str]:
@@ -188,7 +279,7 @@ def _slipping(repo: Repo, agreement: dict[str, Any]) -> list[str]:
         data = _edited(agreement, **{"results.deadline": deadline})
         data["celebration"]["targets"][0]["target"] = target
         if subject == "Reword":
-            data["relationship"]["surprises"] = "Within a day."
+            data["title"] = "Demo agreement, reworded"
         shas.append(repo.commit(subject, {PATH: data}))
     return shas
 
@@ -208,6 +299,45 @@ def test_a_field_timeline_with_cumulative_percent(repo: Repo, agreement: dict[st
     _slipping(repo, agreement)
     timeline = _timeline(repo, field="celebration.targets[id=nps].target")
     assert [(p.value, p.change, p.total) for p in timeline.points] == [(40, "", ""), (32, "-20 %", "-20 % total")]
+
+
+def test_field_points_on_branchy_history(repo: Repo, agreement: dict[str, Any]) -> None:
+    base = repo.commit("Create", {PATH: agreement})
+    repo.git("checkout", "-q", "-b", "side")
+    repo.commit("Slip on a branch", {PATH: _edited(agreement, **{"results.deadline": "2031-07-30"})})
+    repo.git("checkout", "-q", "main")
+    repo.commit("Retitle on main", {PATH: _edited(agreement, title="Demo, retitled")})
+    repo.commit("Slip a day on main", {PATH: _edited(agreement, title="Demo, retitled",
+                                                     **{"results.deadline": "2031-07-01"})})
+    repo.git("merge", "-q", "--no-edit", "-X", "theirs", "side")  # the merge takes the branch's deadline
+    timeline = _timeline(repo, field="results.deadline")
+    assert [(p.version.subject, p.value, p.change, p.total, p.initial) for p in timeline.points] == [
+        ("Create", "2031-06-30", "", "", True),
+        ("Slip on a branch", "2031-07-30", "+30 days", "+30 days total", False),
+        ("Slip a day on main", "2031-07-01", "+1 day", "+1 day total", False),
+        ("Merge branch 'side'", "2031-07-30", "+29 days", "+30 days total", False),
+    ]
+    window = _timeline(repo, field="results.deadline", since="2031-01-03")
+    assert [(p.version.subject, p.change, p.total) for p in window.points] == [
+        ("Slip a day on main", "+1 day", "+1 day total"), ("Merge branch 'side'", "+29 days", "+30 days total")]
+    by_revision = _timeline(repo, field="results.deadline", since=base)
+    assert [p.total for p in by_revision.points] == ["+30 days total", "+1 day total", "+30 days total"]
+
+
+def test_a_field_that_goes_infinite_has_no_percentage(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    repo.commit("Infinite", {PATH: json.dumps(agreement).replace('"target": 40', '"target": .inf')})
+    repo.commit("Finite", {PATH: agreement})
+    points = _timeline(repo, field="celebration.targets[id=nps].target").points
+    assert [(p.value, p.change, p.total) for p in points] == [(40, "", ""), (float("inf"), "", ""),
+                                                              (40, "", "+0 % total")]
+
+
+def test_a_field_no_version_has_is_an_error(repo: Repo, agreement: dict[str, Any]) -> None:
+    _slipping(repo, agreement)
+    with pytest.raises(GitError, match=r"bad --field 'results\.deadlin'"):
+        _timeline(repo, field="results.deadlin")
+    assert _timeline(repo, field="results.deliverables[id=d1].due").points  # present in every version
 
 
 def test_since_a_date_or_a_revision(repo: Repo, agreement: dict[str, Any]) -> None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from agreed.cli.output import usage_error
+
+if TYPE_CHECKING:
+    from agreed.history.git import Repository
 
 
 @click.command("history")
@@ -28,7 +32,7 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
     author, subject and the semantic changes since the version before, each flagged material or editorial.
     Renames are followed while the agreement keeps its id; deletions and re-creations are shown.
     """
-    from agreed.history.git import GitError, Repository
+    from agreed.history.git import GitError
     from agreed.history.timeline import Options, build_timeline, resolve_target
     from agreed.history.timeline_report import RENDERERS
 
@@ -36,8 +40,7 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
     options = Options(since=since, material_only=material_only, field=field, allow_shallow=allow_shallow,
                       cache=not no_cache)
     try:
-        start = cwd / target if (cwd / target).exists() else cwd
-        with Repository.open(start) as repository:
+        with _open(cwd, target) as repository:
             path = resolve_target(repository, target, cwd)
             timeline = build_timeline(repository, path, options)
     except GitError as error:
@@ -46,3 +49,16 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
         click.echo("agreed: warning: this clone is shallow: the history shown may be incomplete "
                    "(git fetch --unshallow, or fetch-depth: 0 in CI)", err=True)
     click.echo(RENDERERS[output_format](timeline), nl=False)
+
+
+def _open(cwd: Path, target: str) -> Repository:
+    """The current folder's repository (a path in another one is then outside it); when the current folder is in
+    none, the repository of an existing ``target``."""
+    from agreed.history.git import GitError, Repository
+
+    try:
+        return Repository.open(cwd)
+    except GitError:
+        if not (cwd / target).exists():
+            raise
+    return Repository.open(cwd / target)

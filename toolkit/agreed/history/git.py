@@ -61,6 +61,7 @@ class Step:
 
     version: Version
     before: str | None
+    renamed_to: tuple[str, str] | None = None  # (new path, new blob) when this deletion is git's rename away
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,10 +281,11 @@ class Repository:
         """The versions of ``path`` reachable from ``start``, oldest first, and (parent, old path) to go on with
         when git sees the oldest one as a rename."""
         output = self._git("log", "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent", "--date-order",
-                           "--no-color", "--no-ext-diff", f"--format={_LOG_FORMAT}", start, "--", _literal(path))
+                           "--no-color", "--no-ext-diff", "--encoding=UTF-8", f"--format={_LOG_FORMAT}", start, "--",
+                           _literal(path))
         entries = list(reversed(_parse_log(output)))
         entries = [entry for entry in entries if any(change.new_path == path for change in entry.changes)]
-        steps = [_step(entry, path) for entry in entries]
+        steps = [self._renamed_away(entry, _step(entry, path)) for entry in entries]
         if not entries or steps[0].before is not None or not entries[0].parents:
             return steps, None
         oldest = entries[0]
@@ -294,11 +296,38 @@ class Repository:
         return steps, (oldest.parents[0], rename.old_path)
 
     def _renamed_into(self, parent: str, commit: str, path: str) -> _RawChange | None:
+        return next((change for change in self._renames(parent, commit) if change.new_path == path), None)
+
+    def _renamed_away(self, entry: _Entry, step: Step) -> Step:
+        """A deletion that git's rename detection (on the whole tree) sees as a rename, with where the file went."""
+        if step.version.blob is not None or not entry.parents:
+            return step
+        for change in self._renames(entry.parents[0], entry.commit):
+            if change.old_path == step.version.path and change.new_blob is not None:
+                return Step(step.version, step.before, (change.new_path, change.new_blob))
+        return step
+
+    def _renames(self, parent: str, commit: str) -> list[_RawChange]:
         output = self._git("diff-tree", "-r", "-z", "-M", "--raw", "--no-abbrev", "--no-ext-diff", parent, commit)
-        for change in _parse_raw_list(output):
-            if change.status == "R" and change.new_path == path:
-                return change
-        return None
+        return [change for change in _parse_raw_list(output) if change.status == "R"]
+
+    def shallow_boundary(self) -> frozenset[str]:
+        """The commits where a shallow clone's history is cut off (their parents were not fetched); empty when the
+        clone is complete."""
+        location = _text(self._git("rev-parse", "--path-format=absolute", "--git-path", "shallow")).strip()
+        try:
+            text = Path(location).read_text(encoding="ascii", errors="replace")
+        except OSError:
+            return frozenset()
+        return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+    def committed(self, paths: list[str]) -> list[str]:
+        """Those of ``paths`` (repo-relative) that HEAD's tree holds, in the given order."""
+        if self._head() is None or not paths:
+            return []
+        output = self._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD")
+        tree = {_text(token) for token in output.split(b"\0") if token}
+        return [path for path in paths if path in tree]
 
     def files(self) -> list[str]:
         """Every agreement file (``*.yaml``/``*.yml``) of the work tree, tracked or untracked (not ignored)."""
@@ -313,7 +342,7 @@ class Repository:
         if head is None:
             return []
         output = self._git("log", "-z", "--raw", "--no-abbrev", "--no-renames", "--diff-filter=D",
-                           f"--format={_LOG_FORMAT}", head, "--", *AGREEMENT_PATTERNS)
+                           "--encoding=UTF-8", f"--format={_LOG_FORMAT}", head, "--", *AGREEMENT_PATTERNS)
         found: dict[str, str] = {}
         for entry in _parse_log(output):
             for change in entry.changes:

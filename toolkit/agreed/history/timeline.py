@@ -9,7 +9,9 @@ changed and not what the other branch did meanwhile.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository, Step, Version
-from agreed.history.versions import Parsed, VersionLoader, blob_cache_directory
+from agreed.history.versions import Parsed, VersionLoader, blob_cache_directory, parse
 
 if TYPE_CHECKING:
     from agreed.history.diff import Change
@@ -28,7 +30,11 @@ _FIELD_STEP = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One version and what it changed since the version before it."""
+    """One version and what it changed since the version before it.
+
+    ``problems`` say why the changes are unknown: this version, or every version before it, cannot be parsed. When
+    only the versions just before it cannot, it is compared with the last one that can (``compared_with``).
+    """
 
     version: Version
     changes: tuple[Change, ...]
@@ -36,11 +42,20 @@ class Entry:
     deleted: bool = False
     renamed_from: str | None = None
     problems: tuple[str, ...] = ()
+    renamed_to: str | None = None
+    compared_with: Version | None = None
+    history_start: bool = False  # the oldest version a shallow clone holds: where the available history starts
+    before: str | None = None  # the blob this version was compared with
+
+    @property
+    def unknown(self) -> bool:
+        """Whether what this version changed is unknown (a version that cannot be parsed is never editorial)."""
+        return bool(self.problems)
 
     @property
     def material(self) -> bool:
-        """Whether the version needs fresh consent: a creation, a deletion or any material change."""
-        return self.created or self.deleted or any(change.material for change in self.changes)
+        """Whether the version needs fresh consent: a creation, a deletion, an unknown or any material change."""
+        return self.created or self.deleted or self.unknown or any(change.material for change in self.changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +68,7 @@ class FieldPoint:
     change: str
     total: str
     material: bool
+    initial: bool = False  # the field's first value: not a change
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +83,7 @@ class Timeline:
     points: tuple[FieldPoint, ...] = ()
     shallow: bool = False
     blobs_read: int = 0
+    uncommitted: bool = False  # git holds no version of the file yet (untracked, or only added)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +119,26 @@ def _looks_like_path(target: str) -> bool:
 
 
 def _find_id(repository: Repository, agreement_id: str) -> str | None:
+    """The file holding ``agreement_id``: in the work tree (a committed file before an uncommitted copy), else the
+    most recently deleted one; two committed files with the id (or two uncommitted ones and no committed one) are
+    ambiguous."""
     wanted = agreement_id.encode("utf-8")
     paths = sorted(repository.files(), key=lambda path: (not path.startswith("contracts/"), path))
+    holding: list[str] = []
     for path in paths:
         try:
             raw = (repository.root / path).read_bytes()
         except OSError:
             continue
         if wanted in raw and _id_of_bytes(raw, path) == agreement_id:  # only files that may hold it are parsed
-            return path
+            holding.append(path)
+    if len(holding) > 1:
+        holding = repository.committed(holding) or holding
+    if len(holding) > 1:
+        named = ", ".join(holding[:2]) + (f" and {len(holding) - 2} more" if len(holding) > 2 else "")
+        raise GitError(f"{agreement_id}: {len(holding)} files hold this id ({named}): name the file path instead")
+    if holding:
+        return holding[0]
     loader = VersionLoader(repository, None)
     for path, blob in repository.deleted_files():
         if _agreement_id(loader.load(blob, path)) == agreement_id:
@@ -119,8 +147,6 @@ def _find_id(repository: Repository, agreement_id: str) -> str | None:
 
 
 def _id_of_bytes(raw: bytes, path: str) -> str | None:
-    from agreed.history.versions import parse
-
     return _agreement_id(parse(raw, path))
 
 
@@ -144,11 +170,16 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     loader = VersionLoader(repository, blob_cache_directory(repository.root) if options.cache else None)
     every_step = repository.steps(path)
     loader.prefetch([(step.version.blob, step.version.path) for step in every_step]
-                    + [(step.before, step.version.path) for step in every_step])
+                    + [(step.before, step.version.path) for step in every_step]
+                    + [(step.renamed_to[1], step.renamed_to[0]) for step in every_step if step.renamed_to])
     steps, notes = _same_agreement(every_step, loader)
-    entries = [_entry(step, previous, loader) for step, previous in zip(steps, _previous_paths(steps), strict=True)]
+    boundary = repository.shallow_boundary() if shallow else frozenset()
+    entries = _entries(steps, loader, boundary, notes)
     latest = next((loader.load(entry.version.blob, entry.version.path) for entry in reversed(entries)
                    if entry.version.blob is not None), None)
+    if latest is None and not steps:  # not committed yet: the work tree's file is all there is
+        with contextlib.suppress(OSError):
+            latest = parse((repository.root / path).read_bytes(), path)
     agreement_id = _agreement_id(latest) if latest is not None else None
     points: tuple[FieldPoint, ...] = ()
     if options.field is not None:
@@ -158,7 +189,8 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     shown = [entry for entry in entries if keep(entry.version)]
     if options.material_only:
         shown = [_material_part(entry) for entry in shown if entry.material]
-    return Timeline(path, agreement_id, tuple(shown), tuple(notes), options.field, points, shallow, loader.blobs_read)
+    return Timeline(path, agreement_id, tuple(shown), tuple(notes), options.field, points, shallow, loader.blobs_read,
+                    uncommitted=not steps)
 
 
 def _window(repository: Repository, since: str | None) -> Callable[[Version], bool]:
@@ -193,21 +225,78 @@ def _same_agreement(steps: list[Step], loader: VersionLoader) -> tuple[list[Step
     return steps, []
 
 
-def _previous_paths(steps: Sequence[Step]) -> list[str | None]:
-    return [None, *(step.version.path for step in steps[:-1])]
+@dataclass(frozen=True, slots=True)
+class _Produced:
+    """The newest version that produced a blob, and the blob it was compared with."""
+
+    version: Version
+    before: str | None
 
 
-def _entry(step: Step, previous_path: str | None, loader: VersionLoader) -> Entry:
+def _entries(steps: Sequence[Step], loader: VersionLoader, boundary: frozenset[str], notes: list[str]) -> list[Entry]:
+    """Each step as an entry, oldest first; a version is compared with the last version before it that parses."""
+    entries: list[Entry] = []
+    produced: dict[str, _Produced] = {}
+    previous_path: str | None = None
+    for step in steps:
+        entry = _entry(step, previous_path, loader, produced, boundary)
+        if entry.renamed_to is not None:
+            notes.append(f"{entry.version.commit[:7]}: {step.version.path} was renamed to {entry.renamed_to}; "
+                         f"its later versions are in the history of {entry.renamed_to}")
+        entries.append(entry)
+        if entry.version.blob is not None:
+            produced[entry.version.blob] = _Produced(entry.version, step.before)
+        previous_path = step.version.path
+    return entries
+
+
+def _entry(step: Step, previous_path: str | None, loader: VersionLoader, produced: dict[str, _Produced],
+           boundary: frozenset[str]) -> Entry:
     version = step.version
-    renamed_from = previous_path if previous_path not in (None, version.path) and step.before else None
+    renamed_to = None
+    if step.renamed_to is not None and _renamed_away_same(step, loader):
+        renamed_to, blob = step.renamed_to
+        version = replace(version, path=renamed_to, blob=blob)
+    renamed_from = previous_path if previous_path not in (None, step.version.path) and step.before else None
     created, deleted = step.before is None, version.blob is None
-    outcome = _decode_outcome(loader.outcome(step.before, version.blob))
+    if created and version.commit in boundary:  # a shallow clone's oldest commit: not where the file was created
+        after = loader.load(version.blob, version.path)
+        return Entry(version, (), problems=after.problems, history_start=True)
+    before, compared_with = _last_parsed(step.before, loader, produced, renamed_from or step.version.path)
+    outcome = _decode_outcome(loader.outcome(before, version.blob))
     if outcome is None:
-        outcome = _compare(loader.load(step.before, renamed_from or version.path),
+        outcome = _compare(loader.load(before, renamed_from or step.version.path),
                            loader.load(version.blob, version.path), created=created, deleted=deleted)
-        loader.store_outcome(step.before, version.blob, _encode_outcome(*outcome))
+        loader.store_outcome(before, version.blob, _encode_outcome(*outcome))
     changes, problems = outcome
-    return Entry(version, changes, created and not deleted, deleted, renamed_from, problems)
+    return Entry(version, changes, created and not deleted, deleted, renamed_from, problems, renamed_to,
+                 compared_with, before=before)
+
+
+def _renamed_away_same(step: Step, loader: VersionLoader) -> bool:
+    """Whether a rename away from the path keeps the agreement (the same ``id``, or an id that cannot be read)."""
+    assert step.renamed_to is not None
+    new_path, new_blob = step.renamed_to
+    old_id = _agreement_id(loader.load(step.before, step.version.path))
+    new_id = _agreement_id(loader.load(new_blob, new_path))
+    return old_id is None or new_id is None or old_id == new_id
+
+
+def _last_parsed(before: str | None, loader: VersionLoader, produced: dict[str, _Produced],
+                 path: str) -> tuple[str | None, Version | None]:
+    """``before``, or when it cannot be parsed the last version before it that can (and that version); ``before``
+    itself when none can."""
+    blob, seen = before, set()
+    while blob is not None and blob not in seen and not loader.load(blob, path).loaded:
+        seen.add(blob)
+        origin = produced.get(blob)
+        if origin is None:
+            return before, None
+        blob = origin.before
+    if blob is None or blob == before or blob in seen:
+        return before, None
+    origin = produced.get(blob)
+    return blob, origin.version if origin is not None else None
 
 
 def _compare(before: Parsed, after: Parsed, *, created: bool, deleted: bool) -> tuple[tuple[Change, ...],
@@ -299,34 +388,48 @@ def field_points(entries: Sequence[Entry], loader: VersionLoader, field: str,
                  keep: Callable[[Version], bool]) -> tuple[FieldPoint, ...]:
     """The versions in which ``field`` changed value (appeared, moved or went away), within the window ``keep``.
 
-    Movement is measured from the previous value and, cumulatively, from the baseline: the value before the window,
-    else the first value in it.
+    Each version is measured against the version it was compared with (its first parent's, so a merged branch's
+    commits show their own movement, and a merge its movement against the first parent). The running total is
+    measured from the baseline, the value at the start of the window: the value before the window's first change,
+    else (the field's first value) that value itself. A field no parseable version holds is an error.
     """
     steps = parse_field(field)
     points: list[FieldPoint] = []
-    previous: Any = _MISSING
     baseline: Any = _MISSING
+    parsed_before = found = False
     for entry in entries:
-        parsed = loader.load(entry.version.blob, entry.version.path)
-        if not parsed.loaded and not entry.deleted:
+        after = loader.load(entry.version.blob, entry.version.path)
+        if not after.loaded and not entry.deleted:
             continue  # an unparseable version says nothing about the field
-        value = value_at(parsed.data, steps) if parsed.loaded else _MISSING
-        if value == previous and (value is _MISSING) == (previous is _MISSING):
+        value = value_at(after.data, steps) if after.loaded else _MISSING
+        before = loader.load(entry.before, entry.version.path)
+        previous = value_at(before.data, steps) if before.loaded else _MISSING
+        found = found or value is not _MISSING or previous is not _MISSING
+        initial = not parsed_before
+        parsed_before = parsed_before or after.loaded
+        if _same_value(value, previous) or not keep(entry.version):
             continue
-        if keep(entry.version):
-            if baseline is _MISSING:
-                baseline = previous if previous is not _MISSING else value
-            points.append(_point(entry, value, previous, baseline, field))
-        previous = value
+        starts = baseline is _MISSING
+        if starts:
+            baseline = previous if previous is not _MISSING else value
+        points.append(_point(entry, value, previous, baseline, field,
+                             initial=initial and previous is _MISSING, first=starts and previous is _MISSING))
+    if not found and parsed_before:
+        raise GitError(f"bad --field {field!r}: no version of the agreement has it")
     return tuple(points)
 
 
-def _point(entry: Entry, value: Any, previous: Any, baseline: Any, field: str) -> FieldPoint:
+def _same_value(value: Any, previous: Any) -> bool:
+    return (value is _MISSING) == (previous is _MISSING) and (value is _MISSING or value == previous)
+
+
+def _point(entry: Entry, value: Any, previous: Any, baseline: Any, field: str, *, initial: bool,
+           first: bool) -> FieldPoint:
     present = value is not _MISSING
     change = _movement(previous, value) if previous is not _MISSING and present else ""
-    total = _movement(baseline, value) if baseline is not _MISSING and present and baseline != value else ""
+    total = _movement(baseline, value) if present and not first else ""
     return FieldPoint(entry.version, value if present else None, present, change, f"{total} total" if total else "",
-                      _touches_material(entry, field))
+                      _touches_material(entry, field), initial)
 
 
 def _touches_material(entry: Entry, field: str) -> bool:
@@ -340,9 +443,11 @@ def _movement(old: Any, new: Any) -> str:
     """``+30 days`` between two ISO dates, ``-20 %`` between two numbers, else nothing."""
     days = _days_between(old, new)
     if days is not None:
-        return f"{days:+d} days"
-    if _is_number(old) and _is_number(new) and old != 0:
+        return f"{days:+d} day{'' if abs(days) == 1 else 's'}"
+    if _is_number(old) and _is_number(new) and old != 0 and math.isfinite(old) and math.isfinite(new):
         percent = (new - old) / abs(old) * 100
+        if not math.isfinite(percent):
+            return ""
         return f"{percent:+.0f} %" if percent == round(percent) else f"{percent:+.1f} %"
     return ""
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 JSON_VERSION = 1
 SHORT = 7  # characters of a commit sha shown
+UNCOMMITTED = "no committed versions yet (commit the file to start its history)"
 LONGEST_VALUE = 80  # characters of a value shown in text and markdown; json holds it whole
 
 
@@ -28,6 +29,16 @@ def day(version: Version) -> str:
 
 def kind_label(material: bool) -> str:
     return "material" if material else "editorial"
+
+
+def entry_kind(entry: Entry) -> str:
+    """``material``, ``editorial``, ``unknown`` (what it changed cannot be told: it or the version before cannot
+    be parsed) or ``start`` (a shallow clone's oldest version: where the available history starts)."""
+    if entry.unknown:
+        return "unknown"
+    if entry.history_start:
+        return "start"
+    return kind_label(entry.material)
 
 
 def shown_value(value: Any) -> str:
@@ -52,33 +63,51 @@ def change_line(change: Change) -> str:
     return f"{change.path}: {body}{note}"
 
 
-def entry_lines(entry: Entry) -> list[tuple[bool, str]]:
-    """What a version did, one (material, line) per change, plus rename, formatting and problem lines."""
+def entry_lines(entry: Entry) -> list[tuple[str, str]]:
+    """What a version did, one (kind, line) per change, plus creation, rename, formatting and problem lines; kind is
+    ``material``, ``editorial`` or (for what cannot be told) ``unknown``."""
     from agreed.history.diff import AGREEMENT
 
-    lines: list[tuple[bool, str]] = []
+    lines: list[tuple[str, str]] = []
+    if entry.history_start:
+        lines.append(("start", "the available history starts here (shallow clone): older versions were not fetched"))
     if entry.created:
-        lines.append((True, "agreement created"))
+        lines.append(("material", "agreement created"))
     if entry.deleted:
-        lines.append((True, "agreement deleted (the file was removed)"))
+        lines.append(("material", "agreement deleted (the file was removed)"))
     if entry.renamed_from is not None:
-        lines.append((False, f"file renamed from {entry.renamed_from}"))
-    lines += [(change.material, change_line(change)) for change in entry.changes if change.path != AGREEMENT]
+        lines.append(("editorial", f"file renamed from {entry.renamed_from}"))
+    if entry.renamed_to is not None:
+        lines.append(("editorial", f"file renamed to {entry.renamed_to}"))
+    if entry.compared_with is not None:
+        lines.append(("editorial", f"compared with {short(entry.compared_with)}, the last version before it that "
+                                   "can be parsed"))
+    lines += [(kind_label(change.material), change_line(change)) for change in entry.changes
+              if change.path != AGREEMENT]
     if not lines and not entry.problems:
-        lines.append((False, "no change in content (formatting or comments)"))
-    lines += [(False, f"cannot be parsed: {problem}") for problem in entry.problems]
+        lines.append(("editorial", "no change in content (formatting or comments)"))
+    lines += [("unknown", f"cannot be parsed: {problem}") for problem in entry.problems]
     return lines
 
 
+def _named(timeline: Timeline) -> str:
+    return f"{timeline.path} (id {timeline.agreement_id})" if timeline.agreement_id else timeline.path
+
+
 def _summary(timeline: Timeline) -> str:
+    if timeline.uncommitted:
+        return f"{_named(timeline)}: {UNCOMMITTED}"
     count = len(timeline.entries)
     material = sum(entry.material for entry in timeline.entries)
-    named = f"{timeline.path} (id {timeline.agreement_id})" if timeline.agreement_id else timeline.path
-    return f"{named}: {count} version{'s' * (count != 1)}, {material} with material changes"
+    unknown = sum(entry.unknown for entry in timeline.entries)
+    return (f"{_named(timeline)}: {count} version{'s' * (count != 1)}, {material} with material changes"
+            + (f" ({unknown} not parseable)" if unknown else ""))
 
 
 def _field_summary(timeline: Timeline) -> str:
-    count = len(timeline.points)
+    if timeline.uncommitted:
+        return f"{timeline.path}: {timeline.field}: {UNCOMMITTED}"
+    count = sum(not point.initial for point in timeline.points)
     return f"{timeline.path}: {timeline.field}: {count} change{'s' * (count != 1)}"
 
 
@@ -100,7 +129,7 @@ def render_text(timeline: Timeline) -> str:
     for entry in timeline.entries:
         version = entry.version
         out += ["", f"{short(version)} {day(version)} {version.author}  {version.subject}  [{version.path}]"]
-        out += [f"  {kind_label(material):<9}  {line}" for material, line in entry_lines(entry)]
+        out += [f"  {kind:<9}  {line}" for kind, line in entry_lines(entry)]
     return "\n".join(out) + "\n"
 
 
@@ -130,19 +159,22 @@ def _change_record(change: Change) -> dict[str, Any]:
 
 def _entry_record(entry: Entry) -> dict[str, Any]:
     return {**_version_record(entry.version), "created": entry.created, "deleted": entry.deleted,
-            "renamed_from": entry.renamed_from, "material": entry.material, "problems": list(entry.problems),
-            "changes": [_change_record(change) for change in entry.changes]}
+            "renamed_from": entry.renamed_from, "renamed_to": entry.renamed_to, "history_start": entry.history_start,
+            "kind": entry_kind(entry), "material": entry.material, "unknown": entry.unknown,
+            "compared_with": None if entry.compared_with is None else entry.compared_with.commit,
+            "problems": list(entry.problems), "changes": [_change_record(change) for change in entry.changes]}
 
 
 def _point_record(point: FieldPoint) -> dict[str, Any]:
     return {**_version_record(point.version), "value": point.value, "present": point.present,
-            "change": point.change, "total": point.total, "material": point.material}
+            "change": point.change, "total": point.total, "material": point.material, "initial": point.initial}
 
 
 def render_json(timeline: Timeline) -> str:
     document: dict[str, Any] = {
         "version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
         "path": timeline.path, "id": timeline.agreement_id, "shallow": timeline.shallow,
+        "committed": not timeline.uncommitted,
         "notes": list(timeline.notes), "versions": [_entry_record(entry) for entry in timeline.entries],
         "field": None if timeline.field is None else {
             "path": timeline.field, "points": [_point_record(point) for point in timeline.points]},
@@ -170,12 +202,12 @@ def render_markdown(timeline: Timeline) -> str:
     if timeline.entries:
         out += ["| commit | date | author | subject | kind | changes |", "|---|---|---|---|---|---|"]
         out += [f"| `{short(e.version)}` | {day(e.version)} | {_cell(e.version.author)} | {_cell(e.version.subject)} "
-                f"| {kind_label(e.material)} | {_cell(_brief(e))} |" for e in timeline.entries]
+                f"| {entry_kind(e)} | {_cell(_brief(e))} |" for e in timeline.entries]
     for entry in timeline.entries:
         version = entry.version
         out += ["", f"#### `{short(version)}` {_cell(version.subject)}", "",
                 f"{day(version)}, {_cell(version.author)}, `{version.path}`", ""]
-        out += [f"- **{kind_label(material)}** {_code(line)}" for material, line in entry_lines(entry)]
+        out += [f"- **{kind}** {_code(line)}" for kind, line in entry_lines(entry)]
     return "\n".join(out) + "\n"
 
 
