@@ -262,8 +262,12 @@ def _entry(step: Step, previous_path: str | None, loader: VersionLoader, produce
     if created and version.commit in boundary:  # a shallow clone's oldest commit: not where the file was created
         after = loader.load(version.blob, version.path)
         return Entry(version, (), problems=after.problems, history_start=True)
-    before, compared_with = _last_parsed(step.before, loader, produced, renamed_from or step.version.path)
+    # A stored outcome for the step's own pair means its "before" was the one compared then: no need to load it.
+    before, compared_with = step.before, None
     outcome = _decode_outcome(loader.outcome(before, version.blob))
+    if outcome is None:
+        before, compared_with = _last_parsed(step.before, loader, produced, renamed_from or step.version.path)
+        outcome = _decode_outcome(loader.outcome(before, version.blob))
     if outcome is None:
         outcome = _compare(loader.load(before, renamed_from or step.version.path),
                            loader.load(version.blob, version.path), created=created, deleted=deleted)
