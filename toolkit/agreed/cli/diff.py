@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from agreed.atomic import write_atomically
-from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, usage_error
+from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, deliver, usage_error
 from agreed.history.changes_report import RENDERERS, Summary, has_material, render_file_text
 from agreed.history.diff import FileDiff, compare_files
 
@@ -102,15 +101,7 @@ def command(versions: tuple[str, ...], base: str | None, output_format: str, fai
 
 
 def _emit(files: Sequence[FileDiff], output_format: str, fail_on: str, output: Path | None) -> NoReturn:
-    rendered = RENDERERS[output_format](files)
-    if output is None:
-        click.echo(rendered, nl=False)
-    else:
-        try:
-            write_atomically(output, rendered, overwrite=True)
-        except OSError as error:
-            usage_error(f"cannot write {output}: {error.strerror or error}")
-        click.echo(f"{Summary.of(files).line()} Report ({output_format}) written to {output}.")
+    deliver(RENDERERS[output_format](files), output, Summary.of(files).line(), output_format)
     raise SystemExit(_exit_code(files, fail_on))
 
 

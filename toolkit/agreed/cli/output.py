@@ -85,15 +85,7 @@ def emit_report(problems: Sequence[Problem], files: int, output_format: str | No
     sources = _sources_of(problems) if chosen == "full" else {}
     shown = _repository_relative(problems) if chosen in REPOSITORY_FORMATS else problems
     report = Report(tuple(shown), files, all_rules(), color=color, sources=sources)
-    rendered = REPORTERS[chosen](report)
-    if output is None:
-        click.echo(rendered, nl=False)
-    else:
-        try:
-            write_atomically(output, rendered, overwrite=True)
-        except OSError as error:
-            usage_error(f"cannot write {output}: {error.strerror or error}")
-        click.echo(f"{report.summary()} Report ({chosen}) written to {output}.")
+    deliver(REPORTERS[chosen](report), output, report.summary(), chosen)
     if chosen == "github":
         _append_step_summary(report)
     raise SystemExit(exit_code(problems, fail_on))
@@ -121,6 +113,18 @@ def _from_root(path: str, root: Path) -> str:
         return absolute.relative_to(root.resolve()).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def deliver(rendered: str, output: Path | None, summary: str, output_format: str) -> None:
+    """Print a rendered report, or write it to ``output`` (atomically) and print the summary line."""
+    if output is None:
+        click.echo(rendered, nl=False)
+        return
+    try:
+        write_atomically(output, rendered, overwrite=True)
+    except OSError as error:
+        usage_error(f"cannot write {output}: {error.strerror or error}")
+    click.echo(f"{summary} Report ({output_format}) written to {output}.")
 
 
 def _sources_of(problems: Sequence[Problem]) -> dict[str, str]:
