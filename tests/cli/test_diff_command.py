@@ -406,3 +406,10 @@ def test_git_driver_shows_where_a_long_text_changed(driven: Path, agreement: dic
     assert git(driven, "diff").splitlines()[1:] == [
         "  relationship.renegotiation.how: …propose; both meet within 5 working days and agree on… -> "
         "…propose; both meet within 10 working days and agree on… [material]"]
+
+
+def test_a_named_file_that_is_no_agreement_is_a_usage_error(repo: Path) -> None:
+    (repo / "settings.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = run("settings.yaml")
+    assert result.exit_code == 2
+    assert "settings.yaml: not an agreement (no 'agreed:' format version key)" in result.stderr

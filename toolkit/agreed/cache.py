@@ -16,6 +16,7 @@ them.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from agreed import __version__
 from agreed.atomic import write_atomically
 from agreed.lint.rule import AgreementSummary, PartyEntry
 from agreed.problem import Problem, Severity
@@ -147,6 +149,24 @@ def _decode(data: Any) -> list[Problem] | None:
             return None
         problems.append(Problem(path, line, col, rule, Severity.parse(severity), message))  # ValueError: a miss
     return problems
+
+
+@functools.cache
+def code_stamp() -> str:
+    """agreed's version and the size and modification time of every one of its modules: a cached result made by
+    other code (another release, or an edited checkout) is never reused. A few dozen stat calls."""
+    stamps: list[str] = []
+    folders = [Path(__file__).resolve().parent]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir() and entry.name != "__pycache__":
+                    folders.append(Path(entry.path))
+                elif entry.name.endswith((".py", ".json", ".yaml")):
+                    status = entry.stat()
+                    stamps.append(f"{entry.path}:{status.st_size}:{status.st_mtime_ns}")
+    digest = hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]
+    return f"{__version__}+{digest}"
 
 
 def cache_directory(start: Path) -> Path:

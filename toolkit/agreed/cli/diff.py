@@ -139,8 +139,12 @@ def _explicit_file(repo: _Repo, arguments: Sequence[str]) -> FileDiff:
     new_label, new_raw = _read(repo, new, old)
     if old_raw is None and new_raw is None:
         usage_error(f"neither {old_label} nor {new_label} exists")
-    return compare_files(old_label if old_raw is not None else None, old_raw,
+    file = compare_files(old_label if old_raw is not None else None, old_raw,
                          new_label if new_raw is not None else None, new_raw)
+    if file.strangers:
+        usage_error(f"{' and '.join(file.strangers)}: not an agreement (no 'agreed:' format version key); "
+                    "agreed diff compares agreements")
+    return file
 
 
 def _pair(specs: Sequence[Spec]) -> tuple[Spec, Spec]:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from agreed import __version__
 from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, report_options
 from agreed.cli.settings import config_options, run_config, run_context, today_option
@@ -65,28 +63,12 @@ def _directives_of(path: str) -> suppressions.Parsed:
 
 
 def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache:
-    from agreed.cache import ResultCache, cache_directory
+    from agreed.cache import ResultCache, cache_directory, code_stamp
 
     clock = any(rule.clock for rule in config.rules)
-    salt = "|".join((__version__, _code_stamp(), config.fingerprint, _roster_digest(config),
+    salt = "|".join((code_stamp(), config.fingerprint, _roster_digest(config),
                      context.today.isoformat() if clock and context.today else ""))
     return ResultCache(cache_dir or cache_directory(config.root), hashlib.sha256(salt.encode()).hexdigest())
-
-
-def _code_stamp() -> str:
-    """Size and modification time of every module of agreed, so an edited (editable) install never reuses results
-    of other code; a few dozen stat calls."""
-    stamps: list[str] = []
-    folders = [Path(__file__).resolve().parents[1]]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir() and entry.name != "__pycache__":
-                    folders.append(Path(entry.path))
-                elif entry.name.endswith((".py", ".json", ".yaml")):
-                    status = entry.stat()
-                    stamps.append(f"{entry.path}:{status.st_size}:{status.st_mtime_ns}")
-    return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()
 
 
 def _roster_digest(config: LintConfig) -> str:

@@ -325,6 +325,7 @@ class FileDiff:
     renamed: bool = False
     error: str | None = None
     agreement: bool = True
+    strangers: tuple[str, ...] = ()  # the versions that loaded but are no agreement (no ``agreed:`` key)
 
     @property
     def path(self) -> str:
@@ -359,14 +360,16 @@ def compare_files(old_path: str | None, old_raw: bytes | None, new_path: str | N
     old, new = _load(old_raw, old_path), _load(new_raw, new_path)
     verdicts = [side.agreement for side in (old, new) if side.data is not None]
     agreement = any(verdicts) or not verdicts
+    strangers = tuple(path for side, path in ((old, old_path), (new, new_path))
+                      if side.agreement is False and path is not None)
     errors = [side.error for side in (old, new) if side.error]
     if errors:
-        return FileDiff(old_path, new_path, (), renamed, "; ".join(errors), agreement)
+        return FileDiff(old_path, new_path, (), renamed, "; ".join(errors), agreement, strangers)
     changes = diff(old.data, new.data)
     if renamed and old_path is not None:
         rename = Change(AGREEMENT, ChangeKind.MOVED, old_path, new_path, False, f"renamed from {old_path}")
         changes = [rename, *changes]
-    return FileDiff(old_path, new_path, tuple(changes), renamed, None, agreement)
+    return FileDiff(old_path, new_path, tuple(changes), renamed, None, agreement, strangers)
 
 
 def _load(raw: bytes | None, path: str | None) -> _Loaded:

@@ -80,7 +80,7 @@ def entry_lines(entry: Entry) -> list[tuple[str, str]]:
     if entry.renamed_to is not None:
         lines.append(("editorial", f"file renamed to {entry.renamed_to}"))
     if entry.compared_with is not None:
-        lines.append(("editorial", f"compared with {short(entry.compared_with)}, the last version before it that "
+        lines.append(("note", f"compared with {short(entry.compared_with)}, the last version before it that "
                                    "can be parsed"))
     lines += [(kind_label(change.material), change_line(change)) for change in entry.changes
               if change.path != AGREEMENT]

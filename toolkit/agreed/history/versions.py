@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from agreed import __version__
-from agreed.cache import CACHEDIR_TAG, GITIGNORE
+from agreed.cache import CACHEDIR_TAG, GITIGNORE, code_stamp
 
 LAYOUT = "v1"  # bump when the entry format changes
 _BLOB_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
@@ -103,11 +102,11 @@ class VersionLoader:
     def outcome(self, before: str | None, after: str | None) -> dict[str, Any] | None:
         """What a caller stored for the pair of blobs (before, after) with :meth:`store_outcome`, if anything."""
         stored = self._read(self._pair_entry(before, after))
-        return stored if isinstance(stored, dict) and stored.get("agreed") == __version__ else None
+        return stored if isinstance(stored, dict) and stored.get("agreed") == code_stamp() else None
 
     def store_outcome(self, before: str | None, after: str | None, record: dict[str, Any]) -> None:
         """Remember what comparing two blobs gave (plain JSON data), so a repeated history need not compare them."""
-        self._write(self._pair_entry(before, after), {"agreed": __version__, **record})
+        self._write(self._pair_entry(before, after), {"agreed": code_stamp(), **record})
 
     def _entry(self, blob_id: str) -> str | None:
         if self._root is None or not _BLOB_ID.fullmatch(blob_id):
@@ -129,7 +128,7 @@ class VersionLoader:
 
     def _store(self, blob_id: str, parsed: Parsed) -> None:
         self._write(self._entry(blob_id),
-                    {"agreed": __version__, "data": parsed.data, "problems": list(parsed.problems)})
+                    {"agreed": code_stamp(), "data": parsed.data, "problems": list(parsed.problems)})
 
     @staticmethod
     def _read(entry: str | None) -> Any:
@@ -171,7 +170,7 @@ class VersionLoader:
 
 
 def _decode(stored: Any) -> Parsed | None:
-    if not isinstance(stored, dict) or stored.get("agreed") != __version__:
+    if not isinstance(stored, dict) or stored.get("agreed") != code_stamp():
         return None
     problems = stored.get("problems")
     if not isinstance(problems, list) or not all(isinstance(problem, str) for problem in problems):
