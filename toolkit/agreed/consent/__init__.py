@@ -1,0 +1,1 @@
+"""Mutual consent: the digest of the terms, signatures and the evidence that each party agreed."""

@@ -1,0 +1,354 @@
+"""The one door to OpenSSH signatures: sign a party's consent with ``ssh-keygen -Y sign`` and verify it.
+
+A consent signature is an SSHSIG signature (OpenSSH 8.1 or later) in the namespace :data:`NAMESPACE`, made over
+the exact text of :func:`consent_message`: a fixed context naming the agreement, the party and the digest of the
+terms. Because the namespace is our own, a signature made for git commits (``-n git``), files (``-n file``) or any
+other tool never counts as consent, and a consent signature cannot be replayed as a git or file signature.
+
+Verification is decided by ``ssh-keygen -Y verify`` against a temporary allowed-signers file that lists only the
+keys of that party, each restricted to :data:`NAMESPACE`. Before that, the signature's own envelope (the public
+key, the namespace) is read here to explain a failure: a malformed signature, another namespace, a key not listed
+for the party, or (when the key is right) terms other than these.
+
+Nothing here waits for a person unless asked: by default ``ssh-keygen`` runs in a new session with no terminal,
+stdin closed and ssh-askpass disabled, under a timeout, so a key that needs a passphrase fails at once with
+:class:`SshError` (load it into ssh-agent first). Every failure to run ``ssh-keygen`` surfaces as :class:`SshError`,
+whose text is one line meant for users.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+NAMESPACE = "agreed-consent@agreed"
+"""The SSHSIG namespace of consent signatures (``ssh-keygen -Y sign -n agreed-consent@agreed``)."""
+
+MESSAGE_HEADER = "agreed consent v1"
+PROGRAM = "ssh-keygen"
+MINIMUM_OPENSSH = "OpenSSH 8.1"
+SIGN_TIMEOUT = 20.0  # seconds without a terminal: generous for a slow machine, short enough to never look hung
+INTERACTIVE_SIGN_TIMEOUT = 300.0  # seconds with a terminal: time to type a passphrase or touch a security key
+VERIFY_TIMEOUT = 20.0
+MAX_SIGNATURE_CHARS = 16_384  # an ed25519 signature is ~300 characters; an RSA-16384 one stays well below this
+
+_ARMOR_BEGIN = "-----BEGIN SSH SIGNATURE-----"
+_ARMOR_END = "-----END SSH SIGNATURE-----"
+_MAGIC = b"SSHSIG"
+_SIGNATURE_VERSION = 1
+_HASH_ALGORITHMS = frozenset({"sha256", "sha512"})
+_PRINCIPAL = "party"  # the one principal of our temporary allowed-signers files; never user text
+
+# Public key types that may sign consent: how many SSH strings their wire blob holds (the type name included), and
+# the curve name an ECDSA key carries as its second string.
+_KEY_FIELDS = {
+    "ssh-ed25519": 2,
+    "ssh-rsa": 3,
+    "ecdsa-sha2-nistp256": 3,
+    "ecdsa-sha2-nistp384": 3,
+    "ecdsa-sha2-nistp521": 3,
+    "sk-ssh-ed25519@openssh.com": 3,
+    "sk-ecdsa-sha2-nistp256@openssh.com": 4,
+}
+_CURVES = {
+    "ecdsa-sha2-nistp256": b"nistp256",
+    "ecdsa-sha2-nistp384": b"nistp384",
+    "ecdsa-sha2-nistp521": b"nistp521",
+    "sk-ecdsa-sha2-nistp256@openssh.com": b"nistp256",
+}
+_ED25519_TYPES = frozenset({"ssh-ed25519", "sk-ssh-ed25519@openssh.com"})
+_ED25519_KEY_BYTES = 32
+
+
+class SshError(Exception):
+    """``ssh-keygen`` could not be run or could not sign; ``str(error)`` is a one-line message for users."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether a consent signature is valid for a party, by which key, and why not.
+
+    ``fingerprint`` is the ``SHA256:...`` fingerprint of the key that made the signature whenever the signature
+    could be read (valid or not); ``reason`` is set exactly when ``valid`` is false. ``key_problems`` lists the
+    party's listed keys that are not valid public keys; they are skipped and do not by themselves void a signature
+    by another listed key.
+    """
+
+    valid: bool
+    fingerprint: str | None = None
+    reason: str | None = None
+    key_problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Envelope:
+    """The readable parts of an SSHSIG signature."""
+
+    public_key: bytes  # wire blob of the signer's public key
+    namespace: str
+
+
+def consent_message(agreement_id: str, party_id: str, digest: str) -> str:
+    """The exact text a party signs to consent to the terms with this digest.
+
+    Raises ValueError when a field is empty or spans lines (the message must have one reading only).
+    """
+    fields = {"agreement": agreement_id, "party": party_id, "digest": digest}
+    for name, value in fields.items():
+        if not value or value != value.strip() or any(mark in value for mark in "\r\n"):
+            raise ValueError(f"consent message: {name} must be one non-empty line without surrounding spaces")
+    return f"{MESSAGE_HEADER}\n" + "".join(f"{name}: {value}\n" for name, value in fields.items())
+
+
+# --- reading keys and signatures -------------------------------------------------------------------------------
+
+
+def _ssh_strings(blob: bytes) -> list[bytes] | None:
+    """Split an SSH wire blob into its length-prefixed strings; None unless it is exactly such a sequence."""
+    fields: list[bytes] = []
+    index = 0
+    while index < len(blob):
+        if index + 4 > len(blob):
+            return None
+        length = int.from_bytes(blob[index:index + 4], "big")
+        index += 4
+        if index + length > len(blob):
+            return None
+        fields.append(blob[index:index + length])
+        index += length
+    return fields
+
+
+def _decode_base64(text: str) -> bytes | None:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _key_blob_is_valid(key_type: str, blob: bytes) -> bool:
+    fields = _ssh_strings(blob)
+    if fields is None or len(fields) != _KEY_FIELDS[key_type] or fields[0] != key_type.encode("ascii"):
+        return False
+    if key_type in _ED25519_TYPES:
+        return len(fields[1]) == _ED25519_KEY_BYTES
+    if key_type in _CURVES:
+        return fields[1] == _CURVES[key_type] and bool(fields[2])
+    return all(fields[1:])
+
+
+def public_key_blob(public_key: str) -> bytes | None:
+    """The wire blob of a one-line OpenSSH public key (``TYPE BASE64 [COMMENT]``); None when it is not one."""
+    parts = public_key.split(None, 2) if isinstance(public_key, str) else []
+    if len(parts) < 2 or parts[0] not in _KEY_FIELDS:
+        return None
+    blob = _decode_base64(parts[1])
+    if blob is None or not _key_blob_is_valid(parts[0], blob):
+        return None
+    return blob
+
+
+def _blob_fingerprint(blob: bytes) -> str:
+    digest = base64.b64encode(hashlib.sha256(blob).digest()).decode("ascii").rstrip("=")
+    return f"SHA256:{digest}"
+
+
+def fingerprint(public_key: str) -> str | None:
+    """The ``SHA256:...`` fingerprint of a one-line OpenSSH public key (as ``ssh-keygen -l`` shows it), or None."""
+    blob = public_key_blob(public_key)
+    return None if blob is None else _blob_fingerprint(blob)
+
+
+def _armor_lines(signature: str) -> list[str]:
+    return [line.strip() for line in signature.strip().splitlines()]
+
+
+def _normalised(signature: str) -> str:
+    return "\n".join(_armor_lines(signature)) + "\n"
+
+
+def _armored_payload(signature: str) -> bytes | None:
+    lines = _armor_lines(signature)
+    if len(lines) < 3 or lines[0] != _ARMOR_BEGIN or lines[-1] != _ARMOR_END:
+        return None
+    return _decode_base64("".join(lines[1:-1]))
+
+
+def _read_envelope(signature: str) -> _Envelope | None:
+    """The signer's key and the namespace of an armored SSHSIG signature; None when it is not a well-formed one."""
+    if not isinstance(signature, str) or len(signature) > MAX_SIGNATURE_CHARS:
+        return None
+    payload = _armored_payload(signature)
+    if payload is None or not payload.startswith(_MAGIC) or len(payload) < len(_MAGIC) + 4:
+        return None
+    version = int.from_bytes(payload[len(_MAGIC):len(_MAGIC) + 4], "big")
+    fields = _ssh_strings(payload[len(_MAGIC) + 4:])
+    if version != _SIGNATURE_VERSION or fields is None or len(fields) != 5:
+        return None
+    public_key, namespace, _reserved, hash_algorithm, _signature = fields
+    try:
+        namespace_text, hash_text = namespace.decode("utf-8"), hash_algorithm.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    if hash_text not in _HASH_ALGORITHMS or not public_key:
+        return None
+    return _Envelope(public_key, namespace_text)
+
+
+def signature_fingerprint(signature: str) -> str | None:
+    """The fingerprint of the key that made an armored SSH signature (unverified); None when it cannot be read."""
+    envelope = _read_envelope(signature)
+    return None if envelope is None else _blob_fingerprint(envelope.public_key)
+
+
+# --- running ssh-keygen ----------------------------------------------------------------------------------------
+
+_PROGRESS = ("Signing file ", "Write signature to ")
+_PROMPT = re.compile(r"Enter passphrase[^:]*:\s*")
+
+
+def _first_line(stderr: str) -> str:
+    """The first line of ``ssh-keygen``'s complaint, without its progress notes and prompts."""
+    for line in stderr.splitlines():
+        text = _PROMPT.sub("", line).strip()
+        if text and not text.startswith(_PROGRESS):
+            return text
+    return "no reason given"
+
+
+def _too_old(stderr: str) -> bool:
+    return any(mark in stderr for mark in ("illegal option", "unknown option", "invalid option", "usage: ssh-keygen"))
+
+
+def _too_old_error(program: str) -> SshError:
+    return SshError(f"{program} is too old for SSH signatures: {MINIMUM_OPENSSH} or later is needed")
+
+
+def _run(arguments: list[str], *, stdin: str | None, timeout: float,
+         program: str) -> subprocess.CompletedProcess[str]:
+    """Run ``ssh-keygen`` with ``stdin`` as its whole input, in a new session (no terminal) and with no askpass.
+
+    ``stdin=None`` is the interactive mode: the terminal, input and environment are inherited so that
+    ``ssh-keygen`` can ask for a passphrase.
+    """
+    detached = stdin is not None
+    try:
+        return subprocess.run([program, *arguments], input=stdin, capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", timeout=timeout, check=False, start_new_session=detached,
+                              env={**os.environ, "SSH_ASKPASS_REQUIRE": "never"} if detached else None)
+    except FileNotFoundError:
+        raise SshError(f"{program} was not found: SSH signatures need {MINIMUM_OPENSSH} or later") from None
+    except subprocess.TimeoutExpired:
+        raise SshError(f"{program} did not finish within {timeout:g} s "
+                       "(waiting for a passphrase or a security-key touch?)") from None
+    except OSError as error:
+        raise SshError(f"could not run {program}: {error.strerror or error}") from None
+
+
+def _sign_error(key: Path, completed: subprocess.CompletedProcess[str], program: str) -> SshError:
+    stderr = completed.stderr
+    if _too_old(stderr):
+        return _too_old_error(program)
+    if "passphrase" in stderr:
+        return SshError(f"the SSH key {key} needs a passphrase and none can be asked for here: "
+                        f"add it to ssh-agent (ssh-add {key}) and sign again")
+    return SshError(f"{program} could not sign with {key}: {_first_line(stderr)}")
+
+
+def sign(message: str, key: Path, *, interactive: bool = False, timeout: float | None = None,
+         program: str = PROGRAM) -> str:
+    """Sign ``message`` (normally a :func:`consent_message`) with the SSH key ``key``; the armored signature text.
+
+    ``key`` is a private key file, or a public key whose private half is in ssh-agent (the agent is used whenever it
+    holds the key). Unless ``interactive``, no passphrase is ever asked for: a key that needs one fails at once.
+    ``interactive`` lets ``ssh-keygen`` prompt on the terminal (for a CLI attached to one). Raises SshError.
+    """
+    if not key.is_file():
+        raise SshError(f"no SSH key file at {key}")
+    limit = timeout if timeout is not None else INTERACTIVE_SIGN_TIMEOUT if interactive else SIGN_TIMEOUT
+    with tempfile.TemporaryDirectory(prefix="agreed-ssh-") as folder:
+        message_path = Path(folder) / "consent"
+        message_path.write_bytes(message.encode("utf-8"))
+        completed = _run(["-Y", "sign", "-n", NAMESPACE, "-f", str(key), str(message_path)],
+                         stdin=None if interactive else "", timeout=limit, program=program)
+        signature_path = message_path.with_name("consent.sig")
+        if completed.returncode != 0 or not signature_path.is_file():
+            raise _sign_error(key, completed, program)
+        signature = signature_path.read_text(encoding="ascii", errors="replace")
+    if _read_envelope(signature) is None:
+        raise SshError(f"{program} wrote a signature that cannot be read")
+    return signature
+
+
+# --- verifying -------------------------------------------------------------------------------------------------
+
+
+def _listed_keys(public_keys: Sequence[str], principal: str) -> tuple[list[bytes], tuple[str, ...]]:
+    """The wire blobs of the valid listed keys, and a problem for each entry that is not a valid public key."""
+    blobs: list[bytes] = []
+    problems: list[str] = []
+    for number, line in enumerate(public_keys, start=1):
+        blob = public_key_blob(line)
+        if blob is None:
+            problems.append(f"key {number} of {principal} is not a valid public key")
+        else:
+            blobs.append(blob)
+    return blobs, tuple(problems)
+
+
+def _allowed_signer_line(blob: bytes) -> str:
+    """One allowed-signers line for a validated key blob: our fixed principal, restricted to our namespace."""
+    type_length = int.from_bytes(blob[:4], "big")
+    key_type = blob[4:4 + type_length].decode("ascii")
+    encoded = base64.b64encode(blob).decode("ascii")
+    return f'{_PRINCIPAL} namespaces="{NAMESPACE}" {key_type} {encoded}\n'
+
+
+def _ssh_verifies(message: str, signature: str, blob: bytes, timeout: float, program: str) -> bool:
+    """Whether ``ssh-keygen -Y verify`` accepts the signature over the message by this key in our namespace."""
+    with tempfile.TemporaryDirectory(prefix="agreed-ssh-") as folder:
+        allowed, signature_path = Path(folder) / "allowed_signers", Path(folder) / "consent.sig"
+        allowed.write_text(_allowed_signer_line(blob), encoding="ascii")
+        signature_path.write_text(_normalised(signature), encoding="ascii", errors="replace")
+        completed = _run(["-Y", "verify", "-f", str(allowed), "-I", _PRINCIPAL, "-n", NAMESPACE,
+                          "-s", str(signature_path)], stdin=message, timeout=timeout, program=program)
+    if completed.returncode != 0 and _too_old(completed.stderr):
+        raise _too_old_error(program)
+    return completed.returncode == 0
+
+
+def verify(message: str, signature: str, public_keys: Sequence[str], principal: str, *,
+           timeout: float = VERIFY_TIMEOUT, program: str = PROGRAM) -> Verdict:
+    """Whether ``signature`` is a consent signature over exactly ``message`` by one of ``public_keys``.
+
+    ``public_keys`` are the one-line OpenSSH public keys listed for the party (``parties[].keys``); ``principal``
+    names the party in the reasons. Entries that are not valid public keys are reported in ``key_problems`` and
+    skipped. Raises SshError only when ``ssh-keygen`` cannot be run; every property of the signature is a verdict.
+    """
+    blobs, problems = _listed_keys(public_keys, principal)
+    envelope = _read_envelope(signature)
+    if envelope is None:
+        return Verdict(False, None, "malformed signature", problems)
+    signer = _blob_fingerprint(envelope.public_key)
+    reason = _envelope_reason(envelope, blobs, principal)
+    if reason is None and not _ssh_verifies(message, signature, envelope.public_key, timeout, program):
+        reason = "the signature is over other terms"
+    return Verdict(reason is None, signer, reason, problems)
+
+
+def _envelope_reason(envelope: _Envelope, blobs: list[bytes], principal: str) -> str | None:
+    if envelope.namespace != NAMESPACE:
+        return f"not an agreed consent signature (namespace {envelope.namespace!r})"
+    if not blobs:
+        return f"no valid public key is listed for {principal}"
+    if envelope.public_key not in blobs:
+        return f"signed by a key not listed for {principal}"
+    return None
