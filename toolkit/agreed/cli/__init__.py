@@ -9,7 +9,20 @@ from typing import Any
 import click
 
 from agreed import __version__
-from agreed.cli import check_text, diff, digest, history, lint, new, rules, schema_command, validate
+from agreed.cli import (
+    check_text,
+    codeowners,
+    diff,
+    digest,
+    history,
+    init,
+    lint,
+    new,
+    rules,
+    schema_command,
+    sign,
+    validate,
+)
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed the pipe
 
@@ -42,5 +55,5 @@ def main() -> None:
 
 for command in (validate.command, lint.command, rules.rules_command, rules.explain_command, new.command,
                 check_text.command, schema_command.command, diff.command, history.command,
-                digest.command):
+                digest.command, sign.command, codeowners.command, init.command):
     main.add_command(command)

@@ -1,0 +1,136 @@
+"""``agreed codeowners`` end to end through click, on real temporary git repositories."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from agreed.cli import main
+from agreed.consent.codeowners import BEGIN, END
+
+ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+USER_LINES = "* @acme/platform\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, minimal_agreement: dict[str, Any]) -> Path:
+    """A repository with two agreements: demo (maria @mchen, li @liwei) and other (maria @mchen, li without)."""
+    root = tmp_path / "repo"
+    (root / "contracts" / "team").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, env=ENV, check=True, capture_output=True)
+    minimal_agreement["parties"][0]["handle"] = "mchen"
+    minimal_agreement["parties"][1]["handle"] = "@liwei"
+    _save(root / "contracts" / "demo.yaml", minimal_agreement)
+    minimal_agreement["id"] = "other"
+    del minimal_agreement["parties"][1]["handle"]
+    _save(root / "contracts" / "team" / "other.yaml", minimal_agreement)
+    return root
+
+
+def _save(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def _run(cwd: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str) -> Result:
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(main, ["codeowners", *arguments])
+
+
+EXPECTED_BLOCK = [
+    BEGIN,
+    "/contracts/demo.yaml @mchen @liwei",
+    "/contracts/team/other.yaml @mchen",
+    "# /contracts/team/other.yaml: no code-host handle for li",
+    END,
+]
+
+
+def test_prints_the_block_and_warns_about_missing_handles(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run(repo, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == EXPECTED_BLOCK
+    assert "contracts/team/other.yaml: li" in result.stderr
+    assert not (repo / ".github").exists()
+
+
+def test_paths_are_repository_relative_from_a_subfolder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run(repo / "contracts", monkeypatch, "team")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "/contracts/team/other.yaml @mchen"
+
+
+def test_write_keeps_user_lines_and_is_idempotent(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = repo / ".github" / "CODEOWNERS"
+    target.parent.mkdir()
+    target.write_text(USER_LINES, encoding="utf-8")
+    first = _run(repo, monkeypatch, "--write")
+    assert first.exit_code == 0, first.output
+    assert ".github/CODEOWNERS: updated" in first.stdout
+    assert target.read_text(encoding="utf-8") == USER_LINES + "\n" + "\n".join(EXPECTED_BLOCK) + "\n"
+    second = _run(repo, monkeypatch, "--write")
+    assert second.exit_code == 0
+    assert ".github/CODEOWNERS: up to date" in second.stdout
+
+
+def test_write_creates_the_default_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run(repo, monkeypatch, "--write")
+    assert result.exit_code == 0, result.output
+    assert (repo / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines() == EXPECTED_BLOCK
+
+
+def test_an_existing_root_codeowners_is_used(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "CODEOWNERS").write_text(USER_LINES, encoding="utf-8")
+    result = _run(repo, monkeypatch, "--write")
+    assert result.exit_code == 0, result.output
+    assert BEGIN in (repo / "CODEOWNERS").read_text(encoding="utf-8")
+    assert not (repo / ".github").exists()
+
+
+def test_check_fails_with_a_diff_until_written(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                               minimal_agreement: dict[str, Any]) -> None:
+    target = repo / "owners"
+    missing = _run(repo, monkeypatch, "--check", "--file", "owners")
+    assert missing.exit_code == 1
+    assert "+/contracts/demo.yaml @mchen @liwei" in missing.stdout
+    assert "out of date" in missing.stderr
+    assert _run(repo, monkeypatch, "--write", "--file", "owners").exit_code == 0
+    assert _run(repo, monkeypatch, "--check", "--file", "owners").exit_code == 0
+    minimal_agreement["parties"][1]["handle"] = "liwei2"  # a party's handle changes in the agreement
+    _save(repo / "contracts" / "demo.yaml", minimal_agreement)
+    stale = _run(repo, monkeypatch, "--check", "--file", "owners")
+    assert stale.exit_code == 1
+    assert "-/contracts/demo.yaml @mchen @liwei\n" in stale.stdout
+    assert "+/contracts/demo.yaml @mchen @liwei2\n" in stale.stdout
+    assert BEGIN in target.read_text(encoding="utf-8")
+
+
+def test_a_malformed_block_is_a_usage_error(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "CODEOWNERS").write_text(f"{BEGIN}\n/x @y\n", encoding="utf-8")
+    result = _run(repo, monkeypatch, "--write")
+    assert result.exit_code == 2
+    assert "fix the file by hand" in result.stderr
+
+
+def test_an_agreement_that_does_not_load_stops_the_write(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "contracts" / "broken.yaml").write_text("agreed: 1\nid: [unclosed\n", encoding="utf-8")
+    result = _run(repo, monkeypatch, "--write")
+    assert result.exit_code == 2
+    assert "contracts/broken.yaml:" in result.stderr
+    assert not (repo / ".github").exists()
+
+
+def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "contracts").mkdir()
+    result = _run(tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert "not inside a git repository" in result.stderr
+
+
+def test_stdin_is_refused(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _run(repo, monkeypatch, "-").exit_code == 2

@@ -1,0 +1,99 @@
+"""``agreed init`` end to end through click, on real temporary git repositories."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from agreed.cli import main
+
+ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, env=ENV, check=True, capture_output=True)
+    return root
+
+
+def _run(cwd: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str) -> Result:
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(main, ["init", *arguments])
+
+
+def test_reports_each_step_then_nothing_on_a_second_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _run(repo, monkeypatch)
+    assert first.exit_code == 0, first.output
+    lines = first.stdout.splitlines()
+    assert lines[0].split() == ["created", "contracts/_template.yaml"]
+    assert any(line.split()[:2] == ["created", ".github/workflows/agreed.yml"] for line in lines)
+    assert lines[-1].startswith("Next: ")
+    second = _run(repo, monkeypatch)
+    assert second.exit_code == 0
+    assert all(line.startswith("unchanged") for line in second.stdout.splitlines()[:-1])
+    assert second.stdout.splitlines()[-1] == "Nothing to change: the repository is set up."
+
+
+def test_from_a_subfolder_writes_at_the_root(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "docs").mkdir()
+    result = _run(repo / "docs", monkeypatch, "--ci", "none")
+    assert result.exit_code == 0, result.output
+    assert (repo / "schema" / "agreement.schema.json").is_file()
+    assert not (repo / "docs" / "schema").exists()
+    assert not (repo / ".github").exists()
+
+
+def test_kept_files_and_snippets_are_printed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".agreed.yaml").write_text("fail-on: warning\n", encoding="utf-8")
+    (repo / ".gitlab-ci.yml").write_text("unit:\n  script: [make test]\n", encoding="utf-8")
+    result = _run(repo, monkeypatch, "--ci", "gitlab")
+    assert result.exit_code == 0, result.output
+    assert "kept         .agreed.yaml  (differs from what agreed init writes; --force replaces it)" in result.stdout
+    assert "add by hand  .gitlab-ci.yml" in result.stdout
+    assert "    agreed:\n      image: python:3.12" in result.stdout  # the job, indented under its line
+    assert (repo / ".agreed.yaml").read_text(encoding="utf-8") == "fail-on: warning\n"
+
+
+def test_force_replaces_owned_files(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".agreed.yaml").write_text("fail-on: warning\n", encoding="utf-8")
+    result = _run(repo, monkeypatch, "--force")
+    assert result.exit_code == 0, result.output
+    assert "updated      .agreed.yaml" in result.stdout
+    assert (repo / ".agreed.yaml").read_text(encoding="utf-8").startswith("# Configuration of agreed")
+
+
+def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run(tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert "not inside a git repository" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_lint_passes_on_the_fresh_setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What init writes is a repository that CI's first lint accepts (the template is a valid draft)."""
+    assert _run(repo, monkeypatch).exit_code == 0
+    result = CliRunner().invoke(main, ["lint", "--no-cache", "--fail-on", "info"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed")
+def test_the_pre_commit_hook_runs(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert _run(repo, monkeypatch, "--ci", "none").exit_code == 0
+    (repo / "contracts" / "bad.yaml").write_text("agreed: 1\nid: bad\nstatus: draft\n", encoding="utf-8")
+    env = {**ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{ENV.get('PATH', '')}"}
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "agreed lint" in result.stdout
+    assert "contracts/bad.yaml:" in result.stdout

@@ -1,0 +1,207 @@
+"""``agreed.init``: what it writes into a real temporary git repository, and what it leaves alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from agreed.init import (
+    ATTRIBUTE_LINES,
+    DIFF_DRIVER_COMMAND,
+    DIFF_DRIVER_KEY,
+    Action,
+    Outcome,
+    ci_template,
+    git_config,
+    initialise,
+    set_git_config,
+)
+from agreed.schema import schema_path, template_path
+
+REPO = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+EVERYTHING = ["contracts/_template.yaml", "schema/agreement.schema.json", ".agreed.yaml", ".pre-commit-config.yaml",
+              ".gitattributes", f"git config {DIFF_DRIVER_KEY}", ".github/workflows/agreed.yml"]
+
+
+def _git(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(["git", "-c", "user.name=Li Wei", "-c", "user.email=li@example.org", *args], cwd=root,
+                            env=env or ENV, check=True, capture_output=True, text=True)
+    return result.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    _git(root, "init", "-q", "-b", "main")
+    return root
+
+
+def _outcomes(actions: list[Action]) -> dict[str, Outcome]:
+    return {action.target: action.outcome for action in actions}
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*"))
+            if path.is_file() and ".git" not in path.relative_to(root).parts[:1]}
+
+
+def _yaml(text: str) -> Any:
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def test_first_run_creates_everything(repo: Path) -> None:
+    actions = initialise(repo, "github")
+    assert [action.target for action in actions] == EVERYTHING
+    assert set(_outcomes(actions).values()) == {Outcome.CREATED}
+    assert (repo / "contracts" / "_template.yaml").read_bytes() == template_path().read_bytes()
+    assert (repo / "schema" / "agreement.schema.json").read_bytes() == schema_path().read_bytes()
+    assert (repo / ".gitattributes").read_text(encoding="utf-8").splitlines() == list(ATTRIBUTE_LINES)
+    assert git_config(repo, DIFF_DRIVER_KEY) == DIFF_DRIVER_COMMAND
+    assert _yaml((repo / ".agreed.yaml").read_text(encoding="utf-8")) is None  # only comments: the defaults
+
+
+def test_second_run_changes_nothing(repo: Path) -> None:
+    initialise(repo, "github")
+    before = _snapshot(repo)
+    actions = initialise(repo, "github")
+    assert set(_outcomes(actions).values()) == {Outcome.UNCHANGED}
+    assert _snapshot(repo) == before
+
+
+def test_the_template_modeline_finds_the_schema_copy(repo: Path) -> None:
+    initialise(repo, "none")
+    modeline = (repo / "contracts" / "_template.yaml").read_text(encoding="utf-8").splitlines()[0]
+    relative = modeline.split("$schema=")[1]
+    assert (repo / "contracts" / relative).resolve() == (repo / "schema" / "agreement.schema.json").resolve()
+
+
+def test_user_files_are_kept_unless_forced(repo: Path) -> None:
+    (repo / ".agreed.yaml").write_text("fail-on: warning\n", encoding="utf-8")
+    set_git_config(repo, DIFF_DRIVER_KEY, "my-differ")
+    outcomes = _outcomes(initialise(repo, "github"))
+    assert outcomes[".agreed.yaml"] is Outcome.KEPT
+    assert outcomes[f"git config {DIFF_DRIVER_KEY}"] is Outcome.KEPT
+    assert (repo / ".agreed.yaml").read_text(encoding="utf-8") == "fail-on: warning\n"
+    assert git_config(repo, DIFF_DRIVER_KEY) == "my-differ"
+    forced = _outcomes(initialise(repo, "github", force=True))
+    assert forced[".agreed.yaml"] is Outcome.UPDATED
+    assert forced[f"git config {DIFF_DRIVER_KEY}"] is Outcome.UPDATED
+    assert git_config(repo, DIFF_DRIVER_KEY) == DIFF_DRIVER_COMMAND
+
+
+def test_an_existing_pre_commit_config_is_never_rewritten(repo: Path) -> None:
+    config = "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n" \
+             "    hooks:\n      - id: trailing-whitespace\n"
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    for force in (False, True):
+        action = next(a for a in initialise(repo, "none", force=force) if a.target == ".pre-commit-config.yaml")
+        assert action.outcome is Outcome.MANUAL
+        assert "id: agreed" in action.snippet
+        assert (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8") == config
+    # Once added by hand (the snippet fits under repos:), init sees it.
+    (repo / ".pre-commit-config.yaml").write_text(config + action.snippet, encoding="utf-8")
+    repos = _yaml((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]
+    assert [repo_entry["repo"] for repo_entry in repos] == ["https://github.com/pre-commit/pre-commit-hooks", "local"]
+    assert _outcomes(initialise(repo, "none"))[".pre-commit-config.yaml"] is Outcome.UNCHANGED
+
+
+def test_the_pre_commit_hook_matches_the_projects_hook(repo: Path) -> None:
+    initialise(repo, "none")
+    config = _yaml((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = config["repos"][0]["hooks"]
+    shipped = next(h for h in _yaml((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+                   if h["id"] == "agreed")
+    for key in ("id", "entry", "files", "exclude", "types", "require_serial"):
+        assert hook[key] == shipped[key], key
+    assert config["repos"][0]["repo"] == "local"
+
+
+def test_gitattributes_lines_are_added_once(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.png binary\ncontracts/**/*.yaml diff=agreed", encoding="utf-8")
+    action = next(a for a in initialise(repo, "none") if a.target == ".gitattributes")
+    assert action.outcome is Outcome.UPDATED
+    assert (repo / ".gitattributes").read_text(encoding="utf-8") == (
+        "*.png binary\ncontracts/**/*.yaml diff=agreed\ncontracts/**/*.yml diff=agreed\n")
+
+
+def test_github_workflow(repo: Path) -> None:
+    initialise(repo, "github")
+    workflow = _yaml((repo / ".github" / "workflows" / "agreed.yml").read_text(encoding="utf-8"))
+    assert workflow == _yaml(ci_template("github"))
+    triggers = workflow["on"]
+    assert {"push", "pull_request", "pull_request_review"} <= set(triggers)
+    assert "submitted" in triggers["pull_request_review"]["types"]
+    (job,) = workflow["jobs"].values()
+    steps = job["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    assert any(step.get("uses", "").startswith("actions/setup-python@") for step in steps)
+    runs = [step.get("run", "") for step in steps]
+    assert 'python -m pip install "$AGREED_PIP_SPEC"' in runs
+    assert job["env"]["AGREED_PIP_SPEC"] == "agreed"
+    assert "agreed lint --format github" in runs
+    diff = next(step for step in steps if step.get("run", "").startswith("agreed diff"))
+    assert diff["run"] == 'agreed diff --base "origin/$BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"'
+    assert diff["env"]["BASE_REF"] == "${{ github.event.pull_request.base.ref }}"
+    assert "pull_request_review" in diff["if"]
+    text = ci_template("github")
+    assert "# - name: Every party consented" in text
+    assert "arrives with agreed consent check" in text
+
+
+def test_gitlab_job(repo: Path) -> None:
+    actions = initialise(repo, "gitlab")
+    assert _outcomes(actions)[".gitlab-ci.yml"] is Outcome.CREATED
+    assert not (repo / ".github").exists()
+    pipeline = _yaml((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    job = pipeline["agreed"]
+    assert job["variables"]["GIT_DEPTH"] == "0"
+    assert job["before_script"] == ['python -m pip install "$AGREED_PIP_SPEC"']
+    assert "agreed lint --format gitlab --output gl-code-quality-report.json" in job["script"]
+    assert any("agreed diff --base" in line and "--format markdown" in line for line in job["script"])
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert job["artifacts"]["when"] == "always"
+    assert any("merge_request_event" in rule["if"] for rule in job["rules"])
+
+
+def test_an_existing_gitlab_pipeline_gets_the_job_by_hand(repo: Path) -> None:
+    pipeline = "stages: [test]\nunit:\n  script: [make test]\n"
+    (repo / ".gitlab-ci.yml").write_text(pipeline, encoding="utf-8")
+    action = next(a for a in initialise(repo, "gitlab") if a.target == ".gitlab-ci.yml")
+    assert action.outcome is Outcome.MANUAL
+    assert "agreed" in _yaml(action.snippet)
+    assert (repo / ".gitlab-ci.yml").read_text(encoding="utf-8") == pipeline
+    (repo / ".gitlab-ci.yml").write_text(pipeline + action.snippet, encoding="utf-8")
+    assert _outcomes(initialise(repo, "gitlab"))[".gitlab-ci.yml"] is Outcome.UNCHANGED
+
+
+def test_unknown_ci_is_refused(repo: Path) -> None:
+    with pytest.raises(ValueError, match="ci must be one of"):
+        initialise(repo, "jenkins")
+
+
+def test_git_diff_uses_the_semantic_driver(repo: Path, minimal_agreement: dict[str, Any]) -> None:
+    """With the setting and the attribute init writes, plain ``git diff`` shows changes by meaning."""
+    agreed = Path(sys.executable).parent / "agreed"
+    if not agreed.exists() and shutil.which("agreed") is None:
+        pytest.skip("the agreed command is not installed")
+    initialise(repo, "none")
+    path = repo / "contracts" / "demo.yaml"
+    path.write_text(json.dumps(minimal_agreement, indent=2) + "\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Create")
+    minimal_agreement["results"]["deadline"] = "2031-07-30"
+    path.write_text(json.dumps(minimal_agreement, indent=2) + "\n", encoding="utf-8")
+    env = {**ENV, "PATH": f"{agreed.parent}{os.pathsep}{ENV.get('PATH', '')}"}
+    output = _git(repo, "diff", "contracts/demo.yaml", env=env)
+    assert "results.deadline: 2031-06-30 -> 2031-07-30" in output

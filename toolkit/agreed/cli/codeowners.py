@@ -1,0 +1,148 @@
+"""``agreed codeowners``: CODEOWNERS entries that request each agreement's parties as reviewers.
+
+Without ``--write`` or ``--check`` the managed block is printed. ``--write`` puts it into the CODEOWNERS file
+(atomically; lines outside the block are kept); ``--check`` exits 1 and prints a diff when the file's block is out
+of date. Parties without a code-host handle are listed on standard error (and in a comment line of the block).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from agreed.atomic import write_atomically
+from agreed.cli.files import gather_inputs
+from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, usage_error
+from agreed.cli.settings import run_config
+from agreed.consent.codeowners import (
+    CodeownersError,
+    Entry,
+    differences,
+    entry_for,
+    missing_handles,
+    render_block,
+    updated,
+)
+from agreed.document import read_document
+from agreed.report.text_report import problem_line
+from agreed.sources import repository_root
+
+# Where GitHub and GitLab look for the file; the first that exists is used, else the first.
+CANDIDATES = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")
+
+
+@click.command("codeowners")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--write", "mode", flag_value="write", help="Write the block into the CODEOWNERS file.")
+@click.option("--check", "mode", flag_value="check",
+              help="Exit 1 (and show what differs) when the file's block is out of date.")
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The CODEOWNERS file, relative to the repository root [default: the first of "
+                   f"{', '.join(CANDIDATES)} that exists, else {CANDIDATES[0]}].")
+def command(paths: tuple[str, ...], mode: str | None, file: Path | None) -> None:
+    """Request each agreement's parties as reviewers: one CODEOWNERS line per agreement, from the parties' handles.
+
+    Only the block between '# BEGIN agreed' and '# END agreed' is managed; every other line is kept. CODEOWNERS
+    requests the parties but cannot require all of them to approve: the consent gate does that. Exit codes: 0 done
+    (or up to date), 1 --check found the block out of date, 2 usage errors or an agreement that does not load.
+    """
+    if "-" in paths:
+        usage_error("codeowners reads agreement files from the repository, not standard input")
+    root = repository_root(Path.cwd())
+    if root is None:
+        usage_error("not inside a git repository: CODEOWNERS paths are relative to the repository root")
+    entries = _entries(paths, root.resolve())
+    for line in missing_handles(entries):
+        click.echo(f"agreed: warning: parties without a code-host handle (not requested as reviewers): {line}",
+                   err=True)
+    block = render_block(entries)
+    if mode is None:
+        click.echo(block, nl=False)
+        raise SystemExit(EXIT_CLEAN)
+    target = _target(root, file)
+    raise SystemExit(_write(target, block, root) if mode == "write" else _check(target, block, root))
+
+
+def _entries(paths: Sequence[str], root: Path) -> list[Entry]:
+    inputs = gather_inputs(paths, None, run_config(None, False))
+    entries: list[Entry] = []
+    broken = False
+    for path, shown in inputs.sources:
+        document = read_document(path, shown)
+        if not document.loaded:
+            for problem in document.problems:
+                click.echo(problem_line(problem, color=False), err=True)
+            broken = True
+            continue
+        entries.append(entry_for(_relative(path, root), document.data))
+    if broken:
+        usage_error("an agreement does not load; fix it (agreed lint shows why) and run agreed codeowners again")
+    return entries
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        usage_error(f"{path} is outside the repository {root}")
+
+
+def _target(root: Path, file: Path | None) -> Path:
+    if file is not None:
+        return file if file.is_absolute() else root / file
+    for candidate in CANDIDATES:
+        if (root / candidate).is_file():
+            return root / candidate
+    return root / CANDIDATES[0]
+
+
+def _read(target: Path) -> str | None:
+    try:
+        return target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        usage_error(f"cannot read {target}: {error}")
+
+
+def _write(target: Path, block: str, root: Path) -> int:
+    text = _read(target)
+    name = _shown(target, root)
+    try:
+        new = updated(text, block)
+    except CodeownersError as error:
+        usage_error(f"{name}: {error}")
+    if new == text:
+        click.echo(f"{name}: up to date")
+        return EXIT_CLEAN
+    try:
+        write_atomically(target, new, overwrite=True)
+    except OSError as error:
+        usage_error(f"cannot write {target}: {error.strerror or error}")
+    click.echo(f"{name}: {'updated' if text is not None else 'created'}")
+    return EXIT_CLEAN
+
+
+def _check(target: Path, block: str, root: Path) -> int:
+    text = _read(target)
+    name = _shown(target, root)
+    try:
+        diff = differences(text, block, name)
+    except CodeownersError as error:
+        usage_error(f"{name}: {error}")
+    if not diff:
+        click.echo(f"{name}: up to date")
+        return EXIT_CLEAN
+    click.echo("".join(line if line.endswith("\n") else line + "\n" for line in diff), nl=False)
+    click.echo(f"{name}: out of date; run 'agreed codeowners --write' and commit the result", err=True)
+    return EXIT_FINDINGS
+
+
+def _shown(target: Path, root: Path) -> str:
+    try:
+        return target.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return target.as_posix()
+

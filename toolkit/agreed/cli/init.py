@@ -1,0 +1,55 @@
+"""``agreed init``: set up the current git repository for agreements (see :mod:`agreed.init`)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import click
+
+from agreed.cli.output import EXIT_CLEAN, usage_error
+from agreed.init import CI_CHOICES, Action, InitError, Outcome, initialise
+from agreed.sources import repository_root
+
+_WIDTH = max(len(outcome.value) for outcome in Outcome)
+
+
+@click.command("init")
+@click.option("--ci", type=click.Choice(CI_CHOICES), default="github", show_default=True,
+              help="The CI to set up: a GitHub Actions workflow, a GitLab CI job, or none.")
+@click.option("--force", is_flag=True,
+              help="Replace the files init owns (template, schema copy, .agreed.yaml, workflow) and the diff "
+                   "driver setting when they differ; shared files (.pre-commit-config.yaml, .gitlab-ci.yml, "
+                   ".gitattributes) are never rewritten.")
+def command(ci: str, force: bool) -> None:
+    """Set up this git repository: contracts/, the schema for editors, configuration, pre-commit hook, the git
+    diff driver and CI. Never overwrites your files without --force; a second run changes nothing.
+
+    Exit codes: 0 done, 2 not inside a git repository or a step failed.
+    """
+    root = repository_root(Path.cwd())
+    if root is None:
+        usage_error("not inside a git repository; run 'git init' first")
+    try:
+        actions = initialise(root, ci, force=force)
+    except InitError as error:
+        usage_error(str(error))
+    for action in actions:
+        click.echo(_line(action))
+        if action.snippet:
+            click.echo(textwrap.indent(action.snippet, "    "), nl=False)
+    click.echo(_next_steps(actions))
+    raise SystemExit(EXIT_CLEAN)
+
+
+def _line(action: Action) -> str:
+    note = f"  ({action.note})" if action.note else ""
+    return f"{action.outcome.value:<{_WIDTH}}  {action.target}{note}"
+
+
+def _next_steps(actions: list[Action]) -> str:
+    changed = any(action.outcome in (Outcome.CREATED, Outcome.UPDATED) for action in actions)
+    if not changed:
+        return "Nothing to change: the repository is set up."
+    return ("Next: 'agreed new ID --party A --party B' starts an agreement; 'pre-commit install' enables the hook; "
+            "commit the new files.")

@@ -1,0 +1,167 @@
+"""``agreed sign FILE --as PARTY [--key KEY]``: record a party's consent to the current terms in the repository.
+
+The record goes to the consent ledger beside the agreement (:mod:`agreed.consent.ledger`): a new file per party and
+digest, so parallel signatures never conflict. The agreement itself is never edited. With ``--key`` the consent is
+also signed with SSH (:mod:`agreed.consent.ssh`), and only a key listed for the party in ``parties[].keys`` is
+accepted. Exit codes: 0 recorded (or already recorded), 2 anything that stops it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import shlex
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from agreed.cli.output import usage_error
+from agreed.consent.digest import DigestError, digest_document
+from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
+from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify
+from agreed.document import Document, read_document
+from agreed.report.text_report import problem_line
+
+FINAL_STATUSES = ("ended", "fulfilled")
+MAX_KEY_FILE_BYTES = 64 * 1024
+
+
+@click.command("sign")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as", "party_id", required=True, metavar="PARTY", help="The party whose consent is recorded.")
+@click.option("--key", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="PATH",
+              help="Sign the consent with this SSH key (a private key, or a public key held by ssh-agent); it must "
+                   "be listed for PARTY in parties[].keys.")
+def command(file: Path, party_id: str, key: Path | None) -> None:
+    """Record PARTY's consent to the current terms of the agreement FILE (optionally signed with an SSH key).
+
+    The consent is bound to the digest of the terms ('agreed digest') and written as a new file in
+    .consent/<agreement id>/<party>/ beside FILE; commit it. FILE itself is never changed. Exit codes: 0 recorded
+    or already recorded, 2 the agreement does not validate, PARTY is not one of its parties, its status is final,
+    or the key cannot sign or is not listed for PARTY.
+    """
+    document = read_document(file, file.as_posix())
+    digest = _digest(document)
+    data: Mapping[str, Any] = document.data
+    agreement_id: str = data["id"]
+    _check_status(file, data)
+    party = _party(data, party_id)
+    signature = None if key is None else _signature(key, agreement_id, party, digest)
+    record = new_record(agreement_id, party_id, digest, _now, signature)
+    try:
+        written = write_record(file, record)
+    except LedgerError as error:
+        usage_error(str(error))
+    _report(written)
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _digest(document: Document) -> str:
+    result = digest_document(document)
+    if isinstance(result, DigestError):
+        for problem in result.problems:
+            click.echo(problem_line(problem, color=False), err=True)
+        usage_error(f"{result.message}; fix it ('agreed validate {document.path}') and sign again")
+    return result
+
+
+def _check_status(file: Path, data: Mapping[str, Any]) -> None:
+    status = data["status"]
+    if status in FINAL_STATUSES:
+        usage_error(f"{file.as_posix()}: the agreement is {status}, which is final: consent can no longer be "
+                    "recorded for it (start a new agreement to agree on new terms)")
+
+
+def _party(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any]:
+    parties: Sequence[Mapping[str, Any]] = data["parties"]
+    found = next((party for party in parties if party["id"] == party_id), None)
+    if found is None:
+        known = [str(party["id"]) for party in parties]
+        close = difflib.get_close_matches(party_id, known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"its parties are: {', '.join(known)}"
+        usage_error(f"{party_id!r} is not a party of {data['id']} ({hint})")
+    return found
+
+
+# --- signing ------------------------------------------------------------------------------------------------------
+
+
+def _signature(key: Path, agreement_id: str, party: Mapping[str, Any], digest: str) -> str:
+    """Sign the consent with ``key`` and make sure the signature verifies with a key listed for the party."""
+    party_id: str = party["id"]
+    listed: list[str] = [entry for entry in party.get("keys") or [] if isinstance(entry, str)]
+    if not listed:
+        usage_error(f"no key is listed for {party_id} in parties[].keys: add the public key there first (a "
+                    "material change, so agree on it), or sign without --key")
+    _check_public_half(key, party_id, listed)
+    message = consent_message(agreement_id, party_id, digest)
+    try:
+        signature = sign(message, key, interactive=sys.stdin.isatty())
+        verdict = verify(message, signature, listed, party_id)
+    except SshError as error:
+        usage_error(str(error))
+    if not verdict.valid:
+        if verdict.reason is not None and verdict.reason.startswith("signed by a key not listed"):
+            _not_listed(key, party_id, verdict.fingerprint)
+        usage_error(f"the signature made with {key} does not verify: {verdict.reason}")
+    return signature
+
+
+def _check_public_half(key: Path, party_id: str, listed: Sequence[str]) -> None:
+    """Refuse a key whose public half is known and not listed, before anything asks for a passphrase."""
+    public = _public_half(key)
+    if public is None:
+        return
+    if public not in {public_key_blob(entry) for entry in listed}:
+        _not_listed(key, party_id, None)
+
+
+def _public_half(key: Path) -> bytes | None:
+    """The public key blob of ``key`` when the file is a public key or has a ``.pub`` beside it; else None."""
+    for candidate in (key, key.with_name(key.name + ".pub")):
+        try:
+            with candidate.open("rb") as stream:
+                text = stream.read(MAX_KEY_FILE_BYTES).decode("utf-8", errors="replace").strip()
+        except OSError:
+            continue
+        blob = public_key_blob(text)
+        if blob is not None:
+            return blob
+    return None
+
+
+def _not_listed(key: Path, party_id: str, fingerprint: str | None) -> NoReturn:
+    shown = f"{key} ({fingerprint})" if fingerprint else str(key)
+    usage_error(f"{shown}: this key is not listed for {party_id} in parties[].keys; sign with a listed key, or "
+                "add this one there first (a material change, so agree on it)")
+
+
+# --- reporting ------------------------------------------------------------------------------------------------------
+
+
+def _report(written: Written) -> None:
+    record, path = written.record, written.path.as_posix()
+    if written.already_recorded:
+        click.echo(f"{record.party}'s consent to {record.agreement} ({record.digest}) is already recorded in {path} "
+                   f"(since {_when(record)}); nothing was written.")
+        click.echo(f"Next: if it is not committed yet, commit it: git add {shlex.quote(path)} && git commit")
+        return
+    click.echo(f"Recorded {record.party}'s consent to {record.agreement} ({record.digest}) in {path}, "
+               f"{_how(record)}.")
+    message = shlex.quote(f"Consent of {record.party} to {record.agreement}")
+    click.echo(f"Next: commit it and push it with the change under review: git add {shlex.quote(path)} && "
+               f"git commit -m {message}")
+
+
+def _when(record: ConsentRecord) -> str:
+    return record.signed_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _how(record: ConsentRecord) -> str:
+    return f"signed with SSH key {record.key}" if record.key else "without an SSH signature"

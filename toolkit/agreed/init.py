@@ -1,0 +1,260 @@
+"""``agreed init``: set up a git repository for agreements, without ever overwriting what its users wrote.
+
+What it sets up, each step reported as one :class:`Action`:
+
+- ``contracts/_template.yaml``: the shipped template (a guide to copy, and a valid draft, so lint has a file);
+- ``schema/agreement.schema.json``: a copy of the packaged schema, which the template's editor modeline points at;
+- ``.agreed.yaml``: the configuration, every setting commented out (the defaults apply);
+- ``.pre-commit-config.yaml``: a hook ``agreed`` (a ``local`` hook running the installed ``agreed lint``);
+- ``.gitattributes`` lines ``contracts/**/*.yaml diff=agreed`` (and ``*.yml``) and the repository's local git
+  setting ``diff.agreed.command = agreed diff --git-driver``, so ``git diff`` shows semantic changes;
+- CI: ``.github/workflows/agreed.yml`` or a job ``agreed`` in ``.gitlab-ci.yml`` (templates in ``data/ci/``).
+
+Files that init owns whole (template, schema copy, ``.agreed.yaml``, the workflow) are created when missing and
+replaced only with ``force``. Files shared with other tools are never rewritten: ``.gitattributes`` only gets the
+lines it lacks; ``.pre-commit-config.yaml`` and ``.gitlab-ci.yml`` are created when missing, and otherwise, when
+they lack the hook or job, the action carries the text to add by hand. Running it twice changes nothing.
+
+The git setting is read and written with ``git config --local`` through :mod:`subprocess` (:func:`git_config` and
+:func:`set_git_config`): the git adapter ``agreed.history.git`` offers no configuration access, and this is the
+only place that writes git settings.
+"""
+
+from __future__ import annotations
+
+import enum
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from agreed.atomic import write_atomically
+from agreed.schema import schema_path, template_path
+
+CI_CHOICES = ("github", "gitlab", "none")
+DIFF_DRIVER_KEY = "diff.agreed.command"
+DIFF_DRIVER_COMMAND = "agreed diff --git-driver"
+ATTRIBUTE_LINES = ("contracts/**/*.yaml diff=agreed", "contracts/**/*.yml diff=agreed")
+HOOK_ID = "agreed"
+GITLAB_JOB = "agreed"
+
+TEMPLATE_FILE = "contracts/_template.yaml"
+SCHEMA_FILE = "schema/agreement.schema.json"
+CONFIG_FILE = ".agreed.yaml"
+PRE_COMMIT_FILE = ".pre-commit-config.yaml"
+ATTRIBUTES_FILE = ".gitattributes"
+GITHUB_WORKFLOW = ".github/workflows/agreed.yml"
+GITLAB_FILE = ".gitlab-ci.yml"
+
+PRE_COMMIT_HOOK = """\
+  - repo: local  # runs the agreed installed on the committer's machine (pip install agreed)
+    hooks:
+      - id: agreed
+        name: agreed lint
+        entry: agreed lint
+        language: system
+        files: ^contracts/.*\\.ya?ml$
+        exclude: (^|/)\\.consent/  # consent records are not agreements
+        types: [yaml]
+        require_serial: true  # cross-file rules must see every agreement at once
+"""
+
+PRE_COMMIT_CONFIG = f"""\
+# Written by agreed init. Enable with: pre-commit install
+repos:
+{PRE_COMMIT_HOOK}\
+  # Or the hook of the agreed repository itself (pre-commit then installs agreed in its own environment):
+  # - repo: <url of the agreed repository>
+  #   rev: <tag or commit>
+  #   hooks:
+  #     - id: agreed
+"""
+
+AGREED_CONFIG = """\
+# Configuration of agreed (README, "Configuration"). Every setting is commented out: the defaults apply.
+# fail-on: error                  # the --fail-on default: error | warning | info | never
+# include: ["contracts/**/*.yaml", "contracts/**/*.yml"]   # default: every *.yaml and *.yml of a folder
+# exclude: [contracts/archive/]   # gitignore-style, relative to this file
+# rules:                          # by code, name or category: off | info | warning | error
+#   V109: off
+#   T305:
+#     options: {max-gap-days: 60}
+# per-file-ignores:
+#   "contracts/legacy/*.yaml": [V101]
+# vague-terms: [synergy]          # your team's own vague words (rule V110)
+# allowed-terms: [best effort tier]
+# people: people.yaml             # a roster of people that parties are checked against
+"""
+
+
+class Outcome(enum.Enum):
+    CREATED = "created"
+    UPDATED = "updated"  # replaced (with force) or extended (lines added)
+    UNCHANGED = "unchanged"  # already as init would write it
+    KEPT = "kept"  # differs from what init writes; replaced only with force
+    MANUAL = "add by hand"  # a shared file without agreed's part: ``snippet`` says what to add
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What init did (or left) at one place: a repo-relative file, or the git setting."""
+
+    target: str
+    outcome: Outcome
+    note: str = ""
+    snippet: str = ""
+
+
+class InitError(Exception):
+    """A step could not be carried out (unwritable file, git failing); ``str(error)`` is one line for users."""
+
+
+def initialise(root: Path, ci: str, *, force: bool = False) -> list[Action]:
+    """Set up the repository whose work tree is ``root``; ``ci`` is one of :data:`CI_CHOICES`."""
+    if ci not in CI_CHOICES:
+        raise ValueError(f"ci must be one of {', '.join(CI_CHOICES)}, not {ci!r}")
+    steps: list[Callable[[], Action]] = [
+        lambda: _own_file(root, TEMPLATE_FILE, template_path().read_text(encoding="utf-8"), force),
+        lambda: _own_file(root, SCHEMA_FILE, schema_path().read_text(encoding="utf-8"), force),
+        lambda: _own_file(root, CONFIG_FILE, AGREED_CONFIG, force),
+        lambda: _pre_commit(root),
+        lambda: _attributes(root),
+        lambda: _diff_driver(root, force),
+    ]
+    if ci == "github":
+        steps.append(lambda: _own_file(root, GITHUB_WORKFLOW, ci_template("github"), force))
+    elif ci == "gitlab":
+        steps.append(lambda: _gitlab(root))
+    return [step() for step in steps]
+
+
+def ci_template(platform: str) -> str:
+    """The shipped CI file for ``github`` (a workflow) or ``gitlab`` (a job ``agreed``)."""
+    return resources.files("agreed").joinpath("data", "ci", f"{platform}-agreed.yml").read_text(encoding="utf-8")
+
+
+# -- files ---------------------------------------------------------------------------------------------------------
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InitError(f"cannot read {path}: {error}") from None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomically(path, text, overwrite=True)
+    except OSError as error:
+        raise InitError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _own_file(root: Path, relative: str, text: str, force: bool) -> Action:
+    current = _read(root / relative)
+    if current == text:
+        return Action(relative, Outcome.UNCHANGED)
+    if current is not None and not force:
+        return Action(relative, Outcome.KEPT, "differs from what agreed init writes; --force replaces it")
+    _write(root / relative, text)
+    return Action(relative, Outcome.CREATED if current is None else Outcome.UPDATED)
+
+
+def _shared_file(root: Path, relative: str, text: str, has_ours: Callable[[Any], bool], what: str) -> Action:
+    """Create ``relative`` when missing; else leave it, with ``text`` to add by hand when it lacks ``what``."""
+    current = _read(root / relative)
+    if current is None:
+        _write(root / relative, text)
+        return Action(relative, Outcome.CREATED)
+    if has_ours(_yaml(current)):
+        return Action(relative, Outcome.UNCHANGED, f"already has {what}")
+    return Action(relative, Outcome.MANUAL, f"has no {what}; not editing a file of yours: add this", text)
+
+
+def _yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except YAMLError:
+        return None
+
+
+def _pre_commit(root: Path) -> Action:
+    action = _shared_file(root, PRE_COMMIT_FILE, PRE_COMMIT_CONFIG, _has_hook, f"hook '{HOOK_ID}'")
+    if action.outcome is Outcome.MANUAL:
+        return Action(action.target, action.outcome, f"{action.note} under 'repos:'", PRE_COMMIT_HOOK)
+    return action
+
+
+def _has_hook(config: Any) -> bool:
+    repos = config.get("repos") if isinstance(config, dict) else None
+    return isinstance(repos, list) and any(
+        isinstance(hook, dict) and hook.get("id") == HOOK_ID
+        for repo in repos if isinstance(repo, dict) and isinstance(repo.get("hooks"), list)
+        for hook in repo["hooks"])
+
+
+def _gitlab(root: Path) -> Action:
+    return _shared_file(root, GITLAB_FILE, ci_template("gitlab"),
+                        lambda config: isinstance(config, dict) and GITLAB_JOB in config, f"job '{GITLAB_JOB}'")
+
+
+def _attributes(root: Path) -> Action:
+    current = _read(root / ATTRIBUTES_FILE)
+    present = {line.strip() for line in (current or "").splitlines()}
+    missing = [line for line in ATTRIBUTE_LINES if line not in present]
+    if not missing:
+        return Action(ATTRIBUTES_FILE, Outcome.UNCHANGED)
+    text = current or ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    _write(root / ATTRIBUTES_FILE, text + "".join(line + "\n" for line in missing))
+    return Action(ATTRIBUTES_FILE, Outcome.CREATED if current is None else Outcome.UPDATED,
+                  f"added {', '.join(repr(line) for line in missing)}")
+
+
+# -- git settings --------------------------------------------------------------------------------------------------
+
+
+def _diff_driver(root: Path, force: bool) -> Action:
+    target = f"git config {DIFF_DRIVER_KEY}"
+    current = git_config(root, DIFF_DRIVER_KEY)
+    if current == DIFF_DRIVER_COMMAND:
+        return Action(target, Outcome.UNCHANGED)
+    if current is not None and not force:
+        return Action(target, Outcome.KEPT, f"is {current!r}, not {DIFF_DRIVER_COMMAND!r}; --force replaces it")
+    set_git_config(root, DIFF_DRIVER_KEY, DIFF_DRIVER_COMMAND)
+    return Action(target, Outcome.CREATED if current is None else Outcome.UPDATED, f"= {DIFF_DRIVER_COMMAND}")
+
+
+def git_config(root: Path, key: str) -> str | None:
+    """The value of ``key`` in the repository's own (local) git configuration; None when it is not set."""
+    result = _git(root, "config", "--local", "--get", key)
+    if result.returncode == 1:  # the key is not set
+        return None
+    _raise_for(result, f"git config --get {key}")
+    return result.stdout.rstrip("\n")
+
+
+def set_git_config(root: Path, key: str, value: str) -> None:
+    """Set ``key`` to ``value`` in the repository's own (local) git configuration."""
+    _raise_for(_git(root, "config", "--local", key, value), f"git config {key}")
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise InitError(f"cannot run git: {error}") from None
+
+
+def _raise_for(result: subprocess.CompletedProcess[str], what: str) -> None:
+    if result.returncode != 0:
+        message = (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[0]
+        raise InitError(f"{what} failed: {message}")
