@@ -12,6 +12,7 @@ from agreed import __version__
 from agreed.cli import (
     check_text,
     codeowners,
+    consent,
     diff,
     digest,
     history,
@@ -55,5 +56,6 @@ def main() -> None:
 
 for command in (validate.command, lint.command, rules.rules_command, rules.explain_command, new.command,
                 check_text.command, schema_command.command, diff.command, history.command,
-                digest.command, sign.command, codeowners.command, init.command):
+                digest.command, sign.command, consent.group, codeowners.command,
+                init.command):
     main.add_command(command)

@@ -1,0 +1,125 @@
+"""``agreed consent status|check`` on real temporary repositories: the report, the gate's exit codes, --base."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from agreed.cli import main
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.yaml"
+AGREEMENT = "contracts/sales-onboarding.yaml"
+
+
+def git(repo: Path, *arguments: str, email: str = "test@example.org") -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": "Test",
+           "GIT_COMMITTER_EMAIL": "ci@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    completed = subprocess.run(["git", *arguments], cwd=repo, capture_output=True, text=True, timeout=60, env=env,
+                               check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    return completed.stdout
+
+
+def agreement_text(status: str = "active", deadline: str = "2032-06-30") -> str:
+    text = SOURCE.read_text(encoding="utf-8")
+    text = text.replace("  evidence: [review, signed-commit]", "  evidence: [author-email]")
+    return text.replace("status: active", f"status: {status}", 1).replace("  deadline: 2032-06-30",
+                                                                          f"  deadline: {deadline}")
+
+
+def sign_as(repo: Path, party: str, email: str) -> None:
+    """Record ``party``'s consent with ``agreed sign`` and commit it authored by ``email``."""
+
+    result = CliRunner().invoke(main, ["sign", AGREEMENT, "--as", party])
+    assert result.exit_code == 0, result.output
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", f"Consent of {party}", email=email)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / AGREEMENT).write_text(agreement_text("proposed"), encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Propose")
+    return tmp_path
+
+
+def run(*arguments: str) -> Result:
+    return CliRunner().invoke(main, ["consent", *arguments])
+
+
+def test_status_lists_each_party_and_exits_0(repo: Path) -> None:
+    sign_as(repo, "maria", "maria.chen@example.com")
+    result = run("status")
+    assert result.exit_code == 0, result.output
+    assert f"{AGREEMENT}: sales-onboarding (proposed) sha256:" in result.output
+    assert "  maria: valid: added in " in result.output
+    assert "  daniel: missing: no consent to the current terms (accepted evidence: author-email)" in result.output
+
+
+def test_status_as_json(repo: Path) -> None:
+    sign_as(repo, "maria", "maria.chen@example.com")
+    (repo / AGREEMENT).write_text(agreement_text("proposed", deadline="2032-07-31"), encoding="utf-8")
+    result = run("status", AGREEMENT, "--format", "json")
+    assert result.exit_code == 0, result.output
+    agreement = json.loads(result.output)["agreements"][0]
+    assert [(party["party"], party["state"]) for party in agreement["parties"]] == [("maria", "stale"),
+                                                                                      ("daniel", "missing")]
+    assert agreement["parties"][0]["agreed_digest"].startswith("sha256:")
+
+
+def test_check_gates_active_agreements_only(repo: Path) -> None:
+    assert run("check").exit_code == 0  # proposed: nothing to gate
+    (repo / AGREEMENT).write_text(agreement_text("active"), encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    assert f"{AGREEMENT}: maria is missing" in result.output
+    sign_as(repo, "maria", "maria.chen@example.com")
+    sign_as(repo, "daniel", "daniel.okafor@example.com")
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert f"{AGREEMENT}: ok (active)" in result.output
+
+
+def test_check_fails_a_forged_author(repo: Path) -> None:
+    (repo / AGREEMENT).write_text(agreement_text("active"), encoding="utf-8")
+    sign_as(repo, "maria", "maria.chen@example.com")
+    sign_as(repo, "daniel", "maria.chen@example.com")
+    result = run("check")
+    assert result.exit_code == 1
+    assert "daniel is missing: a record for the current terms exists but no evidence counts" in result.output
+
+
+def test_check_with_a_base_that_does_not_exist_exits_2(repo: Path) -> None:
+    result = run("check", "--base", "no-such-branch")
+    assert result.exit_code == 2
+    assert "unknown revision 'no-such-branch'" in result.output
+
+
+def test_a_bad_reviews_file_exits_2(repo: Path) -> None:
+    (repo / "reviews.json").write_text("{}", encoding="utf-8")
+    result = run("status", "--reviews", "reviews.json")
+    assert result.exit_code == 2
+    assert "expected a JSON list of reviews" in result.output
+
+
+def test_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "plain"
+    (folder / "contracts").mkdir(parents=True)
+    (folder / AGREEMENT).write_text(agreement_text(), encoding="utf-8")
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    result = run("status")
+    assert result.exit_code == 2
+    assert "not inside a git repository" in result.output

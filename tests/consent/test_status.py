@@ -1,0 +1,350 @@
+"""Consent status (valid / stale / missing) on real temporary git repositories with real ssh-keygen keys: the
+evidence kinds, editorial and material changes, and trust read from the base revision."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from agreed.consent.digest import digest_document
+from agreed.consent.evidence import Review, read_reviews
+from agreed.consent.ledger import new_record, write_record
+from agreed.consent.ssh import consent_message, sign
+from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreement_status, gate_failures
+from agreed.document import read_document
+from agreed.history.git import Repository
+
+pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.which("git") is None,
+                                reason="needs ssh-keygen (OpenSSH) and git")
+
+SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.yaml"
+AGREEMENT = Path("contracts/sales-onboarding.yaml")
+MARIA = "maria.chen@example.com"
+DANIEL = "daniel.okafor@example.com"
+MakeKey = Callable[[str], Path]
+
+
+@pytest.fixture(scope="module")
+def make_key(tmp_path_factory: pytest.TempPathFactory) -> MakeKey:
+    folder = tmp_path_factory.mktemp("keys")
+
+    def make(name: str) -> Path:
+        path = folder / name
+        if not path.exists():
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(path)], check=True,
+                           stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+        return path
+    return make
+
+
+def public(key: Path) -> str:
+    return key.with_name(key.name + ".pub").read_text(encoding="ascii").strip()
+
+
+def agreement_text(*, maria_keys: tuple[str, ...] = (), evidence: str = "[ssh-signature, author-email]",
+                   deadline: str = "2032-06-30", title: str = "Halve enterprise onboarding time",
+                   status: str = "active", extra_party: str | None = None) -> str:
+    text = SOURCE.read_text(encoding="utf-8")
+    keys = "keys: [" + ", ".join(f'"{key}"' for key in maria_keys) + "]"
+    text = text.replace("    keys: []", f"    {keys}", 1)
+    text = text.replace("  evidence: [review, signed-commit]", f"  evidence: {evidence}")
+    text = text.replace("  deadline: 2032-06-30", f"  deadline: {deadline}")
+    text = text.replace("title: Halve enterprise onboarding time", f"title: {title}")
+    text = text.replace("status: active", f"status: {status}", 1)
+    if extra_party is not None:
+        text = _with_party(text, extra_party)
+    return text
+
+
+def _with_party(text: str, party: str) -> str:
+    """A copy of daniel's entry as another party, with its own id, email and handle."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index("  - id: daniel\n")
+    end = next(index for index in range(start + 1, len(lines)) if not lines[index].startswith(("  ", "\n")))
+    while not lines[end - 1].strip():
+        end -= 1
+    block = "".join(lines[start:end]).replace("id: daniel", f"id: {party}").replace(DANIEL, f"{party}@example.com")
+    block = block.replace("handle: dokafor", f"handle: {party}")
+    return "".join(lines[:end]) + block + "".join(lines[end:])
+
+
+def git(repo: Path, *arguments: str, email: str = "test@example.org") -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": "Test",
+           "GIT_COMMITTER_EMAIL": "ci@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    completed = subprocess.run(["git", *arguments], cwd=repo, capture_output=True, text=True, timeout=60, env=env,
+                               check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    return completed.stdout
+
+
+def write(repo: Path, text: str) -> None:
+    (repo / AGREEMENT).write_text(text, encoding="utf-8")
+
+
+def commit(repo: Path, message: str, *, email: str = "test@example.org") -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, email=email)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "contracts").mkdir()
+    return tmp_path
+
+
+def current_digest() -> str:
+    result = digest_document(read_document(AGREEMENT))
+    assert isinstance(result, str)
+    return result
+
+
+def record(party: str, key: Path | None = None, *, when: int = 0) -> Path:
+    """Write ``party``'s record for the current digest (signed with ``key`` if given); its path."""
+    digest = current_digest()
+    signature = None if key is None else sign(consent_message("sales-onboarding", party, digest), key)
+    moment = datetime.datetime(2031, 1, 2, tzinfo=datetime.UTC) + datetime.timedelta(days=when)
+    return write_record(AGREEMENT, new_record("sales-onboarding", party, digest, lambda: moment, signature)).path
+
+
+def status(repo: Path, *, base: str | None = None, reviews: tuple[Review, ...] = ()) -> AgreementStatus:
+    with Repository.open(repo) as repository:
+        return agreement_status(repository, repo / AGREEMENT, base=base, reviews=reviews)
+
+
+def states(result: AgreementStatus) -> dict[str, str]:
+    return {party.party: party.state for party in result.parties}
+
+
+def party(result: AgreementStatus, name: str) -> tuple[str, str]:
+    found = next(item for item in result.parties if item.party == name)
+    return found.state, found.reason
+
+
+# --- ssh-signature ------------------------------------------------------------------------------------------------
+
+
+def test_a_signature_by_a_listed_key_is_valid(repo: Path, make_key: MakeKey) -> None:
+    write(repo, agreement_text(maria_keys=(public(make_key("maria")),), evidence="[ssh-signature]"))
+    commit(repo, "Propose")
+    record("maria", make_key("maria"))
+    result = status(repo)
+    assert states(result) == {"maria": VALID, "daniel": MISSING}
+    assert result.parties[0].evidence == "ssh-signature"
+    assert gate_failures(result) == [f"daniel is missing: {result.parties[1].reason}"]
+
+
+def test_a_signature_by_the_wrong_key_is_not_valid(repo: Path, make_key: MakeKey) -> None:
+    write(repo, agreement_text(maria_keys=(public(make_key("maria")),), evidence="[ssh-signature]"))
+    commit(repo, "Propose")
+    record("maria", make_key("mallory"))
+    state, reason = party(status(repo), "maria")
+    assert state == MISSING
+    assert "signed by a key not listed for maria" in reason
+
+
+def test_a_signature_over_an_old_digest_is_stale(repo: Path, make_key: MakeKey) -> None:
+    key = make_key("maria")
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
+    commit(repo, "Propose")
+    old = current_digest()
+    record("maria", key)
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]", deadline="2032-09-30"))
+    result = status(repo)
+    maria = result.parties[0]
+    assert (maria.state, maria.agreed_digest) == (STALE, old)
+    assert old in maria.reason
+    assert "2031-01-02" in maria.reason
+
+
+def test_an_editorial_change_keeps_consent_and_a_material_change_makes_it_stale(repo: Path,
+                                                                                  make_key: MakeKey) -> None:
+    key = make_key("maria")
+    write(repo, agreement_text(maria_keys=(public(key),)))
+    commit(repo, "Propose")
+    record("maria", key)
+    write(repo, agreement_text(maria_keys=(public(key),), title="Onboarding in half the time"))
+    assert states(status(repo))["maria"] == VALID
+    write(repo, agreement_text(maria_keys=(public(key),), deadline="2032-07-31"))
+    assert states(status(repo))["maria"] == STALE
+
+
+# --- author-email -------------------------------------------------------------------------------------------------
+
+
+def test_a_record_added_by_the_partys_email_is_valid(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[author-email]"))
+    commit(repo, "Propose")
+    record("maria")
+    assert states(status(repo))["maria"] == MISSING  # not committed yet
+    commit(repo, "Consent of maria", email=MARIA.upper())
+    result = status(repo)
+    assert states(result)["maria"] == VALID
+    assert result.parties[0].evidence == "author-email"
+
+
+def test_a_record_added_with_another_email_is_not_valid(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[author-email]"))
+    commit(repo, "Propose")
+    record("maria")
+    commit(repo, "Consent of maria (forged)", email=DANIEL)
+    state, reason = party(status(repo), "maria")
+    assert state == MISSING
+    assert f"by {DANIEL}, not by maria's email" in reason
+
+
+def test_an_unsigned_record_does_not_count_when_only_signatures_do(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[ssh-signature]"))
+    commit(repo, "Propose")
+    record("maria")
+    commit(repo, "Consent of maria", email=MARIA)
+    state, reason = party(status(repo), "maria")
+    assert state == MISSING
+    assert "not signed" in reason
+
+
+# --- trust from the base revision ---------------------------------------------------------------------------------
+
+
+def test_a_key_added_in_the_change_does_not_count(repo: Path, make_key: MakeKey) -> None:
+    write(repo, agreement_text(evidence="[ssh-signature]"))
+    base = commit(repo, "Propose")
+    git(repo, "checkout", "-q", "-b", "change")
+    key = make_key("mallory")
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
+    record("maria", key)
+    commit(repo, "Add a key and sign with it")
+    assert states(status(repo))["maria"] == VALID  # trusting the change itself
+    state, reason = party(status(repo, base=base), "maria")
+    assert state == MISSING
+    assert "no trusted key is listed for maria" in reason
+
+
+def test_a_policy_loosened_in_the_change_does_not_count(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[ssh-signature]"))
+    base = commit(repo, "Propose")
+    write(repo, agreement_text(evidence="[author-email]"))
+    record("maria")
+    commit(repo, "Loosen the policy and consent", email=MARIA)
+    assert states(status(repo))["maria"] == VALID
+    result = status(repo, base=base)
+    assert result.policy == ("ssh-signature",)
+    assert states(result)["maria"] == MISSING
+
+
+def test_a_party_added_in_the_change_cannot_be_valid_in_it(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[author-email]"))
+    base = commit(repo, "Propose")
+    write(repo, agreement_text(evidence="[author-email]", extra_party="sam"))
+    record("sam")
+    commit(repo, "Add sam, who consents", email="sam@example.com")
+    assert states(status(repo))["sam"] == VALID
+    state, reason = party(status(repo, base=base), "sam")
+    assert state == MISSING
+    assert "added in this change" in reason
+
+
+def test_a_new_agreement_trusts_its_own_identities(repo: Path) -> None:
+    base = commit_empty(repo)
+    write(repo, agreement_text(evidence="[author-email]"))
+    commit(repo, "Propose")
+    record("maria")
+    commit(repo, "Consent of maria", email=MARIA)
+    result = status(repo, base=base)
+    assert result.new
+    assert states(result)["maria"] == VALID
+
+
+def commit_empty(repo: Path) -> str:
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Start")
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_a_final_agreement_whose_terms_change_fails_the_gate(repo: Path) -> None:
+    write(repo, agreement_text(status="fulfilled"))
+    base = commit(repo, "Fulfilled")
+    write(repo, agreement_text(status="fulfilled", title="A new title"))
+    assert gate_failures(status(repo, base=base)) == []  # editorial
+    write(repo, agreement_text(status="fulfilled", deadline="2032-12-31"))
+    assert gate_failures(status(repo, base=base)) == [
+        "fulfilled at the base revision, which is final: its terms may not change"]
+
+
+# --- review -------------------------------------------------------------------------------------------------------
+
+
+def reviews_file(tmp_path: Path, *entries: tuple[str, str, str]) -> tuple[Review, ...]:
+    path = tmp_path / "reviews.json"
+    path.write_text(json.dumps([{"user": {"login": login}, "state": state, "commit_id": commit_id}
+                                for login, state, commit_id in entries]), encoding="utf-8")
+    return tuple(read_reviews(path))
+
+
+def test_an_approval_on_a_commit_with_the_current_terms_is_valid(repo: Path, tmp_path: Path) -> None:
+    write(repo, agreement_text(evidence="[review]"))
+    older = commit(repo, "Propose")
+    write(repo, agreement_text(evidence="[review]", deadline="2032-08-31"))
+    newer = commit(repo, "Move the deadline")
+    write(repo, agreement_text(evidence="[review]", deadline="2032-08-31", title="Editorial"))
+    commit(repo, "Retitle")
+    on_old = reviews_file(tmp_path, ("MChen", "APPROVED", older))
+    state, reason = party(status(repo, reviews=on_old), "maria")
+    assert state == MISSING
+    assert "approved only commits with other terms" in reason
+    on_new = reviews_file(tmp_path, ("MChen", "APPROVED", newer), ("dokafor", "COMMENTED", newer))
+    assert states(status(repo, reviews=on_new)) == {"maria": VALID, "daniel": MISSING}
+    withdrawn = reviews_file(tmp_path, ("mchen", "APPROVED", newer), ("mchen", "CHANGES_REQUESTED", newer))
+    assert states(status(repo, reviews=withdrawn))["maria"] == MISSING
+
+
+def test_a_moved_agreement_keeps_the_identities_of_the_base(repo: Path, make_key: MakeKey) -> None:
+    write(repo, agreement_text(evidence="[ssh-signature]"))
+    base = commit(repo, "Propose")
+    git(repo, "mv", str(AGREEMENT), "contracts/renamed.yaml")
+    moved = Path("contracts/renamed.yaml")
+    key = make_key("mallory")
+    moved.write_text(agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"), encoding="utf-8")
+    digest = digest_document(read_document(moved))
+    assert isinstance(digest, str)
+    signature = sign(consent_message("sales-onboarding", "maria", digest), key)
+    moment = datetime.datetime(2031, 1, 2, tzinfo=datetime.UTC)
+    write_record(moved, new_record("sales-onboarding", "maria", digest, lambda: moment, signature))
+    commit(repo, "Move, add a key and sign with it")
+    with Repository.open(repo) as repository:
+        result = agreement_status(repository, repo / moved, base=base)
+    assert not result.new
+    assert {party.party: party.state for party in result.parties}["maria"] == MISSING
+
+
+def test_a_party_removed_in_the_change_must_consent_to_it(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[author-email]", extra_party="sam"))
+    base = commit(repo, "Propose with sam")
+    write(repo, agreement_text(evidence="[author-email]"))
+    commit(repo, "Remove sam")
+    result = status(repo, base=base)
+    sam = result.parties[-1]
+    assert (sam.party, sam.state, sam.removed) == ("sam", MISSING, True)
+    assert sam.reason.startswith("removed in this change, must consent to it: ")
+    assert any(failure.startswith("sam is missing: removed in this change") for failure in gate_failures(result))
+    assert [party.party for party in status(repo).parties] == ["maria", "daniel"]  # without a base: not known
+
+
+def test_a_base_that_does_not_validate_trusts_no_one(repo: Path) -> None:
+    (repo / AGREEMENT).write_text(agreement_text().replace("agreed: 1", "agreed: 1\nunknown_key: 1"),
+                                  encoding="utf-8")
+    base = commit(repo, "Broken")
+    write(repo, agreement_text(evidence="[author-email]"))
+    record("maria")
+    commit(repo, "Fix and consent", email=MARIA)
+    state, reason = party(status(repo, base=base), "maria")
+    assert state == MISSING
+    assert "does not validate at the base revision" in reason

@@ -1,0 +1,210 @@
+"""Evidence that a party consented: which kinds count (the policy) and whether one record or review passes.
+
+The kinds, strictest first (the schema's ``consent.evidence``):
+
+- ``ssh-signature``: the record carries an SSH signature over :func:`agreed.consent.ssh.consent_message` for this
+  agreement, party and digest, made by one of the party's listed keys (``ssh-keygen -Y verify``).
+- ``signed-commit``: not implemented yet; it never counts (the reason says so).
+- ``author-email``: the commit that added the record file is authored by the party's email (case-insensitive).
+  Git does not check author emails, so this is the weakest evidence a commit can give; branch protection and the
+  code host's identity are what make it mean something.
+- ``review``: an approving review by the party's code-host handle on a commit at which the agreement had the
+  current digest, from an exported JSON file (GitHub's reviews API shape).
+
+When an agreement names no policy, :data:`DEFAULT_POLICY` applies: an SSH signature or the author email.
+
+The identities (email, handle, keys) passed in here are whatever the caller trusts: :mod:`agreed.consent.status`
+reads them from the base revision, so a change cannot vouch for itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from agreed.consent.digest import digest_document
+from agreed.consent.ledger import ConsentRecord
+from agreed.consent.ssh import SshError, consent_message, verify
+from agreed.document import load_document
+from agreed.history.git import GitError, Repository
+
+SSH_SIGNATURE: Final = "ssh-signature"
+SIGNED_COMMIT: Final = "signed-commit"
+AUTHOR_EMAIL: Final = "author-email"
+REVIEW: Final = "review"
+KINDS: Final = (SSH_SIGNATURE, SIGNED_COMMIT, AUTHOR_EMAIL, REVIEW)
+DEFAULT_POLICY: Final = (SSH_SIGNATURE, AUTHOR_EMAIL)
+MAX_REVIEWS_BYTES: Final = 16 * 1024 * 1024
+_DECISIVE = frozenset({"APPROVED", "CHANGES_REQUESTED", "DISMISSED"})
+
+
+class EvidenceError(Exception):
+    """Evidence could not be read (a reviews file, git); ``str(error)`` is a one-line message for users."""
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a party is, as the trusted version of the agreement says."""
+
+    party: str
+    email: str | None = None
+    handle: str | None = None
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One pull-request review: who, what they decided, on which commit (in the order the file lists them)."""
+
+    login: str
+    state: str
+    commit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Whether one piece of evidence counts: ``kind`` and a one-line ``detail`` (what passed, or why not)."""
+
+    kind: str
+    valid: bool
+    detail: str
+
+
+def identity_of(party: Mapping[str, Any]) -> Identity:
+    """The identity fields of one ``parties[]`` entry (loaded, schema-valid data)."""
+    keys = tuple(entry for entry in party.get("keys") or [] if isinstance(entry, str))
+    email, handle = party.get("email"), party.get("handle")
+    return Identity(str(party["id"]), email if isinstance(email, str) else None,
+                    handle if isinstance(handle, str) else None, keys)
+
+
+def policy_of(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The kinds of evidence an agreement accepts (``consent.evidence``), :data:`DEFAULT_POLICY` when unset."""
+    consent = data.get("consent")
+    listed = consent.get("evidence") if isinstance(consent, Mapping) else None
+    if not isinstance(listed, list) or not listed:
+        return DEFAULT_POLICY
+    return tuple(kind for kind in KINDS if kind in listed)
+
+
+# --- records --------------------------------------------------------------------------------------------------------
+
+
+def check_record(record: ConsentRecord, identity: Identity, policy: Sequence[str],
+                 repository: Repository) -> list[Finding]:
+    """What each record-based kind of the policy says about ``record`` (``review`` is not about records)."""
+    checks: dict[str, Callable[[], Finding]] = {
+        SSH_SIGNATURE: lambda: check_signature(record, identity),
+        SIGNED_COMMIT: lambda: Finding(SIGNED_COMMIT, False, "signed-commit evidence is not checked yet"),
+        AUTHOR_EMAIL: lambda: check_author_email(record, identity, repository),
+    }
+    return [checks[kind]() for kind in policy if kind in checks]
+
+
+def check_signature(record: ConsentRecord, identity: Identity) -> Finding:
+    """Whether the record's SSH signature is over this consent by one of the party's trusted keys."""
+    if record.signature is None:
+        return Finding(SSH_SIGNATURE, False, "the record is not signed")
+    if not identity.keys:
+        return Finding(SSH_SIGNATURE, False, f"no trusted key is listed for {identity.party}")
+    message = consent_message(record.agreement, record.party, record.digest)
+    try:
+        verdict = verify(message, record.signature, identity.keys, identity.party)
+    except SshError as error:
+        raise EvidenceError(str(error)) from None
+    if verdict.valid:
+        return Finding(SSH_SIGNATURE, True, f"signed with {verdict.fingerprint}")
+    return Finding(SSH_SIGNATURE, False, f"signature: {verdict.reason}")
+
+
+def adding_commit(repository: Repository, path: Path) -> tuple[str, str] | None:
+    """(commit, author email) of the commit of HEAD's history that added the file at ``path``; None if none did."""
+    relative = repository.relative(path)
+    try:
+        output = repository._git("log", "--diff-filter=A", "--no-renames", "--format=%H%x00%ae", "--",
+                                 f":(literal){relative}")
+    except GitError as error:
+        raise EvidenceError(str(error)) from None
+    lines = [line for line in output.decode("utf-8", errors="replace").splitlines() if "\0" in line]
+    if not lines:
+        return None
+    commit, email = lines[-1].split("\0", 1)  # the oldest addition: a re-added file does not launder consent
+    return commit, email
+
+
+def check_author_email(record: ConsentRecord, identity: Identity, repository: Repository) -> Finding:
+    """Whether the commit that added the record is authored by the party's trusted email."""
+    if identity.email is None:
+        return Finding(AUTHOR_EMAIL, False, f"no trusted email is listed for {identity.party}")
+    if record.path is None:
+        return Finding(AUTHOR_EMAIL, False, "the record was not read from the ledger")
+    added = adding_commit(repository, record.path)
+    if added is None:
+        return Finding(AUTHOR_EMAIL, False, "the record is not committed")
+    commit, email = added
+    if email.casefold() != identity.email.casefold():
+        return Finding(AUTHOR_EMAIL, False, f"the record was added in {commit[:12]} by {email}, "
+                       f"not by {identity.party}'s email")
+    return Finding(AUTHOR_EMAIL, True, f"added in {commit[:12]} by {email}")
+
+
+# --- reviews --------------------------------------------------------------------------------------------------------
+
+
+def read_reviews(path: Path) -> list[Review]:
+    """The reviews of an exported JSON file (GitHub's reviews API: a list of {user: {login}, state, commit_id})."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_REVIEWS_BYTES + 1)
+    except OSError as error:
+        raise EvidenceError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(raw) > MAX_REVIEWS_BYTES:
+        raise EvidenceError(f"{path}: larger than {MAX_REVIEWS_BYTES:,} bytes")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise EvidenceError(f"{path}: not JSON: {error}") from None
+    if not isinstance(data, list):
+        raise EvidenceError(f"{path}: expected a JSON list of reviews (GitHub's reviews API output)")
+    return [review for review in map(_review, data) if review is not None]
+
+
+def _review(item: Any) -> Review | None:
+    if not isinstance(item, Mapping):
+        return None
+    user, state, commit = item.get("user"), item.get("state"), item.get("commit_id")
+    login = user.get("login") if isinstance(user, Mapping) else None
+    if not all(isinstance(value, str) and value for value in (login, state, commit)):
+        return None
+    return Review(str(login), str(state).upper(), str(commit))
+
+
+def check_reviews(reviews: Sequence[Review], identity: Identity, repository: Repository, agreement_path: str,
+                  digest: str) -> Finding:
+    """Whether the party's handle approved a commit at which the agreement (at ``agreement_path``, repo-relative)
+    had ``digest``, and did not later request changes or have the approval dismissed."""
+    if identity.handle is None:
+        return Finding(REVIEW, False, f"no trusted handle is listed for {identity.party}")
+    handle = identity.handle.removeprefix("@").casefold()
+    own = [review for review in reviews if review.login.casefold() == handle]
+    decisive = [review for review in own if review.state in _DECISIVE]
+    if not decisive or decisive[-1].state != "APPROVED":
+        return Finding(REVIEW, False, f"no standing approval by @{identity.handle}")
+    for review in decisive:
+        if review.state == "APPROVED" and _digest_at(repository, review.commit, agreement_path) == digest:
+            return Finding(REVIEW, True, f"approved by @{identity.handle} on {review.commit[:12]}")
+    return Finding(REVIEW, False, f"@{identity.handle} approved only commits with other terms")
+
+
+def _digest_at(repository: Repository, commit: str, agreement_path: str) -> str | None:
+    try:
+        raw = repository.read(commit, agreement_path)
+    except GitError:
+        return None  # a commit this clone does not have cannot show which terms were approved
+    if raw is None:
+        return None
+    result = digest_document(load_document(raw, agreement_path))
+    return result if isinstance(result, str) else None

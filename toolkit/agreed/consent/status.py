@@ -1,0 +1,246 @@
+"""Where each party's consent to an agreement stands: ``valid``, ``stale`` or ``missing``, and why.
+
+- ``valid``: a record (or, when the policy accepts ``review``, an approving review) for the CURRENT digest whose
+  evidence passes the agreement's policy (:mod:`agreed.consent.evidence`).
+- ``stale``: no valid consent to the current terms, and the party's newest record is for an older digest (which
+  one, and when, is said).
+- ``missing``: neither; a record for the current digest whose evidence fails is ``missing`` with the reason.
+
+Trust: with a base revision, what decides who may consent (the parties, their emails, handles and keys, and
+``consent.evidence``) is read from the agreement as it was at the base, so a change cannot add its own key or party
+and approve itself. A party that the change adds has no trusted identity: it cannot be ``valid`` in that change
+(merge it while the agreement is not ``active``, then it consents). A party the change removes is listed too
+(``removed``), checked with its base identity against the new terms: it must consent to being removed. The
+agreement is found at the base by its path, else by its ``id`` in any agreement file there (a file moved in the
+change keeps its trusted identities). An agreement whose id does not exist at the base is new: its own identities
+are the only ones there are, and they are used. Without a base, the work tree is trusted.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from agreed.consent.digest import DigestError, digest_document
+from agreed.consent.evidence import (
+    REVIEW,
+    Finding,
+    Identity,
+    Review,
+    check_record,
+    check_reviews,
+    identity_of,
+    policy_of,
+)
+from agreed.consent.ledger import FOLDER as LEDGER
+from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
+from agreed.document import load_document, read_document
+from agreed.history.git import GitError, Repository
+
+VALID: Final = "valid"
+STALE: Final = "stale"
+MISSING: Final = "missing"
+FINAL_STATUSES: Final = ("ended", "fulfilled")
+AGREEMENT_SUFFIXES: Final = (".yaml", ".yml")
+
+
+class StatusError(Exception):
+    """The status could not be worked out (git, an unreadable base); ``str(error)`` is one line for users."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartyStatus:
+    """One party's consent: ``state`` (valid, stale, missing), a one-line ``reason`` and, when stale, the digest
+    and time of the newest consent it gave."""
+
+    party: str
+    state: str
+    reason: str
+    evidence: str | None = None  # the kind that made it valid
+    agreed_digest: str | None = None
+    agreed_at: datetime.datetime | None = None
+    removed: bool = False  # a party of the base revision that the change removed
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementStatus:
+    """The consent of every party of one agreement file; ``error`` instead when it has no digest."""
+
+    path: str
+    agreement: str | None
+    status: str | None
+    digest: str | None
+    policy: tuple[str, ...] = ()
+    parties: tuple[PartyStatus, ...] = ()
+    base_status: str | None = None
+    base_digest: str | None = None
+    new: bool = False  # the agreement does not exist at the base revision
+    problems: tuple[str, ...] = field(default=())  # malformed ledger files
+    error: str | None = None
+
+    @property
+    def fully_consented(self) -> bool:
+        return self.error is None and bool(self.parties) and all(p.state == VALID for p in self.parties)
+
+
+@dataclass(frozen=True, slots=True)
+class _Trusted:
+    policy: tuple[str, ...]
+    identities: Mapping[str, Identity]
+    new: bool
+    status: str | None = None
+    digest: str | None = None
+    untrusted: str = ("added in this change: it has no identity at the base revision, so its consent cannot be "
+                      "verified until the change is merged (with the agreement not active) and it consents then")
+
+
+def agreement_status(repository: Repository, file: Path, *, base: str | None = None,
+                     reviews: Sequence[Review] = ()) -> AgreementStatus:
+    """The consent of every current party of the agreement ``file`` (in the work tree of ``repository``) and, with
+    ``base``, of every party the change removed (they must consent to the new terms too)."""
+    shown = repository.relative(file)
+    document = read_document(file, shown)
+    current = digest_document(document)
+    if isinstance(current, DigestError):
+        return AgreementStatus(shown, None, None, None, error=current.message)
+    data: Mapping[str, Any] = document.data
+    trusted = _trusted(repository, shown, data, base)
+    records = read_records(file, str(data["id"]))
+    found = [item for item in records if isinstance(item, ConsentRecord)]
+    problems = tuple(str(item) for item in records if isinstance(item, LedgerProblem))
+    names = [str(party["id"]) for party in data["parties"]]
+    removed = [name for name in trusted.identities if name not in names] if base is not None else []
+    parties = tuple(_party_status(name, trusted, found, current, repository, shown, reviews)
+                    for name in names + removed)
+    parties = tuple(_mark_removed(party) if party.party in removed else party for party in parties)
+    return AgreementStatus(shown, str(data["id"]), str(data["status"]), current, trusted.policy, parties,
+                           trusted.status, trusted.digest, trusted.new, problems)
+
+
+def _mark_removed(party: PartyStatus) -> PartyStatus:
+    return PartyStatus(party.party, party.state, f"removed in this change, must consent to it: {party.reason}",
+                       party.evidence, party.agreed_digest, party.agreed_at, removed=True)
+
+
+def _trusted(repository: Repository, shown: str, data: Mapping[str, Any], base: str | None) -> _Trusted:
+    if base is None:
+        return _Trusted(policy_of(data), _identities(data), new=False)
+    try:
+        found = _at_base(repository, base, shown, str(data["id"]))
+    except GitError as error:
+        raise StatusError(str(error)) from None
+    if found is None:
+        return _Trusted(policy_of(data), _identities(data), new=True)
+    document = load_document(found[1], f"{base}:{found[0]}")
+    base_digest = digest_document(document)
+    if isinstance(base_digest, DigestError) or not isinstance(document.data, Mapping):
+        return _Trusted(policy_of(data), {}, new=False,
+                        untrusted="the agreement does not validate at the base revision, so no identity is trusted")
+    return _Trusted(policy_of(document.data), _identities(document.data), False,
+                    str(document.data["status"]), base_digest)
+
+
+def _at_base(repository: Repository, base: str, shown: str, agreement_id: str) -> tuple[str, bytes] | None:
+    """(path, bytes) of the agreement with this id at ``base``: at the same path, else at any agreement path (a
+    file moved or renamed in the change is still the same agreement, with the same trusted identities)."""
+    raw = repository.read(base, shown)
+    if raw is not None and _id_of(raw, shown) == agreement_id:
+        return shown, raw
+    for path in base_agreement_files(repository, base):
+        other = repository.read(base, path)
+        if other is not None and path != shown and _id_of(other, path) == agreement_id:
+            return path, other
+    return None
+
+
+def base_agreement_files(repository: Repository, base: str) -> list[str]:
+    """Every ``*.yaml``/``*.yml`` path of the tree at ``base`` outside consent ledgers."""
+    output = repository._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", repository.resolve(base))
+    names = (token.decode("utf-8", errors="replace") for token in output.split(b"\0") if token)
+    return [name for name in names if name.endswith(AGREEMENT_SUFFIXES) and f"/{LEDGER}/" not in f"/{name}"]
+
+
+def _id_of(raw: bytes, path: str) -> str | None:
+    data = load_document(raw, path).data
+    value = data.get("id") if isinstance(data, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
+def _identities(data: Mapping[str, Any]) -> dict[str, Identity]:
+    return {str(party["id"]): identity_of(party) for party in data["parties"]}
+
+
+def _party_status(party: str, trusted: _Trusted, records: Sequence[ConsentRecord], current: str,
+                  repository: Repository, shown: str, reviews: Sequence[Review]) -> PartyStatus:
+    identity = trusted.identities.get(party)
+    own = [record for record in records if record.party == party]
+    if identity is None:
+        return _untrusted(party, own, current, trusted.untrusted)
+    failures: list[Finding] = []
+    for record in (record for record in own if record.digest == current):
+        findings = check_record(record, identity, trusted.policy, repository)
+        passed = next((finding for finding in findings if finding.valid), None)
+        if passed is not None:
+            return PartyStatus(party, VALID, passed.detail, passed.kind)
+        failures += findings
+    if REVIEW in trusted.policy:
+        finding = check_reviews(reviews, identity, repository, shown, current)
+        if finding.valid:
+            return PartyStatus(party, VALID, finding.detail, REVIEW)
+        failures.append(finding)
+    return _not_valid(party, own, current, failures, trusted.policy)
+
+
+def _untrusted(party: str, own: Sequence[ConsentRecord], current: str, reason: str) -> PartyStatus:
+    stale = _newest_other(own, current)
+    if stale is not None:
+        return _stale(party, stale, reason)
+    return PartyStatus(party, MISSING, reason)
+
+
+def _not_valid(party: str, own: Sequence[ConsentRecord], current: str, failures: Sequence[Finding],
+               policy: Sequence[str]) -> PartyStatus:
+    if failures and any(record.digest == current for record in own):
+        detail = "; ".join(f"{finding.kind}: {finding.detail}" for finding in failures)
+        return PartyStatus(party, MISSING, f"a record for the current terms exists but no evidence counts ({detail})")
+    newest = _newest_other(own, current)
+    if newest is not None:
+        return _stale(party, newest, "consented to older terms")
+    accepted = ", ".join(policy)
+    review_note = "; ".join(f"{finding.kind}: {finding.detail}" for finding in failures)
+    suffix = f" ({review_note})" if review_note else ""
+    return PartyStatus(party, MISSING, f"no consent to the current terms (accepted evidence: {accepted}){suffix}")
+
+
+def _newest_other(own: Sequence[ConsentRecord], current: str) -> ConsentRecord | None:
+    older = [record for record in own if record.digest != current]
+    return max(older, key=lambda record: record.signed_at) if older else None
+
+
+def _stale(party: str, record: ConsentRecord, why: str) -> PartyStatus:
+    when = record.signed_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return PartyStatus(party, STALE, f"{why}: last consented to {record.digest} on {when}",
+                       agreed_digest=record.digest, agreed_at=record.signed_at)
+
+
+# --- the gate ---------------------------------------------------------------------------------------------------------
+
+
+def gate_failures(result: AgreementStatus) -> list[str]:
+    """Why ``agreed consent check`` fails for this agreement (empty: it passes).
+
+    An ``active`` agreement needs valid consent from every party; an agreement that was ``ended`` or ``fulfilled``
+    at the base is final, so any material change to it since (its digest moved) fails.
+    """
+    if result.error is not None:
+        return [result.error]
+    failures: list[str] = []
+    if result.base_status in FINAL_STATUSES and result.base_digest != result.digest:
+        failures.append(f"{result.base_status} at the base revision, which is final: its terms may not change")
+    if result.status == "active":
+        failures += [f"{party.party} is {party.state}: {party.reason}"
+                     for party in result.parties if party.state != VALID]
+    return failures
