@@ -186,17 +186,9 @@ VERSIONS_PER_WORKER = 100  # below this many versions per extra worker, forking 
 
 def _parse_all(work: Sequence[tuple[str, bytes, str]]) -> list[Parsed]:
     """Each version parsed, in order; in forked workers when there are enough of them."""
-    from agreed.lint.batch import available_cores
+    from agreed.lint.batch import map_forked
 
-    workers = min(available_cores(), len(work) // VERSIONS_PER_WORKER)
-    import multiprocessing
-
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [parse(raw, path) for _, raw, path in work]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_parse_one, work, chunksize=max(1, len(work) // (workers * 4))))
+    return map_forked(_parse_one, work, VERSIONS_PER_WORKER)
 
 
 def _parse_one(item: tuple[str, bytes, str]) -> Parsed:

@@ -13,12 +13,13 @@ loops) are handed to :func:`~agreed.document.read_document` as without a cache, 
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from agreed.document import DEFAULT_LIMITS, Document, load_document, read_document
 from agreed.lint.rule import AgreementSummary
@@ -31,6 +32,9 @@ Check = Callable[[Document], list[Problem]]
 Summarise = Callable[[Document], AgreementSummary | None]
 Source = tuple[Path, str]  # the file and the name to report it under
 Work = tuple[Path, str, bytes | None]  # a source and its bytes, when they were read for the cache
+
+Item = TypeVar("Item")
+Outcome = TypeVar("Outcome")
 
 FILES_PER_WORKER = 50  # below this many files per extra worker, forking costs more than it saves
 
@@ -84,33 +88,34 @@ def _checked(results: Sequence[Result]) -> Checked:
                    [summary for _, summary in results if summary is not None])
 
 
-def _check_many(work: Sequence[Work], check: Check, summarise: Summarise | None, jobs: int,
-                cache: ResultCache | None) -> list[Result]:
-    """The result of each item of ``work``, in order; in forked workers when there are enough items."""
-    workers = min(jobs or available_cores(), len(work) // FILES_PER_WORKER)
+def map_forked(function: Callable[[Item], Outcome], items: Sequence[Item], per_worker: int,
+               jobs: int = 0) -> list[Outcome]:
+    """``function`` over ``items``, in order: in forked workers (``jobs``; 0 means one per core) when there are at
+    least ``per_worker`` items for each, else in this process. The first item is done here before forking, so the
+    workers inherit what it built (the compiled validator, rule patterns) instead of building it again."""
+    workers = min(jobs or available_cores(), len(items) // per_worker)
     if workers < 2:
-        return _check_work(work, check, summarise, cache)
+        return [function(item) for item in items]
     import multiprocessing  # here, not at the top: a run that needs no worker does not pay for the import
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return _check_work(work, check, summarise, cache)
+        return [function(item) for item in items]
     from concurrent.futures import ProcessPoolExecutor
 
-    first, rest = _check_work(work[:1], check, summarise, cache), work[1:]
-    chunks = [rest[index::workers] for index in range(workers)]
+    first, rest = function(items[0]), items[1:]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_check_work, chunks, [check] * workers, [summarise] * workers, [cache] * workers))
-    # rest[n] went to chunk n % workers, at position n // workers
-    return first + [results[index % workers][index // workers] for index in range(len(rest))]
+        return [first, *pool.map(function, rest, chunksize=max(1, len(rest) // (workers * 4)))]
 
 
-def _check_work(work: Sequence[Work], check: Check, summarise: Summarise | None,
+def _check_many(work: Sequence[Work], check: Check, summarise: Summarise | None, jobs: int,
                 cache: ResultCache | None) -> list[Result]:
-    return [_check_one(path, shown, raw, check, summarise, cache) for path, shown, raw in work]
+    """The result of each item of ``work``, in order; in forked workers when there are enough items."""
+    return map_forked(functools.partial(_check_one, check=check, summarise=summarise, cache=cache), work,
+                      FILES_PER_WORKER, jobs)
 
 
-def _check_one(path: Path, shown: str, raw: bytes | None, check: Check, summarise: Summarise | None,
-               cache: ResultCache | None) -> Result:
+def _check_one(work: Work, *, check: Check, summarise: Summarise | None, cache: ResultCache | None) -> Result:
+    path, shown, raw = work
     document = read_document(path, shown) if raw is None else load_document(raw, shown)
     problems = check(document)
     summary = summarise(document) if summarise is not None else None
