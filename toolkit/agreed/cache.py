@@ -46,17 +46,68 @@ GITIGNORE = "# Created by agreed: everything in this folder is a cache.\n*\n"
 _FIELDS = ("path", "line", "col", "rule", "severity", "message")
 
 
+class JsonFiles:
+    """Small JSON entries in a cache folder: any entry that cannot be read is a miss; each entry is written to a
+    temporary file and renamed into place, so parallel writers (forked workers) never see half an entry; the cache
+    folder (``root``) gets its ``CACHEDIR.TAG`` and ``.gitignore`` when first written; once a write fails (the folder
+    is not writable), storing stops quietly."""
+
+    __slots__ = ("_disabled", "_ready", "root")
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._ready: set[str] = set()  # entry folders known to exist (per process)
+        self._disabled = False
+
+    @staticmethod
+    def read(entry: str) -> Any:
+        """The JSON value at ``entry``; None when there is none, or it cannot be read or decoded."""
+        try:
+            with open(entry, "rb") as stream:
+                return json.loads(stream.read())
+        except (OSError, ValueError, RecursionError):  # missing, unreadable, not JSON, or nested absurdly deep
+            return None
+
+    def write(self, entry: str, value: Any) -> None:
+        if self._disabled:
+            return
+        folder, name = os.path.split(entry)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # one writer per process: no clash
+        try:
+            text = json.dumps(value, separators=(",", ":"))
+            self._prepare(folder)
+            with open(temporary, "wb") as stream:
+                stream.write(text.encode("ascii"))  # json.dumps escapes everything outside ASCII
+            os.replace(temporary, entry)
+        except (OSError, ValueError, TypeError):  # ValueError, TypeError: data that JSON cannot hold
+            self._disabled = True
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def _prepare(self, folder: str) -> None:
+        """Create the entry folder and, once per process, the cache folder with its tag and .gitignore."""
+        if folder in self._ready:
+            return
+        if not self._ready:
+            self.root.mkdir(parents=True, exist_ok=True)
+            for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+                if not (self.root / name).exists():
+                    with contextlib.suppress(FileExistsError):  # another process may have written it first
+                        write_atomically(self.root / name, text, overwrite=False)
+        os.makedirs(folder, exist_ok=True)
+        self._ready.add(folder)
+
+
 class ResultCache:
     """Lint results stored under ``directory``, keyed by ``key`` (a salt), the shown path and the file's bytes."""
 
-    __slots__ = ("_disabled", "_ready", "_root", "directory", "key")
+    __slots__ = ("_files", "_root", "directory", "key")
 
     def __init__(self, directory: Path, key: str) -> None:
         self.directory = Path(directory)
         self.key = key
         self._root = os.path.join(self.directory, LAYOUT)  # entries' paths are built as strings: pathlib is slow
-        self._ready: set[str] = set()  # entry folders known to exist (per process)
-        self._disabled = False  # set once storing failed: the folder is not writable
+        self._files = JsonFiles(self.directory)
 
     def __repr__(self) -> str:
         return f"ResultCache({str(self.directory)!r}, {self.key!r})"
@@ -82,49 +133,24 @@ class ResultCache:
 
     def lookup_result(self, shown_path: str, raw: bytes) -> tuple[list[Problem], AgreementSummary | None] | None:
         """The stored problems and agreement summary of this path with exactly these bytes, or None (a miss)."""
+        data = self._files.read(self._entry(shown_path, raw))
         try:
-            with open(self._entry(shown_path, raw), "rb") as stream:
-                data = json.loads(stream.read())
             problems = _decode(data)
             if problems is None:
                 return None
             return problems, _decode_summary(shown_path, data.get("summary"))
-        except (OSError, ValueError, TypeError, KeyError, RecursionError):  # missing, unreadable, malformed, deep
+        except (ValueError, TypeError, KeyError):  # an entry of the wrong shape
             return None
 
     def store(self, shown_path: str, raw: bytes, problems: Sequence[Problem],
               summary: AgreementSummary | None = None) -> None:
         """Remember ``problems`` (and the summary) for this path and content; does nothing when the cache folder is
         not writable."""
-        if self._disabled or any(problem.rule == INTERNAL_ERROR for problem in problems):
+        if any(problem.rule == INTERNAL_ERROR for problem in problems):
             return
-        entry = self._entry(shown_path, raw)
-        folder, name = os.path.split(entry)
-        text = json.dumps({"version": ENTRY_VERSION, "problems": [_encode(problem) for problem in problems],
-                           "summary": _encode_summary(summary)}, separators=(",", ":"))
-        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # one writer per process: no clash
-        try:
-            self._prepare(folder)
-            with open(temporary, "wb") as stream:
-                stream.write(text.encode("ascii"))  # json.dumps escapes everything outside ASCII
-            os.replace(temporary, entry)
-        except OSError:
-            self._disabled = True
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-    def _prepare(self, folder: str) -> None:
-        """Create the entry folder and, once per process, the cache folder with its tag and .gitignore."""
-        if folder in self._ready:
-            return
-        if not self._ready:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
-                if not (self.directory / name).exists():
-                    with contextlib.suppress(FileExistsError):  # another process may have written it first
-                        write_atomically(self.directory / name, text, overwrite=False)
-        os.makedirs(folder, exist_ok=True)
-        self._ready.add(folder)
+        self._files.write(self._entry(shown_path, raw),
+                          {"version": ENTRY_VERSION, "problems": [_encode(problem) for problem in problems],
+                           "summary": _encode_summary(summary)})
 
 
 def _encode(problem: Problem) -> dict[str, Any]:

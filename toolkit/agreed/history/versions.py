@@ -10,9 +10,7 @@ another version of agreed is a miss; a cache folder that cannot be written silen
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -20,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from agreed.cache import CACHEDIR_TAG, GITIGNORE, code_stamp
+from agreed.cache import JsonFiles, code_stamp
 
 LAYOUT = "v1"  # bump when the entry format changes
 _BLOB_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
@@ -68,7 +66,7 @@ class VersionLoader:
         self.directory = directory
         self._root = None if directory is None else os.path.join(directory, LAYOUT)
         self._memory: dict[str, Parsed] = {}
-        self._writable = directory is not None
+        self._files = None if directory is None else JsonFiles(directory.parent)  # tags the whole cache folder
         self.blobs_read = 0
 
     def load(self, blob_id: str | None, path: str) -> Parsed:
@@ -130,43 +128,12 @@ class VersionLoader:
         self._write(self._entry(blob_id),
                     {"agreed": code_stamp(), "data": parsed.data, "problems": list(parsed.problems)})
 
-    @staticmethod
-    def _read(entry: str | None) -> Any:
-        """The JSON at ``entry``; None when there is none or it cannot be read or decoded."""
-        if entry is None:
-            return None
-        try:
-            with open(entry, "rb") as stream:
-                return json.loads(stream.read())
-        except (OSError, ValueError):
-            return None
+    def _read(self, entry: str | None) -> Any:
+        return None if entry is None or self._files is None else self._files.read(entry)
 
     def _write(self, entry: str | None, value: Any) -> None:
-        if entry is None or not self._writable:
-            return
-        folder, name = os.path.split(entry)
-        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-        try:
-            text = json.dumps(value, separators=(",", ":"))
-            self._prepare(folder)
-            with open(temporary, "wb") as stream:
-                stream.write(text.encode("ascii"))  # json.dumps escapes everything outside ASCII
-            os.replace(temporary, entry)
-        except (OSError, ValueError, TypeError):  # ValueError/TypeError: data JSON cannot hold
-            self._writable = False
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-    def _prepare(self, folder: str) -> None:
-        assert self.directory is not None
-        if not os.path.isdir(folder):
-            cache = self.directory.parent
-            new_cache = not cache.exists()
-            os.makedirs(folder, exist_ok=True)
-            if new_cache:
-                for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
-                    with contextlib.suppress(OSError):
-                        (cache / name).write_text(text, encoding="utf-8")
+        if entry is not None and self._files is not None:
+            self._files.write(entry, value)
 
 
 def _decode(stored: Any) -> Parsed | None:
