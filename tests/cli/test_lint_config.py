@@ -260,3 +260,13 @@ def test_stdin_filename_without_stdin_is_a_usage_error(repository: Path) -> None
     code, _, stderr = _lint("--stdin-filename", "x.yaml", "contracts/vague.yaml")
     assert code == 2
     assert "add '-' to the paths" in stderr
+
+
+def test_a_changed_roster_is_a_new_cache_key(repository: Path) -> None:
+    (repository / "people.yaml").write_text(ROSTER, encoding="utf-8")
+    (repository / ".agreed.yaml").write_text("people: people.yaml\nrules: {vagueness: off, time: off, A201: off}\n",
+                                             encoding="utf-8")
+    runner = CliRunner()
+    assert "K903" in runner.invoke(main, ["lint"]).stdout
+    (repository / "people.yaml").write_text(ROSTER.replace("    status: gone\n", ""), encoding="utf-8")
+    assert "K903" not in runner.invoke(main, ["lint"]).stdout  # the same agreement, read again with the new roster

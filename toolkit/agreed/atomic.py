@@ -39,9 +39,10 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
 
 def _is_special(path: Path) -> bool:
     try:
-        return not stat.S_ISREG(path.stat().st_mode) and not stat.S_ISDIR(path.stat().st_mode)
+        mode = path.stat().st_mode
     except OSError:
         return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _mode_for(path: Path) -> int:

@@ -27,7 +27,7 @@ from agreed.consent.codeowners import (
 )
 from agreed.document import read_document
 from agreed.report.text_report import problem_line
-from agreed.sources import repository_root
+from agreed.sources import display_path, repository_root
 
 # Where GitHub and GitLab look for the file; the first that exists is used, else the first.
 CANDIDATES = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")
@@ -109,7 +109,7 @@ def _read(target: Path) -> str | None:
 
 def _write(target: Path, block: str, root: Path) -> int:
     text = _read(target)
-    name = _shown(target, root)
+    name = display_path(target, root)
     try:
         new = updated(text, block)
     except CodeownersError as error:
@@ -127,7 +127,7 @@ def _write(target: Path, block: str, root: Path) -> int:
 
 def _check(target: Path, block: str, root: Path) -> int:
     text = _read(target)
-    name = _shown(target, root)
+    name = display_path(target, root)
     try:
         diff = differences(text, block, name)
     except CodeownersError as error:
@@ -140,9 +140,4 @@ def _check(target: Path, block: str, root: Path) -> int:
     return EXIT_FINDINGS
 
 
-def _shown(target: Path, root: Path) -> str:
-    try:
-        return target.resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
-        return target.as_posix()
 

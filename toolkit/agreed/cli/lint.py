@@ -66,15 +66,9 @@ def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> 
     from agreed.cache import ResultCache, cache_directory, code_stamp
 
     clock = any(rule.clock for rule in config.rules)
-    salt = "|".join((code_stamp(), config.fingerprint, _roster_digest(config),
+    roster = context.people.fingerprint if context.people is not None else ""
+    salt = "|".join((code_stamp(), config.fingerprint, roster,
                      context.today.isoformat() if clock and context.today else ""))
     return ResultCache(cache_dir or cache_directory(config.root), hashlib.sha256(salt.encode()).hexdigest())
 
 
-def _roster_digest(config: LintConfig) -> str:
-    if config.people is None:
-        return ""
-    try:
-        return hashlib.sha256(config.people.read_bytes()).hexdigest()
-    except OSError:
-        return "unreadable"

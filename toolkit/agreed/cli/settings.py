@@ -13,6 +13,7 @@ from agreed.cli.output import EXIT_USAGE
 from agreed.lint.config import ConfigError, LintConfig, default_config, find_config, load_config
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem
+from agreed.sources import display_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,10 +65,7 @@ def run_context(today: datetime.datetime | None, config: LintConfig) -> LintCont
 
 
 def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()
+    return display_path(path, Path.cwd().resolve())
 
 
 def _fail_with(problems: Sequence[Problem], what: str) -> NoReturn:

@@ -16,6 +16,7 @@ Rules then check every agreement's parties against it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,7 @@ class Roster:
 
     path: str
     people: Mapping[str, Person]
+    fingerprint: str = ""  # sha256 of the roster file's bytes: caches of results that used it are keyed by it
 
 
 class RosterError(Exception):
@@ -104,4 +106,4 @@ def load_roster(path: Path, shown: str) -> Roster:
                                      entry.get("status") == GONE, entry.get("note"))
     if problems:
         raise RosterError(tuple(problems))
-    return Roster(shown, people)
+    return Roster(shown, people, hashlib.sha256(raw).hexdigest())
