@@ -8,6 +8,7 @@ pytest import mode and need no ``__init__.py`` files.
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ Findings = Callable[[Rule, Document], list[tuple[JsonPath, str]]]
 ItemAt = Callable[[dict[str, Any], JsonPath], dict[str, Any]]
 FlaggedBy = Callable[..., list[str]]
 RuleIdentity = Callable[[Rule], tuple[str, str, Category, Severity]]
+MakeKey = Callable[[str], Path]
 
 
 def _load_text(text: str, path: str = "agreement.yaml", limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -77,6 +79,21 @@ def _item_at(agreement: dict[str, Any], path: JsonPath) -> dict[str, Any]:
         node = node[step]
     assert isinstance(node, dict)
     return node
+
+
+@pytest.fixture(scope="session")
+def make_key(tmp_path_factory: pytest.TempPathFactory) -> MakeKey:
+    """``make_key(name)``: the path of an ed25519 private key without passphrase (``name.pub`` beside it), made once
+    per session with the real ssh-keygen."""
+    folder = tmp_path_factory.mktemp("keys")
+
+    def make(name: str) -> Path:
+        path = folder / name
+        if not path.exists():
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(path)], check=True,
+                           stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+        return path
+    return make
 
 
 @pytest.fixture(scope="session")

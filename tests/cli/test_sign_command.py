@@ -7,8 +7,8 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
@@ -19,6 +19,9 @@ from agreed.consent.ledger import ConsentRecord, read_records, record_path
 from agreed.consent.ssh import consent_message, fingerprint, verify
 from agreed.document import read_document
 
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import MakeKey
+
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.which("git") is None,
                                 reason="needs ssh-keygen (OpenSSH) and git")
 
@@ -27,20 +30,6 @@ FULFILLED = REPO / "contracts" / "clinic-scheduling.yaml"
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
            "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
-MakeKey = Callable[[str], Path]
-
-
-@pytest.fixture(scope="module")
-def make_key(tmp_path_factory: pytest.TempPathFactory) -> MakeKey:
-    folder = tmp_path_factory.mktemp("keys")
-
-    def make(name: str) -> Path:
-        path = folder / name
-        if not path.exists():
-            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(path)], check=True,
-                           stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
-        return path
-    return make
 
 
 def public(key: Path) -> str:

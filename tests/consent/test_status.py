@@ -8,8 +8,8 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,6 +21,9 @@ from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreem
 from agreed.document import read_document
 from agreed.history.git import Repository
 
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import MakeKey
+
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.which("git") is None,
                                 reason="needs ssh-keygen (OpenSSH) and git")
 
@@ -28,20 +31,6 @@ SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.y
 AGREEMENT = Path("contracts/sales-onboarding.yaml")
 MARIA = "maria.chen@example.com"
 DANIEL = "daniel.okafor@example.com"
-MakeKey = Callable[[str], Path]
-
-
-@pytest.fixture(scope="module")
-def make_key(tmp_path_factory: pytest.TempPathFactory) -> MakeKey:
-    folder = tmp_path_factory.mktemp("keys")
-
-    def make(name: str) -> Path:
-        path = folder / name
-        if not path.exists():
-            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(path)], check=True,
-                           stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
-        return path
-    return make
 
 
 def public(key: Path) -> str:
