@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from agreed.consent.digest import digest_document
-from agreed.consent.evidence import Review, read_reviews
 from agreed.consent.ledger import new_record, write_record
+from agreed.consent.reviews import Review, read_reviews
 from agreed.consent.ssh import consent_message, sign
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreement_status, gate_failures
 from agreed.document import read_document

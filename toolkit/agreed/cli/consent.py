@@ -17,7 +17,8 @@ import click
 
 from agreed import __version__
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_error
-from agreed.consent.evidence import EvidenceError, Review, read_reviews
+from agreed.consent.evidence import EvidenceError
+from agreed.consent.reviews import Review, ReviewsError, read_reviews
 from agreed.consent.status import AgreementStatus, StatusError, agreement_status, gate_failures
 from agreed.history.git import GitError, Repository
 from agreed.sources import select
@@ -87,7 +88,7 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             if base is not None:
                 repository.resolve(base)
             return [agreement_status(repository, file, base=base, reviews=reviews) for file in selection.files]
-    except (GitError, StatusError, EvidenceError) as error:
+    except (GitError, StatusError, EvidenceError, ReviewsError) as error:
         usage_error(str(error))
 
 

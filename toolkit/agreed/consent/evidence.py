@@ -19,7 +19,6 @@ reads them from the base revision, so a change cannot vouch for itself.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any, Final
 
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import ConsentRecord
+from agreed.consent.reviews import Review
 from agreed.consent.ssh import SshError, consent_message, verify
 from agreed.document import load_document
 from agreed.history.git import GitError, Repository
@@ -37,7 +37,6 @@ AUTHOR_EMAIL: Final = "author-email"
 REVIEW: Final = "review"
 KINDS: Final = (SSH_SIGNATURE, SIGNED_COMMIT, AUTHOR_EMAIL, REVIEW)
 DEFAULT_POLICY: Final = (SSH_SIGNATURE, AUTHOR_EMAIL)
-MAX_REVIEWS_BYTES: Final = 16 * 1024 * 1024
 _DECISIVE = frozenset({"APPROVED", "CHANGES_REQUESTED", "DISMISSED"})
 
 
@@ -53,15 +52,6 @@ class Identity:
     email: str | None = None
     handle: str | None = None
     keys: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Review:
-    """One pull-request review: who, what they decided, on which commit (in the order the file lists them)."""
-
-    login: str
-    state: str
-    commit: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,34 +142,6 @@ def check_author_email(record: ConsentRecord, identity: Identity, repository: Re
 
 
 # --- reviews --------------------------------------------------------------------------------------------------------
-
-
-def read_reviews(path: Path) -> list[Review]:
-    """The reviews of an exported JSON file (GitHub's reviews API: a list of {user: {login}, state, commit_id})."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_REVIEWS_BYTES + 1)
-    except OSError as error:
-        raise EvidenceError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(raw) > MAX_REVIEWS_BYTES:
-        raise EvidenceError(f"{path}: larger than {MAX_REVIEWS_BYTES:,} bytes")
-    try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise EvidenceError(f"{path}: not JSON: {error}") from None
-    if not isinstance(data, list):
-        raise EvidenceError(f"{path}: expected a JSON list of reviews (GitHub's reviews API output)")
-    return [review for review in map(_review, data) if review is not None]
-
-
-def _review(item: Any) -> Review | None:
-    if not isinstance(item, Mapping):
-        return None
-    user, state, commit = item.get("user"), item.get("state"), item.get("commit_id")
-    login = user.get("login") if isinstance(user, Mapping) else None
-    if not all(isinstance(value, str) and value for value in (login, state, commit)):
-        return None
-    return Review(str(login), str(state).upper(), str(commit))
 
 
 def check_reviews(reviews: Sequence[Review], identity: Identity, repository: Repository, agreement_path: str,

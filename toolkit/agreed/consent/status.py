@@ -29,7 +29,6 @@ from agreed.consent.evidence import (
     REVIEW,
     Finding,
     Identity,
-    Review,
     check_record,
     check_reviews,
     identity_of,
@@ -37,6 +36,7 @@ from agreed.consent.evidence import (
 )
 from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
+from agreed.consent.reviews import Review
 from agreed.document import load_document, read_document
 from agreed.history.git import GitError, Repository
 
