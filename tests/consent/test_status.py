@@ -155,6 +155,33 @@ def test_a_signature_over_an_old_digest_is_stale(repo: Path, make_key: MakeKey) 
     assert "2031-01-02" in maria.reason
 
 
+def test_a_stale_party_sees_the_material_changes_since_the_terms_it_agreed_to(repo: Path,
+                                                                                make_key: MakeKey) -> None:
+    key = make_key("maria")
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
+    commit(repo, "Propose")
+    record("maria", key)
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]", deadline="2032-09-30",
+                               title="A new title"))
+    commit(repo, "Move the deadline")
+    maria = status(repo).parties[0]
+    assert maria.state == STALE
+    assert [(change.path, change.old, change.new) for change in maria.changes] == [
+        ("results.deadline", "2032-06-30", "2032-09-30")]  # the editorial title change is not listed
+    assert maria.reason.endswith("; 1 material change since")
+
+
+def test_a_stale_digest_with_no_committed_version_says_so(repo: Path, make_key: MakeKey) -> None:
+    key = make_key("maria")
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
+    record("maria", key)  # consent to terms that were never committed
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]", deadline="2032-09-30"))
+    commit(repo, "Propose")
+    maria = status(repo).parties[0]
+    assert (maria.state, maria.changes) == (STALE, ())
+    assert "no committed version with those terms was found" in maria.reason
+
+
 def test_an_editorial_change_keeps_consent_and_a_material_change_makes_it_stale(repo: Path,
                                                                                   make_key: MakeKey) -> None:
     key = make_key("maria")
@@ -264,8 +291,25 @@ def test_a_final_agreement_whose_terms_change_fails_the_gate(repo: Path) -> None
     write(repo, agreement_text(status="fulfilled", title="A new title"))
     assert gate_failures(status(repo, base=base)) == []  # editorial
     write(repo, agreement_text(status="fulfilled", deadline="2032-12-31"))
-    assert gate_failures(status(repo, base=base)) == [
-        "fulfilled at the base revision, which is final: its terms may not change"]
+    final = "fulfilled at the base revision, which is final: neither its terms nor its status may change"
+    assert gate_failures(status(repo, base=base)) == [final]
+    write(repo, agreement_text(status="active"))  # reopening a final agreement, even with the same terms
+    assert final in gate_failures(status(repo, base=base))
+
+
+def test_a_material_change_to_an_active_agreement_needs_renegotiating_or_fresh_consent(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[author-email]"))
+    commit(repo, "Active")
+    record("maria")
+    commit(repo, "maria consents", email=MARIA)
+    record("daniel")
+    base = commit(repo, "daniel consents", email=DANIEL)
+    assert gate_failures(status(repo, base=base)) == []
+    write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30"))
+    failures = gate_failures(status(repo, base=base))
+    assert failures[0].startswith("material change to an active agreement: move it to renegotiating")
+    write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status="renegotiating"))
+    assert gate_failures(status(repo, base=base)) == []
 
 
 # --- review -------------------------------------------------------------------------------------------------------
@@ -325,6 +369,17 @@ def test_a_party_removed_in_the_change_must_consent_to_it(repo: Path) -> None:
     assert sam.reason.startswith("removed in this change, must consent to it: ")
     assert any(failure.startswith("sam is missing: removed in this change") for failure in gate_failures(result))
     assert [party.party for party in status(repo).parties] == ["maria", "daniel"]  # without a base: not known
+    write(repo, agreement_text(evidence="[author-email]", status="renegotiating"))
+    assert any(failure.startswith("sam is missing") for failure in gate_failures(status(repo, base=base)))
+
+
+def test_a_party_removed_from_a_draft_need_not_consent(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[author-email]", extra_party="sam", status="draft"))
+    base = commit(repo, "Draft with sam")
+    write(repo, agreement_text(evidence="[author-email]", status="draft"))
+    result = status(repo, base=base)
+    assert result.parties[-1].removed
+    assert gate_failures(result) == []
 
 
 def test_a_base_that_does_not_validate_trusts_no_one(repo: Path) -> None:
@@ -337,3 +392,35 @@ def test_a_base_that_does_not_validate_trusts_no_one(repo: Path) -> None:
     state, reason = party(status(repo, base=base), "maria")
     assert state == MISSING
     assert "does not validate at the base revision" in reason
+
+
+# --- squash merge -------------------------------------------------------------------------------------------------
+
+
+def test_a_squash_merge_keeps_signatures_and_never_passes_commit_evidence_on(repo: Path, make_key: MakeKey) -> None:
+    """In the pull request both parties consent (maria by SSH signature, daniel by a commit of his own) and the
+    gate passes; after a squash merge authored by maria, her signed record still counts, but the squash commit
+    (authored by maria) now adds daniel's record: it must not count as daniel's, and the gate says why."""
+    key = make_key("maria")
+    write(repo, agreement_text(maria_keys=(public(key),), status="proposed"))
+    base = commit(repo, "Propose")
+    git(repo, "checkout", "-q", "-b", "pr")
+    write(repo, agreement_text(maria_keys=(public(key),), status="active"))
+    commit(repo, "Activate", email=MARIA)
+    record("maria", key)
+    commit(repo, "maria consents (signed)", email=MARIA)
+    record("daniel")
+    commit(repo, "daniel consents", email=DANIEL)
+    in_review = status(repo, base=base)
+    assert states(in_review) == {"maria": VALID, "daniel": VALID}
+    assert gate_failures(in_review) == []
+
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--squash", "pr")
+    squash = commit(repo, "Sales onboarding agreement (#1)", email=MARIA)
+    merged = status(repo, base=base)
+    maria, daniel = merged.parties
+    assert (maria.state, maria.evidence) == (VALID, "ssh-signature")
+    assert daniel.state == MISSING
+    assert f"added in {squash[:12]} by {MARIA}" in daniel.reason
+    assert gate_failures(merged) == [f"daniel is missing: {daniel.reason}"]

@@ -20,6 +20,7 @@ from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_er
 from agreed.consent.evidence import EvidenceError
 from agreed.consent.reviews import Review, ReviewsError, read_reviews
 from agreed.consent.status import AgreementStatus, StatusError, agreement_status, gate_failures
+from agreed.history.changes_report import change_line
 from agreed.history.git import GitError, Repository
 from agreed.sources import select
 
@@ -100,6 +101,8 @@ def _print(result: AgreementStatus) -> None:
                f"{' [new in this change]' if result.new else ''}")
     for party in result.parties:
         click.echo(f"  {party.party}: {party.state}: {party.reason}")
+        for change in party.changes:
+            click.echo(f"    {change_line(change)}")
     for problem in result.problems:
         click.echo(f"  ledger: {problem}")
 

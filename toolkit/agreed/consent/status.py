@@ -3,7 +3,8 @@
 - ``valid``: a record (or, when the policy accepts ``review``, an approving review) for the CURRENT digest whose
   evidence passes the agreement's policy (:mod:`agreed.consent.evidence`).
 - ``stale``: no valid consent to the current terms, and the party's newest record is for an older digest (which
-  one, and when, is said).
+  one, and when, is said, with the material changes since: the semantic diff from the newest version of the file
+  in HEAD's history that had that digest to the work tree).
 - ``missing``: neither; a record for the current digest whose evidence fails is ``missing`` with the reason.
 
 Trust: with a base revision, what decides who may consent (the parties, their emails, handles and keys, and
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -38,6 +39,7 @@ from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
 from agreed.consent.reviews import Review
 from agreed.document import load_document, read_document
+from agreed.history.diff import Change, diff
 from agreed.history.git import GitError, Repository
 
 VALID: Final = "valid"
@@ -45,6 +47,7 @@ STALE: Final = "stale"
 MISSING: Final = "missing"
 FINAL_STATUSES: Final = ("ended", "fulfilled")
 AGREEMENT_SUFFIXES: Final = (".yaml", ".yml")
+MAX_VERSIONS_SEARCHED: Final = 200  # how far back a stale digest's version is looked for
 
 
 class StatusError(Exception):
@@ -63,6 +66,7 @@ class PartyStatus:
     agreed_digest: str | None = None
     agreed_at: datetime.datetime | None = None
     removed: bool = False  # a party of the base revision that the change removed
+    changes: tuple[Change, ...] = ()  # when stale: the material changes since the terms it agreed to
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +119,55 @@ def agreement_status(repository: Repository, file: Path, *, base: str | None = N
     removed = [name for name in trusted.identities if name not in names] if base is not None else []
     parties = tuple(_party_status(name, trusted, found, current, repository, shown, reviews)
                     for name in names + removed)
+    past = _PastTerms(repository, shown)
+    parties = tuple(_with_changes(party, past, data) for party in parties)
     parties = tuple(_mark_removed(party) if party.party in removed else party for party in parties)
     return AgreementStatus(shown, str(data["id"]), str(data["status"]), current, trusted.policy, parties,
                            trusted.status, trusted.digest, trusted.new, problems)
 
 
 def _mark_removed(party: PartyStatus) -> PartyStatus:
-    return PartyStatus(party.party, party.state, f"removed in this change, must consent to it: {party.reason}",
-                       party.evidence, party.agreed_digest, party.agreed_at, removed=True)
+    return replace(party, reason=f"removed in this change, must consent to it: {party.reason}", removed=True)
+
+
+class _PastTerms:
+    """The committed versions of one agreement file by digest, read newest first and only as far as asked."""
+
+    def __init__(self, repository: Repository, shown: str) -> None:
+        self._repository = repository
+        self._shown = shown
+        self._found: dict[str, Mapping[str, Any]] = {}
+        self._pending: list[tuple[str, str]] | None = None  # (blob, commit:path) not read yet, newest first
+
+    def terms(self, digest: str) -> Mapping[str, Any] | None:
+        """The data of the newest version in HEAD's history whose digest is ``digest``; None if none is."""
+        if self._pending is None:
+            versions = self._repository.versions(self._shown)[-MAX_VERSIONS_SEARCHED:]
+            self._pending = [(version.blob, f"{version.commit[:12]}:{version.path}")
+                             for version in reversed(versions) if version.blob is not None]
+        while digest not in self._found and self._pending:
+            blob, name = self._pending.pop(0)
+            document = load_document(self._repository.blob(blob), name)
+            found = digest_document(document)
+            if isinstance(found, str) and isinstance(document.data, Mapping):
+                self._found.setdefault(found, document.data)
+        return self._found.get(digest)
+
+
+def _with_changes(party: PartyStatus, past: _PastTerms, data: Mapping[str, Any]) -> PartyStatus:
+    """A stale party with the material changes since the terms it agreed to, when that version can be found."""
+    if party.state != STALE or party.agreed_digest is None:
+        return party
+    try:
+        agreed = past.terms(party.agreed_digest)
+    except GitError as error:
+        raise StatusError(str(error)) from None
+    if agreed is None:
+        return replace(party, reason=f"{party.reason} (no committed version with those terms was found)")
+    changes = tuple(change for change in diff(agreed, data) if change.material)
+    count = len(changes)
+    return replace(party, reason=f"{party.reason}; {count} material change{'s' * (count != 1)} since",
+                   changes=changes)
 
 
 def _trusted(repository: Repository, shown: str, data: Mapping[str, Any], base: str | None) -> _Trusted:
@@ -230,17 +275,34 @@ def _stale(party: str, record: ConsentRecord, why: str) -> PartyStatus:
 
 
 def gate_failures(result: AgreementStatus) -> list[str]:
-    """Why ``agreed consent check`` fails for this agreement (empty: it passes).
+    """Why ``agreed consent check`` fails for this agreement (empty: it passes). The lifecycle it enforces:
 
-    An ``active`` agreement needs valid consent from every party; an agreement that was ``ended`` or ``fulfilled``
-    at the base is final, so any material change to it since (its digest moved) fails.
+    - an ``active`` agreement needs valid consent from every party (so an agreement that becomes active in the
+      change, or a party added to an active one, needs it too);
+    - a material change to an agreement that was ``active`` at the base needs fresh consent from every party, or
+      the agreement moves to ``renegotiating`` in the same change;
+    - a party the change removes must consent to the new terms, unless the agreement was a ``draft`` at the base;
+    - ``ended`` and ``fulfilled`` are final: an agreement that was final at the base may change neither its terms
+      nor its status.
     """
     if result.error is not None:
         return [result.error]
     failures: list[str] = []
-    if result.base_status in FINAL_STATUSES and result.base_digest != result.digest:
-        failures.append(f"{result.base_status} at the base revision, which is final: its terms may not change")
-    if result.status == "active":
-        failures += [f"{party.party} is {party.state}: {party.reason}"
-                     for party in result.parties if party.state != VALID]
+    if result.base_status in FINAL_STATUSES and (result.base_digest != result.digest
+                                                 or result.status != result.base_status):
+        failures.append(f"{result.base_status} at the base revision, which is final: neither its terms nor its "
+                        f"status may change")
+    unconsented = [party for party in result.parties if party.state != VALID]
+    if result.status == "active" and unconsented and _terms_changed_while_active(result):
+        failures.append("material change to an active agreement: move it to renegotiating in this change, or "
+                        "have every party consent to the new terms")
+    if result.status != "active" and result.base_status not in (None, "draft"):
+        unconsented = [party for party in unconsented if party.removed]
+    elif result.status != "active":
+        unconsented = []
+    failures += [f"{party.party} is {party.state}: {party.reason}" for party in unconsented]
     return failures
+
+
+def _terms_changed_while_active(result: AgreementStatus) -> bool:
+    return result.base_status == "active" and result.base_digest is not None and result.base_digest != result.digest
