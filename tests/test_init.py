@@ -154,9 +154,10 @@ def test_github_workflow(repo: Path) -> None:
     assert diff["run"] == 'agreed diff --base "origin/$BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"'
     assert diff["env"]["BASE_REF"] == "${{ github.event.pull_request.base.ref }}"
     assert "pull_request_review" in diff["if"]
-    text = ci_template("github")
-    assert "# - name: Every party consented" in text
-    assert "arrives with agreed consent check" in text
+    gate = next(step for step in steps if step.get("name") == "Every party consented")
+    assert 'agreed consent check --base "origin/$BASE_REF" --reviews "$RUNNER_TEMP/reviews.json"' in gate["run"]
+    assert gate["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert "pull_request_review" in gate["if"]
 
 
 def test_gitlab_job(repo: Path) -> None:

@@ -1,0 +1,108 @@
+"""The consent step of the shipped CI templates runs as written: in a real clone whose ``origin`` has the base
+branch, with the code host's CLI replaced by a script that prints a review export, ``agreed consent check`` fails
+until every party consented and passes after."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from agreed.init import ci_template
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None or shutil.which("bash") is None,
+                                reason="needs git and bash")
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "contracts" / "sales-onboarding.yaml"
+AGREEMENT = "contracts/sales-onboarding.yaml"
+MARIA = ("Maria Chen", "maria.chen@example.com")
+
+
+def git(repo: Path, *arguments: str, author: tuple[str, str] = MARIA) -> str:
+    name, email = author
+    environment = {**os.environ, "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name,
+                   "GIT_COMMITTER_EMAIL": email, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    ran = subprocess.run(["git", *arguments], cwd=repo, env=environment, capture_output=True, text=True,
+                         check=False, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    return ran.stdout.strip()
+
+
+def agreement(status: str) -> str:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("status: active", f"status: {status}", 1)
+    return text.replace("  evidence: [review, signed-commit]", "  evidence: [author-email, review]")
+
+
+@pytest.fixture
+def pull_request(tmp_path: Path) -> Path:
+    """A clone on a pull-request branch that activates the agreement, with maria's consent committed by her."""
+    origin = tmp_path / "origin"
+    (origin / "contracts").mkdir(parents=True)
+    git(origin, "init", "-q", "-b", "main")
+    (origin / AGREEMENT).write_text(agreement("proposed"), encoding="utf-8")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-qm", "Propose")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    git(clone, "switch", "-qc", "activate")
+    (clone / AGREEMENT).write_text(agreement("active"), encoding="utf-8")
+    ran = subprocess.run([str(Path(sys.executable).parent / "agreed"), "sign", AGREEMENT, "--as", "maria"],
+                         cwd=clone, capture_output=True, text=True, check=False, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    git(clone, "add", "-A")
+    git(clone, "commit", "-qm", "Activate; maria consents")
+    return clone
+
+
+def fake_cli(folder: Path, name: str, export: Path) -> None:
+    """``name`` on PATH: prints the review export and records its arguments next to it."""
+    folder.mkdir(exist_ok=True)
+    script = folder / name
+    script.write_text(f'#!/bin/sh\necho "$@" > "{export}.args"\ncat "{export}"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+
+
+def run_step(clone: Path, step: dict[str, Any], environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    path = f"{clone.parent / 'bin'}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    variables = {**os.environ, **{key: str(value) for key, value in step.get("env", {}).items()}, **environment,
+                 "PATH": path, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=clone,
+                          env=variables, capture_output=True, text=True, check=False, timeout=120)
+
+
+def github_gate() -> dict[str, Any]:
+    workflow = YAML(typ="safe").load(ci_template("github"))
+    (job,) = workflow["jobs"].values()
+    step: dict[str, Any] = next(step for step in job["steps"] if step.get("name") == "Every party consented")
+    return step
+
+
+def test_the_github_consent_step_fails_until_every_party_approved(pull_request: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    fake_cli(tmp_path / "bin", "gh", export)
+    head = git(pull_request, "rev-parse", "HEAD")
+    environment = {"BASE_REF": "main", "PR_NUMBER": "7", "GITHUB_REPOSITORY": "acme/agreements",
+                   "RUNNER_TEMP": str(tmp_path), "GH_TOKEN": "token"}
+    step = github_gate()
+
+    export.write_text("[]", encoding="utf-8")
+    waiting = run_step(pull_request, step, environment)
+    assert waiting.returncode == 1, waiting.stdout + waiting.stderr
+    assert "daniel is missing" in waiting.stdout
+    assert (tmp_path / "export.json.args").read_text().split() == [
+        "api", "--paginate", "repos/acme/agreements/pulls/7/reviews"]
+
+    export.write_text(json.dumps([{"user": {"login": "dokafor"}, "state": "APPROVED", "commit_id": head}]),
+                      encoding="utf-8")
+    approved = run_step(pull_request, step, environment)
+    assert approved.returncode == 0, approved.stdout + approved.stderr
+    assert "contracts/sales-onboarding.yaml: ok (active)" in approved.stdout
