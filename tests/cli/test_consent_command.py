@@ -123,3 +123,47 @@ def test_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.Monkey
     result = run("status")
     assert result.exit_code == 2
     assert "not inside a git repository" in result.output
+
+
+def test_the_roster_at_the_base_vouches_for_a_new_agreements_parties(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "pyproject.toml").write_text('[tool.agreed]\npeople = "team/people.yaml"\n', encoding="utf-8")
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "people.yaml").write_text(
+        "people:\n  - id: maria\n    name: Maria Chen\n    email: maria.chen@example.com\n"
+        "  - id: daniel\n    name: Daniel Okafor\n    email: daniel.okafor@example.com\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Roster")
+    base = git(tmp_path, "rev-parse", "HEAD").strip()
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / AGREEMENT).write_text(agreement_text("active"), encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "A new agreement, active at once")
+    sign_as(tmp_path, "maria", "maria.chen@example.com")
+    assert "daniel is missing" in run("check", "--base", base).output
+    sign_as(tmp_path, "daniel", "daniel.okafor@example.com")
+    result = run("check", "--base", base)
+    assert result.exit_code == 0, result.output
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # without a configuration, no roster vouches
+    assert "the people roster at the base revision does not list" in run("check", "--base", base).output
+
+
+def test_a_broken_roster_at_the_base_exits_2_with_its_position(repo: Path) -> None:
+    (repo / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")
+    (repo / "people.yaml").write_text("people:\n  - id: Maria\n    name: M\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Broken roster")
+    result = run("check", "--base", "HEAD")
+    assert result.exit_code == 2
+    assert "HEAD:people.yaml:2:9:" in result.output
+
+
+def test_a_stale_party_is_shown_with_the_changes_since(repo: Path) -> None:
+    (repo / AGREEMENT).write_text(agreement_text("active"), encoding="utf-8")
+    sign_as(repo, "maria", "maria.chen@example.com")
+    (repo / AGREEMENT).write_text(agreement_text("active", deadline="2032-09-30"), encoding="utf-8")
+    result = run("status")
+    assert "maria: stale: consented to older terms" in result.output
+    assert "    results.deadline: 2032-06-30 -> 2032-09-30 (+92 days) [material]" in result.output

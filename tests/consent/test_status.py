@@ -16,6 +16,7 @@ import pytest
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import new_record, write_record
 from agreed.consent.reviews import Review, read_reviews
+from agreed.consent.roster import roster_at
 from agreed.consent.ssh import consent_message, sign
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreement_status, gate_failures
 from agreed.document import read_document
@@ -269,15 +270,78 @@ def test_a_party_added_in_the_change_cannot_be_valid_in_it(repo: Path) -> None:
     assert "added in this change" in reason
 
 
-def test_a_new_agreement_trusts_its_own_identities(repo: Path) -> None:
+ROSTER = f"""people:
+  - id: maria
+    name: Maria Chen
+    email: {MARIA}
+  - id: sam
+    name: Sam Reyes
+    email: sam@example.com
+    status: gone
+"""
+
+
+def with_roster(repo: Path) -> None:
+    (repo / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")
+    (repo / "people.yaml").write_text(ROSTER, encoding="utf-8")
+
+
+def roster_status(repo: Path, base: str) -> AgreementStatus:
+    with Repository.open(repo) as repository:
+        roster = roster_at(repository, base, ".agreed.yaml")
+        return agreement_status(repository, repo / AGREEMENT, base=base, roster=roster)
+
+
+def test_a_new_agreement_trusts_no_identity_of_its_own(repo: Path) -> None:
     base = commit_empty(repo)
     write(repo, agreement_text(evidence="[author-email]"))
     commit(repo, "Propose")
     record("maria")
-    commit(repo, "Consent of maria", email=MARIA)
-    result = status(repo, base=base)
+    commit(repo, "Consent of maria", email=MARIA)  # anyone can write maria's email into a new agreement and commit
+    result = roster_status(repo, base)
     assert result.new
-    assert states(result)["maria"] == VALID
+    state, reason = party(result, "maria")
+    assert state == MISSING
+    assert reason.startswith("the agreement is new in this change and the people roster at the base revision")
+    assert gate_failures(result)
+
+
+def test_the_base_roster_vouches_for_the_parties_of_a_new_agreement(repo: Path) -> None:
+    with_roster(repo)
+    base = commit(repo, "Roster")
+    write(repo, agreement_text(evidence="[author-email]"))
+    commit(repo, "Propose")
+    record("maria")
+    commit(repo, "Consent of maria", email=MARIA)
+    result = roster_status(repo, base)
+    assert states(result) == {"maria": VALID, "daniel": MISSING}  # daniel is not in the roster
+
+
+def test_a_roster_added_in_the_change_vouches_for_nobody(repo: Path) -> None:
+    base = commit_empty(repo)
+    with_roster(repo)
+    write(repo, agreement_text(evidence="[author-email]"))
+    record("maria")
+    commit(repo, "Roster, agreement and consent", email=MARIA)
+    assert states(roster_status(repo, base))["maria"] == MISSING
+
+
+def test_the_base_roster_vouches_for_a_party_added_in_the_change_unless_gone(repo: Path) -> None:
+    with_roster(repo)
+    write(repo, agreement_text(evidence="[author-email]", status="proposed"))
+    base = commit(repo, "Roster and agreement")
+    write(repo, agreement_text(evidence="[author-email]", status="proposed", extra_party="sam"))
+    record("sam")
+    commit(repo, "Add sam", email="sam@example.com")
+    state, reason = party(roster_status(repo, base), "sam")
+    assert state == MISSING  # sam has left: the roster vouches for nobody who is gone
+    assert reason.startswith("added in this change: it has no identity at the base revision")
+    (repo / "people.yaml").write_text(ROSTER.replace("    status: gone\n", ""), encoding="utf-8")
+    write(repo, agreement_text(evidence="[author-email]", status="proposed"))
+    base = commit(repo, "sam is back, not a party yet")  # sam's record stays in the ledger
+    write(repo, agreement_text(evidence="[author-email]", status="proposed", extra_party="sam"))
+    commit(repo, "Add sam again")
+    assert party(roster_status(repo, base), "sam")[0] == VALID
 
 
 def commit_empty(repo: Path) -> str:

@@ -121,6 +121,14 @@ def test_load_roster(tmp_path: Path) -> None:
     assert roster.people["maria"].email == "maria.chen@example.com"
     assert roster.people["sam"].gone
     assert not roster.people["maria"].gone
+    assert roster.people["maria"].keys == ()
+
+
+def test_a_roster_lists_ssh_keys(tmp_path: Path) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_text('people:\n  - id: maria\n    name: Maria\n    keys: ["ssh-ed25519 AAAAC3Nz maria"]\n',
+                    encoding="utf-8")
+    assert load_roster(path, "people.yaml").people["maria"].keys == ("ssh-ed25519 AAAAC3Nz maria",)
 
 
 @pytest.mark.parametrize(("text", "position", "fragment"), [
@@ -129,8 +137,9 @@ def test_load_roster(tmp_path: Path) -> None:
     ("people:\n  - id: maria\n    name: M\n    status: left\n", (4, 13), "'left' is not one of"),
     ("people:\n  - id: maria\n", (2, 5), "'name' is required"),
     ("staff: []\n", (1, 1), "unknown key 'staff'"),
+    ("people:\n  - id: maria\n    name: M\n    keys: [maria]\n", (4, 12), "does not have the expected form"),
     ("people: [\n", (2, 1), "while parsing"),
-], ids=["duplicate", "bad id", "bad status", "no name", "wrong key", "syntax"])
+], ids=["duplicate", "bad id", "bad status", "no name", "wrong key", "bad ssh key", "syntax"])
 def test_roster_errors_are_positioned(tmp_path: Path, text: str, position: tuple[int, int], fragment: str) -> None:
     path = tmp_path / "people.yaml"
     path.write_text(text, encoding="utf-8")

@@ -19,9 +19,12 @@ from agreed import __version__
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_error
 from agreed.consent.evidence import EvidenceError
 from agreed.consent.reviews import Review, ReviewsError, read_reviews
+from agreed.consent.roster import roster_at
 from agreed.consent.status import AgreementStatus, StatusError, agreement_status, gate_failures
 from agreed.history.changes_report import change_line
 from agreed.history.git import GitError, Repository
+from agreed.lint.config import find_config
+from agreed.lint.people import Roster, RosterError
 from agreed.sources import select
 
 DEFAULT_FOLDER = "contracts"
@@ -86,11 +89,18 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
     try:
         reviews: list[Review] = [] if reviews_file is None else read_reviews(reviews_file)
         with Repository.open(Path.cwd()) as repository:
-            if base is not None:
-                repository.resolve(base)
-            return [agreement_status(repository, file, base=base, reviews=reviews) for file in selection.files]
-    except (GitError, StatusError, EvidenceError, ReviewsError) as error:
+            roster = None if base is None else _base_roster(repository, base)
+            return [agreement_status(repository, file, base=base, reviews=reviews, roster=roster)
+                    for file in selection.files]
+    except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
         usage_error(str(error))
+
+
+def _base_roster(repository: Repository, base: str) -> Roster | None:
+    """The people roster at ``base``, named by the configuration (found from here) as it was at ``base``."""
+    repository.resolve(base)
+    config = find_config(Path.cwd())
+    return roster_at(repository, base, None if config is None else repository.relative(config))
 
 
 def _print(result: AgreementStatus) -> None:

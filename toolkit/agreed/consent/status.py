@@ -9,12 +9,13 @@
 
 Trust: with a base revision, what decides who may consent (the parties, their emails, handles and keys, and
 ``consent.evidence``) is read from the agreement as it was at the base, so a change cannot add its own key or party
-and approve itself. A party that the change adds has no trusted identity: it cannot be ``valid`` in that change
-(merge it while the agreement is not ``active``, then it consents). A party the change removes is listed too
-(``removed``), checked with its base identity against the new terms: it must consent to being removed. The
-agreement is found at the base by its path, else by its ``id`` in any agreement file there (a file moved in the
-change keeps its trusted identities). An agreement whose id does not exist at the base is new: its own identities
-are the only ones there are, and they are used. Without a base, the work tree is trusted.
+and approve itself. A party the base version does not know (one the change adds, or any party of an agreement the
+change creates) is trusted only through the people roster as it was at the base (:mod:`agreed.consent.roster`);
+without a roster entry it cannot be ``valid`` in that change (merge the agreement while it is not ``active``, then
+the party consents). A party the change removes is listed too (``removed``), checked with its base identity against
+the new terms: it must consent to being removed. The agreement is found at the base by its path, else by its ``id``
+in any agreement file there (a file moved in the change keeps its trusted identities). Without a base, the work
+tree is trusted.
 """
 
 from __future__ import annotations
@@ -41,12 +42,16 @@ from agreed.consent.reviews import Review
 from agreed.document import load_document, read_document
 from agreed.history.diff import Change, diff
 from agreed.history.git import GitError, Repository
+from agreed.lint.people import Roster
 
 VALID: Final = "valid"
 STALE: Final = "stale"
 MISSING: Final = "missing"
 FINAL_STATUSES: Final = ("ended", "fulfilled")
 AGREEMENT_SUFFIXES: Final = (".yaml", ".yml")
+NEW_UNTRUSTED: Final = ("the agreement is new in this change and the people roster at the base revision does not "
+                         "list this party, so its identity cannot be trusted yet: merge the agreement before it is "
+                         "active, then the party consents")
 MAX_VERSIONS_SEARCHED: Final = 200  # how far back a stale digest's version is looked for
 
 
@@ -97,25 +102,27 @@ class _Trusted:
     new: bool
     status: str | None = None
     digest: str | None = None
-    untrusted: str = ("added in this change: it has no identity at the base revision, so its consent cannot be "
+    untrusted: str = ("added in this change: it has no identity at the base revision (neither in the agreement nor "
+                      "in the people roster), so its consent cannot be "
                       "verified until the change is merged (with the agreement not active) and it consents then")
 
 
-def agreement_status(repository: Repository, file: Path, *, base: str | None = None,
-                     reviews: Sequence[Review] = ()) -> AgreementStatus:
+def agreement_status(repository: Repository, file: Path, *, base: str | None = None, reviews: Sequence[Review] = (),
+                     roster: Roster | None = None) -> AgreementStatus:
     """The consent of every current party of the agreement ``file`` (in the work tree of ``repository``) and, with
-    ``base``, of every party the change removed (they must consent to the new terms too)."""
+    ``base``, of every party the change removed (they must consent to the new terms too). ``roster``: the people
+    roster as it was at ``base``, which vouches for parties the base version lacks."""
     shown = repository.relative(file)
     document = read_document(file, shown)
     current = digest_document(document)
     if isinstance(current, DigestError):
         return AgreementStatus(shown, None, None, None, error=current.message)
     data: Mapping[str, Any] = document.data
-    trusted = _trusted(repository, shown, data, base)
+    trusted = _vouched(_trusted(repository, shown, data, base), roster, names_of(data))
     records = read_records(file, str(data["id"]))
     found = [item for item in records if isinstance(item, ConsentRecord)]
     problems = tuple(str(item) for item in records if isinstance(item, LedgerProblem))
-    names = [str(party["id"]) for party in data["parties"]]
+    names = names_of(data)
     removed = [name for name in trusted.identities if name not in names] if base is not None else []
     parties = tuple(_party_status(name, trusted, found, current, repository, shown, reviews)
                     for name in names + removed)
@@ -170,6 +177,21 @@ def _with_changes(party: PartyStatus, past: _PastTerms, data: Mapping[str, Any])
                    changes=changes)
 
 
+def names_of(data: Mapping[str, Any]) -> list[str]:
+    return [str(party["id"]) for party in data["parties"]]
+
+
+def _vouched(trusted: _Trusted, roster: Roster | None, names: Sequence[str]) -> _Trusted:
+    """``trusted`` plus, for parties it has no identity for, their identity in the base roster (people who left
+    vouch for nobody)."""
+    if roster is None:
+        return trusted
+    people = [roster.people[name] for name in names if name not in trusted.identities and name in roster.people]
+    found = {person.id: Identity(person.id, person.email, person.handle, person.keys)
+             for person in people if not person.gone}
+    return replace(trusted, identities={**trusted.identities, **found}) if found else trusted
+
+
 def _trusted(repository: Repository, shown: str, data: Mapping[str, Any], base: str | None) -> _Trusted:
     if base is None:
         return _Trusted(policy_of(data), _identities(data), new=False)
@@ -178,7 +200,7 @@ def _trusted(repository: Repository, shown: str, data: Mapping[str, Any], base: 
     except GitError as error:
         raise StatusError(str(error)) from None
     if found is None:
-        return _Trusted(policy_of(data), _identities(data), new=True)
+        return _Trusted(policy_of(data), {}, new=True, untrusted=NEW_UNTRUSTED)
     document = load_document(found[1], f"{base}:{found[0]}")
     base_digest = digest_document(document)
     if isinstance(base_digest, DigestError) or not isinstance(document.data, Mapping):

@@ -7,11 +7,14 @@ A repository may keep one YAML file listing its people (named by ``people:`` in 
         name: Maria Chen
         email: maria.chen@example.com
         handle: mchen
+        keys: ["ssh-ed25519 AAAA... maria"]   # optional: SSH keys for consent signatures
       - id: sam
         name: Sam Okafor
         status: gone          # left the organisation: cannot keep new promises
 
-Rules then check every agreement's parties against it.
+Rules then check every agreement's parties against it. Consent uses it too: with ``agreed consent check --base REV``
+the roster as it was at REV is what vouches for a party that the base version of an agreement does not know (a
+party added in the change, or every party of an agreement the change creates): its email, handle and keys.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ ROSTER_SCHEMA: Mapping[str, Any] = {
                     "email": {"type": "string", "minLength": 3},
                     "handle": {"type": "string", "pattern": "^@?[A-Za-z0-9][A-Za-z0-9-]*$"},
                     "status": {"enum": [ACTIVE, GONE]},
+                    "keys": {"type": "array", "items": {"type": "string", "pattern": "^(ssh|ecdsa|sk)-"}},
                     "note": {"type": "string"},
                 },
             },
@@ -64,6 +68,7 @@ class Person:
     handle: str | None = None
     gone: bool = False
     note: str | None = None
+    keys: tuple[str, ...] = ()  # SSH public keys: with `agreed consent --base`, trusted for this person
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,11 @@ def load_roster(path: Path, shown: str) -> Roster:
     except OSError as error:
         raise RosterError((Problem(shown, 1, 1, ROSTER_ERROR, Severity.ERROR,
                                    f"cannot read the people roster: {error.strerror or error}"),)) from None
+    return parse_roster(raw, shown)
+
+
+def parse_roster(raw: bytes, shown: str) -> Roster:
+    """Validate the roster in ``raw`` (named ``shown`` in problems); raises RosterError with positioned problems."""
     document = load_document(raw, shown)
     problems = list(document.problems)
     if document.data is not None:
@@ -103,7 +113,7 @@ def load_roster(path: Path, shown: str) -> Roster:
             problems.append(Problem(shown, line, col, ROSTER_ERROR, Severity.ERROR,
                                     f"people[{index}].id: {entry['id']!r} is listed twice"))
         people[entry["id"]] = Person(entry["id"], entry["name"], entry.get("email"), entry.get("handle"),
-                                     entry.get("status") == GONE, entry.get("note"))
+                                     entry.get("status") == GONE, entry.get("note"), tuple(entry.get("keys", ())))
     if problems:
         raise RosterError(tuple(problems))
     return Roster(shown, people, hashlib.sha256(raw).hexdigest())

@@ -1,0 +1,49 @@
+"""The people roster as it was at a base revision: who vouches for parties the base version of an agreement lacks.
+
+The configuration file that names the roster (``people:`` in ``.agreed.yaml`` or ``[tool.agreed]`` of
+pyproject.toml) and the roster itself are both read from the base revision, at the configuration's path, so a change
+can neither add a person nor point the configuration at another roster and vouch for itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import tomllib
+from collections.abc import Mapping
+from typing import Any
+
+from agreed.document import load_document
+from agreed.history.git import Repository
+from agreed.lint.people import Roster, parse_roster
+
+PYPROJECT = "pyproject.toml"
+
+
+def roster_at(repository: Repository, base: str, config: str | None) -> Roster | None:
+    """The roster named by the configuration at repo-relative path ``config``, both as they were at ``base``; None
+    when there is no configuration, it names no roster there, or the roster did not exist. Raises
+    :class:`agreed.lint.people.RosterError` for a roster that does not validate, GitError for git failures."""
+    if config is None:
+        return None
+    raw = repository.read(base, config)
+    if raw is None:
+        return None
+    named = _people_setting(raw, config)
+    if named is None:
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(config), named))
+    roster = repository.read(base, path)
+    return None if roster is None else parse_roster(roster, f"{base}:{path}")
+
+
+def _people_setting(raw: bytes, config: str) -> str | None:
+    settings: Any
+    if posixpath.basename(config) == PYPROJECT:
+        try:
+            settings = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("agreed")
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None
+    else:
+        settings = load_document(raw, config).data
+    value = settings.get("people") if isinstance(settings, Mapping) else None
+    return value if isinstance(value, str) else None
