@@ -63,11 +63,11 @@ def pull_request(tmp_path: Path) -> Path:
     return clone
 
 
-def fake_cli(folder: Path, name: str, export: Path) -> None:
-    """``name`` on PATH: prints the review export and records its arguments next to it."""
+def fake_cli(folder: Path, name: str, body: str) -> None:
+    """``name`` on PATH, a shell script with ``body``: the code host's CLI, which tests cannot reach."""
     folder.mkdir(exist_ok=True)
     script = folder / name
-    script.write_text(f'#!/bin/sh\necho "$@" > "{export}.args"\ncat "{export}"\n', encoding="utf-8")
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
 
 
@@ -88,7 +88,7 @@ def github_gate() -> dict[str, Any]:
 
 def test_the_github_consent_step_fails_until_every_party_approved(pull_request: Path, tmp_path: Path) -> None:
     export = tmp_path / "export.json"
-    fake_cli(tmp_path / "bin", "gh", export)
+    fake_cli(tmp_path / "bin", "gh", f'echo "$@" > "{export}.args"\ncat "{export}"')
     head = git(pull_request, "rev-parse", "HEAD")
     environment = {"BASE_REF": "main", "PR_NUMBER": "7", "GITHUB_REPOSITORY": "acme/agreements",
                    "RUNNER_TEMP": str(tmp_path), "GH_TOKEN": "token"}
@@ -106,3 +106,54 @@ def test_the_github_consent_step_fails_until_every_party_approved(pull_request: 
     approved = run_step(pull_request, step, environment)
     assert approved.returncode == 0, approved.stdout + approved.stderr
     assert "contracts/sales-onboarding.yaml: ok (active)" in approved.stdout
+
+
+def gitlab_gate() -> dict[str, Any]:
+    job = YAML(typ="safe").load(ci_template("gitlab"))["agreed"]
+    script: str = job["script"][-1]
+    assert "agreed consent check" in script
+    return {"run": script}
+
+
+GITLAB_API = """for last; do :; done
+case "$last" in
+  https://gitlab.example/api/v4/projects/42/merge_requests/3/approvals) cat "{folder}/approvals.json";;
+  https://gitlab.example/api/v4/projects/42/merge_requests/3) cat "{folder}/request.json";;
+  https://gitlab.example/api/v4/projects/42/approvals) cat "{folder}/settings.json";;
+  *) echo "unexpected $last" >&2; exit 22;;
+esac"""
+
+
+def test_the_gitlab_consent_step_uses_approvals_only_for_the_checked_head(pull_request: Path,
+                                                                          tmp_path: Path) -> None:
+    api = tmp_path / "api"
+    api.mkdir()
+    fake_cli(tmp_path / "bin", "curl", GITLAB_API.format(folder=api))
+    head = git(pull_request, "rev-parse", "HEAD")
+    environment = {"CI_MERGE_REQUEST_IID": "3", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+                   "CI_API_V4_URL": "https://gitlab.example/api/v4", "CI_PROJECT_ID": "42", "CI_COMMIT_SHA": head,
+                   "AGREED_API_TOKEN": "token"}
+    approved_by = {"approved_by": [{"user": {"username": "dokafor", "name": "Daniel Okafor"}}]}
+    (api / "approvals.json").write_text(json.dumps(approved_by), encoding="utf-8")
+    (api / "request.json").write_text(json.dumps({"iid": 3, "sha": head}), encoding="utf-8")
+    (api / "settings.json").write_text(json.dumps({"reset_approvals_on_push": True}), encoding="utf-8")
+    step = gitlab_gate()
+
+    approved = run_step(pull_request, step, environment)
+    assert approved.returncode == 0, approved.stdout + approved.stderr
+    assert "contracts/sales-onboarding.yaml: ok (active)" in approved.stdout
+
+    (api / "settings.json").write_text(json.dumps({"reset_approvals_on_push": False}), encoding="utf-8")
+    kept = run_step(pull_request, step, environment)
+    assert kept.returncode != 0
+    assert "approvals count as consent only when approvals are removed when commits are added" in kept.stderr
+
+    (api / "settings.json").write_text(json.dumps({"reset_approvals_on_push": True}), encoding="utf-8")
+    (api / "request.json").write_text(json.dumps({"iid": 3, "sha": "0" * 40}), encoding="utf-8")
+    moved = run_step(pull_request, step, environment)
+    assert moved.returncode != 0
+    assert "the merge request moved on" in moved.stderr
+
+    without_token = run_step(pull_request, step, {**environment, "AGREED_API_TOKEN": ""})
+    assert without_token.returncode == 1  # no approvals read: daniel has no evidence
+    assert "daniel is missing" in without_token.stdout
