@@ -27,6 +27,15 @@ MODELINE = "# yaml-language-server: $schema=../schema/agreement.schema.json"
 
 CONDITIONAL_KEYWORDS = {"if", "then", "else", "not"}
 ANNOTATIONS = ("title", "description", "examples", "x-materiality")
+MATERIALITY_CLASSES = ("material", "record", "editorial")
+# The properties that record what happened rather than what was agreed: consent is to the terms, so a change there
+# needs no fresh consent. Planned dates (due, deadline, measured_on, measurement.on, communicated_on, check-in dates)
+# are terms and stay material. Adding a property here needs that argument.
+RECORD_PROPERTIES = {
+    "/properties/status",
+    "/$defs/deliverable/properties/delivered_on",
+    "/$defs/milestone/properties/delivered_on",
+}
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -175,10 +184,20 @@ def test_every_property_is_documented(schema: dict[str, Any]) -> None:
             problems.append(f"{pointer}: empty description")
         if not (isinstance(sub.get("examples"), list) and sub["examples"]):
             problems.append(f"{pointer}: examples must be a non-empty array")
-        if sub.get("x-materiality") not in ("material", "editorial"):
-            problems.append(f"{pointer}: x-materiality must be 'material' or 'editorial'")
+        if sub.get("x-materiality") not in MATERIALITY_CLASSES:
+            problems.append(f"{pointer}: x-materiality must be one of {', '.join(MATERIALITY_CLASSES)}")
     assert count > 100, "the walk found suspiciously few properties"
     assert not problems, "\n".join(problems)
+
+
+def test_only_what_happened_is_declared_a_record(schema: dict[str, Any]) -> None:
+    records = {pointer for pointer, _, sub in declared_properties(schema) if sub.get("x-materiality") == "record"}
+    assert records == RECORD_PROPERTIES
+
+
+def test_the_schema_comment_explains_every_class(schema: dict[str, Any]) -> None:
+    for name in MATERIALITY_CLASSES:
+        assert f"'{name}'" in schema["$comment"], name
 
 
 def test_property_examples_are_valid(schema: dict[str, Any]) -> None:

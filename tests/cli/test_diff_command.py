@@ -77,8 +77,8 @@ def test_one_file_is_compared_with_head(repo: Path, agreement: dict[str, Any]) -
     result = run(A)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"HEAD:{A} -> {A}: 1 material, 0 editorial", f"  {DEADLINE_LINE}",
-        "1 change (1 material, 0 editorial) in 1 agreement."]
+        f"HEAD:{A} -> {A}: 1 material, 0 record, 0 editorial", f"  {DEADLINE_LINE}",
+        "1 change (1 material, 0 record, 0 editorial) in 1 agreement."]
 
 
 def test_an_unchanged_file_has_no_changes(repo: Path) -> None:
@@ -100,7 +100,7 @@ def test_a_file_deleted_from_the_work_tree(repo: Path) -> None:
     (repo / A).unlink()
     result = run(A)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"HEAD:{A} (deleted): 1 material, 0 editorial"
+    assert result.stdout.splitlines()[0] == f"HEAD:{A} (deleted): 1 material, 0 record, 0 editorial"
     assert "  (agreement): - demo (Demo agreement) (agreement removed) [material]" in result.stdout.splitlines()
 
 
@@ -128,13 +128,13 @@ def test_revisions(history: Path, arguments: tuple[str, str]) -> None:
     result = run(*arguments)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == [f"  {DEADLINE_LINE}",
-                                              "1 change (1 material, 0 editorial) in 1 agreement."]
+                                              "1 change (1 material, 0 record, 0 editorial) in 1 agreement."]
 
 
 def test_a_bare_revision_names_the_same_file_at_that_revision(history: Path) -> None:
     result = run("HEAD~2", A)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"HEAD~2:{A} -> {A}: 1 material, 1 editorial"
+    assert result.stdout.splitlines()[0] == f"HEAD~2:{A} -> {A}: 1 material, 0 record, 1 editorial"
     reverse = run(A, "HEAD~1")
     assert reverse.exit_code == 0, reverse.output
     assert "title: Retitled -> Demo agreement [editorial]" in reverse.stdout
@@ -144,7 +144,7 @@ def test_one_rev_path_argument_is_compared_with_the_work_tree(history: Path) -> 
     result = run(f"HEAD~1:{A}")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == ["  title: Demo agreement -> Retitled [editorial]",
-                                              "1 change (0 material, 1 editorial) in 1 agreement."]
+                                              "1 change (0 material, 0 record, 1 editorial) in 1 agreement."]
 
 
 def test_two_plain_files_need_no_repository(tmp_path: Path, agreement: dict[str, Any],
@@ -173,6 +173,43 @@ def test_fail_on_material_exits_1_only_for_material_changes(repo: Path, agreemen
     assert run(A, "--fail-on", "material").exit_code == 1
     assert run(A).exit_code == 0
     assert run(A, "--fail-on", "never").exit_code == 0
+
+
+def _record_progress(root: Path, agreement: dict[str, Any]) -> None:
+    """Propose the agreement and record its deliverable and milestone as delivered, in the work tree."""
+    agreement["status"] = "proposed"
+    agreement["results"]["deliverables"][0]["delivered_on"] = "2031-02-27"
+    agreement["results"]["milestones"][0]["delivered_on"] = "2031-01-30"
+    write(root, A, agreement)
+
+
+def test_records_of_progress_are_labelled_and_counted(repo: Path, agreement: dict[str, Any]) -> None:
+    _record_progress(repo, agreement)
+    result = run(A)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"HEAD:{A} -> {A}: 0 material, 3 record, 0 editorial",
+        "  status: draft -> proposed [record]",
+        "  results.deliverables[id=d1].delivered_on: + 2031-02-27 [record]",
+        "  results.milestones[id=m1].delivered_on: + 2031-01-30 [record]",
+        "3 changes (0 material, 3 record, 0 editorial) in 1 agreement.",
+    ]
+    document = json.loads(run(A, "--format", "json").stdout)
+    assert [(change["material"], change["materiality"]) for change in document["files"][0]["changes"]] == [
+        (False, "record")] * 3
+    assert document["summary"]["record"] == 3
+    markdown = run(A, "--format", "markdown").stdout
+    assert f"| `{A}` (compared with `HEAD:{A}`) | 0 | 3 | 0 |" in markdown
+    assert "**3 record changes** (progress recorded, no fresh consent needed)" in markdown
+
+
+def test_fail_on_material_does_not_fail_on_records(repo: Path, agreement: dict[str, Any]) -> None:
+    _record_progress(repo, agreement)
+    assert run(A, "--fail-on", "material").exit_code == 0
+    slip_deadline(repo, agreement)
+    result = run(A, "--fail-on", "material")
+    assert result.exit_code == 1
+    assert "1 material, 3 record, 0 editorial" in result.stdout
 
 
 # -- errors ------------------------------------------------------------------------------------------------------
@@ -243,7 +280,7 @@ def test_a_new_file_against_the_implicit_head_is_an_added_agreement(repo: Path, 
     write(repo, "contracts/new.yaml", {**agreement, "id": "new"})
     result = run("contracts/new.yaml")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == "contracts/new.yaml (added): 1 material, 0 editorial"
+    assert result.stdout.splitlines()[0] == "contracts/new.yaml (added): 1 material, 0 record, 0 editorial"
 
 
 def test_a_version_that_does_not_load_is_reported_and_exits_2(repo: Path) -> None:
@@ -285,14 +322,15 @@ def test_base_lists_every_changed_agreement(branch: Path) -> None:
     added = files[(None, "contracts/d.yaml")]["changes"]
     assert [(change["path"], change["kind"], change["note"]) for change in added] == [
         ("(agreement)", "added", "agreement added")]
-    assert document["summary"] == {"files": 3, "changed": 3, "material": 2, "editorial": 1, "errors": 0}
+    assert document["summary"] == {"files": 3, "changed": 3, "material": 2, "record": 0, "editorial": 1,
+                                   "errors": 0}
 
 
 def test_base_reports_a_deleted_agreement(branch: Path) -> None:
     (branch / A).unlink()
     result = run("--base", "main")
     assert result.exit_code == 0, result.output
-    assert f"{A} (deleted): 1 material, 0 editorial" in result.stdout.splitlines()
+    assert f"{A} (deleted): 1 material, 0 record, 0 editorial" in result.stdout.splitlines()
     assert "(agreement removed) [material]" in result.stdout
 
 
@@ -306,8 +344,8 @@ def test_base_fail_on_material_and_markdown(branch: Path) -> None:
     result = run("--base", "main", "--format", "markdown", "--fail-on", "material")
     assert result.exit_code == 1
     assert result.stdout.startswith("### Agreement changes\n")
-    assert f"| `{A}` | 1 | 0 |" in result.stdout
-    assert f"| `contracts/c.yaml` (renamed from `{B}`) | 0 | 1 |" in result.stdout
+    assert f"| `{A}` | 1 | 0 | 0 |" in result.stdout
+    assert f"| `contracts/c.yaml` (renamed from `{B}`) | 0 | 0 | 1 |" in result.stdout
 
 
 def test_base_without_changes(repo: Path) -> None:
@@ -325,13 +363,13 @@ def test_base_counts_from_the_merge_base_when_the_base_moved_on(branch: Path, ag
     result = run("--base", "main", "contracts/c.yaml")
     assert result.exit_code == 0, result.output
     assert "Changed on main meanwhile" not in result.stdout
-    assert "0 material, 1 editorial" in result.stdout
+    assert "0 material, 0 record, 1 editorial" in result.stdout
 
 
 def test_output_writes_the_report_and_prints_the_summary(branch: Path) -> None:
     result = run("--base", "main", "--format", "markdown", "--output", "report.md")
     assert result.exit_code == 0, result.output
-    assert result.stdout == ("3 changes (2 material, 1 editorial) in 3 agreements. "
+    assert result.stdout == ("3 changes (2 material, 0 record, 1 editorial) in 3 agreements. "
                              "Report (markdown) written to report.md.\n")
     assert (branch / "report.md").read_text().startswith("### Agreement changes")
 
@@ -358,7 +396,7 @@ def test_plain_git_diff_shows_semantic_changes(driven: Path, agreement: dict[str
     write(driven, A, agreement)
     output = git(driven, "diff")
     assert output.splitlines() == [
-        f"{A}: 2 material, 0 editorial",
+        f"{A}: 2 material, 0 record, 0 editorial",
         "  parties[id=lena]: + {id: lena, name: Lena Park} [material]",
         f"  {DEADLINE_LINE}",
     ]
@@ -370,8 +408,8 @@ def test_git_driver_handles_added_renamed_and_non_agreement_files(driven: Path, 
     (driven / "ci.yaml").write_text("jobs: {}\n")
     git(driven, "add", "-A")
     output = git(driven, "diff", "--cached", "-M")
-    assert "contracts/c.yaml (renamed from contracts/b.yaml): 0 material, 1 editorial" in output
-    assert "contracts/d.yaml (added): 1 material, 0 editorial" in output
+    assert "contracts/c.yaml (renamed from contracts/b.yaml): 0 material, 0 record, 1 editorial" in output
+    assert "contracts/d.yaml (added): 1 material, 0 record, 0 editorial" in output
     assert "(agreement added) [material]" in output
     assert "+++ b/ci.yaml\n@@ -0,0 +1 @@\n+jobs: {}\n" in output  # no agreement: a line diff
 

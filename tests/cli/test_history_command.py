@@ -50,7 +50,7 @@ def test_text_lists_every_version(repo: Path, monkeypatch: pytest.MonkeyPatch) -
     result = _run(repo, monkeypatch, PATH)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{PATH} (id demo): 4 versions, 3 with material changes"
+    assert lines[0] == f"{PATH} (id demo): 4 versions, 3 with material changes, 0 only recording progress"
     assert any(line.strip().startswith("material") and "results.deadline: 2031-06-30 -> 2031-07-30 (+30 days)"
                in line for line in lines)
     assert any(line.strip().startswith("editorial") and line.strip().endswith("(retitled)") for line in lines)
@@ -68,7 +68,10 @@ def test_by_id_from_a_subfolder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> 
         "Create the agreement", "Slip | the deadline", "Retitle", "Slip again"]
     assert document["versions"][1]["changes"] == [{
         "path": "results.deadline", "kind": "changed", "old": DEADLINES[0], "new": DEADLINES[1], "material": True,
-        "note": "+30 days"}]
+        "materiality": "material", "note": "+30 days"}]
+    assert [(version["kind"], version["material"], version["materiality"]) for version in document["versions"]] == [
+        ("material", True, "material"), ("material", True, "material"), ("editorial", False, "editorial"),
+        ("material", True, "material")]
     assert document["field"] is None
 
 
@@ -162,6 +165,48 @@ def _commit_all(root: Path, subject: str, day: int) -> None:
     _git(root, "commit", "-q", "-m", subject, day=day)
 
 
+@pytest.fixture
+def progressed(repo: Path) -> Path:
+    """The repository, then two commits that only record progress: the status, then a delivery."""
+    data = json.loads((repo / PATH).read_text(encoding="utf-8"))
+    data["status"] = "proposed"
+    (repo / PATH).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    _commit_all(repo, "Propose", 5)
+    data["results"]["deliverables"][0]["delivered_on"] = "2031-02-27"
+    (repo / PATH).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    _commit_all(repo, "Deliver d1", 6)
+    return repo
+
+
+def test_records_of_progress_are_labelled_in_every_format(progressed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _run(progressed, monkeypatch, PATH).stdout
+    lines = text.splitlines()
+    assert lines[0] == f"{PATH} (id demo): 6 versions, 3 with material changes, 2 only recording progress"
+    assert "  record     status: draft -> proposed" in lines
+    assert "  record     results.deliverables[id=d1].delivered_on: + 2031-02-27" in lines
+    document = json.loads(_run(progressed, monkeypatch, PATH, "--format", "json").stdout)
+    propose, deliver = document["versions"][-2:]
+    assert (propose["kind"], propose["material"], propose["materiality"]) == ("record", False, "record")
+    assert [(change["path"], change["material"], change["materiality"]) for change in deliver["changes"]] == [
+        ("results.deliverables[id=d1].delivered_on", False, "record")]
+    markdown = _run(progressed, monkeypatch, PATH, "--format", "markdown").stdout
+    assert "| Propose | record | status |" in markdown
+    assert "- **record** `status: draft -> proposed`" in markdown
+    field = _run(progressed, monkeypatch, PATH, "--field", "status").stdout.splitlines()
+    assert field[-1].endswith("proposed  [record]  Propose")
+    field_markdown = _run(progressed, monkeypatch, PATH, "--field", "status", "--format", "markdown").stdout
+    assert "| proposed |  |  | record | Propose |" in field_markdown
+
+
+def test_material_only_hides_records(progressed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = json.loads(_run(progressed, monkeypatch, PATH, "--material-only", "--format", "json").stdout)
+    assert [version["subject"] for version in document["versions"]] == [
+        "Create the agreement", "Slip | the deadline", "Slip again"]
+    field = json.loads(_run(progressed, monkeypatch, PATH, "--field", "status", "--material-only",
+                            "--format", "json").stdout)
+    assert [(point["value"], point["materiality"]) for point in field["field"]["points"]] == [("draft", "material")]
+
+
 def test_an_uncommitted_file_has_no_versions_yet(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = repo / "contracts" / "brand-new.yaml"
     fresh.write_text((repo / PATH).read_text(encoding="utf-8").replace('"demo"', '"fresh"'), encoding="utf-8")
@@ -233,7 +278,7 @@ def test_a_shallow_clone_marks_where_history_starts(repo: Path, tmp_path: Path,
     text = _run(clone, monkeypatch, PATH, "--allow-shallow").stdout
     assert "agreement created" not in text
     assert "  start      the available history starts here (shallow clone)" in text
-    assert text.splitlines()[0] == f"{PATH} (id demo): 2 versions, 1 with material changes"
+    assert text.splitlines()[0] == f"{PATH} (id demo): 2 versions, 1 with material changes, 0 only recording progress"
     document = json.loads(_run(clone, monkeypatch, PATH, "--allow-shallow", "--format", "json").stdout)
     first = document["versions"][0]
     assert (first["created"], first["history_start"], first["kind"], first["material"]) == (

@@ -25,8 +25,9 @@ from agreed.history.diff import diff
 # digest like this one: if this value changes while the file's material terms did not, then the digest's own rules
 # (materiality, normalisation, canonical JSON, hash) changed, and every consent ever recorded for any agreement is
 # void. It may only change deliberately: when the example's material terms are edited on purpose, or when the rules
-# are changed on purpose and the release says that all consent must be given again.
-SALES_ONBOARDING_DIGEST = "sha256:f3c116fc8bc8955d2aa06337152ccc4783a4094d2be3daf144c2d85c7843c5b0"
+# are changed on purpose and the release says that all consent must be given again. (Changed once on purpose: when
+# the status and delivered_on became records, which the terms no longer hold.)
+SALES_ONBOARDING_DIGEST = "sha256:29470cdea78f6bcab4fa17df1e6661e61d071d3618b7821ec5ca8424ffbfe990"
 
 Edit = Callable[[dict[str, Any]], None]
 DigestOf = Callable[[Any], str]
@@ -74,8 +75,7 @@ def test_the_terms_of_a_small_draft_are_exactly_these(minimal_agreement: dict[st
         '"parties":[{"id":"li","name":"Li Wei"},{"id":"maria","name":"Maria Chen"}],'
         '"results":{"deadline":"2031-06-30","deliverables":[{"due":"2031-03-01","id":"d1","owner":"maria",'
         '"what":"Publish the onboarding checklist"}],"for_whom":["Chief Revenue Officer","li","maria"],'
-        '"milestones":[{"due":"2031-02-01","id":"m1","owner":"li","what":"Draft checklist sent to Li"}]},'
-        '"status":"draft"}')
+        '"milestones":[{"due":"2031-02-01","id":"m1","owner":"li","what":"Draft checklist sent to Li"}]}}')
 
 
 def test_the_digest_is_the_same_in_fresh_processes_with_different_hash_seeds() -> None:
@@ -100,9 +100,11 @@ def test_every_shipped_contract_has_a_digest_and_no_two_are_equal(shipped_contra
 # -- the terms model -----------------------------------------------------------------------------------------------
 
 
-def test_terms_leave_out_editorial_fields_and_keep_extensions(complete_data: dict[str, Any]) -> None:
+def test_terms_leave_out_editorial_fields_and_records_and_keep_extensions(complete_data: dict[str, Any]) -> None:
     complete_data["x-budget-code"] = "CS-2031-7"
     complete_data["parties"][0]["x-cost-centre"] = "4711"
+    complete_data["results"]["deliverables"][0]["delivered_on"] = "2031-03-28"
+    complete_data["results"]["milestones"][0]["delivered_on"] = "2031-02-25"
     model = terms(complete_data)
     assert "title" not in model
     assert "purpose" not in model["results"]
@@ -112,7 +114,9 @@ def test_terms_leave_out_editorial_fields_and_keep_extensions(complete_data: dic
     assert model["x-budget-code"] == "CS-2031-7"
     assert {party["id"]: party.get("x-cost-centre") for party in model["parties"]} == {"daniel": None,
                                                                                        "maria": "4711"}
-    assert model["status"] == "active"
+    assert "status" not in model
+    assert all("delivered_on" not in item and "due" in item
+               for item in (*model["results"]["deliverables"], *model["results"]["milestones"]))
     assert model["consent"] == {"evidence": ["review", "signed-commit"]}
 
 
@@ -221,17 +225,41 @@ KEEPING: dict[str, Edit] = {
     "an evidence source": _set(("results", "evidence", 0, "source"), "CRM export, 2031-01-05"),
     "the alliance's why": _set(("framing", "alliance", "why"), "Both organisations gain from it."),
     "a share written as 50.0": _set(("celebration", "credit", 0, "share"), 50.0),
+    "proposed, not yet active": _set(("status",), "proposed"),
+    "the status": _set(("status",), "renegotiating"),
+    "a deliverable recorded as delivered": _set(("results", "deliverables", 0, "delivered_on"), "2031-03-28"),
+    "a milestone recorded as delivered": _set(("results", "milestones", 0, "delivered_on"), "2031-02-25"),
 }
 
 
 @pytest.mark.parametrize("edit", KEEPING.values(), ids=KEEPING.keys())
-def test_order_and_editorial_edits_keep_the_digest_and_diff_finds_nothing_material(
+def test_order_editorial_edits_and_records_keep_the_digest_and_diff_finds_nothing_material(
         edit: Edit, complete_data: dict[str, Any], digest_of: DigestOf) -> None:
     changed = copy.deepcopy(complete_data)
     edit(changed)
     assert changed != complete_data or "50.0" in json.dumps(changed)  # the edit did something
     assert digest_of(changed) == digest_of(complete_data) == SALES_ONBOARDING_DIGEST
     assert _material_changes(complete_data, changed) == []
+
+
+def test_consent_to_a_proposal_survives_activation_and_deliveries_but_not_a_moved_due_date(
+        complete_data: dict[str, Any], digest_of: DigestOf) -> None:
+    proposed = copy.deepcopy(complete_data)
+    proposed["status"] = "proposed"
+    consented_to = digest_of(proposed)
+    active = copy.deepcopy(proposed)
+    active["status"] = "active"
+    delivered = copy.deepcopy(active)
+    delivered["results"]["deliverables"][0]["delivered_on"] = "2031-03-28"
+    assert digest_of(active) == digest_of(delivered) == consented_to
+    assert [(change.path, change.materiality.value) for change in diff(proposed, delivered)] == [
+        ("status", "record"), (f"results.deliverables[id={delivered['results']['deliverables'][0]['id']}]"
+                               ".delivered_on", "record")]
+    slipped = copy.deepcopy(delivered)
+    slipped["results"]["deliverables"][1]["due"] = "2031-05-15"
+    assert digest_of(slipped) != consented_to
+    assert _material_changes(delivered, slipped) == [
+        f"results.deliverables[id={slipped['results']['deliverables'][1]['id']}].due"]
 
 
 def test_keys_reordered_keep_the_digest(complete_data: dict[str, Any], digest_of: DigestOf) -> None:
@@ -292,7 +320,6 @@ CHANGING: dict[str, Edit] = {
     "consent evidence narrowed": _set(("consent", "evidence"), ["signed-commit"]),
     "consent evidence widened": _set(("consent", "evidence"), ["review", "signed-commit", "author-email"]),
     "consent evidence removed": _delete(("consent",)),
-    "the status": _set(("status",), "renegotiating"),
     "the term's end": _set(("term", "end"), "2033-06-30"),
     "an x- extension key added": _set(("x-budget-code",), "CS-2031-7"),
     "a nested x- extension key added": _nested_extension,

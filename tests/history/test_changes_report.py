@@ -16,22 +16,28 @@ from agreed.history.changes_report import (
     escape_markdown,
     file_header,
     format_value,
+    has_material,
     render_json,
     render_markdown,
     render_text,
 )
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
+from agreed.history.materiality import Materiality
 
-DUE = Change("results.deliverables[id=d2].due", ChangeKind.CHANGED, "2026-05-01", "2026-06-15", True, "+45 days")
-TARGET = Change("celebration.targets[id=nps].target", ChangeKind.CHANGED, 40, 32, True, "-20 %")
-TITLE = Change("title", ChangeKind.CHANGED, "Old title", "New title", False)
-PARTY = Change("parties[id=lena]", ChangeKind.ADDED, None, {"id": "lena", "name": "Lena Park"}, True)
-GONE = Change("results.for_whom", ChangeKind.REMOVED, "finance", None, True)
-ORDER = Change("results.deliverables", ChangeKind.MOVED, ["d1", "d2"], ["d2", "d1"], False, "order changed")
+MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 
-CHANGED = FileDiff("contracts/a.yaml", "contracts/a.yaml", (TITLE, DUE, TARGET, PARTY, GONE, ORDER))
+DUE = Change("results.deliverables[id=d2].due", ChangeKind.CHANGED, "2026-05-01", "2026-06-15", MATERIAL, "+45 days")
+TARGET = Change("celebration.targets[id=nps].target", ChangeKind.CHANGED, 40, 32, MATERIAL, "-20 %")
+TITLE = Change("title", ChangeKind.CHANGED, "Old title", "New title", EDITORIAL)
+PARTY = Change("parties[id=lena]", ChangeKind.ADDED, None, {"id": "lena", "name": "Lena Park"}, MATERIAL)
+GONE = Change("results.for_whom", ChangeKind.REMOVED, "finance", None, MATERIAL)
+ORDER = Change("results.deliverables", ChangeKind.MOVED, ["d1", "d2"], ["d2", "d1"], EDITORIAL, "order changed")
+STATUS = Change("status", ChangeKind.CHANGED, "proposed", "active", RECORD)
+DELIVERED = Change("results.deliverables[id=d1].delivered_on", ChangeKind.ADDED, None, "2026-04-28", RECORD)
+
+CHANGED = FileDiff("contracts/a.yaml", "contracts/a.yaml", (TITLE, DUE, TARGET, PARTY, GONE, ORDER, STATUS))
 RENAMED = FileDiff("contracts/old.yaml", "contracts/new.yaml", (
-    Change(AGREEMENT, ChangeKind.MOVED, "contracts/old.yaml", "contracts/new.yaml", False,
+    Change(AGREEMENT, ChangeKind.MOVED, "contracts/old.yaml", "contracts/new.yaml", EDITORIAL,
            "renamed from contracts/old.yaml"),), renamed=True)
 BROKEN = FileDiff("contracts/b.yaml", "contracts/b.yaml", error="contracts/b.yaml does not load (line 2, column 1: x)")
 
@@ -46,10 +52,13 @@ BROKEN = FileDiff("contracts/b.yaml", "contracts/b.yaml", error="contracts/b.yam
     (PARTY, "parties[id=lena]: + {id: lena, name: Lena Park} [material]"),
     (GONE, "results.for_whom: - finance [material]"),
     (ORDER, "results.deliverables: [d1, d2] -> [d2, d1] (order changed) [editorial]"),
-    (Change("x", ChangeKind.CHANGED, None, True, True), "x: (empty) -> true [material]"),
-    (Change(AGREEMENT, ChangeKind.ADDED, None, {"agreed": 1, "id": "demo", "title": "Demo"}, True, "agreement added"),
+    (STATUS, "status: proposed -> active [record]"),
+    (DELIVERED, "results.deliverables[id=d1].delivered_on: + 2026-04-28 [record]"),
+    (Change("x", ChangeKind.CHANGED, None, True, MATERIAL), "x: (empty) -> true [material]"),
+    (Change(AGREEMENT, ChangeKind.ADDED, None, {"agreed": 1, "id": "demo", "title": "Demo"}, MATERIAL,
+            "agreement added"),
      "(agreement): + demo (Demo) (agreement added) [material]"),
-    (Change("x", ChangeKind.CHANGED, "two\nlines", "", True), "x: two\\nlines -> \"\" [material]"),
+    (Change("x", ChangeKind.CHANGED, "two\nlines", "", MATERIAL), "x: two\\nlines -> \"\" [material]"),
 ])
 def test_one_line_per_change(change: Change, line: str) -> None:
     assert change_line(change) == line
@@ -65,7 +74,7 @@ def test_long_values_are_cut_in_text() -> None:
 RENEGOTIATION = ("Either party may start a renegotiation by writing to the other with the reason and what they "
                  "propose; both meet within 5 working days and agree on the scope before anything else.")
 LONG_CHANGE = Change("relationship.renegotiation.how", ChangeKind.CHANGED, RENEGOTIATION,
-                     RENEGOTIATION.replace("5 working", "10 working"), True)
+                     RENEGOTIATION.replace("5 working", "10 working"), MATERIAL)
 
 
 def test_a_long_changed_value_shows_its_difference_in_context() -> None:
@@ -99,11 +108,11 @@ def test_short_values_are_not_elided() -> None:
 
 def test_a_long_difference_is_cut_in_text_but_whole_in_markdown() -> None:
     old, new = "Deliver " + "a " * 100, "Deliver " + "b " * 100
-    line = change_line(Change("x", ChangeKind.CHANGED, old, new, True))
+    line = change_line(Change("x", ChangeKind.CHANGED, old, new, MATERIAL))
     assert "a a a" in line
     assert "b b b" in line
     assert line.count("…") == 2
-    rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (Change("x", ChangeKind.CHANGED, old, new, True),))])
+    rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (Change("x", ChangeKind.CHANGED, old, new, MATERIAL),))])
     assert "b " * 99 in rendered
 
 
@@ -120,27 +129,36 @@ def test_file_headers(file: FileDiff, header: str) -> None:
 
 def test_text_groups_changes_per_file_with_counts_and_a_summary() -> None:
     assert render_text([CHANGED, RENAMED, BROKEN]).splitlines() == [
-        "contracts/a.yaml: 4 material, 2 editorial",
+        "contracts/a.yaml: 4 material, 1 record, 2 editorial",
         f"  {change_line(TITLE)}",
         f"  {change_line(DUE)}",
         f"  {change_line(TARGET)}",
         f"  {change_line(PARTY)}",
         f"  {change_line(GONE)}",
         f"  {change_line(ORDER)}",
-        "contracts/new.yaml (renamed from contracts/old.yaml): 0 material, 1 editorial",
+        f"  {change_line(STATUS)}",
+        "contracts/new.yaml (renamed from contracts/old.yaml): 0 material, 0 record, 1 editorial",
         "  (agreement): contracts/old.yaml -> contracts/new.yaml (renamed from contracts/old.yaml) [editorial]",
         "contracts/b.yaml: cannot compare: contracts/b.yaml does not load (line 2, column 1: x)",
-        "7 changes (4 material, 3 editorial) in 2 of 3 agreements; 1 agreement could not be compared.",
+        "8 changes (4 material, 1 record, 3 editorial) in 2 of 3 agreements; 1 agreement could not be compared.",
     ]
 
 
 @pytest.mark.parametrize(("files", "line"), [
     ([], "No semantic changes in 0 agreements."),
     ([FileDiff("a.yaml", "a.yaml")], "No semantic changes in 1 agreement."),
-    ([FileDiff("a.yaml", "a.yaml", (TITLE,))], "1 change (0 material, 1 editorial) in 1 agreement."),
+    ([FileDiff("a.yaml", "a.yaml", (TITLE,))], "1 change (0 material, 0 record, 1 editorial) in 1 agreement."),
+    ([FileDiff("a.yaml", "a.yaml", (STATUS,))], "1 change (0 material, 1 record, 0 editorial) in 1 agreement."),
+    ([FileDiff("a.yaml", "a.yaml", (DUE, DELIVERED, TITLE))],
+     "3 changes (1 material, 1 record, 1 editorial) in 1 agreement."),
 ])
 def test_summary_lines(files: list[FileDiff], line: str) -> None:
     assert Summary.of(files).line() == line
+
+
+def test_only_material_changes_count_as_material() -> None:
+    assert has_material([FileDiff("a.yaml", "a.yaml", (STATUS, DELIVERED, TITLE)), BROKEN]) is False
+    assert has_material([FileDiff("a.yaml", "a.yaml", (STATUS,)), FileDiff("b.yaml", "b.yaml", (DUE,))]) is True
 
 
 # -- json --------------------------------------------------------------------------------------------------------
@@ -164,7 +182,7 @@ JSON_SHAPE: dict[str, Any] = {
                 "error": {"type": ["string", "null"]},
                 "changes": {"type": "array", "items": {
                     "type": "object",
-                    "required": ["path", "kind", "old", "new", "material", "note"],
+                    "required": ["path", "kind", "old", "new", "material", "materiality", "note"],
                     "additionalProperties": False,
                     "properties": {
                         "path": {"type": "string"},
@@ -172,6 +190,7 @@ JSON_SHAPE: dict[str, Any] = {
                         "new": {},
                         "kind": {"enum": ["added", "removed", "changed", "moved"]},
                         "material": {"type": "boolean"},
+                        "materiality": {"enum": ["material", "record", "editorial"]},
                         "note": {"type": "string"},
                     },
                 }},
@@ -179,10 +198,10 @@ JSON_SHAPE: dict[str, Any] = {
         }},
         "summary": {
             "type": "object",
-            "required": ["files", "changed", "material", "editorial", "errors"],
+            "required": ["files", "changed", "material", "record", "editorial", "errors"],
             "additionalProperties": False,
             "properties": {name: {"type": "integer", "minimum": 0}
-                           for name in ("files", "changed", "material", "editorial", "errors")},
+                           for name in ("files", "changed", "material", "record", "editorial", "errors")},
         },
     },
 }
@@ -191,11 +210,15 @@ JSON_SHAPE: dict[str, Any] = {
 def test_json_is_a_versioned_document_of_plain_values() -> None:
     document = json.loads(render_json([CHANGED, RENAMED, BROKEN]))
     jsonschema.validate(document, JSON_SHAPE)
-    assert document["summary"] == {"files": 3, "changed": 2, "material": 4, "editorial": 3, "errors": 1}
+    assert document["summary"] == {"files": 3, "changed": 2, "material": 4, "record": 1, "editorial": 3,
+                                   "errors": 1}
     first = document["files"][0]
     assert (first["old_path"], first["new_path"], first["renamed"]) == ("contracts/a.yaml", "contracts/a.yaml", False)
     assert first["changes"][1] == {"path": "results.deliverables[id=d2].due", "kind": "changed",
-                                   "old": "2026-05-01", "new": "2026-06-15", "material": True, "note": "+45 days"}
+                                   "old": "2026-05-01", "new": "2026-06-15", "material": True,
+                                   "materiality": "material", "note": "+45 days"}
+    assert [(change["material"], change["materiality"]) for change in first["changes"]] == [
+        (False, "editorial"), *[(True, "material")] * 4, (False, "editorial"), (False, "record")]
     assert first["changes"][3]["new"] == {"id": "lena", "name": "Lena Park"}
     assert document["files"][2]["error"].startswith("contracts/b.yaml does not load")
 
@@ -216,8 +239,8 @@ def test_markdown_escapes_pipes_newlines_and_html() -> None:
 
 def test_markdown_tables_stay_tables_whatever_the_values() -> None:
     hostile = Change("relationship.talk.good_days", ChangeKind.CHANGED, "a | b", "line one\nline two | x\r\nthree",
-                     False, "")
-    piped_path = Change("x-notes[id=a|b]", ChangeKind.ADDED, None, "`tick` | pipe", True)
+                     EDITORIAL, "")
+    piped_path = Change("x-notes[id=a|b]", ChangeKind.ADDED, None, "`tick` | pipe", MATERIAL)
     rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (hostile, piped_path))])
     rows = [line for line in rendered.splitlines() if line.startswith("| ") and "path" not in line]
     detail_rows = [row for row in rows if "good_days" in row or "x-notes" in row]
@@ -232,27 +255,39 @@ def test_markdown_has_a_summary_table_then_material_changes_first() -> None:
     rendered = render_markdown([RENAMED, CHANGED, BROKEN])
     lines = rendered.splitlines()
     assert lines[0] == "### Agreement changes"
-    table = lines.index("| agreement | material changes | editorial changes |")
+    table = lines.index("| agreement | material changes | record changes | editorial changes |")
     assert lines[table + 2 : table + 5] == [
-        "| `contracts/new.yaml` (renamed from `contracts/old.yaml`) | 0 | 1 |",
-        "| `contracts/a.yaml` | 4 | 2 |",
-        "| `contracts/b.yaml` | — | — |",
+        "| `contracts/new.yaml` (renamed from `contracts/old.yaml`) | 0 | 0 | 1 |",
+        "| `contracts/a.yaml` | 4 | 1 | 2 |",
+        "| `contracts/b.yaml` | — | — | — |",
     ]
     details = [line for line in lines if line.startswith("#### ")]
     assert details == ["#### `contracts/a.yaml`", "#### `contracts/new.yaml` (renamed from `contracts/old.yaml`)",
                        "#### `contracts/b.yaml`"]
     section = rendered[rendered.index("#### `contracts/a.yaml`"):rendered.index("#### `contracts/new.yaml`")]
-    assert section.index("**4 material changes**") < section.index("<details><summary>2 editorial changes")
+    material = section.index("**4 material changes** (needs fresh consent)")
+    record = section.index("**1 record change** (progress recorded, no fresh consent needed)")
+    assert material < record < section.index("<details><summary>2 editorial changes")
+    assert "| `status` | proposed | active | changed |" in section[record:]
     assert "| `results.deliverables[id=d2].due` | 2026-05-01 | 2026-06-15 | +45 days |" in section
     assert "| `parties[id=lena]` |  | {id: lena, name: Lena Park} | added |" in section
     assert "**Cannot compare:** contracts/b.yaml does not load" in rendered
 
 
+def test_markdown_shows_a_group_only_for_classes_present() -> None:
+    rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (DUE, TITLE))])
+    assert "**1 material change** (needs fresh consent)" in rendered
+    assert "record change" not in rendered.split("#### ")[1]
+    only_records = render_markdown([FileDiff("a.yaml", "a.yaml", (STATUS, DELIVERED))])
+    assert "**2 record changes** (progress recorded, no fresh consent needed)" in only_records
+    assert "material change" not in only_records.split("#### ")[1]
+
+
 def test_markdown_hides_nothing_that_differs() -> None:
     item = {"id": "d4", "what": "x " * 150 + "and the last clause", "owner": "maria", "for": ["dana", "finance"]}
-    added = Change("results.deliverables[id=d4]", ChangeKind.ADDED, None, item, True)
+    added = Change("results.deliverables[id=d4]", ChangeKind.ADDED, None, item, MATERIAL)
     longer = Change("framing.together", ChangeKind.CHANGED, RENEGOTIATION * 2,
-                    RENEGOTIATION + RENEGOTIATION.replace("5 working", "10 working"), True)
+                    RENEGOTIATION + RENEGOTIATION.replace("5 working", "10 working"), MATERIAL)
     rendered = render_markdown([FileDiff("a.yaml", "a.yaml", (added, LONG_CHANGE, longer))])
     assert "and the last clause, owner: maria, for: \\[dana, finance\\]}" in rendered
     assert f"| {LONG_CHANGE.old} | {LONG_CHANGE.new} |" in rendered  # shorter than the limit: whole

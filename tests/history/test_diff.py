@@ -6,15 +6,17 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, compare_files, diff
+from agreed.history.materiality import Materiality
 
 if TYPE_CHECKING:
     from conftest import LoadText
 
 CHANGED, ADDED, REMOVED, MOVED = ChangeKind.CHANGED, ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.MOVED
+MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 
 
-def lines(changes: list[Change]) -> list[tuple[str, ChangeKind, Any, Any, bool, str]]:
-    return [(change.path, change.kind, change.old, change.new, change.material, change.note) for change in changes]
+def lines(changes: list[Change]) -> list[tuple[str, ChangeKind, Any, Any, Materiality, str]]:
+    return [(change.path, change.kind, change.old, change.new, change.materiality, change.note) for change in changes]
 
 
 def edited(data: dict[str, Any]) -> dict[str, Any]:
@@ -42,14 +44,42 @@ def test_none_and_none_is_no_change() -> None:
 # -- scalars and notes -------------------------------------------------------------------------------------------
 
 
-def test_a_title_change_is_editorial_and_a_status_change_material(minimal_agreement: dict[str, Any]) -> None:
+def test_a_title_change_is_editorial_and_a_status_change_a_record(minimal_agreement: dict[str, Any]) -> None:
     new = edited(minimal_agreement)
     new["title"] = "Another title"
     new["status"] = "proposed"
-    assert lines(diff(minimal_agreement, new)) == [
-        ("title", CHANGED, "Demo agreement", "Another title", False, ""),
-        ("status", CHANGED, "draft", "proposed", True, ""),
+    changes = diff(minimal_agreement, new)
+    assert lines(changes) == [
+        ("title", CHANGED, "Demo agreement", "Another title", EDITORIAL, ""),
+        ("status", CHANGED, "draft", "proposed", RECORD, ""),
     ]
+    assert [change.material for change in changes] == [False, False]  # neither needs fresh consent
+
+
+def test_recording_a_delivery_is_a_record_and_moving_a_due_date_material(minimal_agreement: dict[str, Any]) -> None:
+    new = edited(minimal_agreement)
+    new["results"]["deliverables"][0]["delivered_on"] = "2031-02-27"
+    new["results"]["milestones"][0]["delivered_on"] = "2031-01-30"
+    new["results"]["milestones"][0]["due"] = "2031-01-25"
+    changes = diff(minimal_agreement, new)
+    assert lines(changes) == [
+        ("results.deliverables[id=d1].delivered_on", ADDED, None, "2031-02-27", RECORD, ""),
+        ("results.milestones[id=m1].due", CHANGED, "2031-02-01", "2031-01-25", MATERIAL, "-7 days"),
+        ("results.milestones[id=m1].delivered_on", ADDED, None, "2031-01-30", RECORD, ""),
+    ]
+    assert [change.material for change in changes] == [False, True, False]
+    corrected = edited(new)
+    corrected["results"]["deliverables"][0]["delivered_on"] = "2031-02-28"
+    assert lines(diff(new, corrected)) == [
+        ("results.deliverables[id=d1].delivered_on", CHANGED, "2031-02-27", "2031-02-28", RECORD, "+1 day")]
+
+
+def test_a_new_deliverable_is_material_even_when_already_delivered(minimal_agreement: dict[str, Any]) -> None:
+    new = edited(minimal_agreement)
+    added = {"id": "d2", "what": "Train the sales team", "owner": "li", "due": "2031-04-01",
+             "delivered_on": "2031-03-30"}
+    new["results"]["deliverables"].append(added)
+    assert lines(diff(minimal_agreement, new)) == [("results.deliverables[id=d2]", ADDED, None, added, MATERIAL, "")]
 
 
 @pytest.mark.parametrize(("old", "new", "note"), [
@@ -65,7 +95,7 @@ def test_a_moved_date_says_how_many_days(minimal_agreement: dict[str, Any], old:
     changed = edited(minimal_agreement)
     changed["results"]["deliverables"][0]["due"] = new
     assert lines(diff(minimal_agreement, changed)) == [
-        ("results.deliverables[id=d1].due", CHANGED, old, new, True, note)]
+        ("results.deliverables[id=d1].due", CHANGED, old, new, MATERIAL, note)]
 
 
 @pytest.mark.parametrize(("old", "new", "note"), [
@@ -86,14 +116,14 @@ def test_a_changed_number_says_by_how_much(complete_data: dict[str, Any], old: A
     changed["celebration"]["targets"][0]["target"] = new
     target_id = complete_data["celebration"]["targets"][0]["id"]
     assert lines(diff(complete_data, changed)) == [
-        (f"celebration.targets[id={target_id}].target", CHANGED, old, new, True, note)]
+        (f"celebration.targets[id={target_id}].target", CHANGED, old, new, MATERIAL, note)]
 
 
 def test_a_value_that_changes_type_is_one_change(minimal_agreement: dict[str, Any]) -> None:
     new = edited(minimal_agreement)
     new["results"]["deadline"] = ["2031-06-30"]
     assert lines(diff(minimal_agreement, new)) == [
-        ("results.deadline", CHANGED, "2031-06-30", ["2031-06-30"], True, "")]
+        ("results.deadline", CHANGED, "2031-06-30", ["2031-06-30"], MATERIAL, "")]
 
 
 # -- lists of objects with ids -----------------------------------------------------------------------------------
@@ -113,7 +143,7 @@ def test_a_reorder_is_one_editorial_change_not_a_rewrite(minimal_agreement: dict
     new = edited(old)
     new["results"]["deliverables"].reverse()
     assert lines(diff(old, new)) == [
-        ("results.deliverables", MOVED, ["d1", "d2", "d3"], ["d3", "d2", "d1"], False, "order changed")]
+        ("results.deliverables", MOVED, ["d1", "d2", "d3"], ["d3", "d2", "d1"], EDITORIAL, "order changed")]
 
 
 def test_items_are_matched_by_id_after_a_reorder(minimal_agreement: dict[str, Any]) -> None:
@@ -122,8 +152,8 @@ def test_items_are_matched_by_id_after_a_reorder(minimal_agreement: dict[str, An
     new["results"]["deliverables"].reverse()
     new["results"]["deliverables"][0]["due"] = "2031-05-15"  # d3
     assert lines(diff(old, new)) == [
-        ("results.deliverables", MOVED, ["d1", "d2", "d3"], ["d3", "d2", "d1"], False, "order changed"),
-        ("results.deliverables[id=d3].due", CHANGED, "2031-05-01", "2031-05-15", True, "+14 days"),
+        ("results.deliverables", MOVED, ["d1", "d2", "d3"], ["d3", "d2", "d1"], EDITORIAL, "order changed"),
+        ("results.deliverables[id=d3].due", CHANGED, "2031-05-01", "2031-05-15", MATERIAL, "+14 days"),
     ]
 
 
@@ -132,7 +162,7 @@ def test_a_new_item_is_one_change_at_the_item(minimal_agreement: dict[str, Any])
     new = edited(old)
     added = {"id": "d4", "what": "Measure onboarding time", "owner": "li", "due": "2031-06-01"}
     new["results"]["deliverables"].insert(1, added)
-    assert lines(diff(old, new)) == [("results.deliverables[id=d4]", ADDED, None, added, True, "")]
+    assert lines(diff(old, new)) == [("results.deliverables[id=d4]", ADDED, None, added, MATERIAL, "")]
 
 
 def test_a_removed_item_and_a_new_one_are_never_merged(minimal_agreement: dict[str, Any]) -> None:
@@ -143,9 +173,9 @@ def test_a_removed_item_and_a_new_one_are_never_merged(minimal_agreement: dict[s
     new["results"]["deliverables"][0] = replacement
     new["results"]["deliverables"].append(unrelated)
     assert lines(diff(old, new)) == [
-        ("results.deliverables[id=d1]", REMOVED, old["results"]["deliverables"][0], None, True, ""),
-        ("results.deliverables[id=d9]", ADDED, None, replacement, True, "may replace d1"),
-        ("results.deliverables[id=d8]", ADDED, None, unrelated, True, ""),
+        ("results.deliverables[id=d1]", REMOVED, old["results"]["deliverables"][0], None, MATERIAL, ""),
+        ("results.deliverables[id=d9]", ADDED, None, replacement, MATERIAL, "may replace d1"),
+        ("results.deliverables[id=d8]", ADDED, None, unrelated, MATERIAL, ""),
     ]
 
 
@@ -166,7 +196,7 @@ def test_a_new_party_is_material(minimal_agreement: dict[str, Any]) -> None:
     new = edited(minimal_agreement)
     new["parties"].append({"id": "lena", "name": "Lena Park"})
     assert lines(diff(minimal_agreement, new)) == [
-        ("parties[id=lena]", ADDED, None, {"id": "lena", "name": "Lena Park"}, True, "")]
+        ("parties[id=lena]", ADDED, None, {"id": "lena", "name": "Lena Park"}, MATERIAL, "")]
 
 
 def test_a_party_change_is_classified_field_by_field(complete_data: dict[str, Any]) -> None:
@@ -185,8 +215,8 @@ def test_items_without_ids_are_compared_by_position(minimal_agreement: dict[str,
     new = edited(minimal_agreement)
     new["results"]["deliverables"] = [{"what": "a"}, {"what": "c"}, {"what": "d"}]
     assert lines(diff(minimal_agreement, new)) == [
-        ("results.deliverables[1].what", CHANGED, "b", "c", True, ""),
-        ("results.deliverables[2]", ADDED, None, {"what": "d"}, True, ""),
+        ("results.deliverables[1].what", CHANGED, "b", "c", MATERIAL, ""),
+        ("results.deliverables[2]", ADDED, None, {"what": "d"}, MATERIAL, ""),
     ]
 
 
@@ -203,8 +233,8 @@ def test_lists_outside_the_schema_are_matched_by_id(minimal_agreement: dict[str,
     new = edited(minimal_agreement)
     new["x-tickets"] = [{"id": "t2", "state": "done"}, {"id": "t1", "state": "open"}]
     assert lines(diff(minimal_agreement, new)) == [
-        ("x-tickets", MOVED, ["t1", "t2"], ["t2", "t1"], False, "order changed"),
-        ("x-tickets[id=t2].state", CHANGED, "open", "done", True, ""),
+        ("x-tickets", MOVED, ["t1", "t2"], ["t2", "t1"], EDITORIAL, "order changed"),
+        ("x-tickets[id=t2].state", CHANGED, "open", "done", MATERIAL, ""),
     ]
 
 
@@ -250,7 +280,7 @@ def test_imbalances_are_material_and_keyed_by_imbalance(complete_data: dict[str,
     imbalance["response"] = "We talk it through on Friday."
     assert lines(diff(complete_data, new)) == [
         (f"relationship.imbalances[imbalance={imbalance['imbalance']}].response", CHANGED,
-         complete_data["relationship"]["imbalances"][0]["response"], "We talk it through on Friday.", True, "")]
+         complete_data["relationship"]["imbalances"][0]["response"], "We talk it through on Friday.", MATERIAL, "")]
 
 
 @pytest.mark.parametrize(("path", "text"), [
@@ -279,8 +309,8 @@ def test_values_are_added_and_removed_by_value(complete_data: dict[str, Any]) ->
     new = edited(complete_data)
     new["results"]["for_whom"] = ["new customers", "support", "finance"]
     assert lines(diff(complete_data, new)) == [
-        ("results.for_whom", REMOVED, "account managers", None, True, ""),
-        ("results.for_whom", ADDED, None, "finance", True, ""),
+        ("results.for_whom", REMOVED, "account managers", None, MATERIAL, ""),
+        ("results.for_whom", ADDED, None, "finance", MATERIAL, ""),
     ]
 
 
@@ -289,14 +319,14 @@ def test_a_reorder_of_values_is_one_editorial_change(complete_data: dict[str, An
     new = edited(complete_data)
     new["results"]["for_whom"] = ["c", "a", "b"]
     assert lines(diff(complete_data, new)) == [
-        ("results.for_whom", MOVED, ["a", "b", "c"], ["c", "a", "b"], False, "order changed")]
+        ("results.for_whom", MOVED, ["a", "b", "c"], ["c", "a", "b"], EDITORIAL, "order changed")]
 
 
 def test_repeated_values_are_counted(complete_data: dict[str, Any]) -> None:
     complete_data["results"]["means"] = ["a", "b", "a"]
     new = edited(complete_data)
     new["results"]["means"] = ["a", "b"]
-    assert lines(diff(complete_data, new)) == [("results.means", REMOVED, "a", None, True, "")]
+    assert lines(diff(complete_data, new)) == [("results.means", REMOVED, "a", None, MATERIAL, "")]
 
 
 def test_a_boolean_is_not_a_number(complete_data: dict[str, Any]) -> None:
@@ -316,8 +346,8 @@ def test_unknown_keys_are_material_even_next_to_editorial_ones(complete_data: di
     new["framing"]["alliance"]["why"] = "Both teams must see us together."
     assert lines(diff(complete_data, new)) == [
         ("framing.alliance.why", CHANGED, complete_data["framing"]["alliance"]["why"],
-         "Both teams must see us together.", False, ""),
-        ("framing.alliance.x-mood", ADDED, None, "calm", True, ""),
+         "Both teams must see us together.", EDITORIAL, ""),
+        ("framing.alliance.x-mood", ADDED, None, "calm", MATERIAL, ""),
     ]
 
 
@@ -325,7 +355,7 @@ def test_a_key_the_schema_does_not_know_is_material(minimal_agreement: dict[str,
     new = edited(minimal_agreement)
     new["results"]["deliverables"][0]["colour"] = "blue"
     assert lines(diff(minimal_agreement, new)) == [
-        ("results.deliverables[id=d1].colour", ADDED, None, "blue", True, "")]
+        ("results.deliverables[id=d1].colour", ADDED, None, "blue", MATERIAL, "")]
 
 
 def test_a_whole_section_added_or_removed_is_one_change(complete_data: dict[str, Any]) -> None:
@@ -333,8 +363,8 @@ def test_a_whole_section_added_or_removed_is_one_change(complete_data: dict[str,
     purpose = new["results"].pop("purpose")
     del new["relationship"]
     assert lines(diff(complete_data, new)) == [
-        ("results.purpose", REMOVED, purpose, None, False, ""),
-        ("relationship", REMOVED, complete_data["relationship"], None, True, ""),
+        ("results.purpose", REMOVED, purpose, None, EDITORIAL, ""),
+        ("relationship", REMOVED, complete_data["relationship"], None, MATERIAL, ""),
     ]
 
 
@@ -343,12 +373,12 @@ def test_a_whole_section_added_or_removed_is_one_change(complete_data: dict[str,
 
 def test_a_created_agreement_is_one_material_change(minimal_agreement: dict[str, Any]) -> None:
     assert lines(diff(None, minimal_agreement)) == [
-        (AGREEMENT, ADDED, None, minimal_agreement, True, "agreement added")]
+        (AGREEMENT, ADDED, None, minimal_agreement, MATERIAL, "agreement added")]
 
 
 def test_a_deleted_agreement_is_one_material_change(minimal_agreement: dict[str, Any]) -> None:
     assert lines(diff(minimal_agreement, None)) == [
-        (AGREEMENT, REMOVED, minimal_agreement, None, True, "agreement removed")]
+        (AGREEMENT, REMOVED, minimal_agreement, None, MATERIAL, "agreement removed")]
 
 
 # -- files -------------------------------------------------------------------------------------------------------
@@ -356,9 +386,12 @@ def test_a_deleted_agreement_is_one_material_change(minimal_agreement: dict[str,
 
 def test_compare_files_reads_bytes_and_reports_load_errors(complete_agreement_text: str) -> None:
     raw = complete_agreement_text.encode()
-    changed = compare_files("a.yaml", raw, "a.yaml", raw.replace(b"status: active", b"status: ended"))
-    assert [(change.path, change.new) for change in changed.changes] == [("status", "ended")]
-    assert (changed.material, changed.editorial, changed.error) == (1, 0, None)
+    changed = compare_files("a.yaml", raw, "a.yaml", raw.replace(b"status: active", b"status: ended")
+                            .replace(b"title: ", b"title: Now ", 1))
+    assert [(change.path, change.new) for change in changed.changes][1] == ("status", "ended")
+    assert (changed.material, changed.record, changed.editorial, changed.error) == (0, 1, 1, None)
+    moved = compare_files("a.yaml", raw, "a.yaml", raw.replace(b"deadline: 20", b"deadline: 19", 1))
+    assert (moved.material, moved.record, moved.editorial) == (1, 0, 0)
     broken = compare_files("a.yaml", raw, "a.yaml", b"title: [unclosed\n")
     assert broken.changes == ()
     assert broken.error is not None
@@ -369,7 +402,7 @@ def test_a_rename_without_content_change_is_one_editorial_change(complete_agreem
     raw = complete_agreement_text.encode()
     renamed = compare_files("old.yaml", raw, "new.yaml", raw, renamed=True)
     assert lines(list(renamed.changes)) == [
-        (AGREEMENT, MOVED, "old.yaml", "new.yaml", False, "renamed from old.yaml")]
+        (AGREEMENT, MOVED, "old.yaml", "new.yaml", EDITORIAL, "renamed from old.yaml")]
 
 
 def test_yaml_that_is_no_agreement_is_flagged() -> None:

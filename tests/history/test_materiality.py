@@ -5,53 +5,84 @@ from typing import Any
 
 import pytest
 
-from agreed.history.materiality import ITEM, Step, is_material, is_reorder_material, item_key
+from agreed.history.materiality import (
+    ITEM,
+    Materiality,
+    Step,
+    is_material,
+    is_reorder_material,
+    item_key,
+    materiality_of,
+    reorder_materiality,
+)
 from agreed.schema import load_schema
 
+MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 
-@pytest.mark.parametrize(("steps", "material"), [
-    (("title",), False),
-    (("status",), True),
-    (("agreed",), True),
-    (("term", "end"), True),
-    (("parties",), True),
-    (("parties", ITEM), True),
-    (("parties", ITEM, "role"), False),
-    (("parties", ITEM, "needs_partner"), False),
-    (("parties", ITEM, "hopes"), True),
-    (("parties", ITEM, "gives"), True),
-    (("parties", ITEM, "keys"), True),
-    (("framing", "together"), True),
-    (("framing", "alliance", "why"), False),
-    (("framing", "grade_without", "why"), False),
-    (("framing", "accountability", ITEM, "owner"), True),
-    (("results", "deliverables", ITEM), True),
-    (("results", "deliverables", ITEM, "due"), True),
-    (("results", "purpose"), False),
-    (("results", "evidence", ITEM, "source"), False),
-    (("results", "measures", "quality", ITEM, "how"), True),
-    (("results", "measures", "resources", ITEM, "how"), True),
-    (("results", "check_ins", "how"), True),
-    (("celebration", "targets", ITEM, "target"), True),
-    (("celebration", "credit", ITEM, "how"), True),
-    (("celebration", "measurement", "how"), True),
-    (("relationship", "talk"), True),
-    (("relationship", "talk", "good_days"), True),
-    (("relationship", "disagreement"), True),
-    (("relationship", "renegotiation", "how"), True),
-    (("relationship", "imbalances", ITEM, "response"), True),
-    (("relationship", "triggers"), True),
-    (("relationship", "other"), True),
-    (("consent", "evidence"), True),
+
+@pytest.mark.parametrize(("steps", "materiality"), [
+    (("title",), EDITORIAL),
+    (("status",), RECORD),
+    (("agreed",), MATERIAL),
+    (("term", "end"), MATERIAL),
+    (("parties",), MATERIAL),
+    (("parties", ITEM), MATERIAL),
+    (("parties", ITEM, "role"), EDITORIAL),
+    (("parties", ITEM, "needs_partner"), EDITORIAL),
+    (("parties", ITEM, "hopes"), MATERIAL),
+    (("parties", ITEM, "gives"), MATERIAL),
+    (("parties", ITEM, "keys"), MATERIAL),
+    (("framing", "together"), MATERIAL),
+    (("framing", "alliance", "why"), EDITORIAL),
+    (("framing", "grade_without", "why"), EDITORIAL),
+    (("framing", "accountability", ITEM, "owner"), MATERIAL),
+    (("results", "deliverables", ITEM), MATERIAL),
+    (("results", "deliverables", ITEM, "due"), MATERIAL),
+    (("results", "deliverables", ITEM, "delivered_on"), RECORD),
+    (("results", "milestones", ITEM), MATERIAL),
+    (("results", "milestones", ITEM, "due"), MATERIAL),
+    (("results", "milestones", ITEM, "delivered_on"), RECORD),
+    (("results", "deadline"), MATERIAL),
+    (("results", "purpose"), EDITORIAL),
+    (("results", "evidence", ITEM, "source"), EDITORIAL),
+    (("results", "measures", "quality", ITEM, "how"), MATERIAL),
+    (("results", "measures", "resources", ITEM, "how"), MATERIAL),
+    (("results", "check_ins", "how"), MATERIAL),
+    (("results", "check_ins", "dates"), MATERIAL),
+    (("celebration", "targets", ITEM, "target"), MATERIAL),
+    (("celebration", "targets", ITEM, "measured_on"), MATERIAL),
+    (("celebration", "measurement", "on"), MATERIAL),
+    (("celebration", "measurement", "communicated_on"), MATERIAL),
+    (("celebration", "handoffs", ITEM, "due"), MATERIAL),
+    (("celebration", "credit", ITEM, "how"), MATERIAL),
+    (("celebration", "measurement", "how"), MATERIAL),
+    (("relationship", "talk"), MATERIAL),
+    (("relationship", "talk", "good_days"), MATERIAL),
+    (("relationship", "disagreement"), MATERIAL),
+    (("relationship", "renegotiation", "how"), MATERIAL),
+    (("relationship", "imbalances", ITEM, "response"), MATERIAL),
+    (("relationship", "triggers"), MATERIAL),
+    (("relationship", "other"), MATERIAL),
+    (("consent", "evidence"), MATERIAL),
 ], ids=lambda value: ".".join("[]" if step is None else step for step in value) if isinstance(value, tuple)
     else str(value))
-def test_materiality_comes_from_the_schema(steps: tuple[Step, ...], material: bool) -> None:
-    assert is_material(steps) is material
+def test_materiality_comes_from_the_schema(steps: tuple[Step, ...], materiality: Materiality) -> None:
+    assert materiality_of(steps) is materiality
+    assert is_material(steps) is (materiality is MATERIAL)  # only material places need fresh consent
+
+
+def test_the_strongest_class_wins() -> None:
+    assert list(Materiality) == [MATERIAL, RECORD, EDITORIAL]
+    assert Materiality.strongest([EDITORIAL, RECORD, EDITORIAL], MATERIAL) is RECORD
+    assert Materiality.strongest([RECORD, MATERIAL], EDITORIAL) is MATERIAL
+    assert Materiality.strongest([EDITORIAL], MATERIAL) is EDITORIAL
+    assert Materiality.strongest([], EDITORIAL) is EDITORIAL
+    assert Materiality.strongest([], MATERIAL) is MATERIAL
 
 
 # Editorial means "explains without binding": a change anywhere else may change what someone owes, gets or may do, or
 # how success, failure, consent or renegotiation is judged. Adding a place here needs that argument.
-EDITORIAL = {
+EDITORIAL_PLACES = {
     "title",
     "parties[].role",
     "parties[].needs_partner",
@@ -59,6 +90,15 @@ EDITORIAL = {
     "framing.grade_without.why",
     "results.purpose",
     "results.evidence[].source",
+}
+
+# A record says what happened, not what was agreed: consent is to the terms, so recording progress needs none. Planned
+# dates (due, deadline, measured_on, measurement.on, communicated_on, check-in dates) are terms: they stay material.
+# Adding a place here needs that argument.
+RECORD_PLACES = {
+    "status",
+    "results.deliverables[].delivered_on",
+    "results.milestones[].delivered_on",
 }
 
 
@@ -87,11 +127,25 @@ def _readable(steps: tuple[Step, ...]) -> str:
     return ".".join("[]" if step is None else step for step in steps).replace(".[]", "[]")
 
 
-def test_only_explanations_are_editorial() -> None:
+def _places_of(materiality: Materiality) -> set[str]:
     places = set(_declared(dict(load_schema())))
     assert len(places) > 150, "the walk found suspiciously few places"
-    editorial = {_readable(steps) for steps in places if not is_material(steps)}
-    assert editorial == EDITORIAL
+    return {_readable(steps) for steps in places if materiality_of(steps) is materiality}
+
+
+def test_only_explanations_are_editorial() -> None:
+    assert _places_of(EDITORIAL) == EDITORIAL_PLACES
+
+
+def test_only_what_happened_is_a_record() -> None:
+    assert _places_of(RECORD) == RECORD_PLACES
+
+
+def test_everything_else_needs_fresh_consent() -> None:
+    places = {_readable(steps) for steps in _declared(dict(load_schema()))}
+    needing_consent = {place for place in places if place not in EDITORIAL_PLACES | RECORD_PLACES}
+    assert needing_consent == _places_of(MATERIAL)
+    assert "results.deliverables[].due" in needing_consent
 
 
 @pytest.mark.parametrize("steps", [
@@ -104,6 +158,7 @@ def test_only_explanations_are_editorial() -> None:
     ("parties", "not-an-item"),
 ])
 def test_places_the_schema_does_not_declare_are_material(steps: tuple[Step, ...]) -> None:
+    assert materiality_of(steps) is MATERIAL
     assert is_material(steps)
 
 
@@ -132,6 +187,7 @@ def test_item_keys(steps: tuple[Step, ...], key: str | None) -> None:
 def test_reordering_is_editorial_by_default() -> None:
     assert not is_reorder_material(("results", "deliverables"))
     assert not is_reorder_material(("x-unknown",))
+    assert reorder_materiality(("results", "deliverables")) is EDITORIAL
 
 
 def _arrays(node: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -169,3 +225,14 @@ def test_every_list_of_objects_says_what_identifies_its_items() -> None:
         elif key not in declared:
             problems.append(f"{pointer}: items have no id and x-key {key!r} is not one of their fields")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("declared", "materiality"), [
+    ("material", MATERIAL), ("record", RECORD), ("editorial", EDITORIAL), (None, MATERIAL), ("Record", MATERIAL),
+    ("recorded", MATERIAL),
+])
+def test_a_class_the_schema_spells_in_no_known_way_is_material(declared: str | None,
+                                                                materiality: Materiality) -> None:
+    from agreed.history.materiality import _class
+
+    assert _class(declared) is materiality

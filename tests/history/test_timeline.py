@@ -12,7 +12,11 @@ from typing import Any
 import pytest
 
 from agreed.history.git import GitError, Repository
+from agreed.history.materiality import Materiality
 from agreed.history.timeline import Options, Timeline, build_timeline, parse_field, resolve_target
+from agreed.history.versions import VersionLoader, blob_cache_directory
+
+MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
 PATH = "contracts/demo.yaml"
@@ -356,6 +360,75 @@ def test_material_only(repo: Repo, agreement: dict[str, Any]) -> None:
     timeline = _timeline(repo, material_only=True)
     assert _subjects(timeline) == ["Create", "Slip 30 days", "Slip 45 more"]
     assert all(change.material for entry in timeline.entries for change in entry.changes)
+
+
+def _progressing(repo: Repo, agreement: dict[str, Any]) -> None:
+    """Create; propose; record a delivery and reword the title; activate and slip the deadline."""
+    repo.commit("Create", {PATH: agreement})
+    proposed = _edited(agreement, status="proposed")
+    repo.commit("Propose", {PATH: proposed})
+    delivered = _edited(proposed, title="Demo agreement, reworded",
+                        **{"results.deliverables.0.delivered_on": "2031-02-27"})
+    repo.commit("Deliver d1", {PATH: delivered})
+    repo.commit("Activate and slip", {PATH: _edited(delivered, status="active",
+                                                    **{"results.deadline": "2031-07-30"})})
+
+
+def test_a_version_that_only_records_progress_is_not_material(repo: Repo, agreement: dict[str, Any]) -> None:
+    _progressing(repo, agreement)
+    timeline = _timeline(repo)
+    assert [(entry.version.subject, entry.materiality, entry.material) for entry in timeline.entries] == [
+        ("Create", MATERIAL, True), ("Propose", RECORD, False), ("Deliver d1", RECORD, False),
+        ("Activate and slip", MATERIAL, True)]
+    assert [change.materiality for change in timeline.entries[2].changes] == [EDITORIAL, RECORD]
+    assert [change.materiality for change in timeline.entries[3].changes] == [RECORD, MATERIAL]
+
+
+def test_material_only_hides_records(repo: Repo, agreement: dict[str, Any]) -> None:
+    _progressing(repo, agreement)
+    timeline = _timeline(repo, material_only=True)
+    assert _subjects(timeline) == ["Create", "Activate and slip"]
+    assert [change.path for change in timeline.entries[1].changes] == ["results.deadline"]
+
+
+def test_a_field_timeline_labels_records(repo: Repo, agreement: dict[str, Any]) -> None:
+    _progressing(repo, agreement)
+    status = _timeline(repo, field="status")
+    assert [(p.version.subject, p.value, p.materiality) for p in status.points] == [
+        ("Create", "draft", MATERIAL), ("Propose", "proposed", RECORD), ("Activate and slip", "active", RECORD)]
+    assert [point.material for point in status.points] == [True, False, False]
+    delivered = _timeline(repo, field="results.deliverables[id=d1].delivered_on")
+    assert [(p.version.subject, p.value, p.materiality) for p in delivered.points] == [
+        ("Deliver d1", "2031-02-27", RECORD)]
+    assert [p.version.subject for p in _timeline(repo, field="status", material_only=True).points] == ["Create"]
+    deadline = _timeline(repo, field="results.deadline")
+    assert [p.materiality for p in deadline.points] == [MATERIAL, MATERIAL]
+
+
+def test_the_cache_keeps_the_class_of_each_change(repo: Repo, agreement: dict[str, Any]) -> None:
+    _progressing(repo, agreement)
+    cold = _timeline(repo)
+    warm = _timeline(repo)
+    assert warm.blobs_read == 0
+    assert warm.entries == cold.entries
+    assert [entry.materiality for entry in warm.entries] == [MATERIAL, RECORD, RECORD, MATERIAL]
+
+
+def test_a_stored_comparison_without_a_class_is_not_reused(repo: Repo, agreement: dict[str, Any]) -> None:
+    repo.commit("Create", {PATH: agreement})
+    repo.commit("Propose", {PATH: _edited(agreement, status="proposed")})
+    proposed = _timeline(repo).entries[1]
+    with Repository.open(repo.root) as repository:
+        loader = VersionLoader(repository, blob_cache_directory(repository.root))
+        for stored_class in (True, "consent-free"):  # an older agreed's boolean, and a class that does not exist
+            loader.store_outcome(proposed.before, proposed.version.blob, {
+                "changes": [["status", "changed", "draft", "proposed", stored_class, ""]], "problems": []})
+            [change] = _timeline(repo).entries[1].changes
+            assert change.materiality is RECORD
+        loader.store_outcome(proposed.before, proposed.version.blob, {  # a well-formed entry is reused as it is
+            "changes": [["status", "changed", "draft", "proposed", "editorial", "stored"]], "problems": []})
+        [change] = _timeline(repo).entries[1].changes
+        assert (change.materiality, change.note) == (EDITORIAL, "stored")
 
 
 def test_a_repeated_history_reads_no_blob(repo: Repo, agreement: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""``agreed diff``: what changed between two versions of an agreement, by meaning, and whether it is material.
+"""``agreed diff``: what changed between two versions of an agreement, by meaning, and whether it is material
+(needs fresh consent), a record of progress (status, delivered_on) or editorial.
 
 Versions are files or ``REV:path``; ``REV`` alone names the other argument's file at that revision, and a version
 named with a revision must exist there (else an error, with the file's name at that revision when git's rename
@@ -76,15 +77,16 @@ class _Repo:
                    "(see `git config diff.agreed.command`).")
 def command(versions: tuple[str, ...], base: str | None, output_format: str, fail_on: str, output: Path | None,
             git_driver: bool) -> None:
-    """Show what changed between two versions of an agreement, by meaning, each change material or editorial.
+    """Show what changed between two versions of an agreement, by meaning, each change material (needs fresh
+    consent), record (progress recorded: status, delivered_on) or editorial.
 
     \b
     agreed diff A B               A and B are files or REV:path (REV alone: the other's file at REV)
     agreed diff FILE              the working file against HEAD
     agreed diff --base REV [PATHS]...   every agreement changed since the merge base of REV and HEAD
 
-    Exit codes: 0 done, 1 a material change with --fail-on material, 2 usage or git errors, or a version that
-    does not load.
+    Exit codes: 0 done, 1 a material change with --fail-on material (records and editorial changes never fail),
+    2 usage or git errors, or a version that does not load.
     """
     if git_driver:
         _run_git_driver(versions)

@@ -34,9 +34,9 @@ Outcome = tuple[str, str | DigestError]  # the file as named, and its digest or 
 def command(files: tuple[str, ...], output_format: str) -> None:
     """Print the digest of each agreement's terms (sha256 over the validated, material-only model).
 
-    Formatting, comments, key order, the order of lists and editorial fields do not change the digest; every
-    material change does. '-' reads standard input. Exit codes: 0 every file digested, 2 a file that does not load
-    or fails the schema (its problems go to standard error).
+    Formatting, comments, key order, the order of lists, editorial fields and records of progress (status,
+    delivered_on) do not change the digest; every material change does. '-' reads standard input. Exit codes: 0
+    every file digested, 2 a file that does not load or fails the schema (its problems go to standard error).
     """
     outcomes = [(name, digest_document(_read(name))) for name in files]
     if output_format == "json":

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
                    "(cumulative days for dates, cumulative % for numbers).")
 @click.option("--since", metavar="DATE|REV", default=None,
               help="Only versions on or after this date (YYYY-MM-DD), or after this revision.")
-@click.option("--material-only", is_flag=True, help="Only versions and changes that need fresh consent.")
+@click.option("--material-only", is_flag=True,
+              help="Only versions and changes that need fresh consent (no records, nothing editorial).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--allow-shallow", is_flag=True,
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 def command(target: str, field: str | None, since: str | None, material_only: bool, output_format: str,
             allow_shallow: bool, no_cache: bool) -> None:
     """List every version of an agreement (a FILE, or an agreement ID) from git, oldest first: commit, date,
-    author, subject and the semantic changes since the version before, each flagged material or editorial.
+    author, subject and the semantic changes since the version before, each flagged material (needs fresh
+    consent), record (progress recorded: status, delivered_on) or editorial.
     Renames are followed while the agreement keeps its id; deletions and re-creations are shown.
     """
     from agreed.history.git import GitError

@@ -1,14 +1,17 @@
 """The digest of an agreement's terms: what a party's consent is bound to.
 
 The digest is computed over agreed's own validated model of the agreement, never over the YAML text, so that
-formatting, comments, quoting, key order and editorial edits keep it and every material change moves it:
+formatting, comments, quoting, key order, editorial edits and records of progress keep it and every material change
+moves it:
 
 1. The document must load and conform to the schema: terms that do not validate cannot be consented to
    (:func:`digest_document` returns a :class:`DigestError` instead of a digest).
 2. :func:`terms` keeps only the material parts, as the schema's ``x-materiality`` says
-   (:mod:`agreed.history.materiality`, the same classification ``agreed diff`` uses): an editorial property is
-   dropped with everything below it; keys the schema does not declare (``x-`` extensions) are kept, since a change
-   nobody classified may change what someone owes.
+   (:mod:`agreed.history.materiality`, the same classification ``agreed diff`` uses): an editorial property (it
+   explains) or a record (it says what happened: the ``status``, a ``delivered_on``) is dropped with everything
+   below it, so moving an agreement from ``proposed`` to ``active`` or recording a delivery keeps every consent;
+   keys the schema does not declare (``x-`` extensions) are kept, since a change nobody classified may change what
+   someone owes.
 3. Lists whose order is editorial (every list, unless its schema says ``x-reorder: material``) are put in a
    canonical order: lists of objects by the field that identifies their items (``id``, else the list's ``x-key``),
    then by the item's canonical JSON; other lists by the canonical JSON of their values. Duplicates are kept.
@@ -77,7 +80,8 @@ def canonical_json(value: Any) -> bytes:
 
 
 def terms(data: Mapping[str, Any]) -> Any:
-    """The material-only, canonically ordered model of an agreement's data (see the module documentation)."""
+    """The material-only (no records, nothing editorial), canonically ordered model of an agreement's data (see the
+    module documentation)."""
     return _normalise(data, ())
 
 

@@ -1,11 +1,13 @@
 """Render the semantic changes of one or more files as text, JSON or Markdown (a pull-request comment).
 
 - text: per file a header (its paths, where it was renamed from, the counts), then one line per change,
-  ``path: old -> new (note) [material|editorial]``, and a summary line at the end.
+  ``path: old -> new (note) [material|record|editorial]``, and a summary line at the end.
 - json: a versioned document, ``{"version": 1, "tool": {"name": "agreed", "version": ...}, "files": [...],
-  "summary": {...}}``, values as plain data.
-- markdown: a summary table (agreement, material changes, editorial changes), then per agreement its material
-  changes and, folded, its editorial ones; every value is escaped for Markdown tables.
+  "summary": {...}}``, values as plain data; each change has its class as ``"materiality"`` (``material``,
+  ``record`` or ``editorial``) beside the ``"material"`` boolean (needs fresh consent).
+- markdown: a summary table (agreement, material, record and editorial changes), then per agreement its material
+  changes, its records ("progress recorded, no fresh consent needed") and, folded, its editorial changes; every
+  value is escaped for Markdown tables.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any, Final
 
 from agreed import __version__
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
+from agreed.history.materiality import Materiality
 
 JSON_VERSION: Final = 1
 TEXT_LIMIT: Final = 100  # characters of a value shown in text output
@@ -34,24 +37,36 @@ class Summary:
     files: int
     changed: int
     material: int
+    record: int
     editorial: int
     errors: int
 
     @classmethod
     def of(cls, files: Sequence[FileDiff]) -> Summary:
         return cls(len(files), sum(bool(file.changes) for file in files), sum(file.material for file in files),
-                   sum(file.editorial for file in files), sum(file.error is not None for file in files))
+                   sum(file.record for file in files), sum(file.editorial for file in files),
+                   sum(file.error is not None for file in files))
+
+    @property
+    def changes(self) -> int:
+        return self.material + self.record + self.editorial
 
     def line(self) -> str:
+        """``3 changes (1 material, 1 record, 1 editorial) in 2 of 3 agreements.``"""
         agreements = _plural(self.files, "agreement")
         errors = f"; {_plural(self.errors, 'agreement')} could not be compared" if self.errors else ""
-        if not self.material and not self.editorial:
+        if not self.changes:
             return f"No semantic changes in {agreements}{errors}."
         where = _plural(self.files, "agreement")
         if self.changed != self.files:
             where = f"{self.changed} of {where}"
-        return (f"{_plural(self.material + self.editorial, 'change')} ({self.material} material, "
-                f"{self.editorial} editorial) in {where}{errors}.")
+        return (f"{_plural(self.changes, 'change')} ({class_counts(self.material, self.record, self.editorial)}) "
+                f"in {where}{errors}.")
+
+
+def class_counts(material: int, record: int, editorial: int) -> str:
+    """``1 material, 1 record, 1 editorial``."""
+    return f"{material} material, {record} record, {editorial} editorial"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -164,16 +179,12 @@ def _values(change: Change) -> str:
     return f"{old} -> {new}"
 
 
-def _class(change: Change) -> str:
-    return "material" if change.material else "editorial"
-
-
 # -- text --------------------------------------------------------------------------------------------------------
 
 
 def change_line(change: Change) -> str:
     note = f" ({change.note})" if change.note else ""
-    return f"{change.path}: {_values(change)}{note} [{_class(change)}]"
+    return f"{change.path}: {_values(change)}{note} [{change.materiality.value}]"
 
 
 def file_header(file: FileDiff) -> str:
@@ -194,7 +205,7 @@ def _counts(file: FileDiff) -> str:
         return f"cannot compare: {file.error}"
     if not file.changes:
         return "no semantic changes"
-    return f"{file.material} material, {file.editorial} editorial"
+    return class_counts(file.material, file.record, file.editorial)
 
 
 def render_file_text(file: FileDiff) -> str:
@@ -210,14 +221,16 @@ def render_text(files: Sequence[FileDiff]) -> str:
 # -- json --------------------------------------------------------------------------------------------------------
 
 
-def _change_json(change: Change) -> dict[str, Any]:
+def change_record(change: Change) -> dict[str, Any]:
+    """One change as plain JSON data: path, kind, old and new values, ``material`` (needs fresh consent), its class
+    as ``materiality`` (``material``, ``record`` or ``editorial``) and the note."""
     return {"path": change.path, "kind": change.kind.value, "old": change.old, "new": change.new,
-            "material": change.material, "note": change.note}
+            "material": change.material, "materiality": change.materiality.value, "note": change.note}
 
 
 def _file_json(file: FileDiff) -> dict[str, Any]:
     return {"old_path": file.old_path, "new_path": file.new_path, "renamed": file.renamed, "error": file.error,
-            "changes": [_change_json(change) for change in file.changes]}
+            "changes": [change_record(change) for change in file.changes]}
 
 
 def render_json(files: Sequence[FileDiff]) -> str:
@@ -225,7 +238,7 @@ def render_json(files: Sequence[FileDiff]) -> str:
     document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
                 "files": [_file_json(file) for file in files],
                 "summary": {"files": summary.files, "changed": summary.changed, "material": summary.material,
-                            "editorial": summary.editorial, "errors": summary.errors}}
+                            "record": summary.record, "editorial": summary.editorial, "errors": summary.errors}}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -279,25 +292,35 @@ def _markdown_details(file: FileDiff) -> list[str]:
         return [*lines, f"**Cannot compare:** {escape_markdown(file.error)}", ""]
     if not file.changes:
         return [*lines, "No semantic changes.", ""]
-    material = [change for change in file.changes if change.material]
-    editorial = [change for change in file.changes if not change.material]
-    if material:
-        lines += [f"**{_plural(len(material), 'material change')}** (needs fresh consent)", "",
-                  *_markdown_table(material), ""]
-    if editorial:
-        lines += [f"<details><summary>{_plural(len(editorial), 'editorial change')}</summary>", "",
-                  *_markdown_table(editorial), "", "</details>", ""]
+    for materiality in Materiality:
+        lines += _markdown_group(materiality, [change for change in file.changes if change.materiality is materiality])
     return lines
+
+
+_MEANING: Final = {Materiality.MATERIAL: "needs fresh consent",
+                   Materiality.RECORD: "progress recorded, no fresh consent needed"}
+
+
+def _markdown_group(materiality: Materiality, changes: Sequence[Change]) -> list[str]:
+    """The changes of one class: material and record changes under a heading saying what they mean for consent,
+    editorial ones folded."""
+    if not changes:
+        return []
+    title = _plural(len(changes), f"{materiality.value} change")
+    if materiality is Materiality.EDITORIAL:
+        return [f"<details><summary>{title}</summary>", "", *_markdown_table(changes), "", "</details>", ""]
+    return [f"**{title}** ({_MEANING[materiality]})", "", *_markdown_table(changes), ""]
 
 
 def render_markdown(files: Sequence[FileDiff]) -> str:
     summary = Summary.of(files)
     lines = ["### Agreement changes", "", escape_markdown(summary.line()), ""]
     if files:
-        lines += ["| agreement | material changes | editorial changes |", "| --- | ---: | ---: |"]
+        lines += ["| agreement | material changes | record changes | editorial changes |",
+                  "| --- | ---: | ---: | ---: |"]
         for file in files:
-            counts = ("—", "—") if file.error is not None else (str(file.material), str(file.editorial))
-            lines.append(f"| {_markdown_name(file)} | {counts[0]} | {counts[1]} |")
+            counts = ("—",) * 3 if file.error is not None else (file.material, file.record, file.editorial)
+            lines.append(f"| {_markdown_name(file)} | {' | '.join(str(count) for count in counts)} |")
         lines.append("")
     for file in sorted(files, key=lambda file: -file.material):
         lines += _markdown_details(file)

@@ -8,7 +8,10 @@
   values kept changed. Any other list is compared position by position.
 - A whole item or key that appears or disappears is one change at that item, not one per field.
 - Changed dates carry the shift in days, changed numbers the relative change: ``+45 days``, ``-20 %``.
-- Whether a change is material comes from the schema (:mod:`agreed.history.materiality`).
+- Each change has a class from the schema (:mod:`agreed.history.materiality`): material (needs fresh consent),
+  record (progress recorded, such as the status or a ``delivered_on``) or editorial. Creating or deleting the
+  agreement is material; a rename and a reordered list (unless its schema says ``x-reorder: material``) are
+  editorial.
 
 :func:`compare_files` does the same for the raw bytes of two versions of a file, with load errors reported rather
 than raised.
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from agreed.document import load_document
-from agreed.history.materiality import ID_KEY, ITEM, Step, is_material, is_reorder_material, item_key
+from agreed.history.materiality import ID_KEY, ITEM, Materiality, Step, item_key, materiality_of, reorder_materiality
 from agreed.schema import VERSION_KEY
 
 AGREEMENT: Final = "(agreement)"  # the path of a change to the agreement as a whole
@@ -50,8 +53,13 @@ class Change:
     kind: ChangeKind
     old: Any  # plain data (None for ADDED)
     new: Any  # plain data (None for REMOVED)
-    material: bool
+    materiality: Materiality
     note: str = ""
+
+    @property
+    def material(self) -> bool:
+        """Whether the change needs fresh consent (records and editorial changes do not)."""
+        return self.materiality is Materiality.MATERIAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +79,9 @@ def diff(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> list[C
     if old is None and new is None:
         return []
     if old is None:
-        return [Change(AGREEMENT, ChangeKind.ADDED, None, new, True, "agreement added")]
+        return [Change(AGREEMENT, ChangeKind.ADDED, None, new, Materiality.MATERIAL, "agreement added")]
     if new is None:
-        return [Change(AGREEMENT, ChangeKind.REMOVED, old, None, True, "agreement removed")]
+        return [Change(AGREEMENT, ChangeKind.REMOVED, old, None, Materiality.MATERIAL, "agreement removed")]
     return list(_compare(old, new, ()))
 
 
@@ -114,7 +122,7 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def _change(path: _Path, kind: ChangeKind, old: Any, new: Any, note: str = "") -> Change:
-    return Change(readable(path), kind, old, new, is_material(_steps(path)), note)
+    return Change(readable(path), kind, old, new, materiality_of(_steps(path)), note)
 
 
 def _compare_mappings(old: Mapping[str, Any], new: Mapping[str, Any], path: _Path) -> Iterator[Change]:
@@ -181,7 +189,7 @@ def _is_plain(value: Any) -> bool:
 
 
 def _reordered(path: _Path, old: list[Any], new: list[Any]) -> Change:
-    return Change(readable(path), ChangeKind.MOVED, old, new, is_reorder_material(_steps(path)), "order changed")
+    return Change(readable(path), ChangeKind.MOVED, old, new, reorder_materiality(_steps(path)), "order changed")
 
 
 def _compare_keyed(old: list[Any], new: list[Any], path: _Path, key: str) -> Iterator[Change]:
@@ -333,11 +341,22 @@ class FileDiff:
 
     @property
     def material(self) -> int:
-        return sum(change.material for change in self.changes)
+        """How many changes need fresh consent."""
+        return self.count(Materiality.MATERIAL)
+
+    @property
+    def record(self) -> int:
+        """How many changes record progress (status, delivered_on) without changing the terms."""
+        return self.count(Materiality.RECORD)
 
     @property
     def editorial(self) -> int:
-        return len(self.changes) - self.material
+        """How many changes only explain."""
+        return self.count(Materiality.EDITORIAL)
+
+    def count(self, materiality: Materiality) -> int:
+        """How many changes are of the class ``materiality``."""
+        return sum(change.materiality is materiality for change in self.changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +386,8 @@ def compare_files(old_path: str | None, old_raw: bytes | None, new_path: str | N
         return FileDiff(old_path, new_path, (), renamed, "; ".join(errors), agreement, strangers)
     changes = diff(old.data, new.data)
     if renamed and old_path is not None:
-        rename = Change(AGREEMENT, ChangeKind.MOVED, old_path, new_path, False, f"renamed from {old_path}")
+        rename = Change(AGREEMENT, ChangeKind.MOVED, old_path, new_path, Materiality.EDITORIAL,
+                        f"renamed from {old_path}")
         changes = [rename, *changes]
     return FileDiff(old_path, new_path, tuple(changes), renamed, None, agreement, strangers)
 

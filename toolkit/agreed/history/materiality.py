@@ -1,20 +1,25 @@
-"""What the schema says about a place in an agreement: is a change there material, and what identifies a list item.
+"""What the schema says about a place in an agreement: what class of change happens there, and what identifies a
+list item.
 
 A place is a sequence of steps from the top of the document: a key (``"results"``, ``"due"``) or :data:`ITEM` for
 "an item of this list". The schema is walked along it through ``$ref``, ``properties``, ``items`` and ``allOf``
 (the status conditionals inside ``allOf`` only tighten declared properties, so they are not followed).
 
-- Materiality is the ``x-materiality`` of the deepest schema node on the way that carries one; a place the schema
-  does not declare (an ``x-`` extension key, a key it does not know) is material: a change nobody classified may
-  change what someone owes.
+- A change is of one of three classes (:class:`Materiality`): ``material`` (it changes the terms: it needs fresh
+  consent), ``record`` (it records what happened, such as the status or a ``delivered_on`` date: consent is to the
+  terms, so it needs none) or ``editorial`` (it explains without binding).
+- The class of a place is the ``x-materiality`` of the deepest schema node on the way that carries one; a place the
+  schema does not declare (an ``x-`` extension key, a key it does not know), and a value the schema spells in no
+  known way, is material: a change nobody classified may change what someone owes.
 - A list of objects is keyed by ``id`` when its items declare one, else by the field its ``x-key`` names.
 - Reordering a list is editorial unless the list's ``x-reorder`` says ``material``.
 """
 
 from __future__ import annotations
 
+import enum
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -22,10 +27,24 @@ from agreed.schema import load_schema
 
 ITEM: Final = None  # the step "an item of this list"
 Step = str | None
-MATERIAL = "material"
 ID_KEY = "id"
 
 Schema = Mapping[str, Any]
+
+
+class Materiality(enum.StrEnum):
+    """The class of a change, strongest first: what it means for the parties' consent."""
+
+    MATERIAL = "material"  # the terms change: every party's consent is stale until they agree again
+    RECORD = "record"  # what happened is recorded (status, delivered_on): the terms stand, consent stands
+    EDITORIAL = "editorial"  # the text explains without binding: the terms stand, consent stands
+
+    @classmethod
+    def strongest(cls, classes: Iterable[Materiality], default: Materiality) -> Materiality:
+        """The strongest of ``classes`` (material before record before editorial); ``default`` when there are
+        none."""
+        present = set(classes)
+        return next((member for member in cls if member in present), default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,22 +52,32 @@ class Place:
     """What the schema declares at one place: None ``node`` when the place is not declared."""
 
     node: Schema | None
-    materiality: str | None
+    materiality: Materiality
 
-    @property
-    def material(self) -> bool:
-        return self.node is None or self.materiality in (None, MATERIAL)
+
+def materiality_of(steps: Sequence[Step]) -> Materiality:
+    """The class of a change at ``steps``: material, record or editorial, as the schema declares (material when it
+    declares nothing)."""
+    return _place(tuple(steps)).materiality
 
 
 def is_material(steps: Sequence[Step]) -> bool:
-    """Whether a change at ``steps`` is material."""
-    return _place(tuple(steps)).material
+    """Whether a change at ``steps`` needs fresh consent: only a material place (or one the schema does not
+    classify) does; records and editorial places do not."""
+    return materiality_of(steps) is Materiality.MATERIAL
+
+
+def reorder_materiality(steps: Sequence[Step]) -> Materiality:
+    """The class of reordering the list at ``steps``: material only when its schema says ``x-reorder: material``,
+    else editorial."""
+    node = _place(tuple(steps)).node
+    declared = node is not None and any(part.get("x-reorder") == Materiality.MATERIAL.value for part in _parts(node))
+    return Materiality.MATERIAL if declared else Materiality.EDITORIAL
 
 
 def is_reorder_material(steps: Sequence[Step]) -> bool:
     """Whether reordering the list at ``steps`` is material (only when its schema says ``x-reorder: material``)."""
-    node = _place(tuple(steps)).node
-    return node is not None and any(part.get("x-reorder") == MATERIAL for part in _parts(node))
+    return reorder_materiality(steps) is Materiality.MATERIAL
 
 
 def item_key(steps: Sequence[Step]) -> str | None:
@@ -69,13 +98,21 @@ def item_key(steps: Sequence[Step]) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def _place(steps: tuple[Step, ...]) -> Place:
     node: Schema | None = load_schema()
-    materiality = _materiality(node) if node is not None else None
+    declared = _materiality(node) if node is not None else None
     for step in steps:
         node = _child(node, step) if node is not None else None
         if node is None:
-            return Place(None, None)
-        materiality = _materiality(node) or materiality
-    return Place(node, materiality)
+            return Place(None, Materiality.MATERIAL)
+        declared = _materiality(node) or declared
+    return Place(node, _class(declared))
+
+
+def _class(declared: str | None) -> Materiality:
+    """The class an ``x-materiality`` value names; material for none or for a value no class has."""
+    try:
+        return Materiality(declared) if declared is not None else Materiality.MATERIAL
+    except ValueError:
+        return Materiality.MATERIAL
 
 
 def _child(node: Schema, step: Step) -> Schema | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository, Step, Version
+from agreed.history.materiality import Materiality
 from agreed.history.versions import Parsed, VersionLoader, blob_cache_directory, parse
 
 if TYPE_CHECKING:
@@ -53,9 +54,17 @@ class Entry:
         return bool(self.problems)
 
     @property
+    def materiality(self) -> Materiality:
+        """The strongest class of what the version did: material for a creation, a deletion, an unknown or any
+        material change; else record when it recorded progress (status, delivered_on); else editorial."""
+        if self.created or self.deleted or self.unknown:
+            return Materiality.MATERIAL
+        return Materiality.strongest((change.materiality for change in self.changes), Materiality.EDITORIAL)
+
+    @property
     def material(self) -> bool:
-        """Whether the version needs fresh consent: a creation, a deletion, an unknown or any material change."""
-        return self.created or self.deleted or self.unknown or any(change.material for change in self.changes)
+        """Whether the version needs fresh consent (a version that only records progress does not)."""
+        return self.materiality is Materiality.MATERIAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +76,13 @@ class FieldPoint:
     present: bool
     change: str
     total: str
-    material: bool
+    materiality: Materiality  # the strongest class of the version's changes at the field
     initial: bool = False  # the field's first value: not a change
+
+    @property
+    def material(self) -> bool:
+        """Whether this movement of the field needs fresh consent."""
+        return self.materiality is Materiality.MATERIAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,23 +332,31 @@ def _compare(before: Parsed, after: Parsed, *, created: bool, deleted: bool) -> 
 
 
 def _encode_outcome(changes: tuple[Change, ...], problems: tuple[str, ...]) -> dict[str, Any]:
-    return {"changes": [[change.path, change.kind.value, change.old, change.new, change.material, change.note]
-                        for change in changes], "problems": list(problems)}
+    return {"changes": [[change.path, change.kind.value, change.old, change.new, change.materiality.value,
+                         change.note] for change in changes], "problems": list(problems)}
 
 
 def _decode_outcome(stored: dict[str, Any] | None) -> tuple[tuple[Change, ...], tuple[str, ...]] | None:
-    """A stored comparison; None when there is none or it does not have the expected shape."""
+    """A stored comparison; None when there is none or it does not have the expected shape (a class that is not
+    ``material``, ``record`` or ``editorial`` included)."""
     if stored is None:
         return None
     from agreed.history.diff import Change, ChangeKind
 
     try:
-        changes = tuple(Change(str(path), ChangeKind(kind), old, new, bool(material), str(note))
-                        for path, kind, old, new, material, note in stored["changes"])
+        changes = tuple(Change(str(path), ChangeKind(kind), old, new, _stored_class(materiality), str(note))
+                        for path, kind, old, new, materiality, note in stored["changes"])
         problems = tuple(str(problem) for problem in stored["problems"])
     except (KeyError, TypeError, ValueError):
         return None
     return changes, problems
+
+
+def _stored_class(value: Any) -> Materiality:
+    """The class a stored comparison names; ValueError for anything else (a boolean from an older layout too)."""
+    if not isinstance(value, str):
+        raise ValueError(f"not a class of change: {value!r}")
+    return Materiality(value)
 
 
 def _material_part(entry: Entry) -> Entry:
@@ -433,14 +455,16 @@ def _point(entry: Entry, value: Any, previous: Any, baseline: Any, field: str, *
     change = _movement(previous, value) if previous is not _MISSING and present else ""
     total = _movement(baseline, value) if present and not first else ""
     return FieldPoint(entry.version, value if present else None, present, change, f"{total} total" if total else "",
-                      _touches_material(entry, field), initial)
+                      _touching_class(entry, field), initial)
 
 
-def _touches_material(entry: Entry, field: str) -> bool:
-    touching = [change for change in entry.changes
+def _touching_class(entry: Entry, field: str) -> Materiality:
+    """The strongest class of the version's changes at, inside or around ``field``; material when none is listed
+    (the agreement was created or deleted, or its changes are unknown)."""
+    touching = [change.materiality for change in entry.changes
                 if change.path == field or change.path.startswith((f"{field}.", f"{field}["))
                 or field.startswith((f"{change.path}.", f"{change.path}["))]
-    return any(change.material for change in touching) if touching else True
+    return Materiality.strongest(touching, Materiality.MATERIAL)
 
 
 def _movement(old: Any, new: Any) -> str:

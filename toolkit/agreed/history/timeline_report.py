@@ -1,4 +1,9 @@
-"""``agreed history`` output: text for terminals, a versioned JSON document, and markdown for pull requests."""
+"""``agreed history`` output: text for terminals, a versioned JSON document, and markdown for pull requests.
+
+Every change, version and field movement is labelled with its class: ``material`` (needs fresh consent),
+``record`` (progress recorded, such as the status or a ``delivered_on``: no fresh consent needed) or ``editorial``.
+JSON gives the class as ``"materiality"`` beside the ``"material"`` boolean.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from agreed import __version__
+from agreed.history.changes_report import change_record
 from agreed.history.git import Version
+from agreed.history.materiality import Materiality
 from agreed.history.timeline import Entry, FieldPoint, Timeline
 
 if TYPE_CHECKING:
@@ -27,18 +34,15 @@ def day(version: Version) -> str:
     return version.date.date().isoformat()
 
 
-def kind_label(material: bool) -> str:
-    return "material" if material else "editorial"
-
-
 def entry_kind(entry: Entry) -> str:
-    """``material``, ``editorial``, ``unknown`` (what it changed cannot be told: it or the version before cannot
-    be parsed) or ``start`` (a shallow clone's oldest version: where the available history starts)."""
+    """``material``, ``record``, ``editorial`` (the strongest class of what the version did), ``unknown`` (what it
+    changed cannot be told: it or the version before cannot be parsed) or ``start`` (a shallow clone's oldest
+    version: where the available history starts)."""
     if entry.unknown:
         return "unknown"
     if entry.history_start:
         return "start"
-    return kind_label(entry.material)
+    return entry.materiality.value
 
 
 def shown_value(value: Any) -> str:
@@ -65,7 +69,7 @@ def change_line(change: Change) -> str:
 
 def entry_lines(entry: Entry) -> list[tuple[str, str]]:
     """What a version did, one (kind, line) per change, plus creation, rename, formatting and problem lines; kind is
-    ``material``, ``editorial`` or (for what cannot be told) ``unknown``."""
+    ``material``, ``record``, ``editorial`` or (for what cannot be told) ``unknown``."""
     from agreed.history.diff import AGREEMENT
 
     lines: list[tuple[str, str]] = []
@@ -82,7 +86,7 @@ def entry_lines(entry: Entry) -> list[tuple[str, str]]:
     if entry.compared_with is not None:
         lines.append(("note", f"compared with {short(entry.compared_with)}, the last version before it that "
                                    "can be parsed"))
-    lines += [(kind_label(change.material), change_line(change)) for change in entry.changes
+    lines += [(change.materiality.value, change_line(change)) for change in entry.changes
               if change.path != AGREEMENT]
     if not lines and not entry.problems:
         lines.append(("editorial", "no change in content (formatting or comments)"))
@@ -99,9 +103,10 @@ def _summary(timeline: Timeline) -> str:
         return f"{_named(timeline)}: {UNCOMMITTED}"
     count = len(timeline.entries)
     material = sum(entry.material for entry in timeline.entries)
+    records = sum(entry.materiality is Materiality.RECORD for entry in timeline.entries)
     unknown = sum(entry.unknown for entry in timeline.entries)
-    return (f"{_named(timeline)}: {count} version{'s' * (count != 1)}, {material} with material changes"
-            + (f" ({unknown} not parseable)" if unknown else ""))
+    return (f"{_named(timeline)}: {count} version{'s' * (count != 1)}, {material} with material changes, "
+            f"{records} only recording progress" + (f" ({unknown} not parseable)" if unknown else ""))
 
 
 def _field_summary(timeline: Timeline) -> str:
@@ -138,7 +143,7 @@ def _field_text(timeline: Timeline) -> str:
     for point in timeline.points:
         movement = _movement(point)
         out.append(f"{short(point.version)} {day(point.version)} {point.version.author}  {_point_value(point)}"
-                   + (f"  ({movement})" if movement else "") + f"  [{kind_label(point.material)}]  "
+                   + (f"  ({movement})" if movement else "") + f"  [{point.materiality.value}]  "
                    + point.version.subject)
     return "\n".join(out) + "\n"
 
@@ -152,22 +157,19 @@ def _version_record(version: Version) -> dict[str, Any]:
             "blob": version.blob}
 
 
-def _change_record(change: Change) -> dict[str, Any]:
-    return {"path": change.path, "kind": change.kind.value, "old": change.old, "new": change.new,
-            "material": change.material, "note": change.note}
-
-
 def _entry_record(entry: Entry) -> dict[str, Any]:
     return {**_version_record(entry.version), "created": entry.created, "deleted": entry.deleted,
             "renamed_from": entry.renamed_from, "renamed_to": entry.renamed_to, "history_start": entry.history_start,
-            "kind": entry_kind(entry), "material": entry.material, "unknown": entry.unknown,
+            "kind": entry_kind(entry), "material": entry.material, "materiality": entry.materiality.value,
+            "unknown": entry.unknown,
             "compared_with": None if entry.compared_with is None else entry.compared_with.commit,
-            "problems": list(entry.problems), "changes": [_change_record(change) for change in entry.changes]}
+            "problems": list(entry.problems), "changes": [change_record(change) for change in entry.changes]}
 
 
 def _point_record(point: FieldPoint) -> dict[str, Any]:
     return {**_version_record(point.version), "value": point.value, "present": point.present,
-            "change": point.change, "total": point.total, "material": point.material, "initial": point.initial}
+            "change": point.change, "total": point.total, "material": point.material,
+            "materiality": point.materiality.value, "initial": point.initial}
 
 
 def render_json(timeline: Timeline) -> str:
@@ -224,7 +226,7 @@ def _field_markdown(timeline: Timeline) -> str:
     out += ["| commit | date | author | value | change | total | kind | subject |",
             "|---|---|---|---|---|---|---|---|"]
     out += [f"| `{short(p.version)}` | {day(p.version)} | {_cell(p.version.author)} | {_cell(_point_value(p))} "
-            f"| {p.change} | {p.total.removesuffix(' total')} | {kind_label(p.material)} "
+            f"| {p.change} | {p.total.removesuffix(' total')} | {p.materiality.value} "
             f"| {_cell(p.version.subject)} |" for p in timeline.points]
     return "\n".join(out) + "\n"
 
