@@ -167,3 +167,7 @@ def test_a_stale_party_is_shown_with_the_changes_since(repo: Path) -> None:
     result = run("status")
     assert "maria: stale: consented to older terms" in result.output
     assert "    results.deadline: 2032-06-30 -> 2032-09-30 (+92 days) [material]" in result.output
+    data = json.loads(run("status", "--format", "json").output)
+    (changes,) = [party["changes_since"] for party in data["agreements"][0]["parties"] if party["party"] == "maria"]
+    assert [(change["path"], change["old"], change["new"]) for change in changes] == [
+        ("results.deadline", "2032-06-30", "2032-09-30")]

@@ -21,7 +21,7 @@ from agreed.consent.evidence import EvidenceError
 from agreed.consent.reviews import Review, ReviewsError, read_reviews
 from agreed.consent.roster import roster_at
 from agreed.consent.status import AgreementStatus, StatusError, agreement_status, gate_failures
-from agreed.history.changes_report import change_line
+from agreed.history.changes_report import change_line, change_record
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
@@ -33,8 +33,10 @@ JSON_VERSION = 1
 
 def _options(function: Any) -> Any:
     function = click.option("--reviews", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                            metavar="FILE", help="Pull-request reviews exported as JSON (GitHub's reviews API "
-                            "output), evidence for agreements that accept 'review'.")(function)
+                            metavar="FILE", help="Reviews exported as JSON, evidence for agreements that accept "
+                            "'review': GitHub's reviews API output (gh api --paginate .../pulls/N/reviews, or gh pr "
+                            "view N --json reviews), or GitLab's merge-request approvals with the approved head "
+                            "commit added as \"sha\".")(function)
     function = click.option("--base", metavar="REV", default=None,
                             help="Read who may consent (parties, emails, handles, keys, accepted evidence) from "
                                  "this revision, as CI must: a change cannot approve itself.")(function)
@@ -129,6 +131,7 @@ def _record(result: AgreementStatus) -> dict[str, Any]:
         "ledger_problems": list(result.problems), "gate_failures": gate_failures(result),
         "parties": [{"party": party.party, "state": party.state, "reason": party.reason,
                      "evidence": party.evidence, "removed": party.removed, "agreed_digest": party.agreed_digest,
-                     "agreed_at": party.agreed_at.strftime("%Y-%m-%dT%H:%M:%SZ") if party.agreed_at else None}
+                     "agreed_at": party.agreed_at.strftime("%Y-%m-%dT%H:%M:%SZ") if party.agreed_at else None,
+                     "changes_since": [change_record(change) for change in party.changes]}
                     for party in result.parties],
     }
