@@ -39,3 +39,5 @@ def test_the_consent_demo_runs_as_written(tmp_path: Path) -> None:
     assert not re.search(r"error|fatal|traceback", ran.stderr, re.IGNORECASE), ran.stderr  # every step ran
     assert [int(code) for code in re.findall(r"check-exit=(\d+)", ran.stdout)] == EXPECTED_CHECKS, ran.stdout
     assert "results.deadline: 2032-06-30 -> 2032-09-30 (+92 days) [material]" in ran.stdout
+    assert "  daniel: stale: consented to older terms" in ran.stdout
+    assert "; 1 material change since\n    results.deadline: 2032-06-30 -> 2032-09-30" in ran.stdout
