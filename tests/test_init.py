@@ -18,11 +18,10 @@ from agreed.init import (
     DIFF_DRIVER_COMMAND,
     DIFF_DRIVER_KEY,
     Action,
+    InitError,
     Outcome,
     ci_template,
-    git_config,
     initialise,
-    set_git_config,
 )
 from agreed.schema import schema_path, template_path
 
@@ -46,6 +45,13 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
+def _diff_driver_setting(root: Path) -> str | None:
+    """The repository's own diff-driver setting, read with plain git (not through the code under test)."""
+    result = subprocess.run(["git", "config", "--local", "--get", DIFF_DRIVER_KEY], cwd=root, env=ENV,
+                            capture_output=True, text=True, check=False)
+    return result.stdout.rstrip("\n") if result.returncode == 0 else None
+
+
 def _outcomes(actions: list[Action]) -> dict[str, Outcome]:
     return {action.target: action.outcome for action in actions}
 
@@ -66,7 +72,7 @@ def test_first_run_creates_everything(repo: Path) -> None:
     assert (repo / "contracts" / "_template.yaml").read_bytes() == template_path().read_bytes()
     assert (repo / "schema" / "agreement.schema.json").read_bytes() == schema_path().read_bytes()
     assert (repo / ".gitattributes").read_text(encoding="utf-8").splitlines() == list(ATTRIBUTE_LINES)
-    assert git_config(repo, DIFF_DRIVER_KEY) == DIFF_DRIVER_COMMAND
+    assert _diff_driver_setting(repo) == DIFF_DRIVER_COMMAND
     assert _yaml((repo / ".agreed.yaml").read_text(encoding="utf-8")) is None  # only comments: the defaults
 
 
@@ -87,16 +93,16 @@ def test_the_template_modeline_finds_the_schema_copy(repo: Path) -> None:
 
 def test_user_files_are_kept_unless_forced(repo: Path) -> None:
     (repo / ".agreed.yaml").write_text("fail-on: warning\n", encoding="utf-8")
-    set_git_config(repo, DIFF_DRIVER_KEY, "my-differ")
+    _git(repo, "config", "--local", DIFF_DRIVER_KEY, "my-differ")
     outcomes = _outcomes(initialise(repo, "github"))
     assert outcomes[".agreed.yaml"] is Outcome.KEPT
     assert outcomes[f"git config {DIFF_DRIVER_KEY}"] is Outcome.KEPT
     assert (repo / ".agreed.yaml").read_text(encoding="utf-8") == "fail-on: warning\n"
-    assert git_config(repo, DIFF_DRIVER_KEY) == "my-differ"
+    assert _diff_driver_setting(repo) == "my-differ"
     forced = _outcomes(initialise(repo, "github", force=True))
     assert forced[".agreed.yaml"] is Outcome.UPDATED
     assert forced[f"git config {DIFF_DRIVER_KEY}"] is Outcome.UPDATED
-    assert git_config(repo, DIFF_DRIVER_KEY) == DIFF_DRIVER_COMMAND
+    assert _diff_driver_setting(repo) == DIFF_DRIVER_COMMAND
 
 
 def test_an_existing_pre_commit_config_is_never_rewritten(repo: Path) -> None:
@@ -184,6 +190,26 @@ def test_an_existing_gitlab_pipeline_gets_the_job_by_hand(repo: Path) -> None:
     assert (repo / ".gitlab-ci.yml").read_text(encoding="utf-8") == pipeline
     (repo / ".gitlab-ci.yml").write_text(pipeline + action.snippet, encoding="utf-8")
     assert _outcomes(initialise(repo, "gitlab"))[".gitlab-ci.yml"] is Outcome.UNCHANGED
+
+
+def test_the_diff_driver_is_set_in_the_repository_only(repo: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    user_config = tmp_path / "user.gitconfig"
+    user_config.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(user_config))
+    assert _diff_driver_setting(repo) is None
+    initialise(repo, "none")
+    assert _diff_driver_setting(repo) == DIFF_DRIVER_COMMAND
+    assert user_config.read_text(encoding="utf-8") == ""  # the user's own configuration is untouched
+
+
+def test_outside_a_git_repository_the_setting_step_fails_cleanly(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    with pytest.raises(InitError, match=f"git config {DIFF_DRIVER_KEY} failed: .* is not inside a git repository"):
+        initialise(plain, "none")
 
 
 def test_unknown_ci_is_refused(repo: Path) -> None:

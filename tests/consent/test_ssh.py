@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from agreed.consent.ssh import (
+    GIT_NAMESPACE,
     NAMESPACE,
     SshError,
     Verdict,
@@ -20,6 +21,7 @@ from agreed.consent.ssh import (
     sign,
     signature_fingerprint,
     verify,
+    without_askpass,
 )
 
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen (OpenSSH) is not installed")
@@ -57,10 +59,10 @@ def keygen_fingerprint(key: Path) -> str:
     return completed.stdout.split()[1]
 
 
-def signature_in(namespace: str, key: Path, message: str, folder: Path) -> str:
+def signature_in(namespace: str, key: Path, message: str | bytes, folder: Path) -> str:
     """A signature made by plain ssh-keygen in any namespace (not through our sign)."""
     message_path = folder / f"message-{namespace}"
-    message_path.write_text(message, encoding="utf-8")
+    message_path.write_bytes(message.encode("utf-8") if isinstance(message, str) else message)
     subprocess.run(["ssh-keygen", "-Y", "sign", "-n", namespace, "-f", str(key), str(message_path)], check=True,
                    stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
     return message_path.with_name(message_path.name + ".sig").read_text(encoding="ascii")
@@ -283,3 +285,59 @@ def test_fingerprint_rejects_what_is_not_a_public_key(make_key: MakeKey) -> None
         "-----BEGIN OPENSSH PRIVATE KEY-----",
     ]:
         assert fingerprint(text) is None, text
+
+
+# --- other namespaces: git commit signatures ---------------------------------------------------------------------
+
+
+def test_a_git_signature_verifies_in_the_git_namespace_only(make_key: MakeKey, tmp_path: Path) -> None:
+    key = make_key("maria")
+    payload = b"tree 0123\nauthor Maria <m@example.org> 1924000000 +0000\n\n\xe9t\xe9 (latin-1, not UTF-8)\n"
+    signature = signature_in(GIT_NAMESPACE, key, payload, tmp_path)
+    assert verify(payload, signature, [public(key)], "maria", namespace=GIT_NAMESPACE) == Verdict(
+        True, keygen_fingerprint(key), None, ())
+    assert verify(payload, signature, [public(key)], "maria").reason == (
+        "not an agreed consent signature (namespace 'git')")
+    assert verify(payload + b" ", signature, [public(key)], "maria", namespace=GIT_NAMESPACE).reason == (
+        "the signature is over other content")
+    assert verify(payload, signature, [public(make_key("li"))], "maria", namespace=GIT_NAMESPACE).reason == (
+        "signed by a key not listed for maria")
+
+
+def test_a_consent_signature_is_not_a_git_signature(make_key: MakeKey) -> None:
+    key = make_key("maria")
+    verdict = verify(MESSAGE, sign(MESSAGE, key), [public(key)], "maria", namespace=GIT_NAMESPACE)
+    assert (verdict.valid, verdict.reason) == (False, f"not a git signature (namespace '{NAMESPACE}')")
+
+
+@pytest.mark.parametrize("namespace", ["", 'git" cert-authority', "a b", "-n"])
+def test_a_namespace_that_cannot_be_one_is_refused(make_key: MakeKey, namespace: str) -> None:
+    key = make_key("maria")
+    with pytest.raises(ValueError, match="not an SSH signature namespace"):
+        verify(MESSAGE, sign(MESSAGE, key), [public(key)], "maria", namespace=namespace)
+
+
+# --- the environment ssh-keygen signs in -------------------------------------------------------------------------
+
+
+def askpass_environment(tmp_path: Path) -> dict[str, str]:
+    """An environment whose ssh-askpass answers the passphrase of the key ``maria-locked``."""
+    script = tmp_path / "askpass"
+    script.write_text("#!/bin/sh\necho 'correct horse'\n", encoding="ascii")
+    script.chmod(0o700)
+    return {"PATH": "/usr/bin:/bin", "SSH_ASKPASS": str(script), "SSH_ASKPASS_REQUIRE": "force", "DISPLAY": ":0"}
+
+
+def test_sign_runs_ssh_keygen_in_the_environment_given(make_key: MakeKey, tmp_path: Path) -> None:
+    key = make_key("maria-locked", passphrase="correct horse")
+    signature = sign(MESSAGE, key, timeout=10, environment=askpass_environment(tmp_path))
+    assert verify(MESSAGE, signature, [public(key)], "maria").valid
+
+
+def test_without_askpass_no_askpass_program_is_started(make_key: MakeKey, tmp_path: Path) -> None:
+    key = make_key("maria-locked", passphrase="correct horse")
+    environment = askpass_environment(tmp_path)
+    assert without_askpass(environment) == {**environment, "SSH_ASKPASS_REQUIRE": "never"}
+    assert environment["SSH_ASKPASS_REQUIRE"] == "force"  # a copy: the caller's mapping is untouched
+    with pytest.raises(SshError, match="needs a passphrase"):
+        sign(MESSAGE, key, timeout=10, environment=without_askpass(environment))

@@ -7,11 +7,14 @@ import json
 import os
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository
+from agreed.history.git import SHALLOW_MESSAGE, Addition, GitError, Repository
+
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import MakeKey
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "LC_ALL": "C"}
 
@@ -302,3 +305,160 @@ def test_shallow_boundary_and_committed_files(repo: Repo, tmp_path: Path) -> Non
         assert boundary == shallow.versions("contracts/a.yaml")[0].commit
         assert full.shallow_boundary() == frozenset()
         assert full.committed(["contracts/new.yaml", "contracts/a.yaml"]) == ["contracts/a.yaml"]
+
+
+# --- what consent reads from git ------------------------------------------------------------------------------------
+
+
+def _commit_as(repo: Repo, author: str, message: str) -> str:
+    repo.git("add", "-A")
+    repo.git("commit", "-q", f"--author={author}", "-m", message)
+    return repo.git("rev-parse", "HEAD")
+
+
+def test_added_by_is_the_oldest_addition_and_its_author(repo: Repo) -> None:
+    record = "contracts/.consent/demo/li/0123456789abcdef.yaml"
+    repo.write(record, "party: li\n")
+    first = repo.commit("add")
+    (repo.root / record).unlink()
+    repo.commit("remove")
+    repo.write(record, "party: li\n")
+    _commit_as(repo, "Li Wei <li@example.org>", "add again")
+    with _open(repo) as repository:
+        assert repository.added_by(record) == Addition(first, "maria@example.org")
+        repo.git("checkout", "-q", "--orphan", "fresh")
+        assert repository.added_by(record) is None  # nothing in HEAD's history yet
+        repo.commit("fresh start")
+        assert repository.added_by(record) == Addition(repository.resolve("HEAD"), "maria@example.org")
+
+
+def test_added_by_is_none_for_a_file_no_commit_added(repo: Repo) -> None:
+    with _open(repo) as repository:
+        assert repository.added_by("contracts/a.yaml") is None  # no history at all
+        repo.write("contracts/a.yaml", _agreement())
+        repo.commit("one")
+        repo.write("contracts/b.yaml", _agreement("b"))
+        assert repository.added_by("contracts/b.yaml") is None  # in the work tree only
+        assert repository.added_by("contracts/*.yaml") is None  # a path, never a pattern
+        assert repository.added_by("contracts/a.yaml") is not None
+
+
+def test_added_by_a_move_is_the_commit_that_moved_the_file(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    repo.commit("create")
+    repo.git("mv", "contracts/a.yaml", "contracts/b.yaml")
+    moved = _commit_as(repo, "Li Wei <li@example.org>", "move")
+    with _open(repo) as repository:
+        assert repository.added_by("contracts/b.yaml") == Addition(moved, "li@example.org")
+
+
+def test_tree_paths_lists_every_file_of_a_revision(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    first = repo.commit("one")
+    repo.write("contracts/ünï code [x].yaml", _agreement("odd"))
+    repo.write("notes.txt", "not an agreement\n")
+    repo.commit("two")
+    repo.write("untracked.yaml", _agreement("untracked"))
+    with _open(repo) as repository:
+        assert repository.tree_paths(first) == ["contracts/a.yaml"]
+        assert sorted(repository.tree_paths("HEAD")) == ["contracts/a.yaml", "contracts/ünï code [x].yaml",
+                                                         "notes.txt"]
+        with pytest.raises(GitError, match="unknown revision"):
+            repository.tree_paths("no-such-branch")
+
+
+def _raw_commit(repo: Repo, rev: str) -> bytes:
+    return subprocess.run(["git", "cat-file", "commit", rev], cwd=repo.root, env=ENV, check=True,
+                          capture_output=True).stdout
+
+
+def test_commit_signature_of_an_ssh_signed_commit_verifies_with_plain_ssh_keygen(repo: Repo, make_key: MakeKey,
+                                                                                 tmp_path: Path) -> None:
+    key = make_key("maria")
+    repo.write("contracts/a.yaml", _agreement())
+    repo.git("add", "-A")
+    repo.git("-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-q", "-S", "-m",
+             "Signed\n\n an indented line of the body")
+    with _open(repo) as repository:
+        found = repository.commit_signature("HEAD")
+    assert found is not None
+    assert found.format == "ssh"
+    lines = found.signature.splitlines()
+    assert (lines[0], lines[-1]) == ("-----BEGIN SSH SIGNATURE-----", "-----END SSH SIGNATURE-----")
+    assert not any(line.startswith(" ") for line in lines)  # continuation lines unfolded
+    headers, body = _raw_commit(repo, "HEAD").split(b"\n\n", 1)
+    kept = [line for line in headers.split(b"\n") if not line.startswith((b"gpgsig ", b" "))]
+    assert found.payload == b"\n".join(kept) + b"\n\n" + body
+    allowed, signature = tmp_path / "allowed_signers", tmp_path / "commit.sig"
+    allowed.write_text("maria " + key.with_name(key.name + ".pub").read_text(encoding="ascii"), encoding="ascii")
+    signature.write_text(found.signature, encoding="ascii")
+    checked = subprocess.run(["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", "maria", "-n", "git", "-s",
+                              str(signature)], input=found.payload, capture_output=True, timeout=30, check=False)
+    assert checked.returncode == 0, checked.stderr
+    tampered = subprocess.run(["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", "maria", "-n", "git", "-s",
+                               str(signature)], input=found.payload + b"x", capture_output=True, timeout=30,
+                              check=False)
+    assert tampered.returncode != 0
+
+
+def test_an_unsigned_commit_has_no_signature(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", _agreement())
+    repo.commit("unsigned")
+    with _open(repo) as repository:
+        assert repository.commit_signature("HEAD") is None
+        with pytest.raises(GitError, match="unknown revision"):
+            repository.commit_signature("no-such-commit")
+
+
+def test_commit_signature_reads_the_headers_as_git_does(repo: Repo) -> None:
+    """The signature of this hash's header is taken out; another hash's signature belongs to neither; another
+    header's continuation lines (a merge tag) stay in the payload, and so does a message line that looks like one."""
+    repo.write("contracts/a.yaml", _agreement())
+    plain = _raw_commit(repo, repo.commit("plain"))
+    headers, message = plain.split(b"\n\n", 1)
+    mergetag = b"mergetag object 0123\n type commit\n tag v1"
+    other = b"gpgsig-sha256 -----BEGIN SSH SIGNATURE-----\n b3RoZXI=\n -----END SSH SIGNATURE-----"
+    ours = b"gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAAB\n -----END PGP SIGNATURE-----"
+    body = message + b"\ngpgsig in the message\n -----END PGP SIGNATURE-----\n"
+    raw = b"\n".join([headers, mergetag, other, ours]) + b"\n\n" + body
+    written = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=repo.root, env=ENV,
+                             input=raw, check=True, capture_output=True).stdout.decode("ascii").strip()
+    with _open(repo) as repository:
+        found = repository.commit_signature(written)
+    assert found is not None
+    assert found.signature == "-----BEGIN PGP SIGNATURE-----\n\niQEzBAAB\n-----END PGP SIGNATURE-----\n"
+    assert found.format == "openpgp"
+    assert found.payload == headers + b"\n" + mergetag + b"\n\n" + body
+
+
+def test_config_get_and_set_touch_the_repositorys_own_settings_only(repo: Repo, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "user.gitconfig"
+    user.write_text('[diff "agreed"]\n\tcommand = the-users-differ\n', encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(user))
+    with _open(repo) as repository:
+        assert repository.config_get("diff.agreed.command") is None  # set for the user, not in this repository
+        repository.config_set("diff.agreed.command", "-x  two spaces")
+        assert repository.config_get("diff.agreed.command") == "-x  two spaces"
+        assert repository.config_get("DIFF.agreed.Command") == "-x  two spaces"  # git's case rules
+        assert repository.config_get("diff.Agreed.command") is None  # a subsection is case-sensitive
+    assert repo.git("config", "--local", "--get", "diff.agreed.command") == "-x  two spaces"
+    assert "two spaces" not in user.read_text(encoding="utf-8")
+
+
+def test_config_refuses_bad_names_and_ambiguous_replacements(repo: Repo) -> None:
+    repo.git("config", "--local", "--add", "agreed.several", "one")
+    repo.git("config", "--local", "--add", "agreed.several", "two")
+    with _open(repo) as repository:
+        for name in ("nodot", "-x.y", "section.1name", "", "a.b\n"):
+            with pytest.raises(GitError, match="not a git setting name"):
+                repository.config_get(name)
+            with pytest.raises(GitError, match="not a git setting name"):
+                repository.config_set(name, "value")
+        assert repository.config_get("agreed.several") == "two"
+        with pytest.raises(GitError) as raised:
+            repository.config_set("agreed.several", "three")
+        assert "\n" not in str(raised.value)
+        with pytest.raises(GitError, match="NUL"):
+            repository.config_set("agreed.one", "a\0b")
+    assert repo.git("config", "--local", "--get-all", "agreed.several").split() == ["one", "two"]

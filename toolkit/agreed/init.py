@@ -15,15 +15,14 @@ replaced only with ``force``. Files shared with other tools are never rewritten:
 lines it lacks; ``.pre-commit-config.yaml`` and ``.gitlab-ci.yml`` are created when missing, and otherwise, when
 they lack the hook or job, the action carries the text to add by hand. Running it twice changes nothing.
 
-The git setting is read and written with ``git config --local`` through :mod:`subprocess` (:func:`git_config` and
-:func:`set_git_config`): the git adapter ``agreed.history.git`` offers no configuration access, and this is the
-only place that writes git settings.
+The git setting is read and written in the repository's own configuration (``git config --local``) through the git
+adapter (:meth:`agreed.history.git.Repository.config_get` and :meth:`~agreed.history.git.Repository.config_set`);
+this is the only place that writes git settings.
 """
 
 from __future__ import annotations
 
 import enum
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from agreed.atomic import write_atomically
+from agreed.history.git import GitError, Repository
 from agreed.schema import schema_path, template_path
 
 CI_CHOICES = ("github", "gitlab", "none")
@@ -224,37 +224,18 @@ def _attributes(root: Path) -> Action:
 
 def _diff_driver(root: Path, force: bool) -> Action:
     target = f"git config {DIFF_DRIVER_KEY}"
-    current = git_config(root, DIFF_DRIVER_KEY)
+    try:
+        with Repository.open(root) as repository:
+            return _set_diff_driver(repository, target, force)
+    except GitError as error:
+        raise InitError(f"{target} failed: {error}") from None
+
+
+def _set_diff_driver(repository: Repository, target: str, force: bool) -> Action:
+    current = repository.config_get(DIFF_DRIVER_KEY)
     if current == DIFF_DRIVER_COMMAND:
         return Action(target, Outcome.UNCHANGED)
     if current is not None and not force:
         return Action(target, Outcome.KEPT, f"is {current!r}, not {DIFF_DRIVER_COMMAND!r}; --force replaces it")
-    set_git_config(root, DIFF_DRIVER_KEY, DIFF_DRIVER_COMMAND)
+    repository.config_set(DIFF_DRIVER_KEY, DIFF_DRIVER_COMMAND)
     return Action(target, Outcome.CREATED if current is None else Outcome.UPDATED, f"= {DIFF_DRIVER_COMMAND}")
-
-
-def git_config(root: Path, key: str) -> str | None:
-    """The value of ``key`` in the repository's own (local) git configuration; None when it is not set."""
-    result = _git(root, "config", "--local", "--get", key)
-    if result.returncode == 1:  # the key is not set
-        return None
-    _raise_for(result, f"git config --get {key}")
-    return result.stdout.rstrip("\n")
-
-
-def set_git_config(root: Path, key: str, value: str) -> None:
-    """Set ``key`` to ``value`` in the repository's own (local) git configuration."""
-    _raise_for(_git(root, "config", "--local", key, value), f"git config {key}")
-
-
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=60)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise InitError(f"cannot run git: {error}") from None
-
-
-def _raise_for(result: subprocess.CompletedProcess[str], what: str) -> None:
-    if result.returncode != 0:
-        message = (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[0]
-        raise InitError(f"{what} failed: {message}")

@@ -4,7 +4,10 @@ The kinds, strictest first (the schema's ``consent.evidence``):
 
 - ``ssh-signature``: the record carries an SSH signature over :func:`agreed.consent.ssh.consent_message` for this
   agreement, party and digest, made by one of the party's listed keys (``ssh-keygen -Y verify``).
-- ``signed-commit``: not implemented yet; it never counts (the reason says so).
+- ``signed-commit``: the commit that added the record file carries a git SSH signature (``gpg.format=ssh``, SSHSIG
+  namespace ``git``) that verifies over that commit with one of the party's listed keys (``parties[].keys``, the
+  same keys as for ``ssh-signature``). Who authored the commit does not matter, the key does. OpenPGP and X.509
+  signed commits do not count: the schema lists SSH keys only, so there is nothing to check them against.
 - ``author-email``: the commit that added the record file is authored by the party's email (case-insensitive).
   Git does not check author emails, so this is the weakest evidence a commit can give; branch protection and the
   code host's identity are what make it mean something.
@@ -12,6 +15,12 @@ The kinds, strictest first (the schema's ``consent.evidence``):
   current digest, from an exported JSON file (GitHub's reviews API shape).
 
 When an agreement names no policy, :data:`DEFAULT_POLICY` applies: an SSH signature or the author email.
+
+"The commit that added the record" is the OLDEST commit of HEAD's history that added the file
+(:meth:`agreed.history.git.Repository.added_by`): deleting a record and adding it again in a commit of one's own does
+not make it one's own. After a squash merge, the squash commit is the one that added every record of the pull
+request: its author and signature then stand for all of them, so commit evidence of the other parties stops counting
+(SSH-signed records keep counting).
 
 The identities (email, handle, keys) passed in here are whatever the caller trusts: :mod:`agreed.consent.status`
 reads them from the base revision, so a change cannot vouch for itself.
@@ -27,9 +36,9 @@ from typing import Any, Final
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import ConsentRecord
 from agreed.consent.reviews import Review
-from agreed.consent.ssh import SshError, consent_message, verify
+from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, consent_message, verify
 from agreed.document import load_document
-from agreed.history.git import GitError, Repository
+from agreed.history.git import Addition, CommitSignature, GitError, Repository
 
 SSH_SIGNATURE: Final = "ssh-signature"
 SIGNED_COMMIT: Final = "signed-commit"
@@ -38,6 +47,7 @@ REVIEW: Final = "review"
 KINDS: Final = (SSH_SIGNATURE, SIGNED_COMMIT, AUTHOR_EMAIL, REVIEW)
 DEFAULT_POLICY: Final = (SSH_SIGNATURE, AUTHOR_EMAIL)
 _DECISIVE = frozenset({"APPROVED", "CHANGES_REQUESTED", "DISMISSED"})
+_SIGNATURE_FORMAT_NAMES: Final = {"openpgp": "OpenPGP", "x509": "X.509"}
 
 
 class EvidenceError(Exception):
@@ -88,7 +98,7 @@ def check_record(record: ConsentRecord, identity: Identity, policy: Sequence[str
     """What each record-based kind of the policy says about ``record`` (``review`` is not about records)."""
     checks: dict[str, Callable[[], Finding]] = {
         SSH_SIGNATURE: lambda: check_signature(record, identity),
-        SIGNED_COMMIT: lambda: Finding(SIGNED_COMMIT, False, "signed-commit evidence is not checked yet"),
+        SIGNED_COMMIT: lambda: check_signed_commit(record, identity, repository),
         AUTHOR_EMAIL: lambda: check_author_email(record, identity, repository),
     }
     return [checks[kind]() for kind in policy if kind in checks]
@@ -101,44 +111,80 @@ def check_signature(record: ConsentRecord, identity: Identity) -> Finding:
     if not identity.keys:
         return Finding(SSH_SIGNATURE, False, f"no trusted key is listed for {identity.party}")
     message = consent_message(record.agreement, record.party, record.digest)
-    try:
-        verdict = verify(message, record.signature, identity.keys, identity.party)
-    except SshError as error:
-        raise EvidenceError(str(error)) from None
+    verdict = _verified(message, record.signature, identity)
     if verdict.valid:
         return Finding(SSH_SIGNATURE, True, f"signed with {verdict.fingerprint}")
     return Finding(SSH_SIGNATURE, False, f"signature: {verdict.reason}")
 
 
-def adding_commit(repository: Repository, path: Path) -> tuple[str, str] | None:
-    """(commit, author email) of the commit of HEAD's history that added the file at ``path``; None if none did."""
-    relative = repository.relative(path)
+def _verified(message: str | bytes, signature: str, identity: Identity, namespace: str = NAMESPACE) -> Verdict:
+    """:func:`agreed.consent.ssh.verify` against the party's trusted keys, in ``namespace``."""
     try:
-        output = repository._git("log", "--diff-filter=A", "--no-renames", "--format=%H%x00%ae", "--",
-                                 f":(literal){relative}")
+        return verify(message, signature, identity.keys, identity.party, namespace=namespace)
+    except SshError as error:
+        raise EvidenceError(str(error)) from None
+
+
+def adding_commit(repository: Repository, path: Path) -> Addition | None:
+    """The oldest commit of HEAD's history that added the file at ``path`` (its sha and author email); None if
+    none did. Only the first addition counts: a re-added file does not launder consent."""
+    try:
+        return repository.added_by(repository.relative(path))
     except GitError as error:
         raise EvidenceError(str(error)) from None
-    lines = [line for line in output.decode("utf-8", errors="replace").splitlines() if "\0" in line]
-    if not lines:
-        return None
-    commit, email = lines[-1].split("\0", 1)  # the oldest addition: a re-added file does not launder consent
-    return commit, email
+
+
+def _addition(record: ConsentRecord, kind: str, repository: Repository) -> Addition | Finding:
+    """The commit that added the record, or the failing finding of ``kind`` that says why there is none."""
+    if record.path is None:
+        return Finding(kind, False, "the record was not read from the ledger")
+    added = adding_commit(repository, record.path)
+    if added is None:
+        return Finding(kind, False, "the record is not committed")
+    return added
 
 
 def check_author_email(record: ConsentRecord, identity: Identity, repository: Repository) -> Finding:
     """Whether the commit that added the record is authored by the party's trusted email."""
     if identity.email is None:
         return Finding(AUTHOR_EMAIL, False, f"no trusted email is listed for {identity.party}")
-    if record.path is None:
-        return Finding(AUTHOR_EMAIL, False, "the record was not read from the ledger")
-    added = adding_commit(repository, record.path)
-    if added is None:
-        return Finding(AUTHOR_EMAIL, False, "the record is not committed")
-    commit, email = added
-    if email.casefold() != identity.email.casefold():
-        return Finding(AUTHOR_EMAIL, False, f"the record was added in {commit[:12]} by {email}, "
+    added = _addition(record, AUTHOR_EMAIL, repository)
+    if isinstance(added, Finding):
+        return added
+    if added.email.casefold() != identity.email.casefold():
+        return Finding(AUTHOR_EMAIL, False, f"the record was added in {added.commit[:12]} by {added.email}, "
                        f"not by {identity.party}'s email")
-    return Finding(AUTHOR_EMAIL, True, f"added in {commit[:12]} by {email}")
+    return Finding(AUTHOR_EMAIL, True, f"added in {added.commit[:12]} by {added.email}")
+
+
+def check_signed_commit(record: ConsentRecord, identity: Identity, repository: Repository) -> Finding:
+    """Whether the commit that added the record carries an SSH signature by one of the party's trusted keys that
+    verifies over that commit (git's ``gpg.format=ssh``, namespace ``git``); its author does not matter."""
+    if not identity.keys:
+        return Finding(SIGNED_COMMIT, False, f"no trusted key is listed for {identity.party}")
+    added = _addition(record, SIGNED_COMMIT, repository)
+    if isinstance(added, Finding):
+        return added
+    where = f"the record was added in {added.commit[:12]} by {added.email}"
+    signature = _commit_signature(repository, added.commit)
+    if signature is None:
+        return Finding(SIGNED_COMMIT, False, f"{where}, in an unsigned commit")
+    if signature.format != "ssh":
+        signed_with = _SIGNATURE_FORMAT_NAMES.get(signature.format, "an unknown kind of signature")
+        return Finding(SIGNED_COMMIT, False, f"{where}, signed with {signed_with}; only SSH signatures can be "
+                       f"checked against the keys listed for {identity.party}")
+    verdict = _verified(signature.payload, signature.signature, identity, GIT_NAMESPACE)
+    if verdict.valid:
+        return Finding(SIGNED_COMMIT, True, f"added in {added.commit[:12]}, signed with {verdict.fingerprint}")
+    signer = f" (signed with {verdict.fingerprint})" if verdict.fingerprint else ""
+    return Finding(SIGNED_COMMIT, False, f"{where}; commit signature: {verdict.reason}{signer}")
+
+
+def _commit_signature(repository: Repository, commit: str) -> CommitSignature | None:
+    try:
+        return repository.commit_signature(commit)
+    except GitError as error:
+        raise EvidenceError(str(error)) from None
 
 
 # --- reviews --------------------------------------------------------------------------------------------------------

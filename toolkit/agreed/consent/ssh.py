@@ -6,14 +6,17 @@ terms. Because the namespace is our own, a signature made for git commits (``-n 
 other tool never counts as consent, and a consent signature cannot be replayed as a git or file signature.
 
 Verification is decided by ``ssh-keygen -Y verify`` against a temporary allowed-signers file that lists only the
-keys of that party, each restricted to :data:`NAMESPACE`. Before that, the signature's own envelope (the public
-key, the namespace) is read here to explain a failure: a malformed signature, another namespace, a key not listed
-for the party, or (when the key is right) terms other than these.
+keys of that party, each restricted to the namespace checked (:data:`NAMESPACE` unless the caller names another:
+:data:`GIT_NAMESPACE` checks the SSH signature of a git commit over its payload). Before that, the signature's own
+envelope (the public key, the namespace) is read here to explain a failure: a malformed signature, another
+namespace, a key not listed for the party, or (when the key is right) terms other than these.
 
 Nothing here waits for a person unless asked: by default ``ssh-keygen`` runs in a new session with no terminal,
-stdin closed and ssh-askpass disabled, under a timeout, so a key that needs a passphrase fails at once with
-:class:`SshError` (load it into ssh-agent first). Every failure to run ``ssh-keygen`` surfaces as :class:`SshError`,
-whose text is one line meant for users.
+stdin closed, under a timeout, so a key that needs a passphrase fails at once with :class:`SshError` (load it into
+ssh-agent first). Nothing here reads the environment either: :func:`sign` runs ``ssh-keygen`` in the environment its
+caller passes, and a caller with nobody to answer a prompt passes :func:`without_askpass` of its own environment so
+that no graphical ssh-askpass pops up. Every failure to run ``ssh-keygen`` surfaces as :class:`SshError`, whose
+text is one line meant for users.
 """
 
 from __future__ import annotations
@@ -21,16 +24,18 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 NAMESPACE = "agreed-consent@agreed"
 """The SSHSIG namespace of consent signatures (``ssh-keygen -Y sign -n agreed-consent@agreed``)."""
+
+GIT_NAMESPACE = "git"
+"""The SSHSIG namespace git signs commits and tags in (``gpg.format=ssh``)."""
 
 MESSAGE_HEADER = "agreed consent v1"
 PROGRAM = "ssh-keygen"
@@ -46,6 +51,7 @@ _MAGIC = b"SSHSIG"
 _SIGNATURE_VERSION = 1
 _HASH_ALGORITHMS = frozenset({"sha256", "sha512"})
 _PRINCIPAL = "party"  # the one principal of our temporary allowed-signers files; never user text
+_NAMESPACE_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9@._+-]*")  # what may stand in an allowed-signers namespaces=""
 
 # Public key types that may sign consent: how many SSH strings their wire blob holds (the type name included), and
 # the curve name an ECDSA key carries as its second string.
@@ -74,7 +80,7 @@ class SshError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """Whether a consent signature is valid for a party, by which key, and why not.
+    """Whether a signature (consent, or another namespace's) is valid for a party, by which key, and why not.
 
     ``fingerprint`` is the ``SHA256:...`` fingerprint of the key that made the signature whenever the signature
     could be read (valid or not); ``reason`` is set exactly when ``valid`` is false. ``key_problems`` lists the
@@ -232,18 +238,33 @@ def _too_old_error(program: str) -> SshError:
     return SshError(f"{program} is too old for SSH signatures: {MINIMUM_OPENSSH} or later is needed")
 
 
-def _run(arguments: list[str], *, stdin: str | None, timeout: float,
-         program: str) -> subprocess.CompletedProcess[str]:
-    """Run ``ssh-keygen`` with ``stdin`` as its whole input, in a new session (no terminal) and with no askpass.
+@dataclass(frozen=True, slots=True)
+class _Finished:
+    """How a run of ``ssh-keygen`` ended: its exit status and what it said on stderr (decoded with replacement)."""
 
-    ``stdin=None`` is the interactive mode: the terminal, input and environment are inherited so that
-    ``ssh-keygen`` can ask for a passphrase.
+    returncode: int
+    stderr: str
+
+
+def without_askpass(environment: Mapping[str, str]) -> dict[str, str]:
+    """A copy of ``environment`` in which ``ssh-keygen`` never starts an ssh-askpass program
+    (``SSH_ASKPASS_REQUIRE=never``): what a caller with nobody to answer a passphrase prompt passes to
+    :func:`sign`, so that a key that needs a passphrase fails at once instead of opening a window."""
+    return {**environment, "SSH_ASKPASS_REQUIRE": "never"}
+
+
+def _run(arguments: list[str], *, stdin: bytes | None, timeout: float, program: str,
+         environment: Mapping[str, str] | None = None) -> _Finished:
+    """Run ``ssh-keygen`` with ``stdin`` as its whole input, in a new session (no terminal).
+
+    ``stdin=None`` is the interactive mode: the terminal and input are inherited so that ``ssh-keygen`` can ask for
+    a passphrase. ``environment`` is the whole environment of ``ssh-keygen``; None inherits this process's.
     """
     detached = stdin is not None
     try:
-        return subprocess.run([program, *arguments], input=stdin, capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", timeout=timeout, check=False, start_new_session=detached,
-                              env={**os.environ, "SSH_ASKPASS_REQUIRE": "never"} if detached else None)
+        completed = subprocess.run([program, *arguments], input=stdin, capture_output=True, timeout=timeout,
+                                   check=False, start_new_session=detached,
+                                   env=None if environment is None else dict(environment))
     except FileNotFoundError:
         raise SshError(f"{program} was not found: SSH signatures need {MINIMUM_OPENSSH} or later") from None
     except subprocess.TimeoutExpired:
@@ -251,9 +272,10 @@ def _run(arguments: list[str], *, stdin: str | None, timeout: float,
                        "(waiting for a passphrase or a security-key touch?)") from None
     except OSError as error:
         raise SshError(f"could not run {program}: {error.strerror or error}") from None
+    return _Finished(completed.returncode, completed.stderr.decode("utf-8", errors="replace"))
 
 
-def _sign_error(key: Path, completed: subprocess.CompletedProcess[str], program: str) -> SshError:
+def _sign_error(key: Path, completed: _Finished, program: str) -> SshError:
     stderr = completed.stderr
     if _too_old(stderr):
         return _too_old_error(program)
@@ -264,12 +286,17 @@ def _sign_error(key: Path, completed: subprocess.CompletedProcess[str], program:
 
 
 def sign(message: str, key: Path, *, interactive: bool = False, timeout: float | None = None,
-         program: str = PROGRAM) -> str:
+         program: str = PROGRAM, environment: Mapping[str, str] | None = None) -> str:
     """Sign ``message`` (normally a :func:`consent_message`) with the SSH key ``key``; the armored signature text.
 
     ``key`` is a private key file, or a public key whose private half is in ssh-agent (the agent is used whenever it
-    holds the key). Unless ``interactive``, no passphrase is ever asked for: a key that needs one fails at once.
-    ``interactive`` lets ``ssh-keygen`` prompt on the terminal (for a CLI attached to one). Raises SshError.
+    holds the key). Unless ``interactive``, no passphrase is asked for on a terminal: a key that needs one fails at
+    once. ``interactive`` lets ``ssh-keygen`` prompt on the terminal (for a CLI attached to one).
+
+    ``environment`` is the whole environment ``ssh-keygen`` runs in (where it finds ``SSH_AUTH_SOCK`` for the agent);
+    None inherits this process's. Without a terminal, ``ssh-keygen`` may still start a graphical ssh-askpass when the
+    environment offers one (``SSH_ASKPASS`` and ``DISPLAY``): pass :func:`without_askpass` of the environment to
+    rule that out. Raises SshError.
     """
     if not key.is_file():
         raise SshError(f"no SSH key file at {key}")
@@ -278,7 +305,8 @@ def sign(message: str, key: Path, *, interactive: bool = False, timeout: float |
         message_path = Path(folder) / "consent"
         message_path.write_bytes(message.encode("utf-8"))
         completed = _run(["-Y", "sign", "-n", NAMESPACE, "-f", str(key), str(message_path)],
-                         stdin=None if interactive else "", timeout=limit, program=program)
+                         stdin=None if interactive else b"", timeout=limit, program=program,
+                         environment=environment)
         signature_path = message_path.with_name("consent.sig")
         if completed.returncode != 0 or not signature_path.is_file():
             raise _sign_error(key, completed, program)
@@ -304,51 +332,64 @@ def _listed_keys(public_keys: Sequence[str], principal: str) -> tuple[list[bytes
     return blobs, tuple(problems)
 
 
-def _allowed_signer_line(blob: bytes) -> str:
-    """One allowed-signers line for a validated key blob: our fixed principal, restricted to our namespace."""
+def _allowed_signer_line(blob: bytes, namespace: str) -> str:
+    """One allowed-signers line for a validated key blob: our fixed principal, restricted to ``namespace``."""
     type_length = int.from_bytes(blob[:4], "big")
     key_type = blob[4:4 + type_length].decode("ascii")
     encoded = base64.b64encode(blob).decode("ascii")
-    return f'{_PRINCIPAL} namespaces="{NAMESPACE}" {key_type} {encoded}\n'
+    return f'{_PRINCIPAL} namespaces="{namespace}" {key_type} {encoded}\n'
 
 
-def _ssh_verifies(message: str, signature: str, blob: bytes, timeout: float, program: str) -> bool:
-    """Whether ``ssh-keygen -Y verify`` accepts the signature over the message by this key in our namespace."""
+def _ssh_verifies(message: bytes, signature: str, blob: bytes, namespace: str, timeout: float,
+                  program: str) -> bool:
+    """Whether ``ssh-keygen -Y verify`` accepts the signature over the message by this key in ``namespace``."""
     with tempfile.TemporaryDirectory(prefix="agreed-ssh-") as folder:
-        allowed, signature_path = Path(folder) / "allowed_signers", Path(folder) / "consent.sig"
-        allowed.write_text(_allowed_signer_line(blob), encoding="ascii")
+        allowed, signature_path = Path(folder) / "allowed_signers", Path(folder) / "message.sig"
+        allowed.write_text(_allowed_signer_line(blob, namespace), encoding="ascii")
         signature_path.write_text(_normalised(signature), encoding="ascii", errors="replace")
-        completed = _run(["-Y", "verify", "-f", str(allowed), "-I", _PRINCIPAL, "-n", NAMESPACE,
+        completed = _run(["-Y", "verify", "-f", str(allowed), "-I", _PRINCIPAL, "-n", namespace,
                           "-s", str(signature_path)], stdin=message, timeout=timeout, program=program)
     if completed.returncode != 0 and _too_old(completed.stderr):
         raise _too_old_error(program)
     return completed.returncode == 0
 
 
-def verify(message: str, signature: str, public_keys: Sequence[str], principal: str, *,
-           timeout: float = VERIFY_TIMEOUT, program: str = PROGRAM) -> Verdict:
-    """Whether ``signature`` is a consent signature over exactly ``message`` by one of ``public_keys``.
+def verify(message: str | bytes, signature: str, public_keys: Sequence[str], principal: str, *,
+           namespace: str = NAMESPACE, timeout: float = VERIFY_TIMEOUT, program: str = PROGRAM) -> Verdict:
+    """Whether ``signature`` is a signature in ``namespace`` over exactly ``message`` by one of ``public_keys``.
 
-    ``public_keys`` are the one-line OpenSSH public keys listed for the party (``parties[].keys``); ``principal``
-    names the party in the reasons. Entries that are not valid public keys are reported in ``key_problems`` and
-    skipped. Raises SshError only when ``ssh-keygen`` cannot be run; every property of the signature is a verdict.
+    By default it checks a consent signature (``message`` a :func:`consent_message`); with
+    ``namespace=GIT_NAMESPACE`` and the payload of a git commit as ``message`` (bytes, as git stores it), it checks
+    the commit's SSH signature. A ``str`` message is taken as UTF-8. ``public_keys`` are the one-line OpenSSH public
+    keys listed for the party (``parties[].keys``); ``principal`` names the party in the reasons. Entries that are
+    not valid public keys are reported in ``key_problems`` and skipped. Raises ValueError for a namespace that cannot
+    be one, SshError only when ``ssh-keygen`` cannot be run; every property of the signature is a verdict.
     """
+    if not _NAMESPACE_TEXT.fullmatch(namespace):
+        raise ValueError(f"not an SSH signature namespace: {namespace!r}")
     blobs, problems = _listed_keys(public_keys, principal)
     envelope = _read_envelope(signature)
     if envelope is None:
         return Verdict(False, None, "malformed signature", problems)
     signer = _blob_fingerprint(envelope.public_key)
-    reason = _envelope_reason(envelope, blobs, principal)
-    if reason is None and not _ssh_verifies(message, signature, envelope.public_key, timeout, program):
-        reason = "the signature is over other terms"
+    reason = _envelope_reason(envelope, blobs, principal, namespace)
+    content = message.encode("utf-8") if isinstance(message, str) else message
+    if reason is None and not _ssh_verifies(content, signature, envelope.public_key, namespace, timeout, program):
+        reason = f"the signature is over other {'terms' if namespace == NAMESPACE else 'content'}"
     return Verdict(reason is None, signer, reason, problems)
 
 
-def _envelope_reason(envelope: _Envelope, blobs: list[bytes], principal: str) -> str | None:
-    if envelope.namespace != NAMESPACE:
-        return f"not an agreed consent signature (namespace {envelope.namespace!r})"
+def _envelope_reason(envelope: _Envelope, blobs: list[bytes], principal: str, namespace: str) -> str | None:
+    if envelope.namespace != namespace:
+        return f"not {_kind_of_signature(namespace)} (namespace {envelope.namespace!r})"
     if not blobs:
         return f"no valid public key is listed for {principal}"
     if envelope.public_key not in blobs:
         return f"signed by a key not listed for {principal}"
     return None
+
+
+def _kind_of_signature(namespace: str) -> str:
+    """What a signature in ``namespace`` is, for the reason that names a signature made for something else."""
+    known = {NAMESPACE: "an agreed consent signature", GIT_NAMESPACE: "a git signature"}
+    return known.get(namespace, f"a signature in namespace {namespace!r}")

@@ -1,4 +1,5 @@
-"""The one door to git: open a repository, resolve revisions, read files and blobs, list an agreement's versions.
+"""The one door to git: open a repository, resolve revisions, read files and blobs, list an agreement's versions,
+and what consent needs from git: which commit added a file, a commit's signature, the repository's own settings.
 
 This is the only module that uses GitPython, and it imports it lazily (inside functions), so importing this module
 costs nothing and the lint paths never load it. Every failure surfaces as :class:`GitError`, whose text is one line
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -33,10 +35,20 @@ NULL_SHA = "0" * 40
 # One commit header in `git log -z` output: these fields, NUL-separated.
 _LOG_FORMAT = "%H%x00%P%x00%cI%x00%an%x00%ae%x00%s"
 _HEADER_FIELDS = 6
+# A git setting's name: section, optional subsection (any text but newline and NUL), variable (git config's rules).
+_CONFIG_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[^\n\0]*)?\.[A-Za-z][A-Za-z0-9-]*")
 
 
 class GitError(Exception):
     """A git operation failed; ``str(error)`` is a one-line message for users."""
+
+
+class _CommandFailed(GitError):
+    """A git command exited with a status other than 0 (``status``)."""
+
+    def __init__(self, message: str, status: int | None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,42 @@ class Step:
     version: Version
     before: str | None
     renamed_to: tuple[str, str] | None = None  # (new path, new blob) when this deletion is git's rename away
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """The commit that added a file: its full sha and its author's email (as git recorded it, unchecked)."""
+
+    commit: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommitSignature:
+    """The signature a commit carries and what it signs.
+
+    ``signature`` is the commit's signature header (``gpgsig``; ``gpgsig-sha256`` in a SHA-256 repository) with its
+    continuation lines unfolded: the armored signature text. ``payload`` is the raw commit object without that header,
+    the exact bytes the signature is over.
+    """
+
+    signature: str
+    payload: bytes
+
+    @property
+    def format(self) -> str:
+        """``ssh``, ``openpgp`` or ``x509`` (as git tells them apart, by the armor), else ``unknown``."""
+        first = self.signature.lstrip().split("\n", 1)[0].strip()
+        return _SIGNATURE_FORMATS.get(first, "unknown")
+
+
+_SIGNATURE_FORMATS = {
+    "-----BEGIN SSH SIGNATURE-----": "ssh",
+    "-----BEGIN PGP SIGNATURE-----": "openpgp",
+    "-----BEGIN PGP MESSAGE-----": "openpgp",
+    "-----BEGIN SIGNED MESSAGE-----": "x509",
+}
+_SIGNATURE_HEADERS = {40: b"gpgsig", 64: b"gpgsig-sha256"}  # by the length of the repository's hex object names
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +250,7 @@ class Repository:
             output: bytes = self._repo.git.execute(["git", *args], stdout_as_string=False,
                                                    strip_newline_in_stdout=False)
         except git.GitCommandError as error:
-            raise GitError(_one_line(error)) from None
+            raise _CommandFailed(_one_line(error), error.status if isinstance(error.status, int) else None) from None
         except git.GitCommandNotFound:
             raise GitError("git is not available: the git command was not found") from None
         return output
@@ -325,9 +373,62 @@ class Repository:
         """Those of ``paths`` (repo-relative) that HEAD's tree holds, in the given order."""
         if self._head() is None or not paths:
             return []
-        output = self._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD")
-        tree = {_text(token) for token in output.split(b"\0") if token}
+        tree = set(self.tree_paths("HEAD"))
         return [path for path in paths if path in tree]
+
+    def tree_paths(self, rev: str) -> list[str]:
+        """Every file path (repo-relative, posix) of the tree of the commit ``rev`` names, in git's order."""
+        output = self._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", self.resolve(rev))
+        return [_text(token) for token in output.split(b"\0") if token]
+
+    def added_by(self, path: str) -> Addition | None:
+        """The commit of HEAD's history that added the file at ``path`` (repo-relative), with its author's email;
+        None when no commit did (the file is not committed, or there is no history yet).
+
+        When the file was added more than once (deleted and added again), the OLDEST addition counts: adding the
+        same file again later does not make it someone else's. Renames are not followed: a file moved to ``path``
+        was added there by the commit that moved it.
+        """
+        if self._head() is None:
+            return None
+        output = self._git("log", "--diff-filter=A", "--no-renames", "--no-show-signature", "--format=%H%x00%ae",
+                           "HEAD", "--", _literal(path))
+        additions = [line.split("\0", 1) for line in _text(output).splitlines() if "\0" in line]
+        if not additions:
+            return None
+        commit, email = additions[-1]  # git log lists newest first
+        return Addition(commit, email)
+
+    def commit_signature(self, commit: str) -> CommitSignature | None:
+        """The signature the commit ``commit`` names carries and the payload it signs; None when it is unsigned.
+
+        Read from the raw commit object (``git cat-file commit``) the way git itself reads it: nothing is verified
+        here (see :func:`agreed.consent.ssh.verify` with ``namespace="git"`` for SSH signatures).
+        """
+        sha = self.resolve(commit)
+        raw = self._git("cat-file", "commit", sha)
+        return _split_signature(raw, _SIGNATURE_HEADERS.get(len(sha), b"gpgsig"))
+
+    def config_get(self, key: str) -> str | None:
+        """The value of the setting ``key`` (``section.name`` or ``section.subsection.name``) in this repository's
+        own git configuration (``git config --local``: not the user's or the system's); None when it is not set
+        there; the last value when it is set more than once."""
+        _check_config_key(key)
+        try:
+            output = self._git("config", "--local", "--get", key)
+        except _CommandFailed as error:
+            if error.status == 1:  # with a valid key, git's answer for "not set"
+                return None
+            raise
+        return _text(output).removesuffix("\n")
+
+    def config_set(self, key: str, value: str) -> None:
+        """Set ``key`` to ``value`` in this repository's own git configuration (``git config --local``); a key that
+        is set more than once is an error (git will not guess which value to replace)."""
+        _check_config_key(key)
+        if "\0" in value:
+            raise GitError(f"a git setting cannot hold a NUL character ({key})")
+        self._git("config", "--local", key, value)
 
     def files(self) -> list[str]:
         """Every agreement file (``*.yaml``/``*.yml``) of the work tree, tracked or untracked (not ignored)."""
@@ -384,6 +485,36 @@ class Repository:
     def _untracked(self) -> Iterator[str]:
         output = self._git("ls-files", "-z", "--others", "--exclude-standard", "--", *AGREEMENT_PATTERNS)
         return (_text(token) for token in output.split(b"\0") if token)
+
+
+def _check_config_key(key: str) -> None:
+    if not _CONFIG_KEY.fullmatch(key):
+        raise GitError(f"not a git setting name: {key!r}")
+
+
+def _split_signature(raw: bytes, header: bytes) -> CommitSignature | None:
+    """Split a raw commit object into its signature and its payload as git does (``parse_buffer_signed_by_header``):
+    in the headers, the lines of the signature header ``header`` (and their continuation lines) are the signature;
+    signature headers of another hash algorithm (``gpgsig-*``) belong to neither; everything else is the payload."""
+    headers, blank, message = raw.partition(b"\n\n")
+    signature: list[bytes] = []
+    payload: list[bytes] = []
+    inside: bytes | None = None  # the name of the signature header whose continuation lines may follow
+    for line in headers.split(b"\n"):
+        if inside is not None and line.startswith(b" "):
+            if inside == header:
+                signature.append(line[1:])
+            continue
+        name = line.split(b" ", 1)[0]
+        inside = name if name.startswith(b"gpgsig") else None
+        if name == header:
+            signature.append(line[len(header) + 1:])
+        elif inside is None:
+            payload.append(line)
+    if not signature:
+        return None
+    text = b"".join(piece + b"\n" for piece in signature).decode("ascii", errors="replace")
+    return CommitSignature(text, b"\n".join(payload) + blank + message)
 
 
 def _pair(change: _RawChange) -> tuple[str | None, str | None]:
