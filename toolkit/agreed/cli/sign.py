@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import shlex
 import sys
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,7 @@ import click
 from agreed.cli.output import usage_error
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
-from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify
+from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
 from agreed.document import Document, read_document
 from agreed.report.text_report import problem_line
 
@@ -102,7 +103,10 @@ def _signature(key: Path, agreement_id: str, party: Mapping[str, Any], digest: s
     _check_public_half(key, party_id, listed)
     message = consent_message(agreement_id, party_id, digest)
     try:
-        signature = sign(message, key, interactive=sys.stdin.isatty())
+        terminal = sys.stdin.isatty()
+        # without a terminal nobody can answer a passphrase prompt, not even a graphical one: never wait for one
+        signature = sign(message, key, interactive=terminal,
+                         environment=None if terminal else without_askpass(os.environ))
         verdict = verify(message, signature, listed, party_id)
     except SshError as error:
         usage_error(str(error))

@@ -225,9 +225,8 @@ def _at_base(repository: Repository, base: str, shown: str, agreement_id: str) -
 
 def base_agreement_files(repository: Repository, base: str) -> list[str]:
     """Every ``*.yaml``/``*.yml`` path of the tree at ``base`` outside consent ledgers."""
-    output = repository._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", repository.resolve(base))
-    names = (token.decode("utf-8", errors="replace") for token in output.split(b"\0") if token)
-    return [name for name in names if name.endswith(AGREEMENT_SUFFIXES) and f"/{LEDGER}/" not in f"/{name}"]
+    return [name for name in repository.tree_paths(base)
+            if name.endswith(AGREEMENT_SUFFIXES) and f"/{LEDGER}/" not in f"/{name}"]
 
 
 def _id_of(raw: bytes, path: str) -> str | None:
