@@ -17,23 +17,14 @@ import pytest
 from ruamel.yaml import YAML
 
 from agreed.init import ci_template
+from gitrepo import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None or shutil.which("bash") is None,
                                 reason="needs git and bash")
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "contracts" / "sales-onboarding.yaml"
 AGREEMENT = "contracts/sales-onboarding.yaml"
-MARIA = ("Maria Chen", "maria.chen@example.com")
-
-
-def git(repo: Path, *arguments: str, author: tuple[str, str] = MARIA) -> str:
-    name, email = author
-    environment = {**os.environ, "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name,
-                   "GIT_COMMITTER_EMAIL": email, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    ran = subprocess.run(["git", *arguments], cwd=repo, env=environment, capture_output=True, text=True,
-                         check=False, timeout=60)
-    assert ran.returncode == 0, ran.stderr
-    return ran.stdout.strip()
+MARIA = "maria.chen@example.com"
 
 
 def agreement(status: str) -> str:
@@ -59,7 +50,7 @@ def pull_request(tmp_path: Path) -> Path:
                          cwd=clone, capture_output=True, text=True, check=False, timeout=60)
     assert ran.returncode == 0, ran.stderr
     git(clone, "add", "-A")
-    git(clone, "commit", "-qm", "Activate; maria consents")
+    git(clone, "commit", "-qm", "Activate; maria consents", email=MARIA)
     return clone
 
 
@@ -89,7 +80,7 @@ def github_gate() -> dict[str, Any]:
 def test_the_github_consent_step_fails_until_every_party_approved(pull_request: Path, tmp_path: Path) -> None:
     export = tmp_path / "export.json"
     fake_cli(tmp_path / "bin", "gh", f'echo "$@" > "{export}.args"\ncat "{export}"')
-    head = git(pull_request, "rev-parse", "HEAD")
+    head = git(pull_request, "rev-parse", "HEAD").strip()
     environment = {"BASE_REF": "main", "PR_NUMBER": "7", "GITHUB_REPOSITORY": "acme/agreements",
                    "RUNNER_TEMP": str(tmp_path), "GH_TOKEN": "token"}
     step = github_gate()
@@ -129,7 +120,7 @@ def test_the_gitlab_consent_step_uses_approvals_only_for_the_checked_head(pull_r
     api = tmp_path / "api"
     api.mkdir()
     fake_cli(tmp_path / "bin", "curl", GITLAB_API.format(folder=api))
-    head = git(pull_request, "rev-parse", "HEAD")
+    head = git(pull_request, "rev-parse", "HEAD").strip()
     environment = {"CI_MERGE_REQUEST_IID": "3", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
                    "CI_API_V4_URL": "https://gitlab.example/api/v4", "CI_PROJECT_ID": "42", "CI_COMMIT_SHA": head,
                    "AGREED_API_TOKEN": "token"}

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from agreed.cli import main
+from gitrepo import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.yaml"
 AGREEMENT = "contracts/sales-onboarding.yaml"
-
-
-def git(repo: Path, *arguments: str, email: str = "test@example.org") -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "ci@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    completed = subprocess.run(["git", *arguments], cwd=repo, capture_output=True, text=True, timeout=60, env=env,
-                               check=False)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    return completed.stdout
 
 
 def agreement_text(status: str = "active", deadline: str = "2032-06-30") -> str:

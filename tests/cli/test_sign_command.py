@@ -3,10 +3,8 @@ recorded where, parallel signatures that merge without conflict, re-signing, and
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +16,7 @@ from agreed.consent.digest import digest_document
 from agreed.consent.ledger import ConsentRecord, read_records, record_path
 from agreed.consent.ssh import consent_message, fingerprint, verify
 from agreed.document import read_document
+from gitrepo import git, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import MakeKey
@@ -27,13 +26,7 @@ pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.whi
 
 REPO = Path(__file__).resolve().parents[2]
 FULFILLED = REPO / "contracts" / "clinic-scheduling.yaml"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
-
-
-def public(key: Path) -> str:
-    return key.with_name(key.name + ".pub").read_text(encoding="ascii").strip()
 
 
 def agreement_text(maria_key: str, *, deadline: str = "2031-06-30") -> str:
@@ -54,13 +47,6 @@ parties:
 results:
   deadline: {deadline}
 """
-
-
-def git(repo: Path, *arguments: str) -> str:
-    completed = subprocess.run(["git", *arguments], cwd=repo, capture_output=True, text=True, timeout=60,
-                               env={**os.environ, **GIT_ENV}, check=False)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    return completed.stdout
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ party's consent valid through ``agreed consent status|check --reviews`` on a rea
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from agreed.cli import main
 from agreed.consent.reviews import MAX_REVIEWS_BYTES, Review, ReviewsError, read_reviews
+from gitrepo import git
 
 SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.yaml"  # evidence: [review, ...]
 AGREEMENT = "contracts/sales-onboarding.yaml"
@@ -230,16 +229,6 @@ def test_an_unreadable_export_names_the_file(tmp_path: Path) -> None:
 # --- end to end: agreed consent status|check --reviews ------------------------------------------------------------
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-
-def git(repo: Path, *arguments: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "ci@example.org", "GIT_CONFIG_GLOBAL": os.devnull,
-           "GIT_CONFIG_NOSYSTEM": "1"}
-    completed = subprocess.run(["git", *arguments], cwd=repo, capture_output=True, text=True, timeout=60, env=env,
-                               check=False)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    return completed.stdout
 
 
 def commit_agreement(repo: Path, text: str, message: str) -> str:

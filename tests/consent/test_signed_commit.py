@@ -4,7 +4,6 @@ real ssh-keygen keys, checked against the keys the agreement lists for each part
 from __future__ import annotations
 
 import datetime
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,6 +18,7 @@ from agreed.consent.ledger import new_record, write_record
 from agreed.consent.status import MISSING, VALID, AgreementStatus, PartyStatus, agreement_status
 from agreed.document import read_document
 from agreed.history.git import Repository
+from gitrepo import EXAMPLE, commit_all, git, git_environment, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import MakeKey
@@ -26,42 +26,20 @@ if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never im
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.which("git") is None,
                                 reason="needs ssh-keygen (OpenSSH) and git")
 
-SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.yaml"
 AGREEMENT = Path("contracts/sales-onboarding.yaml")
 MARIA = "maria.chen@example.com"
 DANIEL = "daniel.okafor@example.com"
-ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_COMMITTER_NAME": "Test",
-       "GIT_COMMITTER_EMAIL": "ci@example.org", "GIT_AUTHOR_NAME": "Test"}
-
-
-def public(key: Path) -> str:
-    return key.with_name(key.name + ".pub").read_text(encoding="ascii").strip()
 
 
 def agreement_text(*, maria_keys: tuple[Path, ...] = (), daniel_keys: tuple[Path, ...] = (),
                    status: str = "active") -> str:
     """The shipped example with these keys listed and ``signed-commit`` as the only evidence that counts."""
-    text = SOURCE.read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     for keys in (maria_keys, daniel_keys):  # maria's entry comes first, then daniel's
         listed = ", ".join(f'"{public(key)}"' for key in keys)
         text = text.replace("    keys: []", f"    keys: [{listed}]", 1)
     text = text.replace("  evidence: [review, signed-commit]", "  evidence: [signed-commit]")
     return text.replace("status: active", f"status: {status}", 1)
-
-
-def git(repo: Path, *arguments: str, email: str = "test@example.org") -> str:
-    completed = subprocess.run(["git", *arguments], cwd=repo, capture_output=True, text=True, timeout=60,
-                               env={**ENV, "GIT_AUTHOR_EMAIL": email}, check=False)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    return completed.stdout
-
-
-def commit(repo: Path, message: str, *, email: str = "test@example.org", key: Path | None = None) -> str:
-    """Commit everything, authored by ``email``; signed by git with the SSH key ``key`` when given."""
-    git(repo, "add", "-A")
-    signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-S"] if key else ["commit"]
-    git(repo, *signing, "-q", "-m", message, email=email)
-    return git(repo, "rev-parse", "HEAD").strip()
 
 
 @pytest.fixture
@@ -74,7 +52,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def propose(repo: Path, **keys: tuple[Path, ...]) -> None:
     (repo / AGREEMENT).write_text(agreement_text(**keys), encoding="utf-8")
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
 
 
 def record(party: str) -> Path:
@@ -104,7 +82,7 @@ def test_a_record_added_in_a_commit_signed_by_the_partys_key_is_valid(repo: Path
     key = make_key("maria")
     propose(repo, maria_keys=(key,))
     record("maria")
-    added = commit(repo, "Consent of maria", email=MARIA, key=key)
+    added = commit_all(repo, "Consent of maria", email=MARIA, key=key)
     maria = party(status(repo), "maria")
     assert (maria.state, maria.evidence) == (VALID, "signed-commit")
     assert maria.reason == f"added in {added[:12]}, signed with {fingerprint(key)}"
@@ -114,14 +92,14 @@ def test_the_author_does_not_matter_only_the_key(repo: Path, make_key: MakeKey) 
     key = make_key("maria")
     propose(repo, maria_keys=(key,))
     record("maria")
-    commit(repo, "Consent of maria, committed from the CI account", email="bot@example.org", key=key)
+    commit_all(repo, "Consent of maria, committed from the CI account", email="bot@example.org", key=key)
     assert party(status(repo), "maria").state == VALID
 
 
 def test_an_unsigned_commit_does_not_count(repo: Path, make_key: MakeKey) -> None:
     propose(repo, maria_keys=(make_key("maria"),))
     record("maria")
-    added = commit(repo, "Consent of maria", email=MARIA)
+    added = commit_all(repo, "Consent of maria", email=MARIA)
     maria = party(status(repo), "maria")
     assert maria.state == MISSING
     assert f"the record was added in {added[:12]} by {MARIA}, in an unsigned commit" in maria.reason
@@ -138,7 +116,7 @@ def test_a_record_that_is_not_committed_does_not_count(repo: Path, make_key: Mak
 def test_a_party_without_listed_keys_cannot_give_it(repo: Path, make_key: MakeKey) -> None:
     propose(repo)
     record("maria")
-    commit(repo, "Consent of maria", email=MARIA, key=make_key("maria"))
+    commit_all(repo, "Consent of maria", email=MARIA, key=make_key("maria"))
     maria = party(status(repo), "maria")
     assert maria.state == MISSING
     assert "no trusted key is listed for maria" in maria.reason
@@ -150,7 +128,7 @@ def test_a_commit_signed_by_another_partys_key_does_not_count(repo: Path, make_k
     propose(repo, maria_keys=(maria_key,), daniel_keys=(daniel_key,))
     record("maria")
     record("daniel")
-    added = commit(repo, "Consent of maria and daniel", email=DANIEL, key=daniel_key)
+    added = commit_all(repo, "Consent of maria and daniel", email=DANIEL, key=daniel_key)
     result = status(repo)
     assert party(result, "daniel").state == VALID
     maria = party(result, "maria")
@@ -163,7 +141,7 @@ def test_a_forged_author_email_with_a_valid_signature_by_the_wrong_key_does_not_
                                                                                         make_key: MakeKey) -> None:
     propose(repo, maria_keys=(make_key("maria"),))
     record("maria")
-    commit(repo, "Consent of maria", email=MARIA, key=make_key("mallory"))
+    commit_all(repo, "Consent of maria", email=MARIA, key=make_key("mallory"))
     maria = party(status(repo), "maria")
     assert maria.state == MISSING
     assert f"by {MARIA}; commit signature: signed by a key not listed for maria" in maria.reason
@@ -175,11 +153,11 @@ def test_re_adding_an_unsigned_record_in_a_signed_commit_does_not_count(repo: Pa
     key = make_key("maria")
     propose(repo, maria_keys=(key,))
     path = record("maria")
-    first = commit(repo, "Consent of maria (unsigned)", email=MARIA)
+    first = commit_all(repo, "Consent of maria (unsigned)", email=MARIA)
     path.unlink()
-    commit(repo, "Drop it")
+    commit_all(repo, "Drop it")
     record("maria")
-    commit(repo, "Consent of maria again", email=MARIA, key=key)
+    commit_all(repo, "Consent of maria again", email=MARIA, key=key)
     maria = party(status(repo), "maria")
     assert maria.state == MISSING
     assert f"added in {first[:12]} by {MARIA}, in an unsigned commit" in maria.reason
@@ -189,11 +167,11 @@ def test_a_signed_addition_keeps_counting_when_someone_re_adds_the_record(repo: 
     key = make_key("maria")
     propose(repo, maria_keys=(key,))
     path = record("maria")
-    signed = commit(repo, "Consent of maria", email=MARIA, key=key)
+    signed = commit_all(repo, "Consent of maria", email=MARIA, key=key)
     path.unlink()
-    commit(repo, "Drop it")
+    commit_all(repo, "Drop it")
     record("maria")
-    commit(repo, "Re-add it, unsigned", email=DANIEL)
+    commit_all(repo, "Re-add it, unsigned", email=DANIEL)
     maria = party(status(repo), "maria")
     assert (maria.state, maria.reason) == (VALID, f"added in {signed[:12]}, signed with {fingerprint(key)}")
 
@@ -204,7 +182,7 @@ def test_a_signed_addition_keeps_counting_when_someone_re_adds_the_record(repo: 
 def craft(repo: Path, raw: bytes) -> str:
     """Write ``raw`` as a commit object and make it the branch's tip; its sha."""
     completed = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=repo, input=raw,
-                               capture_output=True, env=ENV, check=True, timeout=60)
+                               capture_output=True, env=git_environment(), check=True, timeout=60)
     sha = completed.stdout.decode("ascii").strip()
     git(repo, "update-ref", "refs/heads/main", sha)
     return sha
@@ -238,7 +216,7 @@ def test_a_signed_commit_altered_afterwards_does_not_count(repo: Path, make_key:
     key = make_key("maria")
     propose(repo, maria_keys=(key,))
     record("maria")
-    signed = commit(repo, "Consent of maria", email=MARIA, key=key)
+    signed = commit_all(repo, "Consent of maria", email=MARIA, key=key)
     raw = git(repo, "cat-file", "commit", signed).encode()
     craft(repo, raw.replace(b"Consent of maria", b"Consent of maria, amended"))
     maria = party(status(repo), "maria")
@@ -255,10 +233,10 @@ def test_consent_check_passes_once_both_parties_signed_their_commits(repo: Path,
     runner = CliRunner()
     signed = runner.invoke(main, ["sign", str(AGREEMENT), "--as", "maria"])
     assert signed.exit_code == 0, signed.output
-    commit(repo, "Consent of maria", email=MARIA, key=maria_key)
+    commit_all(repo, "Consent of maria", email=MARIA, key=maria_key)
     signed = runner.invoke(main, ["sign", str(AGREEMENT), "--as", "daniel"])
     assert signed.exit_code == 0, signed.output
-    commit(repo, "Consent of daniel, committed by maria", email=MARIA, key=maria_key)
+    commit_all(repo, "Consent of daniel, committed by maria", email=MARIA, key=maria_key)
     check = runner.invoke(main, ["consent", "check"])
     assert check.exit_code == 1
     assert (f"{AGREEMENT.as_posix()}: daniel is missing: a record for the current terms exists but no evidence "
@@ -268,7 +246,7 @@ def test_consent_check_passes_once_both_parties_signed_their_commits(repo: Path,
     git(repo, "reset", "-q", "--hard", "HEAD~1")
     signed = runner.invoke(main, ["sign", str(AGREEMENT), "--as", "daniel"])
     assert signed.exit_code == 0, signed.output
-    commit(repo, "Consent of daniel", email=DANIEL, key=daniel_key)
+    commit_all(repo, "Consent of daniel", email=DANIEL, key=daniel_key)
     check = runner.invoke(main, ["consent", "check"])
     assert check.exit_code == 0, check.output
     assert f"{AGREEMENT.as_posix()}: ok (active)" in check.output

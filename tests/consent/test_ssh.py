@@ -23,6 +23,7 @@ from agreed.consent.ssh import (
     verify,
     without_askpass,
 )
+from gitrepo import public
 
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen (OpenSSH) is not installed")
 
@@ -47,10 +48,6 @@ def make_key(key_dir: Path) -> MakeKey:
                            check=True, stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
         return path
     return make
-
-
-def public(key: Path) -> str:
-    return key.with_name(key.name + ".pub").read_text(encoding="ascii").strip()
 
 
 def keygen_fingerprint(key: Path) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +19,7 @@ from agreed.consent.ssh import consent_message, sign
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreement_status, gate_failures
 from agreed.document import read_document
 from agreed.history.git import Repository
+from gitrepo import EXAMPLE, commit_all, git, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import MakeKey
@@ -28,20 +27,15 @@ if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never im
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.which("git") is None,
                                 reason="needs ssh-keygen (OpenSSH) and git")
 
-SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.yaml"
 AGREEMENT = Path("contracts/sales-onboarding.yaml")
 MARIA = "maria.chen@example.com"
 DANIEL = "daniel.okafor@example.com"
 
 
-def public(key: Path) -> str:
-    return key.with_name(key.name + ".pub").read_text(encoding="ascii").strip()
-
-
 def agreement_text(*, maria_keys: tuple[str, ...] = (), evidence: str = "[ssh-signature, author-email]",
                    deadline: str = "2032-06-30", title: str = "Halve enterprise onboarding time",
                    status: str = "active", extra_party: str | None = None) -> str:
-    text = SOURCE.read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     keys = "keys: [" + ", ".join(f'"{key}"' for key in maria_keys) + "]"
     text = text.replace("    keys: []", f"    {keys}", 1)
     text = text.replace("  evidence: [review, signed-commit]", f"  evidence: {evidence}")
@@ -65,23 +59,8 @@ def _with_party(text: str, party: str) -> str:
     return "".join(lines[:end]) + block + "".join(lines[end:])
 
 
-def git(repo: Path, *arguments: str, email: str = "test@example.org") -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "ci@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    completed = subprocess.run(["git", *arguments], cwd=repo, capture_output=True, text=True, timeout=60, env=env,
-                               check=False)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    return completed.stdout
-
-
 def write(repo: Path, text: str) -> None:
     (repo / AGREEMENT).write_text(text, encoding="utf-8")
-
-
-def commit(repo: Path, message: str, *, email: str = "test@example.org") -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message, email=email)
-    return git(repo, "rev-parse", "HEAD").strip()
 
 
 @pytest.fixture
@@ -125,7 +104,7 @@ def party(result: AgreementStatus, name: str) -> tuple[str, str]:
 
 def test_a_signature_by_a_listed_key_is_valid(repo: Path, make_key: MakeKey) -> None:
     write(repo, agreement_text(maria_keys=(public(make_key("maria")),), evidence="[ssh-signature]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria", make_key("maria"))
     result = status(repo)
     assert states(result) == {"maria": VALID, "daniel": MISSING}
@@ -135,7 +114,7 @@ def test_a_signature_by_a_listed_key_is_valid(repo: Path, make_key: MakeKey) -> 
 
 def test_a_signature_by_the_wrong_key_is_not_valid(repo: Path, make_key: MakeKey) -> None:
     write(repo, agreement_text(maria_keys=(public(make_key("maria")),), evidence="[ssh-signature]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria", make_key("mallory"))
     state, reason = party(status(repo), "maria")
     assert state == MISSING
@@ -145,7 +124,7 @@ def test_a_signature_by_the_wrong_key_is_not_valid(repo: Path, make_key: MakeKey
 def test_a_signature_over_an_old_digest_is_stale(repo: Path, make_key: MakeKey) -> None:
     key = make_key("maria")
     write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     old = current_digest()
     record("maria", key)
     write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]", deadline="2032-09-30"))
@@ -160,11 +139,11 @@ def test_a_stale_party_sees_the_material_changes_since_the_terms_it_agreed_to(re
                                                                                 make_key: MakeKey) -> None:
     key = make_key("maria")
     write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria", key)
     write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]", deadline="2032-09-30",
                                title="A new title"))
-    commit(repo, "Move the deadline")
+    commit_all(repo, "Move the deadline")
     maria = status(repo).parties[0]
     assert maria.state == STALE
     assert [(change.path, change.old, change.new) for change in maria.changes] == [
@@ -177,7 +156,7 @@ def test_a_stale_digest_with_no_committed_version_says_so(repo: Path, make_key: 
     write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
     record("maria", key)  # consent to terms that were never committed
     write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]", deadline="2032-09-30"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     maria = status(repo).parties[0]
     assert (maria.state, maria.changes) == (STALE, ())
     assert "no committed version with those terms was found" in maria.reason
@@ -187,7 +166,7 @@ def test_an_editorial_change_keeps_consent_and_a_material_change_makes_it_stale(
                                                                                   make_key: MakeKey) -> None:
     key = make_key("maria")
     write(repo, agreement_text(maria_keys=(public(key),)))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria", key)
     write(repo, agreement_text(maria_keys=(public(key),), title="Onboarding in half the time"))
     assert states(status(repo))["maria"] == VALID
@@ -200,10 +179,10 @@ def test_an_editorial_change_keeps_consent_and_a_material_change_makes_it_stale(
 
 def test_a_record_added_by_the_partys_email_is_valid(repo: Path) -> None:
     write(repo, agreement_text(evidence="[author-email]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria")
     assert states(status(repo))["maria"] == MISSING  # not committed yet
-    commit(repo, "Consent of maria", email=MARIA.upper())
+    commit_all(repo, "Consent of maria", email=MARIA.upper())
     result = status(repo)
     assert states(result)["maria"] == VALID
     assert result.parties[0].evidence == "author-email"
@@ -211,9 +190,9 @@ def test_a_record_added_by_the_partys_email_is_valid(repo: Path) -> None:
 
 def test_a_record_added_with_another_email_is_not_valid(repo: Path) -> None:
     write(repo, agreement_text(evidence="[author-email]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria")
-    commit(repo, "Consent of maria (forged)", email=DANIEL)
+    commit_all(repo, "Consent of maria (forged)", email=DANIEL)
     state, reason = party(status(repo), "maria")
     assert state == MISSING
     assert f"by {DANIEL}, not by maria's email" in reason
@@ -221,9 +200,9 @@ def test_a_record_added_with_another_email_is_not_valid(repo: Path) -> None:
 
 def test_an_unsigned_record_does_not_count_when_only_signatures_do(repo: Path) -> None:
     write(repo, agreement_text(evidence="[ssh-signature]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria")
-    commit(repo, "Consent of maria", email=MARIA)
+    commit_all(repo, "Consent of maria", email=MARIA)
     state, reason = party(status(repo), "maria")
     assert state == MISSING
     assert "not signed" in reason
@@ -234,12 +213,12 @@ def test_an_unsigned_record_does_not_count_when_only_signatures_do(repo: Path) -
 
 def test_a_key_added_in_the_change_does_not_count(repo: Path, make_key: MakeKey) -> None:
     write(repo, agreement_text(evidence="[ssh-signature]"))
-    base = commit(repo, "Propose")
+    base = commit_all(repo, "Propose")
     git(repo, "checkout", "-q", "-b", "change")
     key = make_key("mallory")
     write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
     record("maria", key)
-    commit(repo, "Add a key and sign with it")
+    commit_all(repo, "Add a key and sign with it")
     assert states(status(repo))["maria"] == VALID  # trusting the change itself
     state, reason = party(status(repo, base=base), "maria")
     assert state == MISSING
@@ -248,10 +227,10 @@ def test_a_key_added_in_the_change_does_not_count(repo: Path, make_key: MakeKey)
 
 def test_a_policy_loosened_in_the_change_does_not_count(repo: Path) -> None:
     write(repo, agreement_text(evidence="[ssh-signature]"))
-    base = commit(repo, "Propose")
+    base = commit_all(repo, "Propose")
     write(repo, agreement_text(evidence="[author-email]"))
     record("maria")
-    commit(repo, "Loosen the policy and consent", email=MARIA)
+    commit_all(repo, "Loosen the policy and consent", email=MARIA)
     assert states(status(repo))["maria"] == VALID
     result = status(repo, base=base)
     assert result.policy == ("ssh-signature",)
@@ -260,10 +239,10 @@ def test_a_policy_loosened_in_the_change_does_not_count(repo: Path) -> None:
 
 def test_a_party_added_in_the_change_cannot_be_valid_in_it(repo: Path) -> None:
     write(repo, agreement_text(evidence="[author-email]"))
-    base = commit(repo, "Propose")
+    base = commit_all(repo, "Propose")
     write(repo, agreement_text(evidence="[author-email]", extra_party="sam"))
     record("sam")
-    commit(repo, "Add sam, who consents", email="sam@example.com")
+    commit_all(repo, "Add sam, who consents", email="sam@example.com")
     assert states(status(repo))["sam"] == VALID
     state, reason = party(status(repo, base=base), "sam")
     assert state == MISSING
@@ -295,9 +274,9 @@ def roster_status(repo: Path, base: str) -> AgreementStatus:
 def test_a_new_agreement_trusts_no_identity_of_its_own(repo: Path) -> None:
     base = commit_empty(repo)
     write(repo, agreement_text(evidence="[author-email]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria")
-    commit(repo, "Consent of maria", email=MARIA)  # anyone can write maria's email into a new agreement and commit
+    commit_all(repo, "Consent of maria", email=MARIA)  # anyone can write maria's email into a new agreement and commit
     result = roster_status(repo, base)
     assert result.new
     state, reason = party(result, "maria")
@@ -308,11 +287,11 @@ def test_a_new_agreement_trusts_no_identity_of_its_own(repo: Path) -> None:
 
 def test_the_base_roster_vouches_for_the_parties_of_a_new_agreement(repo: Path) -> None:
     with_roster(repo)
-    base = commit(repo, "Roster")
+    base = commit_all(repo, "Roster")
     write(repo, agreement_text(evidence="[author-email]"))
-    commit(repo, "Propose")
+    commit_all(repo, "Propose")
     record("maria")
-    commit(repo, "Consent of maria", email=MARIA)
+    commit_all(repo, "Consent of maria", email=MARIA)
     result = roster_status(repo, base)
     assert states(result) == {"maria": VALID, "daniel": MISSING}  # daniel is not in the roster
 
@@ -322,25 +301,25 @@ def test_a_roster_added_in_the_change_vouches_for_nobody(repo: Path) -> None:
     with_roster(repo)
     write(repo, agreement_text(evidence="[author-email]"))
     record("maria")
-    commit(repo, "Roster, agreement and consent", email=MARIA)
+    commit_all(repo, "Roster, agreement and consent", email=MARIA)
     assert states(roster_status(repo, base))["maria"] == MISSING
 
 
 def test_the_base_roster_vouches_for_a_party_added_in_the_change_unless_gone(repo: Path) -> None:
     with_roster(repo)
     write(repo, agreement_text(evidence="[author-email]", status="proposed"))
-    base = commit(repo, "Roster and agreement")
+    base = commit_all(repo, "Roster and agreement")
     write(repo, agreement_text(evidence="[author-email]", status="proposed", extra_party="sam"))
     record("sam")
-    commit(repo, "Add sam", email="sam@example.com")
+    commit_all(repo, "Add sam", email="sam@example.com")
     state, reason = party(roster_status(repo, base), "sam")
     assert state == MISSING  # sam has left: the roster vouches for nobody who is gone
     assert reason.startswith("added in this change: it has no identity at the base revision")
     (repo / "people.yaml").write_text(ROSTER.replace("    status: gone\n", ""), encoding="utf-8")
     write(repo, agreement_text(evidence="[author-email]", status="proposed"))
-    base = commit(repo, "sam is back, not a party yet")  # sam's record stays in the ledger
+    base = commit_all(repo, "sam is back, not a party yet")  # sam's record stays in the ledger
     write(repo, agreement_text(evidence="[author-email]", status="proposed", extra_party="sam"))
-    commit(repo, "Add sam again")
+    commit_all(repo, "Add sam again")
     assert party(roster_status(repo, base), "sam")[0] == VALID
 
 
@@ -351,7 +330,7 @@ def commit_empty(repo: Path) -> str:
 
 def test_a_final_agreement_whose_terms_change_fails_the_gate(repo: Path) -> None:
     write(repo, agreement_text(status="fulfilled"))
-    base = commit(repo, "Fulfilled")
+    base = commit_all(repo, "Fulfilled")
     write(repo, agreement_text(status="fulfilled", title="A new title"))
     assert gate_failures(status(repo, base=base)) == []  # editorial
     write(repo, agreement_text(status="fulfilled", deadline="2032-12-31"))
@@ -363,11 +342,11 @@ def test_a_final_agreement_whose_terms_change_fails_the_gate(repo: Path) -> None
 
 def test_a_material_change_to_an_active_agreement_needs_renegotiating_or_fresh_consent(repo: Path) -> None:
     write(repo, agreement_text(evidence="[author-email]"))
-    commit(repo, "Active")
+    commit_all(repo, "Active")
     record("maria")
-    commit(repo, "maria consents", email=MARIA)
+    commit_all(repo, "maria consents", email=MARIA)
     record("daniel")
-    base = commit(repo, "daniel consents", email=DANIEL)
+    base = commit_all(repo, "daniel consents", email=DANIEL)
     assert gate_failures(status(repo, base=base)) == []
     write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30"))
     failures = gate_failures(status(repo, base=base))
@@ -388,11 +367,11 @@ def reviews_file(tmp_path: Path, *entries: tuple[str, str, str]) -> tuple[Review
 
 def test_an_approval_on_a_commit_with_the_current_terms_is_valid(repo: Path, tmp_path: Path) -> None:
     write(repo, agreement_text(evidence="[review]"))
-    older = commit(repo, "Propose")
+    older = commit_all(repo, "Propose")
     write(repo, agreement_text(evidence="[review]", deadline="2032-08-31"))
-    newer = commit(repo, "Move the deadline")
+    newer = commit_all(repo, "Move the deadline")
     write(repo, agreement_text(evidence="[review]", deadline="2032-08-31", title="Editorial"))
-    commit(repo, "Retitle")
+    commit_all(repo, "Retitle")
     on_old = reviews_file(tmp_path, ("MChen", "APPROVED", older))
     state, reason = party(status(repo, reviews=on_old), "maria")
     assert state == MISSING
@@ -405,7 +384,7 @@ def test_an_approval_on_a_commit_with_the_current_terms_is_valid(repo: Path, tmp
 
 def test_a_moved_agreement_keeps_the_identities_of_the_base(repo: Path, make_key: MakeKey) -> None:
     write(repo, agreement_text(evidence="[ssh-signature]"))
-    base = commit(repo, "Propose")
+    base = commit_all(repo, "Propose")
     git(repo, "mv", str(AGREEMENT), "contracts/renamed.yaml")
     moved = Path("contracts/renamed.yaml")
     key = make_key("mallory")
@@ -415,7 +394,7 @@ def test_a_moved_agreement_keeps_the_identities_of_the_base(repo: Path, make_key
     signature = sign(consent_message("sales-onboarding", "maria", digest), key)
     moment = datetime.datetime(2031, 1, 2, tzinfo=datetime.UTC)
     write_record(moved, new_record("sales-onboarding", "maria", digest, lambda: moment, signature))
-    commit(repo, "Move, add a key and sign with it")
+    commit_all(repo, "Move, add a key and sign with it")
     with Repository.open(repo) as repository:
         result = agreement_status(repository, repo / moved, base=base)
     assert not result.new
@@ -424,9 +403,9 @@ def test_a_moved_agreement_keeps_the_identities_of_the_base(repo: Path, make_key
 
 def test_a_party_removed_in_the_change_must_consent_to_it(repo: Path) -> None:
     write(repo, agreement_text(evidence="[author-email]", extra_party="sam"))
-    base = commit(repo, "Propose with sam")
+    base = commit_all(repo, "Propose with sam")
     write(repo, agreement_text(evidence="[author-email]"))
-    commit(repo, "Remove sam")
+    commit_all(repo, "Remove sam")
     result = status(repo, base=base)
     sam = result.parties[-1]
     assert (sam.party, sam.state, sam.removed) == ("sam", MISSING, True)
@@ -439,7 +418,7 @@ def test_a_party_removed_in_the_change_must_consent_to_it(repo: Path) -> None:
 
 def test_a_party_removed_from_a_draft_need_not_consent(repo: Path) -> None:
     write(repo, agreement_text(evidence="[author-email]", extra_party="sam", status="draft"))
-    base = commit(repo, "Draft with sam")
+    base = commit_all(repo, "Draft with sam")
     write(repo, agreement_text(evidence="[author-email]", status="draft"))
     result = status(repo, base=base)
     assert result.parties[-1].removed
@@ -449,10 +428,10 @@ def test_a_party_removed_from_a_draft_need_not_consent(repo: Path) -> None:
 def test_a_base_that_does_not_validate_trusts_no_one(repo: Path) -> None:
     (repo / AGREEMENT).write_text(agreement_text().replace("agreed: 1", "agreed: 1\nunknown_key: 1"),
                                   encoding="utf-8")
-    base = commit(repo, "Broken")
+    base = commit_all(repo, "Broken")
     write(repo, agreement_text(evidence="[author-email]"))
     record("maria")
-    commit(repo, "Fix and consent", email=MARIA)
+    commit_all(repo, "Fix and consent", email=MARIA)
     state, reason = party(status(repo, base=base), "maria")
     assert state == MISSING
     assert "does not validate at the base revision" in reason
@@ -467,21 +446,21 @@ def test_a_squash_merge_keeps_signatures_and_never_passes_commit_evidence_on(rep
     (authored by maria) now adds daniel's record: it must not count as daniel's, and the gate says why."""
     key = make_key("maria")
     write(repo, agreement_text(maria_keys=(public(key),), status="proposed"))
-    base = commit(repo, "Propose")
+    base = commit_all(repo, "Propose")
     git(repo, "checkout", "-q", "-b", "pr")
     write(repo, agreement_text(maria_keys=(public(key),), status="active"))
-    commit(repo, "Activate", email=MARIA)
+    commit_all(repo, "Activate", email=MARIA)
     record("maria", key)
-    commit(repo, "maria consents (signed)", email=MARIA)
+    commit_all(repo, "maria consents (signed)", email=MARIA)
     record("daniel")
-    commit(repo, "daniel consents", email=DANIEL)
+    commit_all(repo, "daniel consents", email=DANIEL)
     in_review = status(repo, base=base)
     assert states(in_review) == {"maria": VALID, "daniel": VALID}
     assert gate_failures(in_review) == []
 
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--squash", "pr")
-    squash = commit(repo, "Sales onboarding agreement (#1)", email=MARIA)
+    squash = commit_all(repo, "Sales onboarding agreement (#1)", email=MARIA)
     merged = status(repo, base=base)
     maria, daniel = merged.parties
     assert (maria.state, maria.evidence) == (VALID, "ssh-signature")
