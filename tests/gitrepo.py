@@ -8,6 +8,9 @@ import subprocess
 from pathlib import Path
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "contracts" / "sales-onboarding.yaml"
+AGREEMENT = Path("contracts/sales-onboarding.yaml")  # where tests put a copy of the example, repo-relative
+MARIA = "maria.chen@example.com"  # the example's parties' emails
+DANIEL = "daniel.okafor@example.com"
 DEFAULT_EMAIL = "test@example.org"
 COMMITTER_EMAIL = "ci@example.org"
 

@@ -18,7 +18,7 @@ from agreed.consent.ledger import new_record, write_record
 from agreed.consent.status import MISSING, VALID, AgreementStatus, PartyStatus, agreement_status
 from agreed.document import read_document
 from agreed.history.git import Repository
-from gitrepo import EXAMPLE, commit_all, git, git_environment, public
+from gitrepo import AGREEMENT, DANIEL, EXAMPLE, MARIA, commit_all, git, git_environment, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import MakeKey
@@ -26,9 +26,6 @@ if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never im
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.which("git") is None,
                                 reason="needs ssh-keygen (OpenSSH) and git")
 
-AGREEMENT = Path("contracts/sales-onboarding.yaml")
-MARIA = "maria.chen@example.com"
-DANIEL = "daniel.okafor@example.com"
 
 
 def agreement_text(*, maria_keys: tuple[Path, ...] = (), daniel_keys: tuple[Path, ...] = (),

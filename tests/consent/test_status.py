@@ -19,7 +19,7 @@ from agreed.consent.ssh import consent_message, sign
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreement_status, gate_failures
 from agreed.document import read_document
 from agreed.history.git import Repository
-from gitrepo import EXAMPLE, commit_all, git, public
+from gitrepo import AGREEMENT, DANIEL, EXAMPLE, MARIA, commit_all, git, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import MakeKey
@@ -27,9 +27,6 @@ if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never im
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.which("git") is None,
                                 reason="needs ssh-keygen (OpenSSH) and git")
 
-AGREEMENT = Path("contracts/sales-onboarding.yaml")
-MARIA = "maria.chen@example.com"
-DANIEL = "daniel.okafor@example.com"
 
 
 def agreement_text(*, maria_keys: tuple[str, ...] = (), evidence: str = "[ssh-signature, author-email]",
