@@ -81,14 +81,16 @@ def test_the_github_consent_step_fails_until_every_party_approved(pull_request: 
     export = tmp_path / "export.json"
     fake_cli(tmp_path / "bin", "gh", f'echo "$@" > "{export}.args"\ncat "{export}"')
     head = git(pull_request, "rev-parse", "HEAD").strip()
+    summary = tmp_path / "summary.md"
     environment = {"BASE_REF": "main", "PR_NUMBER": "7", "GITHUB_REPOSITORY": "acme/agreements",
-                   "RUNNER_TEMP": str(tmp_path), "GH_TOKEN": "token"}
+                   "RUNNER_TEMP": str(tmp_path), "GH_TOKEN": "token", "GITHUB_STEP_SUMMARY": str(summary)}
     step = github_gate()
 
     export.write_text("[]", encoding="utf-8")
     waiting = run_step(pull_request, step, environment)
     assert waiting.returncode == 1, waiting.stdout + waiting.stderr
     assert "daniel is missing" in waiting.stdout
+    assert "**the gate fails for 1 of 1 agreement**" in summary.read_text(encoding="utf-8")
     assert (tmp_path / "export.json.args").read_text().split() == [
         "api", "--paginate", "repos/acme/agreements/pulls/7/reviews"]
 

@@ -8,27 +8,24 @@ consent and by which evidence is read from REV (:mod:`agreed.consent.status`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from agreed import __version__
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_error
 from agreed.consent.evidence import EvidenceError
 from agreed.consent.reviews import Review, ReviewsError, read_reviews
 from agreed.consent.roster import roster_at
 from agreed.consent.status import AgreementStatus, StatusError, agreement_status, gate_failures
-from agreed.history.changes_report import change_line, change_record
+from agreed.consent.status_report import RENDERERS
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
 from agreed.sources import select
 
 DEFAULT_FOLDER = "contracts"
-JSON_VERSION = 1
 
 
 def _options(function: Any) -> Any:
@@ -50,16 +47,12 @@ def group() -> None:
 
 @group.command("status")
 @_options
-@format_option(["text", "json"])
+@format_option(list(RENDERERS))
 def status_command(paths: tuple[str, ...], base: str | None, reviews: Path | None, output_format: str) -> None:
-    """Show, per agreement and party, valid / stale / missing consent and why (default: contracts/). Exit 0, or 2
-    for usage and git errors."""
-    results = _statuses(paths, base, reviews)
-    if output_format == "json":
-        click.echo(json.dumps(_json(results), indent=2, ensure_ascii=False))
-    else:
-        for result in results:
-            _print(result)
+    """Show, per agreement and party, valid / stale / missing consent and why (default: contracts/); a stale party
+    with the material changes since its consent. --format markdown suits a pull-request summary. Exit 0, or 2 for
+    usage and git errors."""
+    click.echo(RENDERERS[output_format](_statuses(paths, base, reviews)), nl=False)
     raise SystemExit(EXIT_CLEAN)
 
 
@@ -103,35 +96,3 @@ def _base_roster(repository: Repository, base: str) -> Roster | None:
     repository.resolve(base)
     config = find_config(Path.cwd())
     return roster_at(repository, base, None if config is None else repository.relative(config))
-
-
-def _print(result: AgreementStatus) -> None:
-    if result.error is not None:
-        click.echo(f"{result.path}: {result.error}")
-        return
-    click.echo(f"{result.path}: {result.agreement} ({result.status}) {result.digest}"
-               f"{' [new in this change]' if result.new else ''}")
-    for party in result.parties:
-        click.echo(f"  {party.party}: {party.state}: {party.reason}")
-        for change in party.changes:
-            click.echo(f"    {change_line(change)}")
-    for problem in result.problems:
-        click.echo(f"  ledger: {problem}")
-
-
-def _json(results: Sequence[AgreementStatus]) -> dict[str, Any]:
-    return {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
-            "agreements": [_record(result) for result in results]}
-
-
-def _record(result: AgreementStatus) -> dict[str, Any]:
-    return {
-        "path": result.path, "agreement": result.agreement, "status": result.status, "digest": result.digest,
-        "policy": list(result.policy), "new": result.new, "error": result.error,
-        "ledger_problems": list(result.problems), "gate_failures": gate_failures(result),
-        "parties": [{"party": party.party, "state": party.state, "reason": party.reason,
-                     "evidence": party.evidence, "removed": party.removed, "agreed_digest": party.agreed_digest,
-                     "agreed_at": party.agreed_at.strftime("%Y-%m-%dT%H:%M:%SZ") if party.agreed_at else None,
-                     "changes_since": [change_record(change) for change in party.changes]}
-                    for party in result.parties],
-    }

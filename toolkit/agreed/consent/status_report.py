@@ -1,0 +1,105 @@
+"""How consent statuses are shown: text for a terminal, versioned JSON for tools, Markdown for a pull request.
+
+- text: per agreement ``path: id (status) digest``, then one line per party ``party: state: reason``, a stale party's
+  material changes since indented below it, and malformed ledger files.
+- json: ``{"version": 1, "tool": ..., "agreements": [...]}``, each agreement with its policy, gate failures and
+  parties (state, reason, evidence, the digest and time of a stale consent, the changes since).
+- markdown: a heading with the gate's verdict, then per agreement a table of its parties and, under it, what changed
+  since each stale party consented; every value is escaped for Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+from agreed import __version__
+from agreed.consent.status import VALID, AgreementStatus, PartyStatus, gate_failures
+from agreed.history.changes_report import change_line, change_record, escape_markdown
+
+JSON_VERSION: Final = 1
+_TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
+
+
+# -- text ----------------------------------------------------------------------------------------------------------
+
+
+def render_text(results: Sequence[AgreementStatus]) -> str:
+    return "".join(_text(result) for result in results)
+
+
+def _text(result: AgreementStatus) -> str:
+    if result.error is not None:
+        return f"{result.path}: {result.error}\n"
+    lines = [f"{result.path}: {result.agreement} ({result.status}) {result.digest}"
+             f"{' [new in this change]' if result.new else ''}"]
+    for party in result.parties:
+        lines.append(f"  {party.party}: {party.state}: {party.reason}")
+        lines += [f"    {change_line(change)}" for change in party.changes]
+    lines += [f"  ledger: {problem}" for problem in result.problems]
+    return "\n".join(lines) + "\n"
+
+
+# -- json ----------------------------------------------------------------------------------------------------------
+
+
+def render_json(results: Sequence[AgreementStatus]) -> str:
+    document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
+                "agreements": [_agreement_json(result) for result in results]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _agreement_json(result: AgreementStatus) -> dict[str, Any]:
+    return {"path": result.path, "agreement": result.agreement, "status": result.status, "digest": result.digest,
+            "policy": list(result.policy), "new": result.new, "error": result.error,
+            "ledger_problems": list(result.problems), "gate_failures": gate_failures(result),
+            "parties": [_party_json(party) for party in result.parties]}
+
+
+def _party_json(party: PartyStatus) -> dict[str, Any]:
+    return {"party": party.party, "state": party.state, "reason": party.reason, "evidence": party.evidence,
+            "removed": party.removed, "agreed_digest": party.agreed_digest,
+            "agreed_at": party.agreed_at.strftime(_TIME_FORMAT) if party.agreed_at else None,
+            "changes_since": [change_record(change) for change in party.changes]}
+
+
+# -- markdown ------------------------------------------------------------------------------------------------------
+
+
+def render_markdown(results: Sequence[AgreementStatus]) -> str:
+    failing = sum(bool(gate_failures(result)) for result in results)
+    verdict = (f"the gate fails for {failing} of {len(results)} agreement{'s' * (len(results) != 1)}" if failing
+               else f"the gate passes for {'the' if len(results) == 1 else 'all'} {_agreements(len(results))}")
+    lines = ["## Consent", "", f"**{verdict}**", ""]
+    for result in results:
+        lines += _markdown_agreement(result)
+    return "\n".join(lines) + "\n"
+
+
+def _agreements(count: int) -> str:
+    return "agreement" if count == 1 else f"{count} agreements"
+
+
+def _markdown_agreement(result: AgreementStatus) -> list[str]:
+    title = f"### {escape_markdown(result.path)}"
+    if result.error is not None:
+        return [title, "", escape_markdown(result.error), ""]
+    lines = [f"{title}: {escape_markdown(str(result.agreement))} ({escape_markdown(str(result.status))})", ""]
+    lines += [f"- {escape_markdown(failure)}" for failure in gate_failures(result)]
+    lines += ["", "| party | consent | why |", "| --- | --- | --- |"]
+    lines += [f"| {escape_markdown(party.party)} | {_state(party)} | {escape_markdown(party.reason)} |"
+              for party in result.parties]
+    for party in (party for party in result.parties if party.changes):
+        lines += ["", f"Changed since {escape_markdown(party.party)} consented:", ""]
+        lines += [f"- {escape_markdown(change_line(change))}" for change in party.changes]
+    return [*lines, ""]
+
+
+def _state(party: PartyStatus) -> str:
+    mark = "✅" if party.state == VALID else "❌"
+    return f"{mark} {party.state}{' (removed)' if party.removed else ''}"
+
+
+RENDERERS: Final[dict[str, Callable[[Sequence[AgreementStatus]], str]]] = {
+    "text": render_text, "json": render_json, "markdown": render_markdown}
