@@ -462,3 +462,21 @@ def test_config_refuses_bad_names_and_ambiguous_replacements(repo: Repo) -> None
         with pytest.raises(GitError, match="NUL"):
             repository.config_set("agreed.one", "a\0b")
     assert repo.git("config", "--local", "--get-all", "agreed.several").split() == ["one", "two"]
+
+
+def test_additions_reads_every_ledger_file_in_one_walk_and_follows_head(repo: Repo) -> None:
+    first, second = "contracts/.consent/a/li/0123456789abcdef.yaml", "team/.consent/b/maria/fedcba9876543210.yaml"
+    repo.write(first, "party: li\n")
+    repo.write("contracts/a.yaml", _agreement())
+    one = repo.commit("first record")
+    repo.write(second, "party: maria\n")
+    (repo.root / first).unlink()
+    repo.commit("second record; first removed")
+    repo.write(first, "party: li\n")
+    _commit_as(repo, "Li Wei <li@example.org>", "first record again")
+    with _open(repo) as repository:
+        found = repository.additions(":(glob)**/.consent/**")
+        assert set(found) == {first, second}  # contracts/a.yaml is outside every ledger
+        assert found[first] == Addition(one, "maria@example.org")  # the oldest addition
+        repo.git("checkout", "-q", "--orphan", "fresh")
+        assert repository.additions(":(glob)**/.consent/**") == {}  # HEAD moved to an unborn branch

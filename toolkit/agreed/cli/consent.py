@@ -18,7 +18,13 @@ from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_er
 from agreed.consent.evidence import EvidenceError
 from agreed.consent.reviews import Review, ReviewsError, read_reviews
 from agreed.consent.roster import roster_at
-from agreed.consent.status import AgreementStatus, StatusError, agreement_status, gate_failures
+from agreed.consent.status import (
+    AgreementStatus,
+    BaseRevision,
+    StatusError,
+    agreement_status,
+    gate_failures,
+)
 from agreed.consent.status_report import RENDERERS
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
@@ -84,8 +90,9 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
     try:
         reviews: list[Review] = [] if reviews_file is None else read_reviews(reviews_file)
         with Repository.open(Path.cwd()) as repository:
+            revision = None if base is None else BaseRevision(repository, base)
             roster = None if base is None else _base_roster(repository, base)
-            return [agreement_status(repository, file, base=base, reviews=reviews, roster=roster)
+            return [agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
                     for file in selection.files]
     except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
         usage_error(str(error))
@@ -93,6 +100,5 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
 
 def _base_roster(repository: Repository, base: str) -> Roster | None:
     """The people roster at ``base``, named by the configuration (found from here) as it was at ``base``."""
-    repository.resolve(base)
     config = find_config(Path.cwd())
     return roster_at(repository, base, None if config is None else repository.relative(config))

@@ -28,17 +28,20 @@ reads them from the base revision, so a change cannot vouch for itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 from agreed.consent.digest import digest_document
+from agreed.consent.ledger import FOLDER as LEDGER_FOLDER
 from agreed.consent.ledger import ConsentRecord
 from agreed.consent.reviews import Review
 from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, consent_message, verify
 from agreed.document import load_document
 from agreed.history.git import Addition, CommitSignature, GitError, Repository
+
+LEDGER_PATHSPEC: Final = f":(glob)**/{LEDGER_FOLDER}/**"  # every consent ledger of the repository
 
 SSH_SIGNATURE: Final = "ssh-signature"
 SIGNED_COMMIT: Final = "signed-commit"
@@ -94,14 +97,15 @@ def policy_of(data: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def check_record(record: ConsentRecord, identity: Identity, policy: Sequence[str],
-                 repository: Repository) -> list[Finding]:
-    """What each record-based kind of the policy says about ``record`` (``review`` is not about records)."""
+                 repository: Repository) -> Iterator[Finding]:
+    """What each record-based kind of the policy says about ``record``, strictest first (``review`` is not about
+    records). Lazy: a caller that stops at the first valid finding runs no further check."""
     checks: dict[str, Callable[[], Finding]] = {
         SSH_SIGNATURE: lambda: check_signature(record, identity),
         SIGNED_COMMIT: lambda: check_signed_commit(record, identity, repository),
         AUTHOR_EMAIL: lambda: check_author_email(record, identity, repository),
     }
-    return [checks[kind]() for kind in policy if kind in checks]
+    return (checks[kind]() for kind in policy if kind in checks)
 
 
 def check_signature(record: ConsentRecord, identity: Identity) -> Finding:
@@ -127,9 +131,10 @@ def _verified(message: str | bytes, signature: str, identity: Identity, namespac
 
 def adding_commit(repository: Repository, path: Path) -> Addition | None:
     """The oldest commit of HEAD's history that added the file at ``path`` (its sha and author email); None if
-    none did. Only the first addition counts: a re-added file does not launder consent."""
+    none did. Only the first addition counts: a re-added file does not launder consent. The additions of every
+    ledger file are read in one walk of the history, once per repository object."""
     try:
-        return repository.added_by(repository.relative(path))
+        return repository.additions(LEDGER_PATHSPEC).get(repository.relative(path))
     except GitError as error:
         raise EvidenceError(str(error)) from None
 

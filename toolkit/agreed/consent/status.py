@@ -39,7 +39,7 @@ from agreed.consent.evidence import (
 from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
 from agreed.consent.reviews import Review
-from agreed.document import load_document, read_document
+from agreed.document import Document, load_document, read_document
 from agreed.history.diff import Change, diff
 from agreed.history.git import GitError, Repository
 from agreed.lint.people import Roster
@@ -107,18 +107,59 @@ class _Trusted:
                       "verified until the change is merged (with the agreement not active) and it consents then")
 
 
-def agreement_status(repository: Repository, file: Path, *, base: str | None = None, reviews: Sequence[Review] = (),
-                     roster: Roster | None = None) -> AgreementStatus:
+class BaseRevision:
+    """The base revision of a change, where trusted identities are read: each agreement is found there by its path,
+    else by its ``id`` (an index of every agreement file at the base, built once and only when needed)."""
+
+    def __init__(self, repository: Repository, rev: str) -> None:
+        self.name = rev
+        try:
+            self.commit = repository.resolve(rev)
+        except GitError as error:
+            raise StatusError(str(error)) from None
+        self._repository = repository
+        self._by_id: dict[str, Document] | None = None
+
+    def agreement(self, shown: str, agreement_id: str) -> Document | None:
+        """The agreement with this id at the base: at ``shown``, else at any agreement path (a file moved or
+        renamed in the change is still the same agreement, with the same trusted identities)."""
+        try:
+            raw = self._repository.read(self.commit, shown)
+            if raw is not None:
+                document = load_document(raw, f"{self.name}:{shown}")
+                if _id_of(document) == agreement_id:
+                    return document
+            return self._index().get(agreement_id)
+        except GitError as error:
+            raise StatusError(str(error)) from None
+
+    def _index(self) -> dict[str, Document]:
+        if self._by_id is None:
+            self._by_id = {}
+            for path in base_agreement_files(self._repository, self.commit):
+                raw = self._repository.read(self.commit, path)
+                document = None if raw is None else load_document(raw, f"{self.name}:{path}")
+                found = None if document is None else _id_of(document)
+                if document is not None and found is not None:
+                    self._by_id.setdefault(found, document)
+        return self._by_id
+
+
+def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevision | None = None,
+                     reviews: Sequence[Review] = (), roster: Roster | None = None) -> AgreementStatus:
     """The consent of every current party of the agreement ``file`` (in the work tree of ``repository``) and, with
     ``base``, of every party the change removed (they must consent to the new terms too). ``roster``: the people
-    roster as it was at ``base``, which vouches for parties the base version lacks."""
+    roster as it was at ``base``, which vouches for parties the base version lacks. Pass one :class:`BaseRevision`
+    for many files, so the base is resolved and indexed once."""
+    if isinstance(base, str):
+        base = BaseRevision(repository, base)
     shown = repository.relative(file)
     document = read_document(file, shown)
     current = digest_document(document)
     if isinstance(current, DigestError):
         return AgreementStatus(shown, None, None, None, error=current.message)
     data: Mapping[str, Any] = document.data
-    trusted = _vouched(_trusted(repository, shown, data, base), roster, names_of(data))
+    trusted = _vouched(_trusted(shown, data, base), roster, names_of(data))
     records = read_records(file, str(data["id"]))
     found = [item for item in records if isinstance(item, ConsentRecord)]
     problems = tuple(str(item) for item in records if isinstance(item, LedgerProblem))
@@ -192,16 +233,12 @@ def _vouched(trusted: _Trusted, roster: Roster | None, names: Sequence[str]) -> 
     return replace(trusted, identities={**trusted.identities, **found}) if found else trusted
 
 
-def _trusted(repository: Repository, shown: str, data: Mapping[str, Any], base: str | None) -> _Trusted:
+def _trusted(shown: str, data: Mapping[str, Any], base: BaseRevision | None) -> _Trusted:
     if base is None:
         return _Trusted(policy_of(data), _identities(data), new=False)
-    try:
-        found = _at_base(repository, base, shown, str(data["id"]))
-    except GitError as error:
-        raise StatusError(str(error)) from None
-    if found is None:
+    document = base.agreement(shown, str(data["id"]))
+    if document is None:
         return _Trusted(policy_of(data), {}, new=True, untrusted=NEW_UNTRUSTED)
-    document = load_document(found[1], f"{base}:{found[0]}")
     base_digest = digest_document(document)
     if isinstance(base_digest, DigestError) or not isinstance(document.data, Mapping):
         return _Trusted(policy_of(data), {}, new=False,
@@ -210,27 +247,14 @@ def _trusted(repository: Repository, shown: str, data: Mapping[str, Any], base: 
                     str(document.data["status"]), base_digest)
 
 
-def _at_base(repository: Repository, base: str, shown: str, agreement_id: str) -> tuple[str, bytes] | None:
-    """(path, bytes) of the agreement with this id at ``base``: at the same path, else at any agreement path (a
-    file moved or renamed in the change is still the same agreement, with the same trusted identities)."""
-    raw = repository.read(base, shown)
-    if raw is not None and _id_of(raw, shown) == agreement_id:
-        return shown, raw
-    for path in base_agreement_files(repository, base):
-        other = repository.read(base, path)
-        if other is not None and path != shown and _id_of(other, path) == agreement_id:
-            return path, other
-    return None
-
-
 def base_agreement_files(repository: Repository, base: str) -> list[str]:
     """Every ``*.yaml``/``*.yml`` path of the tree at ``base`` outside consent ledgers."""
     return [name for name in repository.tree_paths(base)
             if name.endswith(AGREEMENT_SUFFIXES) and f"/{LEDGER}/" not in f"/{name}"]
 
 
-def _id_of(raw: bytes, path: str) -> str | None:
-    data = load_document(raw, path).data
+def _id_of(document: Document) -> str | None:
+    data = document.data
     value = data.get("id") if isinstance(data, Mapping) else None
     return value if isinstance(value, str) else None
 
@@ -247,11 +271,10 @@ def _party_status(party: str, trusted: _Trusted, records: Sequence[ConsentRecord
         return _untrusted(party, own, current, trusted.untrusted)
     failures: list[Finding] = []
     for record in (record for record in own if record.digest == current):
-        findings = check_record(record, identity, trusted.policy, repository)
-        passed = next((finding for finding in findings if finding.valid), None)
-        if passed is not None:
-            return PartyStatus(party, VALID, passed.detail, passed.kind)
-        failures += findings
+        for finding in check_record(record, identity, trusted.policy, repository):
+            if finding.valid:
+                return PartyStatus(party, VALID, finding.detail, finding.kind)
+            failures.append(finding)
     if REVIEW in trusted.policy:
         finding = check_reviews(reviews, identity, repository, shown, current)
         if finding.valid:

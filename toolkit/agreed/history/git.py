@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -212,6 +212,8 @@ class Repository:
         if tree is None:
             raise GitError(f"{repo.git_dir} is a bare repository (agreed needs a work tree)")
         self.root = Path(tree).resolve()
+        self._additions: dict[tuple[str, str], Mapping[str, Addition]] = {}
+        self._commits: set[str] = set()  # full shas already verified to name commits (they never change)
 
     def __repr__(self) -> str:
         return f"Repository({str(self.root)!r})"
@@ -271,13 +273,17 @@ class Repository:
 
     def resolve(self, rev: str) -> str:
         """The full sha of the commit ``rev`` names."""
+        if rev in self._commits:
+            return rev
         if not rev or rev.startswith("-") or "\0" in rev or "\n" in rev:
             raise GitError(f"unknown revision {rev!r}")
         try:
             output = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
         except GitError:
             raise GitError(f"unknown revision {rev!r}") from None
-        return _text(output).strip()
+        commit = _text(output).strip()
+        self._commits.add(commit)
+        return commit
 
     def read(self, rev: str, path: str) -> bytes | None:
         """The bytes of ``path`` at ``rev``; None when no file is at that path there."""
@@ -389,15 +395,35 @@ class Repository:
         same file again later does not make it someone else's. Renames are not followed: a file moved to ``path``
         was added there by the commit that moved it.
         """
-        if self._head() is None:
+        return self.additions(_literal(path)).get(path)
+
+    def additions(self, pathspec: str) -> Mapping[str, Addition]:
+        """:meth:`added_by` for every file that ``pathspec`` (git pathspec magic allowed, e.g.
+        ``:(glob)**/.consent/**``) matches, from ONE walk of HEAD's history: repo-relative path -> its oldest
+        addition. Remembered per HEAD commit and pathspec, so asking again is free until HEAD moves."""
+        head = self._head_commit()
+        if head is None:
+            return {}
+        known = self._additions.get((head, pathspec))
+        if known is not None:
+            return known
+        found: dict[str, Addition] = {}
+        output = self._git("log", "--diff-filter=A", "--no-renames", "--no-show-signature", "-z", "--name-only",
+                           "--format=%x01%H%x00%ae", head, "--", pathspec)
+        for chunk in output.split(b"\x01")[1:]:  # newest first: an older addition overwrites a newer one
+            commit, email, names = chunk.split(b"\0", 2)
+            for name in names.lstrip(b"\n").split(b"\0"):
+                if name:
+                    found[_text(name)] = Addition(_text(commit), _text(email))
+        self._additions[(head, pathspec)] = found
+        return found
+
+    def _head_commit(self) -> str | None:
+        """HEAD's commit read from the ref files in-process (no git process); None on an unborn branch."""
+        try:
+            return str(self._repo.head.commit.hexsha)
+        except ValueError:
             return None
-        output = self._git("log", "--diff-filter=A", "--no-renames", "--no-show-signature", "--format=%H%x00%ae",
-                           "HEAD", "--", _literal(path))
-        additions = [line.split("\0", 1) for line in _text(output).splitlines() if "\0" in line]
-        if not additions:
-            return None
-        commit, email = additions[-1]  # git log lists newest first
-        return Addition(commit, email)
 
     def commit_signature(self, commit: str) -> CommitSignature | None:
         """The signature the commit ``commit`` names carries and the payload it signs; None when it is unsigned.
