@@ -138,14 +138,20 @@ def test_the_gitlab_consent_step_uses_approvals_only_for_the_checked_head(pull_r
 
     (api / "settings.json").write_text(json.dumps({"reset_approvals_on_push": False}), encoding="utf-8")
     kept = run_step(pull_request, step, environment)
-    assert kept.returncode != 0
-    assert "approvals count as consent only when approvals are removed when commits are added" in kept.stderr
+    assert kept.returncode == 1  # the gate ran, without approvals: daniel has no evidence
+    assert "approvals are not used as consent: the project keeps approvals when commits are added" in kept.stderr
+    assert "daniel is missing" in kept.stdout
 
     (api / "settings.json").write_text(json.dumps({"reset_approvals_on_push": True}), encoding="utf-8")
     (api / "request.json").write_text(json.dumps({"iid": 3, "sha": "0" * 40}), encoding="utf-8")
     moved = run_step(pull_request, step, environment)
-    assert moved.returncode != 0
+    assert moved.returncode == 1
     assert "the merge request moved on" in moved.stderr
+
+    (api / "settings.json").unlink()  # the approvals API is not there (GitLab Free): curl fails
+    free = run_step(pull_request, step, environment)
+    assert free.returncode == 1
+    assert "approvals could not be read" in free.stderr
 
     without_token = run_step(pull_request, step, {**environment, "AGREED_API_TOKEN": ""})
     assert without_token.returncode == 1  # no approvals read: daniel has no evidence

@@ -161,3 +161,120 @@ def test_a_stale_party_is_shown_with_the_changes_since(repo: Path) -> None:
     (changes,) = [party["changes_since"] for party in data["agreements"][0]["parties"] if party["party"] == "maria"]
     assert [(change["path"], change["old"], change["new"]) for change in changes] == [
         ("results.deadline", "2032-06-30", "2032-09-30")]
+
+
+# --- what a new-user trial found ----------------------------------------------------------------------------------
+
+
+def commit_all_as(repo: Path, message: str, email: str = "test@example.org") -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, email=email)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def active(repo: Path) -> str:
+    """The agreement active on main with both parties' author-email consent; the base commit."""
+    (repo / AGREEMENT).write_text(agreement_text("active"), encoding="utf-8")
+    sign_as(repo, "maria", "maria.chen@example.com")
+    sign_as(repo, "daniel", "daniel.okafor@example.com")
+    assert run("check").exit_code == 0
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_deleting_an_agreement_in_force_fails_the_gate(repo: Path, active: str) -> None:
+    (repo / "contracts" / "other.yaml").write_text(agreement_text("proposed").replace(
+        "id: sales-onboarding", "id: other"), encoding="utf-8")
+    git(repo, "rm", "-q", AGREEMENT)
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert (f"{AGREEMENT}: active at the base revision, and gone now (deleted, moved out of the checked folders, "
+            "or its id changed)") in result.output
+
+
+def test_giving_a_final_agreement_another_id_fails_the_gate(repo: Path) -> None:
+    (repo / AGREEMENT).write_text(agreement_text("ended"), encoding="utf-8")
+    base = commit_all_as(repo, "Ended")
+    (repo / AGREEMENT).write_text(agreement_text("ended").replace("id: sales-onboarding", "id: renamed"),
+                                  encoding="utf-8")
+    result = run("check", "--base", base)
+    assert result.exit_code == 1
+    assert "ended at the base revision, and gone now" in result.output
+
+
+def test_deleting_a_proposal_passes(repo: Path) -> None:
+    (repo / "contracts" / "other.yaml").write_text(agreement_text("proposed").replace(
+        "id: sales-onboarding", "id: other"), encoding="utf-8")
+    git(repo, "rm", "-q", AGREEMENT)
+    assert run("check", "--base", "HEAD").exit_code == 0
+
+
+def test_an_agreement_moved_with_its_ledger_keeps_its_consent(repo: Path, active: str) -> None:
+    (repo / "contracts" / "sales").mkdir()
+    git(repo, "mv", AGREEMENT, "contracts/sales/sales-onboarding.yaml")
+    git(repo, "mv", "contracts/.consent", "contracts/sales/.consent")
+    commit_all_as(repo, "Move the agreement and its ledger", email="mallory@example.com")
+    result = run("status", "contracts/sales/sales-onboarding.yaml")
+    assert "maria: valid: added in" in result.output
+    assert "daniel: valid: added in" in result.output
+    assert "mallory" not in result.output
+
+
+def test_a_shallow_clone_is_refused(repo: Path, active: str, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    monkeypatch.chdir(shallow)
+    result = run("check")
+    assert result.exit_code == 2
+    assert "this clone is shallow" in result.output
+    assert "fetch-depth: 0" in result.output
+
+
+def test_paths_that_do_not_exist_are_usage_errors_and_subfolders_work(repo: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run("check", "contracts/nope.yaml")
+    assert (result.exit_code, "no such file or folder: contracts/nope.yaml" in result.output) == (2, True)
+    monkeypatch.chdir(repo / "contracts")
+    result = run("status")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{AGREEMENT}: sales-onboarding (proposed)")
+
+
+def test_a_broken_agreement_names_its_first_problem(repo: Path) -> None:
+    (repo / AGREEMENT).write_text(agreement_text("active").replace("status: active", "status: acitve", 1),
+                                  encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    assert "no digest, terms that do not validate cannot be consented to: 5:9: status: 'acitve'" in result.output
+
+
+def test_check_warns_about_ignored_records_and_speaks_json(repo: Path, active: str) -> None:
+    (repo / "contracts/.consent/sales-onboarding/maria/0000000000000000.yaml").write_text("agreed-consent: 1\n",
+                                                                                            encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 0
+    assert "warning: a consent record was ignored: " in result.output
+    data = json.loads(run("check", "--format", "json").output)
+    assert data["summary"] == {"agreements": 1, "failing": 0, "passed": True}
+
+
+def test_the_base_roster_overrides_an_identity_merged_into_an_agreement(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two steps: a proposal naming maria with mallory's email merges (nothing is active), then mallory activates
+    it and consents as maria. The roster at the base says who maria is, so that consent does not count."""
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")
+    (tmp_path / "people.yaml").write_text(
+        "people:\n  - id: maria\n    name: Maria Chen\n    email: maria.chen@example.com\n", encoding="utf-8")
+    (tmp_path / "contracts").mkdir()
+    forged = agreement_text("proposed").replace("maria.chen@example.com", "mallory@example.com")
+    (tmp_path / AGREEMENT).write_text(forged, encoding="utf-8")
+    base = commit_all_as(tmp_path, "Propose", email="mallory@example.com")
+    (tmp_path / AGREEMENT).write_text(forged.replace("status: proposed", "status: active", 1), encoding="utf-8")
+    sign_as(tmp_path, "maria", "mallory@example.com")
+    result = run("check", "--base", base)
+    assert result.exit_code == 1
+    assert "maria is missing: a record for the current terms exists but no evidence counts" in result.output
+    assert "not by maria's email" in result.output

@@ -277,7 +277,7 @@ def test_gitlab_approvals_of_a_head_with_other_terms_do_not_count(repo: Path, tm
     result = consent("status", export)
     assert result.exit_code == 0, result.output
     assert "  maria: missing: " in result.output
-    assert "approved only commits with other terms" in result.output
+    assert "approved no commit with the current terms" in result.output
 
 
 @needs_git

@@ -347,9 +347,28 @@ def test_a_material_change_to_an_active_agreement_needs_renegotiating_or_fresh_c
     assert gate_failures(status(repo, base=base)) == []
     write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30"))
     failures = gate_failures(status(repo, base=base))
-    assert failures[0].startswith("material change to an active agreement: move it to renegotiating")
+    assert failures[0].startswith("material change to an agreement that was active at the base: move it to "
+                                  "renegotiating")
+    for other in ("fulfilled", "ended", "draft", "proposed"):  # only renegotiating reopens the terms
+        write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status=other))
+        assert gate_failures(status(repo, base=base))[0].startswith("material change to an agreement"), other
     write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status="renegotiating"))
     assert gate_failures(status(repo, base=base)) == []
+    write(repo, agreement_text(evidence="[author-email]", status="fulfilled"))  # a record, not new terms
+    assert gate_failures(status(repo, base=base)) == []
+
+
+def test_an_active_agreement_unchanged_since_the_base_passes_without_records(repo: Path) -> None:
+    """Consent given by review lives on the code host: once the gate let the agreement in, later changes that
+    leave its terms alone pass, even though no record in the repository shows the consent."""
+    write(repo, agreement_text(evidence="[review]"))
+    base = commit_all(repo, "Active, consented by review in its pull request")
+    (repo / "notes.txt").write_text("unrelated\n", encoding="utf-8")
+    commit_all(repo, "An unrelated change")
+    result = status(repo, base=base)
+    assert states(result) == {"maria": MISSING, "daniel": MISSING}  # status still says what it can see
+    assert gate_failures(result) == []
+    assert gate_failures(status(repo)) != []  # without a base, every active agreement is judged in full
 
 
 # --- review -------------------------------------------------------------------------------------------------------
@@ -372,7 +391,7 @@ def test_an_approval_on_a_commit_with_the_current_terms_is_valid(repo: Path, tmp
     on_old = reviews_file(tmp_path, ("MChen", "APPROVED", older))
     state, reason = party(status(repo, reviews=on_old), "maria")
     assert state == MISSING
-    assert "approved only commits with other terms" in reason
+    assert "approved no commit with the current terms" in reason
     on_new = reviews_file(tmp_path, ("MChen", "APPROVED", newer), ("dokafor", "COMMENTED", newer))
     assert states(status(repo, reviews=on_new)) == {"maria": VALID, "daniel": MISSING}
     withdrawn = reviews_file(tmp_path, ("mchen", "APPROVED", newer), ("mchen", "CHANGES_REQUESTED", newer))

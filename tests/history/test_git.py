@@ -478,5 +478,16 @@ def test_additions_reads_every_ledger_file_in_one_walk_and_follows_head(repo: Re
         found = repository.additions(":(glob)**/.consent/**")
         assert set(found) == {first, second}  # contracts/a.yaml is outside every ledger
         assert found[first] == Addition(one, "maria@example.org")  # the oldest addition
+    repo.git("mv", "contracts", "archive")
+    moved = _commit_as(repo, "Mallory <mallory@example.org>", "move the agreement and its ledger")
+    repo.git("mv", "team/.consent/b/maria/fedcba9876543210.yaml", "team/.consent/b/maria/0000000000000000.yaml")
+    (repo.root / "team/.consent/b/maria/0000000000000000.yaml").write_text("party: maria\nedited: yes\n",
+                                                                           encoding="utf-8")
+    edited = repo.commit("rename one record and change it")
+    with _open(repo) as repository:
+        found = repository.additions(":(glob)**/.consent/**")
+        assert found["archive/.consent/a/li/0123456789abcdef.yaml"] == Addition(one, "maria@example.org")
+        assert found["team/.consent/b/maria/0000000000000000.yaml"] == Addition(edited, "maria@example.org")
+        assert moved != one
         repo.git("checkout", "-q", "--orphan", "fresh")
         assert repository.additions(":(glob)**/.consent/**") == {}  # HEAD moved to an unborn branch

@@ -16,7 +16,7 @@ import click
 
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_error
 from agreed.consent.evidence import EvidenceError
-from agreed.consent.reviews import Review, ReviewsError, read_reviews
+from agreed.consent.reviews import ReviewsError, read_reviews
 from agreed.consent.roster import roster_at
 from agreed.consent.status import (
     AgreementStatus,
@@ -24,8 +24,9 @@ from agreed.consent.status import (
     StatusError,
     agreement_status,
     gate_failures,
+    gone_since,
 )
-from agreed.consent.status_report import RENDERERS
+from agreed.consent.status_report import RENDERERS, render_json
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
@@ -64,38 +65,77 @@ def status_command(paths: tuple[str, ...], base: str | None, reviews: Path | Non
 
 @group.command("check")
 @_options
-def check_command(paths: tuple[str, ...], base: str | None, reviews: Path | None) -> None:
-    """The CI gate: exit 1 unless every active agreement has valid consent from every party and no ended or
-    fulfilled agreement changed its terms since --base; 0 passes, 2 usage and git errors."""
-    failed = 0
-    for result in _statuses(paths, base, reviews):
-        failures = gate_failures(result)
-        for failure in failures:
-            click.echo(f"{result.path}: {failure}")
-        if not failures:
-            click.echo(f"{result.path}: ok ({result.status})")
-        failed += bool(failures)
+@format_option(["text", "json"])
+def check_command(paths: tuple[str, ...], base: str | None, reviews: Path | None, output_format: str) -> None:
+    """The CI gate (see the README for its lifecycle rules): exit 1 unless every active agreement has valid consent
+    from every party, terms changed since --base were consented to or reopened (renegotiating), removed parties
+    consented, final agreements did not change and no agreement in force disappeared; 0 passes, 2 usage and git
+    errors. --format json prints what status --format json prints, with each agreement's gate failures."""
+    results = _statuses(paths, base, reviews)
+    failed = sum(bool(gate_failures(result)) for result in results)
+    if output_format == "json":
+        click.echo(render_json(results), nl=False)
+    else:
+        for result in results:
+            _echo_gate(result)
     if failed:
         click.echo(f"consent check failed for {failed} agreement{'s' if failed != 1 else ''}", err=True)
         raise SystemExit(EXIT_FINDINGS)
     raise SystemExit(EXIT_CLEAN)
 
 
+def _echo_gate(result: AgreementStatus) -> None:
+    failures = gate_failures(result)
+    for failure in failures:
+        click.echo(f"{result.path}: {failure}")
+    if not failures:
+        click.echo(f"{result.path}: ok ({'deleted' if result.deleted else result.status})")
+    for problem in result.problems:
+        click.echo(f"{result.path}: warning: a consent record was ignored: {problem}")
+
+
 def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None) -> list[AgreementStatus]:
-    selection = select(list(paths) or [DEFAULT_FOLDER])
+    try:
+        reviews = None if reviews_file is None else read_reviews(reviews_file)
+        with Repository.open(Path.cwd()) as repository:
+            if repository.is_shallow():
+                usage_error("this clone is shallow, so who added each consent record cannot be told: run 'git "
+                            "fetch --unshallow', or check out the whole history in CI (fetch-depth: 0)")
+            arguments = list(paths) or [_default_folder(repository)]
+            files = _files(arguments)
+            revision = None if base is None else BaseRevision(repository, base)
+            roster = None if base is None else _base_roster(repository, base)
+            results = [agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
+                       for file in files]
+            if revision is not None:
+                present = {result.agreement for result in results if result.agreement is not None}
+                results += gone_since(revision, present, [repository.relative(Path(path)) for path in arguments])
+            return results
+    except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
+        usage_error(str(error))
+
+
+def _default_folder(repository: Repository) -> str:
+    """``contracts/`` at the repository root, wherever in the repository the command runs."""
+    folder = repository.root / DEFAULT_FOLDER
+    if not folder.is_dir():
+        usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder at the repository root; name the "
+                    "agreement files or folders")
+    return str(folder)
+
+
+def _files(arguments: Sequence[str]) -> tuple[Path, ...]:
+    """The agreement files the arguments name (folders are searched); exits 2 for a path that does not exist or
+    holds no agreement."""
+    missing = [argument for argument in arguments if argument != "-" and not Path(argument).exists()]
+    if missing:
+        usage_error(f"no such file or folder: {', '.join(missing)}")
+    selection = select(arguments)
     if selection.reads_stdin:
         usage_error("consent needs agreement files in a repository, not standard input")
     if selection.empty:
         usage_error(f"no agreement files in: {', '.join(selection.empty)}")
-    try:
-        reviews: list[Review] = [] if reviews_file is None else read_reviews(reviews_file)
-        with Repository.open(Path.cwd()) as repository:
-            revision = None if base is None else BaseRevision(repository, base)
-            roster = None if base is None else _base_roster(repository, base)
-            return [agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
-                    for file in selection.files]
-    except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
-        usage_error(str(error))
+    return selection.files
 
 
 def _base_roster(repository: Repository, base: str) -> Roster | None:

@@ -118,7 +118,7 @@ def check_signature(record: ConsentRecord, identity: Identity) -> Finding:
     verdict = _verified(message, record.signature, identity)
     if verdict.valid:
         return Finding(SSH_SIGNATURE, True, f"signed with {verdict.fingerprint}")
-    return Finding(SSH_SIGNATURE, False, f"signature: {verdict.reason}")
+    return Finding(SSH_SIGNATURE, False, str(verdict.reason))
 
 
 def _verified(message: str | bytes, signature: str, identity: Identity, namespace: str = NAMESPACE) -> Verdict:
@@ -209,7 +209,8 @@ def check_reviews(reviews: Sequence[Review], identity: Identity, repository: Rep
     for review in decisive:
         if review.state == "APPROVED" and _digest_at(repository, review.commit, agreement_path) == digest:
             return Finding(REVIEW, True, f"approved by @{identity.handle} on {review.commit[:12]}")
-    return Finding(REVIEW, False, f"@{identity.handle} approved only commits with other terms")
+    return Finding(REVIEW, False, f"@{identity.handle} approved no commit with the current terms (only commits with "
+                   "other terms, or that this clone does not have)")
 
 
 def _digest_at(repository: Repository, commit: str, agreement_path: str) -> str | None:

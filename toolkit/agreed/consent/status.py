@@ -89,6 +89,8 @@ class AgreementStatus:
     new: bool = False  # the agreement does not exist at the base revision
     problems: tuple[str, ...] = field(default=())  # malformed ledger files
     error: str | None = None
+    deleted: bool = False  # the agreement exists at the base revision only (deleted, moved away, or its id changed)
+    base_path: str | None = None  # where the agreement was at the base revision
 
     @property
     def fully_consented(self) -> bool:
@@ -102,9 +104,24 @@ class _Trusted:
     new: bool
     status: str | None = None
     digest: str | None = None
+    path: str | None = None  # where the agreement is at the base revision
     untrusted: str = ("added in this change: it has no identity at the base revision (neither in the agreement nor "
                       "in the people roster), so its consent cannot be "
                       "verified until the change is merged (with the agreement not active) and it consents then")
+
+
+@dataclass(frozen=True, slots=True)
+class BaseAgreement:
+    """An agreement file as it was at the base revision."""
+
+    path: str
+    document: Document
+
+    @property
+    def id(self) -> str | None:
+        data = self.document.data
+        value = data.get("id") if isinstance(data, Mapping) else None
+        return value if isinstance(value, str) else None
 
 
 class BaseRevision:
@@ -118,46 +135,70 @@ class BaseRevision:
         except GitError as error:
             raise StatusError(str(error)) from None
         self._repository = repository
-        self._by_id: dict[str, Document] | None = None
+        self._by_id: dict[str, BaseAgreement] | None = None
 
-    def agreement(self, shown: str, agreement_id: str) -> Document | None:
+    def agreement(self, shown: str, agreement_id: str) -> BaseAgreement | None:
         """The agreement with this id at the base: at ``shown``, else at any agreement path (a file moved or
         renamed in the change is still the same agreement, with the same trusted identities)."""
         try:
             raw = self._repository.read(self.commit, shown)
             if raw is not None:
-                document = load_document(raw, f"{self.name}:{shown}")
-                if _id_of(document) == agreement_id:
-                    return document
-            return self._index().get(agreement_id)
+                found = BaseAgreement(shown, load_document(raw, f"{self.name}:{shown}"))
+                if found.id == agreement_id:
+                    return found
+            return self.by_id().get(agreement_id)
         except GitError as error:
             raise StatusError(str(error)) from None
 
-    def _index(self) -> dict[str, Document]:
+    def by_id(self) -> Mapping[str, BaseAgreement]:
+        """Every agreement of the base revision by id (the first file in path order wins a duplicated id)."""
         if self._by_id is None:
             self._by_id = {}
             for path in base_agreement_files(self._repository, self.commit):
                 raw = self._repository.read(self.commit, path)
-                document = None if raw is None else load_document(raw, f"{self.name}:{path}")
-                found = None if document is None else _id_of(document)
-                if document is not None and found is not None:
-                    self._by_id.setdefault(found, document)
+                found = None if raw is None else BaseAgreement(path, load_document(raw, f"{self.name}:{path}"))
+                if found is not None and found.id is not None:
+                    self._by_id.setdefault(found.id, found)
         return self._by_id
 
 
+def gone_since(base: BaseRevision, present: set[str], within: Sequence[str]) -> list[AgreementStatus]:
+    """The agreements of the base revision under the repo-relative folders or files ``within`` whose id no file
+    has now (``present``): deleted, moved elsewhere, or given another id. Each is reported with its base status, so
+    the gate can refuse to drop an agreement that was in force or final."""
+    def inside(path: str) -> bool:
+        return any(place in ("", ".") or path == place or path.startswith(f"{place}/") for place in within)
+
+    try:
+        agreements = base.by_id()
+    except GitError as error:
+        raise StatusError(str(error)) from None
+    return [AgreementStatus(found.path, agreement_id, None, None, base_status=_status_of(found.document),
+                            deleted=True, base_path=found.path)
+            for agreement_id, found in sorted(agreements.items(), key=lambda item: item[1].path)
+            if agreement_id not in present and inside(found.path)]
+
+
+def _status_of(document: Document) -> str | None:
+    data = document.data
+    value = data.get("status") if isinstance(data, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
 def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevision | None = None,
-                     reviews: Sequence[Review] = (), roster: Roster | None = None) -> AgreementStatus:
+                     reviews: Sequence[Review] | None = None, roster: Roster | None = None) -> AgreementStatus:
     """The consent of every current party of the agreement ``file`` (in the work tree of ``repository``) and, with
     ``base``, of every party the change removed (they must consent to the new terms too). ``roster``: the people
-    roster as it was at ``base``, which vouches for parties the base version lacks. Pass one :class:`BaseRevision`
-    for many files, so the base is resolved and indexed once."""
+    roster as it was at ``base``, which vouches for parties the base version lacks and, where it lists a person,
+    is that person's identity. ``reviews``: the code host's reviews, None when none were exported. Pass one
+    :class:`BaseRevision` for many files, so the base is resolved and indexed once."""
     if isinstance(base, str):
         base = BaseRevision(repository, base)
     shown = repository.relative(file)
     document = read_document(file, shown)
     current = digest_document(document)
     if isinstance(current, DigestError):
-        return AgreementStatus(shown, None, None, None, error=current.message)
+        return AgreementStatus(shown, None, None, None, error=_no_digest(current))
     data: Mapping[str, Any] = document.data
     trusted = _vouched(_trusted(shown, data, base), roster, names_of(data))
     records = read_records(file, str(data["id"]))
@@ -171,7 +212,16 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     parties = tuple(_with_changes(party, past, data) for party in parties)
     parties = tuple(_mark_removed(party) if party.party in removed else party for party in parties)
     return AgreementStatus(shown, str(data["id"]), str(data["status"]), current, trusted.policy, parties,
-                           trusted.status, trusted.digest, trusted.new, problems)
+                           trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path)
+
+
+def _no_digest(error: DigestError) -> str:
+    """Why there is no digest, with the first problem (``line:col: message``) so the user knows where to look."""
+    first = error.problems[0] if error.problems else None
+    where = f": {first.line}:{first.col}: {first.message}" if first is not None else ""
+    more = len(error.problems) - 1
+    return (f"no digest, terms that do not validate cannot be consented to{where}"
+            f"{f' (and {more} more: agreed lint shows them)' if more > 0 else ''}")
 
 
 def _mark_removed(party: PartyStatus) -> PartyStatus:
@@ -223,28 +273,37 @@ def names_of(data: Mapping[str, Any]) -> list[str]:
 
 
 def _vouched(trusted: _Trusted, roster: Roster | None, names: Sequence[str]) -> _Trusted:
-    """``trusted`` plus, for parties it has no identity for, their identity in the base roster (people who left
+    """``trusted`` with the base roster's word on identity: for a party the roster lists, each identity field the
+    roster gives (email, handle, keys) replaces the agreement's, so an agreement merged with someone else's email
+    cannot speak for a listed person; a party the trusted version lacks gets the roster's identity (people who left
     vouch for nobody)."""
     if roster is None:
         return trusted
-    people = [roster.people[name] for name in names if name not in trusted.identities and name in roster.people]
-    found = {person.id: Identity(person.id, person.email, person.handle, person.keys)
-             for person in people if not person.gone}
-    return replace(trusted, identities={**trusted.identities, **found}) if found else trusted
+    identities = dict(trusted.identities)
+    for name in [*names, *(known for known in trusted.identities if known not in names)]:
+        person = roster.people.get(name)
+        known = identities.get(name)
+        if person is None or (known is None and person.gone):
+            continue
+        base = known or Identity(name)
+        identities[name] = Identity(name, person.email or base.email, person.handle or base.handle,
+                                    person.keys or base.keys)
+    return replace(trusted, identities=identities)
 
 
 def _trusted(shown: str, data: Mapping[str, Any], base: BaseRevision | None) -> _Trusted:
     if base is None:
         return _Trusted(policy_of(data), _identities(data), new=False)
-    document = base.agreement(shown, str(data["id"]))
-    if document is None:
+    found = base.agreement(shown, str(data["id"]))
+    if found is None:
         return _Trusted(policy_of(data), {}, new=True, untrusted=NEW_UNTRUSTED)
+    document = found.document
     base_digest = digest_document(document)
     if isinstance(base_digest, DigestError) or not isinstance(document.data, Mapping):
-        return _Trusted(policy_of(data), {}, new=False,
+        return _Trusted(policy_of(data), {}, new=False, path=found.path,
                         untrusted="the agreement does not validate at the base revision, so no identity is trusted")
     return _Trusted(policy_of(document.data), _identities(document.data), False,
-                    str(document.data["status"]), base_digest)
+                    str(document.data["status"]), base_digest, found.path)
 
 
 def base_agreement_files(repository: Repository, base: str) -> list[str]:
@@ -253,18 +312,12 @@ def base_agreement_files(repository: Repository, base: str) -> list[str]:
             if name.endswith(AGREEMENT_SUFFIXES) and f"/{LEDGER}/" not in f"/{name}"]
 
 
-def _id_of(document: Document) -> str | None:
-    data = document.data
-    value = data.get("id") if isinstance(data, Mapping) else None
-    return value if isinstance(value, str) else None
-
-
 def _identities(data: Mapping[str, Any]) -> dict[str, Identity]:
     return {str(party["id"]): identity_of(party) for party in data["parties"]}
 
 
 def _party_status(party: str, trusted: _Trusted, records: Sequence[ConsentRecord], current: str,
-                  repository: Repository, shown: str, reviews: Sequence[Review]) -> PartyStatus:
+                  repository: Repository, shown: str, reviews: Sequence[Review] | None) -> PartyStatus:
     identity = trusted.identities.get(party)
     own = [record for record in records if record.party == party]
     if identity is None:
@@ -275,7 +328,9 @@ def _party_status(party: str, trusted: _Trusted, records: Sequence[ConsentRecord
             if finding.valid:
                 return PartyStatus(party, VALID, finding.detail, finding.kind)
             failures.append(finding)
-    if REVIEW in trusted.policy:
+    if REVIEW in trusted.policy and reviews is None:
+        failures.append(Finding(REVIEW, False, "no reviews were given (--reviews FILE)"))
+    elif REVIEW in trusted.policy and reviews is not None:
         finding = check_reviews(reviews, identity, repository, shown, current)
         if finding.valid:
             return PartyStatus(party, VALID, finding.detail, REVIEW)
@@ -297,7 +352,7 @@ def _not_valid(party: str, own: Sequence[ConsentRecord], current: str, failures:
         return PartyStatus(party, MISSING, f"a record for the current terms exists but no evidence counts ({detail})")
     newest = _newest_other(own, current)
     if newest is not None:
-        return _stale(party, newest, "consented to older terms")
+        return _stale(party, newest, "")
     accepted = ", ".join(policy)
     review_note = "; ".join(f"{finding.kind}: {finding.detail}" for finding in failures)
     suffix = f" ({review_note})" if review_note else ""
@@ -311,24 +366,33 @@ def _newest_other(own: Sequence[ConsentRecord], current: str) -> ConsentRecord |
 
 def _stale(party: str, record: ConsentRecord, why: str) -> PartyStatus:
     when = record.signed_at.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return PartyStatus(party, STALE, f"{why}: last consented to {record.digest} on {when}",
+    return PartyStatus(party, STALE, f"consented to older terms ({record.digest} on {when}){f': {why}' if why else ''}",
                        agreed_digest=record.digest, agreed_at=record.signed_at)
 
 
 # --- the gate ---------------------------------------------------------------------------------------------------------
 
 
+IN_FORCE: Final = ("active", "renegotiating")
+KEPT_WHEN_DELETED: Final = (*IN_FORCE, *FINAL_STATUSES)
+
+
 def gate_failures(result: AgreementStatus) -> list[str]:
     """Why ``agreed consent check`` fails for this agreement (empty: it passes). The lifecycle it enforces:
 
-    - an ``active`` agreement needs valid consent from every party (so an agreement that becomes active in the
-      change, or a party added to an active one, needs it too);
-    - a material change to an agreement that was ``active`` at the base needs fresh consent from every party, or
-      the agreement moves to ``renegotiating`` in the same change;
+    - an ``active`` agreement needs valid consent from every party (so does one that becomes active in the change,
+      or gains a party), unless it was ``active`` at the base with the same terms: the gate let it in then, and
+      consent given by review lives on the code host, not in the repository;
+    - a material change to an agreement in force at the base (``active`` or ``renegotiating``) needs fresh consent
+      from every party, unless the agreement is ``renegotiating`` after the change;
     - a party the change removes must consent to the new terms, unless the agreement was a ``draft`` at the base;
     - ``ended`` and ``fulfilled`` are final: an agreement that was final at the base may change neither its terms
-      nor its status.
+      nor its status;
+    - an agreement that was in force or final at the base may not disappear (deleted, moved out of the checked
+      folders, or given another id): end it with ``status: ended`` instead.
     """
+    if result.deleted:
+        return _deletion_failures(result)
     if result.error is not None:
         return [result.error]
     failures: list[str] = []
@@ -336,17 +400,22 @@ def gate_failures(result: AgreementStatus) -> list[str]:
                                                  or result.status != result.base_status):
         failures.append(f"{result.base_status} at the base revision, which is final: neither its terms nor its "
                         f"status may change")
+    terms_changed = result.base_digest is not None and result.base_digest != result.digest
+    reopened = result.base_status in IN_FORCE and terms_changed and result.status != "renegotiating"
+    consented_before = result.base_status == "active" and not terms_changed
     unconsented = [party for party in result.parties if party.state != VALID]
-    if result.status == "active" and unconsented and _terms_changed_while_active(result):
-        failures.append("material change to an active agreement: move it to renegotiating in this change, or "
-                        "have every party consent to the new terms")
-    if result.status != "active" and result.base_status not in (None, "draft"):
-        unconsented = [party for party in unconsented if party.removed]
-    elif result.status != "active":
-        unconsented = []
+    if reopened and unconsented:
+        failures.append(f"material change to an agreement that was {result.base_status} at the base: move it to "
+                        f"renegotiating in this change, or have every party consent to the new terms")
+    if not reopened and (result.status != "active" or consented_before):
+        draft_before = result.base_status in (None, "draft")
+        unconsented = [] if draft_before else [party for party in unconsented if party.removed]
     failures += [f"{party.party} is {party.state}: {party.reason}" for party in unconsented]
     return failures
 
 
-def _terms_changed_while_active(result: AgreementStatus) -> bool:
-    return result.base_status == "active" and result.base_digest is not None and result.base_digest != result.digest
+def _deletion_failures(result: AgreementStatus) -> list[str]:
+    if result.base_status not in KEPT_WHEN_DELETED:
+        return []
+    return [f"{result.base_status} at the base revision, and gone now (deleted, moved out of the checked folders, "
+            f"or its id changed): keep it, and set status: ended to close it"]

@@ -30,6 +30,8 @@ def render_text(results: Sequence[AgreementStatus]) -> str:
 
 
 def _text(result: AgreementStatus) -> str:
+    if result.deleted:
+        return f"{result.path}: {result.agreement} (gone; {result.base_status} at the base revision)\n"
     if result.error is not None:
         return f"{result.path}: {result.error}\n"
     lines = [f"{result.path}: {result.agreement} ({result.status}) {result.digest}"
@@ -45,14 +47,17 @@ def _text(result: AgreementStatus) -> str:
 
 
 def render_json(results: Sequence[AgreementStatus]) -> str:
+    failing = sum(bool(gate_failures(result)) for result in results)
     document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
+                "summary": {"agreements": len(results), "failing": failing, "passed": not failing},
                 "agreements": [_agreement_json(result) for result in results]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _agreement_json(result: AgreementStatus) -> dict[str, Any]:
     return {"path": result.path, "agreement": result.agreement, "status": result.status, "digest": result.digest,
-            "policy": list(result.policy), "new": result.new, "error": result.error,
+            "policy": list(result.policy), "new": result.new, "deleted": result.deleted, "error": result.error,
+            "base_path": result.base_path, "base_status": result.base_status, "base_digest": result.base_digest,
             "ledger_problems": list(result.problems), "gate_failures": gate_failures(result),
             "parties": [_party_json(party) for party in result.parties]}
 
@@ -83,8 +88,9 @@ def _agreements(count: int) -> str:
 
 def _markdown_agreement(result: AgreementStatus) -> list[str]:
     title = f"### {escape_markdown(result.path)}"
-    if result.error is not None:
-        return [title, "", escape_markdown(result.error), ""]
+    if result.deleted or result.error is not None:
+        what = (f"gone; {result.base_status} at the base revision" if result.deleted else str(result.error))
+        return [title, "", escape_markdown(what), *(f"- {escape_markdown(f)}" for f in gate_failures(result)), ""]
     lines = [f"{title}: {escape_markdown(str(result.agreement))} ({escape_markdown(str(result.status))})", ""]
     lines += [f"- {escape_markdown(failure)}" for failure in gate_failures(result)]
     lines += ["", "| party | consent | why |", "| --- | --- | --- |"]

@@ -400,7 +400,8 @@ class Repository:
     def additions(self, pathspec: str) -> Mapping[str, Addition]:
         """:meth:`added_by` for every file that ``pathspec`` (git pathspec magic allowed, e.g.
         ``:(glob)**/.consent/**``) matches, from ONE walk of HEAD's history: repo-relative path -> its oldest
-        addition. Remembered per HEAD commit and pathspec, so asking again is free until HEAD moves."""
+        addition. A file moved unchanged (an exact rename, both paths matching) keeps the addition it had, so moving
+        a folder of files does not make them the mover's. Remembered per HEAD commit and pathspec."""
         head = self._head_commit()
         if head is None:
             return {}
@@ -408,13 +409,18 @@ class Repository:
         if known is not None:
             return known
         found: dict[str, Addition] = {}
-        output = self._git("log", "--diff-filter=A", "--no-renames", "--no-show-signature", "-z", "--name-only",
-                           "--format=%x01%H%x00%ae", head, "--", pathspec)
-        for chunk in output.split(b"\x01")[1:]:  # newest first: an older addition overwrites a newer one
-            commit, email, names = chunk.split(b"\0", 2)
-            for name in names.lstrip(b"\n").split(b"\0"):
-                if name:
-                    found[_text(name)] = Addition(_text(commit), _text(email))
+        output = self._git("log", "--reverse", "--diff-filter=AR", "-M100%", "--no-show-signature", "-z",
+                           "--name-status", "--format=%x01%H%x00%ae", head, "--", pathspec)
+        for chunk in output.split(b"\x01")[1:]:  # oldest first: the first addition of a path counts
+            commit, email, changes = chunk.split(b"\0", 2)
+            addition = Addition(_text(commit), _text(email))
+            tokens = iter(_text(token) for token in changes.lstrip(b"\n").split(b"\0"))
+            for status in tokens:
+                if status.startswith("R"):
+                    old, new = next(tokens), next(tokens)
+                    found.setdefault(new, found.get(old, addition))
+                elif status:
+                    found.setdefault(next(tokens), addition)
         self._additions[(head, pathspec)] = found
         return found
 
