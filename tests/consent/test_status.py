@@ -483,3 +483,6 @@ def test_a_squash_merge_keeps_signatures_and_never_passes_commit_evidence_on(rep
     assert daniel.state == MISSING
     assert f"added in {squash[:12]} by {MARIA}" in daniel.reason
     assert gate_failures(merged) == [f"daniel is missing: {daniel.reason}"]
+    (repo / "notes.txt").write_text("a later, unrelated change\n", encoding="utf-8")
+    commit_all(repo, "Later work")
+    assert gate_failures(status(repo, base=squash)) == []  # active with the same terms at the later base
