@@ -136,27 +136,33 @@ class BaseRevision:
             raise StatusError(str(error)) from None
         self._repository = repository
         self._by_id: dict[str, BaseAgreement] | None = None
+        self._by_path: dict[str, BaseAgreement | None] = {}
 
     def agreement(self, shown: str, agreement_id: str) -> BaseAgreement | None:
         """The agreement with this id at the base: at ``shown``, else at any agreement path (a file moved or
         renamed in the change is still the same agreement, with the same trusted identities)."""
         try:
-            raw = self._repository.read(self.commit, shown)
-            if raw is not None:
-                found = BaseAgreement(shown, load_document(raw, f"{self.name}:{shown}"))
-                if found.id == agreement_id:
-                    return found
+            found = self._at(shown)
+            if found is not None and found.id == agreement_id:
+                return found
             return self.by_id().get(agreement_id)
         except GitError as error:
             raise StatusError(str(error)) from None
+
+    def _at(self, path: str) -> BaseAgreement | None:
+        """The file at ``path`` in the base revision, parsed once; None when there is none."""
+        if path not in self._by_path:
+            raw = self._repository.read(self.commit, path)
+            document = None if raw is None else load_document(raw, f"{self.name}:{path}")
+            self._by_path[path] = None if document is None else BaseAgreement(path, document)
+        return self._by_path[path]
 
     def by_id(self) -> Mapping[str, BaseAgreement]:
         """Every agreement of the base revision by id (the first file in path order wins a duplicated id)."""
         if self._by_id is None:
             self._by_id = {}
             for path in base_agreement_files(self._repository, self.commit):
-                raw = self._repository.read(self.commit, path)
-                found = None if raw is None else BaseAgreement(path, load_document(raw, f"{self.name}:{path}"))
+                found = self._at(path)
                 if found is not None and found.id is not None:
                     self._by_id.setdefault(found.id, found)
         return self._by_id
