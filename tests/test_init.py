@@ -1,4 +1,5 @@
-"""``agreed.init``: what it writes into a real temporary git repository, and what it leaves alone."""
+"""``agreed.init``: what it writes into a real temporary git repository, and what it leaves alone; and the closing
+line of ``agreed init``, which never calls the repository set up while a step needs the user's hand."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from ruamel.yaml import YAML
 
+from agreed.cli import main
 from agreed.init import (
     ATTRIBUTE_LINES,
     DIFF_DRIVER_COMMAND,
@@ -232,3 +235,45 @@ def test_git_diff_uses_the_semantic_driver(repo: Path, minimal_agreement: dict[s
     env = {**ENV, "PATH": f"{agreed.parent}{os.pathsep}{ENV.get('PATH', '')}"}
     output = _git(repo, "diff", "contracts/demo.yaml", env=env)
     assert "results.deadline: 2031-06-30 -> 2031-07-30" in output
+
+
+# --- the closing line of `agreed init` ------------------------------------------------------------------------------
+
+
+SET_UP = "Nothing to change: the repository is set up."
+PIPELINE = "stages: [test]\nunit:\n  script: [make test]\n"
+PRE_COMMIT = "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n" \
+             "    hooks:\n      - id: trailing-whitespace\n"
+
+
+def _init_command(root: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str) -> list[str]:
+    """The lines ``agreed init ARGUMENTS`` prints in ``root`` (which must exit 0)."""
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["init", *arguments])
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_a_job_to_add_by_hand_is_not_called_set_up(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".gitlab-ci.yml").write_text(PIPELINE, encoding="utf-8")
+    first = _init_command(repo, monkeypatch, "--ci", "gitlab")
+    assert any(line.startswith("add by hand  .gitlab-ci.yml") for line in first)
+    assert first[-1].startswith("Next: 1 step needs your hand (see above); then 'agreed new ID")
+    second = _init_command(repo, monkeypatch, "--ci", "gitlab")
+    assert second[-1] == "Nothing else to change, but 1 step needs your hand (see above)."
+    assert SET_UP not in second
+    (repo / ".gitlab-ci.yml").write_text(PIPELINE + ci_template("gitlab"), encoding="utf-8")  # added by hand
+    assert _init_command(repo, monkeypatch, "--ci", "gitlab")[-1] == SET_UP
+
+
+def test_a_pre_commit_hook_to_add_by_hand_is_counted_too(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".pre-commit-config.yaml").write_text(PRE_COMMIT, encoding="utf-8")
+    (repo / ".gitlab-ci.yml").write_text(PIPELINE, encoding="utf-8")
+    _init_command(repo, monkeypatch, "--ci", "gitlab")
+    both = _init_command(repo, monkeypatch, "--ci", "gitlab")
+    assert both[-1] == "Nothing else to change, but 2 steps need your hand (see above)."
+    only_hook = _init_command(repo, monkeypatch, "--ci", "none")
+    assert only_hook[-1] == "Nothing else to change, but 1 step needs your hand (see above)."
+    action = next(a for a in initialise(repo, "none") if a.target == ".pre-commit-config.yaml")
+    (repo / ".pre-commit-config.yaml").write_text(PRE_COMMIT + action.snippet, encoding="utf-8")
+    assert _init_command(repo, monkeypatch, "--ci", "none")[-1] == SET_UP

@@ -134,3 +134,68 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_stdin_is_refused(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _run(repo, monkeypatch, "-").exit_code == 2
+
+
+# --- the file stays inside the repository -------------------------------------------------------------------------
+
+
+def _outside(tmp_path: Path) -> Path:
+    """A CODEOWNERS-like file outside the repository (beside it), with content that must never change."""
+    outside = tmp_path / "outside" / "CODEOWNERS"
+    outside.parent.mkdir()
+    outside.write_text(USER_LINES, encoding="utf-8")
+    return outside
+
+
+def _refused(result: Result) -> None:
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.splitlines()  # one line: the usage error
+    assert "the CODEOWNERS file must be inside the repository" in line
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("mode", ["--write", "--check"])
+def test_an_absolute_file_outside_the_repository_is_refused(repo: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    outside = _outside(tmp_path)
+    _refused(_run(repo, monkeypatch, mode, "--file", str(outside)))
+    assert outside.read_text(encoding="utf-8") == USER_LINES
+
+
+def test_a_relative_file_that_climbs_out_is_refused(repo: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _refused(_run(repo, monkeypatch, "--write", "--file", "../x"))
+    _refused(_run(repo, monkeypatch, "--write", "--file", "contracts/../../x"))
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_symbolic_link_that_leads_outside_is_refused(repo: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    outside = _outside(tmp_path)
+    (repo / "owners").symlink_to(outside)
+    _refused(_run(repo, monkeypatch, "--write", "--file", "owners"))
+    (repo / ".github").mkdir()
+    (repo / ".github" / "CODEOWNERS").symlink_to(outside)  # the default file, linked out of the repository
+    _refused(_run(repo, monkeypatch, "--write"))
+    assert outside.read_text(encoding="utf-8") == USER_LINES
+    assert (repo / "owners").is_symlink()
+
+
+def test_a_file_inside_git_s_own_folder_is_refused(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = (repo / ".git" / "config").read_bytes()
+    result = _run(repo, monkeypatch, "--write", "--file", ".git/config")
+    assert result.exit_code == 2
+    assert "not in .git" in result.stderr
+    assert (repo / ".git" / "config").read_bytes() == config
+
+
+def test_inside_the_repository_dot_dots_and_links_are_fine(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "docs").mkdir()
+    assert _run(repo, monkeypatch, "--write", "--file", "contracts/../docs/CODEOWNERS").exit_code == 0
+    absolute = _run(repo, monkeypatch, "--check", "--file", str(repo / "docs" / "CODEOWNERS"))
+    assert absolute.exit_code == 0, absolute.output
+    (repo / "CODEOWNERS").symlink_to(repo / "docs" / "CODEOWNERS")
+    linked = _run(repo, monkeypatch, "--write", "--file", "CODEOWNERS")
+    assert linked.exit_code == 0, linked.output
+    assert "docs/CODEOWNERS: up to date" in linked.stdout  # the link's target, not a new file over the link
+    assert (repo / "CODEOWNERS").is_symlink()

@@ -1,8 +1,10 @@
-"""``agreed sign FILE --as PARTY [--key KEY]`` on real temporary repositories with real ssh-keygen keys: what is
-recorded where, parallel signatures that merge without conflict, re-signing, and every refusal (exit 2)."""
+"""``agreed sign FILE --as PARTY [--key KEY] [--base REV]`` on real temporary repositories with real ssh-keygen keys:
+what is recorded where, parallel signatures that merge without conflict, re-signing, a party removed by the change
+consenting with --base, and every refusal (exit 2)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -16,7 +18,8 @@ from agreed.consent.digest import digest_document
 from agreed.consent.ledger import ConsentRecord, read_records, record_path
 from agreed.consent.ssh import consent_message, fingerprint, verify
 from agreed.document import read_document
-from gitrepo import git, public
+from agreed.schema import template_path
+from gitrepo import EXAMPLE, commit_all, git, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import MakeKey
@@ -26,27 +29,19 @@ pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None or shutil.whi
 
 REPO = Path(__file__).resolve().parents[2]
 FULFILLED = REPO / "contracts" / "clinic-scheduling.yaml"
+THREE_PARTIES = REPO / "contracts" / "data-platform-migration.yaml"  # proposed; aisha, kenji and tomas
+TOMAS = "tomas.herrera@example.org"
 
 
 
-def agreement_text(maria_key: str, *, deadline: str = "2031-06-30") -> str:
-    return f"""\
-# yaml-language-server: $schema=../schema/agreement.schema.json
-# A comment the signing must never touch.
-agreed: 1
-id: demo
-title: Demo agreement   # editorial
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-    keys:
-      - {maria_key}
-  - id: li
-    name: Li Wei
-results:
-  deadline: {deadline}
-"""
+def agreement_text(maria_key: str, *, deadline: str = "2032-06-30", status: str = "proposed") -> str:
+    """The complete example agreement as ``demo`` (parties maria and daniel), with ``status`` and ``deadline``,
+    ``maria_key`` listed for maria, and a comment the signing must never touch."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("agreed: 1\n", "# A comment the signing must never touch.\nagreed: 1\n", 1)
+    text = text.replace("id: sales-onboarding\n", "id: demo\n", 1).replace("status: active\n", f"status: {status}\n", 1)
+    text = text.replace("    keys: []\n", f"    keys:\n      - {maria_key}\n", 1)  # maria's is the first
+    return text.replace("  deadline: 2032-06-30\n", f"  deadline: {deadline}\n", 1)
 
 
 @pytest.fixture
@@ -111,13 +106,13 @@ def test_sign_with_a_listed_key_records_a_verifiable_signature_and_says_what_nex
 
 
 def test_sign_without_a_key_records_an_unsigned_consent(repo: Path) -> None:
-    result = sign_as("li")
+    result = sign_as("daniel")
     assert result.exit_code == 0, result.output
     assert "without an SSH signature" in result.stdout
     [record] = records()
-    assert (record.party, record.signature, record.key) == ("li", None, None)
-    text = record_path(AGREEMENT, "demo", "li", current_digest()).read_text(encoding="utf-8")
-    assert "agreed-consent: 1\nagreement: demo\nparty: li\n" in text
+    assert (record.party, record.signature, record.key) == ("daniel", None, None)
+    text = record_path(AGREEMENT, "demo", "daniel", current_digest()).read_text(encoding="utf-8")
+    assert "agreed-consent: 1\nagreement: demo\nparty: daniel\n" in text
     assert re.search(r'^signed_at: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"$', text, re.MULTILINE)
 
 
@@ -135,10 +130,10 @@ def test_signing_the_same_digest_twice_says_already_recorded(repo: Path, make_ke
 
 
 def test_an_editorial_change_keeps_the_digest_so_the_consent_is_already_recorded(repo: Path) -> None:
-    assert sign_as("li").exit_code == 0
-    AGREEMENT.write_text(AGREEMENT.read_text(encoding="utf-8").replace("Demo agreement", "Renamed"),
+    assert sign_as("daniel").exit_code == 0
+    AGREEMENT.write_text(AGREEMENT.read_text(encoding="utf-8").replace("Halve enterprise onboarding time", "Renamed"),
                          encoding="utf-8")
-    result = sign_as("li")
+    result = sign_as("daniel")
     assert result.exit_code == 0
     assert "already recorded" in result.stdout
 
@@ -160,16 +155,16 @@ def test_two_parties_signing_in_two_branches_merge_without_conflict(repo: Path, 
     assert sign_as("maria", "--key", str(make_key("maria"))).exit_code == 0
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "Consent of maria")
-    git(repo, "switch", "-q", "-c", "li-agrees", "main")
-    assert sign_as("li").exit_code == 0
+    git(repo, "switch", "-q", "-c", "daniel-agrees", "main")
+    assert sign_as("daniel").exit_code == 0
     git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Consent of li")
+    git(repo, "commit", "-q", "-m", "Consent of daniel")
     git(repo, "switch", "-q", "main")
     git(repo, "merge", "-q", "--no-edit", "maria-agrees")
-    git(repo, "merge", "-q", "--no-edit", "li-agrees")  # a real merge commit; fails the test on any conflict
+    git(repo, "merge", "-q", "--no-edit", "daniel-agrees")  # a real merge commit; fails the test on any conflict
     assert len(git(repo, "rev-list", "--merges", "HEAD").split()) == 1
     assert git(repo, "status", "--porcelain") == ""
-    assert sorted(record.party for record in records()) == ["li", "maria"]
+    assert sorted(record.party for record in records()) == ["daniel", "maria"]
     assert {record.digest for record in records()} == {current_digest()}
 
 
@@ -184,9 +179,9 @@ def test_re_signing_after_a_change_on_one_branch_merges_with_a_signature_on_anot
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "Move the deadline; maria agrees")
     git(repo, "switch", "-q", "main")
-    assert sign_as("li").exit_code == 0
+    assert sign_as("daniel").exit_code == 0
     git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Consent of li")
+    git(repo, "commit", "-q", "-m", "Consent of daniel")
     git(repo, "merge", "-q", "--no-edit", "renegotiate")
     assert len(records()) == 3
 
@@ -198,7 +193,7 @@ def test_an_unknown_party_is_refused_with_a_suggestion(repo: Path) -> None:
     result = sign_as("mria")
     assert result.exit_code == 2
     assert "'mria' is not a party of demo (did you mean 'maria'?)" in result.stderr
-    assert "its parties are: maria, li" in sign_as("zoe").stderr
+    assert "its parties are: maria, daniel" in sign_as("zoe").stderr
     assert not (repo / "contracts" / ".consent").exists()
 
 
@@ -233,9 +228,9 @@ def test_a_key_not_listed_is_refused_by_its_signature_when_no_public_half_is_bes
 
 
 def test_another_partys_listed_key_is_not_this_partys(repo: Path, make_key: MakeKey) -> None:
-    result = sign_as("li", "--key", str(make_key("maria")))
+    result = sign_as("daniel", "--key", str(make_key("maria")))
     assert result.exit_code == 2
-    assert "no key is listed for li in parties[].keys" in result.stderr
+    assert "no key is listed for daniel in parties[].keys" in result.stderr
 
 
 def test_a_missing_key_file_is_refused(repo: Path) -> None:
@@ -245,7 +240,7 @@ def test_a_missing_key_file_is_refused(repo: Path) -> None:
 
 
 def test_an_agreement_that_does_not_validate_cannot_be_signed(repo: Path) -> None:
-    AGREEMENT.write_text(AGREEMENT.read_text(encoding="utf-8").replace("status: draft", "status: agreed-ish"),
+    AGREEMENT.write_text(AGREEMENT.read_text(encoding="utf-8").replace("status: proposed", "status: agreed-ish"),
                          encoding="utf-8")
     result = sign_as("maria")
     assert result.exit_code == 2
@@ -259,3 +254,154 @@ def test_a_different_record_in_the_way_is_refused(repo: Path, make_key: MakeKey)
     result = sign_as("maria", "--key", str(make_key("maria")))
     assert result.exit_code == 2
     assert "a different consent record for this digest is already at" in result.stderr
+
+
+def test_a_draft_is_refused_it_is_not_ready_for_consent(repo: Path, make_key: MakeKey) -> None:
+    AGREEMENT.write_text(agreement_text(public(make_key("maria")), status="draft"), encoding="utf-8")
+    for options in ([], ["--key", str(make_key("maria"))]):
+        result = sign_as("maria", *options)
+        assert result.exit_code == 2
+        assert ("contracts/demo.yaml: the agreement is a draft, which is not ready for consent: set 'status: "
+                "proposed' first") in result.stderr
+    assert not (repo / "contracts" / ".consent").exists()
+
+
+def test_the_template_that_init_writes_is_a_draft_and_is_refused(repo: Path) -> None:
+    template = Path("contracts/_template.yaml")
+    shutil.copy(template_path(), template)
+    party = read_document(template).data["parties"][0]["id"]
+    result = sign_as(party, file=template)
+    assert result.exit_code == 2
+    assert "is a draft, which is not ready for consent" in result.stderr
+    assert not (repo / "contracts" / ".consent").exists()
+
+
+# --- a party removed by the change: --base ----------------------------------------------------------------------
+
+
+MIGRATION = Path("contracts/migration.yaml")
+
+
+def migration(*, without_tomas: bool = False, tomas_key: str | None = None) -> str:
+    """The three-party example (proposed) as JSON text, evidence author-email or an SSH signature; tomas left out
+    or with ``tomas_key`` listed."""
+    data = json.loads(json.dumps(read_document(THREE_PARTIES).data))
+    data["consent"]["evidence"] = ["ssh-signature", "author-email"]
+    tomas = next(party for party in data["parties"] if party["id"] == "tomas")
+    if tomas_key is not None:
+        tomas["keys"] = [tomas_key]
+    if without_tomas:
+        data["parties"].remove(tomas)
+    return json.dumps(data, indent=2) + "\n"
+
+
+@pytest.fixture
+def removal(tmp_path: Path, make_key: MakeKey, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """main: the three-party agreement, tomas with a key; branch drop-tomas (checked out): tomas removed."""
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / MIGRATION).write_text(migration(tomas_key=public(make_key("tomas"))), encoding="utf-8")
+    commit_all(tmp_path, "Propose the migration")
+    git(tmp_path, "switch", "-q", "-c", "drop-tomas")
+    (tmp_path / MIGRATION).write_text(migration(without_tomas=True), encoding="utf-8")
+    commit_all(tmp_path, "Tomas leaves the migration")
+    return tmp_path
+
+
+def consent_check(base: str) -> Result:
+    return CliRunner().invoke(main, ["consent", "check", "--base", base, str(MIGRATION)])
+
+
+def test_a_removed_party_consents_with_base_and_the_gate_counts_it(removal: Path) -> None:
+    before = consent_check("main")
+    assert before.exit_code == 1, before.output
+    assert "tomas is missing: removed in this change, must consent to it" in before.output
+    result = sign_as("tomas", "--base", "main", file=MIGRATION)
+    assert result.exit_code == 0, result.output
+    assert "tomas is a party of data-platform-migration at main (contracts/migration.yaml) and removed since" \
+        in result.stdout
+    [record] = read_records(MIGRATION, "data-platform-migration")
+    assert isinstance(record, ConsentRecord)
+    assert (record.party, record.digest) == ("tomas", current_digest(MIGRATION))  # the CURRENT terms
+    commit_all(removal, "Consent of tomas to leaving", email=TOMAS)
+    after = consent_check("main")
+    assert after.exit_code == 0, after.output
+    assert "tomas" not in after.output
+
+
+def test_a_removed_partys_record_committed_by_someone_else_does_not_count(removal: Path) -> None:
+    assert sign_as("tomas", "--base", "main", file=MIGRATION).exit_code == 0
+    commit_all(removal, "Consent of tomas, committed by someone else")
+    result = consent_check("main")
+    assert result.exit_code == 1
+    assert "tomas is missing" in result.output
+
+
+def test_a_removed_party_signs_with_a_key_listed_for_it_at_the_base(removal: Path, make_key: MakeKey) -> None:
+    result = sign_as("tomas", "--base", "main", "--key", str(make_key("tomas")), file=MIGRATION)
+    assert result.exit_code == 0, result.output
+    [record] = read_records(MIGRATION, "data-platform-migration")
+    assert isinstance(record, ConsentRecord)
+    assert record.key == fingerprint(public(make_key("tomas")))
+    commit_all(removal, "Consent of tomas, signed")  # an SSH signature counts whoever commits it
+    assert consent_check("main").exit_code == 0
+    other = sign_as("tomas", "--base", "main", "--key", str(make_key("intruder")), file=MIGRATION)
+    assert other.exit_code == 2
+    assert "this key is not listed for tomas in parties[].keys" in other.stderr
+
+
+def test_without_base_a_removed_party_is_told_about_base(removal: Path) -> None:
+    result = sign_as("tomas", file=MIGRATION)
+    assert result.exit_code == 2
+    assert "'tomas' is not a party of data-platform-migration (its parties are: aisha, kenji)" in result.stderr
+    assert "if the change under review removed it, it consents with --base REV" in result.stderr
+    assert not (removal / "contracts" / ".consent").exists()
+
+
+def test_with_base_an_unknown_party_is_still_refused(removal: Path) -> None:
+    result = sign_as("zoe", "--base", "main", file=MIGRATION)
+    assert result.exit_code == 2
+    assert ("'zoe' is not a party of data-platform-migration (its parties are: aisha, kenji), nor of its version at "
+            "main (contracts/migration.yaml)") in result.stderr
+    assert not (removal / "contracts" / ".consent").exists()
+
+
+def test_with_base_a_current_party_signs_with_its_current_entry(removal: Path) -> None:
+    result = sign_as("aisha", "--base", "main", file=MIGRATION)
+    assert result.exit_code == 0, result.output
+    assert "removed since" not in result.stdout
+
+
+def test_with_base_an_agreement_new_in_the_change_has_no_removed_party(removal: Path) -> None:
+    moved = Path("contracts/other.yaml")
+    moved.write_text(MIGRATION.read_text(encoding="utf-8").replace('"id": "data-platform-migration"',
+                                                                   '"id": "other"', 1), encoding="utf-8")
+    result = sign_as("tomas", "--base", "main", file=moved)
+    assert result.exit_code == 2
+    assert "and other does not exist at main" in result.stderr
+
+
+def test_with_base_a_moved_agreement_is_found_by_its_id(removal: Path) -> None:
+    moved = Path("contracts/renamed.yaml")
+    git(removal, "mv", str(MIGRATION), str(moved))
+    result = sign_as("tomas", "--base", "main", file=moved)
+    assert result.exit_code == 0, result.output
+    assert "at main (contracts/migration.yaml)" in result.stdout
+
+
+def test_a_base_that_does_not_exist_is_refused(removal: Path) -> None:
+    result = sign_as("tomas", "--base", "no-such-branch", file=MIGRATION)
+    assert result.exit_code == 2
+    assert "--base no-such-branch: " in result.stderr
+    assert "unknown revision 'no-such-branch'" in result.stderr
+
+
+def test_with_base_a_version_there_that_does_not_validate_trusts_no_one(removal: Path) -> None:
+    git(removal, "switch", "-q", "-c", "broken", "main")
+    MIGRATION.write_text(migration().replace('"status": "proposed"', '"status": "agreed-ish"'), encoding="utf-8")
+    commit_all(removal, "A version that does not validate")
+    git(removal, "switch", "-q", "drop-tomas")
+    result = sign_as("tomas", "--base", "broken", file=MIGRATION)
+    assert result.exit_code == 2
+    assert "data-platform-migration does not validate at broken (contracts/migration.yaml)" in result.stderr

@@ -3,6 +3,8 @@
 Without ``--write`` or ``--check`` the managed block is printed. ``--write`` puts it into the CODEOWNERS file
 (atomically; lines outside the block are kept); ``--check`` exits 1 and prints a diff when the file's block is out
 of date. Parties without a code-host handle are listed on standard error (and in a comment line of the block).
+The file is always inside the repository's work tree: a ``--file`` (or a symbolic link) that leads outside it, or
+into ``.git``, is refused.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ CANDIDATES = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CO
 @click.option("--check", "mode", flag_value="check",
               help="Exit 1 (and show what differs) when the file's block is out of date.")
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The CODEOWNERS file, relative to the repository root [default: the first of "
+              help="The CODEOWNERS file, relative to the repository root; it must lie inside the repository "
+                   "(outside .git) once '..' and symbolic links are resolved [default: the first of "
                    f"{', '.join(CANDIDATES)} that exists, else {CANDIDATES[0]}].")
 def command(paths: tuple[str, ...], mode: str | None, file: Path | None) -> None:
     """Request each agreement's parties as reviewers: one CODEOWNERS line per agreement, from the parties' handles.
@@ -50,18 +53,19 @@ def command(paths: tuple[str, ...], mode: str | None, file: Path | None) -> None
     """
     if "-" in paths:
         usage_error("codeowners reads agreement files from the repository, not standard input")
-    root = repository_root(Path.cwd())
-    if root is None:
+    found = repository_root(Path.cwd())
+    if found is None:
         usage_error("not inside a git repository: CODEOWNERS paths are relative to the repository root")
-    entries = _entries(paths, root.resolve())
+    root = found.resolve()
+    target = None if mode is None else _target(root, file)  # a file outside is refused before anything is read
+    entries = _entries(paths, root)
     for line in missing_handles(entries):
         click.echo(f"agreed: warning: parties without a code-host handle (not requested as reviewers): {line}",
                    err=True)
     block = render_block(entries)
-    if mode is None:
+    if target is None:
         click.echo(block, nl=False)
         raise SystemExit(EXIT_CLEAN)
-    target = _target(root, file)
     raise SystemExit(_write(target, block, root) if mode == "write" else _check(target, block, root))
 
 
@@ -90,12 +94,27 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _target(root: Path, file: Path | None) -> Path:
+    """The CODEOWNERS file to read or write (``root`` is resolved): ``file``, relative to ``root`` unless absolute,
+    else the first of :data:`CANDIDATES` that exists; always with ``..`` and symbolic links resolved, and never
+    outside the repository's work tree or inside ``.git``."""
     if file is not None:
-        return file if file.is_absolute() else root / file
+        return _inside(root, root / file, file)
     for candidate in CANDIDATES:
         if (root / candidate).is_file():
-            return root / candidate
-    return root / CANDIDATES[0]
+            return _inside(root, root / candidate, Path(candidate))
+    return _inside(root, root / CANDIDATES[0], Path(CANDIDATES[0]))
+
+
+def _inside(root: Path, path: Path, shown: Path) -> Path:
+    """``path`` resolved, when it lies in the work tree of the repository at ``root``; else a usage error."""
+    try:
+        resolved = path.resolve()
+        parts = resolved.relative_to(root).parts
+    except (ValueError, OSError, RuntimeError):  # outside, or a symbolic-link loop
+        usage_error(f"{shown}: the CODEOWNERS file must be inside the repository {root}")
+    if parts[:1] == (".git",):
+        usage_error(f"{shown}: the CODEOWNERS file must be a file of the repository's work tree, not in .git")
+    return resolved
 
 
 def _read(target: Path) -> str | None:

@@ -48,8 +48,12 @@ def _line(action: Action) -> str:
 
 
 def _next_steps(actions: list[Action]) -> str:
+    """The closing line: what to do next, and never "set up" while a step still needs the user's hand."""
     changed = any(action.outcome in (Outcome.CREATED, Outcome.UPDATED) for action in actions)
+    by_hand = sum(action.outcome is Outcome.MANUAL for action in actions)
+    pending = f"{by_hand} step{'s' * (by_hand != 1)} need{'s' * (by_hand == 1)} your hand (see above)"
     if not changed:
-        return "Nothing to change: the repository is set up."
-    return ("Next: 'agreed new ID --party A --party B' starts an agreement; 'pre-commit install' enables the hook; "
+        return f"Nothing else to change, but {pending}." if by_hand else "Nothing to change: the repository is set up."
+    first = f"Next: {pending}; then " if by_hand else "Next: "
+    return (f"{first}'agreed new ID --party A --party B' starts an agreement; 'pre-commit install' enables the hook; "
             "commit the new files.")

@@ -1,9 +1,16 @@
-"""``agreed sign FILE --as PARTY [--key KEY]``: record a party's consent to the current terms in the repository.
+"""``agreed sign FILE --as PARTY [--key KEY] [--base REV]``: record a party's consent to the current terms in the
+repository.
 
 The record goes to the consent ledger beside the agreement (:mod:`agreed.consent.ledger`): a new file per party and
 digest, so parallel signatures never conflict. The agreement itself is never edited. With ``--key`` the consent is
 also signed with SSH (:mod:`agreed.consent.ssh`), and only a key listed for the party in ``parties[].keys`` is
-accepted. Exit codes: 0 recorded (or already recorded), 2 anything that stops it.
+accepted. Drafts are not ready for consent, and ``ended`` and ``fulfilled`` agreements are final: both are refused.
+
+A party that the change under review removes must consent to the new terms too (the consent gate says so). It is no
+longer in the file, so ``--base REV`` names the revision the change started from: the party's entry is read from the
+agreement as it was there (found as the consent gate finds it, :class:`agreed.consent.status.BaseRevision`: at the
+same path, else by its id), and its keys there are the ones ``--key`` must match. The record is, as always, for the
+current digest. Exit codes: 0 recorded (or already recorded), 2 anything that stops it.
 """
 
 from __future__ import annotations
@@ -23,10 +30,13 @@ from agreed.cli.output import usage_error
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
 from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
+from agreed.consent.status import BaseAgreement, BaseRevision, StatusError
 from agreed.document import Document, read_document
+from agreed.history.git import GitError, Repository
 from agreed.report.text_report import problem_line
 
 FINAL_STATUSES = ("ended", "fulfilled")
+DRAFT = "draft"
 MAX_KEY_FILE_BYTES = 64 * 1024
 
 
@@ -36,20 +46,24 @@ MAX_KEY_FILE_BYTES = 64 * 1024
 @click.option("--key", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="PATH",
               help="Sign the consent with this SSH key (a private key, or a public key held by ssh-agent); it must "
                    "be listed for PARTY in parties[].keys.")
-def command(file: Path, party_id: str, key: Path | None) -> None:
+@click.option("--base", metavar="REV", default=None,
+              help="The revision the change under review started from (e.g. origin/main): a PARTY that the change "
+                   "removed is read from the agreement as it was there (its keys for --key).")
+def command(file: Path, party_id: str, key: Path | None, base: str | None) -> None:
     """Record PARTY's consent to the current terms of the agreement FILE (optionally signed with an SSH key).
 
     The consent is bound to the digest of the terms ('agreed digest') and written as a new file in
-    .consent/<agreement id>/<party>/ beside FILE; commit it. FILE itself is never changed. Exit codes: 0 recorded
-    or already recorded, 2 the agreement does not validate, PARTY is not one of its parties, its status is final,
-    or the key cannot sign or is not listed for PARTY.
+    .consent/<agreement id>/<party>/ beside FILE; commit it. FILE itself is never changed. A party that the change
+    removed consents to the new terms too: name the change's base with --base REV. Exit codes: 0 recorded or already
+    recorded, 2 the agreement does not validate, is a draft (set 'status: proposed' first) or final, PARTY is not
+    one of its parties (nor, with --base, one at REV), or the key cannot sign or is not listed for PARTY.
     """
     document = read_document(file, file.as_posix())
     digest = _digest(document)
     data: Mapping[str, Any] = document.data
     agreement_id: str = data["id"]
     _check_status(file, data)
-    party = _party(data, party_id)
+    party = _party(data, party_id) if base is None else _party_or_removed(file, data, party_id, base)
     signature = None if key is None else _signature(key, agreement_id, party, digest)
     record = new_record(agreement_id, party_id, digest, _now, signature)
     try:
@@ -74,20 +88,64 @@ def _digest(document: Document) -> str:
 
 def _check_status(file: Path, data: Mapping[str, Any]) -> None:
     status = data["status"]
+    if status == DRAFT:
+        usage_error(f"{file.as_posix()}: the agreement is a draft, which is not ready for consent: set 'status: "
+                    "proposed' first (every element filled in; 'agreed validate' checks it), then sign")
     if status in FINAL_STATUSES:
         usage_error(f"{file.as_posix()}: the agreement is {status}, which is final: consent can no longer be "
                     "recorded for it (start a new agreement to agree on new terms)")
 
 
 def _party(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any]:
-    parties: Sequence[Mapping[str, Any]] = data["parties"]
-    found = next((party for party in parties if party["id"] == party_id), None)
+    """The entry of ``party_id`` in ``data``'s parties; a usage error that also points at --base when it is not."""
+    found = _party_entry(data, party_id)
     if found is None:
-        known = [str(party["id"]) for party in parties]
-        close = difflib.get_close_matches(party_id, known, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"its parties are: {', '.join(known)}"
-        usage_error(f"{party_id!r} is not a party of {data['id']} ({hint})")
+        usage_error(f"{_not_a_party(data, party_id)}; if the change under review removed it, it consents with "
+                    "--base REV, REV being the revision the change started from (e.g. origin/main)")
     return found
+
+
+def _party_or_removed(file: Path, data: Mapping[str, Any], party_id: str, base: str) -> Mapping[str, Any]:
+    """The entry of ``party_id`` in ``data``, else its entry in the agreement as it was at ``base`` (a party the
+    change removed), else a usage error."""
+    current = _party_entry(data, party_id)
+    if current is not None:
+        return current
+    agreement_id = str(data["id"])
+    found = _at_base(file, agreement_id, base)
+    if found is None:
+        usage_error(f"{_not_a_party(data, party_id)}, and {agreement_id} does not exist at {base}")
+    if isinstance(digest_document(found.document), DigestError):
+        usage_error(f"{_not_a_party(data, party_id)}, and {agreement_id} does not validate at {base} "
+                    f"({found.path}), so no party of it there can be trusted")
+    removed = _party_entry(found.document.data, party_id)
+    if removed is None:
+        usage_error(f"{_not_a_party(data, party_id)}, nor of its version at {base} ({found.path})")
+    click.echo(f"{party_id} is a party of {agreement_id} at {base} ({found.path}) and removed since: its consent to "
+               "the current terms is recorded with its entry there.")
+    return removed
+
+
+def _at_base(file: Path, agreement_id: str, base: str) -> BaseAgreement | None:
+    """The agreement ``agreement_id`` at the revision ``base`` of the repository holding ``file``."""
+    try:
+        with Repository.open(file) as repository:
+            return BaseRevision(repository, base).agreement(repository.relative(file), agreement_id)
+    except (GitError, StatusError) as error:
+        usage_error(f"--base {base}: {error}")
+
+
+def _party_entry(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any] | None:
+    parties: Sequence[Mapping[str, Any]] = data["parties"]
+    return next((party for party in parties if party["id"] == party_id), None)
+
+
+def _not_a_party(data: Mapping[str, Any], party_id: str) -> str:
+    """``'x' is not a party of ID (a hint)``: the closest party id, else every party id."""
+    known = [str(party["id"]) for party in data["parties"]]
+    close = difflib.get_close_matches(party_id, known, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"its parties are: {', '.join(known)}"
+    return f"{party_id!r} is not a party of {data['id']} ({hint})"
 
 
 # --- signing ------------------------------------------------------------------------------------------------------

@@ -391,7 +391,7 @@ def gate_failures(result: AgreementStatus) -> list[str]:
       consent given by review lives on the code host, not in the repository;
     - a material change to an agreement in force at the base (``active`` or ``renegotiating``) needs fresh consent
       from every party, unless the agreement is ``renegotiating`` after the change;
-    - a party the change removes must consent to the new terms, unless the agreement was a ``draft`` at the base;
+    - a party the change removes must consent to the new terms, unless the agreement is or was a ``draft``;
     - ``ended`` and ``fulfilled`` are final: an agreement that was final at the base may change neither its terms
       nor its status;
     - an agreement that was in force or final at the base may not disappear (deleted, moved out of the checked
@@ -414,8 +414,8 @@ def gate_failures(result: AgreementStatus) -> list[str]:
         failures.append(f"material change to an agreement that was {result.base_status} at the base: move it to "
                         f"renegotiating in this change, or have every party consent to the new terms")
     if not reopened and (result.status != "active" or consented_before):
-        draft_before = result.base_status in (None, "draft")
-        unconsented = [] if draft_before else [party for party in unconsented if party.removed]
+        drafting = result.base_status in (None, "draft") or result.status == "draft"  # a draft cannot be signed
+        unconsented = [] if drafting else [party for party in unconsented if party.removed]
     failures += [f"{party.party} is {party.state}: {party.reason}" for party in unconsented]
     return failures
 
