@@ -39,14 +39,6 @@ def agreement_text(*, maria_keys: tuple[Path, ...] = (), daniel_keys: tuple[Path
     return text.replace("status: active", f"status: {status}", 1)
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    git(tmp_path, "init", "-q", "-b", "main")
-    (tmp_path / "contracts").mkdir()
-    return tmp_path
-
-
 def propose(repo: Path, **keys: tuple[Path, ...]) -> None:
     (repo / AGREEMENT).write_text(agreement_text(**keys), encoding="utf-8")
     commit_all(repo, "Propose")

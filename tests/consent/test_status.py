@@ -60,14 +60,6 @@ def write(repo: Path, text: str) -> None:
     (repo / AGREEMENT).write_text(text, encoding="utf-8")
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    git(tmp_path, "init", "-q", "-b", "main")
-    (tmp_path / "contracts").mkdir()
-    return tmp_path
-
-
 def current_digest() -> str:
     result = digest_document(read_document(AGREEMENT))
     assert isinstance(result, str)
