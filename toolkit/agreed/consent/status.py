@@ -61,8 +61,8 @@ class StatusError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class PartyStatus:
-    """One party's consent: ``state`` (valid, stale, missing), a one-line ``reason`` and, when stale, the digest
-    and time of the newest consent it gave."""
+    """One party's consent: ``state`` (valid, stale, missing), a one-line ``reason``, the digest it agreed to and
+    when (the record's time; none for a review), and when stale the material changes since."""
 
     party: str
     state: str
@@ -332,14 +332,14 @@ def _party_status(party: str, trusted: _Trusted, records: Sequence[ConsentRecord
     for record in (record for record in own if record.digest == current):
         for finding in check_record(record, identity, trusted.policy, repository):
             if finding.valid:
-                return PartyStatus(party, VALID, finding.detail, finding.kind)
+                return PartyStatus(party, VALID, finding.detail, finding.kind, record.digest, record.signed_at)
             failures.append(finding)
     if REVIEW in trusted.policy and reviews is None:
         failures.append(Finding(REVIEW, False, "no reviews were given (--reviews FILE)"))
     elif REVIEW in trusted.policy and reviews is not None:
         finding = check_reviews(reviews, identity, repository, shown, current)
         if finding.valid:
-            return PartyStatus(party, VALID, finding.detail, REVIEW)
+            return PartyStatus(party, VALID, finding.detail, REVIEW, current)
         failures.append(finding)
     return _not_valid(party, own, current, failures, trusted.policy)
 
