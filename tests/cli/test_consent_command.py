@@ -70,7 +70,8 @@ def test_status_as_json(repo: Path) -> None:
     (repo / AGREEMENT).write_text(agreement_text("proposed"), encoding="utf-8")
     maria = json.loads(run("status", AGREEMENT, "--format", "json").output)["agreements"][0]["parties"][0]
     assert (maria["state"], maria["evidence"]) == ("valid", "author-email")
-    assert maria["agreed_digest"].startswith("sha256:") and maria["agreed_at"].endswith("Z")
+    assert maria["agreed_digest"].startswith("sha256:")
+    assert maria["agreed_at"].endswith("Z")
 
 
 def test_check_gates_active_agreements_only(repo: Path) -> None:

@@ -8,10 +8,29 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from agreed.api import check, check_statement, load, loads, validate
-from agreed.document import Document
-from agreed.problem import Problem, Severity
+if TYPE_CHECKING:
+    from agreed.api import check, check_statement, load, loads, validate
+    from agreed.document import Document
+    from agreed.problem import Problem, Severity
+
+# The library surface, imported on first use: the command line imports this package for every command, and only
+# some commands need the lint engine behind agreed.check.
+_EXPORTS = {"check": "agreed.api", "check_statement": "agreed.api", "load": "agreed.api", "loads": "agreed.api",
+            "validate": "agreed.api", "Document": "agreed.document", "Problem": "agreed.problem",
+            "Severity": "agreed.problem"}
 
 __all__ = ["Document", "Problem", "Severity", "__version__", "check", "check_statement", "load", "loads", "validate"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'agreed' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,7 +1,12 @@
-"""The ``agreed`` command: a click group with one module per command, registered explicitly."""
+"""The ``agreed`` command: a click group with one module per command, registered explicitly in :data:`COMMANDS`.
+
+A command's module is imported only when that command runs (or ``--help`` lists them all), so ``agreed lint`` in a
+pre-commit hook never pays for the consent or history commands, nor they for each other.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -9,27 +14,41 @@ from typing import Any
 import click
 
 from agreed import __version__
-from agreed.cli import (
-    check_text,
-    codeowners,
-    consent,
-    diff,
-    digest,
-    history,
-    init,
-    lint,
-    new,
-    rules,
-    schema_command,
-    sign,
-    validate,
-)
+
+# command name -> (module under agreed.cli, attribute holding the click command), in the order --help lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("validate", "command"),
+    "lint": ("lint", "command"),
+    "rules": ("rules", "rules_command"),
+    "explain": ("rules", "explain_command"),
+    "new": ("new", "command"),
+    "check-text": ("check_text", "command"),
+    "schema": ("schema_command", "command"),
+    "diff": ("diff", "command"),
+    "history": ("history", "command"),
+    "digest": ("digest", "command"),
+    "sign": ("sign", "command"),
+    "consent": ("consent", "group"),
+    "codeowners": ("codeowners", "command"),
+    "init": ("init", "command"),
+}
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed the pipe
 
 
 class _Guarded(click.Group):
-    """Turns an unexpected exception into a one-line error and exit 2, never a traceback."""
+    """Loads each command on first use (:data:`COMMANDS`) and turns an unexpected exception into a one-line error
+    and exit 2, never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(f"agreed.cli.{module}"), attribute)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -52,10 +71,3 @@ class _Guarded(click.Group):
 @click.version_option(__version__, "--version", "-V", prog_name="agreed")
 def main() -> None:
     """Plain-text agreements between peers, checked like code."""
-
-
-for command in (validate.command, lint.command, rules.rules_command, rules.explain_command, new.command,
-                check_text.command, schema_command.command, diff.command, history.command,
-                digest.command, sign.command, consent.group, codeowners.command,
-                init.command):
-    main.add_command(command)
