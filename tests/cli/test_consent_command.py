@@ -283,3 +283,20 @@ def test_the_base_roster_overrides_an_identity_merged_into_an_agreement(tmp_path
     assert result.exit_code == 1
     assert "maria is missing: a record for the current terms exists but no evidence counts" in result.output
     assert "not by maria's email" in result.output
+
+
+def test_a_broken_agreement_is_not_also_reported_as_gone(repo: Path, active: str) -> None:
+    (repo / AGREEMENT).write_text(agreement_text("active").replace("status: active", "status: acitve", 1),
+                                  encoding="utf-8")
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert "gone now" not in result.output
+    assert "consent check failed for 1 agreement\n" in result.output
+
+
+def test_ledger_warnings_name_repository_paths(repo: Path, active: str) -> None:
+    (repo / "contracts/.consent/sales-onboarding/maria/0000000000000000.yaml").write_text("agreed-consent: 1\n",
+                                                                                            encoding="utf-8")
+    result = run("check")
+    assert ("warning: a consent record was ignored: contracts/.consent/sales-onboarding/maria/0000000000000000.yaml:"
+            in result.output)

@@ -343,7 +343,12 @@ def test_a_material_change_to_an_active_agreement_needs_renegotiating_or_fresh_c
                                   "renegotiating")
     for other in ("fulfilled", "ended", "draft", "proposed"):  # only renegotiating reopens the terms
         write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status=other))
-        assert gate_failures(status(repo, base=base))[0].startswith("material change to an agreement"), other
+        failures = gate_failures(status(repo, base=base))
+        assert any(failure.startswith("material change to an agreement") for failure in failures), other
+    for other in ("draft", "proposed"):  # not even with the same terms: a detour would drop consent duties
+        write(repo, agreement_text(evidence="[author-email]", status=other))
+        assert gate_failures(status(repo, base=base)) == [
+            f"active at the base revision: an agreement in force reopens through renegotiating, not {other}"]
     write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status="renegotiating"))
     assert gate_failures(status(repo, base=base)) == []
     write(repo, agreement_text(evidence="[author-email]", status="fulfilled"))  # a record, not new terms
@@ -478,3 +483,54 @@ def test_a_squash_merge_keeps_signatures_and_never_passes_commit_evidence_on(rep
     (repo / "notes.txt").write_text("a later, unrelated change\n", encoding="utf-8")
     commit_all(repo, "Later work")
     assert gate_failures(status(repo, base=squash)) == []  # active with the same terms at the later base
+
+
+# --- identities and the policy change only with consent ---------------------------------------------------------
+
+
+def test_keys_swapped_while_renegotiating_need_the_partys_consent(repo: Path, make_key: MakeKey) -> None:
+    """Renegotiating does not let a change put someone else's key in maria's entry: her identity changes only with
+    her consent, given with the key the base lists for her."""
+    maria, eve = make_key("maria"), make_key("eve")
+    write(repo, agreement_text(maria_keys=(public(maria),), evidence="[ssh-signature]"))
+    base = commit_all(repo, "Active")
+    write(repo, agreement_text(maria_keys=(public(eve),), evidence="[ssh-signature]", status="renegotiating"))
+    result = status(repo, base=base)
+    assert result.identity_changed == ("maria",)
+    failures = gate_failures(result)
+    assert failures[0] == "maria's email, handle or keys changed: it must consent, with its identity at the base"
+    assert failures[1].startswith("maria is missing")
+    forged = record("maria", eve)  # signed with the new key: the base does not list it
+    assert gate_failures(status(repo, base=base))[0].startswith("maria's email, handle or keys changed")
+    forged.unlink()
+    record("maria", maria)  # maria herself agrees to her new key
+    assert gate_failures(status(repo, base=base)) == []
+
+
+def test_a_changed_policy_needs_every_party(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[ssh-signature]", status="proposed"))
+    base = commit_all(repo, "Proposed")
+    write(repo, agreement_text(evidence="[author-email]", status="proposed"))
+    result = status(repo, base=base)
+    assert result.policy_changed
+    assert gate_failures(result)[0] == ("the accepted consent evidence (consent.evidence) changed: every party must "
+                                        "consent to it")
+    write(repo, agreement_text(evidence="[author-email, ssh-signature]", status="proposed"))
+    assert status(repo, base=base).policy_changed  # loosening by adding a kind counts too
+    write(repo, agreement_text(evidence="[ssh-signature]", status="proposed", title="Editorial"))
+    assert gate_failures(status(repo, base=base)) == []
+
+
+def test_leaving_renegotiating_for_a_final_status_needs_every_party(repo: Path) -> None:
+    write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status="renegotiating"))
+    base = commit_all(repo, "Renegotiating, with a new deadline nobody agreed to yet")
+    for final in ("fulfilled", "ended"):
+        write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status=final))
+        assert gate_failures(status(repo, base=base))[0] == (
+            f"leaving renegotiating for {final}: every party must consent to the terms it ends with")
+    write(repo, agreement_text(evidence="[author-email]", deadline="2032-09-30", status="fulfilled"))
+    record("maria")
+    commit_all(repo, "maria", email=MARIA)
+    record("daniel")
+    commit_all(repo, "daniel", email=DANIEL)
+    assert gate_failures(status(repo, base=base)) == []

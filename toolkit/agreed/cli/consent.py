@@ -108,7 +108,8 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             results = [agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
                        for file in files]
             if revision is not None:
-                present = {result.agreement for result in results if result.agreement is not None}
+                known = (result.agreement or revision.id_at(result.path) for result in results)
+                present = {agreement for agreement in known if agreement is not None}
                 results += gone_since(revision, present, [repository.relative(Path(path)) for path in arguments])
             return results
     except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:

@@ -91,6 +91,8 @@ class AgreementStatus:
     error: str | None = None
     deleted: bool = False  # the agreement exists at the base revision only (deleted, moved away, or its id changed)
     base_path: str | None = None  # where the agreement was at the base revision
+    identity_changed: tuple[str, ...] = ()  # parties whose email, handle or keys differ from the base revision
+    policy_changed: bool = False  # consent.evidence differs from the base revision
 
     @property
     def fully_consented(self) -> bool:
@@ -149,6 +151,14 @@ class BaseRevision:
         except GitError as error:
             raise StatusError(str(error)) from None
 
+    def id_at(self, path: str) -> str | None:
+        """The id of the agreement at ``path`` in the base revision, if one is there."""
+        try:
+            found = self._at(path)
+        except GitError as error:
+            raise StatusError(str(error)) from None
+        return None if found is None else found.id
+
     def _at(self, path: str) -> BaseAgreement | None:
         """The file at ``path`` in the base revision, parsed once; None when there is none."""
         if path not in self._by_path:
@@ -206,10 +216,11 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     if isinstance(current, DigestError):
         return AgreementStatus(shown, None, None, None, error=_no_digest(current))
     data: Mapping[str, Any] = document.data
-    trusted = _vouched(_trusted(shown, data, base), roster, names_of(data))
+    before = _trusted(shown, data, base)
+    trusted = _vouched(before, roster, names_of(data))
     records = read_records(file, str(data["id"]))
     found = [item for item in records if isinstance(item, ConsentRecord)]
-    problems = tuple(str(item) for item in records if isinstance(item, LedgerProblem))
+    problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, LedgerProblem))
     names = names_of(data)
     removed = [name for name in trusted.identities if name not in names] if base is not None else []
     parties = tuple(_party_status(name, trusted, found, current, repository, shown, reviews)
@@ -217,8 +228,30 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     past = _PastTerms(repository, shown)
     parties = tuple(_with_changes(party, past, data) for party in parties)
     parties = tuple(_mark_removed(party) if party.party in removed else party for party in parties)
+    compared = base is not None and before.status is not None  # a base version that validates
     return AgreementStatus(shown, str(data["id"]), str(data["status"]), current, trusted.policy, parties,
-                           trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path)
+                           trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path,
+                           identity_changed=_identity_changes(before, data) if compared else (),
+                           policy_changed=compared and set(before.policy) != set(policy_of(data)))
+
+
+def _identity_changes(before: _Trusted, data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The parties of both versions whose email, handle or keys (in any order) differ from the base version's."""
+    def key(identity: Identity) -> tuple[str | None, str | None, frozenset[str]]:
+        return identity.email, identity.handle, frozenset(identity.keys)
+
+    now = _identities(data)
+    return tuple(name for name, identity in now.items()
+                 if name in before.identities and key(identity) != key(before.identities[name]))
+
+
+def _ledger_problem(repository: Repository, problem: LedgerProblem) -> str:
+    """A malformed record, named by its repo-relative path."""
+    try:
+        where = repository.relative(Path(problem.path))
+    except GitError:
+        where = problem.path
+    return f"{where}:{problem.line}:{problem.col}: {problem.message}"
 
 
 def _no_digest(error: DigestError) -> str:
@@ -231,7 +264,9 @@ def _no_digest(error: DigestError) -> str:
 
 
 def _mark_removed(party: PartyStatus) -> PartyStatus:
-    return replace(party, reason=f"removed in this change, must consent to it: {party.reason}", removed=True)
+    lead = ("removed in this change, and consented to it" if party.state == VALID
+            else "removed in this change, must consent to it")
+    return replace(party, reason=f"{lead}: {party.reason}", removed=True)
 
 
 class _PastTerms:
@@ -389,39 +424,69 @@ def gate_failures(result: AgreementStatus) -> list[str]:
     - an ``active`` agreement needs valid consent from every party (so does one that becomes active in the change,
       or gains a party), unless it was ``active`` at the base with the same terms: the gate let it in then, and
       consent given by review lives on the code host, not in the repository;
-    - a material change to an agreement in force at the base (``active`` or ``renegotiating``) needs fresh consent
-      from every party, unless the agreement is ``renegotiating`` after the change;
-    - a party the change removes must consent to the new terms, unless the agreement is or was a ``draft``;
-    - ``ended`` and ``fulfilled`` are final: an agreement that was final at the base may change neither its terms
-      nor its status;
+    - a material change to an agreement in force at the base (``active`` or ``renegotiating``) needs every party's
+      consent, unless the agreement is ``renegotiating`` after the change; leaving ``renegotiating`` for
+      ``active``, ``fulfilled`` or ``ended`` needs every party's consent to the terms it ends with;
+    - an agreement in force goes back to negotiation only through ``renegotiating``, never ``draft`` or
+      ``proposed``;
+    - once an agreement is past ``draft``: a party the change removes, or whose email, handle or keys it changes,
+      must consent (with its identity at the base); a change to the accepted evidence needs every party;
+    - ``ended`` and ``fulfilled`` are final: neither terms nor status may change;
     - an agreement that was in force or final at the base may not disappear (deleted, moved out of the checked
-      folders, or given another id): end it with ``status: ended`` instead.
+      folders, or given another id).
     """
     if result.deleted:
         return _deletion_failures(result)
     if result.error is not None:
         return [result.error]
-    failures: list[str] = []
-    if result.base_status in FINAL_STATUSES and (result.base_digest != result.digest
-                                                 or result.status != result.base_status):
-        failures.append(f"{result.base_status} at the base revision, which is final: neither its terms nor its "
-                        f"status may change")
-    terms_changed = result.base_digest is not None and result.base_digest != result.digest
-    reopened = result.base_status in IN_FORCE and terms_changed and result.status != "renegotiating"
-    consented_before = result.base_status == "active" and not terms_changed
+    base, now = result.base_status, result.status
+    failures = _lifecycle_failures(result)
+    everyone, reasons = _everyone_needed(result)
     unconsented = [party for party in result.parties if party.state != VALID]
-    if reopened and unconsented:
-        failures.append(f"material change to an agreement that was {result.base_status} at the base: move it to "
-                        f"renegotiating in this change, or have every party consent to the new terms")
-    if not reopened and (result.status != "active" or consented_before):
-        drafting = result.base_status in (None, "draft") or result.status == "draft"  # a draft cannot be signed
-        unconsented = [] if drafting else [party for party in unconsented if party.removed]
+    if everyone:
+        failures += reasons if unconsented else []
+    elif base in (None, "draft") or now == "draft":
+        unconsented = []
+    else:
+        unconsented = [party for party in unconsented if party.removed or party.party in result.identity_changed]
+        failures += [f"{party}'s email, handle or keys changed: it must consent, with its identity at the base"
+                     for party in result.identity_changed if party in {p.party for p in unconsented}]
     failures += [f"{party.party} is {party.state}: {party.reason}" for party in unconsented]
     return failures
+
+
+def _lifecycle_failures(result: AgreementStatus) -> list[str]:
+    base, now = result.base_status, result.status
+    failures: list[str] = []
+    if base in FINAL_STATUSES and (result.base_digest != result.digest or now != base):
+        failures.append(f"{base} at the base revision, which is final: neither its terms nor its status may change")
+    if base in IN_FORCE and now in ("draft", "proposed"):
+        failures.append(f"{base} at the base revision: an agreement in force reopens through renegotiating, "
+                        f"not {now}")
+    return failures
+
+
+def _everyone_needed(result: AgreementStatus) -> tuple[bool, list[str]]:
+    """Whether this change needs every party's consent, and why when that needs saying (an agreement that is
+    active needs no explanation)."""
+    base, now = result.base_status, result.status
+    terms_changed = result.base_digest is not None and result.base_digest != result.digest
+    reasons: list[str] = []
+    if base in IN_FORCE and terms_changed and now != "renegotiating":
+        reasons.append(f"material change to an agreement that was {base} at the base: move it to renegotiating "
+                       f"in this change, or have every party consent to the new terms")
+    if base == "renegotiating" and now in ("fulfilled", "ended"):
+        reasons.append(f"leaving renegotiating for {now}: every party must consent to the terms it ends with")
+    if result.policy_changed and base not in (None, "draft"):
+        reasons.append("the accepted consent evidence (consent.evidence) changed: every party must consent to it")
+    active = now == "active" and not (base == "active" and not terms_changed)
+    return bool(reasons) or active, reasons
 
 
 def _deletion_failures(result: AgreementStatus) -> list[str]:
     if result.base_status not in KEPT_WHEN_DELETED:
         return []
+    keep = ("a final agreement stays as it is" if result.base_status in FINAL_STATUSES
+            else "set status: ended to close it")
     return [f"{result.base_status} at the base revision, and gone now (deleted, moved out of the checked folders, "
-            f"or its id changed): keep it, and set status: ended to close it"]
+            f"or its id changed): keep it; {keep}"]
