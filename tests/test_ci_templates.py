@@ -156,3 +156,70 @@ def test_the_gitlab_consent_step_uses_approvals_only_for_the_checked_head(pull_r
     without_token = run_step(pull_request, step, {**environment, "AGREED_API_TOKEN": ""})
     assert without_token.returncode == 1  # no approvals read: daniel has no evidence
     assert "daniel is missing" in without_token.stdout
+
+
+@pytest.fixture
+def gitlab_api(pull_request: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The folder the stub ``curl`` answers from (every answer valid: approved by daniel, the checked head, approvals
+    removed on push) and the merge-request pipeline's variables."""
+    api = tmp_path / "api"
+    api.mkdir()
+    fake_cli(tmp_path / "bin", "curl", GITLAB_API.format(folder=api))
+    head = git(pull_request, "rev-parse", "HEAD").strip()
+    (api / "approvals.json").write_text(json.dumps({"approved_by": [{"user": {"username": "dokafor"}}]}),
+                                        encoding="utf-8")
+    (api / "request.json").write_text(json.dumps({"iid": 3, "sha": head}), encoding="utf-8")
+    (api / "settings.json").write_text(json.dumps({"reset_approvals_on_push": True}), encoding="utf-8")
+    return api, {"CI_MERGE_REQUEST_IID": "3", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+                 "CI_API_V4_URL": "https://gitlab.example/api/v4", "CI_PROJECT_ID": "42", "CI_COMMIT_SHA": head,
+                 "AGREED_API_TOKEN": "token"}
+
+
+LOGIN_PAGE = "<!DOCTYPE html>\n<html><body>Sign in to GitLab</body></html>\n"
+
+
+@pytest.mark.parametrize("answer", ["settings.json", "request.json", "approvals.json"])
+def test_a_gitlab_answer_that_is_not_json_is_one_line_and_the_gate_still_runs(
+        pull_request: Path, gitlab_api: tuple[Path, dict[str, str]], answer: str) -> None:
+    api, environment = gitlab_api
+    assert run_step(pull_request, gitlab_gate(), environment).returncode == 0  # every answer valid: daniel approved
+    (api / answer).write_text(LOGIN_PAGE, encoding="utf-8")
+    result = run_step(pull_request, gitlab_gate(), environment)
+    assert result.returncode == 1, result.stdout + result.stderr  # the gate ran, without approvals
+    assert "daniel is missing" in result.stdout
+    assert "Traceback" not in result.stderr
+    notes = [line for line in result.stderr.splitlines() if "approvals could not be read" in line]
+    assert notes == [f"agreed: approvals could not be read ({answer} is not JSON: Expecting value: line 1 column 1 "
+                     "(char 0); check CI_API_V4_URL and AGREED_API_TOKEN)"]
+    assert not (pull_request / "reviews.json").exists()
+
+
+def test_a_gitlab_answer_that_is_json_but_not_an_object_is_one_line(
+        pull_request: Path, gitlab_api: tuple[Path, dict[str, str]]) -> None:
+    api, environment = gitlab_api
+    (api / "approvals.json").write_text("[]", encoding="utf-8")
+    result = run_step(pull_request, gitlab_gate(), environment)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "agreed: approvals could not be read (approvals.json is not a JSON object)" in result.stderr
+
+
+NO_TOKEN_NOTE = ("agreed: merge-request approvals are not read without AGREED_API_TOKEN (a masked read_api CI "
+                 "variable)")
+
+
+def test_without_a_token_a_merge_request_pipeline_says_approvals_are_not_read(
+        pull_request: Path, gitlab_api: tuple[Path, dict[str, str]]) -> None:
+    _, environment = gitlab_api
+    with_token = run_step(pull_request, gitlab_gate(), environment)
+    assert NO_TOKEN_NOTE not in with_token.stderr
+    without_token = run_step(pull_request, gitlab_gate(), {**environment, "AGREED_API_TOKEN": ""})
+    assert without_token.returncode == 1
+    assert without_token.stderr.splitlines().count(NO_TOKEN_NOTE) == 1
+    assert "daniel is missing" in without_token.stdout
+
+
+def test_a_branch_pipeline_says_nothing_about_approvals(pull_request: Path) -> None:
+    result = run_step(pull_request, gitlab_gate(), {"CI_COMMIT_SHA": "0" * 40, "AGREED_API_TOKEN": ""})
+    assert result.returncode == 0, result.stdout + result.stderr  # the consent step is for merge requests only
+    assert "approvals" not in result.stdout + result.stderr

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from agreed.cli import main
 from agreed.init import (
@@ -277,3 +278,67 @@ def test_a_pre_commit_hook_to_add_by_hand_is_counted_too(repo: Path, monkeypatch
     action = next(a for a in initialise(repo, "none") if a.target == ".pre-commit-config.yaml")
     (repo / ".pre-commit-config.yaml").write_text(PRE_COMMIT + action.snippet, encoding="utf-8")
     assert _init_command(repo, monkeypatch, "--ci", "none")[-1] == SET_UP
+
+
+# --- what `agreed init` prints to add by hand: pasted as shown, it parses ------------------------------------------
+
+
+def _printed_block(lines: list[str], instruction: str) -> str:
+    """The lines ``agreed init`` printed after ``instruction``, up to the blank line that ends them."""
+    start = lines.index(instruction) + 1
+    end = lines.index("", start)
+    return "".join(line + "\n" for line in lines[start:end])
+
+
+def test_the_printed_gitlab_job_appended_as_shown_parses(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".gitlab-ci.yml").write_text(PIPELINE, encoding="utf-8")
+    printed = _printed_block(_init_command(repo, monkeypatch, "--ci", "gitlab"), "append this to .gitlab-ci.yml:")
+    assert printed == ci_template("gitlab")  # at column 0, exactly the shipped job
+    pipeline = _yaml(PIPELINE + printed)
+    assert pipeline["unit"] == {"script": ["make test"]}
+    assert pipeline["agreed"] == _yaml(ci_template("gitlab"))["agreed"]
+
+
+def test_an_indented_gitlab_job_would_not_parse(repo: Path) -> None:
+    """Why the job is printed at column 0: indented, as ``agreed init`` used to print it, it breaks the file."""
+    indented = "".join(f"    {line}\n" for line in ci_template("gitlab").splitlines())
+    with pytest.raises(YAMLError, match="mapping"):
+        _yaml(PIPELINE + indented)
+
+
+SAMPLE_CONFIG = "repos:\n-   repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v3.2.0\n    hooks:\n" \
+                "    -   id: trailing-whitespace\n"  # the style of `pre-commit sample-config`: items at column 0
+
+
+@pytest.mark.parametrize("config", [PRE_COMMIT, SAMPLE_CONFIG, "# hooks\nrepos:  # ours\n\n    - repo: meta\n"
+                                    "      hooks: [{id: identity}]\n"], ids=["column 2", "column 0", "column 4"])
+def test_the_printed_pre_commit_hook_appended_as_shown_parses(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              config: str) -> None:
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    lines = _init_command(repo, monkeypatch, "--ci", "none")
+    printed = _printed_block(lines, "append this to .pre-commit-config.yaml:")
+    repos = _yaml(config + printed)["repos"]
+    assert len(repos) == 2
+    assert repos[0] == _yaml(config)["repos"][0]
+    assert repos[1]["repo"] == "local"
+    assert [hook["id"] for hook in repos[1]["hooks"]] == ["agreed"]
+    (repo / ".pre-commit-config.yaml").write_text(config + printed, encoding="utf-8")
+    assert _outcomes(initialise(repo, "none"))[".pre-commit-config.yaml"] is Outcome.UNCHANGED
+
+
+def test_a_pre_commit_hook_below_other_keys_goes_at_the_end_of_the_list(repo: Path) -> None:
+    config = SAMPLE_CONFIG + "ci:\n  autofix_prs: false\n"
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    action = next(a for a in initialise(repo, "none") if a.target == ".pre-commit-config.yaml")
+    assert action.instruction == "add this at the end of the 'repos:' list in .pre-commit-config.yaml:"
+    at_the_end_of_the_list = SAMPLE_CONFIG + action.snippet + "ci:\n  autofix_prs: false\n"
+    assert [entry["repo"] for entry in _yaml(at_the_end_of_the_list)["repos"]] == [
+        "https://github.com/pre-commit/pre-commit-hooks", "local"]
+
+
+def test_without_a_repos_list_the_hook_is_an_item_to_place(repo: Path) -> None:
+    (repo / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    action = next(a for a in initialise(repo, "none") if a.target == ".pre-commit-config.yaml")
+    assert action.outcome is Outcome.MANUAL
+    assert action.instruction == "add this as an item of the 'repos:' list in .pre-commit-config.yaml:"
+    assert _yaml("repos:\n" + action.snippet)["repos"][0]["repo"] == "local"

@@ -65,6 +65,27 @@ def test_paths_are_repository_relative_from_a_subfolder(repo: Path, monkeypatch:
     assert result.stdout.splitlines()[1] == "/contracts/team/other.yaml @mchen"
 
 
+@pytest.mark.parametrize("folder", ["contracts/team", "docs"])
+def test_without_a_path_a_subfolder_reads_contracts_at_the_root(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                folder: str) -> None:
+    (repo / folder).mkdir(exist_ok=True)
+    result = _run(repo / folder, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == EXPECTED_BLOCK  # every agreement, not only those under the folder
+    written = _run(repo / folder, monkeypatch, "--write")
+    assert written.exit_code == 0, written.output
+    assert (repo / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == "\n".join(EXPECTED_BLOCK) + "\n"
+
+
+def test_without_a_path_and_no_contracts_folder_at_the_root(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "contracts").rename(repo / "agreements")
+    (repo / "docs" / "contracts").mkdir(parents=True)  # a contracts/ folder here is not the one at the root
+    result = _run(repo / "docs", monkeypatch)
+    assert result.exit_code == 2
+    assert "no path given and there is no 'contracts/' folder at the repository root" in result.stderr
+    assert result.stdout == ""
+
+
 def test_write_keeps_user_lines_and_is_idempotent(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = repo / ".github" / "CODEOWNERS"
     target.parent.mkdir()

@@ -58,7 +58,9 @@ def test_kept_files_and_snippets_are_printed(repo: Path, monkeypatch: pytest.Mon
     assert result.exit_code == 0, result.output
     assert "kept         .agreed.yaml  (differs from what agreed init writes; --force replaces it)" in result.stdout
     assert "add by hand  .gitlab-ci.yml" in result.stdout
-    assert "    agreed:\n      image: python:3.12" in result.stdout  # the job, indented under its line
+    # the job at column 0 after where it goes, so that it can be appended as shown
+    assert "append this to .gitlab-ci.yml:\n# agreed: lint" in result.stdout
+    assert "\nagreed:\n  image: python:3.12" in result.stdout
     assert (repo / ".agreed.yaml").read_text(encoding="utf-8") == "fail-on: warning\n"
 
 

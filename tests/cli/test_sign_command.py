@@ -397,6 +397,21 @@ def test_a_base_that_does_not_exist_is_refused(removal: Path) -> None:
     assert "unknown revision 'no-such-branch'" in result.stderr
 
 
+@pytest.mark.parametrize("party", ["aisha", "tomas"], ids=["current party", "removed party"])
+def test_an_unknown_base_is_refused_whoever_signs(removal: Path, party: str) -> None:
+    result = sign_as(party, "--base", "nope", file=MIGRATION)
+    assert result.exit_code == 2, result.output
+    assert "--base nope: " in result.stderr
+    assert "unknown revision 'nope'" in result.stderr
+    assert not (removal / "contracts" / ".consent").exists()
+
+
+def test_a_current_party_signs_with_a_base_that_resolves(removal: Path) -> None:
+    result = sign_as("aisha", "--base", "main~0", file=MIGRATION)
+    assert result.exit_code == 0, result.output
+    assert read_records(MIGRATION, "data-platform-migration")
+
+
 def test_with_base_a_version_there_that_does_not_validate_trusts_no_one(removal: Path) -> None:
     git(removal, "switch", "-q", "-c", "broken", "main")
     MIGRATION.write_text(migration().replace('"status": "proposed"', '"status": "agreed-ish"'), encoding="utf-8")
@@ -405,3 +420,42 @@ def test_with_base_a_version_there_that_does_not_validate_trusts_no_one(removal:
     result = sign_as("tomas", "--base", "broken", file=MIGRATION)
     assert result.exit_code == 2
     assert "data-platform-migration does not validate at broken (contracts/migration.yaml)" in result.stderr
+
+
+# --- a record that cannot count ------------------------------------------------------------------------------------
+
+
+ONLY_SIGNED = "agreed: warning: contracts/demo.yaml accepts only an SSH-signed consent (consent.evidence: " \
+              "[ssh-signature]): this record without a signature will not count; sign again with --key"
+
+
+def accept_as_evidence(evidence: str) -> None:
+    """Make contracts/demo.yaml accept ``evidence`` (a YAML flow list) as consent."""
+    text = AGREEMENT.read_text(encoding="utf-8")
+    assert "  evidence: [review, signed-commit]\n" in text
+    AGREEMENT.write_text(text.replace("  evidence: [review, signed-commit]\n", f"  evidence: {evidence}\n", 1),
+                         encoding="utf-8")
+
+
+def test_without_a_key_where_only_signatures_count_the_record_is_written_with_a_warning(repo: Path) -> None:
+    accept_as_evidence("[ssh-signature]")
+    result = sign_as("daniel")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [ONLY_SIGNED]
+    [record] = records()
+    assert (record.party, record.signature) == ("daniel", None)
+
+
+def test_with_a_key_where_only_signatures_count_there_is_no_warning(repo: Path, make_key: MakeKey) -> None:
+    accept_as_evidence("[ssh-signature]")
+    result = sign_as("maria", "--key", str(make_key("maria")))
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+@pytest.mark.parametrize("evidence", ["[ssh-signature, author-email]", "[review, signed-commit]"])
+def test_without_a_key_where_other_evidence_counts_there_is_no_warning(repo: Path, evidence: str) -> None:
+    accept_as_evidence(evidence)
+    result = sign_as("daniel")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr

@@ -13,7 +13,9 @@ What it sets up, each step reported as one :class:`Action`:
 Files that init owns whole (template, schema copy, ``.agreed.yaml``, the workflow) are created when missing and
 replaced only with ``force``. Files shared with other tools are never rewritten: ``.gitattributes`` only gets the
 lines it lacks; ``.pre-commit-config.yaml`` and ``.gitlab-ci.yml`` are created when missing, and otherwise, when
-they lack the hook or job, the action carries the text to add by hand. Running it twice changes nothing.
+they lack the hook or job, the action carries the text to add by hand (``snippet``, written to be pasted as it is:
+the GitLab job at column 0, the pre-commit hook at the indentation of the file's own ``repos:`` items) and where to
+add it (``instruction``). Running it twice changes nothing.
 
 The git setting is read and written in the repository's own configuration (``git config --local``) through the git
 adapter (:meth:`agreed.history.git.Repository.config_get` and :meth:`~agreed.history.git.Repository.config_set`);
@@ -23,6 +25,8 @@ this is the only place that writes git settings.
 from __future__ import annotations
 
 import enum
+import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -99,12 +103,15 @@ class Outcome(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """What init did (or left) at one place: a repo-relative file, or the git setting."""
+    """What init did (or left) at one place: a repo-relative file, or the git setting. For :attr:`Outcome.MANUAL`,
+    ``snippet`` is the text to add, exactly as it is to be pasted, and ``instruction`` says where (one line ending in
+    a colon, e.g. ``append this to .gitlab-ci.yml:``)."""
 
     target: str
     outcome: Outcome
     note: str = ""
     snippet: str = ""
+    instruction: str = ""
 
 
 class InitError(Exception):
@@ -164,15 +171,18 @@ def _own_file(root: Path, relative: str, text: str, force: bool) -> Action:
     return Action(relative, Outcome.CREATED if current is None else Outcome.UPDATED)
 
 
-def _shared_file(root: Path, relative: str, text: str, has_ours: Callable[[Any], bool], what: str) -> Action:
-    """Create ``relative`` when missing; else leave it, with ``text`` to add by hand when it lacks ``what``."""
+def _shared_file(root: Path, relative: str, text: str, has_ours: Callable[[Any], bool], what: str,
+                 to_add: Callable[[str], tuple[str, str]]) -> Action:
+    """Create ``relative`` as ``text`` when missing; else leave it, and when it lacks ``what`` say what to add by
+    hand: ``to_add(current text)`` gives the snippet and the instruction."""
     current = _read(root / relative)
     if current is None:
         _write(root / relative, text)
         return Action(relative, Outcome.CREATED)
     if has_ours(_yaml(current)):
         return Action(relative, Outcome.UNCHANGED, f"already has {what}")
-    return Action(relative, Outcome.MANUAL, f"has no {what}; not editing a file of yours: add this", text)
+    snippet, instruction = to_add(current)
+    return Action(relative, Outcome.MANUAL, f"has no {what}; not editing a file of yours", snippet, instruction)
 
 
 def _yaml(text: str) -> Any:
@@ -186,10 +196,32 @@ def _yaml(text: str) -> Any:
 
 
 def _pre_commit(root: Path) -> Action:
-    action = _shared_file(root, PRE_COMMIT_FILE, PRE_COMMIT_CONFIG, _has_hook, f"hook '{HOOK_ID}'")
-    if action.outcome is Outcome.MANUAL:
-        return Action(action.target, action.outcome, f"{action.note} under 'repos:'", PRE_COMMIT_HOOK)
-    return action
+    return _shared_file(root, PRE_COMMIT_FILE, PRE_COMMIT_CONFIG, _has_hook, f"hook '{HOOK_ID}'", _hook_to_add)
+
+
+_REPOS_KEY = re.compile(r"repos:[ \t]*(#.*)?")
+_ITEM = re.compile(r"( *)- ")
+_TOP_LEVEL_KEY = re.compile(r"[^\s#-]")
+
+
+def _hook_to_add(config: str) -> tuple[str, str]:
+    """The hook ``agreed`` to add by hand to the pre-commit configuration ``config`` (its text), and where.
+
+    The hook is one more item of the ``repos:`` list, indented like the list's own items (``- repo:`` at column 0,
+    2, ...), so that it parses where it is pasted. When ``repos:`` is the file's last top-level key it is simply
+    appended to the file; else it goes at the end of that list. Returns ``(snippet, instruction)``.
+    """
+    lines = config.splitlines()
+    start = next((number for number, line in enumerate(lines) if _REPOS_KEY.fullmatch(line)), None)
+    items = [] if start is None else [line for line in lines[start + 1:] if line.strip() and
+                                      not line.lstrip().startswith("#")]
+    first = _ITEM.match(items[0]) if items else None
+    if first is None:  # no block list under repos: (missing, empty or in flow style)
+        return PRE_COMMIT_HOOK, f"add this as an item of the 'repos:' list in {PRE_COMMIT_FILE}:"
+    snippet = textwrap.indent(textwrap.dedent(PRE_COMMIT_HOOK), first.group(1))
+    if any(_TOP_LEVEL_KEY.match(line) for line in items):
+        return snippet, f"add this at the end of the 'repos:' list in {PRE_COMMIT_FILE}:"
+    return snippet, f"append this to {PRE_COMMIT_FILE}:"
 
 
 def _has_hook(config: Any) -> bool:
@@ -201,8 +233,9 @@ def _has_hook(config: Any) -> bool:
 
 
 def _gitlab(root: Path) -> Action:
-    return _shared_file(root, GITLAB_FILE, ci_template("gitlab"),
-                        lambda config: isinstance(config, dict) and GITLAB_JOB in config, f"job '{GITLAB_JOB}'")
+    job = ci_template("gitlab")
+    return _shared_file(root, GITLAB_FILE, job, lambda config: isinstance(config, dict) and GITLAB_JOB in config,
+                        f"job '{GITLAB_JOB}'", lambda _: (job, f"append this to {GITLAB_FILE}:"))
 
 
 def _attributes(root: Path) -> Action:

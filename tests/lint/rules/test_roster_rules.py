@@ -13,6 +13,7 @@ from agreed.lint.people import Person, Roster, RosterError, load_roster
 from agreed.lint.rule import Category, LintContext, Rule
 from agreed.lint.rules import departed_person, identity_mismatch, unknown_person
 from agreed.problem import Severity
+from agreed.schema import template_path
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import LoadData, LoadText
@@ -55,6 +56,7 @@ def test_passes_when_parties_match_the_roster(rule: Rule, load_data: LoadData,
 
 
 def test_unknown_person_with_a_suggestion(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["status"] = "proposed"
     minimal_agreement["parties"][1]["id"] = "lii"
     minimal_agreement["parties"].append({"id": "zed", "name": "Zed"})
     assert _findings(unknown_person.RULE, load_data(minimal_agreement)) == [
@@ -63,6 +65,29 @@ def test_unknown_person_with_a_suggestion(load_data: LoadData, minimal_agreement
         (("parties", 2, "id"), "'zed' is not in the people roster people.yaml: use the roster's id, or add the "
                                "person there"),
     ]
+
+
+@pytest.mark.parametrize("status", ["proposed", "active", "renegotiating", "fulfilled", "ended"])
+def test_unknown_parties_of_an_agreement_past_draft(load_data: LoadData, minimal_agreement: dict[str, Any],
+                                                    status: str) -> None:
+    minimal_agreement["status"] = status
+    minimal_agreement["parties"] = [{"id": "party-a", "name": "Party A"}, {"id": "maria", "name": "Maria Chen"}]
+    assert [path for path, _ in _findings(unknown_person.RULE, load_data(minimal_agreement))] == [
+        ("parties", 0, "id")]
+
+
+def test_a_draft_with_unknown_parties_passes(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+    """A draft is still being written: the template's placeholder parties are not people yet."""
+    minimal_agreement["status"] = "draft"
+    minimal_agreement["parties"] = [{"id": "party-a", "name": "Party A"}, {"id": "party-b", "name": "Party B"}]
+    assert _findings(unknown_person.RULE, load_data(minimal_agreement)) == []
+
+
+def test_the_template_that_init_writes_passes_with_a_roster(load_text: LoadText) -> None:
+    problems = lint_document(load_text(template_path().read_text(encoding="utf-8")),
+                             rules=[unknown_person.RULE, departed_person.RULE, identity_mismatch.RULE],
+                             context=WITH_ROSTER)
+    assert problems == []
 
 
 @pytest.mark.parametrize("status", ["draft", "proposed", "active", "renegotiating"])
@@ -103,10 +128,10 @@ def test_odd_parties_do_not_crash(load_data: LoadData, minimal_agreement: dict[s
 
 
 def test_positions_through_the_engine(load_text: LoadText) -> None:
-    text = "agreed: 1\nid: demo\ntitle: Demo\nstatus: draft\nparties:\n  - id: maria\n    name: Maria Chen\n" \
+    text = "agreed: 1\nid: demo\ntitle: Demo\nstatus: proposed\nparties:\n  - id: maria\n    name: Maria Chen\n" \
            "  - id: lee\n    name: Lee\n"
     problems = lint_document(load_text(text), rules=[unknown_person.RULE], context=WITH_ROSTER)
-    assert [(p.line, p.col, p.rule, p.message.split(":")[0]) for p in problems] == [
+    assert [(p.line, p.col, p.rule, p.message.split(":")[0]) for p in problems if p.rule == "K902"] == [
         (8, 9, "K902", "parties[id=lee].id")]
 
 

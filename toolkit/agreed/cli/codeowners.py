@@ -2,9 +2,10 @@
 
 Without ``--write`` or ``--check`` the managed block is printed. ``--write`` puts it into the CODEOWNERS file
 (atomically; lines outside the block are kept); ``--check`` exits 1 and prints a diff when the file's block is out
-of date. Parties without a code-host handle are listed on standard error (and in a comment line of the block).
-The file is always inside the repository's work tree: a ``--file`` (or a symbolic link) that leads outside it, or
-into ``.git``, is refused.
+of date. With no path, the agreements are those under ``contracts/`` at the repository root, wherever in the
+repository the command runs. Parties without a code-host handle are listed on standard error (and in a comment line
+of the block). The file is always inside the repository's work tree: a ``--file`` (or a symbolic link) that leads
+outside it, or into ``.git``, is refused.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import click
 
 from agreed.atomic import write_atomically
-from agreed.cli.files import gather_inputs
+from agreed.cli.files import gather_inputs, named_or_default
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, usage_error
 from agreed.cli.settings import run_config
 from agreed.consent.codeowners import (
@@ -45,7 +46,8 @@ CANDIDATES = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CO
                    "(outside .git) once '..' and symbolic links are resolved [default: the first of "
                    f"{', '.join(CANDIDATES)} that exists, else {CANDIDATES[0]}].")
 def command(paths: tuple[str, ...], mode: str | None, file: Path | None) -> None:
-    """Request each agreement's parties as reviewers: one CODEOWNERS line per agreement, from the parties' handles.
+    """Request each agreement's parties as reviewers: one CODEOWNERS line per agreement, from the parties' handles
+    (default: contracts/ at the repository root).
 
     Only the block between '# BEGIN agreed' and '# END agreed' is managed; every other line is kept. CODEOWNERS
     requests the parties but cannot require all of them to approve: the consent gate does that. Exit codes: 0 done
@@ -70,7 +72,7 @@ def command(paths: tuple[str, ...], mode: str | None, file: Path | None) -> None
 
 
 def _entries(paths: Sequence[str], root: Path) -> list[Entry]:
-    inputs = gather_inputs(paths, None, run_config(None, False))
+    inputs = gather_inputs(named_or_default(paths, root), None, run_config(None, False))
     entries: list[Entry] = []
     broken = False
     for path, shown in inputs.sources:

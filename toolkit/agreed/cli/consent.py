@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from agreed.cli.files import named_or_default
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_error
 from agreed.consent.evidence import EvidenceError
 from agreed.consent.reviews import ReviewsError, read_reviews
@@ -31,8 +32,6 @@ from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
 from agreed.sources import select
-
-DEFAULT_FOLDER = "contracts"
 
 
 def _options(function: Any) -> Any:
@@ -101,7 +100,7 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             if repository.is_shallow():
                 usage_error("this clone is shallow, so who added each consent record cannot be told: run 'git "
                             "fetch --unshallow', or check out the whole history in CI (fetch-depth: 0)")
-            arguments = list(paths) or [_default_folder(repository)]
+            arguments = list(named_or_default(paths, repository.root))
             files = _files(arguments)
             revision = None if base is None else BaseRevision(repository, base)
             roster = None if base is None else _base_roster(repository, base)
@@ -114,15 +113,6 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             return results
     except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
         usage_error(str(error))
-
-
-def _default_folder(repository: Repository) -> str:
-    """``contracts/`` at the repository root, wherever in the repository the command runs."""
-    folder = repository.root / DEFAULT_FOLDER
-    if not folder.is_dir():
-        usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder at the repository root; name the "
-                    "agreement files or folders")
-    return str(folder)
 
 
 def _files(arguments: Sequence[str]) -> tuple[Path, ...]:

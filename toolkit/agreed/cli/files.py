@@ -54,6 +54,18 @@ class Inputs:
                        checked.summaries + ([summary] if summary is not None else []))
 
 
+def named_or_default(paths: Sequence[str], root: Path) -> Sequence[str]:
+    """The paths named, else ``contracts/`` at the repository root ``root``, wherever in the repository the command
+    runs (the repository-wide commands: consent, codeowners); a usage error when there is none."""
+    if paths:
+        return paths
+    folder = root / DEFAULT_FOLDER
+    if not folder.is_dir():
+        usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder at the repository root; name the "
+                    "agreement files or folders")
+    return (str(folder),)
+
+
 def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: LintConfig | None = None) -> Inputs:
     """What to check (``contracts/`` when no path is given), filtered by the configuration's include and exclude
     patterns; exits 2 when a path holds no agreement."""

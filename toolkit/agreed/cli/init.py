@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import click
@@ -37,7 +36,7 @@ def command(ci: str, force: bool) -> None:
     for action in actions:
         click.echo(_line(action))
         if action.snippet:
-            click.echo(textwrap.indent(action.snippet, "    "), nl=False)
+            click.echo(_to_add(action))
     click.echo(_next_steps(actions))
     raise SystemExit(EXIT_CLEAN)
 
@@ -45,6 +44,12 @@ def command(ci: str, force: bool) -> None:
 def _line(action: Action) -> str:
     note = f"  ({action.note})" if action.note else ""
     return f"{action.outcome.value:<{_WIDTH}}  {action.target}{note}"
+
+
+def _to_add(action: Action) -> str:
+    """Where to add the snippet, then the snippet itself exactly as it is to be pasted (not indented, or it would
+    not parse there), then a blank line that ends it."""
+    return f"{action.instruction}\n{action.snippet}"
 
 
 def _next_steps(actions: list[Action]) -> str:

@@ -10,7 +10,11 @@ A party that the change under review removes must consent to the new terms too (
 longer in the file, so ``--base REV`` names the revision the change started from: the party's entry is read from the
 agreement as it was there (found as the consent gate finds it, :class:`agreed.consent.status.BaseRevision`: at the
 same path, else by its id), and its keys there are the ones ``--key`` must match. The record is, as always, for the
-current digest. Exit codes: 0 recorded (or already recorded), 2 anything that stops it.
+current digest. ``--base`` is always resolved, also for a current party: an unknown revision is an error.
+
+Without ``--key`` the record carries no signature. When the agreement's ``consent.evidence`` accepts only
+``ssh-signature``, such a record can never count: it is still written, with a warning on standard error to sign with
+``--key``. Exit codes: 0 recorded (or already recorded), 2 anything that stops it.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ import click
 
 from agreed.cli.output import usage_error
 from agreed.consent.digest import DigestError, digest_document
+from agreed.consent.evidence import SSH_SIGNATURE, policy_of
 from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
 from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
-from agreed.consent.status import BaseAgreement, BaseRevision, StatusError
+from agreed.consent.status import BaseRevision, StatusError
 from agreed.document import Document, read_document
 from agreed.history.git import GitError, Repository
 from agreed.report.text_report import problem_line
@@ -54,17 +59,21 @@ def command(file: Path, party_id: str, key: Path | None, base: str | None) -> No
 
     The consent is bound to the digest of the terms ('agreed digest') and written as a new file in
     .consent/<agreement id>/<party>/ beside FILE; commit it. FILE itself is never changed. A party that the change
-    removed consents to the new terms too: name the change's base with --base REV. Exit codes: 0 recorded or already
-    recorded, 2 the agreement does not validate, is a draft (set 'status: proposed' first) or final, PARTY is not
-    one of its parties (nor, with --base, one at REV), or the key cannot sign or is not listed for PARTY.
+    removed consents to the new terms too: name the change's base with --base REV. Without --key, when the
+    agreement accepts only 'ssh-signature' as evidence, the record is written with a warning that it will not count.
+    Exit codes: 0 recorded or already recorded, 2 the agreement does not validate, is a draft (set 'status:
+    proposed' first) or final, PARTY is not one of its parties (nor, with --base, one at REV), --base names no
+    revision, or the key cannot sign or is not listed for PARTY.
     """
     document = read_document(file, file.as_posix())
     digest = _digest(document)
     data: Mapping[str, Any] = document.data
     agreement_id: str = data["id"]
     _check_status(file, data)
-    party = _party(data, party_id) if base is None else _party_or_removed(file, data, party_id, base)
+    party = _party(data, party_id) if base is None else _party_at(file, data, party_id, base)
     signature = None if key is None else _signature(key, agreement_id, party, digest)
+    if signature is None:
+        _warn_if_only_signatures_count(file, data)
     record = new_record(agreement_id, party_id, digest, _now, signature)
     try:
         written = write_record(file, record)
@@ -105,14 +114,26 @@ def _party(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any]:
     return found
 
 
-def _party_or_removed(file: Path, data: Mapping[str, Any], party_id: str, base: str) -> Mapping[str, Any]:
-    """The entry of ``party_id`` in ``data``, else its entry in the agreement as it was at ``base`` (a party the
-    change removed), else a usage error."""
+def _party_at(file: Path, data: Mapping[str, Any], party_id: str, base: str) -> Mapping[str, Any]:
+    """With ``--base``: the revision ``base`` is resolved first (an unknown one is a usage error, whoever signs),
+    then the party is looked up as :func:`_party_or_removed` does."""
+    try:
+        with Repository.open(file) as repository:
+            revision = BaseRevision(repository, base)
+            return _party_or_removed(repository.relative(file), data, party_id, revision)
+    except (GitError, StatusError) as error:
+        usage_error(f"--base {base}: {error}")
+
+
+def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str,
+                      revision: BaseRevision) -> Mapping[str, Any]:
+    """The entry of ``party_id`` in ``data``, else its entry in the agreement (at the repo-relative path ``shown``,
+    else by its id) as it was at ``revision`` (a party the change removed), else a usage error."""
     current = _party_entry(data, party_id)
     if current is not None:
         return current
-    agreement_id = str(data["id"])
-    found = _at_base(file, agreement_id, base)
+    agreement_id, base = str(data["id"]), revision.name
+    found = revision.agreement(shown, agreement_id)
     if found is None:
         usage_error(f"{_not_a_party(data, party_id)}, and {agreement_id} does not exist at {base}")
     if isinstance(digest_document(found.document), DigestError):
@@ -126,15 +147,6 @@ def _party_or_removed(file: Path, data: Mapping[str, Any], party_id: str, base: 
     return removed
 
 
-def _at_base(file: Path, agreement_id: str, base: str) -> BaseAgreement | None:
-    """The agreement ``agreement_id`` at the revision ``base`` of the repository holding ``file``."""
-    try:
-        with Repository.open(file) as repository:
-            return BaseRevision(repository, base).agreement(repository.relative(file), agreement_id)
-    except (GitError, StatusError) as error:
-        usage_error(f"--base {base}: {error}")
-
-
 def _party_entry(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any] | None:
     parties: Sequence[Mapping[str, Any]] = data["parties"]
     return next((party for party in parties if party["id"] == party_id), None)
@@ -146,6 +158,15 @@ def _not_a_party(data: Mapping[str, Any], party_id: str) -> str:
     close = difflib.get_close_matches(party_id, known, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"its parties are: {', '.join(known)}"
     return f"{party_id!r} is not a party of {data['id']} ({hint})"
+
+
+def _warn_if_only_signatures_count(file: Path, data: Mapping[str, Any]) -> None:
+    """Warn (on standard error) that a record without a signature cannot count when the agreement accepts only
+    ``ssh-signature`` as evidence."""
+    if policy_of(data) == (SSH_SIGNATURE,):
+        click.echo(f"agreed: warning: {file.as_posix()} accepts only an SSH-signed consent (consent.evidence: "
+                   f"[{SSH_SIGNATURE}]): this record without a signature will not count; sign again with --key",
+                   err=True)
 
 
 # --- signing ------------------------------------------------------------------------------------------------------

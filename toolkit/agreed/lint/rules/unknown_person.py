@@ -4,11 +4,20 @@ When the repository keeps a people roster (``people:`` in the configuration), ev
 people, under the roster's id. An unknown id is usually a typo or a nickname, and it breaks what relies on
 identities: consent records, history by person and cross-agreement views. Without a roster this rule is silent.
 
+Drafts are left alone: they are still being written, and the template that ``agreed init`` writes names placeholder
+parties (``party-a``, ``party-b``). From ``proposed`` on, every party must be in the roster.
+
 Fires on (roster lists maria and li):
+    status: proposed
     parties: [{id: maria, ...}, {id: lee, ...}]
 
 Passes:
+    status: proposed
     parties: [{id: maria, ...}, {id: li, ...}]
+
+Passes (a draft, still being written):
+    status: draft
+    parties: [{id: party-a, ...}, {id: party-b, ...}]
 """
 
 from __future__ import annotations
@@ -21,9 +30,11 @@ from agreed.lint.commitments import items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.problem import Severity
 
+DRAFT = "draft"
+
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
-    if context.people is None:
+    if context.people is None or document.value_at(("status",)) == DRAFT:
         return
     known = context.people.people
     for path, party in items(document, "parties"):
