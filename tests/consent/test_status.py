@@ -534,3 +534,31 @@ def test_leaving_renegotiating_for_a_final_status_needs_every_party(repo: Path) 
     record("daniel")
     commit_all(repo, "daniel", email=DANIEL)
     assert gate_failures(status(repo, base=base)) == []
+
+
+def test_a_proposal_does_not_go_back_to_draft(repo: Path) -> None:
+    """Drafts are free for all; a detour through draft would let a proposal's identities change unchecked."""
+    write(repo, agreement_text(evidence="[author-email]", status="proposed"))
+    base = commit_all(repo, "Proposed")
+    write(repo, agreement_text(evidence="[author-email]", status="draft"))
+    assert gate_failures(status(repo, base=base)) == [
+        "proposed at the base revision: a proposal is reworked while proposed, it does not go back to draft (a "
+        "draft's parties and identities could then change without anyone's consent)"]
+
+
+def test_the_roster_is_the_whole_identity_of_a_person_it_lists(repo: Path, make_key: MakeKey) -> None:
+    """maria is listed without keys: the key the agreement lists for her is not hers to trust."""
+    key = make_key("maria")
+    with_roster(repo)
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]", status="proposed"))
+    base = commit_all(repo, "Roster without keys; a proposal listing a key for maria")
+    write(repo, agreement_text(maria_keys=(public(key),), evidence="[ssh-signature]"))
+    record("maria", key)
+    state, reason = party(roster_status(repo, base), "maria")
+    assert state == MISSING
+    assert "no trusted key is listed for maria" in reason
+    (repo / "people.yaml").write_text(ROSTER.replace(f"    email: {MARIA}\n",
+                                                     f"    email: {MARIA}\n    keys: [\"{public(key)}\"]\n"),
+                                      encoding="utf-8")
+    base = commit_all(repo, "The roster lists maria's key")
+    assert party(roster_status(repo, base), "maria")[0] == VALID

@@ -314,10 +314,10 @@ def names_of(data: Mapping[str, Any]) -> list[str]:
 
 
 def _vouched(trusted: _Trusted, roster: Roster | None, names: Sequence[str]) -> _Trusted:
-    """``trusted`` with the base roster's word on identity: for a party the roster lists, each identity field the
-    roster gives (email, handle, keys) replaces the agreement's, so an agreement merged with someone else's email
-    cannot speak for a listed person; a party the trusted version lacks gets the roster's identity (people who left
-    vouch for nobody)."""
+    """``trusted`` with the base roster's word on identity: for a party the roster lists, the roster's email, handle
+    and keys ARE its identity (what the roster leaves out, it does not have), so an agreement merged with someone
+    else's email or key cannot speak for a listed person; a party the trusted version lacks gets the roster's
+    identity too (people who left vouch for nobody)."""
     if roster is None:
         return trusted
     identities = dict(trusted.identities)
@@ -326,9 +326,7 @@ def _vouched(trusted: _Trusted, roster: Roster | None, names: Sequence[str]) -> 
         known = identities.get(name)
         if person is None or (known is None and person.gone):
             continue
-        base = known or Identity(name)
-        identities[name] = Identity(name, person.email or base.email, person.handle or base.handle,
-                                    person.keys or base.keys)
+        identities[name] = Identity(name, person.email, person.handle, person.keys)
     return replace(trusted, identities=identities)
 
 
@@ -463,6 +461,9 @@ def _lifecycle_failures(result: AgreementStatus) -> list[str]:
     if base in IN_FORCE and now in ("draft", "proposed"):
         failures.append(f"{base} at the base revision: an agreement in force reopens through renegotiating, "
                         f"not {now}")
+    if base == "proposed" and now == "draft":
+        failures.append("proposed at the base revision: a proposal is reworked while proposed, it does not go back "
+                        "to draft (a draft's parties and identities could then change without anyone's consent)")
     return failures
 
 
