@@ -300,3 +300,13 @@ def test_ledger_warnings_name_repository_paths(repo: Path, active: str) -> None:
     result = run("check")
     assert ("warning: a consent record was ignored: contracts/.consent/sales-onboarding/maria/0000000000000000.yaml:"
             in result.output)
+
+
+def test_yaml_that_is_no_agreement_is_skipped_in_folders_and_refused_by_name(repo: Path) -> None:
+    (repo / "contracts" / "people.yaml").write_text("people:\n  - id: maria\n    name: Maria Chen\n",
+                                                    encoding="utf-8")
+    result = run("check")
+    assert (result.exit_code, "people.yaml" in result.output) == (0, False)
+    named = run("check", "contracts/people.yaml")
+    assert named.exit_code == 2
+    assert "contracts/people.yaml: not an agreement (it has no 'agreed:' key)" in named.output

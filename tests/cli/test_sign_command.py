@@ -459,3 +459,37 @@ def test_without_a_key_where_other_evidence_counts_there_is_no_warning(repo: Pat
     result = sign_as("daniel")
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
+
+
+def test_a_party_whose_key_the_change_replaces_signs_with_its_key_at_the_base(repo: Path, make_key: MakeKey) -> None:
+    """maria replaces a lost key: the gate checks her consent against her entry at the base, so --base signs with
+    the key listed there, and the new key alone is refused."""
+    def signatures_only(text: str) -> str:
+        return text.replace("  evidence: [review, signed-commit]", "  evidence: [ssh-signature]")
+
+    old, new = make_key("maria"), make_key("maria-new")
+    (repo / AGREEMENT).write_text(signatures_only(agreement_text(public(old))), encoding="utf-8")
+    base = commit_all(repo, "Only signatures count")
+    (repo / AGREEMENT).write_text(signatures_only(agreement_text(public(new))), encoding="utf-8")
+    refused = sign_as("maria", "--key", str(new), "--base", base)
+    assert refused.exit_code == 2
+    assert "not listed for maria" in refused.output
+    signed = sign_as("maria", "--key", str(old), "--base", base)
+    assert signed.exit_code == 0, signed.output
+    assert "its entry has changed since" in signed.output
+    commit_all(repo, "maria's new key, with her consent under the old one")
+    status = CliRunner().invoke(main, ["consent", "status", "--base", base, "--format", "json"])
+    maria = json.loads(status.output)["agreements"][0]["parties"][0]
+    assert (maria["party"], maria["state"], maria["evidence"]) == ("maria", "valid", "ssh-signature")
+
+
+def test_the_people_roster_lists_the_keys_a_person_signs_with(repo: Path, make_key: MakeKey) -> None:
+    key = make_key("maria")
+    (repo / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")
+    (repo / "people.yaml").write_text("people:\n  - id: maria\n    name: Maria Chen\n", encoding="utf-8")
+    refused = sign_as("maria", "--key", str(key))
+    assert refused.exit_code == 2
+    assert "no key is listed for maria in the people roster (people.yaml)" in refused.output
+    (repo / "people.yaml").write_text(f'people:\n  - id: maria\n    name: Maria Chen\n    keys: ["{public(key)}"]\n',
+                                      encoding="utf-8")
+    assert sign_as("maria", "--key", str(key)).exit_code == 0

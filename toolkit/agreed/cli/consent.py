@@ -104,8 +104,8 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             files = _files(arguments)
             revision = None if base is None else BaseRevision(repository, base)
             roster = None if base is None else _base_roster(repository, base)
-            results = [agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
-                       for file in files]
+            results = _agreements([agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
+                                   for file in files], [repository.relative(Path(path)) for path in paths])
             if revision is not None:
                 known = (result.agreement or revision.id_at(result.path) for result in results)
                 present = {agreement for agreement in known if agreement is not None}
@@ -113,6 +113,15 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             return results
     except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
         usage_error(str(error))
+
+
+def _agreements(results: Sequence[AgreementStatus], named: Sequence[str]) -> list[AgreementStatus]:
+    """The results without YAML files that are no agreement (a roster, a config kept beside the agreements); such a
+    file named on the command line is a usage error."""
+    for result in results:
+        if result.stranger and result.path in named:
+            usage_error(f"{result.path}: {result.error}")
+    return [result for result in results if not result.stranger]
 
 
 def _files(arguments: Sequence[str]) -> tuple[Path, ...]:

@@ -34,10 +34,13 @@ from agreed.cli.output import usage_error
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import SSH_SIGNATURE, policy_of
 from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
+from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
 from agreed.consent.status import BaseRevision, StatusError
 from agreed.document import Document, read_document
 from agreed.history.git import GitError, Repository
+from agreed.lint.config import find_config
+from agreed.lint.people import Roster, RosterError
 from agreed.report.text_report import problem_line
 
 FINAL_STATUSES = ("ended", "fulfilled")
@@ -71,7 +74,7 @@ def command(file: Path, party_id: str, key: Path | None, base: str | None) -> No
     agreement_id: str = data["id"]
     _check_status(file, data)
     party = _party(data, party_id) if base is None else _party_at(file, data, party_id, base)
-    signature = None if key is None else _signature(key, agreement_id, party, digest)
+    signature = None if key is None else _signature(key, agreement_id, party, digest, _roster(file, base))
     if signature is None:
         _warn_if_only_signatures_count(file, data)
     record = new_record(agreement_id, party_id, digest, _now, signature)
@@ -127,24 +130,31 @@ def _party_at(file: Path, data: Mapping[str, Any], party_id: str, base: str) -> 
 
 def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str,
                       revision: BaseRevision) -> Mapping[str, Any]:
-    """The entry of ``party_id`` in ``data``, else its entry in the agreement (at the repo-relative path ``shown``,
-    else by its id) as it was at ``revision`` (a party the change removed), else a usage error."""
+    """The entry of ``party_id`` in the agreement (at the repo-relative path ``shown``, else by its id) as it was at
+    ``revision``, which is what the consent gate trusts (a party the change removed, or whose keys it changed);
+    else its current entry (a party new in the change); else a usage error."""
     current = _party_entry(data, party_id)
-    if current is not None:
-        return current
-    agreement_id, base = str(data["id"]), revision.name
+    trusted, where, why_not = _entry_at(revision, shown, str(data["id"]), party_id)
+    if trusted is not None and trusted != current:
+        how = "removed since" if current is None else "its entry has changed since"
+        click.echo(f"{party_id} is a party of {data['id']} at {where} and {how}: its consent to the current terms "
+                   "is checked against its entry there (its keys, for --key).")
+    entry = trusted if trusted is not None else current  # current only: a party new in the change
+    if entry is None:
+        usage_error(f"{_not_a_party(data, party_id)}, {why_not}")
+    return entry
+
+
+def _entry_at(revision: BaseRevision, shown: str, agreement_id: str,
+              party_id: str) -> tuple[Mapping[str, Any] | None, str, str]:
+    """(the party's entry at the revision, where the agreement was there, why there is no entry)."""
     found = revision.agreement(shown, agreement_id)
     if found is None:
-        usage_error(f"{_not_a_party(data, party_id)}, and {agreement_id} does not exist at {base}")
+        return None, revision.name, f"and {agreement_id} does not exist at {revision.name}"
+    where = f"{revision.name} ({found.path})"
     if isinstance(digest_document(found.document), DigestError):
-        usage_error(f"{_not_a_party(data, party_id)}, and {agreement_id} does not validate at {base} "
-                    f"({found.path}), so no party of it there can be trusted")
-    removed = _party_entry(found.document.data, party_id)
-    if removed is None:
-        usage_error(f"{_not_a_party(data, party_id)}, nor of its version at {base} ({found.path})")
-    click.echo(f"{party_id} is a party of {agreement_id} at {base} ({found.path}) and removed since: its consent to "
-               "the current terms is recorded with its entry there.")
-    return removed
+        return None, where, f"and {agreement_id} does not validate at {where}, so no party of it there can be trusted"
+    return _party_entry(found.document.data, party_id), where, f"nor of its version at {where}"
 
 
 def _party_entry(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any] | None:
@@ -172,12 +182,35 @@ def _warn_if_only_signatures_count(file: Path, data: Mapping[str, Any]) -> None:
 # --- signing ------------------------------------------------------------------------------------------------------
 
 
-def _signature(key: Path, agreement_id: str, party: Mapping[str, Any], digest: str) -> str:
-    """Sign the consent with ``key`` and make sure the signature verifies with a key listed for the party."""
+def _roster(file: Path, base: str | None) -> Roster | None:
+    """The people roster the consent gate will trust: as it was at ``base``, else the work tree's."""
+    config = find_config(file.parent)
+    if config is None:
+        return None
+    try:
+        if base is None:
+            return roster_beside(config, Path.cwd().resolve())
+        with Repository.open(file) as repository:
+            return roster_at(repository, base, repository.relative(config))
+    except (GitError, RosterError) as error:
+        usage_error(f"the people roster: {error}")
+
+
+def _listed_keys(party: Mapping[str, Any], roster: Roster | None) -> tuple[list[str], str]:
+    """The keys trusted for the party, and where they are listed: the roster's when it lists the person (it is
+    then the whole identity, as for the gate), else the party's entry."""
+    person = None if roster is None else roster.people.get(str(party["id"]))
+    if person is not None and not person.gone:
+        return list(person.keys), f"the people roster ({roster.path if roster else ''})"
+    return [entry for entry in party.get("keys") or [] if isinstance(entry, str)], "parties[].keys"
+
+
+def _signature(key: Path, agreement_id: str, party: Mapping[str, Any], digest: str, roster: Roster | None) -> str:
+    """Sign the consent with ``key`` and make sure the signature verifies with a key trusted for the party."""
     party_id: str = party["id"]
-    listed: list[str] = [entry for entry in party.get("keys") or [] if isinstance(entry, str)]
+    listed, where = _listed_keys(party, roster)
     if not listed:
-        usage_error(f"no key is listed for {party_id} in parties[].keys: add the public key there first (a "
+        usage_error(f"no key is listed for {party_id} in {where}: add the public key there first (a "
                     "material change, so agree on it), or sign without --key")
     _check_public_half(key, party_id, listed)
     message = consent_message(agreement_id, party_id, digest)

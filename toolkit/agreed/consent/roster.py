@@ -10,11 +10,13 @@ from __future__ import annotations
 import posixpath
 import tomllib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from agreed.document import load_document
 from agreed.history.git import Repository
-from agreed.lint.people import Roster, parse_roster
+from agreed.lint.people import Roster, load_roster, parse_roster
+from agreed.sources import display_path
 
 PYPROJECT = "pyproject.toml"
 
@@ -34,6 +36,20 @@ def roster_at(repository: Repository, base: str, config: str | None) -> Roster |
     path = posixpath.normpath(posixpath.join(posixpath.dirname(config), named))
     roster = repository.read(base, path)
     return None if roster is None else parse_roster(roster, f"{base}:{path}")
+
+
+def roster_beside(config: Path, shown_from: Path) -> Roster | None:
+    """The roster the configuration file ``config`` names, read from the work tree (its path shown relative to the
+    resolved folder ``shown_from``); None when it names none or the file is not there. Raises
+    :class:`agreed.lint.people.RosterError` for a roster that does not validate."""
+    try:
+        named = _people_setting(config.read_bytes(), config.name)
+    except OSError:
+        return None
+    if named is None:
+        return None
+    path = config.parent / named
+    return load_roster(path, display_path(path, shown_from)) if path.is_file() else None
 
 
 def _people_setting(raw: bytes, config: str) -> str | None:

@@ -43,6 +43,7 @@ from agreed.document import Document, load_document, read_document
 from agreed.history.diff import Change, diff
 from agreed.history.git import GitError, Repository
 from agreed.lint.people import Roster
+from agreed.schema import VERSION_KEY
 
 VALID: Final = "valid"
 STALE: Final = "stale"
@@ -92,6 +93,7 @@ class AgreementStatus:
     deleted: bool = False  # the agreement exists at the base revision only (deleted, moved away, or its id changed)
     base_path: str | None = None  # where the agreement was at the base revision
     identity_changed: tuple[str, ...] = ()  # parties whose email, handle or keys differ from the base revision
+    stranger: bool = False  # the file loaded but is no agreement (no ``agreed:`` key): nothing to consent to
     policy_changed: bool = False  # consent.evidence differs from the base revision
 
     @property
@@ -212,6 +214,9 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
         base = BaseRevision(repository, base)
     shown = repository.relative(file)
     document = read_document(file, shown)
+    if isinstance(document.data, Mapping) and VERSION_KEY not in document.data:
+        return AgreementStatus(shown, None, None, None, error="not an agreement (it has no 'agreed:' key)",
+                               stranger=True)
     current = digest_document(document)
     if isinstance(current, DigestError):
         return AgreementStatus(shown, None, None, None, error=_no_digest(current))
