@@ -493,3 +493,9 @@ def test_the_people_roster_lists_the_keys_a_person_signs_with(repo: Path, make_k
     (repo / "people.yaml").write_text(f'people:\n  - id: maria\n    name: Maria Chen\n    keys: ["{public(key)}"]\n',
                                       encoding="utf-8")
     assert sign_as("maria", "--key", str(key)).exit_code == 0
+
+
+def test_standard_input_is_refused(repo: Path) -> None:
+    refused = sign_as("maria", file=Path("-"))
+    assert refused.exit_code == 2
+    assert "name the file, not standard input" in refused.output

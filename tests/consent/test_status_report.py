@@ -51,3 +51,10 @@ def test_markdown_gives_the_verdict_a_table_and_escapes_what_users_wrote() -> No
     passing = render_markdown([result(MARIA), result(MARIA, DANIEL, status="proposed")])
     assert "**the gate passes for all 2 agreements**" in passing
     assert "| maria | ✅ valid |" in passing
+
+
+def test_a_draft_is_shown_as_not_open_for_consent() -> None:
+    draft = result(MARIA, SAM, status="draft")
+    assert render_text([draft]) == "contracts/a|b.yaml: a-b (draft): not open for consent yet\n"
+    assert "A draft: not open for consent yet." in render_markdown([draft])
+    assert "| sam |" not in render_markdown([draft])

@@ -55,8 +55,9 @@ MAX_KEY_FILE_BYTES = 64 * 1024
               help="Sign the consent with this SSH key (a private key, or a public key held by ssh-agent); it must "
                    "be listed for PARTY in parties[].keys.")
 @click.option("--base", metavar="REV", default=None,
-              help="The revision the change under review started from (e.g. origin/main): a PARTY that the change "
-                   "removed is read from the agreement as it was there (its keys for --key).")
+              help="The revision the change under review started from (e.g. origin/main): PARTY's entry is read "
+                   "from the agreement as it was there (its keys for --key), as the consent gate reads it; needed "
+                   "for a party the change removed or whose keys it replaced.")
 def command(file: Path, party_id: str, key: Path | None, base: str | None) -> None:
     """Record PARTY's consent to the current terms of the agreement FILE (optionally signed with an SSH key).
 
@@ -68,6 +69,8 @@ def command(file: Path, party_id: str, key: Path | None, base: str | None) -> No
     proposed' first) or final, PARTY is not one of its parties (nor, with --base, one at REV), --base names no
     revision, or the key cannot sign or is not listed for PARTY.
     """
+    if file.as_posix() == "-":
+        usage_error("sign records consent beside an agreement file in a repository: name the file, not standard input")
     document = read_document(file, file.as_posix())
     digest = _digest(document)
     data: Mapping[str, Any] = document.data

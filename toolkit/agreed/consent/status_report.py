@@ -19,6 +19,7 @@ from agreed.consent.status import VALID, AgreementStatus, PartyStatus, gate_fail
 from agreed.history.changes_report import change_line, change_record, escape_markdown
 
 JSON_VERSION: Final = 1
+DRAFT: Final = "draft"
 _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 
 
@@ -34,6 +35,8 @@ def _text(result: AgreementStatus) -> str:
         return f"{result.path}: {result.agreement} (gone; {result.base_status} at the base revision)\n"
     if result.error is not None:
         return f"{result.path}: {result.error}\n"
+    if result.status == DRAFT:
+        return f"{result.path}: {result.agreement} (draft): not open for consent yet\n"
     lines = [f"{result.path}: {result.agreement} ({result.status}) {result.digest}"
              f"{' [new in this change]' if result.new else ''}"]
     for party in result.parties:
@@ -92,6 +95,8 @@ def _markdown_agreement(result: AgreementStatus) -> list[str]:
         what = (f"gone; {result.base_status} at the base revision" if result.deleted else str(result.error))
         return [title, "", escape_markdown(what), *(f"- {escape_markdown(f)}" for f in gate_failures(result)), ""]
     lines = [f"{title}: {escape_markdown(str(result.agreement))} ({escape_markdown(str(result.status))})", ""]
+    if result.status == DRAFT:
+        return [*lines, "A draft: not open for consent yet.", ""]
     lines += [f"- {escape_markdown(failure)}" for failure in gate_failures(result)]
     lines += ["", "| party | consent | why |", "| --- | --- | --- |"]
     lines += [f"| {escape_markdown(party.party)} | {_state(party)} | {escape_markdown(party.reason)} |"
