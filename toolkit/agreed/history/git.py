@@ -326,9 +326,10 @@ class Repository:
         return [step for segment in reversed(segments) for step in segment]
 
     def _head(self) -> str | None:
+        """HEAD's commit, read from the ref files in-process (no git process); None on an unborn branch."""
         try:
-            return _text(self._git("rev-parse", "--verify", "--quiet", "HEAD^{commit}")).strip() or None
-        except GitError:
+            return str(self._repo.head.commit.hexsha)
+        except ValueError:
             return None  # an unborn branch: no history yet
 
     def _segment(self, start: str, path: str) -> tuple[list[Step], tuple[str, str] | None]:
@@ -402,7 +403,7 @@ class Repository:
         ``:(glob)**/.consent/**``) matches, from ONE walk of HEAD's history: repo-relative path -> its oldest
         addition. A file moved unchanged (an exact rename, both paths matching) keeps the addition it had, so moving
         a folder of files does not make them the mover's. Remembered per HEAD commit and pathspec."""
-        head = self._head_commit()
+        head = self._head()
         if head is None:
             return {}
         known = self._additions.get((head, pathspec))
@@ -423,13 +424,6 @@ class Repository:
                     found.setdefault(next(tokens), addition)
         self._additions[(head, pathspec)] = found
         return found
-
-    def _head_commit(self) -> str | None:
-        """HEAD's commit read from the ref files in-process (no git process); None on an unborn branch."""
-        try:
-            return str(self._repo.head.commit.hexsha)
-        except ValueError:
-            return None
 
     def commit_signature(self, commit: str) -> CommitSignature | None:
         """The signature the commit ``commit`` names carries and the payload it signs; None when it is unsigned.
