@@ -104,12 +104,13 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             files = _files(arguments)
             revision = None if base is None else BaseRevision(repository, base)
             roster = None if base is None else _base_roster(repository, base)
+            within = [repository.relative(Path(path)) for path in arguments]
             results = _agreements([agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
-                                   for file in files], [repository.relative(Path(path)) for path in paths])
+                                   for file in files], within)
             if revision is not None:
                 known = (result.agreement or revision.id_at(result.path) for result in results)
                 present = {agreement for agreement in known if agreement is not None}
-                results += gone_since(revision, present, [repository.relative(Path(path)) for path in arguments])
+                results += gone_since(revision, present, within)
             return results
     except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
         usage_error(str(error))
@@ -117,7 +118,7 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
 
 def _agreements(results: Sequence[AgreementStatus], named: Sequence[str]) -> list[AgreementStatus]:
     """The results without YAML files that are no agreement (a roster, a config kept beside the agreements); such a
-    file named on the command line is a usage error."""
+    file named itself (``named``: the repo-relative arguments) is a usage error."""
     for result in results:
         if result.stranger and result.path in named:
             usage_error(f"{result.path}: {result.error}")

@@ -123,8 +123,15 @@ class BaseAgreement:
 
     @property
     def id(self) -> str | None:
+        return self._text("id")
+
+    @property
+    def status(self) -> str | None:
+        return self._text("status")
+
+    def _text(self, key: str) -> str | None:
         data = self.document.data
-        value = data.get("id") if isinstance(data, Mapping) else None
+        value = data.get(key) if isinstance(data, Mapping) else None
         return value if isinstance(value, str) else None
 
 
@@ -145,26 +152,23 @@ class BaseRevision:
     def agreement(self, shown: str, agreement_id: str) -> BaseAgreement | None:
         """The agreement with this id at the base: at ``shown``, else at any agreement path (a file moved or
         renamed in the change is still the same agreement, with the same trusted identities)."""
-        try:
-            found = self._at(shown)
-            if found is not None and found.id == agreement_id:
-                return found
-            return self.by_id().get(agreement_id)
-        except GitError as error:
-            raise StatusError(str(error)) from None
+        found = self._at(shown)
+        if found is not None and found.id == agreement_id:
+            return found
+        return self.by_id().get(agreement_id)
 
     def id_at(self, path: str) -> str | None:
         """The id of the agreement at ``path`` in the base revision, if one is there."""
-        try:
-            found = self._at(path)
-        except GitError as error:
-            raise StatusError(str(error)) from None
+        found = self._at(path)
         return None if found is None else found.id
 
     def _at(self, path: str) -> BaseAgreement | None:
         """The file at ``path`` in the base revision, parsed once; None when there is none."""
         if path not in self._by_path:
-            raw = self._repository.read(self.commit, path)
+            try:
+                raw = self._repository.read(self.commit, path)
+            except GitError as error:
+                raise StatusError(str(error)) from None
             document = None if raw is None else load_document(raw, f"{self.name}:{path}")
             self._by_path[path] = None if document is None else BaseAgreement(path, document)
         return self._by_path[path]
@@ -172,8 +176,12 @@ class BaseRevision:
     def by_id(self) -> Mapping[str, BaseAgreement]:
         """Every agreement of the base revision by id (the first file in path order wins a duplicated id)."""
         if self._by_id is None:
+            try:
+                paths = base_agreement_files(self._repository, self.commit)
+            except GitError as error:
+                raise StatusError(str(error)) from None
             self._by_id = {}
-            for path in base_agreement_files(self._repository, self.commit):
+            for path in paths:
                 found = self._at(path)
                 if found is not None and found.id is not None:
                     self._by_id.setdefault(found.id, found)
@@ -187,20 +195,11 @@ def gone_since(base: BaseRevision, present: set[str], within: Sequence[str]) -> 
     def inside(path: str) -> bool:
         return any(place in ("", ".") or path == place or path.startswith(f"{place}/") for place in within)
 
-    try:
-        agreements = base.by_id()
-    except GitError as error:
-        raise StatusError(str(error)) from None
-    return [AgreementStatus(found.path, agreement_id, None, None, base_status=_status_of(found.document),
-                            deleted=True, base_path=found.path)
+    agreements = base.by_id()
+    return [AgreementStatus(found.path, agreement_id, None, None, base_status=found.status, deleted=True,
+                            base_path=found.path)
             for agreement_id, found in sorted(agreements.items(), key=lambda item: item[1].path)
             if agreement_id not in present and inside(found.path)]
-
-
-def _status_of(document: Document) -> str | None:
-    data = document.data
-    value = data.get("status") if isinstance(data, Mapping) else None
-    return value if isinstance(value, str) else None
 
 
 def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevision | None = None,
@@ -221,12 +220,12 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     if isinstance(current, DigestError):
         return AgreementStatus(shown, None, None, None, error=_no_digest(current))
     data: Mapping[str, Any] = document.data
+    names = names_of(data)
     before = _trusted(shown, data, base)
-    trusted = _vouched(before, roster, names_of(data))
+    trusted = _vouched(before, roster, names)
     records = read_records(file, str(data["id"]))
     found = [item for item in records if isinstance(item, ConsentRecord)]
     problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, LedgerProblem))
-    names = names_of(data)
     removed = [name for name in trusted.identities if name not in names] if base is not None else []
     parties = tuple(_party_status(name, trusted, found, current, repository, shown, reviews)
                     for name in names + removed)
@@ -253,10 +252,9 @@ def _identity_changes(before: _Trusted, data: Mapping[str, Any]) -> tuple[str, .
 def _ledger_problem(repository: Repository, problem: LedgerProblem) -> str:
     """A malformed record, named by its repo-relative path."""
     try:
-        where = repository.relative(Path(problem.path))
+        return str(replace(problem, path=repository.relative(Path(problem.path))))
     except GitError:
-        where = problem.path
-    return f"{where}:{problem.line}:{problem.col}: {problem.message}"
+        return str(problem)
 
 
 def _no_digest(error: DigestError) -> str:
@@ -452,8 +450,9 @@ def gate_failures(result: AgreementStatus) -> list[str]:
         unconsented = []
     else:
         unconsented = [party for party in unconsented if party.removed or party.party in result.identity_changed]
+        pending = {party.party for party in unconsented}
         failures += [f"{party}'s email, handle or keys changed: it must consent, with its identity at the base"
-                     for party in result.identity_changed if party in {p.party for p in unconsented}]
+                     for party in result.identity_changed if party in pending]
     failures += [f"{party.party} is {party.state}: {party.reason}" for party in unconsented]
     return failures
 
