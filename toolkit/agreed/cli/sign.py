@@ -3,8 +3,9 @@ repository.
 
 The record goes to the consent ledger beside the agreement (:mod:`agreed.consent.ledger`): a new file per party and
 digest, so parallel signatures never conflict. The agreement itself is never edited. With ``--key`` the consent is
-also signed with SSH (:mod:`agreed.consent.ssh`), and only a key listed for the party in ``parties[].keys`` is
-accepted. Drafts are not ready for consent, and ``ended`` and ``fulfilled`` agreements are final: both are refused.
+also signed with SSH (:mod:`agreed.consent.ssh`), and only a key the consent gate trusts for the party is accepted:
+listed in the people roster when it lists the person, else in ``parties[].keys``. Drafts are not ready for consent,
+and ``ended`` and ``fulfilled`` agreements are final: both are refused.
 
 A party that the change under review removes must consent to the new terms too (the consent gate says so). It is no
 longer in the file, so ``--base REV`` names the revision the change started from: the party's entry is read from the
@@ -32,7 +33,7 @@ import click
 
 from agreed.cli.output import usage_error
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import SSH_SIGNATURE, policy_of
+from agreed.consent.evidence import SSH_SIGNATURE, identity_of, policy_of, vouched_identity
 from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
 from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
@@ -53,7 +54,7 @@ MAX_KEY_FILE_BYTES = 64 * 1024
 @click.option("--as", "party_id", required=True, metavar="PARTY", help="The party whose consent is recorded.")
 @click.option("--key", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="PATH",
               help="Sign the consent with this SSH key (a private key, or a public key held by ssh-agent); it must "
-                   "be listed for PARTY in parties[].keys.")
+                   "be listed for PARTY (the people roster when it lists PARTY, else parties[].keys).")
 @click.option("--base", metavar="REV", default=None,
               help="The revision the change under review started from (e.g. origin/main): PARTY's entry is read "
                    "from the agreement as it was there (its keys for --key), as the consent gate reads it; needed "
@@ -199,13 +200,14 @@ def _roster(file: Path, base: str | None) -> Roster | None:
         usage_error(f"the people roster: {error}")
 
 
-def _listed_keys(party: Mapping[str, Any], roster: Roster | None) -> tuple[list[str], str]:
-    """The keys trusted for the party, and where they are listed: the roster's when it lists the person (it is
-    then the whole identity, as for the gate), else the party's entry."""
-    person = None if roster is None else roster.people.get(str(party["id"]))
-    if person is not None and not person.gone:
-        return list(person.keys), f"the people roster ({roster.path if roster else ''})"
-    return [entry for entry in party.get("keys") or [] if isinstance(entry, str)], "parties[].keys"
+def _listed_keys(party: Mapping[str, Any], roster: Roster | None) -> tuple[tuple[str, ...], str]:
+    """The keys the consent gate trusts for the party (:func:`agreed.consent.evidence.vouched_identity`), and
+    where they are listed: the people roster, or the party's entry."""
+    known = identity_of(party)
+    trusted = vouched_identity(known, None if roster is None else roster.people.get(known.party))
+    if trusted is None or trusted is known or roster is None:
+        return known.keys, "parties[].keys"
+    return trusted.keys, f"the people roster ({roster.path})"
 
 
 def _signature(key: Path, agreement_id: str, party: Mapping[str, Any], digest: str, roster: Roster | None) -> str:

@@ -40,6 +40,7 @@ from agreed.consent.reviews import Review
 from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, consent_message, verify
 from agreed.document import load_document
 from agreed.history.git import Addition, CommitSignature, GitError, Repository
+from agreed.lint.people import Person
 
 LEDGER_PATHSPEC: Final = f":(glob)**/{LEDGER_FOLDER}/**"  # every consent ledger of the repository
 
@@ -82,6 +83,16 @@ def identity_of(party: Mapping[str, Any]) -> Identity:
     email, handle = party.get("email"), party.get("handle")
     return Identity(str(party["id"]), email if isinstance(email, str) else None,
                     handle if isinstance(handle, str) else None, keys)
+
+
+def vouched_identity(known: Identity | None, person: Person | None) -> Identity | None:
+    """The identity trusted for a party: where the people roster lists the person, the roster's email, handle and
+    keys ARE its identity (what the roster leaves out, it does not have), so an agreement that gives someone else's
+    email or key cannot speak for a listed person; else ``known``. A person who has left vouches for no party that
+    has no identity yet."""
+    if person is None or (known is None and person.gone):
+        return known
+    return Identity(person.id, person.email, person.handle, person.keys)
 
 
 def policy_of(data: Mapping[str, Any]) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from agreed.consent.evidence import (
     check_reviews,
     identity_of,
     policy_of,
+    vouched_identity,
 )
 from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
@@ -317,19 +318,15 @@ def names_of(data: Mapping[str, Any]) -> list[str]:
 
 
 def _vouched(trusted: _Trusted, roster: Roster | None, names: Sequence[str]) -> _Trusted:
-    """``trusted`` with the base roster's word on identity: for a party the roster lists, the roster's email, handle
-    and keys ARE its identity (what the roster leaves out, it does not have), so an agreement merged with someone
-    else's email or key cannot speak for a listed person; a party the trusted version lacks gets the roster's
-    identity too (people who left vouch for nobody)."""
+    """``trusted`` with the base roster's word on identity (:func:`agreed.consent.evidence.vouched_identity`), for
+    the current parties and those the change removed."""
     if roster is None:
         return trusted
     identities = dict(trusted.identities)
     for name in [*names, *(known for known in trusted.identities if known not in names)]:
-        person = roster.people.get(name)
-        known = identities.get(name)
-        if person is None or (known is None and person.gone):
-            continue
-        identities[name] = Identity(name, person.email, person.handle, person.keys)
+        vouched = vouched_identity(identities.get(name), roster.people.get(name))
+        if vouched is not None:
+            identities[name] = vouched
     return replace(trusted, identities=identities)
 
 
