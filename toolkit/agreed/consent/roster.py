@@ -8,17 +8,13 @@ can neither add a person nor point the configuration at another roster and vouch
 from __future__ import annotations
 
 import posixpath
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from agreed.document import load_document
 from agreed.history.git import Repository
+from agreed.lint.config import settings_document
 from agreed.lint.people import Roster, load_roster, parse_roster
 from agreed.sources import display_path
-
-PYPROJECT = "pyproject.toml"
 
 
 def roster_at(repository: Repository, base: str, config: str | None) -> Roster | None:
@@ -53,13 +49,6 @@ def roster_beside(config: Path, shown_from: Path) -> Roster | None:
 
 
 def _people_setting(raw: bytes, config: str) -> str | None:
-    settings: Any
-    if posixpath.basename(config) == PYPROJECT:
-        try:
-            settings = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("agreed")
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return None
-    else:
-        settings = load_document(raw, config).data
+    settings = settings_document(raw, posixpath.basename(config), config).data
     value = settings.get("people") if isinstance(settings, Mapping) else None
     return value if isinstance(value, str) else None

@@ -172,7 +172,13 @@ def _read(path: Path, display: str) -> Document:
         raw = path.read_bytes()
     except OSError as error:
         return _failed(display, f"cannot read the configuration: {error.strerror or error}")
-    if path.name != PYPROJECT_FILE:
+    return settings_document(raw, path.name, display)
+
+
+def settings_document(raw: bytes, file_name: str, display: str) -> Document:
+    """The settings in the bytes of a configuration file named ``file_name``: all of an ``.agreed.yaml``, or the
+    ``[tool.agreed]`` table of a ``pyproject.toml``; a document whose problems say why when they do not load."""
+    if file_name != PYPROJECT_FILE:
         document = load_document(raw, display)
         if all(problem.rule == EMPTY for problem in document.problems) and document.data is None:
             return load_document(b"{}", display)  # a configuration of comments only sets nothing
