@@ -37,15 +37,13 @@ from agreed.consent.evidence import SSH_SIGNATURE, identity_of, policy_of, vouch
 from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
 from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
-from agreed.consent.status import BaseRevision, StatusError
+from agreed.consent.status import DRAFT, FINAL_STATUSES, BaseRevision, StatusError
 from agreed.document import Document, read_document
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
 from agreed.report.text_report import problem_line
 
-FINAL_STATUSES = ("ended", "fulfilled")
-DRAFT = "draft"
 MAX_KEY_FILE_BYTES = 64 * 1024
 
 

@@ -49,6 +49,7 @@ from agreed.schema import VERSION_KEY
 VALID: Final = "valid"
 STALE: Final = "stale"
 MISSING: Final = "missing"
+DRAFT: Final = "draft"  # still being written: not open for consent
 FINAL_STATUSES: Final = ("ended", "fulfilled")
 AGREEMENT_SUFFIXES: Final = (".yaml", ".yml")
 NEW_UNTRUSTED: Final = ("the agreement is new in this change and the people roster at the base revision does not "
@@ -443,7 +444,7 @@ def gate_failures(result: AgreementStatus) -> list[str]:
     unconsented = [party for party in result.parties if party.state != VALID]
     if everyone:
         failures += reasons if unconsented else []
-    elif base in (None, "draft") or now == "draft":
+    elif base in (None, DRAFT) or now == DRAFT:
         unconsented = []
     else:
         unconsented = [party for party in unconsented if party.removed or party.party in result.identity_changed]
@@ -459,10 +460,10 @@ def _lifecycle_failures(result: AgreementStatus) -> list[str]:
     failures: list[str] = []
     if base in FINAL_STATUSES and (result.base_digest != result.digest or now != base):
         failures.append(f"{base} at the base revision, which is final: neither its terms nor its status may change")
-    if base in IN_FORCE and now in ("draft", "proposed"):
+    if base in IN_FORCE and now in (DRAFT, "proposed"):
         failures.append(f"{base} at the base revision: an agreement in force reopens through renegotiating, "
                         f"not {now}")
-    if base == "proposed" and now == "draft":
+    if base == "proposed" and now == DRAFT:
         failures.append("proposed at the base revision: a proposal is reworked while proposed, it does not go back "
                         "to draft (a draft's parties and identities could then change without anyone's consent)")
     return failures
@@ -477,9 +478,9 @@ def _everyone_needed(result: AgreementStatus) -> tuple[bool, list[str]]:
     if base in IN_FORCE and terms_changed and now != "renegotiating":
         reasons.append(f"material change to an agreement that was {base} at the base: move it to renegotiating "
                        f"in this change, or have every party consent to the new terms")
-    if base == "renegotiating" and now in ("fulfilled", "ended"):
+    if base == "renegotiating" and now in FINAL_STATUSES:
         reasons.append(f"leaving renegotiating for {now}: every party must consent to the terms it ends with")
-    if result.policy_changed and base not in (None, "draft"):
+    if result.policy_changed and base not in (None, DRAFT):
         reasons.append("the accepted consent evidence (consent.evidence) changed: every party must consent to it")
     active = now == "active" and not (base == "active" and not terms_changed)
     return bool(reasons) or active, reasons

@@ -15,11 +15,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from agreed import __version__
-from agreed.consent.status import VALID, AgreementStatus, PartyStatus, gate_failures
+from agreed.consent.status import DRAFT, VALID, AgreementStatus, PartyStatus, gate_failures
 from agreed.history.changes_report import change_line, change_record, escape_markdown
 
 JSON_VERSION: Final = 1
-DRAFT: Final = "draft"
 _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 
 
