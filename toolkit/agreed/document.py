@@ -16,13 +16,13 @@ import bisect
 import datetime
 import functools
 import re
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from agreed.problem import Problem, Severity
+from agreed.reading import INPUT_LIMIT, Unreadable, Why, read_file
 
 JsonPath = tuple[str | int, ...]
 
@@ -50,7 +50,7 @@ _MERGE_TAG = _CORE + "merge"
 class Limits:
     """Budgets that keep hostile input cheap: file size, nesting depth, nodes after alias expansion."""
 
-    max_bytes: int = 2 * 1024 * 1024
+    max_bytes: int = INPUT_LIMIT
     max_depth: int = 64
     max_nodes: int = 100_000
 
@@ -147,17 +147,26 @@ class Document:
 
 
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Lines end at CRLF, CR or LF: YAML 1.2's line breaks and every editor's. NEL, LS and PS are line breaks only to
+# YAML 1.1 readers (libyaml among them), so the loader refuses them and they never decide a position.
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 
 @functools.lru_cache(maxsize=16)
 def _line_starts(source: str) -> list[int]:
-    """Offsets where lines start, with every line break YAML knows (CRLF, CR, LF, NEL, LS, PS)."""
+    """Offsets where lines start."""
     return [0, *(match.end() for match in _LINE_BREAK.finditer(source))]
 
 
 def line_col(source: str, offset: int) -> tuple[int, int]:
-    """1-based (line, col) of a character offset into ``source``."""
+    """1-based (line, col) of a character offset into ``source``, always a position that exists in it.
+
+    Columns count characters. An offset past the end is the end of the text (the parser reports the end of a file
+    without a final line break on a line after it), and one between CR and LF is the end of its line.
+    """
+    offset = min(max(offset, 0), len(source))
+    if 0 < offset < len(source) and source[offset - 1] == "\r" and source[offset] == "\n":
+        offset -= 1
     starts = _line_starts(source)
     line = bisect.bisect_right(starts, offset) - 1
     return line + 1, offset - starts[line] + 1
@@ -170,19 +179,16 @@ def _one_based(span: Span) -> tuple[int, int]:
 def read_document(file: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read and load ``file``; an unreadable path becomes a Problem, never an exception."""
     shown = display_path if display_path is not None else str(file)
-    try:
-        mode = file.stat().st_mode
-        if stat.S_ISDIR(mode):
-            return failed_document(shown, UNREADABLE, "is a directory, not an agreement file")
-        if not stat.S_ISREG(mode):
-            return failed_document(shown, UNREADABLE, "is not a regular file (a pipe, socket or device)")
-        with file.open("rb") as stream:
-            raw = stream.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        return failed_document(shown, UNREADABLE, "no such file")
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop on some Python versions
-        return failed_document(shown, UNREADABLE, f"cannot be read: {getattr(error, 'strerror', None) or error}")
+    raw = read_file(file, limits.max_bytes)
+    if isinstance(raw, Unreadable):
+        return failed_document(shown, TOO_LARGE if raw.why is Why.TOO_LARGE else UNREADABLE, raw.reason)
     return load_document(raw, shown, limits)
+
+
+def decode_text(raw: bytes, path: str) -> tuple[str, Problem | None]:
+    """The text of ``raw`` as the loader decodes it (UTF-8, a byte-order mark dropped), or the positioned problem
+    of bytes that are not UTF-8; for inputs other than YAML that report their errors as lint does."""
+    return _decode(raw, path)
 
 
 def failed_document(path: str, code: str, message: str, line: int = 1, col: int = 1) -> Document:
@@ -197,8 +203,11 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     source, decode_problem = _decode(raw, path)
     if decode_problem is not None:
         return Document(path, "", None, (decode_problem,))
-    composer = _Composer(path, source, limits)
-    data = composer.run()
+    ambiguous = _ambiguous_breaks(source, path)
+    if ambiguous:
+        return Document(path, source, None, ambiguous)
+    composer = _compose(path, source, limits)
+    data = composer.result
     problems = tuple(composer.problems)
     if not problems and data is _NOTHING:
         problems = (Problem(path, 1, 1, EMPTY, Severity.ERROR, "file holds no YAML document"),)
@@ -220,11 +229,39 @@ def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
     try:
         return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
+        # Positioned in the text an editor shows: each undecodable byte is one replacement character.
         before = body[: error.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        col = len(before) - (before.rfind("\n") + 1) + 1
+        line, col = line_col(before, len(before))
         message = f"file is not valid UTF-8 (byte 0x{body[error.start]:02x}); save it as UTF-8"
         return "", Problem(path, line, col, NOT_UTF8, Severity.ERROR, message)
+
+
+_AMBIGUOUS_BREAKS = {"\x85": ("NEL, next line", "\\N"), "\u2028": ("LS, line separator", "\\L"),
+                     "\u2029": ("PS, paragraph separator", "\\P")}
+_AMBIGUOUS_BREAK = re.compile("[\x85\u2028\u2029]")
+_AMBIGUOUS_SHOWN = 10
+
+
+def _ambiguous_breaks(source: str, path: str) -> tuple[Problem, ...]:
+    """Raw NEL, LS and PS characters: line breaks to YAML 1.1 readers, text to YAML 1.2 readers and most editors.
+
+    Where one appears (in a quoted value, a comment, anywhere) the file means different things to different
+    readers: a comment may end early and hide a key, a value may gain a space or a break. It is refused."""
+    found = list(itertools.islice(_AMBIGUOUS_BREAK.finditer(source), _AMBIGUOUS_SHOWN + 1))
+    problems = []
+    for match in found[:_AMBIGUOUS_SHOWN]:
+        name, escape = _AMBIGUOUS_BREAKS[match.group()]
+        line, col = line_col(source, match.start())
+        problems.append(Problem(path, line, col, SYNTAX, Severity.ERROR,
+                                f"character U+{ord(match.group()):04X} ({name}) is a line break to some YAML readers "
+                                "and text to others, so the file would not mean the same everywhere; use a plain "
+                                f"line break, or inside double quotes the escape {escape}"))
+    if len(found) > _AMBIGUOUS_SHOWN:
+        more = len(_AMBIGUOUS_BREAK.findall(source)) - _AMBIGUOUS_SHOWN
+        last = problems[-1]
+        problems[-1] = Problem(path, last.line, last.col, SYNTAX, Severity.ERROR,
+                               f"{last.message} ({more:,} more such characters after this one)")
+    return tuple(problems)
 
 
 def _kind(value: Any) -> str:
@@ -259,12 +296,69 @@ class _Frame:
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class _ParsedText:
+    """The text handed to the parser: the source, or the source with surrogate-pair escapes rewritten.
+
+    libyaml refuses ``\\ud83d\\ude00`` (the UTF-16 pair that JSON writers emit for characters past U+FFFF), which
+    YAML 1.2, a JSON superset, reads as one character. Each pair is handed to the parser as the equivalent
+    ``\\U0001F600``, two characters shorter; ``original`` maps an offset in the parsed text back to the source."""
+
+    text: str
+    rewritten_at: tuple[int, ...] = ()  # source offsets of the rewritten pairs
+    rewritten_ends: tuple[int, ...] = ()  # where each rewritten escape ends in ``text``
+
+    def original(self, index: int) -> int:
+        return index + _PAIR_SAVING * bisect.bisect_right(self.rewritten_ends, index)
+
+
+_SURROGATE_PAIR = re.compile(r"(?<!\\)(?:\\\\)*\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_ONE_ESCAPE = len("\\U0001F600")
+_PAIR_SAVING = len("\\uD83D\\uDE00") - _ONE_ESCAPE
+
+
+def _rewrite_pairs(source: str, keep: Callable[[int], bool] = lambda _offset: True) -> _ParsedText:
+    """``source`` with each surrogate-pair escape that ``keep`` accepts (by its source offset) as one escape."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    copied = 0
+    for match in _SURROGATE_PAIR.finditer(source):
+        start = match.start(1) - 2  # the backslash of the first \u; an escaped backslash before it stays
+        if not keep(start):
+            continue
+        code = 0x10000 + ((int(match.group(1), 16) - 0xD800) << 10) + (int(match.group(2), 16) - 0xDC00)
+        pieces += [source[copied:start], f"\\U{code:08X}"]
+        starts.append(start)
+        ends.append(start - _PAIR_SAVING * len(ends) + _ONE_ESCAPE)
+        copied = match.end()
+    if not starts:
+        return _ParsedText(source)
+    pieces.append(source[copied:])
+    return _ParsedText("".join(pieces), tuple(starts), tuple(ends))
+
+
+def _compose(path: str, source: str, limits: Limits) -> _Composer:
+    """Compose ``source``; surrogate-pair escapes count only inside double-quoted scalars, where they are escapes."""
+    if "\\u" not in source or _SURROGATE_PAIR.search(source) is None:
+        return _Composer(path, source, limits, _ParsedText(source)).run()
+    parsed = _rewrite_pairs(source)
+    composer = _Composer(path, source, limits, parsed).run()
+    if composer.problems or all(composer.in_double_quotes(offset) for offset in parsed.rewritten_at):
+        return composer
+    # A pair outside double quotes (plain text, a comment) is not an escape: parse again without rewriting it.
+    # The rewrite never changes the structure, so the second pass sees the same double-quoted scalars.
+    return _Composer(path, source, limits, _rewrite_pairs(source, composer.in_double_quotes)).run()
+
+
 class _Composer:
     """Builds plain data and position indexes from the parser's events, with budgets and strict checks."""
 
-    def __init__(self, path: str, source: str, limits: Limits) -> None:
+    def __init__(self, path: str, source: str, limits: Limits, parsed: _ParsedText) -> None:
         self.path = path
         self.source = source
+        self.parsed = parsed
+        self.double_quoted: list[tuple[int, int]] = []
         self.limits = limits
         self.problems: list[Problem] = []
         self.values: dict[JsonPath, Span] = {}

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from agreed.cli.output import emit_report, exit_code, fail_on_option, format_option, usage_error
+from agreed.cli.output import EXIT_USAGE, emit_report, exit_code, fail_on_option, format_option
 from agreed.cli.settings import config_options, run_config
+from agreed.document import TOO_LARGE, UNREADABLE, decode_text
 from agreed.lint.engine import StatementFinding, check_statement
-from agreed.problem import Problem
+from agreed.problem import Problem, Severity
+from agreed.reading import Unreadable, Why, read_file, read_stream
+from agreed.report.text_report import problem_line
 
 
 @click.command("check-text")
@@ -28,8 +32,8 @@ def command(source: str, output_format: str, fail_on: str | None, config_path: P
     config = run_config(config_path, isolated)
     rules = [rule for rule in config.rules if rule.check_text is not None]
     fail_on = fail_on or config.fail_on
-    lines = _read_lines(source)
     shown = "<stdin>" if source == "-" else source
+    lines = _read_lines(source, shown)
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
         findings = check_statement(line, rules, allowed_terms=config.allowed_terms)
@@ -42,16 +46,22 @@ def command(source: str, output_format: str, fail_on: str | None, config_path: P
     raise SystemExit(exit_code(problems, fail_on))
 
 
-def _read_lines(source: str) -> list[str]:
-    try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as error:
-        usage_error(f"{source}: {error.strerror or error}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        usage_error(f"{source}: not valid UTF-8 (byte {error.start})")
+def _read_lines(source: str, shown: str) -> list[str]:
+    """The statements of ``source`` (a file, or '-' for standard input), read through the same guarded reader and
+    decoder as agreements; an input that cannot be read is reported as lint reports it, and exits 2."""
+    raw = read_stream(sys.stdin.buffer) if source == "-" else read_file(Path(source))
+    if isinstance(raw, Unreadable):
+        code = TOO_LARGE if raw.why is Why.TOO_LARGE else UNREADABLE
+        _input_error(Problem(shown, 1, 1, code, Severity.ERROR, raw.reason))
+    text, problem = decode_text(raw, shown)
+    if problem is not None:
+        _input_error(problem)
     return text.splitlines()
+
+
+def _input_error(problem: Problem) -> NoReturn:
+    click.echo(problem_line(problem, color=False), err=True)
+    raise SystemExit(EXIT_USAGE)
 
 
 def _record(finding: StatementFinding) -> dict[str, object]:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, deliver, usage_error
+from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, deliver, output_option, usage_error
 from agreed.history.changes_report import RENDERERS, Summary, has_material, render_file_text
 from agreed.history.diff import FileDiff, compare_files
+from agreed.reading import Unreadable, Why, read_file
 
 if TYPE_CHECKING:
     from agreed.history.git import Repository
@@ -70,8 +71,7 @@ class _Repo:
               help="Output format (markdown: a pull-request comment).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit 1 when a change of this class is present.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to this file and print only the summary line.")
+@output_option
 @click.option("--git-driver", is_flag=True,
               help="Act as git's external diff command: read the 7 or 9 arguments git passes "
                    "(see `git config diff.agreed.command`).")
@@ -225,12 +225,13 @@ def _repository_path(repository: Repository, path: str) -> str:
 
 
 def _read_file(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        usage_error(f"cannot read {path}: {error.strerror or error}")
+    """The bytes of a working file, None when it does not exist; one that cannot be read is a usage error."""
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
+        if raw.why is Why.MISSING:
+            return None
+        usage_error(f"{path}: {raw.reason}")
+    return raw
 
 
 # -- --base ------------------------------------------------------------------------------------------------------
@@ -267,8 +268,8 @@ def _run_git_driver(arguments: Sequence[str]) -> NoReturn:
         usage_error(f"--git-driver expects the 7 or 9 arguments git passes, got {len(arguments)}")
     path, old_file, new_file = arguments[0], arguments[1], arguments[4]
     new_path = arguments[7] if len(arguments) == 9 else path
-    old_raw = None if old_file == NULL_FILE else _read_file(Path(old_file))
-    new_raw = None if new_file == NULL_FILE else _read_file(Path(new_file))
+    old_raw = None if old_file == NULL_FILE else _driver_read(Path(old_file))
+    new_raw = None if new_file == NULL_FILE else _driver_read(Path(new_file))
     file = compare_files(path if old_raw is not None else None, old_raw, new_path if new_raw is not None else None,
                          new_raw, renamed=new_path != path)
     if file.agreement and file.error is None:
@@ -276,6 +277,15 @@ def _run_git_driver(arguments: Sequence[str]) -> NoReturn:
     else:
         click.echo(_line_diff(path, old_raw, new_path, new_raw, file.error if file.agreement else None), nl=False)
     raise SystemExit(EXIT_CLEAN)
+
+
+def _driver_read(path: Path) -> bytes | None:
+    """A version git hands the driver; one that cannot be read is said, and the driver still exits 0."""
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
+        click.echo(f"agreed: cannot compare by meaning: {path}: {raw.reason}")
+        raise SystemExit(EXIT_CLEAN)
+    return raw
 
 
 def _line_diff(old_path: str, old_raw: bytes | None, new_path: str, new_raw: bytes | None,

@@ -576,5 +576,5 @@ def _existing_folder(path: Path) -> Path:
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (before Python 3.13)
         return path

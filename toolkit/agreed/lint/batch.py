@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import os
-import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from agreed.document import DEFAULT_LIMITS, Document, load_document, read_document
 from agreed.lint.rule import AgreementSummary
 from agreed.problem import Problem
+from agreed.reading import Unreadable, read_file
 
 if TYPE_CHECKING:
     from agreed.cache import ResultCache
@@ -125,11 +125,6 @@ def _check_one(work: Work, *, check: Check, summarise: Summarise | None, cache: 
 
 
 def _read_regular_file(path: Path) -> bytes | None:
-    """The bytes of a regular file (at most the size limit plus one, as read_document reads), else None."""
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None
-        with path.open("rb") as stream:
-            return stream.read(DEFAULT_LIMITS.max_bytes + 1)
-    except (OSError, RuntimeError):  # read_document reports what went wrong; RuntimeError: a link loop
-        return None
+    """The bytes of a regular file within the size limit, else None (read_document then says what is wrong)."""
+    raw = read_file(path, DEFAULT_LIMITS.max_bytes)
+    return None if isinstance(raw, Unreadable) else raw
