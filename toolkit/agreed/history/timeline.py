@@ -9,7 +9,6 @@ changed and not what the other branch did meanwhile.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import math
 import re
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository, Step, Version
 from agreed.history.materiality import Materiality
 from agreed.history.versions import Parsed, VersionLoader, blob_cache_directory, parse
+from agreed.reading import Unreadable, read_file
 
 if TYPE_CHECKING:
     from agreed.history.diff import Change
@@ -119,8 +119,9 @@ def resolve_target(repository: Repository, target: str, cwd: Path) -> str:
     candidate = cwd / target
     if candidate.exists() or _looks_like_path(target):
         path = repository.relative(candidate)
-        if not (repository.root / path).is_file() and not repository.steps(path):
-            raise GitError(f"{target}: no such file, and git has no history of it")
+        working = read_file(repository.root / path)
+        if isinstance(working, Unreadable) and not repository.steps(path):
+            raise GitError(f"{target}: {working.reason}, and git has no history of it")
         return path
     found = _find_id(repository, target)
     if found is None:
@@ -140,9 +141,8 @@ def _find_id(repository: Repository, agreement_id: str) -> str | None:
     paths = sorted(repository.files(), key=lambda path: (not path.startswith("contracts/"), path))
     holding: list[str] = []
     for path in paths:
-        try:
-            raw = (repository.root / path).read_bytes()
-        except OSError:
+        raw = read_file(repository.root / path)
+        if isinstance(raw, Unreadable):
             continue
         if wanted in raw and _id_of_bytes(raw, path) == agreement_id:  # only files that may hold it are parsed
             holding.append(path)
@@ -192,8 +192,8 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     latest = next((loader.load(entry.version.blob, entry.version.path) for entry in reversed(entries)
                    if entry.version.blob is not None), None)
     if latest is None and not steps:  # not committed yet: the work tree's file is all there is
-        with contextlib.suppress(OSError):
-            latest = parse((repository.root / path).read_bytes(), path)
+        working = read_file(repository.root / path)
+        latest = parse(working, path) if not isinstance(working, Unreadable) else None
     agreement_id = _agreement_id(latest) if latest is not None else None
     points: tuple[FieldPoint, ...] = ()
     if options.field is not None:
