@@ -11,12 +11,14 @@ from agreed.consent.codeowners import (
     END,
     CodeownersError,
     Entry,
+    UnwritablePath,
     current_block,
     differences,
     entry_for,
     missing_handles,
     pattern,
     render_block,
+    unusable_handles,
     updated,
 )
 
@@ -52,6 +54,34 @@ def test_pattern_is_anchored_and_escaped() -> None:
     assert pattern("contracts/demo.yaml") == "/contracts/demo.yaml"
     assert pattern("contracts/q1 plan #2.yaml") == "/contracts/q1\\ plan\\ \\#2.yaml"
     assert pattern("contracts/[x]*.yaml") == "/contracts/\\[x\\]\\*.yaml"
+
+
+@pytest.mark.parametrize("path", ["contracts/x\n/.github/workflows/\t@attacker\n#.yaml", "contracts/a\tb.yaml",
+                                  "contracts/a\rb.yaml", "contracts/a\x85b.yaml", "contracts/a\u2028b.yaml",
+                                  "contracts/a\x00b.yaml", "contracts/a\x1bb.yaml"])
+def test_a_path_that_codeowners_cannot_express_is_refused(path: str, minimal_agreement: dict[str, Any]) -> None:
+    with pytest.raises(UnwritablePath, match="rename the file") as refused:
+        entry_for(path, minimal_agreement)
+    assert len(str(refused.value).splitlines()) == 1  # the message names the file on one line, escaped
+    with pytest.raises(UnwritablePath):
+        pattern(path)
+
+
+@pytest.mark.parametrize("handle", ["x\n/.github/ @attacker", "x @attacker", "x\t@attacker", "@org/team", "x#y",
+                                    "-x", "ma\u00efa"])
+def test_a_handle_that_is_not_a_user_name_is_not_written(handle: str, minimal_agreement: dict[str, Any]) -> None:
+    entry = entry_for("contracts/demo.yaml", _with_handles(minimal_agreement, handle, "liwei"))
+    assert entry == Entry("contracts/demo.yaml", ("@liwei",), (), ("maria",))
+    block = render_block([entry])
+    assert block.splitlines()[1:-1] == ["/contracts/demo.yaml @liwei",
+                                        "# /contracts/demo.yaml: a handle that is not a code-host user name for maria"]
+    assert unusable_handles([entry]) == ["contracts/demo.yaml: maria"]
+
+
+def test_a_party_id_in_a_comment_stays_on_its_line(minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["parties"][0]["id"] = "x\n/.github/ @attacker"
+    block = render_block([entry_for("contracts/demo.yaml", minimal_agreement)])
+    assert block.splitlines()[1:-1] == ["# /contracts/demo.yaml: no code-host handle for x\\n/.github/ @attacker, li"]
 
 
 def test_block_sorted_by_path_with_comment_for_missing_handles() -> None:

@@ -12,11 +12,12 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from agreed.atomic import write_atomically
+from agreed.atomic import RefusedTarget, write_atomically
 from agreed.document import UNREADABLE
 from agreed.lint.engine import INTERNAL_ERROR, at_or_above
 from agreed.lint.rule import Rule
 from agreed.problem import Problem, Severity
+from agreed.reading import Unreadable, read_file
 from agreed.report import REPORTERS, Report, step_summary
 from agreed.sources import repository_root
 
@@ -45,10 +46,21 @@ def format_option(choices: Sequence[str]) -> Callable[[F], F]:
     return decorate
 
 
+OUTPUT_HELP = ("Write the report to FILE (atomically) and print only the summary line. FILE's folder must exist (none "
+               "is created); an existing regular file is replaced (through a symbolic link: the file it leads to) "
+               "and a pipe or terminal device written into; anything inside a git directory (.git/, a bare "
+               "repository) is refused, however the path is spelled.")
+
+
+def output_option(function: F) -> F:
+    """--output FILE: see :func:`deliver` for what it may write."""
+    return click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+                        default=None, help=OUTPUT_HELP)(function)
+
+
 def report_options(function: F) -> F:
     """--format (default: github inside GitHub Actions, else text) and --output."""
-    function = click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                            help="Write the report to this file and print only the summary line.")(function)
+    function = output_option(function)
     return click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
                         help="Output format [default: github when GITHUB_ACTIONS is 'true', else text].",
                         )(function)
@@ -116,12 +128,20 @@ def _from_root(path: str, root: Path) -> str:
 
 
 def deliver(rendered: str, output: Path | None, summary: str, output_format: str) -> None:
-    """Print a rendered report, or write it to ``output`` (atomically) and print the summary line."""
+    """Print a rendered report, or write it to ``output`` (atomically) and print the summary line.
+
+    ``output`` may replace a regular file or write into a pipe or terminal device, in a folder that exists; never in
+    a git directory (:func:`agreed.atomic.write_atomically` refuses that, links and ``..`` resolved).
+    """
     if output is None:
         click.echo(rendered, nl=False)
         return
     try:
-        write_atomically(output, rendered, overwrite=True)
+        write_atomically(output, rendered, overwrite=True, create_folders=False)
+    except RefusedTarget as error:
+        usage_error(f"--output {error}")
+    except FileNotFoundError as error:
+        usage_error(f"cannot write {output}: {error.strerror or error} (--output creates no folders)")
     except OSError as error:
         usage_error(f"cannot write {output}: {error.strerror or error}")
     click.echo(f"{summary} Report ({output_format}) written to {output}.")
@@ -131,10 +151,9 @@ def _sources_of(problems: Sequence[Problem]) -> dict[str, str]:
     """The text of each file with problems, for snippets; files that cannot be read are left out."""
     sources: dict[str, str] = {}
     for path in dict.fromkeys(problem.path for problem in problems):
-        try:
-            sources[path] = Path(path).read_text(encoding="utf-8", errors="replace")
-        except (OSError, RuntimeError):
-            continue
+        raw = read_file(Path(path))
+        if not isinstance(raw, Unreadable):
+            sources[path] = raw.decode("utf-8", errors="replace")
     return sources
 
 
