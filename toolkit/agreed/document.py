@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ NOT_A_MAPPING = "S012"
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
 _STR = _CORE + "str"
+_INT = _CORE + "int"
+_TIMESTAMP = _CORE + "timestamp"
 _MAPPING_TAG = _CORE + "map"
 _SEQUENCE_TAG = _CORE + "seq"
 _MERGE_TAG = _CORE + "merge"
@@ -53,6 +56,9 @@ class Limits:
     max_bytes: int = INPUT_LIMIT
     max_depth: int = 64
     max_nodes: int = 100_000
+    # Below 640, the least a Python interpreter may be set to convert between whole numbers and text, so every
+    # number that loads can be printed, hashed into a digest and compared (0x and 0o literals reach far more).
+    max_int_digits: int = 600
 
 
 DEFAULT_LIMITS = Limits()
@@ -179,10 +185,15 @@ def _one_based(span: Span) -> tuple[int, int]:
 def read_document(file: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read and load ``file``; an unreadable path becomes a Problem, never an exception."""
     shown = display_path if display_path is not None else str(file)
-    raw = read_file(file, limits.max_bytes)
+    return read_result_document(read_file(file, limits.max_bytes), shown, limits)
+
+
+def read_result_document(raw: bytes | Unreadable, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """The document in what :mod:`agreed.reading` read (from a file or standard input): loaded, or a read failure
+    as one positioned Problem (S005 over the size limit, else S010)."""
     if isinstance(raw, Unreadable):
-        return failed_document(shown, TOO_LARGE if raw.why is Why.TOO_LARGE else UNREADABLE, raw.reason)
-    return load_document(raw, shown, limits)
+        return failed_document(path, TOO_LARGE if raw.why is Why.TOO_LARGE else UNREADABLE, raw.reason)
+    return load_document(raw, path, limits)
 
 
 def decode_text(raw: bytes, path: str) -> tuple[str, Problem | None]:
@@ -369,13 +380,13 @@ class _Composer:
         self.result: Any = _NOTHING
         self.documents = 0
 
-    def run(self) -> Any:
+    def run(self) -> _Composer:
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
         from ruamel.yaml.reader import ReaderError
 
         handlers = self._handlers()
         try:
-            for event in _events(self.source):
+            for event in _events(self.parsed.text):
                 handler = handlers.get(type(event).__name__)
                 if handler is not None:
                     handler(event)
@@ -384,11 +395,20 @@ class _Composer:
         except MarkedYAMLError as error:
             self._syntax_problem(error)
         except ReaderError as error:
-            line, col = line_col(self.source, error.position)
-            self._problem(line, col, SYNTAX, _reader_message(error))
+            self._problem_at(self._reader_offset(error.position), SYNTAX, _reader_message(error))
         except YAMLError as error:
             self._problem(1, 1, SYNTAX, f"invalid YAML: {error}")
-        return self.result
+        return self
+
+    def in_double_quotes(self, offset: int) -> bool:
+        """Whether source ``offset`` lies inside a double-quoted scalar seen so far."""
+        return any(start < offset < end for start, end in self.double_quoted)
+
+    def _reader_offset(self, position: int) -> int:
+        """The source offset of a reader error: the C parser counts UTF-8 bytes there, not characters."""
+        if _c_parser() is not None:
+            position = len(self.parsed.text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+        return self.parsed.original(position)
 
     def _handlers(self) -> dict[str, Callable[[Any], None]]:
         """What to do with each kind of parser event; stream and document ends need nothing."""
@@ -405,12 +425,18 @@ class _Composer:
     def _start_document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
-            mark = event.start_mark
-            self._problem(mark.line + 1, mark.column + 1, MULTIPLE_DOCUMENTS,
-                          "file holds more than one YAML document; keep one per file")
+            self._problem_at(self.parsed.original(event.start_mark.index), MULTIPLE_DOCUMENTS,
+                             "file holds more than one YAML document; keep one per file")
             raise _LimitExceeded
 
     def _scalar(self, event: Any) -> None:
+        if event.style == '"':
+            span = self._span(event)
+            self.double_quoted.append((span.start, span.end))
+            if _SURROGATE.search(event.value):  # only a pure-Python parser lets a lone surrogate escape through
+                self._problem(span.line + 1, span.col + 1, SYNTAX,
+                              f"YAML syntax error: {_LONE_SURROGATE} in this value")
+                raise _LimitExceeded
         if self._expecting_key():
             self._key(event)
             return
@@ -461,7 +487,7 @@ class _Composer:
     def _close(self, event: Any) -> None:
         frame = self.stack.pop()
         span = self.values[frame.path]
-        self.values[frame.path] = Span(span.line, span.col, span.start, event.end_mark.index)
+        self.values[frame.path] = Span(span.line, span.col, span.start, self.parsed.original(event.end_mark.index))
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.container, frame.nodes)
         if self.stack:
@@ -524,42 +550,67 @@ class _Composer:
 
     def _convert(self, event: Any) -> Any:
         tag = event.tag
-        if tag is None or tag == "!":
+        implicit = tag is None or tag == "!"
+        if implicit:
             if not event.implicit[0]:
                 return event.value
             tag = _resolve(event.value, event.implicit)
         if tag == _STR:
             return event.value
         if tag not in _SCALAR_TAGS:
-            span = self._span(event)
-            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(tag))
-            return event.value
+            return self._refuse(event, DISALLOWED_TAG, _tag_message(tag))
+        if tag == _INT and _written_digits(event.value) > self.limits.max_int_digits:
+            return self._refuse(event, SYNTAX, self._too_many_digits(event.value))
         try:
             value = _construct(tag, event.value)
         except Exception as error:  # noqa: BLE001 - the constructors raise many types for bad explicit values
-            span = self._span(event)
+            if implicit and tag == _TIMESTAMP:
+                # Looks like a date and is none (2027-02-30): text, as if quoted, so the schema says where a date
+                # was expected and every other check still runs.
+                return event.value
             reason = getattr(error, "problem", None) or str(error) or type(error).__name__
-            self._problem(span.line + 1, span.col + 1, SYNTAX,
-                          f"invalid {tag.removeprefix(_CORE)} value {event.value!r}: {reason}")
-            return event.value
+            return self._refuse(event, SYNTAX, f"invalid {tag.removeprefix(_CORE)} value {_shown(event.value)}: "
+                                               f"{reason}")
+        if isinstance(value, int) and abs(value) >= _smallest_with(self.limits.max_int_digits + 1):
+            return self._refuse(event, SYNTAX, self._too_many_digits(event.value))
+        if isinstance(value, datetime.datetime):
+            return event.value  # a time of day is no date: keep what the user wrote, for the schema to quote
         if isinstance(value, datetime.date):
             return value.isoformat()
         return value
 
+    def _refuse(self, event: Any, code: str, message: str) -> str:
+        span = self._span(event)
+        self._problem(span.line + 1, span.col + 1, code, message)
+        return str(event.value)
+
+    def _too_many_digits(self, written: str) -> str:
+        return (f"the number {_shown(written)} is too large: whole numbers have at most "
+                f"{self.limits.max_int_digits} digits; quote it to keep it as text")
+
     def _span(self, event: Any) -> Span:
-        start = event.start_mark
-        return Span(start.line, start.column, start.index, event.end_mark.index)
+        """Where an event sits, from the parser's character offsets: its line and column counts differ from ours
+        (NEL, LS, PS; a line after the end of a file without a final line break)."""
+        start = self.parsed.original(event.start_mark.index)
+        line, col = line_col(self.source, start)
+        return Span(line - 1, col - 1, start, self.parsed.original(event.end_mark.index))
 
     def _syntax_problem(self, error: Any) -> None:
         mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        offset = self.parsed.original(mark.index) if mark is not None else 0
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
         started = error.context_mark
-        if error.context and started is not None and mark is not None and started.line != mark.line:
-            context = f" ({error.context} that starts on line {started.line + 1})"
-        self._problem(line, col, SYNTAX, f"YAML syntax error: {problem}{context}")
+        if error.context and started is not None and mark is not None:
+            first_line = line_col(self.source, self.parsed.original(started.index))[0]
+            if first_line != line_col(self.source, offset)[0]:
+                context = f" ({error.context} that starts on line {first_line})"
+        offset, explained = _explain_syntax(self.source, offset, problem)
+        self._problem_at(offset, SYNTAX, f"YAML syntax error: {explained or problem + context}")
 
+    def _problem_at(self, offset: int, code: str, message: str) -> None:
+        line, col = line_col(self.source, offset)
+        self._problem(line, col, code, message)
 
     def _problem(self, line: int, col: int, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, col, code, Severity.ERROR, message))
@@ -573,19 +624,72 @@ def _reader_message(error: Any) -> str:
     return f"unreadable YAML: {error.reason}"
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, shortened when long."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+@functools.cache
+def _smallest_with(digits: int) -> int:
+    """The smallest whole number written with ``digits`` digits."""
+    return int(10 ** (digits - 1))
+
+
+def _written_digits(number: str) -> int:
+    """How many digits a YAML integer is written with, base prefix, sign and underscores left out."""
+    body = number.lstrip("+-").replace("_", "")
+    return len(body) - 2 if body[:2] in ("0x", "0o", "0b") else len(body)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = ("is half of a UTF-16 surrogate pair without its other half, so it stands for no character; "
+                   "write the character itself, the whole pair (such as \\ud83d\\ude00) or one escape (such as "
+                   "\\U0001F600)")
+_ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def _explain_syntax(source: str, offset: int, problem: str) -> tuple[int, str | None]:
+    """A plainer message (and a better offset) for syntax errors whose parser message hides the cause."""
+    if source[offset : offset + 1] == "\t":
+        line_start = _line_starts(source)[line_col(source, offset)[0] - 1]
+        if not source[line_start:offset].strip(" \t"):
+            return offset, "a tab indents this line; YAML indents with spaces only (replace the tab with spaces)"
+        return offset, "a tab cannot stand here; YAML separates and indents with spaces (replace it with spaces)"
+    if "escape" in problem and offset >= 2 and source[offset - 2] == "\\" and source[offset - 1] in _ESCAPE_DIGITS:
+        escape = source[offset - 2 : offset + _ESCAPE_DIGITS[source[offset - 1]]]
+        try:
+            code = int(escape[2:], 16)
+        except ValueError:
+            return offset, None
+        if 0xD800 <= code <= 0xDFFF:
+            return offset - 2, f"the escape {escape} {_LONE_SURROGATE}"
+        if code > 0x10FFFF:
+            return offset - 2, f"the escape {escape} is past U+10FFFF, the last Unicode character"
+    return offset, None
+
+
 def _tag_message(tag: str) -> str:
     shown = tag.replace(_CORE, "!!")
     return f"tag {shown} is not allowed; use plain YAML values (strings, numbers, dates, lists, mappings)"
 
 
-def _events(source: str) -> Iterator[Any]:
-    """Parser events, straight from the C parser when ruamel.yaml.clib is installed."""
+@functools.cache
+def _c_parser() -> Any:
+    """ruamel.yaml.clib's parser, or None when it is not installed."""
     try:
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    except ImportError:  # pure-Python fallback: same events, slower
+    except ImportError:
+        return None
+    return CParser
+
+
+def _events(source: str) -> Iterator[Any]:
+    """Parser events, straight from the C parser when ruamel.yaml.clib is installed."""
+    c_parser = _c_parser()
+    if c_parser is None:  # pure-Python fallback: same events, slower
         yield from _yaml().parse(source)
         return
-    parser = CParser(source)
+    parser = c_parser(source)
     try:
         while parser.check_event():
             yield parser.get_event()
