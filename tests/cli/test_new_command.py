@@ -66,3 +66,27 @@ def test_new_into_unwritable_folder(workdir: Path) -> None:
     result = CliRunner().invoke(main, ["new", "z", "--party", "a", "--dir", str(folder)])
     assert result.exit_code == 2
     assert "cannot write" in result.output
+
+
+@pytest.mark.parametrize(("given", "suggested"), [("x.yaml", "x"), ("x.YML", "x"), ("contracts/x.yaml", "x"),
+                                                  ("contracts/x", "x"), ("q1.plan.yaml", "q1.plan")])
+def test_a_file_name_is_not_taken_for_an_id(workdir: Path, given: str, suggested: str) -> None:
+    result = CliRunner().invoke(main, ["new", given, "--party", "maria", "--party", "li"])
+    assert result.exit_code == 2
+    assert f"{given!r} is a file name, not an agreement id" in result.stderr
+    assert f"try 'agreed new {suggested}', which writes {suggested}.yaml" in result.stderr
+    assert not (workdir / "contracts").exists()
+
+
+def test_an_id_with_a_dot_that_is_no_file_suffix_is_kept(workdir: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "sales.q1", "--party", "maria", "--party", "li"])
+    assert result.exit_code == 0, result.output
+    assert load(workdir / "contracts" / "sales.q1.yaml").data["id"] == "sales.q1"
+
+
+def test_new_never_writes_into_a_git_directory(workdir: Path) -> None:
+    (workdir / ".git" / "hooks").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["new", "x", "--party", "maria", "--dir", "contracts/../.git/hooks"])
+    assert result.exit_code == 2
+    assert "inside a git directory" in result.stderr
+    assert list((workdir / ".git" / "hooks").iterdir()) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,15 +27,30 @@ def parse_party(text: str) -> NewParty:
     return NewParty(party_id, name.strip() or party_id)
 
 
+FILE_SUFFIXES = (".yaml", ".yml")
+
+
+def _check_agreement_id(agreement_id: str) -> None:
+    """ValueError for an id that is not valid, or that looks like a file name (the file is named after the id)."""
+    name = agreement_id.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, suffix = os.path.splitext(name)
+    file_like = suffix.lower() in FILE_SUFFIXES
+    if name != agreement_id or file_like:
+        suggestion = stem if file_like else name
+        raise ValueError(f"{agreement_id!r} is a file name, not an agreement id: the file is named after the id "
+                         f"(try 'agreed new {suggestion}', which writes {suggestion}.yaml; --dir chooses the folder)")
+    if not is_valid_id(agreement_id):
+        raise ValueError(f"agreement id {agreement_id!r} is not valid: use lower-case letters, digits, '.', '_' "
+                         "or '-' (at most 64 characters)")
+
+
 def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) -> str:
     """The template's text with id, title and parties filled in; everything else left for the partners."""
     party_ids = [party.id for party in parties]
     repeated = sorted({party_id for party_id in party_ids if party_ids.count(party_id) > 1})
     if repeated:
         raise ValueError(f"party id {', '.join(map(repr, repeated))} is given more than once")
-    if not is_valid_id(agreement_id):
-        raise ValueError(f"agreement id {agreement_id!r} is not valid: use lower-case letters, digits, '.', '_' "
-                         "or '-' (at most 64 characters)")
+    _check_agreement_id(agreement_id)
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")

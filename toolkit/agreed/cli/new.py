@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from agreed.atomic import write_atomically
+from agreed.atomic import RefusedTarget, write_atomically
 from agreed.cli.files import DEFAULT_FOLDER
 from agreed.cli.output import usage_error
 from agreed.template import new_agreement, parse_party
@@ -20,7 +20,10 @@ from agreed.template import new_agreement, parse_party
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path(DEFAULT_FOLDER),
               show_default=True, help="Folder to write the agreement into.")
 def command(agreement_id: str, parties: tuple[str, ...], title: str | None, folder: Path) -> None:
-    """Write a new draft agreement ID.yaml from the template; never overwrites."""
+    """Write a new draft agreement ID.yaml from the template; never overwrites.
+
+    ID is the agreement's id ('sales-onboarding'), not a file name: the file is named after it.
+    """
     try:
         text = new_agreement(agreement_id, title or agreement_id, [parse_party(party) for party in parties])
     except ValueError as error:
@@ -30,6 +33,8 @@ def command(agreement_id: str, parties: tuple[str, ...], title: str | None, fold
         write_atomically(target, text, overwrite=False)
     except FileExistsError:
         usage_error(f"{target} already exists; not overwriting it")
+    except RefusedTarget as error:
+        usage_error(str(error))
     except OSError as error:
         usage_error(f"cannot write {target}: {error.strerror or error}")
     click.echo(f"Created {target.as_posix()} (status: draft). Fill it in together, then run "
