@@ -220,12 +220,58 @@ def test_items_without_ids_are_compared_by_position(minimal_agreement: dict[str,
     ]
 
 
-def test_duplicate_ids_fall_back_to_positions(minimal_agreement: dict[str, Any]) -> None:
-    minimal_agreement["results"]["deliverables"] = [{"id": "d1", "what": "a"}, {"id": "d1", "what": "b"}]
+def test_items_with_the_same_id_swapped_are_a_reorder_not_two_edits(minimal_agreement: dict[str, Any]) -> None:
+    # Reproducer: the digest saw the same terms, the diff saw two material edits.
+    first, second = {"id": "d1", "what": "a"}, {"id": "d1", "what": "b"}
+    minimal_agreement["results"]["deliverables"] = [first, second]
     new = edited(minimal_agreement)
     new["results"]["deliverables"].reverse()
-    assert [change.path for change in diff(minimal_agreement, new)] == [
-        "results.deliverables[0].what", "results.deliverables[1].what"]
+    assert lines(diff(minimal_agreement, new)) == [
+        ("results.deliverables", MOVED, [first, second], [second, first], EDITORIAL, "order changed")]
+
+
+def test_an_edit_to_one_of_two_items_with_the_same_id_is_named_by_position(minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["results"]["deliverables"] = [{"id": "d1", "what": "a"}, {"id": "d1", "what": "b"}]
+    new = edited(minimal_agreement)
+    new["results"]["deliverables"][1]["what"] = "c"
+    assert lines(diff(minimal_agreement, new)) == [("results.deliverables[1].what", CHANGED, "b", "c", MATERIAL, "")]
+
+
+def test_a_reordered_list_without_ids_in_an_extension_is_a_reorder(minimal_agreement: dict[str, Any]) -> None:
+    # Reproducer: an id-less list inside an x- key was compared by position (two material changes).
+    minimal_agreement["x-steps"] = [{"a": 1}, {"a": 2}]
+    new = edited(minimal_agreement)
+    new["x-steps"] = [{"a": 2}, {"a": 1}]
+    assert lines(diff(minimal_agreement, new)) == [
+        ("x-steps", MOVED, [{"a": 1}, {"a": 2}], [{"a": 2}, {"a": 1}], EDITORIAL, "order changed")]
+
+
+def test_items_that_differ_only_editorially_pair_by_their_terms(complete_data: dict[str, Any]) -> None:
+    # Two parties with one id whose roles (editorial) are swapped: no material change, as the digest says.
+    complete_data["parties"][1]["id"] = complete_data["parties"][0]["id"]
+    new = edited(complete_data)
+    new["parties"][0]["role"], new["parties"][1]["role"] = new["parties"][1]["role"], new["parties"][0]["role"]
+    changes = diff(complete_data, new)
+    assert changes
+    assert not [change for change in changes if change.material]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), 10**5000, -0.0], ids=["nan", "inf", "long", "-0"])
+def test_a_value_is_no_change_against_itself(minimal_agreement: dict[str, Any], value: Any) -> None:
+    # Reproducer: x-n: .nan diffed as changed against itself.
+    minimal_agreement["x-n"] = value
+    new = edited(minimal_agreement)
+    new["x-n"] = copy.copy(value) if not isinstance(value, float) else float(str(value))
+    assert diff(minimal_agreement, new) == []
+
+
+def test_numbers_that_cannot_be_compared_as_floats_still_diff(minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["x-n"] = 1
+    new = edited(minimal_agreement)
+    new["x-n"] = 10**5000  # the relative change does not fit a float: no percentage, and no error
+    [change] = diff(minimal_agreement, new)
+    assert (change.path, change.kind, change.old, change.new == 10**5000, change.material, change.note) == (
+        "x-n", CHANGED, 1, True, True, "")
 
 
 def test_lists_outside_the_schema_are_matched_by_id(minimal_agreement: dict[str, Any]) -> None:

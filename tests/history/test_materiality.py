@@ -154,12 +154,26 @@ def test_everything_else_needs_fresh_consent() -> None:
     ("results", "deliverables", ITEM, "x-jira"),
     ("results", "deliverables", ITEM, "x-jira", "labels", ITEM),
     ("no-such-key",),
-    ("title", "below-a-string"),
     ("parties", "not-an-item"),
 ])
 def test_places_the_schema_does_not_declare_are_material(steps: tuple[Step, ...]) -> None:
     assert materiality_of(steps) is MATERIAL
     assert is_material(steps)
+
+
+@pytest.mark.parametrize(("steps", "expected"), [
+    (("title", "below-a-string"), EDITORIAL),
+    (("framing", "alliance", "why", "x-note"), EDITORIAL),
+    (("results", "purpose", "x-list", ITEM), EDITORIAL),
+    (("status", "x-when"), RECORD),
+    (("results", "deliverables", ITEM, "delivered_on", "x-by"), RECORD),
+])
+def test_below_a_record_or_an_editorial_place_everything_is_of_its_class(steps: tuple[Step, ...],
+                                                                         expected: Materiality) -> None:
+    # The digest drops such a place with everything below it, so a change there can never need fresh consent.
+    assert materiality_of(steps) is expected
+    assert not is_material(steps)
+    assert reorder_materiality(steps) is expected
 
 
 @pytest.mark.parametrize(("steps", "key"), [

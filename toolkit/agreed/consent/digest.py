@@ -6,21 +6,14 @@ moves it:
 
 1. The document must load and conform to the schema: terms that do not validate cannot be consented to
    (:func:`digest_document` returns a :class:`DigestError` instead of a digest).
-2. :func:`terms` keeps only the material parts, as the schema's ``x-materiality`` says
-   (:mod:`agreed.history.materiality`, the same classification ``agreed diff`` uses): an editorial property (it
-   explains) or a record (it says what happened: the ``status``, a ``delivered_on``) is dropped with everything
-   below it, so moving an agreement from ``proposed`` to ``active`` or recording a delivery keeps every consent;
-   keys the schema does not declare (``x-`` extensions) are kept, since a change nobody classified may change what
-   someone owes.
-3. Lists whose order is editorial (every list, unless its schema says ``x-reorder: material``) are put in a
-   canonical order: lists of objects by the field that identifies their items (``id``, else the list's ``x-key``),
-   then by the item's canonical JSON; other lists by the canonical JSON of their values. Duplicates are kept.
-4. Numbers are compared by value, as ``agreed diff`` compares them: a float with an integral value becomes that
-   integer, so ``50`` and ``50.0`` digest alike. Booleans stay booleans (``true`` is never ``1``). Dates are already
-   ISO 8601 strings in a loaded document.
-5. Strings are taken exactly as loaded (YAML's own escapes and line folding resolved), with no Unicode
-   normalisation: ``agreed diff`` compares strings exactly too, so a digest never changes without a change that
-   diff can show, and the digest does not depend on the Unicode tables of the Python that computes it.
+2. The terms are taken by :func:`agreed.history.canonical.terms`, the one rule ``agreed diff`` uses too: only the
+   material parts, as the schema's ``x-materiality`` says (an editorial property or a record such as the ``status``
+   or a ``delivered_on`` is dropped with everything below it; ``x-`` extensions are kept); lists in a canonical
+   order unless their schema says ``x-reorder: material`` (by the field that identifies their items, ``id`` or the
+   list's ``x-key``, then by the item's canonical JSON), duplicates kept; numbers by value (``50`` and ``50.0``
+   alike, every NaN alike), booleans never numbers; strings exactly as loaded, with no Unicode normalisation, so the
+   digest never changes without a change the diff can show and never depends on the Unicode tables of the Python
+   that computes it. Dates are ISO 8601 strings in a loaded document.
 
 The digest is ``sha256:`` followed by the hex SHA-256 of the canonical JSON of the terms: UTF-8, keys sorted by
 code point, no whitespace (``separators=(",", ":")``), non-ASCII characters written as themselves, floats in
@@ -31,16 +24,16 @@ consent: they may only change deliberately.
 from __future__ import annotations
 
 import hashlib
-import json
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from agreed.document import Document
-from agreed.history.materiality import ITEM, Step, is_material, is_reorder_material, item_key
+from agreed.history.canonical import canonical_json, terms
 from agreed.problem import Problem
 from agreed.schema import validate_document
+
+__all__ = ["ALGORITHM", "PREFIX", "DigestError", "canonical_json", "digest", "digest_document", "terms"]
 
 ALGORITHM: Final = "sha256"
 PREFIX: Final = f"{ALGORITHM}:"
@@ -71,57 +64,3 @@ def digest_document(document: Document) -> str | DigestError:
     if problems or not isinstance(document.data, Mapping):
         return DigestError(document.path, tuple(sorted(problems)))
     return digest(document.data)
-
-
-def canonical_json(value: Any) -> bytes:
-    """The bytes that are hashed: JSON with sorted keys, no whitespace, UTF-8."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.encode("utf-8")
-
-
-def terms(data: Mapping[str, Any]) -> Any:
-    """The material-only (no records, nothing editorial), canonically ordered model of an agreement's data (see the
-    module documentation)."""
-    return _normalise(data, ())
-
-
-def _normalise(value: Any, steps: tuple[Step, ...]) -> Any:
-    if isinstance(value, Mapping):
-        return _normalise_mapping(value, steps)
-    if isinstance(value, list):
-        return _normalise_list(value, steps)
-    return _normalise_scalar(value)
-
-
-def _normalise_mapping(mapping: Mapping[str, Any], steps: tuple[Step, ...]) -> dict[str, Any]:
-    kept: dict[str, Any] = {}
-    for key, value in mapping.items():
-        child = (*steps, key)
-        if is_material(child):
-            kept[key] = _normalise(value, child)
-    return kept
-
-
-def _normalise_list(values: Sequence[Any], steps: tuple[Step, ...]) -> list[Any]:
-    items = [_normalise(value, (*steps, ITEM)) for value in values]
-    if is_reorder_material(steps):
-        return items
-    key = item_key(steps)
-    return sorted(items, key=lambda item: _sort_key(item, key))
-
-
-def _sort_key(item: Any, key: str | None) -> tuple[str, str]:
-    """Items by their identifying field (when the list has one), then by their whole canonical JSON."""
-    identity = item.get(key) if key is not None and isinstance(item, Mapping) else None
-    return (_text(identity), _text(item))
-
-
-def _text(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def _normalise_scalar(value: Any) -> Any:
-    """Numbers by value: an integral float is that integer (``50.0`` is ``50``, as ``agreed diff`` sees it)."""
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return int(value)
-    return value

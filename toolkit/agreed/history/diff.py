@@ -1,11 +1,14 @@
 """Compare two versions of an agreement by meaning, not by lines.
 
 - Mappings are compared key by key; key order, formatting and comments never make a change.
-- Lists of objects are matched by their ``id`` (or by the field the schema's ``x-key`` names): a reordered list is
-  one editorial ``MOVED`` change at the list, and a removed item and a new one are never merged into an edit; a new
-  item whose text resembles a removed one only carries the note "may replace ...".
-- Lists of plain values are compared as values: additions and removals, plus one ``MOVED`` when the order of the
-  values kept changed. Any other list is compared position by position.
+- List items are paired by the one rule the consent digest uses (:mod:`agreed.history.canonical`): items whose
+  terms are equal first, then items with the same ``id`` (or the field the schema's ``x-key`` names), then, in
+  lists without ids, the remaining objects in order. A list whose items pair in another order is one ``MOVED``
+  change at the list (editorial unless its schema says ``x-reorder: material``); duplicates count, so two items
+  with the same id swapped are a reorder, not an edit. A removed item and a new one with another identity are
+  never merged into an edit: a new item whose text resembles a removed one only carries the note "may replace
+  ...". Plain values never pair with another value: they are added and removed.
+- Values are equal by that rule too: numbers by value (``50`` is ``50.0``, NaN is NaN), a boolean only a boolean.
 - A whole item or key that appears or disappears is one change at that item, not one per field.
 - Changed dates carry the shift in days, changed numbers the relative change: ``+45 days``, ``-20 %``.
 - Each change has a class from the schema (:mod:`agreed.history.materiality`): material (needs fresh consent),
@@ -22,12 +25,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
+import math
 import re
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from agreed.document import load_document
+from agreed.history.canonical import fingerprint, identity, same
 from agreed.history.materiality import ID_KEY, ITEM, Materiality, Step, item_key, materiality_of, reorder_materiality
 from agreed.schema import VERSION_KEY
 
@@ -100,29 +105,20 @@ def _steps(path: _Path) -> tuple[Step, ...]:
 
 
 def _compare(old: Any, new: Any, path: _Path) -> Iterator[Change]:
-    if _same(old, new):
+    if same(old, new):
         return
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         yield from _compare_mappings(old, new, path)
     elif isinstance(old, list) and isinstance(new, list):
         yield from _compare_lists(old, new, path)
     else:
-        yield _change(path, ChangeKind.CHANGED, old, new, _note(old, new))
+        yield _change(path, ChangeKind.CHANGED, old, new, note=_note(old, new))
 
 
-def _same(old: Any, new: Any) -> bool:
-    """Equal data, where (unlike Python's ==) a boolean only equals a boolean."""
-    if old != new:
-        return False
-    if isinstance(old, Mapping):
-        return all(_same(value, new[key]) for key, value in old.items())
-    if isinstance(old, list):
-        return all(_same(value, other) for value, other in zip(old, new, strict=True))
-    return isinstance(old, bool) is isinstance(new, bool)
-
-
-def _change(path: _Path, kind: ChangeKind, old: Any, new: Any, note: str = "") -> Change:
-    return Change(readable(path), kind, old, new, materiality_of(_steps(path)), note)
+def _change(path: _Path, kind: ChangeKind, old: Any, new: Any, steps: tuple[Step, ...] | None = None,
+            note: str = "") -> Change:
+    """A change at ``path``, of the class of the place ``steps`` (the place ``path`` names when None)."""
+    return Change(readable(path), kind, old, new, materiality_of(_steps(path) if steps is None else steps), note)
 
 
 def _compare_mappings(old: Mapping[str, Any], new: Mapping[str, Any], path: _Path) -> Iterator[Change]:
@@ -153,69 +149,126 @@ def _merged_order(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[Any]
     return merged
 
 
-def _order_changed(old: Sequence[Hashable], new: Sequence[Hashable]) -> bool:
-    """Whether the keys both sides share come in a different order."""
-    shared_new = set(new)
-    shared_old = set(old)
-    return [key for key in old if key in shared_new] != [key for key in new if key in shared_old]
-
-
 def _compare_lists(old: list[Any], new: list[Any], path: _Path) -> Iterator[Change]:
-    key = _list_key(_steps(path), old, new)
-    if key is not None:
-        yield from _compare_keyed(old, new, path, key)
-    elif all(_is_plain(value) for value in (*old, *new)):
-        yield from _compare_values(old, new, path)
-    else:
-        yield from _compare_positions(old, new, path)
-
-
-def _list_key(steps: tuple[Step, ...], old: list[Any], new: list[Any]) -> str | None:
-    """The field that identifies items of this list, when every item on both sides has a distinct one."""
+    steps = _steps(path)
+    item_steps = (*steps, ITEM)
     key = item_key(steps) or ID_KEY
-    for items in (old, new):
-        values = [item.get(key) if isinstance(item, Mapping) else None for item in items]
-        if not all(_is_identifier(value) for value in values) or len(set(values)) != len(values):
-            return None
-    return key
+    old_ids = [identity(item, key) for item in old]
+    new_ids = [identity(item, key) for item in new]
+    paired = _pair(old, new, old_ids, new_ids, item_steps)
+    if list(paired.values()) != sorted(paired.values()):
+        yield _reordered(path, old, new, key if _all_unique(old_ids, new_ids) else None)
+    plain = all(_is_plain(value) for value in (*old, *new))
+    labels = _Labels(key, old_ids, new_ids)
+    removed = {old_ids[index]: old[index] for index in range(len(old))
+               if old_ids[index] is not None and index not in paired.values()}
+    for side, index in _merged_order(*_tokens(paired, len(old), len(new))):
+        if side == _OLD:
+            where = path if plain else (*path, labels.old(old, index))
+            yield _change(where, ChangeKind.REMOVED, old[index], None, item_steps)
+        elif side == _NEW:
+            where = path if plain else (*path, labels.new(new, index))
+            note = _may_replace(new[index], removed, key) if new_ids[index] is not None else ""
+            yield _change(where, ChangeKind.ADDED, None, new[index], item_steps, note)
+        else:
+            yield from _compare(old[paired[index]], new[index], (*path, labels.new(new, index)))
 
 
-def _is_identifier(value: Any) -> bool:
-    return (isinstance(value, str) and value != "") or (isinstance(value, int) and not isinstance(value, bool))
+_OLD, _NEW, _BOTH = "old", "new", "both"
+
+
+def _pair(old: list[Any], new: list[Any], old_ids: list[str | None], new_ids: list[str | None],
+          item_steps: tuple[Step, ...]) -> dict[int, int]:
+    """Which old item each new item continues (new index -> old index), in new order.
+
+    Items whose terms are equal pair first (an item with the same identity preferred), so that two lists holding the
+    same terms in any order pair completely and show no material change; then the rest with the same identity
+    (an edited item); then the rest without one that are collections of the same kind, in order (an edited item of
+    a list without ids). Plain values and items with different identities never pair: they are added and removed.
+    """
+    paired: dict[int, int] = {}
+    by_terms: dict[bytes, list[int]] = {}
+    for index, item in enumerate(old):
+        by_terms.setdefault(fingerprint(item, item_steps), []).append(index)
+    for index, item in enumerate(new):
+        candidates = by_terms.get(fingerprint(item, item_steps))
+        if candidates:
+            chosen = next((at for at in candidates if old_ids[at] == new_ids[index]), candidates[0])
+            candidates.remove(chosen)
+            paired[index] = chosen
+    taken = set(paired.values())
+    by_identity: dict[str | None, list[int]] = {}
+    for index, item in enumerate(old):
+        if index not in taken and (old_ids[index] is not None or not _is_plain(item)):
+            by_identity.setdefault(old_ids[index] if old_ids[index] is not None else _kind(item), []).append(index)
+    for index, item in enumerate(new):
+        if index in paired or (new_ids[index] is None and _is_plain(item)):
+            continue
+        waiting = by_identity.get(new_ids[index] if new_ids[index] is not None else _kind(item))
+        if waiting:
+            paired[index] = waiting.pop(0)
+    return dict(sorted(paired.items()))
+
+
+def _kind(item: Any) -> str:
+    """The pairing group of an item without identity (never the canonical JSON of an identity, which is JSON)."""
+    return "\0mapping" if isinstance(item, Mapping) else "\0list"
+
+
+def _tokens(paired: dict[int, int], old_count: int, new_count: int) -> tuple[list[tuple[str, int]],
+                                                                              list[tuple[str, int]]]:
+    """Each side's items as tokens for :func:`_merged_order`: a paired item is the same token on both sides."""
+    continues = {old_index: new_index for new_index, old_index in paired.items()}
+    old_tokens = [(_BOTH, continues[index]) if index in continues else (_OLD, index) for index in range(old_count)]
+    new_tokens = [(_BOTH, index) if index in paired else (_NEW, index) for index in range(new_count)]
+    return old_tokens, new_tokens
+
+
+def _all_unique(old_ids: list[str | None], new_ids: list[str | None]) -> bool:
+    return all(None not in ids and len(set(ids)) == len(ids) for ids in (old_ids, new_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """How an item is named in a path: ``id=d2`` when its identity names one item on each side, else its position
+    (in the new list; in the old one for a removed item)."""
+
+    key: str
+    old_ids: list[str | None]
+    new_ids: list[str | None]
+
+    def old(self, items: list[Any], index: int) -> _Item:
+        return self._label(items, index, self.old_ids[index])
+
+    def new(self, items: list[Any], index: int) -> _Item:
+        return self._label(items, index, self.new_ids[index])
+
+    def _label(self, items: list[Any], index: int, identity: str | None) -> _Item:
+        if identity is not None and self.old_ids.count(identity) <= 1 and self.new_ids.count(identity) <= 1:
+            return _Item(f"{self.key}={items[index][self.key]}")
+        return _Item(str(index))
 
 
 def _is_plain(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
 
 
-def _reordered(path: _Path, old: list[Any], new: list[Any]) -> Change:
-    return Change(readable(path), ChangeKind.MOVED, old, new, reorder_materiality(_steps(path)), "order changed")
-
-
-def _compare_keyed(old: list[Any], new: list[Any], path: _Path, key: str) -> Iterator[Change]:
-    old_items = {item[key]: item for item in old}
-    new_items = {item[key]: item for item in new}
-    if _order_changed(list(old_items), list(new_items)):
-        yield _reordered(path, list(old_items), list(new_items))
-    removed = {name: item for name, item in old_items.items() if name not in new_items}
-    for name in _merged_order(list(old_items), list(new_items)):
-        child = (*path, _Item(f"{key}={name}"))
-        if name not in new_items:
-            yield _change(child, ChangeKind.REMOVED, old_items[name], None)
-        elif name not in old_items:
-            yield _change(child, ChangeKind.ADDED, None, new_items[name], _may_replace(new_items[name], removed, key))
-        else:
-            yield from _compare(old_items[name], new_items[name], child)
+def _reordered(path: _Path, old: list[Any], new: list[Any], key: str | None) -> Change:
+    """One change for a reordered list: its items' identities when every item has its own, else the lists."""
+    shown_old = [item[key] for item in old] if key is not None else old
+    shown_new = [item[key] for item in new] if key is not None else new
+    return Change(readable(path), ChangeKind.MOVED, shown_old, shown_new, reorder_materiality(_steps(path)),
+                  "order changed")
 
 
 def _may_replace(item: Mapping[str, Any], removed: Mapping[Any, Mapping[str, Any]], key: str) -> str:
     """A hint that a new item resembles a removed one (never more than a hint: they stay two changes)."""
     text = _item_text(item, key)
     best, best_ratio = None, SIMILAR
-    for name, candidate in removed.items():
+    for candidate in removed.values():
         ratio = difflib.SequenceMatcher(None, text, _item_text(candidate, key)).ratio()
         if ratio >= best_ratio:
-            best, best_ratio = name, ratio
+            best, best_ratio = candidate[key], ratio
     if best is None:
         return ""
     label = str(best) if key == ID_KEY else f"{key}={_shorten(str(best), 60)}"
@@ -233,41 +286,6 @@ def _item_text(item: Mapping[str, Any], key: str) -> str:
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _compare_values(old: list[Any], new: list[Any], path: _Path) -> Iterator[Change]:
-    old_keys, new_keys = _occurrences(old), _occurrences(new)
-    if _order_changed(old_keys, new_keys):
-        yield _reordered(path, old, new)
-    old_values = dict(zip(old_keys, old, strict=True))
-    new_values = dict(zip(new_keys, new, strict=True))
-    for key in _merged_order(old_keys, new_keys):
-        if key not in new_values:
-            yield _change(path, ChangeKind.REMOVED, old_values[key], None)
-        elif key not in old_values:
-            yield _change(path, ChangeKind.ADDED, None, new_values[key])
-
-
-def _occurrences(values: list[Any]) -> list[tuple[bool, Any, int]]:
-    """A distinct key per value: (is it a boolean, the value, which occurrence of it this is)."""
-    seen: dict[tuple[bool, Any], int] = {}
-    keys = []
-    for value in values:
-        token = (isinstance(value, bool), value)
-        seen[token] = seen.get(token, -1) + 1
-        keys.append((*token, seen[token]))
-    return keys
-
-
-def _compare_positions(old: list[Any], new: list[Any], path: _Path) -> Iterator[Change]:
-    for index in range(max(len(old), len(new))):
-        child = (*path, _Item(str(index)))
-        if index >= len(new):
-            yield _change(child, ChangeKind.REMOVED, old[index], None)
-        elif index >= len(old):
-            yield _change(child, ChangeKind.ADDED, None, new[index])
-        else:
-            yield from _compare(old[index], new[index], child)
 
 
 # -- notes -------------------------------------------------------------------------------------------------------
@@ -303,7 +321,12 @@ def _number_note(old: Any, new: Any) -> str:
         return ""
     if old == 0:
         return "from 0"
-    percent = (new - old) / abs(old) * 100
+    try:
+        percent = (new - old) / abs(old) * 100
+    except OverflowError:  # integers too far apart for a float
+        return ""
+    if not math.isfinite(percent):  # NaN or infinity on a side
+        return ""
     rounded = round(percent, 1)
     if rounded == 0:
         return f"{percent:+.2g} %"

@@ -10,9 +10,11 @@ A place is a sequence of steps from the top of the document: a key (``"results"`
   terms, so it needs none) or ``editorial`` (it explains without binding).
 - The class of a place is the ``x-materiality`` of the deepest schema node on the way that carries one; a place the
   schema does not declare (an ``x-`` extension key, a key it does not know), and a value the schema spells in no
-  known way, is material: a change nobody classified may change what someone owes.
+  known way, is material: a change nobody classified may change what someone owes. Below a record or an editorial
+  place everything is of that class, declared or not (the digest drops such a place with everything below it).
 - A list of objects is keyed by ``id`` when its items declare one, else by the field its ``x-key`` names.
-- Reordering a list is editorial unless the list's ``x-reorder`` says ``material``.
+- Reordering a list is editorial unless the list's ``x-reorder`` says ``material`` (and the list is at a material
+  place).
 """
 
 from __future__ import annotations
@@ -70,7 +72,10 @@ def is_material(steps: Sequence[Step]) -> bool:
 def reorder_materiality(steps: Sequence[Step]) -> Materiality:
     """The class of reordering the list at ``steps``: material only when its schema says ``x-reorder: material``,
     else editorial."""
-    node = _place(tuple(steps)).node
+    place = _place(tuple(steps))
+    if place.materiality is not Materiality.MATERIAL:
+        return place.materiality  # nothing below a record or an editorial place is material
+    node = place.node
     declared = node is not None and any(part.get("x-reorder") == Materiality.MATERIAL.value for part in _parts(node))
     return Materiality.MATERIAL if declared else Materiality.EDITORIAL
 
@@ -98,13 +103,16 @@ def item_key(steps: Sequence[Step]) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def _place(steps: tuple[Step, ...]) -> Place:
     node: Schema | None = load_schema()
-    declared = _materiality(node) if node is not None else None
+    declared = _class(_materiality(node)) if node is not None else Materiality.MATERIAL
     for step in steps:
         node = _child(node, step) if node is not None else None
+        if declared is not Materiality.MATERIAL:
+            return Place(node, declared)  # a record or an editorial place is that, with everything below it
         if node is None:
             return Place(None, Materiality.MATERIAL)
-        declared = _materiality(node) or declared
-    return Place(node, _class(declared))
+        own = _materiality(node)
+        declared = _class(own) if own is not None else declared
+    return Place(node, declared)
 
 
 def _class(declared: str | None) -> Materiality:

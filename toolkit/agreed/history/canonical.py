@@ -1,0 +1,134 @@
+"""The one rule for when two versions of an agreement say the same thing, shared by the consent digest and
+``agreed diff`` so that a digest changes exactly when the diff shows a material change.
+
+- **Which parts count** (:func:`terms`): only material places, as the schema's ``x-materiality`` says
+  (:mod:`agreed.history.materiality`). A record or editorial place is dropped with everything below it, list items
+  included; a place the schema does not declare (an ``x-`` key) counts.
+- **Which values are equal** (:func:`scalar`): numbers by value (an integral float is that integer: ``50`` is
+  ``50.0``, ``-0.0`` is ``0``), any NaN equals any NaN, a boolean only equals a boolean (``true`` is never ``1``),
+  strings exactly as loaded, ``null`` only ``null``. Two values are equal when their canonical JSON is equal
+  (:func:`same` for whole values, :func:`fingerprint` for their terms).
+- **Order and identity of list items**: the order of a list is not a term unless its schema says
+  ``x-reorder: material``; a list is a multiset of its items' terms, duplicates counted (two parties with the same
+  id are two items, whichever order they come in). :func:`terms` puts such lists in a canonical order (items by the
+  field that identifies them, ``id`` or the list's ``x-key``, then by their canonical JSON); the diff pairs old and
+  new items by their fingerprints, so that equal multisets give no material change and unequal ones at least one.
+
+The digest hashes :func:`canonical_json` of :func:`terms`; changing any rule here changes digests and so voids
+recorded consent: only deliberately.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from agreed.history.materiality import ITEM, Step, is_material, is_reorder_material, item_key
+
+LONG_INTEGER_KEY = "\u0000int"  # canonical JSON of an integer too long to write in decimal: {"\u0000int": "0x.."}
+
+
+def canonical_json(value: Any) -> bytes:
+    """JSON with keys sorted by code point, no whitespace, non-ASCII written as itself, UTF-8."""
+    return _text(value).encode("utf-8")
+
+
+def terms(value: Any, steps: tuple[Step, ...] = ()) -> Any:
+    """The material-only, canonically ordered model of ``value`` found at ``steps`` (the whole agreement when
+    ``steps`` is empty): what the digest hashes."""
+    if isinstance(value, Mapping):
+        return {key: terms(child, (*steps, key)) for key, child in value.items() if is_material((*steps, key))}
+    if isinstance(value, list):
+        return _terms_of_list(value, steps)
+    return scalar(value)
+
+
+def fingerprint(value: Any, steps: tuple[Step, ...]) -> bytes:
+    """The canonical JSON of the terms of ``value`` at ``steps``: equal fingerprints, equal terms."""
+    return canonical_json(terms(value, steps))
+
+
+def scalar(value: Any) -> Any:
+    """A scalar as the terms hold it: an integral finite float becomes that integer; anything else is kept."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return value
+
+
+def same(old: Any, new: Any) -> bool:
+    """Whether two values (every part, material or not, in their order) are equal by the rule for scalars."""
+    if isinstance(old, Mapping) or isinstance(new, Mapping):
+        return (isinstance(old, Mapping) and isinstance(new, Mapping) and old.keys() == new.keys()
+                and all(same(child, new[key]) for key, child in old.items()))
+    if isinstance(old, list) or isinstance(new, list):
+        return (isinstance(old, list) and isinstance(new, list) and len(old) == len(new)
+                and all(same(child, other) for child, other in zip(old, new, strict=True)))
+    return _same_scalar(old, new)
+
+
+def _same_scalar(old: Any, new: Any) -> bool:
+    """Equal canonical JSON, decided without writing it out (so that integers of any size compare)."""
+    if isinstance(old, bool) or isinstance(new, bool):
+        return isinstance(old, bool) and isinstance(new, bool) and old is new
+    if _is_number(old) and _is_number(new):
+        old, new = scalar(old), scalar(new)
+        if type(old) is not type(new):
+            return False
+        return bool(old == new) or (isinstance(old, float) and math.isnan(old) and math.isnan(new))
+    return type(old) is type(new) and bool(old == new)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def identity(item: Any, key: str | None) -> str | None:
+    """What identifies a list item: the canonical JSON of its ``key`` field when that is a non-empty string or an
+    integer; None for an item without one."""
+    if key is None or not isinstance(item, Mapping):
+        return None
+    value = item.get(key)
+    if (isinstance(value, str) and value != "") or (isinstance(value, int) and not isinstance(value, bool)):
+        return _text(value)
+    return None
+
+
+def _terms_of_list(values: Sequence[Any], steps: tuple[Step, ...]) -> list[Any]:
+    item_steps = (*steps, ITEM)
+    if not is_material(item_steps):
+        return []
+    items = [terms(value, item_steps) for value in values]
+    if is_reorder_material(steps):
+        return items
+    key = item_key(steps)
+    return sorted(items, key=lambda item: (_text(item.get(key)) if key is not None and isinstance(item, Mapping)
+                                           else _text(None), _text(item)))
+
+
+def _text(value: Any) -> str:
+    try:
+        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    except ValueError:  # an integer too long for Python's decimal conversion (over 4,300 digits)
+        return json.dumps(_long_integers_tagged(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _long_integers_tagged(value: Any) -> Any:
+    """``value`` with each integer beyond the decimal conversion limit written as ``{"\\u0000int": "0x..."}``
+    (hexadecimal conversion has no limit and takes linear time, decimal would take quadratic time)."""
+    if isinstance(value, Mapping):
+        return {key: _long_integers_tagged(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_long_integers_tagged(child) for child in value]
+    if isinstance(value, int) and not isinstance(value, bool) and not _has_decimal_text(value):
+        return {LONG_INTEGER_KEY: hex(value)}
+    return value
+
+
+def _has_decimal_text(number: int) -> bool:
+    try:
+        str(number)  # refused at once (before any conversion) beyond the limit
+    except ValueError:
+        return False
+    return True
