@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from agreed.cli import main
@@ -111,10 +112,29 @@ def test_json_for_valid_files_exits_0() -> None:
     assert json.loads(result.stdout)["files"] == [{"path": str(SALES), "digest": _expected(SALES)}]
 
 
-def test_no_file_is_a_usage_error() -> None:
+def test_no_path_outside_a_repository_without_contracts_is_a_usage_error(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = _run()
     assert result.exit_code == 2
-    assert "Missing argument" in result.stderr
+    assert "no path given and there is no 'contracts/' folder here" in result.stderr
+
+
+def test_a_folder_gives_its_agreements_and_no_path_gives_contracts_at_the_repository_root(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".git").mkdir()  # a repository root, as far as finding it goes
+    (tmp_path / "contracts" / ".consent" / "sales-onboarding" / "maria").mkdir(parents=True)
+    (tmp_path / "contracts" / "sub").mkdir()
+    (tmp_path / "contracts" / "sub" / "sales.yaml").write_bytes(SALES.read_bytes())
+    (tmp_path / "contracts" / "_template.yaml").write_bytes((REPO / "contracts" / "_template.yaml").read_bytes())
+    (tmp_path / "contracts" / ".consent" / "sales-onboarding" / "maria" / "0123456789abcdef.yaml").write_text(
+        "agreed-consent: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _run("contracts").stdout == f"{_expected(SALES)} contracts/sub/sales.yaml\n"
+    monkeypatch.chdir(tmp_path / "contracts" / "sub")
+    result = _run()
+    assert (result.exit_code, result.stdout) == (0, f"{_expected(SALES)} ../sub/sales.yaml\n")
 
 
 def test_an_unknown_format_is_a_usage_error() -> None:

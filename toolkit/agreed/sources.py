@@ -1,37 +1,105 @@
-"""Which files a command reads: explicit files, folders searched for agreements, or standard input."""
+"""Which files a command reads: explicit files, folders searched for agreements, or standard input.
+
+This module is the one definition of which files are agreements, and where, for every command (lint, validate,
+digest, consent, codeowners) and for the consent gate's view of the base revision:
+
+- **where**: below the folders named, else ``contracts/`` at the repository root (:func:`default_folder`);
+- **what**: every ``*.yaml``/``*.yml`` file there, hidden folders and hidden files included (a copy tucked away in
+  ``contracts/.old/`` is an agreement like any other, so it can neither slip past the gate nor be a trusted base
+  version later), except the consent records in ``.consent/`` folders and the template ``_template.yaml``
+  (:func:`kind_of`). Only ``.git`` folders are never searched.
+
+lint and validate check templates too (a template is copied into new agreements, so it must stay valid); the
+consent gate, codeowners and digest take agreements only.
+"""
 
 from __future__ import annotations
 
+import enum
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml")
+CONSENT_FOLDER = ".consent"  # the consent ledger beside the agreements (agreed.consent.ledger)
+TEMPLATE_NAME = "_template.yaml"  # what ``agreed init`` writes into contracts/: a guide to copy, not an agreement
+DEFAULT_FOLDER = "contracts"
 STDIN = "-"
+_NEVER_SEARCHED = frozenset({".git"})
+
+
+class Kind(enum.Enum):
+    """What a file is, by its path."""
+
+    AGREEMENT = "agreement"
+    TEMPLATE = "template"
+    CONSENT_RECORD = "consent record"
+    OTHER = "other"
+
+
+AGREEMENTS: frozenset[Kind] = frozenset({Kind.AGREEMENT})
+CHECKED: frozenset[Kind] = frozenset({Kind.AGREEMENT, Kind.TEMPLATE})  # what lint and validate check
+
+
+def kind_of(path: PurePath | str) -> Kind:
+    """What the file at ``path`` (repo-relative, or as named on the command line) is: a consent record when a
+    ``.consent`` folder holds it, the template when it is named ``_template.yaml``, else an agreement when it is a
+    YAML file."""
+    parts = PurePosixPath(path).parts if isinstance(path, str) else path.parts
+    if CONSENT_FOLDER in parts[:-1]:
+        return Kind.CONSENT_RECORD
+    name = parts[-1] if parts else ""
+    if name == TEMPLATE_NAME:
+        return Kind.TEMPLATE
+    return Kind.AGREEMENT if name.endswith(AGREEMENT_SUFFIXES) else Kind.OTHER
+
+
+def inside(path: str, places: Iterable[str]) -> bool:
+    """Whether the repo-relative ``path`` is one of ``places`` or below one (``""`` or ``.``: the whole tree)."""
+    return any(place in ("", ".") or path == place or path.startswith(place.rstrip("/") + "/") for place in places)
+
+
+def agreement_paths(paths: Iterable[str], places: Iterable[str]) -> list[str]:
+    """Those repo-relative ``paths`` (a tree's files, such as a base revision's) that are agreements below
+    ``places``: the same definition as a folder search of the work tree."""
+    wanted = tuple(places)
+    return [path for path in paths if inside(path, wanted) and kind_of(path) is Kind.AGREEMENT]
+
+
+def default_folder(start: Path) -> Path:
+    """Where the agreements are when no path is named: ``contracts/`` at the root of the repository holding
+    ``start`` (from any folder of it), else ``start/contracts`` outside a repository. It may not exist."""
+    root = repository_root(start)
+    return (root if root is not None else Path(os.path.abspath(start))) / DEFAULT_FOLDER
 
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The files to read (in a stable order) and the arguments that held none."""
+    """The files to read (in a stable order), the arguments that held none, and the files named that are of
+    another kind than the ones asked for (a consent record named to lint, the template named to the gate)."""
 
     files: tuple[Path, ...]
     empty: tuple[str, ...]
     reads_stdin: bool = False
+    skipped: tuple[tuple[Path, Kind], ...] = ()
 
 
 def _everything(path: Path, named: bool) -> bool:
     return True
 
 
-def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _everything) -> Selection:
-    """Expand arguments: folders to the agreement files below them (hidden folders skipped), files as given.
+def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _everything,
+           kinds: Collection[Kind] = AGREEMENTS) -> Selection:
+    """Expand arguments: folders to the files of ``kinds`` below them (:func:`kind_of`), files as given when they
+    are of ``kinds`` or of no known kind (the loader says what is wrong with them), else ``skipped``.
 
     ``wanted(path, named)`` filters the result (``named``: the file was an argument itself, not found in a folder);
-    a folder whose agreement files are all filtered out does not count as empty.
+    a folder whose files are all filtered out, or all of another kind, does not count as empty.
     """
     files: list[Path] = []
     empty: list[str] = []
+    skipped: list[tuple[Path, Kind]] = []
     reads_stdin = False
     for argument in arguments:
         if argument == STDIN:
@@ -39,13 +107,29 @@ def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _eve
             continue
         path = Path(argument)
         if _is_dir(path):
-            found = sorted(_agreements_below(path))
-            files.extend(file for file in found if wanted(file, False))
+            found = sorted(_yaml_below(path))
+            files.extend(file for file in found if kind_of(_local(file)) in kinds and wanted(file, False))
             if not found:
                 empty.append(argument)
-        elif wanted(path, True):
-            files.append(path)  # missing or odd paths are reported by the loader, with a position
-    return Selection(tuple(_unique(files)), tuple(empty), reads_stdin)
+            continue
+        kind = kind_of(_local(path))
+        if kind in (Kind.AGREEMENT, Kind.OTHER) or kind in kinds:
+            if wanted(path, True):
+                files.append(path)  # missing or odd paths are reported by the loader, with a position
+        else:
+            skipped.append((path, kind))
+    return Selection(tuple(_unique(files)), tuple(empty), reads_stdin, tuple(skipped))
+
+
+def _local(path: Path) -> PurePath:
+    """``path`` as classified: as named when relative, else relative to the current folder when below it (so the
+    folders above the current one, whatever their names, never make a file a consent record)."""
+    if not path.is_absolute():
+        return path
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _unique(files: Iterable[Path]) -> Iterator[Path]:
@@ -68,11 +152,12 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _agreements_below(folder: Path) -> Iterable[Path]:
+def _yaml_below(folder: Path) -> Iterator[Path]:
+    """Every YAML file below ``folder``, hidden ones included; ``.git`` folders are not searched."""
     for root, folders, names in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        folders[:] = sorted(name for name in folders if name not in _NEVER_SEARCHED)
         for name in names:
-            if name.endswith(AGREEMENT_SUFFIXES) and not name.startswith("."):
+            if name.endswith(AGREEMENT_SUFFIXES):
                 yield Path(root, name)
 
 

@@ -9,6 +9,7 @@ consent and by which evidence is read from REV (:mod:`agreed.consent.status`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from agreed.cli.files import named_or_default
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_error
 from agreed.consent.evidence import EvidenceError
 from agreed.consent.reviews import ReviewsError, read_reviews
-from agreed.consent.roster import roster_at
+from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.status import (
     AgreementStatus,
     BaseRevision,
@@ -26,12 +27,14 @@ from agreed.consent.status import (
     agreement_status,
     gate_failures,
     gone_since,
+    template_status,
+    with_duplicates,
 )
 from agreed.consent.status_report import RENDERERS, render_json
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
-from agreed.sources import select
+from agreed.sources import CHECKED, Kind, kind_of, select
 
 
 def _options(function: Any) -> Any:
@@ -101,19 +104,26 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
                 usage_error("this clone is shallow, so who added each consent record cannot be told: run 'git "
                             "fetch --unshallow', or check out the whole history in CI (fetch-depth: 0)")
             arguments = list(named_or_default(paths, repository.root))
-            files = _files(arguments)
-            revision = None if base is None else BaseRevision(repository, base)
-            roster = None if base is None else _base_roster(repository, base)
+            agreements, templates = _files(repository, arguments)
             within = [repository.relative(Path(path)) for path in arguments]
+            revision = None if base is None else BaseRevision(repository, base, _places(repository, arguments))
+            roster = _roster(repository, base)
             results = _agreements([agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
-                                   for file in files], within)
+                                   for file in agreements], within)
+            results = with_duplicates(results)
             if revision is not None:
                 known = (result.agreement or revision.id_at(result.path) for result in results)
                 present = {agreement for agreement in known if agreement is not None}
                 results += gone_since(revision, present, within)
-            return results
+            return results + [found for found in map(partial(template_status, repository), templates) if found]
     except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
         usage_error(str(error))
+
+
+def _places(repository: Repository, arguments: Sequence[str]) -> list[str]:
+    """Where the base revision's agreements are looked for (by id, for a file moved in the change): the folders
+    named, and the folder of each file named."""
+    return [repository.relative(path if path.is_dir() else path.parent) for path in map(Path, arguments)]
 
 
 def _agreements(results: Sequence[AgreementStatus], named: Sequence[str]) -> list[AgreementStatus]:
@@ -125,21 +135,34 @@ def _agreements(results: Sequence[AgreementStatus], named: Sequence[str]) -> lis
     return [result for result in results if not result.stranger]
 
 
-def _files(arguments: Sequence[str]) -> tuple[Path, ...]:
-    """The agreement files the arguments name (folders are searched); exits 2 for a path that does not exist or
-    holds no agreement."""
+def _files(repository: Repository, arguments: Sequence[str]) -> tuple[list[Path], list[Path]]:
+    """The agreement files and the templates the arguments name (folders are searched, :func:`select`); exits 2
+    for a path that does not exist or holds no agreement, and for a consent record or a template named."""
     missing = [argument for argument in arguments if argument != "-" and not Path(argument).exists()]
     if missing:
         usage_error(f"no such file or folder: {', '.join(missing)}")
-    selection = select(arguments)
+    selection = select(arguments, kinds=CHECKED)
     if selection.reads_stdin:
         usage_error("consent needs agreement files in a repository, not standard input")
     if selection.empty:
         usage_error(f"no agreement files in: {', '.join(selection.empty)}")
-    return selection.files
+    for path, kind in selection.skipped:
+        usage_error(f"{path.as_posix()}: a {kind.value} is not an agreement, there is nothing to consent to")
+    named = {repository.relative(Path(argument)) for argument in arguments}
+    templates = [file for file in selection.files if kind_of(repository.relative(file)) is Kind.TEMPLATE]
+    for template in templates:
+        if repository.relative(template) in named:
+            usage_error(f"{template.as_posix()}: the template is not an agreement, there is nothing to consent to; "
+                        "copy it to a file of its own (agreed new)")
+    return [file for file in selection.files if file not in templates], templates
 
 
-def _base_roster(repository: Repository, base: str) -> Roster | None:
-    """The people roster at ``base``, named by the configuration (found from here) as it was at ``base``."""
+def _roster(repository: Repository, base: str | None) -> Roster | None:
+    """The people roster the configuration (found from here) names: as both were at ``base``, else the work
+    tree's. A configured roster that cannot be read is an error (RosterError), never no roster."""
     config = find_config(Path.cwd())
-    return roster_at(repository, base, None if config is None else repository.relative(config))
+    if config is None:
+        return None
+    if base is None:
+        return roster_beside(config, Path.cwd().resolve())
+    return roster_at(repository, base, repository.relative(config))

@@ -16,12 +16,15 @@ from typing import Any
 import click
 
 from agreed import __version__
-from agreed.cli.output import EXIT_CLEAN, EXIT_USAGE, all_rules, format_option
+from agreed.cli.files import named_or_default
+from agreed.cli.output import EXIT_CLEAN, EXIT_USAGE, all_rules, format_option, usage_error
 from agreed.consent.digest import DigestError, digest_document
-from agreed.document import DEFAULT_LIMITS, Document, load_document, read_document
+from agreed.document import Document, read_document, read_result_document
+from agreed.reading import read_stream
 from agreed.report.base import Report
 from agreed.report.json_report import problem_record
 from agreed.report.text_report import problem_line
+from agreed.sources import select
 
 STDIN = "-"
 JSON_VERSION = 1
@@ -29,7 +32,7 @@ Outcome = tuple[str, str | DigestError]  # the file as named, and its digest or 
 
 
 @click.command("digest")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, metavar="[PATHS]...")
 @format_option(["text", "json"])
 def command(files: tuple[str, ...], output_format: str) -> None:
     """Print the digest of each agreement's terms (sha256 over the validated, material-only model).
@@ -37,8 +40,9 @@ def command(files: tuple[str, ...], output_format: str) -> None:
     Formatting, comments, key order, the order of lists, editorial fields and records of progress (status,
     delivered_on) do not change the digest; every material change does. '-' reads standard input. Exit codes: 0
     every file digested, 2 a file that does not load or fails the schema (its problems go to standard error).
+    PATHS are files or folders (searched for agreements); default: contracts/ at the repository root.
     """
-    outcomes = [(name, digest_document(_read(name))) for name in files]
+    outcomes = [(name, digest_document(_read(name))) for name in _named(files)]
     if output_format == "json":
         click.echo(_json(outcomes))
     else:
@@ -47,9 +51,24 @@ def command(files: tuple[str, ...], output_format: str) -> None:
     raise SystemExit(EXIT_USAGE if failed else EXIT_CLEAN)
 
 
+def _named(arguments: Sequence[str]) -> list[str]:
+    """The files to digest, in the order named: each folder's agreements (:func:`agreed.sources.select`), files
+    as given."""
+    names: list[str] = []
+    for argument in named_or_default(arguments):
+        if argument != STDIN and Path(argument).is_dir():
+            selection = select([argument])
+            if selection.empty:
+                usage_error(f"{argument}: holds no agreement files (*.yaml, *.yml)")
+            names += [file.as_posix() for file in selection.files]
+        else:
+            names.append(argument)
+    return names
+
+
 def _read(name: str) -> Document:
     if name == STDIN:
-        return load_document(sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1), STDIN)
+        return read_result_document(read_stream(sys.stdin.buffer), STDIN)
     return read_document(Path(name), name)
 
 

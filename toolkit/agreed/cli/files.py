@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,14 @@ import click
 
 from agreed.cache import ResultCache
 from agreed.cli.output import usage_error
-from agreed.document import DEFAULT_LIMITS, Document, load_document
+from agreed.document import Document, read_result_document
 from agreed.lint.batch import Check, Checked, Source, Summarise, check_agreements
 from agreed.lint.config import LintConfig
 from agreed.problem import Problem
-from agreed.sources import display_path, select
+from agreed.reading import read_stream
+from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, default_folder, display_path, repository_root, select
 
-DEFAULT_FOLDER = "contracts"
+__all__ = ["DEFAULT_FOLDER", "Inputs", "gather_inputs", "named_or_default", "paths_argument"]
 
 
 def paths_argument(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,36 +56,38 @@ class Inputs:
                        checked.summaries + ([summary] if summary is not None else []))
 
 
-def named_or_default(paths: Sequence[str], root: Path) -> Sequence[str]:
-    """The paths named, else ``contracts/`` at the repository root ``root``, wherever in the repository the command
-    runs (the repository-wide commands: consent, codeowners); a usage error when there is none."""
+def named_or_default(paths: Sequence[str], root: Path | None = None) -> Sequence[str]:
+    """The paths named, else where the agreements are (:func:`agreed.sources.default_folder`: ``contracts/`` at the
+    repository root, from any folder of the repository; ``root``: that root when the caller knows it), shown
+    relative to the current folder; a usage error when there is none."""
     if paths:
         return paths
-    folder = root / DEFAULT_FOLDER
+    folder = root / DEFAULT_FOLDER if root is not None else default_folder(Path.cwd())
     if not folder.is_dir():
-        usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder at the repository root; name the "
-                    "agreement files or folders")
-    return (str(folder),)
+        where = "here" if repository_root(Path.cwd()) is None else "at the repository root"
+        usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder {where}; name the agreement files "
+                    "or folders")
+    return (os.path.relpath(folder),)
 
 
-def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: LintConfig | None = None) -> Inputs:
-    """What to check (``contracts/`` when no path is given), filtered by the configuration's include and exclude
-    patterns; exits 2 when a path holds no agreement."""
-    if not paths:
-        if not Path(DEFAULT_FOLDER).is_dir():
-            usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder here; name the files to check")
-        paths = (DEFAULT_FOLDER,)
-    selection = select(paths, _wanted_by(config)) if config is not None else select(paths)
+def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: LintConfig | None = None,
+                  kinds: Collection[Kind] = CHECKED) -> Inputs:
+    """What to check (:func:`named_or_default`): the files of ``kinds`` (agreements and templates, for lint and
+    validate), filtered by the configuration's include and exclude patterns; exits 2 when a path holds no agreement.
+    Named files of another kind (a consent record) are left out, with a note on standard error."""
+    paths = named_or_default(paths)
+    selection = select(paths, _wanted_by(config), kinds) if config is not None else select(paths, kinds=kinds)
     if stdin_filename is not None and not selection.reads_stdin:
         usage_error("--stdin-filename names the agreement read from standard input: add '-' to the paths")
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+    for path, kind in selection.skipped:
+        click.echo(f"agreed: note: {path.as_posix()} is a {kind.value}, not an agreement: not checked", err=True)
     base = Path.cwd().resolve()
     sources = tuple((file, display_path(file, base)) for file in selection.files)
     stdin = None
     if selection.reads_stdin:
-        raw = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
-        stdin = load_document(raw, stdin_filename or "<stdin>")
+        stdin = read_result_document(read_stream(sys.stdin.buffer), stdin_filename or "<stdin>")
     return Inputs(sources, stdin)
 
 

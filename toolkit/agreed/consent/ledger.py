@@ -19,7 +19,10 @@ Why this layout:
 - **Sixteen hex digits** (64 bits) of the digest name the file: unique in practice, short in listings. The full
   digest inside the record is what counts; a file name that does not match it is a problem.
 - **The agreement itself is never edited**, so its comments and formatting are untouched; records are written
-  atomically (a temporary file in the same folder, then a hard link that refuses to replace an existing record).
+  atomically (:func:`agreed.atomic.write_atomically`, which refuses to replace an existing record) and only inside
+  the agreement's folder (a ``.consent`` that is a link leading elsewhere is refused).
+- **A record is never replaced**, except a record without a signature by the same party's signed record for the
+  same digest, which says everything it said and more.
 
 A record (``agreed-consent: 1``) names the agreement, the party, the full digest, when consent was recorded
 (``signed_at``, ISO 8601 in UTC, from a clock the caller passes in) and, when the party signed with SSH, the armored
@@ -40,9 +43,10 @@ from typing import Any, Final
 
 from agreed.atomic import write_atomically
 from agreed.consent.ssh import signature_fingerprint
-from agreed.document import Document, Limits, read_document
+from agreed.document import Document, Limits, load_document, read_document
+from agreed.sources import CONSENT_FOLDER
 
-FOLDER: Final = ".consent"
+FOLDER: Final = CONSENT_FOLDER
 SUFFIX: Final = ".yaml"
 VERSION_KEY: Final = "agreed-consent"
 VERSION: Final = 1
@@ -122,6 +126,7 @@ class Written:
     path: Path
     record: ConsentRecord
     already_recorded: bool = False
+    replaced_unsigned: bool = False  # the record took the place of the same consent without a signature
 
 
 # --- paths ------------------------------------------------------------------------------------------------------
@@ -195,30 +200,41 @@ def render_record(record: ConsentRecord) -> str:
 
 
 def write_record(agreement_file: Path, record: ConsentRecord) -> Written:
-    """Add ``record`` to the ledger beside ``agreement_file``, atomically; never replaces another record.
+    """Add ``record`` to the ledger beside ``agreement_file``, atomically, inside the agreement's folder.
 
     When a record for the same party and digest exists and already says as much (:meth:`ConsentRecord.covers`),
-    nothing is written and the result says ``already_recorded``. Raises LedgerError when a different or malformed
-    record is in the way, or the file cannot be written.
+    nothing is written and the result says ``already_recorded``; when it is the same consent without a signature and
+    ``record`` is signed, ``record`` replaces it (``replaced_unsigned``). Raises LedgerError when a different or
+    malformed record is in the way, or the file cannot be written.
     """
     path = record_path(agreement_file, record.agreement, record.party, record.digest)
     try:
-        write_atomically(path, render_record(record), overwrite=False)
+        _write(agreement_file, path, record, overwrite=False)
     except FileExistsError:
-        return _existing(path, record)
-    except OSError as error:
-        raise LedgerError(f"cannot write {path}: {error.strerror or error}") from None
+        return _existing(agreement_file, path, record)
     return Written(path, record)
 
 
-def _existing(path: Path, record: ConsentRecord) -> Written:
+def _write(agreement_file: Path, path: Path, record: ConsentRecord, *, overwrite: bool) -> None:
+    try:
+        write_atomically(path, render_record(record), overwrite=overwrite, inside=agreement_file.parent)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise LedgerError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _existing(agreement_file: Path, path: Path, record: ConsentRecord) -> Written:
     found = _read_record(path, record.agreement, record.party)
     if isinstance(found, LedgerProblem):
         raise LedgerError(f"{found}; a record is already in the way at {path}: fix or remove it, then sign again")
-    if not found.covers(record):
-        raise LedgerError(f"a different consent record for this digest is already at {path} "
-                          f"({_describe(found)}): remove it first to replace it")
-    return Written(path, found, already_recorded=True)
+    if found.covers(record):
+        return Written(path, found, already_recorded=True)
+    if record.covers(found):  # a signature where there was none: the signed record says all the other said
+        _write(agreement_file, path, record, overwrite=True)
+        return Written(path, record, replaced_unsigned=True)
+    raise LedgerError(f"a different consent record for this digest is already at {path} "
+                      f"({_describe(found)}): remove it first to replace it")
 
 
 def _describe(record: ConsentRecord) -> str:
@@ -261,7 +277,16 @@ def _read_entry(path: Path, party_id: str | None, agreement_id: str) -> ConsentR
 
 
 def _read_record(path: Path, agreement_id: str, party_id: str) -> ConsentRecord | LedgerProblem:
-    document = read_document(path, str(path), RECORD_LIMITS)
+    return _checked(read_document(path, str(path), RECORD_LIMITS), path, agreement_id, party_id)
+
+
+def parse_record(raw: bytes, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | LedgerProblem:
+    """The record in ``raw`` (as committed at some revision), checked as :func:`read_records` checks the file at
+    ``path`` of the ledger of ``agreement_id``, in the folder of ``party_id``."""
+    return _checked(load_document(raw, str(path), RECORD_LIMITS), path, agreement_id, party_id)
+
+
+def _checked(document: Document, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | LedgerProblem:
     if document.problems or not isinstance(document.data, Mapping):
         first = document.problems[0] if document.problems else None
         if first is None:

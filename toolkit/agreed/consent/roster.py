@@ -3,6 +3,10 @@
 The configuration file that names the roster (``people:`` in ``.agreed.yaml`` or ``[tool.agreed]`` of
 pyproject.toml) and the roster itself are both read from the base revision, at the configuration's path, so a change
 can neither add a person nor point the configuration at another roster and vouch for itself.
+
+A roster that the configuration names but that cannot be read (a typo in ``people:``, a file that is not there) is
+an error, as it is for lint, never the same as no roster: the roster has the last word on identity, so a gate that
+silently went on without it would trust what the agreements say instead.
 """
 
 from __future__ import annotations
@@ -11,44 +15,75 @@ import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 
+from agreed.document import Document
 from agreed.history.git import Repository
 from agreed.lint.config import settings_document
-from agreed.lint.people import Roster, load_roster, parse_roster
+from agreed.lint.people import ROSTER_ERROR, Roster, RosterError, load_roster, parse_roster
+from agreed.problem import Problem, Severity
 from agreed.sources import display_path
 
 
 def roster_at(repository: Repository, base: str, config: str | None) -> Roster | None:
     """The roster named by the configuration at repo-relative path ``config``, both as they were at ``base``; None
-    when there is no configuration, it names no roster there, or the roster did not exist. Raises
-    :class:`agreed.lint.people.RosterError` for a roster that does not validate, GitError for git failures."""
+    when there is no configuration there or it names no roster. Raises :class:`agreed.lint.people.RosterError`
+    for a configuration that does not load, a named roster that is not there, or one that does not validate;
+    GitError for git failures."""
     if config is None:
         return None
     raw = repository.read(base, config)
     if raw is None:
         return None
-    named = _people_setting(raw, config)
+    shown = f"{base}:{config}"
+    settings = _settings(raw, config, shown)
+    named = _people(settings)
     if named is None:
         return None
     path = posixpath.normpath(posixpath.join(posixpath.dirname(config), named))
     roster = repository.read(base, path)
-    return None if roster is None else parse_roster(roster, f"{base}:{path}")
+    if roster is None:
+        raise RosterError((_not_readable(settings, raw, named, f"{base}:{path}"),))
+    return parse_roster(roster, f"{base}:{path}")
 
 
 def roster_beside(config: Path, shown_from: Path) -> Roster | None:
     """The roster the configuration file ``config`` names, read from the work tree (its path shown relative to the
-    resolved folder ``shown_from``); None when it names none or the file is not there. Raises
-    :class:`agreed.lint.people.RosterError` for a roster that does not validate."""
+    resolved folder ``shown_from``); None when it names none. Raises :class:`agreed.lint.people.RosterError` for
+    a configuration that does not load, a named roster that is not a readable file, or one that does not
+    validate."""
     try:
-        named = _people_setting(config.read_bytes(), config.name)
+        raw = config.read_bytes()
     except OSError:
         return None
+    settings = _settings(raw, config.name, display_path(config, shown_from))
+    named = _people(settings)
     if named is None:
         return None
     path = config.parent / named
-    return load_roster(path, display_path(path, shown_from)) if path.is_file() else None
+    if not path.is_file():
+        raise RosterError((_not_readable(settings, raw, named, display_path(path, shown_from)),))
+    return load_roster(path, display_path(path, shown_from))
 
 
-def _people_setting(raw: bytes, config: str) -> str | None:
-    settings = settings_document(raw, posixpath.basename(config), config).data
-    value = settings.get("people") if isinstance(settings, Mapping) else None
+def _settings(raw: bytes, config: str, shown: str) -> Document:
+    """The configuration's settings; RosterError when they do not load (whether they name a roster is unknown)."""
+    settings = settings_document(raw, posixpath.basename(config), shown)
+    if settings.data is None and settings.problems:
+        raise RosterError(settings.problems)
+    return settings
+
+
+def _people(settings: Document) -> str | None:
+    value = settings.data.get("people") if isinstance(settings.data, Mapping) else None
     return value if isinstance(value, str) else None
+
+
+def _not_readable(settings: Document, raw: bytes, named: str, roster: str) -> Problem:
+    """The problem of a configuration whose ``people:`` names a roster that is not there, at that setting (in a
+    pyproject.toml, whose settings carry no positions of their own: the first line that sets ``people``)."""
+    line, col = settings.position(("people",))
+    if settings.path.endswith(".toml"):
+        lines = raw.decode("utf-8", errors="replace").splitlines()
+        line, col = next(((number, 1) for number, text in enumerate(lines, 1)
+                          if text.strip().startswith("people")), (1, 1))
+    return Problem(settings.path, line, col, ROSTER_ERROR, Severity.ERROR,
+                   f"people: the roster {named!r} ({roster}) is not a readable file")

@@ -14,14 +14,21 @@ change creates) is trusted only through the people roster as it was at the base 
 without a roster entry it cannot be ``valid`` in that change (merge the agreement while it is not ``active``, then
 the party consents). A party the change removes is listed too (``removed``), checked with its base identity against
 the new terms: it must consent to being removed. The agreement is found at the base by its path, else by its ``id``
-in any agreement file there (a file moved in the change keeps its trusted identities). Without a base, the work
-tree is trusted.
+in the one agreement file of the checked places that has it (a file moved in the change keeps its trusted
+identities); which files are agreements is :func:`agreed.sources.kind_of`, the definition every command uses, so a
+copy kept in a hidden folder, or anywhere outside the checked places, is never a base version. An id held by two
+files, at the base or now, is a gate failure. Without a base, the work tree is trusted.
+
+Consent given to an agreement in force or final is history: a record present at the base that the change removes
+is a withdrawal, which the gate refuses (an agreement in force changes through ``renegotiating``).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
@@ -38,28 +45,40 @@ from agreed.consent.evidence import (
     vouched_identity,
 )
 from agreed.consent.ledger import FOLDER as LEDGER
-from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
+from agreed.consent.ledger import ConsentRecord, LedgerProblem, parse_record, read_records
 from agreed.consent.reviews import Review
 from agreed.document import Document, load_document, read_document
 from agreed.history.diff import Change, diff
 from agreed.history.git import GitError, Repository
 from agreed.lint.people import Roster
 from agreed.schema import VERSION_KEY
+from agreed.sources import Kind, agreement_paths, inside, kind_of
 
 VALID: Final = "valid"
 STALE: Final = "stale"
 MISSING: Final = "missing"
 DRAFT: Final = "draft"  # still being written: not open for consent
 FINAL_STATUSES: Final = ("ended", "fulfilled")
-AGREEMENT_SUFFIXES: Final = (".yaml", ".yml")
 NEW_UNTRUSTED: Final = ("the agreement is new in this change and the people roster at the base revision does not "
                          "list this party, so its identity cannot be trusted yet: merge the agreement before it is "
                          "active, then the party consents")
+AMBIGUOUS_BASE: Final = ("several files held this agreement's id at the base revision, so which one it was, and "
+                          "whose identities to trust, cannot be told")
 MAX_VERSIONS_SEARCHED: Final = 200  # how far back a stale digest's version is looked for
 
 
 class StatusError(Exception):
     """The status could not be worked out (git, an unreadable base); ``str(error)`` is one line for users."""
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """A consent record of the base revision that the change removed: ``party``'s consent to ``digest``, which lay
+    at the repo-relative ``path``."""
+
+    party: str
+    digest: str
+    path: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +116,9 @@ class AgreementStatus:
     identity_changed: tuple[str, ...] = ()  # parties whose email, handle or keys differ from the base revision
     stranger: bool = False  # the file loaded but is no agreement (no ``agreed:`` key): nothing to consent to
     policy_changed: bool = False  # consent.evidence differs from the base revision
+    withdrawn: tuple[Withdrawal, ...] = ()  # consent records at the base that the change removed
+    duplicated: tuple[str, ...] = ()  # the other files that hold this agreement's id now
+    duplicated_at_base: tuple[str, ...] = ()  # the files that held this id at the base, when more than one
 
     @property
     def fully_consented(self) -> bool:
@@ -139,54 +161,105 @@ class BaseAgreement:
 
 class BaseRevision:
     """The base revision of a change, where trusted identities are read: each agreement is found there by its path,
-    else by its ``id`` (an index of every agreement file at the base, built once and only when needed)."""
+    else by its ``id`` among the agreement files (:func:`agreed.sources.kind_of`) below ``within`` (repo-relative
+    folders or files; ``""``: the whole tree), an index built once and only when needed."""
 
-    def __init__(self, repository: Repository, rev: str) -> None:
+    def __init__(self, repository: Repository, rev: str, within: Sequence[str] = ("",)) -> None:
         self.name = rev
         try:
             self.commit = repository.resolve(rev)
         except GitError as error:
             raise StatusError(str(error)) from None
+        self.within = tuple(within)
         self._repository = repository
-        self._by_id: dict[str, BaseAgreement] | None = None
+        self._tree: list[str] | None = None
+        self._agreements: frozenset[str] | None = None
+        self._ledgers: dict[str, list[str]] | None = None
+        self._by_id: dict[str, tuple[BaseAgreement, ...]] | None = None
         self._by_path: dict[str, BaseAgreement | None] = {}
 
     def agreement(self, shown: str, agreement_id: str) -> BaseAgreement | None:
-        """The agreement with this id at the base: at ``shown``, else at any agreement path (a file moved or
-        renamed in the change is still the same agreement, with the same trusted identities)."""
-        found = self._at(shown)
-        if found is not None and found.id == agreement_id:
-            return found
-        return self.by_id().get(agreement_id)
+        """The agreement with this id at the base: at ``shown`` when an agreement file of the checked places is
+        there, else the one agreement file with this id (a file moved or renamed in the change is still the same
+        agreement, with the same trusted identities); None when there is none, or several (:meth:`with_id`)."""
+        if shown in self._agreement_files():
+            found = self._at(shown)
+            if found is not None and found.id == agreement_id:
+                return found
+        candidates = self.with_id(agreement_id)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def with_id(self, agreement_id: str) -> tuple[BaseAgreement, ...]:
+        """Every agreement file of the checked places with this id at the base (more than one: a gate failure)."""
+        return self.by_id().get(agreement_id, ())
 
     def id_at(self, path: str) -> str | None:
         """The id of the agreement at ``path`` in the base revision, if one is there."""
-        found = self._at(path)
+        found = self._at(path) if path in self._agreement_files() else None
         return None if found is None else found.id
+
+    def records(self, path: str, agreement_id: str) -> list[ConsentRecord]:
+        """The well-formed consent records, at the base, of the agreement ``agreement_id`` whose file was at
+        ``path``: its ledger beside that file (``.consent/<id>/<party>/<digest>.yaml``)."""
+        folder = posixpath.join(posixpath.dirname(path), LEDGER, agreement_id)
+        records: list[ConsentRecord] = []
+        for name in self._ledger_files().get(folder, ()):
+            party, _, file = name[len(folder) + 1 :].partition("/")
+            if not file or "/" in file or party.startswith(".") or file.startswith("."):
+                continue
+            raw = self._read(name)
+            record = None if raw is None else parse_record(raw, Path(name), agreement_id, party)
+            if isinstance(record, ConsentRecord):
+                records.append(record)
+        return records
+
+    def _paths(self) -> list[str]:
+        if self._tree is None:
+            try:
+                self._tree = self._repository.tree_paths(self.commit)
+            except GitError as error:
+                raise StatusError(str(error)) from None
+        return self._tree
+
+    def _agreement_files(self) -> frozenset[str]:
+        if self._agreements is None:
+            self._agreements = frozenset(agreement_paths(self._paths(), self.within))
+        return self._agreements
+
+    def _ledger_files(self) -> Mapping[str, list[str]]:
+        """The files of each agreement's ledger folder (``<folder>/.consent/<id>``) at the base, by that folder."""
+        if self._ledgers is None:
+            self._ledgers = defaultdict(list)
+            for name in self._paths():
+                parts = name.split("/")
+                if kind_of(name) is Kind.CONSENT_RECORD and LEDGER in parts[:-2]:
+                    at = parts.index(LEDGER)
+                    self._ledgers["/".join(parts[: at + 2])].append(name)
+        return self._ledgers
+
+    def _read(self, path: str) -> bytes | None:
+        try:
+            return self._repository.read(self.commit, path)
+        except GitError as error:
+            raise StatusError(str(error)) from None
 
     def _at(self, path: str) -> BaseAgreement | None:
         """The file at ``path`` in the base revision, parsed once; None when there is none."""
         if path not in self._by_path:
-            try:
-                raw = self._repository.read(self.commit, path)
-            except GitError as error:
-                raise StatusError(str(error)) from None
+            raw = self._read(path)
             document = None if raw is None else load_document(raw, f"{self.name}:{path}")
             self._by_path[path] = None if document is None else BaseAgreement(path, document)
         return self._by_path[path]
 
-    def by_id(self) -> Mapping[str, BaseAgreement]:
-        """Every agreement of the base revision by id (the first file in path order wins a duplicated id)."""
+    def by_id(self) -> Mapping[str, tuple[BaseAgreement, ...]]:
+        """Every agreement file of the checked places at the base revision by id, in path order."""
         if self._by_id is None:
-            try:
-                paths = base_agreement_files(self._repository, self.commit)
-            except GitError as error:
-                raise StatusError(str(error)) from None
-            self._by_id = {}
-            for path in paths:
-                found = self._at(path)
-                if found is not None and found.id is not None:
-                    self._by_id.setdefault(found.id, found)
+            found: defaultdict[str, list[BaseAgreement]] = defaultdict(list)
+            for path in sorted(self._agreement_files()):
+                agreement = self._at(path)
+                if agreement is not None and agreement.id is not None:
+                    found[agreement.id].append(agreement)
+            self._by_id = {agreement_id: tuple(files) for agreement_id, files in found.items()}
         return self._by_id
 
 
@@ -194,14 +267,40 @@ def gone_since(base: BaseRevision, present: set[str], within: Sequence[str]) -> 
     """The agreements of the base revision under the repo-relative folders or files ``within`` whose id no file
     has now (``present``): deleted, moved elsewhere, or given another id. Each is reported with its base status, so
     the gate can refuse to drop an agreement that was in force or final."""
-    def inside(path: str) -> bool:
-        return any(place in ("", ".") or path == place or path.startswith(f"{place}/") for place in within)
+    gone = [found for agreement_id, files in base.by_id().items() if agreement_id not in present
+            for found in files if inside(found.path, within)]
+    return [AgreementStatus(found.path, found.id, None, None, base_status=found.status, deleted=True,
+                            base_path=found.path, duplicated_at_base=_duplicates(base, found.id))
+            for found in sorted(gone, key=lambda found: found.path)]
 
-    agreements = base.by_id()
-    return [AgreementStatus(found.path, agreement_id, None, None, base_status=found.status, deleted=True,
-                            base_path=found.path)
-            for agreement_id, found in sorted(agreements.items(), key=lambda item: item[1].path)
-            if agreement_id not in present and inside(found.path)]
+
+def _duplicates(base: BaseRevision, agreement_id: str | None) -> tuple[str, ...]:
+    files = base.with_id(agreement_id) if agreement_id is not None else ()
+    return tuple(found.path for found in files) if len(files) > 1 else ()
+
+
+def with_duplicates(results: Sequence[AgreementStatus]) -> list[AgreementStatus]:
+    """``results`` with each agreement whose id another current file holds too marked (``duplicated``)."""
+    paths: defaultdict[str, list[str]] = defaultdict(list)
+    for result in results:
+        if result.agreement is not None and not result.deleted:
+            paths[result.agreement].append(result.path)
+    return [replace(result, duplicated=tuple(path for path in paths[result.agreement] if path != result.path))
+            if result.agreement is not None and not result.deleted and len(paths[result.agreement]) > 1 else result
+            for result in results]
+
+
+def template_status(repository: Repository, file: Path) -> AgreementStatus | None:
+    """A template (:data:`agreed.sources.TEMPLATE_NAME`) is no agreement and is not consented to; None while it
+    is a draft, else an error: a template in force would be an agreement that the gate does not check."""
+    shown = repository.relative(file)
+    data = read_document(file, shown).data
+    status = data.get("status") if isinstance(data, Mapping) else None
+    if status == DRAFT:
+        return None
+    return AgreementStatus(shown, None, status if isinstance(status, str) else None, None,
+                           error=f"a template is no agreement and must stay status: draft (it is "
+                                 f"{status!r}): copy it to a file of its own (agreed new) to make an agreement")
 
 
 def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevision | None = None,
@@ -225,7 +324,8 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     names = names_of(data)
     before = _trusted(shown, data, base)
     trusted = _vouched(before, roster, names)
-    records = read_records(file, str(data["id"]))
+    agreement_id = str(data["id"])
+    records = read_records(file, agreement_id)
     found = [item for item in records if isinstance(item, ConsentRecord)]
     problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, LedgerProblem))
     removed = [name for name in trusted.identities if name not in names] if base is not None else []
@@ -235,10 +335,21 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     parties = tuple(_with_changes(party, past, data) for party in parties)
     parties = tuple(_mark_removed(party) if party.party in removed else party for party in parties)
     compared = base is not None and before.status is not None  # a base version that validates
-    return AgreementStatus(shown, str(data["id"]), str(data["status"]), current, trusted.policy, parties,
+    withdrawn: tuple[Withdrawal, ...] = ()
+    if base is not None and trusted.path is not None and trusted.status in KEPT_WHEN_DELETED:
+        withdrawn = _withdrawn(base.records(trusted.path, agreement_id), found)
+    return AgreementStatus(shown, agreement_id, str(data["status"]), current, trusted.policy, parties,
                            trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path,
                            identity_changed=_identity_changes(before, data) if compared else (),
-                           policy_changed=compared and set(before.policy) != set(policy_of(data)))
+                           policy_changed=compared and set(before.policy) != set(policy_of(data)),
+                           withdrawn=withdrawn, duplicated_at_base=_duplicates(base, agreement_id) if base else ())
+
+
+def _withdrawn(before: Iterable[ConsentRecord], now: Iterable[ConsentRecord]) -> tuple[Withdrawal, ...]:
+    """The records of the base (``before``) whose party and digest no well-formed record has now."""
+    kept = {(record.party, record.digest) for record in now}
+    return tuple(Withdrawal(record.party, record.digest, Path(record.path or "").as_posix()) for record in before
+                 if (record.party, record.digest) not in kept)
 
 
 def _identity_changes(before: _Trusted, data: Mapping[str, Any]) -> tuple[str, ...]:
@@ -335,6 +446,8 @@ def _trusted(shown: str, data: Mapping[str, Any], base: BaseRevision | None) -> 
     if base is None:
         return _Trusted(policy_of(data), _identities(data), new=False)
     found = base.agreement(shown, str(data["id"]))
+    if found is None and len(base.with_id(str(data["id"]))) > 1:
+        return _Trusted(policy_of(data), {}, new=False, untrusted=AMBIGUOUS_BASE)
     if found is None:
         return _Trusted(policy_of(data), {}, new=True, untrusted=NEW_UNTRUSTED)
     document = found.document
@@ -344,12 +457,6 @@ def _trusted(shown: str, data: Mapping[str, Any], base: BaseRevision | None) -> 
                         untrusted="the agreement does not validate at the base revision, so no identity is trusted")
     return _Trusted(policy_of(document.data), _identities(document.data), False,
                     str(document.data["status"]), base_digest, found.path)
-
-
-def base_agreement_files(repository: Repository, base: str) -> list[str]:
-    """Every ``*.yaml``/``*.yml`` path of the tree at ``base`` outside consent ledgers."""
-    return [name for name in repository.tree_paths(base)
-            if name.endswith(AGREEMENT_SUFFIXES) and f"/{LEDGER}/" not in f"/{name}"]
 
 
 def _identities(data: Mapping[str, Any]) -> dict[str, Identity]:
@@ -415,6 +522,7 @@ def _stale(party: str, record: ConsentRecord, why: str) -> PartyStatus:
 
 IN_FORCE: Final = ("active", "renegotiating")
 KEPT_WHEN_DELETED: Final = (*IN_FORCE, *FINAL_STATUSES)
+ENTERING_FORCE: Final = ("renegotiating", *FINAL_STATUSES)  # active needs every party anyway
 
 
 def gate_failures(result: AgreementStatus) -> list[str]:
@@ -432,14 +540,20 @@ def gate_failures(result: AgreementStatus) -> list[str]:
       must consent (with its identity at the base); a change to the accepted evidence needs every party;
     - ``ended`` and ``fulfilled`` are final: neither terms nor status may change;
     - an agreement that was in force or final at the base may not disappear (deleted, moved out of the checked
-      folders, or given another id).
+      folders, or given another id);
+    - an agreement that enters force (any status but ``draft`` and ``proposed``) without having been in force at
+      the base (new to the checked folders, or ``draft`` or ``proposed`` there) needs every party's consent;
+    - consent to an agreement in force or final is not withdrawn by deleting its record: a record of the base
+      that the change removes fails the gate (the party renegotiates instead);
+    - an agreement id held by two files, at the base or now, fails: the gate could not tell which is the agreement.
     """
+    failures = _duplicate_failures(result)
     if result.deleted:
-        return _deletion_failures(result)
+        return failures + _deletion_failures(result)
     if result.error is not None:
-        return [result.error]
+        return [*failures, result.error]
     base, now = result.base_status, result.status
-    failures = _lifecycle_failures(result)
+    failures += _lifecycle_failures(result) + _withdrawal_failures(result)
     everyone, reasons = _everyone_needed(result)
     unconsented = [party for party in result.parties if party.state != VALID]
     if everyone:
@@ -482,8 +596,35 @@ def _everyone_needed(result: AgreementStatus) -> tuple[bool, list[str]]:
         reasons.append(f"leaving renegotiating for {now}: every party must consent to the terms it ends with")
     if result.policy_changed and base not in (None, DRAFT):
         reasons.append("the accepted consent evidence (consent.evidence) changed: every party must consent to it")
+    if now in ENTERING_FORCE and (result.new or base in (DRAFT, "proposed")):
+        where = f"{base} at the base revision" if base is not None else "new to the checked folders"
+        reasons.append(f"{now} and {where}: an agreement that enters force needs every party's consent")
     active = now == "active" and not (base == "active" and not terms_changed)
     return bool(reasons) or active, reasons
+
+
+def _duplicate_failures(result: AgreementStatus) -> list[str]:
+    failures = []
+    if result.duplicated:
+        failures.append(f"the id {result.agreement} is also held by {', '.join(result.duplicated)}: an agreement id "
+                        "must be unique, or the gate cannot tell which file holds the agreed terms; give the copy "
+                        "an id of its own, or remove it")
+    if result.duplicated_at_base:
+        failures.append(f"at the base revision the id {result.agreement} is held by "
+                        f"{' and '.join(result.duplicated_at_base)}: the gate cannot tell which of them holds the "
+                        "agreed terms, so every change to this agreement fails until the base has one file per id; "
+                        "merge the removal of the copies with the code host's review alone")
+    return failures
+
+
+def _withdrawal_failures(result: AgreementStatus) -> list[str]:
+    moved = (f"; when an agreement moves, its {LEDGER}/{result.agreement}/ folder moves with it"
+             if result.base_path not in (None, result.path) else "")
+    return [f"{withdrawal.party} withdrew consent ({withdrawal.path}, to {withdrawal.digest[:19]}…, is gone): "
+            f"consent to an agreement {result.base_status} at the base is history and is not withdrawn by "
+            f"deleting its record; restore the record, and to change the agreement set status: renegotiating and "
+            f"agree new terms{moved}"
+            for withdrawal in result.withdrawn]
 
 
 def _deletion_failures(result: AgreementStatus) -> list[str]:
