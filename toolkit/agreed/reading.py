@@ -33,10 +33,16 @@ class Why(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
-    """A read that failed: why, and a reason to show after the path (``no such file``, ``is a directory``...)."""
+    """A read that failed: why, and what the system said (``no such file``, ``is a directory``, ``Permission
+    denied``...)."""
 
     why: Why
-    reason: str
+    detail: str
+
+    @property
+    def reason(self) -> str:
+        """What went wrong, to show after the path: ``no such file``, ``cannot be read: Permission denied``..."""
+        return f"cannot be read: {self.detail}" if self.why is Why.FAILED else self.detail
 
 
 def too_large(limit: int) -> Unreadable:
@@ -105,7 +111,7 @@ def _failure(error: OSError) -> Unreadable:
     if error.errno in (errno.ENOENT, errno.ENOTDIR):
         return Unreadable(Why.MISSING, "no such file")
     if error.errno == errno.ELOOP:
-        return Unreadable(Why.FAILED, "cannot be read: a loop of symbolic links")
+        return Unreadable(Why.FAILED, "a loop of symbolic links")
     if error.errno == errno.EISDIR:  # Windows refuses to open a folder before it can be looked at
         return Unreadable(Why.NOT_A_FILE, "is a directory, not a file")
-    return Unreadable(Why.FAILED, f"cannot be read: {error.strerror or error}")
+    return Unreadable(Why.FAILED, error.strerror or str(error))

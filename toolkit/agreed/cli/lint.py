@@ -12,12 +12,13 @@ import click
 from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, report_options
 from agreed.cli.settings import config_options, run_config, run_context, today_option
-from agreed.document import read_document
+from agreed.document import load_document
 from agreed.lint import suppressions
 from agreed.lint.config import LintConfig
 from agreed.lint.engine import Linter, directives
 from agreed.lint.repository import check_repository, summarise
 from agreed.lint.rule import LintContext
+from agreed.reading import Unreadable, read_file
 
 if TYPE_CHECKING:
     from agreed.cache import ResultCache
@@ -53,12 +54,10 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
 def _directives_of(path: str) -> suppressions.Parsed:
     """Inline suppressions of a file with cross-file findings: read again, and parsed only if it has any."""
     none = suppressions.Parsed((), ())
-    try:
-        if not suppressions.may_hold_directives(Path(path).read_bytes()):
-            return none
-    except OSError:
+    raw = read_file(Path(path))
+    if isinstance(raw, Unreadable) or not suppressions.may_hold_directives(raw):
         return none
-    document = read_document(Path(path), path)
+    document = load_document(raw, path)
     return directives(document) if document.data is not None else none
 
 

@@ -42,6 +42,7 @@ from agreed.document import Document, read_document
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
+from agreed.reading import Unreadable, read_file
 from agreed.report.text_report import problem_line
 
 MAX_KEY_FILE_BYTES = 64 * 1024
@@ -244,12 +245,10 @@ def _check_public_half(key: Path, party_id: str, listed: Sequence[str]) -> None:
 def _public_half(key: Path) -> bytes | None:
     """The public key blob of ``key`` when the file is a public key or has a ``.pub`` beside it; else None."""
     for candidate in (key, key.with_name(key.name + ".pub")):
-        try:
-            with candidate.open("rb") as stream:
-                text = stream.read(MAX_KEY_FILE_BYTES).decode("utf-8", errors="replace").strip()
-        except OSError:
+        raw = read_file(candidate, MAX_KEY_FILE_BYTES)
+        if isinstance(raw, Unreadable):
             continue
-        blob = public_key_blob(text)
+        blob = public_key_blob(raw.decode("utf-8", errors="replace").strip())
         if blob is not None:
             return blob
     return None

@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from agreed.reading import Unreadable, Why, read_file
+
 MAX_REVIEWS_BYTES: Final = 16 * 1024 * 1024
 APPROVED: Final = "APPROVED"
 EXPECTED: Final = ("expected a JSON list of reviews (GitHub: gh api repos/OWNER/REPO/pulls/N/reviews), "
@@ -106,13 +108,11 @@ def read_reviews(path: Path) -> list[Review]:
 
 
 def _text(path: Path) -> str:
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_REVIEWS_BYTES + 1)
-    except OSError as error:
-        raise ReviewsError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(raw) > MAX_REVIEWS_BYTES:
+    raw = read_file(path, MAX_REVIEWS_BYTES)
+    if isinstance(raw, Unreadable) and raw.why is Why.TOO_LARGE:
         raise ReviewsError(f"{path}: larger than {MAX_REVIEWS_BYTES:,} bytes")
+    if isinstance(raw, Unreadable):
+        raise ReviewsError(f"cannot read {path}: {raw.detail}")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

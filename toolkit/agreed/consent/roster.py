@@ -20,6 +20,7 @@ from agreed.history.git import Repository
 from agreed.lint.config import settings_document
 from agreed.lint.people import ROSTER_ERROR, Roster, RosterError, load_roster, parse_roster
 from agreed.problem import Problem, Severity
+from agreed.reading import Unreadable, read_file
 from agreed.sources import display_path
 
 
@@ -50,9 +51,8 @@ def roster_beside(config: Path, shown_from: Path) -> Roster | None:
     resolved folder ``shown_from``); None when it names none. Raises :class:`agreed.lint.people.RosterError` for
     a configuration that does not load, a named roster that is not a readable file, or one that does not
     validate."""
-    try:
-        raw = config.read_bytes()
-    except OSError:
+    raw = read_file(config)
+    if isinstance(raw, Unreadable):
         return None
     settings = _settings(raw, config.name, display_path(config, shown_from))
     named = _people(settings)

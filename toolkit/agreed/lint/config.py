@@ -21,6 +21,7 @@ from typing import Any
 from agreed.document import EMPTY, Document, load_document
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Problem, Severity
+from agreed.reading import Unreadable, read_file
 
 CONFIG_FILE = ".agreed.yaml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -120,10 +121,10 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(pyproject: Path) -> bool:
-    try:
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    raw = read_file(pyproject)
+    if isinstance(raw, Unreadable):
         return False
+    text = raw.decode("utf-8", errors="replace")
     if "agreed" not in text:
         return False
     try:
@@ -168,10 +169,9 @@ def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> Li
 
 
 def _read(path: Path, display: str) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return _failed(display, f"cannot read the configuration: {error.strerror or error}")
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
+        return _failed(display, f"cannot read the configuration: {raw.detail}")
     return settings_document(raw, path.name, display)
 
 
@@ -209,10 +209,8 @@ def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
 
 
 def _text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
+    raw = read_file(path)
+    return "" if isinstance(raw, Unreadable) else raw.decode("utf-8", errors="replace")
 
 
 def _header_line(text: str) -> int:

@@ -27,6 +27,7 @@ from typing import Any
 
 from agreed.document import load_document
 from agreed.problem import Problem, Severity
+from agreed.reading import Unreadable, read_file
 
 ROSTER_ERROR = "S013"
 ACTIVE = "active"
@@ -88,11 +89,10 @@ class RosterError(Exception):
 
 def load_roster(path: Path, shown: str) -> Roster:
     """Read and validate a roster; raises RosterError with positioned problems."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
         raise RosterError((Problem(shown, 1, 1, ROSTER_ERROR, Severity.ERROR,
-                                   f"cannot read the people roster: {error.strerror or error}"),)) from None
+                                   f"cannot read the people roster: {raw.detail}"),))
     return parse_roster(raw, shown)
 
 

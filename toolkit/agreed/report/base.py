@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,12 +41,26 @@ def posix_path(path: str) -> str:
     return path.replace("\\", "/")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` as valid Unicode, for every report: a byte of a file name that is not UTF-8 (which Python keeps as
+    a lone surrogate) is written ``\\xNN``, as the byte it is; any other lone surrogate ``\\uNNNN``."""
+    return _LONE_SURROGATE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
 def fingerprint_keys(problems: Sequence[Problem]) -> list[str]:
     """For each problem, a key that survives moved lines: rule, path, message and which identical finding it is."""
     seen: Counter[tuple[str, str, str]] = Counter()
     keys = []
     for problem in problems:
-        identity = (problem.rule, posix_path(problem.path), problem.message)
+        identity = (problem.rule, printable(posix_path(problem.path)), printable(problem.message))
         keys.append("\0".join((*identity, str(seen[identity]))))
         seen[identity] += 1
     return keys

@@ -7,7 +7,7 @@ how many of that level were not shown as annotations (the step log still lists e
 from __future__ import annotations
 
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report
+from agreed.report.base import Report, printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 ANNOTATION_LIMIT = 10
@@ -26,8 +26,8 @@ def command(problem: Problem, report: Report) -> str:
     rule = report.rules.get(problem.rule)
     title = f"{problem.rule} {rule.name}" if rule else problem.rule
     properties = ",".join(f"{key}={escape_property(value)}" for key, value in (
-        ("file", problem.path), ("line", str(problem.line)), ("col", str(problem.col)), ("title", title)))
-    return f"::{COMMANDS[problem.severity]} {properties}::{escape_data(problem.message)}"
+        ("file", printable(problem.path)), ("line", str(problem.line)), ("col", str(problem.col)), ("title", title)))
+    return f"::{COMMANDS[problem.severity]} {properties}::{escape_data(printable(problem.message))}"
 
 
 def render(report: Report) -> str:

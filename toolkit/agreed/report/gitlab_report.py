@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from agreed.problem import Severity
-from agreed.report.base import Report, fingerprint_keys, posix_path
+from agreed.report.base import Report, fingerprint_keys, posix_path, printable
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -15,11 +15,11 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def render(report: Report) -> str:
     issues: list[dict[str, Any]] = [
         {
-            "description": problem.message,
+            "description": printable(problem.message),
             "check_name": problem.rule,
             "fingerprint": hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest(),
             "severity": SEVERITIES[problem.severity],
-            "location": {"path": posix_path(problem.path), "lines": {"begin": problem.line}},
+            "location": {"path": printable(posix_path(problem.path)), "lines": {"begin": problem.line}},
         }
         for problem, key in zip(report.problems, fingerprint_keys(report.problems), strict=True)
     ]

@@ -7,7 +7,7 @@ from typing import Any
 
 from agreed import __version__
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report
+from agreed.report.base import Report, printable
 
 FORMAT_VERSION = 1
 
@@ -15,14 +15,14 @@ FORMAT_VERSION = 1
 def problem_record(problem: Problem, report: Report) -> dict[str, Any]:
     rule = report.rules.get(problem.rule)
     return {
-        "path": problem.path,
+        "path": printable(problem.path),
         "line": problem.line,
         "col": problem.col,
         "rule": problem.rule,
         "name": rule.name if rule else None,
         "category": rule.category.value if rule else None,
         "severity": problem.severity.label,
-        "message": problem.message,
+        "message": printable(problem.message),
     }
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from agreed import __version__
 from agreed.problem import Severity
-from agreed.report.base import Report, fingerprint_keys, posix_path
+from agreed.report.base import Report, fingerprint_keys, posix_path, printable
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "agreed/v1"
@@ -18,8 +19,9 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def artifact_uri(path: str) -> str:
-    """The problem's path as a relative URI reference: forward slashes, unsafe characters percent-encoded."""
-    return quote(posix_path(path), safe="/")
+    """The problem's path as a relative URI reference: forward slashes, unsafe characters percent-encoded (the
+    bytes of the name as the file system holds them, UTF-8 or not)."""
+    return quote(os.fsencode(posix_path(path)), safe="/")
 
 
 def _artifact_location(path: str) -> dict[str, str]:
@@ -53,7 +55,7 @@ def render(report: Report) -> str:
             "ruleId": problem.rule,
             "ruleIndex": index[problem.rule],
             "level": LEVELS[problem.severity],
-            "message": {"text": problem.message},
+            "message": {"text": printable(problem.message)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": _artifact_location(problem.path),
                 "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.col, 1)},

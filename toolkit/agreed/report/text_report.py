@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report
+from agreed.report.base import Report, printable
 
 SEVERITY_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -15,8 +15,8 @@ def paint(text: str, code: str, enabled: bool) -> str:
 
 def problem_line(problem: Problem, color: bool) -> str:
     p = problem
-    return (f"{paint(f'{p.path}:{p.line}:{p.col}:', '1', color)} {p.rule} "
-            f"{paint(p.severity.label, SEVERITY_COLORS[p.severity], color)} {p.message}")
+    return (f"{paint(f'{printable(p.path)}:{p.line}:{p.col}:', '1', color)} {p.rule} "
+            f"{paint(p.severity.label, SEVERITY_COLORS[p.severity], color)} {printable(p.message)}")
 
 
 def render(report: Report) -> str:
