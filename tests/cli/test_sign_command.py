@@ -249,11 +249,15 @@ def test_an_agreement_that_does_not_validate_cannot_be_signed(repo: Path) -> Non
     assert not (repo / "contracts" / ".consent").exists()
 
 
-def test_a_different_record_in_the_way_is_refused(repo: Path, make_key: MakeKey) -> None:
+def test_a_malformed_record_in_the_way_is_refused(repo: Path, make_key: MakeKey) -> None:
     assert sign_as("maria").exit_code == 0
+    [record] = records()
+    assert record.path is not None
+    record.path.write_text("agreed-consent: 1\nagreement: [\n", encoding="utf-8")
     result = sign_as("maria", "--key", str(make_key("maria")))
     assert result.exit_code == 2
-    assert "a different consent record for this digest is already at" in result.stderr
+    assert "a record is already in the way" in result.stderr
+    assert record.path.read_text(encoding="utf-8") == "agreed-consent: 1\nagreement: [\n"
 
 
 def test_a_draft_is_refused_it_is_not_ready_for_consent(repo: Path, make_key: MakeKey) -> None:
@@ -425,8 +429,10 @@ def test_with_base_a_version_there_that_does_not_validate_trusts_no_one(removal:
 # --- a record that cannot count ------------------------------------------------------------------------------------
 
 
-ONLY_SIGNED = "agreed: warning: contracts/demo.yaml accepts only an SSH-signed consent (consent.evidence: " \
-              "[ssh-signature]): this record without a signature will not count; sign again with --key"
+ONLY_SIGNED = "agreed: error: contracts/demo.yaml accepts only an SSH-signed consent (consent.evidence: " \
+              "[ssh-signature]), so a record without a signature would not count; nothing was written: sign with " \
+              "--key PATH (a key listed for daniel): " \
+              "agreed sign contracts/demo.yaml --as daniel --key ~/.ssh/id_ed25519"
 
 
 def accept_as_evidence(evidence: str) -> None:
@@ -437,13 +443,26 @@ def accept_as_evidence(evidence: str) -> None:
                          encoding="utf-8")
 
 
-def test_without_a_key_where_only_signatures_count_the_record_is_written_with_a_warning(repo: Path) -> None:
+def test_without_a_key_where_only_signatures_count_nothing_is_written(repo: Path) -> None:
     accept_as_evidence("[ssh-signature]")
     result = sign_as("daniel")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2
     assert result.stderr.splitlines() == [ONLY_SIGNED]
-    [record] = records()
-    assert (record.party, record.signature) == ("daniel", None)
+    assert records() == []
+    assert not (repo / "contracts" / ".consent").exists()
+
+
+def test_a_signed_record_replaces_the_same_consent_without_a_signature(repo: Path, make_key: MakeKey) -> None:
+    """A party that signed without a key and signs again with one: the signed record takes the unsigned one's place
+    (it used to be refused with 'remove it first')."""
+    assert sign_as("maria").exit_code == 0
+    [unsigned] = records()
+    assert unsigned.signature is None
+    result = sign_as("maria", "--key", str(make_key("maria")))
+    assert result.exit_code == 0, result.output
+    assert "(replacing the same consent without a signature)" in result.stdout
+    [signed] = records()
+    assert (signed.path, signed.signature is not None) == (unsigned.path, True)
 
 
 def test_with_a_key_where_only_signatures_count_there_is_no_warning(repo: Path, make_key: MakeKey) -> None:

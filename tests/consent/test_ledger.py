@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from agreed.atomic import temporary_name
 from agreed.consent.ledger import (
     ConsentRecord,
     LedgerError,
@@ -150,13 +151,51 @@ def test_the_same_consent_twice_is_already_recorded_and_nothing_is_written(agree
     assert ledger_files(agreement) == ["demo/maria/0123456789abcdef.yaml"]  # no temporary file left behind
 
 
-def test_a_signed_record_covers_an_unsigned_one_but_not_the_reverse(agreement: Path, signature: str) -> None:
+def test_a_signed_record_covers_an_unsigned_one_and_replaces_it(agreement: Path, signature: str) -> None:
     signed = write_record(agreement, new_record("demo", "maria", DIGEST, clock, signature))
     assert write_record(agreement, new_record("demo", "maria", DIGEST, clock)).already_recorded
     signed.path.unlink()
+    unsigned = write_record(agreement, new_record("demo", "maria", DIGEST, clock))
+    assert unsigned.record.key is None
+    replacing = write_record(agreement, new_record("demo", "maria", DIGEST, clock, signature))
+    assert replacing.replaced_unsigned
+    assert not replacing.already_recorded
+    [read] = read_records(agreement, "demo")
+    assert isinstance(read, ConsentRecord)
+    assert read.signature is not None
+    assert read.key == signature_fingerprint(signature)
+    assert ledger_files(agreement) == ["demo/maria/0123456789abcdef.yaml"]
+
+
+def test_a_record_signed_with_another_key_is_never_replaced(agreement: Path, signature: str, tmp_path: Path) -> None:
+    key = tmp_path / "maria-laptop"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "maria", "-f", str(key)], check=True,
+                   stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+    first = write_record(agreement, new_record("demo", "maria", DIGEST, clock, signature))
+    before = first.path.read_bytes()
+    other = sign(consent_message("demo", "maria", DIGEST), key)
+    with pytest.raises(LedgerError, match=r"different consent record .*signed with SHA256:.*remove it first"):
+        write_record(agreement, new_record("demo", "maria", DIGEST, clock, other))
+    assert first.path.read_bytes() == before
+
+
+def test_records_are_never_written_outside_the_agreement_s_folder(agreement: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (agreement.parent / ".consent").symlink_to(elsewhere)
+    with pytest.raises(LedgerError, match="outside"):
+        write_record(agreement, new_record("demo", "maria", DIGEST, clock))
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_killed_signing_s_temporary_is_gone_after_the_next_signing(agreement: Path) -> None:
+    folder = record_path(agreement, "demo", "maria", DIGEST).parent
+    folder.mkdir(parents=True)
+    with subprocess.Popen(["true"]) as ended:  # a writer that has ended, as a killed one has
+        ended.wait()
+    (folder / temporary_name("fedcba9876543210.yaml", ended.pid)).write_text("agreed-consent: 1\n", encoding="utf-8")
     write_record(agreement, new_record("demo", "maria", DIGEST, clock))
-    with pytest.raises(LedgerError, match=r"different consent record .*without a signature.*remove it first"):
-        write_record(agreement, new_record("demo", "maria", DIGEST, clock, signature))
+    assert ledger_files(agreement) == ["demo/maria/0123456789abcdef.yaml"]
 
 
 def test_a_malformed_record_in_the_way_is_never_replaced(agreement: Path) -> None:

@@ -14,8 +14,9 @@ same path, else by its id), and its keys there are the ones ``--key`` must match
 current digest. ``--base`` is always resolved, also for a current party: an unknown revision is an error.
 
 Without ``--key`` the record carries no signature. When the agreement's ``consent.evidence`` accepts only
-``ssh-signature``, such a record can never count: it is still written, with a warning on standard error to sign with
-``--key``. Exit codes: 0 recorded (or already recorded), 2 anything that stops it.
+``ssh-signature``, such a record could never count, so none is written: the command stops (exit 2) and says to sign
+with ``--key``. A signed record takes the place of the same party's record without a signature for the same terms
+(it says all that one said). Exit codes: 0 recorded (or already recorded), 2 anything that stops it.
 """
 
 from __future__ import annotations
@@ -63,11 +64,12 @@ def command(file: Path, party_id: str, key: Path | None, base: str | None) -> No
 
     The consent is bound to the digest of the terms ('agreed digest') and written as a new file in
     .consent/<agreement id>/<party>/ beside FILE; commit it. FILE itself is never changed. A party that the change
-    removed consents to the new terms too: name the change's base with --base REV. Without --key, when the
-    agreement accepts only 'ssh-signature' as evidence, the record is written with a warning that it will not count.
+    removed consents to the new terms too: name the change's base with --base REV. An agreement that accepts only
+    'ssh-signature' as evidence needs --key (a record without a signature would not count). A signed record replaces
+    PARTY's record without a signature for the same terms.
     Exit codes: 0 recorded or already recorded, 2 the agreement does not validate, is a draft (set 'status:
     proposed' first) or final, PARTY is not one of its parties (nor, with --base, one at REV), --base names no
-    revision, or the key cannot sign or is not listed for PARTY.
+    revision, --key is missing where only signatures count, or the key cannot sign or is not listed for PARTY.
     """
     if file.as_posix() == "-":
         usage_error("sign records consent beside an agreement file in a repository: name the file, not standard input")
@@ -77,9 +79,9 @@ def command(file: Path, party_id: str, key: Path | None, base: str | None) -> No
     agreement_id: str = data["id"]
     _check_status(file, data)
     party = _party(data, party_id) if base is None else _party_at(file, data, party_id, base)
+    if key is None:
+        _refuse_if_only_signatures_count(file, data, party_id)
     signature = None if key is None else _signature(key, agreement_id, party, digest, _roster(file, base))
-    if signature is None:
-        _warn_if_only_signatures_count(file, data)
     record = new_record(agreement_id, party_id, digest, _now, signature)
     try:
         written = write_record(file, record)
@@ -173,13 +175,14 @@ def _not_a_party(data: Mapping[str, Any], party_id: str) -> str:
     return f"{party_id!r} is not a party of {data['id']} ({hint})"
 
 
-def _warn_if_only_signatures_count(file: Path, data: Mapping[str, Any]) -> None:
-    """Warn (on standard error) that a record without a signature cannot count when the agreement accepts only
+def _refuse_if_only_signatures_count(file: Path, data: Mapping[str, Any], party_id: str) -> None:
+    """Stop before writing a record without a signature that could never count: the agreement accepts only
     ``ssh-signature`` as evidence."""
     if policy_of(data) == (SSH_SIGNATURE,):
-        click.echo(f"agreed: warning: {file.as_posix()} accepts only an SSH-signed consent (consent.evidence: "
-                   f"[{SSH_SIGNATURE}]): this record without a signature will not count; sign again with --key",
-                   err=True)
+        usage_error(f"{file.as_posix()} accepts only an SSH-signed consent (consent.evidence: [{SSH_SIGNATURE}]), "
+                    f"so a record without a signature would not count; nothing was written: sign with --key PATH "
+                    f"(a key listed for {party_id}): agreed sign {shlex.quote(file.as_posix())} --as {party_id} "
+                    "--key ~/.ssh/id_ed25519")
 
 
 # --- signing ------------------------------------------------------------------------------------------------------
@@ -270,8 +273,9 @@ def _report(written: Written) -> None:
                    f"(since {_when(record)}); nothing was written.")
         click.echo(f"Next: if it is not committed yet, commit it: git add {shlex.quote(path)} && git commit")
         return
+    replacing = " (replacing the same consent without a signature)" if written.replaced_unsigned else ""
     click.echo(f"Recorded {record.party}'s consent to {record.agreement} ({record.digest}) in {path}, "
-               f"{_how(record)}.")
+               f"{_how(record)}{replacing}.")
     message = shlex.quote(f"Consent of {record.party} to {record.agreement}")
     click.echo(f"Next: commit it and push it with the change under review: git add {shlex.quote(path)} && "
                f"git commit -m {message}")
