@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from agreed.atomic import temporary_name
 from agreed.cli import main
 from agreed.consent.codeowners import BEGIN, END
 
@@ -144,6 +145,52 @@ def test_an_agreement_that_does_not_load_stops_the_write(repo: Path, monkeypatch
     assert result.exit_code == 2
     assert "contracts/broken.yaml:" in result.stderr
     assert not (repo / ".github").exists()
+
+
+INJECTED = "x\nworkflows\t@attacker\nx.yaml"  # owns every 'workflows' folder (.github/workflows/) if written
+
+
+def test_a_file_name_codeowners_cannot_express_is_refused_by_name(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["id"] = "injected"
+    _save(repo / "contracts" / INJECTED, minimal_agreement)
+    _save(repo / "contracts" / "tab\there.yaml", {**minimal_agreement, "id": "tabbed"})
+    for arguments in ((), ("--write",), ("--check",)):
+        result = _run(repo, monkeypatch, *arguments)
+        assert result.exit_code == 2, result.output
+        assert "@attacker" not in result.stdout
+        assert "contracts/x\\nworkflows\\t@attacker\\nx.yaml: CODEOWNERS cannot express" in result.stderr
+        assert "contracts/tab\\there.yaml: CODEOWNERS cannot express" in result.stderr
+        assert "rename it" in result.stderr
+        assert "Traceback" not in result.output
+    assert not (repo / ".github").exists()
+    (repo / "contracts" / INJECTED).rename(repo / "contracts" / "renamed.yaml")
+    (repo / "contracts" / "tab\there.yaml").unlink()
+    assert _run(repo, monkeypatch, "--write").exit_code == 0
+    assert "@attacker" not in (repo / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+
+
+def test_write_and_check_together_are_a_usage_error(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for arguments in (("--write", "--check"), ("--check", "--write")):
+        result = _run(repo, monkeypatch, *arguments)
+        assert result.exit_code == 2
+        assert "--write and --check cannot be used together" in result.stderr
+    assert not (repo / ".github").exists()
+
+
+def test_a_killed_write_s_temporary_is_gone_after_the_next_write(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".github").mkdir()
+    left = repo / ".github" / temporary_name("CODEOWNERS", pid=_ended_process())
+    left.write_text("half a CODEOWNERS", encoding="utf-8")
+    assert _run(repo, monkeypatch, "--write").exit_code == 0
+    assert sorted(path.name for path in (repo / ".github").iterdir()) == ["CODEOWNERS"]
+
+
+def _ended_process() -> int:
+    """The id of a process that has ended (as a killed writer has)."""
+    with subprocess.Popen(["true"]) as ended:
+        ended.wait()
+    return ended.pid
 
 
 def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
