@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from agreed.atomic import temporary_name
 from agreed.cli import main
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
@@ -99,3 +100,59 @@ def test_the_pre_commit_hook_runs(repo: Path, monkeypatch: pytest.MonkeyPatch, t
     assert result.returncode == 1, result.stdout + result.stderr
     assert "agreed lint" in result.stdout
     assert "contracts/bad.yaml:" in result.stdout
+
+
+# --- killed runs and links ------------------------------------------------------------------------------------------
+
+KILLED_INIT = """
+import os, signal, sys
+from agreed.cli import main
+if sys.argv[1] == "named":  # as where the system has no unnamed files
+    import agreed.atomic
+    agreed.atomic._write_unnamed = lambda *arguments: False
+os.fsync = lambda descriptor: os.kill(os.getpid(), signal.SIGKILL)  # killed while the first file is made durable
+main(["init"])
+"""
+
+
+def _visible_temporaries(repo: Path) -> list[str]:
+    return sorted(path.relative_to(repo).as_posix() for path in repo.rglob("*.tmp") if ".git" not in path.parts)
+
+
+@pytest.mark.parametrize("files", ["unnamed", "named"])
+def test_a_killed_init_leaves_nothing_after_the_next_run(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          files: str) -> None:
+    killed = subprocess.run([sys.executable, "-c", KILLED_INIT, files], cwd=repo, env=ENV, check=False)
+    assert killed.returncode == -9
+    left = _visible_temporaries(repo)
+    if files == "unnamed" and hasattr(os, "O_TMPFILE"):
+        assert left == []  # nothing was ever visible
+    else:
+        assert len(left) == 1
+    result = _run(repo, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert _visible_temporaries(repo) == []
+    assert (repo / "contracts" / "_template.yaml").is_file()
+
+
+def test_a_leftover_temporary_is_removed_and_a_running_one_kept(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "contracts").mkdir()
+    with subprocess.Popen(["true"]) as ended:
+        ended.wait()
+    stale = [repo / temporary_name(".agreed.yaml", ended.pid), repo / "contracts" / temporary_name("_template.yaml",
+                                                                                                   ended.pid)]
+    running = repo / temporary_name(".gitattributes", os.getppid())
+    for path in (*stale, running):
+        path.write_text("half\n", encoding="utf-8")
+    assert _run(repo, monkeypatch).exit_code == 0
+    assert _visible_temporaries(repo) == [running.name]
+
+
+def test_a_committed_link_out_of_the_repository_is_never_written_through(repo: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".agreed.yaml").symlink_to(tmp_path / "outside.yaml")
+    result = _run(repo, monkeypatch, "--force")
+    assert result.exit_code == 2
+    assert "not writing .agreed.yaml" in result.stderr
+    assert "outside" in result.stderr
+    assert not (tmp_path / "outside.yaml").exists()

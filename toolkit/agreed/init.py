@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from agreed.atomic import write_atomically
+from agreed.atomic import RefusedTarget, write_atomically
 from agreed.history.git import GitError, Repository
 from agreed.schema import schema_path, template_path
 
@@ -154,9 +154,14 @@ def _read(path: Path) -> str | None:
         raise InitError(f"cannot read {path}: {error}") from None
 
 
-def _write(path: Path, text: str) -> None:
+def _write(root: Path, relative: str, text: str) -> None:
+    """Write the repository file ``relative``, atomically; never outside the work tree ``root`` (a committed link
+    that leads elsewhere is refused) nor in a git directory."""
+    path = root / relative
     try:
-        write_atomically(path, text, overwrite=True)
+        write_atomically(path, text, overwrite=True, inside=root)
+    except RefusedTarget as error:
+        raise InitError(f"not writing {relative}: {error}") from None
     except OSError as error:
         raise InitError(f"cannot write {path}: {error.strerror or error}") from None
 
@@ -167,7 +172,7 @@ def _own_file(root: Path, relative: str, text: str, force: bool) -> Action:
         return Action(relative, Outcome.UNCHANGED)
     if current is not None and not force:
         return Action(relative, Outcome.KEPT, "differs from what agreed init writes; --force replaces it")
-    _write(root / relative, text)
+    _write(root, relative, text)
     return Action(relative, Outcome.CREATED if current is None else Outcome.UPDATED)
 
 
@@ -177,7 +182,7 @@ def _shared_file(root: Path, relative: str, text: str, has_ours: Callable[[Any],
     hand: ``to_add(current text)`` gives the snippet and the instruction."""
     current = _read(root / relative)
     if current is None:
-        _write(root / relative, text)
+        _write(root, relative, text)
         return Action(relative, Outcome.CREATED)
     if has_ours(_yaml(current)):
         return Action(relative, Outcome.UNCHANGED, f"already has {what}")
@@ -247,7 +252,7 @@ def _attributes(root: Path) -> Action:
     text = current or ""
     if text and not text.endswith("\n"):
         text += "\n"
-    _write(root / ATTRIBUTES_FILE, text + "".join(line + "\n" for line in missing))
+    _write(root, ATTRIBUTES_FILE, text + "".join(line + "\n" for line in missing))
     return Action(ATTRIBUTES_FILE, Outcome.CREATED if current is None else Outcome.UPDATED,
                   f"added {', '.join(repr(line) for line in missing)}")
 
