@@ -99,11 +99,24 @@ SINGLE: list[Any] = [
     pytest.param(replace("    name: Li Wei\n", "    name: Li Wei\n    could_decline: yes\n"), "yes",
                  "parties[id=li].could_decline: expected true or false, found text 'yes'", id="yes-is-not-a-bool"),
     pytest.param(append("term:\n  start: Q3\n"), "Q3",
-                 "term.start: 'Q3' is not a date: write an ISO 8601 date such as 2027-03-31", id="quarter-for-date"),
+                 "term.start: 'Q3' is not a date: write it as YYYY-MM-DD, such as 2027-03-31", id="quarter-for-date"),
     pytest.param(append("results:\n  milestones:\n    - id: m1\n      what: Draft\n      due: Q3 2031\n"), "Q3 2031",
                  "results.milestones[id=m1].due: 'Q3 2031' is not a date", id="quarter-for-required-date"),
     pytest.param(append("term:\n  end: '2031-02-30'\n"), "'2031-02-30'", "term.end: '2031-02-30' is not a date",
                  id="quoted-impossible-date"),
+    pytest.param(append("term:\n  end: 2031-02-30\n"), "2031-02-30",
+                 "term.end: '2031-02-30' is not a date: February 2031 has 28 days, not 30", id="unquoted-impossible-date"),
+    pytest.param(append("term:\n  end: 2031-13-01\n"), "2031-13-01", "term.end: '2031-13-01' is not a date: there is no "
+                 "month 13", id="impossible-month"),
+    pytest.param(append("term:\n  end: 0000-01-01\n"), "0000-01-01", "term.end: '0000-01-01' is not a date: there is no "
+                 "year 0000", id="year-zero"),
+    pytest.param(append("term:\n  end: 20311031\n"), "20311031", "term.end: expected a date written as YYYY-MM-DD "
+                 "(such as 2027-03-31), found the number 20311031", id="date-without-hyphens"),
+    pytest.param(append("results:\n  deadline: 20311031\n"), "20311031", "results.deadline: expected a date written as "
+                 "YYYY-MM-DD (such as 2027-03-31), found the number 20311031", id="date-or-empty-without-hyphens"),
+    pytest.param(append("term:\n  end: 2031-10-31T17:00:00Z\n"), "2031-10-31T17:00:00Z", "term.end: "
+                 "'2031-10-31T17:00:00Z' is not a date: a date has no time of day; write 2031-10-31",
+                 id="date-and-time-echoed-as-written"),
     pytest.param(append("framing:\n  alliance:\n    kind: pubic\n"), "pubic",
                  "framing.alliance.kind: 'pubic' is not one of: public, private (did you mean 'public'?)",
                  id="enum-typo"),
@@ -111,10 +124,13 @@ SINGLE: list[Any] = [
                  "consent.evidence[0]: 'reveiw' is not one of: ssh-signature, signed-commit, author-email, review "
                  "(did you mean 'review'?)", id="enum-typo-in-list"),
     pytest.param(replace("id: demo", "id: Demo Agreement"), "Demo Agreement",
-                 "id: 'Demo Agreement' is not a valid identifier", id="id-pattern"),
+                 "id: 'Demo Agreement' is not a valid identifier: use lower-case letters, digits, '.', '-' and '_' (no "
+                 "spaces)", id="id-pattern"),
+    pytest.param(replace("id: demo", "id: " + "x" * 500), "x" * 500,
+                 f"id: '{'x' * 59}…' is not a valid identifier", id="long-value-echoed-shortened"),
     pytest.param(append("results:\n  deliverables:\n    - id: d1\n      what: Checklist\n      owner: Maria Chen\n"),
-                 "Maria Chen\n", "results.deliverables[id=d1].owner: 'Maria Chen' is not a valid party id",
-                 id="owner-pattern"),
+                 "Maria Chen\n", "results.deliverables[id=d1].owner: 'Maria Chen' is not a valid party id: name one entry of "
+                 "parties by its id (lower-case letters, digits, '.', '-' and '_'; no spaces)", id="owner-pattern"),
     pytest.param(append("results:\n  deliverables:\n    - id: d1\n"), "id: d1",
                  "results.deliverables[id=d1]: 'what' is required here", id="missing-required-in-item"),
     pytest.param(append("relationship:\n  reservations:\n" + "".join(

@@ -7,6 +7,8 @@ errors carry the detail needed to point at the offending key or value and to exp
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import difflib
 import functools
 import json
@@ -71,7 +73,8 @@ def _fast_validator() -> Any:
         import jsonschema_rs
     except ImportError:  # the compiled validator is an accelerator, not a requirement
         return None
-    return jsonschema_rs.Draft202012Validator(dict(load_schema()), validate_formats=True)
+    # Python's own date check, as the detailed validator's: the compiled one accepts 0000-01-01, no Python date.
+    return jsonschema_rs.Draft202012Validator(dict(load_schema()), validate_formats=True, formats={"date": _is_date})
 
 
 @functools.cache
@@ -163,9 +166,7 @@ def _problems_for(document: Document, error: Any, code: str = SCHEMA_VIOLATION, 
         yield from _unexpected_keys(document, path, error, code, prefix)
         return
     if error.validator in ("anyOf", "oneOf") and error.context:
-        from jsonschema.exceptions import best_match
-
-        yield from _problems_for(document, best_match(error.context), code, at, prefix)
+        yield from _problems_for(document, _telling_alternative(error.context), code, at, prefix)
         return
     line, col = document.key_position(path) if error.validator == "required" else document.position(path)
     where = document.describe(path)
@@ -187,6 +188,28 @@ def _unexpected_keys(document: Document, path: JsonPath, error: Any, code: str, 
                       f"{prefix}{where}: unknown key '{key}'{hint}{extensions}")
 
 
+def _telling_alternative(context: list[Any]) -> Any:
+    """The error of the alternative that says most: for a value of the wrong type, the alternative with a format
+    (a date, not the empty text a draft may leave)."""
+    from jsonschema.exceptions import best_match
+
+    best = best_match(context)
+    if best.validator == "type":
+        return next((error for error in context if error.validator == "type" and "format" in error.schema), best)
+    return best
+
+
+# How a value of each patterned kind is written, in plain words (the schema's descriptions say why, not how).
+_FORMS = {
+    "Identifier": "use lower-case letters, digits, '.', '-' and '_' (no spaces), starting with a letter or digit, "
+                  "at most 64 characters",
+    "Party id": "name one entry of parties by its id (lower-case letters, digits, '.', '-' and '_'; no spaces)",
+    "Code-host handle": "write the user name (letters, digits and '-'), with or without a leading @",
+}
+_DATE_EXAMPLE = "2027-03-31"
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ECHO_LIMIT = 60
+
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
                "integer": "a whole number", "boolean": "true or false", "null": "an empty value"}
 
@@ -197,13 +220,15 @@ def _explain(error: Any) -> str:
     if keyword == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"'{missing}' is required here{_status_note(error)}"
+    if keyword == "type" and schema.get("format") == "date":
+        return f"expected a date written as YYYY-MM-DD (such as {_DATE_EXAMPLE}), found {_describe_value(instance)}"
     if keyword == "type":
         return f"expected {_type_name(error.validator_value)}, found {_describe_value(instance)}"
     if schema.get("format") == "date" and keyword in ("format", "pattern"):
-        return f"{instance!r} is not a date: write an ISO 8601 date such as 2027-03-31"
+        return f"{_echo(instance)} is not a date: {_date_advice(instance)}"
     if keyword == "pattern":
-        reason = schema.get("description", "").split(".")[0] or "it does not have the expected form"
-        return f"{instance!r} is not a valid {title.lower()}: {reason}"
+        form = _FORMS.get(title) or schema.get("description", "").split(".")[0] or "it does not have the expected form"
+        return f"{_echo(instance)} is not a valid {title.lower()}: {form}"
     if keyword == "minLength":
         return f"is empty{_status_note(error)}"
     if keyword == "minItems":
@@ -219,6 +244,36 @@ def _explain(error: Any) -> str:
     if keyword == "const":
         return f"must be {error.validator_value!r}, found {instance!r}"
     return str(error.message)
+
+
+def _date_advice(text: str) -> str:
+    """What to write instead of ``text``, which is no YYYY-MM-DD date."""
+    whole = _ISO_DATE.fullmatch(text)
+    if whole is not None:
+        year, month, day = (int(part) for part in whole.groups())
+        if not 1 <= month <= 12:
+            return f"there is no month {whole.group(2)}"
+        if year == 0:
+            return "there is no year 0000"
+        return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days, not {day}"
+    start = _ISO_DATE.match(text)
+    if start is not None and text[start.end() : start.end() + 1] in ("T", "t", " ") and _is_date(start.group()):
+        return f"a date has no time of day; write {start.group()}"
+    return f"write it as YYYY-MM-DD, such as {_DATE_EXAMPLE}"
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _echo(value: Any) -> str:
+    """A value quoted in a message as the user wrote it, shortened when long."""
+    text = str(value)
+    return repr(text if len(text) <= _ECHO_LIMIT else text[: _ECHO_LIMIT - 1] + "…")
 
 
 def _from_status_rule(error: Any) -> bool:
@@ -241,9 +296,9 @@ def _describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {_echo(value)}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_echo(value)[1:-1]}"
     if isinstance(value, list):
         return "a list"
     return "a mapping"

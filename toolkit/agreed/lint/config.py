@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agreed.document import EMPTY, Document, load_document
+from agreed.document import DEFAULT_LIMITS, EMPTY, Document, load_document
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
@@ -129,7 +129,8 @@ def _has_tool_section(pyproject: Path) -> bool:
         return False
     try:
         return "agreed" in tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:  # broken TOML that mentions our table: load it, so the error is reported
+    except ValueError:  # broken TOML, or a number too large to read, that mentions our table: load it, so the
+        # error is reported
         return _header_line(text) > 0
 
 
@@ -185,11 +186,15 @@ def settings_document(raw: bytes, file_name: str, display: str) -> Document:
         return document
     try:
         table = tomllib.loads(raw.decode("utf-8"))
+        section = table.get("tool", {}).get("agreed", {})
+        # JSON is YAML, so the section goes through the same loader and validation as .agreed.yaml.
+        text = json.dumps(section, default=str)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return _failed(display, f"not valid TOML: {error}")
-    section = table.get("tool", {}).get("agreed", {})
-    # JSON is YAML, so the section goes through the same loader and validation as .agreed.yaml.
-    return load_document(json.dumps(section, default=str).encode("utf-8"), display)
+    except ValueError:  # a whole number past the interpreter's limit for turning numbers into text and back
+        return _failed(display, f"a number is too large: whole numbers have at most "
+                                f"{DEFAULT_LIMITS.max_int_digits} digits; quote it to keep it as text")
+    return load_document(text.encode("utf-8"), display)
 
 
 def _failed(display: str, message: str) -> Document:
