@@ -310,3 +310,182 @@ def test_yaml_that_is_no_agreement_is_skipped_in_folders_and_refused_by_name(rep
     named = run("check", "contracts/people.yaml")
     assert named.exit_code == 2
     assert "contracts/people.yaml: not an agreement (it has no 'agreed:' key)" in named.output
+
+
+# --- which files are agreements: hidden copies, files from outside, duplicate ids ----------------------------------
+
+
+def copy_with_deadline(deadline: str, status: str = "active", agreement_id: str = "sales-onboarding") -> str:
+    return agreement_text(status, deadline=deadline).replace("id: sales-onboarding", f"id: {agreement_id}", 1)
+
+
+def add(repo: Path, path: str, text: str) -> None:
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_text(text, encoding="utf-8")
+
+
+def test_a_hidden_copy_with_other_terms_fails_the_gate_and_lint(repo: Path, active: str) -> None:
+    """Attack, first pull request: a copy of the active agreement, same id and another target, in a hidden folder."""
+    add(repo, "contracts/.a/x.yaml", copy_with_deadline("2040-01-01"))
+    commit_all_as(repo, "A copy, tucked away", email="mallory@example.com")
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert (f"contracts/.a/x.yaml: the id sales-onboarding is also held by {AGREEMENT}: an agreement id must be "
+            "unique") in result.output
+    assert f"{AGREEMENT}: the id sales-onboarding is also held by contracts/.a/x.yaml" in result.output
+    linted = CliRunner().invoke(main, ["lint"])
+    assert linted.exit_code == 1
+    assert "contracts/.a/x.yaml:" in linted.output
+
+
+@pytest.mark.parametrize("destination", [AGREEMENT, "contracts/renamed.yaml"])
+def test_moving_a_copy_merged_earlier_into_place_fails_the_gate(repo: Path, active: str, destination: str) -> None:
+    """Attack, second pull request: the copy got in (say before the gate knew better); the original is deleted and
+    the copy moved into its place or to a new name. The base holds the id twice, so the gate cannot trust either."""
+    add(repo, "contracts/.a/x.yaml", copy_with_deadline("2040-01-01"))
+    base = commit_all_as(repo, "A copy, tucked away", email="mallory@example.com")
+    git(repo, "rm", "-q", AGREEMENT)
+    git(repo, "mv", "contracts/.a/x.yaml", destination)
+    commit_all_as(repo, "Move the copy into place", email="mallory@example.com")
+    result = run("check", "--base", base)
+    assert result.exit_code == 1
+    assert (f"{destination}: at the base revision the id sales-onboarding is held by contracts/.a/x.yaml and "
+            f"{AGREEMENT}: the gate cannot tell which of them holds the agreed terms") in result.output
+
+
+@pytest.mark.parametrize(("outside", "why"), [
+    ("docs/x.yaml", "material change to an agreement that was active at the base: move it to renegotiating"),
+    ("contracts/.drafts/x.yaml", "at the base revision the id sales-onboarding is held by contracts/.drafts/x.yaml "
+                                 f"and {AGREEMENT}"),
+])
+def test_a_changed_copy_kept_elsewhere_and_moved_in_fails_the_gate(repo: Path, active: str, outside: str,
+                                                                   why: str) -> None:
+    """The copy, a draft, lies under docs/ (outside the checked folders: its history there counts for nothing) or
+    in a hidden folder of contracts/ (an agreement like any other: the id is then held twice at the base)."""
+    add(repo, outside, copy_with_deadline("2040-01-01").replace("status: active", "status: draft", 1))
+    base = commit_all_as(repo, "A draft copy", email="mallory@example.com")
+    git(repo, "rm", "-q", AGREEMENT)
+    add(repo, "contracts/moved.yaml", copy_with_deadline("2040-01-01"))
+    git(repo, "rm", "-q", outside)
+    commit_all_as(repo, "The copy replaces the agreement", email="mallory@example.com")
+    result = run("check", "--base", base)
+    assert result.exit_code == 1
+    assert f"contracts/moved.yaml: {why}" in result.output
+
+
+def test_a_new_agreement_in_force_from_outside_needs_every_partys_consent(repo: Path, active: str) -> None:
+    """A brand-new agreement, already active (or ended), kept under docs/ and later moved in: nobody ever
+    consented, so it enters the checked folders as new and needs every party."""
+    add(repo, "docs/fresh.yaml", copy_with_deadline("2040-01-01", agreement_id="fresh"))
+    assert run("check", "--base", active).exit_code == 0  # docs/ is not checked: nothing is in force there
+    base = commit_all_as(repo, "Somewhere else", email="mallory@example.com")
+    git(repo, "mv", "docs/fresh.yaml", "contracts/fresh.yaml")
+    result = run("check", "--base", base)
+    assert result.exit_code == 1
+    assert "contracts/fresh.yaml: maria is missing: the agreement is new in this change" in result.output
+    (repo / "contracts/fresh.yaml").write_text(copy_with_deadline("2040-01-01", "ended", "fresh"), encoding="utf-8")
+    result = run("check", "--base", base)
+    assert result.exit_code == 1
+    assert ("contracts/fresh.yaml: ended and new to the checked folders: an agreement that enters force needs "
+            "every party's consent") in result.output
+
+
+def test_a_new_agreement_in_force_in_a_hidden_folder_is_checked_at_once(repo: Path, active: str) -> None:
+    add(repo, "contracts/.hidden/fresh.yaml", copy_with_deadline("2040-01-01", agreement_id="fresh"))
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert "contracts/.hidden/fresh.yaml: maria is missing: the agreement is new in this change" in result.output
+
+
+def test_a_proposal_does_not_become_final_without_consent(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD").strip()
+    (repo / AGREEMENT).write_text(agreement_text("fulfilled"), encoding="utf-8")
+    result = run("check", "--base", base)
+    assert result.exit_code == 1
+    assert "fulfilled and proposed at the base revision: an agreement that enters force needs every party's " \
+           "consent" in result.output
+    (repo / AGREEMENT).write_text(agreement_text("proposed"), encoding="utf-8")  # status is no term: same digest
+    sign_as(repo, "maria", "maria.chen@example.com")
+    sign_as(repo, "daniel", "daniel.okafor@example.com")
+    (repo / AGREEMENT).write_text(agreement_text("fulfilled"), encoding="utf-8")
+    assert run("check", "--base", base).exit_code == 0
+
+
+# --- withdrawn consent --------------------------------------------------------------------------------------------
+
+
+def test_deleting_a_consent_record_of_an_agreement_in_force_fails_the_gate(repo: Path, active: str) -> None:
+    (record,) = (repo / "contracts/.consent/sales-onboarding/maria").iterdir()
+    git(repo, "rm", "-q", str(record.relative_to(repo)))
+    commit_all_as(repo, "maria takes her consent back", email="maria.chen@example.com")
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert (f"{AGREEMENT}: maria withdrew consent (contracts/.consent/sales-onboarding/maria/{record.name}, to "
+            "sha256:") in result.output
+    assert "set status: renegotiating and agree new terms" in result.output
+    git(repo, "checkout", "-q", active, "--", "contracts/.consent")  # restored: nothing was withdrawn
+    assert run("check", "--base", active).exit_code == 0
+
+
+def test_renegotiating_keeps_the_records_and_passes(repo: Path, active: str) -> None:
+    (repo / AGREEMENT).write_text(agreement_text("renegotiating", deadline="2032-09-30"), encoding="utf-8")
+    assert run("check", "--base", active).exit_code == 0
+
+
+def test_a_moved_agreement_whose_ledger_stays_behind_is_told_to_move_it(repo: Path, active: str) -> None:
+    (repo / "contracts" / "sales").mkdir()
+    git(repo, "mv", AGREEMENT, "contracts/sales/sales-onboarding.yaml")
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert "when an agreement moves, its .consent/sales-onboarding/ folder moves with it" in result.output
+
+
+def test_consent_to_a_proposal_may_be_withdrawn(repo: Path) -> None:
+    sign_as(repo, "maria", "maria.chen@example.com")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "rm", "-q", "-r", "contracts/.consent")
+    assert run("check", "--base", base).exit_code == 0
+
+
+# --- the people roster, the template ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [("check",), ("status",), ("check", "--base", "HEAD"),
+                                     ("status", "--base", "HEAD")])
+def test_a_configured_roster_that_cannot_be_read_exits_2(repo: Path, command: tuple[str, ...]) -> None:
+    (repo / "people.yaml").write_text("people:\n  - id: maria\n    name: Maria Chen\n", encoding="utf-8")
+    (repo / ".agreed.yaml").write_text("# the team\npeople: peple.yaml\n", encoding="utf-8")
+    commit_all_as(repo, "A roster, and a typo")
+    result = run(*command)
+    assert result.exit_code == 2, result.output
+    shown = ".agreed.yaml" if "--base" not in command else "HEAD:.agreed.yaml"
+    assert f"{shown}:2:9: people: the roster 'peple.yaml'" in result.output
+    assert "is not a readable file" in result.output
+
+
+def test_a_configured_roster_in_pyproject_that_cannot_be_read_exits_2(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.agreed]\npeople = "nobody.yaml"\n',
+                                         encoding="utf-8")
+    commit_all_as(repo, "A roster that is not there")
+    result = run("check", "--base", "HEAD")
+    assert result.exit_code == 2
+    assert "HEAD:pyproject.toml:5:1: people: the roster 'nobody.yaml'" in result.output
+
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "contracts" / "_template.yaml"
+
+
+def test_the_template_is_no_agreement_for_the_gate(repo: Path) -> None:
+    (repo / "contracts" / "_template.yaml").write_bytes(TEMPLATE.read_bytes())
+    result = run("status")
+    assert (result.exit_code, "_template" in result.output) == (0, False)
+    named = run("check", "contracts/_template.yaml")
+    assert named.exit_code == 2
+    assert "contracts/_template.yaml: the template is not an agreement" in named.output
+    record = run("status", "contracts/.consent/x/maria/0123456789abcdef.yaml")
+    assert record.exit_code == 2
+    (repo / "contracts" / "_template.yaml").write_text(
+        TEMPLATE.read_text(encoding="utf-8").replace("status: draft", "status: active", 1), encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    assert "contracts/_template.yaml: a template is no agreement and must stay status: draft" in result.output

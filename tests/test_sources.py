@@ -1,0 +1,156 @@
+"""Which files are agreements, and where: the one definition (agreed.sources) that lint, validate, digest,
+codeowners and the consent gate share, and how every command finds contracts/ when no path is named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path, PurePosixPath
+
+import pytest
+from click.testing import CliRunner, Result
+
+from agreed.cli import main
+from agreed.sources import AGREEMENTS, CHECKED, Kind, agreement_paths, default_folder, kind_of, select
+from gitrepo import EXAMPLE, git
+
+TEMPLATE = EXAMPLE.parent / "_template.yaml"
+RECORD = "contracts/.consent/sales-onboarding/maria/0123456789abcdef.yaml"
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    ("contracts/a.yaml", Kind.AGREEMENT),
+    ("contracts/a.yml", Kind.AGREEMENT),
+    ("contracts/.old/a.yaml", Kind.AGREEMENT),  # hidden folders hold agreements like any other
+    ("contracts/.a.yaml", Kind.AGREEMENT),
+    ("contracts/sub/_template.yaml", Kind.TEMPLATE),
+    (RECORD, Kind.CONSENT_RECORD),
+    ("contracts/.consent/x/_template.yaml", Kind.CONSENT_RECORD),
+    ("contracts/notes.md", Kind.OTHER),
+    ("contracts/.consent.yaml", Kind.AGREEMENT),  # a file, not the ledger folder
+])
+def test_kind_of(path: str, kind: Kind) -> None:
+    assert kind_of(path) is kind
+    assert kind_of(PurePosixPath(path)) is kind
+
+
+def make_tree(root: Path) -> None:
+    for name in ("contracts/a.yaml", "contracts/.old/b.yml", "contracts/.c.yaml", "contracts/_template.yaml", RECORD,
+                 "contracts/.git/d.yaml", "contracts/notes.md", "docs/e.yaml"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("agreed: 1\n", encoding="utf-8")
+
+
+def test_a_folder_search_finds_hidden_agreements_and_leaves_out_records(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    found = select(["contracts"])
+    assert [file.as_posix() for file in found.files] == ["contracts/.c.yaml", "contracts/.old/b.yml",
+                                                         "contracts/a.yaml"]
+    checked = select(["contracts"], kinds=CHECKED)
+    assert Path("contracts/_template.yaml") in checked.files
+    assert Path(RECORD) not in checked.files
+
+
+def test_named_files_of_another_kind_are_skipped_and_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    found = select([RECORD, "contracts/_template.yaml", "docs/e.yaml"], kinds=AGREEMENTS)
+    assert found.files == (Path("docs/e.yaml"),)
+    assert found.skipped == ((Path(RECORD), Kind.CONSENT_RECORD), (Path("contracts/_template.yaml"), Kind.TEMPLATE))
+    assert select([str(tmp_path / RECORD)]).skipped == ((tmp_path / RECORD, Kind.CONSENT_RECORD),)
+
+
+def test_a_folder_of_records_only_is_not_empty_and_checks_nothing(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    found = select(["contracts/.consent"])
+    assert (found.files, found.empty) == ((), ())
+
+
+def test_a_tree_listing_is_read_with_the_same_definition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    listing = [path.relative_to(tmp_path).as_posix() for path in sorted(tmp_path.rglob("*")) if path.is_file()
+               and ".git" not in path.parts]
+    searched = {file.as_posix() for file in select(["contracts"]).files}
+    assert set(agreement_paths(listing, ["contracts"])) == searched
+    assert agreement_paths(listing, [""]) == [*sorted(searched), "docs/e.yaml"]
+
+
+def test_default_folder_is_contracts_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "deep" / "down").mkdir(parents=True)
+    assert default_folder(tmp_path / "deep" / "down") == tmp_path / "contracts"
+
+
+def test_default_folder_outside_a_repository_is_contracts_here(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    assert default_folder(tmp_path / "plain") == tmp_path / "plain" / "contracts"
+
+
+# --- every command, from a subfolder, with no path ------------------------------------------------------------------
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository with one agreement, the template, and a consent record; the current folder is docs/deep/."""
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / "contracts" / "sales-onboarding.yaml").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "contracts" / "_template.yaml").write_bytes(TEMPLATE.read_bytes())
+    (tmp_path / RECORD).parent.mkdir(parents=True)
+    (tmp_path / RECORD).write_text("agreed-consent: 1\nagreement: sales-onboarding\n", encoding="utf-8")
+    (tmp_path / "docs" / "deep").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "docs" / "deep")
+    return tmp_path
+
+
+def run(*arguments: str) -> Result:
+    return CliRunner().invoke(main, [*arguments])
+
+
+@pytest.mark.parametrize(("command", "expected"), [
+    (["lint", "--no-cache"], "No problems in 2 files."),  # the agreement and the template; not the record
+    (["validate"], "No problems in 2 files."),
+    (["digest"], " ../../contracts/sales-onboarding.yaml\n"),
+    (["codeowners"], "/contracts/sales-onboarding.yaml @"),
+    (["consent", "status"], "contracts/sales-onboarding.yaml: sales-onboarding (active)"),
+])
+def test_every_command_finds_contracts_at_the_repository_root(repo: Path, command: list[str], expected: str) -> None:
+    result = run(*command)
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
+    if command[0] not in ("lint", "validate"):
+        assert "_template" not in result.output
+
+
+def test_with_no_contracts_folder_every_command_says_so(repo: Path) -> None:
+    shutil.rmtree(repo / "contracts")
+    for command in (["lint", "--no-cache"], ["validate"], ["digest"], ["codeowners"], ["consent", "status"]):
+        result = run(*command)
+        assert result.exit_code == 2, command
+        assert "no path given and there is no 'contracts/' folder at the repository root" in result.output, command
+
+
+def test_lint_and_validate_check_the_template_and_not_records(repo: Path) -> None:
+    template = repo / "contracts" / "_template.yaml"
+    template.write_text(template.read_text(encoding="utf-8").replace("status: draft", "status: drafft", 1),
+                        encoding="utf-8")
+    result = run("validate")
+    assert result.exit_code == 1, result.output
+    assert "../../contracts/_template.yaml:" in result.output  # a template is copied: it must stay valid
+    named = run("validate", f"../../{RECORD}")
+    assert named.exit_code == 0
+    assert f"../../{RECORD} is a consent record, not an agreement: not checked" in named.stderr
+
+
+def test_codeowners_leaves_out_the_template(repo: Path) -> None:
+    result = run("codeowners")
+    assert result.exit_code == 0, result.output
+    assert "_template" not in result.output
+    assert "/contracts/sales-onboarding.yaml @" in result.stdout
