@@ -18,8 +18,11 @@ def _builtin(code: str, name: str, doc: str, severity: Severity = Severity.ERROR
 BUILTIN_RULES: tuple[Rule, ...] = (
     _builtin(document.SYNTAX, "yaml-syntax",
              "The file is not well-formed YAML.\n\nThe message gives the parser's reason and the position where "
-             "reading stopped; fix the syntax and run again. Control characters and invalid values (such as the "
-             "date 2031-02-30) are reported here too."),
+             "reading stopped; fix the syntax and run again. Also reported here: tab indentation (YAML indents with "
+             "spaces), control characters, the line breaks NEL, LS and PS (line breaks to some YAML readers and text "
+             "to others), an escape of half a surrogate pair, whole numbers of more than 600 digits, and values "
+             "that do not fit an explicit tag (such as !!int abc). A date that does not exist, such as 2031-02-30, "
+             "is text to the reader, and the schema check reports it where a date is expected."),
     _builtin(document.DUPLICATE_KEY, "duplicate-key",
              "A key appears twice in one mapping.\n\nYAML parsers disagree on which value wins, so a duplicate "
              "can silently change the terms. Keep one."),
