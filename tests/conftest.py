@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +94,24 @@ def make_key(tmp_path_factory: pytest.TempPathFactory) -> MakeKey:
                            stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
         return path
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A user cache folder (``AGREED_CACHE_DIR``) for the session, set before any fixture copies the environment
+    for a subprocess: no test reads or writes the real one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AGREED_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache") / "agreed"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def user_cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own user cache folder (``AGREED_CACHE_DIR``, inherited by subprocesses it starts): no test sees
+    another test's entries."""
+    home = tmp_path_factory.mktemp("user-cache") / "agreed"
+    monkeypatch.setenv("AGREED_CACHE_DIR", str(home))
+    return home
 
 
 @pytest.fixture(scope="session")

@@ -148,9 +148,13 @@ def test_a_folder_that_is_not_a_repository(tmp_path: Path, monkeypatch: pytest.M
     assert "is not inside a git repository" in result.stderr
 
 
-def test_the_cache_makes_a_second_run_read_no_blob(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_makes_a_second_run_read_no_blob(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   user_cache_home: Path) -> None:
+    from agreed.cache import repository_folder
+
     first = _run(repo, monkeypatch, PATH, "--format", "json")
-    assert (repo / ".agreed_cache" / "blobs").is_dir()
+    assert (repository_folder(user_cache_home, repo) / "blobs").is_dir()  # in the user's cache, not the work tree
+    assert not (repo / ".agreed_cache").exists()
     objects = repo / ".git" / "objects"
     for blob in {version["blob"] for version in json.loads(first.stdout)["versions"]}:
         (objects / blob[:2] / blob[2:]).unlink()  # a warm run must not need them

@@ -131,12 +131,15 @@ def test_today_must_be_a_date(repository: Path) -> None:
     assert "--today" in stderr
 
 
-def test_the_cache_lives_at_the_repository_root_and_gives_the_same_report(repository: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_lives_in_the_user_cache_and_gives_the_same_report(repository: Path, user_cache_home: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from agreed.cache import repository_folder
+
     monkeypatch.chdir(repository / "contracts")
     runner = CliRunner()
     cold = runner.invoke(main, ["lint", "vague.yaml"])
-    assert (repository / ".agreed_cache" / "CACHEDIR.TAG").is_file()
+    assert (repository_folder(user_cache_home, repository) / "CACHEDIR.TAG").is_file()  # one per repository
+    assert sorted(path.name for path in repository.iterdir()) == [".git", "contracts"]  # nothing in the work tree
     warm = runner.invoke(main, ["lint", "vague.yaml"])
     assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
     (repository / ".agreed.yaml").write_text("rules: {vagueness: off}\n", encoding="utf-8")
@@ -144,9 +147,10 @@ def test_the_cache_lives_at_the_repository_root_and_gives_the_same_report(reposi
     assert "V102" not in changed.stdout
 
 
-def test_no_cache_writes_nothing(repository: Path) -> None:
+def test_no_cache_writes_nothing(repository: Path, user_cache_home: Path) -> None:
     _lint()
-    assert not (repository / ".agreed_cache").exists()
+    assert not user_cache_home.exists()
+    assert sorted(path.name for path in repository.iterdir()) == [".git", "contracts"]
 
 
 ROSTER = """\

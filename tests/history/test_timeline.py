@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
+from agreed.cache import CacheFolder, open_cache, repository_folder
 from agreed.history.git import GitError, Repository
 from agreed.history.materiality import Materiality
 from agreed.history.timeline import Options, Timeline, build_timeline, parse_field, resolve_target
-from agreed.history.versions import VersionLoader, blob_cache_directory
+from agreed.history.versions import VersionLoader
 
 MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 
@@ -83,7 +84,13 @@ def _edited(data: dict[str, Any], **changes: Any) -> dict[str, Any]:
 
 def _timeline(repo: Repo, path: str = PATH, **options: Any) -> Timeline:
     with Repository.open(repo.root) as repository:
-        return build_timeline(repository, path, Options(**options))
+        return build_timeline(repository, path, Options(**{"cache": _cache(repo.root), **options}))
+
+
+def _cache(root: Path) -> CacheFolder:
+    """The repository's folder in the user cache the test runs with (conftest sets AGREED_CACHE_DIR)."""
+    home = Path(os.environ["AGREED_CACHE_DIR"])
+    return open_cache(repository_folder(home, root), home)
 
 
 def _subjects(timeline: Timeline) -> list[str]:
@@ -419,7 +426,7 @@ def test_a_stored_comparison_without_a_class_is_not_reused(repo: Repo, agreement
     repo.commit("Propose", {PATH: _edited(agreement, status="proposed")})
     proposed = _timeline(repo).entries[1]
     with Repository.open(repo.root) as repository:
-        loader = VersionLoader(repository, blob_cache_directory(repository.root))
+        loader = VersionLoader(repository, _cache(repository.root))
         for stored_class in (True, "consent-free"):  # an older agreed's boolean, and a class that does not exist
             loader.store_outcome(proposed.before, proposed.version.blob, {
                 "changes": [["status", "changed", "draft", "proposed", stored_class, ""]], "problems": []})
@@ -445,7 +452,7 @@ def test_a_repeated_history_reads_no_blob(repo: Repo, agreement: dict[str, Any])
         loose.unlink()
     assert _timeline(repo).entries == cold.entries
     with pytest.raises(GitError, match="cannot read blob"):
-        _timeline(repo, cache=False)
+        _timeline(repo, cache=None)
 
 
 def test_shallow_clones_stop_unless_allowed(repo: Repo, agreement: dict[str, Any], tmp_path: Path) -> None:

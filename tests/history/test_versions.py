@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from agreed.cache import CacheFolder, JsonFiles, open_cache
 from agreed.history.git import Repository
-from agreed.history.versions import DELETED, LAYOUT, VersionLoader, blob_cache_directory, parse
+from agreed.history.versions import DELETED, LAYOUT, VersionLoader, blob_directory, parse
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
 GOOD = b"agreed: 1\nid: demo\ntitle: Demo\nresults:\n  deadline: 2031-06-30\n"
@@ -21,6 +22,11 @@ def _store_blob(root: Path, content: bytes) -> str:
     completed = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=root, env=ENV, input=content,
                                check=True, capture_output=True)
     return completed.stdout.decode().strip()
+
+
+def _folder(path: Path) -> CacheFolder:
+    """A cache folder at ``path``, with a user key kept beside it."""
+    return open_cache(path, path.parent / "home")
 
 
 @pytest.fixture
@@ -54,12 +60,13 @@ def test_a_deleted_version_is_not_read(repository: Repository) -> None:
 
 def test_a_second_loader_reads_no_blob(repository: Repository, tmp_path: Path) -> None:
     good, broken = _store_blob(repository.root, GOOD), _store_blob(repository.root, BROKEN)
-    directory = tmp_path / "cache" / "blobs"
-    first = VersionLoader(repository, directory)
+    folder = _folder(tmp_path / "cache")
+    directory = blob_directory(folder)
+    first = VersionLoader(repository, folder)
     cold = [first.load(good, "a.yaml"), first.load(broken, "a.yaml"), first.load(good, "a.yaml")]
     assert first.blobs_read == 2  # the repeated blob comes from memory
     assert (directory / LAYOUT / good[:2] / f"{good[2:]}.json").is_file()
-    second = VersionLoader(repository, directory)
+    second = VersionLoader(repository, folder)
     warm = [second.load(good, "a.yaml"), second.load(broken, "a.yaml"), second.load(good, "a.yaml")]
     assert second.blobs_read == 0
     assert warm == cold
@@ -68,34 +75,40 @@ def test_a_second_loader_reads_no_blob(repository: Repository, tmp_path: Path) -
 
 def test_a_corrupt_or_foreign_entry_is_a_miss(repository: Repository, tmp_path: Path) -> None:
     good = _store_blob(repository.root, GOOD)
-    directory = tmp_path / "blobs"
-    VersionLoader(repository, directory).load(good, "a.yaml")
-    entry = directory / LAYOUT / good[:2] / f"{good[2:]}.json"
+    folder = _folder(tmp_path / "cache")
+    VersionLoader(repository, folder).load(good, "a.yaml")
+    entry = blob_directory(folder) / LAYOUT / good[:2] / f"{good[2:]}.json"
+    payload = entry.read_bytes().split(b"\n", 1)[1]
     for damage in (b"{not json", b"[]", json.dumps({"agreed": "0.0.0-other", "data": {}, "problems": []}).encode(),
-                   entry.read_bytes()[:10]):
-        entry.write_bytes(damage)
-        loader = VersionLoader(repository, directory)
+                   payload[:10]):
+        entry.write_bytes(JsonFiles(folder).sealed(str(entry), damage))  # authentic: only the content is wrong
+        loader = VersionLoader(repository, folder)
         assert loader.load(good, "a.yaml").data["id"] == "demo"
         assert loader.blobs_read == 1
-    assert json.loads(entry.read_bytes())["data"]["id"] == "demo"  # rewritten whole
+    assert json.loads(entry.read_bytes().split(b"\n", 1)[1])["data"]["id"] == "demo"  # rewritten whole
+
+
+def test_a_hand_made_entry_is_a_miss(repository: Repository, tmp_path: Path) -> None:
+    good = _store_blob(repository.root, GOOD)
+    folder = _folder(tmp_path / "cache")
+    VersionLoader(repository, folder).load(good, "a.yaml")
+    entry = blob_directory(folder) / LAYOUT / good[:2] / f"{good[2:]}.json"
+    mac, payload = entry.read_bytes().split(b"\n", 1)
+    forged = payload.replace(b"demo", b"forged")
+    for content in (forged, mac + b"\n" + forged):
+        entry.write_bytes(content)
+        assert VersionLoader(repository, folder).load(good, "a.yaml").data["id"] == "demo"
+    entry.write_bytes(JsonFiles(folder).sealed(str(entry), forged))  # what the user's own key signed is believed
+    assert VersionLoader(repository, folder).load(good, "a.yaml").data["id"] == "forged"
 
 
 def test_an_unwritable_cache_only_stops_storing(repository: Repository, tmp_path: Path) -> None:
     good = _store_blob(repository.root, GOOD)
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder\n")
-    loader = VersionLoader(repository, blocker / "blobs")
+    folder = _folder(tmp_path / "cache")
+    blob_directory(folder).write_text("not a folder\n")  # entries' folders below a file: never creatable
+    loader = VersionLoader(repository, folder)
     assert loader.load(good, "a.yaml").loaded
-    assert VersionLoader(repository, blocker / "blobs").load(good, "a.yaml").loaded
-
-
-def test_the_cache_lives_in_the_repository_cache_folder(repository: Repository) -> None:
-    directory = blob_cache_directory(repository.root)
-    assert directory == repository.root / ".agreed_cache" / "blobs"
-    good = _store_blob(repository.root, GOOD)
-    VersionLoader(repository, directory).load(good, "a.yaml")
-    assert (repository.root / ".agreed_cache" / ".gitignore").is_file()
-    assert (repository.root / ".agreed_cache" / "CACHEDIR.TAG").is_file()
+    assert VersionLoader(repository, folder).load(good, "a.yaml").loaded
 
 
 def test_prefetch_parses_in_workers_and_agrees_with_one_by_one(repository: Repository, tmp_path: Path,
@@ -105,12 +118,12 @@ def test_prefetch_parses_in_workers_and_agrees_with_one_by_one(repository: Repos
     blobs = [_store_blob(repository.root, GOOD.replace(b"demo", f"demo-{index}".encode())) for index in range(6)]
     blobs.append(_store_blob(repository.root, BROKEN))
     monkeypatch.setattr(versions, "VERSIONS_PER_WORKER", 2)  # 7 versions: forked workers on 2 cores
-    ahead = VersionLoader(repository, tmp_path / "ahead")
+    ahead = VersionLoader(repository, _folder(tmp_path / "ahead"))
     ahead.prefetch([(blob, "a.yaml") for blob in blobs] + [(None, "a.yaml")])
     assert ahead.blobs_read == 7
     one_by_one = VersionLoader(repository, None)
     assert [ahead.load(blob, "a.yaml") for blob in blobs] == [one_by_one.load(blob, "a.yaml") for blob in blobs]
     assert ahead.blobs_read == 7  # loading after the prefetch reads nothing more
-    warm = VersionLoader(repository, tmp_path / "ahead")
+    warm = VersionLoader(repository, _folder(tmp_path / "ahead"))
     warm.prefetch([(blob, "a.yaml") for blob in blobs])
     assert warm.blobs_read == 0  # what the cache holds is left for load() to read when needed

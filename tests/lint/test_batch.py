@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agreed.cache import ResultCache
+from agreed.cache import LAYOUT, ResultCache, open_cache
 from agreed.document import Document
 from agreed.lint import batch
 from agreed.lint.engine import INTERNAL_ERROR, lint_document
@@ -54,10 +54,10 @@ def test_cold_then_warm_runs_in_workers_give_the_same_problems(many_files: list[
     check = functools.partial(lint_document, context=LintContext())
     assert len(many_files) > 100
     uncached = batch.check_files(many_files, check, jobs=1)
-    cache = ResultCache(tmp_path / "cache", "salt")
+    cache = ResultCache(open_cache(tmp_path / "cache", tmp_path / "home"), "salt")
     cold = batch.check_files(many_files, check, jobs=2, cache=cache)
-    entries = list((tmp_path / "cache").glob("v2/*/*.json"))
-    warm = batch.check_files(many_files, check, jobs=2, cache=ResultCache(tmp_path / "cache", "salt"))
+    entries = list((tmp_path / "cache").glob(f"{LAYOUT}/*/*.json"))
+    warm = batch.check_files(many_files, check, jobs=2, cache=ResultCache(cache.folder, "salt"))
     assert cold == warm == uncached
     assert len(entries) == len(many_files)  # every file stored, by the parent and the workers alike
 
@@ -68,7 +68,7 @@ def _never_called(document: Document) -> list[Problem]:
 
 def test_a_warm_run_never_checks_and_starts_no_worker(many_files: list[batch.Source], tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = ResultCache(tmp_path / "cache", "salt")
+    cache = ResultCache(open_cache(tmp_path / "cache", tmp_path / "home"), "salt")
     cold = batch.check_files(many_files, functools.partial(lint_document, context=LintContext()), jobs=2,
                              cache=cache)
 
@@ -78,12 +78,12 @@ def test_a_warm_run_never_checks_and_starts_no_worker(many_files: list[batch.Sou
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     assert batch.check_files(many_files, _never_called, jobs=2, cache=cache) == cold
     with pytest.raises(AssertionError, match="was checked"):  # the failing check does fail on a miss
-        batch.check_files(many_files, _never_called, jobs=2, cache=ResultCache(tmp_path / "cache", "other salt"))
+        batch.check_files(many_files, _never_called, jobs=2, cache=ResultCache(cache.folder, "other salt"))
 
 
 def test_only_changed_files_are_checked_again(many_files: list[batch.Source], tmp_path: Path) -> None:
     check = functools.partial(lint_document, context=LintContext())
-    cache = ResultCache(tmp_path / "cache", "salt")
+    cache = ResultCache(open_cache(tmp_path / "cache", tmp_path / "home"), "salt")
     batch.check_files(many_files, check, jobs=2, cache=cache)
     changed = many_files[5][0]
     changed.write_text("a: [1,\n")
@@ -111,13 +111,13 @@ def test_odd_paths_are_reported_as_without_a_cache_and_never_cached(tmp_path: Pa
         os.mkfifo(tmp_path / "pipe.yaml")
         sources.append((tmp_path / "pipe.yaml", "pipe.yaml"))
     check = functools.partial(lint_document, context=LintContext())
-    cache = ResultCache(tmp_path / "cache", "salt")
+    cache = ResultCache(open_cache(tmp_path / "cache", tmp_path / "home"), "salt")
     uncached = batch.check_files(sources, check)
     assert batch.check_files(sources, check, cache=cache) == uncached
     assert batch.check_files(sources, check, cache=cache) == uncached
     assert {problem.path for problem in uncached if problem.rule == "S010"} == {
         shown for _, shown in sources[1:]}
-    assert len(list((tmp_path / "cache").glob("v2/*/*.json"))) == 1  # only the regular file
+    assert len(list((tmp_path / "cache").glob(f"{LAYOUT}/*/*.json"))) == 1  # only the regular file
 
 
 def test_internal_errors_are_not_cached(tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_internal_errors_are_not_cached(tmp_path: Path) -> None:
         calls.append(document.path)
         return [crash]
 
-    cache = ResultCache(tmp_path / "cache", "salt")
+    cache = ResultCache(open_cache(tmp_path / "cache", tmp_path / "home"), "salt")
     assert batch.check_files([(path, "a.yaml")], crashing, cache=cache) == [crash]
     assert batch.check_files([(path, "a.yaml")], crashing, cache=cache) == [crash]
     assert calls == ["a.yaml", "a.yaml"]

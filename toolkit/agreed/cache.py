@@ -1,12 +1,24 @@
 """A content-keyed cache of lint results, so that re-linting unchanged files costs a hash and a small read.
 
-An entry is keyed by the SHA-256 of the caller's salt (tool version, configuration and date, treated opaquely),
-the path a file is reported under and the file's exact bytes; change any of them and the entry is simply not found.
-Entries are small JSON files under ``<cache>/v1/<first two hex digits>/<digest>.json``, each written to a temporary
+The cache does not trust what it reads: a repository can carry files of any name, links included, so
+
+* it lives in the user's cache folder (``cli/`` says where: ``$AGREED_CACHE_DIR``, else the platform's cache folder),
+  one folder per repository (:func:`repository_folder`), not in the work tree;
+* every entry is authenticated: it starts with an HMAC-SHA256, under a per-user secret key kept in the user's cache
+  folder (mode 0600), of the entry's place and content. A hand-made or copied entry, even in a folder
+  ``--cache-dir`` points into the repository, is a miss;
+* no link is followed: a cache folder that is a symbolic link is refused (:class:`CacheUnusable`), entries and
+  temporaries are opened with ``O_NOFOLLOW``, and the folders below the cache folder are checked to be real folders;
+* a ``CACHEDIR.TAG`` and a ``.gitignore`` holding ``*`` are written only into a folder the cache itself created.
+
+An entry is keyed by the SHA-256 of the caller's salt (tool version and code, configuration and where it is, roster,
+and the date when a clock rule is on, treated opaquely), the path a file is reported under, the codes that
+per-file ignores switch off for it, and the file's exact bytes; change any of them and the entry is simply not
+found. Entries are small files under ``<cache>/v3/<first two hex digits>/<digest>.json``, each written to a temporary
 file and renamed into place, so parallel writers (forked workers) never see or leave a half-written entry.
 
-The cache never makes linting fail: an entry that is missing, corrupt, truncated or unreadable is a miss, and a
-cache folder that cannot be written silently stops storing. Problems from an internal error (X001) are never
+The cache never makes linting fail: an entry that is missing, corrupt, truncated, forged or unreadable is a miss, and
+a cache folder that cannot be written silently stops storing. Problems from an internal error (X001) are never
 stored, so a crash in a rule is reported again on the next run instead of being remembered.
 
 This module imports nothing heavy (no YAML parser, no schema validator, no rules): a fully cached run never loads
@@ -18,21 +30,27 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import json
 import os
-from collections.abc import Sequence
+import re
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from agreed import __version__
-from agreed.atomic import write_atomically
 from agreed.lint.rule import AgreementSummary, PartyEntry
 from agreed.problem import Problem, Severity
 
-CACHE_FOLDER = ".agreed_cache"
-LAYOUT = "v2"  # bump when the entry format changes; old entries are then never read
-ENTRY_VERSION = 2
+LAYOUT = "v3"  # bump when the entry format changes; old entries are then never read
+ENTRY_VERSION = 3
 INTERNAL_ERROR = "X001"  # the engine's internal-error rule (agreed.lint.engine.INTERNAL_ERROR), never cached
+REPOSITORIES = "repos"  # below the user's cache folder: one folder per repository
+KEY_FILE = "secret.key"  # in the user's cache folder: the key that authenticates entries
+KEY_BYTES = 32
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a larger entry is a miss (never read into memory)
 
 # https://bford.info/cachedir/: backup and archiving tools skip a folder holding this file.
 CACHEDIR_TAG = (
@@ -43,29 +61,161 @@ CACHEDIR_TAG = (
 )
 GITIGNORE = "# Created by agreed: everything in this folder is a cache.\n*\n"
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links need privileges to create
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_READ_FLAGS = os.O_RDONLY | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | getattr(os, "O_BINARY", 0)
+_MAC_HEX = 64  # an entry is the hex HMAC-SHA256, a newline, then the JSON value
 _FIELDS = ("path", "line", "col", "rule", "severity", "message")
 
 
+class CacheUnusable(Exception):
+    """The cache folder, or the secret key, cannot be used safely; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class CacheFolder:
+    """A real folder (not a link) to keep cache entries in, and the user's secret key that authenticates them."""
+
+    path: Path
+    key: bytes = field(repr=False)
+
+
+def repository_folder(home: Path, repository: Path) -> Path:
+    """The folder under the user's cache folder ``home`` for work in ``repository`` (its root, or the folder worked
+    in outside any repository): named after the repository's folder, told apart by a hash of its absolute path."""
+    location = os.path.abspath(repository)
+    digest = hashlib.sha256(location.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", os.path.basename(location)).strip("._")[:40] or "root"
+    return home / REPOSITORIES / f"{name}-{digest}"
+
+
+def open_cache(directory: Path, home: Path) -> CacheFolder:
+    """``directory``, created when missing, with the secret key kept in the user's cache folder ``home`` (created
+    when missing, with a new key). Raises :class:`CacheUnusable` when either is a link or not a folder, or the key
+    file is not a private regular file of this user."""
+    key = _secret_key(Path(os.path.abspath(home)))
+    directory = Path(os.path.abspath(directory))
+    _own_folder(directory)
+    return CacheFolder(directory, key)
+
+
+def _own_folder(path: Path) -> None:
+    """Make sure ``path`` is a real folder: refuse a link or a file there; when it is missing, create it (and any
+    missing parent) and tag it, since then agreed alone puts things in it. A folder that was already there is
+    never tagged: a ``.gitignore`` holding ``*`` in someone's folder would hide their files from git."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        _create_tagged(path)
+        return
+    except OSError as error:
+        raise CacheUnusable(f"the cache folder {path} cannot be used: {error.strerror or error}") from None
+    if stat.S_ISLNK(mode):
+        raise CacheUnusable(f"the cache folder {path} is a symbolic link; agreed follows no link in its cache")
+    if not stat.S_ISDIR(mode):
+        raise CacheUnusable(f"the cache folder {path} is not a folder")
+
+
+def _create_tagged(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.mkdir(path, 0o700)
+    except FileExistsError:  # another process created it first, and tags it
+        _own_folder(path)
+        return
+    except OSError as error:
+        raise CacheUnusable(f"cannot create the cache folder {path}: {error.strerror or error}") from None
+    for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+        with contextlib.suppress(OSError):
+            _write_new(os.path.join(path, name), text.encode("ascii"), 0o644)
+
+
+def _write_new(path: str, data: bytes, mode: int) -> None:
+    """Write a file that must not exist yet (never through a link)."""
+    descriptor = os.open(path, _CREATE_FLAGS, mode)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+
+
+def _secret_key(home: Path) -> bytes:
+    """The user's secret key from ``home``: created (32 random bytes, mode 0600) when missing."""
+    _own_folder(home)
+    path = os.path.join(home, KEY_FILE)
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    temporary = os.path.join(home, f".{KEY_FILE}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        _write_new(temporary, os.urandom(KEY_BYTES), 0o600)  # the OS source secrets uses too
+        with contextlib.suppress(FileExistsError):  # another process made one first: use theirs
+            os.link(temporary, path)
+    except OSError as error:
+        raise CacheUnusable(f"cannot create the cache key {path}: {error.strerror or error}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        raise CacheUnusable(f"the cache key {path} vanished while it was created") from None
+
+
+def _read_key(path: str) -> bytes:
+    try:
+        descriptor = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:
+        raise
+    except OSError as error:  # ELOOP: a link
+        raise CacheUnusable(f"the cache key {path} cannot be read: {error.strerror or error}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        key = stream.read(KEY_BYTES + 1)
+    if not stat.S_ISREG(status.st_mode) or len(key) != KEY_BYTES:
+        raise CacheUnusable(f"the cache key {path} is damaged; delete it and agreed makes a new one")
+    if hasattr(os, "geteuid") and (status.st_uid != os.geteuid() or status.st_mode & 0o077):
+        raise CacheUnusable(f"the cache key {path} must belong to you and be private (mode 0600)")
+    return key
+
+
 class JsonFiles:
-    """Small JSON entries in a cache folder: any entry that cannot be read is a miss; each entry is written to a
-    temporary file and renamed into place, so parallel writers (forked workers) never see half an entry; the cache
-    folder (``root``) gets its ``CACHEDIR.TAG`` and ``.gitignore`` when first written; once a write fails (the folder
-    is not writable), storing stops quietly."""
+    """Authenticated JSON entries in a cache folder: any entry that cannot be read, or whose HMAC (of its place in
+    the folder and its content, under the folder's key) does not match, is a miss; each entry is written to a
+    temporary file and renamed into place, so parallel writers (forked workers) never see half an entry; no link is
+    followed; once a write fails (the folder is not writable), storing stops quietly."""
 
-    __slots__ = ("_disabled", "_ready", "root")
+    __slots__ = ("_disabled", "_key", "_prefix", "_ready", "root")
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
-        self._ready: set[str] = set()  # entry folders known to exist (per process)
+    def __init__(self, folder: CacheFolder) -> None:
+        self.root = folder.path
+        self._key = folder.key
+        self._prefix = os.path.join(self.root, "")  # entries are paths below it, as strings: pathlib is slow
+        self._ready: set[str] = {str(self.root)}  # folders known to be real folders (per process)
         self._disabled = False
 
-    @staticmethod
-    def read(entry: str) -> Any:
-        """The JSON value at ``entry``; None when there is none, or it cannot be read or decoded."""
+    def read(self, entry: str) -> Any:
+        """The JSON value at ``entry``; None when there is none, or it cannot be read, is not authentic or is not
+        JSON."""
         try:
-            with open(entry, "rb") as stream:
-                return json.loads(stream.read())
-        except (OSError, ValueError, RecursionError):  # missing, unreadable, not JSON, or nested absurdly deep
+            descriptor = os.open(entry, _READ_FLAGS)
+        except OSError:  # missing, unreadable, or a link (ELOOP)
+            return None
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+                return None
+            content = os.read(descriptor, status.st_size + 1)  # a file that changed meanwhile fails the HMAC
+        except OSError:
+            return None
+        finally:
+            os.close(descriptor)
+        mac, payload = content[:_MAC_HEX], content[_MAC_HEX + 1:]
+        if content[_MAC_HEX:_MAC_HEX + 1] != b"\n" or not hmac.compare_digest(mac, self._mac(entry, payload)):
+            return None
+        try:
+            return json.loads(payload)
+        except (ValueError, RecursionError):  # not JSON, or nested absurdly deep
             return None
 
     def write(self, entry: str, value: Any) -> None:
@@ -74,43 +224,68 @@ class JsonFiles:
         folder, name = os.path.split(entry)
         temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # one writer per process: no clash
         try:
-            text = json.dumps(value, separators=(",", ":"))
+            payload = json.dumps(value, separators=(",", ":")).encode("ascii")  # json escapes all non-ASCII
             self._prepare(folder)
-            with open(temporary, "wb") as stream:
-                stream.write(text.encode("ascii"))  # json.dumps escapes everything outside ASCII
-            os.replace(temporary, entry)
+            content = self.sealed(entry, payload)
+            try:
+                _write_new(temporary, content, 0o600)
+            except FileExistsError:  # left by a killed run of a process with the same id
+                os.unlink(temporary)
+                _write_new(temporary, content, 0o600)
+            os.replace(temporary, entry)  # replaces a link at ``entry`` itself, never what it points to
         except (OSError, ValueError, TypeError):  # ValueError, TypeError: data that JSON cannot hold
             self._disabled = True
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
+    def sealed(self, entry: str, payload: bytes) -> bytes:
+        """What the file ``entry`` holds for ``payload``: its HMAC (of place and payload), a newline, the payload."""
+        return self._mac(entry, payload) + b"\n" + payload
+
+    def _mac(self, entry: str, payload: bytes) -> bytes:
+        if not entry.startswith(self._prefix):
+            raise ValueError(f"{entry} is not in the cache folder {self.root}")
+        place = entry[len(self._prefix):].encode("utf-8", "surrogatepass")
+        return hmac.digest(self._key, place + b"\0" + payload, "sha256").hex().encode("ascii")
+
     def _prepare(self, folder: str) -> None:
-        """Create the entry folder and, once per process, the cache folder with its tag and .gitignore."""
+        """Create the entry folder and its parents below the cache folder, each checked to be a real folder."""
         if folder in self._ready:
             return
-        if not self._ready:
-            self.root.mkdir(parents=True, exist_ok=True)
-            for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
-                if not (self.root / name).exists():
-                    with contextlib.suppress(FileExistsError):  # another process may have written it first
-                        write_atomically(self.root / name, text, overwrite=False)
-        os.makedirs(folder, exist_ok=True)
+        if not folder.startswith(self._prefix):
+            raise ValueError(f"{folder} is not in the cache folder {self.root}")
+        self._prepare(os.path.dirname(folder))  # ends at the cache folder, which is ready from the start
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):  # a link or a file is not followed
+            raise NotADirectoryError(f"{folder} is not a folder")
         self._ready.add(folder)
 
 
+def _nothing_ignored(shown_path: str) -> frozenset[str]:
+    return frozenset()
+
+
 class ResultCache:
-    """Lint results stored under ``directory``, keyed by ``key`` (a salt), the shown path and the file's bytes."""
+    """Lint results kept in ``folder``, keyed by ``salt``, the shown path, the codes ``ignored_for`` switches off for
+    it (the configuration's per-file ignores) and the file's bytes."""
 
-    __slots__ = ("_files", "_root", "directory", "key")
+    __slots__ = ("_files", "_root", "folder", "ignored_for", "salt")
 
-    def __init__(self, directory: Path, key: str) -> None:
-        self.directory = Path(directory)
-        self.key = key
-        self._root = os.path.join(self.directory, LAYOUT)  # entries' paths are built as strings: pathlib is slow
-        self._files = JsonFiles(self.directory)
+    def __init__(self, folder: CacheFolder, salt: str,
+                 ignored_for: Callable[[str], frozenset[str]] = _nothing_ignored) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.ignored_for = ignored_for
+        self._root = os.path.join(folder.path, LAYOUT)  # entries' paths are built as strings: pathlib is slow
+        self._files = JsonFiles(folder)
 
     def __repr__(self) -> str:
-        return f"ResultCache({str(self.directory)!r}, {self.key!r})"
+        return f"ResultCache({str(self.folder.path)!r}, {self.salt!r})"
+
+    @property
+    def directory(self) -> Path:
+        return self.folder.path
 
     def entry(self, shown_path: str, raw: bytes) -> Path:
         """Where the entry for this path and content lives (whether or not it exists)."""
@@ -118,7 +293,7 @@ class ResultCache:
 
     def _entry(self, shown_path: str, raw: bytes) -> str:
         digest = hashlib.sha256()
-        for part in (self.key, shown_path):
+        for part in (self.salt, shown_path, " ".join(sorted(self.ignored_for(shown_path)))):
             encoded = part.encode("utf-8", "surrogatepass")
             digest.update(b"%d:" % len(encoded))  # length-prefixed: no two (salt, path) pairs run together alike
             digest.update(encoded)
@@ -193,17 +368,6 @@ def code_stamp() -> str:
                     stamps.append(f"{entry.path}:{status.st_size}:{status.st_mtime_ns}")
     digest = hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]
     return f"{__version__}+{digest}"
-
-
-def cache_directory(start: Path) -> Path:
-    """The cache folder for work in ``start``: ``.agreed_cache`` at the root of the enclosing git repository.
-
-    The root is the nearest of ``start`` and its ancestors that holds ``.git`` (a folder, or a file in a worktree or
-    submodule); outside any repository, ``start/.agreed_cache``.
-    """
-    from agreed.sources import repository_root
-
-    return (repository_root(start) or Path(os.path.abspath(start))) / CACHE_FOLDER
 
 
 def _encode_summary(summary: AgreementSummary | None) -> dict[str, Any] | None:

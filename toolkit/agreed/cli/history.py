@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,17 +35,18 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
     consent), record (progress recorded: status, delivered_on) or editorial.
     Renames are followed while the agreement keeps its id; deletions and re-creations are shown.
     """
+    from agreed.cli.cache_location import open_user_cache
     from agreed.history.git import GitError
     from agreed.history.timeline import Options, build_timeline, resolve_target
     from agreed.history.timeline_report import RENDERERS
 
     cwd = Path.cwd()
-    options = Options(since=since, material_only=material_only, field=field, allow_shallow=allow_shallow,
-                      cache=not no_cache)
+    options = Options(since=since, material_only=material_only, field=field, allow_shallow=allow_shallow)
     try:
         with _open(cwd, target) as repository:
             path = resolve_target(repository, target, cwd)
-            timeline = build_timeline(repository, path, options)
+            cache = None if no_cache else open_user_cache(repository.root)
+            timeline = build_timeline(repository, path, replace(options, cache=cache))
     except GitError as error:
         usage_error(str(error))
     if timeline.shallow:

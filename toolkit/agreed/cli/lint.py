@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
 @today_option
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where cached results live [default: .agreed_cache at the repository root]; safe to delete.")
+              help="Keep cached results in DIR [default: a folder per repository in the user's cache folder, "
+                   "$AGREED_CACHE_DIR or ~/.cache/agreed]; safe to delete. Entries are signed with a key in the "
+                   "user's cache folder, so an entry nobody on this account made is never used.")
 def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str | None,
             output: Path | None, fail_on: str | None, config_path: Path | None, isolated: bool,
             today: datetime.datetime | None, no_cache: bool, cache_dir: Path | None) -> None:
@@ -61,13 +64,24 @@ def _directives_of(path: str) -> suppressions.Parsed:
     return directives(document) if document.data is not None else none
 
 
-def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache:
-    from agreed.cache import ResultCache, cache_directory, code_stamp
+def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache | None:
+    """The result cache for this configuration and context, or None when no safe cache folder is available.
 
+    The salt holds what changes every file's result (agreed's code, the configuration's settings and where it is, the
+    roster, the date when a clock rule is on); the cache adds, per file, the codes per-file ignores switch off."""
+    from agreed.cache import ResultCache, code_stamp
+    from agreed.cli.cache_location import open_user_cache
+    from agreed.sources import repository_root
+
+    folder = open_user_cache(repository_root(config.root) or config.root, cache_dir)
+    if folder is None:
+        return None
     clock = any(rule.clock for rule in config.rules)
     roster = context.people.fingerprint if context.people is not None else ""
-    salt = "|".join((code_stamp(), config.fingerprint, roster,
-                     context.today.isoformat() if clock and context.today else ""))
-    return ResultCache(cache_dir or cache_directory(config.root), hashlib.sha256(salt.encode()).hexdigest())
-
-
+    source = str(config.source.resolve()) if config.source is not None else ""
+    salt = json.dumps([code_stamp(), config.fingerprint, source, str(config.root), roster,
+                       context.today.isoformat() if clock and context.today else ""])
+    salt_digest = hashlib.sha256(salt.encode("utf-8", "surrogatepass")).hexdigest()
+    if config.per_file_ignores:
+        return ResultCache(folder, salt_digest, config.ignored_codes)
+    return ResultCache(folder, salt_digest)

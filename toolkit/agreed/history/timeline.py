@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository, Step, Version
 from agreed.history.materiality import Materiality
-from agreed.history.versions import Parsed, VersionLoader, blob_cache_directory, parse
+from agreed.history.versions import Parsed, VersionLoader, parse
 from agreed.reading import Unreadable, read_file
 
 if TYPE_CHECKING:
+    from agreed.cache import CacheFolder
     from agreed.history.diff import Change
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -108,7 +109,7 @@ class Options:
     material_only: bool = False
     field: str | None = None
     allow_shallow: bool = False
-    cache: bool = True
+    cache: CacheFolder | None = None  # where parsed versions are cached (cli/ finds the user's cache folder)
 
 
 # -- finding the agreement -------------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     keep = _window(repository, options.since)
     if options.field is not None:
         parse_field(options.field)  # a malformed field is an error before any work
-    loader = VersionLoader(repository, blob_cache_directory(repository.root) if options.cache else None)
+    loader = VersionLoader(repository, options.cache)
     every_step = repository.steps(path)
     loader.prefetch([(step.version.blob, step.version.path) for step in every_step]
                     + [(step.before, step.version.path) for step in every_step]

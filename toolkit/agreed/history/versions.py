@@ -2,10 +2,12 @@
 
 Each version's bytes are loaded with :func:`agreed.document.load_document` (the C-parser-based safe loader). What
 it yields (the plain data, or the problems that kept it from loading) is stored as a small JSON file under
-``<cache>/blobs/v1/<first two hex digits>/<blob id>.json``: a blob id names the exact bytes, so an entry never goes
-stale. What comparing two versions gave is stored the same way under ``v1/pairs/``, keyed by both blob ids.
-Entries are written to a temporary file and renamed into place; an entry that is missing, corrupt or written by
-another version of agreed is a miss; a cache folder that cannot be written silently stops storing.
+``<cache>/blobs/v2/<first two hex digits>/<blob id>.json``, in the repository's folder of the user's cache (see
+:mod:`agreed.cache`, which also authenticates every entry and follows no link): a blob id names the exact bytes, so
+an entry never goes stale. What comparing two versions gave is stored the same way under ``v2/pairs/``, keyed by both
+blob ids. Entries are written to a temporary file and renamed into place; an entry that is missing, corrupt, not
+authentic or written by another version of agreed is a miss; a cache folder that cannot be written silently stops
+storing.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from agreed.cache import JsonFiles, code_stamp
+from agreed.cache import CacheFolder, JsonFiles, code_stamp
 
-LAYOUT = "v1"  # bump when the entry format changes
+LAYOUT = "v2"  # bump when the entry format changes
 _BLOB_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
 
 
@@ -61,12 +63,12 @@ class VersionLoader:
     ``blobs_read`` counts the blobs actually read from git, which a warm cache keeps at zero.
     """
 
-    def __init__(self, source: BlobSource, directory: Path | None) -> None:
+    def __init__(self, source: BlobSource, folder: CacheFolder | None) -> None:
         self._source = source
-        self.directory = directory
-        self._root = None if directory is None else os.path.join(directory, LAYOUT)
+        self.directory = None if folder is None else blob_directory(folder)
+        self._root = None if self.directory is None else os.path.join(self.directory, LAYOUT)
         self._memory: dict[str, Parsed] = {}
-        self._files = None if directory is None else JsonFiles(directory.parent)  # tags the whole cache folder
+        self._files = None if folder is None else JsonFiles(folder)
         self.blobs_read = 0
 
     def load(self, blob_id: str | None, path: str) -> Parsed:
@@ -162,8 +164,6 @@ def _parse_one(item: tuple[str, bytes, str]) -> Parsed:
     return parse(item[1], item[2])
 
 
-def blob_cache_directory(root: Path) -> Path:
-    """Where parsed versions of the repository at ``root`` are cached: ``<root>/.agreed_cache/blobs``."""
-    from agreed.cache import cache_directory
-
-    return cache_directory(root) / "blobs"
+def blob_directory(folder: CacheFolder) -> Path:
+    """Where parsed versions are cached in a repository's cache folder."""
+    return folder.path / "blobs"
