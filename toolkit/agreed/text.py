@@ -6,12 +6,13 @@ values at import, find terms with :func:`scan`, and keep only the hits that thei
 looked up token by token in a trie (each statement is tokenised once), not compiled into a regular expression;
 regular expressions are compiled on first use, and only for structure: numbers, dates, "by <agent>" and the like.
 
-This module imports nothing beyond ``re``, ``enum``, ``dataclasses`` and ``functools`` so that it loads in a few
-milliseconds.
+This module imports nothing beyond ``re``, ``enum``, ``bisect``, ``dataclasses`` and ``functools`` so that it loads in
+a few milliseconds.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -234,7 +235,7 @@ def _group(branches: list[str]) -> str:
 class _Tokens:
     """The tokens of a folded text: where each starts and ends, what it says, and its key in a trie."""
 
-    __slots__ = ("closes", "ends", "keys", "opens", "starts", "words")
+    __slots__ = ("closes", "ends", "keys", "open_starts", "opens", "starts", "words")
 
     def __init__(self, folded: str) -> None:
         matches = list(_TOKEN.finditer(folded))
@@ -250,6 +251,17 @@ class _Tokens:
             index for index, start in enumerate(self.starts) if is_word[index] and folded[start - 1 : start] != "-"
         ]
         """The tokens a phrase may start with: words that no hyphen comes before."""
+        self.open_starts = [self.starts[index] for index in self.opens]
+        """Where each of ``opens`` starts, to find the first at or after a position by bisection."""
+
+    def opens_from(self, pos: int) -> list[int]:
+        """The tokens of ``opens`` that start at or after ``pos``: a search need not walk the tokens before it."""
+        return self.opens[bisect.bisect_left(self.open_starts, pos) :]
+
+    def open_at(self, pos: int) -> int | None:
+        """The token of ``opens`` that starts at ``pos``, if any."""
+        found = bisect.bisect_left(self.open_starts, pos)
+        return self.opens[found] if found < len(self.opens) and self.open_starts[found] == pos else None
 
 
 @functools.lru_cache(maxsize=2048)
@@ -369,10 +381,11 @@ class _Phrases(TermPattern):
     def _candidates(self, text: str, pos: int, tokens: _Tokens) -> Iterator[tuple[int, int]]:
         """Where a match may start, and the token its term would start with."""
         if self._before is None:
-            yield from ((tokens.starts[index], index) for index in tokens.opens if tokens.starts[index] >= pos)
+            yield from ((tokens.starts[index], index) for index in tokens.opens_from(pos))
             return
         while (context := self._before.search(text, pos)) is not None:
-            yield from ((context.start(), index) for index in tokens.opens if tokens.starts[index] == context.end())
+            if (index := tokens.open_at(context.end())) is not None:
+                yield context.start(), index
             pos = context.start() + 1
 
     def _match(self, root: Trie, text: str, tokens: _Tokens, index: int, start: int) -> Found | None:
@@ -482,13 +495,13 @@ def scan(text: str, *patterns: TermPattern, keep: Callable[[Hit], bool] | None =
 def text_before(masked: str, start: int, words: int = 3) -> str:
     """Up to ``words`` words of ``masked`` before ``start`` within the sentence, lower-cased."""
     sentence_start = sentence_around(masked, start, start)[0]
-    return " ".join(masked[sentence_start:start].split()[-words:]).lower()
+    return " ".join(masked[sentence_start:start].rsplit(None, words)[-words:]).lower()  # rsplit stops after `words`
 
 
 def text_after(masked: str, end: int, words: int = 3) -> str:
     """Up to ``words`` words of ``masked`` after ``end`` within the sentence, lower-cased."""
     sentence_end = sentence_around(masked, end, end)[1]
-    return " ".join(masked[end:sentence_end].split()[:words]).lower()
+    return " ".join(masked[end:sentence_end].split(None, words)[:words]).lower()
 
 
 def exempted(key: str, hit: Hit, *, after: Mapping[str, str], before: Mapping[str, str]) -> bool:
@@ -648,6 +661,7 @@ def has_measure(text: str) -> bool:
     return has_number(_NOT_A_MEASURE.sub(" ", text))
 
 
+@functools.lru_cache(maxsize=2048)  # asked once per hit, of the hit's whole sentence: many hits share one sentence
 def has_baseline(text: str) -> bool:
     """True when a comparison in ``text`` is anchored: "from 8% to 5%", "by 3 points", "to under 300 ms", "20% faster",
     "than the FY2026 audited total". "By 2027" (a year) and "than before" (an unmeasured standard) are not baselines.
@@ -684,10 +698,17 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(bounds)
 
 
+@functools.lru_cache(maxsize=2048)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(start for start, _ in sentences(text))
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the sentence of ``text`` that holds ``text[start:end]``."""
-    for bounds in sentences(text):
-        if bounds[0] <= start <= bounds[1]:
+    index = bisect.bisect_right(_sentence_starts(text), start) - 1  # the last sentence that starts at or before it
+    if index >= 0:
+        bounds = sentences(text)[index]
+        if start <= bounds[1]:
             return bounds[0], max(bounds[1], end)
     return start, end
 

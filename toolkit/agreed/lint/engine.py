@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from agreed.document import Document
+from agreed.document import Document, JsonPath
 from agreed.lint import suppressions
 from agreed.lint.commitments import Statement, statements
 from agreed.lint.rule import Category, LintContext, Rule, TextContext, TextSpan
@@ -15,6 +15,27 @@ from agreed.problem import Problem, Severity
 from agreed.schema import SCHEMA_VIOLATION, validate_document
 
 INTERNAL_ERROR = "X001"
+TEXT_NOT_READ = "X004"
+
+
+@dataclass(frozen=True, slots=True)
+class TextBudget:
+    """How much prose the text rules read, and how many findings one rule reports in one value.
+
+    Commitments are a few sentences; the limits sit far above that, so that a pasted document or a generated
+    megabyte costs a fraction of a second and a screenful of findings instead of minutes and a flood. Text past
+    a limit is not read, and a finding says so at the value; findings past the cap are counted in one summary.
+    """
+
+    value_chars: int = 10_000
+    """Characters of one value the text rules read."""
+    document_chars: int = 100_000
+    """Characters of commitment prose of one agreement the text rules read, all values together."""
+    findings_per_value: int = 10
+    """Findings one rule reports in one value; the rest are summed up in one more finding."""
+
+
+DEFAULT_BUDGET = TextBudget()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +58,49 @@ def default_rules() -> tuple[Rule, ...]:
 
 
 def check_statement(text: str, rules: Sequence[Rule] | None = None, context: TextContext = TextContext(),
-                    allowed_terms: tuple[str, ...] = ()) -> list[StatementFinding]:
-    """Findings of the text rules in one statement, ordered by position; none inside an allowed term."""
-    inside_allowed = _allowed_ranges(text, _allowed_pattern(allowed_terms))
+                    allowed_terms: tuple[str, ...] = (), budget: TextBudget = DEFAULT_BUDGET) -> list[StatementFinding]:
+    """Findings of the text rules in one statement, ordered by position; none inside an allowed term.
+
+    Only the first ``budget.value_chars`` characters are read (a finding says so when there are more), and each
+    rule reports at most ``budget.findings_per_value`` findings, then one that counts the rest.
+    """
+    read = read_length(text, budget.value_chars)
+    allowed = _allowed_pattern(allowed_terms)
     findings = [
         StatementFinding(rule.code, rule.name, rule.category, rule.severity, span.start, span.end, span.message)
         for rule in (rules if rules is not None else default_rules())
-        for span in text_spans(rule, text, context)
-        if not _within(span, inside_allowed)
+        for span in capped_spans(rule, text[:read], context, allowed, budget.findings_per_value)
     ]
+    if read < len(text):
+        findings.append(StatementFinding(TEXT_NOT_READ, "text-not-read", Category.STRUCTURE, Severity.WARNING, read,
+                                         len(text), not_read_message(read, len(text), budget)))
     return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.rule))
+
+
+def read_length(text: str, limit: int) -> int:
+    """How much of ``text`` the text rules read: all of it up to ``limit`` characters, else up to the last break
+    (sentence, line or word) before the limit, so that no word is cut in two."""
+    return len(text) if len(text) <= limit else _cut(text, 0, limit)
+
+
+def not_read_message(read: int, total: int, budget: TextBudget) -> str:
+    return (f"the text rules read only the first {read:,} of this value's {total:,} characters (at most "
+            f"{budget.value_chars:,} per value and {budget.document_chars:,} per agreement): the rest was not "
+            "checked; shorten the value or split it into several items")
+
+
+def capped_spans(rule: Rule, text: str, context: TextContext, allowed: re.Pattern[str] | None,
+                 cap: int) -> list[TextSpan]:
+    """A text rule's spans in ``text`` outside the allowed terms: the first ``cap``, then one that counts the rest
+    (at the first span not listed)."""
+    inside_allowed = _allowed_ranges(text, allowed)
+    spans = [span for span in text_spans(rule, text, context) if not _within(span, inside_allowed)]
+    if len(spans) <= cap:
+        return spans
+    rest, first_unlisted = len(spans) - cap, spans[cap]
+    return [*spans[:cap], TextSpan(first_unlisted.start, first_unlisted.end,
+                                   f"and {rest:,} more {rule.code} finding{'s' if rest > 1 else ''} in this value, "
+                                   f"not listed one by one (each rule lists at most {cap} per value)")]
 
 
 MAX_CHUNK = 2000  # characters a text rule reads at once; keeps the cost of pathological prose linear
@@ -64,15 +118,20 @@ def text_spans(rule: Rule, text: str, context: TextContext) -> Iterator[TextSpan
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     while len(text) - start > MAX_CHUNK:
-        limit = start + MAX_CHUNK
-        cut = max(text.rfind(". ", start, limit) + 2, text.rfind("\n", start, limit) + 1)
-        if cut <= start + 1:
-            cut = text.rfind(" ", start, limit) + 1
-        if cut <= start + 1:
-            cut = limit
+        cut = _cut(text, start, start + MAX_CHUNK)
         yield start, text[start:cut]
         start = cut
     yield start, text[start:]
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece of ``text[start:]`` of at most ``limit - start`` characters: after the last sentence end
+    or line break in its second half, else after the last space there, else at ``limit``."""
+    half = start + (limit - start) // 2  # a break in the first half would waste most of the piece
+    cut = max(text.rfind(". ", half, limit) + 2, text.rfind("\n", half, limit) + 1)
+    if cut <= half:
+        cut = text.rfind(" ", half, limit) + 1
+    return cut if half < cut <= limit else limit
 
 
 def validate(document: Document) -> list[Problem]:
@@ -99,6 +158,7 @@ class Linter:
     context: LintContext = LintContext()
     ignored_for: Callable[[str], frozenset[str]] = _nothing_ignored
     allowed_terms: tuple[str, ...] = ()
+    budget: TextBudget = DEFAULT_BUDGET
 
     def __call__(self, document: Document) -> list[Problem]:
         problems = validate(document)
@@ -106,10 +166,13 @@ class Linter:
             return problems
         ignored = self.ignored_for(document.path)
         rules = [rule for rule in self.rules if rule.code not in ignored]
-        prose = tuple(statements(document))
+        prose, unread = _within_budget(tuple(statements(document)), self.budget)
         allowed = _allowed_pattern(self.allowed_terms)
         for rule in rules:
-            problems.extend(_guarded(rule, document, self.context, prose, allowed))
+            problems.extend(_guarded(rule, document, self.context, prose, allowed, self.budget.findings_per_value))
+        if any(rule.check_text is not None for rule in rules):
+            problems.extend(Problem(document.path, *document.position(item.path), TEXT_NOT_READ, Severity.WARNING,
+                                    item.message) for item in unread)
         registry = _registry()
         parsed = directives(document)
         ran = frozenset(rule.code for rule in rules if rule.check_repository is None)  # cross-file rules run later
@@ -156,11 +219,47 @@ def _allowed_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """Prose the text rules did not read (all or part of the value at ``path``), and why."""
+
+    path: JsonPath
+    message: str
+
+
+def _within_budget(prose: Sequence[Statement], budget: TextBudget) -> tuple[list[Statement], list[_Unread]]:
+    """The statements cut to what the budget lets the text rules read, and what was left unread."""
+    kept: list[Statement] = []
+    unread: list[_Unread] = []
+    left = budget.document_chars
+    for index, statement in enumerate(prose):
+        if left <= 0:
+            later = len(prose) - index - 1
+            unread.append(_Unread(statement.path, _document_budget_message(later, budget)))
+            break
+        allowance = min(budget.value_chars, left)
+        read = read_length(statement.text, allowance)
+        if read == len(statement.text):
+            kept.append(statement)
+            left -= read
+            continue
+        unread.append(_Unread(statement.path, not_read_message(read, len(statement.text), budget)))
+        kept.append(replace(statement, text=statement.text[:read]))
+        left = 0 if allowance < budget.value_chars else left - read  # cut by what the agreement had left: all used
+    return kept, unread
+
+
+def _document_budget_message(later: int, budget: TextBudget) -> str:
+    skipped = "this value was" if not later else f"this value and {later:,} later one{'s' if later > 1 else ''} were"
+    return (f"the text rules read at most {budget.document_chars:,} characters of commitment prose per agreement: "
+            f"{skipped} not checked; shorten the prose or split the agreement")
+
+
 def _guarded(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement],
-             allowed: re.Pattern[str] | None) -> list[Problem]:
+             allowed: re.Pattern[str] | None, cap: int) -> list[Problem]:
     """A rule that crashes on odd input yields one internal-error Problem instead of stopping the run."""
     try:
-        return list(_run_rule(rule, document, context, prose, allowed))
+        return list(_run_rule(rule, document, context, prose, allowed, cap))
     except Exception as error:  # noqa: BLE001 - any defect in one rule must not hide the other findings
         return [Problem(document.path, 1, 1, INTERNAL_ERROR, Severity.ERROR,
                         f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error}; "
@@ -168,7 +267,7 @@ def _guarded(rule: Rule, document: Document, context: LintContext, prose: Sequen
 
 
 def _run_rule(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement],
-              allowed: re.Pattern[str] | None) -> Iterator[Problem]:
+              allowed: re.Pattern[str] | None, cap: int) -> Iterator[Problem]:
     if rule.check_document is not None:
         for finding in rule.check_document(document, context):
             position = document.key_position if finding.at_key else document.position
@@ -177,10 +276,7 @@ def _run_rule(rule: Rule, document: Document, context: LintContext, prose: Seque
                           f"{document.describe(finding.path)}: {finding.message}")
     if rule.check_text is not None:
         for statement in prose:
-            inside_allowed = _allowed_ranges(statement.text, allowed)
-            for span in text_spans(rule, statement.text, statement.context):
-                if _within(span, inside_allowed):
-                    continue
+            for span in capped_spans(rule, statement.text, statement.context, allowed, cap):
                 line, col = document.text_position(statement.path, span.start, span.end)
                 yield Problem(document.path, line, col, rule.code, rule.severity, span.message)
 
