@@ -354,16 +354,17 @@ def test_moving_a_copy_merged_earlier_into_place_fails_the_gate(repo: Path, acti
 
 
 @pytest.mark.parametrize(("outside", "why"), [
-    ("docs/x.yaml", "material change to an agreement that was active at the base: move it to renegotiating"),
+    ("archive/x.yaml", "material change to an agreement that was active at the base: move it to renegotiating"),
     ("contracts/.drafts/x.yaml", "at the base revision the id sales-onboarding is held by contracts/.drafts/x.yaml "
                                  f"and {AGREEMENT}"),
 ])
 def test_a_changed_copy_kept_elsewhere_and_moved_in_fails_the_gate(repo: Path, active: str, outside: str,
                                                                    why: str) -> None:
-    """The copy, a draft, lies under docs/ (outside the checked folders: its history there counts for nothing) or
-    in a hidden folder of contracts/ (an agreement like any other: the id is then held twice at the base)."""
-    add(repo, outside, copy_with_deadline("2040-01-01").replace("status: active", "status: draft", 1))
-    base = commit_all_as(repo, "A draft copy", email="mallory@example.com")
+    """The copy lies outside the checked folders (its history there counts for nothing, though its path sorts
+    first) or in a hidden folder of contracts/ (an agreement like any other: the id is then held twice at the
+    base)."""
+    add(repo, outside, copy_with_deadline("2040-01-01"))
+    base = commit_all_as(repo, "A copy", email="mallory@example.com")
     git(repo, "rm", "-q", AGREEMENT)
     add(repo, "contracts/moved.yaml", copy_with_deadline("2040-01-01"))
     git(repo, "rm", "-q", outside)
