@@ -105,11 +105,12 @@ SINGLE: list[Any] = [
     pytest.param(append("term:\n  end: '2031-02-30'\n"), "'2031-02-30'", "term.end: '2031-02-30' is not a date",
                  id="quoted-impossible-date"),
     pytest.param(append("term:\n  end: 2031-02-30\n"), "2031-02-30",
-                 "term.end: '2031-02-30' is not a date: February 2031 has 28 days, not 30", id="unquoted-impossible-date"),
-    pytest.param(append("term:\n  end: 2031-13-01\n"), "2031-13-01", "term.end: '2031-13-01' is not a date: there is no "
-                 "month 13", id="impossible-month"),
-    pytest.param(append("term:\n  end: 0000-01-01\n"), "0000-01-01", "term.end: '0000-01-01' is not a date: there is no "
-                 "year 0000", id="year-zero"),
+                 "term.end: '2031-02-30' is not a date: February 2031 has 28 days, not 30",
+                 id="unquoted-impossible-date"),
+    pytest.param(append("term:\n  end: 2031-13-01\n"), "2031-13-01",
+                 "term.end: '2031-13-01' is not a date: there is no month 13", id="impossible-month"),
+    pytest.param(append("term:\n  end: 0000-01-01\n"), "0000-01-01",
+                 "term.end: '0000-01-01' is not a date: there is no year 0000", id="year-zero"),
     pytest.param(append("term:\n  end: 20311031\n"), "20311031", "term.end: expected a date written as YYYY-MM-DD "
                  "(such as 2027-03-31), found the number 20311031", id="date-without-hyphens"),
     pytest.param(append("results:\n  deadline: 20311031\n"), "20311031", "results.deadline: expected a date written as "
@@ -129,8 +130,9 @@ SINGLE: list[Any] = [
     pytest.param(replace("id: demo", "id: " + "x" * 500), "x" * 500,
                  f"id: '{'x' * 59}…' is not a valid identifier", id="long-value-echoed-shortened"),
     pytest.param(append("results:\n  deliverables:\n    - id: d1\n      what: Checklist\n      owner: Maria Chen\n"),
-                 "Maria Chen\n", "results.deliverables[id=d1].owner: 'Maria Chen' is not a valid party id: name one entry of "
-                 "parties by its id (lower-case letters, digits, '.', '-' and '_'; no spaces)", id="owner-pattern"),
+                 "Maria Chen\n", "results.deliverables[id=d1].owner: 'Maria Chen' is not a valid party id: name one "
+                 "entry of parties by its id (lower-case letters, digits, '.', '-' and '_'; no spaces)",
+                 id="owner-pattern"),
     pytest.param(append("results:\n  deliverables:\n    - id: d1\n"), "id: d1",
                  "results.deliverables[id=d1]: 'what' is required here", id="missing-required-in-item"),
     pytest.param(append("relationship:\n  reservations:\n" + "".join(
