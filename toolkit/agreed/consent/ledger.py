@@ -14,8 +14,8 @@ Why this layout:
 - **Keyed by the agreement's id, not its file name**, so renaming or moving the file within its folder keeps its
   consent; several agreements can share one folder.
 - **Beside the agreement**, so the records travel with it (CODEOWNERS, reviews and path filters see them together),
-  and in a hidden folder, which ``agreed lint`` and ``validate`` skip when they search folders. A record has no
-  ``agreed:`` key, so nothing mistakes it for an agreement.
+  in a ``.consent`` folder, which the definition of agreement files (:func:`agreed.sources.kind_of`) leaves out
+  for every command. A record has no ``agreed:`` key either, so nothing mistakes it for an agreement.
 - **Sixteen hex digits** (64 bits) of the digest name the file: unique in practice, short in listings. The full
   digest inside the record is what counts; a file name that does not match it is a problem.
 - **The agreement itself is never edited**, so its comments and formatting are untouched; records are written
