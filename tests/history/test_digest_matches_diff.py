@@ -48,7 +48,11 @@ def _walk(value: Any) -> list[tuple[Any, str | int, Any]]:
     pending = [value]
     while pending:
         node = pending.pop()
-        pairs = list(node.items()) if isinstance(node, dict) else list(enumerate(node)) if isinstance(node, list) else []
+        pairs: list[tuple[Any, Any]] = []
+        if isinstance(node, dict):
+            pairs = list(node.items())
+        elif isinstance(node, list):
+            pairs = list(enumerate(node))
         for key, child in pairs:
             found.append((node, key, child))
             pending.append(child)
