@@ -186,10 +186,11 @@ def _scalar(value: Any, style: _Style, rng: random.Random) -> str:
         return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
     if isinstance(value, (int, float)):
         return repr(value)
+    text = str(value)
     quoting = style.quoting if style.quoting != "mixed" else rng.choice(("double", "single"))
-    if quoting == "single" and value.isprintable():
-        return "'" + value.replace("'", "''") + "'"
-    return json.dumps(value, ensure_ascii=False)
+    if quoting == "single" and text.isprintable():
+        return "'" + text.replace("'", "''") + "'"
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _key(key: str) -> str:
