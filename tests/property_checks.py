@@ -128,6 +128,12 @@ def library_failures(raw: bytes, seed: bytes | None = None, statements: int = 2)
 
 def _library_checks(raw: bytes, seed: bytes | None, statements: int) -> list[Failure]:
     document = guarded("agreed.load", lambda: agreed.load(raw, CASE_NAME))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        guarded("agreed.loads", lambda: agreed.loads(text, CASE_NAME))
     problems = guarded("agreed.check", lambda: agreed.check(document, today=TODAY))
     schema_problems = guarded("agreed.validate", lambda: agreed.validate(document))
     failures = position_failures(raw, [*problems, *schema_problems], "library")

@@ -122,3 +122,15 @@ def test_digest_and_diff_agree_on_known_edits(minimal_agreement: dict[str, Any],
         new["x-list"].reverse()
         failures += pair_failures(new_raw, to_yaml(new).encode("utf-8"))
     assert not failures, _report(failures)
+
+
+@pytest.mark.parametrize(("raw", "line", "col", "inside"), [
+    pytest.param(b"a: [1", 1, 6, True, id="end-of-last-line"),
+    pytest.param(b"a: [1", 2, 1, False, id="line-after-a-file-without-final-break"),
+    pytest.param(b"a: 1\n", 2, 1, True, id="line-after-final-break"),
+    pytest.param("é: 1\rb".encode(), 1, 6, False, id="column-counts-characters-and-cr-ends-a-line"),
+    pytest.param(b"\xef\xbb\xbfab", 1, 3, True, id="bom-is-not-a-column"),
+])
+def test_the_position_check_itself(raw: bytes, line: int, col: int, inside: bool) -> None:
+    problem = agreed.Problem("case.yaml", line, col, "S001", agreed.Severity.ERROR, "probe")
+    assert (position_failures(raw, [problem], "probe") == []) is inside
