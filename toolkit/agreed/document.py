@@ -323,7 +323,7 @@ class _ParsedText:
         return index + _PAIR_SAVING * bisect.bisect_right(self.rewritten_ends, index)
 
 
-_SURROGATE_PAIR = re.compile(r"(?<!\\)(?:\\\\)*\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_SURROGATE_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 _ONE_ESCAPE = len("\\U0001F600")
 _PAIR_SAVING = len("\\uD83D\\uDE00") - _ONE_ESCAPE
 
@@ -335,8 +335,8 @@ def _rewrite_pairs(source: str, keep: Callable[[int], bool] = lambda _offset: Tr
     ends: list[int] = []
     copied = 0
     for match in _SURROGATE_PAIR.finditer(source):
-        start = match.start(1) - 2  # the backslash of the first \u; an escaped backslash before it stays
-        if not keep(start):
+        start = match.start()
+        if _escaped(source, start) or not keep(start):
             continue
         code = 0x10000 + ((int(match.group(1), 16) - 0xD800) << 10) + (int(match.group(2), 16) - 0xDC00)
         pieces += [source[copied:start], f"\\U{code:08X}"]
@@ -347,6 +347,14 @@ def _rewrite_pairs(source: str, keep: Callable[[int], bool] = lambda _offset: Tr
         return _ParsedText(source)
     pieces.append(source[copied:])
     return _ParsedText("".join(pieces), tuple(starts), tuple(ends))
+
+
+def _escaped(source: str, backslash: int) -> bool:
+    """Whether the backslash at ``backslash`` is itself escaped (an odd run of backslashes before it)."""
+    before = backslash
+    while before > 0 and source[before - 1] == "\\":
+        before -= 1
+    return (backslash - before) % 2 == 1
 
 
 def _compose(path: str, source: str, limits: Limits) -> _Composer:
@@ -369,7 +377,9 @@ class _Composer:
         self.path = path
         self.source = source
         self.parsed = parsed
-        self.double_quoted: list[tuple[int, int]] = []
+        self.line_starts = _line_starts(source)
+        self.double_quoted_starts: list[int] = []  # source spans of the double-quoted scalars, in order
+        self.double_quoted_ends: list[int] = []
         self.limits = limits
         self.problems: list[Problem] = []
         self.values: dict[JsonPath, Span] = {}
@@ -402,7 +412,8 @@ class _Composer:
 
     def in_double_quotes(self, offset: int) -> bool:
         """Whether source ``offset`` lies inside a double-quoted scalar seen so far."""
-        return any(start < offset < end for start, end in self.double_quoted)
+        at = bisect.bisect_left(self.double_quoted_starts, offset) - 1
+        return at >= 0 and offset < self.double_quoted_ends[at]
 
     def _reader_offset(self, position: int) -> int:
         """The source offset of a reader error: the C parser counts UTF-8 bytes there, not characters."""
@@ -430,26 +441,25 @@ class _Composer:
             raise _LimitExceeded
 
     def _scalar(self, event: Any) -> None:
+        span = self._span(event)
         if event.style == '"':
-            span = self._span(event)
-            self.double_quoted.append((span.start, span.end))
+            self.double_quoted_starts.append(span.start)
+            self.double_quoted_ends.append(span.end)
             if _SURROGATE.search(event.value):  # only a pure-Python parser lets a lone surrogate escape through
                 self._problem(span.line + 1, span.col + 1, SYNTAX,
                               f"YAML syntax error: {_LONE_SURROGATE} in this value")
                 raise _LimitExceeded
         if self._expecting_key():
-            self._key(event)
+            self._key(event, span)
             return
         value = self._convert(event)
-        span = self._span(event)
         self._count(1, span)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self._place(value, span)
 
-    def _key(self, event: Any) -> None:
+    def _key(self, event: Any, span: Span) -> None:
         frame = self.stack[-1]
-        span = self._span(event)
         tag = event.tag
         if tag is None and event.implicit[0] and event.value == "<<":
             self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG,
@@ -591,9 +601,14 @@ class _Composer:
     def _span(self, event: Any) -> Span:
         """Where an event sits, from the parser's character offsets: its line and column counts differ from ours
         (NEL, LS, PS; a line after the end of a file without a final line break)."""
-        start = self.parsed.original(event.start_mark.index)
-        line, col = line_col(self.source, start)
-        return Span(line - 1, col - 1, start, self.parsed.original(event.end_mark.index))
+        start, end = event.start_mark.index, event.end_mark.index
+        if self.parsed.rewritten_at:
+            start, end = self.parsed.original(start), self.parsed.original(end)
+        if start >= len(self.source):
+            line, col = line_col(self.source, start)
+            return Span(line - 1, col - 1, start, end)
+        line = bisect.bisect_right(self.line_starts, start) - 1
+        return Span(line, start - self.line_starts[line], start, end)
 
     def _syntax_problem(self, error: Any) -> None:
         mark = error.problem_mark or error.context_mark
