@@ -132,7 +132,7 @@ def run(documents: int, seed: int, out: Path, with_cli: bool, pairs_every: int) 
                 else:
                     findings[key] = Finding(failure, 1, case.raw, case.seed, case.label)
                     print(f"[{number}] new: {failure.prop}: {failure.signature}", flush=True)
-            if number and number % 5000 == 0:
+            if number and number % 1000 == 0:
                 print(f"... {number} documents, {time.monotonic() - started:.0f} s, {len(findings)} distinct failures",
                       flush=True)
         elapsed = time.monotonic() - started
