@@ -269,10 +269,10 @@ def _style_name(style: Any) -> str:
 
 COMMANDS: tuple[tuple[str, ...], ...] = (
     ("lint", "--isolated", "--no-cache", "-j", "1", "--format", "json", CASE_NAME),
-    ("validate", "--isolated", "-j", "1", CASE_NAME),
+    ("validate", "--isolated", "-j", "1", "--format", "json", CASE_NAME),
     ("digest", CASE_NAME),
     ("diff", SEED_NAME, CASE_NAME),
-    ("check-text", "--isolated", CASE_NAME),
+    ("check-text", "--isolated", "--format", "json", CASE_NAME),
 )
 
 
@@ -301,16 +301,31 @@ def cli_failures(folder: Path, raw: bytes, seed: bytes) -> list[Failure]:
             failures.append(Failure("cli-no-exception", f"agreed {name}: {kind[:120]}", internal[:300]))
         if result.exit_code not in (0, 1, 2):
             failures.append(Failure("cli-exit-code", f"agreed {name}: exit {result.exit_code}", output[-300:]))
-        if name == "lint" and not internal:
-            failures += _json_positions(raw, result.stdout)
+        if name in ("lint", "validate") and not internal:
+            failures += _json_positions(raw, result.stdout, f"agreed {name}")
+        if name == "check-text" and result.exit_code in (0, 1) and not internal:
+            failures += _statement_positions(raw, result.stdout)
     return failures
 
 
-def _json_positions(raw: bytes, stdout: str) -> list[Failure]:
+def _json_positions(raw: bytes, stdout: str, command: str) -> list[Failure]:
     try:
         report = json.loads(stdout)
     except ValueError:
-        return [Failure("cli-json", "agreed lint --format json: output is not JSON", stdout[:200])]
+        return [Failure("cli-json", f"{command} --format json: output is not JSON", stdout[:200])]
     problems = [Problem(item["path"], item["line"], item["col"], item["rule"], agreed.Severity.ERROR, item["message"])
                 for item in report.get("problems", []) if item.get("path") == CASE_NAME]
-    return position_failures(raw, problems, "agreed lint")
+    return position_failures(raw, problems, command)
+
+
+def _statement_positions(raw: bytes, stdout: str) -> list[Failure]:
+    """check-text's JSON Lines: each finding's line and column (start + 1) must exist in the file."""
+    problems = []
+    for line in stdout.splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return [Failure("cli-json", "agreed check-text --format json: a line is not JSON", line[:200])]
+        problems += [Problem(CASE_NAME, record["line"], finding["start"] + 1, finding["rule"], agreed.Severity.ERROR,
+                             finding["message"]) for finding in record.get("findings", [])]
+    return position_failures(raw, problems, "agreed check-text")

@@ -597,6 +597,7 @@ def _bom(rng: random.Random, raw: bytes) -> bytes:
 
 def _odd_characters(rng: random.Random, raw: bytes) -> bytes:
     piece = rng.choice(("\t", "\x00", "\x85", "\u2028", "\u2029", "\r", "\r\n", "\x1b", "\ufeff", "é", "😀",
+                        "\x0b", "\x0c", "\x1c", "\x1e",
                         ": ", "- ", "#", "&a ", "*a", "!!binary ", "? ", "[", "{", "'", '"', "\\"))
     return _insert(rng, raw, piece.encode("utf-8"))
 

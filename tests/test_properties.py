@@ -134,3 +134,14 @@ def test_digest_and_diff_agree_on_known_edits(minimal_agreement: dict[str, Any],
 def test_the_position_check_itself(raw: bytes, line: int, col: int, inside: bool) -> None:
     problem = agreed.Problem("case.yaml", line, col, "S001", agreed.Severity.ERROR, "probe")
     assert (position_failures(raw, [problem], "probe") == []) is inside
+
+
+@pytest.mark.parametrize("raw", [
+    pytest.param(b"x: a\x0cb\nwhat: improve things significantly\n", id="form-feed"),
+    pytest.param("x: a\x85b\nwhat: improve things significantly\n".encode(), id="raw-nel"),
+    pytest.param(b"x: a\x1cb\nwhat: improve it significantly\n", id="file-separator"),
+])
+def test_command_positions_exist_in_the_file(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory(prefix="agreed-properties-") as folder, contextlib.chdir(folder):
+        failures = cli_failures(Path(folder), raw, b"agreed: 1\n")
+    assert not failures, _report(failures)
