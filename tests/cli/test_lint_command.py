@@ -244,7 +244,7 @@ def test_output_file_gets_the_report_and_stdout_the_summary(runner: CliRunner, t
                                                            vague_ownerless: str) -> None:
     path = tmp_path / "vague.yaml"
     path.write_text(vague_ownerless)
-    report = tmp_path / "out" / "report.json"
+    report = tmp_path / "report.json"
     result = runner.invoke(main, ["lint", str(path), "--format", "json", "--output", str(report)])
     assert result.exit_code == 1
     assert result.output.startswith("Found ")
