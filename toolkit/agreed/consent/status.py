@@ -296,11 +296,11 @@ def template_status(repository: Repository, file: Path) -> AgreementStatus | Non
     shown = repository.relative(file)
     data = read_document(file, shown).data
     status = data.get("status") if isinstance(data, Mapping) else None
-    if status == DRAFT:
+    if not isinstance(status, str) or status == DRAFT:  # one that does not load or validate is lint's to report
         return None
-    return AgreementStatus(shown, None, status if isinstance(status, str) else None, None,
-                           error=f"a template is no agreement and must stay status: draft (it is "
-                                 f"{status!r}): copy it to a file of its own (agreed new) to make an agreement")
+    return AgreementStatus(shown, None, status, None,
+                           error=f"a template is no agreement and must stay status: draft (it is {status}): copy "
+                                 "it to a file of its own (agreed new) to make an agreement")
 
 
 def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevision | None = None,
