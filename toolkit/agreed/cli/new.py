@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -9,6 +10,7 @@ import click
 from agreed.atomic import RefusedTarget, write_atomically
 from agreed.cli.files import DEFAULT_FOLDER
 from agreed.cli.output import usage_error
+from agreed.sources import default_folder
 from agreed.template import new_agreement, parse_party
 
 
@@ -17,9 +19,10 @@ from agreed.template import new_agreement, parse_party
 @click.option("--party", "parties", multiple=True, required=True, metavar="ID[=NAME]",
               help="A party to the agreement (repeat for each).")
 @click.option("--title", default=None, help="The agreement's title (default: the id).")
-@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path(DEFAULT_FOLDER),
-              show_default=True, help="Folder to write the agreement into.")
-def command(agreement_id: str, parties: tuple[str, ...], title: str | None, folder: Path) -> None:
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=f"Folder to write the agreement into [default: {DEFAULT_FOLDER}/ at the repository root, as "
+                   "every command finds it].")
+def command(agreement_id: str, parties: tuple[str, ...], title: str | None, folder: Path | None) -> None:
     """Write a new draft agreement ID.yaml from the template; never overwrites.
 
     ID is the agreement's id ('sales-onboarding'), not a file name: the file is named after it.
@@ -28,7 +31,8 @@ def command(agreement_id: str, parties: tuple[str, ...], title: str | None, fold
         text = new_agreement(agreement_id, title or agreement_id, [parse_party(party) for party in parties])
     except ValueError as error:
         usage_error(str(error))
-    target = folder / f"{agreement_id}.yaml"
+    target = (folder if folder is not None else Path(os.path.relpath(default_folder(Path.cwd())))) / \
+        f"{agreement_id}.yaml"
     try:
         write_atomically(target, text, overwrite=False)
     except FileExistsError:
