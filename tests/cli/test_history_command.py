@@ -331,3 +331,66 @@ def test_subjects_are_read_as_utf8(repo: Path, monkeypatch: pytest.MonkeyPatch) 
     _git(repo, "update-ref", "HEAD", written)
     document = json.loads(_run(repo, monkeypatch, PATH, "--format", "json").stdout)
     assert document["versions"][-1]["subject"] == "Raw bytes \ufffd\ufffd no header"
+
+
+# -- the merge-commit workflow: branches merged with git merge --no-ff ------------------------------------------------
+
+
+@pytest.fixture
+def merged(tmp_path: Path, minimal_agreement: dict[str, Any]) -> Path:
+    """contracts/demo.yaml created on main, then its deadline moved three times, each on a branch merged with
+    ``--no-ff`` (the last branch with two commits: the slip and a new title)."""
+    root = tmp_path / "merged"
+    (root / "contracts").mkdir(parents=True)
+    _git(root, "init", "-q", "-b", "main")
+
+    def write(deadline: str, subject: str, day: int, path: str = PATH) -> None:
+        minimal_agreement["results"]["deadline"] = deadline
+        (root / path).write_text(json.dumps(minimal_agreement, indent=2) + "\n", encoding="utf-8")
+        _git(root, "add", "-A")
+        _git(root, "commit", "-q", "-m", subject, day=day)
+
+    write("2031-06-30", "Create the agreement", 1)
+    for number, deadline in enumerate(("2031-07-30", "2031-08-29"), start=1):
+        _git(root, "switch", "-q", "-c", f"slip-{number}", day=2 * number)
+        write(deadline, f"Slip to {deadline}", 2 * number)
+        _git(root, "switch", "-q", "main", day=2 * number + 1)
+        _git(root, "merge", "-q", "--no-ff", "-m", f"Merge slip-{number}", f"slip-{number}", day=2 * number + 1)
+    _git(root, "switch", "-q", "-c", "slip-3", day=6)
+    write("2031-09-28", "Slip to 2031-09-28", 6)
+    minimal_agreement["title"] = "Demo agreement, retitled"
+    write("2031-09-28", "Retitle", 7)
+    _git(root, "switch", "-q", "main", day=8)
+    _git(root, "merge", "-q", "--no-ff", "-m", "Merge slip-3", "slip-3", day=8)
+    return root
+
+
+def _subjects(result: Result) -> list[str]:
+    return [version["subject"] for version in json.loads(result.stdout)["versions"]]
+
+
+def test_a_merged_branch_is_one_version_its_merge(merged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reproducer: every merged change was listed twice, as the branch commit and as the merge.
+    result = _run(merged, monkeypatch, PATH, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert _subjects(result) == ["Create the agreement", "Merge slip-1", "Merge slip-2", "Merge slip-3"]
+
+
+def test_no_first_parent_also_lists_the_merged_branches_commits(merged: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run(merged, monkeypatch, PATH, "--format", "json", "--no-first-parent")
+    assert result.exit_code == 0, result.output
+    assert set(_subjects(result)) == {"Create the agreement", "Slip to 2031-07-30", "Merge slip-1",
+                                      "Slip to 2031-08-29", "Merge slip-2", "Slip to 2031-09-28", "Retitle",
+                                      "Merge slip-3"}
+
+
+def test_field_prints_one_row_per_change_of_the_value(merged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reproducer: --field counted three changes but printed four rows, one of them "+0 days".
+    result = _run(merged, monkeypatch, PATH, "--field", "results.deadline", "--format", "json")
+    assert result.exit_code == 0, result.output
+    points = json.loads(result.stdout)["field"]["points"]
+    assert [point["value"] for point in points] == ["2031-06-30", "2031-07-30", "2031-08-29", "2031-09-28"]
+    text = _run(merged, monkeypatch, PATH, "--field", "results.deadline").stdout
+    assert "+0 days" not in text
+    assert "+90 days total" in text

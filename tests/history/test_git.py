@@ -151,7 +151,8 @@ def test_a_deleted_file_has_versions_though_not_in_the_work_tree(repo: Repo) -> 
         assert repository.files() == []
 
 
-def test_merges_list_each_version_once_oldest_first(repo: Repo) -> None:
+def _diverged(repo: Repo) -> tuple[str, str, str, str]:
+    """contracts/a.yaml edited on a side branch and on main, then merged: (base, side, main, merge) commits."""
     repo.write("contracts/a.yaml", _agreement())
     base = repo.commit("create", "2031-01-01T12:00:00+00:00")
     repo.git("checkout", "-q", "-b", "side")
@@ -163,9 +164,23 @@ def test_merges_list_each_version_once_oldest_first(repo: Repo) -> None:
     repo.write("contracts/a.yaml", _agreement(note="main"))
     main = repo.commit("main edit", "2031-01-03T12:00:00+00:00")
     repo.git("merge", "-q", "--no-edit", "side", date="2031-01-04T12:00:00+00:00")
-    merge = repo.git("rev-parse", "HEAD")
+    return base, side, main, repo.git("rev-parse", "HEAD")
+
+
+def test_first_parents_list_a_merged_branch_once_as_its_merge(repo: Repo) -> None:
+    base, _, main, merge = _diverged(repo)
     with _open(repo) as repository:
         steps = repository.steps("contracts/a.yaml")
+    assert [step.version.commit for step in steps] == [base, main, merge]
+    blob = {step.version.commit: step.version.blob for step in steps}
+    assert steps[2].before == blob[main]  # the merge against its first parent: what the branch brought in
+
+
+def test_every_commit_lists_each_version_once_oldest_first(repo: Repo) -> None:
+    base, side, main, merge = _diverged(repo)
+    with _open(repo) as repository:
+        steps = repository.steps("contracts/a.yaml", first_parent=False)
+        assert [version.commit for version in repository.versions("contracts/a.yaml")] == [base, side, main, merge]
     commits = [step.version.commit for step in steps]
     assert commits == [base, side, main, merge]
     assert len(set(commits)) == len(commits)

@@ -174,11 +174,15 @@ def test_merged_branches_show_their_own_changes(repo: Repo, agreement: dict[str,
     repo.git("checkout", "-q", "main")
     repo.commit("Slip the deadline", {PATH: _edited(agreement, **{"results.deadline": "2031-07-30"})})
     repo.git("merge", "-q", "--no-edit", "notes")
-    timeline = _timeline(repo)
+    timeline = _timeline(repo, first_parent=False)
     assert _subjects(timeline) == ["Create", "Retitle", "Slip the deadline", "Merge branch 'notes'"]
     paths = [[change.path for change in entry.changes] for entry in timeline.entries[1:]]
     assert paths == [["title"], ["results.deadline"], ["title"]]
     assert [entry.material for entry in timeline.entries[1:]] == [False, True, False]
+    first_parents = _timeline(repo)  # the default: the branch's work is its merge
+    assert _subjects(first_parents) == ["Create", "Slip the deadline", "Merge branch 'notes'"]
+    assert [[change.path for change in entry.changes] for entry in first_parents.entries[1:]] == [
+        ["results.deadline"], ["title"]]
 
 
 def test_an_unparseable_version_is_kept_with_its_problems(repo: Repo, agreement: dict[str, Any]) -> None:
@@ -321,17 +325,21 @@ def test_field_points_on_branchy_history(repo: Repo, agreement: dict[str, Any]) 
     repo.commit("Slip a day on main", {PATH: _edited(agreement, title="Demo, retitled",
                                                      **{"results.deadline": "2031-07-01"})})
     repo.git("merge", "-q", "--no-edit", "-X", "theirs", "side")  # the merge takes the branch's deadline
-    timeline = _timeline(repo, field="results.deadline")
+    first_parents = _timeline(repo, field="results.deadline")
+    assert [(p.version.subject, p.value, p.change, p.total) for p in first_parents.points] == [
+        ("Create", "2031-06-30", "", ""), ("Slip a day on main", "2031-07-01", "+1 day", "+1 day total"),
+        ("Merge branch 'side'", "2031-07-30", "+29 days", "+30 days total")]
+    timeline = _timeline(repo, field="results.deadline", first_parent=False)
     assert [(p.version.subject, p.value, p.change, p.total, p.initial) for p in timeline.points] == [
         ("Create", "2031-06-30", "", "", True),
         ("Slip on a branch", "2031-07-30", "+30 days", "+30 days total", False),
         ("Slip a day on main", "2031-07-01", "+1 day", "+1 day total", False),
         ("Merge branch 'side'", "2031-07-30", "+29 days", "+30 days total", False),
     ]
-    window = _timeline(repo, field="results.deadline", since="2031-01-03")
+    window = _timeline(repo, field="results.deadline", since="2031-01-03", first_parent=False)
     assert [(p.version.subject, p.change, p.total) for p in window.points] == [
         ("Slip a day on main", "+1 day", "+1 day total"), ("Merge branch 'side'", "+29 days", "+30 days total")]
-    by_revision = _timeline(repo, field="results.deadline", since=base)
+    by_revision = _timeline(repo, field="results.deadline", since=base, first_parent=False)
     assert [p.total for p in by_revision.points] == ["+30 days total", "+1 day total", "+30 days total"]
 
 

@@ -27,9 +27,12 @@ if TYPE_CHECKING:
               show_default=True, help="Output format.")
 @click.option("--allow-shallow", is_flag=True,
               help="Go on in a shallow clone (with a warning) instead of stopping: its history is incomplete.")
+@click.option("--first-parent/--no-first-parent", default=True, show_default=True,
+              help="Follow only first parents, as git log --first-parent: a branch merged with --no-ff is one "
+                   "version, its merge. --no-first-parent also lists each commit of the merged branches.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of parsed versions.")
 def command(target: str, field: str | None, since: str | None, material_only: bool, output_format: str,
-            allow_shallow: bool, no_cache: bool) -> None:
+            allow_shallow: bool, first_parent: bool, no_cache: bool) -> None:
     """List every version of an agreement (a FILE, or an agreement ID) from git, oldest first: commit, date,
     author, subject and the semantic changes since the version before, each flagged material (needs fresh
     consent), record (progress recorded: status, delivered_on) or editorial.
@@ -41,7 +44,8 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
     from agreed.history.timeline_report import RENDERERS
 
     cwd = Path.cwd()
-    options = Options(since=since, material_only=material_only, field=field, allow_shallow=allow_shallow)
+    options = Options(since=since, material_only=material_only, field=field, allow_shallow=allow_shallow,
+                      first_parent=first_parent)
     try:
         with _open(cwd, target) as repository:
             path = resolve_target(repository, target, cwd)

@@ -5,7 +5,8 @@ This is the only module that uses GitPython, and it imports it lazily (inside fu
 costs nothing and the lint paths never load it. Every failure surfaces as :class:`GitError`, whose text is one line
 meant for users.
 
-Versions follow renames segment by segment: ``git log`` on one path (merges diffed against their first parent), and
+Versions follow renames segment by segment: ``git log`` on one path (merges diffed against their first parent;
+``--first-parent`` by default, so that a branch merged with ``--no-ff`` counts once, as its merge), and
 where the oldest commit of that log creates the file, a full-tree ``git diff-tree -M`` of that commit says whether
 git's rename detection sees a rename; if so, the older path is followed from the commit's first parent. Unlike
 ``git log --follow`` this keeps no rename state across branches, so merges are listed correctly. Whether a rename
@@ -305,12 +306,18 @@ class Repository:
 
     # -- history -------------------------------------------------------------------------------------------------
 
-    def versions(self, path: str) -> list[Version]:
-        """Every commit of HEAD's history that changed ``path``, oldest first, following renames."""
-        return [step.version for step in self.steps(path)]
+    def versions(self, path: str, *, first_parent: bool = False) -> list[Version]:
+        """Every commit of HEAD's history that changed ``path``, oldest first, following renames; the commits of
+        merged branches too, unless ``first_parent`` (see :meth:`steps`)."""
+        return [step.version for step in self.steps(path, first_parent=first_parent)]
 
-    def steps(self, path: str) -> list[Step]:
-        """Like :meth:`versions`, each with the blob it replaced (the file in the commit's first parent)."""
+    def steps(self, path: str, *, first_parent: bool = True) -> list[Step]:
+        """The commits that changed ``path``, oldest first, following renames, each with the blob it replaced (the
+        file in the commit's first parent).
+
+        ``first_parent`` (git log --first-parent): only the commits of HEAD's own line, so a branch merged with
+        ``git merge --no-ff`` is one step, its merge, and not also each of the branch's commits. Without it, every
+        commit of the history that changed the file, merges and merged branches' commits alike."""
         head = self._head()
         if head is None:
             return []
@@ -320,7 +327,7 @@ class Repository:
         current = path
         while start is not None and start not in seen:
             seen.add(start)
-            segment, origin = self._segment(start, current)
+            segment, origin = self._segment(start, current, first_parent)
             segments.append(segment)
             start, current = origin if origin is not None else (None, current)
         return [step for segment in reversed(segments) for step in segment]
@@ -332,12 +339,13 @@ class Repository:
         except ValueError:
             return None  # an unborn branch: no history yet
 
-    def _segment(self, start: str, path: str) -> tuple[list[Step], tuple[str, str] | None]:
-        """The versions of ``path`` reachable from ``start``, oldest first, and (parent, old path) to go on with
-        when git sees the oldest one as a rename."""
-        output = self._git("log", "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent", "--date-order",
-                           "--no-color", "--no-ext-diff", "--encoding=UTF-8", f"--format={_LOG_FORMAT}", start, "--",
-                           _literal(path))
+    def _segment(self, start: str, path: str, first_parent: bool) -> tuple[list[Step], tuple[str, str] | None]:
+        """The versions of ``path`` reachable from ``start`` (through first parents only, when ``first_parent``),
+        oldest first, and (parent, old path) to go on with when git sees the oldest one as a rename."""
+        walk = ("--first-parent",) if first_parent else ()
+        output = self._git("log", *walk, "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent",
+                           "--date-order", "--no-color", "--no-ext-diff", "--encoding=UTF-8", f"--format={_LOG_FORMAT}",
+                           start, "--", _literal(path))
         entries = list(reversed(_parse_log(output)))
         entries = [entry for entry in entries if any(change.new_path == path for change in entry.changes)]
         steps = [self._renamed_away(entry, _step(entry, path)) for entry in entries]

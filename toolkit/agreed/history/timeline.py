@@ -3,8 +3,11 @@ timeline with cumulative movement (how far a deadline slipped, how much a target
 
 Versions come from :meth:`Repository.steps`, oldest first, renames followed by git's rename detection; a rename is
 followed only while the agreement keeps its ``id`` (a file renamed from one with another id starts a new history).
-Each version is compared with the file in its commit's first parent, so a merged branch's commits show what they
-changed and not what the other branch did meanwhile.
+Only first parents are followed by default (``git log --first-parent``): a branch merged with ``--no-ff`` is one
+version, its merge, compared with the main line before it, so every change is listed once. On request
+(``Options.first_parent`` False) the merged branches' commits are listed too; each version is compared with the
+file in its commit's first parent, so a branch's commits show what they changed and not what the other branch did
+meanwhile.
 """
 
 from __future__ import annotations
@@ -103,12 +106,14 @@ class Timeline:
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What ``agreed history`` was asked: a window (``since``), material changes only, one field."""
+    """What ``agreed history`` was asked: a window (``since``), material changes only, one field, and whether to
+    follow first parents only (a merged branch is its merge) or to list the merged branches' commits too."""
 
     since: str | None = None
     material_only: bool = False
     field: str | None = None
     allow_shallow: bool = False
+    first_parent: bool = True
     cache: CacheFolder | None = None  # where parsed versions are cached (cli/ finds the user's cache folder)
 
 
@@ -183,7 +188,7 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     if options.field is not None:
         parse_field(options.field)  # a malformed field is an error before any work
     loader = VersionLoader(repository, options.cache)
-    every_step = repository.steps(path)
+    every_step = repository.steps(path, first_parent=options.first_parent)
     loader.prefetch([(step.version.blob, step.version.path) for step in every_step]
                     + [(step.before, step.version.path) for step in every_step]
                     + [(step.renamed_to[1], step.renamed_to[0]) for step in every_step if step.renamed_to])
