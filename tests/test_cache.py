@@ -240,6 +240,17 @@ def test_an_entry_folder_that_is_a_link_is_not_written_through(tmp_path: Path, c
     assert list(outside.iterdir()) == []
 
 
+def test_entries_are_not_read_through_a_linked_folder(tmp_path: Path, cache: ResultCache) -> None:
+    cache.store("a.yaml", RAW, [])
+    layout = cache.directory / LAYOUT
+    layout.rename(tmp_path / "moved")
+    layout.symlink_to(tmp_path / "moved", target_is_directory=True)  # the same, genuine entries, behind a link
+    assert ResultCache(cache.folder, cache.salt).lookup("a.yaml", RAW) is None
+    layout.unlink()
+    (tmp_path / "moved").rename(layout)
+    assert ResultCache(cache.folder, cache.salt).lookup("a.yaml", RAW) == []
+
+
 def test_a_pipe_in_place_of_an_entry_is_a_miss_without_blocking(cache: ResultCache) -> None:
     entry = cache.entry("a.yaml", RAW)
     entry.parent.mkdir(parents=True)

@@ -197,6 +197,9 @@ class JsonFiles:
     def read(self, entry: str) -> Any:
         """The JSON value at ``entry``; None when there is none, or it cannot be read, is not authentic or is not
         JSON."""
+        folder = os.path.dirname(entry)
+        if folder not in self._ready and not self._real_folder(folder):
+            return None
         try:
             descriptor = os.open(entry, _READ_FLAGS)
         except OSError:  # missing, unreadable, or a link (ELOOP)
@@ -247,6 +250,22 @@ class JsonFiles:
             raise ValueError(f"{entry} is not in the cache folder {self.root}")
         place = entry[len(self._prefix):].encode("utf-8", "surrogatepass")
         return hmac.digest(self._key, place + b"\0" + payload, "sha256").hex().encode("ascii")
+
+    def _real_folder(self, folder: str) -> bool:
+        """Whether ``folder`` and each folder between it and the cache folder is a real folder (not a link): once per
+        folder and process, so entries are never read through a link."""
+        if folder in self._ready:
+            return True
+        if not folder.startswith(self._prefix):
+            return False
+        try:
+            real = stat.S_ISDIR(os.lstat(folder).st_mode)
+        except OSError:
+            return False
+        if not real or not self._real_folder(os.path.dirname(folder)):
+            return False
+        self._ready.add(folder)
+        return True
 
     def _prepare(self, folder: str) -> None:
         """Create the entry folder and its parents below the cache folder, each checked to be a real folder."""
