@@ -23,10 +23,12 @@ from agreed.text import (
     has_date,
     has_measure,
     has_number,
+    is_non_answer,
     is_proper_name,
     mask,
     names_owner,
     phrase_regex,
+    says_there_is_none,
     scan,
     sentence_around,
     sentences,
@@ -294,6 +296,21 @@ def test_placeholder_fragment(text: str, found: list[str]) -> None:
 ])
 def test_classify_owner(value: str, kind: OwnerKind) -> None:
     assert classify_owner(value) is kind
+
+
+# -- "there is none" -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["none", " N/A ", "n/a.", "Nothing else.", "not  applicable", "NIL",
+                                   "nothing to add"])
+def test_says_there_is_none(value: str) -> None:
+    assert says_there_is_none(value)
+    assert is_non_answer(value)  # where "none" cannot be the answer, it dodges the question
+
+
+@pytest.mark.parametrize("value", ["TBD", "see above", "none yet", "Nothing is shared before both have read it", ""])
+def test_other_answers_do_not_say_there_is_none(value: str) -> None:
+    assert not says_there_is_none(value)
 
 
 # -- weight -----------------------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ __all__ = [
     "may_hold_placeholder",
     "names_owner",
     "phrase_regex",
+    "says_there_is_none",
     "scan",
     "sentence_around",
     "sentences",
@@ -834,7 +835,8 @@ _NON_ANSWERS = frozenset(
         "see above", "as above", "ditto", "as usual", "the usual", "business as usual", "as needed", "as required",
         "ad hoc", "ad-hoc", "to be determined", "to be confirmed", "to be decided", "to be agreed", "to be defined",
         "to be discussed", "to be announced", "not applicable", "does not apply", "we will see", "we'll see",
-        "let's see", "depends", "it depends", "various", "etc", "misc", "other",
+        "let's see", "depends", "it depends", "various", "etc", "misc", "other", "none yet", "nothing yet",
+        "none for now", "nothing for now",
     }
 )  # fmt: skip
 
@@ -847,8 +849,30 @@ def is_non_answer(value: str) -> bool:
     stripped = value.strip()
     if len(stripped) > _LONGEST_NON_ANSWER:  # a real answer: spares the normalising and the placeholder scan
         return False
-    normal = " ".join(_fold(stripped).strip(".:!").lower().split())
-    return normal in _NON_ANSWERS or bool(_PLACEHOLDER_VALUE.fullmatch(stripped))
+    normal = _normal_answer(stripped)
+    return normal in _NON_ANSWERS or normal in NOTHING_TO_RAISE or bool(_PLACEHOLDER_VALUE.fullmatch(stripped))
+
+
+NOTHING_TO_RAISE = frozenset(
+    {
+        "none", "nothing", "no", "nil", "n/a", "na", "not applicable", "does not apply", "nothing else",
+        "nothing more", "nothing further", "nothing to add", "nothing to raise", "nothing to report", "none known",
+        "none at this time", "nothing at this time", "no other", "no others", "nothing other", "none other",
+    }
+)  # fmt: skip
+"""The ways of saying "there is none": an answer to a question that may truly have none (what else to raise, what
+personal life to share), and a non-answer anywhere else (:func:`is_non_answer` holds for each)."""
+
+
+def says_there_is_none(value: str) -> bool:
+    """Whether a whole answer says there is none ("none", "n/a", "Nothing else.", "not applicable")."""
+    stripped = value.strip()
+    return len(stripped) <= _LONGEST_NON_ANSWER and _normal_answer(stripped) in NOTHING_TO_RAISE
+
+
+def _normal_answer(stripped: str) -> str:
+    """A short answer as the stock-answer lists hold it: folded, lower case, single spaces, no closing stop."""
+    return " ".join(_fold(stripped).strip(".:!").lower().split())
 
 
 class OwnerKind(enum.Enum):

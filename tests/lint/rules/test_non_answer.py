@@ -109,12 +109,28 @@ def test_blank_answers_are_open_in_a_draft_and_empty_ones_left_to_the_schema(
     ("relationship", "confidentiality", "may_share", 0),
     ("relationship", "confidentiality", "may_not_share", 1),
 ])
-@pytest.mark.parametrize("value", ["None", "nothing.", "No", "nil"])
+@pytest.mark.parametrize("value", ["None", "nothing.", "No", "nil", "n/a", "N/A", "Nothing else.", "not applicable",
+                                   "NA", "nothing  to raise", "Nothing further!"])
 def test_none_is_an_answer_where_the_question_allows_it(findings: Findings, load_data: LoadData,
                                                         complete_data: dict[str, Any], path: tuple[Any, ...],
                                                         value: str) -> None:
     _set(complete_data, path, value)
     assert findings(RULE, load_data(complete_data)) == []
+
+
+@pytest.mark.parametrize("value", ["n/a", "Nothing else.", "not applicable", "none"])
+def test_saying_there_is_none_still_dodges_a_question_that_has_an_answer(
+        findings: Findings, load_data: LoadData, complete_data: dict[str, Any], value: str) -> None:
+    complete_data["relationship"]["disagreement"] = value
+    assert findings(RULE, load_data(complete_data)) == [
+        (("relationship", "disagreement"), f"{value!r} {ACTIVE_ADVICE}")]
+
+
+@pytest.mark.parametrize("value", ["see above", "TBD", "none yet", "nothing for now"])
+def test_a_dodge_is_not_a_none_answer_even_where_none_may_be(findings: Findings, load_data: LoadData,
+                                                             complete_data: dict[str, Any], value: str) -> None:
+    complete_data["relationship"]["other"] = [value]
+    assert findings(RULE, load_data(complete_data)) == [(("relationship", "other", 0), f"{value!r} {ACTIVE_ADVICE}")]
 
 
 @pytest.mark.parametrize("path", [

@@ -40,17 +40,18 @@ def test_rule_identity(rule_identity: RuleIdentity) -> None:
 
 
 @pytest.mark.parametrize("status", ["draft", "proposed", "active", "renegotiating", "fulfilled", "ended"])
-def test_passes_with_nothing_delivered_on_an_agreement_with_no_deliverables(findings: Findings, load_data: LoadData,
-                                                                            agreement: dict[str, Any],
-                                                                            status: str) -> None:
+def test_passes_with_nothing_delivered_on_an_agreement_with_nothing_due(findings: Findings, load_data: LoadData,
+                                                                        agreement: dict[str, Any], status: str) -> None:
     agreement["status"] = status
     agreement["results"]["deliverables"] = []
+    agreement["results"]["milestones"] = []
     assert findings(RULE, load_data(agreement)) == []
 
 
 def test_fires_on_each_undelivered_deliverable_of_a_fulfilled_agreement(findings: Findings, load_data: LoadData,
                                                                         agreement: dict[str, Any]) -> None:
     agreement["status"] = "fulfilled"
+    agreement["results"]["milestones"][0]["delivered_on"] = "2031-01-30"
     agreement["results"]["deliverables"] += [
         {"id": "d2", "what": "Delivered", "owner": "li", "due": "2031-03-01", "delivered_on": "2031-02-27"},
         {"id": "d3", "what": "Empty", "owner": "li", "due": "2031-03-01", "delivered_on": ""},
@@ -68,9 +69,17 @@ def test_undelivered_items_are_fine_while_in_force_or_once_ended(findings: Findi
     assert findings(RULE, load_data(agreement)) == []
 
 
-def test_a_fulfilled_agreement_need_not_record_its_milestones(findings: Findings, load_data: LoadData,
-                                                              agreement: dict[str, Any]) -> None:
+def test_fires_on_an_undelivered_milestone_of_a_fulfilled_agreement(findings: Findings, load_data: LoadData,
+                                                                     agreement: dict[str, Any]) -> None:
     agreement["status"] = "fulfilled"
+    agreement["results"]["deliverables"][0]["delivered_on"] = "2031-03-01"
+    assert findings(RULE, load_data(agreement)) == [(("results", "milestones", 0), UNDELIVERED)]
+
+
+def test_a_fulfilled_agreement_passes_when_every_milestone_and_deliverable_is_recorded(
+        findings: Findings, load_data: LoadData, agreement: dict[str, Any]) -> None:
+    agreement["status"] = "fulfilled"
+    agreement["results"]["milestones"][0]["delivered_on"] = "2031-01-30"
     agreement["results"]["deliverables"][0]["delivered_on"] = "2031-03-01"
     assert findings(RULE, load_data(agreement)) == []
 

@@ -5,10 +5,10 @@ the relationship and each party's posture are the ones partners are most tempted
 that they were skipped: each partner then reads their own answer into the blank. While the agreement is a draft,
 leave an open question empty (""); once it is proposed, write down what the partners actually agreed.
 
-"None" or "nothing" is a real answer to how much personal life the partners share, to what may or may not be
-shared with others, and to whether anything else is worth raising, so it passes there. Commitment statements
-(deliverables, milestones, targets, measures, hand-offs) are checked by the placeholder rule V108 instead, and
-what each party gives, receives and needs from the others by the precondition rules.
+"None", "nothing (else)", "n/a" or "not applicable" is a real answer to how much personal life the partners share,
+to what may or may not be shared with others, and to whether anything else is worth raising, so it passes there.
+Commitment statements (deliverables, milestones, targets, measures, hand-offs) are checked by the placeholder rule
+V108 instead, and what each party gives, receives and needs from the others by the precondition rules.
 
 Fires on:
     relationship: {routine: TBD, disagreement: see above}
@@ -17,6 +17,7 @@ Fires on:
 
 Passes:
     relationship: {routine: "A five-line written update every Friday", personal: None}
+    relationship: {other: [n/a]}
     relationship: {disagreement: ""}   # a draft may leave it open
 """
 
@@ -28,7 +29,7 @@ from agreed.document import Document
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._answers import EACH, is_draft, values_at
 from agreed.problem import Severity
-from agreed.text import is_non_answer
+from agreed.text import is_non_answer, says_there_is_none
 
 # Every free-text answer the rule reads: (path pattern, element id, whether "none"/"nothing" answers it).
 ANSWERS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
@@ -71,10 +72,6 @@ ANSWERS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
     (("relationship", "other", EACH), "R-OTHER", True),
 )
 
-# Answers that say "there is none", which is an answer where the question allows it.
-_NONE_ANSWERS = frozenset({"none", "nothing", "no", "nil"})
-
-
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     draft = is_draft(document)
     for pattern, _, none_answers in ANSWERS:
@@ -88,7 +85,7 @@ def _says_nothing(value: str, *, draft: bool, none_answers: bool) -> bool:
         # "" is the schema's business (and a draft's right); blanks pass the schema's minLength, so report them
         # once the agreement has left draft.
         return bool(value) and not draft
-    if none_answers and value.strip().strip(".!").lower() in _NONE_ANSWERS:
+    if none_answers and says_there_is_none(value):  # "none", "n/a", "nothing else": an answer where none may be
         return False
     return is_non_answer(value)
 

@@ -1,21 +1,25 @@
 """The status contradicts the delivery record.
 
 The status tells everyone where the agreement stands, and the ``delivered_on`` dates are the evidence for it. A
-``fulfilled`` agreement with a deliverable that was never recorded as delivered claims a success its own record
-does not show. A delivery recorded on a ``draft`` or ``proposed`` agreement, or before the term starts, happened
-before anyone was bound: it is not performance under this agreement, and belongs in ``results.evidence`` (or the
-date or status is wrong). Milestones are steps on the way, so only deliverables must be recorded for
-``fulfilled``; a recorded delivery is checked on milestones and deliverables alike.
+``fulfilled`` agreement with a deliverable or a milestone that was never recorded as delivered claims a success
+its own record does not show: every promised step was owed to someone, and the record is how they see it was
+kept. A delivery recorded on a ``draft`` or ``proposed`` agreement, or before the term starts, happened before
+anyone was bound: it is not performance under this agreement, and belongs in ``results.evidence`` (or the date or
+status is wrong).
 
 Fires on:
     status: fulfilled
     deliverables: [{id: d1, due: 2031-06-30, ...}]
+    ---
+    status: fulfilled
+    milestones: [{id: m1, due: 2031-03-31, ...}]
     ---
     status: proposed
     milestones: [{id: m1, due: 2031-03-31, delivered_on: 2031-03-28, ...}]
 
 Passes:
     status: fulfilled
+    milestones: [{id: m1, due: 2031-03-31, delivered_on: 2031-03-28, ...}]
     deliverables: [{id: d1, due: 2031-06-30, delivered_on: 2031-06-27, ...}]
 """
 
@@ -35,12 +39,11 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
     current = status(document)
     for section in DELIVERED_LISTS:
         for path, item in items(document, *section):
-            yield from _check_item(document, current, section, path, item)
+            yield from _check_item(document, current, path, item)
 
 
-def _check_item(document: Document, current: str | None, section: tuple[str, str], path: JsonPath,
-                item: Mapping[str, Any]) -> Iterator[Finding]:
-    if current == "fulfilled" and section[-1] == "deliverables" and not is_delivered(item):
+def _check_item(document: Document, current: str | None, path: JsonPath, item: Mapping[str, Any]) -> Iterator[Finding]:
+    if current == "fulfilled" and not is_delivered(item):
         yield Finding(path, "records no delivered_on, but the agreement is 'fulfilled': record the day it was "
                       "delivered, or set the status to 'ended' if it never was")
     delivered = parse_date(item.get("delivered_on"))
