@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from agreed.history.diff import diff
 from agreed.lint.engine import lint_document
 from agreed.lint.rule import Category
 from agreed.lint.rules.measured_before_deadline import RULE
@@ -128,3 +130,48 @@ celebration:
         (14, 9, "T306", Severity.ERROR, "celebration.measurement.on: " + EARLY.format(day="2031-06-15",
                                                                                      early="15 days")),
     ]
+
+
+# -- measurement days relative to the outcome deadline ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("day", ["deadline", "deadline + 1 day", "deadline + 15 days"])
+def test_a_day_relative_to_the_deadline_is_never_before_it(findings: Findings, load_data: LoadData,
+                                                           agreement: dict[str, Any], day: str) -> None:
+    agreement["celebration"]["measurement"] = {"on": day, "communicated_on": "deadline + 22 days"}
+    agreement["celebration"]["targets"][0]["measured_on"] = day
+    assert findings(RULE, load_data(agreement)) == []
+
+
+def test_relative_days_are_resolved_to_compare_communication_with_measurement(
+        findings: Findings, load_data: LoadData, agreement: dict[str, Any]) -> None:
+    agreement["celebration"]["measurement"] = {"on": "deadline + 15 days", "communicated_on": "2031-07-10"}
+    assert findings(RULE, load_data(agreement)) == [
+        (COMMUNICATED, TOLD.format(day="2031-07-10", early="5 days", on="2031-07-15"))]
+
+
+def test_the_schema_accepts_relative_measurement_days_and_nothing_vaguer(complete_data: dict[str, Any],
+                                                                          load_data: LoadData) -> None:
+    celebration = complete_data["celebration"]
+    celebration["measurement"]["on"] = "deadline + 15 days"
+    celebration["measurement"]["communicated_on"] = "deadline + 22 days"
+    for target in celebration["targets"]:
+        target["measured_on"] = "deadline + 15 days"
+    assert lint_document(load_data(complete_data), rules=[RULE]) == []
+    celebration["measurement"]["on"] = "soon after the deadline"
+    problems = lint_document(load_data(complete_data), rules=[RULE])
+    assert [(problem.rule, problem.line > 0) for problem in problems] == [("S100", True)]
+
+
+def test_moving_the_deadline_is_one_material_change_with_relative_days(complete_data: dict[str, Any],
+                                                                        load_data: LoadData) -> None:
+    # Reproducer: moving the deadline forced every measurement date (and the failure text naming one) to move.
+    celebration = complete_data["celebration"]
+    celebration["measurement"]["on"] = "deadline + 15 days"
+    celebration["measurement"]["communicated_on"] = "deadline + 22 days"
+    for target in celebration["targets"]:
+        target["measured_on"] = "deadline + 15 days"
+    moved = copy.deepcopy(complete_data)
+    moved["results"]["deadline"] = "2032-09-30"
+    assert lint_document(load_data(moved), rules=[RULE]) == []
+    assert [(change.path, change.material) for change in diff(complete_data, moved)] == [("results.deadline", True)]
