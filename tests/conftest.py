@@ -8,8 +8,11 @@ pytest import mode and need no ``__init__.py`` files.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
-from collections.abc import Callable, Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +99,26 @@ def make_key(tmp_path_factory: pytest.TempPathFactory) -> MakeKey:
     return make
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _session_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """A user cache folder (``AGREED_CACHE_DIR``) for the session, set before any fixture copies the environment
-    for a subprocess: no test reads or writes the real one."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("AGREED_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache") / "agreed"))
-        yield
+_SESSION_CACHE = pytest.StashKey[tuple[str, str | None]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A user cache folder (``AGREED_CACHE_DIR``) for the run, set before collection, so that environments copied
+    when test modules are imported hold it too: no test reads or writes the real one."""
+    folder = tempfile.mkdtemp(prefix="agreed-test-cache-")
+    config.stash[_SESSION_CACHE] = (folder, os.environ.get("AGREED_CACHE_DIR"))
+    os.environ["AGREED_CACHE_DIR"] = os.path.join(folder, "agreed")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, before = config.stash.get(_SESSION_CACHE, ("", None))
+    if not folder:
+        return
+    if before is None:
+        os.environ.pop("AGREED_CACHE_DIR", None)
+    else:
+        os.environ["AGREED_CACHE_DIR"] = before
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
