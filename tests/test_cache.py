@@ -306,6 +306,8 @@ def test_a_cache_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "cache").write_text("")
     with pytest.raises(CacheUnusable, match="not a folder"):
         open_cache(tmp_path / "cache", tmp_path / "home")
+    with pytest.raises(CacheUnusable, match="cannot"):
+        open_cache(tmp_path / "cache" / "below" / "a-file", tmp_path / "home")
 
 
 def test_the_key_is_private_random_and_kept(tmp_path: Path) -> None:

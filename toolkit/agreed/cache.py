@@ -121,7 +121,9 @@ def _create_tagged(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.mkdir(path, 0o700)
-    except FileExistsError:  # another process created it first, and tags it
+    except FileExistsError:  # another process created it first (and tags it), or something else is in the way
+        if not os.path.lexists(path):
+            raise CacheUnusable(f"cannot create the cache folder {path}: a parent is not a folder") from None
         _own_folder(path)
         return
     except OSError as error:
