@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 @config_options
 @today_option
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="Keep cached results in DIR [default: a folder per repository in the user's cache folder, "
                    "$AGREED_CACHE_DIR or ~/.cache/agreed]; safe to delete. Entries are signed with a key in the "
                    "user's cache folder, so an entry nobody on this account made is never used.")
