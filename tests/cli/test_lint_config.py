@@ -128,7 +128,22 @@ def test_vague_terms_add_a_team_vocabulary(repository: Path) -> None:
 def test_today_must_be_a_date(repository: Path) -> None:
     code, _, stderr = _lint("--today", "tomorrow")
     assert code == 2
-    assert "--today" in stderr
+    assert "'tomorrow' is not a date in the form YYYY-MM-DD" in stderr
+
+
+@pytest.mark.parametrize(("day", "why"), [("2027-02-30", "February 2027 has 28 days"),
+                                          ("2028-02-30", "February 2028 has 29 days"),
+                                          ("2027-04-31", "April 2027 has 30 days"),
+                                          ("2027-13-01", "there is no month 13")])
+def test_a_today_that_does_not_exist_is_told_apart_from_a_bad_form(repository: Path, day: str, why: str) -> None:
+    code, _, stderr = _lint("--today", day)
+    assert code == 2
+    assert f"Invalid value for '--today': {day} does not exist ({why})" in stderr
+    assert "form" not in stderr.splitlines()[-1]
+
+
+def test_a_today_that_exists_is_used(repository: Path) -> None:
+    assert _lint("--today", "2028-02-29")[0] == 1  # the findings of vague.yaml, as without --today
 
 
 def test_the_cache_lives_in_the_user_cache_and_gives_the_same_report(repository: Path, user_cache_home: Path,

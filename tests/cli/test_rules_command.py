@@ -44,7 +44,30 @@ def test_explain_shows_fires_and_passes_examples() -> None:
 def test_explain_unknown_rule_is_usage_error() -> None:
     result = CliRunner().invoke(main, ["explain", "Z999"])
     assert result.exit_code == 2
-    assert "unknown rule" in result.output
+    assert result.stderr == "agreed: error: unknown rule 'Z999'; 'agreed rules' lists them\n"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("V1O5", "V105"), ("v1o5", "V105"), ("yaml-sintax", "yaml-syntax"),
+                                              ("subjective-qualty", "subjective-quality")])
+def test_explain_suggests_the_rule_meant(typed: str, meant: str) -> None:
+    result = CliRunner().invoke(main, ["explain", typed])
+    assert result.exit_code == 2
+    assert f"unknown rule {typed!r} (did you mean {meant!r}?)" in result.stderr
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("lnt", "lint"), ("hist", "history"), ("explian", "explain"),
+                                              ("codeowner", "codeowners")])
+def test_a_mistyped_command_gets_a_suggestion(typed: str, meant: str) -> None:
+    result = CliRunner().invoke(main, [typed])
+    assert result.exit_code == 2
+    assert f"No such command {typed!r}. Did you mean {meant!r}?" in result.stderr
+
+
+def test_a_command_nothing_like_any_other_gets_no_suggestion() -> None:
+    result = CliRunner().invoke(main, ["xyzzy"])
+    assert result.exit_code == 2
+    assert "No such command 'xyzzy'." in result.stderr
+    assert "Did you mean" not in result.stderr
 
 
 def test_schema_command_prints_the_packaged_schema() -> None:

@@ -209,6 +209,19 @@ def test_every_problem_of_a_kind_is_reported_at_once(tmp_path: Path) -> None:
     assert [line for line, _, _ in _errors(tmp_path, "rules:\n  nope: off\n  V1O1: off\n")] == [2, 3]
 
 
+def test_shape_errors_and_unknown_rules_are_reported_together_in_file_order(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "fail-on: sometimes\nrules:\n  V1O5: off\n  V106: loud\n"
+                               "per-file-ignores:\n  '*.yaml': [V1O7, 5]\n")
+    assert [(line, col) for line, col, _ in errors] == [(1, 10), (3, 3), (4, 9), (6, 14), (6, 20)]
+    assert errors[1][2] == "rules.V1O5: unknown rule or category 'V1O5' (did you mean 'V105'?)"
+    assert errors[3][2] == "per-file-ignores.*.yaml[0]: unknown rule or category 'V1O7' (did you mean 'V107'?)"
+
+
+def test_option_errors_and_unknown_rules_are_listed_in_file_order(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "rules:\n  V110: {options: {terms: 5}}\n  V1O6: off\n")
+    assert [(line, col) for line, col, _ in errors] == [(2, 27), (3, 3)]
+
+
 def test_rule_references_are_resolved_once_the_shape_is_right(tmp_path: Path) -> None:
     # a string where a list belongs is one schema error, not one unknown rule per letter
     assert _errors(tmp_path, "per-file-ignores:\n  'contracts/*.yaml': V101\n") == [

@@ -109,7 +109,9 @@ def test_a_reason_is_required_and_the_finding_stays(load_text: LoadText, draft_y
 
 @pytest.mark.parametrize(("directive", "fragment"), [
     ("# agreed: disable=A201 owner named later", "separate the reason with ' -- '"),
-    ("# agreed: disable=A2O1 -- typo", "unknown rule 'A2O1'"),
+    ("# agreed: disable=A2O1 -- typo", "unknown rule 'A2O1' (did you mean 'A201'?)"),
+    ("# agreed: disable=owner-mising -- typo", "unknown rule 'owner-mising' (did you mean 'owner-missing'?)"),
+    ("# agreed: disable=Z999 -- nothing close", "unknown rule 'Z999'; see 'agreed rules'"),
     ("# agreed: disable -- no rule", "names no rule"),
     ("# agreed: enable=A201 -- nonsense", "unreadable suppression"),
     ("# agreed: disable=S100 -- schema", "S100 cannot be suppressed"),

@@ -8,7 +8,7 @@ import json
 import click
 
 from agreed.cli.output import all_rules, usage_error
-from agreed.lint.rule import Rule
+from agreed.lint.rule import Rule, did_you_mean
 
 
 @click.command("rules")
@@ -38,7 +38,8 @@ def explain_command(rule: str) -> None:
     """Print the documentation of RULE (a code such as V101 or a name such as subjective-quality)."""
     found = find_rule(rule)
     if found is None:
-        usage_error(f"unknown rule {rule!r}; 'agreed rules' lists them")
+        known = [name for each in all_rules().values() for name in (each.code, each.name)]
+        usage_error(f"unknown rule {rule!r}{did_you_mean(rule, known)}; 'agreed rules' lists them")
     click.echo(f"{found.code} {found.name} ({found.category.value}, default {found.severity.label})\n")
     click.echo(inspect.cleandoc(found.doc))
     facts = _facts(found)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -26,8 +28,36 @@ def config_options(function: F) -> F:
                              "searched from here up to the repository root].")(function)
 
 
+def calendar_day(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.datetime | None:
+    """The option's YYYY-MM-DD day (a datetime at midnight, as click's DateTime gives); a day that does not exist
+    (2027-02-30) is told apart from a wrong form."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not _ISO_DAY.fullmatch(text):
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD (e.g. 2031-03-31)", ctx, param)
+    try:
+        return datetime.datetime.combine(datetime.date.fromisoformat(text), datetime.time())
+    except ValueError:
+        raise click.BadParameter(f"{text} does not exist ({_why_no_such_day(text)})", ctx, param) from None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _why_no_such_day(text: str) -> str:
+    """Why a YYYY-MM-DD text names no day: the month or the day is out of range."""
+    year, month, _ = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if year == 0:
+        return "there is no year 0000"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year:04d} has {days} days"
+
+
 def today_option(function: F) -> F:
-    return click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+    return click.option("--today", callback=calendar_day, default=None, metavar="YYYY-MM-DD",
                         help="The date that overdue and passed-deadline checks compare with [default: the "
                              "system date]; set it for reproducible CI.")(function)
 
@@ -39,7 +69,7 @@ def run_config(config_path: Path | None, isolated: bool) -> LintConfig:
     found = config_path if config_path is not None else (None if isolated else find_config(Path.cwd()))
     if found is None:
         return default_config(Path.cwd(), ALL_RULES)
-    if not found.is_file():
+    if not found.exists():  # anything else that is there is read (or refused, with the reason) by load_config
         _fail(f"agreed: error: configuration file {found} does not exist")
     try:
         return load_config(found, ALL_RULES, shown=_shown(found))

@@ -8,7 +8,6 @@ a positioned Problem collected in :class:`ConfigError`; a bad configuration neve
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import hashlib
 import json
 import os
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from agreed.document import DEFAULT_LIMITS, EMPTY, Document, load_document
-from agreed.lint.rule import Category, Rule
+from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
 
@@ -143,12 +142,14 @@ def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> 
         from agreed.schema import config_schema, explain_violations
 
         problems += explain_violations(document, config_schema(), CONFIG_ERROR)
-    if problems:  # rule references are resolved only in settings of the right shape
-        raise ConfigError(_relocated(problems, path))
     resolver = _Resolver(document, rules)
+    if problems:  # rules are resolved only from settings of the right shape; every unknown rule is still named
+        if isinstance(document.data, Mapping):
+            resolver.check_references(document.data)
+        raise ConfigError(_relocated(sorted({*problems, *resolver.problems}), path))
     resolved = _resolve(document.data, path, resolver)
     if resolver.problems:
-        raise ConfigError(_relocated(resolver.problems, path))
+        raise ConfigError(_relocated(sorted(set(resolver.problems)), path))
     return resolved
 
 
@@ -274,9 +275,7 @@ class _Resolver:
 
     def _hint(self, key: str) -> str:
         known = [rule.code for rule in self.registry] + [rule.name for rule in self.registry]
-        known += [category.value for category in Category]
-        close = difflib.get_close_matches(key, known, n=1)
-        return f" (did you mean '{close[0]}'?)" if close else "; see 'agreed rules'"
+        return did_you_mean(key, known + [category.value for category in Category]) or "; see 'agreed rules'"
 
     def _with_options(self, rule: Rule, options: dict[str, Any], settings: Mapping[str, Any]) -> Rule:
         if rule.configure is None:
@@ -297,6 +296,18 @@ class _Resolver:
         except ValueError as error:  # an option the schema let through but the rule cannot use
             self._report(at, f"rule {rule.code} ({rule.name}) cannot use its options: {error}")
             return rule
+
+    def check_references(self, settings: Mapping[str, Any]) -> None:
+        """Report every unknown rule or category the settings name, in whatever shape the rest of them is."""
+        rules = settings.get("rules")
+        for key in rules if isinstance(rules, Mapping) else ():
+            if isinstance(key, str):
+                self._match(key, ("rules", key))
+        ignores = settings.get("per-file-ignores")
+        for pattern, references in ignores.items() if isinstance(ignores, Mapping) else ():
+            for index, reference in enumerate(references if isinstance(references, list) else ()):
+                if isinstance(pattern, str) and isinstance(reference, str):
+                    self._match(reference, ("per-file-ignores", pattern, str(index)))
 
     def _setting_path(self, rule: Rule, settings: Mapping[str, Any], leaf: str) -> tuple[str, ...]:
         for key in settings:

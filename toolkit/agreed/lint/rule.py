@@ -107,6 +107,22 @@ class FileFinding:
     message: str
 
 
+def closest_name(key: str, known: Iterable[str]) -> str | None:
+    """The one of ``known`` (rule codes and names, categories) closest to a mistyped ``key``, compared without
+    regard to case ("V1O5" finds "V105"); None when none is close enough to suggest."""
+    import difflib  # only a mistake pays for it
+
+    by_folded = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(key.strip().lower(), list(by_folded), n=1)
+    return by_folded[close[0]] if close else None
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'V105'?)`` for a mistyped ``key``, or ``""`` when nothing known is close."""
+    close = closest_name(key, known)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
 TextCheck = Callable[[str, TextContext], Iterable[TextSpan]]
 DocumentCheck = Callable[["Document", LintContext], Iterable[Finding]]
 RepositoryCheck = Callable[[Sequence[AgreementSummary]], Iterable[FileFinding]]

@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from agreed.document import Document, line_col
+from agreed.lint.rule import did_you_mean
 from agreed.problem import Problem, Severity
 
 INVALID_SUPPRESSION = "X002"
@@ -104,7 +105,8 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
     for reference in references:
         code = names.get(reference) or names.get(reference.upper()) or names.get(reference.lower())
         if code is None:
-            issues.append(f"suppression names unknown rule '{reference}'; see 'agreed rules'")
+            hint = did_you_mean(reference, names) or "; see 'agreed rules'"
+            issues.append(f"suppression names unknown rule '{reference}'{hint}")
         elif code in unsuppressible:
             issues.append(f"{code} cannot be suppressed: fix the file instead (load and schema errors always count)")
         else:
