@@ -147,7 +147,22 @@ def test_relative_days_are_resolved_to_compare_communication_with_measurement(
         findings: Findings, load_data: LoadData, agreement: dict[str, Any]) -> None:
     agreement["celebration"]["measurement"] = {"on": "deadline + 15 days", "communicated_on": "2031-07-10"}
     assert findings(RULE, load_data(agreement)) == [
-        (COMMUNICATED, TOLD.format(day="2031-07-10", early="5 days", on="2031-07-15"))]
+        (COMMUNICATED, TOLD.format(day="2031-07-10", early="5 days", on="2031-07-15 (deadline + 15 days)"))]
+
+
+def test_fires_on_a_relative_communication_day_before_the_measurement_day(
+        findings: Findings, load_data: LoadData, agreement: dict[str, Any]) -> None:
+    agreement["celebration"]["measurement"] = {"on": "2031-07-20", "communicated_on": "deadline + 15 days"}
+    assert findings(RULE, load_data(agreement)) == [
+        (COMMUNICATED, TOLD.format(day="2031-07-15 (deadline + 15 days)", early="5 days", on="2031-07-20"))]
+
+
+def test_a_relative_day_without_a_calendar_deadline_is_not_compared(findings: Findings, load_data: LoadData,
+                                                                    agreement: dict[str, Any]) -> None:
+    agreement["results"]["deadline"] = "end of June"
+    agreement["celebration"]["measurement"] = {"on": "2031-07-20", "communicated_on": "deadline + 15 days"}
+    assert findings(RULE, load_data(agreement)) == []
+
 
 
 def test_the_schema_accepts_relative_measurement_days_and_nothing_vaguer(complete_data: dict[str, Any],

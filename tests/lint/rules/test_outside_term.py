@@ -158,3 +158,62 @@ results:
         (14, 13, "T304", Severity.ERROR, "results.deadline: " + AFTER.format(day="2032-01-31", late="31 days",
                                                                             term=TERM)),
     ]
+
+
+# -- measurement days relative to the outcome deadline ---------------------------------------------------------------
+
+RELATIVE_DAYS: list[JsonPath] = [
+    ("celebration", "targets", 0, "measured_on"),
+    ("celebration", "measurement", "on"),
+    ("celebration", "measurement", "communicated_on"),
+]
+
+
+@pytest.mark.parametrize("path", RELATIVE_DAYS, ids=lambda path: ".".join(map(str, path)))
+def test_fires_on_a_relative_measurement_day_after_the_term(findings: Findings, load_data: LoadData,
+                                                            agreement: dict[str, Any], path: JsonPath) -> None:
+    agreement["results"]["deadline"] = "2031-12-20"
+    _set(agreement, path, "deadline + 15 days")
+    assert findings(RULE, load_data(agreement)) == [
+        (path, AFTER.format(day="2032-01-04 (deadline + 15 days)", late="4 days", term=TERM))]
+
+
+@pytest.mark.parametrize("path", RELATIVE_DAYS, ids=lambda path: ".".join(map(str, path)))
+@pytest.mark.parametrize("day", ["deadline", "deadline + 1 day", "deadline + 184 days"])
+def test_passes_on_a_relative_measurement_day_within_the_term(findings: Findings, load_data: LoadData,
+                                                              agreement: dict[str, Any], path: JsonPath,
+                                                              day: str) -> None:
+    _set(agreement, path, day)  # the deadline is 2031-06-30; 184 days after it is the term's last day
+    assert findings(RULE, load_data(agreement)) == []
+
+
+def test_a_relative_day_is_resolved_only_where_the_schema_allows_one(findings: Findings, load_data: LoadData,
+                                                                     agreement: dict[str, Any]) -> None:
+    agreement["results"]["deadline"] = "2031-12-20"
+    agreement["celebration"]["handoffs"][0]["due"] = "deadline + 15 days"  # the schema reports it: no date here
+    assert findings(RULE, load_data(agreement)) == []
+
+
+def test_a_relative_day_without_a_calendar_deadline_is_left_out(findings: Findings, load_data: LoadData,
+                                                                agreement: dict[str, Any]) -> None:
+    agreement["results"]["deadline"] = "end of 2031"
+    agreement["celebration"]["measurement"]["on"] = "deadline + 900 days"
+    assert findings(RULE, load_data(agreement)) == []
+
+
+def test_the_problem_points_at_the_relative_text(draft_yaml: DraftYaml, load_text: LoadText) -> None:
+    text = draft_yaml() + """\
+term:
+  start: 2031-01-06
+  end: 2031-12-31
+results:
+  deadline: 2031-12-20
+celebration:
+  measurement:
+    on: deadline + 15 days
+"""
+    problems = lint_document(load_text(text), rules=[RULE])
+    assert [(problem.line, problem.col, problem.message) for problem in problems] == [
+        (17, 9, "celebration.measurement.on: " + AFTER.format(day="2032-01-04 (deadline + 15 days)", late="4 days",
+                                                              term=TERM)),
+    ]

@@ -1,12 +1,15 @@
 """The dated values of an agreement, for the time and status rules (a private helper, not a rule).
 
-Every function reads dates with :func:`~agreed.lint.commitments.parse_date`, so a value that is missing, mistyped or
-not a calendar day is simply left out: the schema reports those.
+Every function reads dates through :func:`day_at`, so a value that is missing, mistyped or not a calendar day is
+simply left out: the schema reports those. :func:`day_at` is also the one place where a measurement day written
+relative to the outcome deadline (``deadline``, ``deadline + 15 days``; the schema's ``dayAfterDeadline``, allowed at
+:func:`may_be_relative` paths only) is resolved, so every date rule compares the real day and points at the text.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,18 +25,57 @@ NOT_YET_AGREED = frozenset({"draft", "proposed"})
 DELIVERED_LISTS: tuple[tuple[str, str], ...] = (("results", "milestones"), ("results", "deliverables"))
 """The lists whose items are due by a date and may record ``delivered_on``."""
 
+DEADLINE: JsonPath = ("results", "deadline")
+DAY_AFTER_DEADLINE = re.compile(r"deadline(?: \+ ([0-9]{1,4}) days?)?")
+"""A day relative to the outcome deadline, exactly as the schema's ``dayAfterDeadline`` accepts it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Dated:
-    """A calendar day found in the document at ``path``."""
+    """A calendar day found in the document at ``path``; ``relative`` is the text when it was written relative to
+    the outcome deadline (``deadline + 15 days``) and ``day`` the day that text names."""
 
     path: JsonPath
     day: datetime.date
+    relative: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The day for a message: ``2031-07-15``, or ``2031-07-15 (deadline + 15 days)`` for a relative day."""
+        return self.day.isoformat() if self.relative is None else f"{self.day.isoformat()} ({self.relative})"
+
+
+def may_be_relative(path: JsonPath) -> bool:
+    """Whether the schema lets the value at ``path`` be written relative to the deadline: the measurement days
+    (``celebration.measurement.on`` and ``communicated_on``, each target's ``measured_on``)."""
+    match path:
+        case ("celebration", "measurement", "on" | "communicated_on"):
+            return True
+        case ("celebration", "targets", int(), "measured_on"):
+            return True
+    return False
+
+
+def day_at(document: Document, path: JsonPath) -> Dated | None:
+    """The day at ``path``: a calendar date, or (where :func:`may_be_relative`) a day relative to the outcome
+    deadline resolved against it; None for anything else, and for a relative day without a calendar deadline."""
+    value = document.value_at(path)
+    day = parse_date(value)
+    if day is not None:
+        return Dated(path, day)
+    match = DAY_AFTER_DEADLINE.fullmatch(value) if isinstance(value, str) and may_be_relative(path) else None
+    deadline = parse_date(document.value_at(DEADLINE)) if match is not None else None
+    if match is None or deadline is None:
+        return None
+    try:
+        return Dated(path, deadline + datetime.timedelta(days=int(match.group(1) or 0)), value)
+    except OverflowError:  # past the year 9999: the deadline is the schema's to question
+        return None
 
 
 def date_at(document: Document, *path: str | int) -> Dated | None:
-    day = parse_date(document.value_at(path))
-    return None if day is None else Dated(path, day)
+    """:func:`day_at` with the path's steps as arguments."""
+    return day_at(document, path)
 
 
 def status(document: Document) -> str | None:
@@ -56,9 +98,9 @@ def due_items(document: Document) -> Iterator[tuple[Dated, Mapping[str, Any]]]:
     """The due date of every milestone, then of every deliverable, with its item."""
     for section in DELIVERED_LISTS:
         for path, item in items(document, *section):
-            due = parse_date(item.get("due"))
+            due = day_at(document, (*path, "due"))
             if due is not None:
-                yield Dated((*path, "due"), due), item
+                yield due, item
 
 
 def dates_in(document: Document, *section: str) -> Iterator[Dated]:
@@ -66,18 +108,18 @@ def dates_in(document: Document, *section: str) -> Iterator[Dated]:
     listed = document.value_at(section)
     if not isinstance(listed, list):
         return
-    for index, value in enumerate(listed):
-        day = parse_date(value)
-        if day is not None:
-            yield Dated((*section, index), day)
+    for index in range(len(listed)):
+        dated = day_at(document, (*section, index))
+        if dated is not None:
+            yield dated
 
 
 def item_dates(document: Document, field: str, *section: str) -> Iterator[Dated]:
     """The day in ``field`` of every item of the list at ``section``."""
-    for path, item in items(document, *section):
-        day = parse_date(item.get(field))
-        if day is not None:
-            yield Dated((*path, field), day)
+    for path, _ in items(document, *section):
+        dated = day_at(document, (*path, field))
+        if dated is not None:
+            yield dated
 
 
 def planned_dates(document: Document) -> Iterator[Dated]:

@@ -9,8 +9,8 @@ this rule only compares the dates that are given.
 A measurement day may be written relative to the outcome deadline (``deadline``, ``deadline + 15 days``, as the
 schema allows for ``measurement.on``, ``communicated_on`` and each target's ``measured_on``): it is on or after the
 deadline by construction and moves with it, so moving the deadline is one material change instead of one per
-measurement date. Relative days are resolved against the deadline to compare the communication day with the
-measurement day.
+measurement date. Relative days are resolved against the deadline (by the date helper every date rule shares) to
+compare the communication day with the measurement day.
 
 Fires on:
     results: {deadline: 2032-06-30}
@@ -32,52 +32,28 @@ Passes:
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Iterator
 
-from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items
+from agreed.document import Document
 from agreed.lint.rule import Category, Finding, LintContext, Rule
-from agreed.lint.rules._dates import Dated, date_at, days
+from agreed.lint.rules._dates import date_at, days, item_dates
 from agreed.problem import Severity
-
-_DAY_AFTER_DEADLINE = re.compile(r"deadline(?: \+ (\d{1,4}) days?)?")  # the schema's dayAfterDeadline
-_MEASUREMENT = ("celebration", "measurement")
 
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     deadline = date_at(document, "results", "deadline")
-    measured = _day(document, deadline, (*_MEASUREMENT, "on"))
+    measured = date_at(document, "celebration", "measurement", "on")
     if deadline is not None:
-        targets = (_day(document, deadline, (*path, "measured_on"))
-                   for path, _ in items(document, "celebration", "targets"))
-        for dated in (measured, *targets):
+        for dated in (measured, *item_dates(document, "measured_on", "celebration", "targets")):
             if dated is not None and dated.day < deadline.day:
                 early = days((deadline.day - dated.day).days)
-                yield Finding(dated.path, f"measures on {dated.day.isoformat()}, {early} before the outcome deadline "
+                yield Finding(dated.path, f"measures on {dated.shown}, {early} before the outcome deadline "
                               f"{deadline.day.isoformat()}: measure on or after the deadline, when the result is due")
-    communicated = _day(document, deadline, (*_MEASUREMENT, "communicated_on"))
+    communicated = date_at(document, "celebration", "measurement", "communicated_on")
     if measured is not None and communicated is not None and communicated.day < measured.day:
         early = days((measured.day - communicated.day).days)
-        yield Finding(communicated.path, f"communicates the result on {communicated.day.isoformat()}, {early} before "
-                      f"it is measured on {measured.day.isoformat()}: communicate on or after the measurement day")
-
-
-def _day(document: Document, deadline: Dated | None, path: JsonPath) -> Dated | None:
-    """The day at ``path``: a calendar date, or a day relative to the deadline resolved against it (None when the
-    value is neither, or is relative to a deadline that is not given)."""
-    absolute = date_at(document, *path)
-    if absolute is not None:
-        return absolute
-    value = document.value_at(path)
-    match = _DAY_AFTER_DEADLINE.fullmatch(value) if isinstance(value, str) else None
-    if match is None or deadline is None:
-        return None
-    try:
-        return Dated(path, deadline.day + datetime.timedelta(days=int(match.group(1) or 0)))
-    except OverflowError:  # past the year 9999: the deadline is the schema's to question
-        return None
+        yield Finding(communicated.path, f"communicates the result on {communicated.shown}, {early} before "
+                      f"it is measured on {measured.shown}: communicate on or after the measurement day")
 
 
 RULE = Rule(code="T306", name="measured-before-deadline", category=Category.TIME, severity=Severity.ERROR,

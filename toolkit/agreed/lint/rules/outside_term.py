@@ -36,11 +36,11 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
     for dated in planned_dates(document):
         if start is not None and dated.day < start.day:
             early = days((start.day - dated.day).days)
-            yield Finding(dated.path, f"{dated.day.isoformat()} is {early} before the term starts on "
+            yield Finding(dated.path, f"{dated.shown} is {early} before the term starts on "
                           f"{start.day.isoformat()}{term}: move the date into the term or start the term earlier")
         elif end is not None and dated.day > end.day:
             late = days((dated.day - end.day).days)
-            yield Finding(dated.path, f"{dated.day.isoformat()} is {late} after the term ends on "
+            yield Finding(dated.path, f"{dated.shown} is {late} after the term ends on "
                           f"{end.day.isoformat()}{term}: move the date into the term or end the term later")
 
 
