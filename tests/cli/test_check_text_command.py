@@ -57,11 +57,11 @@ def test_warnings_alone_exit_zero_by_default() -> None:
 
 def test_very_long_statement_is_read_in_chunks_with_true_offsets() -> None:
     sentence = "Maria Chen publishes 12 onboarding checklists by 2031-03-31. "
-    text = sentence * 200 + "Improve onboarding ASAP."
+    text = sentence * 100 + "Improve onboarding ASAP."  # several chunks, within the text rules' budget per value
     result = CliRunner().invoke(main, ["check-text", "--format", "json"], input=text + "\n")
     findings = json.loads(result.output)["findings"]
     assert {(f["rule"], text[f["start"]:f["end"]]) for f in findings} >= {("V103", "ASAP")}
-    assert all(f["start"] >= len(sentence) * 200 for f in findings)
+    assert all(f["start"] >= len(sentence) * 100 for f in findings)
 
 
 def test_the_configuration_applies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
