@@ -27,7 +27,8 @@ def command(source: str, output_format: str, fail_on: str | None, config_path: P
     """Lint statements (one per line), e.g. a deliverable being drafted, with the text rules.
 
     The configuration's rule settings, vague and allowed terms and fail-on apply, as in lint.
-    With --format json, prints one JSON object per input line (JSON Lines).
+    With --format json, prints one JSON object per input line (JSON Lines). The input (a regular file, or '-' for
+    standard input) is read up to 2 MiB; one that cannot be used is reported as lint reports a file, and exits 2.
     """
     config = run_config(config_path, isolated)
     rules = [rule for rule in config.rules if rule.check_text is not None]
