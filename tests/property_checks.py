@@ -186,6 +186,14 @@ def pair_failures(old: bytes, new: bytes) -> list[Failure]:
                     + "; ".join(f"{c.kind.value} {c.path}" for c in file_diff.changes[:3]))]
 
 
+def pair_verdict(old: bytes, new: bytes) -> str:
+    """For the counts of the fuzz script: whether a pair was comparable (both have a digest), and how it compared."""
+    old_digest, new_digest = _digest(old, SEED_NAME), _digest(new, CASE_NAME)
+    if isinstance(old_digest, DigestError) or isinstance(new_digest, DigestError):
+        return "pair not comparable (a side has no digest)"
+    return "pair compared: same digest" if old_digest == new_digest else "pair compared: different digest"
+
+
 def _shape(path: str) -> str:
     """A change path with item labels and extension key names blurred, to group failures of one cause."""
     path = re.sub(r"\[[^\]]*\]", "[*]", path)

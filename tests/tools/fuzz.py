@@ -31,6 +31,7 @@ from property_checks import (  # noqa: E402 - the tests folder must be on the pa
     Failure,
     cli_failures,
     library_failures,
+    pair_verdict,
     reformat_failures,
     rewrites,
 )
@@ -60,13 +61,25 @@ def outcome(raw: bytes) -> str:
     return "loaded"
 
 
-def check_case(case: Case, rng: random.Random, with_cli: Path | None) -> list[Failure]:
+def check_case(case: Case, rng: random.Random, with_cli: Path | None,
+               counts: collections.Counter[str] | None = None) -> list[Failure]:
     failures = library_failures(case.raw, case.seed)
-    if rng.random() < REFORMAT_SHARE and not any(failure.prop == "no-exception" for failure in failures):
-        failures += reformat_failures(case.raw, rewrites(case.raw, rng))
+    escaped = any(failure.prop == "no-exception" for failure in failures)
+    if counts is not None and not escaped:
+        counts[pair_verdict(case.seed, case.raw)] += 1
+    if rng.random() < REFORMAT_SHARE and not escaped:
+        rewritten = rewrites(case.raw, rng)
+        failures += reformat_failures(case.raw, rewritten)
+        if counts is not None:
+            counts["rewritings checked (file had a digest)" if rewritten and _has_digest(case.raw)
+                   else "rewriting skipped (no digest)"] += 1
     if with_cli is not None:
         failures += cli_failures(with_cli, case.raw, case.seed)
     return failures
+
+
+def _has_digest(raw: bytes) -> bool:
+    return pair_verdict(raw, raw).startswith("pair compared")
 
 
 def minimize(raw: bytes, still_fails: Callable[[bytes], bool]) -> bytes:
@@ -123,7 +136,7 @@ def run(documents: int, seed: int, out: Path, with_cli: bool, pairs_every: int) 
             else:
                 case = generate_case(case_rng)
             outcomes[outcome(case.raw)] += 1
-            failures = check_case(case, case_rng, folder if with_cli else None)
+            failures = check_case(case, case_rng, folder if with_cli else None, outcomes)
             outcomes["failed a property" if failures else "passed every property"] += 1
             for failure in failures:
                 key = (failure.prop, failure.signature)
