@@ -101,6 +101,15 @@ def test_a_reviews_export_that_is_a_named_pipe_is_refused(repo: Path) -> None:
     assert "reviews.json: is a named pipe, not a regular file" in result.stderr
 
 
+@needs_fifo
+def test_init_refuses_a_named_pipe_where_it_reads_a_file(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    os.mkfifo(tmp_path / ".gitattributes")
+    result = agreed(tmp_path, "init")
+    assert result.returncode == 2
+    assert ".gitattributes: is a named pipe, not a regular file" in result.stderr
+
+
 @needs_dev_zero
 def test_check_text_refuses_a_device(tmp_path: Path) -> None:
     result = agreed(tmp_path, "check-text", "/dev/zero")

@@ -35,6 +35,7 @@ from typing import Any
 
 from agreed.atomic import RefusedTarget, write_atomically
 from agreed.history.git import GitError, Repository
+from agreed.reading import Unreadable, Why, read_file
 from agreed.schema import schema_path, template_path
 
 CI_CHOICES = ("github", "gitlab", "none")
@@ -146,11 +147,14 @@ def ci_template(platform: str) -> str:
 
 
 def _read(path: Path) -> str | None:
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
+        if raw.why is Why.MISSING:
+            return None
+        raise InitError(f"cannot read {path}: {raw.detail}")
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as error:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
         raise InitError(f"cannot read {path}: {error}") from None
 
 
