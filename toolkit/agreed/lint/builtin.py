@@ -5,7 +5,7 @@ from __future__ import annotations
 from agreed import document, schema
 from agreed.lint import suppressions
 from agreed.lint.config import CONFIG_ERROR
-from agreed.lint.engine import DEFAULT_BUDGET, INTERNAL_ERROR, TEXT_NOT_READ
+from agreed.lint.engine import DEFAULT_BUDGET, INTERNAL_ERROR, TEXT_NOT_READ, TEXT_NOT_READ_NAME
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Severity
 
@@ -72,7 +72,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     _builtin(INTERNAL_ERROR, "internal-error",
              "A rule failed on this input.\n\nThis is a defect in agreed, not in the agreement; the other rules "
              "still ran. Please report it with the file."),
-    _builtin(TEXT_NOT_READ, "text-not-read",
+    _builtin(TEXT_NOT_READ, TEXT_NOT_READ_NAME,
              "A value is too long for the text rules to read all of it.\n\nThe text rules read the first "
              f"{DEFAULT_BUDGET.value_chars:,} characters of each value and {DEFAULT_BUDGET.document_chars:,} "
              "characters of commitment prose per agreement, so that a pasted document cannot stall a run; the rest "

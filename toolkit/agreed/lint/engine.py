@@ -16,6 +16,7 @@ from agreed.schema import SCHEMA_VIOLATION, validate_document
 
 INTERNAL_ERROR = "X001"
 TEXT_NOT_READ = "X004"
+TEXT_NOT_READ_NAME = "text-not-read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def check_statement(text: str, rules: Sequence[Rule] | None = None, context: Tex
         for span in capped_spans(rule, text[:read], context, allowed, budget.findings_per_value)
     ]
     if read < len(text):
-        findings.append(StatementFinding(TEXT_NOT_READ, "text-not-read", Category.STRUCTURE, Severity.WARNING, read,
+        findings.append(StatementFinding(TEXT_NOT_READ, TEXT_NOT_READ_NAME, Category.STRUCTURE, Severity.WARNING, read,
                                          len(text), not_read_message(read, len(text), budget)))
     return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.rule))
 
