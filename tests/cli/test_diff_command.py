@@ -451,3 +451,49 @@ def test_a_named_file_that_is_no_agreement_is_a_usage_error(repo: Path) -> None:
     result = run("settings.yaml")
     assert result.exit_code == 2
     assert "settings.yaml: not an agreement (no 'agreed:' format version key)" in result.stderr
+
+
+# -- --base: which files are agreements (agreed.sources), as for every other command --------------------------------
+
+
+@pytest.fixture
+def kinds_branch(repo: Path, agreement: dict[str, Any]) -> Path:
+    """On a feature branch: a hidden copy in contracts/.old/, an agreement under docs/, a template and a file in a
+    consent ledger (both holding an agreement's text), and an agreement kept in docs/ on main moved into contracts/
+    (all uncommitted)."""
+    write(repo, "docs/outside.yaml", {**agreement, "id": "outside"})
+    commit(repo, "An agreement kept outside the agreements' folder")
+    git(repo, "checkout", "-q", "-b", "feature")
+    git(repo, "mv", "docs/outside.yaml", "contracts/outside.yaml")
+    write(repo, "contracts/.old/a.yaml", {**agreement, "title": "A hidden copy"})
+    write(repo, "docs/elsewhere.yaml", {**agreement, "id": "elsewhere"})
+    write(repo, "contracts/_template.yaml", {**agreement, "id": "template"})
+    write(repo, "contracts/.consent/a/maria/0123.yaml", {**agreement, "id": "record"})
+    return repo
+
+
+def _base_paths(*arguments: str) -> set[tuple[str | None, str | None]]:
+    result = run("--base", "main", "--format", "json", *arguments)
+    assert result.exit_code == 0, result.output
+    return {(file["old_path"], file["new_path"]) for file in json.loads(result.stdout)["files"]}
+
+
+def test_base_takes_the_agreement_files_of_contracts_only(kinds_branch: Path) -> None:
+    # A hidden copy is an agreement; the template, a consent record and a file outside contracts/ are not; a file
+    # moved in from outside is added (it had no version among the agreements).
+    assert _base_paths() == {(None, "contracts/.old/a.yaml"), (None, "contracts/outside.yaml")}
+
+
+def test_base_from_a_subfolder_finds_contracts_at_the_root(kinds_branch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (kinds_branch / "docs" / "deep").mkdir()
+    monkeypatch.chdir(kinds_branch / "docs" / "deep")
+    assert _base_paths() == {(None, "contracts/.old/a.yaml"), (None, "contracts/outside.yaml")}
+    assert _base_paths("../../contracts/.old") == {(None, "contracts/.old/a.yaml")}
+
+
+def test_base_with_a_named_folder_outside_contracts(kinds_branch: Path) -> None:
+    assert _base_paths("docs") == {(None, "docs/elsewhere.yaml"), ("docs/outside.yaml", None)}
+
+
+def test_base_never_takes_a_named_template_or_consent_record(kinds_branch: Path) -> None:
+    assert _base_paths("contracts/_template.yaml", "contracts/.consent") == set()

@@ -4,7 +4,8 @@
 Versions are files or ``REV:path``; ``REV`` alone names the other argument's file at that revision, and a version
 named with a revision must exist there (else an error, with the file's name at that revision when git's rename
 detection knows it). With one argument, the working file is compared with HEAD (a file new since HEAD: added);
-with ``--base REV``, every agreement changed between the merge base of REV and HEAD and the working tree.
+with ``--base REV``, every agreement changed between the merge base of REV and HEAD and the working tree, below the
+paths named, else below ``contracts/`` at the repository root (the agreement files of :mod:`agreed.sources`).
 ``--git-driver`` reads the seven (or, for a rename, nine) arguments git
 gives an external diff command, so that ``git diff`` and ``git log -p --ext-diff`` show semantic changes.
 """
@@ -23,6 +24,7 @@ from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, deliver, ou
 from agreed.history.changes_report import RENDERERS, Summary, has_material, render_file_text
 from agreed.history.diff import FileDiff, compare_files
 from agreed.reading import Unreadable, Why, read_file
+from agreed.sources import agreement_paths, default_folder, inside
 
 if TYPE_CHECKING:
     from agreed.history.git import Repository
@@ -65,8 +67,8 @@ class _Repo:
 @click.command("diff")
 @click.argument("versions", nargs=-1, metavar="[A [B]] | [PATHS]...")
 @click.option("--base", metavar="REV", default=None,
-              help="Compare every agreement changed since the merge base of REV and HEAD with the working tree "
-                   "(positional arguments then limit the files).")
+              help="Compare every agreement changed since the merge base of REV and HEAD with the working tree: "
+                   "below the PATHS named, else below contracts/ at the repository root.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format (markdown: a pull-request comment).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
@@ -238,12 +240,21 @@ def _read_file(path: Path) -> bytes | None:
 
 
 def _base_files(repo: _Repo, base: str, limits: Sequence[str]) -> list[FileDiff]:
+    """Every agreement changed since the merge base of ``base`` below the paths named, else below ``contracts/`` at
+    the repository root. Each side of a change is a version only when it is an agreement file
+    (:func:`agreed.sources.kind_of`: hidden ones included, never a consent record or the template) in the places the
+    consent gate checks for these paths (:func:`_places`): a file moved in from elsewhere is added, one moved out is
+    deleted, as the gate sees it."""
     repository = repo.get()
     merge_base = repository.merge_base(base)
-    wanted = [repository.relative(Path(limit)) for limit in limits]
+    named = [repository.relative(Path(limit)) for limit in limits]
+    places = _places(repository, limits) if limits else [repository.relative(default_folder(repository.root))]
     files = []
-    for old, new in repository.changed(base):
-        if wanted and not any(_within(path, wanted) for path in (old, new) if path is not None):
+    for pair in repository.changed(base):
+        if named and not any(inside(path, named) for path in pair if path is not None):
+            continue
+        old, new = (path if path is not None and agreement_paths([path], places) else None for path in pair)
+        if old is None and new is None:
             continue
         old_raw = repository.read(merge_base, old) if old is not None else None
         new_raw = _read_file(repository.root / new) if new is not None else None
@@ -253,8 +264,10 @@ def _base_files(repo: _Repo, base: str, limits: Sequence[str]) -> list[FileDiff]
     return files
 
 
-def _within(path: str, limits: Sequence[str]) -> bool:
-    return any(limit in (".", "") or path == limit or path.startswith(limit.rstrip("/") + "/") for limit in limits)
+def _places(repository: Repository, limits: Sequence[str]) -> list[str]:
+    """Where agreements are for the paths named, as for the consent gate: each folder named, and the folder of each
+    file named (a file renamed within its folder keeps its history)."""
+    return [repository.relative(path if path.is_dir() else path.parent) for path in map(Path, limits)]
 
 
 # -- git's external diff -----------------------------------------------------------------------------------------
