@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import io
 import random
 import tempfile
 from collections.abc import Callable
@@ -145,3 +146,17 @@ def test_command_positions_exist_in_the_file(raw: bytes) -> None:
     with tempfile.TemporaryDirectory(prefix="agreed-properties-") as folder, contextlib.chdir(folder):
         failures = cli_failures(Path(folder), raw, b"agreed: 1\n")
     assert not failures, _report(failures)
+
+
+def test_a_flow_style_dump_by_ruamel_keeps_the_digest(minimal_agreement: dict[str, Any]) -> None:
+    # ruamel.yaml writes "07:00" plain inside flow collections: valid YAML 1.2 (a ':' not followed by a space).
+    from ruamel.yaml import YAML
+
+    minimal_agreement["x-hours"] = {"opens": "07:00", "slots": ["07:00", "09:30"]}
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = True
+    dumped = io.StringIO()
+    yaml.dump(minimal_agreement, dumped)
+    raw = to_yaml(minimal_agreement).encode("utf-8")
+    failures = reformat_failures(raw, [("ruamel flow dump", dumped.getvalue().encode("utf-8"))])
+    assert not failures, f"{dumped.getvalue()[:300]}\n{_report(failures)}"
