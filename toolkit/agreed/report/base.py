@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agreed.lint.rule import Rule
+from agreed.printable import printable
 from agreed.problem import Problem, Severity
 
 
@@ -39,20 +39,6 @@ def _plural(label: str, count: int) -> str:
 
 def posix_path(path: str) -> str:
     return path.replace("\\", "/")
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """``text`` as valid Unicode, for every report: a byte of a file name that is not UTF-8 (which Python keeps as
-    a lone surrogate) is written ``\\xNN``, as the byte it is; any other lone surrogate ``\\uNNNN``."""
-    return _LONE_SURROGATE.sub(_escaped, text)
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def fingerprint_keys(problems: Sequence[Problem]) -> list[str]:

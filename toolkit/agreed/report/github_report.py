@@ -6,8 +6,9 @@ how many of that level were not shown as annotations (the step log still lists e
 
 from __future__ import annotations
 
+from agreed.printable import printable
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report, printable
+from agreed.report.base import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 ANNOTATION_LIMIT = 10

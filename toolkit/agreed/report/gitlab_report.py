@@ -6,8 +6,9 @@ import hashlib
 import json
 from typing import Any
 
+from agreed.printable import printable
 from agreed.problem import Severity
-from agreed.report.base import Report, fingerprint_keys, posix_path, printable
+from agreed.report.base import Report, fingerprint_keys, posix_path
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

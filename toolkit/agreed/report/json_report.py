@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 from agreed import __version__
+from agreed.printable import printable
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report, printable
+from agreed.report.base import Report
 
 FORMAT_VERSION = 1
 

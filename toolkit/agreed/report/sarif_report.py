@@ -10,8 +10,9 @@ from typing import Any
 from urllib.parse import quote
 
 from agreed import __version__
+from agreed.printable import printable
 from agreed.problem import Severity
-from agreed.report.base import Report, fingerprint_keys, posix_path, printable
+from agreed.report.base import Report, fingerprint_keys, posix_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "agreed/v1"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from agreed.printable import printable
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report, printable
+from agreed.report.base import Report
 
 SEVERITY_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
