@@ -125,7 +125,7 @@ def test_shallow_clone_stops_with_the_fix(repo: Path, tmp_path: Path, monkeypatc
 @pytest.mark.parametrize(("arguments", "message"), [
     (["../outside.yaml"], "is outside the repository"),
     (["contracts/never.yaml"], "no such file, and git has no history of it"),
-    (["nobody"], "no agreement has this id"),
+    (["nobody"], "no agreement in contracts/ has this id"),
     ([PATH, "--since", "last tuesday"], "bad --since"),
     ([PATH, "--field", "results..deadline"], "bad --field"),
     ([PATH, "--field", "results.dedline"], "no version of the agreement has it"),
@@ -226,9 +226,12 @@ def test_an_uncommitted_file_has_no_versions_yet(repo: Path, monkeypatch: pytest
                                      "(commit the file to start its history)\n")
         document = json.loads(_run(repo, monkeypatch, "fresh", "--format", "json").stdout)
         assert (document["committed"], document["versions"]) == (False, [])
-    by_id = _run(repo, monkeypatch, "demo")
-    assert by_id.exit_code == 0, by_id.output
-    assert by_id.stdout.startswith(f"{PATH} (id demo): 4 versions")
+    by_id = _run(repo, monkeypatch, "demo")  # the copy holds the id too: neither wins
+    assert by_id.exit_code == 2, by_id.output
+    assert f"demo: 2 files hold this id (contracts/copy.yaml and {PATH}): name the file path instead" in by_id.stderr
+    by_path = _run(repo, monkeypatch, PATH)
+    assert by_path.exit_code == 0, by_path.output
+    assert by_path.stdout.startswith(f"{PATH} (id demo): 4 versions")
 
 
 def test_two_committed_files_with_one_id(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -394,3 +397,70 @@ def test_field_prints_one_row_per_change_of_the_value(merged: Path, monkeypatch:
     text = _run(merged, monkeypatch, PATH, "--field", "results.deadline").stdout
     assert "+0 days" not in text
     assert "+90 days total" in text
+
+
+# -- which files are agreements (agreed.sources), as for every other command -----------------------------------------
+
+
+def _place(repo: Path, path: str, agreement_id: str) -> None:
+    """Write a copy of demo.yaml holding ``agreement_id`` at ``path`` (uncommitted)."""
+    text = (repo / PATH).read_text(encoding="utf-8").replace('"demo"', json.dumps(agreement_id))
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["docs/hidden.yaml", "contracts/_template.yaml",
+                                   "contracts/.consent/demo/li/0123.yaml"])
+def test_an_id_is_never_found_outside_the_agreements(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     where: str) -> None:
+    # A file outside contracts/, the template and a consent record are no agreements, whatever they hold.
+    _place(repo, where, "hidden")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Outside", day=5)
+    result = _run(repo / "contracts", monkeypatch, "hidden")
+    assert result.exit_code == 2
+    assert result.stderr == ("agreed: error: hidden: no such file, and no agreement in contracts/ has this id (in the "
+                             "work tree or in git history); name the file of an agreement kept elsewhere\n")
+
+
+def test_an_id_in_a_hidden_folder_of_contracts_is_found(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _place(repo, "contracts/.old/tucked.yaml", "tucked")
+    (repo / "docs" / "deep").mkdir(parents=True)
+    result = _run(repo / "docs" / "deep", monkeypatch, "tucked")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("contracts/.old/tucked.yaml (id tucked): no committed versions yet")
+
+
+def test_an_id_held_by_a_hidden_copy_too_is_ambiguous(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _place(repo, "contracts/.a/x.yaml", "demo")  # committed: neither file wins
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Copy", day=5)
+    result = _run(repo / "contracts", monkeypatch, "demo")
+    assert result.exit_code == 2
+    assert result.stderr == (f"agreed: error: demo: 2 files hold this id (contracts/.a/x.yaml and {PATH}): name the "
+                             "file path instead\n")
+
+
+def test_a_deleted_file_outside_the_agreements_is_not_found_by_id(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _place(repo, "docs/gone.yaml", "gone")
+    _place(repo, "contracts/.old/gone-too.yaml", "gone-too")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Add", day=5)
+    (repo / "docs" / "gone.yaml").unlink()
+    (repo / "contracts" / ".old" / "gone-too.yaml").unlink()
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Remove", day=6)
+    assert _run(repo, monkeypatch, "gone").exit_code == 2
+    found = _run(repo, monkeypatch, "gone-too", "--format", "json")
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.stdout)["path"] == "contracts/.old/gone-too.yaml"
+
+
+@pytest.mark.parametrize(("path", "kind"), [("contracts/_template.yaml", "template"),
+                                            ("contracts/.consent/demo/li/0123.yaml", "consent record")])
+def test_a_named_template_or_consent_record_is_refused(repo: Path, monkeypatch: pytest.MonkeyPatch, path: str,
+                                                       kind: str) -> None:
+    _place(repo, path, "demo")
+    result = _run(repo, monkeypatch, path)
+    assert result.exit_code == 2
+    assert result.stderr == f"agreed: error: {path}: a {kind}, not an agreement: name an agreement file or its id\n"

@@ -229,7 +229,8 @@ def test_an_uncommitted_file_has_no_versions_yet(repo: Repo, agreement: dict[str
     copy_of_demo = repo.root / "contracts" / "a-copy.yaml"  # sorts before demo.yaml, holds the same id
     copy_of_demo.write_text(json.dumps(agreement), encoding="utf-8")
     with Repository.open(repo.root) as repository:
-        assert resolve_target(repository, "demo", repo.root) == PATH  # the committed file, not the copy
+        with pytest.raises(GitError, match=f"2 files hold this id \\(contracts/a-copy.yaml and {PATH}\\)"):
+            resolve_target(repository, "demo", repo.root)  # the copy holds the id too: neither wins
         assert resolve_target(repository, "fresh", repo.root) == "contracts/brand-new.yaml"
     for staged in (False, True):
         if staged:
@@ -483,10 +484,10 @@ def test_resolve_target_by_file_or_id(repo: Repo, agreement: dict[str, Any]) -> 
         assert resolve_target(repository, PATH, repo.root) == PATH
         assert resolve_target(repository, "demo.yaml", repo.root / "contracts") == PATH
         assert resolve_target(repository, "demo", repo.root) == PATH
-        assert resolve_target(repository, "elsewhere", repo.root) == "other/elsewhere.yaml"
+        assert resolve_target(repository, "other/elsewhere.yaml", repo.root) == "other/elsewhere.yaml"
         assert resolve_target(repository, "gone", repo.root) == "contracts/gone.yaml"
         assert resolve_target(repository, "contracts/gone.yaml", repo.root) == "contracts/gone.yaml"
-        for unknown in ("nobody", "contracts/never.yaml"):
+        for unknown in ("nobody", "elsewhere", "contracts/never.yaml"):  # ids are looked up in contracts/ only
             with pytest.raises(GitError, match="no such file"):
                 resolve_target(repository, unknown, repo.root)
 

@@ -24,6 +24,7 @@ from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository, Step, Vers
 from agreed.history.materiality import Materiality
 from agreed.history.versions import Parsed, VersionLoader, parse
 from agreed.reading import Unreadable, read_file
+from agreed.sources import Kind, agreement_paths, default_folder, kind_of
 
 if TYPE_CHECKING:
     from agreed.cache import CacheFolder
@@ -121,17 +122,24 @@ class Options:
 
 
 def resolve_target(repository: Repository, target: str, cwd: Path) -> str:
-    """The repo-relative path of ``target``: a file (existing or deleted) or an agreement id."""
+    """The repo-relative path of ``target``: a file (existing or deleted) or an agreement id, looked up among the
+    agreement files of ``contracts/`` at the repository root (:mod:`agreed.sources`). A consent record or the
+    template named as a file is refused: neither is an agreement."""
     candidate = cwd / target
     if candidate.exists() or _looks_like_path(target):
         path = repository.relative(candidate)
+        kind = kind_of(path)
+        if kind in (Kind.CONSENT_RECORD, Kind.TEMPLATE):
+            raise GitError(f"{target}: a {kind.value}, not an agreement: name an agreement file or its id")
         working = read_file(repository.root / path)
         if isinstance(working, Unreadable) and not repository.steps(path):
             raise GitError(f"{target}: {working.reason}, and git has no history of it")
         return path
-    found = _find_id(repository, target)
+    place = repository.relative(default_folder(repository.root))
+    found = _find_id(repository, target, place)
     if found is None:
-        raise GitError(f"{target}: no such file, and no agreement has this id (in the work tree or in git history)")
+        raise GitError(f"{target}: no such file, and no agreement in {place}/ has this id (in the work tree or in "
+                       "git history); name the file of an agreement kept elsewhere")
     return found
 
 
@@ -139,28 +147,25 @@ def _looks_like_path(target: str) -> bool:
     return "/" in target or "\\" in target or target.endswith((".yaml", ".yml"))
 
 
-def _find_id(repository: Repository, agreement_id: str) -> str | None:
-    """The file holding ``agreement_id``: in the work tree (a committed file before an uncommitted copy), else the
-    most recently deleted one; two committed files with the id (or two uncommitted ones and no committed one) are
-    ambiguous."""
+def _find_id(repository: Repository, agreement_id: str, place: str) -> str | None:
+    """The agreement file below ``place`` holding ``agreement_id``: in the work tree (committed or not), else the
+    most recently deleted one; two files in the work tree with the id are ambiguous (an error naming them)."""
     wanted = agreement_id.encode("utf-8")
-    paths = sorted(repository.files(), key=lambda path: (not path.startswith("contracts/"), path))
     holding: list[str] = []
-    for path in paths:
+    for path in sorted(agreement_paths(repository.files(), [place])):
         raw = read_file(repository.root / path)
         if isinstance(raw, Unreadable):
             continue
         if wanted in raw and _id_of_bytes(raw, path) == agreement_id:  # only files that may hold it are parsed
             holding.append(path)
     if len(holding) > 1:
-        holding = repository.committed(holding) or holding
-    if len(holding) > 1:
-        named = ", ".join(holding[:2]) + (f" and {len(holding) - 2} more" if len(holding) > 2 else "")
+        named = ", ".join(holding[:-1]) + f" and {holding[-1]}"
         raise GitError(f"{agreement_id}: {len(holding)} files hold this id ({named}): name the file path instead")
     if holding:
         return holding[0]
     loader = VersionLoader(repository, None)
-    for path, blob in repository.deleted_files():
+    deleted = [(path, blob) for path, blob in repository.deleted_files() if agreement_paths([path], [place])]
+    for path, blob in deleted:
         if _agreement_id(loader.load(blob, path)) == agreement_id:
             return path
     return None
