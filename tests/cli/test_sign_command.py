@@ -394,6 +394,41 @@ def test_with_base_a_moved_agreement_is_found_by_its_id(removal: Path) -> None:
     assert "at main (contracts/migration.yaml)" in result.stdout
 
 
+def test_with_base_a_copy_outside_contracts_does_not_hide_the_moved_agreement(removal: Path) -> None:
+    # The gate looks for the base version in contracts/ only: a copy with the same id under docs/ at the base makes
+    # no second candidate for it, so it makes none for sign either.
+    git(removal, "switch", "-q", "main")
+    (removal / "docs").mkdir()
+    (removal / "docs" / "copy.yaml").write_text(MIGRATION.read_text(encoding="utf-8"), encoding="utf-8")
+    commit_all(removal, "A copy kept with the documentation")
+    git(removal, "switch", "-q", "-c", "move-and-drop-tomas")
+    (removal / MIGRATION).write_text(migration(without_tomas=True), encoding="utf-8")
+    moved = Path("contracts/renamed.yaml")
+    git(removal, "mv", str(MIGRATION), str(moved))
+    result = sign_as("tomas", "--base", "main", file=moved)
+    assert result.exit_code == 0, result.output
+    assert "at main (contracts/migration.yaml)" in result.stdout
+    commit_all(removal, "Consent of tomas to leaving", email=TOMAS)
+    gate = CliRunner().invoke(main, ["consent", "check", "--base", "main", str(moved)])
+    assert "tomas" not in gate.output
+
+
+def test_with_base_an_agreement_only_outside_contracts_there_is_not_trusted(removal: Path) -> None:
+    # At the base the agreement sat under docs/, where the gate never looks: moved into contracts/ it enters
+    # without a base version, so a party it dropped on the way is no party to sign for.
+    git(removal, "switch", "-q", "main")
+    (removal / "docs").mkdir()
+    git(removal, "mv", str(MIGRATION), "docs/migration.yaml")
+    commit_all(removal, "Keep the migration with the documentation")
+    git(removal, "switch", "-q", "-c", "bring-it-in")
+    git(removal, "mv", "docs/migration.yaml", str(MIGRATION))
+    (removal / MIGRATION).write_text(migration(without_tomas=True), encoding="utf-8")
+    result = sign_as("tomas", "--base", "main", file=MIGRATION)
+    assert result.exit_code == 2
+    assert "and data-platform-migration does not exist at main" in result.stderr
+    assert not (removal / "contracts" / ".consent").exists()
+
+
 def test_a_base_that_does_not_exist_is_refused(removal: Path) -> None:
     result = sign_as("tomas", "--base", "no-such-branch", file=MIGRATION)
     assert result.exit_code == 2

@@ -10,8 +10,9 @@ and ``ended`` and ``fulfilled`` agreements are final: both are refused.
 A party that the change under review removes must consent to the new terms too (the consent gate says so). It is no
 longer in the file, so ``--base REV`` names the revision the change started from: the party's entry is read from the
 agreement as it was there (found as the consent gate finds it, :class:`agreed.consent.status.BaseRevision`: at the
-same path, else by its id), and its keys there are the ones ``--key`` must match. The record is, as always, for the
-current digest. ``--base`` is always resolved, also for a current party: an unknown revision is an error.
+same path, else by its id among the agreements of the folder the gate checks, :func:`_checked_places`), and its
+keys there are the ones ``--key`` must match. The record is, as always, for the current digest. ``--base`` is
+always resolved, also for a current party: an unknown revision is an error.
 
 Without ``--key`` the record carries no signature. When the agreement's ``consent.evidence`` accepts only
 ``ssh-signature``, such a record could never count, so none is written: the command stops (exit 2) and says to sign
@@ -45,6 +46,7 @@ from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
 from agreed.reading import Unreadable, read_file
 from agreed.report.text_report import problem_line
+from agreed.sources import default_folder, inside
 
 MAX_KEY_FILE_BYTES = 64 * 1024
 
@@ -127,10 +129,18 @@ def _party_at(file: Path, data: Mapping[str, Any], party_id: str, base: str) -> 
     then the party is looked up as :func:`_party_or_removed` does."""
     try:
         with Repository.open(file) as repository:
-            revision = BaseRevision(repository, base)
+            revision = BaseRevision(repository, base, _checked_places(repository, file))
             return _party_or_removed(repository.relative(file), data, party_id, revision)
     except (GitError, StatusError) as error:
         usage_error(f"--base {base}: {error}")
+
+
+def _checked_places(repository: Repository, file: Path) -> list[str]:
+    """Where the consent gate looks for the agreement's base version: ``contracts/`` at the repository root when
+    the file is below it (the gate's default), else the file's own folder (the gate given that file). An entry
+    found anywhere else (a copy under docs/) is one the gate never trusts, so it must not be signed against."""
+    folder = repository.relative(default_folder(repository.root))
+    return [folder] if inside(repository.relative(file), [folder]) else [repository.relative(file.parent)]
 
 
 def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str,
