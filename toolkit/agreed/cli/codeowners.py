@@ -6,7 +6,8 @@ of date. With no path, the agreements are those under ``contracts/`` at the repo
 repository the command runs. Parties without a code-host handle are listed on standard error (and in a comment line
 of the block). The file is always inside the repository's work tree: a ``--file`` (or a symbolic link) that leads
 outside it, or into a git directory, is refused. An agreement whose file name CODEOWNERS cannot express (a line
-break, a tab, another control character) stops the command (exit 2) with its name, before anything is written.
+break, a tab, another control character, a byte that is not UTF-8) stops the command (exit 2) with its name,
+before anything is written.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def command(paths: tuple[str, ...], write: bool, check: bool, file: Path | None)
     Only the block between '# BEGIN agreed' and '# END agreed' is managed; every other line is kept. CODEOWNERS
     requests the parties but cannot require all of them to approve: the consent gate does that. Exit codes: 0 done
     (or up to date), 1 --check found the block out of date, 2 usage errors, an agreement that does not load or
-    whose file name CODEOWNERS cannot express (a line break, a tab or another control character).
+    whose file name CODEOWNERS cannot express (a line break, a tab, another control character, a byte that is not
+    UTF-8).
     """
     if write and check:
         usage_error("--write and --check cannot be used together: --check tells whether --write would change the "

@@ -34,6 +34,7 @@ from agreed.consent.status_report import RENDERERS, render_json
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
+from agreed.printable import printable
 from agreed.sources import CHECKED, Kind, kind_of, select
 
 
@@ -88,12 +89,13 @@ def check_command(paths: tuple[str, ...], base: str | None, reviews: Path | None
 
 def _echo_gate(result: AgreementStatus) -> None:
     failures = gate_failures(result)
+    name = printable(result.path)
     for failure in failures:
-        click.echo(f"{result.path}: {failure}")
+        click.echo(f"{name}: {printable(failure)}")
     if not failures:
-        click.echo(f"{result.path}: ok ({'deleted' if result.deleted else result.status})")
+        click.echo(f"{name}: ok ({'deleted' if result.deleted else result.status})")
     for problem in result.problems:
-        click.echo(f"{result.path}: warning: a consent record was ignored: {problem}")
+        click.echo(f"{name}: warning: a consent record was ignored: {printable(problem)}")
 
 
 def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None) -> list[AgreementStatus]:

@@ -1,8 +1,9 @@
 """``agreed digest``: the digest of each agreement's terms, the value a party's consent is bound to.
 
 Text output is one line per file, ``sha256:<hex> FILE``, in the order the files were named (``-`` reads standard
-input and is shown as ``-``). A file that does not load or fails the schema has no digest: its positioned problems
-go to standard error and the command exits 2 (the other files are still digested).
+input and is shown as ``-``; a byte of a name that is not UTF-8 as ``\\xNN``). A file that does not load or fails the
+schema has no digest: its positioned problems go to standard error and the command exits 2 (the other files are
+still digested).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from agreed.cli.files import named_or_default
 from agreed.cli.output import EXIT_CLEAN, EXIT_USAGE, all_rules, format_option, usage_error
 from agreed.consent.digest import DigestError, digest_document
 from agreed.document import Document, read_document, read_result_document
+from agreed.printable import printable, printable_data
 from agreed.reading import read_stream
 from agreed.report.base import Report
 from agreed.report.json_report import problem_record
@@ -77,9 +79,9 @@ def _text(outcomes: Sequence[Outcome]) -> None:
         if isinstance(result, DigestError):
             for problem in result.problems:
                 click.echo(problem_line(problem, color=False), err=True)
-            click.echo(f"agreed: error: {result.message}", err=True)
+            click.echo(f"agreed: error: {printable(result.message)}", err=True)
         else:
-            click.echo(f"{result} {name}")
+            click.echo(f"{result} {printable(name)}")
 
 
 def _json(outcomes: Sequence[Outcome]) -> str:
@@ -88,7 +90,7 @@ def _json(outcomes: Sequence[Outcome]) -> str:
     report = Report(failures, len(outcomes), all_rules() if failures else {})
     records = [_record(name, result, report) for name, result in outcomes]
     document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__}, "files": records}
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return json.dumps(printable_data(document), indent=2, ensure_ascii=False)
 
 
 def _record(name: str, result: str | DigestError, report: Report) -> dict[str, Any]:

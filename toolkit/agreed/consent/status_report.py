@@ -6,6 +6,8 @@
   parties (state, reason, evidence, the digest and time of a stale consent, the changes since).
 - markdown: a heading with the gate's verdict, then per agreement a table of its parties and, under it, what changed
   since each stale party consented; every value is escaped for Markdown.
+
+Every format names a file whose name is not UTF-8 with :func:`agreed.printable.printable` (``\\xNN`` per byte).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, Final
 from agreed import __version__
 from agreed.consent.status import DRAFT, VALID, AgreementStatus, PartyStatus, gate_failures
 from agreed.history.changes_report import change_line, change_record, escape_markdown
+from agreed.printable import printable, printable_data
 
 JSON_VERSION: Final = 1
 _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
@@ -26,7 +29,7 @@ _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def render_text(results: Sequence[AgreementStatus]) -> str:
-    return "".join(_text(result) for result in results)
+    return printable("".join(_text(result) for result in results))
 
 
 def _text(result: AgreementStatus) -> str:
@@ -53,7 +56,7 @@ def render_json(results: Sequence[AgreementStatus]) -> str:
     document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
                 "summary": {"agreements": len(results), "failing": failing, "passed": not failing},
                 "agreements": [_agreement_json(result) for result in results]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(printable_data(document), indent=2, ensure_ascii=False) + "\n"
 
 
 def _agreement_json(result: AgreementStatus) -> dict[str, Any]:
@@ -81,7 +84,7 @@ def render_markdown(results: Sequence[AgreementStatus]) -> str:
     lines = ["## Consent", "", f"**{verdict}**", ""]
     for result in results:
         lines += _markdown_agreement(result)
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _agreements(count: int) -> str:

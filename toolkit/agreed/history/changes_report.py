@@ -8,6 +8,8 @@
 - markdown: a summary table (agreement, material, record and editorial changes), then per agreement its material
   changes, its records ("progress recorded, no fresh consent needed") and, folded, its editorial changes; every
   value is escaped for Markdown tables.
+
+Every format names a file whose name is not UTF-8 with :func:`agreed.printable.printable` (``\\xNN`` per byte).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any, Final
 from agreed import __version__
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
 from agreed.history.materiality import Materiality
+from agreed.printable import printable, printable_data
 
 JSON_VERSION: Final = 1
 TEXT_LIMIT: Final = 100  # characters of a value shown in text output
@@ -211,7 +214,7 @@ def _counts(file: FileDiff) -> str:
 def render_file_text(file: FileDiff) -> str:
     lines = [f"{file_header(file)}: {_counts(file)}"]
     lines += [f"  {change_line(change)}" for change in file.changes]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def render_text(files: Sequence[FileDiff]) -> str:
@@ -239,7 +242,7 @@ def render_json(files: Sequence[FileDiff]) -> str:
                 "files": [_file_json(file) for file in files],
                 "summary": {"files": summary.files, "changed": summary.changed, "material": summary.material,
                             "record": summary.record, "editorial": summary.editorial, "errors": summary.errors}}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(printable_data(document), indent=2, ensure_ascii=False) + "\n"
 
 
 # -- markdown ----------------------------------------------------------------------------------------------------
@@ -324,7 +327,7 @@ def render_markdown(files: Sequence[FileDiff]) -> str:
         lines.append("")
     for file in sorted(files, key=lambda file: -file.material):
         lines += _markdown_details(file)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return printable("\n".join(lines).rstrip("\n") + "\n")
 
 
 RENDERERS: Final[dict[str, Callable[[Sequence[FileDiff]], str]]] = {

@@ -126,6 +126,13 @@ def _text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+def _path(raw: bytes) -> str:
+    """A path git printed, as the file system's names are decoded: a byte that is not UTF-8 is kept (as a lone
+    surrogate), so the path still names the file, to git and in the work tree; reports write it with
+    :func:`agreed.printable.printable`."""
+    return raw.decode("utf-8", errors="surrogateescape")
+
+
 def _one_line(error: BaseException) -> str:
     stderr = getattr(error, "stderr", "")
     if isinstance(stderr, bytes):
@@ -145,10 +152,10 @@ def _parse_raw(tokens: list[bytes], index: int) -> tuple[_RawChange, int]:
     """One ``--raw -z`` entry starting at ``tokens[index]`` (``:mode mode sha sha STATUS``, then one or two paths)."""
     meta = _text(tokens[index]).lstrip("\n").split(" ")
     status = meta[4][:1]
-    old_path = _text(tokens[index + 1])
+    old_path = _path(tokens[index + 1])
     if status in ("R", "C"):
         return _RawChange(status, _blob_or_none(meta[2]), _blob_or_none(meta[3]), old_path,
-                          _text(tokens[index + 2])), index + 3
+                          _path(tokens[index + 2])), index + 3
     return _RawChange(status, _blob_or_none(meta[2]), _blob_or_none(meta[3]), old_path, old_path), index + 2
 
 
@@ -289,12 +296,25 @@ class Repository:
     def read(self, rev: str, path: str) -> bytes | None:
         """The bytes of ``path`` at ``rev``; None when no file is at that path there."""
         commit = self.resolve(rev)
+        if not _encodes(path):
+            return self._read_by_listing(commit, path)
         try:
             _, kind, _, data = self._repo.git.get_object_data(f"{commit}:{path}")
         except ValueError:  # cat-file --batch answers "missing"
             return None
         kind_name: object = kind  # GitPython annotates it as str but hands over bytes
         return data if kind_name in (b"blob", "blob") else None
+
+    def _read_by_listing(self, commit: str, path: str) -> bytes | None:
+        """:meth:`read` for a path that is not UTF-8, which git's batch reader cannot be asked for: its tree entry
+        (``ls-tree``, where the path is an argument, passed as the bytes it is), then its blob."""
+        output = self._git("ls-tree", "-z", "--full-tree", commit, "--", _literal(path))
+        for entry in output.split(b"\0"):
+            meta, tab, name = entry.partition(b"\t")
+            fields = meta.split()
+            if tab and _path(name) == path and len(fields) == 3 and fields[1] == b"blob":
+                return self.blob(_text(fields[2]))
+        return None
 
     def blob(self, blob_id: str) -> bytes:
         """The bytes of a blob."""
@@ -394,7 +414,7 @@ class Repository:
     def tree_paths(self, rev: str) -> list[str]:
         """Every file path (repo-relative, posix) of the tree of the commit ``rev`` names, in git's order."""
         output = self._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", self.resolve(rev))
-        return [_text(token) for token in output.split(b"\0") if token]
+        return [_path(token) for token in output.split(b"\0") if token]
 
     def added_by(self, path: str) -> Addition | None:
         """The commit of HEAD's history that added the file at ``path`` (repo-relative), with its author's email;
@@ -423,7 +443,7 @@ class Repository:
         for chunk in output.split(b"\x01")[1:]:  # oldest first: the first addition of a path counts
             commit, email, changes = chunk.split(b"\0", 2)
             addition = Addition(_text(commit), _text(email))
-            tokens = iter(_text(token) for token in changes.lstrip(b"\n").split(b"\0"))
+            tokens = iter(_path(token) for token in changes.lstrip(b"\n").split(b"\0"))
             for status in tokens:
                 if status.startswith("R"):
                     old, new = next(tokens), next(tokens)
@@ -468,7 +488,7 @@ class Repository:
         """Every agreement file (``*.yaml``/``*.yml``) of the work tree, tracked or untracked (not ignored)."""
         output = self._git("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
                            *AGREEMENT_PATTERNS)
-        paths = dict.fromkeys(_text(token) for token in output.split(b"\0") if token)
+        paths = dict.fromkeys(_path(token) for token in output.split(b"\0") if token)
         return [path for path in paths if (self.root / path).is_file()]
 
     def deleted_files(self) -> list[tuple[str, str]]:
@@ -518,7 +538,7 @@ class Repository:
 
     def _untracked(self) -> Iterator[str]:
         output = self._git("ls-files", "-z", "--others", "--exclude-standard", "--", *AGREEMENT_PATTERNS)
-        return (_text(token) for token in output.split(b"\0") if token)
+        return (_path(token) for token in output.split(b"\0") if token)
 
 
 def _check_config_key(key: str) -> None:
@@ -565,6 +585,15 @@ def _step(entry: _Entry, path: str) -> Step:
     before = change.old_blob
     version = Version(entry.commit, entry.date, entry.author, entry.email, entry.subject, path, blob)
     return Step(version, before)
+
+
+def _encodes(text: str) -> bool:
+    """Whether ``text`` is valid UTF-8 text (holds no byte kept from a name that is not)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _literal(path: str) -> str:

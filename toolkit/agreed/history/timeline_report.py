@@ -2,7 +2,8 @@
 
 Every change, version and field movement is labelled with its class: ``material`` (needs fresh consent),
 ``record`` (progress recorded, such as the status or a ``delivered_on``: no fresh consent needed) or ``editorial``.
-JSON gives the class as ``"materiality"`` beside the ``"material"`` boolean.
+JSON gives the class as ``"materiality"`` beside the ``"material"`` boolean. A file whose name is not UTF-8 is named
+with :func:`agreed.printable.printable` (``\\xNN`` per byte) in every format.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from agreed.history.changes_report import change_record
 from agreed.history.git import Version
 from agreed.history.materiality import Materiality
 from agreed.history.timeline import Entry, FieldPoint, Timeline
+from agreed.printable import printable, printable_data
 
 if TYPE_CHECKING:
     from agreed.history.diff import Change
@@ -128,8 +130,10 @@ def _movement(point: FieldPoint) -> str:
 
 
 def render_text(timeline: Timeline) -> str:
-    if timeline.field is not None:
-        return _field_text(timeline)
+    return printable(_field_text(timeline) if timeline.field is not None else _versions_text(timeline))
+
+
+def _versions_text(timeline: Timeline) -> str:
     out = [_summary(timeline), *(f"note: {note}" for note in timeline.notes)]
     for entry in timeline.entries:
         version = entry.version
@@ -181,7 +185,7 @@ def render_json(timeline: Timeline) -> str:
         "field": None if timeline.field is None else {
             "path": timeline.field, "points": [_point_record(point) for point in timeline.points]},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(printable_data(document), indent=2, ensure_ascii=False) + "\n"
 
 
 # -- markdown --------------------------------------------------------------------------------------------------------
@@ -197,8 +201,10 @@ def _code(text: str) -> str:
 
 
 def render_markdown(timeline: Timeline) -> str:
-    if timeline.field is not None:
-        return _field_markdown(timeline)
+    return printable(_field_markdown(timeline) if timeline.field is not None else _versions_markdown(timeline))
+
+
+def _versions_markdown(timeline: Timeline) -> str:
     out = [f"### History of `{timeline.path}`", "", _summary(timeline) + ".", ""]
     out += [f"> **Note:** {_cell(note)}" for note in timeline.notes]
     if timeline.entries:
