@@ -92,6 +92,7 @@ POSITION_REPRODUCERS = [
     pytest.param(b"a: 1\r\n\xff", id="crlf-then-invalid-utf8"),
     pytest.param(b"\xef\xbb\xbfa: [1", id="bom-then-eof"),
     pytest.param(b"a:\n\tb: 1\n", id="tab-indentation"),
+    pytest.param(b"\xef\xbb\xbf\xef\xbb\xbfagreed: 1\r\nt:", id="double-bom-crlf"),
 ]
 
 
