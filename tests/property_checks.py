@@ -38,6 +38,7 @@ SEED_NAME = "seed.yaml"
 YAML_LINE_BREAK = re.compile("\r\n|[\r\n]")
 BOMS = (b"\xef\xbb\xbf",)
 STATEMENT_LIMIT = 400
+PROPERTIES = re.compile(r"^(?:[&!]\S*\s+)+")  # an anchor or a tag written before a key
 RAW_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to YAML 1.1 only, refused raw by agreed
 T = TypeVar("T")
 
@@ -102,6 +103,24 @@ def position_failures(raw: bytes, problems: Iterable[Problem], origin: str) -> l
     return failures
 
 
+def key_position_failures(raw: bytes, document: Document, limit: int = 200) -> list[Failure]:
+    """Positions must also be right: the position of a simple key (letters, digits, ``_``, ``-``) is where the
+    key is written, plain or quoted (after its anchor or tag, if any)."""
+    if document.data is None:
+        return []
+    lines = yaml_lines(raw)
+    for path in list(document.keys)[:limit]:
+        key = path[-1]
+        if not isinstance(key, str) or not key or not all(char.isalnum() or char in "_-" for char in key):
+            continue
+        line, col = document.key_position(path)
+        text = lines[line - 1][col - 1:] if 1 <= line <= len(lines) else ""
+        if not PROPERTIES.sub("", text).lstrip("\"'").startswith(key):
+            return [Failure("position-points-at-key", "a key's position is not where the key is written",
+                            f"{'.'.join(map(str, path))[:80]} at {line}:{col}, the text there is {text[:40]!r}")]
+    return []
+
+
 # -- the library ---------------------------------------------------------------------------------------------------
 
 
@@ -132,6 +151,7 @@ def _library_checks(raw: bytes, seed: bytes | None, statements: int) -> list[Fai
     problems = guarded("agreed.check", lambda: agreed.check(document, today=TODAY))
     schema_problems = guarded("agreed.validate", lambda: agreed.validate(document))
     failures = position_failures(raw, [*problems, *schema_problems], "library")
+    failures += key_position_failures(raw, document)
     for text in _strings(document.data, statements):
         guarded("agreed.check_statement", lambda text=text: agreed.check_statement(text))
     digest = _digest(raw, CASE_NAME)
