@@ -76,3 +76,14 @@ def test_the_configuration_applies(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert [line.split()[:2] for line in result.output.splitlines()[:-1]] == [["<stdin>:1:15:", "V110"]]
     isolated = CliRunner().invoke(main, ["check-text", "--isolated", "-"], input="Deliver great synergy.\n")
     assert (isolated.exit_code, [line.split()[1] for line in isolated.output.splitlines()[:-1]]) == (0, ["V101"])
+
+
+@pytest.mark.parametrize("separator", ["\x0c", "\x1c", "\x85", "\u2028", "\u2029"])
+def test_only_crlf_cr_and_lf_end_a_statement(separator: str) -> None:
+    """Form feeds and Unicode separators are characters of a statement, as they are of a YAML line; each JSON record
+    stays on one output line, so a line reader gets one record per input line."""
+    text = f"Improve onboarding ASAP{separator}etc.\r\nPublish 3 playbooks\rShip 2 pilots\n"
+    result = CliRunner().invoke(main, ["check-text", "--format", "json", "-"], input=text.encode())
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [record["line"] for record in records] == [1, 2, 3]
+    assert records[0]["text"] == f"Improve onboarding ASAP{separator}etc."

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from agreed.lines import line_col, line_starts
 from agreed.problem import Problem, Severity
 from agreed.reading import INPUT_LIMIT, Unreadable, Why, read_file
 
@@ -151,31 +152,6 @@ class Document:
                 return span
         return Span(0, 0, 0, 0)
 
-
-
-# Lines end at CRLF, CR or LF: YAML 1.2's line breaks and every editor's. NEL, LS and PS are line breaks only to
-# YAML 1.1 readers (libyaml among them), so the loader refuses them and they never decide a position.
-_LINE_BREAK = re.compile("\r\n|[\r\n]")
-
-
-@functools.lru_cache(maxsize=16)
-def _line_starts(source: str) -> list[int]:
-    """Offsets where lines start."""
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(source))]
-
-
-def line_col(source: str, offset: int) -> tuple[int, int]:
-    """1-based (line, col) of a character offset into ``source``, always a position that exists in it.
-
-    Columns count characters. An offset past the end is the end of the text (the parser reports the end of a file
-    without a final line break on a line after it), and one between CR and LF is the end of its line.
-    """
-    offset = min(max(offset, 0), len(source))
-    if 0 < offset < len(source) and source[offset - 1] == "\r" and source[offset] == "\n":
-        offset -= 1
-    starts = _line_starts(source)
-    line = bisect.bisect_right(starts, offset) - 1
-    return line + 1, offset - starts[line] + 1
 
 
 def _one_based(span: Span) -> tuple[int, int]:
@@ -377,7 +353,7 @@ class _Composer:
         self.path = path
         self.source = source
         self.parsed = parsed
-        self.line_starts = _line_starts(source)
+        self.line_starts = line_starts(source)
         self.double_quoted_starts: list[int] = []  # source spans of the double-quoted scalars, in order
         self.double_quoted_ends: list[int] = []
         self.limits = limits
@@ -666,7 +642,7 @@ _ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
 def _explain_syntax(source: str, offset: int, problem: str) -> tuple[int, str | None]:
     """A plainer message (and a better offset) for syntax errors whose parser message hides the cause."""
     if source[offset : offset + 1] == "\t":
-        line_start = _line_starts(source)[line_col(source, offset)[0] - 1]
+        line_start = line_starts(source)[line_col(source, offset)[0] - 1]
         if not source[line_start:offset].strip(" \t"):
             return offset, "a tab indents this line; YAML indents with spaces only (replace the tab with spaces)"
         return offset, "a tab cannot stand here; YAML separates and indents with spaces (replace it with spaces)"

@@ -12,6 +12,7 @@ import click
 from agreed.cli.output import EXIT_USAGE, emit_report, exit_code, fail_on_option, format_option
 from agreed.cli.settings import config_options, run_config
 from agreed.document import TOO_LARGE, UNREADABLE, decode_text
+from agreed.lines import split_lines
 from agreed.lint.engine import StatementFinding, check_statement
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file, read_stream
@@ -40,11 +41,17 @@ def command(source: str, output_format: str, fail_on: str | None, config_path: P
         findings = check_statement(line, rules, allowed_terms=config.allowed_terms)
         problems.extend(Problem(shown, number, f.start + 1, f.rule, f.severity, f.message) for f in findings)
         if output_format == "json":
-            click.echo(json.dumps({"line": number, "text": line, "findings": [_record(f) for f in findings]},
-                                  ensure_ascii=False))
+            click.echo(_json_line({"line": number, "text": line, "findings": [_record(f) for f in findings]}))
     if output_format == "text":
         emit_report(problems, 1, output_format, fail_on)
     raise SystemExit(exit_code(problems, fail_on))
+
+
+def _json_line(record: dict[str, object]) -> str:
+    """One JSON Lines record: non-ASCII text kept readable, but NEL, LS and PS escaped, since line readers (Python's
+    ``splitlines``, JavaScript) would break the record at them."""
+    text = json.dumps(record, ensure_ascii=False)
+    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _read_lines(source: str, shown: str) -> list[str]:
@@ -57,7 +64,7 @@ def _read_lines(source: str, shown: str) -> list[str]:
     text, problem = decode_text(raw, shown)
     if problem is not None:
         _input_error(problem)
-    return text.splitlines()
+    return split_lines(text)
 
 
 def _input_error(problem: Problem) -> NoReturn:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from agreed.document import Document
 from agreed.history.git import Repository
+from agreed.lines import split_lines
 from agreed.lint.config import settings_document
 from agreed.lint.people import ROSTER_ERROR, Roster, RosterError, load_roster, parse_roster
 from agreed.problem import Problem, Severity
@@ -82,7 +83,7 @@ def _not_readable(settings: Document, raw: bytes, named: str, roster: str) -> Pr
     pyproject.toml, whose settings carry no positions of their own: the first line that sets ``people``)."""
     line, col = settings.position(("people",))
     if settings.path.endswith(".toml"):
-        lines = raw.decode("utf-8", errors="replace").splitlines()
+        lines = split_lines(raw.decode("utf-8", errors="replace"))
         line, col = next(((number, 1) for number, text in enumerate(lines, 1)
                           if text.strip().startswith("people")), (1, 1))
     return Problem(settings.path, line, col, ROSTER_ERROR, Severity.ERROR,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from agreed.document import DEFAULT_LIMITS, EMPTY, Document, load_document
+from agreed.lines import split_lines
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
@@ -221,7 +222,7 @@ def _text(path: Path) -> str:
 
 def _header_line(text: str) -> int:
     """The line of the ``[tool.agreed]`` table header (or of a sub-table), 0 when there is none."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if line.strip().replace(" ", "").startswith("[tool.agreed"):
             return number
     return 0

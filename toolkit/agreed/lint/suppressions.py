@@ -20,7 +20,8 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from agreed.document import Document, line_col
+from agreed.document import Document
+from agreed.lines import line_col, line_count, split_lines
 from agreed.lint.rule import did_you_mean
 from agreed.problem import Problem, Severity
 
@@ -119,13 +120,13 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
 
 def _covered_lines(document: Document, scope: Scope, line: int) -> tuple[int, int]:
     if scope is Scope.FILE:
-        return 1, document.source.count("\n") + 1
+        return 1, line_count(document.source)
     target = line if scope is Scope.LINE else _next_content_line(document.source, line)
     return target, _value_end_line(document, target)
 
 
 def _next_content_line(source: str, line: int) -> int:
-    lines = source.splitlines()
+    lines = split_lines(source)
     for number in range(line + 1, len(lines) + 1):
         stripped = lines[number - 1].strip()
         if stripped and not stripped.startswith("#"):

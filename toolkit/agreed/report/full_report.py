@@ -7,9 +7,9 @@ found once per report, and only the window of a line is ever copied.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+from agreed.lines import line_starts
 from agreed.problem import Problem
 from agreed.report.base import Report
 from agreed.report.text_report import SEVERITY_COLORS, paint, problem_line
@@ -18,15 +18,6 @@ INDENT = "    "
 WIDTH = 100
 """Characters of a source line shown at most; a longer line is cut around the column."""
 ELLIPSIS = "\u2026"
-
-# The line breaks that positions count (agreed.document numbers lines the same way): CR LF, CR or LF.
-_LINE_BREAK = re.compile("\r\n|[\r\n]")
-
-
-def line_starts(source: str) -> list[int]:
-    """Offsets where the lines of ``source`` start."""
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(source))]
-
 
 def snippet(problem: Problem, source: str, color: bool = False, starts: Sequence[int] | None = None) -> list[str]:
     """The problem's source line (a window of it when long) and a caret line under its column; empty when the line
