@@ -3,6 +3,7 @@ codeowners and the consent gate share, and how every command finds contracts/ wh
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -10,7 +11,16 @@ import pytest
 from click.testing import CliRunner, Result
 
 from agreed.cli import main
-from agreed.sources import AGREEMENTS, CHECKED, Kind, agreement_paths, default_folder, kind_of, select
+from agreed.sources import (
+    AGREEMENTS,
+    CHECKED,
+    Kind,
+    agreement_paths,
+    default_folder,
+    display_path,
+    kind_of,
+    select,
+)
 from gitrepo import EXAMPLE, git
 
 TEMPLATE = EXAMPLE.parent / "_template.yaml"
@@ -154,3 +164,55 @@ def test_codeowners_leaves_out_the_template(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "_template" not in result.output
     assert "/contracts/sales-onboarding.yaml @" in result.stdout
+
+
+# -- how a file is named ----------------------------------------------------------------------------------------------
+
+
+needs_links = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+
+
+@pytest.fixture
+def linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """contracts/ holding a loop of links (loop.yaml -> loop -> loop.yaml), a dangling link and a link to a broken
+    file in another folder; the current folder is their parent."""
+    folder = tmp_path / "contracts"
+    folder.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "target.yaml").write_text("a: [1\n", encoding="utf-8")
+    try:
+        (folder / "loop.yaml").symlink_to("loop")
+        (folder / "loop").symlink_to("loop.yaml")
+        (folder / "dangling.yaml").symlink_to("nowhere.yaml")
+        (folder / "linked.yaml").symlink_to(Path("..", "elsewhere", "target.yaml"))
+    except OSError:
+        pytest.skip("symbolic links cannot be made here")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+@needs_links
+def test_display_path_names_a_link_not_its_target(linked: Path) -> None:
+    base = linked.parent.resolve()
+    assert display_path(Path("contracts/loop.yaml"), base) == "contracts/loop.yaml"
+    assert display_path(Path("contracts/dangling.yaml"), base) == "contracts/dangling.yaml"
+    assert display_path(linked / "linked.yaml", base) == "contracts/linked.yaml"
+    assert display_path(Path("contracts/../contracts/./linked.yaml"), base) == "contracts/linked.yaml"
+
+
+@needs_links
+def test_display_path_resolves_a_linked_folder(linked: Path) -> None:
+    (linked.parent / "alias").symlink_to("contracts", target_is_directory=True)
+    assert display_path(Path("alias/linked.yaml"), linked.parent.resolve()) == "contracts/linked.yaml"
+
+
+@needs_links
+def test_lint_reports_links_under_the_names_found(linked: Path) -> None:
+    result = run("lint", "--isolated", "--no-cache", "contracts")
+    assert result.exit_code == 2, result.output  # a file that cannot be read (S010) is exit 2, as ever
+    assert "contracts/loop.yaml:1:1: S010 error cannot be read: a loop of symbolic links" in result.output
+    assert "contracts/dangling.yaml:1:1: S010 error" in result.output
+    assert "contracts/linked.yaml:2:1: S001 error" in result.output
+    assert "nowhere" not in result.output
+    assert "elsewhere" not in result.output
+    assert "contracts/loop:" not in result.output

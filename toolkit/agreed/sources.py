@@ -171,8 +171,20 @@ def repository_root(start: Path) -> Path | None:
 
 
 def display_path(path: Path, base: Path) -> str:
-    """``path`` relative to ``base`` (already resolved) when it lies below it, else as given; forward slashes."""
+    """``path`` relative to ``base`` (already resolved) when it lies below it, else as given; forward slashes.
+
+    The file is named as the user named or found it: its folder is resolved (so ``./a``, ``../here/a`` and a linked
+    folder are named from ``base``), never the file itself, so a symbolic link, dangling or looping included, is
+    reported under its own name and not its target's."""
     try:
-        return path.resolve().relative_to(base).as_posix()
-    except (ValueError, OSError, RuntimeError):  # outside base, or a symbolic-link loop (read later as S010)
+        return _unresolved_name(path).relative_to(base).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside base, or a folder on a symbolic-link loop
         return path.as_posix()
+
+
+def _unresolved_name(path: Path) -> Path:
+    """``path`` made absolute with its folder resolved and its last component kept as it is (unless that is ``.``
+    or ``..``, which only resolving can name)."""
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    return path.parent.resolve() / path.name
