@@ -112,10 +112,15 @@ def test_diff_of_a_version_that_is_missing_names_it_escaped(repo: Path) -> None:
     assert "contracts/gone\\xff.yaml does not exist at HEAD" in err
 
 
-def test_git_diff_through_the_driver_names_the_file_escaped(repo: Path) -> None:
-    driver = f"{shlex.quote(str(Path(sys.executable).parent / 'agreed'))} diff --git-driver"
-    git(repo, "config", "diff.agreed.command", driver)
+def use_the_diff_driver(repo: Path) -> None:
+    """Have git show YAML files' changes through ``agreed diff --git-driver``, as ``agreed init`` sets it up."""
+    git(repo, "config", "diff.agreed.command", f"{shlex.quote(str(Path(sys.executable).parent / 'agreed'))} diff "
+                                               "--git-driver")
     (repo / ".gitattributes").write_text("*.yaml diff=agreed\n", encoding="utf-8")
+
+
+def test_git_diff_through_the_driver_names_the_file_escaped(repo: Path) -> None:
+    use_the_diff_driver(repo)
     completed = subprocess.run(["git", "diff", "--ext-diff"], cwd=repo, capture_output=True, timeout=120,
                                env=git_environment(), check=True)
     out = completed.stdout.decode("utf-8")
@@ -146,3 +151,16 @@ def test_codeowners_refuses_a_name_it_cannot_express_and_names_it_escaped(repo: 
     assert code == 2
     assert out == ""
     assert f"{SHOWN}: CODEOWNERS cannot express" in err
+
+
+def test_git_diff_through_the_driver_names_a_yaml_file_that_is_no_agreement_escaped(repo: Path) -> None:
+    notes = repo / os.fsdecode(b"notes\xff.yaml")
+    notes.write_text("a: 1\n", encoding="utf-8")
+    commit_all(repo, "notes")
+    notes.write_text("a: 2\n", encoding="utf-8")
+    use_the_diff_driver(repo)
+    completed = subprocess.run(["git", "diff", "--ext-diff", "--", os.fsdecode(b"notes\xff.yaml")], cwd=repo,
+                               capture_output=True, timeout=120, env=git_environment(), check=True)
+    out = completed.stdout.decode("utf-8")
+    assert "--- a/notes\\xff.yaml\n+++ b/notes\\xff.yaml\n" in out
+    assert "-a: 1\n+a: 2\n" in out

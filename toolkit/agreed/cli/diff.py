@@ -23,6 +23,7 @@ import click
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, deliver, output_option, usage_error
 from agreed.history.changes_report import RENDERERS, Summary, has_material, render_file_text
 from agreed.history.diff import FileDiff, compare_files
+from agreed.printable import printable
 from agreed.reading import Unreadable, Why, read_file
 from agreed.sources import agreement_paths, default_folder, inside
 
@@ -288,7 +289,8 @@ def _run_git_driver(arguments: Sequence[str]) -> NoReturn:
     if file.agreement and file.error is None:
         click.echo(render_file_text(file), nl=False)
     else:
-        click.echo(_line_diff(path, old_raw, new_path, new_raw, file.error if file.agreement else None), nl=False)
+        click.echo(printable(_line_diff(path, old_raw, new_path, new_raw, file.error if file.agreement else None)),
+                   nl=False)
     raise SystemExit(EXIT_CLEAN)
 
 
@@ -296,7 +298,7 @@ def _driver_read(path: Path) -> bytes | None:
     """A version git hands the driver; one that cannot be read is said, and the driver still exits 0."""
     raw = read_file(path)
     if isinstance(raw, Unreadable):
-        click.echo(f"agreed: cannot compare by meaning: {path}: {raw.reason}")
+        click.echo(f"agreed: cannot compare by meaning: {printable(str(path))}: {raw.reason}")
         raise SystemExit(EXIT_CLEAN)
     return raw
 
