@@ -212,7 +212,10 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
-    body = raw.removeprefix(_BOM)
+    # Every leading byte-order mark goes: the C parser skips repeated ones without counting them in its offsets.
+    body = raw
+    while body.startswith(_BOM):
+        body = body[len(_BOM):]
     try:
         return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
@@ -336,21 +339,34 @@ def _escaped(source: str, backslash: int) -> bool:
 def _compose(path: str, source: str, limits: Limits) -> _Composer:
     """Compose ``source``; surrogate-pair escapes count only inside double-quoted scalars, where they are escapes."""
     if "\\u" not in source or _SURROGATE_PAIR.search(source) is None:
-        return _Composer(path, source, limits, _ParsedText(source)).run()
+        return _run(path, source, limits, _ParsedText(source))
     parsed = _rewrite_pairs(source)
-    composer = _Composer(path, source, limits, parsed).run()
+    composer = _run(path, source, limits, parsed)
     if composer.problems or all(composer.in_double_quotes(offset) for offset in parsed.rewritten_at):
         return composer
     # A pair outside double quotes (plain text, a comment) is not an escape: parse again without rewriting it.
     # The rewrite never changes the structure, so the second pass sees the same double-quoted scalars.
-    return _Composer(path, source, limits, _rewrite_pairs(source, composer.in_double_quotes)).run()
+    return _run(path, source, limits, _rewrite_pairs(source, composer.in_double_quotes))
+
+
+def _run(path: str, source: str, limits: Limits, parsed: _ParsedText) -> _Composer:
+    """Compose with the C parser; where it refuses a ':' inside a plain scalar of a flow collection, with ruamel.yaml's
+    own parser if that one reads the text. The C parser is libyaml's, which keeps YAML 1.1's narrower plain scalars
+    there (``[07:00, 09:30]``, which ruamel.yaml itself writes); such a file is refused only when the YAML 1.2 parser
+    refuses it too."""
+    composer = _Composer(path, source, limits, parsed).run()
+    if composer.rejected_by_c_parser and _yaml12_parser_reads(parsed.text):
+        return _Composer(path, source, limits, parsed, pure=True).run()
+    return composer
 
 
 class _Composer:
     """Builds plain data and position indexes from the parser's events, with budgets and strict checks."""
 
-    def __init__(self, path: str, source: str, limits: Limits, parsed: _ParsedText) -> None:
+    def __init__(self, path: str, source: str, limits: Limits, parsed: _ParsedText, pure: bool = False) -> None:
         self.path = path
+        self.pure = pure or _c_parser() is None
+        self.rejected_by_c_parser = False
         self.source = source
         self.parsed = parsed
         self.line_starts = line_starts(source)
@@ -372,13 +388,17 @@ class _Composer:
 
         handlers = self._handlers()
         try:
-            for event in _events(self.parsed.text):
+            for event in _events(self.parsed.text, self.pure):
                 handler = handlers.get(type(event).__name__)
                 if handler is not None:
                     handler(event)
         except _LimitExceeded:
             pass
         except MarkedYAMLError as error:
+            # The one place libyaml keeps YAML 1.1's narrower grammar: a ':' inside a plain scalar in a flow
+            # collection. Elsewhere its verdicts stand (ruamel's own parser is laxer in ways we do not want, e.g.
+            # lone surrogate escapes).
+            self.rejected_by_c_parser = not self.pure and error.problem == "found unexpected ':'"
             self._syntax_problem(error)
         except ReaderError as error:
             self._problem_at(self._reader_offset(error.position), SYNTAX, _reader_message(error))
@@ -393,7 +413,7 @@ class _Composer:
 
     def _reader_offset(self, position: int) -> int:
         """The source offset of a reader error: the C parser counts UTF-8 bytes there, not characters."""
-        if _c_parser() is not None:
+        if not self.pure:
             position = len(self.parsed.text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
         return self.parsed.original(position)
 
@@ -674,18 +694,36 @@ def _c_parser() -> Any:
     return CParser
 
 
-def _events(source: str) -> Iterator[Any]:
-    """Parser events, straight from the C parser when ruamel.yaml.clib is installed."""
-    c_parser = _c_parser()
-    if c_parser is None:  # pure-Python fallback: same events, slower
-        yield from _yaml().parse(source)
+def _events(source: str, pure: bool) -> Iterator[Any]:
+    """Parser events, straight from the C parser unless ``pure`` (ruamel.yaml's own parser: same events, slower)."""
+    if pure:
+        yield from _pure_yaml().parse(source)
         return
-    parser = c_parser(source)
+    parser = _c_parser()(source)
     try:
         while parser.check_event():
             yield parser.get_event()
     finally:
         parser.dispose()
+
+
+def _yaml12_parser_reads(text: str) -> bool:
+    """Whether ruamel.yaml's own (YAML 1.2) parser reads ``text`` without a syntax error."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        for _ in _pure_yaml().parse(text):
+            pass
+    except YAMLError:
+        return False
+    return True
+
+
+@functools.cache
+def _pure_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
 
 
 @functools.cache
