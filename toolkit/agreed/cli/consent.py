@@ -34,8 +34,8 @@ from agreed.consent.status_report import RENDERERS, render_json
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
-from agreed.printable import printable
 from agreed.sources import CHECKED, Kind, kind_of, select
+from agreed.visible import visible
 
 
 def _options(function: Any) -> Any:
@@ -89,13 +89,13 @@ def check_command(paths: tuple[str, ...], base: str | None, reviews: Path | None
 
 def _echo_gate(result: AgreementStatus) -> None:
     failures = gate_failures(result)
-    name = printable(result.path)
+    name = visible(result.path)
     for failure in failures:
-        click.echo(f"{name}: {printable(failure)}")
+        click.echo(f"{name}: {visible(failure)}")
     if not failures:
         click.echo(f"{name}: ok ({'deleted' if result.deleted else result.status})")
     for problem in result.problems:
-        click.echo(f"{name}: warning: a consent record was ignored: {printable(problem)}")
+        click.echo(f"{name}: warning: a consent record was ignored: {visible(problem)}")
 
 
 def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None) -> list[AgreementStatus]:

@@ -26,6 +26,7 @@ from agreed.history.diff import FileDiff, compare_files
 from agreed.printable import printable
 from agreed.reading import Unreadable, Why, read_file
 from agreed.sources import agreement_paths, default_folder, inside
+from agreed.visible import visible_lines
 
 if TYPE_CHECKING:
     from agreed.history.git import Repository
@@ -289,7 +290,7 @@ def _run_git_driver(arguments: Sequence[str]) -> NoReturn:
     if file.agreement and file.error is None:
         click.echo(render_file_text(file), nl=False)
     else:
-        click.echo(printable(_line_diff(path, old_raw, new_path, new_raw, file.error if file.agreement else None)),
+        click.echo(visible_lines(_line_diff(path, old_raw, new_path, new_raw, file.error if file.agreement else None)),
                    nl=False)
     raise SystemExit(EXIT_CLEAN)
 

@@ -21,12 +21,13 @@ from agreed.cli.files import named_or_default
 from agreed.cli.output import EXIT_CLEAN, EXIT_USAGE, all_rules, format_option, usage_error
 from agreed.consent.digest import DigestError, digest_document
 from agreed.document import Document, read_document, read_result_document
-from agreed.printable import printable, printable_data
+from agreed.printable import printable_data
 from agreed.reading import read_stream
 from agreed.report.base import Report
 from agreed.report.json_report import problem_record
 from agreed.report.text_report import problem_line
 from agreed.sources import select
+from agreed.visible import visible
 
 STDIN = "-"
 JSON_VERSION = 1
@@ -79,9 +80,9 @@ def _text(outcomes: Sequence[Outcome]) -> None:
         if isinstance(result, DigestError):
             for problem in result.problems:
                 click.echo(problem_line(problem, color=False), err=True)
-            click.echo(f"agreed: error: {printable(result.message)}", err=True)
+            click.echo(f"agreed: error: {visible(result.message)}", err=True)
         else:
-            click.echo(f"{result} {printable(name)}")
+            click.echo(f"{result} {visible(name)}")
 
 
 def _json(outcomes: Sequence[Outcome]) -> str:

@@ -16,11 +16,11 @@ from agreed.atomic import RefusedTarget, write_atomically
 from agreed.document import UNREADABLE
 from agreed.lint.engine import INTERNAL_ERROR, at_or_above
 from agreed.lint.rule import Rule
-from agreed.printable import printable
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
 from agreed.report import REPORTERS, Report, step_summary
 from agreed.sources import repository_root
+from agreed.visible import visible
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -145,7 +145,7 @@ def deliver(rendered: str, output: Path | None, summary: str, output_format: str
         usage_error(f"cannot write {output}: {error.strerror or error} (--output creates no folders)")
     except OSError as error:
         usage_error(f"cannot write {output}: {error.strerror or error}")
-    click.echo(f"{summary} Report ({output_format}) written to {printable(str(output))}.")
+    click.echo(f"{summary} Report ({output_format}) written to {visible(str(output))}.")
 
 
 def _sources_of(problems: Sequence[Problem]) -> dict[str, str]:
@@ -178,5 +178,5 @@ def exit_code(problems: Sequence[Problem], fail_on: str | None) -> int:
 
 
 def usage_error(message: str) -> NoReturn:
-    click.echo(f"agreed: error: {printable(message)}", err=True)
+    click.echo(f"agreed: error: {visible(message)}", err=True)
     raise SystemExit(EXIT_USAGE)

@@ -19,7 +19,8 @@ from typing import Any, Final
 from agreed import __version__
 from agreed.consent.status import DRAFT, VALID, AgreementStatus, PartyStatus, gate_failures
 from agreed.history.changes_report import change_line, change_record, escape_markdown
-from agreed.printable import printable, printable_data
+from agreed.printable import printable_data
+from agreed.visible import visible_lines
 
 JSON_VERSION: Final = 1
 _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
@@ -29,7 +30,7 @@ _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def render_text(results: Sequence[AgreementStatus]) -> str:
-    return printable("".join(_text(result) for result in results))
+    return visible_lines("".join(_text(result) for result in results))
 
 
 def _text(result: AgreementStatus) -> str:
@@ -84,7 +85,7 @@ def render_markdown(results: Sequence[AgreementStatus]) -> str:
     lines = ["## Consent", "", f"**{verdict}**", ""]
     for result in results:
         lines += _markdown_agreement(result)
-    return printable("\n".join(lines) + "\n")
+    return visible_lines("\n".join(lines) + "\n")
 
 
 def _agreements(count: int) -> str:

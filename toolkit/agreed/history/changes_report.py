@@ -23,7 +23,8 @@ from typing import Any, Final
 from agreed import __version__
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
 from agreed.history.materiality import Materiality
-from agreed.printable import printable, printable_data
+from agreed.printable import printable_data
+from agreed.visible import visible, visible_lines
 
 JSON_VERSION: Final = 1
 TEXT_LIMIT: Final = 100  # characters of a value shown in text output
@@ -214,7 +215,7 @@ def _counts(file: FileDiff) -> str:
 def render_file_text(file: FileDiff) -> str:
     lines = [f"{file_header(file)}: {_counts(file)}"]
     lines += [f"  {change_line(change)}" for change in file.changes]
-    return printable("\n".join(lines) + "\n")
+    return "".join(visible(line) + "\n" for line in lines)
 
 
 def render_text(files: Sequence[FileDiff]) -> str:
@@ -327,7 +328,7 @@ def render_markdown(files: Sequence[FileDiff]) -> str:
         lines.append("")
     for file in sorted(files, key=lambda file: -file.material):
         lines += _markdown_details(file)
-    return printable("\n".join(lines).rstrip("\n") + "\n")
+    return visible_lines("\n".join(lines).rstrip("\n") + "\n")
 
 
 RENDERERS: Final[dict[str, Callable[[Sequence[FileDiff]], str]]] = {

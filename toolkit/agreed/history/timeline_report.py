@@ -17,7 +17,8 @@ from agreed.history.changes_report import change_record
 from agreed.history.git import Version
 from agreed.history.materiality import Materiality
 from agreed.history.timeline import Entry, FieldPoint, Timeline
-from agreed.printable import printable, printable_data
+from agreed.printable import printable_data
+from agreed.visible import visible_lines
 
 if TYPE_CHECKING:
     from agreed.history.diff import Change
@@ -130,7 +131,7 @@ def _movement(point: FieldPoint) -> str:
 
 
 def render_text(timeline: Timeline) -> str:
-    return printable(_field_text(timeline) if timeline.field is not None else _versions_text(timeline))
+    return visible_lines(_field_text(timeline) if timeline.field is not None else _versions_text(timeline))
 
 
 def _versions_text(timeline: Timeline) -> str:
@@ -201,7 +202,7 @@ def _code(text: str) -> str:
 
 
 def render_markdown(timeline: Timeline) -> str:
-    return printable(_field_markdown(timeline) if timeline.field is not None else _versions_markdown(timeline))
+    return visible_lines(_field_markdown(timeline) if timeline.field is not None else _versions_markdown(timeline))
 
 
 def _versions_markdown(timeline: Timeline) -> str:

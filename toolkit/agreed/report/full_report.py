@@ -13,6 +13,7 @@ from agreed.lines import line_starts
 from agreed.problem import Problem
 from agreed.report.base import Report
 from agreed.report.text_report import SEVERITY_COLORS, paint, problem_line
+from agreed.visible import visible
 
 INDENT = "    "
 WIDTH = 100
@@ -32,13 +33,14 @@ def snippet(problem: Problem, source: str, color: bool = False, starts: Sequence
         end -= 2 if source[end - 2 : end] == "\r\n" else 1
     column = max(problem.col - 1, 0)
     first, last = _window(end - begin, column)
-    shown = source[begin + first : begin + last]
+    window = source[begin + first : begin + last]
     before = ELLIPSIS if first > 0 else ""
     after = ELLIPSIS if last < end - begin else ""
-    # Keep tabs in the padding so the caret lines up however the terminal expands them.
-    padding = " " * len(before) + "".join("\t" if char == "\t" else " " for char in shown[: column - first])
-    padding += " " * max(column - first - len(shown), 0)
-    return [f"{INDENT}{before}{shown}{after}",
+    # The caret's column is counted on the line as shown, where an escaped control character is several wide;
+    # tabs stay in the padding so the caret lines up however the terminal expands them.
+    padding = " " * len(before) + "".join("\t" if char == "\t" else " " for char in visible(window[: column - first]))
+    padding += " " * max(column - first - len(window), 0)
+    return [f"{INDENT}{before}{visible(window)}{after}",
             f"{INDENT}{padding}{paint('^', SEVERITY_COLORS[problem.severity], color)}"]
 
 

@@ -6,9 +6,9 @@ how many of that level were not shown as annotations (the step log still lists e
 
 from __future__ import annotations
 
-from agreed.printable import printable
 from agreed.problem import Problem, Severity
 from agreed.report.base import Report
+from agreed.visible import visible, visible_lines
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 ANNOTATION_LIMIT = 10
@@ -27,8 +27,9 @@ def command(problem: Problem, report: Report) -> str:
     rule = report.rules.get(problem.rule)
     title = f"{problem.rule} {rule.name}" if rule else problem.rule
     properties = ",".join(f"{key}={escape_property(value)}" for key, value in (
-        ("file", printable(problem.path)), ("line", str(problem.line)), ("col", str(problem.col)), ("title", title)))
-    return f"::{COMMANDS[problem.severity]} {properties}::{escape_data(printable(problem.message))}"
+        ("file", visible(problem.path)), ("line", str(problem.line)), ("col", str(problem.col)), ("title", title)))
+    # Line breaks in the message are left to GitHub's own %0D/%0A escapes, which an annotation shows as line breaks.
+    return f"::{COMMANDS[problem.severity]} {properties}::{escape_data(visible_lines(problem.message))}"
 
 
 def render(report: Report) -> str:

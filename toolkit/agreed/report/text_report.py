@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from agreed.printable import printable
 from agreed.problem import Problem, Severity
 from agreed.report.base import Report
+from agreed.visible import visible
 
 SEVERITY_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -16,8 +16,8 @@ def paint(text: str, code: str, enabled: bool) -> str:
 
 def problem_line(problem: Problem, color: bool) -> str:
     p = problem
-    return (f"{paint(f'{printable(p.path)}:{p.line}:{p.col}:', '1', color)} {p.rule} "
-            f"{paint(p.severity.label, SEVERITY_COLORS[p.severity], color)} {printable(p.message)}")
+    return (f"{paint(f'{visible(p.path)}:{p.line}:{p.col}:', '1', color)} {p.rule} "
+            f"{paint(p.severity.label, SEVERITY_COLORS[p.severity], color)} {visible(p.message)}")
 
 
 def render(report: Report) -> str:
