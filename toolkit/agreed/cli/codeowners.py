@@ -35,6 +35,7 @@ from agreed.document import read_document
 from agreed.reading import Unreadable, Why, read_file
 from agreed.report.text_report import problem_line
 from agreed.sources import AGREEMENTS, display_path, repository_root
+from agreed.visible import visible, visible_lines
 
 # Where GitHub and GitLab look for the file; the first that exists is used, else the first.
 CANDIDATES = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")
@@ -80,11 +81,11 @@ def command(paths: tuple[str, ...], write: bool, check: bool, file: Path | None)
 
 def _warn(entries: Sequence[Entry]) -> None:
     for line in missing_handles(entries):
-        click.echo(f"agreed: warning: parties without a code-host handle (not requested as reviewers): {line}",
+        click.echo(f"agreed: warning: parties without a code-host handle (not requested as reviewers): {visible(line)}",
                    err=True)
     for line in unusable_handles(entries):
         click.echo(f"agreed: warning: parties whose handle is not a code-host user name (not requested as "
-                   f"reviewers): {line}", err=True)
+                   f"reviewers): {visible(line)}", err=True)
 
 
 def _entries(paths: Sequence[str], root: Path) -> list[Entry]:
@@ -103,7 +104,7 @@ def _entries(paths: Sequence[str], root: Path) -> list[Entry]:
         try:
             entries.append(entry_for(_relative(path, root), document.data))
         except UnwritablePath as error:
-            click.echo(f"agreed: error: {error}", err=True)
+            click.echo(f"agreed: error: {visible(str(error))}", err=True)
             unwritable = True
     if broken:
         usage_error("an agreement does not load; fix it (agreed lint shows why) and run agreed codeowners again")
@@ -186,7 +187,7 @@ def _check(target: Path, block: str, root: Path) -> int:
     if not diff:
         click.echo(f"{name}: up to date")
         return EXIT_CLEAN
-    click.echo("".join(line if line.endswith("\n") else line + "\n" for line in diff), nl=False)
+    click.echo(visible_lines("".join(line if line.endswith("\n") else line + "\n" for line in diff)), nl=False)
     click.echo(f"{name}: out of date; run 'agreed codeowners --write' and commit the result", err=True)
     return EXIT_FINDINGS
 

@@ -19,6 +19,7 @@ from agreed.lint.config import LintConfig
 from agreed.problem import Problem
 from agreed.reading import read_stream
 from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, default_folder, display_path, repository_root, select
+from agreed.visible import visible
 
 __all__ = ["DEFAULT_FOLDER", "Inputs", "gather_inputs", "named_or_default", "paths_argument"]
 
@@ -82,7 +83,8 @@ def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: Lint
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     for path, kind in selection.skipped:
-        click.echo(f"agreed: note: {path.as_posix()} is a {kind.value}, not an agreement: not checked", err=True)
+        click.echo(f"agreed: note: {visible(path.as_posix())} is a {kind.value}, not an agreement: not checked",
+                   err=True)
     base = Path.cwd().resolve()
     sources = tuple((file, display_path(file, base)) for file in selection.files)
     stdin = None

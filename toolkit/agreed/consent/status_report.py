@@ -8,6 +8,8 @@
   since each stale party consented; every value is escaped for Markdown.
 
 Every format names a file whose name is not UTF-8 with :func:`agreed.printable.printable` (``\\xNN`` per byte).
+Text and Markdown also show every control character and bidirectional override from a file escaped
+(:mod:`agreed.visible`), so it cannot rewrite a terminal.
 """
 
 from __future__ import annotations

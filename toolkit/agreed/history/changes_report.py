@@ -10,6 +10,8 @@
   value is escaped for Markdown tables.
 
 Every format names a file whose name is not UTF-8 with :func:`agreed.printable.printable` (``\\xNN`` per byte).
+Text and Markdown also show every control character and bidirectional override from a file escaped
+(:mod:`agreed.visible`), so it cannot rewrite a terminal.
 """
 
 from __future__ import annotations

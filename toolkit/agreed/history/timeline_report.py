@@ -4,6 +4,7 @@ Every change, version and field movement is labelled with its class: ``material`
 ``record`` (progress recorded, such as the status or a ``delivered_on``: no fresh consent needed) or ``editorial``.
 JSON gives the class as ``"materiality"`` beside the ``"material"`` boolean. A file whose name is not UTF-8 is named
 with :func:`agreed.printable.printable` (``\\xNN`` per byte) in every format.
+Text and Markdown also show every control character and bidirectional override escaped (:mod:`agreed.visible`).
 """
 
 from __future__ import annotations
