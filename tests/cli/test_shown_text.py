@@ -112,6 +112,9 @@ def test_diff_shows_a_changed_value_escaped(hostile: Path) -> None:
     assert_shown_safely(result.stdout)
     assert f"owner: daniel -> {ESCAPED_OWNER.strip(chr(39))} [material]" in result.stdout
     assert "Café 😀" in result.stdout
+    markdown = run("diff", "--format", "markdown", "contracts/old.yaml", "contracts/a.yaml")
+    assert_shown_safely(markdown.stdout)
+    assert "dan\\x1b" in markdown.stdout
 
 
 def test_digest_names_a_file_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
