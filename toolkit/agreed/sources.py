@@ -188,3 +188,10 @@ def _unresolved_name(path: Path) -> Path:
     if path.name in ("", ".", ".."):
         return path.resolve()
     return path.parent.resolve() / path.name
+
+
+def checked_places(arguments: Sequence[str], relative: Callable[[Path], str]) -> list[str]:
+    """Where the agreements named by ``arguments`` are looked for in another revision (the consent gate's base, a
+    diff against a base): each folder named, and the folder of each file named, so a file renamed within its folder
+    is still found. ``relative`` names a path from the repository root."""
+    return [relative(path if _is_dir(path) else path.parent) for path in map(Path, arguments)]

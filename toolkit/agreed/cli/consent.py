@@ -34,7 +34,7 @@ from agreed.consent.status_report import RENDERERS, render_json
 from agreed.history.git import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
-from agreed.sources import CHECKED, Kind, kind_of, select
+from agreed.sources import CHECKED, Kind, checked_places, kind_of, select
 from agreed.visible import visible
 
 
@@ -108,7 +108,8 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             arguments = list(named_or_default(paths, repository.root))
             agreements, templates = _files(repository, arguments)
             within = [repository.relative(Path(path)) for path in arguments]
-            revision = None if base is None else BaseRevision(repository, base, _places(repository, arguments))
+            places = checked_places(arguments, repository.relative)
+            revision = None if base is None else BaseRevision(repository, base, places)
             roster = _roster(repository, base)
             results = _agreements([agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
                                    for file in agreements], within)
@@ -120,12 +121,6 @@ def _statuses(paths: Sequence[str], base: str | None, reviews_file: Path | None)
             return results + [found for found in map(partial(template_status, repository), templates) if found]
     except (GitError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
         usage_error(str(error))
-
-
-def _places(repository: Repository, arguments: Sequence[str]) -> list[str]:
-    """Where the base revision's agreements are looked for (by id, for a file moved in the change): the folders
-    named, and the folder of each file named."""
-    return [repository.relative(path if path.is_dir() else path.parent) for path in map(Path, arguments)]
 
 
 def _agreements(results: Sequence[AgreementStatus], named: Sequence[str]) -> list[AgreementStatus]:

@@ -25,7 +25,7 @@ from agreed.history.changes_report import RENDERERS, Summary, has_material, rend
 from agreed.history.diff import FileDiff, compare_files
 from agreed.printable import printable
 from agreed.reading import Unreadable, Why, read_file
-from agreed.sources import agreement_paths, default_folder, inside
+from agreed.sources import agreement_paths, checked_places, default_folder, inside
 from agreed.visible import visible_lines
 
 if TYPE_CHECKING:
@@ -245,12 +245,13 @@ def _base_files(repo: _Repo, base: str, limits: Sequence[str]) -> list[FileDiff]
     """Every agreement changed since the merge base of ``base`` below the paths named, else below ``contracts/`` at
     the repository root. Each side of a change is a version only when it is an agreement file
     (:func:`agreed.sources.kind_of`: hidden ones included, never a consent record or the template) in the places the
-    consent gate checks for these paths (:func:`_places`): a file moved in from elsewhere is added, one moved out is
-    deleted, as the gate sees it."""
+    consent gate checks for these paths (:func:`agreed.sources.checked_places`): a file moved in from elsewhere is
+    added, one moved out is deleted, as the gate sees it."""
     repository = repo.get()
     merge_base = repository.merge_base(base)
     named = [repository.relative(Path(limit)) for limit in limits]
-    places = _places(repository, limits) if limits else [repository.relative(default_folder(repository.root))]
+    places = (checked_places(limits, repository.relative) if limits
+              else [repository.relative(default_folder(repository.root))])
     files = []
     for pair in repository.changed(base):
         if named and not any(inside(path, named) for path in pair if path is not None):
@@ -264,12 +265,6 @@ def _base_files(repo: _Repo, base: str, limits: Sequence[str]) -> list[FileDiff]
         if file.agreement:
             files.append(file)
     return files
-
-
-def _places(repository: Repository, limits: Sequence[str]) -> list[str]:
-    """Where agreements are for the paths named, as for the consent gate: each folder named, and the folder of each
-    file named (a file renamed within its folder keeps its history)."""
-    return [repository.relative(path if path.is_dir() else path.parent) for path in map(Path, limits)]
 
 
 # -- git's external diff -----------------------------------------------------------------------------------------
