@@ -36,7 +36,6 @@ SEED_NAME = "seed.yaml"
 # YAML 1.2's line breaks (and every editor's). NEL, LS and PS were line breaks in YAML 1.1 only; agreed refuses them
 # raw, so they never end a line that a position counts.
 YAML_LINE_BREAK = re.compile("\r\n|[\r\n]")
-BOMS = (b"\xef\xbb\xbf",)
 STATEMENT_LIMIT = 400
 PROPERTIES = re.compile(r"^(?:[&!]\S*\s+)+")  # an anchor or a tag written before a key
 RAW_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to YAML 1.1 only, refused raw by agreed
@@ -82,10 +81,9 @@ def guarded(api: str, call: Callable[[], T]) -> T:
 
 
 def yaml_lines(raw: bytes) -> list[str]:
-    """The file's lines as YAML 1.2 counts them (CRLF, CR, LF), after a leading BOM."""
-    for bom in BOMS:
-        raw = raw.removeprefix(bom)
-    return YAML_LINE_BREAK.split(raw.decode("utf-8", errors="replace"))
+    """The file's lines as YAML 1.2 counts them (CRLF, CR, LF), after the byte order marks that start the file
+    (agreed drops every leading BOM, so a doubled one is no column either)."""
+    return YAML_LINE_BREAK.split(raw.decode("utf-8", errors="replace").lstrip("\ufeff"))
 
 
 def position_failures(raw: bytes, problems: Iterable[Problem], origin: str) -> list[Failure]:

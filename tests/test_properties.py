@@ -34,10 +34,10 @@ from strategies import Case, Pair, cases, pairs, statements, to_yaml, valid_docu
 
 # No shrinking: it can take minutes on these inputs; every failure message carries the failing bytes, and
 # tests/tools/fuzz.py minimizes reproducers.
-BUDGET = settings(max_examples=50, deadline=None, derandomize=True, database=None,
+BUDGET = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                   phases=[Phase.explicit, Phase.generate],
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-CLI_BUDGET = settings(BUDGET, max_examples=10)
+CLI_BUDGET = settings(BUDGET, max_examples=25)
 
 
 def _report(failures: list[Failure]) -> str:
@@ -58,7 +58,7 @@ def test_digest_equality_matches_diff_materiality(pair: Pair) -> None:
     assert not failures, f"{pair.mutations}: {pair.old[:200]!r} -> {pair.new[:200]!r}\n{_report(failures)}"
 
 
-@settings(BUDGET, max_examples=30)
+@settings(BUDGET, max_examples=50)
 @given(valid_documents())
 def test_rewriting_an_agreement_keeps_its_digest(document: tuple[dict[str, Any], random.Random]) -> None:
     data, rng = document
@@ -132,6 +132,7 @@ def test_digest_and_diff_agree_on_known_edits(minimal_agreement: dict[str, Any],
     pytest.param(b"a: 1\n", 2, 1, True, id="line-after-final-break"),
     pytest.param("é: 1\rb".encode(), 1, 6, False, id="column-counts-characters-and-cr-ends-a-line"),
     pytest.param(b"\xef\xbb\xbfab", 1, 3, True, id="bom-is-not-a-column"),
+    pytest.param(b"\xef\xbb\xbf\xef\xbb\xbfab", 1, 4, False, id="nor-a-doubled-bom"),
 ])
 def test_the_position_check_itself(raw: bytes, line: int, col: int, inside: bool) -> None:
     problem = agreed.Problem("case.yaml", line, col, "S001", agreed.Severity.ERROR, "probe")
