@@ -290,8 +290,11 @@ def _style_name(style: Any) -> str:
 # -- the command line ----------------------------------------------------------------------------------------------
 
 
+LINT = ("lint", "--isolated", "--no-cache", "-j", "1", "--today", TODAY.isoformat(), "--format", "json")
 COMMANDS: tuple[tuple[str, ...], ...] = (
-    ("lint", "--isolated", "--no-cache", "-j", "1", "--format", "json", CASE_NAME),
+    (*LINT, CASE_NAME),
+    (*LINT, SEED_NAME),
+    (*LINT, SEED_NAME, CASE_NAME),
     ("validate", "--isolated", "-j", "1", "--format", "json", CASE_NAME),
     ("digest", CASE_NAME),
     ("diff", SEED_NAME, CASE_NAME),
@@ -301,7 +304,8 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
 
 def cli_failures(folder: Path, raw: bytes, seed: bytes) -> list[Failure]:
     """Run each command on the case in ``folder`` (the current folder): exit 0, 1 or 2, never a traceback or an
-    internal error, and lint's JSON positions inside the file."""
+    internal error, lint's and validate's JSON positions inside the file, and lint of the case with its seed
+    reporting what lint of each alone reports."""
     from click.testing import CliRunner
 
     from agreed.cli import main
@@ -310,6 +314,7 @@ def cli_failures(folder: Path, raw: bytes, seed: bytes) -> list[Failure]:
     (folder / SEED_NAME).write_bytes(seed)
     runner = CliRunner()
     failures = []
+    alone: dict[str, set[tuple[Any, ...]]] = {}
     for args in COMMANDS:
         name = args[0]
         try:
@@ -326,8 +331,34 @@ def cli_failures(folder: Path, raw: bytes, seed: bytes) -> list[Failure]:
             failures.append(Failure("cli-exit-code", f"agreed {name}: exit {result.exit_code}", output[-300:]))
         if name in ("lint", "validate") and not internal:
             failures += _json_positions(raw, result.stdout, f"agreed {name}")
+        if name == "lint" and not internal and result.exit_code in (0, 1):
+            failures += hidden_findings(args, result.stdout, alone)
         if name == "check-text" and result.exit_code in (0, 1) and not internal:
             failures += _statement_positions(raw, result.stdout)
+    return failures
+
+
+def hidden_findings(args: tuple[str, ...], stdout: str, alone: dict[str, set[tuple[Any, ...]]]) -> list[Failure]:
+    """Linting files together reports at least what linting each alone reports: one file never hides another's
+    findings (cross-file rules may add some)."""
+    try:
+        problems = json.loads(stdout).get("problems", [])
+    except ValueError:
+        return []
+    found: dict[str, set[tuple[Any, ...]]] = {}
+    for item in problems:
+        found.setdefault(item["path"], set()).add((item["line"], item["col"], item["rule"], item["message"]))
+    files = [arg for arg in args if arg in (CASE_NAME, SEED_NAME)]
+    if len(files) == 1:
+        alone[files[0]] = found.get(files[0], set())
+        return []
+    failures = []
+    for name in files:
+        missing = alone.get(name, set()) - found.get(name, set())
+        if missing:
+            first = sorted(missing)[0]
+            failures.append(Failure("lint-together-reports-each", f"agreed lint {' '.join(files)}: {first[2]} of "
+                                    f"{name} missing", f"{len(missing)} missing, first {first}"[:300]))
     return failures
 
 

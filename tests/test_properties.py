@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
+import json
 import random
 import tempfile
 from collections.abc import Callable
@@ -22,8 +23,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 import agreed
 from property_checks import (
+    CASE_NAME,
+    SEED_NAME,
     Failure,
     cli_failures,
+    hidden_findings,
     library_failures,
     pair_failures,
     position_failures,
@@ -162,3 +166,12 @@ def test_a_flow_style_dump_by_ruamel_keeps_the_digest(minimal_agreement: dict[st
     raw = to_yaml(minimal_agreement).encode("utf-8")
     failures = reformat_failures(raw, [("ruamel flow dump", dumped.getvalue().encode("utf-8"))])
     assert not failures, f"{dumped.getvalue()[:300]}\n{_report(failures)}"
+
+
+def test_the_hidden_findings_check_itself() -> None:
+    finding = {"path": CASE_NAME, "line": 1, "col": 1, "rule": "S100", "message": "probe"}
+    alone: dict[str, set[tuple[Any, ...]]] = {}
+    assert hidden_findings((CASE_NAME,), json.dumps({"problems": [finding]}), alone) == []
+    together = hidden_findings((SEED_NAME, CASE_NAME), json.dumps({"problems": []}), alone)
+    assert [failure.prop for failure in together] == ["lint-together-reports-each"]
+    assert hidden_findings((SEED_NAME, CASE_NAME), json.dumps({"problems": [finding]}), alone) == []
