@@ -13,6 +13,8 @@ import copy
 import io
 import json
 import random
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -175,3 +177,20 @@ def test_the_hidden_findings_check_itself() -> None:
     together = hidden_findings((SEED_NAME, CASE_NAME), json.dumps({"problems": []}), alone)
     assert [failure.prop for failure in together] == ["lint-together-reports-each"]
     assert hidden_findings((SEED_NAME, CASE_NAME), json.dumps({"problems": [finding]}), alone) == []
+
+
+@pytest.mark.parametrize("raw", [
+    pytest.param(b"agreed: 1\nx-big: 0x" + b"f" * 3800 + b"\n", id="huge-hex-integer"),
+    pytest.param(b"\xef\xbb\xbf\xef\xbb\xbfagreed: 1\r\nt:", id="double-bom"),
+    pytest.param(b"agreed: 1\nid: x\nx-n: [.nan, *a]\n", id="alias-without-anchor"),
+])
+def test_the_installed_command_exits_cleanly(tmp_path: Path, raw: bytes) -> None:
+    """A few cases through a real process, as a user runs it (the generated cases use CliRunner)."""
+    (tmp_path / CASE_NAME).write_bytes(raw)
+    commands = (["lint", "--isolated", "--no-cache", CASE_NAME], ["digest", CASE_NAME], ["diff", CASE_NAME, CASE_NAME])
+    for args in commands:
+        done = subprocess.run([sys.executable, "-m", "agreed", *args], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=60, check=False)
+        assert done.returncode in (0, 1, 2), (args, done.stderr)
+        assert "Traceback" not in done.stderr + done.stdout, (args, done.stderr)
+        assert "internal error" not in done.stderr, (args, done.stderr)
