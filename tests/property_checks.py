@@ -12,7 +12,6 @@ tests/test_properties.py and tests/tools/fuzz.py.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import functools
 import json
@@ -242,7 +241,7 @@ def reformat_failures(raw: bytes, rewritten: Sequence[tuple[str, bytes]]) -> lis
 
 def rewrites(raw: bytes, rng: random.Random) -> list[tuple[str, bytes]]:
     """The file re-dumped by ruamel.yaml and re-written by the test emitter in another style (when it loads)."""
-    from strategies import random_style, ruamel_reformat, to_yaml
+    from strategies import faithful_style, ruamel_reformat, to_yaml
 
     document = _load(raw, CASE_NAME)
     if not document.loaded:
@@ -254,9 +253,7 @@ def rewrites(raw: bytes, rng: random.Random) -> list[tuple[str, bytes]]:
         dumped = None
     if dumped is not None and _ruamel_faithful(document.data, dumped):
         found.append(("ruamel dump", dumped.encode("utf-8")))
-    style = dataclasses.replace(random_style(rng), raw_breaks_in_quotes=False)
-    if style.line_break in RAW_BREAKS:
-        style = dataclasses.replace(style, line_break="\r\n")
+    style = faithful_style(rng)
     found.append((f"restyled ({_style_name(style)})", to_yaml(document.data, style).encode("utf-8")))
     return found
 
