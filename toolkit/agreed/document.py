@@ -17,11 +17,12 @@ import datetime
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from agreed import yaml_io
 from agreed.lines import line_col, line_starts
 from agreed.problem import Problem, Severity
 from agreed.reading import INPUT_LIMIT, Unreadable, Why, read_file
@@ -42,7 +43,7 @@ NOT_A_MAPPING = "S012"
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
-_STR = _CORE + "str"
+_STR = yaml_io.STR_TAG
 _INT = _CORE + "int"
 _TIMESTAMP = _CORE + "timestamp"
 _MAPPING_TAG = _CORE + "map"
@@ -355,7 +356,7 @@ def _run(path: str, source: str, limits: Limits, parsed: _ParsedText) -> _Compos
     there (``[07:00, 09:30]``, which ruamel.yaml itself writes); such a file is refused only when the YAML 1.2 parser
     refuses it too."""
     composer = _Composer(path, source, limits, parsed).run()
-    if composer.rejected_by_c_parser and _yaml12_parser_reads(parsed.text):
+    if composer.rejected_by_c_parser and yaml_io.yaml12_parser_reads(parsed.text):
         return _Composer(path, source, limits, parsed, pure=True).run()
     return composer
 
@@ -365,7 +366,7 @@ class _Composer:
 
     def __init__(self, path: str, source: str, limits: Limits, parsed: _ParsedText, pure: bool = False) -> None:
         self.path = path
-        self.pure = pure or _c_parser() is None
+        self.pure = pure or not yaml_io.c_parser_available()
         self.rejected_by_c_parser = False
         self.source = source
         self.parsed = parsed
@@ -383,26 +384,23 @@ class _Composer:
         self.documents = 0
 
     def run(self) -> _Composer:
-        from ruamel.yaml.error import MarkedYAMLError, YAMLError
-        from ruamel.yaml.reader import ReaderError
-
         handlers = self._handlers()
         try:
-            for event in _events(self.parsed.text, self.pure):
+            for event in yaml_io.events(self.parsed.text, self.pure):
                 handler = handlers.get(type(event).__name__)
                 if handler is not None:
                     handler(event)
         except _LimitExceeded:
             pass
-        except MarkedYAMLError as error:
+        except yaml_io.SyntaxFault as error:
             # The one place libyaml keeps YAML 1.1's narrower grammar: a ':' inside a plain scalar in a flow
             # collection. Elsewhere its verdicts stand (ruamel's own parser is laxer in ways we do not want, e.g.
             # lone surrogate escapes).
             self.rejected_by_c_parser = not self.pure and error.problem == "found unexpected ':'"
             self._syntax_problem(error)
-        except ReaderError as error:
+        except yaml_io.ReaderFault as error:
             self._problem_at(self._reader_offset(error.position), SYNTAX, _reader_message(error))
-        except YAMLError as error:
+        except yaml_io.YamlFault as error:
             self._problem(1, 1, SYNTAX, f"invalid YAML: {error}")
         return self
 
@@ -560,7 +558,7 @@ class _Composer:
         if implicit:
             if not event.implicit[0]:
                 return event.value
-            tag = _resolve(event.value, event.implicit)
+            tag = yaml_io.resolve_plain(event.value)
         if tag == _STR:
             return event.value
         if tag not in _SCALAR_TAGS:
@@ -568,7 +566,7 @@ class _Composer:
         if tag == _INT and _written_digits(event.value) > self.limits.max_int_digits:
             return self._refuse(event, SYNTAX, self._too_many_digits(event.value))
         try:
-            value = _construct(tag, event.value)
+            value = yaml_io.construct(tag, event.value)
         except Exception as error:  # noqa: BLE001 - the constructors raise many types for bad explicit values
             if implicit and tag == _TIMESTAMP:
                 # Looks like a date and is none (2027-02-30): text, as if quoted, so the schema says where a date
@@ -606,7 +604,7 @@ class _Composer:
         line = bisect.bisect_right(self.line_starts, start) - 1
         return Span(line, start - self.line_starts[line], start, end)
 
-    def _syntax_problem(self, error: Any) -> None:
+    def _syntax_problem(self, error: yaml_io.SyntaxFault) -> None:
         mark = error.problem_mark or error.context_mark
         offset = self.parsed.original(mark.index) if mark is not None else 0
         problem = error.problem or "invalid YAML"
@@ -627,7 +625,7 @@ class _Composer:
         self.problems.append(Problem(self.path, line, col, code, Severity.ERROR, message))
 
 
-def _reader_message(error: Any) -> str:
+def _reader_message(error: yaml_io.ReaderFault) -> str:
     character = error.character
     code = ord(character) if isinstance(character, str) and len(character) == 1 else character
     if isinstance(code, int):
@@ -682,74 +680,3 @@ def _explain_syntax(source: str, offset: int, problem: str) -> tuple[int, str | 
 def _tag_message(tag: str) -> str:
     shown = tag.replace(_CORE, "!!")
     return f"tag {shown} is not allowed; use plain YAML values (strings, numbers, dates, lists, mappings)"
-
-
-@functools.cache
-def _c_parser() -> Any:
-    """ruamel.yaml.clib's parser, or None when it is not installed."""
-    try:
-        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return CParser
-
-
-def _events(source: str, pure: bool) -> Iterator[Any]:
-    """Parser events, straight from the C parser unless ``pure`` (ruamel.yaml's own parser: same events, slower)."""
-    if pure:
-        yield from _pure_yaml().parse(source)
-        return
-    parser = _c_parser()(source)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
-
-
-def _yaml12_parser_reads(text: str) -> bool:
-    """Whether ruamel.yaml's own (YAML 1.2) parser reads ``text`` without a syntax error."""
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        for _ in _pure_yaml().parse(text):
-            pass
-    except YAMLError:
-        return False
-    return True
-
-
-@functools.cache
-def _pure_yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True)
-
-
-@functools.cache
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=False)
-
-
-@functools.cache
-def _implicit_resolvers() -> dict[str, list[tuple[str, Any]]]:
-    """ruamel.yaml's own YAML 1.2 table of implicit types, keyed by a value's first character."""
-    table: dict[str, list[tuple[str, Any]]] = _yaml().resolver.versioned_resolver
-    return table
-
-
-def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
-    """The tag of a plain scalar (int, float, bool, null, timestamp or str), as ruamel.yaml's resolver decides."""
-    for tag, pattern in _implicit_resolvers().get(value[:1], ()):
-        if pattern.match(value):
-            return tag
-    return _STR
-
-
-def _construct(tag: str, value: str) -> Any:
-    from ruamel.yaml.nodes import ScalarNode
-
-    constructor = _yaml().constructor
-    return constructor.yaml_constructors[tag](constructor, ScalarNode(tag, value))

@@ -37,6 +37,7 @@ from agreed.atomic import RefusedTarget, write_atomically
 from agreed.history.git import GitError, Repository
 from agreed.reading import Unreadable, Why, read_file
 from agreed.schema import schema_path, template_path
+from agreed.yaml_io import load_plain
 
 CI_CHOICES = ("github", "gitlab", "none")
 DIFF_DRIVER_KEY = "diff.agreed.command"
@@ -188,20 +189,10 @@ def _shared_file(root: Path, relative: str, text: str, has_ours: Callable[[Any],
     if current is None:
         _write(root, relative, text)
         return Action(relative, Outcome.CREATED)
-    if has_ours(_yaml(current)):
+    if has_ours(load_plain(current)):
         return Action(relative, Outcome.UNCHANGED, f"already has {what}")
     snippet, instruction = to_add(current)
     return Action(relative, Outcome.MANUAL, f"has no {what}; not editing a file of yours", snippet, instruction)
-
-
-def _yaml(text: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        return YAML(typ="safe", pure=True).load(text)
-    except YAMLError:
-        return None
 
 
 def _pre_commit(root: Path) -> Action:

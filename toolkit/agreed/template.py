@@ -1,15 +1,15 @@
-"""A new agreement from the shipped template, with comments and layout kept (ruamel.yaml round-trip)."""
+"""A new agreement from the shipped template, with comments and layout kept (a YAML round-trip)."""
 
 from __future__ import annotations
 
 import copy
-import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from agreed.schema import is_valid_id, template_path
+from agreed.yaml_io import round_trip_dump, round_trip_load
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +51,8 @@ def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) ->
     if repeated:
         raise ValueError(f"party id {', '.join(map(repr, repeated))} is given more than once")
     _check_agreement_id(agreement_id)
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
     with template_path().open(encoding="utf-8") as stream:
-        data: Any = yaml.load(stream)
+        data: Any = round_trip_load(stream)
     data["id"] = agreement_id
     data["title"] = title
     data["status"] = "draft"
@@ -69,6 +63,4 @@ def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) ->
         entry["id"] = party.id
         entry["name"] = party.name
         data["parties"].append(entry)
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    return buffer.getvalue()
+    return round_trip_dump(data)
