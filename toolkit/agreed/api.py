@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 from agreed.document import Document, load_document, read_document
 from agreed.lint import engine
+from agreed.lint import run as lint_run
 from agreed.lint.engine import StatementFinding
 from agreed.lint.rule import LintContext
+from agreed.lint.run import LintResult
 from agreed.problem import Problem
 
 
@@ -26,12 +29,29 @@ def loads(text: str, path: str = "<string>") -> Document:
 
 def validate(document: Document) -> list[Problem]:
     """Load and schema problems of ``document`` (empty when it conforms)."""
-    return engine.validate(document)
+    return lint_run.validate_document(document)
 
 
 def check(document: Document, today: datetime.date | None = None) -> list[Problem]:
     """Load, schema and rule problems of ``document``, as ``agreed lint`` reports them."""
-    return engine.lint_document(document, context=LintContext(today=today or datetime.date.today()))
+    return lint_run.lint_document(document, LintContext(today=today or datetime.date.today()))
+
+
+def lint(paths: Sequence[str | Path], config: str | Path | None = None,
+         today: datetime.date | None = None, jobs: int = 0) -> LintResult:
+    """Lint the agreement files ``paths`` name (folders searched for *.yaml and *.yml) as ``agreed lint`` does,
+    cross-file rules included, with the configuration file ``config`` (default: the defaults, no file read).
+
+    Raises :class:`agreed.lint.config.ConfigError` for a configuration, and
+    :class:`agreed.lint.people.RosterError` for a people roster, that cannot be used."""
+    from agreed.lint.config import default_config, load_config
+    from agreed.lint.rules import ALL_RULES
+
+    here = Path.cwd()
+    settings = default_config(here, ALL_RULES) if config is None else load_config(Path(config), ALL_RULES)
+    context = lint_run.lint_context(settings, today or datetime.date.today(), here.resolve())
+    files = lint_run.selection([str(path) for path in paths], settings).files
+    return lint_run.lint(lint_run.Inputs.of(files, here.resolve()), settings, context, jobs=jobs)
 
 
 def check_statement(text: str) -> list[StatementFinding]:

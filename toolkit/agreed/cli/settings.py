@@ -79,17 +79,14 @@ def run_config(config_path: Path | None, isolated: bool) -> LintConfig:
 
 def run_context(today: datetime.datetime | None, config: LintConfig) -> LintContext:
     """Today's date (or --today) and the people roster the configuration names; a bad roster exits 2."""
-    day = today.date() if today is not None else datetime.date.today()
-    if config.people is None:
-        return LintContext(today=day)
-    from agreed.lint.people import RosterError, load_roster
+    from agreed.lint.people import RosterError
+    from agreed.lint.run import lint_context
 
-    if not config.people.is_file() and config.people_at is not None:
-        shown, line, col = config.people_at
-        _fail(f"{shown}:{line}:{col}: S013 people: the roster {_shown(config.people)} is not a readable file\n"
-              "agreed: error: the configuration is invalid; nothing was checked")
+    day = today.date() if today is not None else datetime.date.today()
     try:
-        return LintContext(today=day, people=load_roster(config.people, _shown(config.people)))
+        return lint_context(config, day, Path.cwd().resolve())
+    except ConfigError as error:
+        _fail_with(error.problems, "the configuration is invalid")
     except RosterError as error:
         _fail_with(error.problems, "the people roster is invalid")
 

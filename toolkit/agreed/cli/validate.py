@@ -9,7 +9,7 @@ import click
 from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import emit_report, fail_on_option, report_options
 from agreed.cli.settings import config_options, run_config
-from agreed.lint.engine import validate
+from agreed.lint import run as lint_run
 
 
 @click.command("validate")
@@ -25,4 +25,5 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
     """
     config = run_config(config_path, isolated)
     inputs = gather_inputs(paths, stdin_filename, config)
-    emit_report(inputs.check(validate, jobs), inputs.count, output_format, fail_on or config.fail_on, output)
+    result = lint_run.validate_inputs(inputs, jobs=jobs)
+    emit_report(result.problems, result.files, output_format, fail_on or config.fail_on, output)

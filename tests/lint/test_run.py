@@ -1,0 +1,156 @@
+"""The lint run service, called directly (no command line): what ``agreed lint``, ``agreed validate`` and
+``agreed.api`` share."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from agreed import api
+from agreed.cache import open_cache
+from agreed.document import load_document
+from agreed.lint import run
+from agreed.lint.config import ConfigError, default_config, load_config
+from agreed.lint.people import RosterError
+from agreed.lint.rule import LintContext
+from agreed.lint.rules import ALL_RULES
+from agreed.problem import Severity
+
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only
+    from conftest import DraftYaml
+
+REPO = Path(__file__).resolve().parents[2]
+DAY = datetime.date(2031, 1, 15)
+VAGUE = "results:\n  deliverables:\n    - id: d1\n      what: Send the report to several teams soon.\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, draft_yaml: DraftYaml) -> Path:
+    """Two agreements with the same id (a cross-file finding) and vague prose (rule findings)."""
+    (tmp_path / "a.yaml").write_text(draft_yaml() + VAGUE, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(draft_yaml(), encoding="utf-8")
+    return tmp_path
+
+
+def _inputs(folder: Path, *names: str) -> run.Inputs:
+    return run.Inputs.of([folder / name for name in names], folder)
+
+
+def _codes(result: run.LintResult) -> list[tuple[str, str]]:
+    return [(problem.path, problem.rule) for problem in result.problems]
+
+
+def test_a_run_reports_rules_and_cross_file_findings_sorted_with_counts(folder: Path) -> None:
+    config = default_config(folder, ALL_RULES)
+    result = run.lint(_inputs(folder, "b.yaml", "a.yaml"), config, LintContext(today=DAY))
+    assert result.files == 2
+    assert ("b.yaml", "K901") in _codes(result)  # b.yaml comes second by path, so it repeats a.yaml's id
+    assert ("a.yaml", "V102") in _codes(result)
+    assert list(result.problems) == sorted(result.problems)
+    assert sum(result.counts().values()) == len(result.problems)
+    assert result.counts()[Severity.ERROR] >= 1
+
+
+def test_one_file_alone_has_no_cross_file_finding(folder: Path) -> None:
+    result = run.lint(_inputs(folder, "a.yaml"), default_config(folder, ALL_RULES), LintContext(today=DAY))
+    assert "K901" not in {rule for _, rule in _codes(result)}
+
+
+def test_a_document_read_already_takes_part_in_cross_file_rules(folder: Path, draft_yaml: DraftYaml) -> None:
+    stdin = load_document(draft_yaml().encode(), "new.yaml")
+    inputs = run.Inputs(_inputs(folder, "a.yaml").sources, stdin)
+    result = run.lint(inputs, default_config(folder, ALL_RULES), LintContext(today=DAY))
+    assert (result.files, ("new.yaml", "K901") in _codes(result)) == (2, True)
+
+
+def test_cross_file_findings_honour_inline_suppressions_read_from_the_file(folder: Path) -> None:
+    # the files are reported relative to their folder, not to the current one: the run reads them where they are
+    second = folder / "b.yaml"
+    second.write_text(second.read_text().replace("id: demo\n", "id: demo  # agreed: disable=K901 -- merging\n", 1))
+    result = run.lint(_inputs(folder, "a.yaml", "b.yaml"), default_config(folder, ALL_RULES), LintContext(today=DAY))
+    assert "K901" not in {rule for _, rule in _codes(result)}
+
+
+def test_the_configuration_switches_rules_off(folder: Path) -> None:
+    (folder / ".agreed.yaml").write_text("rules: {vagueness: off}\n", encoding="utf-8")
+    config = load_config(folder / ".agreed.yaml", ALL_RULES)
+    result = run.lint(_inputs(folder, "a.yaml"), config, LintContext(today=DAY))
+    assert not any(rule.startswith("V") for _, rule in _codes(result))
+
+
+def test_validate_reports_schema_problems_only(folder: Path) -> None:
+    (folder / "broken.yaml").write_text("agreed: 1\nid: x\n", encoding="utf-8")
+    result = run.validate_inputs(_inputs(folder, "a.yaml", "broken.yaml"))
+    assert result.files == 2
+    assert set(_codes(result)) == {("broken.yaml", "S100")}  # a.yaml's vague prose is no schema problem
+
+
+def test_a_cached_run_gives_the_same_result(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    config, context = default_config(folder, ALL_RULES), LintContext(today=DAY)
+    cache_home = tmp_path_factory.mktemp("cache")
+    cache = run.result_cache(open_cache(cache_home / "repo", cache_home), config, context)
+    inputs = _inputs(folder, "a.yaml", "b.yaml")
+    without = run.lint(inputs, config, context)
+    assert run.lint(inputs, config, context, cache=cache) == without  # cold: stored
+    assert run.lint(inputs, config, context, cache=cache) == without  # warm: read back, cross-file rules included
+
+
+def test_the_cache_key_follows_the_date_only_when_a_clock_rule_is_on(folder: Path,
+                                                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+    home = tmp_path_factory.mktemp("cache")
+    store = open_cache(home / "repo", home)
+    config = default_config(folder, ALL_RULES)
+    later = LintContext(today=DAY + datetime.timedelta(days=1))
+    assert any(rule.clock for rule in config.rules)
+    assert run.result_cache(store, config, LintContext(today=DAY)).salt != run.result_cache(store, config, later).salt
+    timeless = default_config(folder, [rule for rule in ALL_RULES if not rule.clock])
+    assert run.result_cache(store, timeless, LintContext(today=DAY)).salt == \
+        run.result_cache(store, timeless, later).salt
+
+
+def test_the_selection_applies_the_configurations_exclude_patterns(folder: Path) -> None:
+    (folder / ".agreed.yaml").write_text("exclude: ['b.yaml', '.agreed.yaml']\n", encoding="utf-8")
+    config = load_config(folder / ".agreed.yaml", ALL_RULES)
+    assert [path.name for path in run.selection([str(folder)], config).files] == ["a.yaml"]
+    assert [path.name for path in run.selection([str(folder)]).files] == [".agreed.yaml", "a.yaml", "b.yaml"]
+
+
+def test_a_roster_named_but_missing_is_a_configuration_error_where_it_is_named(folder: Path) -> None:
+    (folder / ".agreed.yaml").write_text("# team\npeople: team/people.yaml\n", encoding="utf-8")
+    config = load_config(folder / ".agreed.yaml", ALL_RULES, shown=".agreed.yaml")
+    with pytest.raises(ConfigError) as raised:
+        run.lint_context(config, DAY, folder)
+    (problem,) = raised.value.problems
+    assert (problem.path, problem.line, problem.col, problem.rule) == (".agreed.yaml", 2, 9, "S013")
+    assert problem.message == "people: the roster team/people.yaml is not a readable file"
+
+
+def test_the_roster_is_loaded_into_the_context_and_an_invalid_one_raises(folder: Path) -> None:
+    (folder / "people.yaml").write_text("people:\n  - id: maria\n    name: Maria Chen\n", encoding="utf-8")
+    (folder / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")
+    config = load_config(folder / ".agreed.yaml", ALL_RULES)
+    context = run.lint_context(config, DAY, folder)
+    assert (context.today, context.people is not None and "maria" in context.people.people) == (DAY, True)
+    (folder / "people.yaml").write_text("people:\n  - id: maria\n", encoding="utf-8")
+    with pytest.raises(RosterError):
+        run.lint_context(config, DAY, folder)
+
+
+def test_the_library_checks_a_document_as_the_run_does(folder: Path) -> None:
+    document = load_document((folder / "a.yaml").read_bytes(), "a.yaml")
+    assert api.check(document, today=DAY) == run.lint_document(document, LintContext(today=DAY))
+    assert api.validate(document) == run.validate_document(document)
+    assert any(problem.rule == "V102" for problem in api.check(document, today=DAY))
+
+
+def test_the_library_lints_paths_as_the_run_does(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(folder)
+    result = api.lint(["."], today=DAY)
+    config = default_config(folder, ALL_RULES)
+    assert result == run.lint(_inputs(folder, "a.yaml", "b.yaml"), config, LintContext(today=DAY))
+    (folder / "team.yaml").write_text("rules: {cross-file: off}\n", encoding="utf-8")
+    configured = api.lint([folder / "a.yaml", folder / "b.yaml"], config="team.yaml", today=DAY)
+    assert "K901" not in {problem.rule for problem in configured.problems}

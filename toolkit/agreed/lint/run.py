@@ -1,0 +1,160 @@
+"""The lint run: one service behind ``agreed lint``, ``agreed validate`` and :mod:`agreed.api`.
+
+From the files to check (and the document read from standard input), a configuration and a context, it wires the
+whole run: the configured linter, the batch over many files (on workers, through the result cache when one is
+given), the cross-file rules over the agreements' summaries, and the inline suppressions of the files they report
+in. It returns a :class:`LintResult`; callers render it. Nothing here prints, exits or reads the environment: where
+the cache lives and whether to use colour are the caller's to decide.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from agreed.document import Document, load_document
+from agreed.lint import suppressions
+from agreed.lint.batch import Check, Checked, Source, check_agreements
+from agreed.lint.config import CONFIG_ERROR, ConfigError, LintConfig
+from agreed.lint.engine import Linter, default_rules, directives, validate
+from agreed.lint.repository import check_repository, summarise
+from agreed.lint.rule import LintContext
+from agreed.problem import Problem, Severity
+from agreed.reading import Unreadable, read_file
+from agreed.sources import CHECKED, Kind, Selection, display_path, select
+
+if TYPE_CHECKING:
+    from agreed.cache import CacheFolder, ResultCache
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What one run checks: files (each with the name it is reported under) and, optionally, a document already
+    read (standard input)."""
+
+    sources: tuple[Source, ...]
+    stdin: Document | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.sources) + (self.stdin is not None)
+
+    @classmethod
+    def of(cls, files: Sequence[Path], base: Path, stdin: Document | None = None) -> Inputs:
+        """The files, each reported under its path relative to ``base`` (:func:`agreed.sources.display_path`)."""
+        return cls(tuple((file, display_path(file, base)) for file in files), stdin)
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """The problems of a run, sorted by file and position, and how many files were checked."""
+
+    problems: tuple[Problem, ...]
+    files: int
+
+    def counts(self) -> Counter[Severity]:
+        return Counter(problem.severity for problem in self.problems)
+
+
+def selection(paths: Sequence[str], config: LintConfig | None = None, kinds: Collection[Kind] = CHECKED) -> Selection:
+    """The files of ``kinds`` the paths name (folders searched), filtered by the configuration's include and exclude
+    patterns: a file found in a folder must be included, a file named is kept unless excluded."""
+    if config is None:
+        return select(paths, kinds=kinds)
+
+    def wanted(path: Path, named: bool) -> bool:
+        return not config.excluded(path) and (named or config.included(path))
+
+    return select(paths, wanted, kinds)
+
+
+def lint_context(config: LintConfig, today: datetime.date, base: Path) -> LintContext:
+    """The facts rules may use: ``today`` and the people roster the configuration names (shown relative to
+    ``base``). A roster named but not there raises :class:`ConfigError`; one that is invalid,
+    :class:`agreed.lint.people.RosterError`."""
+    if config.people is None:
+        return LintContext(today=today)
+    from agreed.lint.people import load_roster
+
+    shown = display_path(config.people, base)
+    if not config.people.is_file() and config.people_at is not None:
+        where, line, col = config.people_at
+        raise ConfigError([Problem(where, line, col, CONFIG_ERROR, Severity.ERROR,
+                                   f"people: the roster {shown} is not a readable file")])
+    return LintContext(today=today, people=load_roster(config.people, shown))
+
+
+def linter(config: LintConfig | None, context: LintContext) -> Linter:
+    """The per-file check of a run: the configuration's rules, ignores and allowed terms; the defaults without one."""
+    if config is None:
+        return Linter(default_rules(), context)
+    return Linter(config.rules, context, config.ignored_codes, config.allowed_terms)
+
+
+def lint_document(document: Document, context: LintContext, config: LintConfig | None = None) -> list[Problem]:
+    """Load, schema and rule problems of one document, ordered by position, inline suppressions applied."""
+    return linter(config, context)(document)
+
+
+def validate_document(document: Document) -> list[Problem]:
+    """Load and schema problems of one document (no rules)."""
+    return validate(document)
+
+
+def lint(inputs: Inputs, config: LintConfig, context: LintContext, *, jobs: int = 0,
+         cache: ResultCache | None = None) -> LintResult:
+    """Every input linted as the configuration says, then the cross-file rules over the agreements among them."""
+    checked = _checked(inputs, linter(config, context), jobs, cache, with_summaries=True)
+    files = {shown: path for path, shown in inputs.sources}
+    cross_file = check_repository(checked.summaries, config.rules, config.ignored_codes,
+                                  lambda shown: _directives_of(files.get(shown, Path(shown)), shown))
+    return LintResult(tuple(sorted([*checked.problems, *cross_file])), inputs.count)
+
+
+def validate_inputs(inputs: Inputs, *, jobs: int = 0) -> LintResult:
+    """Load and schema problems of every input."""
+    return LintResult(tuple(sorted(_checked(inputs, validate, jobs, None, with_summaries=False).problems)),
+                      inputs.count)
+
+
+def _checked(inputs: Inputs, check: Check, jobs: int, cache: ResultCache | None, *, with_summaries: bool) -> Checked:
+    """Problems of every input in input order and, ``with_summaries``, the summaries cross-file rules read."""
+    found = check_agreements(inputs.sources, check, jobs, cache, summarise if with_summaries else None)
+    if inputs.stdin is None:
+        return found
+    summary = summarise(inputs.stdin) if with_summaries else None
+    return Checked(found.problems + check(inputs.stdin), found.summaries + ([summary] if summary is not None else []))
+
+
+def _directives_of(path: Path, shown: str) -> suppressions.Parsed:
+    """Inline suppressions of a file with cross-file findings: read again, and parsed only if it has any."""
+    none = suppressions.Parsed((), ())
+    raw = read_file(path)
+    if isinstance(raw, Unreadable) or not suppressions.may_hold_directives(raw):
+        return none
+    document = load_document(raw, shown)
+    return directives(document) if document.data is not None else none
+
+
+def result_cache(folder: CacheFolder, config: LintConfig, context: LintContext) -> ResultCache:
+    """The result cache in ``folder`` for this configuration and context.
+
+    The salt holds what changes every file's result (agreed's code, the configuration's settings and where it is, the
+    roster, the date when a clock rule is on); the cache adds, per file, the codes per-file ignores switch off."""
+    from agreed.cache import ResultCache, code_stamp
+
+    clock = any(rule.clock for rule in config.rules)
+    roster = context.people.fingerprint if context.people is not None else ""
+    source = str(config.source.resolve()) if config.source is not None else ""
+    salt = json.dumps([code_stamp(), config.fingerprint, source, str(config.root), roster,
+                       context.today.isoformat() if clock and context.today else ""])
+    salt_digest = hashlib.sha256(salt.encode("utf-8", "surrogatepass")).hexdigest()
+    if config.per_file_ignores:
+        return ResultCache(folder, salt_digest, config.ignored_codes)
+    return ResultCache(folder, salt_digest)
