@@ -15,7 +15,7 @@ from typing import Any
 
 from agreed.document import Document, JsonPath
 from agreed.lint.rule import TextContext
-from agreed.text import OwnerKind, classify_owner
+from agreed.text.values import OwnerKind, classify_owner
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items
-from agreed.text import is_non_answer
+from agreed.text.values import is_non_answer
 
 EACH = "*"
 """In a path pattern: every item of the list at that point."""

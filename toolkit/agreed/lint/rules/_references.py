@@ -13,7 +13,7 @@ from typing import Any
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items
-from agreed.text import is_non_answer
+from agreed.text.values import is_non_answer
 
 ID_SHAPE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 """The schema's id pattern: what a party id written by hand looks like."""

@@ -24,21 +24,11 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import (
-    MODAL,
-    Hit,
-    Regex,
-    TermPattern,
-    alternation,
-    any_word,
-    clause_around,
-    has_artefact,
-    has_measure,
-    scan,
-    text_after,
-    text_before,
-    verb_forms,
-)
+from agreed.text.hits import Hit, scan, text_after, text_before
+from agreed.text.measures import has_artefact, has_measure
+from agreed.text.patterns import Regex, TermPattern, alternation, any_word
+from agreed.text.sentences import clause_around
+from agreed.text.vocabulary import MODAL, verb_forms
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

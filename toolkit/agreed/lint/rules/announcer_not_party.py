@@ -23,7 +23,7 @@ from agreed.lint.commitments import party_ids
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._answers import not_a_party_hint
 from agreed.problem import Severity
-from agreed.text import OwnerKind, classify_owner, is_non_answer
+from agreed.text.values import OwnerKind, classify_owner, is_non_answer
 
 _ANNOUNCER = ("celebration", "announcer")
 

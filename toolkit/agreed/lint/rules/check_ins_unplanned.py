@@ -35,7 +35,7 @@ from agreed.document import Document, JsonPath
 from agreed.lint.rule import Category, Finding, LintContext, OptionValues, Rule
 from agreed.lint.rules._dates import Dated, date_at, dates_in, days
 from agreed.problem import Severity
-from agreed.text import is_non_answer
+from agreed.text.values import is_non_answer
 
 DEFAULT_MAX_GAP_DAYS = 92
 CHECK_INS = ("results", "check_ins")

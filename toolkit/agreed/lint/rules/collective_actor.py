@@ -26,20 +26,9 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import (
-    MODAL,
-    PLACEHOLDER,
-    PLURAL_ROLES,
-    Hit,
-    Regex,
-    TermPattern,
-    alternation,
-    any_word,
-    may_hold_placeholder,
-    names_owner,
-    phrase_regex,
-    scan,
-)
+from agreed.text.hits import Hit, scan
+from agreed.text.patterns import Regex, TermPattern, alternation, any_word, phrase_regex
+from agreed.text.vocabulary import MODAL, PLACEHOLDER, PLURAL_ROLES, may_hold_placeholder, names_owner
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -21,7 +21,7 @@ from agreed.document import Document
 from agreed.lint.commitments import owned_items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.problem import Severity
-from agreed.text import OwnerKind, classify_owner
+from agreed.text.values import OwnerKind, classify_owner
 
 _REASONS = {
     OwnerKind.COLLECTIVE: "is a group, not one accountable party",

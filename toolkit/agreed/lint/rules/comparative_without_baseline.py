@@ -25,18 +25,10 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import (
-    NUMBER,
-    Hit,
-    Regex,
-    TermPattern,
-    has_baseline,
-    has_number,
-    scan,
-    text_after,
-    text_before,
-    verb_forms,
-)
+from agreed.text.hits import Hit, scan, text_after, text_before
+from agreed.text.measures import has_baseline, has_number
+from agreed.text.patterns import Regex, TermPattern
+from agreed.text.vocabulary import NUMBER, verb_forms
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -24,7 +24,7 @@ from agreed.document import Document
 from agreed.lint.commitments import items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.problem import Severity
-from agreed.text import is_non_answer
+from agreed.text.values import is_non_answer
 
 # Whole answers that name no contribution or benefit anyone could count or miss (after "our"/"their" are dropped).
 _EMPTY_VALUE = frozenset(

@@ -26,7 +26,8 @@ from typing import Any
 
 from agreed.lint.rule import Category, OptionValues, Rule, TextContext, TextSpan
 from agreed.problem import Severity
-from agreed.text import TermPattern, scan
+from agreed.text.hits import scan
+from agreed.text.patterns import TermPattern
 
 OPTIONS_SCHEMA: dict[str, Any] = {
     "type": "object",

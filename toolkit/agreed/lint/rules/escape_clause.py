@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import Hit, Regex, TermPattern, scan, text_after
+from agreed.text.hits import Hit, scan, text_after
+from agreed.text.patterns import Regex, TermPattern
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -26,7 +26,7 @@ from agreed.lint.commitments import items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
-from agreed.text import has_number
+from agreed.text.measures import has_number
 
 _SOURCE = "name the report, data export or study it comes from, with its date"
 

@@ -24,7 +24,7 @@ from agreed.lint.commitments import items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
-from agreed.text import has_date, has_number
+from agreed.text.measures import has_date, has_number
 
 _FAILURE = ("celebration", "failure")
 _GROUP_SIZE = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"

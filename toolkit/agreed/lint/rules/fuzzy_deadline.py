@@ -26,23 +26,10 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import (
-    DATE,
-    MONTH,
-    NUMBER,
-    PLACEHOLDER,
-    WEEKDAY,
-    Hit,
-    Regex,
-    TermPattern,
-    alternation,
-    any_word,
-    has_date,
-    may_hold_placeholder,
-    scan,
-    text_after,
-    text_before,
-)
+from agreed.text.hits import Hit, scan, text_after, text_before
+from agreed.text.measures import has_date
+from agreed.text.patterns import Regex, TermPattern, alternation, any_word
+from agreed.text.vocabulary import DATE, MONTH, NUMBER, PLACEHOLDER, WEEKDAY, may_hold_placeholder
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -24,7 +24,7 @@ from agreed.lint.commitments import items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._answers import is_draft
 from agreed.problem import Severity
-from agreed.text import OwnerKind, classify_owner, is_non_answer
+from agreed.text.values import OwnerKind, classify_owner, is_non_answer
 
 # Receivers that point at nobody in particular: the partners themselves, or everybody.
 _NOBODY_IN_PARTICULAR = frozenset({

@@ -20,7 +20,7 @@ from agreed.document import Document
 from agreed.lint.commitments import owned_items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.problem import Severity
-from agreed.text import OwnerKind, classify_owner
+from agreed.text.values import OwnerKind, classify_owner
 
 _ADVICE = "choose the one party accountable for it, or split the commitment"
 

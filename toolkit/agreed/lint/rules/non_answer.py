@@ -29,7 +29,7 @@ from agreed.document import Document
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._answers import EACH, is_draft, values_at
 from agreed.problem import Severity
-from agreed.text import is_non_answer, says_there_is_none
+from agreed.text.values import is_non_answer, says_there_is_none
 
 # Every free-text answer the rule reads: (path pattern, element id, whether "none"/"nothing" answers it).
 ANSWERS: tuple[tuple[tuple[str, ...], str, bool], ...] = (

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import Hit, TermPattern, scan
+from agreed.text.hits import Hit, scan
+from agreed.text.patterns import TermPattern
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -20,7 +20,7 @@ from agreed.document import Document
 from agreed.lint.commitments import owned_items, party_ids
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.problem import Severity
-from agreed.text import OwnerKind, classify_owner
+from agreed.text.values import OwnerKind, classify_owner
 
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:

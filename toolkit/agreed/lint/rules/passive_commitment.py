@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import BY_AGENT, Hit, Regex, TermPattern, any_word, clause_around, names_owner, scan, text_before
+from agreed.text.hits import Hit, scan, text_before
+from agreed.text.patterns import Regex, TermPattern, any_word
+from agreed.text.sentences import clause_around
+from agreed.text.vocabulary import BY_AGENT, names_owner
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

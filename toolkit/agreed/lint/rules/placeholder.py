@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import PLACEHOLDER, TermPattern, may_hold_placeholder, scan
+from agreed.text.hits import scan
+from agreed.text.patterns import TermPattern
+from agreed.text.vocabulary import PLACEHOLDER, may_hold_placeholder
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

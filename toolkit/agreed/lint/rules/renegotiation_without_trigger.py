@@ -25,7 +25,7 @@ from agreed.document import Document
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._answers import EACH, answer, mentioned_parties, party_names, values_at
 from agreed.problem import Severity
-from agreed.text import has_date, has_number
+from agreed.text.measures import has_date, has_number
 
 _RENEGOTIATION = ("relationship", "renegotiation")
 # Who may open a renegotiation, besides a party named by id or name.

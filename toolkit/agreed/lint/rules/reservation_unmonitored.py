@@ -22,7 +22,7 @@ from agreed.lint.commitments import items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
-from agreed.text import has_number
+from agreed.text.measures import has_number
 
 # Months and weekdays are spelt out: "may", "sat" and "sun" are words too.
 _WHEN = re.compile(

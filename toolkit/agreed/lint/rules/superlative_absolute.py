@@ -25,19 +25,10 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import (
-    ADJECTIVE,
-    Hit,
-    Regex,
-    TermPattern,
-    alternation,
-    any_word,
-    has_number,
-    is_proper_name,
-    scan,
-    text_after,
-    text_before,
-)
+from agreed.text.hits import Hit, is_proper_name, scan, text_after, text_before
+from agreed.text.measures import has_number
+from agreed.text.patterns import Regex, TermPattern, alternation, any_word
+from agreed.text.vocabulary import ADJECTIVE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -30,7 +30,7 @@ from agreed.lint.commitments import items
 from agreed.lint.rule import Category, Finding, LintContext, Rule
 from agreed.lint.rules._references import ID_SHAPE, close_party, party_names, text_entries
 from agreed.problem import Severity
-from agreed.text import is_non_answer
+from agreed.text.values import is_non_answer
 
 _FOR = "name the decision makers, owners or funders it is for: party ids, named people or a named group"
 _BY = "name the people who do the work: party ids, named people or a named group"

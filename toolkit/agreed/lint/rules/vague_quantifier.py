@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, Rule, TextSpan
 from agreed.problem import Severity
-from agreed.text import ADJECTIVE, NUMBER, Hit, Regex, TermPattern, exempted, has_number, scan, text_after
+from agreed.text.hits import Hit, exempted, scan, text_after
+from agreed.text.measures import has_number
+from agreed.text.patterns import Regex, TermPattern
+from agreed.text.vocabulary import ADJECTIVE, NUMBER
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -1,0 +1,376 @@
+"""The term-pattern engine: regular expressions compiled on first use, the tokeniser and term lists.
+
+Rules build :class:`TermPattern` values at import. A term list is looked up token by token in a trie (each statement is
+tokenised once), not compiled into a regular expression; a :class:`Regex` is compiled on first use, and only for
+structure: numbers, dates, "by <agent>" and the like. Nothing here is compiled at import.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+__all__ = [
+    "Found",
+    "Regex",
+    "TermPattern",
+    "Tokens",
+    "Trie",
+    "alternation",
+    "any_word",
+    "fold",
+    "phrase_regex",
+    "tokenise",
+]
+
+# --------------------------------------------------------------------------------------------------------------------
+# Lazily compiled regular expressions
+# --------------------------------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Regex:
+    """A regular expression compiled once, on first use, so that modules which build many load in milliseconds.
+
+    ``needs`` is a cheap test that holds for every text in which the expression can match, such as :func:`any_word`
+    of words it cannot match without: on any other text the expression is neither run nor compiled.
+    """
+
+    source: str
+    flags: int = 0
+    needs: Callable[[str], object] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.source, self.flags)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._for(text).match(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._for(text).search(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._for(text).fullmatch(text)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        return self._for(text).finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self._for(text).sub(replacement, text)
+
+    def split(self, text: str) -> list[str]:
+        return self._for(text).split(text)
+
+    def _for(self, text: str) -> re.Pattern[str]:
+        """The compiled expression, or one that never matches when ``needs`` rules ``text`` out."""
+        return self.regex if self.needs is None or self.needs(text) else _compiled(r"\A(?!)", 0)  # fails at once
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Term patterns
+# --------------------------------------------------------------------------------------------------------------------
+
+_TOKEN = Regex(r"(\w+)|[^\w\s\-\u2010\u2011]")
+"""A token: a run of word characters, or one other character; whitespace and hyphens only separate tokens."""
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k", "\u2019": "'"})
+_SEPARATOR, _WORD_START, _WORD_END = r"[\s\-\u2010\u2011]+", r"(?<![\w\-])", r"(?![\w\-])"
+_END = ""
+Trie = dict[str, "Trie"]
+"""Phrases as nested tokens (after a space when separators come before them); the key ``""`` ends a phrase."""
+Found = tuple[int, int, int, int]
+"""A match of a :class:`TermPattern`: its start and end, then the start and end of the term it reports."""
+
+
+def fold(text: str) -> str:
+    """``text`` as ``re.IGNORECASE`` compares it with ASCII terms, character for character: lower case (with the
+    four other letters that match an ASCII letter mapped to it) and a curly apostrophe as a straight one."""
+    return (text if text.isascii() else text.translate(_FOLD)).lower()
+
+
+def _is_word(token: str) -> bool:
+    return token[:1].isalnum() or token[:1] == "_"
+
+
+def _phrase_keys(phrase: str) -> list[str]:
+    """The folded tokens of ``phrase``, each after a space when separators come before it."""
+    folded = fold(phrase).replace("-", " ")
+    words = folded.split()
+    if "".join(words).isalnum():  # the common case: words and separators only
+        keys = words[:1] + [" " + word for word in words[1:]]
+    else:
+        keys, previous_end = [], 0
+        for match in _TOKEN.finditer(folded.strip()):
+            keys.append(match.group() if match.start() == previous_end else " " + match.group())
+            previous_end = match.end()
+    if not keys or not _is_word(keys[0]):
+        raise ValueError(f"a term must start with a letter or digit: {phrase!r}")
+    return keys
+
+
+def _trie(phrases: Iterable[str]) -> Trie:
+    root: Trie = {}
+    for phrase in phrases:
+        node = root
+        for key in _phrase_keys(phrase):
+            node = node.setdefault(key, {})
+        node[_END] = {}
+    return root
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """A regular-expression group matching any of ``phrases`` as whole words, preferring the longest.
+
+    Spaces and hyphens inside a phrase match each other ("user friendly" finds "user-friendly"); an apostrophe
+    matches a straight or a curly one. A phrase never matches inside a hyphenated compound ("best" does not match
+    in "best-in-class"). :meth:`TermPattern.of` finds the same phrases without a regular expression.
+    """
+    return _phrase_regex(tuple(phrases))
+
+
+@functools.cache
+def _phrase_regex(phrases: tuple[str, ...]) -> str:
+    return "(?:" + _WORD_START + _trie_regex(_trie(phrases), after_word=True) + ")"
+
+
+def _trie_regex(node: Trie, *, after_word: bool) -> str:
+    """The alternation of a trie's branches, a phrase that ends here last; at most one branch can match."""
+    last_words = [key for key, child in node.items() if child.keys() == {_END} and _is_word(key.lstrip())]
+    branches = [
+        _key_regex(key) + _trie_regex(child, after_word=_is_word(key.lstrip()))
+        for key, child in node.items()
+        if key != _END and key not in last_words
+    ]
+    for separated in (False, True):  # words that end a phrase, grouped: (?:managers|nurses)(?![\w\-])
+        words = [re.escape(key.lstrip()) for key in last_words if key.startswith(" ") is separated]
+        if words:
+            branches.append((_SEPARATOR if separated else "") + _group(words) + _WORD_END)
+    if _END in node:
+        branches.append(_WORD_END if after_word else "")
+    return _group(branches)
+
+
+def _key_regex(key: str) -> str:
+    token = key.lstrip()
+    return (_SEPARATOR if key != token else "") + ("['\u2019]" if token == "'" else re.escape(token))
+
+
+def _group(branches: list[str]) -> str:
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+class Tokens:
+    """The tokens of a folded text: where each starts and ends, what it says, and its key in a trie."""
+
+    __slots__ = ("closes", "ends", "keys", "open_starts", "opens", "starts", "words")
+
+    def __init__(self, folded: str) -> None:
+        matches = list(_TOKEN.finditer(folded))
+        self.starts = [match.start() for match in matches]
+        self.ends = [match.end() for match in matches]
+        self.words = [match.group() for match in matches]
+        gaps = [start != end for start, end in zip(self.starts, [-1, *self.ends], strict=False)]  # the previous end
+        self.keys = [" " + word if gap else word for word, gap in zip(self.words, gaps, strict=True)]
+        is_word = [match.lastindex == 1 for match in matches]
+        self.closes = [not word or folded[end : end + 1] != "-" for word, end in zip(is_word, self.ends, strict=True)]
+        """Whether a phrase may end with the token: it is no word, or no hyphen follows it."""
+        self.opens = [
+            index for index, start in enumerate(self.starts) if is_word[index] and folded[start - 1 : start] != "-"
+        ]
+        """The tokens a phrase may start with: words that no hyphen comes before."""
+        self.open_starts = [self.starts[index] for index in self.opens]
+        """Where each of ``opens`` starts, to find the first at or after a position by bisection."""
+
+    def opens_from(self, pos: int) -> list[int]:
+        """The tokens of ``opens`` that start at or after ``pos``: a search need not walk the tokens before it."""
+        return self.opens[bisect.bisect_left(self.open_starts, pos) :]
+
+    def open_at(self, pos: int) -> int | None:
+        """The token of ``opens`` that starts at ``pos``, if any."""
+        found = bisect.bisect_left(self.open_starts, pos)
+        return self.opens[found] if found < len(self.opens) and self.open_starts[found] == pos else None
+
+
+@functools.lru_cache(maxsize=2048)
+def tokenise(text: str) -> Tokens:
+    return Tokens(fold(text))  # folding keeps every character's kind: word, space, hyphen or other
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regular-expression group matching any of ``phrases``, tried in turn, with whitespace between their words."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases) + ")"
+
+
+def any_word(*phrases: str) -> Callable[[str], bool]:
+    """A ``needs`` test for a :class:`Regex` that cannot match without one of ``phrases`` (words, or words separated
+    by spaces, each matched whole): whether a text holds the longest word of one of them, in any case."""
+    words = [fold(phrase).split() for phrase in phrases]
+    if not all(word.isalnum() for phrase in words for word in phrase):
+        raise ValueError(f"any_word takes words and phrases of words: {phrases}")
+    wanted = frozenset(max(phrase, key=len) for phrase in words)
+    return lambda text: not wanted.isdisjoint(tokenise(text).words)
+
+
+def _phrase_ends(root: Trie, tokens: Tokens, index: int) -> list[int]:
+    """The ends of the phrases of ``root`` that start with token ``index``, longest first."""
+    ends: list[int] = []
+    node = root.get(tokens.words[index])
+    while node is not None:
+        if _END in node and tokens.closes[index]:
+            ends.append(tokens.ends[index])
+        index += 1
+        node = node.get(tokens.keys[index]) if index < len(tokens.keys) else None
+    return ends[::-1]
+
+
+_VERBOSE_IGNORECASE = re.VERBOSE | re.IGNORECASE
+
+
+class TermPattern:
+    """What :func:`scan` looks for: a rule's terms, each reported with the pattern's ``label``.
+
+    Build one with :meth:`of` (a term list, looked up token by token), :meth:`raw` (a regular expression) or
+    :meth:`either` (several patterns tried in turn, like the branches of a regular expression). A rule with several
+    patterns can word its message by the label of the pattern that found a term.
+    """
+
+    __slots__ = ("label",)
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def search(self, text: str, pos: int = 0) -> Found | None:
+        """The leftmost match at or after ``pos``, as ``re.search`` would find it."""
+        raise NotImplementedError
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The terms of the matches in ``text``, left to right and without overlaps, as ``re.finditer`` finds them."""
+        pos = 0
+        while (found := self.search(text, pos)) is not None:
+            yield found[2], found[3]
+            pos = max(found[1], found[0] + 1)
+
+    @staticmethod
+    def of(phrases: Iterable[str], *, before: str = "", after: str = "", label: str = "") -> TermPattern:
+        """A term list, matched case-insensitively as whole words like :func:`phrase_regex`, longest term first.
+
+        ``before`` and ``after`` are verbose regular expressions for the context around a term. ``before`` is part of
+        the match, not of the term, and the term must start where it ends; only its first match at a position is
+        tried, so it suits a context that can end in one place only, such as "by" and spaces. The term runs on to the
+        end of ``after`` (use a look-ahead to keep context out of it); a shorter term is tried when ``after`` fails.
+        """
+        return _Phrases(tuple(phrases), before=before, after=after, label=label)
+
+    @staticmethod
+    def raw(
+        pattern: str, *, case_sensitive: bool = False, needs: Callable[[str], object] | None = None, label: str = ""
+    ) -> TermPattern:
+        """A verbose regular expression; the term is its first named group that took part, else the whole match.
+
+        ``needs`` spares the expression on texts in which it cannot match, as for :class:`Regex`.
+        """
+        flags = re.VERBOSE if case_sensitive else _VERBOSE_IGNORECASE
+        return _RegexTerms(Regex(pattern, flags, needs), label)
+
+    @staticmethod
+    def either(*patterns: TermPattern, label: str = "") -> TermPattern:
+        """The patterns as branches of one alternation: at each position, the first that matches there."""
+        return _Either(patterns, label)
+
+
+class _Phrases(TermPattern):
+    """A term list, looked up token by token in a trie that is built on first use."""
+
+    __slots__ = ("_after", "_before", "_phrases", "_root")
+
+    def __init__(self, phrases: tuple[str, ...], *, before: str, after: str, label: str) -> None:
+        super().__init__(label)
+        self._phrases = phrases
+        self._root: Trie | None = None
+        self._before = Regex(before, _VERBOSE_IGNORECASE) if before else None
+        self._after = Regex(after, _VERBOSE_IGNORECASE) if after else None
+
+    @property
+    def root(self) -> Trie:
+        if self._root is None:
+            self._root = _trie(self._phrases)
+        return self._root
+
+    def search(self, text: str, pos: int = 0) -> Found | None:
+        root, tokens = self.root, tokenise(text)
+        if root.keys().isdisjoint(tokens.words):
+            return None  # the common case: no term starts with any word of the text
+        for start, index in self._candidates(text, pos, tokens):
+            if tokens.words[index] in root and (found := self._match(root, text, tokens, index, start)) is not None:
+                return found
+        return None
+
+    def _candidates(self, text: str, pos: int, tokens: Tokens) -> Iterator[tuple[int, int]]:
+        """Where a match may start, and the token its term would start with."""
+        if self._before is None:
+            yield from ((tokens.starts[index], index) for index in tokens.opens_from(pos))
+            return
+        while (context := self._before.search(text, pos)) is not None:
+            if (index := tokens.open_at(context.end())) is not None:
+                yield context.start(), index
+            pos = context.start() + 1
+
+    def _match(self, root: Trie, text: str, tokens: Tokens, index: int, start: int) -> Found | None:
+        """The match from ``start`` whose term starts with token ``index``: the longest term ``after`` accepts."""
+        term_start = tokens.starts[index]
+        for end in _phrase_ends(root, tokens, index):
+            if self._after is None:
+                return start, end, term_start, end
+            if (after := self._after.match(text, end)) is not None:
+                return start, after.end(), term_start, after.end()
+        return None
+
+
+class _RegexTerms(TermPattern):
+    """A regular expression; its term is the first named group that took part in a match, else the whole match."""
+
+    __slots__ = ("regex",)
+
+    def __init__(self, regex: Regex, label: str) -> None:
+        super().__init__(label)
+        self.regex = regex
+
+    def search(self, text: str, pos: int = 0) -> Found | None:
+        match = self.regex.search(text, pos)
+        return None if match is None else (match.start(), match.end(), *_reported_span(match))
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        return (_reported_span(match) for match in self.regex.finditer(text))
+
+
+class _Either(TermPattern):
+    """Patterns as the branches of one alternation: the leftmost match wins, and the first branch at a tie."""
+
+    __slots__ = ("_patterns",)
+
+    def __init__(self, patterns: tuple[TermPattern, ...], label: str) -> None:
+        super().__init__(label)
+        self._patterns = patterns
+
+    def search(self, text: str, pos: int = 0) -> Found | None:
+        found = [match for pattern in self._patterns if (match := pattern.search(text, pos)) is not None]
+        return min(found, key=lambda match: match[0], default=None)
+
+
+def _reported_span(match: re.Match[str]) -> tuple[int, int]:
+    """The span of the first named group that took part in the match, else of the whole match."""
+    for name in match.re.groupindex:
+        if match.group(name) is not None:
+            return match.span(name)
+    return match.span()

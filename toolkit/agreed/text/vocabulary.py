@@ -1,0 +1,169 @@
+"""The shared vocabulary of the text rules: fragments of regular expressions and word lists.
+
+Modals, months, weekdays, numbers, dates, adjectives, placeholders, plural roles and "by <agent>", with the forms of
+verbs and the checks that go with them. The fragments are strings, embedded by the rules' patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agreed.text.patterns import Regex, phrase_regex, tokenise
+
+__all__ = [
+    "ADJECTIVE",
+    "BY_AGENT",
+    "DATE",
+    "MODAL",
+    "MONTH",
+    "NUMBER",
+    "PLACEHOLDER",
+    "PLURAL_ROLES",
+    "WEEKDAY",
+    "may_hold_placeholder",
+    "names_owner",
+    "verb_forms",
+]
+
+
+ADJECTIVE = (
+    r"(?:\w+(?:able|ible|ful|ive|ous|ant|ent|ic|al|ary|less|ing)|likely|recent|recently|used|senior|junior"
+    r"|experienced|advanced|popular|common|urgent|difficult|easy|simple|complex|secure|reliable|accurate|robust"
+    r"|stable|fast|quick|cheap|clear|safe|new|up[\s-]to[\s-]date)\b"
+)
+"""A word that looks like an adjective by its ending or is a common one (no leading boundary)."""
+
+MONTH = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|jun(?:e|\.)?|jul(?:y|\.)?|aug(?:ust|\.)?"
+    r"|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+"""A month name or its abbreviation (no word boundaries)."""
+
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+"""A weekday name or its abbreviation (no word boundaries)."""
+
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
+    r"|dozen|half|twice|double|triple|single)"
+)
+NUMBER = rf"(?:(?<![\w.])[$€£]?\d[\d,]*(?:\.\d+)?|\b{_NUMBER_WORD}\b)"
+"""A numeral (digits, not part of a code such as "Q3" or "FY27") or a number word."""
+
+DATE = (
+    r"(?:\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![a-z])(?:,?\s+\d{{4}}\b)?"
+    rf"|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)(?:,?\s+\d{{4}}\b)?)"
+)
+"""A calendar day: ISO (2027-03-31), numeric (31/03/2027), "31 March (2027)" or "March 31(, 2027)"."""
+
+MODAL = (
+    r"(?:will|'ll|\u2019ll|shall|must|should|would|can|could|may|might|need\s+to|needs\s+to|has\s+to|have\s+to"
+    r"|(?:is|are|am)\s+(?:going\s+)?to|ought\s+to)"
+)
+"""A modal or obligation marker that makes the following verb a commitment ("will", "must", "is to", ...)."""
+
+_SLOT = (
+    r"(?:insert\s+|add\s+|your\s+|the\s+)?(?:owner|name|person|date|deadline|amount|number|value|target|company"
+    r"|partner|party|team|email|who|when|what|tbd|tbc|x+|n|\?+|placeholder|something|role|metric|figure"
+    r"|owner\s+name|due\s+date|[a-z]+\s+here)"
+)
+PLACEHOLDER = (
+    r"(?:(?<![\w\-])(?i:TBD|TBC|TBA|TBDs|to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned))"
+    r"(?![\w\-])"
+    r"|(?<![\w\-])(?-i:FIXME|TODO|XXX+|XX+(?:\s?%)?)(?![\w\-])"
+    r"|(?<![\w\-])(?-i:[XN])(?:\s?%|(?=\s+(?i:days?|weeks?|months?|hours?|years?|minutes?|percent|points|people"
+    r"|customers|accounts|users|k\b|m\b)))"
+    r"|(?<=[$€£])(?-i:[XN]+)(?![\w\-])"
+    r"|(?<![\w?])\?{2,}(?!\w)"
+    r"|(?<![^\s(:=])\?(?![^\s).,;])"
+    r"|(?<![\w\-])(?i:dd[/.\-]mm[/.\-]yy(?:yy)?|yyyy-mm(?:-dd)?|lorem\s+ipsum)(?![\w\-])"
+    r"|(?<![\w\-])(?i:n/a)(?=\s*$|\s*[.;,)])"
+    rf"|(?i:\[\s*{_SLOT}\s*\]|<\s*{_SLOT}\s*>)"
+    r"|\{\{?\s*[A-Za-z_][\w .\-]*\}\}?)"
+)
+"""A placeholder left in place of a value: TBD, TBC, XX%, X days, ???, [owner], <date>, {{name}}, N/A, TODO."""
+
+_PLACEHOLDER_WORDS = frozenset(
+    {"tbd", "tbds", "tbc", "tba", "determined", "confirmed", "decided", "announced", "defined", "assigned", "fixme",
+     "todo", "dd", "yyyy", "lorem"}
+)  # fmt: skip
+
+
+def may_hold_placeholder(text: str) -> bool:
+    """A ``needs`` test for an expression that embeds :data:`PLACEHOLDER`, with or without ``re.IGNORECASE``: every
+    text it matches in holds one of ``?[<{``, a word of ``_PLACEHOLDER_WORDS`` or a word of only X and N, in any case.
+    """
+    words = tokenise(text).words
+    return (
+        any(mark in text for mark in "?[<{")
+        or not _PLACEHOLDER_WORDS.isdisjoint(words)
+        or any(not word.strip("xn") for word in words)
+    )
+
+
+PLURAL_ROLES = (
+    "managers", "leads", "nurses", "doctors", "clinicians", "physicians", "surgeons", "pharmacists", "therapists",
+    "carers", "caregivers", "agents", "reps", "representatives", "engineers", "developers", "analysts", "designers",
+    "testers", "architects", "admins", "administrators", "teachers", "tutors", "lecturers", "instructors", "governors",
+    "trustees", "directors", "executives", "officers", "supervisors", "coordinators", "volunteers", "employees",
+    "staff", "members", "students", "parents", "participants", "attendees", "trainees", "interns", "apprentices",
+    "contractors", "consultants", "vendors", "suppliers", "partners", "owners", "approvers", "reviewers", "sellers",
+    "buyers", "recruiters", "mentors", "coaches", "champions", "advisers", "advisors", "auditors", "inspectors",
+    "operators", "technicians", "drivers", "workers", "colleagues", "departments", "units", "sites", "stores",
+    "branches", "schools", "clinics", "wards", "offices", "squads", "specialists", "professionals", "practitioners",
+    "planners", "organisers", "organizers", "facilitators", "hosts", "accountants", "lawyers", "counsel", "clerks",
+    "cashiers", "associates", "heads", "chairs", "leaders", "founders", "marketers", "writers", "editors",
+)  # fmt: skip
+"""Plural nouns for people in a role or for units ("managers", "nurses", "stores"): a group, not one owner."""
+
+_NOT_AN_AGENT = (
+    rf"(?:\d|[$€£~]|Q[1-4]\b|H[12]\b|FY|{MONTH}(?![a-z])|{WEEKDAY}\b|TBD|TBC|TBA|<|\[|\?"
+    r"|(?:the\s+|a\s+|an\s+)?(?:end|start|beginning|middle|close|time|date|deadline|latest|earliest|same|following"
+    r"|next|last|first|second|third|fourth|fifth|\d+\w*|half|factor|way|means|default|hand|mail|post|phone|email"
+    r"|e-mail|courier|chat|message|consensus|vote|majority|law|design|agreement|month|week|year|quarter|day|then"
+    r"|now|far|noon|midnight|launch|release|go-live|go\s+live|kick-?off|cutover|rollout|holidays?|summer|winter"
+    r"|spring|autumn|fall|weekend|lunchtime|tomorrow|today|tonight|this|that|mid|early|late|close\s+of|cob|eod"
+    r"|eow|eom|eoq|eoy|at\s+least|at\s+most|up\s+to|about|around|approximately|roughly|percent|points?|half"
+    r"|twice|double|\w+fold|itself|themselves|mutual|written|signed)\b)"
+)
+BY_AGENT = (
+    rf"(?<![\w\-])by\s+(?:(?!{_NOT_AN_AGENT})(?P<agent>[\w'\u2019]+(?:[\s\-]+[\w'\u2019]+){{0,3}})"
+    rf"|(?P<people>{NUMBER}\s+(?:[\w\-]+\s+)?{phrase_regex(PLURAL_ROLES)}))"
+)
+"""'by' followed by an actor ("by Maria Chen", "by the CFO"), not by a date, an amount or a means ("by Friday")."""
+
+_OWNER_NAMED = Regex(
+    r"\b(?:owner|accountable|responsible|dri|assignee|lead)\s*[:=]\s*\w"
+    r"|\b(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:owns|is\s+accountable|is\s+responsible|leads)\b",
+    re.IGNORECASE,
+)
+
+
+def names_owner(text: str) -> bool:
+    """True when the statement names its owner outside the clause ("Owner: Ana Ruiz", "Ana owns the rollout")."""
+    return _OWNER_NAMED.search(text) is not None
+
+
+def verb_forms(*bases: str) -> tuple[str, ...]:
+    """The regular forms of each verb: "improve" gives improve, improves, improved, improving.
+
+    For a phrasal verb ("look into") the first word is inflected and the rest is kept.
+    """
+    forms: list[str] = []
+    for base in bases:
+        head, _, tail = base.partition(" ")
+        rest = f" {tail}" if tail else ""
+        forms.extend(form + rest for form in _inflect(head))
+    return tuple(forms)
+
+
+def _inflect(verb: str) -> tuple[str, ...]:
+    if verb.endswith("e"):
+        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
+    if re.search(r"(?:s|x|z|ch|sh)$", verb):
+        return verb, verb + "es", verb + "ed", verb + "ing"
+    return verb, verb + "s", verb + "ed", verb + "ing"
