@@ -1,0 +1,54 @@
+"""Masking of URLs, addresses, code and quotes; sentences and clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreed.text.sentences import clause_around, mask, sentence_around, sentences
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("Read https://example.com/a?b=1 today.", "https://example.com/a?b=1"),
+    ("Read www.example.com/robust today.", "www.example.com/robust"),
+    ("Mail maria.chen+x@example.com today.", "maria.chen+x@example.com"),
+    ("Run `fast_mode --all` now.", "`fast_mode --all`"),
+    ("Run ``a `b` c`` now.", "``a `b` c``"),
+    ('Say "we will reply soon" now.', '"we will reply soon"'),
+    ("Say \u201cwe will reply soon\u201d now.", "\u201cwe will reply soon\u201d"),
+    ("Say 'robust and seamless' now.", "'robust and seamless'"),
+    ("Say \u2018robust\u2019 now.", "\u2018robust\u2019"),
+])
+def test_mask_blanks_urls_code_and_quotes(text: str, hidden: str) -> None:
+    masked = mask(text)
+    assert len(masked) == len(text)
+    start = text.index(hidden)
+    assert masked[start : start + len(hidden)] == " " * len(hidden)
+    assert masked[:start] == text[:start]
+    assert masked[start + len(hidden) :] == text[start + len(hidden) :]
+
+
+@pytest.mark.parametrize("text", [
+    "Don't change the team's plan; the partners' goals stay.",
+    "Maria's and Li's reports are due on 2027-03-01.",
+    "Plain text with no quotes.",
+])
+def test_mask_keeps_apostrophes(text: str) -> None:
+    assert mask(text) == text
+
+
+def test_mask_keeps_line_breaks() -> None:
+    assert mask('a "b\nc" d') == 'a "b\nc" d'  # a quote never spans lines
+    assert mask("a `b` \nc") == "a     \nc"
+
+
+def test_sentences_split_at_stops_semicolons_bullets_and_blank_lines() -> None:
+    text = "Ship it, e.g. soon. Then grow; review.\n- bullet one\n\nNew para"
+    parts = [text[start:end] for start, end in sentences(text)]
+    assert parts == ["Ship it, e.g. soon.", "Then grow", "review.", "- bullet one", "New para"]
+
+
+def test_sentence_and_clause_around() -> None:
+    text = "Ship it. Li will, where possible, reply."
+    start = text.index("possible")
+    assert text[slice(*sentence_around(text, start, start + 8))] == "Li will, where possible, reply."
+    assert text[slice(*clause_around(text, start, start + 8))] == " where possible"
