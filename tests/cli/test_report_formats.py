@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from agreed.cli import main
 
-SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "report" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "report" / "lint" / "sarif-schema-2.1.0.json"
 TEXT = """\
 agreed: 1
 id: x

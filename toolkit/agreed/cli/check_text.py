@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from agreed.cli.output import EXIT_USAGE, emit_report, exit_code, fail_on_option, format_option
+from agreed.cli.output import EXIT_USAGE, exit_code, fail_on_option, format_option, use_color
 from agreed.cli.settings import config_options, run_config
-from agreed.document import TOO_LARGE, UNREADABLE, decode_text
+from agreed.codes import TOO_LARGE, UNREADABLE
+from agreed.document import decode_text
 from agreed.lines import split_lines
-from agreed.lint.engine import StatementFinding, check_statement
+from agreed.lint.engine import check_statement
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file, read_stream
-from agreed.report.text_report import problem_line
+from agreed.report.lint.text_report import problem_line
+from agreed.report.statements import STATEMENT_FORMATS, CheckedLine, CheckedStatements
 
 
 @click.command("check-text")
 @click.argument("source", default="-", metavar="[FILE|-]")
-@format_option(["text", "json"])
+@format_option(STATEMENT_FORMATS)
 @fail_on_option
 @config_options
 def command(source: str, output_format: str, fail_on: str | None, config_path: Path | None, isolated: bool) -> None:
@@ -36,22 +37,11 @@ def command(source: str, output_format: str, fail_on: str | None, config_path: P
     fail_on = fail_on or config.fail_on
     shown = "<stdin>" if source == "-" else source
     lines = _read_lines(source, shown)
-    problems: list[Problem] = []
-    for number, line in enumerate(lines, start=1):
-        findings = check_statement(line, rules, allowed_terms=config.allowed_terms)
-        problems.extend(Problem(shown, number, f.start + 1, f.rule, f.severity, f.message) for f in findings)
-        if output_format == "json":
-            click.echo(_json_line({"line": number, "text": line, "findings": [_record(f) for f in findings]}))
-    if output_format == "text":
-        emit_report(problems, 1, output_format, fail_on)
-    raise SystemExit(exit_code(problems, fail_on))
-
-
-def _json_line(record: dict[str, object]) -> str:
-    """One JSON Lines record: non-ASCII text kept readable, but NEL, LS and PS escaped, since line readers (Python's
-    ``splitlines``, JavaScript) would break the record at them."""
-    text = json.dumps(record, ensure_ascii=False)
-    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    checked = CheckedStatements(shown, tuple(
+        CheckedLine(number, line, tuple(check_statement(line, rules, allowed_terms=config.allowed_terms)))
+        for number, line in enumerate(lines, start=1)), color=use_color())
+    click.echo(STATEMENT_FORMATS.render(output_format, checked), nl=False)
+    raise SystemExit(exit_code(checked.problems(), fail_on))
 
 
 def _read_lines(source: str, shown: str) -> list[str]:
@@ -71,8 +61,3 @@ def _input_error(problem: Problem) -> NoReturn:
     click.echo(problem_line(problem, color=False), err=True)
     raise SystemExit(EXIT_USAGE)
 
-
-def _record(finding: StatementFinding) -> dict[str, object]:
-    return {"rule": finding.rule, "name": finding.name, "category": finding.category.value,
-            "severity": finding.severity.label, "start": finding.start, "end": finding.end,
-            "message": finding.message}

@@ -20,18 +20,24 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, deliver, output_option, usage_error
-from agreed.history.changes_report import RENDERERS, Summary, has_material, render_file_text
+from agreed.cli.output import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    deliver,
+    format_option,
+    output_option,
+    usage_error,
+)
 from agreed.history.diff import FileDiff, compare_files
 from agreed.printable import printable
-from agreed.reading import Unreadable, Why, read_file
-from agreed.sources import agreement_paths, checked_places, default_folder, inside
+from agreed.reading import Unreadable, read_file
+from agreed.report.changes import CHANGES_FORMATS, Summary, has_material, render_file_text
 from agreed.visible import visible_lines
 
 if TYPE_CHECKING:
-    from agreed.history.git import Repository
+    from agreed.git.repository import Repository
 
-FORMATS = tuple(RENDERERS)
 FAIL_ON = ("material", "never")
 NULL_FILE = "/dev/null"
 AGREEMENT_SUFFIXES = (".yaml", ".yml")
@@ -56,7 +62,7 @@ class _Repo:
 
     def get(self) -> Repository:
         if self._repository is None:
-            from agreed.history.git import Repository
+            from agreed.git.repository import Repository
 
             self._repository = Repository.open(Path.cwd())
         return self._repository
@@ -71,8 +77,7 @@ class _Repo:
 @click.option("--base", metavar="REV", default=None,
               help="Compare every agreement changed since the merge base of REV and HEAD with the working tree: "
                    "below the PATHS named, else below contracts/ at the repository root.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format (markdown: a pull-request comment).")
+@format_option(CHANGES_FORMATS, "Output format (markdown: a pull-request comment).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit 1 when a change of this class is present.")
 @output_option
@@ -94,7 +99,7 @@ def command(versions: tuple[str, ...], base: str | None, output_format: str, fai
     """
     if git_driver:
         _run_git_driver(versions)
-    from agreed.history.git import GitError
+    from agreed.git.repository import GitError
 
     repo = _Repo()
     try:
@@ -107,7 +112,7 @@ def command(versions: tuple[str, ...], base: str | None, output_format: str, fai
 
 
 def _emit(files: Sequence[FileDiff], output_format: str, fail_on: str, output: Path | None) -> NoReturn:
-    deliver(RENDERERS[output_format](files), output, Summary.of(files).line(), output_format)
+    deliver(CHANGES_FORMATS.render(output_format, files), output, Summary.of(files).line(), output_format)
     raise SystemExit(_exit_code(files, fail_on))
 
 
@@ -196,28 +201,12 @@ def _read(repo: _Repo, spec: Spec, other: Spec) -> tuple[str, bytes | None]:
 def _missing(repository: Repository, rev: str, path: str, other: Spec) -> str:
     """Why ``REV:path`` names nothing, with the name git's rename detection gives the file at ``rev``."""
     message = f"{path} does not exist at {rev}"
-    known = _renamed_at(repository, rev, path, other)
+    from agreed.history.pairing import renamed_at
+
+    known = renamed_at(repository, rev, path, other.rev if other.path is not None else None)
     if known is not None:
         message += f" (git knows it there as {known}: use {rev}:{known})"
     return message
-
-
-def _renamed_at(repository: Repository, rev: str, path: str, other: Spec) -> str | None:
-    """The name at ``rev`` of the file that git's rename detection pairs with ``path`` between ``rev`` and the
-    other version (its revision, or the work tree), in whichever direction the two are related."""
-    from agreed.history.git import GitError
-
-    other_rev = other.rev if other.path is not None else None
-    candidates: list[str] = []
-    try:
-        pairs = repository.changed(rev, other_rev)  # from the merge base of rev (rev itself when older) to other
-        candidates += [old for old, new in pairs if new == path and old is not None and old != path]
-        if other_rev is not None:
-            pairs = repository.changed(other_rev, rev)  # from the merge base of other (other when older) to rev
-            candidates += [new for old, new in pairs if old == path and new is not None and new != path]
-        return next((name for name in candidates if repository.read(rev, name) is not None), None)
-    except GitError:
-        return None
 
 
 def _repository_path(repository: Repository, path: str) -> str:
@@ -230,41 +219,25 @@ def _repository_path(repository: Repository, path: str) -> str:
 
 def _read_file(path: Path) -> bytes | None:
     """The bytes of a working file, None when it does not exist; one that cannot be read is a usage error."""
-    raw = read_file(path)
-    if isinstance(raw, Unreadable):
-        if raw.why is Why.MISSING:
-            return None
-        usage_error(f"{path}: {raw.reason}")
-    return raw
+    from agreed.history.pairing import UnreadableVersion, working_version
+
+    try:
+        return working_version(path)
+    except UnreadableVersion as error:
+        usage_error(str(error))
 
 
 # -- --base ------------------------------------------------------------------------------------------------------
 
 
 def _base_files(repo: _Repo, base: str, limits: Sequence[str]) -> list[FileDiff]:
-    """Every agreement changed since the merge base of ``base`` below the paths named, else below ``contracts/`` at
-    the repository root. Each side of a change is a version only when it is an agreement file
-    (:func:`agreed.sources.kind_of`: hidden ones included, never a consent record or the template) in the places the
-    consent gate checks for these paths (:func:`agreed.sources.checked_places`): a file moved in from elsewhere is
-    added, one moved out is deleted, as the gate sees it."""
-    repository = repo.get()
-    merge_base = repository.merge_base(base)
-    named = [repository.relative(Path(limit)) for limit in limits]
-    places = (checked_places(limits, repository.relative) if limits
-              else [repository.relative(default_folder(repository.root))])
-    files = []
-    for pair in repository.changed(base):
-        if named and not any(inside(path, named) for path in pair if path is not None):
-            continue
-        old, new = (path if path is not None and agreement_paths([path], places) else None for path in pair)
-        if old is None and new is None:
-            continue
-        old_raw = repository.read(merge_base, old) if old is not None else None
-        new_raw = _read_file(repository.root / new) if new is not None else None
-        file = compare_files(old, old_raw, new, new_raw, renamed=old is not None and new is not None and old != new)
-        if file.agreement:
-            files.append(file)
-    return files
+    """Every agreement changed since the merge base of ``base`` (:func:`agreed.history.pairing.changed_agreements`)."""
+    from agreed.history.pairing import UnreadableVersion, changed_agreements
+
+    try:
+        return changed_agreements(repo.get(), base, limits)
+    except UnreadableVersion as error:
+        usage_error(str(error))
 
 
 # -- git's external diff -----------------------------------------------------------------------------------------

@@ -8,35 +8,26 @@ still digested).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
-from agreed import __version__
 from agreed.cli.files import named_or_default
 from agreed.cli.output import EXIT_CLEAN, EXIT_USAGE, all_rules, format_option, usage_error
-from agreed.consent.digest import DigestError, digest_document
+from agreed.consent.digest import digest_document
 from agreed.document import Document, read_document, read_result_document
-from agreed.printable import printable_data
 from agreed.reading import read_stream
-from agreed.report.base import Report
-from agreed.report.json_report import problem_record
-from agreed.report.text_report import problem_line
+from agreed.report.digest import DIGEST_FORMATS, Digested, Digests
 from agreed.sources import select
-from agreed.visible import visible
 
 STDIN = "-"
-JSON_VERSION = 1
-Outcome = tuple[str, str | DigestError]  # the file as named, and its digest or why it has none
 
 
 @click.command("digest")
 @click.argument("files", nargs=-1, metavar="[PATHS]...")
-@format_option(["text", "json"])
+@format_option(DIGEST_FORMATS)
 def command(files: tuple[str, ...], output_format: str) -> None:
     """Print the digest of each agreement's terms (sha256 over the validated, material-only model).
 
@@ -45,12 +36,10 @@ def command(files: tuple[str, ...], output_format: str) -> None:
     every file digested, 2 a file that does not load or fails the schema (its problems go to standard error).
     PATHS are files or folders (searched for agreements); default: contracts/ at the repository root.
     """
-    outcomes = [(name, digest_document(_read(name))) for name in _named(files)]
-    if output_format == "json":
-        click.echo(_json(outcomes))
-    else:
-        _text(outcomes)
-    failed = any(isinstance(result, DigestError) for _, result in outcomes)
+    digested = tuple(Digested(name, digest_document(_read(name))) for name in _named(files))
+    failed = any(file.failed for file in digested)
+    for written in DIGEST_FORMATS.render(output_format, Digests(digested, all_rules() if failed else {})):
+        click.echo(written.text, err=written.to_stderr, nl=False)
     raise SystemExit(EXIT_USAGE if failed else EXIT_CLEAN)
 
 
@@ -74,28 +63,3 @@ def _read(name: str) -> Document:
         return read_result_document(read_stream(sys.stdin.buffer), STDIN)
     return read_document(Path(name), name)
 
-
-def _text(outcomes: Sequence[Outcome]) -> None:
-    for name, result in outcomes:
-        if isinstance(result, DigestError):
-            for problem in result.problems:
-                click.echo(problem_line(problem, color=False), err=True)
-            click.echo(f"agreed: error: {visible(result.message)}", err=True)
-        else:
-            click.echo(f"{result} {visible(name)}")
-
-
-def _json(outcomes: Sequence[Outcome]) -> str:
-    failures = tuple(problem for _, result in outcomes if isinstance(result, DigestError)
-                     for problem in result.problems)
-    report = Report(failures, len(outcomes), all_rules() if failures else {})
-    records = [_record(name, result, report) for name, result in outcomes]
-    document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__}, "files": records}
-    return json.dumps(printable_data(document), indent=2, ensure_ascii=False)
-
-
-def _record(name: str, result: str | DigestError, report: Report) -> dict[str, Any]:
-    if isinstance(result, DigestError):
-        return {"path": name, "digest": None, "error": result.message,
-                "problems": [problem_record(problem, report) for problem in result.problems]}
-    return {"path": name, "digest": result}

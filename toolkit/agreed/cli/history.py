@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from agreed.cli.output import usage_error
+from agreed.cli.output import format_option, usage_error
+from agreed.report.timeline import TIMELINE_FORMATS
 
 if TYPE_CHECKING:
-    from agreed.history.git import Repository
+    from agreed.git.repository import Repository
 
 
 @click.command("history")
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
               help="Only versions on or after this date (YYYY-MM-DD), or after this revision.")
 @click.option("--material-only", is_flag=True,
               help="Only versions and changes that need fresh consent (no records, nothing editorial).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="Output format.")
+@format_option(TIMELINE_FORMATS)
 @click.option("--allow-shallow", is_flag=True,
               help="Go on in a shallow clone (with a warning) instead of stopping: its history is incomplete.")
 @click.option("--first-parent/--no-first-parent", default=True, show_default=True,
@@ -40,9 +40,8 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
     up among the agreements of contracts/ at the repository root; two files holding it is an error naming both.
     """
     from agreed.cli.cache_location import open_user_cache
-    from agreed.history.git import GitError
+    from agreed.git.repository import GitError
     from agreed.history.timeline import Options, build_timeline, resolve_target
-    from agreed.history.timeline_report import RENDERERS
 
     cwd = Path.cwd()
     options = Options(since=since, material_only=material_only, field=field, allow_shallow=allow_shallow,
@@ -57,13 +56,13 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
     if timeline.shallow:
         click.echo("agreed: warning: this clone is shallow: the history shown may be incomplete "
                    "(git fetch --unshallow, or fetch-depth: 0 in CI)", err=True)
-    click.echo(RENDERERS[output_format](timeline), nl=False)
+    click.echo(TIMELINE_FORMATS.render(output_format, timeline), nl=False)
 
 
 def _open(cwd: Path, target: str) -> Repository:
     """The current folder's repository (a path in another one is then outside it); when the current folder is in
     none, the repository of an existing ``target``."""
-    from agreed.history.git import GitError, Repository
+    from agreed.git.repository import GitError, Repository
 
     try:
         return Repository.open(cwd)

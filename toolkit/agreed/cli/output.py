@@ -13,12 +13,13 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from agreed.atomic import RefusedTarget, write_atomically
-from agreed.document import UNREADABLE
-from agreed.lint.engine import INTERNAL_ERROR, at_or_above
+from agreed.codes import INTERNAL_ERROR, UNREADABLE
+from agreed.lint.engine import at_or_above
 from agreed.lint.rule import Rule
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
-from agreed.report import REPORTERS, Report, step_summary
+from agreed.report.lint import LINT_FORMATS, Report, step_summary
+from agreed.report.registry import Registry
 from agreed.sources import repository_root
 from agreed.visible import visible
 
@@ -40,10 +41,11 @@ def fail_on_option(function: F) -> F:
     )(function)
 
 
-def format_option(choices: Sequence[str]) -> Callable[[F], F]:
+def format_option(formats: Registry[Any, Any], help_text: str = "Output format.") -> Callable[[F], F]:
+    """--format, offering exactly the formats of the result's registry; its first format is the default."""
     def decorate(function: F) -> F:
-        return click.option("--format", "output_format", type=click.Choice(list(choices)), default="text",
-                            show_default=True, help="Output format.")(function)
+        return click.option("--format", "output_format", type=click.Choice(formats.names()),
+                            default=formats.names()[0], show_default=True, help=help_text)(function)
     return decorate
 
 
@@ -62,7 +64,7 @@ def output_option(function: F) -> F:
 def report_options(function: F) -> F:
     """--format (default: github inside GitHub Actions, else text) and --output."""
     function = output_option(function)
-    return click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
+    return click.option("--format", "output_format", type=click.Choice(LINT_FORMATS.names()), default=None,
                         help="Output format [default: github when GITHUB_ACTIONS is 'true', else text].",
                         )(function)
 
@@ -70,7 +72,7 @@ def report_options(function: F) -> F:
 def chosen_format(output_format: str | None) -> str:
     if output_format is not None:
         return output_format
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and "github" in LINT_FORMATS
     return "github" if in_actions else "text"
 
 
@@ -98,7 +100,7 @@ def emit_report(problems: Sequence[Problem], files: int, output_format: str | No
     sources = _sources_of(problems) if chosen == "full" else {}
     shown = _repository_relative(problems) if chosen in REPOSITORY_FORMATS else problems
     report = Report(tuple(shown), files, all_rules(), color=color, sources=sources)
-    deliver(REPORTERS[chosen](report), output, report.summary(), chosen)
+    deliver(LINT_FORMATS.render(chosen, report), output, report.summary(), chosen)
     if chosen == "github":
         _append_step_summary(report)
     raise SystemExit(exit_code(problems, fail_on))

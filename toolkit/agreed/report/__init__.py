@@ -1,21 +1,8 @@
-"""Reporters: one module per output format, chosen by name from an explicit registry."""
+"""Renderers: every result agreed shows, in each of its output formats.
 
-from __future__ import annotations
-
-from collections.abc import Callable
-
-from agreed.report import full_report, github_report, gitlab_report, json_report, sarif_report, text_report
-from agreed.report.base import Report
-
-Reporter = Callable[[Report], str]
-
-REPORTERS: dict[str, Reporter] = {
-    "text": text_report.render,
-    "json": json_report.render,
-    "full": full_report.render,
-    "sarif": sarif_report.render,
-    "github": github_report.render,
-    "gitlab": gitlab_report.render,
-}
-
-__all__ = ["REPORTERS", "Report", "Reporter"]
+One :class:`~agreed.report.registry.Registry` per result type, named ``FORMATS`` in the result's module:
+:mod:`agreed.report.lint` (lint and validate reports), :mod:`agreed.report.changes` (diff),
+:mod:`agreed.report.timeline` (history), :mod:`agreed.report.consent_status` (consent status and check),
+:mod:`agreed.report.digest` and :mod:`agreed.report.statements` (check-text). Every JSON document is written by
+:func:`agreed.report.envelope.json_document`.
+"""

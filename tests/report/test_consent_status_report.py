@@ -6,9 +6,9 @@ import datetime
 import json
 
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, PartyStatus
-from agreed.consent.status_report import render_json, render_markdown, render_text
 from agreed.history.diff import Change, ChangeKind
 from agreed.history.materiality import Materiality
+from agreed.report.consent_status import render_json, render_markdown, render_text
 
 MOVED = Change("results.deadline", ChangeKind.CHANGED, "2032-06-30", "2032-09-30", Materiality.MATERIAL, "+92 days")
 WHEN = datetime.datetime(2031, 1, 2, 9, 0, tzinfo=datetime.UTC)

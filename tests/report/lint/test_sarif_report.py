@@ -9,9 +9,9 @@ import jsonschema
 from agreed import __version__
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Problem, Severity
-from agreed.report import REPORTERS
-from agreed.report.base import Report
-from agreed.report.sarif_report import render
+from agreed.report.lint import LINT_FORMATS
+from agreed.report.lint.base import Report
+from agreed.report.lint.sarif_report import render
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 RULES = {
@@ -35,7 +35,7 @@ def sarif(report: Report) -> dict[str, Any]:
 
 
 def test_registered() -> None:
-    assert REPORTERS["sarif"] is render
+    assert LINT_FORMATS["sarif"] is render
 
 
 def test_empty_report_is_valid() -> None:

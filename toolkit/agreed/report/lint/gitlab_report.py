@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from agreed.printable import printable
 from agreed.problem import Severity
-from agreed.report.base import Report, fingerprint_keys, posix_path
+from agreed.report.envelope import json_text
+from agreed.report.lint.base import Report, fingerprint_keys, posix_path
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -24,4 +24,4 @@ def render(report: Report) -> str:
         }
         for problem, key in zip(report.problems, fingerprint_keys(report.problems), strict=True)
     ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_text(issues)

@@ -8,7 +8,9 @@ import jsonschema
 import pytest
 
 from agreed import __version__
-from agreed.history.changes_report import (
+from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
+from agreed.history.materiality import Materiality
+from agreed.report.changes import (
     TEXT_LIMIT,
     Summary,
     change_line,
@@ -21,8 +23,6 @@ from agreed.history.changes_report import (
     render_markdown,
     render_text,
 )
-from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
-from agreed.history.materiality import Materiality
 
 MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 

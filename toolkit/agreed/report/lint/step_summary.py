@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from agreed.report.base import Report
+from agreed.report.lint.base import Report
 
 
 def render(report: Report) -> str:

@@ -7,7 +7,7 @@ how many of that level were not shown as annotations (the step log still lists e
 from __future__ import annotations
 
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report
+from agreed.report.lint.base import Report
 from agreed.visible import visible, visible_lines
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

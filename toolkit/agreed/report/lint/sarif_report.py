@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from agreed import __version__
 from agreed.printable import printable
 from agreed.problem import Severity
-from agreed.report.base import Report, fingerprint_keys, posix_path
+from agreed.report.envelope import json_text, tool
+from agreed.report.lint.base import Report, fingerprint_keys, posix_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "agreed/v1"
@@ -67,10 +66,9 @@ def render(report: Report) -> str:
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "agreed", "version": __version__,
-                                "rules": [_descriptor(code, report) for code in codes]}},
+            "tool": {"driver": {**tool(), "rules": [_descriptor(code, report) for code in codes]}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)

@@ -16,19 +16,17 @@ Text and Markdown also show every control character and bidirectional override f
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from agreed import __version__
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
 from agreed.history.materiality import Materiality
-from agreed.printable import printable_data
+from agreed.report.envelope import json_document
+from agreed.report.registry import Registry
 from agreed.visible import visible, visible_lines
 
-JSON_VERSION: Final = 1
 TEXT_LIMIT: Final = 100  # characters of a value shown in text output
 MARKDOWN_LIMIT: Final = 200  # length from which a changed value in Markdown shows only its difference in context
 CONTEXT: Final = 24  # characters kept on either side of the difference when a long changed value is elided
@@ -241,11 +239,10 @@ def _file_json(file: FileDiff) -> dict[str, Any]:
 
 def render_json(files: Sequence[FileDiff]) -> str:
     summary = Summary.of(files)
-    document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
-                "files": [_file_json(file) for file in files],
-                "summary": {"files": summary.files, "changed": summary.changed, "material": summary.material,
-                            "record": summary.record, "editorial": summary.editorial, "errors": summary.errors}}
-    return json.dumps(printable_data(document), indent=2, ensure_ascii=False) + "\n"
+    return json_document({"files": [_file_json(file) for file in files],
+                          "summary": {"files": summary.files, "changed": summary.changed,
+                                      "material": summary.material, "record": summary.record,
+                                      "editorial": summary.editorial, "errors": summary.errors}})
 
 
 # -- markdown ----------------------------------------------------------------------------------------------------
@@ -333,6 +330,6 @@ def render_markdown(files: Sequence[FileDiff]) -> str:
     return visible_lines("\n".join(lines).rstrip("\n") + "\n")
 
 
-RENDERERS: Final[dict[str, Callable[[Sequence[FileDiff]], str]]] = {
+CHANGES_FORMATS: Final[Registry[Sequence[FileDiff], str]] = Registry("changes", {
     "text": render_text, "json": render_json, "markdown": render_markdown,
-}
+})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report
+from agreed.report.lint.base import Report
 from agreed.visible import visible
 
 SEVERITY_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}

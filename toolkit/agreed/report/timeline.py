@@ -10,21 +10,19 @@ Text and Markdown also show every control character and bidirectional override e
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from agreed import __version__
-from agreed.history.changes_report import change_record
-from agreed.history.git import Version
 from agreed.history.materiality import Materiality
-from agreed.history.timeline import Entry, FieldPoint, Timeline
-from agreed.printable import printable_data
+from agreed.report.changes import change_record
+from agreed.report.envelope import json_document
+from agreed.report.registry import Registry
 from agreed.visible import visible_lines
 
 if TYPE_CHECKING:
+    from agreed.git.history import Version
     from agreed.history.diff import Change
+    from agreed.history.timeline import Entry, FieldPoint, Timeline
 
-JSON_VERSION = 1
 SHORT = 7  # characters of a commit sha shown
 UNCOMMITTED = "no committed versions yet (commit the file to start its history)"
 LONGEST_VALUE = 80  # characters of a value shown in text and markdown; json holds it whole
@@ -179,15 +177,13 @@ def _point_record(point: FieldPoint) -> dict[str, Any]:
 
 
 def render_json(timeline: Timeline) -> str:
-    document: dict[str, Any] = {
-        "version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
+    return json_document({
         "path": timeline.path, "id": timeline.agreement_id, "shallow": timeline.shallow,
         "committed": not timeline.uncommitted,
         "notes": list(timeline.notes), "versions": [_entry_record(entry) for entry in timeline.entries],
         "field": None if timeline.field is None else {
             "path": timeline.field, "points": [_point_record(point) for point in timeline.points]},
-    }
-    return json.dumps(printable_data(document), indent=2, ensure_ascii=False) + "\n"
+    })
 
 
 # -- markdown --------------------------------------------------------------------------------------------------------
@@ -239,6 +235,6 @@ def _field_markdown(timeline: Timeline) -> str:
     return "\n".join(out) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Timeline], str]] = {
+TIMELINE_FORMATS: Final[Registry[Timeline, str]] = Registry("timeline", {
     "text": render_text, "json": render_json, "markdown": render_markdown,
-}
+})

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from agreed import __version__
 from agreed.printable import printable
 from agreed.problem import Problem, Severity
-from agreed.report.base import Report
-
-FORMAT_VERSION = 1
+from agreed.report.envelope import json_document
+from agreed.report.lint.base import Report
 
 
 def problem_record(problem: Problem, report: Report) -> dict[str, Any]:
@@ -29,11 +26,8 @@ def problem_record(problem: Problem, report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     counts = report.counts()
-    document = {
-        "version": FORMAT_VERSION,
-        "tool": {"name": "agreed", "version": __version__},
+    return json_document({
         "summary": {"files": report.files, "problems": len(report.problems),
                     **{severity.label: counts[severity] for severity in Severity}},
         "problems": [problem_record(problem, report) for problem in report.problems],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    })

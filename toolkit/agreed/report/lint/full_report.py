@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 
 from agreed.lines import line_starts
 from agreed.problem import Problem
-from agreed.report.base import Report
-from agreed.report.text_report import SEVERITY_COLORS, paint, problem_line
+from agreed.report.lint.base import Report
+from agreed.report.lint.text_report import SEVERITY_COLORS, paint, problem_line
 from agreed.visible import visible
 
 INDENT = "    "

@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Problem, Severity
-from agreed.report import REPORTERS
-from agreed.report.base import Report
-from agreed.report.github_report import render
+from agreed.report.lint import LINT_FORMATS
+from agreed.report.lint.base import Report
+from agreed.report.lint.github_report import render
 
 RULES = {"A101": Rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.", "Doc.")}
 
 
 def test_registered() -> None:
-    assert REPORTERS["github"] is render
+    assert LINT_FORMATS["github"] is render
 
 
 def test_one_command_per_problem_then_the_summary() -> None:

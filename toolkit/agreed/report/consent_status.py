@@ -14,17 +14,15 @@ Text and Markdown also show every control character and bidirectional override f
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
-from agreed import __version__
 from agreed.consent.status import DRAFT, VALID, AgreementStatus, PartyStatus, gate_failures
-from agreed.history.changes_report import change_line, change_record, escape_markdown
-from agreed.printable import printable_data
-from agreed.visible import visible_lines
+from agreed.report.changes import change_line, change_record, escape_markdown
+from agreed.report.envelope import json_document
+from agreed.report.registry import Registry
+from agreed.visible import visible, visible_lines
 
-JSON_VERSION: Final = 1
 _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 
 
@@ -56,10 +54,8 @@ def _text(result: AgreementStatus) -> str:
 
 def render_json(results: Sequence[AgreementStatus]) -> str:
     failing = sum(bool(gate_failures(result)) for result in results)
-    document = {"version": JSON_VERSION, "tool": {"name": "agreed", "version": __version__},
-                "summary": {"agreements": len(results), "failing": failing, "passed": not failing},
-                "agreements": [_agreement_json(result) for result in results]}
-    return json.dumps(printable_data(document), indent=2, ensure_ascii=False) + "\n"
+    return json_document({"summary": {"agreements": len(results), "failing": failing, "passed": not failing},
+                          "agreements": [_agreement_json(result) for result in results]})
 
 
 def _agreement_json(result: AgreementStatus) -> dict[str, Any]:
@@ -117,5 +113,26 @@ def _state(party: PartyStatus) -> str:
     return f"{mark} {party.state}{' (removed)' if party.removed else ''}"
 
 
-RENDERERS: Final[dict[str, Callable[[Sequence[AgreementStatus]], str]]] = {
-    "text": render_text, "json": render_json, "markdown": render_markdown}
+# -- the gate (consent check) ----------------------------------------------------------------------------------
+
+
+def render_gate_text(results: Sequence[AgreementStatus]) -> str:
+    """Per agreement, each gate failure on a line of its own (``path: failure``), else ``path: ok (status)``; then
+    the consent records that were ignored."""
+    return "".join(_gate_lines(result) for result in results)
+
+
+def _gate_lines(result: AgreementStatus) -> str:
+    failures = gate_failures(result)
+    name = visible(result.path)
+    lines = [f"{name}: {visible(failure)}" for failure in failures]
+    if not failures:
+        lines.append(f"{name}: ok ({'deleted' if result.deleted else result.status})")
+    lines += [f"{name}: warning: a consent record was ignored: {visible(problem)}" for problem in result.problems]
+    return "".join(line + "\n" for line in lines)
+
+
+CONSENT_STATUS_FORMATS: Final[Registry[Sequence[AgreementStatus], str]] = Registry("consent status", {
+    "text": render_text, "json": render_json, "markdown": render_markdown})
+CONSENT_GATE_FORMATS: Final[Registry[Sequence[AgreementStatus], str]] = Registry("the consent gate", {
+    "text": render_gate_text, "json": render_json})

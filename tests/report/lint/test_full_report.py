@@ -8,16 +8,16 @@ from click.testing import CliRunner
 from agreed.cli import main
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Problem, Severity
-from agreed.report import REPORTERS
-from agreed.report.base import Report
-from agreed.report.full_report import ELLIPSIS, INDENT, WIDTH, render, snippet
+from agreed.report.lint import LINT_FORMATS
+from agreed.report.lint.base import Report
+from agreed.report.lint.full_report import ELLIPSIS, INDENT, WIDTH, render, snippet
 
 RULES = {"A101": Rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.", "Long doc.")}
 SOURCE = "title: x\n\tgoal: ship it soon\r\nlast: y"
 
 
 def test_registered() -> None:
-    assert REPORTERS["full"] is render
+    assert LINT_FORMATS["full"] is render
 
 
 def test_each_problem_is_followed_by_its_line_and_a_caret() -> None:

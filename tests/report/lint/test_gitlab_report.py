@@ -4,15 +4,15 @@ import json
 
 from agreed.lint.rule import Category, Rule
 from agreed.problem import Problem, Severity
-from agreed.report import REPORTERS
-from agreed.report.base import Report
-from agreed.report.gitlab_report import render
+from agreed.report.lint import LINT_FORMATS
+from agreed.report.lint.base import Report
+from agreed.report.lint.gitlab_report import render
 
 RULES = {"A101": Rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.", "Doc.")}
 
 
 def test_registered() -> None:
-    assert REPORTERS["gitlab"] is render
+    assert LINT_FORMATS["gitlab"] is render
 
 
 def test_issues() -> None:
