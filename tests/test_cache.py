@@ -12,16 +12,17 @@ from pathlib import Path
 import pytest
 
 from agreed.cache import (
+    INTERNAL_ERROR,
     KEY_FILE,
+    LAYOUT,
     CacheFolder,
     CacheUnusable,
     JsonFiles,
+    ResultCache,
     open_cache,
     repository_folder,
 )
-from agreed.codes import INTERNAL_ERROR
-from agreed.lint import batch
-from agreed.lint.cache_codec import LAYOUT, ResultCache
+from agreed.lint import batch, engine
 from agreed.lint.engine import lint_document
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem, Severity
@@ -141,6 +142,7 @@ def test_linting_through_an_unwritable_cache_gives_the_same_results(tmp_path: Pa
 
 
 def test_internal_errors_are_never_stored(cache: ResultCache) -> None:
+    assert INTERNAL_ERROR == engine.INTERNAL_ERROR
     crash = Problem("a.yaml", 1, 1, INTERNAL_ERROR, Severity.ERROR, "internal error in rule V101")
     cache.store("a.yaml", RAW, [*PROBLEMS, crash])
     assert cache.lookup("a.yaml", RAW) is None
@@ -170,8 +172,7 @@ def test_results_with_a_cache_equal_results_without(tmp_path: Path) -> None:
 
 def test_the_cache_module_imports_nothing_heavy() -> None:
     heavy = ("ruamel", "jsonschema", "jsonschema_rs", "agreed.lint.rules", "multiprocessing", "concurrent")
-    modules = "agreed.cache, agreed.lint.cache_codec, agreed.lint.batch"
-    code = f"import sys, {modules}; print([m for m in sys.modules if m.startswith({heavy})])"
+    code = f"import sys, agreed.cache, agreed.lint.batch; print([m for m in sys.modules if m.startswith({heavy})])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

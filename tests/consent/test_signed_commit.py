@@ -17,7 +17,7 @@ from agreed.consent.digest import digest_document
 from agreed.consent.ledger import new_record, write_record
 from agreed.consent.status import MISSING, VALID, AgreementStatus, PartyStatus, agreement_status
 from agreed.document import read_document
-from agreed.history.git import Repository
+from agreed.git.repository import Repository
 from gitrepo import AGREEMENT, DANIEL, EXAMPLE, MARIA, commit_all, git, git_environment, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time

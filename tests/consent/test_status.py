@@ -18,7 +18,7 @@ from agreed.consent.roster import roster_at
 from agreed.consent.ssh import consent_message, sign
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreement_status, gate_failures
 from agreed.document import read_document
-from agreed.history.git import Repository
+from agreed.git.repository import Repository
 from gitrepo import AGREEMENT, DANIEL, EXAMPLE, MARIA, commit_all, git, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time

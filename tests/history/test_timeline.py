@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from agreed.cache import CacheFolder, open_cache, repository_folder
-from agreed.history.git import GitError, Repository
+from agreed.git.history import versions_of
+from agreed.git.repository import GitError, Repository
 from agreed.history.materiality import Materiality
 from agreed.history.timeline import Options, Timeline, build_timeline, parse_field, resolve_target
 from agreed.history.versions import VersionLoader
@@ -130,7 +131,7 @@ def test_a_rename_from_another_agreement_is_not_followed(repo: Repo, agreement: 
     other = _edited(agreement, id="other")
     repo.commit("Replace demo by other", {PATH: None, "contracts/other.yaml": other})
     with Repository.open(repo.root) as repository:  # git itself sees a rename here
-        assert [v.path for v in repository.versions("contracts/other.yaml")] == [PATH, "contracts/other.yaml"]
+        assert [v.path for v in versions_of(repository, "contracts/other.yaml")] == [PATH, "contracts/other.yaml"]
     timeline = _timeline(repo, "contracts/other.yaml")
     assert _subjects(timeline) == ["Replace demo by other"]
     assert timeline.entries[0].created

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from agreed.cache import CacheFolder, JsonFiles, open_cache
-from agreed.history.git import Repository
+from agreed.git.repository import Repository
 from agreed.history.versions import DELETED, LAYOUT, VersionLoader, blob_directory, parse
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}

@@ -18,7 +18,7 @@ the GitLab job at column 0, the pre-commit hook at the indentation of the file's
 add it (``instruction``). Running it twice changes nothing.
 
 The git setting is read and written in the repository's own configuration (``git config --local``) through the git
-adapter (:meth:`agreed.history.git.Repository.config_get` and :meth:`~agreed.history.git.Repository.config_set`);
+adapter (:func:`agreed.git.config.config_get` and :func:`~agreed.git.config.config_set`);
 this is the only place that writes git settings.
 """
 
@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from agreed.atomic import RefusedTarget, write_atomically
-from agreed.history.git import GitError, Repository
+from agreed.git.config import config_get, config_set
+from agreed.git.repository import GitError, Repository
 from agreed.reading import Unreadable, Why, read_file
 from agreed.schema import schema_path, template_path
 from agreed.yaml_io import load_plain
@@ -265,10 +266,10 @@ def _diff_driver(root: Path, force: bool) -> Action:
 
 
 def _set_diff_driver(repository: Repository, target: str, force: bool) -> Action:
-    current = repository.config_get(DIFF_DRIVER_KEY)
+    current = config_get(repository, DIFF_DRIVER_KEY)
     if current == DIFF_DRIVER_COMMAND:
         return Action(target, Outcome.UNCHANGED)
     if current is not None and not force:
         return Action(target, Outcome.KEPT, f"is {current!r}, not {DIFF_DRIVER_COMMAND!r}; --force replaces it")
-    repository.config_set(DIFF_DRIVER_KEY, DIFF_DRIVER_COMMAND)
+    config_set(repository, DIFF_DRIVER_KEY, DIFF_DRIVER_COMMAND)
     return Action(target, Outcome.CREATED if current is None else Outcome.UPDATED, f"= {DIFF_DRIVER_COMMAND}")

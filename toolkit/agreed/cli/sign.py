@@ -41,7 +41,7 @@ from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
 from agreed.consent.status import DRAFT, FINAL_STATUSES, BaseRevision, StatusError
 from agreed.document import Document, read_document
-from agreed.history.git import GitError, Repository
+from agreed.git.repository import GitError, Repository
 from agreed.lint.config import find_config
 from agreed.lint.people import Roster, RosterError
 from agreed.reading import Unreadable, read_file

@@ -17,8 +17,8 @@ The kinds, strictest first (the schema's ``consent.evidence``):
 When an agreement names no policy, :data:`DEFAULT_POLICY` applies: an SSH signature or the author email.
 
 "The commit that added the record" is the OLDEST commit of HEAD's history that added the file
-(:meth:`agreed.history.git.Repository.added_by`): deleting a record and adding it again in a commit of one's own does
-not make it one's own. After a squash merge, the squash commit is the one that added every record of the pull
+(:func:`agreed.git.additions.added_by`): deleting a record and adding it again in a commit of one's own does not
+make it one's own. After a squash merge, the squash commit is the one that added every record of the pull
 request: its author and signature then stand for all of them, so commit evidence of the other parties stops counting
 (SSH-signed records keep counting).
 
@@ -39,7 +39,8 @@ from agreed.consent.ledger import ConsentRecord
 from agreed.consent.reviews import Review
 from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, consent_message, verify
 from agreed.document import load_document
-from agreed.history.git import Addition, CommitSignature, GitError, Repository
+from agreed.git.additions import Addition, CommitSignature, additions, commit_signature
+from agreed.git.repository import GitError, Repository
 from agreed.lint.people import Person
 
 LEDGER_PATHSPEC: Final = f":(glob)**/{LEDGER_FOLDER}/**"  # every consent ledger of the repository
@@ -145,7 +146,7 @@ def adding_commit(repository: Repository, path: Path) -> Addition | None:
     none did. Only the first addition counts: a re-added file does not launder consent. The additions of every
     ledger file are read in one walk of the history, once per repository object."""
     try:
-        return repository.additions(LEDGER_PATHSPEC).get(repository.relative(path))
+        return additions(repository, LEDGER_PATHSPEC).get(repository.relative(path))
     except GitError as error:
         raise EvidenceError(str(error)) from None
 
@@ -198,7 +199,7 @@ def check_signed_commit(record: ConsentRecord, identity: Identity, repository: R
 
 def _commit_signature(repository: Repository, commit: str) -> CommitSignature | None:
     try:
-        return repository.commit_signature(commit)
+        return commit_signature(repository, commit)
     except GitError as error:
         raise EvidenceError(str(error)) from None
 

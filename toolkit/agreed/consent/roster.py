@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from agreed.document import Document
-from agreed.history.git import Repository
+from agreed.git.repository import Repository
 from agreed.lines import split_lines
 from agreed.lint.config import settings_document
 from agreed.lint.people import ROSTER_ERROR, Roster, RosterError, load_roster, parse_roster

@@ -48,8 +48,9 @@ from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, LedgerProblem, parse_record, read_records
 from agreed.consent.reviews import Review
 from agreed.document import Document, load_document, read_document
+from agreed.git.history import versions_of
+from agreed.git.repository import GitError, Repository
 from agreed.history.diff import Change, diff
-from agreed.history.git import GitError, Repository
 from agreed.lint.people import Roster
 from agreed.schema import VERSION_KEY
 from agreed.sources import Kind, agreement_paths, inside, kind_of
@@ -397,7 +398,7 @@ class _PastTerms:
     def terms(self, digest: str) -> Mapping[str, Any] | None:
         """The data of the newest version in HEAD's history whose digest is ``digest``; None if none is."""
         if self._pending is None:
-            versions = self._repository.versions(self._shown)[-MAX_VERSIONS_SEARCHED:]
+            versions = versions_of(self._repository, self._shown)[-MAX_VERSIONS_SEARCHED:]
             self._pending = [(version.blob, f"{version.commit[:12]}:{version.path}")
                              for version in reversed(versions) if version.blob is not None]
         while digest not in self._found and self._pending:

@@ -1,8 +1,9 @@
 """The model behind ``agreed history``: every version of one agreement with its semantic changes, or one field's
 timeline with cumulative movement (how far a deadline slipped, how much a target moved).
 
-Versions come from :meth:`Repository.steps`, oldest first, renames followed by git's rename detection; a rename is
-followed only while the agreement keeps its ``id`` (a file renamed from one with another id starts a new history).
+Versions come from :func:`agreed.git.history.steps_of`, oldest first, renames followed by git's rename detection; a
+rename is followed only while the agreement keeps its ``id`` (a file renamed from one with another id starts a new
+history).
 Only first parents are followed by default (``git log --first-parent``): a branch merged with ``--no-ff`` is one
 version, its merge, compared with the main line before it, so every change is listed once. On request
 (``Options.first_parent`` False) the merged branches' commits are listed too; each version is compared with the
@@ -20,7 +21,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agreed.history.git import SHALLOW_MESSAGE, GitError, Repository, Step, Version
+from agreed.git.history import (
+    SHALLOW_MESSAGE,
+    Step,
+    Version,
+    agreement_files,
+    deleted_files,
+    reachable,
+    shallow_boundary,
+    steps_of,
+)
+from agreed.git.repository import GitError, Repository
 from agreed.history.materiality import Materiality
 from agreed.history.versions import Parsed, VersionLoader, parse
 from agreed.reading import Unreadable, read_file
@@ -132,7 +143,7 @@ def resolve_target(repository: Repository, target: str, cwd: Path) -> str:
         if kind in (Kind.CONSENT_RECORD, Kind.TEMPLATE):
             raise GitError(f"{target}: a {kind.value}, not an agreement: name an agreement file or its id")
         working = read_file(repository.root / path)
-        if isinstance(working, Unreadable) and not repository.steps(path):
+        if isinstance(working, Unreadable) and not steps_of(repository, path):
             raise GitError(f"{target}: {working.reason}, and git has no history of it")
         return path
     place = repository.relative(default_folder(repository.root))
@@ -152,7 +163,7 @@ def _find_id(repository: Repository, agreement_id: str, place: str) -> str | Non
     most recently deleted one; two files in the work tree with the id are ambiguous (an error naming them)."""
     wanted = agreement_id.encode("utf-8")
     holding: list[str] = []
-    for path in sorted(agreement_paths(repository.files(), [place])):
+    for path in sorted(agreement_paths(agreement_files(repository), [place])):
         raw = read_file(repository.root / path)
         if isinstance(raw, Unreadable):
             continue
@@ -164,7 +175,7 @@ def _find_id(repository: Repository, agreement_id: str, place: str) -> str | Non
     if holding:
         return holding[0]
     loader = VersionLoader(repository, None)
-    deleted = [(path, blob) for path, blob in repository.deleted_files() if agreement_paths([path], [place])]
+    deleted = [(path, blob) for path, blob in deleted_files(repository) if agreement_paths([path], [place])]
     for path, blob in deleted:
         if _agreement_id(loader.load(blob, path)) == agreement_id:
             return path
@@ -193,12 +204,12 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     if options.field is not None:
         parse_field(options.field)  # a malformed field is an error before any work
     loader = VersionLoader(repository, options.cache)
-    every_step = repository.steps(path, first_parent=options.first_parent)
+    every_step = steps_of(repository, path, first_parent=options.first_parent)
     loader.prefetch([(step.version.blob, step.version.path) for step in every_step]
                     + [(step.before, step.version.path) for step in every_step]
                     + [(step.renamed_to[1], step.renamed_to[0]) for step in every_step if step.renamed_to])
     steps, notes = _same_agreement(every_step, loader)
-    boundary = repository.shallow_boundary() if shallow else frozenset()
+    boundary = shallow_boundary(repository) if shallow else frozenset()
     entries = _entries(steps, loader, boundary, notes)
     latest = next((loader.load(entry.version.blob, entry.version.path) for entry in reversed(entries)
                    if entry.version.blob is not None), None)
@@ -229,7 +240,7 @@ def _window(repository: Repository, since: str | None) -> Callable[[Version], bo
             raise GitError(f"bad --since {since!r}: not a date (YYYY-MM-DD)") from None
         return lambda version: version.date.date() >= day
     try:
-        before = repository.reachable(since)
+        before = reachable(repository, since)
     except GitError:
         raise GitError(f"bad --since {since!r}: neither a date (YYYY-MM-DD) nor a known revision") from None
     return lambda version: version.commit not in before

@@ -27,7 +27,7 @@ _BLOB_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
 
 
 class BlobSource(Protocol):
-    """Where blobs come from: :class:`agreed.history.git.Repository` in practice."""
+    """Where blobs come from: :class:`agreed.git.repository.Repository` in practice."""
 
     def blob(self, blob_id: str) -> bytes: ...
 

@@ -30,8 +30,7 @@ from agreed.reading import Unreadable, read_file
 from agreed.sources import CHECKED, Kind, Selection, display_path, select
 
 if TYPE_CHECKING:
-    from agreed.cache import CacheFolder
-    from agreed.lint.cache_codec import ResultCache
+    from agreed.cache import CacheFolder, ResultCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +147,7 @@ def result_cache(folder: CacheFolder, config: LintConfig, context: LintContext) 
 
     The salt holds what changes every file's result (agreed's code, the configuration's settings and where it is, the
     roster, the date when a clock rule is on); the cache adds, per file, the codes per-file ignores switch off."""
-    from agreed.cache import code_stamp
-    from agreed.lint.cache_codec import ResultCache
+    from agreed.cache import ResultCache, code_stamp
 
     clock = any(rule.clock for rule in config.rules)
     roster = context.people.fingerprint if context.people is not None else ""

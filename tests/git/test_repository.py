@@ -1,0 +1,65 @@
+"""agreed.git.repository on real temporary repositories: opening one, resolving revisions, reading files, blobs
+and trees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agreed.git.repository import GitError, Repository
+from gitrepo import Repo, sample_agreement
+
+
+def test_open_from_a_subfolder_finds_the_root(repo: Repo) -> None:
+    (repo.root / "contracts").mkdir()
+    with Repository.open(repo.root / "contracts") as repository:
+        assert repository.root == repo.root.resolve()
+
+
+def test_open_outside_a_repository_is_a_one_line_error(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    with pytest.raises(GitError, match="is not inside a git repository") as caught:
+        Repository.open(folder)
+    assert "\n" not in str(caught.value)
+
+
+def test_relative_paths_inside_and_outside(repo: Repo, tmp_path: Path) -> None:
+    with Repository.open(repo.root) as repository:
+        assert repository.relative(repo.root / "contracts" / "gone.yaml") == "contracts/gone.yaml"
+        with pytest.raises(GitError, match="is outside the repository"):
+            repository.relative(tmp_path / "elsewhere.yaml")
+
+
+def test_resolve_and_read(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", sample_agreement())
+    sha = repo.commit("create")
+    with Repository.open(repo.root) as repository:
+        assert repository.resolve("HEAD") == sha
+        assert repository.resolve(sha[:8]) == sha
+        assert repository.read("HEAD", "contracts/a.yaml") == (repo.root / "contracts/a.yaml").read_bytes()
+        assert repository.read("HEAD", "contracts/missing.yaml") is None
+        assert repository.read("HEAD", "contracts") is None  # a folder is not a file
+        for bad in ("nope", "--all", ""):
+            with pytest.raises(GitError, match="unknown revision"):
+                repository.resolve(bad)
+        with pytest.raises(GitError, match="unknown revision 'nope'"):
+            repository.read("nope", "contracts/a.yaml")
+        blob = repo.git("rev-parse", "HEAD:contracts/a.yaml")
+        assert repository.blob(blob) == (repo.root / "contracts/a.yaml").read_bytes()
+
+
+def test_tree_paths_lists_every_file_of_a_revision(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", sample_agreement())
+    first = repo.commit("one")
+    repo.write("contracts/ünï code [x].yaml", sample_agreement("odd"))
+    repo.write("notes.txt", "not an agreement\n")
+    repo.commit("two")
+    repo.write("untracked.yaml", sample_agreement("untracked"))
+    with Repository.open(repo.root) as repository:
+        assert repository.tree_paths(first) == ["contracts/a.yaml"]
+        assert sorted(repository.tree_paths("HEAD")) == ["contracts/a.yaml", "contracts/ünï code [x].yaml",
+                                                         "notes.txt"]
+        with pytest.raises(GitError, match="unknown revision"):
+            repository.tree_paths("no-such-branch")
