@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from agreed.cache import (
-    INTERNAL_ERROR,
     KEY_FILE,
     LAYOUT,
     CacheFolder,
@@ -22,7 +21,8 @@ from agreed.cache import (
     open_cache,
     repository_folder,
 )
-from agreed.lint import batch, engine
+from agreed.codes import INTERNAL_ERROR
+from agreed.lint import batch
 from agreed.lint.engine import lint_document
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem, Severity
@@ -142,7 +142,6 @@ def test_linting_through_an_unwritable_cache_gives_the_same_results(tmp_path: Pa
 
 
 def test_internal_errors_are_never_stored(cache: ResultCache) -> None:
-    assert INTERNAL_ERROR == engine.INTERNAL_ERROR
     crash = Problem("a.yaml", 1, 1, INTERNAL_ERROR, Severity.ERROR, "internal error in rule V101")
     cache.store("a.yaml", RAW, [*PROBLEMS, crash])
     assert cache.lookup("a.yaml", RAW) is None

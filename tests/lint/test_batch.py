@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from agreed.cache import LAYOUT, ResultCache, open_cache
+from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
 from agreed.lint import batch
-from agreed.lint.engine import INTERNAL_ERROR, lint_document
+from agreed.lint.engine import lint_document
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem, Severity
 

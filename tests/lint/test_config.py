@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from agreed.codes import CONFIG_ERROR
 from agreed.lint.config import (
-    CONFIG_ERROR,
     ConfigError,
     LintConfig,
     default_config,

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
-from agreed.lint.engine import INTERNAL_ERROR, StatementFinding, at_or_above, check_statement, lint_document, validate
+from agreed.lint.engine import StatementFinding, at_or_above, check_statement, lint_document, validate
 from agreed.lint.rule import Category, Finding, LintContext, Rule, TextContext, TextSpan
 from agreed.problem import Problem, Severity
 
@@ -294,3 +295,13 @@ def test_a_schema_error_stays_when_the_rule_finding_is_suppressed(draft_yaml: Dr
     text = draft_yaml() + "results:\n  deliverables:\n    - id: d1\n      what: Publish 3 guides\n" \
                           "      owner: the team  # agreed: disable=A202 -- decided at the kickoff\n"
     assert [problem.rule for problem in lint_document(load_text(text)) if problem.line == 14] == ["S100"]
+
+
+@pytest.mark.parametrize("code", ["S199", "X199", "Z199"])
+def test_a_rule_is_told_from_a_built_in_check_by_its_fields_not_its_spelling(load_text: LoadText,
+                                                                            agreement_text: str, code: str) -> None:
+    """A rule coded like a built-in (S101-S104 are real rules) still says once what the schema also reports."""
+    document = load_text(agreement_text.replace("title: Demo agreement", "title: 5"))
+    rule = document_rule(code, at(Finding(("title",), "a number is no title")), severity=Severity.ERROR)
+    assert summary(lint_document(document, rules=[rule])) == [(3, 8, code, "title: a number is no title")]
+

@@ -12,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from agreed.cli import main
-from agreed.lint.engine import DEFAULT_BUDGET, TEXT_NOT_READ, Linter, TextBudget, check_statement
+from agreed.codes import TEXT_NOT_READ
+from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
+from agreed.lint.engine import Linter, check_statement
 from agreed.lint.rule import Category, Rule, TextContext, TextSpan
 from agreed.problem import Severity
 

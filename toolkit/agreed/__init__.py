@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from agreed.version import __version__
 
 if TYPE_CHECKING:
     from agreed.api import check, check_statement, load, loads, validate

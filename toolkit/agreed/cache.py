@@ -40,13 +40,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from agreed import __version__
+from agreed.codes import INTERNAL_ERROR
 from agreed.lint.rule import AgreementSummary, PartyEntry
 from agreed.problem import Problem, Severity
+from agreed.version import __version__
 
 LAYOUT = "v3"  # bump when the entry format changes; old entries are then never read
 ENTRY_VERSION = 3
-INTERNAL_ERROR = "X001"  # the engine's internal-error rule (agreed.lint.engine.INTERNAL_ERROR), never cached
 REPOSITORIES = "repos"  # below the user's cache folder: one folder per repository
 KEY_FILE = "secret.key"  # in the user's cache folder: the key that authenticates entries
 KEY_BYTES = 32

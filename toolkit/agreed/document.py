@@ -23,23 +23,24 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from agreed import yaml_io
+from agreed.codes import (
+    DISALLOWED_TAG,
+    DUPLICATE_KEY,
+    EMPTY,
+    MULTIPLE_DOCUMENTS,
+    NOT_A_MAPPING,
+    NOT_UTF8,
+    SYNTAX,
+    TOO_DEEP,
+    TOO_LARGE,
+    TOO_MANY_NODES,
+    UNREADABLE,
+)
 from agreed.lines import line_col, line_starts
 from agreed.problem import Problem, Severity
 from agreed.reading import INPUT_LIMIT, Unreadable, Why, read_file
 
 JsonPath = tuple[str | int, ...]
-
-SYNTAX = "S001"
-DUPLICATE_KEY = "S002"
-DISALLOWED_TAG = "S003"
-MULTIPLE_DOCUMENTS = "S004"
-TOO_LARGE = "S005"
-TOO_DEEP = "S006"
-TOO_MANY_NODES = "S007"
-NOT_UTF8 = "S008"
-EMPTY = "S009"
-UNREADABLE = "S010"
-NOT_A_MAPPING = "S012"
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp"))

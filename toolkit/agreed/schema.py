@@ -18,11 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from agreed.codes import FORMAT_VERSION, SCHEMA_VIOLATION
 from agreed.document import Document, JsonPath
 from agreed.problem import Problem, Severity
 
-SCHEMA_VIOLATION = "S100"
-FORMAT_VERSION = "S011"
 SUPPORTED_VERSIONS = (1,)
 VERSION_KEY = "agreed"
 SCHEMA_FILE = "agreement.schema.json"

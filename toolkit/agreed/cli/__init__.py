@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from agreed import __version__
+from agreed.version import __version__
 
 # command name -> (module under agreed.cli, attribute holding the click command), in the order --help lists them
 COMMANDS: dict[str, tuple[str, str]] = {

@@ -15,11 +15,12 @@ import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 
+from agreed.codes import CONFIG_ERROR
 from agreed.document import Document
 from agreed.git.repository import Repository
 from agreed.lines import split_lines
 from agreed.lint.config import settings_document
-from agreed.lint.people import ROSTER_ERROR, Roster, RosterError, load_roster, parse_roster
+from agreed.lint.people import Roster, RosterError, load_roster, parse_roster
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
 from agreed.sources import display_path
@@ -86,5 +87,5 @@ def _not_readable(settings: Document, raw: bytes, named: str, roster: str) -> Pr
         lines = split_lines(raw.decode("utf-8", errors="replace"))
         line, col = next(((number, 1) for number, text in enumerate(lines, 1)
                           if text.strip().startswith("people")), (1, 1))
-    return Problem(settings.path, line, col, ROSTER_ERROR, Severity.ERROR,
+    return Problem(settings.path, line, col, CONFIG_ERROR, Severity.ERROR,
                    f"people: the roster {named!r} ({roster}) is not a readable file")

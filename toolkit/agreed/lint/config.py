@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agreed.document import DEFAULT_LIMITS, EMPTY, Document, load_document
+from agreed.codes import CONFIG_ERROR, EMPTY
+from agreed.document import DEFAULT_LIMITS, Document, load_document
 from agreed.lines import split_lines
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
@@ -25,7 +26,6 @@ from agreed.reading import Unreadable, read_file
 
 CONFIG_FILE = ".agreed.yaml"
 PYPROJECT_FILE = "pyproject.toml"
-CONFIG_ERROR = "S013"
 CUSTOM_TERMS_OPTION = "terms"
 _OFF = "off"
 _ON = "on"

@@ -7,36 +7,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from agreed import codes
+from agreed.codes import INTERNAL_ERROR, SCHEMA_VIOLATION, TEXT_NOT_READ
 from agreed.document import Document, JsonPath
 from agreed.lint import suppressions
+from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
+from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.commitments import Statement, statements
 from agreed.lint.rule import Category, LintContext, Rule, TextContext, TextSpan
 from agreed.problem import Problem, Severity
-from agreed.schema import SCHEMA_VIOLATION, validate_document
-
-INTERNAL_ERROR = "X001"
-TEXT_NOT_READ = "X004"
-TEXT_NOT_READ_NAME = "text-not-read"
-
-
-@dataclass(frozen=True, slots=True)
-class TextBudget:
-    """How much prose the text rules read, and how many findings one rule reports in one value.
-
-    Commitments are a few sentences; the limits sit far above that, so that a pasted document or a generated
-    megabyte costs a fraction of a second and a screenful of findings instead of minutes and a flood. Text past
-    a limit is not read, and a finding says so at the value; findings past the cap are counted in one summary.
-    """
-
-    value_chars: int = 10_000
-    """Characters of one value the text rules read."""
-    document_chars: int = 100_000
-    """Characters of commitment prose of one agreement the text rules read, all values together."""
-    findings_per_value: int = 10
-    """Findings one rule reports in one value; the rest are summed up in one more finding."""
-
-
-DEFAULT_BUDGET = TextBudget()
+from agreed.schema import validate_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +53,20 @@ def check_statement(text: str, rules: Sequence[Rule] | None = None, context: Tex
         for span in capped_spans(rule, text[:read], context, allowed, budget.findings_per_value)
     ]
     if read < len(text):
-        findings.append(StatementFinding(TEXT_NOT_READ, TEXT_NOT_READ_NAME, Category.STRUCTURE, Severity.WARNING, read,
-                                         len(text), not_read_message(read, len(text), budget)))
+        findings.append(_not_read_finding(read, len(text), budget))
     return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.rule))
+
+
+def _not_read_finding(read: int, total: int, budget: TextBudget) -> StatementFinding:
+    not_read = _builtin(TEXT_NOT_READ)
+    return StatementFinding(not_read.code, not_read.name, Category.STRUCTURE, not_read.severity, read, total,
+                            not_read_message(read, total, budget))
+
+
+def _builtin(code: str) -> codes.BuiltinCode:
+    builtin = codes.builtin(code)
+    assert builtin is not None, f"{code} is not a built-in code"
+    return builtin
 
 
 def read_length(text: str, limit: int) -> int:
@@ -163,7 +154,7 @@ class Linter:
 
     def __call__(self, document: Document) -> list[Problem]:
         problems = validate(document)
-        if document.data is None or any(problem.rule == "S011" for problem in problems):
+        if document.data is None or any(_stops_rules(problem) for problem in problems):
             return problems
         ignored = self.ignored_for(document.path)
         rules = [rule for rule in self.rules if rule.code not in ignored]
@@ -172,7 +163,8 @@ class Linter:
         for rule in rules:
             problems.extend(_guarded(rule, document, self.context, prose, allowed, self.budget.findings_per_value))
         if any(rule.check_text is not None for rule in rules):
-            problems.extend(Problem(document.path, *document.position(item.path), TEXT_NOT_READ, Severity.WARNING,
+            not_read = _builtin(TEXT_NOT_READ)
+            problems.extend(Problem(document.path, *document.position(item.path), not_read.code, not_read.severity,
                                     item.message) for item in unread)
         registry = _registry()
         parsed = directives(document)
@@ -180,11 +172,16 @@ class Linter:
         return sorted(_said_once(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible)))
 
 
+def _stops_rules(problem: Problem) -> bool:
+    builtin = codes.builtin(problem.rule)
+    return builtin is not None and builtin.stops_rules
+
+
 def _said_once(problems: list[Problem]) -> list[Problem]:
     """A value that breaks the schema and a rule (owner "the team": not an id, and collective) is reported once, by
     the rule, whose message says more; only when the rule reports it as an error, so nothing gets milder."""
     ruled = {(problem.line, problem.col) for problem in problems
-             if problem.severity is Severity.ERROR and problem.rule[0] not in "SX"}
+             if problem.severity is Severity.ERROR and codes.builtin(problem.rule) is None}
     return [problem for problem in problems
             if not (problem.rule == SCHEMA_VIOLATION and (problem.line, problem.col) in ruled)]
 
@@ -204,12 +201,9 @@ class _Registry:
 @functools.cache
 def _registry() -> _Registry:
     """Every code and name a suppression may refer to, and the codes no suppression may silence."""
-    from agreed.lint.builtin import BUILTIN_RULES
-
     every = (*BUILTIN_RULES, *default_rules())
     names = {rule.code: rule.code for rule in every} | {rule.name: rule.code for rule in every}
-    unsuppressible = frozenset(rule.code for rule in every if not rule.suppressible)
-    return _Registry(names, unsuppressible | {suppressions.INVALID_SUPPRESSION, suppressions.UNUSED_SUPPRESSION})
+    return _Registry(names, frozenset(rule.code for rule in every if not rule.suppressible))
 
 
 @functools.cache

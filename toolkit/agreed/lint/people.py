@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agreed.codes import CONFIG_ERROR
 from agreed.document import load_document
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
 
-ROSTER_ERROR = "S013"
 ACTIVE = "active"
 GONE = "gone"
 
@@ -91,7 +91,7 @@ def load_roster(path: Path, shown: str) -> Roster:
     """Read and validate a roster; raises RosterError with positioned problems."""
     raw = read_file(path)
     if isinstance(raw, Unreadable):
-        raise RosterError((Problem(shown, 1, 1, ROSTER_ERROR, Severity.ERROR,
+        raise RosterError((Problem(shown, 1, 1, CONFIG_ERROR, Severity.ERROR,
                                    f"cannot read the people roster: {raw.detail}"),))
     return parse_roster(raw, shown)
 
@@ -103,14 +103,14 @@ def parse_roster(raw: bytes, shown: str) -> Roster:
     if document.data is not None:
         from agreed.schema import explain_violations
 
-        problems += explain_violations(document, ROSTER_SCHEMA, ROSTER_ERROR)
+        problems += explain_violations(document, ROSTER_SCHEMA, CONFIG_ERROR)
     if problems:
         raise RosterError(tuple(problems))
     people: dict[str, Person] = {}
     for index, entry in enumerate(document.data["people"]):
         if entry["id"] in people:
             line, col = document.position(("people", index, "id"))
-            problems.append(Problem(shown, line, col, ROSTER_ERROR, Severity.ERROR,
+            problems.append(Problem(shown, line, col, CONFIG_ERROR, Severity.ERROR,
                                     f"people[{index}].id: {entry['id']!r} is listed twice"))
         people[entry["id"]] = Person(entry["id"], entry["name"], entry.get("email"), entry.get("handle"),
                                      entry.get("status") == GONE, entry.get("note"), tuple(entry.get("keys", ())))

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agreed.codes import CONFIG_ERROR
 from agreed.document import Document, load_document
 from agreed.lint import suppressions
 from agreed.lint.batch import Check, Checked, Source, check_agreements
-from agreed.lint.config import CONFIG_ERROR, ConfigError, LintConfig
+from agreed.lint.config import ConfigError, LintConfig
 from agreed.lint.engine import Linter, default_rules, directives, validate
 from agreed.lint.repository import check_repository, summarise
 from agreed.lint.rule import LintContext

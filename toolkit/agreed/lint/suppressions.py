@@ -20,13 +20,11 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from agreed.codes import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 from agreed.document import Document
 from agreed.lines import line_col, line_count, split_lines
 from agreed.lint.rule import did_you_mean
 from agreed.problem import Problem, Severity
-
-INVALID_SUPPRESSION = "X002"
-UNUSED_SUPPRESSION = "X003"
 
 _DIRECTIVE = re.compile(r"#[ \t]*agreed[ \t]*:[ \t]*(?P<body>.*)$", re.MULTILINE)
 _BODY = re.compile(r"(?P<kind>disable-file|disable-next-line|disable)\b[ \t]*(?:=[ \t]*(?P<rules>.*?))?"
