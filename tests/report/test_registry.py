@@ -13,6 +13,7 @@ from agreed.report.consent_status import CONSENT_GATE_FORMATS, CONSENT_STATUS_FO
 from agreed.report.digest import DIGEST_FORMATS
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.registry import Registry, UnknownFormat
+from agreed.report.rules import RULES_FORMATS
 from agreed.report.statements import STATEMENT_FORMATS
 from agreed.report.timeline import TIMELINE_FORMATS
 
@@ -58,6 +59,7 @@ def _command(*names: str) -> click.Command:
     (("consent", "check"), CONSENT_GATE_FORMATS),
     (("digest",), DIGEST_FORMATS),
     (("check-text",), STATEMENT_FORMATS),
+    (("rules",), RULES_FORMATS),
 ])
 def test_each_command_offers_exactly_its_results_formats(names: tuple[str, ...],
                                                           registry: Registry[object, object]) -> None:

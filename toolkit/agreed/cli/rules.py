@@ -7,24 +7,16 @@ import json
 
 import click
 
-from agreed.cli.output import all_rules, usage_error
+from agreed.cli.output import all_rules, format_option, usage_error
 from agreed.lint.rule import Rule, did_you_mean
+from agreed.report.rules import RULES_FORMATS
 
 
 @click.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option(RULES_FORMATS)
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, category, default severity and summary."""
-    rules = list(all_rules().values())
-    if output_format == "json":
-        records = [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.severity.label,
-                    "summary": r.summary, "suppressible": r.suppressible, "elements": list(r.elements),
-                    "clock": r.clock, "options": dict(r.options_schema or {}).get("properties", {})} for r in rules]
-        click.echo(json.dumps(records, indent=2))
-        return
-    for rule in rules:
-        click.echo(f"{rule.code:<5} {rule.name:<30} {rule.category.value:<15} {rule.severity.label:<8} "
-                   f"{rule.summary}")
+    click.echo(RULES_FORMATS.render(output_format, list(all_rules().values())), nl=False)
 
 
 def find_rule(key: str) -> Rule | None:
