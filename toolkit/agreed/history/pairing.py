@@ -1,0 +1,69 @@
+"""Which versions of which agreement files ``agreed diff`` compares: the files changed since a base, paired across
+renames as the consent gate sees them, and the name a file had at a revision when git's rename detection knows it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from agreed.git.changes import changed_files, merge_base_of
+from agreed.git.repository import GitError, Repository
+from agreed.history.diff import FileDiff, compare_files
+from agreed.reading import Unreadable, Why, read_file
+from agreed.sources import agreement_paths, checked_places, default_folder, inside
+
+
+class UnreadableVersion(Exception):
+    """A working file that exists but cannot be read (the message names it and says why)."""
+
+
+def working_version(path: Path) -> bytes | None:
+    """The bytes of a working file, None when it does not exist; raises :class:`UnreadableVersion` when it cannot
+    be read."""
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
+        if raw.why is Why.MISSING:
+            return None
+        raise UnreadableVersion(f"{path}: {raw.reason}")
+    return raw
+
+
+def changed_agreements(repository: Repository, base: str, limits: Sequence[str]) -> list[FileDiff]:
+    """Every agreement changed since the merge base of ``base`` below the paths ``limits`` names, else below
+    ``contracts/`` at the repository root, compared with the working tree. Each side of a change is a version only
+    when it is an agreement file (:func:`agreed.sources.kind_of`: hidden ones included, never a consent record or
+    the template) in the places the consent gate checks for these paths (:func:`agreed.sources.checked_places`): a
+    file moved in from elsewhere is added, one moved out is deleted, as the gate sees it."""
+    merge_base = merge_base_of(repository, base)
+    named = [repository.relative(Path(limit)) for limit in limits]
+    places = (checked_places(limits, repository.relative) if limits
+              else [repository.relative(default_folder(repository.root))])
+    files = []
+    for pair in changed_files(repository, base):
+        if named and not any(inside(path, named) for path in pair if path is not None):
+            continue
+        old, new = (path if path is not None and agreement_paths([path], places) else None for path in pair)
+        if old is None and new is None:
+            continue
+        old_raw = repository.read(merge_base, old) if old is not None else None
+        new_raw = working_version(repository.root / new) if new is not None else None
+        file = compare_files(old, old_raw, new, new_raw, renamed=old is not None and new is not None and old != new)
+        if file.agreement:
+            files.append(file)
+    return files
+
+
+def renamed_at(repository: Repository, rev: str, path: str, other_rev: str | None) -> str | None:
+    """The name at ``rev`` of the file that git's rename detection pairs with ``path`` between ``rev`` and the
+    other version (``other_rev``, or None: the work tree), in whichever direction the two are related; None when
+    git knows of no such file (or cannot tell)."""
+    candidates: list[str] = []
+    try:
+        pairs = changed_files(repository, rev, other_rev)  # from the merge base of rev (rev when older) to other
+        candidates += [old for old, new in pairs if new == path and old is not None and old != path]
+        if other_rev is not None:
+            pairs = changed_files(repository, other_rev, rev)  # from the merge base of other (other when older)
+            candidates += [new for old, new in pairs if old == path and new is not None and new != path]
+        return next((name for name in candidates if repository.read(rev, name) is not None), None)
+    except GitError:
+        return None
