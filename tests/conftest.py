@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from agreed.document import DEFAULT_LIMITS, Document, JsonPath, Limits, load_document
+from agreed.compose import DEFAULT_LIMITS, Limits
+from agreed.document import Document, JsonPath, load_document
 from agreed.lint.rule import Category, LintContext, Rule, TextContext
 from agreed.problem import Severity
 

@@ -13,16 +13,15 @@ import pytest
 
 from agreed.cache import (
     KEY_FILE,
-    LAYOUT,
     CacheFolder,
     CacheUnusable,
     JsonFiles,
-    ResultCache,
     open_cache,
     repository_folder,
 )
 from agreed.codes import INTERNAL_ERROR
 from agreed.lint import batch
+from agreed.lint.cache_codec import LAYOUT, ResultCache
 from agreed.lint.engine import lint_document
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem, Severity
@@ -171,7 +170,8 @@ def test_results_with_a_cache_equal_results_without(tmp_path: Path) -> None:
 
 def test_the_cache_module_imports_nothing_heavy() -> None:
     heavy = ("ruamel", "jsonschema", "jsonschema_rs", "agreed.lint.rules", "multiprocessing", "concurrent")
-    code = f"import sys, agreed.cache, agreed.lint.batch; print([m for m in sys.modules if m.startswith({heavy})])"
+    modules = "agreed.cache, agreed.lint.cache_codec, agreed.lint.batch"
+    code = f"import sys, {modules}; print([m for m in sys.modules if m.startswith({heavy})])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

@@ -13,15 +13,9 @@ from typing import Any
 
 import pytest
 
-from agreed.document import (
-    DEFAULT_LIMITS,
-    Document,
-    JsonPath,
-    Limits,
-    line_col,
-    load_document,
-    read_document,
-)
+from agreed.compose import DEFAULT_LIMITS, Limits
+from agreed.document import Document, JsonPath, load_document, read_document
+from agreed.lines import line_col
 from agreed.problem import Severity
 
 LoadText = Callable[..., Document]

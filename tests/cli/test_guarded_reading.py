@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from tests.gitrepo import EXAMPLE, commit_all, git, git_environment
 
 from agreed.cli import main
-from agreed.document import DEFAULT_LIMITS
+from agreed.compose import DEFAULT_LIMITS
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
 needs_dev_zero = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")

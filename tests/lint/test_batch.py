@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from agreed.cache import LAYOUT, ResultCache, open_cache
+from agreed.cache import open_cache
 from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
 from agreed.lint import batch
+from agreed.lint.cache_codec import LAYOUT, ResultCache
 from agreed.lint.engine import lint_document
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem, Severity

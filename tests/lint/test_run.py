@@ -14,9 +14,9 @@ from agreed.cache import open_cache
 from agreed.document import load_document
 from agreed.lint import run
 from agreed.lint.config import ConfigError, default_config, load_config
-from agreed.lint.people import RosterError
 from agreed.lint.rule import LintContext
 from agreed.lint.rules import ALL_RULES
+from agreed.people import RosterError
 from agreed.problem import Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only

@@ -43,7 +43,7 @@ def lint(paths: Sequence[str | Path], config: str | Path | None = None,
     cross-file rules included, with the configuration file ``config`` (default: the defaults, no file read).
 
     Raises :class:`agreed.lint.config.ConfigError` for a configuration, and
-    :class:`agreed.lint.people.RosterError` for a people roster, that cannot be used."""
+    :class:`agreed.people.RosterError` for a people roster, that cannot be used."""
     from agreed.lint.config import default_config, load_config
     from agreed.lint.rules import ALL_RULES
 

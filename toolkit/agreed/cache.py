@@ -1,4 +1,4 @@
-"""A content-keyed cache of lint results, so that re-linting unchanged files costs a hash and a small read.
+"""A content-keyed cache outside the repository's control: authenticated JSON entries in the user's cache folder.
 
 The cache does not trust what it reads: a repository can carry files of any name, links included, so
 
@@ -11,15 +11,14 @@ The cache does not trust what it reads: a repository can carry files of any name
   temporaries are opened with ``O_NOFOLLOW``, and the folders below the cache folder are checked to be real folders;
 * a ``CACHEDIR.TAG`` and a ``.gitignore`` holding ``*`` are written only into a folder the cache itself created.
 
-An entry is keyed by the SHA-256 of the caller's salt (tool version and code, configuration and where it is, roster,
-and the date when a clock rule is on, treated opaquely), the path a file is reported under, the codes that
-per-file ignores switch off for it, and the file's exact bytes; change any of them and the entry is simply not
-found. Entries are small files under ``<cache>/v3/<first two hex digits>/<digest>.json``, each written to a temporary
-file and renamed into place, so parallel writers (forked workers) never see or leave a half-written entry.
+An entry is found by a key (:func:`content_entry`: the SHA-256 of what the caller says the value depends on and of the
+content it was made from): change any of them and the entry is simply not found. Entries are small files, each
+written to a temporary file and renamed into place, so parallel writers (forked workers) never see or leave a
+half-written entry. What is stored is the caller's: lint's results (:mod:`agreed.lint.cache_codec`), parsed
+versions of history (:mod:`agreed.history.versions`).
 
-The cache never makes linting fail: an entry that is missing, corrupt, truncated, forged or unreadable is a miss, and
-a cache folder that cannot be written silently stops storing. Problems from an internal error (X001) are never
-stored, so a crash in a rule is reported again on the next run instead of being remembered.
+The cache never makes a command fail: an entry that is missing, corrupt, truncated, forged or unreadable is a miss,
+and a cache folder that cannot be written silently stops storing.
 
 This module imports nothing heavy (no YAML parser, no schema validator, no rules): a fully cached run never loads
 them.
@@ -35,18 +34,13 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from agreed.codes import INTERNAL_ERROR
-from agreed.lint.rule import AgreementSummary, PartyEntry
-from agreed.problem import Problem, Severity
 from agreed.version import __version__
 
-LAYOUT = "v3"  # bump when the entry format changes; old entries are then never read
-ENTRY_VERSION = 3
 REPOSITORIES = "repos"  # below the user's cache folder: one folder per repository
 KEY_FILE = "secret.key"  # in the user's cache folder: the key that authenticates entries
 KEY_BYTES = 32
@@ -66,7 +60,6 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _READ_FLAGS = os.O_RDONLY | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | getattr(os, "O_BINARY", 0)
 _MAC_HEX = 64  # an entry is the hex HMAC-SHA256, a newline, then the JSON value
-_FIELDS = ("path", "line", "col", "rule", "severity", "message")
 
 
 class CacheUnusable(Exception):
@@ -79,6 +72,20 @@ class CacheFolder:
 
     path: Path
     key: bytes = field(repr=False)
+
+
+def content_entry(folder: str, key: Sequence[str], content: bytes) -> str:
+    """Where below ``folder`` the entry for ``content`` under ``key`` lives: named by the SHA-256 of the key's parts
+    (each length-prefixed, so that no two keys run together alike) and of the content, in a folder named by its first
+    two hex digits."""
+    digest = hashlib.sha256()
+    for part in key:
+        encoded = part.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(encoded))
+        digest.update(encoded)
+    digest.update(content)
+    name = digest.hexdigest()
+    return f"{folder}{os.sep}{name[:2]}{os.sep}{name}.json"
 
 
 def repository_folder(home: Path, repository: Path) -> Path:
@@ -283,96 +290,6 @@ class JsonFiles:
         self._ready.add(folder)
 
 
-def _nothing_ignored(shown_path: str) -> frozenset[str]:
-    return frozenset()
-
-
-class ResultCache:
-    """Lint results kept in ``folder``, keyed by ``salt``, the shown path, the codes ``ignored_for`` switches off for
-    it (the configuration's per-file ignores) and the file's bytes."""
-
-    __slots__ = ("_files", "_root", "folder", "ignored_for", "salt")
-
-    def __init__(self, folder: CacheFolder, salt: str,
-                 ignored_for: Callable[[str], frozenset[str]] = _nothing_ignored) -> None:
-        self.folder = folder
-        self.salt = salt
-        self.ignored_for = ignored_for
-        self._root = os.path.join(folder.path, LAYOUT)  # entries' paths are built as strings: pathlib is slow
-        self._files = JsonFiles(folder)
-
-    def __repr__(self) -> str:
-        return f"ResultCache({str(self.folder.path)!r}, {self.salt!r})"
-
-    @property
-    def directory(self) -> Path:
-        return self.folder.path
-
-    def entry(self, shown_path: str, raw: bytes) -> Path:
-        """Where the entry for this path and content lives (whether or not it exists)."""
-        return Path(self._entry(shown_path, raw))
-
-    def _entry(self, shown_path: str, raw: bytes) -> str:
-        digest = hashlib.sha256()
-        for part in (self.salt, shown_path, " ".join(sorted(self.ignored_for(shown_path)))):
-            encoded = part.encode("utf-8", "surrogatepass")
-            digest.update(b"%d:" % len(encoded))  # length-prefixed: no two (salt, path) pairs run together alike
-            digest.update(encoded)
-        digest.update(raw)
-        name = digest.hexdigest()
-        return f"{self._root}{os.sep}{name[:2]}{os.sep}{name}.json"
-
-    def lookup(self, shown_path: str, raw: bytes) -> list[Problem] | None:
-        """The stored problems of this path with exactly these bytes, or None (a miss) when there is no usable entry."""
-        found = self.lookup_result(shown_path, raw)
-        return None if found is None else found[0]
-
-    def lookup_result(self, shown_path: str, raw: bytes) -> tuple[list[Problem], AgreementSummary | None] | None:
-        """The stored problems and agreement summary of this path with exactly these bytes, or None (a miss)."""
-        data = self._files.read(self._entry(shown_path, raw))
-        try:
-            problems = _decode(data)
-            if problems is None:
-                return None
-            return problems, _decode_summary(shown_path, data.get("summary"))
-        except (ValueError, TypeError, KeyError):  # an entry of the wrong shape
-            return None
-
-    def store(self, shown_path: str, raw: bytes, problems: Sequence[Problem],
-              summary: AgreementSummary | None = None) -> None:
-        """Remember ``problems`` (and the summary) for this path and content; does nothing when the cache folder is
-        not writable."""
-        if any(problem.rule == INTERNAL_ERROR for problem in problems):
-            return
-        self._files.write(self._entry(shown_path, raw),
-                          {"version": ENTRY_VERSION, "problems": [_encode(problem) for problem in problems],
-                           "summary": _encode_summary(summary)})
-
-
-def _encode(problem: Problem) -> dict[str, Any]:
-    return {"path": problem.path, "line": problem.line, "col": problem.col, "rule": problem.rule,
-            "severity": problem.severity.label, "message": problem.message}
-
-
-def _decode(data: Any) -> list[Problem] | None:
-    """The problems of an entry, or None when it is not exactly what :func:`_encode` writes."""
-    if not isinstance(data, dict) or data.get("version") != ENTRY_VERSION:
-        return None
-    items = data.get("problems")
-    if not isinstance(items, list):
-        return None
-    problems = []
-    for item in items:
-        if not isinstance(item, dict) or tuple(item) != _FIELDS:
-            return None
-        path, line, col, rule, severity, message = (item[name] for name in _FIELDS)
-        if not (isinstance(path, str) and isinstance(rule, str) and isinstance(message, str)
-                and isinstance(severity, str) and type(line) is int and type(col) is int):
-            return None
-        problems.append(Problem(path, line, col, rule, Severity.parse(severity), message))  # ValueError: a miss
-    return problems
-
-
 @functools.cache
 def code_stamp() -> str:
     """agreed's version and the size and modification time of every one of its modules: a cached result made by
@@ -389,29 +306,3 @@ def code_stamp() -> str:
                     stamps.append(f"{entry.path}:{status.st_size}:{status.st_mtime_ns}")
     digest = hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]
     return f"{__version__}+{digest}"
-
-
-def _encode_summary(summary: AgreementSummary | None) -> dict[str, Any] | None:
-    if summary is None:
-        return None
-    parties = [[party.id, party.name, party.email, party.handle, party.line, party.col] for party in summary.parties]
-    return {"id": summary.id, "line": summary.line, "col": summary.col, "parties": parties}
-
-
-def _decode_summary(path: str, data: Any) -> AgreementSummary | None:
-    """A stored summary; a malformed one raises TypeError or ValueError, which makes the entry a miss."""
-    if data is None:
-        return None
-    parties = tuple(PartyEntry(*_typed(entry, (str, str | None, str | None, str | None, int, int)))
-                    for entry in data["parties"])
-    agreement_id, line, col = _typed([data["id"], data["line"], data["col"]], (str | None, int, int))
-    return AgreementSummary(path, agreement_id, line, col, parties)
-
-
-def _typed(values: Any, types: tuple[Any, ...]) -> list[Any]:
-    if not isinstance(values, list) or len(values) != len(types):
-        raise TypeError("malformed cache entry")
-    for value, expected in zip(values, types, strict=True):
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise TypeError("malformed cache entry")
-    return values

@@ -38,6 +38,7 @@ from agreed.git.config import config_get, config_set
 from agreed.git.repository import GitError, Repository
 from agreed.reading import Unreadable, Why, read_file
 from agreed.schema import schema_path, template_path
+from agreed.settings import CONFIG_FILE
 from agreed.yaml_io import load_plain
 
 CI_CHOICES = ("github", "gitlab", "none")
@@ -49,7 +50,6 @@ GITLAB_JOB = "agreed"
 
 TEMPLATE_FILE = "contracts/_template.yaml"
 SCHEMA_FILE = "schema/agreement.schema.json"
-CONFIG_FILE = ".agreed.yaml"
 PRE_COMMIT_FILE = ".pre-commit-config.yaml"
 ATTRIBUTES_FILE = ".gitattributes"
 GITHUB_WORKFLOW = ".github/workflows/agreed.yml"

@@ -9,9 +9,9 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.people import Person, Roster, RosterError, load_roster
 from agreed.lint.rule import Category, LintContext, Rule
 from agreed.lint.rules import departed_person, identity_mismatch, unknown_person
+from agreed.people import Person, Roster, RosterError, load_roster
 from agreed.problem import Severity
 from agreed.schema import template_path
 

@@ -20,7 +20,7 @@ from agreed.consent.gate_run import GateUsageError, consent_statuses
 from agreed.consent.reviews import ReviewsError
 from agreed.consent.status import AgreementStatus, StatusError, gate_failures
 from agreed.git.repository import GitError
-from agreed.lint.people import RosterError
+from agreed.people import RosterError
 from agreed.report.consent_status import CONSENT_GATE_FORMATS, CONSENT_STATUS_FORMATS
 
 

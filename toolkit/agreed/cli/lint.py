@@ -16,7 +16,7 @@ from agreed.lint.config import LintConfig
 from agreed.lint.rule import LintContext
 
 if TYPE_CHECKING:
-    from agreed.cache import ResultCache
+    from agreed.lint.cache_codec import ResultCache
 
 
 @click.command("lint")

@@ -79,8 +79,8 @@ def run_config(config_path: Path | None, isolated: bool) -> LintConfig:
 
 def run_context(today: datetime.datetime | None, config: LintConfig) -> LintContext:
     """Today's date (or --today) and the people roster the configuration names; a bad roster exits 2."""
-    from agreed.lint.people import RosterError
     from agreed.lint.run import lint_context
+    from agreed.people import RosterError
 
     day = today.date() if today is not None else datetime.date.today()
     try:

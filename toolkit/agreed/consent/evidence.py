@@ -41,7 +41,7 @@ from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, cons
 from agreed.document import load_document
 from agreed.git.additions import Addition, CommitSignature, additions, commit_signature
 from agreed.git.repository import GitError, Repository
-from agreed.lint.people import Person
+from agreed.people import Person
 
 LEDGER_PATHSPEC: Final = f":(glob)**/{LEDGER_FOLDER}/**"  # every consent ledger of the repository
 

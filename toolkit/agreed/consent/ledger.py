@@ -42,8 +42,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from agreed.atomic import write_atomically
+from agreed.compose import Limits
 from agreed.consent.ssh import signature_fingerprint
-from agreed.document import Document, Limits, load_document, read_document
+from agreed.document import Document, load_document, read_document
 from agreed.sources import CONSENT_FOLDER
 
 FOLDER: Final = CONSENT_FOLDER

@@ -12,23 +12,22 @@ silently went on without it would trust what the agreements say instead.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
 from pathlib import Path
 
 from agreed.codes import CONFIG_ERROR
 from agreed.document import Document
 from agreed.git.repository import Repository
 from agreed.lines import split_lines
-from agreed.lint.config import settings_document
-from agreed.lint.people import Roster, RosterError, load_roster, parse_roster
+from agreed.people import Roster, RosterError, load_roster, parse_roster
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
+from agreed.settings import named_roster, settings_document
 from agreed.sources import display_path
 
 
 def roster_at(repository: Repository, base: str, config: str | None) -> Roster | None:
     """The roster named by the configuration at repo-relative path ``config``, both as they were at ``base``; None
-    when there is no configuration there or it names no roster. Raises :class:`agreed.lint.people.RosterError`
+    when there is no configuration there or it names no roster. Raises :class:`agreed.people.RosterError`
     for a configuration that does not load, a named roster that is not there, or one that does not validate;
     GitError for git failures."""
     if config is None:
@@ -38,7 +37,7 @@ def roster_at(repository: Repository, base: str, config: str | None) -> Roster |
         return None
     shown = f"{base}:{config}"
     settings = _settings(raw, config, shown)
-    named = _people(settings)
+    named = named_roster(settings)
     if named is None:
         return None
     path = posixpath.normpath(posixpath.join(posixpath.dirname(config), named))
@@ -50,14 +49,14 @@ def roster_at(repository: Repository, base: str, config: str | None) -> Roster |
 
 def roster_beside(config: Path, shown_from: Path) -> Roster | None:
     """The roster the configuration file ``config`` names, read from the work tree (its path shown relative to the
-    resolved folder ``shown_from``); None when it names none. Raises :class:`agreed.lint.people.RosterError` for
+    resolved folder ``shown_from``); None when it names none. Raises :class:`agreed.people.RosterError` for
     a configuration that does not load, a named roster that is not a readable file, or one that does not
     validate."""
     raw = read_file(config)
     if isinstance(raw, Unreadable):
         return None
     settings = _settings(raw, config.name, display_path(config, shown_from))
-    named = _people(settings)
+    named = named_roster(settings)
     if named is None:
         return None
     path = config.parent / named
@@ -72,11 +71,6 @@ def _settings(raw: bytes, config: str, shown: str) -> Document:
     if settings.data is None and settings.problems:
         raise RosterError(settings.problems)
     return settings
-
-
-def _people(settings: Document) -> str | None:
-    value = settings.data.get("people") if isinstance(settings.data, Mapping) else None
-    return value if isinstance(value, str) else None
 
 
 def _not_readable(settings: Document, raw: bytes, named: str, roster: str) -> Problem:

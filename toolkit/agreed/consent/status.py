@@ -51,7 +51,7 @@ from agreed.document import Document, load_document, read_document
 from agreed.git.history import versions_of
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import Change, diff
-from agreed.lint.people import Roster
+from agreed.people import Roster
 from agreed.schema import VERSION_KEY
 from agreed.sources import Kind, agreement_paths, inside, kind_of
 

@@ -4,8 +4,9 @@ Workers are forked after the parent has checked one file, so they inherit the co
 patterns instead of building them again. Where fork is unavailable, or for a handful of files, files are checked
 in this process. Results keep the order of the files.
 
-With a :class:`~agreed.cache.ResultCache`, the parent first reads every regular file once, hashes it and looks it
-up; only the misses are loaded and checked (in workers when there are enough of them), and their results stored.
+With a :class:`~agreed.lint.cache_codec.ResultCache`, the parent first reads every regular file once, hashes it and
+looks it up; only the misses are loaded and checked (in workers when there are enough of them), and their results
+stored.
 A fully cached run therefore starts no worker and never calls the check, so it never loads the YAML parser, the
 schema validator or the rules. Paths that are not regular readable files (folders, pipes, missing files, link
 loops) are handed to :func:`~agreed.document.read_document` as without a cache, and never cached.
@@ -20,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from agreed.document import DEFAULT_LIMITS, Document, load_document, read_document
+from agreed.compose import DEFAULT_LIMITS
+from agreed.document import Document, load_document, read_document
 from agreed.lint.rule import AgreementSummary
 from agreed.problem import Problem
 from agreed.reading import Unreadable, read_file
 
 if TYPE_CHECKING:
-    from agreed.cache import ResultCache
+    from agreed.lint.cache_codec import ResultCache
 
 Check = Callable[[Document], list[Problem]]
 Summarise = Callable[[Document], AgreementSummary | None]

@@ -17,15 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agreed.codes import CONFIG_ERROR, EMPTY
-from agreed.document import DEFAULT_LIMITS, Document, load_document
+from agreed.codes import CONFIG_ERROR
+from agreed.document import Document
 from agreed.lines import split_lines
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
+from agreed.settings import CONFIG_FILE, PYPROJECT_FILE, read_settings
 
-CONFIG_FILE = ".agreed.yaml"
-PYPROJECT_FILE = "pyproject.toml"
 CUSTOM_TERMS_OPTION = "terms"
 _OFF = "off"
 _ON = "on"
@@ -137,7 +136,7 @@ def _has_tool_section(pyproject: Path) -> bool:
 def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> LintConfig:
     """Read, validate and resolve the configuration at ``path``; raises ConfigError with every problem found."""
     display = shown or path.as_posix()
-    document = _read(path, display)
+    document = read_settings(path, display)
     problems = list(document.problems)
     if document.data is not None:
         from agreed.schema import config_schema, explain_violations
@@ -169,40 +168,6 @@ def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> Li
         fail_on=settings.get("fail-on"),
         fingerprint=_fingerprint(settings),
     )
-
-
-def _read(path: Path, display: str) -> Document:
-    raw = read_file(path)
-    if isinstance(raw, Unreadable):
-        return _failed(display, f"cannot read the configuration: {raw.detail}")
-    return settings_document(raw, path.name, display)
-
-
-def settings_document(raw: bytes, file_name: str, display: str) -> Document:
-    """The settings in the bytes of a configuration file named ``file_name``: all of an ``.agreed.yaml``, or the
-    ``[tool.agreed]`` table of a ``pyproject.toml``; a document whose problems say why when they do not load."""
-    if file_name != PYPROJECT_FILE:
-        document = load_document(raw, display)
-        if all(problem.rule == EMPTY for problem in document.problems) and document.data is None:
-            return load_document(b"{}", display)  # a configuration of comments only sets nothing
-        return document
-    try:
-        table = tomllib.loads(raw.decode("utf-8"))
-        section = table.get("tool", {}).get("agreed", {})
-        # JSON is YAML, so the section goes through the same loader and validation as .agreed.yaml.
-        text = json.dumps(section, default=str)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        return _failed(display, f"not valid TOML: {error}")
-    except ValueError:  # a whole number past the interpreter's limit for turning numbers into text and back
-        return _failed(display, f"a number is too large: whole numbers have at most "
-                                f"{DEFAULT_LIMITS.max_int_digits} digits; quote it to keep it as text")
-    return load_document(text.encode("utf-8"), display)
-
-
-def _failed(display: str, message: str) -> Document:
-    from agreed.document import failed_document
-
-    return failed_document(display, CONFIG_ERROR, message)
 
 
 def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:

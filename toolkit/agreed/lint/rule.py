@@ -19,7 +19,7 @@ from agreed.problem import Severity
 
 if TYPE_CHECKING:
     from agreed.document import Document, JsonPath
-    from agreed.lint.people import Roster
+    from agreed.people import Roster
 
 
 class Category(enum.Enum):

@@ -31,7 +31,8 @@ from agreed.reading import Unreadable, read_file
 from agreed.sources import CHECKED, Kind, Selection, display_path, select
 
 if TYPE_CHECKING:
-    from agreed.cache import CacheFolder, ResultCache
+    from agreed.cache import CacheFolder
+    from agreed.lint.cache_codec import ResultCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +79,10 @@ def selection(paths: Sequence[str], config: LintConfig | None = None, kinds: Col
 def lint_context(config: LintConfig, today: datetime.date, base: Path) -> LintContext:
     """The facts rules may use: ``today`` and the people roster the configuration names (shown relative to
     ``base``). A roster named but not there raises :class:`ConfigError`; one that is invalid,
-    :class:`agreed.lint.people.RosterError`."""
+    :class:`agreed.people.RosterError`."""
     if config.people is None:
         return LintContext(today=today)
-    from agreed.lint.people import load_roster
+    from agreed.people import load_roster
 
     shown = display_path(config.people, base)
     if not config.people.is_file() and config.people_at is not None:
@@ -148,7 +149,8 @@ def result_cache(folder: CacheFolder, config: LintConfig, context: LintContext) 
 
     The salt holds what changes every file's result (agreed's code, the configuration's settings and where it is, the
     roster, the date when a clock rule is on); the cache adds, per file, the codes per-file ignores switch off."""
-    from agreed.cache import ResultCache, code_stamp
+    from agreed.cache import code_stamp
+    from agreed.lint.cache_codec import ResultCache
 
     clock = any(rule.clock for rule in config.rules)
     roster = context.people.fingerprint if context.people is not None else ""

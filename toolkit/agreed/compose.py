@@ -1,0 +1,498 @@
+"""The event composer: ruamel.yaml's parser events in, plain data and the position of every value and key out.
+
+Composing runs without recursion, so that the budgets of :class:`Limits` (nesting depth, values after alias
+expansion, digits of a whole number) are checked while reading, and the checks agreed adds to YAML (duplicate keys,
+tags outside the YAML core schema, several documents, merge keys) are made, and positions are recorded, in the same
+pass. Scalars are resolved and converted by ruamel.yaml's own resolver and constructors (YAML 1.2 core schema), through
+:mod:`agreed.yaml_io`; dates become ISO 8601 strings. Whatever is wrong becomes a positioned Problem, never an
+exception. :mod:`agreed.document` builds a Document from the result.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from agreed import yaml_io
+from agreed.codes import DISALLOWED_TAG, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SYNTAX, TOO_DEEP, TOO_MANY_NODES
+from agreed.lines import line_col, line_starts
+from agreed.problem import Problem, Severity
+from agreed.reading import INPUT_LIMIT
+
+NodePath = tuple[str | int, ...]  # where a node sits in the data: keys and list indexes (agreed.document.JsonPath)
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
+_STR = yaml_io.STR_TAG
+_INT = _CORE + "int"
+_TIMESTAMP = _CORE + "timestamp"
+_MAPPING_TAG = _CORE + "map"
+_SEQUENCE_TAG = _CORE + "seq"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Budgets that keep hostile input cheap: file size, nesting depth, nodes after alias expansion."""
+
+    max_bytes: int = INPUT_LIMIT
+    max_depth: int = 64
+    max_nodes: int = 100_000
+    # Below 640, the least a Python interpreter may be set to convert between whole numbers and text, so every
+    # number that loads can be printed, hashed into a digest and compared (0x and 0o literals reach far more).
+    max_int_digits: int = 600
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Span(NamedTuple):
+    """Where a node sits in the source: 0-based line and column of its start, and its character range."""
+
+    line: int
+    col: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """What composing a text gave: its data (None unless it held exactly one document and no problem), the problems
+    found, and where each value and key sits."""
+
+    data: Any
+    problems: tuple[Problem, ...]
+    values: dict[NodePath, Span]
+    keys: dict[NodePath, Span]
+    empty: bool = False  # the text held no YAML document (only comments, or nothing)
+
+
+def compose(path: str, source: str, limits: Limits) -> Composed:
+    """The data of the one YAML document in ``source`` (a file shown as ``path``), within ``limits``."""
+    composer = _compose(path, source, limits)
+    empty = composer.result is _NOTHING
+    data = None if composer.problems or empty else composer.result
+    return Composed(data, tuple(composer.problems), composer.values, composer.keys, empty)
+
+
+class _Nothing:
+    """Marks a stream that held no document."""
+
+
+_NOTHING: Any = _Nothing()
+
+
+class _LimitExceeded(Exception):
+    """Stops composing once a budget is spent; the Problem is already recorded."""
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or sequence while composing."""
+
+    container: dict[str, Any] | list[Any]
+    path: NodePath
+    anchor: str | None
+    nodes: int = 1
+    key: str | None = None
+    key_span: Span | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _ParsedText:
+    """The text handed to the parser: the source, or the source with surrogate-pair escapes rewritten.
+
+    libyaml refuses ``\\ud83d\\ude00`` (the UTF-16 pair that JSON writers emit for characters past U+FFFF), which
+    YAML 1.2, a JSON superset, reads as one character. Each pair is handed to the parser as the equivalent
+    ``\\U0001F600``, two characters shorter; ``original`` maps an offset in the parsed text back to the source."""
+
+    text: str
+    rewritten_at: tuple[int, ...] = ()  # source offsets of the rewritten pairs
+    rewritten_ends: tuple[int, ...] = ()  # where each rewritten escape ends in ``text``
+
+    def original(self, index: int) -> int:
+        return index + _PAIR_SAVING * bisect.bisect_right(self.rewritten_ends, index)
+
+
+_SURROGATE_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_ONE_ESCAPE = len("\\U0001F600")
+_PAIR_SAVING = len("\\uD83D\\uDE00") - _ONE_ESCAPE
+
+
+def _rewrite_pairs(source: str, keep: Callable[[int], bool] = lambda _offset: True) -> _ParsedText:
+    """``source`` with each surrogate-pair escape that ``keep`` accepts (by its source offset) as one escape."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    copied = 0
+    for match in _SURROGATE_PAIR.finditer(source):
+        start = match.start()
+        if _escaped(source, start) or not keep(start):
+            continue
+        code = 0x10000 + ((int(match.group(1), 16) - 0xD800) << 10) + (int(match.group(2), 16) - 0xDC00)
+        pieces += [source[copied:start], f"\\U{code:08X}"]
+        starts.append(start)
+        ends.append(start - _PAIR_SAVING * len(ends) + _ONE_ESCAPE)
+        copied = match.end()
+    if not starts:
+        return _ParsedText(source)
+    pieces.append(source[copied:])
+    return _ParsedText("".join(pieces), tuple(starts), tuple(ends))
+
+
+def _escaped(source: str, backslash: int) -> bool:
+    """Whether the backslash at ``backslash`` is itself escaped (an odd run of backslashes before it)."""
+    before = backslash
+    while before > 0 and source[before - 1] == "\\":
+        before -= 1
+    return (backslash - before) % 2 == 1
+
+
+def _compose(path: str, source: str, limits: Limits) -> _Composer:
+    """Compose ``source``; surrogate-pair escapes count only inside double-quoted scalars, where they are escapes."""
+    if "\\u" not in source or _SURROGATE_PAIR.search(source) is None:
+        return _run(path, source, limits, _ParsedText(source))
+    parsed = _rewrite_pairs(source)
+    composer = _run(path, source, limits, parsed)
+    if composer.problems or all(composer.in_double_quotes(offset) for offset in parsed.rewritten_at):
+        return composer
+    # A pair outside double quotes (plain text, a comment) is not an escape: parse again without rewriting it.
+    # The rewrite never changes the structure, so the second pass sees the same double-quoted scalars.
+    return _run(path, source, limits, _rewrite_pairs(source, composer.in_double_quotes))
+
+
+def _run(path: str, source: str, limits: Limits, parsed: _ParsedText) -> _Composer:
+    """Compose with the C parser; where it refuses a ':' inside a plain scalar of a flow collection, with ruamel.yaml's
+    own parser if that one reads the text. The C parser is libyaml's, which keeps YAML 1.1's narrower plain scalars
+    there (``[07:00, 09:30]``, which ruamel.yaml itself writes); such a file is refused only when the YAML 1.2 parser
+    refuses it too."""
+    composer = _Composer(path, source, limits, parsed).run()
+    if composer.rejected_by_c_parser and yaml_io.yaml12_parser_reads(parsed.text):
+        return _Composer(path, source, limits, parsed, pure=True).run()
+    return composer
+
+
+class _Composer:
+    """Builds plain data and position indexes from the parser's events, with budgets and strict checks."""
+
+    def __init__(self, path: str, source: str, limits: Limits, parsed: _ParsedText, pure: bool = False) -> None:
+        self.path = path
+        self.pure = pure or not yaml_io.c_parser_available()
+        self.rejected_by_c_parser = False
+        self.source = source
+        self.parsed = parsed
+        self.line_starts = line_starts(source)
+        self.double_quoted_starts: list[int] = []  # source spans of the double-quoted scalars, in order
+        self.double_quoted_ends: list[int] = []
+        self.limits = limits
+        self.problems: list[Problem] = []
+        self.values: dict[NodePath, Span] = {}
+        self.keys: dict[NodePath, Span] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.nodes = 0
+        self.result: Any = _NOTHING
+        self.documents = 0
+
+    def run(self) -> _Composer:
+        handlers = self._handlers()
+        try:
+            for event in yaml_io.events(self.parsed.text, self.pure):
+                handler = handlers.get(type(event).__name__)
+                if handler is not None:
+                    handler(event)
+        except _LimitExceeded:
+            pass
+        except yaml_io.SyntaxFault as error:
+            # The one place libyaml keeps YAML 1.1's narrower grammar: a ':' inside a plain scalar in a flow
+            # collection. Elsewhere its verdicts stand (ruamel's own parser is laxer in ways we do not want, e.g.
+            # lone surrogate escapes).
+            self.rejected_by_c_parser = not self.pure and error.problem == "found unexpected ':'"
+            self._syntax_problem(error)
+        except yaml_io.ReaderFault as error:
+            self._problem_at(self._reader_offset(error.position), SYNTAX, _reader_message(error))
+        except yaml_io.YamlFault as error:
+            self._problem(1, 1, SYNTAX, f"invalid YAML: {error}")
+        return self
+
+    def in_double_quotes(self, offset: int) -> bool:
+        """Whether source ``offset`` lies inside a double-quoted scalar seen so far."""
+        at = bisect.bisect_left(self.double_quoted_starts, offset) - 1
+        return at >= 0 and offset < self.double_quoted_ends[at]
+
+    def _reader_offset(self, position: int) -> int:
+        """The source offset of a reader error: the C parser counts UTF-8 bytes there, not characters."""
+        if not self.pure:
+            position = len(self.parsed.text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+        return self.parsed.original(position)
+
+    def _handlers(self) -> dict[str, Callable[[Any], None]]:
+        """What to do with each kind of parser event; stream and document ends need nothing."""
+        return {
+            "DocumentStartEvent": self._start_document,
+            "ScalarEvent": self._scalar,
+            "MappingStartEvent": lambda event: self._open(event, {}),
+            "SequenceStartEvent": lambda event: self._open(event, []),
+            "MappingEndEvent": self._close,
+            "SequenceEndEvent": self._close,
+            "AliasEvent": self._alias,
+        }
+
+    def _start_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self._problem_at(self.parsed.original(event.start_mark.index), MULTIPLE_DOCUMENTS,
+                             "file holds more than one YAML document; keep one per file")
+            raise _LimitExceeded
+
+    def _scalar(self, event: Any) -> None:
+        span = self._span(event)
+        if event.style == '"':
+            self.double_quoted_starts.append(span.start)
+            self.double_quoted_ends.append(span.end)
+            if _SURROGATE.search(event.value):  # only a pure-Python parser lets a lone surrogate escape through
+                self._problem(span.line + 1, span.col + 1, SYNTAX,
+                              f"YAML syntax error: {_LONE_SURROGATE} in this value")
+                raise _LimitExceeded
+        if self._expecting_key():
+            self._key(event, span)
+            return
+        value = self._convert(event)
+        self._count(1, span)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self._place(value, span)
+
+    def _key(self, event: Any, span: Span) -> None:
+        frame = self.stack[-1]
+        tag = event.tag
+        if tag is None and event.implicit[0] and event.value == "<<":
+            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG,
+                          "merge keys (<<) are not supported; write the keys out")
+        elif tag is not None and tag not in _SCALAR_TAGS:
+            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(tag))
+        key = str(event.value)
+        first_line = frame.key_lines.get(key)
+        if first_line is not None:
+            self._problem(span.line + 1, span.col + 1, DUPLICATE_KEY,
+                          f"duplicate key {key!r} (first defined on line {first_line})")
+        else:
+            frame.key_lines[key] = span.line + 1
+        frame.key = key
+        frame.key_span = span
+
+    def _open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
+        if self._expecting_key():
+            span = self._span(event)
+            self._problem(span.line + 1, span.col + 1, SYNTAX, "mapping keys must be plain text, not collections")
+            raise _LimitExceeded
+        expected = _MAPPING_TAG if isinstance(container, dict) else _SEQUENCE_TAG
+        span = self._span(event)
+        if event.tag is not None and event.tag != expected and event.tag != "!":
+            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(event.tag))
+        if len(self.stack) >= self.limits.max_depth:
+            self._problem(span.line + 1, span.col + 1, TOO_DEEP,
+                          f"nesting is deeper than {self.limits.max_depth} levels")
+            raise _LimitExceeded
+        self._count(1, span)
+        path = self._child_path()
+        self._place(container, span)
+        self.stack.append(_Frame(container, path, event.anchor))
+
+    def _close(self, event: Any) -> None:
+        frame = self.stack.pop()
+        span = self.values[frame.path]
+        self.values[frame.path] = Span(span.line, span.col, span.start, self.parsed.original(event.end_mark.index))
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.nodes)
+        if self.stack:
+            self.stack[-1].nodes += frame.nodes
+
+    def _alias(self, event: Any) -> None:
+        span = self._span(event)
+        if self._expecting_key():
+            self._problem(span.line + 1, span.col + 1, SYNTAX, "an alias cannot be used as a mapping key")
+            raise _LimitExceeded
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            open_anchor = any(frame.anchor == event.anchor for frame in self.stack)
+            reason = "refers to a collection that contains it" if open_anchor else "has no anchor"
+            self._problem(span.line + 1, span.col + 1, SYNTAX, f"alias *{event.anchor} {reason}")
+            raise _LimitExceeded
+        value, nodes = target
+        self._count(nodes, span)
+        self._place(value, span)
+
+    def _place(self, value: Any, span: Span) -> None:
+        if not self.stack:
+            self.result = value
+            self.values[()] = span
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict):
+            assert frame.key is not None
+            assert frame.key_span is not None
+            path = (*frame.path, frame.key)
+            frame.container[frame.key] = value
+            self.keys[path] = frame.key_span
+            frame.key = None
+        else:
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+        self.values[path] = span
+
+    def _child_path(self) -> NodePath:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict):
+            assert frame.key is not None
+            return (*frame.path, frame.key)
+        return (*frame.path, len(frame.container))
+
+    def _expecting_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
+
+    def _count(self, nodes: int, span: Span) -> None:
+        self.nodes += nodes
+        if self.stack:
+            self.stack[-1].nodes += nodes
+        if self.nodes > self.limits.max_nodes:
+            self._problem(span.line + 1, span.col + 1, TOO_MANY_NODES,
+                          f"document expands to more than {self.limits.max_nodes:,} values "
+                          "(aliases are expanded); is this an alias bomb?")
+            raise _LimitExceeded
+
+    def _convert(self, event: Any) -> Any:
+        tag = event.tag
+        implicit = tag is None or tag == "!"
+        if implicit:
+            if not event.implicit[0]:
+                return event.value
+            tag = yaml_io.resolve_plain(event.value)
+        if tag == _STR:
+            return event.value
+        if tag not in _SCALAR_TAGS:
+            return self._refuse(event, DISALLOWED_TAG, _tag_message(tag))
+        if tag == _INT and _written_digits(event.value) > self.limits.max_int_digits:
+            return self._refuse(event, SYNTAX, self._too_many_digits(event.value))
+        try:
+            value = yaml_io.construct(tag, event.value)
+        except Exception as error:  # noqa: BLE001 - the constructors raise many types for bad explicit values
+            if implicit and tag == _TIMESTAMP:
+                # Looks like a date and is none (2027-02-30): text, as if quoted, so the schema says where a date
+                # was expected and every other check still runs.
+                return event.value
+            reason = getattr(error, "problem", None) or str(error) or type(error).__name__
+            return self._refuse(event, SYNTAX, f"invalid {tag.removeprefix(_CORE)} value {_shown(event.value)}: "
+                                               f"{reason}")
+        if isinstance(value, int) and abs(value) >= _smallest_with(self.limits.max_int_digits + 1):
+            return self._refuse(event, SYNTAX, self._too_many_digits(event.value))
+        if isinstance(value, datetime.datetime):
+            return event.value  # a time of day is no date: keep what the user wrote, for the schema to quote
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    def _refuse(self, event: Any, code: str, message: str) -> str:
+        span = self._span(event)
+        self._problem(span.line + 1, span.col + 1, code, message)
+        return str(event.value)
+
+    def _too_many_digits(self, written: str) -> str:
+        return (f"the number {_shown(written)} is too large: whole numbers have at most "
+                f"{self.limits.max_int_digits} digits; quote it to keep it as text")
+
+    def _span(self, event: Any) -> Span:
+        """Where an event sits, from the parser's character offsets: its line and column counts differ from ours
+        (NEL, LS, PS; a line after the end of a file without a final line break)."""
+        start, end = event.start_mark.index, event.end_mark.index
+        if self.parsed.rewritten_at:
+            start, end = self.parsed.original(start), self.parsed.original(end)
+        if start >= len(self.source):
+            line, col = line_col(self.source, start)
+            return Span(line - 1, col - 1, start, end)
+        line = bisect.bisect_right(self.line_starts, start) - 1
+        return Span(line, start - self.line_starts[line], start, end)
+
+    def _syntax_problem(self, error: yaml_io.SyntaxFault) -> None:
+        mark = error.problem_mark or error.context_mark
+        offset = self.parsed.original(mark.index) if mark is not None else 0
+        problem = error.problem or "invalid YAML"
+        context = f" ({error.context})" if error.context else ""
+        started = error.context_mark
+        if error.context and started is not None and mark is not None:
+            first_line = line_col(self.source, self.parsed.original(started.index))[0]
+            if first_line != line_col(self.source, offset)[0]:
+                context = f" ({error.context} that starts on line {first_line})"
+        offset, explained = _explain_syntax(self.source, offset, problem)
+        self._problem_at(offset, SYNTAX, f"YAML syntax error: {explained or problem + context}")
+
+    def _problem_at(self, offset: int, code: str, message: str) -> None:
+        line, col = line_col(self.source, offset)
+        self._problem(line, col, code, message)
+
+    def _problem(self, line: int, col: int, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line, col, code, Severity.ERROR, message))
+
+
+def _reader_message(error: yaml_io.ReaderFault) -> str:
+    character = error.character
+    code = ord(character) if isinstance(character, str) and len(character) == 1 else character
+    if isinstance(code, int):
+        return f"character U+{code:04X} is not allowed in YAML ({error.reason}); remove it"
+    return f"unreadable YAML: {error.reason}"
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, shortened when long."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+@functools.cache
+def _smallest_with(digits: int) -> int:
+    """The smallest whole number written with ``digits`` digits."""
+    return int(10 ** (digits - 1))
+
+
+def _written_digits(number: str) -> int:
+    """How many digits a YAML integer is written with, base prefix, sign and underscores left out."""
+    body = number.lstrip("+-").replace("_", "")
+    return len(body) - 2 if body[:2] in ("0x", "0o", "0b") else len(body)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = ("is half of a UTF-16 surrogate pair without its other half, so it stands for no character; "
+                   "write the character itself, the whole pair (such as \\ud83d\\ude00) or one escape (such as "
+                   "\\U0001F600)")
+_ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def _explain_syntax(source: str, offset: int, problem: str) -> tuple[int, str | None]:
+    """A plainer message (and a better offset) for syntax errors whose parser message hides the cause."""
+    if source[offset : offset + 1] == "\t":
+        line_start = line_starts(source)[line_col(source, offset)[0] - 1]
+        if not source[line_start:offset].strip(" \t"):
+            return offset, "a tab indents this line; YAML indents with spaces only (replace the tab with spaces)"
+        return offset, "a tab cannot stand here; YAML separates and indents with spaces (replace it with spaces)"
+    if "escape" in problem and offset >= 2 and source[offset - 2] == "\\" and source[offset - 1] in _ESCAPE_DIGITS:
+        escape = source[offset - 2 : offset + _ESCAPE_DIGITS[source[offset - 1]]]
+        try:
+            code = int(escape[2:], 16)
+        except ValueError:
+            return offset, None
+        if 0xD800 <= code <= 0xDFFF:
+            return offset - 2, f"the escape {escape} {_LONE_SURROGATE}"
+        if code > 0x10FFFF:
+            return offset - 2, f"the escape {escape} is past U+10FFFF, the last Unicode character"
+    return offset, None
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_CORE, "!!")
+    return f"tag {shown} is not allowed; use plain YAML values (strings, numbers, dates, lists, mappings)"

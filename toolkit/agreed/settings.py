@@ -1,0 +1,63 @@
+"""The settings file, read below both its users: lint (rules, patterns, the roster) and consent (the roster alone).
+
+The settings live in ``.agreed.yaml`` or in ``[tool.agreed]`` of ``pyproject.toml``; either is read as a Document
+(a pyproject's table through the same loader, as JSON, so the same validation applies). What the settings mean to lint
+is :mod:`agreed.lint.config`'s; the one setting consent needs, which people roster vouches for identities
+(``people:``), is looked up here, so that consent never imports lint.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from agreed.codes import CONFIG_ERROR, EMPTY
+from agreed.compose import DEFAULT_LIMITS
+from agreed.document import Document, failed_document, load_document
+from agreed.reading import Unreadable, read_file
+
+CONFIG_FILE = ".agreed.yaml"
+PYPROJECT_FILE = "pyproject.toml"
+ROSTER_SETTING = "people"
+
+
+def read_settings(path: Path, display: str) -> Document:
+    """The settings in the configuration file ``path`` (shown as ``display``); a document whose problems say why when
+    they cannot be read or do not load."""
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
+        return _failed(display, f"cannot read the configuration: {raw.detail}")
+    return settings_document(raw, path.name, display)
+
+
+def settings_document(raw: bytes, file_name: str, display: str) -> Document:
+    """The settings in the bytes of a configuration file named ``file_name``: all of an ``.agreed.yaml``, or the
+    ``[tool.agreed]`` table of a ``pyproject.toml``; a document whose problems say why when they do not load."""
+    if file_name != PYPROJECT_FILE:
+        document = load_document(raw, display)
+        if all(problem.rule == EMPTY for problem in document.problems) and document.data is None:
+            return load_document(b"{}", display)  # a configuration of comments only sets nothing
+        return document
+    try:
+        table = tomllib.loads(raw.decode("utf-8"))
+        section = table.get("tool", {}).get("agreed", {})
+        # JSON is YAML, so the section goes through the same loader and validation as .agreed.yaml.
+        text = json.dumps(section, default=str)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return _failed(display, f"not valid TOML: {error}")
+    except ValueError:  # a whole number past the interpreter's limit for turning numbers into text and back
+        return _failed(display, f"a number is too large: whole numbers have at most "
+                                f"{DEFAULT_LIMITS.max_int_digits} digits; quote it to keep it as text")
+    return load_document(text.encode("utf-8"), display)
+
+
+def named_roster(settings: Document) -> str | None:
+    """The people roster the settings name (``people:``, a path relative to the configuration's folder), or None."""
+    value = settings.data.get(ROSTER_SETTING) if isinstance(settings.data, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
+def _failed(display: str, message: str) -> Document:
+    return failed_document(display, CONFIG_ERROR, message)
