@@ -10,7 +10,7 @@ and ``ended`` and ``fulfilled`` agreements are final: both are refused.
 A party that the change under review removes must consent to the new terms too (the consent gate says so). It is no
 longer in the file, so ``--base REV`` names the revision the change started from: the party's entry is read from the
 agreement as it was there (found as the consent gate finds it, :class:`agreed.consent.status.BaseRevision`: at the
-same path, else by its id among the agreements of the folder the gate checks, :func:`_checked_places`), and its
+same path, else by its id among the agreements of the folder the gate checks, :mod:`agreed.consent.signing`), and its
 keys there are the ones ``--key`` must match. The record is, as always, for the current digest. ``--base`` is
 always resolved, also for a current party: an unknown revision is an error.
 
@@ -23,7 +23,6 @@ with ``--key``. A signed record takes the place of the same party's record witho
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 import shlex
 import sys
@@ -35,18 +34,15 @@ import click
 
 from agreed.cli.output import usage_error
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import SSH_SIGNATURE, identity_of, policy_of, vouched_identity
+from agreed.consent.evidence import SSH_SIGNATURE, policy_of
 from agreed.consent.ledger import ConsentRecord, LedgerError, Written, new_record, write_record
-from agreed.consent.roster import roster_at, roster_beside
+from agreed.consent.signing import SigningError, current_party, listed_keys, party_at_base, signing_roster
 from agreed.consent.ssh import SshError, consent_message, public_key_blob, sign, verify, without_askpass
-from agreed.consent.status import DRAFT, FINAL_STATUSES, BaseRevision, StatusError
+from agreed.consent.status import DRAFT, FINAL_STATUSES
 from agreed.document import Document, read_document
-from agreed.git.repository import GitError, Repository
-from agreed.lint.config import find_config
-from agreed.lint.people import Roster, RosterError
+from agreed.people import Roster
 from agreed.reading import Unreadable, read_file
-from agreed.report.text_report import problem_line
-from agreed.sources import default_folder, inside
+from agreed.report.lint.text_report import problem_line
 
 MAX_KEY_FILE_BYTES = 64 * 1024
 
@@ -80,7 +76,7 @@ def command(file: Path, party_id: str, key: Path | None, base: str | None) -> No
     data: Mapping[str, Any] = document.data
     agreement_id: str = data["id"]
     _check_status(file, data)
-    party = _party(data, party_id) if base is None else _party_at(file, data, party_id, base)
+    party = _signer(file, data, party_id, base)
     if key is None:
         _refuse_if_only_signatures_count(file, data, party_id)
     signature = None if key is None else _signature(key, agreement_id, party, digest, _roster(file, base))
@@ -115,74 +111,16 @@ def _check_status(file: Path, data: Mapping[str, Any]) -> None:
                     "recorded for it (start a new agreement to agree on new terms)")
 
 
-def _party(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any]:
-    """The entry of ``party_id`` in ``data``'s parties; a usage error that also points at --base when it is not."""
-    found = _party_entry(data, party_id)
-    if found is None:
-        usage_error(f"{_not_a_party(data, party_id)}; if the change under review removed it, it consents with "
-                    "--base REV, REV being the revision the change started from (e.g. origin/main)")
-    return found
-
-
-def _party_at(file: Path, data: Mapping[str, Any], party_id: str, base: str) -> Mapping[str, Any]:
-    """With ``--base``: the revision ``base`` is resolved first (an unknown one is a usage error, whoever signs),
-    then the party is looked up as :func:`_party_or_removed` does."""
+def _signer(file: Path, data: Mapping[str, Any], party_id: str, base: str | None) -> Mapping[str, Any]:
+    """The party's entry the consent is checked against (:mod:`agreed.consent.signing`), said when it is the one
+    at ``base``; a usage error when there is none."""
     try:
-        with Repository.open(file) as repository:
-            revision = BaseRevision(repository, base, _checked_places(repository, file))
-            return _party_or_removed(repository.relative(file), data, party_id, revision)
-    except (GitError, StatusError) as error:
-        usage_error(f"--base {base}: {error}")
-
-
-def _checked_places(repository: Repository, file: Path) -> list[str]:
-    """Where the consent gate looks for the agreement's base version: ``contracts/`` at the repository root when
-    the file is below it (the gate's default), else the file's own folder (the gate given that file). An entry
-    found anywhere else (a copy under docs/) is one the gate never trusts, so it must not be signed against."""
-    folder = repository.relative(default_folder(repository.root))
-    return [folder] if inside(repository.relative(file), [folder]) else [repository.relative(file.parent)]
-
-
-def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str,
-                      revision: BaseRevision) -> Mapping[str, Any]:
-    """The entry of ``party_id`` in the agreement (at the repo-relative path ``shown``, else by its id) as it was at
-    ``revision``, which is what the consent gate trusts (a party the change removed, or whose keys it changed);
-    else its current entry (a party new in the change); else a usage error."""
-    current = _party_entry(data, party_id)
-    trusted, where, why_not = _entry_at(revision, shown, str(data["id"]), party_id)
-    if trusted is not None and trusted != current:
-        how = "removed since" if current is None else "its entry has changed since"
-        click.echo(f"{party_id} is a party of {data['id']} at {where} and {how}: its consent to the current terms "
-                   "is checked against its entry there (its keys, for --key).")
-    entry = trusted if trusted is not None else current  # current only: a party new in the change
-    if entry is None:
-        usage_error(f"{_not_a_party(data, party_id)}, {why_not}")
-    return entry
-
-
-def _entry_at(revision: BaseRevision, shown: str, agreement_id: str,
-              party_id: str) -> tuple[Mapping[str, Any] | None, str, str]:
-    """(the party's entry at the revision, where the agreement was there, why there is no entry)."""
-    found = revision.agreement(shown, agreement_id)
-    if found is None:
-        return None, revision.name, f"and {agreement_id} does not exist at {revision.name}"
-    where = f"{revision.name} ({found.path})"
-    if isinstance(digest_document(found.document), DigestError):
-        return None, where, f"and {agreement_id} does not validate at {where}, so no party of it there can be trusted"
-    return _party_entry(found.document.data, party_id), where, f"nor of its version at {where}"
-
-
-def _party_entry(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any] | None:
-    parties: Sequence[Mapping[str, Any]] = data["parties"]
-    return next((party for party in parties if party["id"] == party_id), None)
-
-
-def _not_a_party(data: Mapping[str, Any], party_id: str) -> str:
-    """``'x' is not a party of ID (a hint)``: the closest party id, else every party id."""
-    known = [str(party["id"]) for party in data["parties"]]
-    close = difflib.get_close_matches(party_id, known, n=1)
-    hint = f"did you mean {close[0]!r}?" if close else f"its parties are: {', '.join(known)}"
-    return f"{party_id!r} is not a party of {data['id']} ({hint})"
+        signer = current_party(data, party_id) if base is None else party_at_base(file, data, party_id, base)
+    except SigningError as error:
+        usage_error(str(error))
+    if signer.note is not None:
+        click.echo(signer.note)
+    return signer.entry
 
 
 def _refuse_if_only_signatures_count(file: Path, data: Mapping[str, Any], party_id: str) -> None:
@@ -200,32 +138,16 @@ def _refuse_if_only_signatures_count(file: Path, data: Mapping[str, Any], party_
 
 def _roster(file: Path, base: str | None) -> Roster | None:
     """The people roster the consent gate will trust: as it was at ``base``, else the work tree's."""
-    config = find_config(file.parent)
-    if config is None:
-        return None
     try:
-        if base is None:
-            return roster_beside(config, Path.cwd().resolve())
-        with Repository.open(file) as repository:
-            return roster_at(repository, base, repository.relative(config))
-    except (GitError, RosterError) as error:
-        usage_error(f"the people roster: {error}")
-
-
-def _listed_keys(party: Mapping[str, Any], roster: Roster | None) -> tuple[tuple[str, ...], str]:
-    """The keys the consent gate trusts for the party (:func:`agreed.consent.evidence.vouched_identity`), and
-    where they are listed: the people roster, or the party's entry."""
-    known = identity_of(party)
-    trusted = vouched_identity(known, None if roster is None else roster.people.get(known.party))
-    if trusted is None or trusted is known or roster is None:
-        return known.keys, "parties[].keys"
-    return trusted.keys, f"the people roster ({roster.path})"
+        return signing_roster(file, base, Path.cwd())
+    except SigningError as error:
+        usage_error(str(error))
 
 
 def _signature(key: Path, agreement_id: str, party: Mapping[str, Any], digest: str, roster: Roster | None) -> str:
     """Sign the consent with ``key`` and make sure the signature verifies with a key trusted for the party."""
     party_id: str = party["id"]
-    listed, where = _listed_keys(party, roster)
+    listed, where = listed_keys(party, roster)
     if not listed:
         usage_error(f"no key is listed for {party_id} in {where}: add the public key there first (a "
                     "material change, so agree on it), or sign without --key")

@@ -1,0 +1,118 @@
+"""The consent gate's run: one service behind ``agreed consent status`` and ``agreed consent check``.
+
+From the paths named (default: ``contracts/`` at the repository root), an optional base revision and an optional
+reviews export, it assembles what the gate reads: the agreement files and templates, the base revision restricted to
+the places checked, the people roster as it was at the base (else the work tree's), and the status of every
+agreement, duplicates and agreements gone since the base included. Callers render the result and decide the exit
+code (:func:`agreed.consent.status.gate_failures`). Nothing here prints or exits: what the caller must refuse is
+raised as :class:`GateUsageError`; git, ledger, evidence, reviews and roster errors are raised as they come.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from agreed.consent.reviews import Review, read_reviews
+from agreed.consent.roster import roster_at, roster_beside
+from agreed.consent.status import (
+    AgreementStatus,
+    BaseRevision,
+    agreement_status,
+    gone_since,
+    template_status,
+    with_duplicates,
+)
+from agreed.git.repository import Repository
+from agreed.lint.config import find_config
+from agreed.people import Roster
+from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, checked_places, kind_of, select
+
+SHALLOW = ("this clone is shallow, so who added each consent record cannot be told: run 'git fetch --unshallow', "
+           "or check out the whole history in CI (fetch-depth: 0)")
+
+
+class GateUsageError(Exception):
+    """What was asked cannot be checked (a shallow clone, a path that holds no agreement, a template named ...)."""
+
+
+def consent_statuses(here: Path, paths: Sequence[str], base: str | None = None,
+                     reviews_file: Path | None = None) -> list[AgreementStatus]:
+    """The consent status of every agreement the paths name, as the gate sees it from the folder ``here``."""
+    reviews = None if reviews_file is None else read_reviews(reviews_file)
+    with Repository.open(here) as repository:
+        if repository.is_shallow():
+            raise GateUsageError(SHALLOW)
+        arguments = list(paths) or _default_paths(repository.root)
+        agreements, templates = _files(repository, arguments)
+        within = [repository.relative(Path(path)) for path in arguments]
+        revision = None if base is None else BaseRevision(repository, base, checked_places(arguments,
+                                                                                            repository.relative))
+        results = _statuses(repository, agreements, within, revision, reviews, gate_roster(repository, here, base))
+        return results + [found for found in map(partial(template_status, repository), templates) if found]
+
+
+def _statuses(repository: Repository, agreements: Sequence[Path], within: Sequence[str],
+              revision: BaseRevision | None, reviews: Sequence[Review] | None,
+              roster: Roster | None) -> list[AgreementStatus]:
+    results = _agreements([agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
+                           for file in agreements], within)
+    results = with_duplicates(results)
+    if revision is not None:
+        known = (result.agreement or revision.id_at(result.path) for result in results)
+        present = {agreement for agreement in known if agreement is not None}
+        results += gone_since(revision, present, within)
+    return results
+
+
+def _default_paths(root: Path) -> list[str]:
+    """``contracts/`` at the repository root, relative to the current folder, when no path is named."""
+    folder = root / DEFAULT_FOLDER
+    if not folder.is_dir():
+        raise GateUsageError(f"no path given and there is no '{DEFAULT_FOLDER}/' folder at the repository root; "
+                             "name the agreement files or folders")
+    return [os.path.relpath(folder)]
+
+
+def _agreements(results: Sequence[AgreementStatus], named: Sequence[str]) -> list[AgreementStatus]:
+    """The results without YAML files that are no agreement (a roster, a config kept beside the agreements); such a
+    file named itself (``named``: the repo-relative arguments) is a usage error."""
+    for result in results:
+        if result.stranger and result.path in named:
+            raise GateUsageError(f"{result.path}: {result.error}")
+    return [result for result in results if not result.stranger]
+
+
+def _files(repository: Repository, arguments: Sequence[str]) -> tuple[list[Path], list[Path]]:
+    """The agreement files and the templates the arguments name (folders are searched, :func:`select`); a usage
+    error for a path that does not exist or holds no agreement, and for a consent record or a template named."""
+    missing = [argument for argument in arguments if argument != "-" and not Path(argument).exists()]
+    if missing:
+        raise GateUsageError(f"no such file or folder: {', '.join(missing)}")
+    selection = select(arguments, kinds=CHECKED)
+    if selection.reads_stdin:
+        raise GateUsageError("consent needs agreement files in a repository, not standard input")
+    if selection.empty:
+        raise GateUsageError(f"no agreement files in: {', '.join(selection.empty)}")
+    for path, kind in selection.skipped:
+        raise GateUsageError(f"{path.as_posix()}: a {kind.value} is not an agreement, there is nothing to consent to")
+    named = {repository.relative(Path(argument)) for argument in arguments}
+    templates = [file for file in selection.files if kind_of(repository.relative(file)) is Kind.TEMPLATE]
+    for template in templates:
+        if repository.relative(template) in named:
+            raise GateUsageError(f"{template.as_posix()}: the template is not an agreement, there is nothing to "
+                                 "consent to; copy it to a file of its own (agreed new)")
+    return [file for file in selection.files if file not in templates], templates
+
+
+def gate_roster(repository: Repository, here: Path, base: str | None) -> Roster | None:
+    """The people roster the configuration (found from ``here``) names: as both were at ``base``, else the work
+    tree's. A configured roster that cannot be read is an error (RosterError), never no roster."""
+    config = find_config(here)
+    if config is None:
+        return None
+    if base is None:
+        return roster_beside(config, here.resolve())
+    return roster_at(repository, base, repository.relative(config))
