@@ -7,16 +7,11 @@ from pathlib import Path
 import pytest
 
 from agreed.codes import CONFIG_ERROR
-from agreed.lint.config import (
-    ConfigError,
-    LintConfig,
-    default_config,
-    find_config,
-    load_config,
-)
+from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
 from agreed.lint.rule import Rule, TextContext
 from agreed.lint.rules import ALL_RULES
 from agreed.problem import Severity
+from agreed.settings import find_config
 
 
 def _write(path: Path, text: str) -> Path:

@@ -16,11 +16,40 @@ from pathlib import Path
 from agreed.codes import CONFIG_ERROR, EMPTY
 from agreed.compose import DEFAULT_LIMITS
 from agreed.document import Document, failed_document, load_document
+from agreed.lines import split_lines
 from agreed.reading import Unreadable, read_file
 
 CONFIG_FILE = ".agreed.yaml"
 PYPROJECT_FILE = "pyproject.toml"
 ROSTER_SETTING = "people"
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.agreed.yaml`` or ``pyproject.toml`` with ``[tool.agreed]``, from ``start`` up to the git root."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT_FILE
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    raw = read_file(pyproject)
+    if isinstance(raw, Unreadable):
+        return False
+    text = raw.decode("utf-8", errors="replace")
+    if "agreed" not in text:
+        return False
+    try:
+        return "agreed" in tomllib.loads(text).get("tool", {})
+    except ValueError:  # broken TOML, or a number too large to read, that mentions our table: load it, so the
+        # error is reported
+        return tool_table_line(text) > 0
 
 
 def read_settings(path: Path, display: str) -> Document:
@@ -57,6 +86,14 @@ def named_roster(settings: Document) -> str | None:
     """The people roster the settings name (``people:``, a path relative to the configuration's folder), or None."""
     value = settings.data.get(ROSTER_SETTING) if isinstance(settings.data, Mapping) else None
     return value if isinstance(value, str) else None
+
+
+def tool_table_line(text: str) -> int:
+    """The line of the ``[tool.agreed]`` table header (or of a sub-table), 0 when there is none."""
+    for number, line in enumerate(split_lines(text), start=1):
+        if line.strip().replace(" ", "").startswith("[tool.agreed"):
+            return number
+    return 0
 
 
 def _failed(display: str, message: str) -> Document:

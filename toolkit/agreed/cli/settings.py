@@ -12,9 +12,10 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from agreed.cli.output import EXIT_USAGE
-from agreed.lint.config import ConfigError, LintConfig, default_config, find_config, load_config
+from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem
+from agreed.settings import find_config
 from agreed.sources import display_path
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -11,7 +11,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,10 @@ from typing import Any
 
 from agreed.codes import CONFIG_ERROR
 from agreed.document import Document
-from agreed.lines import split_lines
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
-from agreed.settings import CONFIG_FILE, PYPROJECT_FILE, read_settings
+from agreed.settings import PYPROJECT_FILE, read_settings, tool_table_line
 
 CUSTOM_TERMS_OPTION = "terms"
 _OFF = "off"
@@ -105,34 +103,6 @@ def _with_defaults(rules: Iterable[Rule]) -> Iterator[Rule]:
         yield _configured(rule, _defaults(rule)) if rule.configure is not None else rule
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest ``.agreed.yaml`` or ``pyproject.toml`` with ``[tool.agreed]``, from ``start`` up to the git root."""
-    for folder in (start.resolve(), *start.resolve().parents):
-        candidate = folder / CONFIG_FILE
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT_FILE
-        if pyproject.is_file() and _has_tool_section(pyproject):
-            return pyproject
-        if (folder / ".git").exists():
-            return None
-    return None
-
-
-def _has_tool_section(pyproject: Path) -> bool:
-    raw = read_file(pyproject)
-    if isinstance(raw, Unreadable):
-        return False
-    text = raw.decode("utf-8", errors="replace")
-    if "agreed" not in text:
-        return False
-    try:
-        return "agreed" in tomllib.loads(text).get("tool", {})
-    except ValueError:  # broken TOML, or a number too large to read, that mentions our table: load it, so the
-        # error is reported
-        return _header_line(text) > 0
-
-
 def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> LintConfig:
     """Read, validate and resolve the configuration at ``path``; raises ConfigError with every problem found."""
     display = shown or path.as_posix()
@@ -175,7 +145,7 @@ def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
     shown = [dataclasses.replace(problem, rule=CONFIG_ERROR, severity=Severity.ERROR) for problem in problems]
     if path.name != PYPROJECT_FILE:
         return shown
-    line = _header_line(_text(path)) or 1
+    line = tool_table_line(_text(path)) or 1
     return [dataclasses.replace(problem, line=line, col=1, message=f"[tool.agreed] {problem.message}")
             for problem in shown]
 
@@ -183,14 +153,6 @@ def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
 def _text(path: Path) -> str:
     raw = read_file(path)
     return "" if isinstance(raw, Unreadable) else raw.decode("utf-8", errors="replace")
-
-
-def _header_line(text: str) -> int:
-    """The line of the ``[tool.agreed]`` table header (or of a sub-table), 0 when there is none."""
-    for number, line in enumerate(split_lines(text), start=1):
-        if line.strip().replace(" ", "").startswith("[tool.agreed"):
-            return number
-    return 0
 
 
 class _Resolver:
