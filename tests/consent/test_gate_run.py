@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from agreed.consent.gate_run import SHALLOW, GateUsageError, consent_statuses, gate_roster
-from agreed.consent.status import StatusError
+from agreed.consent.trust import StatusError
 from agreed.git.repository import Repository
 from agreed.schema import template_path
 from gitrepo import EXAMPLE, commit_all, git

@@ -16,9 +16,11 @@ import click
 
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, format_option, usage_error
 from agreed.consent.evidence import EvidenceError
+from agreed.consent.gate import gate_failures
 from agreed.consent.gate_run import GateUsageError, consent_statuses
 from agreed.consent.reviews import ReviewsError
-from agreed.consent.status import AgreementStatus, StatusError, gate_failures
+from agreed.consent.status import AgreementStatus
+from agreed.consent.trust import StatusError
 from agreed.git.repository import GitError
 from agreed.people import RosterError
 from agreed.report.consent_status import CONSENT_GATE_FORMATS, CONSENT_STATUS_FORMATS

@@ -9,7 +9,7 @@ and ``ended`` and ``fulfilled`` agreements are final: both are refused.
 
 A party that the change under review removes must consent to the new terms too (the consent gate says so). It is no
 longer in the file, so ``--base REV`` names the revision the change started from: the party's entry is read from the
-agreement as it was there (found as the consent gate finds it, :class:`agreed.consent.status.BaseRevision`: at the
+agreement as it was there (found as the consent gate finds it, :class:`agreed.consent.trust.BaseRevision`: at the
 same path, else by its id among the agreements of the folder the gate checks, :mod:`agreed.consent.signing`), and its
 keys there are the ones ``--key`` must match. The record is, as always, for the current digest. ``--base`` is
 always resolved, also for a current party: an unknown revision is an error.

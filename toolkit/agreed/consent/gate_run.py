@@ -4,7 +4,7 @@ From the paths named (default: ``contracts/`` at the repository root), an option
 reviews export, it assembles what the gate reads: the agreement files and templates, the base revision restricted to
 the places checked, the people roster as it was at the base (else the work tree's), and the status of every
 agreement, duplicates and agreements gone since the base included. Callers render the result and decide the exit
-code (:func:`agreed.consent.status.gate_failures`). Nothing here prints or exits: what the caller must refuse is
+code (:func:`agreed.consent.gate.gate_failures`). Nothing here prints or exits: what the caller must refuse is
 raised as :class:`GateUsageError`; git, ledger, evidence, reviews and roster errors are raised as they come.
 """
 
@@ -17,17 +17,11 @@ from pathlib import Path
 
 from agreed.consent.reviews import Review, read_reviews
 from agreed.consent.roster import roster_at, roster_beside
-from agreed.consent.status import (
-    AgreementStatus,
-    BaseRevision,
-    agreement_status,
-    gone_since,
-    template_status,
-    with_duplicates,
-)
+from agreed.consent.status import AgreementStatus, agreement_status, gone_since, template_status, with_duplicates
+from agreed.consent.trust import BaseRevision
 from agreed.git.repository import Repository
-from agreed.lint.config import find_config
 from agreed.people import Roster
+from agreed.settings import find_config
 from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, checked_places, kind_of, select
 
 SHALLOW = ("this clone is shallow, so who added each consent record cannot be told: run 'git fetch --unshallow', "

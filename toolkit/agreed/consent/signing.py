@@ -3,7 +3,7 @@ its consent.
 
 A party that the change under review removed (or whose keys it replaced) is trusted as it was at the revision the
 change started from: its entry is read from the agreement there, found as the consent gate finds it
-(:class:`agreed.consent.status.BaseRevision`: at the same path, else by its id among the agreements of the folder the
+(:class:`agreed.consent.trust.BaseRevision`: at the same path, else by its id among the agreements of the folder the
 gate checks, :func:`checked_places`). The people roster the gate trusts is read the same way. Nothing here prints or
 exits: what stops the signing is raised as :class:`SigningError`, with the message to show.
 """
@@ -19,10 +19,10 @@ from typing import Any
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import identity_of, vouched_identity
 from agreed.consent.roster import roster_at, roster_beside
-from agreed.consent.status import BaseRevision, StatusError
+from agreed.consent.trust import BaseRevision, StatusError
 from agreed.git.repository import GitError, Repository
-from agreed.lint.config import find_config
 from agreed.people import Roster, RosterError
+from agreed.settings import find_config
 from agreed.sources import default_folder, inside
 
 

@@ -1,32 +1,23 @@
 """Where each party's consent to an agreement stands: ``valid``, ``stale`` or ``missing``, and why.
 
 - ``valid``: a record (or, when the policy accepts ``review``, an approving review) for the CURRENT digest whose
-  evidence passes the agreement's policy (:mod:`agreed.consent.evidence`).
+  evidence passes the agreement's policy (:mod:`agreed.consent.evidence`), checked against the identities trusted
+  for the party (:mod:`agreed.consent.trust`: read from the base revision, so a change cannot vouch for itself).
 - ``stale``: no valid consent to the current terms, and the party's newest record is for an older digest (which
   one, and when, is said, with the material changes since: the semantic diff from the newest version of the file
   in HEAD's history that had that digest to the work tree).
-- ``missing``: neither; a record for the current digest whose evidence fails is ``missing`` with the reason.
+- ``missing``: neither; a record for the current digest whose evidence fails is ``missing`` with the reason, and so
+  is a party that has no trusted identity.
 
-Trust: with a base revision, what decides who may consent (the parties, their emails, handles and keys, and
-``consent.evidence``) is read from the agreement as it was at the base, so a change cannot add its own key or party
-and approve itself. A party the base version does not know (one the change adds, or any party of an agreement the
-change creates) is trusted only through the people roster as it was at the base (:mod:`agreed.consent.roster`);
-without a roster entry it cannot be ``valid`` in that change (merge the agreement while it is not ``active``, then
-the party consents). A party the change removes is listed too (``removed``), checked with its base identity against
-the new terms: it must consent to being removed. The agreement is found at the base by its path, else by its ``id``
-in the one agreement file of the checked places that has it (a file moved in the change keeps its trusted
-identities); which files are agreements is :func:`agreed.sources.kind_of`, the definition every command uses, so a
-copy kept in a hidden folder, or anywhere outside the checked places, is never a base version. An id held by two
-files, at the base or now, is a gate failure. Without a base, the work tree is trusted.
-
-Consent given to an agreement in force or final is history: a record present at the base that the change removes
-is a withdrawal, which the gate refuses (an agreement in force changes through ``renegotiating``).
+A party the change removes is listed too (``removed``), checked with its base identity against the new terms: it
+must consent to being removed. Consent given to an agreement in force or final is history: a record present at the
+base that the change removes is a withdrawal. Agreements of the base that no file holds now, and ids held by two
+files, at the base or now, are reported too. Which of these fail the gate is :mod:`agreed.consent.gate`.
 """
 
 from __future__ import annotations
 
 import datetime
-import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,42 +25,35 @@ from pathlib import Path
 from typing import Any, Final
 
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import (
-    REVIEW,
-    Finding,
-    Identity,
-    check_record,
-    check_reviews,
-    identity_of,
-    policy_of,
-    vouched_identity,
-)
-from agreed.consent.ledger import FOLDER as LEDGER
-from agreed.consent.ledger import ConsentRecord, LedgerProblem, parse_record, read_records
+from agreed.consent.evidence import REVIEW, Finding, check_record, check_reviews, policy_of
+from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
 from agreed.consent.reviews import Review
-from agreed.document import Document, load_document, read_document
+from agreed.consent.trust import (
+    BaseRevision,
+    StatusError,
+    Trusted,
+    identity_changes,
+    names_of,
+    paths_sharing_id,
+    roster_vouched,
+    trusted_at,
+)
+from agreed.document import load_document, read_document
 from agreed.git.history import versions_of
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import Change, diff
 from agreed.people import Roster
 from agreed.schema import VERSION_KEY
-from agreed.sources import Kind, agreement_paths, inside, kind_of
+from agreed.sources import inside
 
 VALID: Final = "valid"
 STALE: Final = "stale"
 MISSING: Final = "missing"
 DRAFT: Final = "draft"  # still being written: not open for consent
 FINAL_STATUSES: Final = ("ended", "fulfilled")
-NEW_UNTRUSTED: Final = ("the agreement is new in this change and the people roster at the base revision does not "
-                         "list this party, so its identity cannot be trusted yet: merge the agreement before it is "
-                         "active, then the party consents")
-AMBIGUOUS_BASE: Final = ("several files held this agreement's id at the base revision, so which one it was, and "
-                          "whose identities to trust, cannot be told")
 MAX_VERSIONS_SEARCHED: Final = 200  # how far back a stale digest's version is looked for
-
-
-class StatusError(Exception):
-    """The status could not be worked out (git, an unreadable base); ``str(error)`` is one line for users."""
+IN_FORCE: Final = ("active", "renegotiating")
+KEPT_WHEN_DELETED: Final = (*IN_FORCE, *FINAL_STATUSES)  # consent to these is history: never withdrawn or deleted
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,144 +110,6 @@ class AgreementStatus:
         return self.error is None and bool(self.parties) and all(p.state == VALID for p in self.parties)
 
 
-@dataclass(frozen=True, slots=True)
-class _Trusted:
-    policy: tuple[str, ...]
-    identities: Mapping[str, Identity]
-    new: bool
-    status: str | None = None
-    digest: str | None = None
-    path: str | None = None  # where the agreement is at the base revision
-    untrusted: str = ("added in this change: it has no identity at the base revision (neither in the agreement nor "
-                      "in the people roster), so its consent cannot be "
-                      "verified until the change is merged (with the agreement not active) and it consents then")
-
-
-@dataclass(frozen=True, slots=True)
-class BaseAgreement:
-    """An agreement file as it was at the base revision."""
-
-    path: str
-    document: Document
-
-    @property
-    def id(self) -> str | None:
-        return self._text("id")
-
-    @property
-    def status(self) -> str | None:
-        return self._text("status")
-
-    def _text(self, key: str) -> str | None:
-        data = self.document.data
-        value = data.get(key) if isinstance(data, Mapping) else None
-        return value if isinstance(value, str) else None
-
-
-class BaseRevision:
-    """The base revision of a change, where trusted identities are read: each agreement is found there by its path,
-    else by its ``id`` among the agreement files (:func:`agreed.sources.kind_of`) below ``within`` (repo-relative
-    folders or files; ``""``: the whole tree), an index built once and only when needed."""
-
-    def __init__(self, repository: Repository, rev: str, within: Sequence[str] = ("",)) -> None:
-        self.name = rev
-        try:
-            self.commit = repository.resolve(rev)
-        except GitError as error:
-            raise StatusError(str(error)) from None
-        self.within = tuple(within)
-        self._repository = repository
-        self._tree: list[str] | None = None
-        self._agreements: frozenset[str] | None = None
-        self._ledgers: dict[str, list[str]] | None = None
-        self._by_id: dict[str, tuple[BaseAgreement, ...]] | None = None
-        self._by_path: dict[str, BaseAgreement | None] = {}
-
-    def agreement(self, shown: str, agreement_id: str) -> BaseAgreement | None:
-        """The agreement with this id at the base: at ``shown`` when an agreement file of the checked places is
-        there, else the one agreement file with this id (a file moved or renamed in the change is still the same
-        agreement, with the same trusted identities); None when there is none, or several (:meth:`with_id`)."""
-        if shown in self._agreement_files():
-            found = self._at(shown)
-            if found is not None and found.id == agreement_id:
-                return found
-        candidates = self.with_id(agreement_id)
-        return candidates[0] if len(candidates) == 1 else None
-
-    def with_id(self, agreement_id: str) -> tuple[BaseAgreement, ...]:
-        """Every agreement file of the checked places with this id at the base (more than one: a gate failure)."""
-        return self.by_id().get(agreement_id, ())
-
-    def id_at(self, path: str) -> str | None:
-        """The id of the agreement at ``path`` in the base revision, if one is there."""
-        found = self._at(path) if path in self._agreement_files() else None
-        return None if found is None else found.id
-
-    def records(self, path: str, agreement_id: str) -> list[ConsentRecord]:
-        """The well-formed consent records, at the base, of the agreement ``agreement_id`` whose file was at
-        ``path``: its ledger beside that file (``.consent/<id>/<party>/<digest>.yaml``)."""
-        folder = posixpath.join(posixpath.dirname(path), LEDGER, agreement_id)
-        records: list[ConsentRecord] = []
-        for name in self._ledger_files().get(folder, ()):
-            party, _, file = name[len(folder) + 1 :].partition("/")
-            if not file or "/" in file or party.startswith(".") or file.startswith("."):
-                continue
-            raw = self._read(name)
-            record = None if raw is None else parse_record(raw, Path(name), agreement_id, party)
-            if isinstance(record, ConsentRecord):
-                records.append(record)
-        return records
-
-    def _paths(self) -> list[str]:
-        if self._tree is None:
-            try:
-                self._tree = self._repository.tree_paths(self.commit)
-            except GitError as error:
-                raise StatusError(str(error)) from None
-        return self._tree
-
-    def _agreement_files(self) -> frozenset[str]:
-        if self._agreements is None:
-            self._agreements = frozenset(agreement_paths(self._paths(), self.within))
-        return self._agreements
-
-    def _ledger_files(self) -> Mapping[str, list[str]]:
-        """The files of each agreement's ledger folder (``<folder>/.consent/<id>``) at the base, by that folder."""
-        if self._ledgers is None:
-            self._ledgers = defaultdict(list)
-            for name in self._paths():
-                parts = name.split("/")
-                if kind_of(name) is Kind.CONSENT_RECORD and LEDGER in parts[:-2]:
-                    at = parts.index(LEDGER)
-                    self._ledgers["/".join(parts[: at + 2])].append(name)
-        return self._ledgers
-
-    def _read(self, path: str) -> bytes | None:
-        try:
-            return self._repository.read(self.commit, path)
-        except GitError as error:
-            raise StatusError(str(error)) from None
-
-    def _at(self, path: str) -> BaseAgreement | None:
-        """The file at ``path`` in the base revision, parsed once; None when there is none."""
-        if path not in self._by_path:
-            raw = self._read(path)
-            document = None if raw is None else load_document(raw, f"{self.name}:{path}")
-            self._by_path[path] = None if document is None else BaseAgreement(path, document)
-        return self._by_path[path]
-
-    def by_id(self) -> Mapping[str, tuple[BaseAgreement, ...]]:
-        """Every agreement file of the checked places at the base revision by id, in path order."""
-        if self._by_id is None:
-            found: defaultdict[str, list[BaseAgreement]] = defaultdict(list)
-            for path in sorted(self._agreement_files()):
-                agreement = self._at(path)
-                if agreement is not None and agreement.id is not None:
-                    found[agreement.id].append(agreement)
-            self._by_id = {agreement_id: tuple(files) for agreement_id, files in found.items()}
-        return self._by_id
-
-
 def gone_since(base: BaseRevision, present: set[str], within: Sequence[str]) -> list[AgreementStatus]:
     """The agreements of the base revision under the repo-relative folders or files ``within`` whose id no file
     has now (``present``): deleted, moved elsewhere, or given another id. Each is reported with its base status, so
@@ -271,13 +117,8 @@ def gone_since(base: BaseRevision, present: set[str], within: Sequence[str]) -> 
     gone = [found for agreement_id, files in base.by_id().items() if agreement_id not in present
             for found in files if inside(found.path, within)]
     return [AgreementStatus(found.path, found.id, None, None, base_status=found.status, deleted=True,
-                            base_path=found.path, duplicated_at_base=_duplicates(base, found.id))
+                            base_path=found.path, duplicated_at_base=paths_sharing_id(base, found.id))
             for found in sorted(gone, key=lambda found: found.path)]
-
-
-def _duplicates(base: BaseRevision, agreement_id: str | None) -> tuple[str, ...]:
-    files = base.with_id(agreement_id) if agreement_id is not None else ()
-    return tuple(found.path for found in files) if len(files) > 1 else ()
 
 
 def with_duplicates(results: Sequence[AgreementStatus]) -> list[AgreementStatus]:
@@ -323,8 +164,8 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
         return AgreementStatus(shown, None, None, None, error=_no_digest(current))
     data: Mapping[str, Any] = document.data
     names = names_of(data)
-    before = _trusted(shown, data, base)
-    trusted = _vouched(before, roster, names)
+    before = trusted_at(shown, data, base)
+    trusted = roster_vouched(before, roster, names)
     agreement_id = str(data["id"])
     records = read_records(file, agreement_id)
     found = [item for item in records if isinstance(item, ConsentRecord)]
@@ -341,9 +182,9 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
         withdrawn = _withdrawn(base.records(trusted.path, agreement_id), found)
     return AgreementStatus(shown, agreement_id, str(data["status"]), current, trusted.policy, parties,
                            trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path,
-                           identity_changed=_identity_changes(before, data) if compared else (),
+                           identity_changed=identity_changes(before, data) if compared else (),
                            policy_changed=compared and set(before.policy) != set(policy_of(data)),
-                           withdrawn=withdrawn, duplicated_at_base=_duplicates(base, agreement_id) if base else ())
+                           withdrawn=withdrawn, duplicated_at_base=paths_sharing_id(base, agreement_id) if base else ())
 
 
 def _withdrawn(before: Iterable[ConsentRecord], now: Iterable[ConsentRecord]) -> tuple[Withdrawal, ...]:
@@ -351,16 +192,6 @@ def _withdrawn(before: Iterable[ConsentRecord], now: Iterable[ConsentRecord]) ->
     kept = {(record.party, record.digest) for record in now}
     return tuple(Withdrawal(record.party, record.digest, Path(record.path or "").as_posix()) for record in before
                  if (record.party, record.digest) not in kept)
-
-
-def _identity_changes(before: _Trusted, data: Mapping[str, Any]) -> tuple[str, ...]:
-    """The parties of both versions whose email, handle or keys (in any order) differ from the base version's."""
-    def key(identity: Identity) -> tuple[str | None, str | None, frozenset[str]]:
-        return identity.email, identity.handle, frozenset(identity.keys)
-
-    now = _identities(data)
-    return tuple(name for name, identity in now.items()
-                 if name in before.identities and key(identity) != key(before.identities[name]))
 
 
 def _ledger_problem(repository: Repository, problem: LedgerProblem) -> str:
@@ -426,45 +257,7 @@ def _with_changes(party: PartyStatus, past: _PastTerms, data: Mapping[str, Any])
                    changes=changes)
 
 
-def names_of(data: Mapping[str, Any]) -> list[str]:
-    return [str(party["id"]) for party in data["parties"]]
-
-
-def _vouched(trusted: _Trusted, roster: Roster | None, names: Sequence[str]) -> _Trusted:
-    """``trusted`` with the base roster's word on identity (:func:`agreed.consent.evidence.vouched_identity`), for
-    the current parties and those the change removed."""
-    if roster is None:
-        return trusted
-    identities = dict(trusted.identities)
-    for name in [*names, *(known for known in trusted.identities if known not in names)]:
-        vouched = vouched_identity(identities.get(name), roster.people.get(name))
-        if vouched is not None:
-            identities[name] = vouched
-    return replace(trusted, identities=identities)
-
-
-def _trusted(shown: str, data: Mapping[str, Any], base: BaseRevision | None) -> _Trusted:
-    if base is None:
-        return _Trusted(policy_of(data), _identities(data), new=False)
-    found = base.agreement(shown, str(data["id"]))
-    if found is None and len(base.with_id(str(data["id"]))) > 1:
-        return _Trusted(policy_of(data), {}, new=False, untrusted=AMBIGUOUS_BASE)
-    if found is None:
-        return _Trusted(policy_of(data), {}, new=True, untrusted=NEW_UNTRUSTED)
-    document = found.document
-    base_digest = digest_document(document)
-    if isinstance(base_digest, DigestError) or not isinstance(document.data, Mapping):
-        return _Trusted(policy_of(data), {}, new=False, path=found.path,
-                        untrusted="the agreement does not validate at the base revision, so no identity is trusted")
-    return _Trusted(policy_of(document.data), _identities(document.data), False,
-                    str(document.data["status"]), base_digest, found.path)
-
-
-def _identities(data: Mapping[str, Any]) -> dict[str, Identity]:
-    return {str(party["id"]): identity_of(party) for party in data["parties"]}
-
-
-def _party_status(party: str, trusted: _Trusted, records: Sequence[ConsentRecord], current: str,
+def _party_status(party: str, trusted: Trusted, records: Sequence[ConsentRecord], current: str,
                   repository: Repository, shown: str, reviews: Sequence[Review] | None) -> PartyStatus:
     identity = trusted.identities.get(party)
     own = [record for record in records if record.party == party]
@@ -516,122 +309,3 @@ def _stale(party: str, record: ConsentRecord, why: str) -> PartyStatus:
     when = record.signed_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     return PartyStatus(party, STALE, f"consented to older terms ({record.digest} on {when}){f': {why}' if why else ''}",
                        agreed_digest=record.digest, agreed_at=record.signed_at)
-
-
-# --- the gate ---------------------------------------------------------------------------------------------------------
-
-
-IN_FORCE: Final = ("active", "renegotiating")
-KEPT_WHEN_DELETED: Final = (*IN_FORCE, *FINAL_STATUSES)
-ENTERING_FORCE: Final = ("renegotiating", *FINAL_STATUSES)  # active needs every party anyway
-
-
-def gate_failures(result: AgreementStatus) -> list[str]:
-    """Why ``agreed consent check`` fails for this agreement (empty: it passes). The lifecycle it enforces:
-
-    - an ``active`` agreement needs valid consent from every party (so does one that becomes active in the change,
-      or gains a party), unless it was ``active`` at the base with the same terms: the gate let it in then, and
-      consent given by review lives on the code host, not in the repository;
-    - a material change to an agreement in force at the base (``active`` or ``renegotiating``) needs every party's
-      consent, unless the agreement is ``renegotiating`` after the change; leaving ``renegotiating`` for
-      ``active``, ``fulfilled`` or ``ended`` needs every party's consent to the terms it ends with;
-    - an agreement in force goes back to negotiation only through ``renegotiating``, never ``draft`` or
-      ``proposed``;
-    - once an agreement is past ``draft``: a party the change removes, or whose email, handle or keys it changes,
-      must consent (with its identity at the base); a change to the accepted evidence needs every party;
-    - ``ended`` and ``fulfilled`` are final: neither terms nor status may change;
-    - an agreement that was in force or final at the base may not disappear (deleted, moved out of the checked
-      folders, or given another id);
-    - an agreement that enters force (any status but ``draft`` and ``proposed``) without having been in force at
-      the base (new to the checked folders, or ``draft`` or ``proposed`` there) needs every party's consent;
-    - consent to an agreement in force or final is not withdrawn by deleting its record: a record of the base
-      that the change removes fails the gate (the party renegotiates instead);
-    - an agreement id held by two files, at the base or now, fails: the gate could not tell which is the agreement.
-    """
-    failures = _duplicate_failures(result)
-    if result.deleted:
-        return failures + _deletion_failures(result)
-    if result.error is not None:
-        return [*failures, result.error]
-    base, now = result.base_status, result.status
-    failures += _lifecycle_failures(result) + _withdrawal_failures(result)
-    everyone, reasons = _everyone_needed(result)
-    unconsented = [party for party in result.parties if party.state != VALID]
-    if everyone:
-        failures += reasons if unconsented else []
-    elif base in (None, DRAFT) or now == DRAFT:
-        unconsented = []
-    else:
-        unconsented = [party for party in unconsented if party.removed or party.party in result.identity_changed]
-        pending = {party.party for party in unconsented}
-        failures += [f"{party}'s email, handle or keys changed: it must consent, with its identity at the base"
-                     for party in result.identity_changed if party in pending]
-    failures += [f"{party.party} is {party.state}: {party.reason}" for party in unconsented]
-    return failures
-
-
-def _lifecycle_failures(result: AgreementStatus) -> list[str]:
-    base, now = result.base_status, result.status
-    failures: list[str] = []
-    if base in FINAL_STATUSES and (result.base_digest != result.digest or now != base):
-        failures.append(f"{base} at the base revision, which is final: neither its terms nor its status may change")
-    if base in IN_FORCE and now in (DRAFT, "proposed"):
-        failures.append(f"{base} at the base revision: an agreement in force reopens through renegotiating, "
-                        f"not {now}")
-    if base == "proposed" and now == DRAFT:
-        failures.append("proposed at the base revision: a proposal is reworked while proposed, it does not go back "
-                        "to draft (a draft's parties and identities could then change without anyone's consent)")
-    return failures
-
-
-def _everyone_needed(result: AgreementStatus) -> tuple[bool, list[str]]:
-    """Whether this change needs every party's consent, and why when that needs saying (an agreement that is
-    active needs no explanation)."""
-    base, now = result.base_status, result.status
-    terms_changed = result.base_digest is not None and result.base_digest != result.digest
-    reasons: list[str] = []
-    if base in IN_FORCE and terms_changed and now != "renegotiating":
-        reasons.append(f"material change to an agreement that was {base} at the base: move it to renegotiating "
-                       f"in this change, or have every party consent to the new terms")
-    if base == "renegotiating" and now in FINAL_STATUSES:
-        reasons.append(f"leaving renegotiating for {now}: every party must consent to the terms it ends with")
-    if result.policy_changed and base not in (None, DRAFT):
-        reasons.append("the accepted consent evidence (consent.evidence) changed: every party must consent to it")
-    if now in ENTERING_FORCE and (result.new or base in (DRAFT, "proposed")):
-        where = f"{base} at the base revision" if base is not None else "new to the checked folders"
-        reasons.append(f"{now} and {where}: an agreement that enters force needs every party's consent")
-    active = now == "active" and not (base == "active" and not terms_changed)
-    return bool(reasons) or active, reasons
-
-
-def _duplicate_failures(result: AgreementStatus) -> list[str]:
-    failures = []
-    if result.duplicated:
-        failures.append(f"the id {result.agreement} is also held by {', '.join(result.duplicated)}: an agreement id "
-                        "must be unique, or the gate cannot tell which file holds the agreed terms; give the copy "
-                        "an id of its own, or remove it")
-    if result.duplicated_at_base:
-        failures.append(f"at the base revision the id {result.agreement} is held by "
-                        f"{' and '.join(result.duplicated_at_base)}: the gate cannot tell which of them holds the "
-                        "agreed terms, so every change to this agreement fails until the base has one file per id; "
-                        "merge the removal of the copies with the code host's review alone")
-    return failures
-
-
-def _withdrawal_failures(result: AgreementStatus) -> list[str]:
-    moved = (f"; when an agreement moves, its {LEDGER}/{result.agreement}/ folder moves with it"
-             if result.base_path not in (None, result.path) else "")
-    return [f"{withdrawal.party} withdrew consent ({withdrawal.path}, to {withdrawal.digest[:19]}…, is gone): "
-            f"consent to an agreement {result.base_status} at the base is history and is not withdrawn by "
-            f"deleting its record; restore the record, and to change the agreement set status: renegotiating and "
-            f"agree new terms{moved}"
-            for withdrawal in result.withdrawn]
-
-
-def _deletion_failures(result: AgreementStatus) -> list[str]:
-    if result.base_status not in KEPT_WHEN_DELETED:
-        return []
-    keep = ("a final agreement stays as it is" if result.base_status in FINAL_STATUSES
-            else "set status: ended to close it")
-    return [f"{result.base_status} at the base revision, and gone now (deleted, moved out of the checked folders, "
-            f"or its id changed): keep it; {keep}"]

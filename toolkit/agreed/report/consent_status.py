@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from agreed.consent.status import DRAFT, VALID, AgreementStatus, PartyStatus, gate_failures
+from agreed.consent.gate import gate_failures
+from agreed.consent.status import DRAFT, VALID, AgreementStatus, PartyStatus
 from agreed.report.changes import change_line, change_record, escape_markdown
 from agreed.report.envelope import json_document
 from agreed.report.registry import Registry
