@@ -69,6 +69,7 @@ LAYERS: Mapping[str, Layer] = {
     "agreed.printable": Layer.FOUNDATION,
     "agreed.visible": Layer.FOUNDATION,
     "agreed.problem": Layer.BOTTOM,
+    "agreed.errors": Layer.BOTTOM,
     "agreed.codes": Layer.BOTTOM,
     "agreed.version": Layer.BOTTOM,
 }

@@ -21,6 +21,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from agreed.errors import AgreedError
+
 TEMPORARY_MARK = "agreed"
 _TEMPORARY = re.compile(rf"\..*\.{TEMPORARY_MARK}-(?P<pid>[0-9]+)-[0-9a-z]+\.tmp", re.DOTALL)
 _NAME_IN_TEMPORARY = 80  # characters of the target's name kept in a temporary's name (names are at most 255 bytes)
@@ -28,7 +30,7 @@ _PROC_FD = Path("/proc/self/fd")
 _NO_UNNAMED_FILES = frozenset({errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT, errno.EACCES})
 
 
-class RefusedTarget(OSError):
+class RefusedTarget(AgreedError, OSError):
     """The path leads where agreed never writes (a git directory, outside the allowed folder, a socket)."""
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agreed.errors import AgreedError
 from agreed.version import __version__
 
 REPOSITORIES = "repos"  # below the user's cache folder: one folder per repository
@@ -62,7 +63,7 @@ _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | ge
 _MAC_HEX = 64  # an entry is the hex HMAC-SHA256, a newline, then the JSON value
 
 
-class CacheUnusable(Exception):
+class CacheUnusable(AgreedError):
     """The cache folder, or the secret key, cannot be used safely; the message says which and why."""
 
 

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from agreed import yaml_io
 from agreed.codes import DISALLOWED_TAG, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SYNTAX, TOO_DEEP, TOO_MANY_NODES
+from agreed.errors import AgreedError
 from agreed.lines import line_col, line_starts
 from agreed.problem import Problem, Severity
 from agreed.reading import INPUT_LIMIT
@@ -86,7 +87,7 @@ class _Nothing:
 _NOTHING: Any = _Nothing()
 
 
-class _LimitExceeded(Exception):
+class _LimitExceeded(AgreedError):
     """Stops composing once a budget is spent; the Problem is already recorded."""
 
 

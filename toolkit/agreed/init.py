@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from agreed.atomic import RefusedTarget, write_atomically
+from agreed.errors import AgreedError
 from agreed.git.config import config_get, config_set
 from agreed.git.repository import GitError, Repository
 from agreed.reading import Unreadable, Why, read_file
@@ -117,7 +118,7 @@ class Action:
     instruction: str = ""
 
 
-class InitError(Exception):
+class InitError(AgreedError):
     """A step could not be carried out (unwritable file, git failing); ``str(error)`` is one line for users."""
 
 

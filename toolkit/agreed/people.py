@@ -27,6 +27,7 @@ from typing import Any
 
 from agreed.codes import CONFIG_ERROR
 from agreed.document import load_document
+from agreed.errors import AgreedError
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
 
@@ -81,7 +82,7 @@ class Roster:
     fingerprint: str = ""  # sha256 of the roster file's bytes: caches of results that used it are keyed by it
 
 
-class RosterError(Exception):
+class RosterError(AgreedError):
     def __init__(self, problems: tuple[Problem, ...]) -> None:
         super().__init__("; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems))
         self.problems = problems

@@ -20,10 +20,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from agreed.errors import AgreedError
+
 STR_TAG = "tag:yaml.org,2002:str"
 
 
-class YamlFault(Exception):
+class YamlFault(AgreedError):
     """The parser refused the text; ``str()`` is ruamel.yaml's description."""
 
 

@@ -39,6 +39,7 @@ from agreed.consent.ledger import ConsentRecord
 from agreed.consent.reviews import Review
 from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, consent_message, verify
 from agreed.document import load_document
+from agreed.errors import AgreedError
 from agreed.git.additions import Addition, CommitSignature, additions, commit_signature
 from agreed.git.repository import GitError, Repository
 from agreed.people import Person
@@ -55,7 +56,7 @@ _DECISIVE = frozenset({"APPROVED", "CHANGES_REQUESTED", "DISMISSED"})
 _SIGNATURE_FORMAT_NAMES: Final = {"openpgp": "OpenPGP", "x509": "X.509"}
 
 
-class EvidenceError(Exception):
+class EvidenceError(AgreedError):
     """Evidence could not be read (a reviews file, git); ``str(error)`` is a one-line message for users."""
 
 

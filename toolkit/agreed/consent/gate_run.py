@@ -19,6 +19,7 @@ from agreed.consent.reviews import Review, read_reviews
 from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.status import AgreementStatus, agreement_status, gone_since, template_status, with_duplicates
 from agreed.consent.trust import BaseRevision
+from agreed.errors import AgreedError
 from agreed.git.repository import Repository
 from agreed.people import Roster
 from agreed.settings import find_config
@@ -28,7 +29,7 @@ SHALLOW = ("this clone is shallow, so who added each consent record cannot be to
            "or check out the whole history in CI (fetch-depth: 0)")
 
 
-class GateUsageError(Exception):
+class GateUsageError(AgreedError):
     """What was asked cannot be checked (a shallow clone, a path that holds no agreement, a template named ...)."""
 
 

@@ -45,6 +45,7 @@ from agreed.atomic import write_atomically
 from agreed.compose import Limits
 from agreed.consent.ssh import signature_fingerprint
 from agreed.document import Document, load_document, read_document
+from agreed.errors import AgreedError
 from agreed.sources import CONSENT_FOLDER
 
 FOLDER: Final = CONSENT_FOLDER
@@ -63,7 +64,7 @@ _KNOWN = frozenset({VERSION_KEY, *_REQUIRED, "key", "signature"})
 Clock = Callable[[], datetime.datetime]
 
 
-class LedgerError(Exception):
+class LedgerError(AgreedError):
     """A record could not be written; ``str(error)`` is a one-line message for users."""
 
 

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from agreed.errors import AgreedError
 from agreed.reading import Unreadable, Why, read_file
 
 MAX_REVIEWS_BYTES: Final = 16 * 1024 * 1024
@@ -59,7 +60,7 @@ _FULL_HASH: Final = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 _JSON_SPACE: Final = re.compile(r"[ \t\n\r]*")
 
 
-class ReviewsError(Exception):
+class ReviewsError(AgreedError):
     """A reviews export could not be read; ``str(error)`` is a one-line message for users."""
 
 

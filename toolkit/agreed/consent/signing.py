@@ -20,13 +20,14 @@ from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import identity_of, vouched_identity
 from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.trust import BaseRevision, StatusError
+from agreed.errors import AgreedError
 from agreed.git.repository import GitError, Repository
 from agreed.people import Roster, RosterError
 from agreed.settings import find_config
 from agreed.sources import default_folder, inside
 
 
-class SigningError(Exception):
+class SigningError(AgreedError):
     """The party, the base revision or the roster cannot be used for signing; the message says why."""
 
 

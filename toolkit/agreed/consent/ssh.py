@@ -31,6 +31,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from agreed.errors import AgreedError
+
 NAMESPACE = "agreed-consent@agreed"
 """The SSHSIG namespace of consent signatures (``ssh-keygen -Y sign -n agreed-consent@agreed``)."""
 
@@ -74,7 +76,7 @@ _ED25519_TYPES = frozenset({"ssh-ed25519", "sk-ssh-ed25519@openssh.com"})
 _ED25519_KEY_BYTES = 32
 
 
-class SshError(Exception):
+class SshError(AgreedError):
     """``ssh-keygen`` could not be run or could not sign; ``str(error)`` is a one-line message for users."""
 
 

@@ -26,6 +26,7 @@ from agreed.consent.evidence import Identity, identity_of, policy_of, vouched_id
 from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, parse_record
 from agreed.document import Document, load_document
+from agreed.errors import AgreedError
 from agreed.git.repository import GitError, Repository
 from agreed.people import Roster
 from agreed.sources import Kind, agreement_paths, kind_of
@@ -37,7 +38,7 @@ AMBIGUOUS_BASE: Final = ("several files held this agreement's id at the base rev
                           "whose identities to trust, cannot be told")
 
 
-class StatusError(Exception):
+class StatusError(AgreedError):
     """The status could not be worked out (git, an unreadable base); ``str(error)`` is one line for users."""
 
 

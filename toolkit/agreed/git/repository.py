@@ -12,13 +12,15 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from agreed.errors import AgreedError
+
 if TYPE_CHECKING:
     import git
 
 AGREEMENT_PATTERNS = ("*.yaml", "*.yml")  # the pathspecs of agreement files
 
 
-class GitError(Exception):
+class GitError(AgreedError):
     """A git operation failed; ``str(error)`` is a one-line message for users."""
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from agreed.errors import AgreedError
 from agreed.git.changes import changed_files, merge_base_of
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import FileDiff, compare_files
@@ -13,7 +14,7 @@ from agreed.reading import Unreadable, Why, read_file
 from agreed.sources import agreement_paths, checked_places, default_folder, inside
 
 
-class UnreadableVersion(Exception):
+class UnreadableVersion(AgreedError):
     """A working file that exists but cannot be read (the message names it and says why)."""
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from agreed.codes import CONFIG_ERROR
 from agreed.document import Document
+from agreed.errors import AgreedError
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
@@ -28,7 +29,7 @@ _OFF = "off"
 _ON = "on"
 
 
-class ConfigError(Exception):
+class ConfigError(AgreedError):
     """The configuration cannot be used; ``problems`` say where and why."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:

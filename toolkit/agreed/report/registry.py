@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from agreed.errors import AgreedError
+
 ResultT = TypeVar("ResultT")
 OutputT = TypeVar("OutputT")
 
 
-class UnknownFormat(ValueError):
+class UnknownFormat(AgreedError, ValueError):
     """A format name that the result's registry does not hold."""
 
 
