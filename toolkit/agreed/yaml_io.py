@@ -81,8 +81,13 @@ def events(text: str, pure: bool) -> Iterator[Any]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
+    parser = None if pure or not c_parser_available() else _c_parser()(text)
     try:
-        yield from _parse(text, pure or not c_parser_available())
+        if parser is None:
+            yield from _safe_yaml(pure=True).parse(text)
+        else:  # the loop is here, not in a helper generator: one generator frame per event, not two
+            while parser.check_event():
+                yield parser.get_event()
     except MarkedYAMLError as error:
         raise SyntaxFault(error.problem, _mark(error.problem_mark), error.context, _mark(error.context_mark),
                           str(error)) from None
@@ -90,18 +95,9 @@ def events(text: str, pure: bool) -> Iterator[Any]:
         raise ReaderFault(error.position, error.character, error.reason, str(error)) from None
     except YAMLError as error:
         raise YamlFault(str(error)) from None
-
-
-def _parse(text: str, pure: bool) -> Iterator[Any]:
-    if pure:
-        yield from _safe_yaml(pure=True).parse(text)
-        return
-    parser = _c_parser()(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
 
 
 def _mark(mark: Any) -> Mark | None:
