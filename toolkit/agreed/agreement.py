@@ -1,0 +1,541 @@
+"""A typed view of one agreement: its parties, results, celebration, relationship and consent policy.
+
+Rules, consent and renderers read an agreement through these frozen dataclasses instead of looking values up by
+string keys. The view is built from loaded data of any quality, since rules run on drafts and on invalid files: a
+missing part is None or empty, a value of the wrong type is left out (the schema reports it), and nothing raises.
+Every part keeps the JSON path it came from, so a finding about it is positioned with ``Document.position(path)``.
+
+Build the view of a loaded document with :func:`agreement_of` (built once per document and reused by every rule),
+or of plain agreement data with :func:`read_agreement`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from agreed.document import Document
+
+JsonPath = tuple[str | int, ...]
+Number = int | float
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a party is, as a version of the agreement (or the people roster) says: what consent is checked against."""
+
+    party: str
+    email: str | None = None
+    handle: str | None = None
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One text entry of a list (``for_whom``, ``check_ins.dates``, ``triggers`` ...) at ``path``."""
+
+    path: JsonPath
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    path: JsonPath
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One ``parties[]`` entry. Flags are None unless written as true or false."""
+
+    path: JsonPath
+    id: str | None = None
+    name: str | None = None
+    email: str | None = None
+    handle: str | None = None
+    role: str | None = None
+    keys: tuple[str, ...] = ()
+    hopes: str | None = None
+    gives: str | None = None
+    receives: str | None = None
+    needs_partner: str | None = None
+    could_decline: bool | None = None
+    in_room: bool | None = None
+    commits: str | None = None
+    beyond: str | None = None
+
+    @property
+    def shown_name(self) -> str | None:
+        """The name stripped, or the id when the party has no usable name."""
+        return self.name.strip() if self.name is not None and self.name.strip() else self.id
+
+    @property
+    def identity(self) -> Identity | None:
+        """The identity this entry gives (email, handle, keys); None when it has no id."""
+        return None if self.id is None else Identity(self.id, self.email, self.handle, self.keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    """An area of accountability under ``framing.accountability``, with its one owner."""
+
+    path: JsonPath
+    area: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    path: JsonPath
+    together: str | None = None
+    alliance_kind: str | None = None
+    alliance_why: str | None = None
+    a_plus: str | None = None
+    grade_without: str | None = None
+    good_enough: bool | None = None
+    grade_why: str | None = None
+    accountability: tuple[Responsibility, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    path: JsonPath
+    fact: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deliverable:
+    """One ``results.deliverables[]`` item; ``delivered`` says whether it records a delivery (any value counts)."""
+
+    path: JsonPath
+    id: str | None = None
+    what: str | None = None
+    quantity: Number | None = None
+    unit: str | None = None
+    baseline: Number | None = None
+    target: Number | None = None
+    acceptance: str | None = None
+    owner: str | None = None
+    recipient: str | None = None
+    due: str | None = None
+    delivered_on: str | None = None
+    delivered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """One ``results.milestones[]`` item; ``delivered`` as for :class:`Deliverable`."""
+
+    path: JsonPath
+    id: str | None = None
+    what: str | None = None
+    recipient: str | None = None
+    owner: str | None = None
+    due: str | None = None
+    delivered_on: str | None = None
+    delivered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIns:
+    path: JsonPath
+    cadence: str | None = None
+    dates: tuple[Text, ...] = ()
+    how: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BuyIn:
+    path: JsonPath
+    party: str | None = None
+    how: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Information:
+    path: JsonPath
+    what: str | None = None
+    source: str | None = None
+    about: str | None = None
+    recipient: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    path: JsonPath
+    id: str | None = None
+    measure: str | None = None
+    unit: str | None = None
+    how: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    path: JsonPath
+    purpose: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    for_whom: tuple[Text, ...] = ()
+    by_whom: tuple[Text, ...] = ()
+    serving_whom: tuple[Text, ...] = ()
+    deadline: str | None = None
+    deliverables: tuple[Deliverable, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    check_ins: CheckIns | None = None
+    buy_in: tuple[BuyIn, ...] = ()
+    information: tuple[Information, ...] = ()
+    means: tuple[Text, ...] = ()
+    quality_measures: tuple[Measure, ...] = ()
+    resource_measures: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    path: JsonPath
+    id: str | None = None
+    metric: str | None = None
+    unit: str | None = None
+    baseline: Number | None = None
+    target: Number | None = None
+    measured_on: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    path: JsonPath
+    on: str | None = None
+    communicated_on: str | None = None
+    how: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    path: JsonPath
+    party: str | None = None
+    share: Number | None = None
+    how: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    path: JsonPath
+    id: str | None = None
+    what: str | None = None
+    giver: str | None = None
+    receiver: str | None = None
+    due: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Celebration:
+    path: JsonPath
+    targets: tuple[Target, ...] = ()
+    measurement: Measurement | None = None
+    announcer: str | None = None
+    credit: tuple[Credit, ...] = ()
+    failure_definition: str | None = None
+    failure_accountability: str | None = None
+    handoffs: tuple[Handoff, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reservation:
+    path: JsonPath
+    id: str | None = None
+    concern: str | None = None
+    monitoring: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Imbalance:
+    path: JsonPath
+    imbalance: str | None = None
+    response: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    path: JsonPath
+    routine: str | None = None
+    alerts: str | None = None
+    surprises: str | None = None
+    disagreement: str | None = None
+    talk_good_days: str | None = None
+    talk_bad_days: str | None = None
+    time_together: str | None = None
+    personal: str | None = None
+    triggers: tuple[Text, ...] = ()
+    imbalances: tuple[Imbalance, ...] = ()
+    setbacks: str | None = None
+    may_share: tuple[Text, ...] = ()
+    may_not_share: tuple[Text, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    renegotiation_signals: tuple[Text, ...] = ()
+    renegotiation_how: str | None = None
+    other: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentPolicy:
+    """``consent.evidence``: the kinds of evidence listed, in written order (empty when unset)."""
+
+    path: JsonPath
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """One agreement as written; parts that are missing are None or empty."""
+
+    format: int | None = None
+    id: str | None = None
+    title: str | None = None
+    status: str | None = None
+    term: Term | None = None
+    parties: tuple[Party, ...] = ()
+    framing: Framing | None = None
+    results: Results | None = None
+    celebration: Celebration | None = None
+    relationship: Relationship | None = None
+    consent: ConsentPolicy | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def party_ids(self) -> frozenset[str]:
+        return frozenset(party.id for party in self.parties if party.id is not None)
+
+    def party(self, party_id: str) -> Party | None:
+        """The first party with id ``party_id``."""
+        return next((party for party in self.parties if party.id == party_id), None)
+
+    @property
+    def deliverables(self) -> tuple[Deliverable, ...]:
+        return self.results.deliverables if self.results is not None else ()
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]:
+        return self.results.milestones if self.results is not None else ()
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return self.celebration.targets if self.celebration is not None else ()
+
+    @property
+    def handoffs(self) -> tuple[Handoff, ...]:
+        return self.celebration.handoffs if self.celebration is not None else ()
+
+    @property
+    def accountability(self) -> tuple[Responsibility, ...]:
+        return self.framing.accountability if self.framing is not None else ()
+
+
+# --- reading ---------------------------------------------------------------------------------------------------------
+
+
+class _Node:
+    """A value of the loaded data at ``path``, read tolerantly: a step into anything but a mapping finds nothing."""
+
+    __slots__ = ("path", "value")
+
+    def __init__(self, value: object, path: JsonPath) -> None:
+        self.value = value
+        self.path = path
+
+    def get(self, name: str) -> object:
+        return self.value.get(name) if isinstance(self.value, Mapping) else None
+
+    def child(self, name: str) -> _Node | None:
+        """The mapping at ``name``, or None when there is none."""
+        value = self.get(name)
+        return _Node(value, (*self.path, name)) if isinstance(value, Mapping) else None
+
+    def text(self, name: str) -> str | None:
+        value = self.get(name)
+        return value if isinstance(value, str) else None
+
+    def number(self, name: str) -> Number | None:
+        value = self.get(name)
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+    def flag(self, name: str) -> bool | None:
+        value = self.get(name)
+        return value if isinstance(value, bool) else None
+
+    def written(self, name: str) -> bool:
+        """Whether ``name`` holds a value other than nothing or empty text, whatever its type."""
+        return self.get(name) not in (None, "")
+
+    def each(self, name: str) -> Iterator[_Node]:
+        """The mapping items of the list at ``name``."""
+        listed = self.get(name)
+        if isinstance(listed, list):
+            for index, item in enumerate(listed):
+                if isinstance(item, Mapping):
+                    yield _Node(item, (*self.path, name, index))
+
+    def texts(self, name: str) -> tuple[Text, ...]:
+        """The text entries of the list at ``name``."""
+        listed = self.get(name)
+        if not isinstance(listed, list):
+            return ()
+        return tuple(Text((*self.path, name, index), entry) for index, entry in enumerate(listed)
+                     if isinstance(entry, str))
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        listed = self.get(name)
+        return tuple(entry for entry in listed if isinstance(entry, str)) if isinstance(listed, list) else ()
+
+
+def read_agreement(data: object) -> Agreement:
+    """The typed view of agreement ``data`` (loaded YAML of any shape; anything but a mapping is an empty view)."""
+    root = _Node(data, ())
+    format_version = root.get("agreed")
+    return Agreement(
+        format=format_version if isinstance(format_version, int) and not isinstance(format_version, bool) else None,
+        id=root.text("id"), title=root.text("title"), status=root.text("status"),
+        term=_maybe(root.child("term"), _term),
+        parties=tuple(_party(node) for node in root.each("parties")),
+        framing=_maybe(root.child("framing"), _framing),
+        results=_maybe(root.child("results"), _results),
+        celebration=_maybe(root.child("celebration"), _celebration),
+        relationship=_maybe(root.child("relationship"), _relationship),
+        consent=_maybe(root.child("consent"), _consent),
+    )
+
+
+_last_built: tuple[Document, Agreement] | None = None
+_lock = threading.Lock()
+
+
+def agreement_of(document: Document) -> Agreement:
+    """The typed view of ``document``'s data. The rules of one lint run share one view: the last document's view
+    is kept, so it is built once per document however many rules read it."""
+    global _last_built
+    with _lock:
+        last = _last_built
+        if last is not None and last[0] is document:
+            return last[1]
+        built = read_agreement(document.data)
+        _last_built = (document, built)
+        return built
+
+
+def _maybe(node: _Node | None, build: Callable[[_Node], _T]) -> _T | None:
+    return None if node is None else build(node)
+
+
+def _term(node: _Node) -> Term:
+    return Term(node.path, node.text("start"), node.text("end"))
+
+
+def _party(node: _Node) -> Party:
+    return Party(
+        node.path, node.text("id"), node.text("name"), node.text("email"), node.text("handle"), node.text("role"),
+        node.strings("keys"), node.text("hopes"), node.text("gives"), node.text("receives"),
+        node.text("needs_partner"), node.flag("could_decline"), node.flag("in_room"), node.text("commits"),
+        node.text("beyond"),
+    )
+
+
+def _framing(node: _Node) -> Framing:
+    alliance, grade = node.child("alliance"), node.child("grade_without")
+    return Framing(
+        node.path, node.text("together"),
+        alliance.text("kind") if alliance else None, alliance.text("why") if alliance else None,
+        node.text("a_plus"),
+        grade.text("grade") if grade else None, grade.flag("good_enough") if grade else None,
+        grade.text("why") if grade else None,
+        tuple(Responsibility(item.path, item.text("area"), item.text("owner")) for item in node.each("accountability")),
+    )
+
+
+def _results(node: _Node) -> Results:
+    measures = node.child("measures")
+    return Results(
+        node.path, node.text("purpose"),
+        tuple(Evidence(item.path, item.text("fact"), item.text("source")) for item in node.each("evidence")),
+        node.texts("for_whom"), node.texts("by_whom"), node.texts("serving_whom"), node.text("deadline"),
+        tuple(_deliverable(item) for item in node.each("deliverables")),
+        tuple(_milestone(item) for item in node.each("milestones")),
+        _maybe(node.child("check_ins"), _check_ins),
+        tuple(BuyIn(item.path, item.text("party"), item.text("how")) for item in node.each("buy_in")),
+        tuple(Information(item.path, item.text("what"), item.text("from"), item.text("about"), item.text("to"))
+              for item in node.each("information")),
+        node.texts("means"),
+        _measures(measures, "quality"), _measures(measures, "resources"),
+    )
+
+
+def _deliverable(node: _Node) -> Deliverable:
+    return Deliverable(
+        node.path, node.text("id"), node.text("what"), node.number("quantity"), node.text("unit"),
+        node.number("baseline"), node.number("target"), node.text("acceptance"), node.text("owner"),
+        node.text("for"), node.text("due"), node.text("delivered_on"), node.written("delivered_on"),
+    )
+
+
+def _milestone(node: _Node) -> Milestone:
+    return Milestone(node.path, node.text("id"), node.text("what"), node.text("to"), node.text("owner"),
+                     node.text("due"), node.text("delivered_on"), node.written("delivered_on"))
+
+
+def _check_ins(node: _Node) -> CheckIns:
+    return CheckIns(node.path, node.text("cadence"), node.texts("dates"), node.text("how"))
+
+
+def _measures(node: _Node | None, kind: str) -> tuple[Measure, ...]:
+    if node is None:
+        return ()
+    return tuple(Measure(item.path, item.text("id"), item.text("measure"), item.text("unit"), item.text("how"))
+                 for item in node.each(kind))
+
+
+def _celebration(node: _Node) -> Celebration:
+    failure = node.child("failure")
+    return Celebration(
+        node.path,
+        tuple(Target(item.path, item.text("id"), item.text("metric"), item.text("unit"), item.number("baseline"),
+                     item.number("target"), item.text("measured_on")) for item in node.each("targets")),
+        _maybe(node.child("measurement"), _measurement),
+        node.text("announcer"),
+        tuple(Credit(item.path, item.text("party"), item.number("share"), item.text("how"))
+              for item in node.each("credit")),
+        failure.text("definition") if failure else None, failure.text("accountability") if failure else None,
+        tuple(Handoff(item.path, item.text("id"), item.text("what"), item.text("from"), item.text("to"),
+                      item.text("due")) for item in node.each("handoffs")),
+    )
+
+
+def _measurement(node: _Node) -> Measurement:
+    return Measurement(node.path, node.text("on"), node.text("communicated_on"), node.text("how"))
+
+
+def _relationship(node: _Node) -> Relationship:
+    talk, confidentiality = node.child("talk"), node.child("confidentiality")
+    renegotiation = node.child("renegotiation")
+    return Relationship(
+        node.path, node.text("routine"), node.text("alerts"), node.text("surprises"), node.text("disagreement"),
+        talk.text("good_days") if talk else None, talk.text("bad_days") if talk else None,
+        node.text("time_together"), node.text("personal"), node.texts("triggers"),
+        tuple(Imbalance(item.path, item.text("imbalance"), item.text("response")) for item in node.each("imbalances")),
+        node.text("setbacks"),
+        confidentiality.texts("may_share") if confidentiality else (),
+        confidentiality.texts("may_not_share") if confidentiality else (),
+        tuple(Reservation(item.path, item.text("id"), item.text("concern"), item.text("monitoring"))
+              for item in node.each("reservations")),
+        renegotiation.texts("signals") if renegotiation else (),
+        renegotiation.text("how") if renegotiation else None,
+        node.texts("other"),
+    )
+
+
+def _consent(node: _Node) -> ConsentPolicy:
+    return ConsentPolicy(node.path, node.strings("evidence"))
