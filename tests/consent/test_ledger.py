@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from agreed.atomic import temporary_name
+from agreed.codes import CONSENT_RECORD, SYNTAX
 from agreed.consent.ledger import (
     ConsentRecord,
     LedgerError,
-    LedgerProblem,
     new_record,
+    problem_text,
     read_records,
     record_path,
     render_record,
@@ -23,6 +24,7 @@ from agreed.consent.ledger import (
 )
 from agreed.consent.ssh import consent_message, sign, signature_fingerprint
 from agreed.document import load_document
+from agreed.problem import Problem, Severity
 
 DIGEST = "sha256:" + "0123456789abcdef" + "a" * 48
 OTHER_DIGEST = "sha256:" + "fedcba9876543210" + "b" * 48
@@ -59,9 +61,9 @@ def ledger_files(agreement: Path) -> list[str]:
     return sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
 
 
-def problem(records: list[ConsentRecord | LedgerProblem]) -> LedgerProblem:
+def problem(records: list[ConsentRecord | Problem]) -> Problem:
     assert len(records) == 1
-    assert isinstance(records[0], LedgerProblem), records
+    assert isinstance(records[0], Problem), records
     return records[0]
 
 
@@ -269,7 +271,18 @@ def test_a_malformed_record_is_a_positioned_problem(agreement: Path, text: str, 
     found = problem(read_records(agreement, "demo"))
     assert (found.path, found.line, found.col) == (str(path), line, col)
     assert message in found.message
-    assert str(found).startswith(f"{path}:{line}:{col}: ")
+    assert problem_text(found).startswith(f"{path}:{line}:{col}: ")
+
+
+def test_a_ledger_problem_is_a_finding_with_the_code_of_what_went_wrong(agreement: Path) -> None:
+    """A record that does not load keeps its load error's code; one that loads but is no record in its place has the
+    consent record's code; both are errors."""
+    write_raw(agreement, "maria/0123456789abcdef.yaml", "agreed-consent: [\n")
+    unreadable = problem(read_records(agreement, "demo"))
+    assert (unreadable.rule, unreadable.severity) == (SYNTAX, Severity.ERROR)
+    write_raw(agreement, "maria/0123456789abcdef.yaml", valid_text(party="Maria"))
+    malformed = problem(read_records(agreement, "demo"))
+    assert (malformed.rule, malformed.severity) == (CONSENT_RECORD, Severity.ERROR)
 
 
 def test_a_signature_by_another_key_than_the_recorded_one_is_a_problem(agreement: Path, signature: str) -> None:
@@ -291,7 +304,7 @@ def test_stray_files_are_problems_and_hidden_files_are_skipped(agreement: Path) 
     write_raw(agreement, "loose.yaml", valid_text())
     write_raw(agreement, "maria/notes.txt", "hello")
     (agreement.parent / ".consent" / "demo" / "maria" / "sub").mkdir()
-    messages = [item.message for item in read_records(agreement, "demo") if isinstance(item, LedgerProblem)]
+    messages = [item.message for item in read_records(agreement, "demo") if isinstance(item, Problem)]
     assert len(messages) == 3
     assert "not in a party's folder" in messages[0]
     assert all("not a consent record" in message for message in messages[1:])
@@ -302,5 +315,5 @@ def test_good_and_bad_records_are_read_together_in_a_stable_order(agreement: Pat
     write_record(agreement, new_record("demo", "li", OTHER_DIGEST, clock))
     write_raw(agreement, "maria/fedcba9876543210.yaml", "agreed-consent: [\n")
     read = read_records(agreement, "demo")
-    assert [type(item).__name__ for item in read] == ["ConsentRecord", "ConsentRecord", "LedgerProblem"]
+    assert [type(item).__name__ for item in read] == ["ConsentRecord", "ConsentRecord", "Problem"]
     assert [item.party for item in read if isinstance(item, ConsentRecord)] == ["li", "maria"]

@@ -54,6 +54,7 @@ EMPTY = "S009"
 UNREADABLE = "S010"
 FORMAT_VERSION = "S011"
 NOT_A_MAPPING = "S012"
+CONSENT_RECORD = "S014"  # a consent ledger file that is not a well-formed record in its place
 CONFIG_ERROR = "S013"  # also every error of the people roster: the roster is named by, and part of, the configuration
 SCHEMA_VIOLATION = "S100"
 INTERNAL_ERROR = "X001"
@@ -75,6 +76,7 @@ BUILTIN_CODES: tuple[BuiltinCode, ...] = (
     BuiltinCode(FORMAT_VERSION, "format-version", Stage.SCHEMA, stops_rules=True),
     BuiltinCode(NOT_A_MAPPING, "not-a-mapping", Stage.LOAD),
     BuiltinCode(SCHEMA_VIOLATION, "schema", Stage.SCHEMA),
+    BuiltinCode(CONSENT_RECORD, "consent-record", Stage.SCHEMA),
     BuiltinCode(CONFIG_ERROR, "config-error", Stage.CONFIG),
     BuiltinCode(INVALID_SUPPRESSION, "invalid-suppression", Stage.ENGINE),
     BuiltinCode(UNUSED_SUPPRESSION, "unused-suppression", Stage.ENGINE, Severity.WARNING),

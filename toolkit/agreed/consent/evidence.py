@@ -71,8 +71,9 @@ class Identity:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """Whether one piece of evidence counts: ``kind`` and a one-line ``detail`` (what passed, or why not)."""
+class EvidenceCheck:
+    """Whether one piece of evidence counts: ``kind`` and a one-line ``detail`` (what passed, or why not). A verdict,
+    not a finding: it has no position in a file."""
 
     kind: str
     valid: bool
@@ -110,10 +111,10 @@ def policy_of(data: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def check_record(record: ConsentRecord, identity: Identity, policy: Sequence[str],
-                 repository: Repository) -> Iterator[Finding]:
+                 repository: Repository) -> Iterator[EvidenceCheck]:
     """What each record-based kind of the policy says about ``record``, strictest first (``review`` is not about
     records). Lazy: a caller that stops at the first valid finding runs no further check."""
-    checks: dict[str, Callable[[], Finding]] = {
+    checks: dict[str, Callable[[], EvidenceCheck]] = {
         SSH_SIGNATURE: lambda: check_signature(record, identity),
         SIGNED_COMMIT: lambda: check_signed_commit(record, identity, repository),
         AUTHOR_EMAIL: lambda: check_author_email(record, identity, repository),
@@ -121,17 +122,17 @@ def check_record(record: ConsentRecord, identity: Identity, policy: Sequence[str
     return (checks[kind]() for kind in policy if kind in checks)
 
 
-def check_signature(record: ConsentRecord, identity: Identity) -> Finding:
+def check_signature(record: ConsentRecord, identity: Identity) -> EvidenceCheck:
     """Whether the record's SSH signature is over this consent by one of the party's trusted keys."""
     if record.signature is None:
-        return Finding(SSH_SIGNATURE, False, "the record is not signed")
+        return EvidenceCheck(SSH_SIGNATURE, False, "the record is not signed")
     if not identity.keys:
-        return Finding(SSH_SIGNATURE, False, f"no trusted key is listed for {identity.party}")
+        return EvidenceCheck(SSH_SIGNATURE, False, f"no trusted key is listed for {identity.party}")
     message = consent_message(record.agreement, record.party, record.digest)
     verdict = _verified(message, record.signature, identity)
     if verdict.valid:
-        return Finding(SSH_SIGNATURE, True, f"signed with {verdict.fingerprint}")
-    return Finding(SSH_SIGNATURE, False, str(verdict.reason))
+        return EvidenceCheck(SSH_SIGNATURE, True, f"signed with {verdict.fingerprint}")
+    return EvidenceCheck(SSH_SIGNATURE, False, str(verdict.reason))
 
 
 def _verified(message: str | bytes, signature: str, identity: Identity, namespace: str = NAMESPACE) -> Verdict:
@@ -152,50 +153,50 @@ def adding_commit(repository: Repository, path: Path) -> Addition | None:
         raise EvidenceError(str(error)) from None
 
 
-def _addition(record: ConsentRecord, kind: str, repository: Repository) -> Addition | Finding:
+def _addition(record: ConsentRecord, kind: str, repository: Repository) -> Addition | EvidenceCheck:
     """The commit that added the record, or the failing finding of ``kind`` that says why there is none."""
     if record.path is None:
-        return Finding(kind, False, "the record was not read from the ledger")
+        return EvidenceCheck(kind, False, "the record was not read from the ledger")
     added = adding_commit(repository, record.path)
     if added is None:
-        return Finding(kind, False, "the record is not committed")
+        return EvidenceCheck(kind, False, "the record is not committed")
     return added
 
 
-def check_author_email(record: ConsentRecord, identity: Identity, repository: Repository) -> Finding:
+def check_author_email(record: ConsentRecord, identity: Identity, repository: Repository) -> EvidenceCheck:
     """Whether the commit that added the record is authored by the party's trusted email."""
     if identity.email is None:
-        return Finding(AUTHOR_EMAIL, False, f"no trusted email is listed for {identity.party}")
+        return EvidenceCheck(AUTHOR_EMAIL, False, f"no trusted email is listed for {identity.party}")
     added = _addition(record, AUTHOR_EMAIL, repository)
-    if isinstance(added, Finding):
+    if isinstance(added, EvidenceCheck):
         return added
     if added.email.casefold() != identity.email.casefold():
-        return Finding(AUTHOR_EMAIL, False, f"the record was added in {added.commit[:12]} by {added.email}, "
-                       f"not by {identity.party}'s email")
-    return Finding(AUTHOR_EMAIL, True, f"added in {added.commit[:12]} by {added.email}")
+        return EvidenceCheck(AUTHOR_EMAIL, False, f"the record was added in {added.commit[:12]} by {added.email}, "
+                             f"not by {identity.party}'s email")
+    return EvidenceCheck(AUTHOR_EMAIL, True, f"added in {added.commit[:12]} by {added.email}")
 
 
-def check_signed_commit(record: ConsentRecord, identity: Identity, repository: Repository) -> Finding:
+def check_signed_commit(record: ConsentRecord, identity: Identity, repository: Repository) -> EvidenceCheck:
     """Whether the commit that added the record carries an SSH signature by one of the party's trusted keys that
     verifies over that commit (git's ``gpg.format=ssh``, namespace ``git``); its author does not matter."""
     if not identity.keys:
-        return Finding(SIGNED_COMMIT, False, f"no trusted key is listed for {identity.party}")
+        return EvidenceCheck(SIGNED_COMMIT, False, f"no trusted key is listed for {identity.party}")
     added = _addition(record, SIGNED_COMMIT, repository)
-    if isinstance(added, Finding):
+    if isinstance(added, EvidenceCheck):
         return added
     where = f"the record was added in {added.commit[:12]} by {added.email}"
     signature = _commit_signature(repository, added.commit)
     if signature is None:
-        return Finding(SIGNED_COMMIT, False, f"{where}, in an unsigned commit")
+        return EvidenceCheck(SIGNED_COMMIT, False, f"{where}, in an unsigned commit")
     if signature.format != "ssh":
         signed_with = _SIGNATURE_FORMAT_NAMES.get(signature.format, "an unknown kind of signature")
-        return Finding(SIGNED_COMMIT, False, f"{where}, signed with {signed_with}; only SSH signatures can be "
-                       f"checked against the keys listed for {identity.party}")
+        return EvidenceCheck(SIGNED_COMMIT, False, f"{where}, signed with {signed_with}; only SSH signatures can be "
+                             f"checked against the keys listed for {identity.party}")
     verdict = _verified(signature.payload, signature.signature, identity, GIT_NAMESPACE)
     if verdict.valid:
-        return Finding(SIGNED_COMMIT, True, f"added in {added.commit[:12]}, signed with {verdict.fingerprint}")
+        return EvidenceCheck(SIGNED_COMMIT, True, f"added in {added.commit[:12]}, signed with {verdict.fingerprint}")
     signer = f" (signed with {verdict.fingerprint})" if verdict.fingerprint else ""
-    return Finding(SIGNED_COMMIT, False, f"{where}; commit signature: {verdict.reason}{signer}")
+    return EvidenceCheck(SIGNED_COMMIT, False, f"{where}; commit signature: {verdict.reason}{signer}")
 
 
 def _commit_signature(repository: Repository, commit: str) -> CommitSignature | None:
@@ -209,21 +210,21 @@ def _commit_signature(repository: Repository, commit: str) -> CommitSignature | 
 
 
 def check_reviews(reviews: Sequence[Review], identity: Identity, repository: Repository, agreement_path: str,
-                  digest: str) -> Finding:
+                  digest: str) -> EvidenceCheck:
     """Whether the party's handle approved a commit at which the agreement (at ``agreement_path``, repo-relative)
     had ``digest``, and did not later request changes or have the approval dismissed."""
     if identity.handle is None:
-        return Finding(REVIEW, False, f"no trusted handle is listed for {identity.party}")
+        return EvidenceCheck(REVIEW, False, f"no trusted handle is listed for {identity.party}")
     handle = identity.handle.removeprefix("@").casefold()
     own = [review for review in reviews if review.login.casefold() == handle]
     decisive = [review for review in own if review.state in _DECISIVE]
     if not decisive or decisive[-1].state != "APPROVED":
-        return Finding(REVIEW, False, f"no standing approval by @{identity.handle}")
+        return EvidenceCheck(REVIEW, False, f"no standing approval by @{identity.handle}")
     for review in decisive:
         if review.state == "APPROVED" and _digest_at(repository, review.commit, agreement_path) == digest:
-            return Finding(REVIEW, True, f"approved by @{identity.handle} on {review.commit[:12]}")
-    return Finding(REVIEW, False, f"@{identity.handle} approved no commit with the current terms (only commits with "
-                   "other terms, or that this clone does not have)")
+            return EvidenceCheck(REVIEW, True, f"approved by @{identity.handle} on {review.commit[:12]}")
+    return EvidenceCheck(REVIEW, False, f"@{identity.handle} approved no commit with the current terms (only commits "
+                         "with other terms, or that this clone does not have)")
 
 
 def _digest_at(repository: Repository, commit: str, agreement_path: str) -> str | None:

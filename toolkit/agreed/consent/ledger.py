@@ -29,7 +29,8 @@ A record (``agreed-consent: 1``) names the agreement, the party, the full digest
 signature (a literal block scalar) and the fingerprint of the key that made it (``key``). Whether a signature is
 valid, and whether a record counts as evidence, is decided by whoever reads the ledger (the signature's key must be
 listed for the party in the agreement); :func:`read_records` only checks that each record is well formed and in its
-place, and reports every malformed record as a positioned :class:`LedgerProblem`, never an exception.
+place, and reports every malformed record as a positioned :class:`~agreed.problem.Problem` (its load error's code,
+else ``S014``), never an exception.
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from agreed.atomic import write_atomically
+from agreed.codes import CONSENT_RECORD
 from agreed.compose import Limits
 from agreed.consent.ssh import signature_fingerprint
 from agreed.document import Document, load_document, read_document
 from agreed.errors import AgreedError
+from agreed.problem import Problem, Severity
 from agreed.sources import CONSENT_FOLDER
 
 FOLDER: Final = CONSENT_FOLDER
@@ -106,19 +109,6 @@ class ConsentRecord:
         """
         same_terms = (self.agreement, self.party, self.digest) == (other.agreement, other.party, other.digest)
         return same_terms and other.key in (None, self.key)
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerProblem:
-    """A ledger file that is not a well-formed record in its place, at a 1-based line and column."""
-
-    path: str
-    line: int
-    col: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +218,9 @@ def _write(agreement_file: Path, path: Path, record: ConsentRecord, *, overwrite
 
 def _existing(agreement_file: Path, path: Path, record: ConsentRecord) -> Written:
     found = _read_record(path, record.agreement, record.party)
-    if isinstance(found, LedgerProblem):
-        raise LedgerError(f"{found}; a record is already in the way at {path}: fix or remove it, then sign again")
+    if isinstance(found, Problem):
+        raise LedgerError(f"{problem_text(found)}; a record is already in the way at {path}: fix or remove it, "
+                          "then sign again")
     if found.covers(record):
         return Written(path, found, already_recorded=True)
     if record.covers(found):  # a signature where there was none: the signed record says all the other said
@@ -246,7 +237,7 @@ def _describe(record: ConsentRecord) -> str:
 # --- reading ------------------------------------------------------------------------------------------------------
 
 
-def read_records(agreement_file: Path, agreement_id: str) -> list[ConsentRecord | LedgerProblem]:
+def read_records(agreement_file: Path, agreement_id: str) -> list[ConsentRecord | Problem]:
     """Every record of one agreement's ledger, by party folder and file name; malformed ones as problems.
 
     Hidden files (such as an interrupted write's temporary file) are skipped; any other file that is not a
@@ -269,35 +260,35 @@ def _entries(folder: Path) -> Iterator[tuple[Path, str | None]]:
             yield entry, None
 
 
-def _read_entry(path: Path, party_id: str | None, agreement_id: str) -> ConsentRecord | LedgerProblem:
+def _read_entry(path: Path, party_id: str | None, agreement_id: str) -> ConsentRecord | Problem:
     if party_id is None:
-        return LedgerProblem(str(path), 1, 1, "not in a party's folder: records lie at "
+        return _malformed(str(path), 1, 1, "not in a party's folder: records lie at "
                              f"{FOLDER}/{agreement_id}/<party id>/<digest>{SUFFIX}")
     if path.is_dir() or not path.name.endswith(SUFFIX):
-        return LedgerProblem(str(path), 1, 1, f"not a consent record (records are <digest>{SUFFIX} files)")
+        return _malformed(str(path), 1, 1, f"not a consent record (records are <digest>{SUFFIX} files)")
     return _read_record(path, agreement_id, party_id)
 
 
-def _read_record(path: Path, agreement_id: str, party_id: str) -> ConsentRecord | LedgerProblem:
+def _read_record(path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:
     return _checked(read_document(path, str(path), RECORD_LIMITS), path, agreement_id, party_id)
 
 
-def parse_record(raw: bytes, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | LedgerProblem:
+def parse_record(raw: bytes, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:
     """The record in ``raw`` (as committed at some revision), checked as :func:`read_records` checks the file at
     ``path`` of the ledger of ``agreement_id``, in the folder of ``party_id``."""
     return _checked(load_document(raw, str(path), RECORD_LIMITS), path, agreement_id, party_id)
 
 
-def _checked(document: Document, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | LedgerProblem:
+def _checked(document: Document, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:
     if document.problems or not isinstance(document.data, Mapping):
         first = document.problems[0] if document.problems else None
         if first is None:
-            return LedgerProblem(str(path), 1, 1, "not a consent record")
-        return LedgerProblem(first.path, first.line, first.col, first.message)
+            return _malformed(str(path), 1, 1, "not a consent record")
+        return first
     return _record_from(document, path, agreement_id, party_id)
 
 
-def _record_from(document: Document, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | LedgerProblem:
+def _record_from(document: Document, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:
     data: Mapping[str, Any] = document.data
     problem = _shape_problem(document, data) or _place_problem(document, data, path, agreement_id, party_id)
     if problem is not None:
@@ -308,15 +299,24 @@ def _record_from(document: Document, path: Path, agreement_id: str, party_id: st
                          data.get("key"), path=path)
 
 
-def _problem(document: Document, key: str | None, message: str, *, at_key: bool = False) -> LedgerProblem:
+def _malformed(path: str, line: int, col: int, message: str) -> Problem:
+    return Problem(path, line, col, CONSENT_RECORD, Severity.ERROR, message)
+
+
+def problem_text(problem: Problem) -> str:
+    """A ledger problem as one line, ``path:line:col: message`` (how consent shows what it ignored)."""
+    return f"{problem.path}:{problem.line}:{problem.col}: {problem.message}"
+
+
+def _problem(document: Document, key: str | None, message: str, *, at_key: bool = False) -> Problem:
     if key is None:
         line, col = 1, 1
     else:
         line, col = document.key_position((key,)) if at_key else document.position((key,))
-    return LedgerProblem(document.path, line, col, message)
+    return _malformed(document.path, line, col, message)
 
 
-def _shape_problem(document: Document, data: Mapping[str, Any]) -> LedgerProblem | None:
+def _shape_problem(document: Document, data: Mapping[str, Any]) -> Problem | None:
     """The first way ``data`` is not a record of this format: version, keys, and the type of each value."""
     version = data.get(VERSION_KEY)
     if type(version) is not int or version != VERSION:  # true is not 1
@@ -331,7 +331,7 @@ def _shape_problem(document: Document, data: Mapping[str, Any]) -> LedgerProblem
     return _value_problem(document, data) or _signature_problem(document, data)
 
 
-def _value_problem(document: Document, data: Mapping[str, Any]) -> LedgerProblem | None:
+def _value_problem(document: Document, data: Mapping[str, Any]) -> Problem | None:
     checks: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
         ("agreement", _is_id, "is not an agreement id"),
         ("party", _is_id, "is not a party id"),
@@ -345,7 +345,7 @@ def _value_problem(document: Document, data: Mapping[str, Any]) -> LedgerProblem
     return None
 
 
-def _signature_problem(document: Document, data: Mapping[str, Any]) -> LedgerProblem | None:
+def _signature_problem(document: Document, data: Mapping[str, Any]) -> Problem | None:
     signature, key = data.get("signature"), data.get("key")
     if signature is None and key is None:
         return None
@@ -363,7 +363,7 @@ def _signature_problem(document: Document, data: Mapping[str, Any]) -> LedgerPro
 
 
 def _place_problem(document: Document, data: Mapping[str, Any], path: Path, agreement_id: str,
-                   party_id: str) -> LedgerProblem | None:
+                   party_id: str) -> Problem | None:
     """A record must lie where :func:`record_path` puts it: a copied or moved record is not evidence."""
     if data["agreement"] != agreement_id:
         return _problem(document, "agreement", f"the record is for agreement {data['agreement']!r} but lies in "

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import REVIEW, Finding, check_record, check_reviews, policy_of
-from agreed.consent.ledger import ConsentRecord, LedgerProblem, read_records
+from agreed.consent.evidence import REVIEW, EvidenceCheck, check_record, check_reviews, policy_of
+from agreed.consent.ledger import ConsentRecord, problem_text, read_records
 from agreed.consent.reviews import Review
 from agreed.consent.trust import (
     BaseRevision,
@@ -43,6 +43,7 @@ from agreed.git.history import versions_of
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import Change, diff
 from agreed.people import Roster
+from agreed.problem import Problem
 from agreed.schema import VERSION_KEY
 from agreed.sources import inside
 
@@ -169,7 +170,7 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     agreement_id = str(data["id"])
     records = read_records(file, agreement_id)
     found = [item for item in records if isinstance(item, ConsentRecord)]
-    problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, LedgerProblem))
+    problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, Problem))
     removed = [name for name in trusted.identities if name not in names] if base is not None else []
     parties = tuple(_party_status(name, trusted, found, current, repository, shown, reviews)
                     for name in names + removed)
@@ -194,12 +195,12 @@ def _withdrawn(before: Iterable[ConsentRecord], now: Iterable[ConsentRecord]) ->
                  if (record.party, record.digest) not in kept)
 
 
-def _ledger_problem(repository: Repository, problem: LedgerProblem) -> str:
+def _ledger_problem(repository: Repository, problem: Problem) -> str:
     """A malformed record, named by its repo-relative path."""
     try:
-        return str(replace(problem, path=repository.relative(Path(problem.path))))
+        return problem_text(replace(problem, path=repository.relative(Path(problem.path))))
     except GitError:
-        return str(problem)
+        return problem_text(problem)
 
 
 def _no_digest(error: DigestError) -> str:
@@ -263,14 +264,14 @@ def _party_status(party: str, trusted: Trusted, records: Sequence[ConsentRecord]
     own = [record for record in records if record.party == party]
     if identity is None:
         return _untrusted(party, own, current, trusted.untrusted)
-    failures: list[Finding] = []
+    failures: list[EvidenceCheck] = []
     for record in (record for record in own if record.digest == current):
         for finding in check_record(record, identity, trusted.policy, repository):
             if finding.valid:
                 return PartyStatus(party, VALID, finding.detail, finding.kind, record.digest, record.signed_at)
             failures.append(finding)
     if REVIEW in trusted.policy and reviews is None:
-        failures.append(Finding(REVIEW, False, "no reviews were given (--reviews FILE)"))
+        failures.append(EvidenceCheck(REVIEW, False, "no reviews were given (--reviews FILE)"))
     elif REVIEW in trusted.policy and reviews is not None:
         finding = check_reviews(reviews, identity, repository, shown, current)
         if finding.valid:
@@ -286,7 +287,7 @@ def _untrusted(party: str, own: Sequence[ConsentRecord], current: str, reason: s
     return PartyStatus(party, MISSING, reason)
 
 
-def _not_valid(party: str, own: Sequence[ConsentRecord], current: str, failures: Sequence[Finding],
+def _not_valid(party: str, own: Sequence[ConsentRecord], current: str, failures: Sequence[EvidenceCheck],
                policy: Sequence[str]) -> PartyStatus:
     if failures and any(record.digest == current for record in own):
         detail = "; ".join(f"{finding.kind}: {finding.detail}" for finding in failures)
