@@ -11,6 +11,7 @@ import pytest
 
 from agreed import api
 from agreed.cache import open_cache
+from agreed.codes import UNREADABLE
 from agreed.document import load_document
 from agreed.lint import run
 from agreed.lint.config import ConfigError, default_config, load_config
@@ -154,3 +155,41 @@ def test_the_library_lints_paths_as_the_run_does(folder: Path, monkeypatch: pyte
     (folder / "team.yaml").write_text("rules: {cross-file: off}\n", encoding="utf-8")
     configured = api.lint([folder / "a.yaml", folder / "b.yaml"], config="team.yaml", today=DAY)
     assert "K901" not in {problem.rule for problem in configured.problems}
+
+
+# ------------------------------------------------------------------------------------------ statements
+
+
+def test_statements_are_checked_per_line_with_the_configurations_text_rules_and_allowed_terms(tmp_path: Path) -> None:
+    lines = ["Send the report soon.", "", "Send several reports."]
+    default = run.check_statements(lines)
+    assert [line.number for line in default] == [1, 2, 3]
+    assert [line.text for line in default] == lines
+    assert default[1].findings == ()
+    assert {finding.rule for finding in default[0].findings}
+    assert {finding.rule for finding in default[2].findings}
+    (tmp_path / "team.yaml").write_text("allowed-terms: [soon]\nrules: {V102: off}\n", encoding="utf-8")
+    configured = run.check_statements(lines, load_config(tmp_path / "team.yaml", ALL_RULES))
+    found = {finding.rule for line in configured for finding in line.findings}
+    assert "V102" not in found
+    assert all("soon" not in line.text[finding.start:finding.end] for line in configured for finding in line.findings)
+    assert {finding.rule for finding in default[0].findings} != {finding.rule for finding in configured[0].findings}
+
+
+def test_the_library_checks_a_statement_as_check_text_checks_a_line() -> None:
+    text = "We will try to deliver several reports ASAP."
+    assert api.check_statement(text) == list(run.check_statements([text])[0].findings) == run.check_statement(text)
+    assert api.check_statement(text)
+
+
+def test_statement_lines_split_decoded_input_or_give_the_problem_that_stops_it(tmp_path: Path) -> None:
+    from agreed.reading import read_file
+
+    assert run.statement_lines("\ufeffone\r\ntwo\n".encode(), "notes.txt") == ["one", "two"]
+    not_utf8 = run.statement_lines(b"caf\xe9", "notes.txt")
+    assert not isinstance(not_utf8, list)
+    assert (not_utf8.path, not_utf8.severity) == ("notes.txt", Severity.ERROR)
+    missing = run.statement_lines(read_file(tmp_path / "missing.txt"), "missing.txt")
+    assert not isinstance(missing, list)
+    assert missing.rule == UNREADABLE
+    assert missing.path == "missing.txt"

@@ -6,8 +6,9 @@ import json
 
 from agreed.lint.engine import StatementFinding
 from agreed.lint.rule import Category
+from agreed.lint.run import CheckedLine
 from agreed.problem import Severity
-from agreed.report.statements import STATEMENT_FORMATS, CheckedLine, CheckedStatements
+from agreed.report.statements import STATEMENT_FORMATS, CheckedStatements
 
 VAGUE = StatementFinding("T101", "vague-term", Category.VAGUENESS, Severity.WARNING, 8, 12, "vague: 'ASAP'")
 

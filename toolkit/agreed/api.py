@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from agreed.document import Document, load_document, read_document
-from agreed.lint import engine
 from agreed.lint import run as lint_run
 from agreed.lint.engine import StatementFinding
 from agreed.lint.rule import LintContext
@@ -55,5 +54,5 @@ def lint(paths: Sequence[str | Path], config: str | Path | None = None,
 
 
 def check_statement(text: str) -> list[StatementFinding]:
-    """Findings of the text rules in one free-standing statement."""
-    return engine.check_statement(text)
+    """Findings of the text rules in one free-standing statement, as ``agreed check-text`` finds them in a line."""
+    return lint_run.check_statement(text)

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from agreed.cli.files import named_or_default
-from agreed.cli.output import EXIT_CLEAN, EXIT_USAGE, all_rules, format_option, usage_error
+from agreed.cli.output import EXIT_CLEAN, EXIT_USAGE, format_option, usage_error
 from agreed.consent.digest import digest_document
 from agreed.document import Document, read_document, read_result_document
 from agreed.reading import read_stream
@@ -38,6 +38,8 @@ def command(files: tuple[str, ...], output_format: str) -> None:
     """
     digested = tuple(Digested(name, digest_document(_read(name))) for name in _named(files))
     failed = any(file.failed for file in digested)
+    from agreed.lint.rules import all_rules  # the rules' documentation, only for problems to show
+
     for written in DIGEST_FORMATS.render(output_format, Digests(digested, all_rules() if failed else {})):
         click.echo(written.text, err=written.to_stderr, nl=False)
     raise SystemExit(EXIT_USAGE if failed else EXIT_CLEAN)

@@ -15,7 +15,6 @@ import click
 from agreed.atomic import RefusedTarget, write_atomically
 from agreed.codes import INTERNAL_ERROR, UNREADABLE
 from agreed.lint.engine import at_or_above
-from agreed.lint.rule import Rule
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
 from agreed.report.lint import LINT_FORMATS, Report, step_summary
@@ -85,15 +84,10 @@ def use_color() -> bool:
     return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
-def all_rules() -> dict[str, Rule]:
-    from agreed.lint.builtin import BUILTIN_RULES
-    from agreed.lint.rules import ALL_RULES
-
-    return {rule.code: rule for rule in (*BUILTIN_RULES, *sorted(ALL_RULES, key=lambda rule: rule.code))}
-
-
 def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str | None,
                 output: Path | None = None) -> NoReturn:
+    from agreed.lint.rules import all_rules  # the rules' documentation, which every command need not load
+
     problems = sorted(problems)  # by file, then position: the same order however the files were named
     chosen = chosen_format(output_format)
     color = use_color() and chosen in ("text", "full") and output is None

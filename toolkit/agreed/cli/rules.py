@@ -7,8 +7,9 @@ import json
 
 import click
 
-from agreed.cli.output import all_rules, format_option, usage_error
+from agreed.cli.output import format_option, usage_error
 from agreed.lint.rule import Rule, did_you_mean
+from agreed.lint.rules import all_rules
 from agreed.report.rules import RULES_FORMATS
 
 

@@ -1,9 +1,10 @@
-"""The lint run: one service behind ``agreed lint``, ``agreed validate`` and :mod:`agreed.api`.
+"""The lint run: one service behind ``agreed lint``, ``agreed validate``, ``agreed check-text`` and :mod:`agreed.api`.
 
 From the files to check (and the document read from standard input), a configuration and a context, it wires the
 whole run: the configured linter, the batch over many files (on workers, through the result cache when one is
 given), the cross-file rules over the agreements' summaries, and the inline suppressions of the files they report
-in. It returns a :class:`LintResult`; callers render it. Nothing here prints, exits or reads the environment: where
+in. It returns a :class:`LintResult`; callers render it. Free-standing statements (one per line) go through the
+configuration's text rules alone (:func:`check_statements`). Nothing here prints, exits or reads the environment: where
 the cache lives and whether to use colour are the caller's to decide.
 """
 
@@ -13,21 +14,22 @@ import datetime
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agreed.codes import CONFIG_ERROR
-from agreed.document import Document, load_document
-from agreed.lint import suppressions
+from agreed.codes import CONFIG_ERROR, TOO_LARGE, UNREADABLE
+from agreed.document import Document, decode_text, load_document
+from agreed.lines import split_lines
+from agreed.lint import engine, suppressions
 from agreed.lint.batch import Check, Checked, Source, check_agreements
 from agreed.lint.config import ConfigError, LintConfig
-from agreed.lint.engine import Linter, default_rules, directives, validate
+from agreed.lint.engine import Linter, StatementFinding, default_rules, directives, validate
 from agreed.lint.repository import check_repository, summarise
-from agreed.lint.rule import LintContext
+from agreed.lint.rule import LintContext, TextRule
 from agreed.problem import Problem, Severity
-from agreed.reading import Unreadable, read_file
+from agreed.reading import Unreadable, Why, read_file
 from agreed.sources import CHECKED, Kind, Selection, display_path, select
 
 if TYPE_CHECKING:
@@ -62,6 +64,15 @@ class LintResult:
 
     def counts(self) -> Counter[Severity]:
         return Counter(problem.severity for problem in self.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedLine:
+    """One statement: its line number (from 1), its text and what the text rules found in it."""
+
+    number: int
+    text: str
+    findings: tuple[StatementFinding, ...]
 
 
 def selection(paths: Sequence[str], config: LintConfig | None = None, kinds: Collection[Kind] = CHECKED) -> Selection:
@@ -123,6 +134,35 @@ def validate_inputs(inputs: Inputs, *, jobs: int = 0) -> LintResult:
     """Load and schema problems of every input."""
     return LintResult(tuple(sorted(_checked(inputs, validate, jobs, None, with_summaries=False).problems)),
                       inputs.count)
+
+
+def check_statement(text: str, config: LintConfig | None = None) -> list[StatementFinding]:
+    """Findings of the configuration's text rules (the defaults without one) in one free-standing statement, ordered
+    by position; none inside the configuration's allowed terms."""
+    return _statement_check(config)(text)
+
+
+def check_statements(lines: Sequence[str], config: LintConfig | None = None) -> tuple[CheckedLine, ...]:
+    """Each line a statement, with what :func:`check_statement` finds in it; numbered from 1."""
+    check = _statement_check(config)
+    return tuple(CheckedLine(number, line, tuple(check(line))) for number, line in enumerate(lines, start=1))
+
+
+def _statement_check(config: LintConfig | None) -> Callable[[str], list[StatementFinding]]:
+    """The check of one statement: the text rules of ``config`` (the defaults without one) and its allowed terms."""
+    rules = [rule for rule in (config.rules if config is not None else default_rules()) if isinstance(rule, TextRule)]
+    allowed_terms = config.allowed_terms if config is not None else ()
+    return lambda text: engine.check_statement(text, rules, allowed_terms=allowed_terms)
+
+
+def statement_lines(raw: bytes | Unreadable, shown: str) -> list[str] | Problem:
+    """The statements (lines) of an input read through :mod:`agreed.reading` and decoded as agreements are, or the
+    problem that stops it, as lint reports an agreement it cannot read (``shown`` names the input)."""
+    if isinstance(raw, Unreadable):
+        code = TOO_LARGE if raw.why is Why.TOO_LARGE else UNREADABLE
+        return Problem(shown, 1, 1, code, Severity.ERROR, raw.reason)
+    text, problem = decode_text(raw, shown)
+    return problem if problem is not None else split_lines(text)
 
 
 def _checked(inputs: Inputs, check: Check, jobs: int, cache: ResultCache | None, *, with_summaries: bool) -> Checked:

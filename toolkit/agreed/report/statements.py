@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from agreed.lint.engine import StatementFinding
+from agreed.lint.run import CheckedLine
 from agreed.problem import Problem
 from agreed.report.lint import text_report
 from agreed.report.lint.base import Report
@@ -21,17 +22,9 @@ from agreed.report.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)
-class CheckedLine:
-    """One statement: its line number (from 1), its text and what the text rules found in it."""
-
-    number: int
-    text: str
-    findings: tuple[StatementFinding, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class CheckedStatements:
-    """The statements of one input, shown under ``path``; ``color`` for a terminal that shows it."""
+    """The statements of one input as the lint run checked them (:func:`agreed.lint.run.check_statements`), shown
+    under ``path``; ``color`` for a terminal that shows it."""
 
     path: str
     lines: tuple[CheckedLine, ...]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agreed.lint.rule import Rule
+from agreed.lint.rule import DocumentRule, RepositoryRule, Rule, TextRule
 from agreed.lint.rules import (
     activity_without_outcome,
     announcer_not_party,
@@ -59,7 +59,7 @@ from agreed.lint.rules import (
     weak_commitment,
 )
 
-TEXT_RULES: tuple[Rule, ...] = (
+TEXT_RULES: tuple[TextRule, ...] = (
     subjective_quality.RULE,
     vague_quantifier.RULE,
     escape_clause.RULE,
@@ -74,7 +74,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     fuzzy_deadline.RULE,
     custom_vague_term.RULE,
 )
-DOCUMENT_RULES: tuple[Rule, ...] = (
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     # structure and accountability
     duplicate_ids.RULE,
     party_unidentifiable.RULE,
@@ -121,8 +121,16 @@ DOCUMENT_RULES: tuple[Rule, ...] = (
     departed_person.RULE,
     identity_mismatch.RULE,
 )
-REPOSITORY_RULES: tuple[Rule, ...] = (
+REPOSITORY_RULES: tuple[RepositoryRule, ...] = (
     duplicate_agreement_id.RULE,
     inconsistent_party.RULE,
 )
 ALL_RULES: tuple[Rule, ...] = TEXT_RULES + DOCUMENT_RULES + REPOSITORY_RULES
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule by code, as ``agreed rules`` lists them and reports and ``agreed explain`` look them up: the checks
+    built into loading and the engine first, then the rules of :data:`ALL_RULES` in the order of their codes."""
+    from agreed.lint.builtin import BUILTIN_RULES
+
+    return {rule.code: rule for rule in (*BUILTIN_RULES, *sorted(ALL_RULES, key=lambda rule: rule.code))}
