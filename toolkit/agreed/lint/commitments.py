@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.rule import TextContext
 from agreed.text.values import OwnerKind, classify_owner
@@ -95,7 +96,7 @@ def owned_items(document: Document) -> Iterator[tuple[JsonPath, Mapping[str, Any
 
 
 def party_ids(document: Document) -> frozenset[str]:
-    return frozenset(item["id"] for _, item in items(document, "parties") if isinstance(item.get("id"), str))
+    return agreement_of(document).party_ids
 
 
 def parse_date(value: object) -> datetime.date | None:

@@ -12,8 +12,8 @@ import difflib
 import re
 from collections.abc import Collection, Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items
 from agreed.text.values import is_non_answer
 
 EACH = "*"
@@ -21,7 +21,7 @@ EACH = "*"
 
 
 def is_draft(document: Document) -> bool:
-    return bool(document.value_at(("status",)) == "draft")
+    return agreement_of(document).is_draft
 
 
 def values_at(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[JsonPath, object]]:
@@ -60,10 +60,9 @@ def normalised(text: str) -> str:
 def party_names(document: Document) -> dict[str, str]:
     """Each party id with its display name (the id when the party has no usable name)."""
     names: dict[str, str] = {}
-    for _, party in items(document, "parties"):
-        party_id, name = party.get("id"), party.get("name")
-        if isinstance(party_id, str) and party_id not in names:
-            names[party_id] = name.strip() if isinstance(name, str) and name.strip() else party_id
+    for party in agreement_of(document).parties:
+        if party.id is not None and party.shown_name is not None and party.id not in names:
+            names[party.id] = party.shown_name
     return names
 
 

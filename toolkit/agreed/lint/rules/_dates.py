@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items, parse_date
 
@@ -80,8 +81,7 @@ def date_at(document: Document, *path: str | int) -> Dated | None:
 
 def status(document: Document) -> str | None:
     """The agreement's status, if it is a string (any other value is the schema's to report)."""
-    value = document.value_at(("status",))
-    return value if isinstance(value, str) else None
+    return agreement_of(document).status
 
 
 def days(count: int) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
+from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items
 from agreed.text.values import is_non_answer
 
 ID_SHAPE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
@@ -20,8 +20,7 @@ ID_SHAPE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
 
 def is_draft(document: Document) -> bool:
-    status: object = document.value_at(("status",))
-    return status == "draft"
+    return agreement_of(document).is_draft
 
 
 def missing(item: Mapping[str, Any], name: str) -> bool:
@@ -47,10 +46,9 @@ def text_entries(document: Document, *path: str | int) -> Iterator[tuple[JsonPat
 def party_names(document: Document) -> dict[str, str]:
     """Each party's id mapped to its name (or to the id when the name is not text)."""
     names: dict[str, str] = {}
-    for _, party in items(document, "parties"):
-        party_id, name = party.get("id"), party.get("name")
-        if isinstance(party_id, str):
-            names[party_id] = name if isinstance(name, str) else party_id
+    for party in agreement_of(document).parties:
+        if party.id is not None:
+            names[party.id] = party.name if party.name is not None else party.id
     return names
 
 
@@ -70,11 +68,16 @@ def which_party(value: str, parties: frozenset[str]) -> str:
     return f"use one of the party ids: {', '.join(sorted(parties))}"
 
 
-def parties_saying_no(document: Document, field: str) -> Iterator[JsonPath]:
+PartyFlag = Literal["could_decline", "in_room"]
+
+
+def parties_saying_no(document: Document, field: PartyFlag) -> Iterator[JsonPath]:
     """The paths of the party flags ``field`` that are false, unless the agreement is a draft (the template starts
     every flag at false)."""
-    if is_draft(document):
+    agreement = agreement_of(document)
+    if agreement.is_draft:
         return
-    for path, party in items(document, "parties"):
-        if party.get(field) is False:
-            yield (*path, field)
+    for party in agreement.parties:
+        said = party.could_decline if field == "could_decline" else party.in_room
+        if said is False:
+            yield (*party.path, field)
