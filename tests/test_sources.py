@@ -15,10 +15,12 @@ from agreed.sources import (
     AGREEMENTS,
     CHECKED,
     Kind,
+    NoPathGiven,
     agreement_paths,
     default_folder,
     display_path,
     kind_of,
+    named_or_default,
     select,
 )
 from gitrepo import EXAMPLE, git
@@ -99,6 +101,29 @@ def test_default_folder_outside_a_repository_is_contracts_here(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     assert default_folder(tmp_path / "plain") == tmp_path / "plain" / "contracts"
+
+
+def test_named_paths_are_kept_and_none_named_is_the_default_folder_from_here(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / "deep").mkdir()
+    monkeypatch.chdir(tmp_path / "deep")
+    assert named_or_default(["a.yaml", "-"]) == ["a.yaml", "-"]
+    assert named_or_default([]) == (os.path.join("..", "contracts"),)
+    assert named_or_default([], tmp_path) == (os.path.join("..", "contracts"),)
+
+
+def test_no_path_and_no_default_folder_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(NoPathGiven, match="no path given and there is no 'contracts/' folder here; name the"):
+        named_or_default([])
+    (tmp_path / ".git").mkdir()
+    with pytest.raises(NoPathGiven, match="no 'contracts/' folder at the repository root"):
+        named_or_default([])
+    with pytest.raises(NoPathGiven, match="no 'contracts/' folder at the repository root"):
+        named_or_default([], tmp_path)
 
 
 # --- every command, from a subfolder, with no path ------------------------------------------------------------------

@@ -3,7 +3,8 @@
 This module is the one definition of which files are agreements, and where, for every command (lint, validate,
 digest, consent, codeowners) and for the consent gate's view of the base revision:
 
-- **where**: below the folders named, else ``contracts/`` at the repository root (:func:`default_folder`);
+- **where**: below the folders named, else ``contracts/`` at the repository root (:func:`default_folder`,
+  :func:`named_or_default`);
 - **what**: every ``*.yaml``/``*.yml`` file there, hidden folders and hidden files included (a copy tucked away in
   ``contracts/.old/`` is an agreement like any other, so it can neither slip past the gate nor be a trusted base
   version later), except the consent records in ``.consent/`` folders and the template ``_template.yaml``
@@ -20,6 +21,8 @@ import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath
+
+from agreed.errors import AgreedError
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml")
 CONSENT_FOLDER = ".consent"  # the consent ledger beside the agreements (agreed.consent.ledger)
@@ -72,6 +75,24 @@ def default_folder(start: Path) -> Path:
     ``start`` (from any folder of it), else ``start/contracts`` outside a repository. It may not exist."""
     root = repository_root(start)
     return (root if root is not None else Path(os.path.abspath(start))) / DEFAULT_FOLDER
+
+
+class NoPathGiven(AgreedError):
+    """No path was named and the default folder (:func:`default_folder`) is not there: the user must name one."""
+
+
+def named_or_default(paths: Sequence[str], root: Path | None = None) -> Sequence[str]:
+    """The paths named, else where the agreements are (:func:`default_folder` of the current folder; ``root``: the
+    repository root when the caller knows it), relative to the current folder. :class:`NoPathGiven` when no path is
+    named and that folder is not there."""
+    if paths:
+        return paths
+    folder = root / DEFAULT_FOLDER if root is not None else default_folder(Path.cwd())
+    if not folder.is_dir():
+        where = "here" if root is None and repository_root(Path.cwd()) is None else "at the repository root"
+        raise NoPathGiven(f"no path given and there is no '{DEFAULT_FOLDER}/' folder {where}; name the agreement "
+                          "files or folders")
+    return (os.path.relpath(folder),)
 
 
 @dataclass(frozen=True, slots=True)

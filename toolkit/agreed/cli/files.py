@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -10,13 +9,14 @@ from typing import Any
 
 import click
 
+from agreed import sources
 from agreed.cli.output import usage_error
 from agreed.document import read_result_document
 from agreed.lint import run as lint_run
 from agreed.lint.config import LintConfig
 from agreed.lint.run import Inputs
 from agreed.reading import read_stream
-from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, default_folder, repository_root
+from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind
 from agreed.visible import visible
 
 __all__ = ["DEFAULT_FOLDER", "gather_inputs", "named_or_default", "paths_argument"]
@@ -31,17 +31,12 @@ def paths_argument(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def named_or_default(paths: Sequence[str], root: Path | None = None) -> Sequence[str]:
-    """The paths named, else where the agreements are (:func:`agreed.sources.default_folder`: ``contracts/`` at the
-    repository root, from any folder of the repository; ``root``: that root when the caller knows it), shown
-    relative to the current folder; a usage error when there is none."""
-    if paths:
-        return paths
-    folder = root / DEFAULT_FOLDER if root is not None else default_folder(Path.cwd())
-    if not folder.is_dir():
-        where = "here" if repository_root(Path.cwd()) is None else "at the repository root"
-        usage_error(f"no path given and there is no '{DEFAULT_FOLDER}/' folder {where}; name the agreement files "
-                    "or folders")
-    return (os.path.relpath(folder),)
+    """The paths named, else where the agreements are (:func:`agreed.sources.named_or_default`); a usage error when
+    there is none."""
+    try:
+        return sources.named_or_default(paths, root)
+    except sources.NoPathGiven as error:
+        usage_error(str(error))
 
 
 def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: LintConfig | None = None,

@@ -10,7 +10,6 @@ raised as :class:`GateUsageError`; git, ledger, evidence, reviews and roster err
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -23,7 +22,7 @@ from agreed.errors import AgreedError
 from agreed.git.repository import Repository
 from agreed.people import Roster
 from agreed.settings import find_config
-from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, checked_places, kind_of, select
+from agreed.sources import CHECKED, Kind, NoPathGiven, checked_places, kind_of, named_or_default, select
 
 SHALLOW = ("this clone is shallow, so who added each consent record cannot be told: run 'git fetch --unshallow', "
            "or check out the whole history in CI (fetch-depth: 0)")
@@ -40,7 +39,7 @@ def consent_statuses(here: Path, paths: Sequence[str], base: str | None = None,
     with Repository.open(here) as repository:
         if repository.is_shallow():
             raise GateUsageError(SHALLOW)
-        arguments = list(paths) or _default_paths(repository.root)
+        arguments = _named_or_default(paths, repository.root)
         agreements, templates = _files(repository, arguments)
         within = [repository.relative(Path(path)) for path in arguments]
         revision = None if base is None else BaseRevision(repository, base, checked_places(arguments,
@@ -62,13 +61,12 @@ def _statuses(repository: Repository, agreements: Sequence[Path], within: Sequen
     return results
 
 
-def _default_paths(root: Path) -> list[str]:
-    """``contracts/`` at the repository root, relative to the current folder, when no path is named."""
-    folder = root / DEFAULT_FOLDER
-    if not folder.is_dir():
-        raise GateUsageError(f"no path given and there is no '{DEFAULT_FOLDER}/' folder at the repository root; "
-                             "name the agreement files or folders")
-    return [os.path.relpath(folder)]
+def _named_or_default(paths: Sequence[str], root: Path) -> Sequence[str]:
+    """The paths named, else ``contracts/`` at the repository root (:func:`agreed.sources.named_or_default`)."""
+    try:
+        return named_or_default(paths, root)
+    except NoPathGiven as error:
+        raise GateUsageError(str(error)) from None
 
 
 def _agreements(results: Sequence[AgreementStatus], named: Sequence[str]) -> list[AgreementStatus]:
