@@ -436,6 +436,11 @@ def _term(node: _Node) -> Term:
     return Term(node.path, node.text("start"), node.text("end"))
 
 
+def read_party(entry: object, path: JsonPath = ()) -> Party:
+    """The typed view of one ``parties[]`` entry found at ``path`` (anything but a mapping reads as empty)."""
+    return _party(_Node(entry, path))
+
+
 def _party(node: _Node) -> Party:
     return Party(
         node.path, node.text("id"), node.text("name"), node.text("email"), node.text("handle"), node.text("role"),

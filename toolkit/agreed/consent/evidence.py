@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from agreed.agreement import Identity, read_party
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import FOLDER as LEDGER_FOLDER
 from agreed.consent.ledger import ConsentRecord
@@ -61,16 +62,6 @@ class EvidenceError(AgreedError):
 
 
 @dataclass(frozen=True, slots=True)
-class Identity:
-    """Who a party is, as the trusted version of the agreement says."""
-
-    party: str
-    email: str | None = None
-    handle: str | None = None
-    keys: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class EvidenceCheck:
     """Whether one piece of evidence counts: ``kind`` and a one-line ``detail`` (what passed, or why not). A verdict,
     not a finding: it has no position in a file."""
@@ -81,11 +72,8 @@ class EvidenceCheck:
 
 
 def identity_of(party: Mapping[str, Any]) -> Identity:
-    """The identity fields of one ``parties[]`` entry (loaded, schema-valid data)."""
-    keys = tuple(entry for entry in party.get("keys") or [] if isinstance(entry, str))
-    email, handle = party.get("email"), party.get("handle")
-    return Identity(str(party["id"]), email if isinstance(email, str) else None,
-                    handle if isinstance(handle, str) else None, keys)
+    """The identity fields of one ``parties[]`` entry (loaded, schema-valid data, so it has an id)."""
+    return read_party(party).identity or Identity(str(party["id"]))
 
 
 def vouched_identity(known: Identity | None, person: Person | None) -> Identity | None:

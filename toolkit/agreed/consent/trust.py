@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
+from agreed.agreement import Identity, read_agreement
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import Identity, identity_of, policy_of, vouched_identity
+from agreed.consent.evidence import policy_of, vouched_identity
 from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, parse_record
 from agreed.document import Document, load_document
@@ -218,12 +219,13 @@ def roster_vouched(trusted: Trusted, roster: Roster | None, names: Sequence[str]
 
 def names_of(data: Mapping[str, Any]) -> list[str]:
     """The party ids of schema-valid agreement data, in order."""
-    return [str(party["id"]) for party in data["parties"]]
+    return [party.id for party in read_agreement(data).parties if party.id is not None]
 
 
 def identities_of(data: Mapping[str, Any]) -> dict[str, Identity]:
     """Each party's identity as schema-valid agreement data gives it, by party id."""
-    return {str(party["id"]): identity_of(party) for party in data["parties"]}
+    identities = (party.identity for party in read_agreement(data).parties)
+    return {identity.party: identity for identity in identities if identity is not None}
 
 
 def identity_changes(before: Trusted, data: Mapping[str, Any]) -> tuple[str, ...]:
