@@ -20,7 +20,7 @@ import pytest
 
 from agreed.compose import DEFAULT_LIMITS, Limits
 from agreed.document import Document, JsonPath, load_document
-from agreed.lint.rule import Category, LintContext, Rule, TextContext
+from agreed.lint.rule import Category, DocumentRule, LintContext, Rule, TextContext, TextRule
 from agreed.problem import Severity
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -62,15 +62,15 @@ def _draft_yaml(*, agreement_id: str = "demo", title: str = "Demo agreement",
 
 
 def _findings(rule: Rule, document: Document) -> list[tuple[JsonPath, str]]:
-    assert rule.check_document is not None
-    found = list(rule.check_document(document, LintContext()))
+    assert isinstance(rule, DocumentRule)
+    found = list(rule.check(document, LintContext()))
     assert not any(finding.at_key for finding in found)
     return [(finding.path, finding.message) for finding in found]
 
 
 def _flagged_by(rule: Rule, text: str, context: TextContext = TextContext()) -> list[str]:
-    assert rule.check_text is not None
-    return [text[span.start : span.end] for span in rule.check_text(text, context)]
+    assert isinstance(rule, TextRule)
+    return [text[span.start : span.end] for span in rule.check(text, context)]
 
 
 def _rule_identity(rule: Rule) -> tuple[str, str, Category, Severity]:

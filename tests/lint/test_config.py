@@ -8,7 +8,7 @@ import pytest
 
 from agreed.codes import CONFIG_ERROR
 from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
-from agreed.lint.rule import Rule, TextContext
+from agreed.lint.rule import Rule, TextContext, TextRule
 from agreed.lint.rules import ALL_RULES
 from agreed.problem import Severity
 from agreed.settings import find_config
@@ -151,16 +151,16 @@ def test_a_rule_without_options_rejects_them(tmp_path: Path) -> None:
 def test_vague_terms_configure_the_custom_term_rule(tmp_path: Path) -> None:
     config = _load(tmp_path, "vague-terms: [synergy, best-in-class]\n")
     assert (rule := _rule(config, "V110")) is not None
-    assert rule.check_text is not None
+    assert isinstance(rule, TextRule)
     text = "Realise synergy and a best-in-class queue."
-    assert [text[span.start:span.end] for span in rule.check_text(text, TextContext())] == ["synergy", "best-in-class"]
+    assert [text[span.start:span.end] for span in rule.check(text, TextContext())] == ["synergy", "best-in-class"]
 
 
 def test_without_vague_terms_the_custom_term_rule_is_silent(tmp_path: Path) -> None:
     config = _load(tmp_path, "{}\n")
     assert (rule := _rule(config, "V110")) is not None
-    assert rule.check_text is not None
-    assert list(rule.check_text("Realise synergy.", TextContext())) == []
+    assert isinstance(rule, TextRule)
+    assert list(rule.check("Realise synergy.", TextContext())) == []
 
 
 # Files

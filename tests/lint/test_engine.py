@@ -15,7 +15,7 @@ import pytest
 from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
 from agreed.lint.engine import StatementFinding, at_or_above, check_statement, lint_document, validate
-from agreed.lint.rule import Category, Finding, LintContext, Rule, TextContext, TextSpan
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
@@ -37,18 +37,17 @@ results:
 
 
 def document_rule(code: str, check: Callable[[Document, LintContext], Iterable[Finding]],
-                  severity: Severity = Severity.WARNING, name: str = "fake-document-rule") -> Rule:
-    return Rule(code=code, name=name, category=Category.STRUCTURE, severity=severity, summary="fake", doc="fake",
-                check_document=check)
+                  severity: Severity = Severity.WARNING, name: str = "fake-document-rule") -> DocumentRule:
+    return DocumentRule(code=code, name=name, category=Category.STRUCTURE, severity=severity, doc="fake",
+                        check=check)
 
 
 def text_rule(code: str, check: Callable[[str, TextContext], Iterable[TextSpan]],
-              severity: Severity = Severity.WARNING, name: str = "fake-text-rule") -> Rule:
-    return Rule(code=code, name=name, category=Category.VAGUENESS, severity=severity, summary="fake", doc="fake",
-                check_text=check)
+              severity: Severity = Severity.WARNING, name: str = "fake-text-rule") -> TextRule:
+    return TextRule(code=code, name=name, category=Category.VAGUENESS, severity=severity, doc="fake", check=check)
 
 
-def word_rule(code: str, word: str, severity: Severity = Severity.WARNING) -> Rule:
+def word_rule(code: str, word: str, severity: Severity = Severity.WARNING) -> TextRule:
     """A text rule that flags every occurrence of ``word``."""
 
     def check(text: str, context: TextContext) -> Iterator[TextSpan]:

@@ -15,22 +15,22 @@ from agreed.cli import main
 from agreed.codes import TEXT_NOT_READ
 from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
 from agreed.lint.engine import Linter, check_statement
-from agreed.lint.rule import Category, Rule, TextContext, TextSpan
+from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
 from agreed.problem import Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import DraftYaml, LoadText
 
 
-def word_rule(code: str, word: str) -> Rule:
+def word_rule(code: str, word: str) -> TextRule:
     """A text rule that flags every occurrence of ``word``."""
 
     def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         for match in re.finditer(rf"\b{re.escape(word)}\b", text):
             yield TextSpan(match.start(), match.end(), f"{word!r} flagged")
 
-    return Rule(code=code, name=f"flag-{word}", category=Category.VAGUENESS, severity=Severity.WARNING,
-                summary="fake", doc="fake", check_text=check)
+    return TextRule(code=code, name=f"flag-{word}", category=Category.VAGUENESS, severity=Severity.WARNING,
+                    doc="fake", check=check)
 
 
 QUICK = word_rule("Z401", "quick")
@@ -90,8 +90,8 @@ def test_the_budget_never_cuts_a_word_in_two() -> None:
         found.append(text)
         return []
 
-    rule = Rule(code="Z403", name="record", category=Category.VAGUENESS, severity=Severity.WARNING, summary="fake",
-                doc="fake", check_text=record)
+    rule = TextRule(code="Z403", name="record", category=Category.VAGUENESS, severity=Severity.WARNING, doc="fake",
+                    check=record)
     check_statement("alpha bravo charlie delta echo", [rule], budget=TextBudget(value_chars=16))
     assert found == ["alpha bravo "]
 

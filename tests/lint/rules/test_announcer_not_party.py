@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.announcer_not_party import RULE
 from agreed.problem import Severity
 
@@ -21,7 +21,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "C502", "announcer-not-party", Severity.ERROR, Category.CELEBRATION)
     assert RULE.elements == ("C-ANNOUNCER",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("announcer", ["maria", "daniel"])

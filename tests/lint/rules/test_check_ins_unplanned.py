@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, LintContext, Rule, TextRule
 from agreed.lint.rules.check_ins_unplanned import RULE, check
 from agreed.problem import Severity
 
@@ -38,15 +38,15 @@ def _check_ins(agreement: dict[str, Any], cadence: Any, *dates: Any) -> None:
 
 
 def _findings_of(rule: Rule, document: Any) -> list[tuple[Any, str]]:
-    assert rule.check_document is not None
-    return [(finding.path, finding.message) for finding in rule.check_document(document, LintContext())]
+    assert isinstance(rule, DocumentRule)
+    return [(finding.path, finding.message) for finding in rule.check(document, LintContext())]
 
 
 def test_rule_identity(rule_identity: RuleIdentity) -> None:
     assert rule_identity(RULE) == ("T305", "check-ins-unplanned", Category.TIME, Severity.WARNING)
     assert RULE.elements == ("W-PROGRESS",)
     assert not RULE.clock
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 def test_the_option_default_is_the_keyword_default() -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.collective_actor import RULE
 from agreed.problem import Severity
 
@@ -80,5 +80,5 @@ def test_silent_when_the_item_names_its_owner(flagged_by: FlaggedBy) -> None:
      '"Maria and Li" makes several actors own one commitment: name one owner and list the others as helpers'),
 ])
 def test_messages(text: str, message: str) -> None:
-    assert RULE.check_text is not None
-    assert [span.message for span in RULE.check_text(text, TextContext())] == [message]
+    assert isinstance(RULE, TextRule)
+    assert [span.message for span in RULE.check(text, TextContext())] == [message]

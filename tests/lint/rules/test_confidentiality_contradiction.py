@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.confidentiality_contradiction import RULE
 from agreed.problem import Severity
 
@@ -26,7 +26,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "R603", "confidentiality-contradiction", Severity.ERROR, Category.RELATIONSHIP)
     assert RULE.elements == ("R-CONFIDENTIAL",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("confidential", [

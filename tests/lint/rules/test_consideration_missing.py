@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.consideration_missing import RULE
 from agreed.problem import Severity
 
@@ -21,7 +21,7 @@ RECEIVES = "say what this party gets out of it that it values; without that its 
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "P701", "consideration-missing", Severity.ERROR, Category.PRECONDITIONS, ("P-CONSIDERATION",))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.credit_not_100 import RULE
 from agreed.problem import Severity
 
@@ -26,7 +26,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "C503", "credit-not-100", Severity.ERROR, Category.CELEBRATION)
     assert RULE.elements == ("C-CREDIT",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize(("shares", "total"), [

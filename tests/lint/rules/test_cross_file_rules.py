@@ -8,7 +8,7 @@ import pytest
 
 from agreed.lint import suppressions
 from agreed.lint.repository import check_repository, summarise
-from agreed.lint.rule import AgreementSummary, Category, PartyEntry, Rule
+from agreed.lint.rule import AgreementSummary, Category, DocumentRule, PartyEntry, RepositoryRule, Rule, TextRule
 from agreed.lint.rules import duplicate_agreement_id, inconsistent_party
 from agreed.problem import Severity
 
@@ -26,8 +26,8 @@ def _summary(path: str, agreement_id: str | None, *parties: PartyEntry) -> Agree
 
 
 def _found(rule: Rule, *summaries: AgreementSummary) -> list[tuple[str, int, str]]:
-    assert rule.check_repository is not None
-    return [(finding.path, finding.line, finding.message) for finding in rule.check_repository(summaries)]
+    assert isinstance(rule, RepositoryRule)
+    return [(finding.path, finding.line, finding.message) for finding in rule.check(summaries)]
 
 
 @pytest.mark.parametrize(("rule", "identity"), [
@@ -37,8 +37,8 @@ def _found(rule: Rule, *summaries: AgreementSummary) -> list[tuple[str, int, str
 def test_rule_identity(rule: Rule, identity: tuple[str, str, Severity]) -> None:
     assert (rule.code, rule.name, rule.severity) == identity
     assert rule.category is Category.CROSS_FILE
-    assert rule.check_document is None
-    assert rule.check_text is None
+    assert not isinstance(rule, DocumentRule)
+    assert not isinstance(rule, TextRule)
 
 
 def test_duplicate_agreement_ids_are_reported_at_each_later_file() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from agreed.document import Document, JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category, LintContext
+from agreed.lint.rule import Category, DocumentRule, LintContext, TextRule
 from agreed.lint.rules.deadline_passed import RULE
 from agreed.problem import Severity
 
@@ -31,15 +31,15 @@ def agreement(minimal_agreement: dict[str, Any]) -> dict[str, Any]:
 
 
 def _found(document: Document, today: datetime.date | None) -> list[tuple[JsonPath, str]]:
-    assert RULE.check_document is not None
-    return [(finding.path, finding.message) for finding in RULE.check_document(document, LintContext(today=today))]
+    assert isinstance(RULE, DocumentRule)
+    return [(finding.path, finding.message) for finding in RULE.check(document, LintContext(today=today))]
 
 
 def test_rule_identity(rule_identity: RuleIdentity) -> None:
     assert rule_identity(RULE) == ("T308", "deadline-passed", Category.TIME, Severity.WARNING)
     assert RULE.elements == ("W-DEADLINE", "K-STATUS")
     assert RULE.clock
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("today", [None, datetime.date(2031, 6, 30), datetime.date(2031, 1, 1)], ids=str)

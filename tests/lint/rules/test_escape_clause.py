@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.escape_clause import RULE
 from agreed.problem import Severity
 
@@ -60,7 +60,7 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
 
 
 def test_message() -> None:
-    assert RULE.check_text is not None
-    (span,) = RULE.check_text("Add reviewers as needed.", TextContext())
+    assert isinstance(RULE, TextRule)
+    (span,) = RULE.check("Add reviewers as needed.", TextContext())
     assert span.message == (
         '"as needed" is an escape clause: state the condition that triggers the work, or commit without it')

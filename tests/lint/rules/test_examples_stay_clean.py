@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from agreed.lint.rule import LintContext, Rule
+from agreed.lint.rule import DocumentRule, LintContext, Rule
 from agreed.lint.rules import DOCUMENT_RULES
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
@@ -25,14 +25,14 @@ DATES = [None, datetime.date.today(), datetime.date(2026, 11, 24), datetime.date
 @pytest.mark.parametrize("today", DATES, ids=str)
 def test_silent_on_the_shipped_contracts(rule: Rule, today: datetime.date | None, load_text: LoadText,
                                          shipped_contracts: list[Path]) -> None:
-    assert rule.check_document is not None
+    assert isinstance(rule, DocumentRule)
     for contract in shipped_contracts:
         document = load_text(contract.read_text(encoding="utf-8"), contract.name)
-        assert list(rule.check_document(document, LintContext(today=today))) == [], contract.name
+        assert list(rule.check(document, LintContext(today=today))) == [], contract.name
 
 
 @pytest.mark.parametrize("rule", DOCUMENT_RULES, ids=[rule.code for rule in DOCUMENT_RULES])
 def test_silent_on_the_complete_example_as_data(rule: Rule, load_data: LoadData,
                                                 complete_data: dict[str, Any]) -> None:
-    assert rule.check_document is not None
-    assert list(rule.check_document(load_data(complete_data), LintContext(today=datetime.date(2030, 12, 31)))) == []
+    assert isinstance(rule, DocumentRule)
+    assert list(rule.check(load_data(complete_data), LintContext(today=datetime.date(2030, 12, 31)))) == []

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.failure_unmeasured import RULE
 from agreed.problem import Severity
 
@@ -25,7 +25,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "C501", "failure-unmeasured", Severity.WARNING, Category.CELEBRATION)
     assert RULE.elements == ("C-FAILURE",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("definition", [

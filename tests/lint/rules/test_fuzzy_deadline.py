@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.fuzzy_deadline import RULE
 from agreed.problem import Severity
 
@@ -100,8 +100,8 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
 
 
 def test_messages_say_what_kind_of_time_it_is() -> None:
-    assert RULE.check_text is not None
-    messages = [span.message for span in RULE.check_text("Ship by Q3, soon after the reorg.", TextContext())]
+    assert isinstance(RULE, TextRule)
+    messages = [span.message for span in RULE.check("Ship by Q3, soon after the reorg.", TextContext())]
     assert messages == [
         '"Q3" is a period, not a day: give the calendar day it ends on, as YYYY-MM-DD',
         '"soon" is relative to when it was written: give the calendar day',

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.grade_good_enough import RULE
 from agreed.problem import Severity
 
@@ -26,7 +26,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "F801", "grade-good-enough", Severity.WARNING, Category.FRAMING)
     assert RULE.elements == ("F-GRADE",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize(("grade", "graded"), [("C", "grade 'C'"), (" B+ ", "grade 'B+'"), ("", "grade"),

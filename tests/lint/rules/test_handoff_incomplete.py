@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.handoff_incomplete import RULE
 from agreed.problem import Severity
 
@@ -23,7 +23,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "C504", "handoff-incomplete", Severity.ERROR, Category.CELEBRATION)
     assert RULE.elements == ("C-HANDOFFS",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("receiver", ["someone", "TBD", "?", "nobody", "whoever", "see above", "n/a",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.hopes_copied import RULE
 from agreed.problem import Severity
 
@@ -26,7 +26,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "R601", "hopes-copied", Severity.WARNING, Category.RELATIONSHIP)
     assert RULE.elements == ("R-HOPES",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("second", [

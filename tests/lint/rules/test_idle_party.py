@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.idle_party import RULE
 from agreed.problem import Severity
 
@@ -26,7 +26,7 @@ def _message(party: str) -> str:
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "P704", "idle-party", Severity.WARNING, Category.PRECONDITIONS, ("P-CONSIDERATION", "P-INTERDEPENDENT"))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.measure_without_method import RULE
 from agreed.problem import Severity
 
@@ -28,7 +28,7 @@ def measure(request: pytest.FixtureRequest) -> JsonPath:
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "W403", "measure-without-method", Severity.WARNING, Category.RESULTS, ("W-MEASURES",))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

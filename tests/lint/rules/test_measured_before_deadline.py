@@ -9,7 +9,7 @@ import pytest
 
 from agreed.history.diff import diff
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.measured_before_deadline import RULE
 from agreed.problem import Severity
 
@@ -39,7 +39,7 @@ def test_rule_identity(rule_identity: RuleIdentity) -> None:
     assert rule_identity(RULE) == ("T306", "measured-before-deadline", Category.TIME, Severity.ERROR)
     assert RULE.elements == ("C-WHEN", "C-TARGETS")
     assert not RULE.clock
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 def test_the_schema_already_requires_a_measurement_day(complete_data: dict[str, Any], load_data: LoadData) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.milestone_after_deadline import RULE
 from agreed.problem import Severity
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never im
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "T302", "milestone-after-deadline", Severity.ERROR, Category.TIME)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 def test_passes_when_everything_is_due_before_the_deadline(findings: Findings, load_data: LoadData,

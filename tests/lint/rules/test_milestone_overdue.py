@@ -9,7 +9,7 @@ import pytest
 
 from agreed.document import Document, JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category, LintContext
+from agreed.lint.rule import Category, DocumentRule, LintContext, TextRule
 from agreed.lint.rules.milestone_overdue import RULE
 from agreed.problem import Severity
 
@@ -29,15 +29,15 @@ def agreement(minimal_agreement: dict[str, Any]) -> dict[str, Any]:
 
 
 def _found(document: Document, today: datetime.date | None) -> list[tuple[JsonPath, str]]:
-    assert RULE.check_document is not None
-    return [(finding.path, finding.message) for finding in RULE.check_document(document, LintContext(today=today))]
+    assert isinstance(RULE, DocumentRule)
+    return [(finding.path, finding.message) for finding in RULE.check(document, LintContext(today=today))]
 
 
 def test_rule_identity(rule_identity: RuleIdentity) -> None:
     assert rule_identity(RULE) == ("T307", "milestone-overdue", Category.TIME, Severity.WARNING)
     assert RULE.elements == ("W-MILESTONES", "W-WHAT")
     assert RULE.clock
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 def test_fires_on_every_overdue_item_milestones_first(load_data: LoadData, agreement: dict[str, Any]) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.milestones_out_of_order import RULE
 from agreed.problem import Severity
 
@@ -29,7 +29,7 @@ def test_rule_identity(rule_identity: RuleIdentity) -> None:
     assert rule_identity(RULE) == ("T303", "milestones-out-of-order", Category.TIME, Severity.INFO)
     assert RULE.elements == ("W-MILESTONES",)
     assert not RULE.clock
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == "The milestones are not listed in the order they fall due."
 
 

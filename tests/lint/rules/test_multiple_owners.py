@@ -8,7 +8,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.multiple_owners import RULE
 from agreed.problem import Severity
 
@@ -22,7 +22,7 @@ ADVICE = "choose the one party accountable for it, or split the commitment"
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "A203", "multiple-owners", Severity.ERROR, Category.ACCOUNTABILITY)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 def test_passes_on_single_owners(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:

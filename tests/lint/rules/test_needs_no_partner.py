@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.needs_no_partner import RULE
 from agreed.problem import Severity
 
@@ -21,7 +21,7 @@ ADVICE = ("an alliance holds only while each party needs the others; say what th
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "P705", "needs-no-partner", Severity.WARNING, Category.PRECONDITIONS, ("P-INTERDEPENDENT",))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

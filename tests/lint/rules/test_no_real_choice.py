@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.no_real_choice import RULE
 from agreed.problem import Severity
 
@@ -21,7 +21,7 @@ MESSAGE = ("is false: agreeing without a real option to say no is complying, not
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "P702", "no-real-choice", Severity.ERROR, Category.PRECONDITIONS, ("P-REFUSAL",))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

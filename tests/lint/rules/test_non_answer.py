@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.non_answer import ANSWERS, RULE
 from agreed.problem import Severity
 
@@ -21,7 +21,7 @@ DRAFT_ADVICE = ACTIVE_ADVICE + ", or leave it empty while it is still open"
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "S104", "non-answer", Severity.ERROR, Category.STRUCTURE)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == "An element is answered with words that say nothing."
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.outside_term import RULE
 from agreed.problem import Severity
 
@@ -56,7 +56,7 @@ def test_rule_identity(rule_identity: RuleIdentity) -> None:
     assert rule_identity(RULE) == ("T304", "outside-term", Category.TIME, Severity.ERROR)
     assert set(RULE.elements) >= {"W-DEADLINE", "W-MILESTONES", "C-HANDOFFS", "C-WHEN"}
     assert not RULE.clock
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 def test_passes_when_every_date_is_within_the_term_bounds_included(findings: Findings, load_data: LoadData,

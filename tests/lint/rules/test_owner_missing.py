@@ -9,7 +9,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.owner_missing import RULE
 from agreed.problem import Severity
 
@@ -23,7 +23,7 @@ MESSAGE = "names no owner: add 'owner:' with the id of the one party accountable
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "A201", "owner-missing", Severity.ERROR, Category.ACCOUNTABILITY)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == "A deliverable, milestone or area of responsibility names no owner."
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules import collective_owner, multiple_owners, owner_missing
 from agreed.lint.rules.owner_not_party import RULE
 from agreed.problem import Severity
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never im
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "A204", "owner-not-party", Severity.ERROR, Category.ACCOUNTABILITY)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 def test_passes_when_owners_are_parties(findings: Findings, load_data: LoadData,

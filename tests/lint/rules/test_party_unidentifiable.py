@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.party_unidentifiable import RULE
 from agreed.problem import Severity
 
@@ -23,7 +23,7 @@ KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyBodyOnly"
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "S102", "party-unidentifiable", Severity.WARNING, Category.STRUCTURE, ("K-PARTIES",))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agreed.lint.rule import Rule, TextContext
+from agreed.lint.rule import DocumentRule, RepositoryRule, Rule, TextContext, TextRule
 from agreed.lint.rules import ALL_RULES, DOCUMENT_RULES, REPOSITORY_RULES, TEXT_RULES
 
 IDS = [rule.code for rule in TEXT_RULES]
@@ -13,7 +13,7 @@ UNCONFIGURED = [rule for rule in TEXT_RULES if rule.configure is None]  # their 
 
 def test_registry_composition() -> None:
     assert ALL_RULES == TEXT_RULES + DOCUMENT_RULES + REPOSITORY_RULES
-    assert all(rule.check_text is not None and rule.check_document is None for rule in TEXT_RULES)
+    assert all(isinstance(rule, TextRule) for rule in TEXT_RULES)
 
 
 def test_codes_and_names_are_unique() -> None:
@@ -47,22 +47,22 @@ def _examples(doc: str, heading: str) -> list[str]:
 
 @pytest.mark.parametrize("rule", UNCONFIGURED, ids=[rule.code for rule in UNCONFIGURED])
 def test_documented_examples_hold(rule: Rule) -> None:
-    assert rule.check_text is not None
+    assert isinstance(rule, TextRule)
     fires, passes = _examples(rule.doc, "Fires on:"), _examples(rule.doc, "Passes:")
     assert fires
     assert passes
     for example in fires:
-        assert list(rule.check_text(example, TextContext())), example
+        assert list(rule.check(example, TextContext())), example
     for example in passes:
-        assert not list(rule.check_text(example, TextContext())), example
+        assert not list(rule.check(example, TextContext())), example
 
 
 @pytest.mark.parametrize("rule", UNCONFIGURED, ids=[rule.code for rule in UNCONFIGURED])
 def test_spans_are_inside_the_text_with_a_message(rule: Rule) -> None:
-    assert rule.check_text is not None
+    assert isinstance(rule, TextRule)
     text = ("We will try to deliver a robust, seamless layer ASAP, e.g. several dashboards etc., improve churn, "
             "support the launch and fix all issues by TBD; the report will be updated soon, in Q3.")
-    spans = list(rule.check_text(text, TextContext()))
+    spans = list(rule.check(text, TextContext()))
     assert spans
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
@@ -93,8 +93,8 @@ def test_each_rule_names_the_elements_it_checks(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=[rule.code for rule in ALL_RULES])
 def test_each_rule_has_one_kind_of_check_and_a_documented_summary(rule: Rule) -> None:
-    kinds = [rule.check_text, rule.check_document, rule.check_repository]
-    assert sum(kind is not None for kind in kinds) == 1
+    kinds = [TextRule, DocumentRule, RepositoryRule]
+    assert sum(isinstance(rule, kind) for kind in kinds) == 1
     assert rule.summary == rule.doc.splitlines()[0]
     assert "Fires on" in rule.doc
     assert "Passes:" in rule.doc

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.renegotiation_without_trigger import RULE
 from agreed.problem import Severity
 
@@ -28,7 +28,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "R604", "renegotiation-without-trigger", Severity.WARNING, Category.RELATIONSHIP)
     assert RULE.elements == ("R-RENEGOTIATE",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("signal", [

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.reservation_unmonitored import RULE
 from agreed.problem import Severity
 
@@ -22,7 +22,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category) == (
         "R602", "reservation-unmonitored", Severity.WARNING, Category.RELATIONSHIP)
     assert RULE.elements == ("R-RESERVATIONS",)
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("monitoring", [

@@ -9,7 +9,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, LintContext, Rule
 from agreed.lint.rules import departed_person, identity_mismatch, unknown_person
 from agreed.people import Person, Roster, RosterError, load_roster
 from agreed.problem import Severity
@@ -27,8 +27,8 @@ WITH_ROSTER = LintContext(people=ROSTER)
 
 
 def _findings(rule: Rule, document: Any, context: LintContext = WITH_ROSTER) -> list[tuple[JsonPath, str]]:
-    assert rule.check_document is not None
-    return [(finding.path, finding.message) for finding in rule.check_document(document, context)]
+    assert isinstance(rule, DocumentRule)
+    return [(finding.path, finding.message) for finding in rule.check(document, context)]
 
 
 @pytest.mark.parametrize(("rule", "identity"), [

@@ -9,7 +9,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.status_inconsistent import RULE
 from agreed.problem import Severity
 
@@ -36,7 +36,7 @@ def test_rule_identity(rule_identity: RuleIdentity) -> None:
     assert rule_identity(RULE) == ("S103", "status-inconsistent", Category.STRUCTURE, Severity.ERROR)
     assert RULE.elements == ("K-STATUS",)
     assert not RULE.clock
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
 
 
 @pytest.mark.parametrize("status", ["draft", "proposed", "active", "renegotiating", "fulfilled", "ended"])

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.subjective_quality import RULE
 from agreed.problem import Severity
 
@@ -71,6 +71,6 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
 
 
 def test_message_names_the_word_and_the_fix() -> None:
-    assert RULE.check_text is not None
-    (span,) = RULE.check_text("Deliver a robust layer.", TextContext())
+    assert isinstance(RULE, TextRule)
+    (span,) = RULE.check("Deliver a robust layer.", TextContext())
     assert span.message == '"robust" is a subjective quality word: say what measurable property it stands for'

@@ -8,7 +8,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.target_incomplete import RULE
 from agreed.problem import Severity
 
@@ -25,7 +25,7 @@ TIME_TO_VALUE: JsonPath = ("celebration", "targets", 0)  # unit days, baseline 6
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "W402", "target-incomplete", Severity.ERROR, Category.RESULTS, ("W-WHAT", "C-TARGETS"))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from agreed.document import JsonPath
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.unknown_party import RULE
 from agreed.problem import Severity
 
@@ -33,7 +33,7 @@ def reference(request: pytest.FixtureRequest) -> tuple[JsonPath, str]:
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "W404", "unknown-party", Severity.ERROR, Category.RESULTS, ("W-BUYIN", "W-INFO", "C-CREDIT", "C-HANDOFFS"))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.vague_beneficiary import RULE
 from agreed.problem import Severity
 
@@ -24,7 +24,7 @@ def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
         "W405", "vague-beneficiary", Severity.WARNING, Category.RESULTS,
         ("W-FOR", "W-BY", "W-SERVING", "W-WHAT", "W-MILESTONES"))
-    assert RULE.check_text is None
+    assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
 

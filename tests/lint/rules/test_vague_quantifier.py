@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from agreed.lint.rule import Category, TextContext
+from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.vague_quantifier import RULE
 from agreed.problem import Severity
 
@@ -75,5 +75,5 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     ("Meet regularly.", '"regularly" is a vague frequency: state the cadence (e.g. "every Monday", "monthly")'),
 ])
 def test_messages(text: str, message: str) -> None:
-    assert RULE.check_text is not None
-    assert [span.message for span in RULE.check_text(text, TextContext())] == [message]
+    assert isinstance(RULE, TextRule)
+    assert [span.message for span in RULE.check(text, TextContext())] == [message]

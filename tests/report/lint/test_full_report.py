@@ -6,13 +6,22 @@ import pytest
 from click.testing import CliRunner
 
 from agreed.cli import main
-from agreed.lint.rule import Category, Rule
+from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.full_report import ELLIPSIS, INDENT, WIDTH, render, snippet
 
-RULES = {"A101": Rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.", "Long doc.")}
+
+def _no_spans(text: str, context: TextContext) -> list[TextSpan]:
+    return []
+
+
+def _fake(code: str, name: str, category: Category, severity: Severity, doc: str) -> TextRule:
+    return TextRule(code=code, name=name, category=category, severity=severity, doc=doc, check=_no_spans)
+
+
+RULES = {"A101": _fake("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nLong doc.")}
 SOURCE = "title: x\n\tgoal: ship it soon\r\nlast: y"
 
 

@@ -1,12 +1,21 @@
 from __future__ import annotations
 
-from agreed.lint.rule import Category, Rule
+from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.github_report import render
 
-RULES = {"A101": Rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.", "Doc.")}
+
+def _no_spans(text: str, context: TextContext) -> list[TextSpan]:
+    return []
+
+
+def _fake(code: str, name: str, category: Category, severity: Severity, doc: str) -> TextRule:
+    return TextRule(code=code, name=name, category=category, severity=severity, doc=doc, check=_no_spans)
+
+
+RULES = {"A101": _fake("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nDoc.")}
 
 
 def test_registered() -> None:

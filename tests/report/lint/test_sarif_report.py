@@ -7,17 +7,26 @@ from typing import Any
 import jsonschema
 
 from agreed import __version__
-from agreed.lint.rule import Category, Rule
+from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.sarif_report import render
 
+
+def _no_spans(text: str, context: TextContext) -> list[TextSpan]:
+    return []
+
+
+def _fake(code: str, name: str, category: Category, severity: Severity, doc: str) -> TextRule:
+    return TextRule(code=code, name=name, category=category, severity=severity, doc=doc, check=_no_spans)
+
+
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 RULES = {
-    "A101": Rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.", "Long doc."),
-    "A202": Rule("A202", "collective-owner", Category.ACCOUNTABILITY, Severity.ERROR, "One owner.", "Doc 2."),
-    "A301": Rule("A301", "no-date", Category.TIME, Severity.INFO, "A date.", ""),
+    "A101": _fake("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nLong doc."),
+    "A202": _fake("A202", "collective-owner", Category.ACCOUNTABILITY, Severity.ERROR, "One owner.\n\nDoc 2."),
+    "A301": _fake("A301", "no-date", Category.TIME, Severity.INFO, "A date."),
 }
 PROBLEMS = (
     Problem("contracts/a b.yaml", 2, 5, "A202", Severity.ERROR, "owned by a team"),
@@ -53,10 +62,10 @@ def test_rules_that_fired_are_described() -> None:
     rules = sarif(Report(PROBLEMS, 3, RULES))["runs"][0]["tool"]["driver"]["rules"]
     assert rules == [
         {"id": "A101", "name": "vague-word", "shortDescription": {"text": "Vague word."},
-         "fullDescription": {"text": "Long doc."}, "help": {"text": "Long doc."},
+         "fullDescription": {"text": "Vague word.\n\nLong doc."}, "help": {"text": "Vague word.\n\nLong doc."},
          "defaultConfiguration": {"level": "warning"}, "properties": {"tags": ["vagueness"]}},
         {"id": "A202", "name": "collective-owner", "shortDescription": {"text": "One owner."},
-         "fullDescription": {"text": "Doc 2."}, "help": {"text": "Doc 2."},
+         "fullDescription": {"text": "One owner.\n\nDoc 2."}, "help": {"text": "One owner.\n\nDoc 2."},
          "defaultConfiguration": {"level": "error"}, "properties": {"tags": ["accountability"]}},
         {"id": "A301", "name": "no-date", "shortDescription": {"text": "A date."},
          "fullDescription": {"text": "A date."}, "help": {"text": "A date."},

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from agreed import codes
 from agreed.lint.budget import DEFAULT_BUDGET
-from agreed.lint.rule import Category, Rule
+from agreed.lint.rule import BuiltinRule, Category
 
 
-def _builtin(code: str, doc: str) -> Rule:
+def _builtin(code: str, doc: str) -> BuiltinRule:
     builtin = codes.builtin(code)
     assert builtin is not None, f"{code} is not declared in agreed.codes"
-    return Rule(code=code, name=builtin.name, category=Category.STRUCTURE, severity=builtin.severity,
-                summary=doc.partition("\n")[0], doc=doc, suppressible=False)
+    return BuiltinRule(code=code, name=builtin.name, category=Category.STRUCTURE, severity=builtin.severity, doc=doc)
 
 
-BUILTIN_RULES: tuple[Rule, ...] = (
+BUILTIN_RULES: tuple[BuiltinRule, ...] = (
     _builtin(codes.SYNTAX,
              "The file is not well-formed YAML.\n\nThe message gives the parser's reason and the position where "
              "reading stopped; fix the syntax and run again. Also reported here: tab indentation (YAML indents with "

@@ -14,7 +14,7 @@ from agreed.lint import suppressions
 from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
 from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.commitments import Statement, statements
-from agreed.lint.rule import Category, LintContext, Rule, TextContext, TextSpan
+from agreed.lint.rule import Category, DocumentRule, LintContext, RepositoryRule, Rule, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.schema import validate_document
 
@@ -40,7 +40,7 @@ def default_rules() -> tuple[Rule, ...]:
 
 def check_statement(text: str, rules: Sequence[Rule] | None = None, context: TextContext = TextContext(),
                     allowed_terms: tuple[str, ...] = (), budget: TextBudget = DEFAULT_BUDGET) -> list[StatementFinding]:
-    """Findings of the text rules in one statement, ordered by position; none inside an allowed term.
+    """Findings of the text rules among ``rules`` in one statement, ordered by position; none inside an allowed term.
 
     Only the first ``budget.value_chars`` characters are read (a finding says so when there are more), and each
     rule reports at most ``budget.findings_per_value`` findings, then one that counts the rest.
@@ -49,7 +49,7 @@ def check_statement(text: str, rules: Sequence[Rule] | None = None, context: Tex
     allowed = _allowed_pattern(allowed_terms)
     findings = [
         StatementFinding(rule.code, rule.name, rule.category, rule.severity, span.start, span.end, span.message)
-        for rule in (rules if rules is not None else default_rules())
+        for rule in (rules if rules is not None else default_rules()) if isinstance(rule, TextRule)
         for span in capped_spans(rule, text[:read], context, allowed, budget.findings_per_value)
     ]
     if read < len(text):
@@ -81,7 +81,7 @@ def not_read_message(read: int, total: int, budget: TextBudget) -> str:
             "checked; shorten the value or split it into several items")
 
 
-def capped_spans(rule: Rule, text: str, context: TextContext, allowed: re.Pattern[str] | None,
+def capped_spans(rule: TextRule, text: str, context: TextContext, allowed: re.Pattern[str] | None,
                  cap: int) -> list[TextSpan]:
     """A text rule's spans in ``text`` outside the allowed terms: the first ``cap``, then one that counts the rest
     (at the first span not listed)."""
@@ -98,12 +98,10 @@ def capped_spans(rule: Rule, text: str, context: TextContext, allowed: re.Patter
 MAX_CHUNK = 2000  # characters a text rule reads at once; keeps the cost of pathological prose linear
 
 
-def text_spans(rule: Rule, text: str, context: TextContext) -> Iterator[TextSpan]:
+def text_spans(rule: TextRule, text: str, context: TextContext) -> Iterator[TextSpan]:
     """A text rule's spans in ``text``, read in sentence-aligned chunks so a huge statement cannot stall a run."""
-    if rule.check_text is None:
-        return
     for offset, chunk in _chunks(text):
-        for span in rule.check_text(chunk, context):
+        for span in rule.check(chunk, context):
             yield TextSpan(span.start + offset, span.end + offset, span.message)
 
 
@@ -162,13 +160,13 @@ class Linter:
         allowed = _allowed_pattern(self.allowed_terms)
         for rule in rules:
             problems.extend(_guarded(rule, document, self.context, prose, allowed, self.budget.findings_per_value))
-        if any(rule.check_text is not None for rule in rules):
+        if any(isinstance(rule, TextRule) for rule in rules):
             not_read = _builtin(TEXT_NOT_READ)
             problems.extend(Problem(document.path, *document.position(item.path), not_read.code, not_read.severity,
                                     item.message) for item in unread)
         registry = _registry()
         parsed = directives(document)
-        ran = frozenset(rule.code for rule in rules if rule.check_repository is None)  # cross-file rules run later
+        ran = frozenset(rule.code for rule in rules if not isinstance(rule, RepositoryRule))  # they run later
         return sorted(_said_once(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible)))
 
 
@@ -263,13 +261,15 @@ def _guarded(rule: Rule, document: Document, context: LintContext, prose: Sequen
 
 def _run_rule(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement],
               allowed: re.Pattern[str] | None, cap: int) -> Iterator[Problem]:
-    if rule.check_document is not None:
-        for finding in rule.check_document(document, context):
+    """A rule's problems in one document: document and text rules run here, the others elsewhere (built-in checks
+    while loading and validating, repository rules over the whole run)."""
+    if isinstance(rule, DocumentRule):
+        for finding in rule.check(document, context):
             position = document.key_position if finding.at_key else document.position
             line, col = position(finding.path)
             yield Problem(document.path, line, col, rule.code, rule.severity,
                           f"{document.describe(finding.path)}: {finding.message}")
-    if rule.check_text is not None:
+    elif isinstance(rule, TextRule):
         for statement in prose:
             for span in capped_spans(rule, statement.text, statement.context, allowed, cap):
                 line, col = document.text_position(statement.path, span.start, span.end)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from agreed.document import Document
 from agreed.lint import suppressions
 from agreed.lint.commitments import items
-from agreed.lint.rule import AgreementSummary, PartyEntry, Rule
+from agreed.lint.rule import AgreementSummary, PartyEntry, RepositoryRule, Rule
 from agreed.problem import Problem
 
 
@@ -45,15 +45,14 @@ def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule
     ``directives``, only for files with findings)."""
     problems: dict[str, list[Problem]] = {}
     in_path_order = sorted(summaries, key=lambda summary: summary.path)  # findings must not depend on argument order
-    for rule in rules:
-        if rule.check_repository is None:
-            continue
-        for finding in rule.check_repository(in_path_order):
+    cross_file = [rule for rule in rules if isinstance(rule, RepositoryRule)]
+    for rule in cross_file:
+        for finding in rule.check(in_path_order):
             if rule.code in ignored_for(finding.path):
                 continue
             problems.setdefault(finding.path, []).append(
                 Problem(finding.path, finding.line, finding.col, rule.code, rule.severity, finding.message))
-    ran = frozenset(rule.code for rule in rules if rule.check_repository is not None)
+    ran = frozenset(rule.code for rule in cross_file)
     kept: list[Problem] = []
     for path, found in problems.items():
         parsed = directives(path)

@@ -1,19 +1,23 @@
 """The typed contract every lint rule follows.
 
-A rule is a plain module that builds one :class:`Rule` value named ``RULE``; its module docstring is the user
-documentation that ``agreed explain`` prints. A rule checks either free-standing prose (``check_text``: a statement
-in, character spans out), a whole document (``check_document``: a Document in, findings at JSON paths out), or
-every agreement of a run together (``check_repository``: one summary per agreement in, positioned findings out). The
-engine, not the rule, turns findings into positioned Problems and applies severities and suppressions.
+A rule is a plain module that builds one rule value named ``RULE``; its module docstring is the user documentation
+that ``agreed explain`` prints, and the docstring's first line is the rule's summary (``agreed rules``, SARIF). The
+type of the value says which kind of check the rule is: a :class:`TextRule` checks free-standing prose (a statement
+in, character spans out), a :class:`DocumentRule` a whole document (a Document in, findings at JSON paths out), a
+:class:`RepositoryRule` every agreement of a run together (one summary per agreement in, positioned findings out).
+A :class:`BuiltinRule` documents a check built into loading, the schema or the engine: it has no check of its own and
+cannot be suppressed. Each kind holds exactly one check, so a rule with none or with two cannot be built. The engine,
+not the rule, turns findings into positioned Problems and applies severities and suppressions.
 """
 
 from __future__ import annotations
 
+import abc
 import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from agreed.problem import Severity
 
@@ -129,25 +133,101 @@ RepositoryCheck = Callable[[Sequence[AgreementSummary]], Iterable[FileFinding]]
 OptionValues = Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One rule: identity, default severity, documentation and exactly one kind of check (none for built-ins)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule(abc.ABC):
+    """What every kind of rule shares: identity, default severity and documentation (whose first line is the
+    summary). Abstract: a rule is one of the kinds below."""
+
+    suppressible: ClassVar[bool] = True
+    """Whether an inline suppression may silence the rule's findings (never for built-in checks)."""
 
     code: str
     name: str
     category: Category
     severity: Severity
-    summary: str
     doc: str
-    check_text: TextCheck | None = None
-    check_document: DocumentCheck | None = None
-    check_repository: RepositoryCheck | None = None
-    suppressible: bool = True
+    """The rule's documentation, its module docstring: a one-line summary, then the explanation and examples."""
     elements: tuple[str, ...] = ()
     """The ELEMENTS.md ids (``W-WHAT``, ``R-HOPES``...) whose content this rule checks."""
     clock: bool = False
     """Whether findings depend on today's date (they are then warnings by default and keyed by the date in caches)."""
     options_schema: Mapping[str, Any] | None = None
     """JSON Schema of the rule's options (an object whose properties carry their defaults), if it has any."""
-    configure: Callable[[OptionValues], Rule] | None = None
+    configure: Callable[[OptionValues], Self] | None = None
     """Given validated options (defaults filled in), the rule with those options bound into its check."""
+
+    def __post_init__(self) -> None:
+        if not self.summary.strip():
+            raise ValueError(f"rule {self.code} has no summary: its doc must start with a one-line summary")
+
+    @property
+    def summary(self) -> str:
+        """The first line of the rule's documentation."""
+        return self.doc.partition("\n")[0]
+
+    @property
+    @abc.abstractmethod
+    def kind(self) -> str:
+        """What the rule checks: "text", "document", "repository" or "built-in"."""
+
+
+def _require_check(rule: Rule, check: object) -> None:
+    if not callable(check):
+        raise TypeError(f"{type(rule).__name__} {rule.code} needs a check function, not {check!r}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextRule(Rule):
+    """A rule over prose: each commitment statement of a document, or a free-standing one (``agreed check-text``)."""
+
+    check: TextCheck
+
+    def __post_init__(self) -> None:
+        super(TextRule, self).__post_init__()
+        _require_check(self, self.check)
+
+    @property
+    def kind(self) -> str:
+        return "text"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentRule(Rule):
+    """A rule over one whole document, reporting at JSON paths."""
+
+    check: DocumentCheck
+
+    def __post_init__(self) -> None:
+        super(DocumentRule, self).__post_init__()
+        _require_check(self, self.check)
+
+    @property
+    def kind(self) -> str:
+        return "document"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RepositoryRule(Rule):
+    """A cross-file rule over the summaries of every agreement in a run."""
+
+    check: RepositoryCheck
+
+    def __post_init__(self) -> None:
+        super(RepositoryRule, self).__post_init__()
+        _require_check(self, self.check)
+
+    @property
+    def kind(self) -> str:
+        return "repository"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuiltinRule(Rule):
+    """A check built into loading, schema validation, configuration or the engine: listed and explained like a rule,
+    run by the engine itself, never suppressed."""
+
+    suppressible: ClassVar[bool] = False
+
+    @property
+    def kind(self) -> str:
+        return "built-in"

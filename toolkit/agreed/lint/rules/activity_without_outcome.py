@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_artefact, has_measure
@@ -99,13 +99,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         )
 
 
-RULE = Rule(
+RULE = TextRule(
     code="V107",
     name="activity-without-outcome",
     category=Category.VAGUENESS,
     severity=Severity.WARNING,
-    summary="An activity verb promises effort, not a result that can be checked.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import party_ids
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import not_a_party_hint
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner, is_non_answer
@@ -44,6 +44,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                       f"{not_a_party_hint(announcer, parties)}")
 
 
-RULE = Rule(code="C502", name="announcer-not-party", category=Category.CELEBRATION, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("C-ANNOUNCER",))
+RULE = DocumentRule(code="C502", name="announcer-not-party", category=Category.CELEBRATION, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("C-ANNOUNCER",))

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from agreed.document import Document, JsonPath
-from agreed.lint.rule import Category, Finding, LintContext, OptionValues, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext, OptionValues
 from agreed.lint.rules._dates import Dated, date_at, dates_in, days
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
@@ -117,15 +117,15 @@ def _checkpoints(document: Document, check_ins: list[Dated]) -> Iterator[Checkpo
         yield Checkpoint(deadline, f"the outcome deadline {deadline.day.isoformat()}", False)
 
 
-def configure(options: OptionValues) -> Rule:
-    return dataclasses.replace(RULE, check_document=functools.partial(check, max_gap_days=options["max-gap-days"]))
+def configure(options: OptionValues) -> DocumentRule:
+    return dataclasses.replace(RULE, check=functools.partial(check, max_gap_days=options["max-gap-days"]))
 
 
-RULE = Rule(code="T305", name="check-ins-unplanned", category=Category.TIME, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-PROGRESS",),
-            options_schema={"type": "object",
-                            "properties": {"max-gap-days": {"type": "integer", "minimum": 1,
-                                                            "default": DEFAULT_MAX_GAP_DAYS}},
-                            "additionalProperties": False},
-            configure=configure)
+RULE = DocumentRule(code="T305", name="check-ins-unplanned", category=Category.TIME, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-PROGRESS",),
+                    options_schema={"type": "object",
+                                    "properties": {"max-gap-days": {"type": "integer", "minimum": 1,
+                                                                    "default": DEFAULT_MAX_GAP_DAYS}},
+                                    "additionalProperties": False},
+                    configure=configure)

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word, phrase_regex
@@ -125,13 +125,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         yield TextSpan(hit.start, hit.end, _message(hit))
 
 
-RULE = Rule(
+RULE = TextRule(
     code="A206",
     name="collective-actor",
     category=Category.ACCOUNTABILITY,
     severity=Severity.WARNING,
-    summary="A commitment is owed by a group, a placeholder or several people, so nobody in particular owes it.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

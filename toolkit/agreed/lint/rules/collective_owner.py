@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner
 
@@ -39,6 +39,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             yield Finding((*path, "owner"), f"owner {owner!r} {reason}: name the one party id who answers for it")
 
 
-RULE = Rule(code="A202", name="collective-owner", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))
+RULE = DocumentRule(code="A202", name="collective-owner", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))

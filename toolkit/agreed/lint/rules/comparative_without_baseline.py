@@ -23,7 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_baseline, has_number
@@ -83,13 +83,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         )
 
 
-RULE = Rule(
+RULE = TextRule(
     code="V105",
     name="comparative-without-baseline",
     category=Category.VAGUENESS,
     severity=Severity.WARNING,
-    summary="A comparative or change verb has no baseline and no target, so any change at all fulfils it.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

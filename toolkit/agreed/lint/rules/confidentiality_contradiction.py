@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import EACH, answer, normalised, values_at
 from agreed.problem import Severity
 
@@ -41,6 +41,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                           f"{shareable[normalised(text)]}): decide whether it may be shared and keep it in one list")
 
 
-RULE = Rule(code="R603", name="confidentiality-contradiction", category=Category.RELATIONSHIP,
-            severity=Severity.ERROR, summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "",
-            check_document=check, elements=("R-CONFIDENTIAL",))
+RULE = DocumentRule(code="R603", name="confidentiality-contradiction", category=Category.RELATIONSHIP,
+                    severity=Severity.ERROR, doc=__doc__ or "",
+                    check=check, elements=("R-CONFIDENTIAL",))

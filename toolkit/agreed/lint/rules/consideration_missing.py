@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
 
@@ -57,6 +57,6 @@ def _says_nothing(value: str) -> bool:
     return is_non_answer(value) or " ".join(words) in _EMPTY_VALUE
 
 
-RULE = Rule(code="P701", name="consideration-missing", category=Category.PRECONDITIONS, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("P-CONSIDERATION",))
+RULE = DocumentRule(code="P701", name="consideration-missing", category=Category.PRECONDITIONS, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("P-CONSIDERATION",))

@@ -20,7 +20,7 @@ from typing import Any, TypeGuard
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 _CREDIT = ("celebration", "credit")
@@ -62,6 +62,6 @@ def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-RULE = Rule(code="C503", name="credit-not-100", category=Category.CELEBRATION, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("C-CREDIT",))
+RULE = DocumentRule(code="C503", name="credit-not-100", category=Category.CELEBRATION, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("C-CREDIT",))

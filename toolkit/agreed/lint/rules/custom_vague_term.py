@@ -24,7 +24,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from agreed.lint.rule import Category, OptionValues, Rule, TextContext, TextSpan
+from agreed.lint.rule import Category, OptionValues, TextContext, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import scan
 from agreed.text.patterns import TermPattern
@@ -48,13 +48,13 @@ def check(text: str, context: TextContext, *, pattern: TermPattern | None = None
                        "will be delivered, in numbers or a checkable criterion")
 
 
-def configure(options: OptionValues) -> Rule:
+def configure(options: OptionValues) -> TextRule:
     terms: Sequence[str] = options.get("terms", [])
     pattern = TermPattern.of(term.strip() for term in terms) if terms else None
-    return dataclasses.replace(RULE, check_text=functools.partial(check, pattern=pattern))
+    return dataclasses.replace(RULE, check=functools.partial(check, pattern=pattern))
 
 
-RULE = Rule(code="V110", name="custom-vague-term", category=Category.VAGUENESS, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_text=check,
-            elements=("W-WHAT", "W-MILESTONES", "C-TARGETS", "W-MEASURES", "C-HANDOFFS"),
-            options_schema=OPTIONS_SCHEMA, configure=configure)
+RULE = TextRule(code="V110", name="custom-vague-term", category=Category.VAGUENESS, severity=Severity.WARNING,
+                doc=__doc__ or "", check=check,
+                elements=("W-WHAT", "W-MILESTONES", "C-TARGETS", "W-MEASURES", "C-HANDOFFS"),
+                options_schema=OPTIONS_SCHEMA, configure=configure)

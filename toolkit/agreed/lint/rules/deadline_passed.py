@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._dates import IN_FORCE, date_at, days, status
 from agreed.problem import Severity
 
@@ -44,6 +44,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                           "renegotiate the date")
 
 
-RULE = Rule(code="T308", name="deadline-passed", category=Category.TIME, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-DEADLINE", "K-STATUS"), clock=True)
+RULE = DocumentRule(code="T308", name="deadline-passed", category=Category.TIME, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-DEADLINE", "K-STATUS"), clock=True)

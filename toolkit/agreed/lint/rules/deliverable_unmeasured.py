@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 
@@ -42,6 +42,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             yield Finding(path, f"has neither a quantity or target nor an acceptance criterion: {_ADVICE}")
 
 
-RULE = Rule(code="W401", name="deliverable-unmeasured", category=Category.RESULTS, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-WHAT",))
+RULE = DocumentRule(code="W401", name="deliverable-unmeasured", category=Category.RESULTS, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-WHAT",))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 FINAL_STATUSES = frozenset({"fulfilled", "ended"})
@@ -37,6 +37,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                           "parties and renegotiate, or end the agreement")
 
 
-RULE = Rule(code="K903", name="departed-person", category=Category.CROSS_FILE, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("K-PARTIES", "K-STATUS"))
+RULE = DocumentRule(code="K903", name="departed-person", category=Category.CROSS_FILE, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("K-PARTIES", "K-STATUS"))

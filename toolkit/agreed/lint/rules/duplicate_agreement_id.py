@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from agreed.lint.rule import AgreementSummary, Category, FileFinding, Rule
+from agreed.lint.rule import AgreementSummary, Category, FileFinding, RepositoryRule
 from agreed.problem import Severity
 
 
@@ -33,6 +33,6 @@ def check(summaries: Sequence[AgreementSummary]) -> Iterator[FileFinding]:
                               "give this agreement an id of its own")
 
 
-RULE = Rule(code="K901", name="duplicate-agreement-id", category=Category.CROSS_FILE, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_repository=check,
-            elements=("K-PARTIES", "K-CONSENT"))
+RULE = RepositoryRule(code="K901", name="duplicate-agreement-id", category=Category.CROSS_FILE, severity=Severity.ERROR,
+                      doc=__doc__ or "", check=check,
+                      elements=("K-PARTIES", "K-CONSENT"))

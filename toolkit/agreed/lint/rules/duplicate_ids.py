@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 # Every list whose items carry an id of their own.
@@ -47,6 +47,7 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                 first_index[item_id] = int(path[-1])
 
 
-RULE = Rule(code="S101", name="duplicate-id", category=Category.STRUCTURE, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("K-PARTIES", "W-WHAT", "W-MILESTONES", "W-MEASURES", "C-TARGETS", "C-HANDOFFS", "R-RESERVATIONS"))
+RULE = DocumentRule(code="S101", name="duplicate-id", category=Category.STRUCTURE, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("K-PARTIES", "W-WHAT", "W-MILESTONES", "W-MEASURES", "C-TARGETS", "C-HANDOFFS",
+                              "R-RESERVATIONS"))

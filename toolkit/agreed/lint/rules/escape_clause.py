@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after
 from agreed.text.patterns import Regex, TermPattern
@@ -73,13 +73,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         )
 
 
-RULE = Rule(
+RULE = TextRule(
     code="V103",
     name="escape-clause",
     category=Category.VAGUENESS,
     severity=Severity.WARNING,
-    summary="An escape clause lets the committing party decide later whether the promise applies.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 from agreed.text.measures import has_number
@@ -52,6 +52,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                               f"opinion: add the figure behind it, and {_SOURCE}")
 
 
-RULE = Rule(code="W406", name="evidence-unsourced", category=Category.RESULTS, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-EVIDENCE",))
+RULE = DocumentRule(code="W406", name="evidence-unsourced", category=Category.RESULTS, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-EVIDENCE",))

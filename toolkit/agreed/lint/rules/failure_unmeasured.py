@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
 from agreed.text.measures import has_date, has_number
@@ -64,6 +64,6 @@ def _is_checkable(definition: str, target_ids: list[str]) -> bool:
         for target_id in target_ids)
 
 
-RULE = Rule(code="C501", name="failure-unmeasured", category=Category.CELEBRATION, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("C-FAILURE",))
+RULE = DocumentRule(code="C501", name="failure-unmeasured", category=Category.CELEBRATION, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("C-FAILURE",))

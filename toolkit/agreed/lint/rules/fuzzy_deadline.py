@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_date
@@ -235,13 +235,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
-RULE = Rule(
+RULE = TextRule(
     code="T301",
     name="fuzzy-deadline",
     category=Category.TIME,
     severity=Severity.WARNING,
-    summary="A deadline names a period, a relative time or an undated event instead of a calendar day.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

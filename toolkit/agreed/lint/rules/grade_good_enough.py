@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 _GRADE_WITHOUT = ("framing", "grade_without")
@@ -34,6 +34,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                   "a reason: set good_enough to false, or say in why what the partners still need each other for")
 
 
-RULE = Rule(code="F801", name="grade-good-enough", category=Category.FRAMING, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("F-GRADE",))
+RULE = DocumentRule(code="F801", name="grade-good-enough", category=Category.FRAMING, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("F-GRADE",))

@@ -21,7 +21,7 @@ from typing import Any
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import is_draft
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner, is_non_answer
@@ -70,6 +70,6 @@ def _receiver_problem(receiver: str, giver: object) -> str:
     return ""
 
 
-RULE = Rule(code="C504", name="handoff-incomplete", category=Category.CELEBRATION, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("C-HANDOFFS",))
+RULE = DocumentRule(code="C504", name="handoff-incomplete", category=Category.CELEBRATION, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("C-HANDOFFS",))

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import answer, normalised
 from agreed.problem import Severity
 
@@ -44,6 +44,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             first_party[key] = reference
 
 
-RULE = Rule(code="R601", name="hopes-copied", category=Category.RELATIONSHIP, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("R-HOPES",))
+RULE = DocumentRule(code="R601", name="hopes-copied", category=Category.RELATIONSHIP, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("R-HOPES",))

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 COMPARED = ("name", "email", "handle")
@@ -43,6 +43,6 @@ def _normal(field: str, value: str) -> str:
     return folded.lower().lstrip("@") if field in ("email", "handle") else folded
 
 
-RULE = Rule(code="K904", name="identity-mismatch", category=Category.CROSS_FILE, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("K-PARTIES",))
+RULE = DocumentRule(code="K904", name="identity-mismatch", category=Category.CROSS_FILE, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("K-PARTIES",))

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import has_number, items, owned_items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import is_draft, text_entries
 from agreed.problem import Severity
 
@@ -74,6 +74,6 @@ def _named_parties(document: Document) -> set[str]:
     return named
 
 
-RULE = Rule(code="P704", name="idle-party", category=Category.PRECONDITIONS, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("P-CONSIDERATION", "P-INTERDEPENDENT"))
+RULE = DocumentRule(code="P704", name="idle-party", category=Category.PRECONDITIONS, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("P-CONSIDERATION", "P-INTERDEPENDENT"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from agreed.lint.rule import AgreementSummary, Category, FileFinding, PartyEntry, Rule
+from agreed.lint.rule import AgreementSummary, Category, FileFinding, PartyEntry, RepositoryRule
 from agreed.problem import Severity
 
 IDENTITIES = ("email", "handle")
@@ -69,6 +69,6 @@ def _normal(value: str) -> str:
     return " ".join(value.split()).lower().lstrip("@")
 
 
-RULE = Rule(code="K905", name="inconsistent-party", category=Category.CROSS_FILE, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_repository=check,
-            elements=("K-PARTIES",))
+RULE = RepositoryRule(code="K905", name="inconsistent-party", category=Category.CROSS_FILE, severity=Severity.WARNING,
+                      doc=__doc__ or "", check=check,
+                      elements=("K-PARTIES",))

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 
@@ -43,6 +43,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                 yield Finding(path, f"says neither its unit nor how it is measured: {_ADVICE}")
 
 
-RULE = Rule(code="W403", name="measure-without-method", category=Category.RESULTS, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-MEASURES",))
+RULE = DocumentRule(code="W403", name="measure-without-method", category=Category.RESULTS, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-MEASURES",))

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._dates import date_at, days, item_dates
 from agreed.problem import Severity
 
@@ -56,6 +56,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                       f"it is measured on {measured.shown}: communicate on or after the measurement day")
 
 
-RULE = Rule(code="T306", name="measured-before-deadline", category=Category.TIME, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("C-WHEN", "C-TARGETS"))
+RULE = DocumentRule(code="T306", name="measured-before-deadline", category=Category.TIME, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("C-WHEN", "C-TARGETS"))

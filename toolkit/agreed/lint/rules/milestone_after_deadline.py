@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items, parse_date
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 
@@ -33,6 +33,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                               f"after the outcome deadline {deadline.isoformat()}")
 
 
-RULE = Rule(code="T302", name="milestone-after-deadline", category=Category.TIME, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-DEADLINE", "W-MILESTONES", "W-WHAT"))
+RULE = DocumentRule(code="T302", name="milestone-after-deadline", category=Category.TIME, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-DEADLINE", "W-MILESTONES", "W-WHAT"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._dates import IN_FORCE, days, due_items, is_delivered, status
 from agreed.problem import Severity
 
@@ -35,6 +35,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                           "record the day it was delivered, or agree a new date with the partners")
 
 
-RULE = Rule(code="T307", name="milestone-overdue", category=Category.TIME, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-MILESTONES", "W-WHAT"), clock=True)
+RULE = DocumentRule(code="T307", name="milestone-overdue", category=Category.TIME, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-MILESTONES", "W-WHAT"), clock=True)

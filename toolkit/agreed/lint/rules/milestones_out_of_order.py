@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._dates import item_dates, item_name
 from agreed.problem import Severity
 
@@ -36,6 +36,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             return
 
 
-RULE = Rule(code="T303", name="milestones-out-of-order", category=Category.TIME, severity=Severity.INFO,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-MILESTONES",))
+RULE = DocumentRule(code="T303", name="milestones-out-of-order", category=Category.TIME, severity=Severity.INFO,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-MILESTONES",))

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner
 
@@ -34,6 +34,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             yield Finding((*path, "owner"), f"owner {owner!r} names several parties: {_ADVICE}")
 
 
-RULE = Rule(code="A203", name="multiple-owners", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))
+RULE = DocumentRule(code="A203", name="multiple-owners", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))

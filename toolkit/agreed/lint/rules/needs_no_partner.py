@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged
 from agreed.problem import Severity
 
@@ -65,6 +65,6 @@ def _independence(answer: str) -> str | None:
     return None
 
 
-RULE = Rule(code="P705", name="needs-no-partner", category=Category.PRECONDITIONS, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("P-INTERDEPENDENT",))
+RULE = DocumentRule(code="P705", name="needs-no-partner", category=Category.PRECONDITIONS, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("P-INTERDEPENDENT",))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import parties_saying_no
 from agreed.problem import Severity
 
@@ -30,6 +30,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                       "what declining would mean and let this party choose before anyone signs")
 
 
-RULE = Rule(code="P702", name="no-real-choice", category=Category.PRECONDITIONS, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("P-REFUSAL",))
+RULE = DocumentRule(code="P702", name="no-real-choice", category=Category.PRECONDITIONS, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("P-REFUSAL",))

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import EACH, is_draft, values_at
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer, says_there_is_none
@@ -96,6 +96,6 @@ def _message(value: str, *, draft: bool) -> str:
     return f"{said} is not an answer: write down what the partners actually agreed{advice}"
 
 
-RULE = Rule(code="S104", name="non-answer", category=Category.STRUCTURE, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=tuple(dict.fromkeys(element for _, element, _ in ANSWERS)))
+RULE = DocumentRule(code="S104", name="non-answer", category=Category.STRUCTURE, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=tuple(dict.fromkeys(element for _, element, _ in ANSWERS)))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import parties_saying_no
 from agreed.problem import Severity
 
@@ -30,6 +30,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                       "side; meet and agree them together before moving on")
 
 
-RULE = Rule(code="P703", name="not-in-room", category=Category.PRECONDITIONS, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("P-INROOM",))
+RULE = DocumentRule(code="P703", name="not-in-room", category=Category.PRECONDITIONS, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("P-INROOM",))

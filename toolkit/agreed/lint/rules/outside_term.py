@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._dates import date_at, days, planned_dates
 from agreed.problem import Severity
 
@@ -44,6 +44,7 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                           f"{end.day.isoformat()}{term}: move the date into the term or end the term later")
 
 
-RULE = Rule(code="T304", name="outside-term", category=Category.TIME, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-DEADLINE", "W-WHAT", "W-MILESTONES", "W-PROGRESS", "C-TARGETS", "C-WHEN", "C-HANDOFFS"))
+RULE = DocumentRule(code="T304", name="outside-term", category=Category.TIME, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-DEADLINE", "W-WHAT", "W-MILESTONES", "W-PROGRESS", "C-TARGETS", "C-WHEN",
+                              "C-HANDOFFS"))

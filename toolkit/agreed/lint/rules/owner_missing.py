@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 
@@ -29,6 +29,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                           "names no owner: add 'owner:' with the id of the one party accountable for it")
 
 
-RULE = Rule(code="A201", name="owner-missing", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))
+RULE = DocumentRule(code="A201", name="owner-missing", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("F-ACCOUNT", "W-WHAT", "W-MILESTONES"))

@@ -25,7 +25,7 @@ from typing import Any
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import is_draft
 from agreed.problem import Severity
 
@@ -67,6 +67,6 @@ def _values(party: Mapping[str, Any], field: str) -> Iterator[tuple[tuple[str | 
             yield ((field,) if index is None else (field, index)), entry
 
 
-RULE = Rule(code="S102", name="party-unidentifiable", category=Category.STRUCTURE, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("K-PARTIES",))
+RULE = DocumentRule(code="S102", name="party-unidentifiable", category=Category.STRUCTURE, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("K-PARTIES",))

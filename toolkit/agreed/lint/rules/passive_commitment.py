@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_before
 from agreed.text.patterns import Regex, TermPattern, any_word
@@ -113,13 +113,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
-RULE = Rule(
+RULE = TextRule(
     code="A205",
     name="passive-commitment",
     category=Category.ACCOUNTABILITY,
     severity=Severity.WARNING,
-    summary="A commitment in the passive voice names what will happen but not who will do it.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

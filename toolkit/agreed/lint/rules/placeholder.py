@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import scan
 from agreed.text.patterns import TermPattern
@@ -39,13 +39,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" is a placeholder: replace it with the agreed value')
 
 
-RULE = Rule(
+RULE = TextRule(
     code="V108",
     name="placeholder",
     category=Category.VAGUENESS,
     severity=Severity.ERROR,
-    summary="A placeholder was left where a value belongs.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import EACH, answer, mentioned_parties, party_names, values_at
 from agreed.problem import Severity
 from agreed.text.measures import has_date, has_number
@@ -67,6 +67,6 @@ def _names_starter(how: str, names: dict[str, str]) -> bool:
     return _STARTER.search(how) is not None or bool(mentioned_parties(how, names))
 
 
-RULE = Rule(code="R604", name="renegotiation-without-trigger", category=Category.RELATIONSHIP,
-            severity=Severity.WARNING, summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "",
-            check_document=check, elements=("R-RENEGOTIATE",))
+RULE = DocumentRule(code="R604", name="renegotiation-without-trigger", category=Category.RELATIONSHIP,
+                    severity=Severity.WARNING, doc=__doc__ or "",
+                    check=check, elements=("R-RENEGOTIATE",))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
 from agreed.text.measures import has_number
@@ -48,6 +48,6 @@ def _says_when(text: str) -> bool:
     return has_number(text) or _WHEN.search(text) is not None
 
 
-RULE = Rule(code="R602", name="reservation-unmonitored", category=Category.RELATIONSHIP, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("R-RESERVATIONS",))
+RULE = DocumentRule(code="R602", name="reservation-unmonitored", category=Category.RELATIONSHIP,
+                    severity=Severity.WARNING, doc=__doc__ or "", check=check,
+                    elements=("R-RESERVATIONS",))

@@ -30,7 +30,7 @@ from typing import Any
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items, parse_date
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._dates import DELIVERED_LISTS, NOT_YET_AGREED, date_at, is_delivered, status
 from agreed.problem import Severity
 
@@ -60,6 +60,6 @@ def _check_item(document: Document, current: str | None, path: JsonPath, item: M
                       "agreement under results.evidence")
 
 
-RULE = Rule(code="S103", name="status-inconsistent", category=Category.STRUCTURE, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("K-STATUS",))
+RULE = DocumentRule(code="S103", name="status-inconsistent", category=Category.STRUCTURE, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("K-STATUS",))

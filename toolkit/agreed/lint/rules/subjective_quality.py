@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
@@ -106,13 +106,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         )
 
 
-RULE = Rule(
+RULE = TextRule(
     code="V101",
     name="subjective-quality",
     category=Category.VAGUENESS,
     severity=Severity.WARNING,
-    summary="A subjective quality word stands where a measurable property should be.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

@@ -22,7 +22,7 @@ from typing import Any
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import has_number, items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 
@@ -65,6 +65,6 @@ def _advice(lacking: list[str]) -> str:
     return " and ".join(parts)
 
 
-RULE = Rule(code="W402", name="target-incomplete", category=Category.RESULTS, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-WHAT", "C-TARGETS"))
+RULE = DocumentRule(code="W402", name="target-incomplete", category=Category.RESULTS, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-WHAT", "C-TARGETS"))

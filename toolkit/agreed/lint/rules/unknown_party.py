@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items, party_ids
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import which_party
 from agreed.problem import Severity
 
@@ -42,6 +42,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                 yield Finding((*path, field), f"{why}, and {named!r} is not one: {which_party(named, parties)}")
 
 
-RULE = Rule(code="W404", name="unknown-party", category=Category.RESULTS, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-BUYIN", "W-INFO", "C-CREDIT", "C-HANDOFFS"))
+RULE = DocumentRule(code="W404", name="unknown-party", category=Category.RESULTS, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-BUYIN", "W-INFO", "C-CREDIT", "C-HANDOFFS"))

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.problem import Severity
 
 DRAFT = "draft"
@@ -47,6 +47,6 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                       "use the roster's id, or add the person there")
 
 
-RULE = Rule(code="K902", name="unknown-person", category=Category.CROSS_FILE, severity=Severity.ERROR,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("K-PARTIES",))
+RULE = DocumentRule(code="K902", name="unknown-person", category=Category.CROSS_FILE, severity=Severity.ERROR,
+                    doc=__doc__ or "", check=check,
+                    elements=("K-PARTIES",))

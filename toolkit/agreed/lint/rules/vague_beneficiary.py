@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, Finding, LintContext, Rule
+from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import ID_SHAPE, close_party, party_names, text_entries
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
@@ -96,6 +96,6 @@ def _party_named(entry: str, names: dict[str, str]) -> str | None:
     return None
 
 
-RULE = Rule(code="W405", name="vague-beneficiary", category=Category.RESULTS, severity=Severity.WARNING,
-            summary=(__doc__ or "").partition("\n")[0], doc=__doc__ or "", check_document=check,
-            elements=("W-FOR", "W-BY", "W-SERVING", "W-WHAT", "W-MILESTONES"))
+RULE = DocumentRule(code="W405", name="vague-beneficiary", category=Category.RESULTS, severity=Severity.WARNING,
+                    doc=__doc__ or "", check=check,
+                    elements=("W-FOR", "W-BY", "W-SERVING", "W-WHAT", "W-MILESTONES"))

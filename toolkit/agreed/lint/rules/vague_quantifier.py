@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
 from agreed.text.measures import has_number
@@ -98,13 +98,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
-RULE = Rule(
+RULE = TextRule(
     code="V102",
     name="vague-quantifier",
     category=Category.VAGUENESS,
     severity=Severity.WARNING,
-    summary="A vague quantity, approximate number or vague frequency stands where a number should be.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.commitments import COMMITMENT_ELEMENTS
-from agreed.lint.rule import Category, Rule, TextSpan
+from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.patterns import Regex, TermPattern
@@ -87,13 +87,12 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
         )
 
 
-RULE = Rule(
+RULE = TextRule(
     code="V109",
     name="weak-commitment",
     category=Category.VAGUENESS,
     severity=Severity.INFO,
-    summary="A hedge turns a commitment into an intention.",
     doc=__doc__ or "",
-    check_text=check,
+    check=check,
     elements=COMMITMENT_ELEMENTS,
 )

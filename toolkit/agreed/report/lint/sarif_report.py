@@ -39,8 +39,8 @@ def _descriptor(code: str, report: Report) -> dict[str, Any]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc or rule.summary},
-        "help": {"text": rule.doc or rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.category.value]},
     }
