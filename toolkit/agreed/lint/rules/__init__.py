@@ -134,3 +134,9 @@ def all_rules() -> dict[str, Rule]:
     from agreed.lint.builtin import BUILTIN_RULES
 
     return {rule.code: rule for rule in (*BUILTIN_RULES, *sorted(ALL_RULES, key=lambda rule: rule.code))}
+
+
+def find_rule(key: str) -> Rule | None:
+    """The rule ``key`` names: its code in any case (``v101``) or its name (``subjective-quality``); None if none."""
+    wanted = key.strip().lower()
+    return next((rule for rule in all_rules().values() if wanted in (rule.code.lower(), rule.name)), None)
