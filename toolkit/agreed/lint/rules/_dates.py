@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from agreed.agreement import agreement_of
+from agreed.agreement import Deliverable, Milestone, agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items, parse_date
 
@@ -23,8 +22,8 @@ IN_FORCE = frozenset({"active", "renegotiating"})
 
 NOT_YET_AGREED = frozenset({"draft", "proposed"})
 
-DELIVERED_LISTS: tuple[tuple[str, str], ...] = (("results", "milestones"), ("results", "deliverables"))
-"""The lists whose items are due by a date and may record ``delivered_on``."""
+Delivered = Milestone | Deliverable
+"""The items that are due by a date and may record ``delivered_on``."""
 
 DEADLINE: JsonPath = ("results", "deadline")
 DAY_AFTER_DEADLINE = re.compile(r"deadline(?: \+ ([0-9]{1,4}) days?)?")
@@ -89,18 +88,19 @@ def days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-def is_delivered(item: Mapping[str, Any]) -> bool:
-    """Whether the item records a delivery (a value of the wrong type counts: the schema reports it)."""
-    return item.get("delivered_on") not in (None, "")
+def delivered_items(document: Document) -> Iterator[Delivered]:
+    """Every milestone, then every deliverable."""
+    agreement = agreement_of(document)
+    yield from agreement.milestones
+    yield from agreement.deliverables
 
 
-def due_items(document: Document) -> Iterator[tuple[Dated, Mapping[str, Any]]]:
+def due_items(document: Document) -> Iterator[tuple[Dated, Delivered]]:
     """The due date of every milestone, then of every deliverable, with its item."""
-    for section in DELIVERED_LISTS:
-        for path, item in items(document, *section):
-            due = day_at(document, (*path, "due"))
-            if due is not None:
-                yield due, item
+    for item in delivered_items(document):
+        due = day_at(document, (*item.path, "due"))
+        if due is not None:
+            yield due, item
 
 
 def dates_in(document: Document, *section: str) -> Iterator[Dated]:

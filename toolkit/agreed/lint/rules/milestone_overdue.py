@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
-from agreed.lint.rules._dates import IN_FORCE, days, due_items, is_delivered, status
+from agreed.lint.rules._dates import IN_FORCE, days, due_items, status
 from agreed.problem import Severity
 
 
@@ -29,7 +29,7 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
     if today is None or status(document) not in IN_FORCE:
         return
     for due, item in due_items(document):
-        if due.day < today and not is_delivered(item):
+        if due.day < today and not item.delivered:
             overdue = days((today - due.day).days)
             yield Finding(due.path, f"was due {due.day.isoformat()}, {overdue} ago, and records no delivered_on: "
                           "record the day it was delivered, or agree a new date with the partners")

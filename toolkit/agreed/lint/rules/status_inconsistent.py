@@ -25,28 +25,27 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items, parse_date
+from agreed.document import Document
+from agreed.lint.commitments import parse_date
 from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
-from agreed.lint.rules._dates import DELIVERED_LISTS, NOT_YET_AGREED, date_at, is_delivered, status
+from agreed.lint.rules._dates import NOT_YET_AGREED, Delivered, date_at, delivered_items, status
 from agreed.problem import Severity
 
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     current = status(document)
-    for section in DELIVERED_LISTS:
-        for path, item in items(document, *section):
-            yield from _check_item(document, current, path, item)
+    for item in delivered_items(document):
+        yield from _check_item(document, current, item)
 
 
-def _check_item(document: Document, current: str | None, path: JsonPath, item: Mapping[str, Any]) -> Iterator[Finding]:
-    if current == "fulfilled" and not is_delivered(item):
+def _check_item(document: Document, current: str | None, item: Delivered) -> Iterator[Finding]:
+    path = item.path
+    if current == "fulfilled" and not item.delivered:
         yield Finding(path, "records no delivered_on, but the agreement is 'fulfilled': record the day it was "
                       "delivered, or set the status to 'ended' if it never was")
-    delivered = parse_date(item.get("delivered_on"))
+    delivered = parse_date(item.delivered_on)
     if delivered is None:
         return
     start = date_at(document, "term", "start")
