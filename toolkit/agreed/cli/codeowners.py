@@ -33,7 +33,7 @@ from agreed.consent.codeowners import (
 )
 from agreed.document import read_document
 from agreed.reading import Unreadable, Why, read_file
-from agreed.report.text_report import problem_line
+from agreed.report.lint.text_report import problem_line
 from agreed.sources import AGREEMENTS, display_path, repository_root
 from agreed.visible import visible, visible_lines
 
