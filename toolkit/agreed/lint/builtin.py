@@ -57,6 +57,14 @@ BUILTIN_RULES: tuple[BuiltinRule, ...] = (
              "The agreement does not conform to the agreement schema.\n\nUnknown keys (typos), wrong types, dates "
              "that are not YYYY-MM-DD, and elements missing once the agreement is no longer a draft. Each error "
              "points at the offending key or value."),
+    _builtin(codes.CONSENT_RECORD,
+             "A file in an agreement's consent ledger is not a well-formed record in its place.\n\nThe ledger "
+             "(.consent/<agreement id>/<party id>/<digest>.yaml beside the agreement) holds only consent records "
+             "that agreed writes. A file outside a party's folder, a record of an unknown version, with an unknown "
+             "or missing key or a value of the wrong type, a signature that does not match its key, or a record "
+             "that names another agreement, another party or another digest than its place says, is not evidence "
+             "of consent: 'agreed consent status' shows it as a warning and counts nothing from it. Remove the "
+             "file, or sign again with 'agreed sign'."),
     _builtin(codes.CONFIG_ERROR,
              "The configuration file is invalid.\n\nAn unknown key, rule or option, or a value of the wrong type in "
              ".agreed.yaml or [tool.agreed]. Nothing is checked until it is fixed, so a typo never silently "
