@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,10 +14,9 @@ from agreed.atomic import RefusedTarget, write_atomically
 from agreed.codes import INTERNAL_ERROR, UNREADABLE
 from agreed.lint.engine import at_or_above
 from agreed.problem import Problem, Severity
-from agreed.reading import Unreadable, read_file
 from agreed.report.lint import LINT_FORMATS, Report, step_summary
+from agreed.report.lint.prepare import lint_report
 from agreed.report.registry import Registry
-from agreed.sources import repository_root
 from agreed.visible import visible
 
 EXIT_CLEAN = 0
@@ -86,42 +83,12 @@ def use_color() -> bool:
 
 def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str | None,
                 output: Path | None = None) -> NoReturn:
-    from agreed.lint.rules import all_rules  # the rules' documentation, which every command need not load
-
-    problems = sorted(problems)  # by file, then position: the same order however the files were named
     chosen = chosen_format(output_format)
-    color = use_color() and chosen in ("text", "full") and output is None
-    sources = _sources_of(problems) if chosen == "full" else {}
-    shown = _repository_relative(problems) if chosen in REPOSITORY_FORMATS else problems
-    report = Report(tuple(shown), files, all_rules(), color=color, sources=sources)
+    report = lint_report(problems, files, chosen, Path.cwd(), color=use_color() and output is None)
     deliver(LINT_FORMATS.render(chosen, report), output, report.summary(), chosen)
     if chosen == "github":
         _append_step_summary(report)
     raise SystemExit(exit_code(problems, fail_on))
-
-
-REPOSITORY_FORMATS = frozenset({"sarif", "github", "gitlab"})  # code hosts resolve paths from the repository root
-
-
-def _repository_relative(problems: Sequence[Problem]) -> list[Problem]:
-    """Problems with paths relative to the enclosing repository (or, outside one, the current folder); files
-    outside it by absolute path. Code hosts resolve paths from the repository root."""
-    root = repository_root(Path.cwd()) or Path.cwd()
-    return [dataclasses.replace(problem, path=_from_root(problem.path, root)) for problem in problems]
-
-
-@functools.cache
-def _from_root(path: str, root: Path) -> str:
-    if path.startswith("<"):  # <stdin>
-        return path
-    try:
-        absolute = (Path.cwd() / path).resolve()
-    except (OSError, RuntimeError):
-        return path
-    try:
-        return absolute.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
 
 
 def deliver(rendered: str, output: Path | None, summary: str, output_format: str) -> None:
@@ -142,16 +109,6 @@ def deliver(rendered: str, output: Path | None, summary: str, output_format: str
     except OSError as error:
         usage_error(f"cannot write {output}: {error.strerror or error}")
     click.echo(f"{summary} Report ({output_format}) written to {visible(str(output))}.")
-
-
-def _sources_of(problems: Sequence[Problem]) -> dict[str, str]:
-    """The text of each file with problems, for snippets; files that cannot be read are left out."""
-    sources: dict[str, str] = {}
-    for path in dict.fromkeys(problem.path for problem in problems):
-        raw = read_file(Path(path))
-        if not isinstance(raw, Unreadable):
-            sources[path] = raw.decode("utf-8", errors="replace")
-    return sources
 
 
 def _append_step_summary(report: Report) -> None:

@@ -1,0 +1,64 @@
+"""A lint run's problems made ready for one output format: sorted, with paths from the repository root for the
+code hosts' formats, and the text of the files the ``full`` format quotes."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+from agreed.problem import Problem
+from agreed.reading import Unreadable, read_file
+from agreed.report.lint.base import Report
+from agreed.sources import repository_root
+
+REPOSITORY_FORMATS = frozenset({"sarif", "github", "gitlab"})  # code hosts resolve paths from the repository root
+QUOTING_FORMATS = frozenset({"full"})  # formats that show each problem's lines
+COLOURED_FORMATS = frozenset({"text", "full"})
+
+
+def lint_report(problems: Sequence[Problem], files: int, output_format: str, here: Path, color: bool) -> Report:
+    """The report of ``problems`` found in ``files`` files for ``output_format``: problems sorted by file, then
+    position (the same order however the files were named); paths relative to the repository around ``here`` (the
+    folder the paths are relative to) for the code hosts' formats; the files' text for the formats that quote it;
+    colour only when wanted and the format has any."""
+    from agreed.lint.rules import all_rules  # the rules' documentation, which every command need not load
+
+    ordered = sorted(problems)
+    sources = sources_of(ordered, here) if output_format in QUOTING_FORMATS else {}
+    shown = repository_relative(ordered, here) if output_format in REPOSITORY_FORMATS else ordered
+    return Report(tuple(shown), files, all_rules(), color=color and output_format in COLOURED_FORMATS,
+                  sources=sources)
+
+
+def repository_relative(problems: Sequence[Problem], here: Path) -> list[Problem]:
+    """Problems with paths (relative to ``here``) made relative to the repository around ``here`` (outside one:
+    ``here``); files outside it by absolute path, ``<stdin>`` as it is."""
+    root = repository_root(here) or here
+    return [dataclasses.replace(problem, path=_from_root(problem.path, here, root)) for problem in problems]
+
+
+@functools.cache
+def _from_root(path: str, here: Path, root: Path) -> str:
+    if path.startswith("<"):  # <stdin>
+        return path
+    try:
+        absolute = (here / path).resolve()
+    except (OSError, RuntimeError):
+        return path
+    try:
+        return absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def sources_of(problems: Sequence[Problem], here: Path) -> dict[str, str]:
+    """The text of each file with problems (paths relative to ``here``), for snippets; files that cannot be read are
+    left out."""
+    sources: dict[str, str] = {}
+    for path in dict.fromkeys(problem.path for problem in problems):
+        raw = read_file(here / path)
+        if not isinstance(raw, Unreadable):
+            sources[path] = raw.decode("utf-8", errors="replace")
+    return sources
