@@ -9,8 +9,11 @@ from typing import Any
 
 import pytest
 
+from agreed.lint import suppressions
 from agreed.lint.builtin import BUILTIN_RULES
+from agreed.lint.repository import check_repository
 from agreed.lint.rule import (
+    AgreementSummary,
     BuiltinRule,
     Category,
     DocumentRule,
@@ -23,7 +26,7 @@ from agreed.lint.rule import (
     TextSpan,
 )
 from agreed.lint.rules import ALL_RULES, DOCUMENT_RULES, REPOSITORY_RULES, TEXT_RULES
-from agreed.problem import Severity
+from agreed.problem import Problem, Severity
 
 IDENTITY: dict[str, Any] = {"code": "Z901", "name": "fake", "category": Category.VAGUENESS,
                             "severity": Severity.WARNING, "doc": "A fake rule.\n\nIts explanation."}
@@ -89,3 +92,18 @@ def test_the_registry_holds_each_kind_in_its_own_tuple() -> None:
     assert all(type(rule) is DocumentRule for rule in DOCUMENT_RULES)
     assert all(type(rule) is RepositoryRule for rule in REPOSITORY_RULES)
     assert all(rule.suppressible for rule in ALL_RULES)
+
+
+def test_a_repository_rule_builds_positioned_problems_with_its_code_and_default_severity() -> None:
+    rule = RepositoryRule(**IDENTITY, check=lambda summaries: [])
+    assert rule.problem("a.yaml", 3, 7, "found") == Problem("a.yaml", 3, 7, "Z901", Severity.WARNING, "found")
+
+
+def test_the_engine_applies_a_repository_rule_s_configured_severity() -> None:
+    default = RepositoryRule(**IDENTITY, check=lambda summaries: [
+        default.problem(summary.path, summary.line, summary.col, "found") for summary in summaries])
+    configured = dataclasses.replace(default, severity=Severity.ERROR)
+    summaries = [AgreementSummary("a.yaml", "a", 2, 5)]
+    problems = check_repository(summaries, [configured], lambda path: frozenset(),
+                                lambda path: suppressions.Parsed((), ()))
+    assert problems == [Problem("a.yaml", 2, 5, "Z901", Severity.ERROR, "found")]

@@ -47,11 +47,10 @@ def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule
     in_path_order = sorted(summaries, key=lambda summary: summary.path)  # findings must not depend on argument order
     cross_file = [rule for rule in rules if isinstance(rule, RepositoryRule)]
     for rule in cross_file:
-        for finding in rule.check(in_path_order):
-            if rule.code in ignored_for(finding.path):
+        for problem in rule.check(in_path_order):
+            if rule.code in ignored_for(problem.path):
                 continue
-            problems.setdefault(finding.path, []).append(
-                Problem(finding.path, finding.line, finding.col, rule.code, rule.severity, finding.message))
+            problems.setdefault(problem.path, []).append(dataclasses.replace(problem, severity=rule.severity))
     ran = frozenset(rule.code for rule in cross_file)
     kept: list[Problem] = []
     for path, found in problems.items():

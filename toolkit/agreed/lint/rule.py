@@ -4,10 +4,11 @@ A rule is a plain module that builds one rule value named ``RULE``; its module d
 that ``agreed explain`` prints, and the docstring's first line is the rule's summary (``agreed rules``, SARIF). The
 type of the value says which kind of check the rule is: a :class:`TextRule` checks free-standing prose (a statement
 in, character spans out), a :class:`DocumentRule` a whole document (a Document in, findings at JSON paths out), a
-:class:`RepositoryRule` every agreement of a run together (one summary per agreement in, positioned findings out).
+:class:`RepositoryRule` every agreement of a run together (one summary per agreement in, positioned Problems out).
 A :class:`BuiltinRule` documents a check built into loading, the schema or the engine: it has no check of its own and
 cannot be suppressed. Each kind holds exactly one check, so a rule with none or with two cannot be built. The engine,
-not the rule, turns findings into positioned Problems and applies severities and suppressions.
+not the rule, turns text and document findings into positioned Problems, and applies the configured severities and
+the suppressions to every kind.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from agreed.problem import Severity
+from agreed.problem import Problem, Severity
 
 if TYPE_CHECKING:
     from agreed.document import Document, JsonPath
@@ -101,16 +102,6 @@ class AgreementSummary:
     parties: tuple[PartyEntry, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class FileFinding:
-    """A cross-file rule's finding, at a position in one of the agreements."""
-
-    path: str
-    line: int
-    col: int
-    message: str
-
-
 def closest_name(key: str, known: Iterable[str]) -> str | None:
     """The one of ``known`` (rule codes and names, categories) closest to a mistyped ``key``, compared without
     regard to case ("V1O5" finds "V105"); None when none is close enough to suggest."""
@@ -129,7 +120,7 @@ def did_you_mean(key: str, known: Iterable[str]) -> str:
 
 TextCheck = Callable[[str, TextContext], Iterable[TextSpan]]
 DocumentCheck = Callable[["Document", LintContext], Iterable[Finding]]
-RepositoryCheck = Callable[[Sequence[AgreementSummary]], Iterable[FileFinding]]
+RepositoryCheck = Callable[[Sequence[AgreementSummary]], Iterable[Problem]]
 OptionValues = Mapping[str, Any]
 
 
@@ -208,13 +199,19 @@ class DocumentRule(Rule):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RepositoryRule(Rule):
-    """A cross-file rule over the summaries of every agreement in a run."""
+    """A cross-file rule over the summaries of every agreement in a run; its check builds its findings with
+    :meth:`problem`, as positioned Problems in one of the agreements."""
 
     check: RepositoryCheck
 
     def __post_init__(self) -> None:
         super(RepositoryRule, self).__post_init__()
         _require_check(self, self.check)
+
+    def problem(self, path: str, line: int, col: int, message: str) -> Problem:
+        """A finding of this rule at ``line`` and ``col`` of ``path``, with the rule's code and default severity (the
+        engine applies the configured severity)."""
+        return Problem(path, line, col, self.code, self.severity, message)
 
     @property
     def kind(self) -> str:

@@ -17,20 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from agreed.lint.rule import AgreementSummary, Category, FileFinding, RepositoryRule
-from agreed.problem import Severity
+from agreed.lint.rule import AgreementSummary, Category, RepositoryRule
+from agreed.problem import Problem, Severity
 
 
-def check(summaries: Sequence[AgreementSummary]) -> Iterator[FileFinding]:
+def check(summaries: Sequence[AgreementSummary]) -> Iterator[Problem]:
     first: dict[str, AgreementSummary] = {}
     for summary in summaries:
         if summary.id is None:
             continue
         earlier = first.setdefault(summary.id, summary)
         if earlier is not summary:
-            yield FileFinding(summary.path, summary.line, summary.col,
-                              f"agreement id {summary.id!r} is already used by {earlier.path}:{earlier.line}: "
-                              "give this agreement an id of its own")
+            yield RULE.problem(summary.path, summary.line, summary.col,
+                               f"agreement id {summary.id!r} is already used by {earlier.path}:{earlier.line}: "
+                               "give this agreement an id of its own")
 
 
 RULE = RepositoryRule(code="K901", name="duplicate-agreement-id", category=Category.CROSS_FILE, severity=Severity.ERROR,

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from agreed.lint.rule import AgreementSummary, Category, FileFinding, PartyEntry, RepositoryRule
-from agreed.problem import Severity
+from agreed.lint.rule import AgreementSummary, Category, PartyEntry, RepositoryRule
+from agreed.problem import Problem, Severity
 
 IDENTITIES = ("email", "handle")
 DETAILS = ("name", "email", "handle")
 
 
-def check(summaries: Sequence[AgreementSummary]) -> Iterator[FileFinding]:
+def check(summaries: Sequence[AgreementSummary]) -> Iterator[Problem]:
     by_id: dict[str, tuple[str, PartyEntry]] = {}
     by_identity: dict[tuple[str, str], tuple[str, PartyEntry]] = {}
     reported: set[tuple[str, str, str]] = set()
@@ -36,7 +36,7 @@ def check(summaries: Sequence[AgreementSummary]) -> Iterator[FileFinding]:
 
 
 def _same_id(path: str, party: PartyEntry, by_id: dict[str, tuple[str, PartyEntry]],
-             reported: set[tuple[str, str, str]]) -> Iterator[FileFinding]:
+             reported: set[tuple[str, str, str]]) -> Iterator[Problem]:
     first_path, first = by_id.setdefault(party.id, (path, party))
     if first is party:
         return
@@ -45,13 +45,13 @@ def _same_id(path: str, party: PartyEntry, by_id: dict[str, tuple[str, PartyEntr
         key = (party.id, field, str(ours))
         if ours is not None and theirs is not None and _normal(ours) != _normal(theirs) and key not in reported:
             reported.add(key)
-            yield FileFinding(path, party.line, party.col,
-                              f"party {party.id!r} has {field} {ours!r} here but {theirs!r} in {first_path}: "
-                              "one id should mean one person")
+            yield RULE.problem(path, party.line, party.col,
+                               f"party {party.id!r} has {field} {ours!r} here but {theirs!r} in {first_path}: "
+                               "one id should mean one person")
 
 
 def _same_identity(path: str, party: PartyEntry, by_identity: dict[tuple[str, str], tuple[str, PartyEntry]],
-                   reported: set[tuple[str, str, str]]) -> Iterator[FileFinding]:
+                   reported: set[tuple[str, str, str]]) -> Iterator[Problem]:
     for field in IDENTITIES:
         value = getattr(party, field)
         if value is None:
@@ -60,9 +60,9 @@ def _same_identity(path: str, party: PartyEntry, by_identity: dict[tuple[str, st
         key = (party.id, field, _normal(value))
         if first.id != party.id and key not in reported:
             reported.add(key)
-            yield FileFinding(path, party.line, party.col,
-                              f"{field} {value!r} belongs to party {first.id!r} in {first_path} but to "
-                              f"{party.id!r} here: use one id for one person")
+            yield RULE.problem(path, party.line, party.col,
+                               f"{field} {value!r} belongs to party {first.id!r} in {first_path} but to "
+                               f"{party.id!r} here: use one id for one person")
 
 
 def _normal(value: str) -> str:
