@@ -109,6 +109,21 @@ def test_a_broken_draft_leaves_out_what_has_the_wrong_type() -> None:
     assert agreement.consent.evidence == ()
 
 
+def test_an_item_keeps_its_keys_so_a_wrong_type_is_told_from_no_value() -> None:
+    agreement = read_agreement({"results": {
+        "deliverables": [{"id": "d1", "unit": 5, "acceptance": None, "for": ["li", 3, "maria"]}],
+        "information": [{"what": "figures", "to": "maria"}],
+    }})
+    deliverable = agreement.deliverables[0]
+    assert deliverable.unit is None
+    assert deliverable.acceptance is None
+    assert deliverable.present == {"id", "unit", "acceptance", "for"}
+    assert [(entry.path, entry.text) for entry in deliverable.recipients] == [
+        (("results", "deliverables", 0, "for", 0), "li"), (("results", "deliverables", 0, "for", 2), "maria")]
+    assert agreement.results is not None
+    assert agreement.results.information[0].recipients == ()
+
+
 def test_the_view_of_a_document_is_built_once() -> None:
     document = _loaded(CONTRACTS / "sales-onboarding.yaml")
     assert agreement_of(document) is agreement_of(document)

@@ -3,6 +3,8 @@
 Rules, consent and renderers read an agreement through these frozen dataclasses instead of looking values up by
 string keys. The view is built from loaded data of any quality, since rules run on drafts and on invalid files: a
 missing part is None or empty, a value of the wrong type is left out (the schema reports it), and nothing raises.
+Each list item also keeps the keys it holds whatever their values (``present``, null included), so a rule can still
+tell a key that was never written from one whose value is of the wrong type.
 Every part keeps the JSON path it came from, so a finding about it is positioned with ``Document.position(path)``.
 
 Build the view of a loaded document with :func:`agreement_of` (built once per document and reused by every rule),
@@ -68,6 +70,7 @@ class Party:
     in_room: bool | None = None
     commits: str | None = None
     beyond: str | None = None
+    present: frozenset[str] = frozenset()
 
     @property
     def shown_name(self) -> str | None:
@@ -107,6 +110,7 @@ class Evidence:
     path: JsonPath
     fact: str | None = None
     source: str | None = None
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +126,11 @@ class Deliverable:
     target: Number | None = None
     acceptance: str | None = None
     owner: str | None = None
-    recipient: str | None = None
+    recipients: tuple[Text, ...] = ()
     due: str | None = None
     delivered_on: str | None = None
     delivered: bool = False
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +145,7 @@ class Milestone:
     due: str | None = None
     delivered_on: str | None = None
     delivered: bool = False
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +169,7 @@ class Information:
     what: str | None = None
     source: str | None = None
     about: str | None = None
-    recipient: str | None = None
+    recipients: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,7 @@ class Measure:
     measure: str | None = None
     unit: str | None = None
     how: str | None = None
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +210,7 @@ class Target:
     baseline: Number | None = None
     target: Number | None = None
     measured_on: str | None = None
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +227,7 @@ class Credit:
     party: str | None = None
     share: Number | None = None
     how: str | None = None
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +238,7 @@ class Handoff:
     giver: str | None = None
     receiver: str | None = None
     due: str | None = None
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +259,7 @@ class Reservation:
     id: str | None = None
     concern: str | None = None
     monitoring: str | None = None
+    present: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +380,12 @@ class _Node:
         value = self.get(name)
         return value if isinstance(value, bool) else None
 
+    def present(self) -> frozenset[str]:
+        """The keys of the mapping, whatever their values."""
+        if not isinstance(self.value, Mapping):
+            return frozenset()
+        return frozenset(key for key in self.value if isinstance(key, str))
+
     def written(self, name: str) -> bool:
         """Whether ``name`` holds a value other than nothing or empty text, whatever its type."""
         return self.get(name) not in (None, "")
@@ -446,7 +463,7 @@ def _party(node: _Node) -> Party:
         node.path, node.text("id"), node.text("name"), node.text("email"), node.text("handle"), node.text("role"),
         node.strings("keys"), node.text("hopes"), node.text("gives"), node.text("receives"),
         node.text("needs_partner"), node.flag("could_decline"), node.flag("in_room"), node.text("commits"),
-        node.text("beyond"),
+        node.text("beyond"), node.present(),
     )
 
 
@@ -466,13 +483,14 @@ def _results(node: _Node) -> Results:
     measures = node.child("measures")
     return Results(
         node.path, node.text("purpose"),
-        tuple(Evidence(item.path, item.text("fact"), item.text("source")) for item in node.each("evidence")),
+        tuple(Evidence(item.path, item.text("fact"), item.text("source"), item.present())
+              for item in node.each("evidence")),
         node.texts("for_whom"), node.texts("by_whom"), node.texts("serving_whom"), node.text("deadline"),
         tuple(_deliverable(item) for item in node.each("deliverables")),
         tuple(_milestone(item) for item in node.each("milestones")),
         _maybe(node.child("check_ins"), _check_ins),
         tuple(BuyIn(item.path, item.text("party"), item.text("how")) for item in node.each("buy_in")),
-        tuple(Information(item.path, item.text("what"), item.text("from"), item.text("about"), item.text("to"))
+        tuple(Information(item.path, item.text("what"), item.text("from"), item.text("about"), item.texts("to"))
               for item in node.each("information")),
         node.texts("means"),
         _measures(measures, "quality"), _measures(measures, "resources"),
@@ -483,13 +501,14 @@ def _deliverable(node: _Node) -> Deliverable:
     return Deliverable(
         node.path, node.text("id"), node.text("what"), node.number("quantity"), node.text("unit"),
         node.number("baseline"), node.number("target"), node.text("acceptance"), node.text("owner"),
-        node.text("for"), node.text("due"), node.text("delivered_on"), node.written("delivered_on"),
+        node.texts("for"), node.text("due"), node.text("delivered_on"), node.written("delivered_on"),
+        node.present(),
     )
 
 
 def _milestone(node: _Node) -> Milestone:
     return Milestone(node.path, node.text("id"), node.text("what"), node.text("to"), node.text("owner"),
-                     node.text("due"), node.text("delivered_on"), node.written("delivered_on"))
+                     node.text("due"), node.text("delivered_on"), node.written("delivered_on"), node.present())
 
 
 def _check_ins(node: _Node) -> CheckIns:
@@ -499,7 +518,8 @@ def _check_ins(node: _Node) -> CheckIns:
 def _measures(node: _Node | None, kind: str) -> tuple[Measure, ...]:
     if node is None:
         return ()
-    return tuple(Measure(item.path, item.text("id"), item.text("measure"), item.text("unit"), item.text("how"))
+    return tuple(Measure(item.path, item.text("id"), item.text("measure"), item.text("unit"), item.text("how"),
+                         item.present())
                  for item in node.each(kind))
 
 
@@ -508,14 +528,14 @@ def _celebration(node: _Node) -> Celebration:
     return Celebration(
         node.path,
         tuple(Target(item.path, item.text("id"), item.text("metric"), item.text("unit"), item.number("baseline"),
-                     item.number("target"), item.text("measured_on")) for item in node.each("targets")),
+                     item.number("target"), item.text("measured_on"), item.present()) for item in node.each("targets")),
         _maybe(node.child("measurement"), _measurement),
         node.text("announcer"),
-        tuple(Credit(item.path, item.text("party"), item.number("share"), item.text("how"))
+        tuple(Credit(item.path, item.text("party"), item.number("share"), item.text("how"), item.present())
               for item in node.each("credit")),
         failure.text("definition") if failure else None, failure.text("accountability") if failure else None,
         tuple(Handoff(item.path, item.text("id"), item.text("what"), item.text("from"), item.text("to"),
-                      item.text("due")) for item in node.each("handoffs")),
+                      item.text("due"), item.present()) for item in node.each("handoffs")),
     )
 
 
@@ -534,7 +554,8 @@ def _relationship(node: _Node) -> Relationship:
         node.text("setbacks"),
         confidentiality.texts("may_share") if confidentiality else (),
         confidentiality.texts("may_not_share") if confidentiality else (),
-        tuple(Reservation(item.path, item.text("id"), item.text("concern"), item.text("monitoring"))
+        tuple(Reservation(item.path, item.text("id"), item.text("concern"), item.text("monitoring"),
+                          item.present())
               for item in node.each("reservations")),
         renegotiation.texts("signals") if renegotiation else (),
         renegotiation.text("how") if renegotiation else None,

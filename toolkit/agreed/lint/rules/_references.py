@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
@@ -23,10 +23,10 @@ def is_draft(document: Document) -> bool:
     return agreement_of(document).is_draft
 
 
-def missing(item: Mapping[str, Any], name: str) -> bool:
-    """The key is absent, or its value is blank text."""
-    value = item.get(name, "")
-    return isinstance(value, str) and not value.strip()
+def missing(text: str | None, written: bool) -> bool:
+    """Nothing was written (``written`` says whether the item holds the key), or ``text`` is blank. A value of the
+    wrong type reads as None but was written, so it is not missing."""
+    return not written if text is None else not text.strip()
 
 
 def dodged(value: object) -> bool:

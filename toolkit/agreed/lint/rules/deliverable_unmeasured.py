@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
 from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
@@ -31,15 +31,15 @@ _ADVICE = "give the quantity and unit it is counted in, or a check that shows it
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     draft = is_draft(document)
-    for path, deliverable in items(document, "results", "deliverables"):
-        if "quantity" in deliverable or "target" in deliverable:
+    for deliverable in agreement_of(document).deliverables:
+        if "quantity" in deliverable.present or "target" in deliverable.present:
             continue  # a number, or a value of the wrong type that the schema reports
-        acceptance = deliverable.get("acceptance")
+        acceptance = deliverable.acceptance
         if dodged(acceptance):
-            yield Finding((*path, "acceptance"), f"acceptance {acceptance!r} is no check anyone can verify, and the "
-                          f"deliverable has no quantity or target either: {_ADVICE}")
-        elif not draft and missing(deliverable, "acceptance"):
-            yield Finding(path, f"has neither a quantity or target nor an acceptance criterion: {_ADVICE}")
+            yield Finding((*deliverable.path, "acceptance"), f"acceptance {acceptance!r} is no check anyone can "
+                          f"verify, and the deliverable has no quantity or target either: {_ADVICE}")
+        elif not draft and missing(acceptance, "acceptance" in deliverable.present):
+            yield Finding(deliverable.path, f"has neither a quantity or target nor an acceptance criterion: {_ADVICE}")
 
 
 RULE = DocumentRule(code="W401", name="deliverable-unmeasured", category=Category.RESULTS, severity=Severity.ERROR,

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
 from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
@@ -33,9 +33,10 @@ _SOURCE = "name the report, data export or study it comes from, with its date"
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     draft = is_draft(document)
-    for path, evidence in items(document, "results", "evidence"):
-        fact, source = evidence.get("fact"), evidence.get("source")
-        if not isinstance(fact, str) or not fact.strip():
+    results = agreement_of(document).results
+    for evidence in results.evidence if results is not None else ():
+        path, fact, source = evidence.path, evidence.fact, evidence.source
+        if fact is None or not fact.strip():
             continue
         if dodged(fact):
             yield Finding((*path, "fact"), f"fact {fact!r} states nothing: write down what was observed, with the "
@@ -44,7 +45,7 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             opinion = ", and the fact states no number or date" if not has_number(fact) else ""
             yield Finding((*path, "source"), f"source {source!r} does not say where the fact comes from{opinion}: "
                           f"{_SOURCE}")
-        elif missing(evidence, "source") and not draft:
+        elif missing(source, "source" in evidence.present) and not draft:
             if has_number(fact):
                 yield Finding((*path, "fact"), f"has no source: {_SOURCE}, so the partners can check it")
             else:

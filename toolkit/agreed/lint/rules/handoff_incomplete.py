@@ -16,11 +16,10 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items
+from agreed.agreement import Handoff, agreement_of
+from agreed.document import Document
 from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._answers import is_draft
 from agreed.problem import Severity
@@ -38,34 +37,35 @@ _NOBODY_IN_PARTICULAR = frozenset({
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     draft = is_draft(document)
-    for path, handoff in items(document, "celebration", "handoffs"):
-        yield from _receiver_problems(path, handoff, draft=draft)
-        if "due" not in handoff and not draft:
-            yield Finding(path, "has no due date: add `due` (YYYY-MM-DD), the day by which the receiver has "
+    for handoff in agreement_of(document).handoffs:
+        yield from _receiver_problems(handoff, draft=draft)
+        if "due" not in handoff.present and not draft:
+            yield Finding(handoff.path, "has no due date: add `due` (YYYY-MM-DD), the day by which the receiver has "
                           "taken it over")
 
 
-def _receiver_problems(path: JsonPath, handoff: Mapping[str, Any], *, draft: bool) -> Iterator[Finding]:
-    receiver = handoff.get("to", "")
-    if not isinstance(receiver, str):
-        return
+def _receiver_problems(handoff: Handoff, *, draft: bool) -> Iterator[Finding]:
+    path, written = handoff.path, "to" in handoff.present
+    receiver = handoff.receiver if written else ""
+    if receiver is None:
+        return  # a value of the wrong type, which the schema reports
     if not receiver.strip():
         if not draft:
-            at = (*path, "to") if "to" in handoff else path
+            at = (*path, "to") if written else path
             yield Finding(at, "names no receiver: say in `to` who takes the result over (a person, team or role)")
     else:
-        problem = _receiver_problem(receiver, handoff.get("from"))
+        problem = _receiver_problem(receiver, handoff.giver)
         if problem:
             yield Finding((*path, "to"), f"{receiver!r} {problem}")
 
 
-def _receiver_problem(receiver: str, giver: object) -> str:
+def _receiver_problem(receiver: str, giver: str | None) -> str:
     normal = " ".join(receiver.lower().split())
     if is_non_answer(receiver) or classify_owner(receiver) is OwnerKind.PLACEHOLDER:
         return "names no receiver: say who takes the result over (a person, team or role)"
     if normal in _NOBODY_IN_PARTICULAR:
         return "is nobody in particular: name the one team, role or person who takes the result over"
-    if isinstance(giver, str) and normal == " ".join(giver.lower().split()):
+    if giver is not None and normal == " ".join(giver.lower().split()):
         return "is also the giver, so nothing is handed off: name who takes the result over"
     return ""
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
 from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
@@ -31,16 +31,16 @@ _ADVICE = "say who takes it, from which source and how often (`how`), and what i
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     draft = is_draft(document)
-    for kind in ("quality", "resources"):
-        for path, measure in items(document, "results", "measures", kind):
-            if not missing(measure, "unit") and not dodged(measure.get("unit")):
-                continue  # a unit, or a value of the wrong type that the schema reports
-            how = measure.get("how")
-            if dodged(how):
-                yield Finding((*path, "how"), f"how {how!r} does not say how the measure is taken, and it has no "
-                              f"unit either: {_ADVICE}")
-            elif not draft and missing(measure, "how"):
-                yield Finding(path, f"says neither its unit nor how it is measured: {_ADVICE}")
+    results = agreement_of(document).results
+    measures = (*results.quality_measures, *results.resource_measures) if results is not None else ()
+    for measure in measures:
+        if not missing(measure.unit, "unit" in measure.present) and not dodged(measure.unit):
+            continue  # a unit, or a value of the wrong type that the schema reports
+        if dodged(measure.how):
+            yield Finding((*measure.path, "how"), f"how {measure.how!r} does not say how the measure is taken, and "
+                          f"it has no unit either: {_ADVICE}")
+        elif not draft and missing(measure.how, "how" in measure.present):
+            yield Finding(measure.path, f"says neither its unit nor how it is measured: {_ADVICE}")
 
 
 RULE = DocumentRule(code="W403", name="measure-without-method", category=Category.RESULTS, severity=Severity.WARNING,

@@ -17,11 +17,10 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from agreed.document import Document, JsonPath
-from agreed.lint.commitments import has_number, items
+from agreed.agreement import Deliverable, Number, Target, agreement_of
+from agreed.document import Document
 from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
@@ -29,31 +28,35 @@ from agreed.problem import Severity
 
 def check(document: Document, context: LintContext) -> Iterator[Finding]:
     draft = is_draft(document)
-    for path, deliverable in items(document, "results", "deliverables"):
-        yield from _check_item(path, deliverable, draft=draft)
-    for path, target in items(document, "celebration", "targets"):
-        yield from _check_item(path, target, draft=draft)
+    agreement = agreement_of(document)
+    committed: tuple[Deliverable | Target, ...] = (*agreement.deliverables, *agreement.targets)
+    for item in committed:
+        yield from _check_item(item, draft=draft)
 
 
-def _check_item(path: JsonPath, item: Mapping[str, Any], *, draft: bool) -> Iterator[Finding]:
-    if has_number(item, "target"):
-        number = "target"
-        if has_number(item, "baseline") and item["baseline"] == item["target"]:
-            yield Finding((*path, "target"), f"target {item['target']!r} equals the baseline: nothing would change; "
-                          "set the target to the value you commit to reach, or correct the baseline")
+def _check_item(item: Deliverable | Target, *, draft: bool) -> Iterator[Finding]:
+    number: str
+    value: Number
+    quantity = item.quantity if isinstance(item, Deliverable) else None
+    if item.target is not None:
+        number, value = "target", item.target
+        if item.baseline is not None and item.baseline == item.target:
+            yield Finding((*item.path, "target"), f"target {item.target!r} equals the baseline: nothing would "
+                          "change; set the target to the value you commit to reach, or correct the baseline")
             return
-        lacking = [name for name, absent in (("unit", _no_unit(item)), ("baseline", "baseline" not in item)) if absent]
-    elif has_number(item, "quantity"):
-        number, lacking = "quantity", ["unit"] if _no_unit(item) else []
+        lacking = [name for name, absent in (("unit", _no_unit(item)), ("baseline", "baseline" not in item.present))
+                   if absent]
+    elif quantity is not None:
+        number, value, lacking = "quantity", quantity, ["unit"] if _no_unit(item) else []
     else:
         return
     if lacking and not draft:
-        yield Finding((*path, number), f"{number} {item[number]!r} has no {' and no '.join(lacking)}: "
+        yield Finding((*item.path, number), f"{number} {value!r} has no {' and no '.join(lacking)}: "
                       f"{_advice(lacking)}")
 
 
-def _no_unit(item: Mapping[str, Any]) -> bool:
-    return missing(item, "unit") or dodged(item.get("unit"))
+def _no_unit(item: Deliverable | Target) -> bool:
+    return missing(item.unit, "unit" in item.present) or dodged(item.unit)
 
 
 def _advice(lacking: list[str]) -> str:
