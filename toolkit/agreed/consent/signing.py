@@ -6,29 +6,80 @@ change started from: its entry is read from the agreement there, found as the co
 (:class:`agreed.consent.trust.BaseRevision`: at the same path, else by its id among the agreements of the folder the
 gate checks, :func:`checked_places`). The people roster the gate trusts is read the same way. Nothing here prints or
 exits: what stops the signing is raised as :class:`SigningError`, with the message to show.
+
+:func:`sign_consent` is the whole of ``agreed sign`` below the command line: it refuses an agreement that does not
+validate, a draft and a final one, finds the signer, refuses a record without a signature where only signatures
+count, signs with the key and verifies the signature against the keys trusted for the party, and writes the record
+to the ledger (:mod:`agreed.consent.ledger`).
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+from agreed.consent import ssh
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import identity_of, vouched_identity
+from agreed.consent.evidence import SSH_SIGNATURE, identity_of, policy_of, vouched_identity
+from agreed.consent.ledger import Clock, LedgerError, Written, new_record, write_record
 from agreed.consent.roster import roster_at, roster_beside
+from agreed.consent.status import DRAFT, FINAL_STATUSES
 from agreed.consent.trust import BaseRevision, StatusError
+from agreed.document import Document, read_document
 from agreed.errors import AgreedError
 from agreed.git.repository import GitError, Repository
 from agreed.people import Roster, RosterError
+from agreed.problem import Problem
+from agreed.reading import Unreadable, read_file
 from agreed.settings import find_config
 from agreed.sources import default_folder, inside
 
+MAX_KEY_FILE_BYTES = 64 * 1024
+
 
 class SigningError(AgreedError):
-    """The party, the base revision or the roster cannot be used for signing; the message says why."""
+    """What stops the signing (the agreement, the party, the base revision, the roster, the key, the ledger); the
+    message says why. ``problems`` are why the agreement does not validate; ``notes`` what was found to say before
+    the signing stopped (a party read at the base revision)."""
+
+    def __init__(self, message: str, *, problems: Sequence[Problem] = (), notes: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+        self.notes = tuple(notes)
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class SignRequest:
+    """One consent to record: the agreement ``file``, the party, the folder relative paths are read from (``here``),
+    and optionally the SSH ``key`` and the ``base`` revision. ``interactive``: a terminal can answer a passphrase
+    prompt; ``environment``: the whole environment ``ssh-keygen`` runs in (None: this process's);
+    ``clock``: when the consent is given."""
+
+    file: Path
+    party_id: str
+    here: Path
+    key: Path | None = None
+    base: str | None = None
+    interactive: bool = False
+    environment: Mapping[str, str] | None = None
+    clock: Clock = _utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class SignResult:
+    """What :func:`sign_consent` did (written, or found already recorded) and what it has to say about it."""
+
+    written: Written
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +184,120 @@ def listed_keys(party: Mapping[str, Any], roster: Roster | None) -> tuple[tuple[
     if trusted is None or trusted is known or roster is None:
         return known.keys, "parties[].keys"
     return trusted.keys, f"the people roster ({roster.path})"
+
+
+# --- the signing flow -----------------------------------------------------------------------------------------------
+
+
+def sign_consent(request: SignRequest) -> SignResult:
+    """Record the party's consent to the current terms of the agreement (signed when the request has a key).
+
+    Raises :class:`SigningError` for an agreement that does not validate, a draft or final one, a party that is not
+    one (at the base revision either), a record without a signature where only signatures count, a key that cannot
+    sign or is not trusted for the party, and a record that cannot be written.
+    """
+    document = read_document(request.file, request.file.as_posix())
+    digest = _digest(document)
+    data: Mapping[str, Any] = document.data
+    _check_status(request.file, data)
+    signer = (current_party(data, request.party_id) if request.base is None
+              else party_at_base(request.file, data, request.party_id, request.base))
+    notes = () if signer.note is None else (signer.note,)
+    try:
+        written = _record(request, data, signer.entry, digest)
+    except SigningError as error:
+        raise SigningError(str(error), notes=notes) from error
+    return SignResult(written, notes)
+
+
+def _digest(document: Document) -> str:
+    result = digest_document(document)
+    if isinstance(result, DigestError):
+        raise SigningError(f"{result.message}; fix it ('agreed validate {document.path}') and sign again",
+                           problems=result.problems)
+    return result
+
+
+def _check_status(file: Path, data: Mapping[str, Any]) -> None:
+    status = data["status"]
+    if status == DRAFT:
+        raise SigningError(f"{file.as_posix()}: the agreement is a draft, which is not ready for consent: set "
+                           "'status: proposed' first (every element filled in; 'agreed validate' checks it), then sign")
+    if status in FINAL_STATUSES:
+        raise SigningError(f"{file.as_posix()}: the agreement is {status}, which is final: consent can no longer be "
+                           "recorded for it (start a new agreement to agree on new terms)")
+
+
+def _record(request: SignRequest, data: Mapping[str, Any], party: Mapping[str, Any], digest: str) -> Written:
+    """Sign (with a key) and write the record of the consent of ``party`` (its entry as the gate will trust it)."""
+    agreement_id: str = data["id"]
+    if request.key is None:
+        _refuse_if_only_signatures_count(request.file, data, request.party_id)
+        signature = None
+    else:
+        roster = signing_roster(request.file, request.base, request.here)
+        signature = _signature(request, request.key, agreement_id, party, digest, roster)
+    record = new_record(agreement_id, request.party_id, digest, request.clock, signature)
+    try:
+        return write_record(request.file, record)
+    except LedgerError as error:
+        raise SigningError(str(error)) from error
+
+
+def _refuse_if_only_signatures_count(file: Path, data: Mapping[str, Any], party_id: str) -> None:
+    """Stop before writing a record without a signature that could never count: the agreement accepts only
+    ``ssh-signature`` as evidence."""
+    if policy_of(data) == (SSH_SIGNATURE,):
+        raise SigningError(f"{file.as_posix()} accepts only an SSH-signed consent (consent.evidence: "
+                           f"[{SSH_SIGNATURE}]), so a record without a signature would not count; nothing was written: "
+                           f"sign with --key PATH (a key listed for {party_id}): agreed sign "
+                           f"{shlex.quote(file.as_posix())} --as {party_id} --key ~/.ssh/id_ed25519")
+
+
+def _signature(request: SignRequest, key: Path, agreement_id: str, party: Mapping[str, Any], digest: str,
+               roster: Roster | None) -> str:
+    """Sign the consent with ``key`` and make sure the signature verifies with a key trusted for the party."""
+    party_id: str = party["id"]
+    listed, where = listed_keys(party, roster)
+    if not listed:
+        raise SigningError(f"no key is listed for {party_id} in {where}: add the public key there first (a "
+                           "material change, so agree on it), or sign without --key")
+    _check_public_half(key, party_id, listed)
+    message = ssh.consent_message(agreement_id, party_id, digest)
+    try:
+        signature = ssh.sign(message, key, interactive=request.interactive, environment=request.environment)
+        verdict = ssh.verify(message, signature, listed, party_id)
+    except ssh.SshError as error:
+        raise SigningError(str(error)) from error
+    if not verdict.valid:
+        if verdict.reason is not None and verdict.reason.startswith("signed by a key not listed"):
+            _not_listed(key, party_id, verdict.fingerprint)
+        raise SigningError(f"the signature made with {key} does not verify: {verdict.reason}")
+    return signature
+
+
+def _check_public_half(key: Path, party_id: str, listed: Sequence[str]) -> None:
+    """Refuse a key whose public half is known and not listed, before anything asks for a passphrase."""
+    public = _public_half(key)
+    if public is None:
+        return
+    if public not in {ssh.public_key_blob(entry) for entry in listed}:
+        _not_listed(key, party_id, None)
+
+
+def _public_half(key: Path) -> bytes | None:
+    """The public key blob of ``key`` when the file is a public key or has a ``.pub`` beside it; else None."""
+    for candidate in (key, key.with_name(key.name + ".pub")):
+        raw = read_file(candidate, MAX_KEY_FILE_BYTES)
+        if isinstance(raw, Unreadable):
+            continue
+        blob = ssh.public_key_blob(raw.decode("utf-8", errors="replace").strip())
+        if blob is not None:
+            return blob
+    return None
+
+
+def _not_listed(key: Path, party_id: str, fingerprint: str | None) -> NoReturn:
+    shown = f"{key} ({fingerprint})" if fingerprint else str(key)
+    raise SigningError(f"{shown}: this key is not listed for {party_id} in parties[].keys; sign with a listed key, or "
+                       "add this one there first (a material change, so agree on it)")
