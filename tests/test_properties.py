@@ -156,11 +156,16 @@ def test_command_positions_exist_in_the_file(raw: bytes) -> None:
     assert not failures, _report(failures)
 
 
-def test_a_flow_style_dump_by_ruamel_keeps_the_digest(minimal_agreement: dict[str, Any]) -> None:
-    # ruamel.yaml writes "07:00" plain inside flow collections: valid YAML 1.2 (a ':' not followed by a space).
+@pytest.mark.parametrize("value", [
+    pytest.param("07:00", id="colon"),
+    pytest.param("Ready? Go", id="question-mark-and-space"),
+])
+def test_a_flow_style_dump_by_ruamel_keeps_the_digest(minimal_agreement: dict[str, Any], value: str) -> None:
+    # ruamel.yaml writes these plain inside flow collections: valid YAML 1.2 (an indicator only where it starts a
+    # scalar, or a ':' followed by a space), which libyaml (YAML 1.1) refuses.
     from ruamel.yaml import YAML
 
-    minimal_agreement["x-hours"] = {"opens": "07:00", "slots": ["07:00", "09:30"]}
+    minimal_agreement["x-hours"] = {"opens": value, "slots": [value, "09:30"]}
     yaml = YAML(typ="rt")
     yaml.default_flow_style = True
     dumped = io.StringIO()
