@@ -15,7 +15,7 @@ import pytest
 from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
 from agreed.lint.engine import StatementFinding, at_or_above, check_statement, lint_document, validate
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext, TextContext, TextRule, TextSpan
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
@@ -36,7 +36,7 @@ results:
 """
 
 
-def document_rule(code: str, check: Callable[[Document, LintContext], Iterable[Finding]],
+def document_rule(code: str, check: Callable[[Document, LintContext], Iterable[AtPath]],
                   severity: Severity = Severity.WARNING, name: str = "fake-document-rule") -> DocumentRule:
     return DocumentRule(code=code, name=name, category=Category.STRUCTURE, severity=severity, doc="fake",
                         check=check)
@@ -57,16 +57,16 @@ def word_rule(code: str, word: str, severity: Severity = Severity.WARNING) -> Te
     return text_rule(code, check, severity, name=f"flag-{word}")
 
 
-def at(*findings: Finding) -> Callable[[Document, LintContext], Iterable[Finding]]:
+def at(*findings: AtPath) -> Callable[[Document, LintContext], Iterable[AtPath]]:
     return lambda document, context: list(findings)
 
 
-def crash(document: Document, context: LintContext) -> Iterator[Finding]:
-    yield Finding(("title",), "never reported: the rule fails before finishing")
+def crash(document: Document, context: LintContext) -> Iterator[AtPath]:
+    yield AtPath(("title",), "never reported: the rule fails before finishing")
     raise ZeroDivisionError("division by zero")
 
 
-def never_called(document: Document, context: LintContext) -> list[Finding]:
+def never_called(document: Document, context: LintContext) -> list[AtPath]:
     raise AssertionError("rules must not run on this document")
 
 
@@ -104,10 +104,10 @@ def test_a_valid_document_without_rules_has_no_problems(agreement: Document) -> 
 
 def test_document_rule_findings_become_positioned_problems(agreement: Document) -> None:
     rule = document_rule("Z101", at(
-        Finding(("results", "deliverables", 0, "owner"), "value finding"),
-        Finding(("results", "deliverables", 0, "owner"), "key finding", at_key=True),
-        Finding(("results", "deliverables", 1), "item finding"),
-        Finding(("results", "deliverables", 1, "due"), "missing field: nearest ancestor"),
+        AtPath(("results", "deliverables", 0, "owner"), "value finding"),
+        AtPath(("results", "deliverables", 0, "owner"), "key finding", at_key=True),
+        AtPath(("results", "deliverables", 1), "item finding"),
+        AtPath(("results", "deliverables", 1, "due"), "missing field: nearest ancestor"),
     ), severity=Severity.INFO)
     problems = lint_document(agreement, rules=[rule])
     assert summary(problems) == [
@@ -144,7 +144,7 @@ def test_text_rules_receive_the_statement_context(agreement: Document) -> None:
 
 def test_schema_problems_come_first_and_rules_still_run(load_text: LoadText, agreement_text: str) -> None:
     document = load_text(agreement_text.replace("title: Demo agreement", "title: 5"))
-    rule = document_rule("Z102", at(Finding(("id",), "rule finding")))
+    rule = document_rule("Z102", at(AtPath(("id",), "rule finding")))
     assert summary(lint_document(document, rules=[rule])) == [
         (2, 5, "Z102", "id: rule finding"),
         (3, 8, "S100", "title: expected text, found the number 5"),
@@ -159,7 +159,7 @@ def test_an_unknown_format_version_stops_before_the_rules(load_text: LoadText, a
 
 def test_a_crashing_rule_becomes_x001_and_the_others_still_run(agreement: Document) -> None:
     rules = [
-        document_rule("Z104", at(Finding(("title",), "before the crash"))),
+        document_rule("Z104", at(AtPath(("title",), "before the crash"))),
         document_rule("Z105", crash, name="crashy"),
         word_rule("Z106", "pilot"),
     ]
@@ -189,14 +189,14 @@ def test_default_rules_are_used_when_none_are_given(agreement: Document, monkeyp
     # Not "import agreed.lint.engine": the package attribute agreed.lint is the agreed.lint() function.
     from agreed.lint import engine
 
-    monkeypatch.setattr(engine, "default_rules", lambda: (document_rule("Z109", at(Finding(("id",), "default"))),))
+    monkeypatch.setattr(engine, "default_rules", lambda: (document_rule("Z109", at(AtPath(("id",), "default"))),))
     assert summary(lint_document(agreement)) == [(2, 5, "Z109", "id: default")]
 
 
 def test_lint_context_reaches_the_rules(agreement: Document) -> None:
     received: list[LintContext] = []
 
-    def record(document: Document, context: LintContext) -> list[Finding]:
+    def record(document: Document, context: LintContext) -> list[AtPath]:
         received.append(context)
         return []
 
@@ -207,8 +207,8 @@ def test_lint_context_reaches_the_rules(agreement: Document) -> None:
 
 def test_problems_are_sorted(agreement: Document) -> None:
     rules = [
-        document_rule("Z112", at(Finding(("results",), "late"), Finding(("id",), "early"))),
-        document_rule("Z111", at(Finding(("results",), "same spot, other rule"))),
+        document_rule("Z112", at(AtPath(("results",), "late"), AtPath(("id",), "early"))),
+        document_rule("Z111", at(AtPath(("results",), "same spot, other rule"))),
     ]
     problems = lint_document(agreement, rules=rules)
     assert problems == sorted(problems)
@@ -301,6 +301,6 @@ def test_a_rule_is_told_from_a_built_in_check_by_its_fields_not_its_spelling(loa
                                                                             agreement_text: str, code: str) -> None:
     """A rule coded like a built-in (S101-S104 are real rules) still says once what the schema also reports."""
     document = load_text(agreement_text.replace("title: Demo agreement", "title: 5"))
-    rule = document_rule(code, at(Finding(("title",), "a number is no title")), severity=Severity.ERROR)
+    rule = document_rule(code, at(AtPath(("title",), "a number is no title")), severity=Severity.ERROR)
     assert summary(lint_document(document, rules=[rule])) == [(3, 8, code, "title: a number is no title")]
 

@@ -14,10 +14,10 @@ from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.repository import check_repository
 from agreed.lint.rule import (
     AgreementSummary,
+    AtPath,
     BuiltinRule,
     Category,
     DocumentRule,
-    Finding,
     LintContext,
     RepositoryRule,
     Rule,
@@ -36,7 +36,7 @@ def no_spans(text: str, context: TextContext) -> list[TextSpan]:
     return []
 
 
-def no_findings(document: object, context: LintContext) -> list[Finding]:
+def no_findings(document: object, context: LintContext) -> list[AtPath]:
     return []
 
 

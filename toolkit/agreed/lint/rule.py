@@ -63,8 +63,9 @@ class TextContext:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """A document rule's finding at a JSON path; ``at_key`` points at the key rather than its value."""
+class AtPath:
+    """A document rule's finding at a JSON path, not yet positioned (the engine turns it into a Problem at that
+    path's line and column); ``at_key`` points at the key rather than its value."""
 
     path: JsonPath
     message: str
@@ -119,7 +120,7 @@ def did_you_mean(key: str, known: Iterable[str]) -> str:
 
 
 TextCheck = Callable[[str, TextContext], Iterable[TextSpan]]
-DocumentCheck = Callable[["Document", LintContext], Iterable[Finding]]
+DocumentCheck = Callable[["Document", LintContext], Iterable[AtPath]]
 RepositoryCheck = Callable[[Sequence[AgreementSummary]], Iterable[Problem]]
 OptionValues = Mapping[str, Any]
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import party_ids
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import not_a_party_hint
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner, is_non_answer
@@ -28,20 +28,20 @@ from agreed.text.values import OwnerKind, classify_owner, is_non_answer
 _ANNOUNCER = ("celebration", "announcer")
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     announcer = document.value_at(_ANNOUNCER)
     parties = party_ids(document)
     if not isinstance(announcer, str) or not announcer.strip() or announcer in parties:
         return
     kind = classify_owner(announcer)
     if kind is OwnerKind.PLACEHOLDER or is_non_answer(announcer):
-        yield Finding(_ANNOUNCER, f"{announcer!r} names no announcer: agree now which one party announces the result")
+        yield AtPath(_ANNOUNCER, f"{announcer!r} names no announcer: agree now which one party announces the result")
     elif kind is not OwnerKind.SINGLE:
-        yield Finding(_ANNOUNCER, f"{announcer!r} is not one party: name the one party who announces the result, "
-                      "and say under credit how the others are named")
+        yield AtPath(_ANNOUNCER, f"{announcer!r} is not one party: name the one party who announces the result, "
+                     "and say under credit how the others are named")
     elif parties:
-        yield Finding(_ANNOUNCER, f"announcer {announcer!r} is not a party of this agreement"
-                      f"{not_a_party_hint(announcer, parties)}")
+        yield AtPath(_ANNOUNCER, f"announcer {announcer!r} is not a party of this agreement"
+                     f"{not_a_party_hint(announcer, parties)}")
 
 
 RULE = DocumentRule(code="C502", name="announcer-not-party", category=Category.CELEBRATION, severity=Severity.ERROR,

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from agreed.document import Document, JsonPath
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext, OptionValues
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, OptionValues
 from agreed.lint.rules._dates import Dated, date_at, dates_in, days
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
@@ -76,34 +76,34 @@ def is_vague(cadence: str) -> bool:
 
 
 def check(document: Document, context: LintContext, *,
-          max_gap_days: int = DEFAULT_MAX_GAP_DAYS) -> Iterator[Finding]:
+          max_gap_days: int = DEFAULT_MAX_GAP_DAYS) -> Iterator[AtPath]:
     cadence = document.value_at((*CHECK_INS, "cadence"))
     if isinstance(cadence, str) and cadence.strip() and is_vague(cadence) and not document.value_at(DATES):
-        yield Finding((*CHECK_INS, "cadence"), f"cadence {cadence.strip()!r} plans no check-in and no dates are "
-                      "listed: agree a recurring rhythm (e.g. 'every second Monday') or list the check-in dates")
+        yield AtPath((*CHECK_INS, "cadence"), f"cadence {cadence.strip()!r} plans no check-in and no dates are "
+                     "listed: agree a recurring rhythm (e.g. 'every second Monday') or list the check-in dates")
     check_ins = list(dates_in(document, *DATES))
     yield from _out_of_order(check_ins)
     if check_ins and not is_concrete(cadence):
         yield from _gaps(document, check_ins, max_gap_days)
 
 
-def _out_of_order(check_ins: list[Dated]) -> Iterator[Finding]:
+def _out_of_order(check_ins: list[Dated]) -> Iterator[AtPath]:
     for previous, current in itertools.pairwise(check_ins):
         if current.day < previous.day:
-            yield Finding(current.path, f"{current.day.isoformat()} is listed after {previous.day.isoformat()} but "
-                          "falls before it: list the check-in dates in calendar order")
+            yield AtPath(current.path, f"{current.day.isoformat()} is listed after {previous.day.isoformat()} but "
+                         "falls before it: list the check-in dates in calendar order")
 
 
-def _gaps(document: Document, check_ins: list[Dated], max_gap_days: int) -> Iterator[Finding]:
+def _gaps(document: Document, check_ins: list[Dated], max_gap_days: int) -> Iterator[AtPath]:
     timeline = sorted(_checkpoints(document, check_ins), key=lambda checkpoint: checkpoint.day.day)
     for earlier, later in itertools.pairwise(timeline):
         gap = (later.day.day - earlier.day.day).days
         if gap <= max_gap_days:
             continue
         path: JsonPath = later.day.path if later.is_check_in else earlier.day.path if earlier.is_check_in else DATES
-        yield Finding(path, f"{days(gap)} pass between {earlier.what} and {later.what}, longer than "
-                      f"{days(max_gap_days)} without a check-in: add a check-in date in between or agree a recurring "
-                      "cadence (e.g. 'every second Monday')")
+        yield AtPath(path, f"{days(gap)} pass between {earlier.what} and {later.what}, longer than "
+                     f"{days(max_gap_days)} without a check-in: add a check-in date in between or agree a recurring "
+                     "cadence (e.g. 'every second Monday')")
 
 
 def _checkpoints(document: Document, check_ins: list[Dated]) -> Iterator[Checkpoint]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner
 
@@ -29,14 +29,14 @@ _REASONS = {
 }
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for path, item in owned_items(document):
         owner = item.get("owner")
         if not isinstance(owner, str) or not owner.strip():
             continue
         reason = _REASONS.get(classify_owner(owner))
         if reason is not None:
-            yield Finding((*path, "owner"), f"owner {owner!r} {reason}: name the one party id who answers for it")
+            yield AtPath((*path, "owner"), f"owner {owner!r} {reason}: name the one party id who answers for it")
 
 
 RULE = DocumentRule(code="A202", name="collective-owner", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,

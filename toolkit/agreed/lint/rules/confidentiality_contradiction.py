@@ -21,14 +21,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import EACH, answer, normalised, values_at
 from agreed.problem import Severity
 
 _CONFIDENTIALITY = ("relationship", "confidentiality")
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     shareable: dict[str, int] = {}
     for path, item in values_at(document, (*_CONFIDENTIALITY, "may_share", EACH)):
         text = answer(item)
@@ -37,8 +37,8 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
     for path, item in values_at(document, (*_CONFIDENTIALITY, "may_not_share", EACH)):
         text = answer(item)
         if text is not None and normalised(text) in shareable:
-            yield Finding(path, f"{text.strip()!r} is also listed under may_share (entry "
-                          f"{shareable[normalised(text)]}): decide whether it may be shared and keep it in one list")
+            yield AtPath(path, f"{text.strip()!r} is also listed under may_share (entry "
+                         f"{shareable[normalised(text)]}): decide whether it may be shared and keep it in one list")
 
 
 RULE = DocumentRule(code="R603", name="confidentiality-contradiction", category=Category.RELATIONSHIP,

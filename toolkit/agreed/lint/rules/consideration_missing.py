@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
 
@@ -42,12 +42,11 @@ _ADVICE = {
 }
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
-    for path, party in items(document, "parties"):
-        for field, advice in _ADVICE.items():
-            value = party.get(field)
-            if isinstance(value, str) and value.strip() and _says_nothing(value):
-                yield Finding((*path, field), f"{field} {value!r} names nothing of value: {advice}")
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
+    for party in agreement_of(document).parties:
+        for field, value in (("gives", party.gives), ("receives", party.receives)):
+            if value is not None and value.strip() and _says_nothing(value):
+                yield AtPath((*party.path, field), f"{field} {value!r} names nothing of value: {_ADVICE[field]}")
 
 
 def _says_nothing(value: str) -> bool:

@@ -20,19 +20,19 @@ from typing import Any, TypeGuard
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
 _CREDIT = ("celebration", "credit")
 _TOLERANCE = 0.01 + 1e-9  # rounded shares such as 33.33 + 33.33 + 33.33 still count as 100
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     yield from _repeated_parties(list(items(document, *_CREDIT)))
     total = _total(document.value_at(_CREDIT))
     if total is not None and abs(total - 100) > _TOLERANCE:
-        yield Finding(_CREDIT, f"credit shares add up to {round(total, 2):g}, not 100: "
-                      "change the shares so that together they give out all the credit, and no more")
+        yield AtPath(_CREDIT, f"credit shares add up to {round(total, 2):g}, not 100: "
+                     "change the shares so that together they give out all the credit, and no more")
 
 
 def _total(credit: object) -> float | None:
@@ -45,15 +45,15 @@ def _total(credit: object) -> float | None:
     return sum(numeric) if len(numeric) == len(shares) else None
 
 
-def _repeated_parties(credit: list[tuple[JsonPath, Mapping[str, Any]]]) -> Iterator[Finding]:
+def _repeated_parties(credit: list[tuple[JsonPath, Mapping[str, Any]]]) -> Iterator[AtPath]:
     first_entry: dict[str, int] = {}
     for path, item in credit:
         party = item.get("party")
         if not isinstance(party, str):
             continue
         if party in first_entry:
-            yield Finding((*path, "party"), f"{party!r} already has a credit entry (entry {first_entry[party]}): "
-                          "merge the two into one share")
+            yield AtPath((*path, "party"), f"{party!r} already has a credit entry (entry {first_entry[party]}): "
+                         "merge the two into one share")
         else:
             first_entry[party] = int(path[-1])
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import IN_FORCE, date_at, days, status
 from agreed.problem import Severity
 
@@ -31,7 +31,7 @@ _PASSED = (
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     today, current = context.today, status(document)
     if today is None or current not in IN_FORCE:
         return
@@ -39,9 +39,9 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
         dated = date_at(document, *path)
         if dated is not None and dated.day < today:
             ago = days((today - dated.day).days)
-            yield Finding(dated.path, f"{what} on {dated.day.isoformat()}, {ago} ago, but the status is still "
-                          f"{current!r}: record the outcome and move the status to 'fulfilled' or 'ended', or "
-                          "renegotiate the date")
+            yield AtPath(dated.path, f"{what} on {dated.day.isoformat()}, {ago} ago, but the status is still "
+                         f"{current!r}: record the outcome and move the status to 'fulfilled' or 'ended', or "
+                         "renegotiate the date")
 
 
 RULE = DocumentRule(code="T308", name="deadline-passed", category=Category.TIME, severity=Severity.WARNING,

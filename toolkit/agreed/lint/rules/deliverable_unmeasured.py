@@ -22,24 +22,24 @@ from collections.abc import Iterator
 
 from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 
 _ADVICE = "give the quantity and unit it is counted in, or a check that shows it was delivered"
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     draft = is_draft(document)
     for deliverable in agreement_of(document).deliverables:
         if "quantity" in deliverable.present or "target" in deliverable.present:
             continue  # a number, or a value of the wrong type that the schema reports
         acceptance = deliverable.acceptance
         if dodged(acceptance):
-            yield Finding((*deliverable.path, "acceptance"), f"acceptance {acceptance!r} is no check anyone can "
-                          f"verify, and the deliverable has no quantity or target either: {_ADVICE}")
+            yield AtPath((*deliverable.path, "acceptance"), f"acceptance {acceptance!r} is no check anyone can "
+                         f"verify, and the deliverable has no quantity or target either: {_ADVICE}")
         elif not draft and missing(acceptance, "acceptance" in deliverable.present):
-            yield Finding(deliverable.path, f"has neither a quantity or target nor an acceptance criterion: {_ADVICE}")
+            yield AtPath(deliverable.path, f"has neither a quantity or target nor an acceptance criterion: {_ADVICE}")
 
 
 RULE = DocumentRule(code="W401", name="deliverable-unmeasured", category=Category.RESULTS, severity=Severity.ERROR,

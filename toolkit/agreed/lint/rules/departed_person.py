@@ -17,24 +17,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
 FINAL_STATUSES = frozenset({"fulfilled", "ended"})
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
-    if context.people is None or document.value_at(("status",)) in FINAL_STATUSES:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
+    agreement = agreement_of(document)
+    if context.people is None or agreement.status in FINAL_STATUSES:
         return
-    for path, party in items(document, "parties"):
-        party_id = party.get("id")
-        person = context.people.people.get(party_id) if isinstance(party_id, str) else None
+    for party in agreement.parties:
+        person = context.people.people.get(party.id) if party.id is not None else None
         if person is not None and person.gone:
             note = f" ({person.note})" if person.note else ""
-            yield Finding((*path, "id"), f"{person.name} has left{note}: agree a successor with the other "
-                          "parties and renegotiate, or end the agreement")
+            yield AtPath((*party.path, "id"), f"{person.name} has left{note}: agree a successor with the other "
+                         "parties and renegotiate, or end the agreement")
 
 
 RULE = DocumentRule(code="K903", name="departed-person", category=Category.CROSS_FILE, severity=Severity.ERROR,

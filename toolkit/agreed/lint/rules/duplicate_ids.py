@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
 # Every list whose items carry an id of their own.
@@ -33,7 +33,7 @@ IDENTIFIED_LISTS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for section in IDENTIFIED_LISTS:
         first_index: dict[str, int] = {}
         for path, item in items(document, *section):
@@ -41,8 +41,8 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             if not isinstance(item_id, str):
                 continue
             if item_id in first_index:
-                yield Finding((*path, "id"), f"id {item_id!r} is already used by entry {first_index[item_id]} "
-                              f"of {'.'.join(section)}: give each entry its own id")
+                yield AtPath((*path, "id"), f"id {item_id!r} is already used by entry {first_index[item_id]} "
+                             f"of {'.'.join(section)}: give each entry its own id")
             else:
                 first_index[item_id] = int(path[-1])
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 from agreed.text.measures import has_number
@@ -31,7 +31,7 @@ from agreed.text.measures import has_number
 _SOURCE = "name the report, data export or study it comes from, with its date"
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     draft = is_draft(document)
     results = agreement_of(document).results
     for evidence in results.evidence if results is not None else ():
@@ -39,18 +39,18 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
         if fact is None or not fact.strip():
             continue
         if dodged(fact):
-            yield Finding((*path, "fact"), f"fact {fact!r} states nothing: write down what was observed, with the "
-                          f"figure behind it, and {_SOURCE}")
+            yield AtPath((*path, "fact"), f"fact {fact!r} states nothing: write down what was observed, with the "
+                         f"figure behind it, and {_SOURCE}")
         elif dodged(source):
             opinion = ", and the fact states no number or date" if not has_number(fact) else ""
-            yield Finding((*path, "source"), f"source {source!r} does not say where the fact comes from{opinion}: "
-                          f"{_SOURCE}")
+            yield AtPath((*path, "source"), f"source {source!r} does not say where the fact comes from{opinion}: "
+                         f"{_SOURCE}")
         elif missing(source, "source" in evidence.present) and not draft:
             if has_number(fact):
-                yield Finding((*path, "fact"), f"has no source: {_SOURCE}, so the partners can check it")
+                yield AtPath((*path, "fact"), f"has no source: {_SOURCE}, so the partners can check it")
             else:
-                yield Finding((*path, "fact"), "states no number or date and has no source, so as written it is an "
-                              f"opinion: add the figure behind it, and {_SOURCE}")
+                yield AtPath((*path, "fact"), "states no number or date and has no source, so as written it is an "
+                             f"opinion: add the figure behind it, and {_SOURCE}")
 
 
 RULE = DocumentRule(code="W406", name="evidence-unsourced", category=Category.RESULTS, severity=Severity.WARNING,

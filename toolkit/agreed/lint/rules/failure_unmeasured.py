@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
 from agreed.text.measures import has_date, has_number
@@ -36,21 +36,21 @@ _SHARED = re.compile(
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     definition = answer(document.value_at((*_FAILURE, "definition")))
     if definition is not None and not _is_checkable(definition, _target_ids(document)):
-        yield Finding((*_FAILURE, "definition"),
-                      "names no number, date or target: define failure as a threshold anyone can check "
-                      "(e.g. 'median onboarding above 45 days on 2032-07-15')")
+        yield AtPath((*_FAILURE, "definition"),
+                     "names no number, date or target: define failure as a threshold anyone can check "
+                     "(e.g. 'median onboarding above 45 days on 2032-07-15')")
     accountability = answer(document.value_at((*_FAILURE, "accountability")))
     if accountability is not None and _SHARED.search(accountability) is None:
         names = party_names(document)
         mentioned = mentioned_parties(accountability, names)
         if len(mentioned) < 2:
             alone = f"puts failure on {names[mentioned[0]]!r} alone" if mentioned else "does not say who carries it"
-            yield Finding((*_FAILURE, "accountability"),
-                          f"{alone}: say how the partners carry a miss together "
-                          "(e.g. 'both present the shortfall with one recovery plan')")
+            yield AtPath((*_FAILURE, "accountability"),
+                         f"{alone}: say how the partners carry a miss together "
+                         "(e.g. 'both present the shortfall with one recovery plan')")
 
 
 def _target_ids(document: Document) -> list[str]:

@@ -18,20 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
 _GRADE_WITHOUT = ("framing", "grade_without")
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     if document.value_at((*_GRADE_WITHOUT, "good_enough")) is not True:
         return
     grade = document.value_at((*_GRADE_WITHOUT, "grade"))
     graded = f"grade {grade.strip()!r}" if isinstance(grade, str) and grade.strip() else "grade"
-    yield Finding((*_GRADE_WITHOUT, "good_enough"),
-                  f"the {graded} without A+ collaboration is marked good enough, which leaves the alliance without "
-                  "a reason: set good_enough to false, or say in why what the partners still need each other for")
+    yield AtPath((*_GRADE_WITHOUT, "good_enough"),
+                 f"the {graded} without A+ collaboration is marked good enough, which leaves the alliance without "
+                 "a reason: set good_enough to false, or say in why what the partners still need each other for")
 
 
 RULE = DocumentRule(code="F801", name="grade-good-enough", category=Category.FRAMING, severity=Severity.WARNING,

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from agreed.agreement import Handoff, agreement_of
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import is_draft
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner, is_non_answer
@@ -35,16 +35,16 @@ _NOBODY_IN_PARTICULAR = frozenset({
 })  # fmt: skip
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     draft = is_draft(document)
     for handoff in agreement_of(document).handoffs:
         yield from _receiver_problems(handoff, draft=draft)
         if "due" not in handoff.present and not draft:
-            yield Finding(handoff.path, "has no due date: add `due` (YYYY-MM-DD), the day by which the receiver has "
-                          "taken it over")
+            yield AtPath(handoff.path, "has no due date: add `due` (YYYY-MM-DD), the day by which the receiver has "
+                         "taken it over")
 
 
-def _receiver_problems(handoff: Handoff, *, draft: bool) -> Iterator[Finding]:
+def _receiver_problems(handoff: Handoff, *, draft: bool) -> Iterator[AtPath]:
     path, written = handoff.path, "to" in handoff.present
     receiver = handoff.receiver if written else ""
     if receiver is None:
@@ -52,11 +52,11 @@ def _receiver_problems(handoff: Handoff, *, draft: bool) -> Iterator[Finding]:
     if not receiver.strip():
         if not draft:
             at = (*path, "to") if written else path
-            yield Finding(at, "names no receiver: say in `to` who takes the result over (a person, team or role)")
+            yield AtPath(at, "names no receiver: say in `to` who takes the result over (a person, team or role)")
     else:
         problem = _receiver_problem(receiver, handoff.giver)
         if problem:
-            yield Finding((*path, "to"), f"{receiver!r} {problem}")
+            yield AtPath((*path, "to"), f"{receiver!r} {problem}")
 
 
 def _receiver_problem(receiver: str, giver: str | None) -> str:

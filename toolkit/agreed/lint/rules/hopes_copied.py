@@ -20,26 +20,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import answer, normalised
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     first_party: dict[str, str] = {}
-    for path, party in items(document, "parties"):
-        hopes = answer(party.get("hopes"))
+    for party in agreement_of(document).parties:
+        hopes = answer(party.hopes)
         key = normalised(hopes) if hopes is not None else ""
         if not key:
             continue
-        party_id, name = party.get("id"), party.get("name")
-        reference = party_id if isinstance(party_id, str) and party_id else f"entry {path[-1]}"
+        reference = party.id if party.id else f"entry {party.path[-1]}"
         if key in first_party:
-            addressee = name.strip() if isinstance(name, str) and name.strip() else reference
-            yield Finding((*path, "hopes"), f"repeats the hopes of {first_party[key]!r} word for word: hopes are "
-                          f"personal, so ask {addressee} what they hope to get from this partnership")
+            addressee = party.name.strip() if party.name is not None and party.name.strip() else reference
+            yield AtPath((*party.path, "hopes"), f"repeats the hopes of {first_party[key]!r} word for word: hopes are "
+                         f"personal, so ask {addressee} what they hope to get from this partnership")
         else:
             first_party[key] = reference
 

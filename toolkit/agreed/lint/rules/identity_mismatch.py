@@ -15,27 +15,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
-COMPARED = ("name", "email", "handle")
 
-
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     if context.people is None:
         return
-    for path, party in items(document, "parties"):
-        party_id = party.get("id")
-        person = context.people.people.get(party_id) if isinstance(party_id, str) else None
+    for party in agreement_of(document).parties:
+        person = context.people.people.get(party.id) if party.id is not None else None
         if person is None:
             continue
-        for field in COMPARED:
-            ours, theirs = party.get(field), getattr(person, field)
-            if isinstance(ours, str) and theirs is not None and _normal(field, ours) != _normal(field, theirs):
-                yield Finding((*path, field), f"{ours!r} differs from the people roster's {theirs!r}: "
-                              "use the roster's value (or update the roster if it is out of date)")
+        for field, ours, theirs in (("name", party.name, person.name), ("email", party.email, person.email),
+                                    ("handle", party.handle, person.handle)):
+            if ours is not None and theirs is not None and _normal(field, ours) != _normal(field, theirs):
+                yield AtPath((*party.path, field), f"{ours!r} differs from the people roster's {theirs!r}: "
+                             "use the roster's value (or update the roster if it is out of date)")
 
 
 def _normal(field: str, value: str) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import has_number, items, owned_items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import is_draft, text_entries
 from agreed.problem import Severity
 
@@ -42,16 +42,16 @@ _RECEIVER_LISTS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     if is_draft(document):
         return
     named = _named_parties(document)
     for path, party in items(document, "parties"):
         party_id = party.get("id")
         if isinstance(party_id, str) and party_id not in named:
-            yield Finding((*path, "id"), f"party {party_id!r} owns, does and receives nothing in this agreement: "
-                          "give it a deliverable, milestone or area to own, or say what it receives (for_whom, a "
-                          "deliverable's `for`, credit), or leave it out")
+            yield AtPath((*path, "id"), f"party {party_id!r} owns, does and receives nothing in this agreement: "
+                         "give it a deliverable, milestone or area to own, or say what it receives (for_whom, a "
+                         "deliverable's `for`, credit), or leave it out")
 
 
 def _named_parties(document: Document) -> set[str]:

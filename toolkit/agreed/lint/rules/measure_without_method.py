@@ -22,14 +22,14 @@ from collections.abc import Iterator
 
 from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 
 _ADVICE = "say who takes it, from which source and how often (`how`), and what it is counted in (`unit`)"
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     draft = is_draft(document)
     results = agreement_of(document).results
     measures = (*results.quality_measures, *results.resource_measures) if results is not None else ()
@@ -37,10 +37,10 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
         if not missing(measure.unit, "unit" in measure.present) and not dodged(measure.unit):
             continue  # a unit, or a value of the wrong type that the schema reports
         if dodged(measure.how):
-            yield Finding((*measure.path, "how"), f"how {measure.how!r} does not say how the measure is taken, and "
-                          f"it has no unit either: {_ADVICE}")
+            yield AtPath((*measure.path, "how"), f"how {measure.how!r} does not say how the measure is taken, and "
+                         f"it has no unit either: {_ADVICE}")
         elif not draft and missing(measure.how, "how" in measure.present):
-            yield Finding(measure.path, f"says neither its unit nor how it is measured: {_ADVICE}")
+            yield AtPath(measure.path, f"says neither its unit nor how it is measured: {_ADVICE}")
 
 
 RULE = DocumentRule(code="W403", name="measure-without-method", category=Category.RESULTS, severity=Severity.WARNING,

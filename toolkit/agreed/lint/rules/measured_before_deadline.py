@@ -35,25 +35,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import date_at, days, item_dates
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     deadline = date_at(document, "results", "deadline")
     measured = date_at(document, "celebration", "measurement", "on")
     if deadline is not None:
         for dated in (measured, *item_dates(document, "measured_on", "celebration", "targets")):
             if dated is not None and dated.day < deadline.day:
                 early = days((deadline.day - dated.day).days)
-                yield Finding(dated.path, f"measures on {dated.shown}, {early} before the outcome deadline "
-                              f"{deadline.day.isoformat()}: measure on or after the deadline, when the result is due")
+                yield AtPath(dated.path, f"measures on {dated.shown}, {early} before the outcome deadline "
+                             f"{deadline.day.isoformat()}: measure on or after the deadline, when the result is due")
     communicated = date_at(document, "celebration", "measurement", "communicated_on")
     if measured is not None and communicated is not None and communicated.day < measured.day:
         early = days((measured.day - communicated.day).days)
-        yield Finding(communicated.path, f"communicates the result on {communicated.shown}, {early} before "
-                      f"it is measured on {measured.shown}: communicate on or after the measurement day")
+        yield AtPath(communicated.path, f"communicates the result on {communicated.shown}, {early} before "
+                     f"it is measured on {measured.shown}: communicate on or after the measurement day")
 
 
 RULE = DocumentRule(code="T306", name="measured-before-deadline", category=Category.TIME, severity=Severity.ERROR,

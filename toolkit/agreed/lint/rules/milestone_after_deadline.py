@@ -16,11 +16,11 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items, parse_date
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     deadline = parse_date(document.value_at(("results", "deadline")))
     if deadline is None:
         return
@@ -29,8 +29,8 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             due = parse_date(item.get("due"))
             if due is not None and due > deadline:
                 late = (due - deadline).days
-                yield Finding((*path, "due"), f"is due {due.isoformat()}, {late} day{'s' if late != 1 else ''} "
-                              f"after the outcome deadline {deadline.isoformat()}")
+                yield AtPath((*path, "due"), f"is due {due.isoformat()}, {late} day{'s' if late != 1 else ''} "
+                             f"after the outcome deadline {deadline.isoformat()}")
 
 
 RULE = DocumentRule(code="T302", name="milestone-after-deadline", category=Category.TIME, severity=Severity.ERROR,

@@ -19,20 +19,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import IN_FORCE, days, due_items, status
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     today = context.today
     if today is None or status(document) not in IN_FORCE:
         return
     for due, item in due_items(document):
         if due.day < today and not item.delivered:
             overdue = days((today - due.day).days)
-            yield Finding(due.path, f"was due {due.day.isoformat()}, {overdue} ago, and records no delivered_on: "
-                          "record the day it was delivered, or agree a new date with the partners")
+            yield AtPath(due.path, f"was due {due.day.isoformat()}, {overdue} ago, and records no delivered_on: "
+                         "record the day it was delivered, or agree a new date with the partners")
 
 
 RULE = DocumentRule(code="T307", name="milestone-overdue", category=Category.TIME, severity=Severity.WARNING,

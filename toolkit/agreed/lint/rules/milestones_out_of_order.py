@@ -22,17 +22,17 @@ import itertools
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import item_dates, item_name
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for previous, current in itertools.pairwise(item_dates(document, "due", "results", "milestones")):
         if current.day < previous.day:
-            yield Finding(current.path, f"is due {current.day.isoformat()}, before milestone "
-                          f"{item_name(document, previous.path[:-1])} listed above it (due "
-                          f"{previous.day.isoformat()}): list the milestones in the order they fall due")
+            yield AtPath(current.path, f"is due {current.day.isoformat()}, before milestone "
+                         f"{item_name(document, previous.path[:-1])} listed above it (due "
+                         f"{previous.day.isoformat()}): list the milestones in the order they fall due")
             return
 
 

@@ -18,20 +18,20 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner
 
 _ADVICE = "choose the one party accountable for it, or split the commitment"
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for path, item in owned_items(document):
         owner = item.get("owner")
         if isinstance(owner, list) and len(owner) > 1:
-            yield Finding((*path, "owner"), f"names {len(owner)} owners: {_ADVICE}")
+            yield AtPath((*path, "owner"), f"names {len(owner)} owners: {_ADVICE}")
         elif isinstance(owner, str) and classify_owner(owner) is OwnerKind.MULTIPLE:
-            yield Finding((*path, "owner"), f"owner {owner!r} names several parties: {_ADVICE}")
+            yield AtPath((*path, "owner"), f"owner {owner!r} names several parties: {_ADVICE}")
 
 
 RULE = DocumentRule(code="A203", name="multiple-owners", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import dodged
 from agreed.problem import Severity
 
@@ -44,16 +44,16 @@ _NEGATED = re.compile(r"\b(?:no|not|nor|never|neither|none|nobody|nothing)\b|\bn
 """A negation shortly before "could ... alone" turns it round: "neither of us could do it alone"."""
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
-    for path, party in items(document, "parties"):
-        answer = party.get("needs_partner")
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
+    for party in agreement_of(document).parties:
+        answer, path = party.needs_partner, party.path
         if dodged(answer):
-            yield Finding((*path, "needs_partner"), f"{answer!r} does not say why this party needs the others: say "
-                          "what it cannot achieve without them")
-        elif isinstance(answer, str) and (said := _independence(answer.strip())) is not None:
-            yield Finding((*path, "needs_partner"), f"says the others are not needed ({said!r}): an alliance holds "
-                          "only while each party needs the others; say what this party cannot achieve without them, "
-                          "or reconsider whether it belongs in this agreement")
+            yield AtPath((*path, "needs_partner"), f"{answer!r} does not say why this party needs the others: say "
+                         "what it cannot achieve without them")
+        elif answer is not None and (said := _independence(answer.strip())) is not None:
+            yield AtPath((*path, "needs_partner"), f"says the others are not needed ({said!r}): an alliance holds "
+                         "only while each party needs the others; say what this party cannot achieve without them, "
+                         "or reconsider whether it belongs in this agreement")
 
 
 def _independence(answer: str) -> str | None:

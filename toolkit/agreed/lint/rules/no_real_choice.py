@@ -19,15 +19,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import parties_saying_no
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for path in parties_saying_no(document, "could_decline"):
-        yield Finding(path, "is false: agreeing without a real option to say no is complying, not consenting; settle "
-                      "what declining would mean and let this party choose before anyone signs")
+        yield AtPath(path, "is false: agreeing without a real option to say no is complying, not consenting; settle "
+                     "what declining would mean and let this party choose before anyone signs")
 
 
 RULE = DocumentRule(code="P702", name="no-real-choice", category=Category.PRECONDITIONS, severity=Severity.ERROR,

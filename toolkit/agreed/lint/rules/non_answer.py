@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import EACH, is_draft, values_at
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer, says_there_is_none
@@ -72,12 +72,12 @@ ANSWERS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
     (("relationship", "other", EACH), "R-OTHER", True),
 )
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     draft = is_draft(document)
     for pattern, _, none_answers in ANSWERS:
         for path, value in values_at(document, pattern):
             if isinstance(value, str) and _says_nothing(value, draft=draft, none_answers=none_answers):
-                yield Finding(path, _message(value, draft=draft))
+                yield AtPath(path, _message(value, draft=draft))
 
 
 def _says_nothing(value: str, *, draft: bool, none_answers: bool) -> bool:

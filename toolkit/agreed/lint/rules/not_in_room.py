@@ -19,15 +19,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import parties_saying_no
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for path in parties_saying_no(document, "in_room"):
-        yield Finding(path, "is false: terms that the partners do not settle together are read differently by each "
-                      "side; meet and agree them together before moving on")
+        yield AtPath(path, "is false: terms that the partners do not settle together are read differently by each "
+                     "side; meet and agree them together before moving on")
 
 
 RULE = DocumentRule(code="P703", name="not-in-room", category=Category.PRECONDITIONS, severity=Severity.WARNING,

@@ -21,27 +21,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import date_at, days, planned_dates
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     start, end = date_at(document, "term", "start"), date_at(document, "term", "end")
     if start is not None and end is not None and end.day < start.day:
-        yield Finding(end.path, f"the term ends {end.day.isoformat()}, before it starts {start.day.isoformat()}: "
-                      "correct one of the two dates")
+        yield AtPath(end.path, f"the term ends {end.day.isoformat()}, before it starts {start.day.isoformat()}: "
+                     "correct one of the two dates")
         return  # against a reversed term every date would be outside it
     term = f" (term {start.day.isoformat()} to {end.day.isoformat()})" if start and end else ""
     for dated in planned_dates(document):
         if start is not None and dated.day < start.day:
             early = days((start.day - dated.day).days)
-            yield Finding(dated.path, f"{dated.shown} is {early} before the term starts on "
-                          f"{start.day.isoformat()}{term}: move the date into the term or start the term earlier")
+            yield AtPath(dated.path, f"{dated.shown} is {early} before the term starts on "
+                         f"{start.day.isoformat()}{term}: move the date into the term or start the term earlier")
         elif end is not None and dated.day > end.day:
             late = days((dated.day - end.day).days)
-            yield Finding(dated.path, f"{dated.shown} is {late} after the term ends on "
-                          f"{end.day.isoformat()}{term}: move the date into the term or end the term later")
+            yield AtPath(dated.path, f"{dated.shown} is {late} after the term ends on "
+                         f"{end.day.isoformat()}{term}: move the date into the term or end the term later")
 
 
 RULE = DocumentRule(code="T304", name="outside-term", category=Category.TIME, severity=Severity.ERROR,

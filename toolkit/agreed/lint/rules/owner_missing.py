@@ -17,16 +17,16 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for path, item in owned_items(document):
         owner = item.get("owner")
         if owner is None or (isinstance(owner, str) and not owner.strip()):
-            yield Finding(path if owner is None else (*path, "owner"),
-                          "names no owner: add 'owner:' with the id of the one party accountable for it")
+            yield AtPath(path if owner is None else (*path, "owner"),
+                         "names no owner: add 'owner:' with the id of the one party accountable for it")
 
 
 RULE = DocumentRule(code="A201", name="owner-missing", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,

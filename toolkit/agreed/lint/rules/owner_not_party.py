@@ -18,12 +18,12 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items, party_ids
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     parties = party_ids(document)
     for path, item in owned_items(document):
         owner = item.get("owner")
@@ -31,7 +31,7 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             continue
         close = difflib.get_close_matches(owner, sorted(parties), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else f"; parties are: {', '.join(sorted(parties))}"
-        yield Finding((*path, "owner"), f"owner {owner!r} is not a party of this agreement{hint}")
+        yield AtPath((*path, "owner"), f"owner {owner!r} is not a party of this agreement{hint}")
 
 
 RULE = DocumentRule(code="A204", name="owner-not-party", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,

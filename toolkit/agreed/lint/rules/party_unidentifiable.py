@@ -25,7 +25,7 @@ from typing import Any
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import is_draft
 from agreed.problem import Severity
 
@@ -38,7 +38,7 @@ _IDENTITIES: tuple[tuple[str, str, Callable[[str], str]], ...] = (
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     draft = is_draft(document)
     first_owner: dict[tuple[str, str], str] = {}
     for path, party in items(document, "parties"):
@@ -51,11 +51,11 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
                 key = (field, comparable(value))
                 owner = first_owner.setdefault(key, name)
                 if owner != name:
-                    yield Finding((*path, *value_path), f"{label} {value!r} also identifies {owner}: give "
-                                  "each party an identity of its own, or consent by one counts for both")
+                    yield AtPath((*path, *value_path), f"{label} {value!r} also identifies {owner}: give "
+                                 "each party an identity of its own, or consent by one counts for both")
         if not identified and not draft:
-            yield Finding(path, "has neither an email, a handle nor a signing key: consent cannot be checked against "
-                          "who gave it; add the party's work email or code-host handle")
+            yield AtPath(path, "has neither an email, a handle nor a signing key: consent cannot be checked against "
+                         "who gave it; add the party's work email or code-host handle")
 
 
 def _values(party: Mapping[str, Any], field: str) -> Iterator[tuple[tuple[str | int, ...], str]]:

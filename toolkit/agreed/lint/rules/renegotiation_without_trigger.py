@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import EACH, answer, mentioned_parties, party_names, values_at
 from agreed.problem import Severity
 from agreed.text.measures import has_date, has_number
@@ -45,18 +45,18 @@ _JUDGEMENT = re.compile(
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     for path, value in values_at(document, (*_RENEGOTIATION, "signals", EACH)):
         signal = answer(value)
         if signal is not None and _is_judgement(signal):
-            yield Finding(path, f"{signal.strip()!r} is a judgement, not a signal both partners would see alike: "
-                          "say what would be observed, with a number or date where you can "
-                          "(e.g. 'a milestone slips by more than 3 weeks')")
+            yield AtPath(path, f"{signal.strip()!r} is a judgement, not a signal both partners would see alike: "
+                         "say what would be observed, with a number or date where you can "
+                         "(e.g. 'a milestone slips by more than 3 weeks')")
     how = answer(document.value_at((*_RENEGOTIATION, "how")))
     if how is not None and not _names_starter(how, party_names(document)):
-        yield Finding((*_RENEGOTIATION, "how"), "does not say who may start a renegotiation: name the party, or "
-                      "write 'either party' (e.g. 'Either party opens a pull request setting status to "
-                      "renegotiating')")
+        yield AtPath((*_RENEGOTIATION, "how"), "does not say who may start a renegotiation: name the party, or "
+                     "write 'either party' (e.g. 'Either party opens a pull request setting status to "
+                     "renegotiating')")
 
 
 def _is_judgement(signal: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
 from agreed.text.measures import has_number
@@ -34,14 +34,14 @@ _WHEN = re.compile(
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     names = party_names(document)
     for path, reservation in items(document, "relationship", "reservations"):
         monitoring = answer(reservation.get("monitoring"))
         if monitoring is None or mentioned_parties(monitoring, names) or _says_when(monitoring):
             continue
-        yield Finding((*path, "monitoring"), "says neither who watches this concern nor when: name the party who "
-                      "monitors it and how often (e.g. 'Daniel reviews it at every check-in')")
+        yield AtPath((*path, "monitoring"), "says neither who watches this concern nor when: name the party who "
+                     "monitors it and how often (e.g. 'Daniel reviews it at every check-in')")
 
 
 def _says_when(text: str) -> bool:

@@ -29,34 +29,34 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import parse_date
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import NOT_YET_AGREED, Delivered, date_at, delivered_items, status
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     current = status(document)
     for item in delivered_items(document):
         yield from _check_item(document, current, item)
 
 
-def _check_item(document: Document, current: str | None, item: Delivered) -> Iterator[Finding]:
+def _check_item(document: Document, current: str | None, item: Delivered) -> Iterator[AtPath]:
     path = item.path
     if current == "fulfilled" and not item.delivered:
-        yield Finding(path, "records no delivered_on, but the agreement is 'fulfilled': record the day it was "
-                      "delivered, or set the status to 'ended' if it never was")
+        yield AtPath(path, "records no delivered_on, but the agreement is 'fulfilled': record the day it was "
+                     "delivered, or set the status to 'ended' if it never was")
     delivered = parse_date(item.delivered_on)
     if delivered is None:
         return
     start = date_at(document, "term", "start")
     if current in NOT_YET_AGREED:
-        yield Finding((*path, "delivered_on"), f"records a delivery on {delivered.isoformat()}, but the agreement is "
-                      f"still {current!r}: nothing is delivered under terms not yet agreed; describe work already "
-                      "done under results.evidence")
+        yield AtPath((*path, "delivered_on"), f"records a delivery on {delivered.isoformat()}, but the agreement is "
+                     f"still {current!r}: nothing is delivered under terms not yet agreed; describe work already "
+                     "done under results.evidence")
     elif start is not None and delivered < start.day:
-        yield Finding((*path, "delivered_on"), f"records a delivery on {delivered.isoformat()}, before the term "
-                      f"starts on {start.day.isoformat()}: correct the date, or describe work done before the "
-                      "agreement under results.evidence")
+        yield AtPath((*path, "delivered_on"), f"records a delivery on {delivered.isoformat()}, before the term "
+                     f"starts on {start.day.isoformat()}: correct the date, or describe work done before the "
+                     "agreement under results.evidence")
 
 
 RULE = DocumentRule(code="S103", name="status-inconsistent", category=Category.STRUCTURE, severity=Severity.ERROR,

@@ -21,12 +21,12 @@ from collections.abc import Iterator
 
 from agreed.agreement import Deliverable, Number, Target, agreement_of
 from agreed.document import Document
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import dodged, is_draft, missing
 from agreed.problem import Severity
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     draft = is_draft(document)
     agreement = agreement_of(document)
     committed: tuple[Deliverable | Target, ...] = (*agreement.deliverables, *agreement.targets)
@@ -34,15 +34,15 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
         yield from _check_item(item, draft=draft)
 
 
-def _check_item(item: Deliverable | Target, *, draft: bool) -> Iterator[Finding]:
+def _check_item(item: Deliverable | Target, *, draft: bool) -> Iterator[AtPath]:
     number: str
     value: Number
     quantity = item.quantity if isinstance(item, Deliverable) else None
     if item.target is not None:
         number, value = "target", item.target
         if item.baseline is not None and item.baseline == item.target:
-            yield Finding((*item.path, "target"), f"target {item.target!r} equals the baseline: nothing would "
-                          "change; set the target to the value you commit to reach, or correct the baseline")
+            yield AtPath((*item.path, "target"), f"target {item.target!r} equals the baseline: nothing would "
+                         "change; set the target to the value you commit to reach, or correct the baseline")
             return
         lacking = [name for name, absent in (("unit", _no_unit(item)), ("baseline", "baseline" not in item.present))
                    if absent]
@@ -51,8 +51,8 @@ def _check_item(item: Deliverable | Target, *, draft: bool) -> Iterator[Finding]
     else:
         return
     if lacking and not draft:
-        yield Finding((*item.path, number), f"{number} {value!r} has no {' and no '.join(lacking)}: "
-                      f"{_advice(lacking)}")
+        yield AtPath((*item.path, number), f"{number} {value!r} has no {' and no '.join(lacking)}: "
+                     f"{_advice(lacking)}")
 
 
 def _no_unit(item: Deliverable | Target) -> bool:

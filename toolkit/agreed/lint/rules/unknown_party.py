@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import items, party_ids
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import which_party
 from agreed.problem import Severity
 
@@ -33,13 +33,13 @@ _REFERENCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     parties = party_ids(document)
     for section, field, why in _REFERENCES:
         for path, item in items(document, *section):
             named = item.get(field)
             if isinstance(named, str) and named.strip() and named not in parties:
-                yield Finding((*path, field), f"{why}, and {named!r} is not one: {which_party(named, parties)}")
+                yield AtPath((*path, field), f"{why}, and {named!r} is not one: {which_party(named, parties)}")
 
 
 RULE = DocumentRule(code="W404", name="unknown-party", category=Category.RESULTS, severity=Severity.ERROR,

@@ -25,26 +25,25 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
-DRAFT = "draft"
 
-
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
-    if context.people is None or document.value_at(("status",)) == DRAFT:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
+    agreement = agreement_of(document)
+    if context.people is None or agreement.is_draft:
         return
     known = context.people.people
-    for path, party in items(document, "parties"):
-        party_id = party.get("id")
-        if not isinstance(party_id, str) or party_id in known:
+    for party in agreement.parties:
+        party_id = party.id
+        if party_id is None or party_id in known:
             continue
         close = difflib.get_close_matches(party_id, sorted(known), n=1, cutoff=0.75)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        yield Finding((*path, "id"), f"{party_id!r} is not in the people roster {context.people.path}{hint}: "
-                      "use the roster's id, or add the person there")
+        yield AtPath((*party.path, "id"), f"{party_id!r} is not in the people roster {context.people.path}{hint}: "
+                     "use the roster's id, or add the person there")
 
 
 RULE = DocumentRule(code="K902", name="unknown-person", category=Category.CROSS_FILE, severity=Severity.ERROR,

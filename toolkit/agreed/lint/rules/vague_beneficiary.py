@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import items
-from agreed.lint.rule import Category, DocumentRule, Finding, LintContext
+from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import ID_SHAPE, close_party, party_names, text_entries
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
@@ -52,7 +52,7 @@ _EVERYONE = frozenset(
 )  # fmt: skip
 
 
-def check(document: Document, context: LintContext) -> Iterator[Finding]:
+def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     names = party_names(document)
     for kind, advice in (("for_whom", _FOR), ("by_whom", _BY), ("serving_whom", _SERVING)):
         for path, entry in text_entries(document, "results", kind):
@@ -66,18 +66,18 @@ def check(document: Document, context: LintContext) -> Iterator[Finding]:
             yield from _check_entry((*path, "to"), receiver, _RECEIVER, names)
 
 
-def _check_entry(path: JsonPath, entry: str, advice: str, names: dict[str, str]) -> Iterator[Finding]:
+def _check_entry(path: JsonPath, entry: str, advice: str, names: dict[str, str]) -> Iterator[AtPath]:
     if not entry.strip() or entry in names:
         return
     if is_non_answer(entry):
-        yield Finding(path, f"{entry!r} does not say who: {advice}")
+        yield AtPath(path, f"{entry!r} does not say who: {advice}")
     elif _is_everyone(entry):
-        yield Finding(path, f"{entry!r} is too broad to know who is meant: {advice}")
+        yield AtPath(path, f"{entry!r} is too broad to know who is meant: {advice}")
     elif (party := _party_named(entry, names)) is not None:
-        yield Finding(path, f"{entry!r} names party '{party}' other than by its id: write '{party}' so the "
-                      "reference can be checked")
+        yield AtPath(path, f"{entry!r} names party '{party}' other than by its id: write '{party}' so the "
+                     "reference can be checked")
     elif ID_SHAPE.fullmatch(entry) and (party := close_party(entry, frozenset(names), cutoff=0.75)) is not None:
-        yield Finding(path, f"{entry!r} looks like a mistyped party id: did you mean '{party}'?")
+        yield AtPath(path, f"{entry!r} looks like a mistyped party id: did you mean '{party}'?")
 
 
 def _is_everyone(entry: str) -> bool:
