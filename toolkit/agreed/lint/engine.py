@@ -21,7 +21,11 @@ from agreed.schema import validate_document
 
 @dataclass(frozen=True, slots=True)
 class StatementFinding:
-    """A text rule's finding in a free-standing statement; ``start:end`` are character offsets."""
+    """A text rule's finding in a free-standing statement; ``start:end`` are character offsets.
+
+    Not a :class:`Problem`: a statement given on its own (:func:`agreed.check_statement`) has no file or line, and
+    callers get the rule's name and category with each finding, also for rules outside the registry. ``agreed
+    check-text`` positions these as Problems for its text report."""
 
     rule: str
     name: str
