@@ -13,32 +13,46 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
 
-from agreed.document import Document
-from agreed.lint.commitments import items
+from agreed.agreement import Agreement, agreement_of
+from agreed.document import Document, JsonPath
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
-# Every list whose items carry an id of their own.
-IDENTIFIED_LISTS: tuple[tuple[str, ...], ...] = (
-    ("parties",),
-    ("results", "deliverables"),
-    ("results", "milestones"),
-    ("results", "measures", "quality"),
-    ("results", "measures", "resources"),
-    ("celebration", "targets"),
-    ("celebration", "handoffs"),
-    ("relationship", "reservations"),
+
+class _Identified(Protocol):
+    @property
+    def path(self) -> JsonPath: ...
+    @property
+    def id(self) -> str | None: ...
+
+
+# Every list whose items carry an id of their own, with how to read its items.
+_LISTS: tuple[tuple[tuple[str, ...], Callable[[Agreement], Sequence[_Identified]]], ...] = (
+    (("parties",), lambda agreement: agreement.parties),
+    (("results", "deliverables"), lambda agreement: agreement.deliverables),
+    (("results", "milestones"), lambda agreement: agreement.milestones),
+    (("results", "measures", "quality"), lambda agreement: agreement.results.quality_measures
+     if agreement.results is not None else ()),
+    (("results", "measures", "resources"), lambda agreement: agreement.results.resource_measures
+     if agreement.results is not None else ()),
+    (("celebration", "targets"), lambda agreement: agreement.targets),
+    (("celebration", "handoffs"), lambda agreement: agreement.handoffs),
+    (("relationship", "reservations"), lambda agreement: agreement.relationship.reservations
+     if agreement.relationship is not None else ()),
 )
+IDENTIFIED_LISTS: tuple[tuple[str, ...], ...] = tuple(section for section, _ in _LISTS)
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    for section in IDENTIFIED_LISTS:
+    agreement = agreement_of(document)
+    for section, listed in _LISTS:
         first_index: dict[str, int] = {}
-        for path, item in items(document, *section):
-            item_id = item.get("id")
-            if not isinstance(item_id, str):
+        for item in listed(agreement):
+            item_id, path = item.id, item.path
+            if item_id is None:
                 continue
             if item_id in first_index:
                 yield AtPath((*path, "id"), f"id {item_id!r} is already used by entry {first_index[item_id]} "

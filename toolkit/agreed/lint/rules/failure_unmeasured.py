@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
@@ -54,8 +54,7 @@ def check(document: Document, context: LintContext) -> Iterator[AtPath]:
 
 
 def _target_ids(document: Document) -> list[str]:
-    return [target["id"] for _, target in items(document, "celebration", "targets")
-            if isinstance(target.get("id"), str) and target["id"]]
+    return [target.id for target in agreement_of(document).targets if target.id]
 
 
 def _is_checkable(definition: str, target_ids: list[str]) -> bool:

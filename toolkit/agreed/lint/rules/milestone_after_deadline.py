@@ -14,22 +14,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import Deliverable, Milestone, agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items, parse_date
+from agreed.lint.commitments import parse_date
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    deadline = parse_date(document.value_at(("results", "deadline")))
+    agreement = agreement_of(document)
+    deadline = parse_date(agreement.results.deadline) if agreement.results is not None else None
     if deadline is None:
         return
-    for kind in ("milestones", "deliverables"):
-        for path, item in items(document, "results", kind):
-            due = parse_date(item.get("due"))
-            if due is not None and due > deadline:
-                late = (due - deadline).days
-                yield AtPath((*path, "due"), f"is due {due.isoformat()}, {late} day{'s' if late != 1 else ''} "
+    dated: tuple[Milestone | Deliverable, ...] = (*agreement.milestones, *agreement.deliverables)
+    for item in dated:
+        due = parse_date(item.due)
+        if due is not None and due > deadline:
+            late = (due - deadline).days
+            yield AtPath((*item.path, "due"), f"is due {due.isoformat()}, {late} day{'s' if late != 1 else ''} "
                              f"after the outcome deadline {deadline.isoformat()}")
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import items
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
@@ -36,12 +36,13 @@ _WHEN = re.compile(
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     names = party_names(document)
-    for path, reservation in items(document, "relationship", "reservations"):
-        monitoring = answer(reservation.get("monitoring"))
+    relationship = agreement_of(document).relationship
+    for reservation in relationship.reservations if relationship is not None else ():
+        monitoring = answer(reservation.monitoring)
         if monitoring is None or mentioned_parties(monitoring, names) or _says_when(monitoring):
             continue
-        yield AtPath((*path, "monitoring"), "says neither who watches this concern nor when: name the party who "
-                     "monitors it and how often (e.g. 'Daniel reviews it at every check-in')")
+        yield AtPath((*reservation.path, "monitoring"), "says neither who watches this concern nor when: name the "
+                     "party who monitors it and how often (e.g. 'Daniel reviews it at every check-in')")
 
 
 def _says_when(text: str) -> bool:

@@ -18,28 +18,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agreed.document import Document
-from agreed.lint.commitments import items, party_ids
+from agreed.agreement import Agreement, agreement_of
+from agreed.document import Document, JsonPath
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import which_party
 from agreed.problem import Severity
 
-# (list, field that names a party, what only a party can do)
-_REFERENCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("results", "buy_in"), "party", "only a party can show buy-in"),
-    (("results", "information"), "from", "shared information must come from a party"),
-    (("celebration", "credit"), "party", "credit can only go to a party"),
-    (("celebration", "handoffs"), "from", "a hand-off must come from a party"),
-)
-
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    parties = party_ids(document)
-    for section, field, why in _REFERENCES:
-        for path, item in items(document, *section):
-            named = item.get(field)
-            if isinstance(named, str) and named.strip() and named not in parties:
-                yield AtPath((*path, field), f"{why}, and {named!r} is not one: {which_party(named, parties)}")
+    agreement = agreement_of(document)
+    parties = agreement.party_ids
+    for path, named, why in _references(agreement):
+        if named is not None and named.strip() and named not in parties:
+            yield AtPath(path, f"{why}, and {named!r} is not one: {which_party(named, parties)}")
+
+
+def _references(agreement: Agreement) -> Iterator[tuple[JsonPath, str | None, str]]:
+    """Each field that must name a party: its path, its text and what only a party can do."""
+    results, celebration = agreement.results, agreement.celebration
+    if results is not None:
+        yield from (((*item.path, "party"), item.party, "only a party can show buy-in") for item in results.buy_in)
+        yield from (((*item.path, "from"), item.source, "shared information must come from a party")
+                    for item in results.information)
+    if celebration is not None:
+        yield from (((*item.path, "party"), item.party, "credit can only go to a party") for item in celebration.credit)
+        yield from (((*item.path, "from"), item.giver, "a hand-off must come from a party")
+                    for item in celebration.handoffs)
 
 
 RULE = DocumentRule(code="W404", name="unknown-party", category=Category.RESULTS, severity=Severity.ERROR,
