@@ -770,16 +770,26 @@ def test_a_date_with_one_digit_month_and_day_is_read_as_the_date() -> None:
     assert load(b"due: 2027-1-5 10:00:00\nday: 2027-01-05\n").data == {"due": "2027-1-5 10:00:00", "day": "2027-01-05"}
 
 
-@pytest.mark.parametrize("text", ["x-hours: [07:00, 09:30]\n", "x-hours: {opens: 07:00}\n", "x-url: [http://a.example/b]\n"])
+@pytest.mark.parametrize("text", ["x-hours: [07:00, 09:30]\n", "x-hours: {opens: 07:00}\n", "x-url: [http://a.example/b]\n",
+                                  "x-q: [x ? y]\n", "x-q: {w: free? ze}\n"])
 def test_plain_scalars_with_colons_in_flow_collections_load_as_yaml_1_2_reads_them(text: str) -> None:
     """libyaml refuses a ':' inside a plain scalar in [...] or {...}; YAML 1.2 (and ruamel.yaml, which writes them
     that way) allows it when no space follows."""
     document = load_document(text.encode(), "a.yaml")
     assert document.problems == ()
-    assert next(iter(document.data.values())) in (["07:00", "09:30"], {"opens": "07:00"}, ["http://a.example/b"])
+    assert next(iter(document.data.values())) in (["07:00", "09:30"], {"opens": "07:00"}, ["http://a.example/b"],
+                                                  ["x ? y"], {"w": "free? ze"})
 
 
 def test_a_file_both_parsers_refuse_is_still_a_positioned_syntax_error() -> None:
     document = load_document(b"a: [07:00\nb: 1\n", "a.yaml")
     assert [problem.rule for problem in document.problems] == ["S001"]
     assert document.problems[0].line in (1, 2)
+
+
+@pytest.mark.parametrize("text", ['a: [x ? y, "\\U00110000"]\n', 'a: [07:00, "\\U00110000"]\n'])
+def test_an_escape_past_unicode_in_a_flow_collection_is_a_syntax_error_for_both_parsers(text: str) -> None:
+    """ruamel.yaml's own parser, tried where libyaml refuses a flow collection, fails with a ValueError on such an
+    escape: still a positioned finding, never an exception."""
+    document = load_document(text.encode(), "a.yaml")
+    assert [problem.rule for problem in document.problems] == ["S001"]

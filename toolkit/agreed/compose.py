@@ -167,9 +167,16 @@ def _compose(path: str, source: str, limits: Limits) -> _Composer:
     return _run(path, source, limits, _rewrite_pairs(source, composer.in_double_quotes))
 
 
+# Where libyaml keeps YAML 1.1's narrower grammar: plain scalars and flow collections (a ':' or '? ' inside a plain
+# value of [...] or {...}). Elsewhere its verdicts stand: ruamel's own parser is laxer in ways we do not want (lone
+# surrogate escapes in quoted scalars, for one).
+_NARROWER_IN_YAML_11 = frozenset({"while scanning a plain scalar", "while parsing a flow sequence",
+                                  "while parsing a flow mapping"})
+
+
 def _run(path: str, source: str, limits: Limits, parsed: _ParsedText) -> _Composer:
-    """Compose with the C parser; where it refuses a ':' inside a plain scalar of a flow collection, with ruamel.yaml's
-    own parser if that one reads the text. The C parser is libyaml's, which keeps YAML 1.1's narrower plain scalars
+    """Compose with the C parser; where it refuses a plain scalar or a flow collection, with ruamel.yaml's own parser
+    if that one reads the text. The C parser is libyaml's, which keeps YAML 1.1's narrower plain scalars
     there (``[07:00, 09:30]``, which ruamel.yaml itself writes); such a file is refused only when the YAML 1.2 parser
     refuses it too."""
     composer = _Composer(path, source, limits, parsed).run()
@@ -210,10 +217,7 @@ class _Composer:
         except _LimitExceeded:
             pass
         except yaml_io.SyntaxFault as error:
-            # The one place libyaml keeps YAML 1.1's narrower grammar: a ':' inside a plain scalar in a flow
-            # collection. Elsewhere its verdicts stand (ruamel's own parser is laxer in ways we do not want, e.g.
-            # lone surrogate escapes).
-            self.rejected_by_c_parser = not self.pure and error.problem == "found unexpected ':'"
+            self.rejected_by_c_parser = not self.pure and error.context in _NARROWER_IN_YAML_11
             self._syntax_problem(error)
         except yaml_io.ReaderFault as error:
             self._problem_at(self._reader_offset(error.position), SYNTAX, _reader_message(error))

@@ -111,7 +111,7 @@ def yaml12_parser_reads(text: str) -> bool:
     try:
         for _ in _safe_yaml(pure=True).parse(text):
             pass
-    except YAMLError:
+    except (YAMLError, ValueError, OverflowError):  # the pure scanner lets chr() fail on an escape past U+10FFFF
         return False
     return True
 
