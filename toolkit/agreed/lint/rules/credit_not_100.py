@@ -15,11 +15,11 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, TypeGuard
+from collections.abc import Iterator
+from typing import TypeGuard
 
-from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items
+from agreed.agreement import Credit, agreement_of
+from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
 
@@ -28,7 +28,8 @@ _TOLERANCE = 0.01 + 1e-9  # rounded shares such as 33.33 + 33.33 + 33.33 still c
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    yield from _repeated_parties(list(items(document, *_CREDIT)))
+    celebration = agreement_of(document).celebration
+    yield from _repeated_parties(celebration.credit if celebration is not None else ())
     total = _total(document.value_at(_CREDIT))
     if total is not None and abs(total - 100) > _TOLERANCE:
         yield AtPath(_CREDIT, f"credit shares add up to {round(total, 2):g}, not 100: "
@@ -45,11 +46,11 @@ def _total(credit: object) -> float | None:
     return sum(numeric) if len(numeric) == len(shares) else None
 
 
-def _repeated_parties(credit: list[tuple[JsonPath, Mapping[str, Any]]]) -> Iterator[AtPath]:
+def _repeated_parties(credit: tuple[Credit, ...]) -> Iterator[AtPath]:
     first_entry: dict[str, int] = {}
-    for path, item in credit:
-        party = item.get("party")
-        if not isinstance(party, str):
+    for item in credit:
+        party, path = item.party, item.path
+        if party is None:
             continue
         if party in first_entry:
             yield AtPath((*path, "party"), f"{party!r} already has a credit entry (entry {first_entry[party]}): "

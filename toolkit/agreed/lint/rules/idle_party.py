@@ -21,57 +21,43 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import Agreement, agreement_of
 from agreed.document import Document
-from agreed.lint.commitments import has_number, items, owned_items
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
-from agreed.lint.rules._references import is_draft, text_entries
 from agreed.problem import Severity
-
-# (list, field naming one party) where a party contributes or receives
-_ROLE_FIELDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("results", "buy_in"), "party"),
-    (("results", "information"), "from"),
-    (("celebration", "handoffs"), "from"),
-    (("results", "milestones"), "to"),
-    (("celebration", "handoffs"), "to"),
-)
-# (list of items, field holding a list of receivers)
-_RECEIVER_LISTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("results", "deliverables"), "for"),
-    (("results", "information"), "to"),
-)
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    if is_draft(document):
+    agreement = agreement_of(document)
+    if agreement.is_draft:
         return
-    named = _named_parties(document)
-    for path, party in items(document, "parties"):
-        party_id = party.get("id")
-        if isinstance(party_id, str) and party_id not in named:
-            yield AtPath((*path, "id"), f"party {party_id!r} owns, does and receives nothing in this agreement: "
+    named = _named_parties(agreement)
+    for party in agreement.parties:
+        party_id = party.id
+        if party_id is not None and party_id not in named:
+            yield AtPath((*party.path, "id"), f"party {party_id!r} owns, does and receives nothing in this agreement: "
                          "give it a deliverable, milestone or area to own, or say what it receives (for_whom, a "
                          "deliverable's `for`, credit), or leave it out")
 
 
-def _named_parties(document: Document) -> set[str]:
+def _named_parties(agreement: Agreement) -> set[str]:
     """Every value that names someone as contributing to, or receiving from, the agreement."""
-    named: set[str] = set()
-    named.update(item["owner"] for _, item in owned_items(document) if isinstance(item.get("owner"), str))
-    for kind in ("for_whom", "by_whom"):
-        named.update(entry for _, entry in text_entries(document, "results", kind))
-    for section, field in _ROLE_FIELDS:
-        named.update(item[field] for _, item in items(document, *section) if isinstance(item.get(field), str))
-    for section, field in _RECEIVER_LISTS:
-        for path, _ in items(document, *section):
-            named.update(entry for _, entry in text_entries(document, *path, field))
-    announcer = document.value_at(("celebration", "announcer"))
-    if isinstance(announcer, str):
-        named.add(announcer)
-    for _, credit in items(document, "celebration", "credit"):
-        if isinstance(credit.get("party"), str) and has_number(credit, "share") and credit["share"] > 0:
-            named.add(credit["party"])
-    return named
+    named: set[str | None] = set()
+    for owned in (agreement.deliverables, agreement.milestones, agreement.accountability):
+        named.update(item.owner for item in owned)
+    named.update(milestone.recipient for milestone in agreement.milestones)
+    named.update(entry.text for deliverable in agreement.deliverables for entry in deliverable.recipients)
+    results, celebration = agreement.results, agreement.celebration
+    if results is not None:
+        named.update(entry.text for entry in (*results.for_whom, *results.by_whom))
+        named.update(buy_in.party for buy_in in results.buy_in)
+        named.update(information.source for information in results.information)
+        named.update(entry.text for information in results.information for entry in information.recipients)
+    if celebration is not None:
+        named.update(name for handoff in celebration.handoffs for name in (handoff.giver, handoff.receiver))
+        named.add(celebration.announcer)
+        named.update(credit.party for credit in celebration.credit if credit.share is not None and credit.share > 0)
+    return {name for name in named if name is not None}
 
 
 RULE = DocumentRule(code="P704", name="idle-party", category=Category.PRECONDITIONS, severity=Severity.WARNING,

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
-from agreed.lint.rules._references import ID_SHAPE, close_party, party_names, text_entries
+from agreed.lint.rules._references import ID_SHAPE, close_party, party_names
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
 
@@ -54,16 +54,19 @@ _EVERYONE = frozenset(
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     names = party_names(document)
-    for kind, advice in (("for_whom", _FOR), ("by_whom", _BY), ("serving_whom", _SERVING)):
-        for path, entry in text_entries(document, "results", kind):
-            yield from _check_entry(path, entry, advice, names)
-    for path, _ in items(document, "results", "deliverables"):
-        for entry_path, entry in text_entries(document, *path, "for"):
-            yield from _check_entry(entry_path, entry, _RECEIVER, names)
-    for path, milestone in items(document, "results", "milestones"):
-        receiver = milestone.get("to")
-        if isinstance(receiver, str):
-            yield from _check_entry((*path, "to"), receiver, _RECEIVER, names)
+    agreement = agreement_of(document)
+    results = agreement.results
+    if results is None:
+        return
+    for entries, advice in ((results.for_whom, _FOR), (results.by_whom, _BY), (results.serving_whom, _SERVING)):
+        for entry in entries:
+            yield from _check_entry(entry.path, entry.text, advice, names)
+    for deliverable in results.deliverables:
+        for entry in deliverable.recipients:
+            yield from _check_entry(entry.path, entry.text, _RECEIVER, names)
+    for milestone in results.milestones:
+        if milestone.recipient is not None:
+            yield from _check_entry((*milestone.path, "to"), milestone.recipient, _RECEIVER, names)
 
 
 def _check_entry(path: JsonPath, entry: str, advice: str, names: dict[str, str]) -> Iterator[AtPath]:
