@@ -8,37 +8,35 @@ of the block). The file is always inside the repository's work tree: a ``--file`
 outside it, or into a git directory, is refused. An agreement whose file name CODEOWNERS cannot express (a line
 break, a tab, another control character, a byte that is not UTF-8) stops the command (exit 2) with its name,
 before anything is written.
+
+The run is :mod:`agreed.consent.codeowners_run`; this module parses the options, calls it, prints what it found and
+exits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from agreed.atomic import inside_git_directory, write_atomically
-from agreed.cli.files import gather_inputs, named_or_default
+from agreed.cli.files import note_skipped
 from agreed.cli.output import EXIT_CLEAN, EXIT_FINDINGS, usage_error
-from agreed.consent.codeowners import (
-    CodeownersError,
-    Entry,
-    UnwritablePath,
-    differences,
-    entry_for,
-    missing_handles,
-    render_block,
-    unusable_handles,
-    updated,
+from agreed.consent.codeowners import Entry, UnwritablePath, missing_handles, unusable_handles
+from agreed.consent.codeowners_run import (
+    CANDIDATES,
+    CodeownersUsageError,
+    FileState,
+    Outcome,
+    Plan,
+    check_block,
+    plan,
+    write_block,
 )
-from agreed.document import read_document
-from agreed.reading import Unreadable, Why, read_file
+from agreed.problem import Problem
 from agreed.report.lint.text_report import problem_line
-from agreed.sources import AGREEMENTS, display_path, repository_root
 from agreed.visible import visible, visible_lines
-
-# Where GitHub and GitLab look for the file; the first that exists is used, else the first.
-CANDIDATES = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")
 
 
 @click.command("codeowners")
@@ -63,20 +61,35 @@ def command(paths: tuple[str, ...], write: bool, check: bool, file: Path | None)
     if write and check:
         usage_error("--write and --check cannot be used together: --check tells whether --write would change the "
                     "file")
-    if "-" in paths:
-        usage_error("codeowners reads agreement files from the repository, not standard input")
-    found = repository_root(Path.cwd())
-    if found is None:
-        usage_error("not inside a git repository: CODEOWNERS paths are relative to the repository root")
-    root = found.resolve()
-    target = _target(root, file) if write or check else None  # a file outside is refused before anything is read
-    entries = _entries(paths, root)
-    _warn(entries)
-    block = render_block(entries)
-    if target is None:
-        click.echo(block, nl=False)
+    try:
+        planned = plan(Path.cwd(), paths, file, with_file=write or check)
+    except CodeownersUsageError as error:
+        usage_error(str(error))
+    _failures(planned)
+    _warn(planned.entries)
+    if planned.target is None:
+        click.echo(planned.block, nl=False)
         raise SystemExit(EXIT_CLEAN)
-    raise SystemExit(_write(target, block, root) if write else _check(target, block, root))
+    try:
+        outcome = write_block(planned) if write else check_block(planned)
+    except CodeownersUsageError as error:
+        usage_error(str(error))
+    _report(outcome)
+
+
+def _failures(planned: Plan) -> None:
+    """The files left out, why agreements cannot be listed, and a stop when the plan cannot go on."""
+    note_skipped(planned.skipped)
+    for failure in planned.failures:
+        click.echo(_failure_line(failure), err=True)
+    if planned.stop is not None:
+        usage_error(planned.stop)
+
+
+def _failure_line(failure: Problem | UnwritablePath) -> str:
+    if isinstance(failure, Problem):
+        return problem_line(failure, color=False)
+    return f"agreed: error: {visible(str(failure))}"
 
 
 def _warn(entries: Sequence[Entry]) -> None:
@@ -88,108 +101,11 @@ def _warn(entries: Sequence[Entry]) -> None:
                    f"reviewers): {visible(line)}", err=True)
 
 
-def _entries(paths: Sequence[str], root: Path) -> list[Entry]:
-    # The agreements the consent gate checks: every one below the paths (no template, no consent record), not
-    # narrowed by the configuration's include and exclude patterns, which are lint's.
-    inputs = gather_inputs(named_or_default(paths, root), None, kinds=AGREEMENTS)
-    entries: list[Entry] = []
-    broken = unwritable = False
-    for path, shown in inputs.sources:
-        document = read_document(path, shown)
-        if not document.loaded:
-            for problem in document.problems:
-                click.echo(problem_line(problem, color=False), err=True)
-            broken = True
-            continue
-        try:
-            entries.append(entry_for(_relative(path, root), document.data))
-        except UnwritablePath as error:
-            click.echo(f"agreed: error: {visible(str(error))}", err=True)
-            unwritable = True
-    if broken:
-        usage_error("an agreement does not load; fix it (agreed lint shows why) and run agreed codeowners again")
-    if unwritable:
-        usage_error("CODEOWNERS cannot name an agreement file (above); rename it and run agreed codeowners again")
-    return entries
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
-        usage_error(f"{path} is outside the repository {root}")
-
-
-def _target(root: Path, file: Path | None) -> Path:
-    """The CODEOWNERS file to read or write (``root`` is resolved): ``file``, relative to ``root`` unless absolute,
-    else the first of :data:`CANDIDATES` that exists; always with ``..`` and symbolic links resolved, and never
-    outside the repository's work tree or inside ``.git``."""
-    if file is not None:
-        return _inside(root, root / file, file)
-    for candidate in CANDIDATES:
-        if (root / candidate).is_file():
-            return _inside(root, root / candidate, Path(candidate))
-    return _inside(root, root / CANDIDATES[0], Path(CANDIDATES[0]))
-
-
-def _inside(root: Path, path: Path, shown: Path) -> Path:
-    """``path`` resolved, when it lies in the work tree of the repository at ``root``; else a usage error."""
-    try:
-        resolved = path.resolve()
-        parts = resolved.relative_to(root).parts
-    except (ValueError, OSError, RuntimeError):  # outside, or a symbolic-link loop
-        usage_error(f"{shown}: the CODEOWNERS file must be inside the repository {root}")
-    if parts[:1] == (".git",) or inside_git_directory(resolved):
-        usage_error(f"{shown}: the CODEOWNERS file must be a file of the repository's work tree, not in .git")
-    return resolved
-
-
-CODEOWNERS_LIMIT = 3 * 1024 * 1024  # bytes; GitHub ignores a larger CODEOWNERS file
-
-
-def _read(target: Path) -> str | None:
-    raw = read_file(target, CODEOWNERS_LIMIT)
-    if isinstance(raw, Unreadable):
-        if raw.why is Why.MISSING:
-            return None
-        usage_error(f"cannot read {target}: {raw.detail}")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        usage_error(f"cannot read {target}: {error}")
-
-
-def _write(target: Path, block: str, root: Path) -> int:
-    text = _read(target)
-    name = display_path(target, root)
-    try:
-        new = updated(text, block)
-    except CodeownersError as error:
-        usage_error(f"{name}: {error}")
-    if new == text:
-        click.echo(f"{name}: up to date")
-        return EXIT_CLEAN
-    try:
-        write_atomically(target, new, overwrite=True, inside=root)
-    except OSError as error:
-        usage_error(f"cannot write {target}: {error.strerror or error}")
-    click.echo(f"{name}: {'updated' if text is not None else 'created'}")
-    return EXIT_CLEAN
-
-
-def _check(target: Path, block: str, root: Path) -> int:
-    text = _read(target)
-    name = display_path(target, root)
-    try:
-        diff = differences(text, block, name)
-    except CodeownersError as error:
-        usage_error(f"{name}: {error}")
-    if not diff:
-        click.echo(f"{name}: up to date")
-        return EXIT_CLEAN
-    click.echo(visible_lines("".join(line if line.endswith("\n") else line + "\n" for line in diff)), nl=False)
-    click.echo(f"{name}: out of date; run 'agreed codeowners --write' and commit the result", err=True)
-    return EXIT_FINDINGS
-
-
-
+def _report(outcome: Outcome) -> NoReturn:
+    if outcome.state is not FileState.OUT_OF_DATE:
+        click.echo(f"{outcome.name}: {outcome.state.value}")
+        raise SystemExit(EXIT_CLEAN)
+    diff = "".join(line if line.endswith("\n") else line + "\n" for line in outcome.diff)
+    click.echo(visible_lines(diff), nl=False)
+    click.echo(f"{outcome.name}: out of date; run 'agreed codeowners --write' and commit the result", err=True)
+    raise SystemExit(EXIT_FINDINGS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from agreed.reading import read_stream
 from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind
 from agreed.visible import visible
 
-__all__ = ["DEFAULT_FOLDER", "gather_inputs", "named_or_default", "paths_argument"]
+__all__ = ["DEFAULT_FOLDER", "gather_inputs", "named_or_default", "note_skipped", "paths_argument"]
 
 
 def paths_argument(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -49,10 +49,15 @@ def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: Lint
         usage_error("--stdin-filename names the agreement read from standard input: add '-' to the paths")
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
-    for path, kind in selection.skipped:
-        click.echo(f"agreed: note: {visible(path.as_posix())} is a {kind.value}, not an agreement: not checked",
-                   err=True)
+    note_skipped(selection.skipped)
     stdin = None
     if selection.reads_stdin:
         stdin = read_result_document(read_stream(sys.stdin.buffer), stdin_filename or "<stdin>")
     return Inputs.of(selection.files, Path.cwd().resolve(), stdin)
+
+
+def note_skipped(skipped: Iterable[tuple[Path, Kind]]) -> None:
+    """Say on standard error which named files are left out, being of another kind (a consent record)."""
+    for path, kind in skipped:
+        click.echo(f"agreed: note: {visible(path.as_posix())} is a {kind.value}, not an agreement: not checked",
+                   err=True)
