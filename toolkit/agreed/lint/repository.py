@@ -7,9 +7,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
 from agreed.lint import suppressions
-from agreed.lint.commitments import items
 from agreed.lint.rule import AgreementSummary, PartyEntry, RepositoryRule, Rule
 from agreed.problem import Problem
 
@@ -18,24 +18,20 @@ def summarise(document: Document) -> AgreementSummary | None:
     """The id and parties of a loaded agreement; None for a file that did not load as a mapping."""
     if not isinstance(document.data, dict):
         return None
-    agreement_id = document.data.get("id")
     line, col = document.position(("id",))
-    return AgreementSummary(document.path, agreement_id if isinstance(agreement_id, str) else None, line, col,
-                            tuple(_parties(document)))
+    return AgreementSummary(document.path, agreement_of(document).id, line, col, tuple(_parties(document)))
 
 
 def _parties(document: Document) -> Iterator[PartyEntry]:
-    for path, party in items(document, "parties"):
-        party_id = party.get("id")
-        if not isinstance(party_id, str):
+    for party in agreement_of(document).parties:
+        if party.id is None:
             continue
-        line, col = document.position((*path, "id"))
-        yield PartyEntry(party_id, _text(party.get("name")), _text(party.get("email")), _text(party.get("handle")),
-                         line, col)
+        line, col = document.position((*party.path, "id"))
+        yield PartyEntry(party.id, _text(party.name), _text(party.email), _text(party.handle), line, col)
 
 
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+def _text(value: str | None) -> str | None:
+    return value if value is not None and value.strip() else None
 
 
 def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule],

@@ -34,15 +34,6 @@ def dodged(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip()) and is_non_answer(value)
 
 
-def text_entries(document: Document, *path: str | int) -> Iterator[tuple[JsonPath, str]]:
-    """The text entries of the list at ``path``, with their paths; anything else in the list is skipped."""
-    listed = document.value_at(path)
-    if isinstance(listed, list):
-        for index, entry in enumerate(listed):
-            if isinstance(entry, str):
-                yield (*path, index), entry
-
-
 def party_names(document: Document) -> dict[str, str]:
     """Each party's id mapped to its name (or to the id when the name is not text)."""
     names: dict[str, str] = {}
