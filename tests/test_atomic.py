@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -218,3 +219,55 @@ def test_folders_are_created_only_when_asked(tmp_path: Path) -> None:
     assert _names(tmp_path) == []
     write_atomically(tmp_path / "reports" / "lint.json", "{}\n", overwrite=True)
     assert _names(tmp_path / "reports") == ["lint.json"]
+
+
+# -- a descriptor's magic link (/proc/self/fd/N, /dev/stdout) ------------------------------------------------------
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /proc/self/fd on this system")
+
+
+def _descriptor_link(descriptor: int) -> Path:
+    return Path(f"/proc/self/fd/{descriptor}")
+
+
+@needs_proc
+def test_an_anonymous_pipe_is_written_through_its_descriptor_link() -> None:
+    reading, writing = os.pipe()
+    try:
+        write_atomically(_descriptor_link(writing), "report\n", overwrite=True)
+        os.close(writing)
+        with os.fdopen(reading, "rb") as stream:
+            assert stream.read() == b"report\n"
+    finally:
+        for descriptor in (reading, writing):
+            with contextlib.suppress(OSError):
+                os.close(descriptor)
+
+
+@needs_proc
+def test_a_descriptor_link_to_a_file_inside_git_is_refused(git_repo: Path) -> None:
+    config = git_repo / ".git" / "config"
+    before = config.read_bytes()
+    with config.open("rb") as opened:
+        _refused(_descriptor_link(opened.fileno()))
+    assert config.read_bytes() == before
+
+
+@needs_proc
+def test_a_descriptor_link_to_a_named_pipe_inside_git_is_refused(git_repo: Path) -> None:
+    fifo = git_repo / ".git" / "hooks" / "pipe"
+    os.mkfifo(fifo)
+    descriptor = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # read and write ends: opening it does not wait
+    try:
+        _refused(_descriptor_link(descriptor))
+        with pytest.raises(BlockingIOError):
+            os.read(descriptor, 1)  # nothing was written into it
+    finally:
+        os.close(descriptor)
+
+
+@needs_proc
+def test_a_descriptor_link_to_a_socket_is_refused() -> None:
+    left, right = socket.socketpair()
+    with left, right, pytest.raises(RefusedTarget, match="not a regular file"):
+        write_atomically(_descriptor_link(left.fileno()), "x\n", overwrite=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,28 @@ def test_help_says_what_output_may_overwrite(command: tuple[str, ...]) -> None:
     assert "FILE's folder must exist" in shown
     assert "an existing regular file is replaced" in shown
     assert "inside a git directory (.git/, a bare repository) is refused" in shown
+
+
+def _through_pipes(command: tuple[str, ...], output: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command run as a process whose standard output and error are pipes (``agreed lint -o X | tee``):
+    capture_output connects both to pipes."""
+    inputs = ["contracts/demo.yaml", "contracts/copy.yaml"] if command == ("diff",) else ["contracts/demo.yaml"]
+    return subprocess.run([sys.executable, "-m", "agreed", *command, *inputs, "--format", "json", "-o", output],
+                          cwd=cwd, capture_output=True, text=True, check=False, timeout=120)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /dev/stdout as a link to /proc/self/fd here")
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_pipe_standard_output_or_error_is_written_into(repo: Path, command: tuple[str, ...]) -> None:
+    expected = CliRunner().invoke(main, [*command, *(["contracts/demo.yaml", "contracts/copy.yaml"]
+                                                     if command == ("diff",) else ["contracts/demo.yaml"]),
+                                         "--format", "json"])
+    for output in ("/dev/stdout", "/proc/self/fd/1"):
+        done = _through_pipes(command, output, repo)
+        assert done.returncode == expected.exit_code, done.stderr
+        report, summary = done.stdout.rsplit("\n", 2)[0], done.stdout.rsplit("\n", 2)[1]
+        assert json.loads(report) == json.loads(expected.output)
+        assert summary.endswith(f"written to {output}.")
+    done = _through_pipes(command, "/dev/stderr", repo)
+    assert done.returncode == expected.exit_code, done.stderr
+    assert json.loads(done.stderr) == json.loads(expected.output)

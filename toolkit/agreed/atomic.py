@@ -39,16 +39,18 @@ def write_atomically(path: Path, text: str, *, overwrite: bool, inside: Path | N
     """Write ``text`` to ``path``: a new file, or (``overwrite``) a replacement of the old one.
 
     A symbolic link at ``path`` is followed when replacing (the file it leads to is written, the link kept); a new
-    file (``overwrite`` false) never replaces anything, not even a link: FileExistsError. An existing pipe or
-    terminal device (``/dev/stdout``) is written in place, since renaming over it would replace the device; other
-    special files are refused. ``inside``: a folder the written file must lie in once links are resolved.
+    file (``overwrite`` false) never replaces anything, not even a link: FileExistsError. A path that opens to a
+    pipe or terminal device (``/dev/stdout``, ``/proc/self/fd/1``, also when that is an anonymous pipe whose link
+    names no file) is written in place, since renaming over it would replace the device; other special files are
+    refused. ``inside``: a folder the written file must lie in once links are resolved.
     ``create_folders``: create missing parent folders (else FileNotFoundError). Raises :class:`RefusedTarget`
     for a target inside a git directory or outside ``inside``, and OSError when writing fails.
     """
     destination = _destination(path, overwrite)
     _check_allowed(path, destination, inside)
-    if overwrite and _is_stream(destination):
-        with destination.open("w", encoding="utf-8", newline="") as stream:
+    if overwrite and _is_stream(path):
+        # Opened by the name given: a magic link to an anonymous pipe (/proc/self/fd/1) resolves to no path.
+        with path.open("w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         return
     folder = destination.parent
@@ -123,7 +125,7 @@ def _check_allowed(path: Path, destination: Path, inside: Path | None) -> None:
         except (ValueError, RuntimeError):
             raise RefusedTarget(f"{path} leads to {destination}, outside {inside}") from None
     try:
-        mode = destination.stat().st_mode
+        mode = os.stat(path).st_mode  # what the path opens to, /proc/self/fd magic links followed
     except OSError:
         return  # not there yet (or unreadable: writing it will say why)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
@@ -135,8 +137,9 @@ def _is_git_directory(folder: Path) -> bool:
 
 
 def _is_stream(path: Path) -> bool:
+    """Whether ``path`` opens to a pipe or a character device (links followed as the system follows them)."""
     try:
-        mode = path.stat().st_mode
+        mode = os.stat(path).st_mode
     except OSError:
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)

@@ -47,8 +47,8 @@ def format_option(formats: Registry[Any, Any], help_text: str = "Output format."
 
 OUTPUT_HELP = ("Write the report to FILE (atomically) and print only the summary line. FILE's folder must exist (none "
                "is created); an existing regular file is replaced (through a symbolic link: the file it leads to) "
-               "and a pipe or terminal device written into; anything inside a git directory (.git/, a bare "
-               "repository) is refused, however the path is spelled.")
+               "and a pipe or terminal device (/dev/stdout, also a pipe) written into; anything inside a git "
+               "directory (.git/, a bare repository) is refused, however the path is spelled.")
 
 
 def output_option(function: F) -> F:
@@ -94,12 +94,14 @@ def emit_report(problems: Sequence[Problem], files: int, output_format: str | No
 def deliver(rendered: str, output: Path | None, summary: str, output_format: str) -> None:
     """Print a rendered report, or write it to ``output`` (atomically) and print the summary line.
 
-    ``output`` may replace a regular file or write into a pipe or terminal device, in a folder that exists; never in
-    a git directory (:func:`agreed.atomic.write_atomically` refuses that, links and ``..`` resolved).
+    ``output`` may replace a regular file or write into a pipe or terminal device (``/dev/stdout`` when standard
+    output is a pipe included), in a folder that exists; never in a git directory
+    (:func:`agreed.atomic.write_atomically` refuses that, links and ``..`` resolved).
     """
     if output is None:
         click.echo(rendered, nl=False)
         return
+    sys.stdout.flush()  # anything printed before comes first when ``output`` is this process's own /dev/stdout
     try:
         write_atomically(output, rendered, overwrite=True, create_folders=False)
     except RefusedTarget as error:
