@@ -50,10 +50,26 @@ def test_a_reformatted_copy_has_the_same_digest_and_a_material_edit_does_not(tmp
     assert digests[0] == digests[1] != digests[2]
 
 
-def test_dash_reads_standard_input_and_is_shown_as_dash() -> None:
+def test_dash_reads_standard_input_and_is_shown_as_stdin_as_every_command_names_it() -> None:
     result = _run("-", stdin=SALES.read_bytes())
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{_expected(SALES)} -\n"
+    assert result.stdout == f"{_expected(SALES)} <stdin>\n"
+
+
+def test_stdin_filename_names_standard_input_in_the_digest_line_and_its_problems() -> None:
+    result = _run("-", "--stdin-filename", "contracts/new.yaml", stdin=SALES.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{_expected(SALES)} contracts/new.yaml\n"
+    failed = _run("-", "--stdin-filename", "contracts/new.yaml", stdin="agreed: 2\nid: demo\n")
+    assert failed.exit_code == 2
+    assert "contracts/new.yaml:1:9: S011 error" in failed.stderr
+    assert failed.stderr.splitlines()[-1].startswith("agreed: error: contracts/new.yaml: no digest: ")
+
+
+def test_stdin_filename_without_dash_is_a_usage_error() -> None:
+    result = _run(str(SALES), "--stdin-filename", "x.yaml")
+    assert result.exit_code == 2
+    assert "add '-' to the paths" in result.stderr
 
 
 def test_a_file_that_fails_the_schema_gets_its_problems_and_exit_2_and_the_others_still_digest(
@@ -85,7 +101,26 @@ def test_standard_input_that_is_not_an_agreement_exits_2() -> None:
     result = _run("-", stdin="agreed: 2\nid: demo\n")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "-:1:9: S011 error unknown format version 2" in result.stderr
+    assert "<stdin>:1:9: S011 error unknown format version 2" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("agreed: error: <stdin>: no digest: ")
+
+
+def test_standard_input_over_the_size_limit_is_named_stdin_in_the_problem_and_the_error() -> None:
+    result = _run("-", stdin=bytes(2 * 1024 * 1024 + 1))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "<stdin>:1:1: S005 error file is larger than the 2,097,152-byte limit",
+        "agreed: error: <stdin>: no digest: 1 load or schema problem (terms that do not validate cannot be "
+        "consented to)"]
+
+
+def test_json_names_standard_input_stdin() -> None:
+    result = _run("--format", "json", "-", stdin="agreed: 2\nid: demo\n")
+    assert result.exit_code == 2
+    (file,) = json.loads(result.stdout)["files"]
+    assert file["path"] == "<stdin>"
+    assert file["error"].startswith("<stdin>: no digest: ")
+    assert [problem["path"] for problem in file["problems"]] == ["<stdin>"]
 
 
 def test_json_lists_every_file_with_its_digest_or_its_problems(tmp_path: Path) -> None:

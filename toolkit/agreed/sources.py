@@ -29,6 +29,7 @@ CONSENT_FOLDER = ".consent"  # the consent ledger beside the agreements (agreed.
 TEMPLATE_NAME = "_template.yaml"  # what ``agreed init`` writes into contracts/: a guide to copy, not an agreement
 DEFAULT_FOLDER = "contracts"
 STDIN = "-"
+STDIN_NAME = "<stdin>"  # how every command reports standard input when no --stdin-filename names it
 _NEVER_SEARCHED = frozenset({".git"})
 
 
@@ -56,6 +57,12 @@ def kind_of(path: PurePath | str) -> Kind:
     if name == TEMPLATE_NAME:
         return Kind.TEMPLATE
     return Kind.AGREEMENT if name.endswith(AGREEMENT_SUFFIXES) else Kind.OTHER
+
+
+def stdin_name(given: str | None = None) -> str:
+    """The name standard input is reported under, by every command that reads it: ``given`` (--stdin-filename),
+    else ``<stdin>``."""
+    return STDIN_NAME if given is None else given
 
 
 def inside(path: str, places: Iterable[str]) -> bool:

@@ -14,6 +14,7 @@ from agreed.problem import Problem
 from agreed.reading import read_file, read_stream
 from agreed.report.lint.text_report import problem_line
 from agreed.report.statements import STATEMENT_FORMATS, CheckedStatements
+from agreed.sources import STDIN, stdin_name
 
 
 @click.command("check-text")
@@ -29,8 +30,9 @@ def command(source: str, output_format: str, fail_on: str | None, config_path: P
     standard input) is read up to 2 MiB; one that cannot be used is reported as lint reports a file, and exits 2.
     """
     config = run_config(config_path, isolated)
-    shown = "<stdin>" if source == "-" else source
-    lines = lint_run.statement_lines(read_stream(sys.stdin.buffer) if source == "-" else read_file(Path(source)), shown)
+    shown = stdin_name() if source == STDIN else source
+    lines = lint_run.statement_lines(read_stream(sys.stdin.buffer) if source == STDIN else read_file(Path(source)),
+                                     shown)
     if isinstance(lines, Problem):  # reported as lint reports a file it cannot read
         click.echo(problem_line(lines, color=False), err=True)
         raise SystemExit(EXIT_USAGE)

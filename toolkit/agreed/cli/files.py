@@ -16,18 +16,29 @@ from agreed.lint import run as lint_run
 from agreed.lint.config import LintConfig
 from agreed.lint.run import Inputs
 from agreed.reading import read_stream
-from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind
+from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, stdin_name
 from agreed.visible import visible
 
-__all__ = ["DEFAULT_FOLDER", "gather_inputs", "named_or_default", "note_skipped", "paths_argument"]
+__all__ = ["DEFAULT_FOLDER", "check_stdin_filename", "gather_inputs", "named_or_default", "note_skipped",
+           "paths_argument", "stdin_filename_option"]
 
 
 def paths_argument(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.argument("paths", nargs=-1, type=click.Path(path_type=str))(function)
     function = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
                             help="Worker processes for many files (0: one per core).")(function)
+    return stdin_filename_option(function)
+
+
+def stdin_filename_option(function: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--stdin-filename", metavar="NAME", default=None,
                         help="Name to report for the agreement read from standard input ('-').")(function)
+
+
+def check_stdin_filename(stdin_filename: str | None, reads_stdin: bool) -> None:
+    """A usage error when --stdin-filename is given but no '-' says to read standard input."""
+    if stdin_filename is not None and not reads_stdin:
+        usage_error("--stdin-filename names the agreement read from standard input: add '-' to the paths")
 
 
 def named_or_default(paths: Sequence[str], root: Path | None = None) -> Sequence[str]:
@@ -45,14 +56,13 @@ def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: Lint
     validate), filtered by the configuration's include and exclude patterns; exits 2 when a path holds no agreement.
     Named files of another kind (a consent record) are left out, with a note on standard error."""
     selection = lint_run.selection(named_or_default(paths), config, kinds)
-    if stdin_filename is not None and not selection.reads_stdin:
-        usage_error("--stdin-filename names the agreement read from standard input: add '-' to the paths")
+    check_stdin_filename(stdin_filename, selection.reads_stdin)
     if selection.empty:
         usage_error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     note_skipped(selection.skipped)
     stdin = None
     if selection.reads_stdin:
-        stdin = read_result_document(read_stream(sys.stdin.buffer), stdin_filename or "<stdin>")
+        stdin = read_result_document(read_stream(sys.stdin.buffer), stdin_name(stdin_filename))
     return Inputs.of(selection.files, Path.cwd().resolve(), stdin)
 
 

@@ -5,8 +5,8 @@
 - json: ``{"version": 1, "tool": ..., "files": [...]}``, each file with its digest, or ``null`` and the error and
   problems (as lint's JSON report gives them) that stand in the way.
 
-Names are shown as given (``-`` for standard input); every format writes a byte of a name that is not UTF-8 as
-``\\xNN``, and text escapes control characters (:mod:`agreed.visible`).
+Names are shown as given (standard input as ``<stdin>`` or its ``--stdin-filename``); every format writes a byte
+of a name that is not UTF-8 as ``\\xNN``, and text escapes control characters (:mod:`agreed.visible`).
 """
 
 from __future__ import annotations
