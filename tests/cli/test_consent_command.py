@@ -338,6 +338,26 @@ def test_a_hidden_copy_with_other_terms_fails_the_gate_and_lint(repo: Path, acti
     assert "contracts/.a/x.yaml:" in linted.output
 
 
+@pytest.mark.parametrize(("copy", "status"), [("contracts/.x/sales-onboarding.yaml", "active"),
+                                              ("contracts/copy.yaml", "draft")])
+def test_a_copy_of_an_agreement_in_force_takes_over_nothing_of_its_base(repo: Path, active: str, copy: str,
+                                                                        status: str) -> None:
+    """A copy holding the id of the agreement in force fails as a duplicate, and only so: it did not exist at the
+    base, so it withdrew no consent (the records are all there), changed no agreement that was in force, and did
+    not reopen one."""
+    add(repo, copy, copy_with_deadline("2035-09-30", status))
+    commit_all_as(repo, "A copy", email="mallory@example.com")
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert f"{copy}: the id sales-onboarding is also held by {AGREEMENT}" in result.output
+    assert f"{AGREEMENT}: the id sales-onboarding is also held by {copy}" in result.output
+    assert "withdrew consent" not in result.output
+    assert "active at the base revision:" not in result.output
+    assert "that was active at the base" not in result.output
+    failing = [line for line in result.output.splitlines() if line.startswith(f"{AGREEMENT}:")]
+    assert len(failing) == 1, result.output  # the original itself: its duplicate only
+
+
 @pytest.mark.parametrize("destination", [AGREEMENT, "contracts/renamed.yaml"])
 def test_moving_a_copy_merged_earlier_into_place_fails_the_gate(repo: Path, active: str, destination: str) -> None:
     """Attack, second pull request: the copy got in (say before the gate knew better); the original is deleted and

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from agreed.consent.reviews import Review, read_reviews
 from agreed.consent.roster import roster_at, roster_beside
-from agreed.consent.status import AgreementStatus, agreement_status, gone_since, template_status, with_duplicates
+from agreed.consent.status import AgreementStatus, agreement_statuses, gone_since, template_status
 from agreed.consent.trust import BaseRevision
 from agreed.errors import AgreedError
 from agreed.git.repository import Repository
@@ -51,9 +51,8 @@ def consent_statuses(here: Path, paths: Sequence[str], base: str | None = None,
 def _statuses(repository: Repository, agreements: Sequence[Path], within: Sequence[str],
               revision: BaseRevision | None, reviews: Sequence[Review] | None,
               roster: Roster | None) -> list[AgreementStatus]:
-    results = _agreements([agreement_status(repository, file, base=revision, reviews=reviews, roster=roster)
-                           for file in agreements], within)
-    results = with_duplicates(results)
+    results = _agreements(agreement_statuses(repository, agreements, base=revision, reviews=reviews, roster=roster),
+                          within)
     if revision is not None:
         known = (result.agreement or revision.id_at(result.path) for result in results)
         present = {agreement for agreement in known if agreement is not None}

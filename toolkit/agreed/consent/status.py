@@ -122,6 +122,33 @@ def gone_since(base: BaseRevision, present: set[str], within: Sequence[str]) -> 
             for found in sorted(gone, key=lambda found: found.path)]
 
 
+def agreement_statuses(repository: Repository, files: Sequence[Path], *, base: BaseRevision | None = None,
+                       reviews: Sequence[Review] | None = None, roster: Roster | None = None) -> list[AgreementStatus]:
+    """:func:`agreement_status` of each file, duplicates marked (:func:`with_duplicates`). A file whose id another
+    file holds too is matched to the base by its own path only, never by id: which of them the base agreement
+    became cannot be told, so none takes over its base status, terms or consent ledger (the duplicate fails the
+    gate on its own)."""
+    def status_of(file: Path, shared_id: bool = False) -> AgreementStatus:
+        return agreement_status(repository, file, base=base, reviews=reviews, roster=roster, shared_id=shared_id)
+
+    results = [status_of(file) for file in files]
+    shared = _shared_ids(results)
+    if base is not None and shared:
+        results = [status_of(file, shared_id=True) if result.agreement in shared else result
+                   for file, result in zip(files, results, strict=True)]
+    return with_duplicates(results)
+
+
+def _shared_ids(results: Iterable[AgreementStatus]) -> set[str]:
+    """The agreement ids that more than one of ``results`` holds."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for result in results:
+        if result.agreement is not None and not result.deleted:
+            (shared if result.agreement in seen else seen).add(result.agreement)
+    return shared
+
+
 def with_duplicates(results: Sequence[AgreementStatus]) -> list[AgreementStatus]:
     """``results`` with each agreement whose id another current file holds too marked (``duplicated``)."""
     paths: defaultdict[str, list[str]] = defaultdict(list)
@@ -147,12 +174,15 @@ def template_status(repository: Repository, file: Path) -> AgreementStatus | Non
 
 
 def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevision | None = None,
-                     reviews: Sequence[Review] | None = None, roster: Roster | None = None) -> AgreementStatus:
+                     reviews: Sequence[Review] | None = None, roster: Roster | None = None,
+                     shared_id: bool = False) -> AgreementStatus:
     """The consent of every current party of the agreement ``file`` (in the work tree of ``repository``) and, with
     ``base``, of every party the change removed (they must consent to the new terms too). ``roster``: the people
     roster as it was at ``base``, which vouches for parties the base version lacks and, where it lists a person,
-    is that person's identity. ``reviews``: the code host's reviews, None when none were exported. Pass one
-    :class:`BaseRevision` for many files, so the base is resolved and indexed once."""
+    is that person's identity. ``reviews``: the code host's reviews, None when none were exported. ``shared_id``:
+    another file holds the same id now, so the base version is the one at this file's own path or none
+    (:func:`agreement_statuses` sees to it). Pass one :class:`BaseRevision` for many files, so the base is resolved
+    and indexed once."""
     if isinstance(base, str):
         base = BaseRevision(repository, base)
     shown = repository.relative(file)
@@ -165,7 +195,7 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
         return AgreementStatus(shown, None, None, None, error=_no_digest(current))
     data: Mapping[str, Any] = document.data
     names = names_of(data)
-    before = trusted_at(shown, data, base)
+    before = trusted_at(shown, data, base, shared_id=shared_id)
     trusted = roster_vouched(before, roster, names)
     agreement_id = str(data["id"])
     records = read_records(file, agreement_id)

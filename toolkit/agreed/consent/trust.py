@@ -100,14 +100,18 @@ class BaseRevision:
         self._by_id: dict[str, tuple[BaseAgreement, ...]] | None = None
         self._by_path: dict[str, BaseAgreement | None] = {}
 
-    def agreement(self, shown: str, agreement_id: str) -> BaseAgreement | None:
+    def agreement(self, shown: str, agreement_id: str, *, by_id: bool = True) -> BaseAgreement | None:
         """The agreement with this id at the base: at ``shown`` when an agreement file of the checked places is
-        there, else the one agreement file with this id (a file moved or renamed in the change is still the same
-        agreement, with the same trusted identities); None when there is none, or several (:meth:`with_id`)."""
+        there, else (``by_id``) the one agreement file with this id (a file moved or renamed in the change is still
+        the same agreement, with the same trusted identities); None when there is none, or several
+        (:meth:`with_id`). Without ``by_id`` (the id is held by another file now, so which of them the base file
+        became cannot be told) only ``shown`` itself is looked at."""
         if shown in self._agreement_files():
             found = self._at(shown)
             if found is not None and found.id == agreement_id:
                 return found
+        if not by_id:
+            return None
         candidates = self.with_id(agreement_id)
         return candidates[0] if len(candidates) == 1 else None
 
@@ -185,12 +189,15 @@ class BaseRevision:
         return self._by_id
 
 
-def trusted_at(shown: str, data: Mapping[str, Any], base: BaseRevision | None) -> Trusted:
+def trusted_at(shown: str, data: Mapping[str, Any], base: BaseRevision | None, *,
+               shared_id: bool = False) -> Trusted:
     """What is trusted for the agreement ``data`` shown at the repo-relative ``shown``: its version at ``base``
-    (nothing when that version is missing, ambiguous or does not validate), else the work tree's."""
+    (nothing when that version is missing, ambiguous or does not validate), else the work tree's. ``shared_id``:
+    another file holds the same id now, so the base version is looked for at ``shown`` only, never by id (a copy
+    is not the agreement it was copied from, and does not take over its base status, terms or ledger)."""
     if base is None:
         return Trusted(policy_of(data), identities_of(data), new=False)
-    found = base.agreement(shown, str(data["id"]))
+    found = base.agreement(shown, str(data["id"]), by_id=not shared_id)
     if found is None and len(base.with_id(str(data["id"]))) > 1:
         return Trusted(policy_of(data), {}, new=False, untrusted=AMBIGUOUS_BASE)
     if found is None:
