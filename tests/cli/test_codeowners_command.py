@@ -267,3 +267,26 @@ def test_inside_the_repository_dot_dots_and_links_are_fine(repo: Path, monkeypat
     assert linked.exit_code == 0, linked.output
     assert "docs/CODEOWNERS: up to date" in linked.stdout  # the link's target, not a new file over the link
     assert (repo / "CODEOWNERS").is_symlink()
+
+
+@pytest.mark.parametrize("mode", [(), ("--write",), ("--check",)], ids=["print", "write", "check"])
+def test_every_mode_refuses_a_file_outside_the_repository_or_in_git(repo: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch,
+                                                                    mode: tuple[str, ...]) -> None:
+    _refused(_run(repo, monkeypatch, *mode, "--file", "../outside"))
+    _refused(_run(repo, monkeypatch, *mode, "--file", str(_outside(tmp_path))))
+    in_git = _run(repo, monkeypatch, *mode, "--file", ".git/x")
+    assert in_git.exit_code == 2, in_git.output
+    assert "not in .git" in in_git.stderr
+    assert in_git.stdout == ""
+    assert not (repo / ".git" / "x").exists()
+    assert not (tmp_path / "outside" / "x").exists()
+
+
+def test_print_mode_with_a_file_inside_the_repository_prints_the_block(repo: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    printed = _run(repo, monkeypatch, "--file", "docs/CODEOWNERS")
+    assert printed.exit_code == 0, printed.output
+    assert printed.stdout == _run(repo, monkeypatch).stdout
+    assert "# BEGIN agreed" in printed.stdout
+    assert not (repo / "docs").exists()  # printing writes nothing

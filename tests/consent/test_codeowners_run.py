@@ -74,14 +74,15 @@ def test_the_default_file_is_the_first_candidate_that_exists(agreements: Path) -
     assert plan(agreements, [], None, with_file=True).target == agreements.resolve() / "docs" / "CODEOWNERS"
 
 
+@pytest.mark.parametrize("with_file", [True, False], ids=["write or check", "print"])
 @pytest.mark.parametrize("file", ["../CODEOWNERS", "contracts/../../CODEOWNERS", ".git/config", "linked"])
 def test_a_file_outside_the_work_tree_is_refused_before_any_agreement_is_read(agreements: Path, tmp_path: Path,
-                                                                              file: str) -> None:
+                                                                              file: str, with_file: bool) -> None:
     (agreements / "linked").symlink_to(tmp_path.parent)
     (agreements / "contracts" / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     with pytest.raises(CodeownersUsageError, match=r"the CODEOWNERS file must be (inside the repository|a file of "
                                                    r"the repository's work tree, not in \.git)"):
-        plan(agreements, [], Path(file), with_file=True)
+        plan(agreements, [], Path(file), with_file=with_file)
 
 
 def test_an_agreement_that_does_not_load_stops_the_plan_with_its_problems(agreements: Path) -> None:

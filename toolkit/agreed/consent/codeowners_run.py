@@ -90,15 +90,16 @@ class Outcome:
 def plan(here: Path, paths: Sequence[str], file: Path | None, *, with_file: bool) -> Plan:
     """The plan for the agreements ``paths`` name (default: ``contracts/`` at the repository root), seen from the
     folder ``here``; ``file`` (relative to the root unless absolute) is the CODEOWNERS file to use when ``with_file``
-    (writing or checking). Raises :class:`CodeownersUsageError`."""
+    (writing or checking). A ``file`` is checked to lie inside the repository even when only the block is shown, so
+    that the same option means the same everywhere. Raises :class:`CodeownersUsageError`."""
     if STDIN in paths:
         raise CodeownersUsageError("codeowners reads agreement files from the repository, not standard input")
     found = repository_root(here)
     if found is None:
         raise CodeownersUsageError("not inside a git repository: CODEOWNERS paths are relative to the repository root")
     root = found.resolve()
-    target = codeowners_file(root, file) if with_file else None  # a file outside is refused before anything is read
-    return _agreements(root, target, _sources(paths, root, here))
+    chosen = codeowners_file(root, file) if with_file or file is not None else None  # refused before any reading
+    return _agreements(root, chosen if with_file else None, _sources(paths, root, here))
 
 
 def _sources(paths: Sequence[str], root: Path, here: Path) -> tuple[list[tuple[Path, str]], list[tuple[Path, Kind]]]:
