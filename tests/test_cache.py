@@ -301,6 +301,23 @@ def test_a_cache_folder_or_home_that_is_a_link_is_refused(tmp_path: Path, where:
     assert list(target.iterdir()) == []
 
 
+def _everything_in(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("where", ["cache", "home"])
+@pytest.mark.parametrize("inside", [".git", ".git/evil", "linked/evil", "shared.git/evil"])
+def test_a_cache_folder_or_home_inside_a_git_directory_is_refused(tmp_path: Path, where: str, inside: str) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "repo" / "shared.git")], check=True)
+    (tmp_path / "repo" / "linked").symlink_to(tmp_path / "repo" / ".git", target_is_directory=True)
+    before = _everything_in(tmp_path)
+    folders = {"cache": tmp_path / "cache", "home": tmp_path / "home", where: tmp_path / "repo" / inside}
+    with pytest.raises(CacheUnusable, match="inside a git directory"):
+        open_cache(folders["cache"], folders["home"])
+    assert _everything_in(tmp_path) == before  # refused before anything is created, the key included
+
+
 def test_a_cache_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "cache").write_text("")
     with pytest.raises(CacheUnusable, match="not a folder"):

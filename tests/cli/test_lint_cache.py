@@ -112,6 +112,29 @@ def test_a_cache_dir_that_is_a_link_is_refused_with_a_warning(repository: Path, 
     assert _files_in(outside) == []
 
 
+@pytest.mark.parametrize("cache_dir", [".git/evil", ".git", ".git/../.git/hooks", "contracts/../.GIT/x"])
+def test_a_cache_dir_inside_git_is_refused_with_a_warning(repository: Path, cache_dir: str) -> None:
+    in_git = _files_in(repository / ".git")
+    result = _lint("--cache-dir", cache_dir)
+    assert _report(result) == _report(_lint("--no-cache"))
+    assert "inside a git directory" in result.stderr
+    assert "running without the cache" in result.stderr
+    assert _files_in(repository / ".git") == in_git
+
+
+@pytest.mark.parametrize("command", [["lint"], ["history", "contracts/bad.yaml"]])
+def test_a_user_cache_folder_inside_git_is_refused_with_a_warning(repository: Path, command: list[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    honest = CliRunner().invoke(main, [*command, "--no-cache"])
+    in_git = _files_in(repository / ".git")
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, ".git/agreed")
+    result = CliRunner().invoke(main, command)
+    assert (result.exit_code, result.stdout) == (honest.exit_code, honest.stdout)
+    assert "inside a git directory" in result.stderr
+    assert "running without the cache" in result.stderr
+    assert _files_in(repository / ".git") == in_git
+
+
 def test_a_user_cache_folder_that_is_a_link_is_refused_by_history(repository: Path, tmp_path: Path,
                                                                   user_cache_home: Path) -> None:
     outside = tmp_path / "outside"

@@ -9,6 +9,9 @@ The cache does not trust what it reads: a repository can carry files of any name
   ``--cache-dir`` points into the repository, is a miss;
 * no link is followed: a cache folder that is a symbolic link is refused (:class:`CacheUnusable`), entries and
   temporaries are opened with ``O_NOFOLLOW``, and the folders below the cache folder are checked to be real folders;
+* nothing is written inside a git directory: a cache folder or user's cache folder there (``--cache-dir .git``,
+  however the path reaches it) is refused like a link, by the check every write of agreed makes
+  (:func:`agreed.atomic.inside_git_directory`);
 * a ``CACHEDIR.TAG`` and a ``.gitignore`` holding ``*`` are written only into a folder the cache itself created.
 
 An entry is found by a key (:func:`content_entry`: the SHA-256 of what the caller says the value depends on and of the
@@ -39,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agreed.atomic import inside_git_directory
 from agreed.errors import AgreedError
 from agreed.version import __version__
 
@@ -100,12 +104,27 @@ def repository_folder(home: Path, repository: Path) -> Path:
 
 def open_cache(directory: Path, home: Path) -> CacheFolder:
     """``directory``, created when missing, with the secret key kept in the user's cache folder ``home`` (created
-    when missing, with a new key). Raises :class:`CacheUnusable` when either is a link or not a folder, or the key
-    file is not a private regular file of this user."""
-    key = _secret_key(Path(os.path.abspath(home)))
-    directory = Path(os.path.abspath(directory))
+    when missing, with a new key). Raises :class:`CacheUnusable`, before anything is created, when either is inside
+    a git directory; and when either is a link or not a folder, or the key file is not a private regular file of
+    this user."""
+    home, directory = Path(os.path.abspath(home)), Path(os.path.abspath(directory))
+    for folder in (home, directory):
+        _outside_git(folder)
+    key = _secret_key(home)
     _own_folder(directory)
     return CacheFolder(directory, key)
+
+
+def _outside_git(path: Path) -> None:
+    """Refuse a cache folder that lies, once ``..`` and links are resolved, inside a git directory: hooks and
+    configuration there run code, so agreed writes nothing there."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
+        raise CacheUnusable(f"the cache folder {path} cannot be used: {error}") from None
+    if inside_git_directory(resolved):
+        shown = "" if resolved == path else f" (it leads to {resolved})"
+        raise CacheUnusable(f"the cache folder {path}{shown} is inside a git directory, where agreed never writes")
 
 
 def _own_folder(path: Path) -> None:

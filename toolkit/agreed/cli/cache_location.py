@@ -42,7 +42,8 @@ def user_cache_home(environ: Mapping[str, str], platform: str) -> Path | None:
 
 def open_user_cache(repository: Path, cache_dir: Path | None = None) -> CacheFolder | None:
     """The cache folder for work in ``repository`` (or ``cache_dir`` when given), with the user's key; None, after
-    a warning, when it cannot be used safely: the command then runs without a cache."""
+    a warning, when it cannot be used safely (a link, inside a git directory, ...): the command then runs without a
+    cache."""
     from agreed.cache import CacheUnusable, open_cache, repository_folder
 
     home = user_cache_home(os.environ, sys.platform)

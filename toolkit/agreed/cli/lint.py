@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="Keep cached results in DIR [default: a folder per repository in the user's cache folder, "
                    "$AGREED_CACHE_DIR or ~/.cache/agreed]; safe to delete. Entries are signed with a key in the "
-                   "user's cache folder, so an entry nobody on this account made is never used.")
+                   "user's cache folder, so an entry nobody on this account made is never used. A DIR that is a "
+                   "link or inside a git directory is refused: a warning, and the run goes on without the cache.")
 def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str | None,
             output: Path | None, fail_on: str | None, config_path: Path | None, isolated: bool,
             today: datetime.datetime | None, no_cache: bool, cache_dir: Path | None) -> None:
