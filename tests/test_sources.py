@@ -39,6 +39,9 @@ RECORD = "contracts/.consent/sales-onboarding/maria/0123456789abcdef.yaml"
     ("contracts/.consent/x/_template.yaml", Kind.CONSENT_RECORD),
     ("contracts/notes.md", Kind.OTHER),
     ("contracts/.consent.yaml", Kind.AGREEMENT),  # a file, not the ledger folder
+    ("contracts/a.YAML", Kind.AGREEMENT),  # the suffix in any case: editors and case-insensitive file systems agree
+    ("contracts/a.Yml", Kind.AGREEMENT),
+    ("contracts/a.yaml.bak", Kind.OTHER),
 ])
 def test_kind_of(path: str, kind: Kind) -> None:
     assert kind_of(path) is kind
@@ -162,6 +165,22 @@ def test_every_command_finds_contracts_at_the_repository_root(repo: Path, comman
     assert expected in result.stdout
     if command[0] not in ("lint", "validate"):
         assert "_template" not in result.output
+
+
+@pytest.mark.parametrize(("command", "expected"), [
+    (["lint", "--no-cache"], "contracts/other2.YAML:5:9: "),
+    (["validate"], "contracts/other2.YAML:5:9: "),
+    (["digest"], "../../contracts/other2.Yml: no digest"),
+    (["consent", "status"], "contracts/other2.YAML: no digest"),
+])
+def test_every_command_sees_agreements_whose_suffix_is_upper_case(repo: Path, command: list[str],
+                                                                 expected: str) -> None:
+    broken = EXAMPLE.read_text(encoding="utf-8").replace("status: active", "status: acitve", 1)
+    name = "other2.Yml" if command[0] == "digest" else "other2.YAML"
+    (repo / "contracts" / name).write_text(broken.replace("id: sales-onboarding", "id: other2", 1), encoding="utf-8")
+    result = run(*command)
+    assert expected in result.output, result.output
+    assert name in [file.name for file in select([str(repo / "contracts")]).files]
 
 
 def test_with_no_contracts_folder_every_command_says_so(repo: Path) -> None:

@@ -411,6 +411,20 @@ def test_a_new_agreement_in_force_from_outside_needs_every_partys_consent(repo: 
             "every party's consent") in result.output
 
 
+@pytest.mark.parametrize("name", ["other2.YAML", "other2.Yml"])
+def test_an_agreement_whose_suffix_is_upper_case_is_gated_and_linted(repo: Path, active: str, name: str) -> None:
+    add(repo, f"contracts/{name}", copy_with_deadline("2040-01-01", agreement_id="other2"))
+    commit_all_as(repo, "Active, and nobody consented", email="mallory@example.com")
+    result = run("check", "--base", active)
+    assert result.exit_code == 1
+    assert f"contracts/{name}: maria is missing: the agreement is new in this change" in result.output
+    assert f"contracts/{name}" in CliRunner().invoke(main, ["diff", "--base", active]).output
+    (repo / "contracts" / name).write_text(copy_with_deadline("2040-01-01", "acitve", "other2"), encoding="utf-8")
+    linted = CliRunner().invoke(main, ["lint", "--no-cache"])
+    assert linted.exit_code == 1
+    assert f"contracts/{name}:5:9: " in linted.output
+
+
 def test_a_new_agreement_in_force_in_a_hidden_folder_is_checked_at_once(repo: Path, active: str) -> None:
     add(repo, "contracts/.hidden/fresh.yaml", copy_with_deadline("2040-01-01", agreement_id="fresh"))
     result = run("check", "--base", active)

@@ -5,7 +5,8 @@ digest, consent, codeowners) and for the consent gate's view of the base revisio
 
 - **where**: below the folders named, else ``contracts/`` at the repository root (:func:`default_folder`,
   :func:`named_or_default`);
-- **what**: every ``*.yaml``/``*.yml`` file there, hidden folders and hidden files included (a copy tucked away in
+- **what**: every ``*.yaml``/``*.yml`` file there (the suffix in any case: ``.YAML`` and ``.Yml`` too, as editors
+  and case-insensitive file systems take them), hidden folders and hidden files included (a copy tucked away in
   ``contracts/.old/`` is an agreement like any other, so it can neither slip past the gate nor be a trusted base
   version later), except the consent records in ``.consent/`` folders and the template ``_template.yaml``
   (:func:`kind_of`). Only ``.git`` folders are never searched.
@@ -24,7 +25,7 @@ from pathlib import Path, PurePath, PurePosixPath
 
 from agreed.errors import AgreedError
 
-AGREEMENT_SUFFIXES = (".yaml", ".yml")
+AGREEMENT_SUFFIXES = (".yaml", ".yml")  # compared without regard to case: :func:`is_yaml_name`
 CONSENT_FOLDER = ".consent"  # the consent ledger beside the agreements (agreed.consent.ledger)
 TEMPLATE_NAME = "_template.yaml"  # what ``agreed init`` writes into contracts/: a guide to copy, not an agreement
 DEFAULT_FOLDER = "contracts"
@@ -56,7 +57,12 @@ def kind_of(path: PurePath | str) -> Kind:
     name = parts[-1] if parts else ""
     if name == TEMPLATE_NAME:
         return Kind.TEMPLATE
-    return Kind.AGREEMENT if name.endswith(AGREEMENT_SUFFIXES) else Kind.OTHER
+    return Kind.AGREEMENT if is_yaml_name(name) else Kind.OTHER
+
+
+def is_yaml_name(name: str) -> bool:
+    """Whether the file name ``name`` ends in one of :data:`AGREEMENT_SUFFIXES`, in any case (``a.YAML``)."""
+    return name.casefold().endswith(AGREEMENT_SUFFIXES)
 
 
 def stdin_name(given: str | None = None) -> str:
@@ -185,7 +191,7 @@ def _yaml_below(folder: Path) -> Iterator[Path]:
     for root, folders, names in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in _NEVER_SEARCHED)
         for name in names:
-            if name.endswith(AGREEMENT_SUFFIXES):
+            if is_yaml_name(name):
                 yield Path(root, name)
 
 

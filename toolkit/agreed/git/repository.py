@@ -17,7 +17,8 @@ from agreed.errors import AgreedError
 if TYPE_CHECKING:
     import git
 
-AGREEMENT_PATTERNS = ("*.yaml", "*.yml")  # the pathspecs of agreement files
+# the pathspecs of agreement files: the suffix in any case, as agreed.sources.is_yaml_name takes it
+AGREEMENT_PATTERNS = (":(icase)*.yaml", ":(icase)*.yml")
 
 
 class GitError(AgreedError):

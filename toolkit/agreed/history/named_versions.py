@@ -18,8 +18,7 @@ from agreed.errors import AgreedError
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import FileDiff, compare_files
 from agreed.history.pairing import UnreadableVersion, changed_agreements, renamed_at, working_version
-
-AGREEMENT_SUFFIXES = (".yaml", ".yml")
+from agreed.sources import is_yaml_name
 
 
 class UnusableVersions(AgreedError):
@@ -77,7 +76,7 @@ def parse_spec(text: str) -> Spec:
         if not rev or not path:
             raise UnusableVersions(f"{text!r}: write REV:path, e.g. HEAD~1:contracts/a.yaml")
         return Spec(rev, path)
-    if text.endswith(AGREEMENT_SUFFIXES) or "/" in text:
+    if is_yaml_name(text) or "/" in text:
         return Spec(None, text)
     return Spec(text, None)
 

@@ -35,7 +35,7 @@ from agreed.git.repository import GitError, Repository
 from agreed.history.materiality import Materiality
 from agreed.history.versions import Parsed, VersionLoader, parse
 from agreed.reading import Unreadable, read_file
-from agreed.sources import Kind, agreement_paths, default_folder, kind_of
+from agreed.sources import Kind, agreement_paths, default_folder, is_yaml_name, kind_of
 
 if TYPE_CHECKING:
     from agreed.cache import CacheFolder
@@ -155,7 +155,7 @@ def resolve_target(repository: Repository, target: str, cwd: Path) -> str:
 
 
 def _looks_like_path(target: str) -> bool:
-    return "/" in target or "\\" in target or target.endswith((".yaml", ".yml"))
+    return "/" in target or "\\" in target or is_yaml_name(target)
 
 
 def _find_id(repository: Repository, agreement_id: str, place: str) -> str | None:
