@@ -228,7 +228,7 @@ def test_a_missing_roster_is_reported_where_the_configuration_names_it(repositor
     (repository / ".agreed.yaml").write_text("# team settings\npeople: team/people.yaml\n", encoding="utf-8")
     code, stdout, stderr = _lint()
     assert (code, stdout) == (2, "")
-    assert stderr.startswith(".agreed.yaml:2:9: S013 people: the roster team/people.yaml is not a readable file")
+    assert stderr.startswith(".agreed.yaml:2:9: S013 people: the roster team/people.yaml: no such file")
 
 
 def test_ci_formats_use_repository_relative_paths_from_a_subfolder(repository: Path,

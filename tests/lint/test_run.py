@@ -126,7 +126,7 @@ def test_a_roster_named_but_missing_is_a_configuration_error_where_it_is_named(f
         run.lint_context(config, DAY, folder)
     (problem,) = raised.value.problems
     assert (problem.path, problem.line, problem.col, problem.rule) == (".agreed.yaml", 2, 9, "S013")
-    assert problem.message == "people: the roster team/people.yaml is not a readable file"
+    assert problem.message == "people: the roster team/people.yaml: no such file"
 
 
 def test_the_roster_is_loaded_into_the_context_and_an_invalid_one_raises(folder: Path) -> None:

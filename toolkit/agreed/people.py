@@ -15,11 +15,17 @@ A repository may keep one YAML file listing its people (named by ``people:`` in 
 Rules then check every agreement's parties against it. Consent uses it too: with ``agreed consent check --base REV``
 the roster as it was at REV is what vouches for a party that the base version of an agreement does not know (a
 party added in the change, or every party of an agreement the change creates): its email, handle and keys.
+
+A roster the configuration names is read as every input is (:mod:`agreed.reading`): one that cannot be used is an
+error at the ``people:`` setting with the reader's reason (no such file, is a directory, is a named pipe...), for lint
+and consent alike. It must lie inside the repository that holds the configuration (symbolic links followed): a roster
+elsewhere is not versioned with the agreements, so the consent gate could not read it as it was at the base revision.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +92,52 @@ class RosterError(AgreedError):
     def __init__(self, problems: tuple[Problem, ...]) -> None:
         super().__init__("; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems))
         self.problems = problems
+
+
+class RosterSettingError(RosterError):
+    """The roster the configuration names cannot be used at all (outside the repository, or not readable): the
+    problem stands at the ``people:`` setting, not in the roster."""
+
+
+OUTSIDE_REPOSITORY = ("is outside the repository: keep the roster in the repository with the agreements (the consent "
+                      "gate reads it as it was at the base revision)")
+
+
+@dataclass(frozen=True, slots=True)
+class RosterSetting:
+    """Where a configuration names the roster (``people:``): the configuration as shown, line and column."""
+
+    path: str
+    line: int
+    col: int
+
+    def refusal(self, roster: str, reason: str) -> RosterSettingError:
+        """The error for the roster shown as ``roster``, which cannot be used for ``reason``."""
+        return RosterSettingError((Problem(self.path, self.line, self.col, CONFIG_ERROR, Severity.ERROR,
+                                           f"people: the roster {roster}: {reason}"),))
+
+
+def load_named_roster(path: Path, shown: str, setting: RosterSetting, root: Path | None) -> Roster:
+    """The roster the configuration names at ``setting``, read from ``path`` (shown as ``shown``). Raises
+    :class:`RosterSettingError` when it lies outside the repository ``root`` (None: not in a repository) or cannot be
+    read (with the reader's reason), :class:`RosterError` with its own problems when it does not validate.
+
+    The reader comes first, so a folder, a pipe or a device is named as such wherever it is (it refuses them without
+    reading); a file it could read is then refused when it lies outside the repository."""
+    raw = read_file(path)
+    if isinstance(raw, Unreadable):
+        raise setting.refusal(shown, raw.reason)
+    if root is not None and not _below(path, root):
+        raise setting.refusal(shown, OUTSIDE_REPOSITORY)
+    return parse_roster(raw, shown)
+
+
+def _below(path: Path, root: Path) -> bool:
+    """Whether ``path``, links followed (a loop or a missing file is left to the reader to explain), is ``root`` or
+    below it."""
+    real = os.path.realpath(path)
+    top = os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def load_roster(path: Path, shown: str) -> Roster:

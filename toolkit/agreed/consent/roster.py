@@ -6,7 +6,9 @@ can neither add a person nor point the configuration at another roster and vouch
 
 A roster that the configuration names but that cannot be read (a typo in ``people:``, a file that is not there) is
 an error, as it is for lint, never the same as no roster: the roster has the last word on identity, so a gate that
-silently went on without it would trust what the agreements say instead.
+silently went on without it would trust what the agreements say instead. The error stands at the ``people:``
+setting and gives the reason, as lint's does; a roster outside the repository is refused in both places (at the base
+revision it could not be read at all).
 """
 
 from __future__ import annotations
@@ -14,15 +16,13 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from agreed.codes import CONFIG_ERROR
 from agreed.document import Document
 from agreed.git.repository import Repository
 from agreed.lines import split_lines
-from agreed.people import Roster, RosterError, load_roster, parse_roster
-from agreed.problem import Problem, Severity
+from agreed.people import OUTSIDE_REPOSITORY, Roster, RosterError, RosterSetting, load_named_roster, parse_roster
 from agreed.reading import Unreadable, read_file
 from agreed.settings import named_roster, settings_document
-from agreed.sources import display_path
+from agreed.sources import display_path, repository_root
 
 
 def roster_at(repository: Repository, base: str, config: str | None) -> Roster | None:
@@ -41,9 +41,12 @@ def roster_at(repository: Repository, base: str, config: str | None) -> Roster |
     if named is None:
         return None
     path = posixpath.normpath(posixpath.join(posixpath.dirname(config), named))
+    setting = _setting(settings, raw)
+    if posixpath.isabs(path) or path == ".." or path.startswith("../"):
+        raise setting.refusal(named, OUTSIDE_REPOSITORY)
     roster = repository.read(base, path)
     if roster is None:
-        raise RosterError((_not_readable(settings, raw, named, f"{base}:{path}"),))
+        raise setting.refusal(f"{base}:{path}", "no such file")
     return parse_roster(roster, f"{base}:{path}")
 
 
@@ -60,9 +63,7 @@ def roster_beside(config: Path, shown_from: Path) -> Roster | None:
     if named is None:
         return None
     path = config.parent / named
-    if not path.is_file():
-        raise RosterError((_not_readable(settings, raw, named, display_path(path, shown_from)),))
-    return load_roster(path, display_path(path, shown_from))
+    return load_named_roster(path, display_path(path, shown_from), _setting(settings, raw), repository_root(config))
 
 
 def _settings(raw: bytes, config: str, shown: str) -> Document:
@@ -73,13 +74,12 @@ def _settings(raw: bytes, config: str, shown: str) -> Document:
     return settings
 
 
-def _not_readable(settings: Document, raw: bytes, named: str, roster: str) -> Problem:
-    """The problem of a configuration whose ``people:`` names a roster that is not there, at that setting (in a
-    pyproject.toml, whose settings carry no positions of their own: the first line that sets ``people``)."""
+def _setting(settings: Document, raw: bytes) -> RosterSetting:
+    """Where the configuration names the roster (in a pyproject.toml, whose settings carry no positions of their
+    own: the first line that sets ``people``)."""
     line, col = settings.position(("people",))
     if settings.path.endswith(".toml"):
         lines = split_lines(raw.decode("utf-8", errors="replace"))
         line, col = next(((number, 1) for number, text in enumerate(lines, 1)
                           if text.strip().startswith("people")), (1, 1))
-    return Problem(settings.path, line, col, CONFIG_ERROR, Severity.ERROR,
-                   f"people: the roster {named!r} ({roster}) is not a readable file")
+    return RosterSetting(settings.path, line, col)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agreed.codes import CONFIG_ERROR, TOO_LARGE, UNREADABLE
+from agreed.codes import TOO_LARGE, UNREADABLE
 from agreed.document import Document, decode_text, load_document
 from agreed.lines import split_lines
 from agreed.lint import engine, suppressions
@@ -30,7 +30,7 @@ from agreed.lint.repository import check_repository, summarise
 from agreed.lint.rule import LintContext, TextRule
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file
-from agreed.sources import CHECKED, Kind, Selection, display_path, select
+from agreed.sources import CHECKED, Kind, Selection, display_path, repository_root, select
 
 if TYPE_CHECKING:
     from agreed.cache import CacheFolder
@@ -89,18 +89,20 @@ def selection(paths: Sequence[str], config: LintConfig | None = None, kinds: Col
 
 def lint_context(config: LintConfig, today: datetime.date, base: Path) -> LintContext:
     """The facts rules may use: ``today`` and the people roster the configuration names (shown relative to
-    ``base``). A roster named but not there raises :class:`ConfigError`; one that is invalid,
+    ``base``). A roster named that cannot be read, or lies outside the repository, raises :class:`ConfigError` at the
+    ``people:`` setting (:func:`agreed.people.load_named_roster`); one that is invalid,
     :class:`agreed.people.RosterError`."""
     if config.people is None:
         return LintContext(today=today)
-    from agreed.people import load_roster
+    from agreed.people import RosterSetting, RosterSettingError, load_named_roster
 
     shown = display_path(config.people, base)
-    if not config.people.is_file() and config.people_at is not None:
-        where, line, col = config.people_at
-        raise ConfigError([Problem(where, line, col, CONFIG_ERROR, Severity.ERROR,
-                                   f"people: the roster {shown} is not a readable file")])
-    return LintContext(today=today, people=load_roster(config.people, shown))
+    where, line, col = config.people_at or (shown, 1, 1)
+    try:
+        roster = load_named_roster(config.people, shown, RosterSetting(where, line, col), repository_root(config.root))
+    except RosterSettingError as error:
+        raise ConfigError(list(error.problems)) from error
+    return LintContext(today=today, people=roster)
 
 
 def linter(config: LintConfig | None, context: LintContext) -> Linter:
