@@ -1,7 +1,8 @@
 """A typed view of one agreement: its parties, results, celebration, relationship and consent policy.
 
-Rules, consent and renderers read an agreement through these frozen dataclasses instead of looking values up by
-string keys. The view is built from loaded data of any quality, since rules run on drafts and on invalid files: a
+Rules, consent and renderers read an agreement through these immutable records (named tuples, which are cheap to
+define and to build: the view is built for every document a lint run reads) instead of looking values up by string
+keys. The view is built from loaded data of any quality, since rules run on drafts and on invalid files: a
 missing part is None or empty, a value of the wrong type is left out (the schema reports it), and nothing raises.
 Each list item also keeps the keys it holds whatever their values (``present``, null included), so a rule can still
 tell a key that was never written from one whose value is of the wrong type.
@@ -15,8 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from agreed.document import Document
@@ -26,8 +26,7 @@ Number = int | float
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+class Identity(NamedTuple):
     """Who a party is, as a version of the agreement (or the people roster) says: what consent is checked against."""
 
     party: str
@@ -36,23 +35,20 @@ class Identity:
     keys: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """One text entry of a list (``for_whom``, ``check_ins.dates``, ``triggers`` ...) at ``path``."""
 
     path: JsonPath
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     path: JsonPath
     start: str | None = None
     end: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(NamedTuple):
     """One ``parties[]`` entry. Flags are None unless written as true or false."""
 
     path: JsonPath
@@ -83,8 +79,7 @@ class Party:
         return None if self.id is None else Identity(self.id, self.email, self.handle, self.keys)
 
 
-@dataclass(frozen=True, slots=True)
-class Responsibility:
+class Responsibility(NamedTuple):
     """An area of accountability under ``framing.accountability``, with its one owner."""
 
     path: JsonPath
@@ -92,8 +87,7 @@ class Responsibility:
     owner: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Framing:
+class Framing(NamedTuple):
     path: JsonPath
     together: str | None = None
     alliance_kind: str | None = None
@@ -105,16 +99,14 @@ class Framing:
     accountability: tuple[Responsibility, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     path: JsonPath
     fact: str | None = None
     source: str | None = None
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Deliverable:
+class Deliverable(NamedTuple):
     """One ``results.deliverables[]`` item; ``delivered`` says whether it records a delivery (any value counts)."""
 
     path: JsonPath
@@ -133,8 +125,7 @@ class Deliverable:
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(NamedTuple):
     """One ``results.milestones[]`` item; ``delivered`` as for :class:`Deliverable`."""
 
     path: JsonPath
@@ -148,23 +139,20 @@ class Milestone:
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class CheckIns:
+class CheckIns(NamedTuple):
     path: JsonPath
     cadence: str | None = None
     dates: tuple[Text, ...] = ()
     how: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BuyIn:
+class BuyIn(NamedTuple):
     path: JsonPath
     party: str | None = None
     how: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Information:
+class Information(NamedTuple):
     path: JsonPath
     what: str | None = None
     source: str | None = None
@@ -172,8 +160,7 @@ class Information:
     recipients: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     path: JsonPath
     id: str | None = None
     measure: str | None = None
@@ -182,8 +169,7 @@ class Measure:
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Results:
+class Results(NamedTuple):
     path: JsonPath
     purpose: str | None = None
     evidence: tuple[Evidence, ...] = ()
@@ -201,8 +187,7 @@ class Results:
     resource_measures: tuple[Measure, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     path: JsonPath
     id: str | None = None
     metric: str | None = None
@@ -213,16 +198,14 @@ class Target:
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Measurement:
+class Measurement(NamedTuple):
     path: JsonPath
     on: str | None = None
     communicated_on: str | None = None
     how: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+class Credit(NamedTuple):
     path: JsonPath
     party: str | None = None
     share: Number | None = None
@@ -230,8 +213,7 @@ class Credit:
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Handoff:
+class Handoff(NamedTuple):
     path: JsonPath
     id: str | None = None
     what: str | None = None
@@ -241,8 +223,7 @@ class Handoff:
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Celebration:
+class Celebration(NamedTuple):
     path: JsonPath
     targets: tuple[Target, ...] = ()
     measurement: Measurement | None = None
@@ -253,8 +234,7 @@ class Celebration:
     handoffs: tuple[Handoff, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Reservation:
+class Reservation(NamedTuple):
     path: JsonPath
     id: str | None = None
     concern: str | None = None
@@ -262,15 +242,13 @@ class Reservation:
     present: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Imbalance:
+class Imbalance(NamedTuple):
     path: JsonPath
     imbalance: str | None = None
     response: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Relationship:
+class Relationship(NamedTuple):
     path: JsonPath
     routine: str | None = None
     alerts: str | None = None
@@ -291,16 +269,14 @@ class Relationship:
     other: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ConsentPolicy:
+class ConsentPolicy(NamedTuple):
     """``consent.evidence``: the kinds of evidence listed, in written order (empty when unset)."""
 
     path: JsonPath
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Agreement:
+class Agreement(NamedTuple):
     """One agreement as written; parts that are missing are None or empty."""
 
     format: int | None = None
@@ -351,17 +327,20 @@ class Agreement:
 # --- reading ---------------------------------------------------------------------------------------------------------
 
 
+_NOTHING: Mapping[object, object] = {}
+
+
 class _Node:
     """A value of the loaded data at ``path``, read tolerantly: a step into anything but a mapping finds nothing."""
 
-    __slots__ = ("path", "value")
+    __slots__ = ("mapping", "path")
 
     def __init__(self, value: object, path: JsonPath) -> None:
-        self.value = value
+        self.mapping: Mapping[object, object] = value if isinstance(value, Mapping) else _NOTHING
         self.path = path
 
     def get(self, name: str) -> object:
-        return self.value.get(name) if isinstance(self.value, Mapping) else None
+        return self.mapping.get(name)
 
     def child(self, name: str) -> _Node | None:
         """The mapping at ``name``, or None when there is none."""
@@ -382,9 +361,7 @@ class _Node:
 
     def present(self) -> frozenset[str]:
         """The keys of the mapping, whatever their values."""
-        if not isinstance(self.value, Mapping):
-            return frozenset()
-        return frozenset(key for key in self.value if isinstance(key, str))
+        return frozenset(key for key in self.mapping if isinstance(key, str))
 
     def written(self, name: str) -> bool:
         """Whether ``name`` holds a value other than nothing or empty text, whatever its type."""
