@@ -10,7 +10,6 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from agreed.atomic import RefusedTarget, write_atomically
 from agreed.codes import INTERNAL_ERROR, UNREADABLE
 from agreed.lint.engine import at_or_above
 from agreed.problem import Problem, Severity
@@ -102,6 +101,8 @@ def deliver(rendered: str, output: Path | None, summary: str, output_format: str
         click.echo(rendered, nl=False)
         return
     sys.stdout.flush()  # anything printed before comes first when ``output`` is this process's own /dev/stdout
+    from agreed.atomic import RefusedTarget, write_atomically  # only a run that writes a file pays for it
+
     try:
         write_atomically(output, rendered, overwrite=True, create_folders=False)
     except RefusedTarget as error:
