@@ -354,6 +354,30 @@ def test_base_without_changes(repo: Path) -> None:
     assert result.stdout == "No semantic changes in 0 agreements.\n"
 
 
+def test_base_shows_the_work_tree_as_the_consent_gate_reads_it(repo: Path, agreement: dict[str, Any]) -> None:
+    """Files git does not list are still agreements to the gate: an ignored file is added, and a named pipe (in
+    place of a new file, or of a committed one) is a comparison that fails with the reason, never left out."""
+    (repo / ".gitignore").write_text("contracts/ignored.yaml\n", encoding="utf-8")
+    write(repo, "contracts/ignored.yaml", {**agreement, "id": "ignored"})
+    write(repo, "contracts/untracked.yaml", {**agreement, "id": "untracked"})
+    result = run("--base", "main")
+    assert result.exit_code == 0, result.output
+    assert "contracts/ignored.yaml (added): 1 material" in result.stdout
+    assert "contracts/untracked.yaml (added): 1 material" in result.stdout
+    gate = CliRunner().invoke(main, ["consent", "status"])
+    assert "contracts/ignored.yaml: ignored" in gate.output
+    os.mkfifo(repo / "contracts" / "f.yaml")
+    (repo / B).unlink()
+    os.mkfifo(repo / B)
+    result = run("--base", "main")
+    assert result.exit_code == 2
+    assert "contracts/f.yaml (added): cannot compare: contracts/f.yaml is a named pipe, not a regular file" \
+        in result.stdout
+    assert f"{B}: cannot compare: {B} is a named pipe, not a regular file" in result.stdout
+    assert "contracts/f.yaml: no digest, terms that do not validate cannot be consented to: 1:1: is a named pipe" \
+        in CliRunner().invoke(main, ["consent", "status"]).output
+
+
 def test_base_counts_from_the_merge_base_when_the_base_moved_on(branch: Path, agreement: dict[str, Any]) -> None:
     git(branch, "stash", "-u", "-q")
     git(branch, "checkout", "-q", "main")

@@ -37,6 +37,13 @@ def changed_files(repository: Repository, base: str, head: str | None = None) ->
     return pairs
 
 
+def tracked_paths(repository: Repository) -> frozenset[str]:
+    """The agreement files (``*.yaml``/``*.yml``, any case) that the index holds: what git's diff of the work tree
+    looks at."""
+    output = repository.run("ls-files", "-z", "--cached", "--", *AGREEMENT_PATTERNS)
+    return frozenset(decode_path(token) for token in output.split(b"\0") if token)
+
+
 def _untracked(repository: Repository) -> Iterator[str]:
     output = repository.run("ls-files", "-z", "--others", "--exclude-standard", "--", *AGREEMENT_PATTERNS)
     return (decode_path(token) for token in output.split(b"\0") if token)

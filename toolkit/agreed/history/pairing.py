@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from agreed.errors import AgreedError
-from agreed.git.changes import changed_files, merge_base_of
+from agreed.git.changes import changed_files, merge_base_of, tracked_paths
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import FileDiff, compare_files
 from agreed.reading import Unreadable, Why, read_file
-from agreed.sources import agreement_paths, checked_places, default_folder, inside
+from agreed.sources import AGREEMENTS, agreement_paths, checked_places, default_folder, inside, select
+
+Pair = tuple[str | None, str | None]  # (old path at the merge base, new path in the work tree); None: no such side
 
 
 class UnreadableVersion(AgreedError):
@@ -34,24 +36,46 @@ def changed_agreements(repository: Repository, base: str, limits: Sequence[str])
     ``contracts/`` at the repository root, compared with the working tree. Each side of a change is a version only
     when it is an agreement file (:func:`agreed.sources.kind_of`: hidden ones included, never a consent record or
     the template) in the places the consent gate checks for these paths (:func:`agreed.sources.checked_places`): a
-    file moved in from elsewhere is added, one moved out is deleted, as the gate sees it."""
+    file moved in from elsewhere is added, one moved out is deleted, as the gate sees it. The work tree is read as
+    the gate reads it: a file git does not list (ignored, or no regular file, such as a named pipe) is there too,
+    and one that cannot be read is a comparison that fails, with the reason."""
     merge_base = merge_base_of(repository, base)
     named = [repository.relative(Path(limit)) for limit in limits]
     places = (checked_places(limits, repository.relative) if limits
               else [repository.relative(default_folder(repository.root))])
+    pairs = [pair for pair in changed_files(repository, base)
+             if not named or any(inside(path, named) for path in pair if path is not None)]
     files = []
-    for pair in changed_files(repository, base):
-        if named and not any(inside(path, named) for path in pair if path is not None):
-            continue
+    for pair in _with_unlisted(repository, pairs, limits):
         old, new = (path if path is not None and agreement_paths([path], places) else None for path in pair)
         if old is None and new is None:
             continue
         old_raw = repository.read(merge_base, old) if old is not None else None
-        new_raw = working_version(repository.root / new) if new is not None else None
-        file = compare_files(old, old_raw, new, new_raw, renamed=old is not None and new is not None and old != new)
+        renamed = old is not None and new is not None and old != new
+        new_raw = read_file(repository.root / new) if new is not None else None
+        if isinstance(new_raw, Unreadable) and new_raw.why is not Why.MISSING:
+            files.append(FileDiff(old, new, renamed=renamed, error=f"{new} {new_raw.reason}"))
+            continue
+        file = compare_files(old, old_raw, new, None if isinstance(new_raw, Unreadable) else new_raw,
+                             renamed=renamed)
         if file.agreement:
             files.append(file)
     return files
+
+
+def _with_unlisted(repository: Repository, pairs: Sequence[Pair], limits: Sequence[str]) -> list[Pair]:
+    """``pairs`` (git's changes) with the agreement files of the work tree that the consent gate reads below
+    ``limits`` (else ``contracts/``) and git's diff does not show: ignored files and files that are no regular
+    file (git lists neither). Such a file is added, or, when git has it deleted, changed."""
+    shown = {new for _, new in pairs if new is not None}
+    deleted = {old for old, new in pairs if new is None and old is not None}
+    known = shown | (tracked_paths(repository) - deleted)
+    arguments = list(limits) or [str(default_folder(repository.root))]
+    present = [repository.relative(file) for file in select([a for a in arguments if Path(a).exists()],
+                                                             kinds=AGREEMENTS).files]
+    unlisted = [path for path in present if path not in known]
+    kept = [pair for pair in pairs if not (pair[1] is None and pair[0] in unlisted)]
+    return kept + [(path if path in deleted else None, path) for path in unlisted]
 
 
 def renamed_at(repository: Repository, rev: str, path: str, other_rev: str | None) -> str | None:
