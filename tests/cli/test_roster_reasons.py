@@ -82,7 +82,7 @@ def test_a_roster_outside_the_repository_is_refused_for_lint_and_consent(repo: P
     (outside / "people.yaml").write_text(ROSTER, encoding="utf-8")
     _name_roster(repo, "../elsewhere/people.yaml")
     for command in COMMANDS:
-        _assert_refused(_run(*command), ".agreed.yaml", "elsewhere/people.yaml", "is outside the repository")
+        _assert_refused(_run(*command), ".agreed.yaml", f"{outside / 'people.yaml'}", "is outside the repository")
 
 
 def test_a_link_in_the_repository_to_a_roster_outside_is_refused(repo: Path) -> None:

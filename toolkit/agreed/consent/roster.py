@@ -13,6 +13,7 @@ revision it could not be read at all).
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def roster_beside(config: Path, shown_from: Path) -> Roster | None:
     named = named_roster(settings)
     if named is None:
         return None
-    path = config.parent / named
+    path = Path(os.path.normpath(config.parent / named))  # as lint names it
     return load_named_roster(path, display_path(path, shown_from), _setting(settings, raw), repository_root(config))
 
 
