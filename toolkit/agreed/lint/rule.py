@@ -9,6 +9,9 @@ A :class:`BuiltinRule` documents a check built into loading, the schema or the e
 cannot be suppressed. Each kind holds exactly one check, so a rule with none or with two cannot be built. The engine,
 not the rule, turns text and document findings into positioned Problems, and applies the configured severities and
 the suppressions to every kind.
+
+The values rules take and give (spans, paths, contexts, summaries) are named tuples, which cost a fraction of a
+dataclass to define: every lint run imports this module before it reads a file.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self
 
 from agreed.problem import Problem, Severity
 
@@ -40,8 +43,7 @@ class Category(enum.Enum):
     CROSS_FILE = "cross-file"
 
 
-@dataclass(frozen=True, slots=True)
-class TextSpan:
+class TextSpan(NamedTuple):
     """A finding inside one piece of prose: ``text[start:end]`` is what the message is about."""
 
     start: int
@@ -49,8 +51,7 @@ class TextSpan:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class TextContext:
+class TextContext(NamedTuple):
     """What the surroundings of a statement tell a text rule.
 
     ``measured``: the statement's item carries numbers or an acceptance criterion in its own fields.
@@ -62,8 +63,7 @@ class TextContext:
     owned: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class AtPath:
+class AtPath(NamedTuple):
     """A document rule's finding at a JSON path, not yet positioned (the engine turns it into a Problem at that
     path's line and column); ``at_key`` points at the key rather than its value."""
 
@@ -72,16 +72,14 @@ class AtPath:
     at_key: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class LintContext:
+class LintContext(NamedTuple):
     """Facts from outside the document that document rules may use."""
 
     today: datetime.date | None = None
     people: Roster | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PartyEntry:
+class PartyEntry(NamedTuple):
     """One party as an agreement lists it, with the position of its id."""
 
     id: str
@@ -92,8 +90,7 @@ class PartyEntry:
     col: int
 
 
-@dataclass(frozen=True, slots=True)
-class AgreementSummary:
+class AgreementSummary(NamedTuple):
     """What cross-file rules need to know of one agreement: its id and parties, with positions."""
 
     path: str
