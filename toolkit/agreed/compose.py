@@ -15,7 +15,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from agreed import yaml_io
@@ -60,8 +60,7 @@ class Span(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Composed:
+class Composed(NamedTuple):
     """What composing a text gave: its data (None unless it held exactly one document and no problem), the problems
     found, and where each value and key sits."""
 
@@ -91,21 +90,22 @@ class _LimitExceeded(AgreedError):
     """Stops composing once a budget is spent; the Problem is already recorded."""
 
 
-@dataclass(slots=True)
 class _Frame:
-    """An open mapping or sequence while composing."""
+    """An open mapping or sequence while composing (a plain class: a dataclass costs more to define than it saves)."""
 
-    container: dict[str, Any] | list[Any]
-    path: NodePath
-    anchor: str | None
-    nodes: int = 1
-    key: str | None = None
-    key_span: Span | None = None
-    key_lines: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("anchor", "container", "key", "key_lines", "key_span", "nodes", "path")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: NodePath, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.nodes = 1
+        self.key: str | None = None
+        self.key_span: Span | None = None
+        self.key_lines: dict[str, int] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class _ParsedText:
+class _ParsedText(NamedTuple):
     """The text handed to the parser: the source, or the source with surrogate-pair escapes rewritten.
 
     libyaml refuses ``\\ud83d\\ude00`` (the UTF-16 pair that JSON writers emit for characters past U+FFFF), which

@@ -52,7 +52,7 @@ def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule
     for path, found in problems.items():
         parsed = directives(path)
         cross_file_only = suppressions.Parsed(
-            tuple(dataclasses.replace(directive, codes=tuple(code for code in directive.codes if code in ran))
+            tuple(directive._replace(codes=tuple(code for code in directive.codes if code in ran))
                   for directive in parsed.directives), ())
         kept += suppressions.apply(path, found, cross_file_only, frozenset(), frozenset())
     return sorted(kept)

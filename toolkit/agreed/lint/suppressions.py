@@ -18,7 +18,7 @@ import bisect
 import enum
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from agreed.codes import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 from agreed.document import Document
@@ -37,8 +37,7 @@ class Scope(enum.Enum):
     FILE = "disable-file"
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """One suppression comment: where it is, what it covers and which rules (by code) it names."""
 
     line: int
@@ -49,8 +48,7 @@ class Directive:
     last_line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     directives: tuple[Directive, ...]
     problems: tuple[Problem, ...]
 
