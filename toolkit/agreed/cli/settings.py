@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from agreed.cli.output import EXIT_USAGE
+from agreed.errors import AgreedError
 from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
 from agreed.lint.rule import LintContext
 from agreed.problem import Problem
@@ -81,14 +82,17 @@ def run_config(config_path: Path | None, isolated: bool) -> LintConfig:
 def run_context(today: datetime.datetime | None, config: LintConfig) -> LintContext:
     """Today's date (or --today) and the people roster the configuration names; a bad roster exits 2."""
     from agreed.lint.run import lint_context
-    from agreed.people import RosterError
 
     day = today.date() if today is not None else datetime.date.today()
     try:
         return lint_context(config, day, Path.cwd().resolve())
     except ConfigError as error:
         _fail_with(error.problems, "the configuration is invalid")
-    except RosterError as error:
+    except AgreedError as error:
+        from agreed.people import RosterError  # only a run with a roster loads agreed.people: the others skip it
+
+        if not isinstance(error, RosterError):
+            raise
         _fail_with(error.problems, "the people roster is invalid")
 
 
