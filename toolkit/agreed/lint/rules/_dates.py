@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from agreed.agreement import Deliverable, Milestone, agreement_of
 from agreed.document import Document, JsonPath
@@ -30,8 +30,7 @@ DAY_AFTER_DEADLINE = re.compile(r"deadline(?: \+ ([0-9]{1,4}) days?)?")
 """A day relative to the outcome deadline, exactly as the schema's ``dayAfterDeadline`` accepts it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
+class Dated(NamedTuple):
     """A calendar day found in the document at ``path``; ``relative`` is the text when it was written relative to
     the outcome deadline (``deadline + 15 days``) and ``day`` the day that text names."""
 
