@@ -193,3 +193,15 @@ def test_statement_lines_split_decoded_input_or_give_the_problem_that_stops_it(t
     assert not isinstance(missing, list)
     assert missing.rule == UNREADABLE
     assert missing.path == "missing.txt"
+
+
+def test_the_library_lint_raises_one_exception_type_with_positioned_problems_for_a_configuration(
+        tmp_path: Path) -> None:
+    import agreed
+    from agreed.api import lint
+
+    with pytest.raises(agreed.AgreedError) as raised:
+        lint([str(tmp_path)], config=tmp_path / "missing.yaml")
+    problems = raised.value.problems  # type: ignore[attr-defined]
+    assert [problem.rule for problem in problems] == ["S013"]
+    assert "no such file" in problems[0].message

@@ -16,15 +16,17 @@ from agreed.version import __version__
 if TYPE_CHECKING:
     from agreed.api import check, check_statement, load, loads, validate
     from agreed.document import Document
+    from agreed.errors import AgreedError
     from agreed.problem import Problem, Severity
 
 # The library surface, imported on first use: the command line imports this package for every command, and only
 # some commands need the lint engine behind agreed.check.
 _EXPORTS = {"check": "agreed.api", "check_statement": "agreed.api", "load": "agreed.api", "loads": "agreed.api",
             "validate": "agreed.api", "Document": "agreed.document", "Problem": "agreed.problem",
-            "Severity": "agreed.problem"}
+            "Severity": "agreed.problem", "AgreedError": "agreed.errors"}
 
-__all__ = ["Document", "Problem", "Severity", "__version__", "check", "check_statement", "load", "loads", "validate"]
+__all__ = ["AgreedError", "Document", "Problem", "Severity", "__version__", "check", "check_statement", "load", "loads",
+           "validate"]
 
 
 def __getattr__(name: str) -> Any:
