@@ -37,7 +37,7 @@ from agreed.atomic import RefusedTarget, write_atomically
 from agreed.errors import AgreedError
 from agreed.git.config import config_get, config_set
 from agreed.git.repository import GitError, Repository
-from agreed.reading import Unreadable, Why, read_file
+from agreed.reading import Unreadable, read_optional_text
 from agreed.schema import schema_path, template_path
 from agreed.settings import CONFIG_FILE
 from agreed.yaml_io import load_plain
@@ -150,15 +150,10 @@ def ci_template(platform: str) -> str:
 
 
 def _read(path: Path) -> str | None:
-    raw = read_file(path)
-    if isinstance(raw, Unreadable):
-        if raw.why is Why.MISSING:
-            return None
-        raise InitError(f"cannot read {path}: {raw.detail}")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InitError(f"cannot read {path}: {error}") from None
+    text = read_optional_text(path)
+    if isinstance(text, Unreadable):
+        raise InitError(f"cannot read {path}: {text.detail}")
+    return text
 
 
 def _write(root: Path, relative: str, text: str) -> None:

@@ -115,3 +115,15 @@ def _failure(error: OSError) -> Unreadable:
     if error.errno == errno.EISDIR:  # Windows refuses to open a folder before it can be looked at
         return Unreadable(Why.NOT_A_FILE, "is a directory, not a file")
     return Unreadable(Why.FAILED, error.strerror or str(error))
+
+
+def read_optional_text(path: Path, limit: int = INPUT_LIMIT) -> str | Unreadable | None:
+    """The UTF-8 text of a file the caller may create (CODEOWNERS, a configuration ``init`` updates): None when there
+    is none yet, else the text or why it cannot be read (a file that is not UTF-8 included)."""
+    raw = read_file(path, limit)
+    if isinstance(raw, Unreadable):
+        return None if raw.why is Why.MISSING else raw
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Unreadable(Why.FAILED, str(error))

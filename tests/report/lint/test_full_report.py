@@ -6,22 +6,14 @@ import pytest
 from click.testing import CliRunner
 
 from agreed.cli import main
-from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
+from agreed.lint.rule import Category
 from agreed.problem import Problem, Severity
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.full_report import ELLIPSIS, INDENT, WIDTH, render, snippet
+from fake_rules import fake_text_rule
 
-
-def _no_spans(text: str, context: TextContext) -> list[TextSpan]:
-    return []
-
-
-def _fake(code: str, name: str, category: Category, severity: Severity, doc: str) -> TextRule:
-    return TextRule(code=code, name=name, category=category, severity=severity, doc=doc, check=_no_spans)
-
-
-RULES = {"A101": _fake("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nLong doc.")}
+RULES = {"A101": fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nLong doc.")}
 SOURCE = "title: x\n\tgoal: ship it soon\r\nlast: y"
 
 

@@ -2,22 +2,14 @@ from __future__ import annotations
 
 import json
 
-from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
+from agreed.lint.rule import Category
 from agreed.problem import Problem, Severity
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.gitlab_report import render
+from fake_rules import fake_text_rule
 
-
-def _no_spans(text: str, context: TextContext) -> list[TextSpan]:
-    return []
-
-
-def _fake(code: str, name: str, category: Category, severity: Severity, doc: str) -> TextRule:
-    return TextRule(code=code, name=name, category=category, severity=severity, doc=doc, check=_no_spans)
-
-
-RULES = {"A101": _fake("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nDoc.")}
+RULES = {"A101": fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nDoc.")}
 
 
 def test_registered() -> None:

@@ -7,26 +7,18 @@ from typing import Any
 import jsonschema
 
 from agreed import __version__
-from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
+from agreed.lint.rule import Category
 from agreed.problem import Problem, Severity
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.sarif_report import render
-
-
-def _no_spans(text: str, context: TextContext) -> list[TextSpan]:
-    return []
-
-
-def _fake(code: str, name: str, category: Category, severity: Severity, doc: str) -> TextRule:
-    return TextRule(code=code, name=name, category=category, severity=severity, doc=doc, check=_no_spans)
-
+from fake_rules import fake_text_rule
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 RULES = {
-    "A101": _fake("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nLong doc."),
-    "A202": _fake("A202", "collective-owner", Category.ACCOUNTABILITY, Severity.ERROR, "One owner.\n\nDoc 2."),
-    "A301": _fake("A301", "no-date", Category.TIME, Severity.INFO, "A date."),
+    "A101": fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nLong doc."),
+    "A202": fake_text_rule("A202", "collective-owner", Category.ACCOUNTABILITY, Severity.ERROR, "One owner.\n\nDoc 2."),
+    "A301": fake_text_rule("A301", "no-date", Category.TIME, Severity.INFO, "A date."),
 }
 PROBLEMS = (
     Problem("contracts/a b.yaml", 2, 5, "A202", Severity.ERROR, "owned by a team"),

@@ -28,7 +28,7 @@ from agreed.consent.codeowners import (
 from agreed.document import read_document
 from agreed.errors import AgreedError
 from agreed.problem import Problem
-from agreed.reading import Unreadable, Why, read_file
+from agreed.reading import Unreadable, read_optional_text
 from agreed.sources import (
     AGREEMENTS,
     STDIN,
@@ -212,12 +212,7 @@ def _target(planned: Plan) -> Path:
 
 def _read(target: Path) -> str | None:
     """The text of the CODEOWNERS file, None when there is none yet."""
-    raw = read_file(target, CODEOWNERS_LIMIT)
-    if isinstance(raw, Unreadable):
-        if raw.why is Why.MISSING:
-            return None
-        raise CodeownersUsageError(f"cannot read {target}: {raw.detail}")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CodeownersUsageError(f"cannot read {target}: {error}") from None
+    text = read_optional_text(target, CODEOWNERS_LIMIT)
+    if isinstance(text, Unreadable):
+        raise CodeownersUsageError(f"cannot read {target}: {text.detail}")
+    return text
