@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -338,6 +339,35 @@ def test_base_with_paths_limits_the_files(branch: Path) -> None:
     result = run("--base", "main", A, "--format", "json")
     assert result.exit_code == 0, result.output
     assert [file["new_path"] for file in json.loads(result.stdout)["files"]] == [A]
+
+
+@pytest.mark.parametrize("arguments", [("contracts/typo",), (A, "contracts/typo"), ("contracts/typo.yaml",)])
+def test_base_with_a_path_that_names_nothing_exits_2(branch: Path, arguments: tuple[str, ...]) -> None:
+    """A typo in a CI path must not pass a --fail-on material check as a range without changes."""
+    result = run("--base", "main", "--fail-on", "material", *arguments)
+    assert result.exit_code == 2
+    assert "agreed: error: no such file or folder: contracts/typo" in result.stderr
+    assert result.stdout == ""
+
+
+def test_base_with_a_folder_deleted_since_lists_its_deleted_agreements(branch: Path) -> None:
+    shutil.rmtree(branch / "contracts")
+    result = run("--base", "main", "contracts", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert {(file["old_path"], file["new_path"]) for file in json.loads(result.stdout)["files"]} == {
+        (A, None), (B, None)}
+    deleted_file = run("--base", "main", A, "--fail-on", "material")
+    assert deleted_file.exit_code == 1, deleted_file.output
+    assert f"{A} (deleted): 1 material, 0 record, 0 editorial" in deleted_file.stdout.splitlines()
+
+
+def test_base_with_a_deleted_folder_that_held_no_agreement_exits_2(repo: Path, agreement: dict[str, Any]) -> None:
+    write(repo, "contracts/.consent/a/maria/0123.yaml", {**agreement, "id": "record"})
+    commit(repo, "A consent record")
+    git(repo, "rm", "-q", "-r", "contracts/.consent")
+    result = run("--base", "main", "contracts/.consent")
+    assert result.exit_code == 2
+    assert "no such file or folder: contracts/.consent" in result.stderr
 
 
 def test_base_fail_on_material_and_markdown(branch: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from agreed.errors import AgreedError
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import FileDiff, compare_files
-from agreed.history.pairing import UnreadableVersion, changed_agreements, renamed_at, working_version
+from agreed.history.pairing import NoSuchPlace, UnreadableVersion, changed_agreements, renamed_at, working_version
 from agreed.sources import is_yaml_name
 
 
@@ -61,7 +61,7 @@ def files_to_compare(versions: Sequence[str], base: str | None) -> list[FileDiff
         if base is not None:
             return changed_agreements(repository.get(), base, versions)
         return [_compare_named(repository, versions)]
-    except (GitError, UnreadableVersion) as error:
+    except (GitError, NoSuchPlace, UnreadableVersion) as error:
         raise UnusableVersions(str(error)) from error
     finally:
         repository.close()

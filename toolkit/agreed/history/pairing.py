@@ -20,6 +20,11 @@ class UnreadableVersion(AgreedError):
     """A working file that exists but cannot be read (the message names it and says why)."""
 
 
+class NoSuchPlace(AgreedError):
+    """Paths named to ``agreed diff --base`` that name nothing to compare: not in the work tree, and holding no
+    agreement file at the merge base (a typo, which must not pass as a range without changes)."""
+
+
 def working_version(path: Path) -> bytes | None:
     """The bytes of a working file, None when it does not exist; raises :class:`UnreadableVersion` when it cannot
     be read."""
@@ -41,6 +46,7 @@ def changed_agreements(repository: Repository, base: str, limits: Sequence[str])
     and one that cannot be read is a comparison that fails, with the reason."""
     merge_base = merge_base_of(repository, base)
     named = [repository.relative(Path(limit)) for limit in limits]
+    _check_places(repository, merge_base, limits, named)
     places = (checked_places(limits, repository.relative) if limits
               else [repository.relative(default_folder(repository.root))])
     pairs = [pair for pair in changed_files(repository, base)
@@ -61,6 +67,20 @@ def changed_agreements(repository: Repository, base: str, limits: Sequence[str])
         if file.agreement:
             files.append(file)
     return files
+
+
+def _check_places(repository: Repository, merge_base: str, limits: Sequence[str], named: Sequence[str]) -> None:
+    """Raise :class:`NoSuchPlace` for the ``limits`` (``named``: the same, repo-relative) that neither exist in the
+    work tree nor hold an agreement file at ``merge_base``; a folder or file deleted since is still a place to
+    compare (its agreements are deleted)."""
+    absent = [(limit, place) for limit, place in zip(limits, named, strict=True) if not Path(limit).exists()]
+    if not absent:
+        return
+    at_base = repository.tree_paths(merge_base)
+    missing = [limit for limit, place in absent if not agreement_paths(at_base, [place])]
+    if missing:
+        raise NoSuchPlace(f"no such file or folder: {', '.join(missing)} (nor an agreement file there at the merge "
+                          "base)")
 
 
 def _with_unlisted(repository: Repository, pairs: Sequence[Pair], limits: Sequence[str]) -> list[Pair]:
