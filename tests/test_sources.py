@@ -76,12 +76,35 @@ def test_named_files_of_another_kind_are_skipped_and_said(tmp_path: Path, monkey
     assert select([str(tmp_path / RECORD)]).skipped == ((tmp_path / RECORD, Kind.CONSENT_RECORD),)
 
 
-def test_a_folder_of_records_only_is_not_empty_and_checks_nothing(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("kinds", [AGREEMENTS, CHECKED])
+def test_a_folder_of_consent_records_only_holds_no_agreement_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   kinds: frozenset[Kind]) -> None:
     make_tree(tmp_path)
     monkeypatch.chdir(tmp_path)
-    found = select(["contracts/.consent"])
-    assert (found.files, found.empty) == ((), ())
+    found = select(["contracts/.consent", "contracts"], kinds=kinds)
+    assert found.empty == ("contracts/.consent",)
+    assert Path(RECORD) not in found.files
+
+
+def test_a_folder_of_yaml_files_none_of_them_agreements_counts_as_empty(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "records" / ".consent" / "a" / "maria").mkdir(parents=True)
+    (tmp_path / "records" / ".consent" / "a" / "maria" / "0123.yaml").write_text("agreed-consent: 1\n")
+    (tmp_path / "records" / "notes.md").write_text("not YAML\n")
+    monkeypatch.chdir(tmp_path)
+    assert select(["records"]).empty == ("records",)
+
+
+def test_a_folder_whose_agreement_files_are_all_left_out_is_not_empty(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    filtered = select(["contracts"], wanted=lambda path, named: False)  # the configuration's include/exclude
+    assert (filtered.files, filtered.empty) == ((), ())
+    (tmp_path / "only-template").mkdir()
+    shutil.copyfile(TEMPLATE, tmp_path / "only-template" / "_template.yaml")
+    other_kind = select(["only-template"], kinds=AGREEMENTS)  # the template that agreed init writes, alone
+    assert (other_kind.files, other_kind.empty) == ((), ())
 
 
 def test_a_tree_listing_is_read_with_the_same_definition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -208,6 +231,31 @@ def test_codeowners_leaves_out_the_template(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "_template" not in result.output
     assert "/contracts/sales-onboarding.yaml @" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["lint", "--no-cache"], ["validate"], ["digest"], ["codeowners"],
+                                     ["consent", "check"], ["consent", "status"]])
+def test_every_command_refuses_a_folder_of_consent_records_only(repo: Path, command: list[str]) -> None:
+    result = run(*command, "../../contracts/.consent")
+    assert result.exit_code == 2, result.output
+    assert "agreed: error: ../../contracts/.consent: holds no agreement files (*.yaml, *.yml)" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_lint_takes_a_folder_whose_agreement_files_the_configuration_excludes(repo: Path) -> None:
+    (repo / ".agreed.yaml").write_text("exclude: ['contracts/sales-onboarding.yaml', 'contracts/_template.yaml']\n",
+                                       encoding="utf-8")
+    for command in (["lint", "--no-cache"], ["validate"]):
+        result = run(*command, "../../contracts")
+        assert (result.exit_code, result.stdout) == (0, "No problems in 0 files.\n"), result.output
+
+
+@pytest.mark.parametrize("command", [["lint", "--no-cache"], ["validate"], ["digest"], ["codeowners"],
+                                     ["consent", "check"]])
+def test_every_command_takes_a_folder_holding_only_the_template(repo: Path, command: list[str]) -> None:
+    (repo / "contracts" / "sales-onboarding.yaml").unlink()  # as agreed init leaves contracts/
+    result = run(*command, "../../contracts")
+    assert result.exit_code == 0, result.output
 
 
 # -- how a file is named ----------------------------------------------------------------------------------------------

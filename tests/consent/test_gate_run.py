@@ -56,7 +56,7 @@ def test_yaml_beside_the_agreements_that_is_no_agreement_is_left_out_unless_name
 @pytest.mark.parametrize(("arguments", "message"), [
     (["contracts/missing.yaml"], "no such file or folder: contracts/missing.yaml"),
     (["-"], "consent needs agreement files in a repository, not standard input"),
-    (["contracts"], "no agreement files in: contracts"),
+    (["contracts"], "contracts: holds no agreement files (*.yaml, *.yml)"),
 ])
 def test_paths_that_name_no_agreement_are_refused(repo: Path, arguments: list[str], message: str) -> None:
     (repo / "README.md").write_text("agreements\n", encoding="utf-8")

@@ -45,6 +45,9 @@ class Kind(enum.Enum):
 
 AGREEMENTS: frozenset[Kind] = frozenset({Kind.AGREEMENT})
 CHECKED: frozenset[Kind] = frozenset({Kind.AGREEMENT, Kind.TEMPLATE})  # what lint and validate check
+# What makes a folder hold agreement files, for every command: consent records alone do not (a folder of them is a
+# mistaken path), the template does (``agreed init`` writes it so the first CI run has a file to check).
+AGREEMENT_FILES: frozenset[Kind] = CHECKED
 
 
 def kind_of(path: PurePath | str) -> Kind:
@@ -128,8 +131,10 @@ def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _eve
     """Expand arguments: folders to the files of ``kinds`` below them (:func:`kind_of`), files as given when they
     are of ``kinds`` or of no known kind (the loader says what is wrong with them), else ``skipped``.
 
-    ``wanted(path, named)`` filters the result (``named``: the file was an argument itself, not found in a folder);
-    a folder whose files are all filtered out, or all of another kind, does not count as empty.
+    ``wanted(path, named)`` filters the result (``named``: the file was an argument itself, not found in a folder).
+    A folder is ``empty`` when it holds no agreement file (:data:`AGREEMENT_FILES`: only consent records, or no YAML
+    file at all), whatever ``kinds`` and ``wanted`` take: one whose agreement files are all filtered out, or all of
+    another kind than ``kinds`` (only the template, for digest and codeowners), is not.
     """
     files: list[Path] = []
     empty: list[str] = []
@@ -141,9 +146,9 @@ def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _eve
             continue
         path = Path(argument)
         if _is_dir(path):
-            found = sorted(_yaml_below(path))
-            files.extend(file for file in found if kind_of(_local(file)) in kinds and wanted(file, False))
-            if not found:
+            found = [(file, kind_of(_local(file))) for file in sorted(_yaml_below(path))]
+            files.extend(file for file, kind in found if kind in kinds and wanted(file, False))
+            if not any(kind in AGREEMENT_FILES for _, kind in found):
                 empty.append(argument)
             continue
         kind = kind_of(_local(path))

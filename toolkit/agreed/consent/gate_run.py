@@ -87,7 +87,7 @@ def _files(repository: Repository, arguments: Sequence[str]) -> tuple[list[Path]
     if selection.reads_stdin:
         raise GateUsageError("consent needs agreement files in a repository, not standard input")
     if selection.empty:
-        raise GateUsageError(f"no agreement files in: {', '.join(selection.empty)}")
+        raise GateUsageError(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     for path, kind in selection.skipped:
         raise GateUsageError(f"{path.as_posix()}: a {kind.value} is not an agreement, there is nothing to consent to")
     named = {repository.relative(Path(argument)) for argument in arguments}
