@@ -137,11 +137,46 @@ def test_the_pre_commit_hook_matches_the_projects_hook(repo: Path) -> None:
 
 
 def test_gitattributes_lines_are_added_once(repo: Path) -> None:
-    (repo / ".gitattributes").write_text("*.png binary\ncontracts/**/*.yaml diff=agreed", encoding="utf-8")
+    (repo / ".gitattributes").write_text(f"*.png binary\n{ATTRIBUTE_LINES[0]}", encoding="utf-8")
     action = next(a for a in initialise(repo, "none") if a.target == ".gitattributes")
     assert action.outcome is Outcome.UPDATED
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == (
-        "*.png binary\ncontracts/**/*.yaml diff=agreed\ncontracts/**/*.yml diff=agreed\n")
+        f"*.png binary\n{ATTRIBUTE_LINES[0]}\n{ATTRIBUTE_LINES[1]}\n")
+
+
+def _diff_attribute(root: Path, path: str) -> str:
+    """What plain git says the ``diff`` attribute of ``path`` is (``agreed``, ``unspecified``, ``unset``, ...)."""
+    return _git(root, "check-attr", "diff", "--", path).rstrip("\n").rsplit(": ", 1)[1]
+
+
+@pytest.mark.parametrize("name", ["x.yaml", "x.YAML", "team/x.Yaml", "x.yml", "x.YML", "x.yMl"])
+def test_gitattributes_give_agreements_of_any_suffix_case_the_driver(repo: Path, name: str) -> None:
+    initialise(repo, "none")
+    assert _diff_attribute(repo, f"contracts/{name}") == "agreed"
+    assert _diff_attribute(repo, f"notes/{name}") == "unspecified"
+    assert _diff_attribute(repo, "contracts/x.yamlx") == "unspecified"
+
+
+def test_old_case_sensitive_gitattributes_lines_are_replaced_where_they_stand(repo: Path) -> None:
+    old = "*.png binary\r\ncontracts/**/*.yaml diff=agreed\r\ncontracts/**/*.yml diff=agreed\r\n" \
+          "contracts/secret.yaml -diff\r\n"
+    (repo / ".gitattributes").write_bytes(old.encode())
+    action = next(a for a in initialise(repo, "none") if a.target == ".gitattributes")
+    assert action.outcome is Outcome.UPDATED
+    assert "replaced 'contracts/**/*.yaml diff=agreed'" in action.note
+    assert (repo / ".gitattributes").read_bytes().decode() == (
+        f"*.png binary\r\n{ATTRIBUTE_LINES[0]}\r\n{ATTRIBUTE_LINES[1]}\r\ncontracts/secret.yaml -diff\r\n")
+    assert _diff_attribute(repo, "contracts/x.YAML") == "agreed"
+    assert _diff_attribute(repo, "contracts/secret.yaml") == "unset"  # the user's later line still wins
+    assert _outcomes(initialise(repo, "none"))[".gitattributes"] is Outcome.UNCHANGED
+
+
+def test_an_old_line_beside_its_successor_is_dropped(repo: Path) -> None:
+    (repo / ".gitattributes").write_text(
+        f"contracts/**/*.yaml diff=agreed\n{ATTRIBUTE_LINES[0]}\n{ATTRIBUTE_LINES[1]}\n", encoding="utf-8")
+    action = next(a for a in initialise(repo, "none") if a.target == ".gitattributes")
+    assert action.outcome is Outcome.UPDATED
+    assert (repo / ".gitattributes").read_text(encoding="utf-8") == f"{ATTRIBUTE_LINES[0]}\n{ATTRIBUTE_LINES[1]}\n"
 
 
 def test_github_workflow(repo: Path) -> None:

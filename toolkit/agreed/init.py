@@ -6,13 +6,15 @@ What it sets up, each step reported as one :class:`Action`:
 - ``schema/agreement.schema.json``: a copy of the packaged schema, which the template's editor modeline points at;
 - ``.agreed.yaml``: the configuration, every setting commented out (the defaults apply);
 - ``.pre-commit-config.yaml``: a hook ``agreed`` (a ``local`` hook running the installed ``agreed lint``);
-- ``.gitattributes`` lines ``contracts/**/*.yaml diff=agreed`` (and ``*.yml``) and the repository's local git
-  setting ``diff.agreed.command = agreed diff --git-driver``, so ``git diff`` shows semantic changes;
+- ``.gitattributes`` lines ``contracts/**/*.[yY][aA][mM][lL] diff=agreed`` (and ``*.[yY][mM][lL]``: every case,
+  as every command takes ``a.YAML`` for an agreement) and the repository's local git setting
+  ``diff.agreed.command = agreed diff --git-driver``, so ``git diff`` shows semantic changes;
 - CI: ``.github/workflows/agreed.yml`` or a job ``agreed`` in ``.gitlab-ci.yml`` (templates in ``data/ci/``).
 
 Files that init owns whole (template, schema copy, ``.agreed.yaml``, the workflow) are created when missing and
 replaced only with ``force``. Files shared with other tools are never rewritten: ``.gitattributes`` only gets the
-lines it lacks; ``.pre-commit-config.yaml`` and ``.gitlab-ci.yml`` are created when missing, and otherwise, when
+lines it lacks (and its own older, case-sensitive lines are replaced where they stand);
+``.pre-commit-config.yaml`` and ``.gitlab-ci.yml`` are created when missing, and otherwise, when
 they lack the hook or job, the action carries the text to add by hand (``snippet``, written to be pasted as it is:
 the GitLab job at column 0, the pre-commit hook at the indentation of the file's own ``repos:`` items) and where to
 add it (``instruction``). Running it twice changes nothing.
@@ -45,7 +47,11 @@ from agreed.yaml_io import load_plain
 CI_CHOICES = ("github", "gitlab", "none")
 DIFF_DRIVER_KEY = "diff.agreed.command"
 DIFF_DRIVER_COMMAND = "agreed diff --git-driver"
-ATTRIBUTE_LINES = ("contracts/**/*.yaml diff=agreed", "contracts/**/*.yml diff=agreed")
+# gitattributes patterns are case-sensitive, so each letter of the suffix is a bracket of both cases
+ATTRIBUTE_LINES = ("contracts/**/*.[yY][aA][mM][lL] diff=agreed", "contracts/**/*.[yY][mM][lL] diff=agreed")
+# what earlier versions of init wrote, matching only the lower-case suffixes: each is upgraded in place
+OLD_ATTRIBUTE_LINES = {"contracts/**/*.yaml diff=agreed": ATTRIBUTE_LINES[0],
+                       "contracts/**/*.yml diff=agreed": ATTRIBUTE_LINES[1]}
 HOOK_ID = "agreed"
 GITLAB_JOB = "agreed"
 
@@ -236,17 +242,35 @@ def _gitlab(root: Path) -> Action:
 
 
 def _attributes(root: Path) -> Action:
+    """Add the lines of :data:`ATTRIBUTE_LINES` that ``.gitattributes`` lacks. An older line of init's own is
+    replaced where it stands rather than followed by the new one: a later line of the user's (``contracts/x.yaml
+    -diff``) must still come after it, as git lets the last matching line win."""
     current = _read(root / ATTRIBUTES_FILE)
-    present = {line.strip() for line in (current or "").splitlines()}
+    lines = (current or "").splitlines(keepends=True)  # a replaced line keeps its line ending
+    present = {line.strip() for line in lines}
+    upgraded = [_upgraded(line, present) for line in lines]
+    replaced = [line.strip() for line, new in zip(lines, upgraded, strict=True) if new != line]
+    present = {line.strip() for line in upgraded if line is not None}
     missing = [line for line in ATTRIBUTE_LINES if line not in present]
-    if not missing:
+    if not missing and not replaced:
         return Action(ATTRIBUTES_FILE, Outcome.UNCHANGED)
-    text = current or ""
+    text = "".join(line for line in upgraded if line is not None)
     if text and not text.endswith("\n"):
         text += "\n"
     _write(root, ATTRIBUTES_FILE, text + "".join(line + "\n" for line in missing))
-    return Action(ATTRIBUTES_FILE, Outcome.CREATED if current is None else Outcome.UPDATED,
-                  f"added {', '.join(repr(line) for line in missing)}")
+    notes = [f"replaced {line!r} with {OLD_ATTRIBUTE_LINES[line]!r}" for line in replaced]
+    if missing:
+        notes.append(f"added {', '.join(repr(line) for line in missing)}")
+    return Action(ATTRIBUTES_FILE, Outcome.CREATED if current is None else Outcome.UPDATED, "; ".join(notes))
+
+
+def _upgraded(line: str, present: set[str]) -> str | None:
+    """``line`` of ``.gitattributes``, or its case-insensitive successor when it is an old line of init's; None
+    (dropped) when the successor is in the file already."""
+    successor = OLD_ATTRIBUTE_LINES.get(line.strip())
+    if successor is None:
+        return line
+    return None if successor in present else successor + line[len(line.rstrip("\r\n")):]
 
 
 # -- git settings --------------------------------------------------------------------------------------------------
