@@ -104,6 +104,19 @@ def test_a_copy_outside_the_checked_places_is_never_signed_against(repo: Path) -
         party_at_base(agreement, _data(agreement), "daniel", "HEAD")
 
 
+def test_an_id_held_by_two_current_files_is_matched_to_the_base_by_path_only(agreement: Path) -> None:
+    renamed = agreement.with_name("renamed.yaml")
+    agreement.rename(renamed)
+    _without_daniel(renamed)
+    assert party_at_base(renamed, _data(renamed), "daniel", "HEAD").entry["id"] == "daniel"  # a move: found by id
+    shutil.copy(renamed, agreement.with_name("copy.yaml"))
+    with pytest.raises(SigningError, match=r"'daniel' is not a party of demo .*, and contracts/renamed.yaml held no "
+                                           r"demo at HEAD \(another file holds demo now: contracts/copy.yaml;"):
+        party_at_base(renamed, _data(renamed), "daniel", "HEAD")
+    shutil.copy(renamed, agreement)  # back at its base path, it is that agreement again, whatever the copy holds
+    assert party_at_base(agreement, _data(agreement), "daniel", "HEAD").entry["id"] == "daniel"
+
+
 def test_the_roster_and_the_keys_it_lists_are_the_ones_trusted(repo: Path, agreement: Path) -> None:
     assert signing_roster(agreement, None, repo) is None
     (repo / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")

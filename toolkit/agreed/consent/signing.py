@@ -4,8 +4,9 @@ its consent.
 A party that the change under review removed (or whose keys it replaced) is trusted as it was at the revision the
 change started from: its entry is read from the agreement there, found as the consent gate finds it
 (:class:`agreed.consent.trust.BaseRevision`: at the same path, else by its id among the agreements of the folder the
-gate checks, :func:`checked_places`). The people roster the gate trusts is read the same way. Nothing here prints or
-exits: what stops the signing is raised as :class:`SigningError`, with the message to show.
+gate checks, :func:`checked_places`; by its path only while another current file there holds the same id, as the gate
+cannot tell which of them the base agreement became). The people roster the gate trusts is read the same way.
+Nothing here prints or exits: what stops the signing is raised as :class:`SigningError`, with the message to show.
 
 :func:`sign_consent` is the whole of ``agreed sign`` below the command line: it refuses an agreement that does not
 validate, a draft and a final one, finds the signer, refuses a record without a signature where only signatures
@@ -37,7 +38,7 @@ from agreed.people import Roster, RosterError
 from agreed.problem import Problem
 from agreed.reading import Unreadable, read_file
 from agreed.settings import find_config
-from agreed.sources import default_folder, inside
+from agreed.sources import AGREEMENTS, default_folder, inside, select
 
 MAX_KEY_FILE_BYTES = 64 * 1024
 
@@ -105,8 +106,10 @@ def party_at_base(file: Path, data: Mapping[str, Any], party_id: str, base: str)
     the party is looked up as :func:`_party_or_removed` does."""
     try:
         with Repository.open(file) as repository:
-            revision = BaseRevision(repository, base, checked_places(repository, file))
-            return _party_or_removed(repository.relative(file), data, party_id, revision)
+            places = checked_places(repository, file)
+            revision = BaseRevision(repository, base, places)
+            sharing = others_with_id(repository, file, places, str(data["id"]))
+            return _party_or_removed(repository.relative(file), data, party_id, revision, sharing)
     except (GitError, StatusError) as error:
         raise SigningError(f"--base {base}: {error}") from error
 
@@ -119,12 +122,28 @@ def checked_places(repository: Repository, file: Path) -> list[str]:
     return [folder] if inside(repository.relative(file), [folder]) else [repository.relative(file.parent)]
 
 
-def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str, revision: BaseRevision) -> Signer:
-    """The entry of ``party_id`` in the agreement (at the repo-relative path ``shown``, else by its id) as it was at
-    ``revision``, which is what the consent gate trusts (a party the change removed, or whose keys it changed);
-    else its current entry (a party new in the change); else an error."""
+def others_with_id(repository: Repository, file: Path, places: Sequence[str], agreement_id: str) -> list[str]:
+    """The repo-relative paths of the other agreement files of the checked ``places`` that hold ``agreement_id`` in
+    the work tree (the gate marks them duplicates, and matches each to the base by its own path only)."""
+    selection = select([str(repository.root / place) for place in places], kinds=AGREEMENTS)
+    others = (repository.relative(other) for other in selection.files if other.resolve() != file.resolve())
+    return [shown for shown in others if _id_of(repository.root / shown) == agreement_id]
+
+
+def _id_of(file: Path) -> str | None:
+    data = read_document(file).data
+    found = data.get("id") if isinstance(data, Mapping) else None
+    return found if isinstance(found, str) else None
+
+
+def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str, revision: BaseRevision,
+                      sharing: Sequence[str] = ()) -> Signer:
+    """The entry of ``party_id`` in the agreement (at the repo-relative path ``shown``, else by its id unless other
+    files hold that id now: ``sharing``) as it was at ``revision``, which is what the consent gate trusts (a party
+    the change removed, or whose keys it changed); else its current entry (a party new in the change); else an
+    error."""
     current = party_entry(data, party_id)
-    trusted, where, why_not = _entry_at(revision, shown, str(data["id"]), party_id)
+    trusted, where, why_not = _entry_at(revision, shown, str(data["id"]), party_id, sharing)
     note = None
     if trusted is not None and trusted != current:
         how = "removed since" if current is None else "its entry has changed since"
@@ -136,10 +155,14 @@ def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str, revisi
     return Signer(entry, note)
 
 
-def _entry_at(revision: BaseRevision, shown: str, agreement_id: str,
-              party_id: str) -> tuple[Mapping[str, Any] | None, str, str]:
+def _entry_at(revision: BaseRevision, shown: str, agreement_id: str, party_id: str,
+              sharing: Sequence[str] = ()) -> tuple[Mapping[str, Any] | None, str, str]:
     """(the party's entry at the revision, where the agreement was there, why there is no entry)."""
-    found = revision.agreement(shown, agreement_id)
+    found = revision.agreement(shown, agreement_id, by_id=not sharing)
+    if found is None and sharing:
+        return None, revision.name, (f"and {shown} held no {agreement_id} at {revision.name} (another file holds "
+                                     f"{agreement_id} now: {', '.join(sharing)}; so its version there is looked "
+                                     "for at its own path only)")
     if found is None:
         return None, revision.name, f"and {agreement_id} does not exist at {revision.name}"
     where = f"{revision.name} ({found.path})"
