@@ -115,6 +115,22 @@ SINGLE: list[Any] = [
                  "(such as 2027-03-31), found the number 20311031", id="date-without-hyphens"),
     pytest.param(append("results:\n  deadline: 20311031\n"), "20311031", "results.deadline: expected a date written as "
                  "YYYY-MM-DD (such as 2027-03-31), found the number 20311031", id="date-or-empty-without-hyphens"),
+    pytest.param(append("celebration:\n  targets:\n    - id: t1\n      metric: m\n      target: 1\n"
+                        "      measured_on: within 15 days after the deadline\n"),
+                 "within 15", "celebration.targets[id=t1].measured_on: 'within 15 days after the deadline' is not a "
+                 "date: write it as YYYY-MM-DD, such as 2027-03-31, or as a day after the outcome deadline, such as "
+                 "'deadline + 15 days'", id="relative-day-in-words"),
+    pytest.param(append("celebration:\n  measurement:\n    on: deadline + 15\n"), "deadline + 15",
+                 "celebration.measurement.on: 'deadline + 15' is not a date: write it as YYYY-MM-DD, such as "
+                 "2027-03-31, or as a day after the outcome deadline, such as 'deadline + 15 days'",
+                 id="relative-day-or-empty-malformed"),
+    pytest.param(append("celebration:\n  measurement:\n    communicated_on: 22\n"), "22",
+                 "celebration.measurement.communicated_on: expected a date written as YYYY-MM-DD (such as 2027-03-31) "
+                 "or as a day after the outcome deadline (such as 'deadline + 15 days'), found the number 22",
+                 id="relative-day-or-empty-wrong-type"),
+    pytest.param(append("celebration:\n  measurement:\n    on: 2031-02-30\n"), "2031-02-30",
+                 "celebration.measurement.on: '2031-02-30' is not a date: February 2031 has 28 days, not 30",
+                 id="relative-day-or-empty-impossible-date"),
     pytest.param(append("term:\n  end: 2031-10-31T17:00:00Z\n"), "2031-10-31T17:00:00Z", "term.end: "
                  "'2031-10-31T17:00:00Z' is not a date: a date has no time of day; write 2031-10-31",
                  id="date-and-time-echoed-as-written"),

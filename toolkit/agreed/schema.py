@@ -13,7 +13,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -192,10 +192,56 @@ def _telling_alternative(context: list[Any]) -> Any:
     (a date, not the empty text a draft may leave)."""
     from jsonschema.exceptions import best_match
 
-    best = best_match(context)
+    telling = [error for error in context if not _only_empty(error.schema)] or context
+    best = best_match(telling)
     if best.validator == "type":
-        return next((error for error in context if error.validator == "type" and "format" in error.schema), best)
+        return next((error for error in telling if error.validator == "type" and "format" in error.schema), best)
     return best
+
+
+def _only_empty(schema: Any) -> bool:
+    """Whether ``schema`` is the alternative that takes only the empty text a draft may leave: it never says how the
+    value is written, so a value that fails every alternative is explained by another one."""
+    return isinstance(schema, Mapping) and schema.get("maxLength") == 0
+
+
+def _other_forms(error: Any) -> list[Mapping[str, Any]]:
+    """The other written forms the value could have taken instead of the one ``error`` is about: the patterned
+    alternatives (with an example) of every anyOf/oneOf that ``error`` is part of, such as a day relative to the
+    outcome deadline beside a date."""
+    forms: list[Mapping[str, Any]] = []
+    parent = error.parent
+    while parent is not None:
+        if parent.validator in ("anyOf", "oneOf"):
+            forms += [leaf.schema for leaf in _leaves(parent.context) if leaf.schema is not error.schema
+                      and "pattern" in leaf.schema and leaf.schema.get("examples")]
+        parent = parent.parent
+    return list({id(form): form for form in forms}.values())
+
+
+def _leaves(errors: Iterable[Any]) -> Iterator[Any]:
+    for error in errors:
+        if error.context:
+            yield from _leaves(error.context)
+        else:
+            yield error
+
+
+def _or_forms(forms: Iterable[Mapping[str, Any]], *, bracketed: bool = False) -> str:
+    """``, or as a day after the outcome deadline, such as 'deadline + 15 days'`` for each form that is no date
+    (``bracketed``: `` or as a day after the outcome deadline (such as 'deadline + 15 days')``)."""
+    pattern = " or as a {} (such as {!r})" if bracketed else ", or as a {}, such as {!r}"
+    return "".join(pattern.format(str(form.get("title", "value")).lower(), form["examples"][0])
+                   for form in forms if form.get("format") != "date")
+
+
+def _is_day(error: Any) -> bool:
+    """Whether ``error`` says a text is no date: the date's own format or pattern failed, or the pattern of a form
+    that stands beside a date as an alternative (a day relative to the deadline)."""
+    if error.validator not in ("format", "pattern"):
+        return False
+    return error.schema.get("format") == "date" or (
+        error.validator == "pattern" and any(form.get("format") == "date" for form in _other_forms(error)))
 
 
 # How a value of each patterned kind is written, in plain words (the schema's descriptions say why, not how).
@@ -220,11 +266,13 @@ def _explain(error: Any) -> str:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"'{missing}' is required here{_status_note(error)}"
     if keyword == "type" and schema.get("format") == "date":
-        return f"expected a date written as YYYY-MM-DD (such as {_DATE_EXAMPLE}), found {_describe_value(instance)}"
+        forms = _or_forms(_other_forms(error), bracketed=True)
+        found = _describe_value(instance)
+        return f"expected a date written as YYYY-MM-DD (such as {_DATE_EXAMPLE}){forms}, found {found}"
     if keyword == "type":
         return f"expected {_type_name(error.validator_value)}, found {_describe_value(instance)}"
-    if schema.get("format") == "date" and keyword in ("format", "pattern"):
-        return f"{_echo(instance)} is not a date: {_date_advice(instance)}"
+    if _is_day(error):
+        return f"{_echo(instance)} is not a date: {_date_advice(instance, _other_forms(error))}"
     if keyword == "pattern":
         form = _FORMS.get(title) or schema.get("description", "").split(".")[0] or "it does not have the expected form"
         return f"{_echo(instance)} is not a valid {title.lower()}: {form}"
@@ -245,8 +293,9 @@ def _explain(error: Any) -> str:
     return str(error.message)
 
 
-def _date_advice(text: str) -> str:
-    """What to write instead of ``text``, which is no YYYY-MM-DD date."""
+def _date_advice(text: str, forms: Iterable[Mapping[str, Any]] = ()) -> str:
+    """What to write instead of ``text``, which is no YYYY-MM-DD date; ``forms``: the other forms the field takes
+    (a day relative to the deadline), offered too unless ``text`` is a date that is only slightly off."""
     whole = _ISO_DATE.fullmatch(text)
     if whole is not None:
         year, month, day = (int(part) for part in whole.groups())
@@ -258,7 +307,7 @@ def _date_advice(text: str) -> str:
     start = _ISO_DATE.match(text)
     if start is not None and text[start.end() : start.end() + 1] in ("T", "t", " ") and _is_date(start.group()):
         return f"a date has no time of day; write {start.group()}"
-    return f"write it as YYYY-MM-DD, such as {_DATE_EXAMPLE}"
+    return f"write it as YYYY-MM-DD, such as {_DATE_EXAMPLE}{_or_forms(forms)}"
 
 
 def _is_date(text: str) -> bool:
