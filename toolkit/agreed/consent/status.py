@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from agreed.agreement import read_agreement
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import REVIEW, EvidenceCheck, check_record, check_reviews, policy_of
 from agreed.consent.ledger import ConsentRecord, problem_text, read_records
@@ -164,9 +165,8 @@ def template_status(repository: Repository, file: Path) -> AgreementStatus | Non
     """A template (:data:`agreed.sources.TEMPLATE_NAME`) is no agreement and is not consented to; None while it
     is a draft, else an error: a template in force would be an agreement that the gate does not check."""
     shown = repository.relative(file)
-    data = read_document(file, shown).data
-    status = data.get("status") if isinstance(data, Mapping) else None
-    if not isinstance(status, str) or status == DRAFT:  # one that does not load or validate is lint's to report
+    status = read_agreement(read_document(file, shown).data).status
+    if status is None or status == DRAFT:  # one that does not load or validate is lint's to report
         return None
     return AgreementStatus(shown, None, status, None,
                            error=f"a template is no agreement and must stay status: draft (it is {status}): copy "
@@ -194,7 +194,8 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     if isinstance(current, DigestError):
         return AgreementStatus(shown, None, None, None, error=_no_digest(current))
     data: Mapping[str, Any] = document.data
-    names = names_of(data)
+    agreement = read_agreement(data)
+    names = names_of(agreement)
     before = trusted_at(shown, data, base, shared_id=shared_id)
     trusted = roster_vouched(before, roster, names)
     agreement_id = str(data["id"])
@@ -213,7 +214,7 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
         withdrawn = _withdrawn(base.records(trusted.path, agreement_id), found)
     return AgreementStatus(shown, agreement_id, str(data["status"]), current, trusted.policy, parties,
                            trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path,
-                           identity_changed=identity_changes(before, data) if compared else (),
+                           identity_changed=identity_changes(before, agreement) if compared else (),
                            policy_changed=compared and set(before.policy) != set(policy_of(data)),
                            withdrawn=withdrawn, duplicated_at_base=paths_sharing_id(base, agreement_id) if base else ())
 

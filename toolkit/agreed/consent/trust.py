@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
-from agreed.agreement import Identity, read_agreement
+from agreed.agreement import Agreement, Identity, read_agreement
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import policy_of, vouched_identity
 from agreed.consent.ledger import FOLDER as LEDGER
@@ -196,7 +196,7 @@ def trusted_at(shown: str, data: Mapping[str, Any], base: BaseRevision | None, *
     another file holds the same id now, so the base version is looked for at ``shown`` only, never by id (a copy
     is not the agreement it was copied from, and does not take over its base status, terms or ledger)."""
     if base is None:
-        return Trusted(policy_of(data), identities_of(data), new=False)
+        return Trusted(policy_of(data), identities_of(read_agreement(data)), new=False)
     found = base.agreement(shown, str(data["id"]), by_id=not shared_id)
     if found is None and len(base.with_id(str(data["id"]))) > 1:
         return Trusted(policy_of(data), {}, new=False, untrusted=AMBIGUOUS_BASE)
@@ -207,7 +207,7 @@ def trusted_at(shown: str, data: Mapping[str, Any], base: BaseRevision | None, *
     if isinstance(base_digest, DigestError) or not isinstance(document.data, Mapping):
         return Trusted(policy_of(data), {}, new=False, path=found.path,
                        untrusted="the agreement does not validate at the base revision, so no identity is trusted")
-    return Trusted(policy_of(document.data), identities_of(document.data), False,
+    return Trusted(policy_of(document.data), identities_of(read_agreement(document.data)), False,
                    str(document.data["status"]), base_digest, found.path)
 
 
@@ -224,23 +224,23 @@ def roster_vouched(trusted: Trusted, roster: Roster | None, names: Sequence[str]
     return replace(trusted, identities=identities)
 
 
-def names_of(data: Mapping[str, Any]) -> list[str]:
-    """The party ids of schema-valid agreement data, in order."""
-    return [party.id for party in read_agreement(data).parties if party.id is not None]
+def names_of(agreement: Agreement) -> list[str]:
+    """The party ids of a schema-valid agreement, in order."""
+    return [party.id for party in agreement.parties if party.id is not None]
 
 
-def identities_of(data: Mapping[str, Any]) -> dict[str, Identity]:
-    """Each party's identity as schema-valid agreement data gives it, by party id."""
-    identities = (party.identity for party in read_agreement(data).parties)
+def identities_of(agreement: Agreement) -> dict[str, Identity]:
+    """Each party's identity as a schema-valid agreement gives it, by party id."""
+    identities = (party.identity for party in agreement.parties)
     return {identity.party: identity for identity in identities if identity is not None}
 
 
-def identity_changes(before: Trusted, data: Mapping[str, Any]) -> tuple[str, ...]:
+def identity_changes(before: Trusted, agreement: Agreement) -> tuple[str, ...]:
     """The parties of both versions whose email, handle or keys (in any order) differ from the base version's."""
     def key(identity: Identity) -> tuple[str | None, str | None, frozenset[str]]:
         return identity.email, identity.handle, frozenset(identity.keys)
 
-    now = identities_of(data)
+    now = identities_of(agreement)
     return tuple(name for name, identity in now.items()
                  if name in before.identities and key(identity) != key(before.identities[name]))
 
