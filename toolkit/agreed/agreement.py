@@ -42,6 +42,16 @@ class Text(NamedTuple):
     text: str
 
 
+class Owner(NamedTuple):
+    """An item's ``owner`` as written (absent or null reads as no Owner at all): ``text`` when it is text; when it
+    is a list, ``length`` its count of entries of any type and ``listed`` its text entries with their positions."""
+
+    path: JsonPath
+    text: str | None = None
+    listed: tuple[Text, ...] = ()
+    length: int | None = None
+
+
 class Term(NamedTuple):
     path: JsonPath
     start: str | None = None
@@ -67,6 +77,9 @@ class Party(NamedTuple):
     commits: str | None = None
     beyond: str | None = None
     present: frozenset[str] = frozenset()
+    identifiers: tuple[Text, ...] = ()
+    """Every non-blank text under ``email``, ``handle`` and ``keys`` (written alone or as a list), in that order,
+    each at its own path."""
 
     @property
     def shown_name(self) -> str | None:
@@ -85,6 +98,7 @@ class Responsibility(NamedTuple):
     path: JsonPath
     area: str | None = None
     owner: str | None = None
+    owner_written: Owner | None = None
 
 
 class Framing(NamedTuple):
@@ -123,6 +137,7 @@ class Deliverable(NamedTuple):
     delivered_on: str | None = None
     delivered: bool = False
     present: frozenset[str] = frozenset()
+    owner_written: Owner | None = None
 
 
 class Milestone(NamedTuple):
@@ -137,6 +152,7 @@ class Milestone(NamedTuple):
     delivered_on: str | None = None
     delivered: bool = False
     present: frozenset[str] = frozenset()
+    owner_written: Owner | None = None
 
 
 class CheckIns(NamedTuple):
@@ -336,7 +352,8 @@ class _Node:
     __slots__ = ("mapping", "path")
 
     def __init__(self, value: object, path: JsonPath) -> None:
-        self.mapping: Mapping[object, object] = value if isinstance(value, Mapping) else _NOTHING
+        # a loaded mapping is a dict: its exact type test spares the abstract class's slower check
+        self.mapping: Mapping[object, object] = value if type(value) is dict or isinstance(value, Mapping) else _NOTHING
         self.path = path
 
     def get(self, name: str) -> object:
@@ -345,7 +362,7 @@ class _Node:
     def child(self, name: str) -> _Node | None:
         """The mapping at ``name``, or None when there is none."""
         value = self.get(name)
-        return _Node(value, (*self.path, name)) if isinstance(value, Mapping) else None
+        return _Node(value, (*self.path, name)) if type(value) is dict or isinstance(value, Mapping) else None
 
     def text(self, name: str) -> str | None:
         value = self.get(name)
@@ -372,8 +389,24 @@ class _Node:
         listed = self.get(name)
         if isinstance(listed, list):
             for index, item in enumerate(listed):
-                if isinstance(item, Mapping):
+                if type(item) is dict or isinstance(item, Mapping):
                     yield _Node(item, (*self.path, name, index))
+
+    def owner(self) -> Owner | None:
+        """The ``owner`` value as written; None when it is absent or null."""
+        value, path = self.get("owner"), (*self.path, "owner")
+        if value is None:
+            return None
+        if isinstance(value, list):
+            return Owner(path, None, self.texts("owner"), len(value))
+        return Owner(path, value if isinstance(value, str) else None)
+
+    def text_entries(self, name: str) -> tuple[Text, ...]:
+        """The non-blank text at ``name``, or the non-blank text entries of the list there."""
+        value = self.get(name)
+        if isinstance(value, list):
+            return tuple(entry for entry in self.texts(name) if entry.text.strip())
+        return (Text((*self.path, name), value),) if isinstance(value, str) and value.strip() else ()
 
     def texts(self, name: str) -> tuple[Text, ...]:
         """The text entries of the list at ``name``."""
@@ -441,6 +474,7 @@ def _party(node: _Node) -> Party:
         node.strings("keys"), node.text("hopes"), node.text("gives"), node.text("receives"),
         node.text("needs_partner"), node.flag("could_decline"), node.flag("in_room"), node.text("commits"),
         node.text("beyond"), node.present(),
+        (*node.text_entries("email"), *node.text_entries("handle"), *node.text_entries("keys")),
     )
 
 
@@ -452,7 +486,8 @@ def _framing(node: _Node) -> Framing:
         node.text("a_plus"),
         grade.text("grade") if grade else None, grade.flag("good_enough") if grade else None,
         grade.text("why") if grade else None,
-        tuple(Responsibility(item.path, item.text("area"), item.text("owner")) for item in node.each("accountability")),
+        tuple(Responsibility(item.path, item.text("area"), item.text("owner"), item.owner())
+              for item in node.each("accountability")),
     )
 
 
@@ -479,13 +514,14 @@ def _deliverable(node: _Node) -> Deliverable:
         node.path, node.text("id"), node.text("what"), node.number("quantity"), node.text("unit"),
         node.number("baseline"), node.number("target"), node.text("acceptance"), node.text("owner"),
         node.texts("for"), node.text("due"), node.text("delivered_on"), node.written("delivered_on"),
-        node.present(),
+        node.present(), node.owner(),
     )
 
 
 def _milestone(node: _Node) -> Milestone:
     return Milestone(node.path, node.text("id"), node.text("what"), node.text("to"), node.text("owner"),
-                     node.text("due"), node.text("delivered_on"), node.written("delivered_on"), node.present())
+                     node.text("due"), node.text("delivered_on"), node.written("delivered_on"), node.present(),
+                     node.owner())
 
 
 def _check_ins(node: _Node) -> CheckIns:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agreed.agreement import agreement_of
+from agreed.agreement import Deliverable, Milestone, Responsibility, agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.rule import TextContext
 from agreed.text.values import OwnerKind, classify_owner
@@ -47,9 +47,9 @@ def has_text(item: Mapping[str, Any], name: str) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def is_owned(item: Mapping[str, Any]) -> bool:
-    owner = item.get("owner")
-    return isinstance(owner, str) and classify_owner(owner) is OwnerKind.SINGLE
+def is_owned(owner: str | None) -> bool:
+    """Whether ``owner`` (an item's owner, when written as text) names exactly one party."""
+    return owner is not None and classify_owner(owner) is OwnerKind.SINGLE
 
 
 # (list location, prose fields, numeric fields that make the item measured, whether it has an owner field)
@@ -71,7 +71,8 @@ def statements(document: Document) -> Iterator[Statement]:
     """Every commitment statement of a loaded document, with its context."""
     for section, prose_fields, numeric_fields, has_owner in _COMMITMENTS:
         for path, item in items(document, *section):
-            owned = is_owned(item) if has_owner else True
+            owner = item.get("owner")
+            owned = is_owned(owner if isinstance(owner, str) else None) if has_owner else True
             measured_item = has_number(item, *numeric_fields) or has_text(item, "acceptance")
             for name in prose_fields:
                 text = item.get(name)
@@ -81,18 +82,16 @@ def statements(document: Document) -> Iterator[Statement]:
                 yield Statement((*path, name), text, TextContext(measured=measured, owned=owned))
 
 
-# Lists whose items each name one accountable owner.
-_OWNED_LISTS: tuple[tuple[str, ...], ...] = (
-    ("results", "deliverables"),
-    ("results", "milestones"),
-    ("framing", "accountability"),
-)
+Owned = Deliverable | Milestone | Responsibility
+"""The items that each name one accountable owner."""
 
 
-def owned_items(document: Document) -> Iterator[tuple[JsonPath, Mapping[str, Any]]]:
-    """Every item that must name exactly one accountable owner."""
-    for section in _OWNED_LISTS:
-        yield from items(document, *section)
+def owned_items(document: Document) -> Iterator[Owned]:
+    """Every item that must name exactly one accountable owner: deliverables, milestones, areas of accountability."""
+    agreement = agreement_of(document)
+    yield from agreement.deliverables
+    yield from agreement.milestones
+    yield from agreement.accountability
 
 
 def party_ids(document: Document) -> frozenset[str]:

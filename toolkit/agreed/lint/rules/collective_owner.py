@@ -30,13 +30,13 @@ _REASONS = {
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    for path, item in owned_items(document):
-        owner = item.get("owner")
-        if not isinstance(owner, str) or not owner.strip():
+    for item in owned_items(document):
+        owner = item.owner
+        if owner is None or not owner.strip():
             continue
         reason = _REASONS.get(classify_owner(owner))
         if reason is not None:
-            yield AtPath((*path, "owner"), f"owner {owner!r} {reason}: name the one party id who answers for it")
+            yield AtPath((*item.path, "owner"), f"owner {owner!r} {reason}: name the one party id who answers for it")
 
 
 RULE = DocumentRule(code="A202", name="collective-owner", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,

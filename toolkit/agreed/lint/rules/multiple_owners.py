@@ -26,12 +26,14 @@ _ADVICE = "choose the one party accountable for it, or split the commitment"
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    for path, item in owned_items(document):
-        owner = item.get("owner")
-        if isinstance(owner, list) and len(owner) > 1:
-            yield AtPath((*path, "owner"), f"names {len(owner)} owners: {_ADVICE}")
-        elif isinstance(owner, str) and classify_owner(owner) is OwnerKind.MULTIPLE:
-            yield AtPath((*path, "owner"), f"owner {owner!r} names several parties: {_ADVICE}")
+    for item in owned_items(document):
+        owner = item.owner_written
+        if owner is None:
+            continue
+        if owner.length is not None and owner.length > 1:
+            yield AtPath(owner.path, f"names {owner.length} owners: {_ADVICE}")
+        elif owner.text is not None and classify_owner(owner.text) is OwnerKind.MULTIPLE:
+            yield AtPath(owner.path, f"owner {owner.text!r} names several parties: {_ADVICE}")
 
 
 RULE = DocumentRule(code="A203", name="multiple-owners", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,

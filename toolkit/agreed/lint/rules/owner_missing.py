@@ -22,10 +22,10 @@ from agreed.problem import Severity
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    for path, item in owned_items(document):
-        owner = item.get("owner")
-        if owner is None or (isinstance(owner, str) and not owner.strip()):
-            yield AtPath(path if owner is None else (*path, "owner"),
+    for item in owned_items(document):
+        owner = item.owner_written
+        if owner is None or (owner.text is not None and not owner.text.strip()):
+            yield AtPath(item.path if owner is None else owner.path,
                          "names no owner: add 'owner:' with the id of the one party accountable for it")
 
 

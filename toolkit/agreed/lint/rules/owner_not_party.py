@@ -25,13 +25,13 @@ from agreed.text.values import OwnerKind, classify_owner
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     parties = party_ids(document)
-    for path, item in owned_items(document):
-        owner = item.get("owner")
-        if not isinstance(owner, str) or classify_owner(owner) is not OwnerKind.SINGLE or owner in parties:
+    for item in owned_items(document):
+        owner = item.owner
+        if owner is None or classify_owner(owner) is not OwnerKind.SINGLE or owner in parties:
             continue
         close = difflib.get_close_matches(owner, sorted(parties), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else f"; parties are: {', '.join(sorted(parties))}"
-        yield AtPath((*path, "owner"), f"owner {owner!r} is not a party of this agreement{hint}")
+        yield AtPath((*item.path, "owner"), f"owner {owner!r} is not a party of this agreement{hint}")
 
 
 RULE = DocumentRule(code="A204", name="owner-not-party", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,
