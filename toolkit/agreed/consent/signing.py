@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from agreed.agreement import Agreement, read_agreement
 from agreed.consent import ssh
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import SSH_SIGNATURE, identity_of, policy_of, vouched_identity
@@ -131,9 +132,7 @@ def others_with_id(repository: Repository, file: Path, places: Sequence[str], ag
 
 
 def _id_of(file: Path) -> str | None:
-    data = read_document(file).data
-    found = data.get("id") if isinstance(data, Mapping) else None
-    return found if isinstance(found, str) else None
+    return read_agreement(read_document(file).data).id
 
 
 def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str, revision: BaseRevision,
@@ -222,7 +221,7 @@ def sign_consent(request: SignRequest) -> SignResult:
     document = read_document(request.file, request.file.as_posix())
     digest = _digest(document)
     data: Mapping[str, Any] = document.data
-    _check_status(request.file, data)
+    _check_status(request.file, read_agreement(data))
     signer = (current_party(data, request.party_id) if request.base is None
               else party_at_base(request.file, data, request.party_id, request.base))
     notes = () if signer.note is None else (signer.note,)
@@ -241,8 +240,8 @@ def _digest(document: Document) -> str:
     return result
 
 
-def _check_status(file: Path, data: Mapping[str, Any]) -> None:
-    status = data["status"]
+def _check_status(file: Path, agreement: Agreement) -> None:
+    status = agreement.status
     if status == DRAFT:
         raise SigningError(f"{file.as_posix()}: the agreement is a draft, which is not ready for consent: set "
                            "'status: proposed' first (every element filled in; 'agreed validate' checks it), then sign")
