@@ -195,6 +195,8 @@ class _Composer:
         self.source = source
         self.parsed = parsed
         self.line_starts = line_starts(source)
+        self.source_length = len(source)
+        self.rewritten = bool(parsed.rewritten_at)
         self.double_quoted_starts: list[int] = []  # source spans of the double-quoted scalars, in order
         self.double_quoted_ends: list[int] = []
         self.limits = limits
@@ -417,13 +419,14 @@ class _Composer:
         """Where an event sits, from the parser's character offsets: its line and column counts differ from ours
         (NEL, LS, PS; a line after the end of a file without a final line break)."""
         start, end = event.start_mark.index, event.end_mark.index
-        if self.parsed.rewritten_at:
+        if self.rewritten:
             start, end = self.parsed.original(start), self.parsed.original(end)
-        if start >= len(self.source):
+        if start >= self.source_length:
             line, col = line_col(self.source, start)
             return Span(line - 1, col - 1, start, end)
-        line = bisect.bisect_right(self.line_starts, start) - 1
-        return Span(line, start - self.line_starts[line], start, end)
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, start) - 1
+        return Span(line, start - starts[line], start, end)
 
     def _syntax_problem(self, error: yaml_io.SyntaxFault) -> None:
         mark = error.problem_mark or error.context_mark

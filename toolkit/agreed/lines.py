@@ -17,7 +17,7 @@ LINE_BREAK = re.compile("\r\n|[\r\n]")
 @functools.lru_cache(maxsize=16)
 def line_starts(text: str) -> list[int]:
     """Offsets where the lines of ``text`` start (the first is 0)."""
-    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+    return [0, *map(re.Match.end, LINE_BREAK.finditer(text))]
 
 
 def split_lines(text: str) -> list[str]:

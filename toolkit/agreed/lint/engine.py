@@ -89,8 +89,10 @@ def capped_spans(rule: TextRule, text: str, context: TextContext, allowed: re.Pa
                  cap: int) -> list[TextSpan]:
     """A text rule's spans in ``text`` outside the allowed terms: the first ``cap``, then one that counts the rest
     (at the first span not listed)."""
-    inside_allowed = _allowed_ranges(text, allowed)
-    spans = [span for span in text_spans(rule, text, context) if not _within(span, inside_allowed)]
+    spans = list(text_spans(rule, text, context))
+    if spans and allowed is not None:  # most texts give a rule nothing to report: no allowed terms to look for
+        inside_allowed = _allowed_ranges(text, allowed)
+        spans = [span for span in spans if not _within(span, inside_allowed)]
     if len(spans) <= cap:
         return spans
     rest, first_unlisted = len(spans) - cap, spans[cap]

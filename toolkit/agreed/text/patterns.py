@@ -311,17 +311,22 @@ class _Phrases(TermPattern):
         root, tokens = self.root, tokenise(text)
         if root.keys().isdisjoint(tokens.words):
             return None  # the common case: no term starts with any word of the text
-        for start, index in self._candidates(text, pos, tokens):
-            if tokens.words[index] in root and (found := self._match(root, text, tokens, index, start)) is not None:
+        words = tokens.words
+        if self._before is None:  # a match starts with its term: walked here, the common case costs no generator
+            starts = tokens.starts
+            for index in tokens.opens_from(pos):
+                if words[index] in root and (found := self._match(root, text, tokens, index, starts[index])):
+                    return found
+            return None
+        for start, index in self._after_context(text, pos, tokens, self._before):
+            if words[index] in root and (found := self._match(root, text, tokens, index, start)) is not None:
                 return found
         return None
 
-    def _candidates(self, text: str, pos: int, tokens: Tokens) -> Iterator[tuple[int, int]]:
-        """Where a match may start, and the token its term would start with."""
-        if self._before is None:
-            yield from ((tokens.starts[index], index) for index in tokens.opens_from(pos))
-            return
-        while (context := self._before.search(text, pos)) is not None:
+    @staticmethod
+    def _after_context(text: str, pos: int, tokens: Tokens, before: Regex) -> Iterator[tuple[int, int]]:
+        """Where a match may start (where ``before`` matches), and the token its term would start with."""
+        while (context := before.search(text, pos)) is not None:
             if (index := tokens.open_at(context.end())) is not None:
                 yield context.start(), index
             pos = context.start() + 1
