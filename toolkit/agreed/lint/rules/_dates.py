@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple, Protocol
 
 from agreed.agreement import Deliverable, Milestone, agreement_of
 from agreed.document import Document, JsonPath
-from agreed.lint.commitments import items, parse_date
+from agreed.lint.commitments import parse_date
 
 IN_FORCE = frozenset({"active", "renegotiating"})
 """The statuses under which the partners are still working to the agreement's dates."""
@@ -102,21 +102,26 @@ def due_items(document: Document) -> Iterator[tuple[Dated, Delivered]]:
             yield due, item
 
 
-def dates_in(document: Document, *section: str) -> Iterator[Dated]:
-    """The calendar days of the list at ``section`` (such as ``results.check_ins.dates``), in listed order."""
-    listed = document.value_at(section)
-    if not isinstance(listed, list):
-        return
-    for index in range(len(listed)):
-        dated = day_at(document, (*section, index))
+def check_in_dates(document: Document) -> Iterator[Dated]:
+    """The calendar days of ``results.check_ins.dates``, in listed order."""
+    check_ins = results.check_ins if (results := agreement_of(document).results) is not None else None
+    for entry in check_ins.dates if check_ins is not None else ():
+        dated = day_at(document, entry.path)
         if dated is not None:
             yield dated
 
 
-def item_dates(document: Document, field: str, *section: str) -> Iterator[Dated]:
-    """The day in ``field`` of every item of the list at ``section``."""
-    for path, _ in items(document, *section):
-        dated = day_at(document, (*path, field))
+class Located(Protocol):
+    """A list item of the typed view: anything that knows its path."""
+
+    @property
+    def path(self) -> JsonPath: ...
+
+
+def item_dates(document: Document, field: str, listed: Iterable[Located]) -> Iterator[Dated]:
+    """The day in ``field`` of every item of ``listed`` (such as the agreement's targets)."""
+    for item in listed:
+        dated = day_at(document, (*item.path, field))
         if dated is not None:
             yield dated
 
@@ -129,9 +134,10 @@ def planned_dates(document: Document) -> Iterator[Dated]:
         if dated is not None:
             yield dated
     yield from (dated for dated, _ in due_items(document))
-    yield from dates_in(document, "results", "check_ins", "dates")
-    yield from item_dates(document, "measured_on", "celebration", "targets")
-    yield from item_dates(document, "due", "celebration", "handoffs")
+    agreement = agreement_of(document)
+    yield from check_in_dates(document)
+    yield from item_dates(document, "measured_on", agreement.targets)
+    yield from item_dates(document, "due", agreement.handoffs)
 
 
 def item_name(document: Document, path: JsonPath) -> str:

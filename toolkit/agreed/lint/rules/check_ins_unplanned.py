@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from agreed.document import Document, JsonPath
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, OptionValues
-from agreed.lint.rules._dates import Dated, date_at, dates_in, days
+from agreed.lint.rules._dates import Dated, check_in_dates, date_at, days
 from agreed.problem import Severity
 from agreed.text.values import is_non_answer
 
@@ -81,7 +81,7 @@ def check(document: Document, context: LintContext, *,
     if isinstance(cadence, str) and cadence.strip() and is_vague(cadence) and not document.value_at(DATES):
         yield AtPath((*CHECK_INS, "cadence"), f"cadence {cadence.strip()!r} plans no check-in and no dates are "
                      "listed: agree a recurring rhythm (e.g. 'every second Monday') or list the check-in dates")
-    check_ins = list(dates_in(document, *DATES))
+    check_ins = list(check_in_dates(document))
     yield from _out_of_order(check_ins)
     if check_ins and not is_concrete(cadence):
         yield from _gaps(document, check_ins, max_gap_days)

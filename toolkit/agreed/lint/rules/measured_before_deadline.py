@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import date_at, days, item_dates
@@ -44,7 +45,7 @@ def check(document: Document, context: LintContext) -> Iterator[AtPath]:
     deadline = date_at(document, "results", "deadline")
     measured = date_at(document, "celebration", "measurement", "on")
     if deadline is not None:
-        for dated in (measured, *item_dates(document, "measured_on", "celebration", "targets")):
+        for dated in (measured, *item_dates(document, "measured_on", agreement_of(document).targets)):
             if dated is not None and dated.day < deadline.day:
                 early = days((deadline.day - dated.day).days)
                 yield AtPath(dated.path, f"measures on {dated.shown}, {early} before the outcome deadline "

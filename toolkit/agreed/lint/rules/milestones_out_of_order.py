@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from agreed.agreement import agreement_of
 from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._dates import item_dates, item_name
@@ -28,7 +29,7 @@ from agreed.problem import Severity
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
-    for previous, current in itertools.pairwise(item_dates(document, "due", "results", "milestones")):
+    for previous, current in itertools.pairwise(item_dates(document, "due", agreement_of(document).milestones)):
         if current.day < previous.day:
             yield AtPath(current.path, f"is due {current.day.isoformat()}, before milestone "
                          f"{item_name(document, previous.path[:-1])} listed above it (due "
