@@ -173,13 +173,15 @@ def _group(branches: list[str]) -> str:
 class Tokens:
     """The tokens of a folded text: where each starts and ends, what it says, and its key in a trie."""
 
-    __slots__ = ("closes", "ends", "keys", "open_starts", "opens", "starts", "words")
+    __slots__ = ("closes", "ends", "keys", "open_starts", "opens", "starts", "word_set", "words")
 
     def __init__(self, folded: str) -> None:
         matches = list(_TOKEN.finditer(folded))
         self.starts = [match.start() for match in matches]
         self.ends = [match.end() for match in matches]
         self.words = [match.group() for match in matches]
+        self.word_set = frozenset(self.words)
+        """The distinct words: many patterns test one text for words they need, and a set answers each at once."""
         gaps = [start != end for start, end in zip(self.starts, [-1, *self.ends], strict=False)]  # the previous end
         self.keys = [" " + word if gap else word for word, gap in zip(self.words, gaps, strict=True)]
         is_word = [match.lastindex == 1 for match in matches]
@@ -219,7 +221,7 @@ def any_word(*phrases: str) -> Callable[[str], bool]:
     if not all(word.isalnum() for phrase in words for word in phrase):
         raise ValueError(f"any_word takes words and phrases of words: {phrases}")
     wanted = frozenset(max(phrase, key=len) for phrase in words)
-    return lambda text: not wanted.isdisjoint(tokenise(text).words)
+    return lambda text: not wanted.isdisjoint(tokenise(text).word_set)
 
 
 def _phrase_ends(root: Trie, tokens: Tokens, index: int) -> list[int]:
@@ -309,7 +311,7 @@ class _Phrases(TermPattern):
 
     def search(self, text: str, pos: int = 0) -> Found | None:
         root, tokens = self.root, tokenise(text)
-        if root.keys().isdisjoint(tokens.words):
+        if root.keys().isdisjoint(tokens.word_set):
             return None  # the common case: no term starts with any word of the text
         words = tokens.words
         if self._before is None:  # a match starts with its term: walked here, the common case costs no generator

@@ -95,7 +95,7 @@ def may_hold_placeholder(text: str) -> bool:
     """A ``needs`` test for an expression that embeds :data:`PLACEHOLDER`, with or without ``re.IGNORECASE``: every
     text it matches in holds one of ``?[<{``, a word of ``_PLACEHOLDER_WORDS`` or a word of only X and N, in any case.
     """
-    words = tokenise(text).words
+    words = tokenise(text).word_set
     return (
         any(mark in text for mark in "?[<{")
         or not _PLACEHOLDER_WORDS.isdisjoint(words)
