@@ -9,9 +9,8 @@ words leave open.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from agreed.agreement import Deliverable, Milestone, Responsibility, agreement_of
 from agreed.document import Document, JsonPath
@@ -28,39 +27,9 @@ class Statement:
     context: TextContext
 
 
-def items(document: Document, *section: str) -> Iterator[tuple[JsonPath, Mapping[str, Any]]]:
-    """The mapping items of the list at ``section`` (e.g. ``results``, ``deliverables``) with their paths."""
-    listed = document.value_at(section)
-    if not isinstance(listed, list):
-        return
-    for index, item in enumerate(listed):
-        if isinstance(item, dict):
-            yield (*section, index), item
-
-
-def has_number(item: Mapping[str, Any], *fields: str) -> bool:
-    return any(isinstance(item.get(name), (int, float)) and not isinstance(item.get(name), bool) for name in fields)
-
-
-def has_text(item: Mapping[str, Any], name: str) -> bool:
-    value = item.get(name)
-    return isinstance(value, str) and bool(value.strip())
-
-
 def is_owned(owner: str | None) -> bool:
     """Whether ``owner`` (an item's owner, when written as text) names exactly one party."""
     return owner is not None and classify_owner(owner) is OwnerKind.SINGLE
-
-
-# (list location, prose fields, numeric fields that make the item measured, whether it has an owner field)
-_COMMITMENTS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool], ...] = (
-    (("results", "deliverables"), ("what", "acceptance"), ("quantity", "target"), True),
-    (("results", "milestones"), ("what",), (), True),
-    (("celebration", "targets"), ("metric",), ("target",), False),
-    (("results", "measures", "quality"), ("measure", "how"), (), False),
-    (("results", "measures", "resources"), ("measure", "how"), (), False),
-    (("celebration", "handoffs"), ("what",), (), False),
-)
 
 
 # The elements whose prose the text rules read.
@@ -68,18 +37,34 @@ COMMITMENT_ELEMENTS = ("W-WHAT", "W-MILESTONES", "C-TARGETS", "W-MEASURES", "C-H
 
 
 def statements(document: Document) -> Iterator[Statement]:
-    """Every commitment statement of a loaded document, with its context."""
-    for section, prose_fields, numeric_fields, has_owner in _COMMITMENTS:
-        for path, item in items(document, *section):
-            owner = item.get("owner")
-            owned = is_owned(owner if isinstance(owner, str) else None) if has_owner else True
-            measured_item = has_number(item, *numeric_fields) or has_text(item, "acceptance")
-            for name in prose_fields:
-                text = item.get(name)
-                if not isinstance(text, str) or not text.strip():
-                    continue
-                measured = measured_item and name != "acceptance"
-                yield Statement((*path, name), text, TextContext(measured=measured, owned=owned))
+    """Every commitment statement of a loaded document, with its context: the prose of deliverables, milestones,
+    targets, quality and resource measures and hand-offs, in that order."""
+    agreement = agreement_of(document)
+    for deliverable in agreement.deliverables:
+        prose = (("what", deliverable.what), ("acceptance", deliverable.acceptance))
+        numbered = deliverable.quantity is not None or deliverable.target is not None
+        yield from _prose(document, deliverable.path, prose, numbered=numbered, owned=is_owned(deliverable.owner))
+    for milestone in agreement.milestones:
+        yield from _prose(document, milestone.path, (("what", milestone.what),), owned=is_owned(milestone.owner))
+    for target in agreement.targets:
+        yield from _prose(document, target.path, (("metric", target.metric),), numbered=target.target is not None)
+    results = agreement.results
+    for measure in (*results.quality_measures, *results.resource_measures) if results is not None else ():
+        yield from _prose(document, measure.path, (("measure", measure.measure), ("how", measure.how)))
+    for handoff in agreement.handoffs:
+        yield from _prose(document, handoff.path, (("what", handoff.what),))
+
+
+def _prose(document: Document, path: JsonPath, prose: tuple[tuple[str, str | None], ...], *, numbered: bool = False,
+           owned: bool = True) -> Iterator[Statement]:
+    """The non-blank prose of the item at ``path``. An item is measured when it has numbers or states acceptance
+    criteria (read for every kind of item, as a stray ``acceptance`` also says how the item is judged)."""
+    acceptance = document.value_at((*path, "acceptance"))
+    measured_item = numbered or (isinstance(acceptance, str) and bool(acceptance.strip()))
+    for name, text in prose:
+        if text is not None and text.strip():
+            yield Statement((*path, name), text, TextContext(measured=measured_item and name != "acceptance",
+                                                             owned=owned))
 
 
 Owned = Deliverable | Milestone | Responsibility
