@@ -165,10 +165,10 @@ def _inside(root: Path, path: Path, shown: Path) -> Path:
     """``path`` resolved, when it lies in the work tree of the repository at ``root``."""
     try:
         resolved = path.resolve()
-        parts = resolved.relative_to(root).parts
+        resolved.relative_to(root)
     except (ValueError, OSError, RuntimeError):  # outside, or a symbolic-link loop
         raise CodeownersUsageError(f"{shown}: the CODEOWNERS file must be inside the repository {root}") from None
-    if parts[:1] == (".git",) or inside_git_directory(resolved):
+    if inside_git_directory(resolved):
         raise CodeownersUsageError(f"{shown}: the CODEOWNERS file must be a file of the repository's work tree, not "
                                    "in .git")
     return resolved
