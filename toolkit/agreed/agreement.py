@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from agreed.record import Record
 
 if TYPE_CHECKING:
     from agreed.document import Document
@@ -26,7 +28,7 @@ Number = int | float
 _T = TypeVar("_T")
 
 
-class Identity(NamedTuple):
+class Identity(Record):
     """Who a party is, as a version of the agreement (or the people roster) says: what consent is checked against."""
 
     party: str
@@ -35,14 +37,14 @@ class Identity(NamedTuple):
     keys: tuple[str, ...] = ()
 
 
-class Text(NamedTuple):
+class Text(Record):
     """One text entry of a list (``for_whom``, ``check_ins.dates``, ``triggers`` ...) at ``path``."""
 
     path: JsonPath
     text: str
 
 
-class Owner(NamedTuple):
+class Owner(Record):
     """An item's ``owner`` as written (absent or null reads as no Owner at all): ``text`` when it is text; when it
     is a list, ``length`` its count of entries of any type and ``listed`` its text entries with their positions."""
 
@@ -52,13 +54,13 @@ class Owner(NamedTuple):
     length: int | None = None
 
 
-class Term(NamedTuple):
+class Term(Record):
     path: JsonPath
     start: str | None = None
     end: str | None = None
 
 
-class Party(NamedTuple):
+class Party(Record):
     """One ``parties[]`` entry. Flags are None unless written as true or false."""
 
     path: JsonPath
@@ -92,7 +94,7 @@ class Party(NamedTuple):
         return None if self.id is None else Identity(self.id, self.email, self.handle, self.keys)
 
 
-class Responsibility(NamedTuple):
+class Responsibility(Record):
     """An area of accountability under ``framing.accountability``, with its one owner."""
 
     path: JsonPath
@@ -101,7 +103,7 @@ class Responsibility(NamedTuple):
     owner_written: Owner | None = None
 
 
-class Framing(NamedTuple):
+class Framing(Record):
     path: JsonPath
     together: str | None = None
     alliance_kind: str | None = None
@@ -113,14 +115,14 @@ class Framing(NamedTuple):
     accountability: tuple[Responsibility, ...] = ()
 
 
-class Evidence(NamedTuple):
+class Evidence(Record):
     path: JsonPath
     fact: str | None = None
     source: str | None = None
     present: frozenset[str] = frozenset()
 
 
-class Deliverable(NamedTuple):
+class Deliverable(Record):
     """One ``results.deliverables[]`` item; ``delivered`` says whether it records a delivery (any value counts)."""
 
     path: JsonPath
@@ -140,7 +142,7 @@ class Deliverable(NamedTuple):
     owner_written: Owner | None = None
 
 
-class Milestone(NamedTuple):
+class Milestone(Record):
     """One ``results.milestones[]`` item; ``delivered`` as for :class:`Deliverable`."""
 
     path: JsonPath
@@ -155,20 +157,20 @@ class Milestone(NamedTuple):
     owner_written: Owner | None = None
 
 
-class CheckIns(NamedTuple):
+class CheckIns(Record):
     path: JsonPath
     cadence: str | None = None
     dates: tuple[Text, ...] = ()
     how: str | None = None
 
 
-class BuyIn(NamedTuple):
+class BuyIn(Record):
     path: JsonPath
     party: str | None = None
     how: str | None = None
 
 
-class Information(NamedTuple):
+class Information(Record):
     path: JsonPath
     what: str | None = None
     source: str | None = None
@@ -176,7 +178,7 @@ class Information(NamedTuple):
     recipients: tuple[Text, ...] = ()
 
 
-class Measure(NamedTuple):
+class Measure(Record):
     path: JsonPath
     id: str | None = None
     measure: str | None = None
@@ -185,7 +187,7 @@ class Measure(NamedTuple):
     present: frozenset[str] = frozenset()
 
 
-class Results(NamedTuple):
+class Results(Record):
     path: JsonPath
     purpose: str | None = None
     evidence: tuple[Evidence, ...] = ()
@@ -203,7 +205,7 @@ class Results(NamedTuple):
     resource_measures: tuple[Measure, ...] = ()
 
 
-class Target(NamedTuple):
+class Target(Record):
     path: JsonPath
     id: str | None = None
     metric: str | None = None
@@ -212,16 +214,29 @@ class Target(NamedTuple):
     target: Number | None = None
     measured_on: str | None = None
     present: frozenset[str] = frozenset()
+    measured: Measured | None = None
+    """The value recorded as measured for this target; None until ``measured`` is written as a mapping."""
 
 
-class Measurement(NamedTuple):
+class Measured(Record):
+    """A target's ``measured``: the value found, when (``on``), by which party, from what source, and a note."""
+
+    path: JsonPath
+    value: Number | None = None
+    on: str | None = None
+    by: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class Measurement(Record):
     path: JsonPath
     on: str | None = None
     communicated_on: str | None = None
     how: str | None = None
 
 
-class Credit(NamedTuple):
+class Credit(Record):
     path: JsonPath
     party: str | None = None
     share: Number | None = None
@@ -229,7 +244,7 @@ class Credit(NamedTuple):
     present: frozenset[str] = frozenset()
 
 
-class Handoff(NamedTuple):
+class Handoff(Record):
     path: JsonPath
     id: str | None = None
     what: str | None = None
@@ -239,7 +254,7 @@ class Handoff(NamedTuple):
     present: frozenset[str] = frozenset()
 
 
-class Celebration(NamedTuple):
+class Celebration(Record):
     path: JsonPath
     targets: tuple[Target, ...] = ()
     measurement: Measurement | None = None
@@ -250,7 +265,7 @@ class Celebration(NamedTuple):
     handoffs: tuple[Handoff, ...] = ()
 
 
-class Reservation(NamedTuple):
+class Reservation(Record):
     path: JsonPath
     id: str | None = None
     concern: str | None = None
@@ -258,13 +273,13 @@ class Reservation(NamedTuple):
     present: frozenset[str] = frozenset()
 
 
-class Imbalance(NamedTuple):
+class Imbalance(Record):
     path: JsonPath
     imbalance: str | None = None
     response: str | None = None
 
 
-class Relationship(NamedTuple):
+class Relationship(Record):
     path: JsonPath
     routine: str | None = None
     alerts: str | None = None
@@ -285,14 +300,14 @@ class Relationship(NamedTuple):
     other: tuple[Text, ...] = ()
 
 
-class ConsentPolicy(NamedTuple):
+class ConsentPolicy(Record):
     """``consent.evidence``: the kinds of evidence listed, in written order (empty when unset)."""
 
     path: JsonPath
     evidence: tuple[str, ...] = ()
 
 
-class Agreement(NamedTuple):
+class Agreement(Record):
     """One agreement as written; parts that are missing are None or empty."""
 
     format: int | None = None
@@ -540,8 +555,7 @@ def _celebration(node: _Node) -> Celebration:
     failure = node.child("failure")
     return Celebration(
         node.path,
-        tuple(Target(item.path, item.text("id"), item.text("metric"), item.text("unit"), item.number("baseline"),
-                     item.number("target"), item.text("measured_on"), item.present()) for item in node.each("targets")),
+        tuple(_target(item) for item in node.each("targets")),
         _maybe(node.child("measurement"), _measurement),
         node.text("announcer"),
         tuple(Credit(item.path, item.text("party"), item.number("share"), item.text("how"), item.present())
@@ -550,6 +564,17 @@ def _celebration(node: _Node) -> Celebration:
         tuple(Handoff(item.path, item.text("id"), item.text("what"), item.text("from"), item.text("to"),
                       item.text("due"), item.present()) for item in node.each("handoffs")),
     )
+
+
+def _target(node: _Node) -> Target:
+    return Target(node.path, node.text("id"), node.text("metric"), node.text("unit"), node.number("baseline"),
+                  node.number("target"), node.text("measured_on"), node.present(),
+                  _maybe(node.child("measured"), _measured))
+
+
+def _measured(node: _Node) -> Measured:
+    return Measured(node.path, node.number("value"), node.text("on"), node.text("by"), node.text("source"),
+                    node.text("note"))
 
 
 def _measurement(node: _Node) -> Measurement:
