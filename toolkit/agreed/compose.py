@@ -16,7 +16,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from agreed import yaml_io
 from agreed.codes import DISALLOWED_TAG, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SYNTAX, TOO_DEEP, TOO_MANY_NODES
@@ -24,6 +24,7 @@ from agreed.errors import AgreedError
 from agreed.lines import line_col, line_starts
 from agreed.problem import Problem, Severity
 from agreed.reading import INPUT_LIMIT
+from agreed.record import Record
 
 NodePath = tuple[str | int, ...]  # where a node sits in the data: keys and list indexes (agreed.document.JsonPath)
 
@@ -51,7 +52,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-class Span(NamedTuple):
+class Span(Record):
     """Where a node sits in the source: 0-based line and column of its start, and its character range."""
 
     line: int
@@ -60,7 +61,7 @@ class Span(NamedTuple):
     end: int
 
 
-class Composed(NamedTuple):
+class Composed(Record):
     """What composing a text gave: its data (None unless it held exactly one document and no problem), the problems
     found, and where each value and key sits."""
 
@@ -105,7 +106,7 @@ class _Frame:
         self.key_lines: dict[str, int] = {}
 
 
-class _ParsedText(NamedTuple):
+class _ParsedText(Record):
     """The text handed to the parser: the source, or the source with surrogate-pair escapes rewritten.
 
     libyaml refuses ``\\ud83d\\ude00`` (the UTF-16 pair that JSON writers emit for characters past U+FFFF), which

@@ -21,9 +21,10 @@ import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from agreed.problem import Problem, Severity
+from agreed.record import Record
 
 if TYPE_CHECKING:
     from agreed.document import Document, JsonPath
@@ -43,7 +44,7 @@ class Category(enum.Enum):
     CROSS_FILE = "cross-file"
 
 
-class TextSpan(NamedTuple):
+class TextSpan(Record):
     """A finding inside one piece of prose: ``text[start:end]`` is what the message is about."""
 
     start: int
@@ -51,7 +52,7 @@ class TextSpan(NamedTuple):
     message: str
 
 
-class TextContext(NamedTuple):
+class TextContext(Record):
     """What the surroundings of a statement tell a text rule.
 
     ``measured``: the statement's item carries numbers or an acceptance criterion in its own fields.
@@ -63,7 +64,7 @@ class TextContext(NamedTuple):
     owned: bool = False
 
 
-class AtPath(NamedTuple):
+class AtPath(Record):
     """A document rule's finding at a JSON path, not yet positioned (the engine turns it into a Problem at that
     path's line and column); ``at_key`` points at the key rather than its value."""
 
@@ -72,14 +73,14 @@ class AtPath(NamedTuple):
     at_key: bool = False
 
 
-class LintContext(NamedTuple):
+class LintContext(Record):
     """Facts from outside the document that document rules may use."""
 
     today: datetime.date | None = None
     people: Roster | None = None
 
 
-class PartyEntry(NamedTuple):
+class PartyEntry(Record):
     """One party as an agreement lists it, with the position of its id."""
 
     id: str
@@ -90,7 +91,7 @@ class PartyEntry(NamedTuple):
     col: int
 
 
-class AgreementSummary(NamedTuple):
+class AgreementSummary(Record):
     """What cross-file rules need to know of one agreement: its id and parties, with positions."""
 
     path: str

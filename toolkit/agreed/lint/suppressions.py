@@ -18,13 +18,13 @@ import bisect
 import enum
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import NamedTuple
 
 from agreed.codes import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 from agreed.document import Document
 from agreed.lines import line_col, line_count, split_lines
 from agreed.lint.rule import did_you_mean
 from agreed.problem import Problem, Severity
+from agreed.record import Record
 
 _DIRECTIVE = re.compile(r"#[ \t]*agreed[ \t]*:[ \t]*(?P<body>.*)$", re.MULTILINE)
 _BODY = re.compile(r"(?P<kind>disable-file|disable-next-line|disable)\b[ \t]*(?:=[ \t]*(?P<rules>.*?))?"
@@ -37,7 +37,7 @@ class Scope(enum.Enum):
     FILE = "disable-file"
 
 
-class Directive(NamedTuple):
+class Directive(Record):
     """One suppression comment: where it is, what it covers and which rules (by code) it names."""
 
     line: int
@@ -48,7 +48,7 @@ class Directive(NamedTuple):
     last_line: int
 
 
-class Parsed(NamedTuple):
+class Parsed(Record):
     directives: tuple[Directive, ...]
     problems: tuple[Problem, ...]
 

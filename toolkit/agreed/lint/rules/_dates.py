@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from agreed.agreement import Deliverable, Milestone, agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import parse_date
+from agreed.record import Record
 
 IN_FORCE = frozenset({"active", "renegotiating"})
 """The statuses under which the partners are still working to the agreement's dates."""
@@ -30,7 +31,7 @@ DAY_AFTER_DEADLINE = re.compile(r"deadline(?: \+ ([0-9]{1,4}) days?)?")
 """A day relative to the outcome deadline, exactly as the schema's ``dayAfterDeadline`` accepts it."""
 
 
-class Dated(NamedTuple):
+class Dated(Record):
     """A calendar day found in the document at ``path``; ``relative`` is the text when it was written relative to
     the outcome deadline (``deadline + 15 days``) and ``day`` the day that text names."""
 

@@ -29,12 +29,12 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from agreed.document import Document, JsonPath
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, OptionValues
 from agreed.lint.rules._dates import Dated, check_in_dates, date_at, days
 from agreed.problem import Severity
+from agreed.record import Record
 from agreed.text.values import is_non_answer
 
 DEFAULT_MAX_GAP_DAYS = 92
@@ -60,7 +60,7 @@ _RHYTHM = re.compile(
 )
 
 
-class Checkpoint(NamedTuple):
+class Checkpoint(Record):
     day: Dated
     what: str
     is_check_in: bool
