@@ -1,0 +1,171 @@
+"""The dated items of an agreement (agreed.schedule): what is dated, when, who owes it, whether it is done."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agreed.agreement import agreement_of, read_agreement
+from agreed.document import read_document
+from agreed.schedule import DatedItem, ItemKind, dated_items, day_of, days_in_text
+
+CONTRACTS = Path(__file__).resolve().parents[1] / "contracts"
+DAY = datetime.date
+
+
+def agreement(**parts: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": "a", "status": "active",
+                            "parties": [{"id": "maria"}, {"id": "daniel"}]}
+    data.update(parts)
+    return data
+
+
+def items(data: dict[str, Any]) -> dict[str, DatedItem]:
+    return {item.key: item for item in dated_items(read_agreement(data))}
+
+
+def test_deliverables_and_milestones_carry_owner_recipients_and_delivery() -> None:
+    found = items(agreement(results={
+        "deliverables": [{"id": "d1", "what": "The  playbook\nof 12 sections", "owner": "maria",
+                          "for": ["daniel", "Onboarding managers"], "due": "2031-04-30",
+                          "delivered_on": "2031-04-29"}],
+        "milestones": [{"id": "m1", "what": "Draft", "owner": "daniel", "to": "maria", "due": "2031-02-27"}],
+    }))
+    deliverable, milestone = found["deliverable:d1"], found["milestone:m1"]
+    assert deliverable == DatedItem(ItemKind.DELIVERABLE, "deliverable:d1", "The playbook of 12 sections",
+                                    DAY(2031, 4, 30), "maria", ("daniel", "Onboarding managers"), True,
+                                    ("results", "deliverables", 0, "due"))
+    assert (milestone.owner, milestone.counterparts, milestone.done) == ("daniel", ("maria",), False)
+    assert milestone.path == ("results", "milestones", 0, "due")
+
+
+def test_items_are_sorted_by_day_then_key() -> None:
+    found = dated_items(read_agreement(agreement(
+        term={"start": "2031-01-06", "end": "2031-12-19"},
+        results={"milestones": [{"id": "z", "due": "2031-03-01"}, {"id": "b", "due": "2031-03-01"}],
+                 "check_ins": {"dates": ["2031-02-01", "2031-03-01"]}})))
+    assert [item.key for item in found] == ["term:start", "check-in:2031-02-01", "check-in:2031-03-01",
+                                            "milestone:b", "milestone:z", "term:end"]
+    assert [item.on for item in found] == sorted(item.on for item in found)
+
+
+def test_dates_that_do_not_parse_are_left_out() -> None:
+    found = items(agreement(term={"start": "", "end": "Q3 2031"}, results={
+        "milestones": [{"id": "m1", "due": "2031-02-30"}, {"id": "m2", "due": 20310301}, {"id": "m3"}],
+        "check_ins": {"dates": ["soon", "2031-13-01", "2031-05-05"]}}))
+    assert list(found) == ["check-in:2031-05-05"]
+
+
+def test_items_without_ids_are_keyed_by_their_place_and_duplicate_keys_are_made_unique() -> None:
+    found = dated_items(read_agreement(agreement(results={
+        "deliverables": [{"what": "first", "due": "2031-01-01"}, {"id": "d", "due": "2031-01-02"},
+                         {"id": "d", "due": "2031-01-03"}],
+        "check_ins": {"dates": ["2031-05-05", "2031-05-05"]}})))
+    assert [item.key for item in found] == ["deliverable:#1", "deliverable:d", "deliverable:d~2",
+                                            "check-in:2031-05-05", "check-in:2031-05-05~2"]
+    assert found[0].what == "first"
+
+
+def test_check_ins_and_the_term_are_shared_by_every_party() -> None:
+    found = items(agreement(term={"end": "2031-12-19"}, results={"check_ins": {"cadence": "weekly",
+                                                                               "dates": ["2031-05-05"]}}))
+    for key in ("check-in:2031-05-05", "term:end"):
+        assert found[key].owner is None
+        assert found[key].counterparts == ("daniel", "maria")
+        assert found[key].concerns("maria")
+    assert found["check-in:2031-05-05"].path == ("results", "check_ins", "dates", 0)
+    assert found["term:end"].path == ("term", "end")
+
+
+def test_measurement_days_may_be_relative_to_the_deadline() -> None:
+    found = items(agreement(
+        results={"deadline": "2031-06-30", "for_whom": ["CRO"], "serving_whom": ["Customers"]},
+        celebration={"targets": [{"id": "ttv", "metric": "Median days", "measured_on": "deadline + 15 days"},
+                                 {"id": "nps", "measured_on": "2031-07-01"}],
+                     "measurement": {"on": "deadline", "communicated_on": "deadline + 1 day"},
+                     "announcer": "maria"}))
+    assert found["measurement:ttv"].on == DAY(2031, 7, 15)
+    assert found["measurement:ttv"].what == "Measure Median days"
+    assert found["measurement:nps"].what == "Measure nps"
+    assert found["measurement:results"].on == DAY(2031, 6, 30)
+    announcement = found["announcement"]
+    assert (announcement.on, announcement.owner, announcement.counterparts) == (DAY(2031, 7, 1), "maria",
+                                                                                ("CRO", "Customers"))
+    assert announcement.path == ("celebration", "measurement", "communicated_on")
+
+
+def test_a_relative_day_without_a_calendar_deadline_is_left_out() -> None:
+    found = items(agreement(results={"deadline": ""},
+                            celebration={"measurement": {"on": "deadline + 15 days"}}))
+    assert found == {}
+
+
+def test_relative_days_are_only_read_where_the_schema_allows_them() -> None:
+    found = items(agreement(results={"deadline": "2031-06-30", "milestones": [{"id": "m", "due": "deadline"}]},
+                            term={"end": "deadline + 1 day"}))
+    assert found == {}
+
+
+def test_hand_offs_are_owed_by_the_giver_to_the_receiver() -> None:
+    found = items(agreement(celebration={"handoffs": [{"id": "h", "what": "Dashboard", "from": "maria",
+                                                        "to": "Ops", "due": "2032-09-01"}]}))
+    handoff = found["hand-off:h"]
+    assert (handoff.kind, handoff.what, handoff.owner, handoff.counterparts) == (
+        ItemKind.HANDOFF, "Dashboard (to Ops)", "maria", ("Ops",))
+
+
+def test_iso_days_in_reservations_and_renegotiation_signals_are_items() -> None:
+    found = items(agreement(relationship={
+        "reservations": [{"id": "staff", "concern": "Losing a manager",
+                          "monitoring": "Maria names a backup by 2031-02-27 and again by 2031-08-27; "
+                                        "2031-02-27 again, not 2031-02-30, not x2031-03-01"}],
+        "renegotiation": {"signals": ["The budget is not approved by 2031-05-01", "Any month above 16%"]},
+        "triggers": ["A surprise on 2031-04-01"]}))
+    assert sorted(found) == ["reservation:staff:2031-02-27", "reservation:staff:2031-08-27",
+                             "trigger:#1:2031-05-01"]
+    review = found["reservation:staff:2031-02-27"]
+    assert (review.kind, review.what) == (ItemKind.RESERVATION_REVIEW, "Review reservation staff: Losing a manager")
+    assert review.path == ("relationship", "reservations", 0, "monitoring")
+    trigger = found["trigger:#1:2031-05-01"]
+    assert trigger.what == "Renegotiate if: The budget is not approved by 2031-05-01"
+    assert trigger.path == ("relationship", "renegotiation", "signals", 0)
+
+
+@pytest.mark.parametrize(("kind", "can_be_late"), [
+    (ItemKind.DELIVERABLE, True), (ItemKind.MILESTONE, True), (ItemKind.MEASUREMENT, True),
+    (ItemKind.TERM_END, True), (ItemKind.CHECK_IN, False), (ItemKind.ANNOUNCEMENT, False),
+    (ItemKind.HANDOFF, False), (ItemKind.RESERVATION_REVIEW, False), (ItemKind.TRIGGER, False),
+    (ItemKind.TERM_START, False)])
+def test_only_recorded_items_and_the_term_end_can_be_late(kind: ItemKind, can_be_late: bool) -> None:
+    item = DatedItem(kind, "k", "w", DAY(2031, 1, 1), None, (), False, ())
+    assert item.overdue(DAY(2031, 1, 2)) is can_be_late
+    assert not item.overdue(DAY(2031, 1, 1))
+
+
+def test_a_done_item_is_never_overdue() -> None:
+    item = DatedItem(ItemKind.DELIVERABLE, "k", "w", DAY(2031, 1, 1), None, (), True, ())
+    assert not item.overdue(DAY(2040, 1, 1))
+
+
+def test_day_of_reads_iso_days_and_relative_days() -> None:
+    assert day_of("2031-06-30") == DAY(2031, 6, 30)
+    assert day_of("2031-6-30") is None
+    assert day_of("deadline + 2 days", "2031-06-30") == DAY(2031, 7, 2)
+    assert day_of("deadline + 2 days") is None
+    assert day_of("deadline + 9999 days", "9999-12-01") is None
+
+
+def test_days_in_text_are_distinct_and_in_order() -> None:
+    assert days_in_text("by 2031-05-01, then 2031-04-01 and 2031-05-01") == (DAY(2031, 5, 1), DAY(2031, 4, 1))
+    assert days_in_text(None) == ()
+
+
+def test_the_shipped_examples_have_their_dates() -> None:
+    view = agreement_of(read_document(CONTRACTS / "sales-onboarding.yaml"))
+    found = {item.key: item for item in dated_items(view)}
+    assert found["term:end"].on == DAY(2033, 3, 31)
+    assert found["milestone:checklist-draft"].overdue(DAY(2031, 6, 1))
+    assert "reservation:staff-loss:2031-02-27" in found
