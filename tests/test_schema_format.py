@@ -30,11 +30,15 @@ ANNOTATIONS = ("title", "description", "examples", "x-materiality")
 MATERIALITY_CLASSES = ("material", "record", "editorial")
 # The properties that record what happened rather than what was agreed: consent is to the terms, so a change there
 # needs no fresh consent. Planned dates (due, deadline, measured_on, measurement.on, communicated_on, check-in dates)
-# are terms and stay material. Adding a property here needs that argument.
+# are terms and stay material. Adding a property here needs that argument. A target's measured result (the value
+# found, when, by whom, from what source) is what the measurement found, after the fact: the target it is judged
+# against stays material.
 RECORD_PROPERTIES = {
     "/properties/status",
     "/$defs/deliverable/properties/delivered_on",
     "/$defs/milestone/properties/delivered_on",
+    "/$defs/target/properties/measured",
+    *(f"/$defs/measured/properties/{name}" for name in ("value", "on", "by", "source", "note")),
 }
 
 
@@ -165,9 +169,23 @@ def test_x_element_is_a_string_or_array_of_strings(schema: dict[str, Any]) -> No
 
 @pytest.mark.skipif(not SHARED_ELEMENTS_PATH.exists(), reason="no shared copy of ELEMENTS.md")
 def test_elements_copy_matches_shared_copy() -> None:
-    assert ELEMENTS_PATH.read_bytes() == SHARED_ELEMENTS_PATH.read_bytes(), (
-        f"{ELEMENTS_PATH} differs from {SHARED_ELEMENTS_PATH}"
-    )
+    """The shared inventory of elements is ours unchanged; ours only adds, after it, the records kept beside them."""
+    ours, shared = ELEMENTS_PATH.read_text(encoding="utf-8"), SHARED_ELEMENTS_PATH.read_text(encoding="utf-8")
+    assert ours.startswith(shared), f"{ELEMENTS_PATH} differs from {SHARED_ELEMENTS_PATH}"
+    assert element_ids() == [line.split("|")[1].strip() for line in shared.splitlines()
+                             if re.match(r"^\|\s*([A-Z]-[A-Z]+)\s*\|", line)], "the addition names no new element"
+
+
+def test_elements_lists_every_record(schema: dict[str, Any]) -> None:
+    """Every property the schema classes as a record (and not merely because it lies below one) is in the records
+    table of ELEMENTS.md."""
+    records = ELEMENTS_PATH.read_text(encoding="utf-8").split("## Records kept beside the elements", 1)[1]
+    outermost = {pointer for pointer in RECORD_PROPERTIES
+                 if not any(pointer.startswith(f"/$defs/{other.rsplit('/', 1)[1]}/") for other in RECORD_PROPERTIES)}
+    assert outermost == {"/properties/status", "/$defs/deliverable/properties/delivered_on",
+                         "/$defs/milestone/properties/delivered_on", "/$defs/target/properties/measured"}
+    for pointer in outermost:
+        assert f"{pointer.rsplit('/', 1)[1]}`" in records, pointer
 
 
 def test_every_property_is_documented(schema: dict[str, Any]) -> None:
