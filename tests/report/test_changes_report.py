@@ -10,19 +10,12 @@ import pytest
 from agreed import __version__
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
 from agreed.history.materiality import Materiality
-from agreed.report.changes import (
-    TEXT_LIMIT,
-    Summary,
-    change_line,
-    elide_pair,
-    escape_markdown,
-    file_header,
-    format_value,
-    has_material,
-    render_json,
-    render_markdown,
-    render_text,
-)
+from agreed.report.changes import Summary, change_line, escape_markdown, has_material
+from agreed.report.changes.base import TEXT_LIMIT, elide_pair, format_value
+from agreed.report.changes.json_report import render as render_json
+from agreed.report.changes.markdown_report import render as render_markdown
+from agreed.report.changes.text_report import file_header
+from agreed.report.changes.text_report import render as render_text
 
 MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 

@@ -8,7 +8,9 @@ import json
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, PartyStatus
 from agreed.history.diff import Change, ChangeKind
 from agreed.history.materiality import Materiality
-from agreed.report.consent_status import render_json, render_markdown, render_text
+from agreed.report.consent_status.json_report import render as render_json
+from agreed.report.consent_status.markdown_report import render as render_markdown
+from agreed.report.consent_status.text_report import render as render_text
 
 MOVED = Change("results.deadline", ChangeKind.CHANGED, "2032-06-30", "2032-09-30", Materiality.MATERIAL, "+92 days")
 WHEN = datetime.datetime(2031, 1, 2, 9, 0, tzinfo=datetime.UTC)
