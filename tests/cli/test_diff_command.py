@@ -204,6 +204,34 @@ def test_records_of_progress_are_labelled_and_counted(repo: Path, agreement: dic
     assert "**3 record changes** (progress recorded, no fresh consent needed)" in markdown
 
 
+MEASURED = {"value": 28, "on": "2031-07-15", "by": "li", "source": "CRM onboarding report"}
+
+
+def test_a_measured_result_is_a_record_that_keeps_the_digest(repo: Path, agreement: dict[str, Any]) -> None:
+    target = {"id": "ttv", "metric": "Median days to first use", "baseline": 60, "target": 30,
+              "measured_on": "2031-07-15"}
+    agreement["celebration"] = {"targets": [target]}
+    write(repo, A, agreement)
+    commit(repo, "Agree the target")
+    before = CliRunner().invoke(main, ["digest", A]).stdout
+    target["measured"] = dict(MEASURED)
+    write(repo, A, agreement)
+    result = run(A, "--fail-on", "material")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"HEAD:{A} -> {A}: 0 material, 1 record, 0 editorial"
+    assert all(line.endswith("[record]") for line in result.stdout.splitlines()[1:-1])
+    assert "celebration.targets[id=ttv].measured" in result.stdout
+    assert CliRunner().invoke(main, ["digest", A]).stdout == before
+    target["measured"]["value"], target["measured"]["note"] = 31, "Recounted after two late sign-ups."
+    write(repo, A, agreement)
+    assert "0 material, 1 record, 0 editorial" in run(A).stdout
+    assert CliRunner().invoke(main, ["digest", A]).stdout == before
+    target["target"] = 25
+    write(repo, A, agreement)
+    assert "1 material, 1 record, 0 editorial" in run(A).stdout
+    assert CliRunner().invoke(main, ["digest", A]).stdout != before
+
+
 def test_fail_on_material_does_not_fail_on_records(repo: Path, agreement: dict[str, Any]) -> None:
     _record_progress(repo, agreement)
     assert run(A, "--fail-on", "material").exit_code == 0

@@ -94,11 +94,14 @@ EDITORIAL_PLACES = {
 
 # A record says what happened, not what was agreed: consent is to the terms, so recording progress needs none. Planned
 # dates (due, deadline, measured_on, measurement.on, communicated_on, check-in dates) are terms: they stay material.
-# Adding a place here needs that argument.
+# Adding a place here needs that argument. A target's measured result records what a measurement found, after the
+# fact; the target it is judged against, and the day it is planned for, stay terms.
 RECORD_PLACES = {
     "status",
     "results.deliverables[].delivered_on",
     "results.milestones[].delivered_on",
+    "celebration.targets[].measured",
+    *(f"celebration.targets[].measured.{name}" for name in ("value", "on", "by", "source", "note")),
 }
 
 
@@ -167,6 +170,7 @@ def test_places_the_schema_does_not_declare_are_material(steps: tuple[Step, ...]
     (("results", "purpose", "x-list", ITEM), EDITORIAL),
     (("status", "x-when"), RECORD),
     (("results", "deliverables", ITEM, "delivered_on", "x-by"), RECORD),
+    (("celebration", "targets", ITEM, "measured", "x-checked-by"), RECORD),
 ])
 def test_below_a_record_or_an_editorial_place_everything_is_of_its_class(steps: tuple[Step, ...],
                                                                          expected: Materiality) -> None:
