@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "consent": ("consent", "group"),
     "codeowners": ("codeowners", "command"),
     "init": ("init", "command"),
+    "due": ("due", "command"),
 }
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed the pipe

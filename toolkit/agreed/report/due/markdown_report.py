@@ -1,0 +1,67 @@
+"""What is due as Markdown to post in an issue: a heading, the summary, a table of what is overdue (first), a table
+of what falls due in the window, then the files that could not be read.
+
+Rows are grouped by person (the owner; the items no single party owns last). Text from an agreement is data: in a
+cell it is one line, its Markdown and HTML specials are backslash-escaped (``&`` written as an entity), so a ``|``
+or a line break cannot break the table and ``<script>`` stays text; a zero-width space after ``@`` and ``#`` keeps a
+code host from turning ``@name`` into a mention or ``#12`` into a link to an issue each time the report is posted.
+Control characters are shown escaped (:mod:`agreed.visible`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from agreed.due import DueEntry, DueGroup, DueReport
+from agreed.problem import Problem
+from agreed.report.due.base import days_phrase, plural, summary, window_phrase
+from agreed.schedule import one_line
+from agreed.visible import visible, visible_lines
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_REFERENCE = re.compile(r"([@#])")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def cell(text: str | None) -> str:
+    """``text`` safe inside a Markdown table cell, on one line."""
+    escaped = _SPECIAL.sub(r"\\\1", visible(one_line(text)).replace("&", "&amp;"))
+    return _REFERENCE.sub(rf"\1{_ZERO_WIDTH_SPACE}", escaped)
+
+
+def render(report: DueReport) -> str:
+    lines = [f"## What is due on {report.today.isoformat()}", "", cell(summary(report)), ""]
+    overdue = [(group, [entry for entry in group.entries if entry.overdue]) for group in report.groups]
+    upcoming = [(group, [entry for entry in group.entries if not entry.overdue]) for group in report.groups]
+    lines += _section(f"Overdue ({report.overdue})", "Late", overdue, "Nothing is overdue.")
+    lines += _section(f"Due {window_phrase(report)} ({report.upcoming})", "When", upcoming,
+                      "Nothing falls due in the window.")
+    if report.problems:
+        lines += _problems(report.problems)
+    return visible_lines("\n".join(lines))
+
+
+def _section(title: str, days_header: str, rows: Iterable[tuple[DueGroup, list[DueEntry]]],
+             nothing: str) -> list[str]:
+    body = [_row(group, entry) for group, entries in rows for entry in entries]
+    if not body:
+        return [f"### {cell(title)}", "", nothing, ""]
+    header = f"| Person | Item | Kind | Date | {days_header} | Agreement |"
+    return [f"### {cell(title)}", "", header, "| --- | --- | --- | --- | --- | --- |", *body, ""]
+
+
+def _row(group: DueGroup, entry: DueEntry) -> str:
+    agreement = entry.agreement
+    title = f"{agreement.id}: {agreement.title}" if agreement.id and agreement.title else agreement.shown
+    where = f"{agreement.file}:{entry.line}"
+    cells = (group.shown, entry.item.what, entry.item.kind.value, entry.item.on.isoformat(), days_phrase(entry))
+    return "| " + " | ".join(cell(text) for text in cells) + f" | {cell(title)} ({cell(where)}) |"
+
+
+def _problems(problems: Iterable[Problem]) -> list[str]:
+    listed = list(problems)
+    lines = [f"### {plural(len({problem.path for problem in listed}), 'file')} could not be read", ""]
+    lines += [f"- {cell(f'{problem.path}:{problem.line}:{problem.col}')}: {cell(problem.message)}"
+              for problem in listed]
+    return [*lines, ""]

@@ -1,0 +1,34 @@
+"""What is due as text for a terminal: a heading line, then per person their items (overdue first), one a line,
+each with the days late or left, the day, the kind, the item and where its date is written; then the summary.
+Every text from an agreement is shown with its control characters escaped (:mod:`agreed.visible`)."""
+
+from __future__ import annotations
+
+from agreed.due import DueEntry, DueGroup, DueReport
+from agreed.report.due.base import days_phrase, summary, window_phrase
+from agreed.schedule import one_line
+from agreed.visible import visible_lines
+
+_PHRASE_WIDTH = 14
+
+
+def render(report: DueReport) -> str:
+    lines = [f"What is due on {report.today.isoformat()}, {window_phrase(report)}", ""]
+    for group in report.groups:
+        lines += _group(group)
+    if not report.groups:
+        lines += ["Nothing is overdue or due.", ""]
+    lines.append(summary(report))
+    return visible_lines("\n".join(lines) + "\n")
+
+
+def _group(group: DueGroup) -> list[str]:
+    return [one_line(group.shown), *(_line(entry) for entry in group.entries), ""]
+
+
+def _line(entry: DueEntry) -> str:
+    marker = "OVERDUE" if entry.overdue else "due"
+    item = entry.item
+    where = f"{entry.agreement.file}:{entry.line}:{entry.col}"
+    return (f"  {marker:<7} {days_phrase(entry):<{_PHRASE_WIDTH}} {item.on.isoformat()}  {item.kind}: "
+            f"{item.what}  [{one_line(entry.agreement.shown)}, {where}]")
