@@ -169,3 +169,18 @@ def test_the_shipped_examples_have_their_dates() -> None:
     assert found["term:end"].on == DAY(2033, 3, 31)
     assert found["milestone:checklist-draft"].overdue(DAY(2031, 6, 1))
     assert "reservation:staff-loss:2031-02-27" in found
+
+
+def test_a_measurement_is_done_when_measured_and_the_results_when_every_target_is() -> None:
+    celebration = {"targets": [{"id": "a", "measured_on": "2031-07-01", "measured": {"value": 3, "on": "2031-07-01"}},
+                               {"id": "b", "measured_on": "2031-07-01"}],
+                   "measurement": {"on": "2031-07-01"}}
+    found = items(agreement(celebration=celebration))
+    assert (found["measurement:a"].done, found["measurement:b"].done) == (True, False)
+    assert not found["measurement:results"].done
+    celebration["targets"][1]["measured"] = {"value": 5}
+    assert items(agreement(celebration=celebration))["measurement:results"].done
+
+
+def test_the_results_with_no_targets_are_not_done() -> None:
+    assert not items(agreement(celebration={"measurement": {"on": "2031-07-01"}}))["measurement:results"].done

@@ -222,9 +222,7 @@ def _measurement_items(agreement: Agreement, everyone: tuple[str, ...]) -> Itera
 
 
 def _measured(target: Target) -> bool:
-    # ``Target.measured`` (the record of what was measured) is new in the typed view; read defensively so this module
-    # works on either side of that change.
-    return getattr(target, "measured", None) is not None
+    return target.measured is not None
 
 
 def _handoff_items(agreement: Agreement) -> Iterator[DatedItem]:
