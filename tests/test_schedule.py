@@ -172,9 +172,9 @@ def test_the_shipped_examples_have_their_dates() -> None:
 
 
 def test_a_measurement_is_done_when_measured_and_the_results_when_every_target_is() -> None:
-    celebration = {"targets": [{"id": "a", "measured_on": "2031-07-01", "measured": {"value": 3, "on": "2031-07-01"}},
-                               {"id": "b", "measured_on": "2031-07-01"}],
-                   "measurement": {"on": "2031-07-01"}}
+    measured = {"id": "a", "measured_on": "2031-07-01", "measured": {"value": 3, "on": "2031-07-01"}}
+    celebration: dict[str, Any] = {"targets": [measured, {"id": "b", "measured_on": "2031-07-01"}],
+                                   "measurement": {"on": "2031-07-01"}}
     found = items(agreement(celebration=celebration))
     assert (found["measurement:a"].done, found["measurement:b"].done) == (True, False)
     assert not found["measurement:results"].done
