@@ -15,13 +15,13 @@ from pathlib import Path
 
 from agreed.consent.evidence import EvidenceError
 from agreed.consent.gate_run import GateUsageError, consent_statuses
-from agreed.consent.reviews import ReviewsError
 from agreed.consent.status import DRAFT, AgreementStatus, PartyStatus
 from agreed.consent.trust import StatusError
 from agreed.git.repository import GitError
 from agreed.people import RosterError
 from agreed.sources import repository_root
 
+DRAFT_NOTE = "a draft: not open for consent yet"
 NOT_IN_GIT = "consent is not shown: the file is not in a git repository, where consent records are kept"
 
 
@@ -51,13 +51,13 @@ class ConsentPanel:
 def consent_panel(file: Path, reviews_file: Path | None = None) -> ConsentPanel:
     """The panel of the agreement ``file``, as ``agreed consent status FILE`` sees it from the file's folder (its
     repository, its configuration and people roster). A file outside a git repository, or whose consent cannot be
-    read, gets a panel with a note, never an error."""
+    read, gets a panel with a note; only a reviews file that cannot be read is an error (ReviewsError)."""
     folder = file.resolve().parent
     if repository_root(folder) is None:
         return ConsentPanel(note=NOT_IN_GIT)
     try:
         statuses = consent_statuses(folder, [str(file.resolve())], None, reviews_file)
-    except (GitError, GateUsageError, StatusError, EvidenceError, ReviewsError, RosterError) as error:
+    except (GitError, GateUsageError, StatusError, EvidenceError, RosterError) as error:
         return ConsentPanel(note=f"consent could not be read: {error}")
     found = [status for status in statuses if not status.deleted]
     if not found:
@@ -70,7 +70,7 @@ def panel_of(status: AgreementStatus) -> ConsentPanel:
     if status.error is not None:
         return ConsentPanel(note=f"consent cannot be given yet: {status.error}")
     if status.status == DRAFT:
-        return ConsentPanel(note="a draft: not open for consent yet", digest=status.digest)
+        return ConsentPanel(note=DRAFT_NOTE, digest=status.digest)
     return ConsentPanel(tuple(_row(party) for party in status.parties), digest=status.digest)
 
 

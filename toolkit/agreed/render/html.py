@@ -13,6 +13,7 @@ package. The page needs no network and no script, and the same arguments give th
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from functools import cache
 from importlib import resources
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -57,6 +59,7 @@ def markdown_html(markdown_text: str) -> str:
 
 
 _CURRENT = ' aria-current="page"'
+_DAY = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 
 
 def _navigation(links: Sequence[NavLink], root: str) -> str:
@@ -80,6 +83,7 @@ def _parser() -> MarkdownIt:
     parser.add_render_rule("table_open", _table_open)
     parser.add_render_rule("table_close", _table_close)
     parser.add_render_rule("th_open", _th_open)
+    parser.add_render_rule("text", _text)
     return parser
 
 
@@ -110,6 +114,11 @@ def _th_open(renderer: RendererHTML, tokens: Sequence[Token], index: int, option
              env: EnvType) -> str:
     tokens[index].attrSet("scope", "col")
     return renderer.renderToken(tokens, index, options, env)
+
+
+def _text(renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType) -> str:
+    # a day is never broken at its hyphens, in a narrow table column least of all
+    return _DAY.sub(r'<span class="day">\g<0></span>', escapeHtml(tokens[index].content))
 
 
 def _data(name: str) -> str:

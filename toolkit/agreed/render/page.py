@@ -25,8 +25,9 @@ from agreed.render.markdown import email_link, inline, prose
 PartyHref = Callable[[str], str | None]
 """A party id to the address of its page (relative), or None: names become links to it."""
 
-OUTCOME_MARKS = {Outcome.MET: "✅ met", Outcome.MISSED: "❌ missed", Outcome.NOT_MEASURED: "⏳ not yet measured"}
-STATE_MARKS = {"valid": "✅ valid", "stale": "⚠️ stale", "missing": "❌ missing"}
+# words, not symbols: a page must read the same without an emoji font, printed in black and white, or read aloud
+OUTCOME_MARKS = {Outcome.MET: "**met**", Outcome.MISSED: "**missed**", Outcome.NOT_MEASURED: "not yet measured"}
+STATE_MARKS = {"valid": "valid", "stale": "**stale**", "missing": "**missing**"}
 EMPTY_CELL = "—"
 
 
