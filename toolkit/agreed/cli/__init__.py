@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "consent": ("consent", "group"),
     "codeowners": ("codeowners", "command"),
     "init": ("init", "command"),
+    "render": ("render", "command"),
     "due": ("due", "command"),
 }
 
