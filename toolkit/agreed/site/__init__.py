@@ -1,0 +1,1 @@
+"""The static site of every agreement: ``agreed site`` (:mod:`agreed.site.build`)."""
