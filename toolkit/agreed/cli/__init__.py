@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("init", "command"),
     "render": ("render", "command"),
     "due": ("due", "command"),
+    "site": ("site", "command"),
 }
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed the pipe
