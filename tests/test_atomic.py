@@ -271,3 +271,34 @@ def test_a_descriptor_link_to_a_socket_is_refused() -> None:
     left, right = socket.socketpair()
     with left, right, pytest.raises(RefusedTarget, match="not a regular file"):
         write_atomically(_descriptor_link(left.fileno()), "x\n", overwrite=True)
+
+
+def test_the_file_a_given_stream_writes_into_is_written_through_that_stream(tmp_path: Path) -> None:
+    """``-o /dev/stdout > file``: replacing the file by a rename would leave the stream writing into a file with no
+    name, so the text goes through the stream, after what it already wrote, and later writes still land."""
+    target = tmp_path / "out.txt"
+    with target.open("w", encoding="utf-8") as stream:
+        stream.write("before\n")
+        stream.flush()
+        write_atomically(target, "report\n", overwrite=True, streams=(stream,))
+        stream.write("summary\n")
+    assert target.read_text(encoding="utf-8") == "before\nreport\nsummary\n"
+
+
+def test_a_stream_on_another_file_or_without_a_descriptor_changes_nothing(tmp_path: Path) -> None:
+    import io
+
+    target, other = tmp_path / "out.txt", tmp_path / "other.txt"
+    target.write_text("old\n", encoding="utf-8")
+    with other.open("w", encoding="utf-8") as stream:
+        write_atomically(target, "new\n", overwrite=True, streams=(io.StringIO(), stream))
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert other.read_text(encoding="utf-8") == ""
+
+
+def test_a_stream_s_file_inside_git_is_still_refused(git_repo: Path) -> None:
+    config = git_repo / ".git" / "config"
+    before = config.read_bytes()
+    with config.open("a", encoding="utf-8") as stream, pytest.raises(RefusedTarget):
+        write_atomically(config, "x\n", overwrite=True, streams=(stream,))
+    assert config.read_bytes() == before

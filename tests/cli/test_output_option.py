@@ -113,3 +113,33 @@ def test_a_pipe_standard_output_or_error_is_written_into(repo: Path, command: tu
     done = _through_pipes(command, "/dev/stderr", repo)
     assert done.returncode == expected.exit_code, done.stderr
     assert json.loads(done.stderr) == json.loads(expected.output)
+
+
+def _into_a_file(command: tuple[str, ...], options: list[str], cwd: Path, stdout: Path) -> int:
+    """The command run as a process whose standard output is the regular file ``stdout`` (``agreed lint > file``);
+    its exit code."""
+    inputs = ["contracts/demo.yaml", "contracts/copy.yaml"] if command == ("diff",) else ["contracts/demo.yaml"]
+    with stdout.open("w", encoding="utf-8") as stream:
+        done = subprocess.run([sys.executable, "-m", "agreed", *command, *inputs, *options], cwd=cwd, stdout=stream,
+                              stderr=subprocess.PIPE, text=True, check=False, timeout=120)
+    assert "Traceback" not in done.stderr
+    return done.returncode
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_output_into_the_file_standard_output_writes_to_keeps_the_summary_line(repo: Path, tmp_path: Path,
+                                                                             command: tuple[str, ...]) -> None:
+    """``agreed lint -o /dev/stdout > file`` holds what ``agreed lint > file`` holds, then the summary line; also
+    when -o names that file itself. Replacing the file by a rename would lose every line written after it."""
+    plain, captured = tmp_path / "plain.txt", tmp_path / "captured.txt"
+    expected = _into_a_file(command, [], repo, plain)
+    report = plain.read_text(encoding="utf-8")
+    assert report.endswith("\n")
+    for output in ("/dev/stdout", str(captured)):
+        assert _into_a_file(command, ["-o", output], repo, captured) == expected
+        text = captured.read_text(encoding="utf-8")
+        assert text.startswith(report), text
+        summary = text.removeprefix(report)
+        assert summary.endswith(f" written to {output}.\n"), text
+        assert summary.count("\n") == 1, text

@@ -19,7 +19,9 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from agreed.errors import AgreedError
 
@@ -35,7 +37,7 @@ class RefusedTarget(AgreedError, OSError):
 
 
 def write_atomically(path: Path, text: str, *, overwrite: bool, inside: Path | None = None,
-                     create_folders: bool = True) -> None:
+                     create_folders: bool = True, streams: Sequence[TextIO] = ()) -> None:
     """Write ``text`` to ``path``: a new file, or (``overwrite``) a replacement of the old one.
 
     A symbolic link at ``path`` is followed when replacing (the file it leads to is written, the link kept); a new
@@ -43,11 +45,20 @@ def write_atomically(path: Path, text: str, *, overwrite: bool, inside: Path | N
     pipe or terminal device (``/dev/stdout``, ``/proc/self/fd/1``, also when that is an anonymous pipe whose link
     names no file) is written in place, since renaming over it would replace the device; other special files are
     refused. ``inside``: a folder the written file must lie in once links are resolved.
-    ``create_folders``: create missing parent folders (else FileNotFoundError). Raises :class:`RefusedTarget`
-    for a target inside a git directory or outside ``inside``, and OSError when writing fails.
+    ``create_folders``: create missing parent folders (else FileNotFoundError). ``streams``: the caller's open
+    output streams (its standard output and error); a path that is the very file one of them writes into
+    (``-o /dev/stdout > file``) is written through that stream, after what it already holds: renaming a new file
+    over it would leave the stream writing into a file that no longer has a name, and what the caller writes
+    afterwards would be lost. Raises :class:`RefusedTarget` for a target inside a git directory or outside
+    ``inside``, and OSError when writing fails.
     """
     destination = _destination(path, overwrite)
     _check_allowed(path, destination, inside)
+    own_stream = _stream_writing_into(path, streams) if overwrite else None
+    if own_stream is not None:
+        own_stream.write(text)
+        own_stream.flush()
+        return
     if overwrite and _is_stream(path):
         # Opened by the name given: a magic link to an anonymous pipe (/proc/self/fd/1) resolves to no path.
         with path.open("w", encoding="utf-8", newline="") as stream:
@@ -143,6 +154,25 @@ def _is_stream(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _stream_writing_into(path: Path, streams: Sequence[TextIO]) -> TextIO | None:
+    """The stream of ``streams`` whose descriptor is open on the regular file ``path`` opens to, if any (a stream
+    without a descriptor, such as one held in memory, is none)."""
+    try:
+        target = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(target.st_mode):
+        return None
+    for stream in streams:
+        try:
+            opened = os.fstat(stream.fileno())
+        except (OSError, ValueError):  # io.UnsupportedOperation is both
+            continue
+        if (opened.st_dev, opened.st_ino) == (target.st_dev, target.st_ino):
+            return stream
+    return None
 
 
 def _running(pid: int) -> bool:

@@ -46,8 +46,9 @@ def format_option(formats: Registry[Any, Any], help_text: str = "Output format."
 
 OUTPUT_HELP = ("Write the report to FILE (atomically) and print only the summary line. FILE's folder must exist (none "
                "is created); an existing regular file is replaced (through a symbolic link: the file it leads to) "
-               "and a pipe or terminal device (/dev/stdout, also a pipe) written into; anything inside a git "
-               "directory (.git/, a bare repository) is refused, however the path is spelled.")
+               "and a pipe or terminal device (/dev/stdout, also a pipe) or the file standard output is redirected "
+               "to written into; anything inside a git directory (.git/, a bare repository) is refused, however the "
+               "path is spelled.")
 
 
 def output_option(function: F) -> F:
@@ -104,7 +105,9 @@ def deliver(rendered: str, output: Path | None, summary: str, output_format: str
     from agreed.atomic import RefusedTarget, write_atomically  # only a run that writes a file pays for it
 
     try:
-        write_atomically(output, rendered, overwrite=True, create_folders=False)
+        # Into the very file standard output or error is (``-o /dev/stdout > file``): through that stream, so the
+        # summary line printed next lands after the report instead of in a replaced file.
+        write_atomically(output, rendered, overwrite=True, create_folders=False, streams=(sys.stdout, sys.stderr))
     except RefusedTarget as error:
         usage_error(f"--output {error}")
     except FileNotFoundError as error:
