@@ -12,6 +12,7 @@ from agreed.lint.rule import Rule, TextContext, TextRule
 from agreed.lint.rules import ALL_RULES
 from agreed.problem import Severity
 from agreed.settings import find_config
+from agreed.sources import repository_root
 
 
 def _write(path: Path, text: str) -> Path:
@@ -81,6 +82,35 @@ def test_a_git_file_marks_a_worktree_root(tmp_path: Path) -> None:
     worktree = tmp_path / "worktree"
     _write(worktree / ".git", "gitdir: /elsewhere\n")
     assert find_config(worktree) is None
+
+
+def test_a_nested_repository_does_not_read_the_configuration_of_the_one_around_it(tmp_path: Path) -> None:
+    outer = _write(tmp_path / ".agreed.yaml", "{}\n").parent
+    (outer / ".git").mkdir()
+    inner = outer / "vendor" / "other"
+    _write(inner / ".git", "gitdir: ../../.git/modules/other\n")  # a submodule
+    (inner / "contracts").mkdir()
+    assert repository_root(inner / "contracts") == inner
+    assert find_config(inner / "contracts") is None
+    assert find_config(outer / "vendor") == outer / ".agreed.yaml"
+
+
+def test_outside_any_repository_a_configuration_in_a_parent_folder_is_found(tmp_path: Path) -> None:
+    config = _write(tmp_path / "team" / ".agreed.yaml", "{}\n")
+    nested = tmp_path / "team" / "contracts" / "sales"
+    nested.mkdir(parents=True)
+    assert repository_root(nested) is None
+    assert find_config(nested) == config
+
+
+def test_discovery_stops_where_the_sources_find_the_repository_root(tmp_path: Path) -> None:
+    """One definition of the root: discovery reads up to :func:`agreed.sources.repository_root` and no further."""
+    _write(tmp_path / ".agreed.yaml", "{}\n")
+    repository = tmp_path / "repo"
+    (repository / "contracts").mkdir(parents=True)
+    (repository / ".git").symlink_to(tmp_path / "gone")  # a dangling link still marks the root for both
+    assert repository_root(repository / "contracts") == repository
+    assert find_config(repository / "contracts") is None
 
 
 # Rules

@@ -18,6 +18,7 @@ from agreed.compose import DEFAULT_LIMITS
 from agreed.document import Document, failed_document, load_document
 from agreed.lines import split_lines
 from agreed.reading import Unreadable, read_file
+from agreed.sources import repository_root
 
 CONFIG_FILE = ".agreed.yaml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -25,16 +26,25 @@ ROSTER_SETTING = "people"
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``.agreed.yaml`` or ``pyproject.toml`` with ``[tool.agreed]``, from ``start`` up to the git root."""
-    for folder in (start.resolve(), *start.resolve().parents):
-        candidate = folder / CONFIG_FILE
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT_FILE
-        if pyproject.is_file() and _has_tool_section(pyproject):
-            return pyproject
-        if (folder / ".git").exists():
-            return None
+    """The nearest ``.agreed.yaml`` or ``pyproject.toml`` with ``[tool.agreed]``, from ``start`` (links resolved) up to
+    its repository root (:func:`agreed.sources.repository_root`, the one definition of that root), or up to the file
+    system's root when ``start`` lies in no repository."""
+    here = start.resolve()
+    root = repository_root(here)
+    for folder in (here, *here.parents):
+        found = _config_in(folder)
+        if found is not None or folder == root:
+            return found
+    return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    candidate = folder / CONFIG_FILE
+    if candidate.is_file():
+        return candidate
+    pyproject = folder / PYPROJECT_FILE
+    if pyproject.is_file() and _has_tool_section(pyproject):
+        return pyproject
     return None
 
 
