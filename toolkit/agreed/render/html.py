@@ -83,6 +83,7 @@ def _parser() -> MarkdownIt:
     parser.add_render_rule("table_open", _table_open)
     parser.add_render_rule("table_close", _table_close)
     parser.add_render_rule("th_open", _th_open)
+    parser.add_render_rule("td_open", _td_open)
     parser.add_render_rule("text", _text)
     return parser
 
@@ -99,9 +100,7 @@ def _heading_before(tokens: Sequence[Token], index: int) -> str:
     """The text of the last heading before ``tokens[index]``, else "table"."""
     for position in range(index - 1, 0, -1):
         if tokens[position - 1].type == "heading_open" and tokens[position].type == "inline":
-            words = "".join(child.content for child in tokens[position].children or ()
-                            if child.type in ("text", "code_inline"))
-            return words.strip() or "table"
+            return _words(tokens[position]) or "table"
     return "table"
 
 
@@ -114,6 +113,37 @@ def _th_open(renderer: RendererHTML, tokens: Sequence[Token], index: int, option
              env: EnvType) -> str:
     tokens[index].attrSet("scope", "col")
     return renderer.renderToken(tokens, index, options, env)
+
+
+def _td_open(renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict,
+             env: EnvType) -> str:
+    # the column's header, which a narrow screen shows beside each cell when the rows become cards
+    label = _column_header(tokens, index)
+    if label:
+        tokens[index].attrSet("data-label", label)
+    return renderer.renderToken(tokens, index, options, env)
+
+
+def _column_header(tokens: Sequence[Token], index: int) -> str:
+    """The header text of the column of the cell opened at ``tokens[index]``."""
+    column = 0
+    position = index - 1
+    while position >= 0 and tokens[position].type != "tr_open":
+        column += tokens[position].type == "td_open"
+        position -= 1
+    while position >= 0 and tokens[position].type != "table_open":
+        position -= 1
+    headers: list[str] = []
+    for token in tokens[position + 1:index]:
+        if token.type == "thead_close":
+            break
+        if token.type == "inline":
+            headers.append(_words(token))
+    return headers[column] if column < len(headers) else ""
+
+
+def _words(inline: Token) -> str:
+    return "".join(child.content for child in inline.children or () if child.type in ("text", "code_inline")).strip()
 
 
 def _text(renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType) -> str:

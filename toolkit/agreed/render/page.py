@@ -192,7 +192,7 @@ def _celebration(celebration: Celebration | None, names: _Names) -> list[str]:
         return []
     lines = ["## The celebration"]
     if celebration.targets:
-        lines += ["", "| Target | Baseline | Target | Measured | Outcome | Measured on |",
+        lines += ["", "| Metric | Baseline | Target | Measured | Outcome | Measured on |",
                   "| --- | --- | --- | --- | --- | --- |"]
         lines += [_target_row(target) for target in celebration.targets]
     measurement = celebration.measurement
