@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("render", "command"),
     "due": ("due", "command"),
     "site": ("site", "command"),
+    "calendar": ("calendar", "command"),
 }
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed the pipe
