@@ -38,7 +38,7 @@ IN_FORCE = frozenset({"active", "renegotiating"})
 
 NO_STATUS = "(no status)"
 
-_WINDOW = re.compile(r"([0-9]{1,6})([dw])", re.ASCII)
+_WINDOW = re.compile(r"([0-9]{1,6})([dw])", re.ASCII | re.IGNORECASE)
 _DAYS_PER_UNIT = {"d": 1, "w": 7}
 DEFAULT_WINDOW = "14d"
 
@@ -48,11 +48,12 @@ class DueError(AgreedError, ValueError):
 
 
 def window_days(text: str) -> int:
-    """The days in a window written ``<n>d`` or ``<n>w`` (``14d``, ``2w``, ``0d``; n up to six digits)."""
+    """The days in a window written ``<n>d`` or ``<n>w`` (``14d``, ``2w``, ``0d``; n up to six digits; the unit in
+    either case)."""
     match = _WINDOW.fullmatch(text.strip())
     if match is None:
         raise DueError(f"{text!r} is not a window: write a number of days or weeks, such as 14d, 2w or 0d")
-    return int(match.group(1)) * _DAYS_PER_UNIT[match.group(2)]
+    return int(match.group(1)) * _DAYS_PER_UNIT[match.group(2).lower()]
 
 
 def window_end(today: datetime.date, days: int) -> datetime.date:
@@ -181,7 +182,9 @@ def _agreement_files(arguments: Sequence[str]) -> tuple[list[Path], tuple[tuple[
     if selection.empty:
         raise DueError(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     if not selection.files:
-        raise DueError("no agreement to read (the template and consent records are not agreements)")
+        named = "; ".join(f"{path.as_posix()} is a {kind.value}" for path, kind in selection.skipped)
+        raise DueError(f"no agreement to read{': ' + named if named else ''} (the template and consent records are "
+                       "not agreements)")
     skipped = tuple((path.as_posix(), kind.value) for path, kind in selection.skipped)
     return sorted(selection.files, key=lambda path: path.as_posix()), skipped
 
