@@ -32,7 +32,8 @@ def reference(request: pytest.FixtureRequest) -> tuple[JsonPath, str]:
 
 def test_rule_identity() -> None:
     assert (RULE.code, RULE.name, RULE.severity, RULE.category, RULE.elements) == (
-        "W404", "unknown-party", Severity.ERROR, Category.RESULTS, ("W-BUYIN", "W-INFO", "C-CREDIT", "C-HANDOFFS"))
+        "W404", "unknown-party", Severity.ERROR, Category.RESULTS,
+        ("W-BUYIN", "W-INFO", "C-CREDIT", "C-HANDOFFS", "C-TARGETS"))
     assert not isinstance(RULE, TextRule)
     assert RULE.summary == RULE.doc.splitlines()[0]
 
@@ -108,3 +109,38 @@ results:
         (12, 14, "W404", Severity.ERROR,
          "results.buy_in[0].party: only a party can show buy-in, and 'lii' is not one: did you mean 'li'?"),
     ]
+
+
+MEASURED_BY = ("celebration", "targets", 0, "measured", "by")
+
+
+@pytest.mark.parametrize(("named", "found"), [
+    ("marai", [(MEASURED_BY, "a measured result is answered for by a party, and 'marai' is not one: "
+                             "did you mean 'maria'?")]),
+    ("Finance", [(MEASURED_BY, "a measured result is answered for by a party, and 'Finance' is not one: "
+                               "use one of the party ids: daniel, maria")]),
+    ("daniel", []),
+    (None, []),
+    (7, []),
+], ids=repr)
+def test_a_measured_result_is_answered_for_by_a_party(findings: Findings, load_data: LoadData,
+                                                      complete_data: dict[str, Any], named: Any,
+                                                      found: list[tuple[JsonPath, str]]) -> None:
+    complete_data["celebration"]["targets"][0]["measured"] = {"value": 28, "on": "2032-07-15", "by": named,
+                                                              "source": "CRM onboarding report"}
+    assert findings(RULE, load_data(complete_data)) == found
+
+
+def test_problem_points_at_who_measured(draft_yaml: DraftYaml, load_text: LoadText) -> None:
+    text = draft_yaml() + """\
+celebration:
+  targets:
+    - id: ttv
+      metric: Median days to first use
+      target: 30
+      measured: {value: 28, on: 2031-07-15, by: lii, source: CRM report}
+"""
+    problems = lint_document(load_text(text), rules=[RULE])
+    assert [(problem.line, problem.col, problem.message) for problem in problems] == [
+        (15, 49, "celebration.targets[id=ttv].measured.by: a measured result is answered for by a party, and 'lii' "
+                 "is not one: did you mean 'li'?")]

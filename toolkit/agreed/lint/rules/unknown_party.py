@@ -1,7 +1,7 @@
-"""A buy-in, credit share, hand-off or information source names someone who is not a party.
+"""A buy-in, credit share, hand-off, information source or measurement names someone who is not a party.
 
 Buy-in, credit, hand-offs and shared information are promises between the parties: each names the party that makes
-or receives it by its id. A name that is not a party id is either a typo, and the promise silently points nowhere,
+or receives it by its id. A target's measured result names the party who measured it and answers for the figure. A name that is not a party id is either a typo, and the promise silently points nowhere,
 or someone who has not agreed to anything here. Use the party's id, or add the person as a party so they consent.
 
 Fires on:
@@ -44,8 +44,10 @@ def _references(agreement: Agreement) -> Iterator[tuple[JsonPath, str | None, st
         yield from (((*item.path, "party"), item.party, "credit can only go to a party") for item in celebration.credit)
         yield from (((*item.path, "from"), item.giver, "a hand-off must come from a party")
                     for item in celebration.handoffs)
+        yield from (((*target.measured.path, "by"), target.measured.by, "a measured result is answered for by a party")
+                    for target in celebration.targets if target.measured is not None)
 
 
 RULE = DocumentRule(code="W404", name="unknown-party", category=Category.RESULTS, severity=Severity.ERROR,
                     doc=__doc__ or "", check=check,
-                    elements=("W-BUYIN", "W-INFO", "C-CREDIT", "C-HANDOFFS"))
+                    elements=("W-BUYIN", "W-INFO", "C-CREDIT", "C-HANDOFFS", "C-TARGETS"))
