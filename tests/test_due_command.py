@@ -51,12 +51,12 @@ def test_the_shipped_examples_as_text_name_person_item_agreement_and_days() -> N
     lines = result.stdout.splitlines()
     assert lines[0] == "What is due on 2031-06-01, by 2031-06-15 (within 14 days)"
     assert "Daniel Okafor (daniel)" in lines
-    late = next(line for line in lines if "Draft scoping checklist" in line)
-    assert "OVERDUE" in late
-    assert "94 days late" in late
-    assert "2031-02-27" in late
-    assert "[sales-onboarding, " in late
-    assert "sales-onboarding.yaml:158:12]" in late
+    at = next(index for index, line in enumerate(lines) if "Draft scoping checklist" in line)
+    late, agreement = lines[at], lines[at + 1]
+    assert late.split() == ["OVERDUE", "94", "days", "late", "2031-02-27", "milestone:", "Draft", "scoping",
+                            "checklist", "with", "15", "questions", "sent", "to", "Maria", "for", "review"]
+    assert agreement.strip() == ("sales-onboarding: Halve enterprise onboarding time "
+                                 f"({CONTRACTS / 'sales-onboarding.yaml'}:158:12)")
     assert lines[-1].startswith("4 overdue and 1 due by 2031-06-15 (within 14 days), in 1 agreement in force")
     assert result.stderr == ""
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from agreed.due import DueEntry, DueReport
+from agreed.due import AgreementRef, DueEntry, DueReport
+from agreed.schedule import one_line
 
 
 def plural(count: int, word: str) -> str:
@@ -14,6 +15,13 @@ def days_phrase(entry: DueEntry) -> str:
     if entry.days < 0:
         return f"{plural(-entry.days, 'day')} late"
     return "today" if entry.days == 0 else f"in {plural(entry.days, 'day')}"
+
+
+def agreement_phrase(agreement: AgreementRef) -> str:
+    """``id: title`` on one line, or whichever of them the agreement has (its file when neither)."""
+    if agreement.id and agreement.title:
+        return one_line(f"{agreement.id}: {agreement.title}")
+    return one_line(agreement.shown)
 
 
 def window_phrase(report: DueReport) -> str:

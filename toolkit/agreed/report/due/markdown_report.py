@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from agreed.due import DueEntry, DueGroup, DueReport
 from agreed.problem import Problem
-from agreed.report.due.base import days_phrase, plural, summary, window_phrase
+from agreed.report.due.base import agreement_phrase, days_phrase, plural, summary, window_phrase
 from agreed.schedule import one_line
 from agreed.visible import visible, visible_lines
 
@@ -52,11 +52,10 @@ def _section(title: str, days_header: str, rows: Iterable[tuple[DueGroup, list[D
 
 
 def _row(group: DueGroup, entry: DueEntry) -> str:
-    agreement = entry.agreement
-    title = f"{agreement.id}: {agreement.title}" if agreement.id and agreement.title else agreement.shown
-    where = f"{agreement.file}:{entry.line}"
+    where = f"{entry.agreement.file}:{entry.line}"
     cells = (group.shown, entry.item.what, entry.item.kind.value, entry.item.on.isoformat(), days_phrase(entry))
-    return "| " + " | ".join(cell(text) for text in cells) + f" | {cell(title)} ({cell(where)}) |"
+    agreement = f"{cell(agreement_phrase(entry.agreement))} ({cell(where)})"
+    return "| " + " | ".join(cell(text) for text in cells) + f" | {agreement} |"
 
 
 def _problems(problems: Iterable[Problem]) -> list[str]:
