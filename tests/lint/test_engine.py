@@ -249,8 +249,10 @@ def test_check_statement_carries_rule_details_and_context() -> None:
 
     rule = text_rule("Z304", check, severity=Severity.ERROR, name="flagger")
     context = TextContext(measured=True, owned=True)
-    assert check_statement("the quick fox", [rule], context) == [
-        StatementFinding("Z304", "flagger", Category.VAGUENESS, Severity.ERROR, 4, 9, "flagged")]
+    findings = check_statement("the quick fox", [rule], context)
+    assert findings == [StatementFinding(rule, TextSpan(4, 9, "flagged"))]
+    assert [(f.rule, f.name, f.category, f.severity, f.start, f.end, f.message) for f in findings] == [
+        ("Z304", "flagger", Category.VAGUENESS, Severity.ERROR, 4, 9, "flagged")]
     assert received == [context]
     check_statement("the quick fox", [rule])
     assert received[-1] == TextContext(measured=False, owned=False)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 
+from tests.fake_rules import fake_text_rule
+
 from agreed.lint.engine import StatementFinding
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, TextSpan
 from agreed.lint.run import CheckedLine
 from agreed.problem import Severity
 from agreed.report.statements import STATEMENT_FORMATS, CheckedStatements
 
-VAGUE = StatementFinding("T101", "vague-term", Category.VAGUENESS, Severity.WARNING, 8, 12, "vague: 'ASAP'")
+VAGUE = StatementFinding(fake_text_rule("T101", "vague-term", Category.VAGUENESS, Severity.WARNING, "Vague."),
+                         TextSpan(8, 12, "vague: 'ASAP'"))
 
 
 def _checked() -> CheckedStatements:

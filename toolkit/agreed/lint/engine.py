@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from agreed import codes
 from agreed.codes import INTERNAL_ERROR, SCHEMA_VIOLATION, TEXT_NOT_READ
@@ -19,21 +20,60 @@ from agreed.problem import Problem, Severity
 from agreed.schema import validate_document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StatementFinding:
-    """A text rule's finding in a free-standing statement; ``start:end`` are character offsets.
+    """A text rule's finding in a free-standing statement: the finding itself, as every text rule gives it
+    (:class:`TextSpan`: ``text[start:end]`` and the message), and the rule that found it, as configured.
 
-    Not a :class:`Problem`: a statement given on its own (:func:`agreed.check_statement`) has no file or line, and
-    callers get the rule's name and category with each finding, also for rules outside the registry. ``agreed
-    check-text`` positions these as Problems for its text report."""
+    Not a :class:`Problem`: a statement given on its own (:func:`agreed.check_statement`) has no file or line but a
+    span with an end, and callers get the rule's name and category with each finding, also for rules outside the
+    registry. So the two parts are held, not copied: ``rule`` (the code), ``name``, ``category`` and ``severity``
+    read the rule, ``start``, ``end`` and ``message`` the span. ``agreed check-text`` positions these as Problems
+    for its text report. Two findings are equal when they say the same (rule, severity, span)."""
 
-    rule: str
-    name: str
-    category: Category
-    severity: Severity
-    start: int
-    end: int
-    message: str
+    found_by: Rule
+    span: TextSpan
+
+    @property
+    def rule(self) -> str:
+        return self.found_by.code
+
+    @property
+    def name(self) -> str:
+        return self.found_by.name
+
+    @property
+    def category(self) -> Category:
+        return self.found_by.category
+
+    @property
+    def severity(self) -> Severity:
+        return self.found_by.severity
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    @property
+    def message(self) -> str:
+        return self.span.message
+
+    def _said(self) -> tuple[str, str, Category, Severity, TextSpan]:
+        return self.rule, self.name, self.category, self.severity, self.span
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StatementFinding) and self._said() == other._said()
+
+    def __hash__(self) -> int:  # a rule holding options (a mapping) cannot be hashed itself
+        return hash(self._said())
+
+    def __repr__(self) -> str:
+        return (f"StatementFinding(rule={self.rule!r}, severity={self.severity.label!r}, start={self.start}, "
+                f"end={self.end}, message={self.message!r})")
 
 
 def default_rules() -> tuple[Rule, ...]:
@@ -52,7 +92,7 @@ def check_statement(text: str, rules: Sequence[Rule] | None = None, context: Tex
     read = read_length(text, budget.value_chars)
     allowed = _allowed_pattern(allowed_terms)
     findings = [
-        StatementFinding(rule.code, rule.name, rule.category, rule.severity, span.start, span.end, span.message)
+        StatementFinding(rule, span)
         for rule in (rules if rules is not None else default_rules()) if isinstance(rule, TextRule)
         for span in capped_spans(rule, text[:read], context, allowed, budget.findings_per_value)
     ]
@@ -61,10 +101,11 @@ def check_statement(text: str, rules: Sequence[Rule] | None = None, context: Tex
     return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.rule))
 
 
+_TEXT_NOT_READ_RULE: Final = next(rule for rule in BUILTIN_RULES if rule.code == TEXT_NOT_READ)
+
+
 def _not_read_finding(read: int, total: int, budget: TextBudget) -> StatementFinding:
-    not_read = _builtin(TEXT_NOT_READ)
-    return StatementFinding(not_read.code, not_read.name, Category.STRUCTURE, not_read.severity, read, total,
-                            not_read_message(read, total, budget))
+    return StatementFinding(_TEXT_NOT_READ_RULE, TextSpan(read, total, not_read_message(read, total, budget)))
 
 
 def _builtin(code: str) -> codes.BuiltinCode:
