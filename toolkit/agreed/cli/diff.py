@@ -45,7 +45,7 @@ FAIL_ON = ("material", "never")
 def command(versions: tuple[str, ...], base: str | None, output_format: str, fail_on: str, output: Path | None,
             git_driver: bool) -> None:
     """Show what changed between two versions of an agreement, by meaning, each change material (needs fresh
-    consent), record (progress recorded: status, delivered_on) or editorial.
+    consent), record (progress recorded: status, delivered_on, measured) or editorial.
 
     \b
     agreed diff A B               A and B are files or REV:path (REV alone: the other's file at REV)

@@ -31,9 +31,9 @@ def command(files: tuple[str, ...], output_format: str, stdin_filename: str | No
     """Print the digest of each agreement's terms (sha256 over the validated, material-only model).
 
     Formatting, comments, key order, the order of lists, editorial fields and records of progress (status,
-    delivered_on) do not change the digest; every material change does. '-' reads standard input, shown as
-    <stdin> or the --stdin-filename given. Exit codes: 0 every file digested, 2 a file that does not load or fails
-    the schema (its problems go to standard error).
+    delivered_on, a target's measured result) do not change the digest; every material change does. '-' reads
+    standard input, shown as <stdin> or the --stdin-filename given. Exit codes: 0 every file digested, 2 a file
+    that does not load or fails the schema (its problems go to standard error).
     PATHS are files or folders (searched for agreements); default: contracts/ at the repository root.
     """
     names = _named(files)

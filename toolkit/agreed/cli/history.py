@@ -35,7 +35,7 @@ def command(target: str, field: str | None, since: str | None, material_only: bo
             allow_shallow: bool, first_parent: bool, no_cache: bool) -> None:
     """List every version of an agreement (a FILE, or an agreement ID) from git, oldest first: commit, date,
     author, subject and the semantic changes since the version before, each flagged material (needs fresh
-    consent), record (progress recorded: status, delivered_on) or editorial.
+    consent), record (progress recorded: status, delivered_on, measured) or editorial.
     Renames are followed while the agreement keeps its id; deletions and re-creations are shown. An ID is looked
     up among the agreements of contracts/ at the repository root; two files holding it is an error naming both.
     """

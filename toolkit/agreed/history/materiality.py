@@ -6,8 +6,8 @@ A place is a sequence of steps from the top of the document: a key (``"results"`
 (the status conditionals inside ``allOf`` only tighten declared properties, so they are not followed).
 
 - A change is of one of three classes (:class:`Materiality`): ``material`` (it changes the terms: it needs fresh
-  consent), ``record`` (it records what happened, such as the status or a ``delivered_on`` date: consent is to the
-  terms, so it needs none) or ``editorial`` (it explains without binding).
+  consent), ``record`` (it records what happened, such as the status, a ``delivered_on`` date or a target's
+  ``measured`` result: consent is to the terms, so it needs none) or ``editorial`` (it explains without binding).
 - The class of a place is the ``x-materiality`` of the deepest schema node on the way that carries one; a place the
   schema does not declare (an ``x-`` extension key, a key it does not know), and a value the schema spells in no
   known way, is material: a change nobody classified may change what someone owes. Below a record or an editorial
@@ -38,7 +38,7 @@ class Materiality(enum.StrEnum):
     """The class of a change, strongest first: what it means for the parties' consent."""
 
     MATERIAL = "material"  # the terms change: every party's consent is stale until they agree again
-    RECORD = "record"  # what happened is recorded (status, delivered_on): the terms stand, consent stands
+    RECORD = "record"  # what happened is recorded (status, delivered_on, measured): the terms stand, consent stands
     EDITORIAL = "editorial"  # the text explains without binding: the terms stand, consent stands
 
     @classmethod
