@@ -17,7 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from agreed.agreement import Agreement, Celebration, Framing, Number, Party, Relationship, Results, Target, Text
+from agreed.agreement import (
+    Agreement,
+    Celebration,
+    Framing,
+    Measured,
+    Number,
+    Party,
+    Relationship,
+    Results,
+    Target,
+    Text,
+)
 from agreed.measured import Outcome, outcome_of
 from agreed.render.consent_panel import ConsentPanel, ConsentRow
 from agreed.render.markdown import email_link, inline, prose
@@ -195,6 +206,9 @@ def _celebration(celebration: Celebration | None, names: _Names) -> list[str]:
         lines += ["", "| Metric | Baseline | Target | Measured | Outcome | Measured on |",
                   "| --- | --- | --- | --- | --- | --- |"]
         lines += [_target_row(target) for target in celebration.targets]
+        measured = [_measured_line(target, target.measured, names) for target in celebration.targets
+                    if target.measured is not None]
+        lines += ["", "How each result was measured:", "", *measured] if measured else []
     measurement = celebration.measurement
     facts: list[str] = []
     if measurement is not None:
@@ -224,6 +238,15 @@ def _target_row(target: Target) -> str:
     return (f"| {_cell(target.metric or target.id)} | {_number(target.baseline, unit)} | "
             f"{_number(target.target, unit)} | {_number(value, unit)} | {OUTCOME_MARKS[outcome_of(target)]} | "
             f"{_cell(on)} |")
+
+
+def _measured_line(target: Target, measured: Measured, names: _Names) -> str:
+    parts = [f"by {names.of(measured.by)}" if measured.by else None,
+             f"on {inline(measured.on)}" if measured.on else None,
+             f"from {inline(measured.source)}" if measured.source else None]
+    said = " ".join(part for part in parts if part) or "recorded"
+    note = f" Note: {inline(measured.note)}" if measured.note else ""
+    return f"- **{inline(target.metric or target.id or 'A target')}:** {said}.{note}"
 
 
 def _number(value: Number | None, unit: str) -> str:
