@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from agreed.document import Document, load_document, read_document
+from agreed.due import DueReport, due_report, window_days
 from agreed.lint import run as lint_run
 from agreed.lint.engine import StatementFinding
 from agreed.lint.rule import LintContext
@@ -51,6 +52,15 @@ def lint(paths: Sequence[str | Path], config: str | Path | None = None,
     context = lint_run.lint_context(settings, today or datetime.date.today(), here.resolve())
     files = lint_run.selection([str(path) for path in paths], settings).files
     return lint_run.lint(lint_run.Inputs.of(files, here.resolve()), settings, context, jobs=jobs)
+
+
+def due(paths: Sequence[str | Path], today: datetime.date | None = None, within: str = "14d",
+        party: str | None = None) -> DueReport:
+    """What ``agreed due`` shows: the items of the agreements in force below ``paths`` that fall due from ``today``
+    (default: the system date) within the window ``within`` (``14d``, ``2w``), and the overdue ones, for ``party``
+    or everyone. Raises :class:`agreed.due.DueError` for a bad window, a path without agreements or an unknown
+    party."""
+    return due_report([str(path) for path in paths], today or datetime.date.today(), window_days(within), party)
 
 
 def check_statement(text: str) -> list[StatementFinding]:
