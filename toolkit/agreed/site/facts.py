@@ -57,11 +57,23 @@ class ItemFacts:
         """Still ahead on ``today`` (today included) and not done."""
         return not self.done and self.day >= today
 
+    def pending(self, today: datetime.date) -> bool:
+        """Ahead or overdue on ``today``: not done, and not a diary date that simply passed."""
+        return self.open_on(today) or self.overdue(today)
+
     def owed_by(self, person: PersonKey) -> bool:
         return self.owner is not None and person.matches(self.owner)
 
     def owed_to(self, person: PersonKey) -> bool:
-        return any(person.matches(counterpart) for counterpart in self.counterparts) and not self.owed_by(person)
+        """Someone else owes it to ``person``."""
+        return self.owner is not None and not self.owed_by(person) and self.concerns(person)
+
+    def shared_with(self, person: PersonKey) -> bool:
+        """Nobody owes it, and it is for ``person`` among others (a check-in, the term's end)."""
+        return self.owner is None and self.concerns(person)
+
+    def concerns(self, person: PersonKey) -> bool:
+        return any(person.matches(counterpart) for counterpart in self.counterparts)
 
 
 @dataclass(frozen=True, slots=True)

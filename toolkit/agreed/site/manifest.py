@@ -20,7 +20,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from agreed.reading import Unreadable, read_file
 from agreed.site.facts import AgreementFacts, facts_from, facts_record

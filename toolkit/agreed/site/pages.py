@@ -99,8 +99,12 @@ def _index_row(facts: AgreementFacts, names: Names, today: datetime.date) -> lis
         "" if following is None else text(f"{following.on}: {following.what} ({_days(following, today)})"),
         str(len(late)) if late else "0",
         text(facts.consent_summary()),
-        text(facts.history) if change is None else text(f"{change.day}: {change.subject} ({change.commit})"),
+        text(facts.history) if change is None else text(f"{change.day}: {_short(change.subject)} ({change.commit})"),
     ]
+
+
+def _short(subject: str, most: int = 60) -> str:
+    return subject if len(subject) <= most else subject[: most - 1].rstrip() + "…"
 
 
 # -- a person's page -------------------------------------------------------------------------------------------------
@@ -119,22 +123,33 @@ def person_markdown(person: Person, agreements: Sequence[AgreementFacts], names:
     key = person.key
     theirs = [facts for facts in sorted(agreements, key=lambda facts: facts.path)
               if any(party.id == person.id for party in facts.parties)]
-    owes = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.owed_by(key)])
-    owed = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.owed_to(key)])
+    owes = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.owed_by(key)], today)
+    owed = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.owed_to(key)], today)
+    shared = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.shared_with(key)], today)
     out = [f"# {text(person.name)}", "", text(built_for(today)), "",
            f"Party id: `{text(person.id)}`. In {len(theirs)} agreement{'s' * (len(theirs) != 1)}.", "",
-           "## What they owe", "", *_duties(owes, names, today, "For whom", lambda duty: ", ".join(
-               duty.item.counterparts)),
-           "## What they are owed", "", *_duties(owed, names, today, "Owner", lambda duty: duty.item.owner or ""),
+           "## What they owe", "", *_duties(owes, names, today, "For whom",
+                                            lambda duty: _whom(duty, duty.item.counterparts)),
+           "## What they are owed", "", *_duties(owed, names, today, "Owner",
+                                                 lambda duty: _whom(duty, (duty.item.owner or "",))),
            "## What they must consent to", "", *_consents(person, theirs, names),
+           "## Dates they share", "", *_duties(shared, names, today, "With",
+                                         lambda duty: _whom(duty, duty.item.counterparts)),
            "## Their agreements", ""]
     out += [f"- {link(facts.title, names.agreement_href(facts.path, '../'))} ({text(facts.status)})"
             for facts in theirs]
     return "\n".join(out) + "\n"
 
 
-def _open(duties: list[Duty]) -> list[Duty]:
-    return sorted((duty for duty in duties if not duty.item.done),
+def _whom(duty: Duty, who: Sequence[str]) -> str:
+    """Party ids as their names in the duty's agreement; other names as written."""
+    named = {party.id: party.name for party in duty.agreement.parties}
+    return ", ".join(named.get(entry, entry) for entry in who)
+
+
+def _open(duties: list[Duty], today: datetime.date) -> list[Duty]:
+    """The duties still ahead or overdue on ``today``, by day."""
+    return sorted((duty for duty in duties if duty.item.pending(today)),
                   key=lambda duty: (duty.item.on, duty.agreement.path, duty.item.key))
 
 
