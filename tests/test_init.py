@@ -21,7 +21,10 @@ from agreed.init import (
     ATTRIBUTE_LINES,
     DIFF_DRIVER_COMMAND,
     DIFF_DRIVER_KEY,
+    GITHUB_DUE_WORKFLOW,
+    GITHUB_PAGES_WORKFLOW,
     Action,
+    CiExtras,
     InitError,
     Outcome,
     ci_template,
@@ -377,3 +380,83 @@ def test_without_a_repos_list_the_hook_is_an_item_to_place(repo: Path) -> None:
     assert action.outcome is Outcome.MANUAL
     assert action.instruction == "add this as an item of the 'repos:' list in .pre-commit-config.yaml:"
     assert _yaml("repos:\n" + action.snippet)["repos"][0]["repo"] == "local"
+
+
+# --- the Pages site and the due reminder, on request --------------------------------------------------------------
+
+BOTH = CiExtras(pages=True, due_reminder=True)
+
+
+def test_github_pages_and_due_workflows_are_written_on_request(repo: Path) -> None:
+    actions = initialise(repo, "github", extras=BOTH)
+    assert [action.target for action in actions] == [*EVERYTHING, GITHUB_PAGES_WORKFLOW, GITHUB_DUE_WORKFLOW]
+    assert set(_outcomes(actions).values()) == {Outcome.CREATED}
+    for path, job in ((GITHUB_PAGES_WORKFLOW, "pages"), (GITHUB_DUE_WORKFLOW, "due")):
+        assert (repo / path).read_text(encoding="utf-8") == ci_template("github", job)
+    assert "Settings > Pages > Source: GitHub Actions" in _notes(actions)[GITHUB_PAGES_WORKFLOW]
+    assert set(_outcomes(initialise(repo, "github", extras=BOTH)).values()) == {Outcome.UNCHANGED}
+
+
+def test_without_the_options_a_later_run_leaves_the_extra_workflows_alone(repo: Path) -> None:
+    initialise(repo, "github", extras=BOTH)
+    before = _snapshot(repo)
+    assert [action.target for action in initialise(repo, "github", force=True)] == EVERYTHING
+    assert _snapshot(repo) == before
+
+
+def test_an_edited_pages_workflow_is_kept_unless_forced(repo: Path) -> None:
+    initialise(repo, "github", extras=CiExtras(pages=True))
+    edited = ci_template("github", "pages").replace("branches: [main, master]", "branches: [trunk]")
+    (repo / GITHUB_PAGES_WORKFLOW).write_text(edited, encoding="utf-8")
+    kept = next(a for a in initialise(repo, "github", extras=BOTH) if a.target == GITHUB_PAGES_WORKFLOW)
+    assert kept.outcome is Outcome.KEPT
+    assert (repo / GITHUB_PAGES_WORKFLOW).read_text(encoding="utf-8") == edited
+    forced = next(a for a in initialise(repo, "github", force=True, extras=BOTH) if a.target == GITHUB_PAGES_WORKFLOW)
+    assert forced.outcome is Outcome.UPDATED
+    assert (repo / GITHUB_PAGES_WORKFLOW).read_text(encoding="utf-8") == ci_template("github", "pages")
+
+
+def test_a_new_gitlab_pipeline_gets_every_job_asked_for(repo: Path) -> None:
+    action = next(a for a in initialise(repo, "gitlab", extras=BOTH) if a.target == ".gitlab-ci.yml")
+    assert action.outcome is Outcome.CREATED
+    assert "AGREED_DUE_TOKEN" in action.note
+    pipeline = _yaml((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert list(pipeline) == ["agreed", "pages", "agreed-due"]
+    for name, job in (("agreed", "agreed"), ("pages", "pages"), ("agreed-due", "due")):
+        assert pipeline[name] == _yaml(ci_template("gitlab", job))[name]
+    assert not (repo / ".github").exists()
+    assert _outcomes(initialise(repo, "gitlab", extras=BOTH))[".gitlab-ci.yml"] is Outcome.UNCHANGED
+
+
+def test_an_existing_gitlab_pipeline_gets_the_missing_jobs_by_hand(repo: Path) -> None:
+    pipeline = PIPELINE + "\n" + ci_template("gitlab")  # as an earlier init left it
+    (repo / ".gitlab-ci.yml").write_text(pipeline, encoding="utf-8")
+    for force in (False, True):
+        action = next(a for a in initialise(repo, "gitlab", force=force, extras=BOTH) if a.target == ".gitlab-ci.yml")
+        assert action.outcome is Outcome.MANUAL
+        assert action.note.startswith("has no jobs 'pages', 'agreed-due'; not editing a file of yours")
+        assert action.instruction == "append this to .gitlab-ci.yml:"
+        assert (repo / ".gitlab-ci.yml").read_text(encoding="utf-8") == pipeline
+    appended = _yaml(pipeline + action.snippet)
+    assert list(appended) == ["stages", "unit", "agreed", "pages", "agreed-due"]
+    assert appended["agreed-due"] == _yaml(ci_template("gitlab", "due"))["agreed-due"]
+    (repo / ".gitlab-ci.yml").write_text(pipeline + action.snippet, encoding="utf-8")
+    assert _outcomes(initialise(repo, "gitlab", extras=BOTH))[".gitlab-ci.yml"] is Outcome.UNCHANGED
+
+
+def test_a_gitlab_pipeline_with_its_own_pages_job_is_asked_only_for_the_rest(repo: Path) -> None:
+    pipeline = "pages:\n  script: [mkdocs build -d public]\n  artifacts: {paths: [public]}\n"
+    (repo / ".gitlab-ci.yml").write_text(pipeline, encoding="utf-8")
+    action = next(a for a in initialise(repo, "gitlab", extras=CiExtras(pages=True)) if a.target == ".gitlab-ci.yml")
+    assert action.note == "has no job 'agreed'; not editing a file of yours"
+    assert list(_yaml(pipeline + action.snippet)) == ["pages", "agreed"]
+
+
+def test_the_extra_jobs_need_a_ci(repo: Path) -> None:
+    with pytest.raises(ValueError, match="need a CI"):
+        initialise(repo, "none", extras=CiExtras(due_reminder=True))
+    assert list(repo.iterdir()) == [repo / ".git"]
+
+
+def _notes(actions: list[Action]) -> dict[str, str]:
+    return {action.target: action.note for action in actions}

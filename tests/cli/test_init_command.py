@@ -156,3 +156,44 @@ def test_a_committed_link_out_of_the_repository_is_never_written_through(repo: P
     assert "not writing .agreed.yaml" in result.stderr
     assert "outside" in result.stderr
     assert not (tmp_path / "outside.yaml").exists()
+
+
+# --- --pages and --due-reminder ------------------------------------------------------------------------------------
+
+
+def test_pages_and_due_reminder_add_their_workflows(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run(repo, monkeypatch, "--pages", "--due-reminder")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "created      .github/workflows/agreed-pages.yml  (then Settings > Pages > Source: GitHub Actions)" in lines
+    assert "created      .github/workflows/agreed-due.yml" in lines
+    again = _run(repo, monkeypatch, "--no-pages", "--no-due-reminder")
+    assert again.exit_code == 0, again.output
+    assert "agreed-pages" not in again.stdout
+    assert again.stdout.splitlines()[-1] == "Nothing to change: the repository is set up."
+    assert (repo / ".github" / "workflows" / "agreed-pages.yml").is_file()  # never removed
+
+
+def test_the_gitlab_jobs_to_add_by_hand_are_printed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".gitlab-ci.yml").write_text("unit:\n  script: [make test]\n", encoding="utf-8")
+    result = _run(repo, monkeypatch, "--ci", "gitlab", "--due-reminder")
+    assert result.exit_code == 0, result.output
+    assert ("add by hand  .gitlab-ci.yml  (has no jobs 'agreed', 'agreed-due'; not editing a file of yours; then add "
+            "a pipeline schedule and a masked CI variable AGREED_DUE_TOKEN (api scope))") in result.stdout
+    assert "\nagreed-due:\n  image: python:3.12" in result.stdout
+
+
+@pytest.mark.parametrize("option", ["--pages", "--due-reminder"])
+def test_the_extra_jobs_without_a_ci_are_refused(repo: Path, monkeypatch: pytest.MonkeyPatch, option: str) -> None:
+    result = _run(repo, monkeypatch, "--ci", "none", option)
+    assert result.exit_code == 2
+    assert result.stderr == ("agreed: error: --pages and --due-reminder add CI jobs: use them with --ci github or "
+                             "--ci gitlab\n")
+    assert list(repo.iterdir()) == [repo / ".git"]
+
+
+def test_help_names_the_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = CliRunner().invoke(main, ["init", "--help"])
+    assert result.exit_code == 0
+    for option in ("--pages / --no-pages", "--due-reminder / --no-due-reminder", "AGREED_DUE_TOKEN"):
+        assert option in result.stdout

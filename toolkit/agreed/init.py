@@ -9,13 +9,16 @@ What it sets up, each step reported as one :class:`Action`:
 - ``.gitattributes`` lines ``contracts/**/*.[yY][aA][mM][lL] diff=agreed`` (and ``*.[yY][mM][lL]``: every case,
   as every command takes ``a.YAML`` for an agreement) and the repository's local git setting
   ``diff.agreed.command = agreed diff --git-driver``, so ``git diff`` shows semantic changes;
-- CI: ``.github/workflows/agreed.yml`` or a job ``agreed`` in ``.gitlab-ci.yml`` (templates in ``data/ci/``).
+- CI: ``.github/workflows/agreed.yml`` or a job ``agreed`` in ``.gitlab-ci.yml`` (templates in ``data/ci/``);
+  on request (:class:`CiExtras`) also a Pages site (``agreed site``: ``.github/workflows/agreed-pages.yml`` or a job
+  ``pages``) and a scheduled reminder (``agreed due``, posted to one issue it keeps up to date:
+  ``.github/workflows/agreed-due.yml`` or a job ``agreed-due`` for a GitLab pipeline schedule).
 
-Files that init owns whole (template, schema copy, ``.agreed.yaml``, the workflow) are created when missing and
+Files that init owns whole (template, schema copy, ``.agreed.yaml``, the workflows) are created when missing and
 replaced only with ``force``. Files shared with other tools are never rewritten: ``.gitattributes`` only gets the
 lines it lacks (and its own older, case-sensitive lines are replaced where they stand);
 ``.pre-commit-config.yaml`` and ``.gitlab-ci.yml`` are created when missing, and otherwise, when
-they lack the hook or job, the action carries the text to add by hand (``snippet``, written to be pasted as it is:
+they lack the hook or a job, the action carries the text to add by hand (``snippet``, written to be pasted as it is:
 the GitLab job at column 0, the pre-commit hook at the indentation of the file's own ``repos:`` items) and where to
 add it (``instruction``). Running it twice changes nothing.
 
@@ -60,7 +63,11 @@ SCHEMA_FILE = "schema/agreement.schema.json"
 PRE_COMMIT_FILE = ".pre-commit-config.yaml"
 ATTRIBUTES_FILE = ".gitattributes"
 GITHUB_WORKFLOW = ".github/workflows/agreed.yml"
+GITHUB_PAGES_WORKFLOW = ".github/workflows/agreed-pages.yml"
+GITHUB_DUE_WORKFLOW = ".github/workflows/agreed-due.yml"
 GITLAB_FILE = ".gitlab-ci.yml"
+GITLAB_PAGES_JOB = "pages"  # the name GitLab publishes Pages from
+GITLAB_DUE_JOB = "agreed-due"
 
 PRE_COMMIT_HOOK = """\
   - repo: local  # runs the agreed installed on the committer's machine (pip install agreed)
@@ -124,14 +131,51 @@ class Action:
     instruction: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class CiExtras:
+    """The CI jobs init adds beside the ``agreed`` one, when asked: ``pages`` publishes ``agreed site`` on GitHub or
+    GitLab Pages, ``due_reminder`` posts ``agreed due`` on a schedule to one issue it keeps up to date."""
+
+    pages: bool = False
+    due_reminder: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _CiPart:
+    """One CI job of init's: its templates are ``data/ci/{github,gitlab}-<template>.yml``; on GitHub it is the
+    workflow ``github_file``, on GitLab the job ``gitlab_job`` of ``.gitlab-ci.yml``. ``github_note`` and
+    ``gitlab_note`` say what the user still has to do once it is written."""
+
+    template: str
+    github_file: str
+    gitlab_job: str
+    github_note: str = ""
+    gitlab_note: str = ""
+
+
+_AGREED = _CiPart("agreed", GITHUB_WORKFLOW, GITLAB_JOB)
+_PAGES = _CiPart("pages", GITHUB_PAGES_WORKFLOW, GITLAB_PAGES_JOB,
+                 github_note="then Settings > Pages > Source: GitHub Actions",
+                 gitlab_note="mind who may see it: Settings > General > Visibility > Pages")
+_DUE = _CiPart("due", GITHUB_DUE_WORKFLOW, GITLAB_DUE_JOB,
+               gitlab_note="then add a pipeline schedule and a masked CI variable AGREED_DUE_TOKEN (api scope)")
+
+
+def _ci_parts(extras: CiExtras) -> list[_CiPart]:
+    return [_AGREED, *([_PAGES] if extras.pages else []), *([_DUE] if extras.due_reminder else [])]
+
+
 class InitError(AgreedError):
     """A step could not be carried out (unwritable file, git failing); ``str(error)`` is one line for users."""
 
 
-def initialise(root: Path, ci: str, *, force: bool = False) -> list[Action]:
-    """Set up the repository whose work tree is ``root``; ``ci`` is one of :data:`CI_CHOICES`."""
+def initialise(root: Path, ci: str, *, force: bool = False, extras: CiExtras = CiExtras()) -> list[Action]:
+    """Set up the repository whose work tree is ``root``; ``ci`` is one of :data:`CI_CHOICES`; ``extras`` (which
+    need a CI) are the jobs to add beside the ``agreed`` one."""
     if ci not in CI_CHOICES:
         raise ValueError(f"ci must be one of {', '.join(CI_CHOICES)}, not {ci!r}")
+    if ci == "none" and (extras.pages or extras.due_reminder):
+        raise ValueError("the Pages and due-reminder jobs need a CI: github or gitlab")
     steps: list[Callable[[], Action]] = [
         lambda: _own_file(root, TEMPLATE_FILE, template_path().read_text(encoding="utf-8"), force),
         lambda: _own_file(root, SCHEMA_FILE, schema_path().read_text(encoding="utf-8"), force),
@@ -140,16 +184,22 @@ def initialise(root: Path, ci: str, *, force: bool = False) -> list[Action]:
         lambda: _attributes(root),
         lambda: _diff_driver(root, force),
     ]
+    parts = _ci_parts(extras)
     if ci == "github":
-        steps.append(lambda: _own_file(root, GITHUB_WORKFLOW, ci_template("github"), force))
+        steps.extend(_github_step(root, part, force) for part in parts)
     elif ci == "gitlab":
-        steps.append(lambda: _gitlab(root))
+        steps.append(lambda: _gitlab(root, parts))
     return [step() for step in steps]
 
 
-def ci_template(platform: str) -> str:
-    """The shipped CI file for ``github`` (a workflow) or ``gitlab`` (a job ``agreed``)."""
-    return resources.files("agreed").joinpath("data", "ci", f"{platform}-agreed.yml").read_text(encoding="utf-8")
+def ci_template(platform: str, job: str = "agreed") -> str:
+    """The shipped CI file for ``github`` (a workflow) or ``gitlab`` (one job) of ``job``: ``agreed`` (lint, diff,
+    consent), ``pages`` (the site on Pages) or ``due`` (the scheduled reminder)."""
+    return resources.files("agreed").joinpath("data", "ci", f"{platform}-{job}.yml").read_text(encoding="utf-8")
+
+
+def _github_step(root: Path, part: _CiPart, force: bool) -> Callable[[], Action]:
+    return lambda: _own_file(root, part.github_file, ci_template("github", part.template), force, part.github_note)
 
 
 # -- files ---------------------------------------------------------------------------------------------------------
@@ -174,14 +224,15 @@ def _write(root: Path, relative: str, text: str) -> None:
         raise InitError(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def _own_file(root: Path, relative: str, text: str, force: bool) -> Action:
+def _own_file(root: Path, relative: str, text: str, force: bool, written_note: str = "") -> Action:
+    """``written_note``: what the user still has to do once the file is written."""
     current = _read(root / relative)
     if current == text:
         return Action(relative, Outcome.UNCHANGED)
     if current is not None and not force:
         return Action(relative, Outcome.KEPT, "differs from what agreed init writes; --force replaces it")
     _write(root, relative, text)
-    return Action(relative, Outcome.CREATED if current is None else Outcome.UPDATED)
+    return Action(relative, Outcome.CREATED if current is None else Outcome.UPDATED, written_note)
 
 
 def _shared_file(root: Path, relative: str, text: str, has_ours: Callable[[Any], bool], what: str,
@@ -235,10 +286,32 @@ def _has_hook(config: Any) -> bool:
         for hook in repo["hooks"])
 
 
-def _gitlab(root: Path) -> Action:
-    job = ci_template("gitlab")
-    return _shared_file(root, GITLAB_FILE, job, lambda config: isinstance(config, dict) and GITLAB_JOB in config,
-                        f"job '{GITLAB_JOB}'", lambda _: (job, f"append this to {GITLAB_FILE}:"))
+def _gitlab(root: Path, parts: list[_CiPart]) -> Action:
+    """Create ``.gitlab-ci.yml`` with the jobs of ``parts`` when it is missing; else never edit it, and when it
+    lacks some of them, say what to append by hand (the missing jobs, each at column 0, as they are shipped)."""
+    current = _read(root / GITLAB_FILE)
+    if current is None:
+        _write(root, GITLAB_FILE, _gitlab_jobs(parts))
+        return Action(GITLAB_FILE, Outcome.CREATED, _notes(parts))
+    config = load_plain(current)
+    missing = [part for part in parts if not (isinstance(config, dict) and part.gitlab_job in config)]
+    if not missing:
+        return Action(GITLAB_FILE, Outcome.UNCHANGED, f"already has {_jobs(parts)}")
+    note = "; ".join(filter(None, (f"has no {_jobs(missing)}; not editing a file of yours", _notes(missing))))
+    return Action(GITLAB_FILE, Outcome.MANUAL, note, _gitlab_jobs(missing), f"append this to {GITLAB_FILE}:")
+
+
+def _gitlab_jobs(parts: list[_CiPart]) -> str:
+    """The shipped GitLab jobs of ``parts``, a blank line between them."""
+    return "\n".join(ci_template("gitlab", part.template) for part in parts)
+
+
+def _notes(parts: list[_CiPart]) -> str:
+    return "; ".join(part.gitlab_note for part in parts if part.gitlab_note)
+
+
+def _jobs(parts: list[_CiPart]) -> str:
+    return f"job{'s' * (len(parts) != 1)} {', '.join(repr(part.gitlab_job) for part in parts)}"
 
 
 def _attributes(root: Path) -> Action:

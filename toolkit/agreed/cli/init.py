@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from agreed.cli.output import EXIT_CLEAN, usage_error
-from agreed.init import CI_CHOICES, Action, InitError, Outcome, initialise
+from agreed.init import CI_CHOICES, Action, CiExtras, InitError, Outcome, initialise
 from agreed.sources import repository_root
 
 _WIDTH = max(len(outcome.value) for outcome in Outcome)
@@ -16,21 +16,32 @@ _WIDTH = max(len(outcome.value) for outcome in Outcome)
 @click.command("init")
 @click.option("--ci", type=click.Choice(CI_CHOICES), default="github", show_default=True,
               help="The CI to set up: a GitHub Actions workflow, a GitLab CI job, or none.")
+@click.option("--pages/--no-pages", default=False, show_default=True,
+              help="Also publish every agreement as a site ('agreed site') on GitHub Pages "
+                   "(.github/workflows/agreed-pages.yml) or GitLab Pages (a job 'pages'), built on each push to "
+                   "the default branch and daily (GitHub) or in scheduled pipelines (GitLab).")
+@click.option("--due-reminder/--no-due-reminder", default=False, show_default=True,
+              help="Also post what falls due ('agreed due --format markdown') to one issue kept up to date, on a "
+                   "schedule: weekly on GitHub (.github/workflows/agreed-due.yml), or a job 'agreed-due' for a "
+                   "GitLab pipeline schedule (needs a CI variable AGREED_DUE_TOKEN).")
 @click.option("--force", is_flag=True,
-              help="Replace the files init owns (template, schema copy, .agreed.yaml, workflow) and the diff "
+              help="Replace the files init owns (template, schema copy, .agreed.yaml, workflows) and the diff "
                    "driver setting when they differ; shared files (.pre-commit-config.yaml, .gitlab-ci.yml, "
                    ".gitattributes) are never rewritten.")
-def command(ci: str, force: bool) -> None:
+def command(ci: str, pages: bool, due_reminder: bool, force: bool) -> None:
     """Set up this git repository: contracts/, the schema for editors, configuration, pre-commit hook, the git
-    diff driver and CI. Never overwrites your files without --force; a second run changes nothing.
+    diff driver and CI, with --pages and --due-reminder also a Pages site and a scheduled reminder of what is
+    due. Never overwrites your files without --force; a second run changes nothing.
 
-    Exit codes: 0 done, 2 not inside a git repository or a step failed.
+    Exit codes: 0 done, 2 not inside a git repository, --pages or --due-reminder with --ci none, or a step failed.
     """
+    if ci == "none" and (pages or due_reminder):
+        usage_error("--pages and --due-reminder add CI jobs: use them with --ci github or --ci gitlab")
     root = repository_root(Path.cwd())
     if root is None:
         usage_error("not inside a git repository; run 'git init' first")
     try:
-        actions = initialise(root, ci, force=force)
+        actions = initialise(root, ci, force=force, extras=CiExtras(pages=pages, due_reminder=due_reminder))
     except InitError as error:
         usage_error(str(error))
     for action in actions:
