@@ -54,7 +54,8 @@ def test_the_shipped_examples_as_text_name_person_item_agreement_and_days() -> N
     at = next(index for index, line in enumerate(lines) if "Draft scoping checklist" in line)
     late, agreement = lines[at], lines[at + 1]
     assert late.split() == ["OVERDUE", "94", "days", "late", "2031-02-27", "milestone:", "Draft", "scoping",
-                            "checklist", "with", "15", "questions", "sent", "to", "Maria", "for", "review"]
+                            "checklist", "with", "15", "questions", "sent", "to", "Maria", "for", "review", "(for",
+                            "maria)"]
     assert agreement.strip() == ("sales-onboarding: Halve enterprise onboarding time "
                                  f"({CONTRACTS / 'sales-onboarding.yaml'}:158:12)")
     assert lines[-1].startswith("4 overdue and 1 due by 2031-06-15 (within 14 days), in 1 agreement in force")

@@ -61,7 +61,7 @@ def test_text_from_the_agreement_cannot_break_a_markdown_table(tmp_path: Path) -
     assert "&lt;script&gt;" in html
     assert "<strong>" not in html
     assert '<a href="http://e.test"' not in html
-    header = ["Person", "Item", "Kind", "Date", "Late", "Agreement"]
+    header = ["Person", "Item", "For", "Kind", "Date", "Late", "Agreement"]
     for row in table_rows(markdown):
         assert len(row) == len(header), row
     overdue_rows = [row for row in table_rows(markdown) if "Pay" in row[1]]

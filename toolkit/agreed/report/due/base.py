@@ -17,6 +17,11 @@ def days_phrase(entry: DueEntry) -> str:
     return "today" if entry.days == 0 else f"in {plural(entry.days, 'day')}"
 
 
+def counterparts_phrase(entry: DueEntry) -> str:
+    """Whom the item is for, ``maria, Onboarding managers``; empty when it names no one."""
+    return ", ".join(entry.item.counterparts)
+
+
 def agreement_phrase(agreement: AgreementRef) -> str:
     """``id: title`` on one line, or whichever of them the agreement has (its file when neither)."""
     if agreement.id and agreement.title:
@@ -33,7 +38,7 @@ def window_phrase(report: DueReport) -> str:
 
 def summary(report: DueReport) -> str:
     """One sentence: what is overdue and due, in how many agreements in force, and what was left out."""
-    who = f" for {report.party}" if report.party is not None else ""
+    who = f" that concern {report.party}" if report.party is not None else ""
     said = (f"{report.overdue} overdue and {report.upcoming} due {window_phrase(report)}{who}, "
             f"in {plural(report.in_force, 'agreement')} in force")
     left_out = report.left_out_by_status()

@@ -1,10 +1,11 @@
 """What is due as Markdown to post in an issue: a heading, the summary, a table of what is overdue (first), a table
 of what falls due in the window, then the files that could not be read.
 
-Rows are grouped by person (the owner; the items no single party owns last). Text from an agreement is data: in a
-cell it is one line, its Markdown and HTML specials are backslash-escaped (``&`` written as an entity), so a ``|``
-or a line break cannot break the table and ``<script>`` stays text; a zero-width space after ``@`` and ``#`` keeps a
-code host from turning ``@name`` into a mention or ``#12`` into a link to an issue each time the report is posted.
+Rows are grouped by person (the owner; the items no single party owns last), each naming whom the item is for.
+Text from an agreement is data: in a cell it is one line, its Markdown and HTML specials are backslash-escaped
+(``&`` written as an entity), so a ``|`` or a line break cannot break the table and ``<script>`` stays text; a
+zero-width space after ``@`` and ``#`` keeps a code host from turning ``@name`` into a mention or ``#12`` into a link
+to an issue each time the report is posted.
 Control characters are shown escaped (:mod:`agreed.visible`).
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 
 from agreed.due import DueEntry, DueGroup, DueReport
 from agreed.problem import Problem
-from agreed.report.due.base import agreement_phrase, days_phrase, plural, summary, window_phrase
+from agreed.report.due.base import agreement_phrase, counterparts_phrase, days_phrase, plural, summary, window_phrase
 from agreed.schedule import one_line
 from agreed.visible import visible, visible_lines
 
@@ -47,13 +48,15 @@ def _section(title: str, days_header: str, rows: Iterable[tuple[DueGroup, list[D
     body = [_row(group, entry) for group, entries in rows for entry in entries]
     if not body:
         return [f"### {cell(title)}", "", nothing, ""]
-    header = f"| Person | Item | Kind | Date | {days_header} | Agreement |"
-    return [f"### {cell(title)}", "", header, "| --- | --- | --- | --- | --- | --- |", *body, ""]
+    header = f"| Person | Item | For | Kind | Date | {days_header} | Agreement |"
+    return [f"### {cell(title)}", "", header, "| --- | --- | --- | --- | --- | --- | --- |", *body, ""]
 
 
 def _row(group: DueGroup, entry: DueEntry) -> str:
     where = f"{entry.agreement.file}:{entry.line}"
-    cells = (group.shown, entry.item.what, entry.item.kind.value, entry.item.on.isoformat(), days_phrase(entry))
+    item = entry.item
+    cells = (group.shown, item.what, counterparts_phrase(entry), item.kind.value, item.on.isoformat(),
+             days_phrase(entry))
     agreement = f"{cell(agreement_phrase(entry.agreement))} ({cell(where)})"
     return "| " + " | ".join(cell(text) for text in cells) + f" | {agreement} |"
 
