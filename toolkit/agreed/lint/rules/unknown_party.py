@@ -1,8 +1,9 @@
 """A buy-in, credit share, hand-off, information source or measurement names someone who is not a party.
 
 Buy-in, credit, hand-offs and shared information are promises between the parties: each names the party that makes
-or receives it by its id. A target's measured result names the party who measured it and answers for the figure. A name that is not a party id is either a typo, and the promise silently points nowhere,
-or someone who has not agreed to anything here. Use the party's id, or add the person as a party so they consent.
+or receives it by its id, and a target's measured result names the party who measured it and answers for the figure.
+A name that is not a party id is either a typo, and the promise silently points nowhere, or someone who has not
+agreed to anything here. Use the party's id, or add the person as a party so they consent.
 
 Fires on:
     parties: [{id: maria, ...}, {id: daniel, ...}]
