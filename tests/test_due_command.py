@@ -211,3 +211,14 @@ def test_without_paths_it_reads_contracts_at_the_repository_root(monkeypatch: py
     code, document = run_json("--today", "2031-06-01")
     assert code == 1
     assert document["agreements"] == 4
+
+
+@pytest.mark.parametrize("command", ["agreed due --today 2031-06-01",
+                                     "agreed due --today 2031-06-01 --party maria --within 0d --format markdown"])
+def test_the_readme_shows_the_real_output(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"$ {command}\n") + len(command) + 3
+    shown = readme[start:readme.index("```", start)]
+    monkeypatch.chdir(REPO)
+    result = run(*command.split()[2:])
+    assert shown.removesuffix("$ echo $?\n1\n") == result.stdout
