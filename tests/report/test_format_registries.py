@@ -11,6 +11,7 @@ from agreed.cli import COMMANDS, main
 from agreed.report.changes import CHANGES_FORMATS
 from agreed.report.consent_status import CONSENT_GATE_FORMATS, CONSENT_STATUS_FORMATS
 from agreed.report.digest import DIGEST_FORMATS
+from agreed.report.due import DUE_FORMATS
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.registry import Registry, UnknownFormat
 from agreed.report.rules import RULES_FORMATS
@@ -58,6 +59,7 @@ def _command(*names: str) -> click.Command:
     (("consent", "status"), CONSENT_STATUS_FORMATS),
     (("consent", "check"), CONSENT_GATE_FORMATS),
     (("digest",), DIGEST_FORMATS),
+    (("due",), DUE_FORMATS),
     (("check-text",), STATEMENT_FORMATS),
     (("rules",), RULES_FORMATS),
 ])
