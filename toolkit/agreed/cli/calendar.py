@@ -27,8 +27,8 @@ STDOUT = Path("-")
               help="The address the site of 'agreed site' is published at: each event links to its agreement's "
                    "page there [default: the configuration's site.url; none: no links].")
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the calendar to FILE ('-', or no -o: standard output). " + OUTPUT_HELP.removeprefix(
-                  "Write the report to FILE "))
+              help="Write the calendar to FILE " + OUTPUT_HELP.removeprefix("Write the report to FILE ")
+                   + " '-', or no -o: standard output.")
 @config_options
 def command(paths: tuple[str, ...], party: str | None, site_url: str | None, output: Path | None,
             config_path: Path | None, isolated: bool) -> None:

@@ -34,6 +34,7 @@ UID_DOMAIN = "agreed"
 SERIES_KEY = "check-ins"
 _DAY = datetime.timedelta(days=1)
 _LABELS = {ItemKind.DELIVERABLE: "Due: ", ItemKind.MILESTONE: "Milestone due: ", ItemKind.HANDOFF: "Hand-off: "}
+_SHORT = {ItemKind.CHECK_IN: "Check-in", ItemKind.TERM_START: "Term starts", ItemKind.TERM_END: "Term ends"}
 _DONE_WORDS = {ItemKind.DELIVERABLE: "delivered", ItemKind.MILESTONE: "delivered", ItemKind.MEASUREMENT: "measured"}
 
 
@@ -192,7 +193,7 @@ def _uid(agreement: Agreement, key: str) -> str:
 def _summary(agreement: Agreement, item: DatedItem) -> str:
     done = f" ({_DONE_WORDS[item.kind]})" if item.done and item.kind in _DONE_WORDS else ""
     label = _LABELS.get(item.kind, "")
-    what = "Check-in" if item.kind is ItemKind.CHECK_IN else item.what
+    what = _SHORT.get(item.kind, item.what)
     return f"[{agreement.id}] {label}{what}{done}"
 
 
