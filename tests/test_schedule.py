@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from agreed.agreement import agreement_of, read_agreement
-from agreed.document import read_document
+from agreed.document import load_document, read_document
 from agreed.schedule import DatedItem, ItemKind, dated_items, day_of, days_in_text
+from strategies import Case, cases
 
 CONTRACTS = Path(__file__).resolve().parents[1] / "contracts"
 DAY = datetime.date
@@ -184,3 +186,19 @@ def test_a_measurement_is_done_when_measured_and_the_results_when_every_target_i
 
 def test_the_results_with_no_targets_are_not_done() -> None:
     assert not items(agreement(celebration={"measurement": {"on": "2031-07-01"}}))["measurement:results"].done
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_any_agreement_gives_sorted_items_with_unique_keys_whose_dates_are_in_the_file(case: Case) -> None:
+    document = load_document(case.raw, "case.yaml")
+    if not document.loaded:
+        return
+    found = dated_items(agreement_of(document))
+    assert [(item.on, item.key) for item in found] == sorted((item.on, item.key) for item in found)
+    assert len({item.key for item in found}) == len(found)
+    for item in found:
+        written = document.value_at(item.path)
+        assert isinstance(written, str)
+        if item.kind in (ItemKind.RESERVATION_REVIEW, ItemKind.TRIGGER):
+            assert item.on.isoformat() in written
