@@ -159,7 +159,7 @@ def test_the_days_a_rhythm_meets_are_those_its_rrule_expands_to(phrase: tuple[st
                                                                 days: int) -> None:
     rhythm = phrase[1]
     first = rhythm.first_on_or_after(start)
-    last = start + datetime.timedelta(days=days)
+    last = first + datetime.timedelta(days=days)
     rule = ";".join(f"{part}={','.join(str(value) for value in values)}" for part, values in rhythm.rule().items())
     expanded = {moment.date() for moment in rrulestr(f"RRULE:{rule};UNTIL={last:%Y%m%d}",
                                                      dtstart=datetime.datetime.combine(first, datetime.time()))}
