@@ -72,7 +72,8 @@ def timeline_markdown(timeline: Timeline | None, note: str) -> list[str]:
     if not timeline.entries:
         return [*out, "No committed versions yet.", ""]
     material = sum(entry.material for entry in timeline.entries)
-    out += [f"{len(timeline.entries)} versions, {material} with material changes (those need fresh consent), "
+    count = len(timeline.entries)
+    out += [f"{count} version{'s' * (count != 1)}, {material} with material changes (those need fresh consent), "
             "newest first.", ""]
     rows = [[entry.version.date.date().isoformat(), f"`{entry.version.commit[:SHORT]}`", text(entry.version.author),
              entry_kind(entry), text(_brief(entry)), text(entry.version.subject)]
