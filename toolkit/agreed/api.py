@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agreed.document import Document, load_document, read_document
 from agreed.due import DueReport, due_report, window_days
@@ -13,6 +14,9 @@ from agreed.lint.engine import StatementFinding
 from agreed.lint.rule import LintContext
 from agreed.lint.run import LintResult
 from agreed.problem import Problem
+
+if TYPE_CHECKING:
+    from agreed.feed.build import Feed
 
 
 def load(source: str | Path | bytes, path: str = "<string>") -> Document:
@@ -61,6 +65,19 @@ def due(paths: Sequence[str | Path], today: datetime.date | None = None, within:
     or everyone. Raises :class:`agreed.due.DueError` for a bad window, a path without agreements or an unknown
     party."""
     return due_report([str(path) for path in paths], today or datetime.date.today(), window_days(within), party)
+
+
+def calendar(paths: Sequence[str | Path], party: str | None = None, site_url: str | None = None,
+             here: str | Path | None = None) -> Feed:
+    """What ``agreed calendar`` writes: the calendar of the agreements below ``paths`` (``Feed.text``, RFC 5545),
+    seen from the folder ``here`` (default: the current one; its git repository gives the events' revisions), with
+    only ``party``'s events when given, each linked to its page under ``site_url`` when given. Agreements that cannot
+    be read leave the text empty and say why in ``Feed.problems``; :class:`agreed.feed.build.CalendarError` for a
+    path without agreements, an unknown party or a bad site URL."""
+    from agreed.feed.build import build_calendar  # icalendar is loaded only for a calendar
+
+    return build_calendar([str(path) for path in paths], Path(here) if here is not None else Path.cwd(),
+                          party=party, site_url=site_url)
 
 
 def check_statement(text: str) -> list[StatementFinding]:
