@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from agreed.agreement import read_agreement
 from agreed.consent.codeowners import (
     BEGIN,
     END,
@@ -33,12 +34,12 @@ def _with_handles(agreement: dict[str, Any], *handles: str | None) -> dict[str, 
 
 
 def test_entry_adds_the_at_sign_once(minimal_agreement: dict[str, Any]) -> None:
-    entry = entry_for("contracts/demo.yaml", _with_handles(minimal_agreement, "mchen", "@liwei"))
+    entry = entry_for("contracts/demo.yaml", read_agreement(_with_handles(minimal_agreement, "mchen", "@liwei")))
     assert entry == Entry("contracts/demo.yaml", ("@mchen", "@liwei"), ())
 
 
 def test_entry_lists_parties_without_a_handle(minimal_agreement: dict[str, Any]) -> None:
-    entry = entry_for("contracts/demo.yaml", _with_handles(minimal_agreement, "mchen", None))
+    entry = entry_for("contracts/demo.yaml", read_agreement(_with_handles(minimal_agreement, "mchen", None)))
     assert entry.owners == ("@mchen",)
     assert entry.unowned == ("li",)
     assert missing_handles([entry]) == ["contracts/demo.yaml: li"]
@@ -46,7 +47,7 @@ def test_entry_lists_parties_without_a_handle(minimal_agreement: dict[str, Any])
 
 @pytest.mark.parametrize("data", [None, [], {"parties": "maria"}, {"parties": ["maria", {"handle": ""}]}])
 def test_entry_reads_odd_data_leniently(data: Any) -> None:
-    entry = entry_for("contracts/odd.yaml", data)
+    entry = entry_for("contracts/odd.yaml", read_agreement(data))
     assert entry.owners == ()
 
 
@@ -61,7 +62,7 @@ def test_pattern_is_anchored_and_escaped() -> None:
                                   "contracts/a\x00b.yaml", "contracts/a\x1bb.yaml"])
 def test_a_path_that_codeowners_cannot_express_is_refused(path: str, minimal_agreement: dict[str, Any]) -> None:
     with pytest.raises(UnwritablePath, match="rename the file") as refused:
-        entry_for(path, minimal_agreement)
+        entry_for(path, read_agreement(minimal_agreement))
     assert len(str(refused.value).splitlines()) == 1  # the message names the file on one line, escaped
     with pytest.raises(UnwritablePath):
         pattern(path)
@@ -70,7 +71,7 @@ def test_a_path_that_codeowners_cannot_express_is_refused(path: str, minimal_agr
 @pytest.mark.parametrize("handle", ["x\n/.github/ @attacker", "x @attacker", "x\t@attacker", "@org/team", "x#y",
                                     "-x", "ma\u00efa"])
 def test_a_handle_that_is_not_a_user_name_is_not_written(handle: str, minimal_agreement: dict[str, Any]) -> None:
-    entry = entry_for("contracts/demo.yaml", _with_handles(minimal_agreement, handle, "liwei"))
+    entry = entry_for("contracts/demo.yaml", read_agreement(_with_handles(minimal_agreement, handle, "liwei")))
     assert entry == Entry("contracts/demo.yaml", ("@liwei",), (), ("maria",))
     block = render_block([entry])
     assert block.splitlines()[1:-1] == ["/contracts/demo.yaml @liwei",
@@ -80,7 +81,7 @@ def test_a_handle_that_is_not_a_user_name_is_not_written(handle: str, minimal_ag
 
 def test_a_party_id_in_a_comment_stays_on_its_line(minimal_agreement: dict[str, Any]) -> None:
     minimal_agreement["parties"][0]["id"] = "x\n/.github/ @attacker"
-    block = render_block([entry_for("contracts/demo.yaml", minimal_agreement)])
+    block = render_block([entry_for("contracts/demo.yaml", read_agreement(minimal_agreement))])
     assert block.splitlines()[1:-1] == ["# /contracts/demo.yaml: no code-host handle for x\\n/.github/ @attacker, li"]
 
 

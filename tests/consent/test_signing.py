@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from agreed.agreement import Agreement, agreement_of
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import read_records
 from agreed.consent.signing import (
@@ -24,7 +25,7 @@ from agreed.consent.signing import (
     signing_roster,
 )
 from agreed.consent.ssh import consent_message, fingerprint, verify
-from agreed.document import read_document
+from agreed.document import Document, read_document
 from gitrepo import EXAMPLE, commit_all, public
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
@@ -49,6 +50,14 @@ def _data(file: Path) -> Any:
     return read_document(file).data
 
 
+def _document(file: Path) -> Document:
+    return read_document(file)
+
+
+def _view(file: Path) -> Agreement:
+    return agreement_of(read_document(file))
+
+
 def _without_daniel(file: Path) -> None:
     """Remove daniel's entry: its lines up to the next party or top-level key."""
     lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -58,36 +67,47 @@ def _without_daniel(file: Path) -> None:
 
 
 def test_a_current_party_signs_with_its_entry(agreement: Path) -> None:
-    signer = current_party(_data(agreement), "maria")
-    assert (signer.entry["id"], signer.note) == ("maria", None)
+    signer = current_party(_view(agreement), "maria")
+    assert (signer.entry.id, signer.note) == ("maria", None)
 
 
 def test_an_unknown_party_is_refused_with_the_closest_id_and_a_pointer_to_base(agreement: Path) -> None:
     with pytest.raises(SigningError) as raised:
-        current_party(_data(agreement), "mria")
+        current_party(_view(agreement), "mria")
     assert str(raised.value).startswith("'mria' is not a party of demo (did you mean 'maria'?); if the change")
     assert "--base REV" in str(raised.value)
-    assert not_a_party(_data(agreement), "zed") == "'zed' is not a party of demo (its parties are: maria, daniel)"
+    assert not_a_party(_view(agreement), "zed") == "'zed' is not a party of demo (its parties are: maria, daniel)"
 
 
 def test_a_party_the_change_removed_is_read_at_the_base_with_a_note(agreement: Path) -> None:
     _without_daniel(agreement)
     assert [party["id"] for party in _data(agreement)["parties"]] == ["maria"]
-    signer = party_at_base(agreement, _data(agreement), "daniel", "HEAD")
-    assert signer.entry["id"] == "daniel"
+    signer = party_at_base(agreement, _document(agreement), "daniel", "HEAD")
+    assert signer.entry.id == "daniel"
     assert signer.note is not None
     assert signer.note.startswith("daniel is a party of demo at HEAD (contracts/demo.yaml) and removed since")
 
 
 def test_an_unchanged_party_at_the_base_needs_no_note(agreement: Path) -> None:
-    assert party_at_base(agreement, _data(agreement), "maria", "HEAD").note is None
+    assert party_at_base(agreement, _document(agreement), "maria", "HEAD").note is None
+
+
+def test_a_party_whose_entry_changed_only_in_an_extension_key_is_told_so(agreement: Path) -> None:
+    """The entry is compared whole, as written: an x- key the typed view does not read counts too."""
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(text.replace("  - id: maria\n", "  - id: maria\n    x-cost-centre: '4711'\n", 1),
+                         encoding="utf-8")
+    signer = party_at_base(agreement, _document(agreement), "maria", "HEAD")
+    assert signer.entry.id == "maria"
+    assert signer.note is not None
+    assert "and its entry has changed since" in signer.note
 
 
 def test_an_unknown_base_or_a_party_nowhere_is_refused(agreement: Path) -> None:
     with pytest.raises(SigningError, match=r"^--base no-such-rev: "):
-        party_at_base(agreement, _data(agreement), "maria", "no-such-rev")
+        party_at_base(agreement, _document(agreement), "maria", "no-such-rev")
     with pytest.raises(SigningError, match=r"'zed' is not a party of demo .*, nor of its version at HEAD"):
-        party_at_base(agreement, _data(agreement), "zed", "HEAD")
+        party_at_base(agreement, _document(agreement), "zed", "HEAD")
 
 
 def test_a_copy_outside_the_checked_places_is_never_signed_against(repo: Path) -> None:
@@ -99,22 +119,22 @@ def test_a_copy_outside_the_checked_places_is_never_signed_against(repo: Path) -
     agreement = repo / "contracts" / "demo.yaml"
     shutil.copy(copy, agreement)
     _without_daniel(agreement)
-    assert party_at_base(copy, _data(agreement), "daniel", "HEAD").entry["id"] == "daniel"  # docs/ is checked there
+    assert party_at_base(copy, _document(agreement), "daniel", "HEAD").entry.id == "daniel"  # docs/ is checked there
     with pytest.raises(SigningError, match=r"'daniel' is not a party of demo .*, and demo does not exist at HEAD"):
-        party_at_base(agreement, _data(agreement), "daniel", "HEAD")
+        party_at_base(agreement, _document(agreement), "daniel", "HEAD")
 
 
 def test_an_id_held_by_two_current_files_is_matched_to_the_base_by_path_only(agreement: Path) -> None:
     renamed = agreement.with_name("renamed.yaml")
     agreement.rename(renamed)
     _without_daniel(renamed)
-    assert party_at_base(renamed, _data(renamed), "daniel", "HEAD").entry["id"] == "daniel"  # a move: found by id
+    assert party_at_base(renamed, _document(renamed), "daniel", "HEAD").entry.id == "daniel"  # a move: found by id
     shutil.copy(renamed, agreement.with_name("copy.yaml"))
     with pytest.raises(SigningError, match=r"'daniel' is not a party of demo .*, and contracts/renamed.yaml held no "
                                            r"demo at HEAD \(another file holds demo now: contracts/copy.yaml;"):
-        party_at_base(renamed, _data(renamed), "daniel", "HEAD")
+        party_at_base(renamed, _document(renamed), "daniel", "HEAD")
     shutil.copy(renamed, agreement)  # back at its base path, it is that agreement again, whatever the copy holds
-    assert party_at_base(agreement, _data(agreement), "daniel", "HEAD").entry["id"] == "daniel"
+    assert party_at_base(agreement, _document(agreement), "daniel", "HEAD").entry.id == "daniel"
 
 
 def test_the_roster_and_the_keys_it_lists_are_the_ones_trusted(repo: Path, agreement: Path) -> None:
@@ -123,7 +143,7 @@ def test_the_roster_and_the_keys_it_lists_are_the_ones_trusted(repo: Path, agree
     (repo / "people.yaml").write_text(f"people:\n  - id: maria\n    name: Maria Chen\n    keys: ['{KEY}']\n",
                                       encoding="utf-8")
     roster = signing_roster(agreement, None, repo)
-    maria = current_party(_data(agreement), "maria").entry
+    maria = current_party(_view(agreement), "maria").entry
     assert listed_keys(maria, None) == ((), "parties[].keys")
     assert roster is not None
     assert listed_keys(maria, roster) == ((KEY,), "the people roster (people.yaml)")

@@ -301,10 +301,13 @@ class Relationship(Record):
 
 
 class ConsentPolicy(Record):
-    """``consent.evidence``: the kinds of evidence listed, in written order (empty when unset)."""
+    """``consent.evidence``: the text entries listed, in written order (empty when unset). ``listed``: whether
+    ``evidence`` is a list with at least one entry of any type, which tells a policy that names no kind agreed knows
+    (none is accepted) from an unset or empty one (the default applies)."""
 
     path: JsonPath
     evidence: tuple[str, ...] = ()
+    listed: bool = False
 
 
 class Agreement(Record):
@@ -602,4 +605,5 @@ def _relationship(node: _Node) -> Relationship:
 
 
 def _consent(node: _Node) -> ConsentPolicy:
-    return ConsentPolicy(node.path, node.strings("evidence"))
+    listed = node.get("evidence")
+    return ConsentPolicy(node.path, node.strings("evidence"), isinstance(listed, list) and bool(listed))

@@ -22,8 +22,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from agreed.agreement import Agreement
 from agreed.errors import AgreedError
 from agreed.printable import printable
 
@@ -56,8 +56,9 @@ class Entry:
     unusable: tuple[str, ...] = ()  # ids of parties whose handle is not a user name
 
 
-def entry_for(path: str, data: Any) -> Entry:
-    """The entry of the agreement at repo-relative ``path`` with loaded ``data`` (parties read leniently).
+def entry_for(path: str, agreement: Agreement) -> Entry:
+    """The entry of the agreement at repo-relative ``path`` (its typed view: parties read leniently, a party named by
+    its place in the list when it has no id).
 
     Raises :class:`UnwritablePath` when ``path`` cannot be written as a CODEOWNERS pattern.
     """
@@ -68,12 +69,12 @@ def entry_for(path: str, data: Any) -> Entry:
     owners: list[str] = []
     unowned: list[str] = []
     unusable: list[str] = []
-    for index, party in enumerate(_parties(data)):
-        handle, name = party.get("handle"), str(party.get("id") or f"parties[{index}]")
-        user = _USER_NAME.fullmatch(handle.strip()) if isinstance(handle, str) else None
+    for index, party in enumerate(agreement.parties):
+        handle, name = party.handle, party.id or f"parties[{index}]"
+        user = _USER_NAME.fullmatch(handle.strip()) if handle is not None else None
         if user is not None:
             owners.append("@" + user.group(1))
-        elif isinstance(handle, str) and handle.strip().lstrip("@"):
+        elif handle is not None and handle.strip().lstrip("@"):
             unusable.append(name)
         else:
             unowned.append(name)
@@ -90,13 +91,6 @@ def shown(text: str) -> str:
     a message or a comment."""
     return "".join(ascii(char)[1:-1] if unicodedata.category(char) in _UNWRITABLE_CATEGORIES else char
                    for char in printable(text))
-
-
-def _parties(data: Any) -> list[dict[str, Any]]:
-    parties = data.get("parties") if isinstance(data, dict) else None
-    if not isinstance(parties, list):
-        return []
-    return [party for party in parties if isinstance(party, dict)]
 
 
 def pattern(path: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from agreed.agreement import agreement_of
 from agreed.atomic import inside_git_directory, write_atomically
 from agreed.consent.codeowners import (
     CodeownersError,
@@ -136,7 +137,7 @@ def _agreements(root: Path, target: Path | None,
         if relative is None:
             return planned(f"{path} is outside the repository {root}")
         try:
-            entries.append(entry_for(relative, document.data))
+            entries.append(entry_for(relative, agreement_of(document)))
         except UnwritablePath as error:
             failures.append(error)
     return planned(UNLOADED if unloaded else UNNAMEABLE if failures else None)

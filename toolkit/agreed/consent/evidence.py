@@ -28,12 +28,12 @@ reads them from the base revision, so a change cannot vouch for itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-from agreed.agreement import Identity, read_party
+from agreed.agreement import Agreement, Identity
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import FOLDER as LEDGER_FOLDER
 from agreed.consent.ledger import ConsentRecord
@@ -71,11 +71,6 @@ class EvidenceCheck:
     detail: str
 
 
-def identity_of(party: Mapping[str, Any]) -> Identity:
-    """The identity fields of one ``parties[]`` entry (loaded, schema-valid data, so it has an id)."""
-    return read_party(party).identity or Identity(str(party["id"]))
-
-
 def vouched_identity(known: Identity | None, person: Person | None) -> Identity | None:
     """The identity trusted for a party: where the people roster lists the person, the roster's email, handle and
     keys ARE its identity (what the roster leaves out, it does not have), so an agreement that gives someone else's
@@ -86,13 +81,13 @@ def vouched_identity(known: Identity | None, person: Person | None) -> Identity 
     return Identity(person.id, person.email, person.handle, person.keys)
 
 
-def policy_of(data: Mapping[str, Any]) -> tuple[str, ...]:
-    """The kinds of evidence an agreement accepts (``consent.evidence``), :data:`DEFAULT_POLICY` when unset."""
-    consent = data.get("consent")
-    listed = consent.get("evidence") if isinstance(consent, Mapping) else None
-    if not isinstance(listed, list) or not listed:
+def policy_of(agreement: Agreement) -> tuple[str, ...]:
+    """The kinds of evidence an agreement accepts (``consent.evidence``), strictest first; :data:`DEFAULT_POLICY`
+    when it lists none (unset, empty, or not a list). A list that names no kind agreed knows accepts none."""
+    consent = agreement.consent
+    if consent is None or not consent.listed:
         return DEFAULT_POLICY
-    return tuple(kind for kind in KINDS if kind in listed)
+    return tuple(kind for kind in KINDS if kind in consent.evidence)
 
 
 # --- records --------------------------------------------------------------------------------------------------------

@@ -22,12 +22,12 @@ import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
-from agreed.agreement import Agreement, read_agreement
+from agreed.agreement import Agreement, Identity, Party, agreement_of
 from agreed.consent import ssh
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import SSH_SIGNATURE, identity_of, policy_of, vouched_identity
+from agreed.consent.evidence import SSH_SIGNATURE, policy_of, vouched_identity
 from agreed.consent.ledger import Clock, LedgerError, Written, new_record, write_record
 from agreed.consent.roster import roster_at, roster_beside
 from agreed.consent.status import DRAFT, FINAL_STATUSES
@@ -89,28 +89,50 @@ class Signer:
     """The party entry the consent is checked against and, when it is the entry at the base revision and differs
     from the current one, a note that says so."""
 
-    entry: Mapping[str, Any]
+    entry: Party
     note: str | None = None
 
 
-def current_party(data: Mapping[str, Any], party_id: str) -> Signer:
-    """The entry of ``party_id`` in ``data``'s parties; an error that also points at --base when it is not there."""
-    found = party_entry(data, party_id)
+@dataclass(frozen=True, slots=True)
+class _Version:
+    """One version of a schema-valid agreement: its document (the entries as written) and its typed view."""
+
+    document: Document
+    agreement: Agreement
+
+    @classmethod
+    def of(cls, document: Document) -> _Version:
+        return cls(document, agreement_of(document))
+
+    @property
+    def id(self) -> str:
+        return str(self.agreement.id)
+
+    def as_written(self, party: Party) -> object:
+        """The party's whole entry as written (x- extension keys included), to tell two versions of it apart."""
+        return self.document.value_at(party.path)
+
+
+def current_party(agreement: Agreement, party_id: str) -> Signer:
+    """The entry of ``party_id`` among the agreement's parties; an error that also points at --base when it is not
+    there."""
+    found = agreement.party(party_id)
     if found is None:
-        raise SigningError(f"{not_a_party(data, party_id)}; if the change under review removed it, it consents "
+        raise SigningError(f"{not_a_party(agreement, party_id)}; if the change under review removed it, it consents "
                            "with --base REV, REV being the revision the change started from (e.g. origin/main)")
     return Signer(found)
 
 
-def party_at_base(file: Path, data: Mapping[str, Any], party_id: str, base: str) -> Signer:
+def party_at_base(file: Path, document: Document, party_id: str, base: str) -> Signer:
     """With ``--base``: the revision ``base`` is resolved first (an unknown one is an error, whoever signs), then
-    the party is looked up as :func:`_party_or_removed` does."""
+    the party of the schema-valid agreement ``document`` is looked up as :func:`_party_or_removed` does."""
+    current = _Version.of(document)
     try:
         with Repository.open(file) as repository:
             places = checked_places(repository, file)
             revision = BaseRevision(repository, base, places)
-            sharing = others_with_id(repository, file, places, str(data["id"]))
-            return _party_or_removed(repository.relative(file), data, party_id, revision, sharing)
+            sharing = others_with_id(repository, file, places, current.id)
+            return _party_or_removed(repository.relative(file), current, party_id, revision, sharing)
     except (GitError, StatusError) as error:
         raise SigningError(f"--base {base}: {error}") from error
 
@@ -132,30 +154,38 @@ def others_with_id(repository: Repository, file: Path, places: Sequence[str], ag
 
 
 def _id_of(file: Path) -> str | None:
-    return read_agreement(read_document(file).data).id
+    return agreement_of(read_document(file)).id
 
 
-def _party_or_removed(shown: str, data: Mapping[str, Any], party_id: str, revision: BaseRevision,
+def _party_or_removed(shown: str, current: _Version, party_id: str, revision: BaseRevision,
                       sharing: Sequence[str] = ()) -> Signer:
     """The entry of ``party_id`` in the agreement (at the repo-relative path ``shown``, else by its id unless other
     files hold that id now: ``sharing``) as it was at ``revision``, which is what the consent gate trusts (a party
     the change removed, or whose keys it changed); else its current entry (a party new in the change); else an
     error."""
-    current = party_entry(data, party_id)
-    trusted, where, why_not = _entry_at(revision, shown, str(data["id"]), party_id, sharing)
+    now = current.agreement.party(party_id)
+    trusted, where, why_not = _entry_at(revision, shown, current.id, party_id, sharing)
     note = None
-    if trusted is not None and trusted != current:
-        how = "removed since" if current is None else "its entry has changed since"
-        note = (f"{party_id} is a party of {data['id']} at {where} and {how}: its consent to the current terms is "
+    if trusted is not None and (now is None or trusted.as_written != current.as_written(now)):
+        how = "removed since" if now is None else "its entry has changed since"
+        note = (f"{party_id} is a party of {current.id} at {where} and {how}: its consent to the current terms is "
                 "checked against its entry there (its keys, for --key).")
-    entry = trusted if trusted is not None else current  # current only: a party new in the change
+    entry = trusted.party if trusted is not None else now  # now only: a party new in the change
     if entry is None:
-        raise SigningError(f"{not_a_party(data, party_id)}, {why_not}")
+        raise SigningError(f"{not_a_party(current.agreement, party_id)}, {why_not}")
     return Signer(entry, note)
 
 
+@dataclass(frozen=True, slots=True)
+class _BaseEntry:
+    """A party's entry at the base revision: typed, and as written there."""
+
+    party: Party
+    as_written: object
+
+
 def _entry_at(revision: BaseRevision, shown: str, agreement_id: str, party_id: str,
-              sharing: Sequence[str] = ()) -> tuple[Mapping[str, Any] | None, str, str]:
+              sharing: Sequence[str] = ()) -> tuple[_BaseEntry | None, str, str]:
     """(the party's entry at the revision, where the agreement was there, why there is no entry)."""
     found = revision.agreement(shown, agreement_id, by_id=not sharing)
     if found is None and sharing:
@@ -167,20 +197,18 @@ def _entry_at(revision: BaseRevision, shown: str, agreement_id: str, party_id: s
     where = f"{revision.name} ({found.path})"
     if isinstance(digest_document(found.document), DigestError):
         return None, where, f"and {agreement_id} does not validate at {where}, so no party of it there can be trusted"
-    return party_entry(found.document.data, party_id), where, f"nor of its version at {where}"
+    before = _Version.of(found.document)
+    party = before.agreement.party(party_id)
+    entry = None if party is None else _BaseEntry(party, before.as_written(party))
+    return entry, where, f"nor of its version at {where}"
 
 
-def party_entry(data: Mapping[str, Any], party_id: str) -> Mapping[str, Any] | None:
-    parties: Sequence[Mapping[str, Any]] = data["parties"]
-    return next((party for party in parties if party["id"] == party_id), None)
-
-
-def not_a_party(data: Mapping[str, Any], party_id: str) -> str:
+def not_a_party(agreement: Agreement, party_id: str) -> str:
     """``'x' is not a party of ID (a hint)``: the closest party id, else every party id."""
-    known = [str(party["id"]) for party in data["parties"]]
+    known = [str(party.id) for party in agreement.parties]
     close = difflib.get_close_matches(party_id, known, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"its parties are: {', '.join(known)}"
-    return f"{party_id!r} is not a party of {data['id']} ({hint})"
+    return f"{party_id!r} is not a party of {agreement.id} ({hint})"
 
 
 def signing_roster(file: Path, base: str | None, here: Path) -> Roster | None:
@@ -198,10 +226,11 @@ def signing_roster(file: Path, base: str | None, here: Path) -> Roster | None:
         raise SigningError(f"the people roster: {error}") from error
 
 
-def listed_keys(party: Mapping[str, Any], roster: Roster | None) -> tuple[tuple[str, ...], str]:
-    """The keys the consent gate trusts for the party (:func:`agreed.consent.evidence.vouched_identity`), and
-    where they are listed: the people roster, or the party's entry."""
-    known = identity_of(party)
+def listed_keys(party: Party, roster: Roster | None) -> tuple[tuple[str, ...], str]:
+    """The keys the consent gate trusts for the party of a schema-valid agreement
+    (:func:`agreed.consent.evidence.vouched_identity`), and where they are listed: the people roster, or the party's
+    entry."""
+    known = party.identity or Identity(str(party.id))
     trusted = vouched_identity(known, None if roster is None else roster.people.get(known.party))
     if trusted is None or trusted is known or roster is None:
         return known.keys, "parties[].keys"
@@ -220,13 +249,13 @@ def sign_consent(request: SignRequest) -> SignResult:
     """
     document = read_document(request.file, request.file.as_posix())
     digest = _digest(document)
-    data: Mapping[str, Any] = document.data
-    _check_status(request.file, read_agreement(data))
-    signer = (current_party(data, request.party_id) if request.base is None
-              else party_at_base(request.file, data, request.party_id, request.base))
+    agreement = agreement_of(document)
+    _check_status(request.file, agreement)
+    signer = (current_party(agreement, request.party_id) if request.base is None
+              else party_at_base(request.file, document, request.party_id, request.base))
     notes = () if signer.note is None else (signer.note,)
     try:
-        written = _record(request, data, signer.entry, digest)
+        written = _record(request, agreement, signer.entry, digest)
     except SigningError as error:
         raise SigningError(str(error), notes=notes) from error
     return SignResult(written, notes)
@@ -250,11 +279,11 @@ def _check_status(file: Path, agreement: Agreement) -> None:
                            "recorded for it (start a new agreement to agree on new terms)")
 
 
-def _record(request: SignRequest, data: Mapping[str, Any], party: Mapping[str, Any], digest: str) -> Written:
+def _record(request: SignRequest, agreement: Agreement, party: Party, digest: str) -> Written:
     """Sign (with a key) and write the record of the consent of ``party`` (its entry as the gate will trust it)."""
-    agreement_id: str = data["id"]
+    agreement_id = str(agreement.id)
     if request.key is None:
-        _refuse_if_only_signatures_count(request.file, data, request.party_id)
+        _refuse_if_only_signatures_count(request.file, agreement, request.party_id)
         signature = None
     else:
         roster = signing_roster(request.file, request.base, request.here)
@@ -266,20 +295,20 @@ def _record(request: SignRequest, data: Mapping[str, Any], party: Mapping[str, A
         raise SigningError(str(error)) from error
 
 
-def _refuse_if_only_signatures_count(file: Path, data: Mapping[str, Any], party_id: str) -> None:
+def _refuse_if_only_signatures_count(file: Path, agreement: Agreement, party_id: str) -> None:
     """Stop before writing a record without a signature that could never count: the agreement accepts only
     ``ssh-signature`` as evidence."""
-    if policy_of(data) == (SSH_SIGNATURE,):
+    if policy_of(agreement) == (SSH_SIGNATURE,):
         raise SigningError(f"{file.as_posix()} accepts only an SSH-signed consent (consent.evidence: "
                            f"[{SSH_SIGNATURE}]), so a record without a signature would not count; nothing was written: "
                            f"sign with --key PATH (a key listed for {party_id}): agreed sign "
                            f"{shlex.quote(file.as_posix())} --as {party_id} --key ~/.ssh/id_ed25519")
 
 
-def _signature(request: SignRequest, key: Path, agreement_id: str, party: Mapping[str, Any], digest: str,
+def _signature(request: SignRequest, key: Path, agreement_id: str, party: Party, digest: str,
                roster: Roster | None) -> str:
     """Sign the consent with ``key`` and make sure the signature verifies with a key trusted for the party."""
-    party_id: str = party["id"]
+    party_id = str(party.id)
     listed, where = listed_keys(party, roster)
     if not listed:
         raise SigningError(f"no key is listed for {party_id} in {where}: add the public key there first (a "

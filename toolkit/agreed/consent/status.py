@@ -196,9 +196,9 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     data: Mapping[str, Any] = document.data
     agreement = read_agreement(data)
     names = names_of(agreement)
-    before = trusted_at(shown, data, base, shared_id=shared_id)
+    before = trusted_at(shown, agreement, base, shared_id=shared_id)
     trusted = roster_vouched(before, roster, names)
-    agreement_id = str(data["id"])
+    agreement_id = str(agreement.id)
     records = read_records(file, agreement_id)
     found = [item for item in records if isinstance(item, ConsentRecord)]
     problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, Problem))
@@ -212,10 +212,10 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     withdrawn: tuple[Withdrawal, ...] = ()
     if base is not None and trusted.path is not None and trusted.status in KEPT_WHEN_DELETED:
         withdrawn = _withdrawn(base.records(trusted.path, agreement_id), found)
-    return AgreementStatus(shown, agreement_id, str(data["status"]), current, trusted.policy, parties,
+    return AgreementStatus(shown, agreement_id, str(agreement.status), current, trusted.policy, parties,
                            trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path,
                            identity_changed=identity_changes(before, agreement) if compared else (),
-                           policy_changed=compared and set(before.policy) != set(policy_of(data)),
+                           policy_changed=compared and set(before.policy) != set(policy_of(agreement)),
                            withdrawn=withdrawn, duplicated_at_base=paths_sharing_id(base, agreement_id) if base else ())
 
 

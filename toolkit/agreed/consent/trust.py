@@ -19,9 +19,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-from agreed.agreement import Agreement, Identity, read_agreement
+from agreed.agreement import Agreement, Identity, agreement_of
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import policy_of, vouched_identity
 from agreed.consent.ledger import FOLDER as LEDGER
@@ -68,17 +68,17 @@ class BaseAgreement:
     document: Document
 
     @property
+    def agreement(self) -> Agreement:
+        """The typed view of the file (:func:`agreed.agreement.agreement_of`)."""
+        return agreement_of(self.document)
+
+    @property
     def id(self) -> str | None:
-        return self._text("id")
+        return self.agreement.id
 
     @property
     def status(self) -> str | None:
-        return self._text("status")
-
-    def _text(self, key: str) -> str | None:
-        data = self.document.data
-        value = data.get(key) if isinstance(data, Mapping) else None
-        return value if isinstance(value, str) else None
+        return self.agreement.status
 
 
 class BaseRevision:
@@ -189,26 +189,26 @@ class BaseRevision:
         return self._by_id
 
 
-def trusted_at(shown: str, data: Mapping[str, Any], base: BaseRevision | None, *,
+def trusted_at(shown: str, agreement: Agreement, base: BaseRevision | None, *,
                shared_id: bool = False) -> Trusted:
-    """What is trusted for the agreement ``data`` shown at the repo-relative ``shown``: its version at ``base``
-    (nothing when that version is missing, ambiguous or does not validate), else the work tree's. ``shared_id``:
-    another file holds the same id now, so the base version is looked for at ``shown`` only, never by id (a copy
-    is not the agreement it was copied from, and does not take over its base status, terms or ledger)."""
+    """What is trusted for the schema-valid ``agreement`` shown at the repo-relative ``shown``: its version at
+    ``base`` (nothing when that version is missing, ambiguous or does not validate), else the work tree's.
+    ``shared_id``: another file holds the same id now, so the base version is looked for at ``shown`` only, never by
+    id (a copy is not the agreement it was copied from, and does not take over its base status, terms or ledger)."""
     if base is None:
-        return Trusted(policy_of(data), identities_of(read_agreement(data)), new=False)
-    found = base.agreement(shown, str(data["id"]), by_id=not shared_id)
-    if found is None and len(base.with_id(str(data["id"]))) > 1:
-        return Trusted(policy_of(data), {}, new=False, untrusted=AMBIGUOUS_BASE)
+        return Trusted(policy_of(agreement), identities_of(agreement), new=False)
+    agreement_id = str(agreement.id)
+    found = base.agreement(shown, agreement_id, by_id=not shared_id)
+    if found is None and len(base.with_id(agreement_id)) > 1:
+        return Trusted(policy_of(agreement), {}, new=False, untrusted=AMBIGUOUS_BASE)
     if found is None:
-        return Trusted(policy_of(data), {}, new=True, untrusted=NEW_UNTRUSTED)
-    document = found.document
-    base_digest = digest_document(document)
-    if isinstance(base_digest, DigestError) or not isinstance(document.data, Mapping):
-        return Trusted(policy_of(data), {}, new=False, path=found.path,
+        return Trusted(policy_of(agreement), {}, new=True, untrusted=NEW_UNTRUSTED)
+    base_digest = digest_document(found.document)
+    if isinstance(base_digest, DigestError) or not isinstance(found.document.data, Mapping):
+        return Trusted(policy_of(agreement), {}, new=False, path=found.path,
                        untrusted="the agreement does not validate at the base revision, so no identity is trusted")
-    return Trusted(policy_of(document.data), identities_of(read_agreement(document.data)), False,
-                   str(document.data["status"]), base_digest, found.path)
+    before = found.agreement
+    return Trusted(policy_of(before), identities_of(before), False, before.status, base_digest, found.path)
 
 
 def roster_vouched(trusted: Trusted, roster: Roster | None, names: Sequence[str]) -> Trusted:
