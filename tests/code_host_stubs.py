@@ -2,7 +2,8 @@
 against GitLab's REST API. Each keeps the host's issues and labels in ``host.json`` and logs every call (its
 arguments, one JSON list a line) in ``calls.jsonl``, both in the folder it is given, so that a test can run a job's
 script as written and then look at what it did to the host. They behave as the real ones do where the scripts rely
-on it: gh lists the newest issues first and applies ``--jq`` (through the ``jq`` program, as ``jq -r``), refuses an
+on it: GitHub's REST list of issues holds pull requests too, gives an empty text as null and comes a page at a time
+(``gh api --paginate`` applies ``--jq`` to each page; the stub runs the ``jq`` program, as ``jq -r``); gh refuses an
 issue with a label the repository lacks and a label that exists already; GitLab answers 401 to a wrong token.
 
 Run as ``python code_host_stubs.py gh|curl FOLDER ARGUMENTS...``; :func:`install` writes the shims on PATH.
@@ -31,6 +32,7 @@ class Issue:
     body: str
     labels: list[str]
     state: str = "open"  # GitHub's open/closed; the GitLab stub answers opened/closed
+    pull_request: bool = False  # on GitHub, a pull request is an issue too
 
 
 @dataclass
@@ -90,13 +92,13 @@ def fail(message: str, code: int = 1) -> NoReturn:
 def _gh_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gh", exit_on_error=False)
     groups = parser.add_subparsers(dest="group", required=True)
+    api = groups.add_parser("api")
+    api.add_argument("endpoint")
+    api.add_argument("--method", default="GET")
+    api.add_argument("--paginate", action="store_true")
+    api.add_argument("-f", "--raw-field", action="append", default=[])
+    api.add_argument("--jq")
     issue = groups.add_parser("issue").add_subparsers(dest="command", required=True)
-    listing = issue.add_parser("list")
-    listing.add_argument("--state", choices=["open", "closed", "all"], default="open")
-    listing.add_argument("--label", action="append", default=[])
-    listing.add_argument("--limit", type=int, default=30)
-    listing.add_argument("--json", required=True)
-    listing.add_argument("--jq")
     edit = issue.add_parser("edit")
     edit.add_argument("number", type=int)
     edit.add_argument("--body-file", required=True)
@@ -117,7 +119,10 @@ def _gh_parser() -> argparse.ArgumentParser:
 
 
 def _print_json(rows: list[dict[str, Any]], fields: str, jq: str | None) -> None:
-    data = json.dumps([{name: row[name] for name in fields.split(",")} for row in rows])
+    _print_data(json.dumps([{name: row[name] for name in fields.split(",")} for row in rows]), jq)
+
+
+def _print_data(data: str, jq: str | None) -> None:
     if jq is None:
         print(data)
         return
@@ -138,11 +143,9 @@ def gh(host: Host, arguments: list[str]) -> None:
     except argparse.ArgumentError as error:
         fail(f"unknown arguments: {error}")
     url = f"https://github.com/{repository}/issues"
-    match options.group, options.command:
-        case "issue", "list":
-            wanted = [issue for issue in sorted(host.issues, key=lambda issue: -issue.number)
-                      if options.state in ("all", issue.state) and set(options.label) <= set(issue.labels)]
-            _print_json([asdict(issue) for issue in wanted[:options.limit]], options.json, options.jq)
+    match options.group, getattr(options, "command", None):
+        case "api", None:
+            _rest_issues(host, repository, options)
         case "issue", "edit":
             issue = host.issue(options.number)
             if issue is None:
@@ -162,6 +165,27 @@ def gh(host: Host, arguments: list[str]) -> None:
                 fail(f"label with name \"{options.name}\" already exists; use `--force` to update its color and "
                      "description")
             host.labels.append(options.name)
+
+
+def _rest_issues(host: Host, repository: str, options: argparse.Namespace) -> None:
+    """``gh api --method GET [--paginate] repos/OWNER/REPO/issues -f state=... -f labels=a,b -f per_page=N``: the
+    newest first, a page at a time, pull requests among them."""
+    if options.endpoint != f"repos/{repository}/issues" or options.method != "GET":
+        fail(f"gh: the stub answers only GET repos/{repository}/issues, not {options.method} {options.endpoint}")
+    query = dict(field.split("=", 1) for field in options.raw_field)
+    labels = set(filter(None, query.get("labels", "").split(",")))
+    wanted = [issue for issue in sorted(host.issues, key=lambda issue: -issue.number)
+              if query.get("state", "open") in ("all", issue.state) and labels <= set(issue.labels)]
+    size = int(query.get("per_page", "30"))
+    pages = [wanted[start:start + size] for start in range(0, len(wanted), size)] or [[]]
+    for page in pages if options.paginate else pages[:1]:
+        _print_data(json.dumps([_rest_issue(issue) for issue in page]), options.jq)
+
+
+def _rest_issue(issue: Issue) -> dict[str, Any]:
+    answer = {"number": issue.number, "title": issue.title, "body": issue.body or None, "state": issue.state,
+              "labels": [{"name": name} for name in issue.labels]}
+    return answer | ({"pull_request": {"url": "..."}} if issue.pull_request else {})
 
 
 # -- curl against GitLab -------------------------------------------------------------------------------------------

@@ -129,7 +129,7 @@ def test_github_the_issue_is_created_when_absent_then_edited(github: Job) -> Non
     second = run_github(github)
     assert second.returncode == 0, second.stdout + second.stderr
     assert _issues(github) == [(1, TITLE, "open", f"{NOTHING}\n{MARKER}\n")]  # the same issue, edited
-    assert [call[:2] for call in github.calls()[-2:]] == [["issue", "list"], ["issue", "edit"]]
+    assert [call[:2] for call in github.calls()[-2:]] == [["api", "--method"], ["issue", "edit"]]
     assert github.calls()[-1][2] == "1"
 
 
@@ -139,14 +139,19 @@ def test_github_only_an_open_labelled_issue_with_the_marker_is_edited(tmp_path: 
     others = [Issue(1, "An old reminder", f"old\n{MARKER}\n", [LABEL], "closed"),
               Issue(2, "Someone's question", "What is due?", [LABEL]),
               Issue(3, "Pasted", f"quoting {MARKER}", ["question"]),
-              Issue(4, "The reminder", f"last week\n{MARKER}\n", [LABEL]),
-              Issue(5, "A second reminder", f"by hand\n{MARKER}\n", [LABEL])]
+              Issue(4, "Quoting it in a pull request", f"see {MARKER}", [LABEL], pull_request=True),
+              Issue(5, "No text", "", [LABEL]),
+              *(Issue(number, f"Noise {number}", "", [LABEL]) for number in range(6, 206)),
+              Issue(206, "The reminder", f"last week\n{MARKER}\n", [LABEL]),
+              Issue(207, "A second reminder", f"by hand\n{MARKER}\n", [LABEL]),
+              *(Issue(number, f"Noise {number}", "", [LABEL]) for number in range(208, 308))]
     job = Job(tmp_path, Host(issues=others, labels=[LABEL, "question"]))
     job.due(OVERDUE, 1)
     result = run_github(job)
     assert result.returncode == 0, result.stdout + result.stderr
     bodies = {issue.number: issue.body for issue in job.host.issues}
-    assert bodies == {**{issue.number: issue.body for issue in others}, 4: f"{OVERDUE}\n{MARKER}\n"}
+    # the oldest open labelled issue with the marker, found on the second page
+    assert bodies == {**{issue.number: issue.body for issue in others}, 206: f"{OVERDUE}\n{MARKER}\n"}
     assert not any(call[:2] == ["label", "create"] for call in job.calls())
 
 
@@ -154,7 +159,7 @@ def test_github_an_existing_label_is_used_as_it_is(github: Job) -> None:
     install(github.host_folder, github.bin, Host(labels=["Agreed-Due-Other", LABEL]))
     result = run_github(github)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert [call[:2] for call in github.calls()] == [["issue", "list"], ["label", "list"], ["issue", "create"]]
+    assert [call[:2] for call in github.calls()] == [["api", "--method"], ["label", "list"], ["issue", "create"]]
     assert github.host.labels == ["Agreed-Due-Other", LABEL]
 
 
@@ -180,7 +185,7 @@ def test_github_an_error_of_agreed_due_fails_the_run_and_leaves_the_issue(github
     assert result.returncode == 2
     assert "agreed due failed (exit 2)" in result.stderr
     assert _issues(github) == before
-    assert [call[:2] for call in github.calls()] == [["issue", "list"], ["label", "list"], ["label", "create"],
+    assert [call[:2] for call in github.calls()] == [["api", "--method"], ["label", "list"], ["label", "create"],
                                                      ["issue", "create"]]  # the failed run called nothing
 
 
