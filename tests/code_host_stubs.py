@@ -242,7 +242,8 @@ def curl(host: Host, arguments: list[str], api: str = "https://gitlab.example/ap
     data = dict(parse_qsl(urlsplit(request.url).query)) | dict(request.data)
     state = {"opened": "open", "closed": "closed"}
     if base == api and request.method == "GET":
-        wanted = [issue for issue in sorted(host.issues, key=lambda issue: -issue.number)
+        order = 1 if data.get("sort") == "asc" else -1  # by creation: the newest first unless asked
+        wanted = [issue for issue in sorted(host.issues, key=lambda issue: order * issue.number)
                   if state.get(data.get("state", ""), issue.state) == issue.state
                   and set(filter(None, data.get("labels", "").split(","))) <= set(issue.labels)]
         print(json.dumps([_gitlab_issue(issue) for issue in wanted[:int(data.get("per_page", "20"))]]))

@@ -254,7 +254,8 @@ def test_gitlab_only_an_open_labelled_issue_with_the_marker_is_edited(tmp_path: 
               Issue(2, "Someone's question", "What is due?", [LABEL]),
               Issue(3, "Pasted", f"quoting {MARKER}", ["question"]),
               Issue(4, "The reminder", f"last week\n{MARKER}\n", [LABEL]),
-              Issue(5, "A second reminder", f"by hand\n{MARKER}\n", [LABEL])]
+              Issue(5, "A second reminder", f"by hand\n{MARKER}\n", [LABEL]),
+              *(Issue(number, f"Noise {number}", "", [LABEL]) for number in range(6, 206))]  # newer than a page
     job = Job(tmp_path, Host(issues=others, labels=[LABEL, "question"]))
     result = run_gitlab(job, shell)
     assert result.returncode == 0, result.stdout + result.stderr
