@@ -115,6 +115,20 @@ def test_text_with_commas_semicolons_line_breaks_quotes_and_accents_reads_back_u
     assert str(attendee.params["CN"]) == name
 
 
+def test_control_characters_and_bidirectional_overrides_are_shown_escaped_and_emails_are_uris(here: Path) -> None:
+    data = agreement(title="Plan\u202e gnp.exe \x01\x1b end")
+    data["parties"][1]["email"] = "ben okoro@example.org"
+    write(here / "contracts" / "pilot.yaml", data)
+    text = _calendar()
+    assert "\u202e" not in text
+    assert "\x01" not in text
+    uid = "supply-pilot/deliverable:route-plan@agreed"
+    for events in (events_by_uid(text), vobject_events(text)):
+        description = events[uid]["DESCRIPTION"] if isinstance(events[uid], dict) else events[uid].description.value
+        assert "Agreement: Plan\\u202e gnp.exe \\x01\\x1b end (supply-pilot)" in str(description).splitlines()
+    assert "mailto:ben%20okoro@example.org" in {attendee.value for attendee in vobject_events(text)[uid].attendee_list}
+
+
 def test_the_same_input_gives_the_same_bytes(here: Path) -> None:
     write(here / "contracts" / "pilot.yaml", agreement())
     write(here / "contracts" / "other.yaml", agreement("other-pilot"))

@@ -216,6 +216,7 @@ def _versions(repository: Repository, origin: Origin) -> Iterator[Version]:
 
 SITE_SETTING = "site"
 _SITE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")  # as the configuration schema's site.url
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def configured_site_url(config_file: Path | None) -> str | None:
@@ -233,9 +234,10 @@ def configured_site_url(config_file: Path | None) -> str | None:
 
 def checked_site_url(url: str) -> str:
     """``url`` when it is an absolute http or https URL without a query or fragment, else :class:`CalendarError`."""
-    if not _SITE_URL.fullmatch(url):
-        raise CalendarError(f"--site-url {url!r} is not an absolute http or https URL of the site's folder (such "
-                            "as https://example.github.io/agreements/)")
+    if not _SITE_URL.fullmatch(url) or _CONTROL.search(url):
+        raise CalendarError(f"the site URL {url!r} (--site-url, else site.url in the configuration) is not an "
+                            "absolute http or https URL of the site's folder (such as "
+                            "https://example.github.io/agreements/)")
     return url
 
 
