@@ -194,6 +194,27 @@ def test_a_bad_site_url_is_an_error(here: Path) -> None:
     assert ".agreed.yaml:2:8: S013" in configured.output
 
 
+def test_a_time_without_a_length_is_a_moment_without_an_end(here: Path) -> None:
+    data = agreement()
+    data["results"]["check_ins"]["cadence"] = "every Tuesday at 10:00"
+    write(here / "contracts" / "pilot.yaml", data)
+    series = events_by_uid(_calendar())["supply-pilot/check-ins@agreed"]
+    assert series.decoded("DTSTART") == datetime.datetime(2031, 1, 7, 10, 0)
+    assert "DTEND" not in series  # RFC 5545 wants an end later than the start, so none is written
+    assert "DURATION" not in series
+
+
+def test_without_a_term_the_check_ins_are_their_listed_dates(here: Path) -> None:
+    data = agreement()
+    del data["term"]
+    write(here / "contracts" / "pilot.yaml", data)
+    events = events_by_uid(_calendar())
+    assert "supply-pilot/check-ins@agreed" not in events
+    assert {uid for uid in events if "check-in" in uid} == {
+        "supply-pilot/check-in:2031-01-14@agreed", "supply-pilot/check-in:2031-02-05@agreed"}
+    assert events["supply-pilot/check-in:2031-01-14@agreed"].decoded("DTSTART") == datetime.datetime(2031, 1, 14, 10)
+
+
 def test_the_status_of_the_agreement_is_the_status_of_its_events(here: Path) -> None:
     write(here / "contracts" / "a.yaml", agreement("a", status="proposed"))
     write(here / "contracts" / "b.yaml", agreement("b", status="ended"))

@@ -57,14 +57,15 @@ class Attendee:
 @dataclass(frozen=True, slots=True)
 class Event:
     """One calendar event. ``start`` and ``end`` (exclusive) are days for an all-day event, floating local times
-    otherwise; a series has its ``rhythm`` and the last day it may meet, ``until``. ``concerns`` holds the party ids
-    and names the event is owed by, owed to or attended by (what ``--party`` matches)."""
+    otherwise; no ``end`` is a moment (a time without a length: RFC 5545 wants an end later than the start). A
+    series has its ``rhythm`` and the last day it may meet, ``until``. ``concerns`` holds the party ids and names
+    the event is owed by, owed to or attended by (what ``--party`` matches)."""
 
     uid: str
     summary: str
     description: str
     start: datetime.date | datetime.datetime
-    end: datetime.date | datetime.datetime
+    end: datetime.date | datetime.datetime | None
     status: Status
     busy: bool
     category: str
@@ -80,7 +81,8 @@ class Event:
 
     def fingerprint(self) -> str:
         """A digest of everything the event says: equal exactly when two versions of it read alike."""
-        fields = [self.uid, self.summary, self.description, self.start.isoformat(), self.end.isoformat(),
+        fields = [self.uid, self.summary, self.description, self.start.isoformat(),
+                  None if self.end is None else self.end.isoformat(),
                   self.status.value, self.busy, self.category,
                   [[attendee.party, attendee.name, attendee.email] for attendee in self.attendees],
                   None if self.rhythm is None else {part: [str(value) for value in values]
@@ -178,12 +180,12 @@ def _series_event(agreement: Agreement, origin: Origin, cadence: Cadence, rhythm
 
 
 def _when(day: datetime.date, cadence: Cadence) -> tuple[datetime.date | datetime.datetime,
-                                                          datetime.date | datetime.datetime]:
+                                                          datetime.date | datetime.datetime | None]:
     """All day on ``day``; at the cadence's time (and for its length; none: a moment) when it states one."""
     if cadence.at is None:
         return day, day + _DAY
     start = datetime.datetime.combine(day, cadence.at)
-    return start, start + (cadence.length or datetime.timedelta(0))
+    return start, None if cadence.length is None else start + cadence.length
 
 
 def _uid(agreement: Agreement, key: str) -> str:

@@ -58,7 +58,8 @@ def _component(revised: Revised) -> icalendar.Event:
     component.add("summary", visible(event.summary))
     component.add("description", "\n".join(visible(line) for line in event.description.split("\n")))
     component.add("dtstart", event.start)
-    component.add("dtend", event.end)
+    if event.end is not None:
+        component.add("dtend", event.end)
     if event.rhythm is not None:
         component.add("rrule", {**event.rhythm.rule(), "UNTIL": [event.until]} if event.until is not None
                       else event.rhythm.rule())
