@@ -19,7 +19,7 @@ BODY = """<body><h1 id="top">Title</h1><h2>Part</h2><p>Text and <a href="other.h
 <tbody><tr><td>Maria</td><td>Checklist</td></tr></tbody></table></body></html>"""
 GOOD = {"good.html": HEAD + BODY,
         "other.html": f"{HEAD}<body><h1 id='there'>Other</h1><p><a href='good.html#top'>Back</a></p></body></html>"}
-NO_PROBLEM = PageFindings((), (), (), (), (), (), ())
+NO_PROBLEM = PageFindings((), (), (), (), (), (), (), ())
 
 # A4 with 20 mm margins leaves 642 px for the content, Letter 665 px.
 FITS_LETTER_ONLY = '<table style="width: 650px">'
@@ -57,12 +57,16 @@ BAD_PAGES: dict[str, tuple[str, frozenset[str]]] = {
                                           "{ td { color: #333333; background: #000000; } }</style>") + BODY,
                              frozenset({"dark_accessibility"})),
     "wide-at-390": (HEAD + BODY.replace("<p>", '<p style="min-width: 600px">'), frozenset({"narrow_overflow"})),
+    "scrolling-table-at-1280": (HEAD.replace("</style>", "div.scroll { overflow-x: auto; }</style>")
+                                + BODY.replace("<table>", '<div class="scroll"><table style="width: 1400px">')
+                                .replace("</table>", "</table></div>"),
+                                frozenset({"wide_overflow", "narrow_overflow", "print_a4", "print_letter"})),
     "wider-than-a4": (HEAD + BODY.replace("<table>", FITS_LETTER_ONLY),
                       frozenset({"print_a4", "narrow_overflow"})),
     "cut-by-a-scroll-box": (HEAD.replace("</style>", SCROLL_BOX[0])
                             + BODY.replace("<table>", SCROLL_BOX[1].replace("<table>", TOO_WIDE))
                             .replace("</table>", "</table></div>"),
-                            frozenset({"print_a4", "print_letter"})),
+                            frozenset({"print_a4", "print_letter", "narrow_overflow"})),
 }
 
 

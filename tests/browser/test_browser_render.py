@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from page_checks import PageFindings, as_lines, inspect_pages, page_links, watch
+from page_checks import (
+    KNOWN_DEFECTS,
+    KnownDefect,
+    PageFindings,
+    as_lines,
+    explained_by,
+    inspect_pages,
+    page_links,
+    unexplained,
+    watch,
+)
 
 HOSTILE_PAGE = "hostile-text"
 
@@ -29,8 +39,14 @@ def rendered_findings(browser: Browser, rendered: dict[str, Path]) -> dict[str, 
 @pytest.mark.parametrize("check", [field.name for field in fields(PageFindings)])
 def test_every_rendered_example_passes(rendered_findings: dict[str, PageFindings], check: str) -> None:
     assert len(rendered_findings) >= 4  # the shipped examples
-    problems = {name: list(getattr(findings, check)) for name, findings in rendered_findings.items()}
+    problems = unexplained(check, rendered_findings)
     assert not any(problems.values()), f"{check}:\n{as_lines(problems)}"
+
+
+@pytest.mark.parametrize("defect", KNOWN_DEFECTS, ids=lambda defect: defect.description[:40])
+def test_each_known_defect_still_reproduces(defect: KnownDefect, rendered_findings: dict[str, PageFindings]) -> None:
+    """Fails once a known defect is fixed: then remove its entry from page_checks.KNOWN_DEFECTS."""
+    assert explained_by(defect, rendered_findings), f"fixed (remove it from KNOWN_DEFECTS): {defect.description}"
 
 
 def test_a_script_in_an_agreement_is_shown_as_text_and_never_run(context: BrowserContext,

@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from page_checks import PageFindings, as_lines, inspect_pages, served_problems
+from page_checks import (
+    KNOWN_DEFECTS,
+    KnownDefect,
+    PageFindings,
+    as_lines,
+    explained_by,
+    inspect_pages,
+    served_problems,
+    unexplained,
+)
 from sample_site import HOSTILE_FOLDER, HOSTILE_SITE_ID, build_site
 
 SUB_PATH = "org/repo"
@@ -44,8 +53,14 @@ def test_the_site_has_an_index_a_page_per_agreement_and_pages_of_people(
 
 @pytest.mark.parametrize("check", [field.name for field in fields(PageFindings)])
 def test_every_page_of_the_site_passes(site_findings: dict[str, PageFindings], check: str) -> None:
-    problems = {name: list(getattr(findings, check)) for name, findings in site_findings.items()}
+    problems = unexplained(check, site_findings)
     assert not any(problems.values()), f"{check}:\n{as_lines(problems)}"
+
+
+@pytest.mark.parametrize("defect", KNOWN_DEFECTS, ids=lambda defect: defect.description[:40])
+def test_each_known_defect_still_reproduces(defect: KnownDefect, site_findings: dict[str, PageFindings]) -> None:
+    """Fails once a known defect is fixed: then remove its entry from page_checks.KNOWN_DEFECTS."""
+    assert explained_by(defect, site_findings), f"fixed (remove it from KNOWN_DEFECTS): {defect.description}"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
