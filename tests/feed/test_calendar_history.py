@@ -118,3 +118,12 @@ def test_a_renamed_file_keeps_its_history_and_the_calendar_reads_alike_from_any_
     assert "File: contracts/supply-pilot.yaml" in str(events_by_uid(from_root)[DELIVERABLE]["DESCRIPTION"])
     monkeypatch.chdir(repo.root / "contracts")
     assert _calendar("supply-pilot.yaml") == from_root
+
+
+def test_a_file_named_from_outside_its_repository_is_read_with_its_history(
+        repo: Repo, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo.write(FILE, _edited(deliverables__0__due="2031-02-21"))
+    repo.commit("move", SECOND)
+    from_root = _calendar()
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    assert _calendar(str(repo.root / FILE)) == from_root

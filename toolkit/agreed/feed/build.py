@@ -6,7 +6,7 @@ id names their events: otherwise nothing is built and the problems say why, posi
 of every status are read; an event's status follows the agreement's (:mod:`agreed.feed.events`).
 
 A file is described by its path from the root of its git repository when it lies in one (so the events read the same
-from any folder), else as named. Its events are revised over its history in the repository the current folder is in
+from any folder), else as named; its events are revised over its history in that repository
 (:mod:`agreed.feed.revisions`). With a site URL, each event links to its agreement's page on the site that
 ``agreed site`` builds: ``<site URL>/agreements/<name>.html``, the names given as the site gives them.
 """
@@ -29,7 +29,7 @@ from agreed.feed.events import Event, Origin, events_of
 from agreed.feed.ics import calendar_text
 from agreed.feed.revisions import Revised, Version, revised
 from agreed.problem import Problem, Severity
-from agreed.sources import AGREEMENTS, STDIN, NoPathGiven, named_or_default, select
+from agreed.sources import AGREEMENTS, STDIN, NoPathGiven, named_or_default, repository_root, select
 
 if TYPE_CHECKING:
     from agreed.git.repository import Repository
@@ -80,12 +80,14 @@ def build_calendar(arguments: Sequence[str], here: Path, *, party: str | None = 
         _check_party(party, read)
     if site_url is not None:
         checked_site_url(site_url)
-    with _repository(here) as repository:
-        shown = {entry.file: _shown(entry.file, repository) for entry in read}
+    with contextlib.ExitStack() as stack:
+        repositories = _Repositories(stack)
+        holders = {entry.file: repositories.of(entry.file) for entry in read}
+        shown = {entry.file: _shown(entry.file, holders[entry.file]) for entry in read}
         pages = _pages({shown[entry.file]: entry.view.id or "" for entry in read}, site_url)
         events = [event for entry in read
                   for event in _revised_events(entry, Origin(shown[entry.file], pages.get(shown[entry.file])),
-                                               repository)]
+                                               holders[entry.file])]
     if party is not None:
         events = [event for event in events if party in event.event.concerns]
     name = CALENDAR_NAME if party is None else f"{CALENDAR_NAME} of {_party_name(party, read)}"
@@ -97,7 +99,7 @@ def _agreement_files(arguments: Sequence[str], here: Path) -> tuple[list[Path], 
         raise CalendarError("agreed calendar reads agreement files and folders, not standard input ('-'): an "
                             "event's revision is counted over the file's history")
     try:
-        selection = select(named_or_default(arguments), kinds=AGREEMENTS)
+        selection = select(named_or_default(arguments, repository_root(here)), kinds=AGREEMENTS)
     except NoPathGiven as error:
         raise CalendarError(str(error)) from None
     if selection.empty:
@@ -154,25 +156,45 @@ def _party_name(party: str, read: Sequence[_Read]) -> str:
 
 # --- history ---------------------------------------------------------------------------------------------------------
 
-@contextlib.contextmanager
-def _repository(here: Path) -> Iterator[Repository | None]:
-    """The git repository ``here`` is in, or None outside one (or without git)."""
-    from agreed.git.repository import GitError, Repository
+class _Repositories:
+    """The git repository each file lies in, each opened once and closed with ``stack``."""
 
-    try:
-        repository = Repository.open(here)
-    except GitError:
-        yield None
-        return
-    with repository:
-        yield repository
+    def __init__(self, stack: contextlib.ExitStack) -> None:
+        self._stack = stack
+        self._open: list[Repository] = []
+        self._outside: set[Path] = set()
+
+    def of(self, file: Path) -> Repository | None:
+        """The repository whose work tree holds ``file`` (the innermost one), or None outside any (or without
+        git)."""
+        try:
+            folder = file.resolve().parent
+        except (OSError, RuntimeError):
+            return None
+        holding = [known for known in self._open if folder.is_relative_to(known.root)]
+        if holding:
+            return max(holding, key=lambda known: len(known.root.parts))
+        if folder in self._outside:
+            return None
+        return self._opened(folder)
+
+    def _opened(self, folder: Path) -> Repository | None:
+        from agreed.git.repository import GitError, Repository
+
+        try:
+            repository = self._stack.enter_context(Repository.open(folder))
+        except GitError:
+            self._outside.add(folder)
+            return None
+        self._open.append(repository)
+        return repository
 
 
 def _shown(file: Path, repository: Repository | None) -> str:
-    """The file's path from its repository's root when it lies in the repository, else as named."""
+    """The file's path from its repository's root when it lies in one, else as named."""
     if repository is not None:
         try:
-            return Path(file.resolve()).relative_to(repository.root).as_posix()
+            return file.resolve().relative_to(repository.root).as_posix()
         except (ValueError, OSError, RuntimeError):
             pass
     return file.as_posix()
@@ -180,17 +202,9 @@ def _shown(file: Path, repository: Repository | None) -> str:
 
 def _revised_events(entry: _Read, origin: Origin, repository: Repository | None) -> tuple[Revised, ...]:
     current = events_of(entry.view, origin)
-    if repository is None or not _inside(entry.file, repository):
+    if repository is None:
         return revised(current, ())
     return revised(current, tuple(_versions(repository, origin)))
-
-
-def _inside(file: Path, repository: Repository) -> bool:
-    try:
-        file.resolve().relative_to(repository.root)
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
 
 
 def _versions(repository: Repository, origin: Origin) -> Iterator[Version]:
