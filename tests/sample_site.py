@@ -1,7 +1,7 @@
 """The sample pages the browser tests and the README images are made from, and the one way to start the browser.
 
 :func:`sample_repository` writes a git repository holding a copy of the shipped ``contracts/`` with a short history
-(both parties of the complete example consent in signed commits, a material change follows and only one of them
+(both parties of the complete example consent by author email, a material change follows and only one of them
 consents again, then a deliverable is recorded as delivered), so the renegotiation timeline and the consent panel
 have something to show.
 :func:`build_site` runs the real ``agreed site`` over it, :func:`render_html` the real ``agreed render``. Every date is
@@ -61,18 +61,9 @@ def agreed(*arguments: str, cwd: Path) -> str:
     return _run([sys.executable, "-m", "agreed", *arguments], cwd)
 
 
-def _commit(repo: Path, message: str, author: tuple[str, str], date: str, key: Path | None = None) -> None:
+def _commit(repo: Path, message: str, author: tuple[str, str], date: str) -> None:
     _run(["git", "add", "-A"], repo, author, date)
-    signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-S"] if key else ["commit"]
-    _run(["git", *signing, "-q", "-m", message], repo, author, date)
-
-
-def _new_key(folder: Path, party: str) -> Path:
-    """A new passphrase-less ed25519 key pair for ``party`` in ``folder``; the private key's path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    key = folder / party
-    _run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"{party}@example", "-f", str(key)], folder)
-    return key
+    _run(["git", "commit", "-q", "-m", message], repo, author, date)
 
 
 def replace_item_line(text: str, item_id: str, field: str, replace: str) -> str:
@@ -87,40 +78,41 @@ def _replace_in_item(path: Path, item_id: str, field: str, replace: str) -> None
     path.write_text(replace_item_line(path.read_text(encoding="utf-8"), item_id, field, replace), encoding="utf-8")
 
 
-def _sign(repo: Path, party: str, author: tuple[str, str], date: str, key: Path) -> None:
+def _sign(repo: Path, party: str, author: tuple[str, str], date: str) -> None:
     """Record ``party``'s consent to the complete example with ``agreed sign``, at ``date`` (the command stamps the
-    wall clock; the sample pins it so the pages do not change from one day to the next), in a commit signed with
-    ``key`` (the example accepts signed commits as evidence)."""
+    wall clock; the sample pins it so the pages do not change from one day to the next), committed by ``author``."""
     agreed("sign", COMPLETE_EXAMPLE, "--as", party, cwd=repo)
     stamp = date.replace("+00:00", "Z")
     for line in _run(["git", "ls-files", "--others", "--exclude-standard", "contracts/.consent"], repo).splitlines():
         record = repo / line
         text = record.read_text(encoding="utf-8")
         record.write_text(re.sub(r'signed_at: "[^"]*"', f'signed_at: "{stamp}"', text), encoding="utf-8")
-    _commit(repo, f"Consent of {party}", author, date, key)
+    _commit(repo, f"Consent of {party}", author, date)
 
 
 def sample_repository(root: Path, *, extra: dict[str, str] | None = None) -> Path:
     """A new git repository at ``root`` with a copy of the shipped contracts and a short history; ``extra`` maps
-    further repository-relative paths to their text (added in the first commit). The parties' signing keys are
-    made in ``ROOT-keys`` beside it. The repository's root."""
+    further repository-relative paths to their text (added in the first commit). The repository's root."""
     root.mkdir(parents=True, exist_ok=True)
     _run(["git", "init", "-q", "-b", "main"], root)
     shutil.copytree(SHIPPED_CONTRACTS, root / "contracts", ignore=shutil.ignore_patterns(".consent"))
     example = root / COMPLETE_EXAMPLE
-    keys = {party: _new_key(root.with_name(root.name + "-keys"), party) for party in ("maria", "daniel")}
-    for party, key in keys.items():
-        public = key.with_name(key.name + ".pub").read_text(encoding="ascii").strip()
-        _replace_in_item(example, party, "keys", f'    keys: ["{public}"]\n')
+    # The parties consent by committing their record as themselves: author-email evidence needs no keys, so every
+    # commit, and every page, is the same from one run to the next.
+    text, found = re.subn(r"(?m)^(consent:\n  evidence: ).*$", r"\1[author-email]",
+                          example.read_text(encoding="utf-8"), count=1)
+    if found != 1:
+        raise SampleError(f"{COMPLETE_EXAMPLE}: no consent.evidence line to set")
+    example.write_text(text, encoding="utf-8")
     for relative, text in (extra or {}).items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(text, encoding="utf-8")
     _commit(root, "Agreements as proposed", _EDITOR, "2031-01-02T09:00:00+00:00")
-    _sign(root, "maria", _MARIA, "2031-01-03T10:00:00+00:00", keys["maria"])
-    _sign(root, "daniel", _DANIEL, "2031-01-04T11:00:00+00:00", keys["daniel"])
+    _sign(root, "maria", _MARIA, "2031-01-03T10:00:00+00:00")
+    _sign(root, "daniel", _DANIEL, "2031-01-04T11:00:00+00:00")
     _replace_in_item(example, "checklist", "due", "      due: 2031-04-30\n")
     _commit(root, "Scoping checklist due a month later", _DANIEL, "2031-02-10T15:00:00+00:00")
-    _sign(root, "maria", _MARIA, "2031-02-11T08:30:00+00:00", keys["maria"])
+    _sign(root, "maria", _MARIA, "2031-02-11T08:30:00+00:00")
     _replace_in_item(example, "checklist", "due", "      due: 2031-04-30\n      delivered_on: 2031-04-28\n")
     _commit(root, "Scoping checklist delivered", _MARIA, "2031-04-28T16:00:00+00:00")
     return root
