@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from agreed.cli import main
 from agreed.cli.render import command
-from agreed.report.render import RENDER_FORMATS
+from agreed.render.formats import RENDER_FORMATS
 from gitrepo import EXAMPLE, git
 
 CONTRACTS = EXAMPLE.parent

@@ -9,9 +9,9 @@ not listed here is a rule's. ``agreed explain`` takes each built-in's documentat
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 from agreed.problem import Severity
+from agreed.record import Record
 
 
 class Stage(enum.Enum):
@@ -27,8 +27,7 @@ class Stage(enum.Enum):
     """The lint engine and inline suppressions."""
 
 
-@dataclass(frozen=True, slots=True)
-class BuiltinCode:
+class BuiltinCode(Record):
     """One built-in check: its code, its name, where it is reported from and how seriously.
 
     Built-in findings are never suppressed: a suppression could otherwise hide that the file was not checked.

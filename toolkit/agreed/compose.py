@@ -15,7 +15,6 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from agreed import yaml_io
@@ -37,8 +36,7 @@ _MAPPING_TAG = _CORE + "map"
 _SEQUENCE_TAG = _CORE + "seq"
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(Record):
     """Budgets that keep hostile input cheap: file size, nesting depth, nodes after alias expansion."""
 
     max_bytes: int = INPUT_LIMIT

@@ -12,9 +12,10 @@ import enum
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from agreed.record import Record
 
 INPUT_LIMIT = 2 * 1024 * 1024  # bytes; agreements, rosters, configurations and drafted statements are far smaller
 _CHUNK = 1024 * 1024
@@ -31,8 +32,7 @@ class Why(enum.Enum):
     FAILED = "failed"
 
 
-@dataclass(frozen=True, slots=True)
-class Unreadable:
+class Unreadable(Record):
     """A read that failed: why, and what the system said (``no such file``, ``is a directory``, ``Permission
     denied``...)."""
 

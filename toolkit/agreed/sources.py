@@ -20,10 +20,10 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath
 
 from agreed.errors import AgreedError
+from agreed.record import Record
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml")  # compared without regard to case: :func:`is_yaml_name`
 CONSENT_FOLDER = ".consent"  # the consent ledger beside the agreements (agreed.consent.ledger)
@@ -111,8 +111,7 @@ def named_or_default(paths: Sequence[str], root: Path | None = None) -> Sequence
     return (os.path.relpath(folder),)
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(Record):
     """The files to read (in a stable order), the arguments that held none, and the files named that are of
     another kind than the ones asked for (a consent record named to lint, the template named to the gate)."""
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,6 +25,7 @@ from agreed.document import Document, load_document, read_document
 from agreed.lint.rule import AgreementSummary
 from agreed.problem import Problem
 from agreed.reading import Unreadable, read_file
+from agreed.record import Record
 
 if TYPE_CHECKING:
     from agreed.lint.cache_codec import ResultCache
@@ -48,8 +48,7 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(Record):
     """The problems of every file in file order, and the summary of each agreement (for cross-file rules)."""
 
     problems: list[Problem]

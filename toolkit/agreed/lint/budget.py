@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from agreed.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class TextBudget:
+class TextBudget(Record):
     """How much prose the text rules read, and how many findings one rule reports in one value.
 
     Commitments are a few sentences; the limits sit far above that, so that a pasted document or a generated

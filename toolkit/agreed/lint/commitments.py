@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from agreed.agreement import Deliverable, Milestone, Responsibility, agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.rule import TextContext
+from agreed.record import Record
 from agreed.text.values import OwnerKind, classify_owner
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(Record):
     """One piece of commitment prose at ``path``."""
 
     path: JsonPath

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from agreed.errors import AgreedError
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
+from agreed.record import Record
 from agreed.settings import PYPROJECT_FILE, read_settings, tool_table_line
 
 CUSTOM_TERMS_OPTION = "terms"
@@ -37,8 +37,7 @@ class ConfigError(AgreedError):
         self.problems = tuple(problems)
 
 
-@dataclass(frozen=True, slots=True)
-class LintConfig:
+class LintConfig(Record):
     """Resolved settings: ``rules`` are the enabled rules with severities and options applied."""
 
     source: Path | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 
 from agreed import codes
@@ -284,7 +284,7 @@ def _within_budget(prose: Sequence[Statement], budget: TextBudget) -> tuple[list
             left -= read
             continue
         unread.append(_Unread(statement.path, not_read_message(read, len(statement.text), budget)))
-        kept.append(replace(statement, text=statement.text[:read]))
+        kept.append(statement._replace(text=statement.text[:read]))
         left = 0 if allowance < budget.value_chars else left - read  # cut by what the agreement had left: all used
     return kept, unread
 

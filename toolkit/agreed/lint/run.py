@@ -30,6 +30,7 @@ from agreed.lint.repository import check_repository, summarise
 from agreed.lint.rule import LintContext, TextRule
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file
+from agreed.record import Record
 from agreed.sources import CHECKED, Kind, Selection, display_path, repository_root, select
 
 if TYPE_CHECKING:
@@ -55,8 +56,7 @@ class Inputs:
         return cls(tuple((file, display_path(file, base)) for file in files), stdin)
 
 
-@dataclass(frozen=True, slots=True)
-class LintResult:
+class LintResult(Record):
     """The problems of a run, sorted by file and position, and how many files were checked."""
 
     problems: tuple[Problem, ...]
@@ -66,8 +66,7 @@ class LintResult:
         return Counter(problem.severity for problem in self.problems)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckedLine:
+class CheckedLine(Record):
     """One statement: its line number (from 1), its text and what the text rules found in it."""
 
     number: int

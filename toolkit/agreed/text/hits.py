@@ -7,8 +7,8 @@ flagged, and keeps only the hits that their context allows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from agreed.record import Record
 from agreed.text.sentences import clause_around, mask, sentence_around
 
 TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
@@ -27,8 +27,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Record):
     """A term found in a statement: ``text[start:end]`` of the original statement is ``term``.
 
     ``masked`` is the whole masked statement and ``label`` the label of the pattern that found the term.

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+
+from agreed.record import Record
 
 TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
 if TYPE_CHECKING:
@@ -39,8 +40,7 @@ def _compiled(source: str, flags: int) -> re.Pattern[str]:
     return re.compile(source, flags)
 
 
-@dataclass(frozen=True, slots=True)
-class Regex:
+class Regex(Record):
     """A regular expression compiled once, on first use, so that modules which build many load in milliseconds.
 
     ``needs`` is a cheap test that holds for every text in which the expression can match, such as :func:`any_word`
