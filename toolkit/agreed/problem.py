@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from agreed.record import Record
 
 
 class Severity(enum.IntEnum):
@@ -27,8 +28,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (expected one of: {names})") from None
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
+class Problem(Record):
     """One finding at a 1-based ``line`` and ``col`` of ``path``."""
 
     path: str

@@ -229,7 +229,7 @@ def _withdrawn(before: Iterable[ConsentRecord], now: Iterable[ConsentRecord]) ->
 def _ledger_problem(repository: Repository, problem: Problem) -> str:
     """A malformed record, named by its repo-relative path."""
     try:
-        return problem_text(replace(problem, path=repository.relative(Path(problem.path))))
+        return problem_text(problem._replace(path=repository.relative(Path(problem.path))))
     except GitError:
         return problem_text(problem)
 

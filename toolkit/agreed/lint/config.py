@@ -142,11 +142,11 @@ def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> Li
 
 def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
     """Problems of a pyproject section point at its ``[tool.agreed]`` header (TOML has no positions for us)."""
-    shown = [dataclasses.replace(problem, rule=CONFIG_ERROR, severity=Severity.ERROR) for problem in problems]
+    shown = [problem._replace(rule=CONFIG_ERROR, severity=Severity.ERROR) for problem in problems]
     if path.name != PYPROJECT_FILE:
         return shown
     line = tool_table_line(_text(path)) or 1
-    return [dataclasses.replace(problem, line=line, col=1, message=f"[tool.agreed] {problem.message}")
+    return [problem._replace(line=line, col=1, message=f"[tool.agreed] {problem.message}")
             for problem in shown]
 
 

@@ -17,6 +17,7 @@ from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.commitments import Statement, statements
 from agreed.lint.rule import Category, DocumentRule, LintContext, RepositoryRule, Rule, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
+from agreed.record import Record
 from agreed.schema import validate_document
 
 
@@ -237,8 +238,7 @@ def directives(document: Document) -> suppressions.Parsed:
     return suppressions.parse(document, registry.names, registry.unsuppressible)
 
 
-@dataclass(frozen=True, slots=True)
-class _Registry:
+class _Registry(Record):
     names: Mapping[str, str]
     unsuppressible: frozenset[str]
 
@@ -259,8 +259,7 @@ def _allowed_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class _Unread:
+class _Unread(Record):
     """Prose the text rules did not read (all or part of the value at ``path``), and why."""
 
     path: JsonPath

@@ -4,7 +4,6 @@ cross-file rules read the summaries together afterwards.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 
 from agreed.agreement import agreement_of
@@ -46,7 +45,7 @@ def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule
         for problem in rule.check(in_path_order):
             if rule.code in ignored_for(problem.path):
                 continue
-            problems.setdefault(problem.path, []).append(dataclasses.replace(problem, severity=rule.severity))
+            problems.setdefault(problem.path, []).append(problem._replace(severity=rule.severity))
     ran = frozenset(rule.code for rule in cross_file)
     kept: list[Problem] = []
     for path, found in problems.items():

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from agreed.lint.rule import Rule
 from agreed.printable import printable
 from agreed.problem import Problem, Severity
+from agreed.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(Record):
     problems: tuple[Problem, ...]
     files: int
     rules: dict[str, Rule]
     color: bool = False
-    sources: Mapping[str, str] = field(default_factory=dict)  # path -> file text, for reporters that quote it
+    sources: Mapping[str, str] = MappingProxyType({})  # path -> file text, for reporters that quote it
 
     def counts(self) -> Counter[Severity]:
         return Counter(problem.severity for problem in self.problems)

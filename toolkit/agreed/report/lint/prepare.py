@@ -3,7 +3,6 @@ code hosts' formats, and the text of the files the ``full`` format quotes."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,7 +35,7 @@ def repository_relative(problems: Sequence[Problem], here: Path) -> list[Problem
     """Problems with paths (relative to ``here``) made relative to the repository around ``here`` (outside one:
     ``here``); files outside it by absolute path, ``<stdin>`` as it is."""
     root = repository_root(here) or here
-    return [dataclasses.replace(problem, path=_from_root(problem.path, here, root)) for problem in problems]
+    return [problem._replace(path=_from_root(problem.path, here, root)) for problem in problems]
 
 
 @functools.cache
