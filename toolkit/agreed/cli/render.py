@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from agreed.cli.output import EXIT_CLEAN, deliver, format_option, output_option, usage_error
-from agreed.render.run import RenderError, agreement_page
 from agreed.render.formats import RENDER_FORMATS
+from agreed.render.run import RenderError, agreement_page
 
 
 @click.command("render")
