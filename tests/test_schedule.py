@@ -11,6 +11,7 @@ from hypothesis import given, settings
 
 from agreed.agreement import agreement_of, read_agreement
 from agreed.document import load_document, read_document
+from agreed.measured import Outcome, outcome_of
 from agreed.schedule import DatedItem, ItemKind, dated_items, day_of, days_in_text
 from strategies import Case, cases
 
@@ -90,13 +91,27 @@ def test_measurement_days_may_be_relative_to_the_deadline() -> None:
                      "measurement": {"on": "deadline", "communicated_on": "deadline + 1 day"},
                      "announcer": "maria"}))
     assert found["measurement:ttv"].on == DAY(2031, 7, 15)
-    assert found["measurement:ttv"].what == "Measure Median days"
-    assert found["measurement:nps"].what == "Measure nps"
+    assert found["measurement:ttv"].what == "Measure: Median days"
+    assert found["measurement:nps"].what == "Measure: nps"
     assert found["measurement:results"].on == DAY(2031, 6, 30)
     announcement = found["announcement"]
     assert (announcement.on, announcement.owner, announcement.counterparts) == (DAY(2031, 7, 1), "maria",
                                                                                 ("CRO", "Customers"))
     assert announcement.path == ("celebration", "measurement", "communicated_on")
+
+
+def test_a_target_is_measured_once_a_value_is_recorded_as_its_outcome_says() -> None:
+    targets = [{"id": "valued", "target": 10, "measured_on": "2031-07-01",
+                "measured": {"value": 12, "on": "2031-07-01", "by": "maria", "source": "CRM"}},
+               {"id": "unvalued", "target": 10, "measured_on": "2031-07-01",
+                "measured": {"on": "2031-07-01", "by": "maria", "source": "CRM"}}]
+    view = read_agreement(agreement(celebration={"targets": targets, "measurement": {"on": "2031-07-02"}}))
+    found = {item.key: item for item in dated_items(view)}
+    outcomes = {target.id: outcome_of(target) for target in view.celebration.targets} if view.celebration else {}
+    assert outcomes == {"valued": Outcome.MET, "unvalued": Outcome.NOT_MEASURED}
+    assert found["measurement:valued"].done
+    assert not found["measurement:unvalued"].done
+    assert not found["measurement:results"].done  # not every target has a measured value
 
 
 def test_a_relative_day_without_a_calendar_deadline_is_left_out() -> None:

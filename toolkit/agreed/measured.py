@@ -23,10 +23,22 @@ class Outcome(enum.StrEnum):
 
 def outcome_of(target: Target) -> Outcome:
     """Met, missed or not yet measured, for ``target``'s measured value."""
-    measured = target.measured
-    if measured is None or measured.value is None or target.target is None:
+    value = measured_value(target)
+    if value is None or target.target is None:
         return Outcome.NOT_MEASURED
-    return Outcome.MET if reaches(measured.value, target.target, target.baseline) else Outcome.MISSED
+    return Outcome.MET if reaches(value, target.target, target.baseline) else Outcome.MISSED
+
+
+def measured_value(target: Target) -> Number | None:
+    """The value recorded as measured for ``target``; None until one is (a ``measured`` entry without a ``value``
+    records no measurement)."""
+    return target.measured.value if target.measured is not None else None
+
+
+def is_measured(target: Target) -> bool:
+    """Whether a measured value is recorded for ``target``: the one test of "measured" for every reader of the
+    targets (the outcome, the dated items, the site, ``agreed due``)."""
+    return measured_value(target) is not None
 
 
 def is_reduction(target: Number, baseline: Number | None) -> bool:

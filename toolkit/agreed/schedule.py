@@ -9,7 +9,8 @@ One list for every reader of an agreement's dates (``agreed due``, the site, the
   (``results.check_ins.cadence``);
 - the measurement day (``celebration.measurement.on``; done when every target records what was measured) and each
   target's ``measured_on`` (done when that target records it), both possibly written relative to the outcome deadline
-  (``deadline + 15 days``, resolved against ``results.deadline``);
+  (``deadline + 15 days``, resolved against ``results.deadline``); a target counts as measured once a measured value is
+  recorded (:func:`agreed.measured.is_measured`);
 - the announcement (``celebration.measurement.communicated_on``), owed by the ``announcer`` to ``for_whom`` and
   ``serving_whom``;
 - each hand-off (``due``), owed by its ``from`` to its ``to``;
@@ -30,7 +31,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from agreed.agreement import Agreement, JsonPath, Target, Text
+from agreed.agreement import Agreement, JsonPath, Text
+from agreed.measured import is_measured
 
 __all__ = ["DatedItem", "ItemKind", "dated_items", "day_of", "one_line"]
 
@@ -203,14 +205,14 @@ def _measurement_items(agreement: Agreement, everyone: tuple[str, ...]) -> Itera
         day = day_of(target.measured_on, deadline)
         if day is not None:
             shown = one_line(target.metric) or target.id or f"target {index + 1}"
-            yield DatedItem(ItemKind.MEASUREMENT, _key("measurement", target.id, index), f"Measure {shown}", day,
-                            None, everyone, _measured(target), (*target.path, "measured_on"))
+            yield DatedItem(ItemKind.MEASUREMENT, _key("measurement", target.id, index), f"Measure: {shown}", day,
+                            None, everyone, is_measured(target), (*target.path, "measured_on"))
     measurement = celebration.measurement
     if measurement is None:
         return
     measured_day = day_of(measurement.on, deadline)
     if measured_day is not None:
-        all_measured = bool(targets) and all(_measured(target) for target in targets)
+        all_measured = bool(targets) and all(is_measured(target) for target in targets)
         yield DatedItem(ItemKind.MEASUREMENT, "measurement:results", "Measure the results", measured_day, None,
                         everyone, all_measured, (*measurement.path, "on"))
     announced_day = day_of(measurement.communicated_on, deadline)
@@ -219,10 +221,6 @@ def _measurement_items(agreement: Agreement, everyone: tuple[str, ...]) -> Itera
         yield DatedItem(ItemKind.ANNOUNCEMENT, "announcement", "Announce the results", announced_day,
                         _owner(celebration.announcer), _texts(audience), False,
                         (*measurement.path, "communicated_on"))
-
-
-def _measured(target: Target) -> bool:
-    return target.measured is not None
 
 
 def _handoff_items(agreement: Agreement) -> Iterator[DatedItem]:
