@@ -4,6 +4,7 @@ parties, with the day and the changes since; outside git and for a draft, a note
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import new_record, write_record
 from agreed.document import read_document
-from agreed.render.consent_panel import NOT_IN_GIT, ConsentPanel, consent_panel
+from agreed.agreement import read_agreement
+from agreed.render.consent_panel import NOT_IN_GIT, ConsentPanel, ConsentRow, consent_panel
 from agreed.render.page import agreement_markdown
 from agreed.render.run import agreement_page
 from gitrepo import AGREEMENT, EXAMPLE, MARIA, commit_all
@@ -62,6 +64,19 @@ def test_a_party_whose_terms_changed_is_stale_with_what_changed_since(repo: Path
     assert "| Maria Chen | **stale** | 2031-01-02 | consented to older terms" in markdown
     assert "**Changed since Maria Chen consented:**\n\n- results.deadline: " in markdown
     assert "| Daniel Okafor | **missing** | — | no consent to the current terms" in markdown
+    assert re.search(r"consented to older terms \(sha256:[0-9a-f]{12} on ", markdown)
+    assert not re.search(r"[0-9a-f]{13}", markdown.split("## Consent", 1)[1].split("|", 1)[1])  # the table's part
+
+
+def test_a_digest_in_a_reason_is_cut_to_twelve_hex_digits_so_the_table_can_wrap() -> None:
+    whole = "sha256:" + "7ce16102c3fc" + "a" * 52
+    panel = ConsentPanel((ConsentRow("maria", "stale", f"consented to older terms ({whole} on 2031-01-04)"),),
+                         digest="sha256:" + "e" * 64)
+    markdown = agreement_markdown(read_agreement({"agreed": 1, "id": "a", "parties": [{"id": "maria"}]}),
+                                  consent=panel)
+    assert f"The current terms have the digest `sha256:{'e' * 64}`." in markdown  # shown whole where it is the subject
+    assert "| maria | **stale** | — | consented to older terms (sha256:7ce16102c3fc on 2031-01-04) |" in markdown
+    assert whole not in markdown
 
 
 def test_outside_a_git_repository_the_panel_says_so(tmp_path: Path) -> None:

@@ -60,8 +60,8 @@ def test_each_target_reads_baseline_target_measured_and_its_outcome() -> None:
     targets[1]["measured"] = {"value": 81.5, "on": "2032-07-16", "by": "daniel", "note": "early"}
     markdown = agreement_markdown(read_agreement(data))
     rows = [line for line in markdown.splitlines() if line.startswith(("| Median days", "| Share"))]
-    assert rows[0].endswith("| 61 days | 30 days | 28 days | **met** | 2032-07-15 |")
-    assert rows[1].endswith("| 64 percent | 90 percent | 81.5 percent | **missed** | 2032-07-16 |")
+    assert rows[0].endswith("| 61 days | 30 days | 2032-07-15 | 28 days | 2032-07-15 | **met** |")
+    assert rows[1].endswith("| 64 percent | 90 percent | 2032-07-15 | 81.5 percent | 2032-07-16 | **missed** |")
     assert "by Maria Chen on 2032-07-15 from CRM report." in markdown
     assert "by Daniel Okafor on 2032-07-16. Note: early" in markdown
 
@@ -70,6 +70,29 @@ def test_a_target_without_a_measured_value_is_not_yet_measured() -> None:
     markdown = agreement_markdown(example())
     assert markdown.count("| not yet measured |") == 2
     assert "How each result was measured" not in markdown
+
+
+def test_the_planned_day_of_a_measurement_never_reads_as_the_day_it_was_measured() -> None:
+    data = example_data()
+    data["celebration"]["targets"][0]["measured_on"] = "2032-07-01"
+    data["celebration"]["targets"][1]["measured"] = {"on": "2032-07-02", "by": "daniel", "source": "survey"}  # no value
+    markdown = agreement_markdown(read_agreement(data))
+    header, _, first, second = markdown.split("## The celebration", 1)[1].split("\n\n")[1].splitlines()[:4]
+    assert header == "| Metric | Baseline | Target | To be measured on | Measured | Measured on | Outcome |"
+    assert first.endswith("| 2032-07-01 | — | — | not yet measured |")
+    assert second.endswith("| 2032-07-15 | — | — | not yet measured |")
+
+
+def test_the_grade_without_a_plus_collaboration_reads_as_sentences() -> None:
+    markdown = agreement_markdown(example())
+    assert ("- **Grade without A+ collaboration:** C — not good enough. Each side would fix its own half: "
+            in markdown)
+    framing = example_data()["framing"]
+    framing["grade_without"] = {"grade": "B", "good_enough": True}
+    assert "- **Grade without A+ collaboration:** B — good enough\n" in agreement_markdown(example(framing=framing))
+    framing["grade_without"] = {"why": "Nobody would own the hand-off."}
+    assert ("- **Grade without A+ collaboration:** Nobody would own the hand-off.\n"
+            in agreement_markdown(example(framing=framing)))
 
 
 def test_announcer_and_credit_are_named() -> None:

@@ -22,6 +22,10 @@ _ADDRESS: Final = re.compile(r"https?://[^\s<>|`\"\\\[\]{}]+", re.IGNORECASE)
 _TRAILING: Final = ".,;:!?'\")]}*_~"
 _LINE_BREAK: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _EMAIL: Final = re.compile(r"[A-Za-z0-9.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+_DIGEST: Final = re.compile(r"(?<![0-9A-Za-z])sha256:([0-9a-f]{64})(?![0-9A-Za-z])")
+DIGEST_SHOWN: Final = 12
+"""Hex digits shown of a digest named in a sentence or a table (the whole digest is shown once, where it is the
+subject)."""
 
 
 def inline(value: str) -> str:
@@ -39,6 +43,13 @@ def email_link(address: str) -> str:
     """An email address as a link (``<a@b.org>``) when it is a plain address, else as text."""
     shown = address.strip()
     return f"<{shown}>" if _EMAIL.fullmatch(shown) else inline(shown)
+
+
+def short_digests(value: str) -> str:
+    """``value`` with each whole digest in it (``sha256:`` and 64 hex digits) cut to its first :data:`DIGEST_SHOWN`
+    hex digits. For the consent subsystem's own words (a party's reason names the terms it consented to by digest):
+    a 71-character word can neither wrap in a table cell nor fit a printed page. Never for an agreement's text."""
+    return _DIGEST.sub(lambda found: f"sha256:{found.group(1)[:DIGEST_SHOWN]}", value)
 
 
 def _line(line: str) -> str:

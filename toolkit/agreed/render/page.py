@@ -29,9 +29,9 @@ from agreed.agreement import (
     Target,
     Text,
 )
-from agreed.measured import Outcome, outcome_of
+from agreed.measured import Outcome, measured_value, outcome_of
 from agreed.render.consent_panel import ConsentPanel, ConsentRow
-from agreed.render.markdown import email_link, inline, prose
+from agreed.render.markdown import email_link, inline, prose, short_digests
 
 PartyHref = Callable[[str], str | None]
 """A party id to the address of its page (relative), or None: names become links to it."""
@@ -147,7 +147,7 @@ def _result(framing: Framing | None, results: Results | None, names: _Names) -> 
     grade = _grade(framing)
     if results is not None:
         facts += [("Why", results.purpose), ("Outcome deadline", results.deadline)]
-    lines = _facts(facts[:2]) + ([f"- **Without A+ collaboration:** {grade}"] if grade else []) + _facts(facts[2:])
+    lines = _facts(facts[:2]) + ([f"- **Grade without A+ collaboration:** {grade}"] if grade else []) + _facts(facts[2:])
     if results is not None and results.serving_whom:
         lines.append(f"- **Serving:** {names.all_of(results.serving_whom)}")
     accountable = framing.accountability if framing is not None else ()
@@ -158,12 +158,20 @@ def _result(framing: Framing | None, results: Results | None, names: _Names) -> 
 
 
 def _grade(framing: Framing | None) -> str | None:
-    if framing is None or (framing.grade_without is None and framing.grade_why is None):
+    """The grade, the verdict and why, as the partners would say it: "C — not good enough. Each side would ..."
+    (each of them left out when it is not written)."""
+    if framing is None:
         return None
     verdict = {True: "good enough", False: "not good enough", None: None}[framing.good_enough]
-    parts = [f"grade {inline(framing.grade_without)}" if framing.grade_without else None, verdict,
-             inline(framing.grade_why) if framing.grade_why else None]
-    return "; ".join(part for part in parts if part)
+    grade = inline(framing.grade_without) if framing.grade_without and framing.grade_without.strip() else None
+    head = " — ".join(part for part in (grade, verdict) if part)
+    why = inline(framing.grade_why) if framing.grade_why and framing.grade_why.strip() else ""
+    if head and why:
+        return f"{head}{'' if head[-1] in _SENTENCE_ENDS else '.'} {why}"
+    return head or why or None
+
+
+_SENTENCE_ENDS = ".!?"
 
 
 # -- who owes what to whom ---------------------------------------------------------------------------------------
@@ -203,8 +211,8 @@ def _celebration(celebration: Celebration | None, names: _Names) -> list[str]:
         return []
     lines = ["## The celebration"]
     if celebration.targets:
-        lines += ["", "| Metric | Baseline | Target | Measured | Outcome | Measured on |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += ["", "| Metric | Baseline | Target | To be measured on | Measured | Measured on | Outcome |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
         lines += [_target_row(target) for target in celebration.targets]
         measured = [_measured_line(target, target.measured, names) for target in celebration.targets
                     if target.measured is not None]
@@ -231,13 +239,14 @@ def _celebration(celebration: Celebration | None, names: _Names) -> list[str]:
 
 
 def _target_row(target: Target) -> str:
+    """One target: the planned day of its measurement and, once a value is recorded, the value and the day it was
+    measured, in columns of their own, so a planned day never reads as a measurement."""
     unit = f" {inline(target.unit)}" if target.unit else ""
-    measured = target.measured
-    value = measured.value if measured is not None else None
-    on = (measured.on if measured is not None else None) or target.measured_on
+    value = measured_value(target)
+    measured_on = target.measured.on if target.measured is not None and value is not None else None
     return (f"| {_cell(target.metric or target.id)} | {_number(target.baseline, unit)} | "
-            f"{_number(target.target, unit)} | {_number(value, unit)} | {OUTCOME_MARKS[outcome_of(target)]} | "
-            f"{_cell(on)} |")
+            f"{_number(target.target, unit)} | {_cell(target.measured_on)} | {_number(value, unit)} | "
+            f"{_cell(measured_on)} | {OUTCOME_MARKS[outcome_of(target)]} |")
 
 
 def _measured_line(target: Target, measured: Measured, names: _Names) -> str:
@@ -320,7 +329,7 @@ def _reservations(relationship: Relationship | None) -> list[str]:
 def _consent(panel: ConsentPanel, names: _Names) -> list[str]:
     lines = ["## Consent", ""]
     if panel.note is not None:
-        return [*lines, inline(panel.note[:1].upper() + panel.note[1:]) + "."]
+        return [*lines, inline(short_digests(panel.note[:1].upper() + panel.note[1:])) + "."]
     if panel.digest:
         lines += [f"The current terms have the digest `{_code(panel.digest)}`.", ""]
     if not panel.rows:
@@ -336,4 +345,4 @@ def _consent(panel: ConsentPanel, names: _Names) -> list[str]:
 def _consent_row(row: ConsentRow, names: _Names) -> str:
     state = STATE_MARKS.get(row.state, inline(row.state)) + (" (removed)" if row.removed else "")
     since = row.since.isoformat() if row.since is not None else EMPTY_CELL
-    return f"| {names.of(row.party)} | {state} | {since} | {inline(row.reason)} |"
+    return f"| {names.of(row.party)} | {state} | {since} | {inline(short_digests(row.reason))} |"
