@@ -63,12 +63,13 @@ def may_hold_directives(raw: bytes) -> bool:
 
 def parse(document: Document, names: Mapping[str, str], unsuppressible: Collection[str]) -> Parsed:
     """The suppression directives of a document; ``names`` maps rule codes and names to codes."""
-    if "agreed" not in document.source:
+    candidates = list(_DIRECTIVE.finditer(document.source))
+    if not candidates:  # every agreement holds "agreed" (its format key): only a "# agreed:" needs the scalars
         return Parsed((), ())
     directives: list[Directive] = []
     problems: list[Problem] = []
     scalars = _scalar_ranges(document)
-    for match in _DIRECTIVE.finditer(document.source):
+    for match in candidates:
         start = match.start()
         if not _is_comment(document.source, start, scalars):
             continue
