@@ -147,7 +147,8 @@ def _result(framing: Framing | None, results: Results | None, names: _Names) -> 
     grade = _grade(framing)
     if results is not None:
         facts += [("Why", results.purpose), ("Outcome deadline", results.deadline)]
-    lines = _facts(facts[:2]) + ([f"- **Grade without A+ collaboration:** {grade}"] if grade else []) + _facts(facts[2:])
+    graded = [f"- **Grade without A+ collaboration:** {grade}"] if grade else []
+    lines = _facts(facts[:2]) + graded + _facts(facts[2:])
     if results is not None and results.serving_whom:
         lines.append(f"- **Serving:** {names.all_of(results.serving_whom)}")
     accountable = framing.accountability if framing is not None else ()
