@@ -8,9 +8,13 @@ file is parsed, checked and stored) and warm (a second run over unchanged files,
 N = 1 (what pre-commit sees for a one-file commit) it also times interpreter start-up and ``import agreed.cli``
 alone, and shows where a warm one-file run spends its import time (``python -X importtime``).
 
+``--baseline AGREED`` names a second agreed (an install of an earlier commit, say: ``git worktree add`` it and
+``pip install`` it into a venv of its own) whose lint runs cold and warm beside this one's, interleaved in the same
+rounds; a table then gives both medians, wall and CPU (user + system of the run's processes), and their ratios.
+
 Run from the repository root::
 
-    python tests/benchmarks/bench_lint.py [--sizes 1,200,1000] [--repeat 5]
+    python tests/benchmarks/bench_lint.py [--sizes 1,200,1000] [--repeat 5] [--baseline PATH/TO/agreed]
 
 Not collected by pytest (the file name does not start with ``test_``).
 """
@@ -23,6 +27,7 @@ import datetime
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -142,18 +147,29 @@ class Timing:
     exit_codes: set[int]
     errors: list[str]
     before: Callable[[], None] | None = field(default=None, repr=False)  # untimed set-up before every run
+    cpu_seconds: list[float] = field(default_factory=list)  # user + system time of the run's processes
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu_seconds)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
 
 def _run_once(timing: Timing, cwd: Path, env: dict[str, str]) -> float:
     if timing.before is not None:
         timing.before()
-    start = time.perf_counter()
+    cpu_start, start = _children_cpu(), time.perf_counter()
     result = subprocess.run(timing.command, cwd=cwd, env=env, capture_output=True, check=False)
     seconds = time.perf_counter() - start
+    timing.cpu_seconds.append(_children_cpu() - cpu_start)
     timing.exit_codes.add(result.returncode)
     if result.returncode not in (0, 1):  # keep what a failing tool said, to show it under the table
         message = result.stderr.decode("utf-8", "replace").strip() or result.stdout.decode("utf-8", "replace")
@@ -234,11 +250,30 @@ def import_profile(command: Sequence[str], cwd: Path, env: dict[str, str], top: 
 # ---------------------------------------------------------------------------------------------- main
 
 
+def baseline_table(rows: Sequence[tuple[int, int, dict[str, Timing]]]) -> list[str]:
+    """agreed lint against the baseline's, cold and warm: medians of wall and CPU seconds and their ratios (this
+    agreed / the baseline: below 1 is faster)."""
+    header = (f"{'N':>6} {'run':>5} {'wall s':>8} {'base wall s':>12} {'wall ratio':>11} {'cpu s':>8} "
+              f"{'base cpu s':>11} {'cpu ratio':>10}")
+    lines = ["agreed lint against the baseline (ratio = this / baseline; below 1 is faster)", header, "-" * len(header)]
+    for size, _, timings in rows:
+        for run, mine, theirs in (("cold", "lint", "baseline lint"), ("warm", "lint warm", "baseline lint warm")):
+            if mine not in timings or theirs not in timings:
+                continue
+            a, b = timings[mine], timings[theirs]
+            lines.append(f"{size:>6} {run:>5} {a.median:>8.3f} {b.median:>12.3f} {a.median / b.median:>11.3f} "
+                         f"{a.cpu_median:>8.3f} {b.cpu_median:>11.3f} {a.cpu_median / b.cpu_median:>10.3f}")
+    return lines
+
+
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1,200,1000", help="Comma-separated numbers of agreements (1,200,1000).")
     parser.add_argument("--repeat", type=int, default=5, help="Timed runs per command and size (default 5).")
     parser.add_argument("--agreed", default=None, help="The agreed executable (default: next to python, or PATH).")
+    parser.add_argument("--baseline", metavar="AGREED", default=None,
+                        help="A second agreed executable (say, an install of an earlier commit) timed side by side "
+                             "with the first on the same files; its lint runs are printed with ratios, wall and CPU.")
     parser.add_argument("--check-jsonschema", dest="check_jsonschema", default=None,
                         help="The check-jsonschema executable (default: next to python, or PATH).")
     parser.add_argument("--python", default=sys.executable,
@@ -260,11 +295,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     agreed = _find_tool("agreed", arguments.agreed)
     check_jsonschema = _find_tool("check-jsonschema", arguments.check_jsonschema)
+    baseline = _find_tool("agreed", arguments.baseline) if arguments.baseline else None
     env = {key: value for key, value in os.environ.items() if key not in {"AGREED_DEBUG"}}
     env["NO_COLOR"] = "1"
 
     print(f"python {platform.python_version()} on {platform.system()} {platform.machine()}, "
           f"{os.cpu_count()} CPUs; {_version([agreed])}; {_version([check_jsonschema])}")
+    if baseline:
+        print(f"baseline: {baseline} ({_version([baseline])})")
     print(f"median wall time of {arguments.repeat} runs after 1 untimed warm-up, each command a fresh process")
     if env.get("PYTHONDONTWRITEBYTECODE"):
         print("PYTHONDONTWRITEBYTECODE is set: modules without cached bytecode are compiled again on every run")
@@ -285,12 +323,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             commands = {"lint": [agreed, "lint", *(["--cache-dir", str(cold_cache)] if cached else []), *names]}
             if cached:
                 commands["lint warm"] = [agreed, "lint", "--cache-dir", str(warm_cache), *names]
+            befores = {"lint": _emptier(cold_cache)}
+            if baseline:
+                base_cold, base_warm = root / f"base-cache-cold-{size}", root / f"base-cache-warm-{size}"
+                shutil.rmtree(base_warm, ignore_errors=True)
+                commands["baseline lint"] = [baseline, "lint", "--cache-dir", str(base_cold), *names]
+                commands["baseline lint warm"] = [baseline, "lint", "--cache-dir", str(base_warm), *names]
+                befores["baseline lint"] = _emptier(base_cold)
             commands["validate"] = [agreed, "validate", *names]
             commands["check-jsonschema"] = [check_jsonschema, "--schemafile", arguments.schema, *names]
             if size == 1:
                 commands["python -c pass"] = [arguments.python, "-c", "pass"]
                 commands["import agreed.cli"] = [arguments.python, "-c", "import agreed.cli"]
-            timings = measure(commands, arguments.repeat, root, env, {"lint": _emptier(cold_cache)})
+            timings = measure(commands, arguments.repeat, root, env, befores)
             rows.append((size, sum(path.stat().st_size for path in files), timings))
             if size == 1:
                 profile = import_profile([arguments.python, "-m", "agreed", *commands["lint warm" if cached
@@ -320,6 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"(import alone ~{imported.median - bare.median:.3f} s), "
                   f"agreed lint cold {timings['lint'].median:.3f} s"
                   + (f", warm {warm.median:.3f} s" if warm else ""))
+    if baseline:
+        print("\n" + "\n".join(baseline_table(rows)))
     if profile:
         print("\nwarm one-file lint, " + "\n".join(profile))
     if any(code != 0 for _, _, timings in rows for timing in timings.values() for code in timing.exit_codes):
