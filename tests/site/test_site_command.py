@@ -4,6 +4,7 @@ repositories (tests/gitrepo.py)."""
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import shutil
 import subprocess
@@ -202,6 +203,59 @@ def test_consent_given_is_listed_with_the_version_it_was_given_to(repo: Repo) ->
     assert "Maria Chen" in consent
     assert "2031-01-02 09:30 UTC" in consent
     assert terms.removeprefix("sha256:")[:12] in consent
+
+
+def _rows(markup: str) -> list[list[str]]:
+    """The cells of each body row of the first table in ``markup``, as text."""
+    table = markup.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [[html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)]
+
+
+def test_only_agreements_in_force_have_items_due_or_overdue(repo: Repo) -> None:
+    """The rule of agreed due: the fulfilled example has deliverables never marked delivered, but it binds nobody
+    any more; the proposed one binds nobody yet."""
+    _build(repo.root / "public")
+    rows = {row[0]: row for row in _rows((repo.root / "public" / "index.html").read_text(encoding="utf-8"))}
+    fulfilled = rows["Cut outpatient no-shows from 18% to 10% in six clinics"]
+    proposed = next(row for title, row in rows.items() if title.startswith("Move the analytics platform"))
+    active = rows["Halve enterprise onboarding time"]
+    assert (fulfilled[1], fulfilled[3], fulfilled[4]) == ("fulfilled", "", "0")
+    assert (proposed[1], proposed[3], proposed[4]) == ("proposed", "", "0")
+    assert active[1] == "active"
+    assert int(active[4]) > 0
+    assert active[3].startswith("2031-06-01: ")
+    helen = _shown(repo.root / "public" / "people" / "helen.html")
+    assert helen.count("Nothing open.") == 3  # owes, is owed, shares: nothing from the fulfilled agreement
+
+
+def test_a_persons_page_names_the_others_and_reads_naturally(repo: Repo) -> None:
+    _build(repo.root / "public")
+    page = repo.root / "public" / "people" / "maria.html"
+    shared_rows = _rows(page.read_text(encoding="utf-8").split(">Dates they share<", 1)[1])
+    assert shared_rows
+    assert all("Maria Chen" not in row[5] for row in shared_rows), shared_rows
+    assert any(row[5] == "Daniel Okafor" for row in shared_rows)
+    assert "Measure: Median days from signature" in _shown(page)
+    assert "Measure Median" not in _shown(page)
+
+
+def test_a_digest_in_a_consent_reason_is_cut_to_twelve_hex_digits(repo: Repo) -> None:
+    file = repo.root / "contracts" / "sales-onboarding.yaml"
+    terms = digest_document(read_document(file))
+    assert isinstance(terms, str)
+    moment = datetime.datetime(2031, 1, 2, 9, 30, tzinfo=datetime.UTC)
+    write_record(file, new_record("sales-onboarding", "daniel", terms, lambda: moment))
+    repo.commit("daniel consents")
+    file.write_text(file.read_text(encoding="utf-8").replace("deadline: 2032-06-30", "deadline: 2032-09-30"),
+                    encoding="utf-8")
+    repo.commit("the deadline moves")
+    _build(repo.root / "public")
+    short = f"consented to older terms (sha256:{terms.removeprefix('sha256:')[:12]} on "
+    for page in ("people/daniel.html", "agreements/sales-onboarding.html"):
+        shown = _shown(repo.root / "public" / page)
+        assert short in shown, page
+        assert terms not in shown.split("current terms", 1)[-1].split("Consent given", 1)[0], page
 
 
 def test_outside_a_git_repository_the_site_builds_and_says_why_there_is_no_history(

@@ -36,6 +36,12 @@ from agreed.sources import AGREEMENTS, STDIN, select
 IN_FORCE = frozenset({"active", "renegotiating"})
 """The statuses under which the partners work to the agreement's dates."""
 
+
+def in_force(status: str | None) -> bool:
+    """Whether an agreement of ``status`` is in force, so that its items can fall due and be overdue: the one rule
+    for ``agreed due`` and the site's index and people's pages."""
+    return status in IN_FORCE
+
 NO_STATUS = "(no status)"
 
 _WINDOW = re.compile(r"([0-9]{1,6})([dw])", re.ASCII | re.IGNORECASE)
@@ -165,12 +171,12 @@ def due_report(arguments: Sequence[str], today: datetime.date, within: int = 14,
     loaded = [_loaded(document) for document in documents if document.loaded]
     if party is not None:
         _check_party(party, loaded)
-    in_force = [agreement for agreement in loaded if agreement.ref.status in IN_FORCE]
+    binding = [agreement for agreement in loaded if in_force(agreement.ref.status)]
     until = window_end(today, within)
-    entries = [entry for agreement in in_force for entry in _entries(agreement, today, until, party)]
+    entries = [entry for agreement in binding for entry in _entries(agreement, today, until, party)]
     return DueReport(
-        today, within, until, party, _groups(entries, loaded), len(loaded), len(in_force),
-        tuple(sorted((agreement.ref for agreement in loaded if agreement.ref.status not in IN_FORCE),
+        today, within, until, party, _groups(entries, loaded), len(loaded), len(binding),
+        tuple(sorted((agreement.ref for agreement in loaded if not in_force(agreement.ref.status)),
                      key=lambda ref: ref.file)),
         problems, skipped)
 

@@ -3,7 +3,9 @@ of, kept in the site's manifest so that an unchanged agreement is never read, pa
 
 Every fact is plain data (strings, booleans, tuples) with a JSON form (:func:`facts_record`, :func:`facts_from`).
 Which items are next due or overdue is not a fact: it depends on the day the site is built for, and is worked out
-from the dated items when the index and the people's pages are made.
+from the dated items when the index and the people's pages are made. Only an agreement in force has items that fall
+due (:func:`agreed.due.in_force`, the rule of ``agreed due``): a fulfilled or ended one binds nobody any more, a
+draft or proposed one nobody yet.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agreed.due import in_force
 from agreed.schedule import ItemKind
 
 CONSENT_UNKNOWN = "unknown"  # no repository, or terms that cannot be digested: consent cannot be told
@@ -126,11 +129,16 @@ class AgreementFacts:
         valid = sum(party.consent == "valid" for party in self.parties)
         return f"{valid} of {len(self.parties)} valid" if valid < len(self.parties) else "all valid"
 
+    @property
+    def due_items(self) -> tuple[ItemFacts, ...]:
+        """The items that can fall due: all of them while the agreement is in force, none otherwise."""
+        return self.items if in_force(self.status) else ()
+
     def next_due(self, today: datetime.date) -> ItemFacts | None:
-        return next((item for item in self.items if item.open_on(today)), None)
+        return next((item for item in self.due_items if item.open_on(today)), None)
 
     def overdue(self, today: datetime.date) -> tuple[ItemFacts, ...]:
-        return tuple(item for item in self.items if item.overdue(today))
+        return tuple(item for item in self.due_items if item.overdue(today))
 
 
 def facts_record(facts: AgreementFacts) -> dict[str, Any]:

@@ -14,12 +14,12 @@ from agreed.consent.digest import digest
 from agreed.consent.ledger import ConsentRecord
 from agreed.history.timeline import Entry, Timeline
 from agreed.history.versions import VersionLoader
+from agreed.render.markdown import DIGEST_SHOWN
 from agreed.report.timeline.base import entry_kind, entry_lines
 from agreed.site.markup import table, text
 
 SHORT = 7
 BRIEF = 4  # changes named per version in the timeline's table
-DIGEST_SHOWN = 12  # hex digits of a digest shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from agreed.render.markdown import short_digests
 from agreed.site.facts import AgreementFacts, ItemFacts, PersonKey
 from agreed.site.markup import link, table, text
 
@@ -98,7 +99,7 @@ def _index_row(facts: AgreementFacts, names: Names, today: datetime.date) -> lis
         ", ".join(link(party.name, names.person_href(party.id)) for party in facts.parties),
         "" if following is None else text(f"{following.on}: {following.what} ({_days(following, today)})"),
         str(len(late)) if late else "0",
-        text(facts.consent_summary()),
+        text(short_digests(facts.consent_summary())),
         text(facts.history) if change is None else text(f"{change.day}: {_short(change.subject)} ({change.commit})"),
     ]
 
@@ -123,28 +124,31 @@ def person_markdown(person: Person, agreements: Sequence[AgreementFacts], names:
     key = person.key
     theirs = [facts for facts in sorted(agreements, key=lambda facts: facts.path)
               if any(party.id == person.id for party in facts.parties)]
-    owes = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.owed_by(key)], today)
-    owed = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.owed_to(key)], today)
-    shared = _open([Duty(facts, item) for facts in theirs for item in facts.items if item.shared_with(key)], today)
+    owes = _open([Duty(facts, item) for facts in theirs for item in facts.due_items if item.owed_by(key)], today)
+    owed = _open([Duty(facts, item) for facts in theirs for item in facts.due_items if item.owed_to(key)], today)
+    shared = _open([Duty(facts, item) for facts in theirs for item in facts.due_items if item.shared_with(key)],
+                   today)
     out = [f"# {text(person.name)}", "", text(built_for(today)), "",
            f"Party id: `{text(person.id)}`. In {len(theirs)} agreement{'s' * (len(theirs) != 1)}.", "",
            "## What they owe", "", *_duties(owes, names, today, "For whom",
-                                            lambda duty: _whom(duty, duty.item.counterparts)),
+                                            lambda duty: _whom(duty, duty.item.counterparts, key)),
            "## What they are owed", "", *_duties(owed, names, today, "Owner",
-                                                 lambda duty: _whom(duty, (duty.item.owner or "",))),
+                                                 lambda duty: _whom(duty, (duty.item.owner or "",), key)),
            "## What they must consent to", "", *_consents(person, theirs, names),
            "## Dates they share", "", *_duties(shared, names, today, "With",
-                                         lambda duty: _whom(duty, duty.item.counterparts)),
+                                         lambda duty: _whom(duty, duty.item.counterparts, key)),
            "## Their agreements", ""]
     out += [f"- {link(facts.title, names.agreement_href(facts.path, '../'))} ({text(facts.status)})"
             for facts in theirs]
     return "\n".join(out) + "\n"
 
 
-def _whom(duty: Duty, who: Sequence[str]) -> str:
-    """Party ids as their names in the duty's agreement; other names as written."""
+def _whom(duty: Duty, who: Sequence[str], person: PersonKey) -> str:
+    """The others of ``who`` (``person``, whose page this is, left out): party ids as their names in the duty's
+    agreement, other names as written; a dash when nobody else is named."""
     named = {party.id: party.name for party in duty.agreement.parties}
-    return ", ".join(named.get(entry, entry) for entry in who)
+    others = [named.get(entry, entry) for entry in who if entry.strip() and not person.matches(entry)]
+    return ", ".join(others) or "—"
 
 
 def _open(duties: list[Duty], today: datetime.date) -> list[Duty]:
@@ -169,7 +173,7 @@ def _consents(person: Person, theirs: Sequence[AgreementFacts], names: Names) ->
         party = next(party for party in facts.parties if party.id == person.id)
         if facts.open_for_consent and party.consent != "valid":
             rows.append([link(facts.title, names.agreement_href(facts.path, "../")), text(facts.status),
-                         text(party.consent), text(party.reason or facts.consent_note)])
+                         text(party.consent), text(short_digests(party.reason or facts.consent_note))])
     if not rows:
         return ["Nothing: every agreement open for consent has theirs for its current terms.", ""]
     return [*table(["Agreement", "Status", "Their consent", "Why"], rows), ""]
