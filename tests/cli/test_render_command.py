@@ -54,6 +54,24 @@ def test_output_into_a_missing_folder_is_an_error(tmp_path: Path) -> None:
     assert "--output creates no folders" in result.output
 
 
+def test_from_outside_the_repository_the_panel_reads_the_files_repository(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    (repo / "contracts").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    shutil.copy(EXAMPLE, repo / "contracts" / EXAMPLE.name)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "the example")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = _render(str(repo / "contracts" / EXAMPLE.name))
+    assert result.exit_code == 0, result.output
+    consent = result.output.split("## Consent", 1)[1]
+    assert "not in a git repository" not in consent
+    assert "| Maria Chen | **missing** |" in consent
+
+
 def test_no_consent_leaves_the_panel_out() -> None:
     result = _render(str(EXAMPLE), "--no-consent")
     assert result.exit_code == 0

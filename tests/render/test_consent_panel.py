@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from agreed.agreement import read_agreement
 from agreed.consent.digest import digest_document
 from agreed.consent.ledger import new_record, write_record
 from agreed.document import read_document
-from agreed.agreement import read_agreement
 from agreed.render.consent_panel import NOT_IN_GIT, ConsentPanel, ConsentRow, consent_panel
 from agreed.render.page import agreement_markdown
 from agreed.render.run import agreement_page

@@ -269,6 +269,24 @@ def test_outside_a_git_repository_the_site_builds_and_says_why_there_is_no_histo
     assert "not in a git repository" in page
 
 
+def test_from_outside_the_repository_the_site_reads_the_history_of_the_files_repository(
+        repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = _run("site", "-o", str(tmp_path / "inside"), "--today", "2031-06-01")
+    assert code == 0, err
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, _, err = _run("site", str(repo.root / "contracts"), "-o", "site", "--today", "2031-06-01")
+    assert code == 0, err
+    assert "not in a git repository" not in err
+    page = _shown(elsewhere / "site" / "agreements" / "sales-onboarding.html")
+    assert "not in a git repository" not in page
+    assert "the examples" in page  # the commit that added it, in the timeline
+    assert "File: contracts/sales-onboarding.yaml" in " ".join(page.split())
+    inside = _files(tmp_path / "inside")
+    assert _files(elsewhere / "site") == inside  # the same bytes from any folder
+
+
 def test_a_shallow_clone_gives_a_note_not_a_traceback(repo: Repo, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     repo.write("contracts/extra.txt", "more\n")

@@ -121,6 +121,32 @@ class Selection(Record):
     skipped: tuple[tuple[Path, Kind], ...] = ()
 
 
+class NothingToRead(AgreedError):
+    """The paths given name nothing a command can read: a path that does not exist, a folder without agreements,
+    standard input where files are needed, or no path and no default folder. A usage error (exit 2)."""
+
+
+def agreement_files(arguments: Sequence[str], *, root: Path | None = None, kinds: Collection[Kind] = AGREEMENTS,
+                    refuse_stdin: str | None = None) -> Selection:
+    r"""What a command reads from its arguments: the paths named, else the default folder (:func:`named_or_default`,
+    ``root`` as there), each checked to exist, then :func:`select`\ ed. ``refuse_stdin``: why this command cannot
+    read standard input (None: ``-`` is allowed). :class:`NothingToRead` when no path is given and there is no
+    default folder, a path does not exist, ``-`` is refused, or a folder named holds no agreement."""
+    try:
+        named = named_or_default(arguments, root)
+    except NoPathGiven as error:
+        raise NothingToRead(str(error)) from None
+    if refuse_stdin is not None and STDIN in named:
+        raise NothingToRead(refuse_stdin)
+    missing = [argument for argument in named if argument != STDIN and not os.path.lexists(argument)]
+    if missing:
+        raise NothingToRead(f"no such file or folder: {', '.join(missing)}")
+    selection = select(named, kinds=kinds)
+    if selection.empty:
+        raise NothingToRead(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+    return selection
+
+
 def _everything(path: Path, named: bool) -> bool:
     return True
 
@@ -206,6 +232,22 @@ def repository_root(start: Path) -> Path | None:
         if os.path.lexists(folder / ".git"):
             return folder
     return None
+
+
+def git_start(paths: Iterable[str | Path], here: Path) -> Path:
+    """Where a command that shows agreements with their history (``agreed render``, ``agreed site``) looks for their
+    git repository: the first of ``paths`` (files or folders, relative to ``here``) that lies in a repository — a
+    file's folder, a folder itself — else ``here``. So the history and consent shown are the files' own, whatever
+    folder the command runs in."""
+    for path in paths:
+        try:
+            absolute = (here / path).resolve()
+        except (OSError, RuntimeError):  # a symbolic-link loop: no repository to find from it
+            continue
+        folder = absolute if absolute.is_dir() else absolute.parent
+        if repository_root(folder) is not None:
+            return folder
+    return here
 
 
 def display_path(path: Path, base: Path) -> str:

@@ -29,11 +29,11 @@ def command(paths: tuple[str, ...], out: Path, today: datetime.datetime | None, 
     """
     from agreed.cli.cache_location import open_user_cache
     from agreed.site.build import SiteError, SiteRequest, build_site, rendered_kinds
-    from agreed.sources import repository_root
+    from agreed.sources import git_start, repository_root
 
     here = Path.cwd()
     day = today.date() if today is not None else datetime.date.today()
-    root = repository_root(here)
+    root = repository_root(git_start(paths, here))
     cache = None if no_cache or root is None else open_user_cache(root)
     try:
         result = build_site(SiteRequest(here, paths, out, day, cache))

@@ -19,7 +19,7 @@ from agreed.consent.status import DRAFT, AgreementStatus, PartyStatus
 from agreed.consent.trust import StatusError
 from agreed.git.repository import GitError
 from agreed.people import RosterError
-from agreed.sources import repository_root
+from agreed.sources import git_start, repository_root
 
 DRAFT_NOTE = "a draft: not open for consent yet"
 NOT_IN_GIT = "consent is not shown: the file is not in a git repository, where consent records are kept"
@@ -52,7 +52,7 @@ def consent_panel(file: Path, reviews_file: Path | None = None) -> ConsentPanel:
     """The panel of the agreement ``file``, as ``agreed consent status FILE`` sees it from the file's folder (its
     repository, its configuration and people roster). A file outside a git repository, or whose consent cannot be
     read, gets a panel with a note; only a reviews file that cannot be read is an error (ReviewsError)."""
-    folder = file.resolve().parent
+    folder = git_start([file.resolve()], file.resolve().parent)
     if repository_root(folder) is None:
         return ConsentPanel(note=NOT_IN_GIT)
     try:

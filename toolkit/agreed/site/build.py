@@ -59,7 +59,15 @@ from agreed.site.manifest import (
     sha256,
 )
 from agreed.site.slugs import unique_names
-from agreed.sources import AGREEMENTS, NoPathGiven, display_path, named_or_default, select
+from agreed.sources import (
+    AGREEMENTS,
+    NoPathGiven,
+    display_path,
+    git_start,
+    named_or_default,
+    repository_root,
+    select,
+)
 from agreed.visible import visible
 
 if TYPE_CHECKING:
@@ -132,7 +140,7 @@ def build_site(request: SiteRequest) -> SiteResult:
     code = code_fingerprint()
     manifest = read_manifest(out, code)
     sources = _read_sources(request, manifest)
-    git = _open_git(request.here, sources)
+    git = _open_git(git_start([source.file for source in sources], request.here), sources)
     try:
         return _Builder(request, out, code, manifest, sources, git).build()
     finally:
@@ -169,7 +177,8 @@ def _read_sources(request: SiteRequest, manifest: Manifest) -> list[_Source]:
     for path, kind in selection.skipped:
         raise SiteError(f"{path.as_posix()}: a {kind.value} is not an agreement")
     named = {str(Path(argument)) for argument in arguments}
-    base = request.here.resolve()
+    root = repository_root(git_start(selection.files, request.here))
+    base = (root if root is not None else request.here).resolve()  # named from the repository's root, from anywhere
     sources = [_source(file, display_path(file, base), str(file) in named, manifest) for file in selection.files]
     found = [source for source in sources if source is not None]
     if not found:
@@ -206,6 +215,8 @@ def _parse(source: _Source) -> bool:
 
 
 def _open_git(here: Path, sources: Sequence[_Source]) -> _Git:
+    """The repository that holds ``here`` (:func:`agreed.sources.git_start` of the agreements), its roster found
+    from there."""
     try:
         repository = Repository.open(here)
     except GitError:
