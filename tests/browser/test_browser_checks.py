@@ -19,7 +19,7 @@ BODY = """<body><h1 id="top">Title</h1><h2>Part</h2><p>Text and <a href="other.h
 <tbody><tr><td>Maria</td><td>Checklist</td></tr></tbody></table></body></html>"""
 GOOD = {"good.html": HEAD + BODY,
         "other.html": f"{HEAD}<body><h1 id='there'>Other</h1><p><a href='good.html#top'>Back</a></p></body></html>"}
-NO_PROBLEM = PageFindings((), (), (), (), (), (), (), ())
+NO_PROBLEM = PageFindings((), (), (), (), (), (), (), (), ())
 
 # A4 with 20 mm margins leaves 642 px for the content, Letter 665 px.
 FITS_LETTER_ONLY = '<table style="width: 650px">'
@@ -57,6 +57,9 @@ BAD_PAGES: dict[str, tuple[str, frozenset[str]]] = {
                                           "{ td { color: #333333; background: #000000; } }</style>") + BODY,
                              frozenset({"dark_accessibility"})),
     "wide-at-390": (HEAD + BODY.replace("<p>", '<p style="min-width: 600px">'), frozenset({"narrow_overflow"})),
+    "label-past-its-card-at-390": (HEAD.replace("</style>", "@media (max-width: 40rem) { td { display: block; "
+                                                "height: 1.6em; } td::before { content: 'A name'; display: block; } "
+                                                "}</style>") + BODY, frozenset({"narrow_cells"})),
     "scrolling-table-at-1280": (HEAD.replace("</style>", "div.scroll { overflow-x: auto; }</style>")
                                 + BODY.replace("<table>", '<div class="scroll"><table style="width: 1400px">')
                                 .replace("</table>", "</table></div>"),
