@@ -68,6 +68,7 @@ class Composed(Record):
     values: dict[NodePath, Span]
     keys: dict[NodePath, Span]
     empty: bool = False  # the text held no YAML document (only comments, or nothing)
+    pure: bool = False  # read by ruamel.yaml's own parser (the C parser refused it, or is not installed)
 
 
 def compose(path: str, source: str, limits: Limits) -> Composed:
@@ -75,7 +76,7 @@ def compose(path: str, source: str, limits: Limits) -> Composed:
     composer = _compose(path, source, limits)
     empty = composer.result is _NOTHING
     data = None if composer.problems or empty else composer.result
-    return Composed(data, tuple(composer.problems), composer.values, composer.keys, empty)
+    return Composed(data, tuple(composer.problems), composer.values, composer.keys, empty, composer.pure)
 
 
 class _Nothing:

@@ -59,6 +59,8 @@ def scalar(value: Any) -> Any:
 
 def same(old: Any, new: Any) -> bool:
     """Whether two values (every part, material or not, in their order) are equal by the rule for scalars."""
+    if old is new:  # every value is the same as itself (NaN included); versions loaded piecewise share their parts
+        return True
     if isinstance(old, Mapping) or isinstance(new, Mapping):
         return (isinstance(old, Mapping) and isinstance(new, Mapping) and old.keys() == new.keys()
                 and all(same(child, new[key]) for key, child in old.items()))

@@ -12,6 +12,7 @@ storing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from agreed.cache import CacheFolder, JsonFiles, code_stamp
+from agreed.history.piecewise import PiecewiseParser
 
 LAYOUT = "v2"  # bump when the entry format changes
 _BLOB_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
@@ -60,7 +62,8 @@ def parse(raw: bytes, path: str) -> Parsed:
 class VersionLoader:
     """Parsed versions by blob id: from memory, else the cache folder, else git (then stored).
 
-    ``blobs_read`` counts the blobs actually read from git, which a warm cache keeps at zero.
+    ``blobs_read`` counts the blobs actually read from git, which a warm cache keeps at zero. Versions are loaded
+    a top-level entry at a time (:mod:`agreed.history.piecewise`): one history's versions share most of their text.
     """
 
     def __init__(self, source: BlobSource, folder: CacheFolder | None) -> None:
@@ -69,6 +72,7 @@ class VersionLoader:
         self._root = None if self.directory is None else os.path.join(self.directory, LAYOUT)
         self._memory: dict[str, Parsed] = {}
         self._files = None if folder is None else JsonFiles(folder)
+        self._pieces = PiecewiseParser()
         self.blobs_read = 0
 
     def load(self, blob_id: str | None, path: str) -> Parsed:
@@ -80,7 +84,7 @@ class VersionLoader:
             found = self._lookup(blob_id)
         if found is None:
             self.blobs_read += 1
-            found = parse(self._source.blob(blob_id), path)
+            found = self._pieces.parse(self._source.blob(blob_id), path)
             self._store(blob_id, found)
         self._memory[blob_id] = found
         return found
@@ -95,7 +99,7 @@ class VersionLoader:
             missing[blob_id] = path
         work = [(blob_id, self._source.blob(blob_id), path) for blob_id, path in missing.items()]
         self.blobs_read += len(work)
-        for blob_id, parsed in zip(missing, _parse_all(work), strict=True):
+        for blob_id, parsed in zip(missing, _parse_all(work, self._pieces), strict=True):
             self._store(blob_id, parsed)
             self._memory[blob_id] = parsed
 
@@ -153,15 +157,16 @@ def _decode(stored: Any) -> Parsed | None:
 VERSIONS_PER_WORKER = 100  # below this many versions per extra worker, forking costs more than it saves
 
 
-def _parse_all(work: Sequence[tuple[str, bytes, str]]) -> list[Parsed]:
-    """Each version parsed, in order; in forked workers when there are enough of them."""
+def _parse_all(work: Sequence[tuple[str, bytes, str]], pieces: PiecewiseParser) -> list[Parsed]:
+    """Each version parsed, in order; in forked workers when there are enough of them (each worker is handed
+    consecutive versions and its own copy of ``pieces``)."""
     from agreed.lint.batch import map_forked
 
-    return map_forked(_parse_one, work, VERSIONS_PER_WORKER)
+    return map_forked(functools.partial(_parse_one, pieces=pieces), work, VERSIONS_PER_WORKER)
 
 
-def _parse_one(item: tuple[str, bytes, str]) -> Parsed:
-    return parse(item[1], item[2])
+def _parse_one(item: tuple[str, bytes, str], *, pieces: PiecewiseParser) -> Parsed:
+    return pieces.parse(item[1], item[2])
 
 
 def blob_directory(folder: CacheFolder) -> Path:

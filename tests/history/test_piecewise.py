@@ -1,0 +1,128 @@
+"""Loading a version piecewise (agreed.history.piecewise) gives exactly what loading it whole gives: the same data,
+keys in the same order, the same problems; and what it can share with an earlier version it shares."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+
+from agreed.history.piecewise import PiecewiseParser, pieces_of
+from agreed.history.versions import parse
+from strategies import Case, Pair, cases, pairs
+
+CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
+BUDGET = settings(max_examples=100, deadline=None, derandomize=True, database=None,
+                  phases=[Phase.explicit, Phase.generate],
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def identical(one: Any, other: Any) -> bool:
+    """Equal values of the same types, mapping keys in the same order (NaN equal to NaN)."""
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return list(one) == list(other) and all(identical(one[key], other[key]) for key in one)
+    if isinstance(one, list):
+        return len(one) == len(other) and all(identical(a, b) for a, b in zip(one, other, strict=True))
+    if isinstance(one, float) and math.isnan(one):
+        return math.isnan(other)
+    return bool(one == other)
+
+
+def assert_as_whole(parser: PiecewiseParser, raw: bytes) -> None:
+    piecewise, whole = parser.parse(raw, "a.yaml"), parse(raw, "a.yaml")
+    assert piecewise.problems == whole.problems
+    assert identical(piecewise.data, whole.data)
+
+
+BOMB_PIECE = "[&x [" + ", ".join(["0"] * 1000) + "], " + ", ".join(["*x"] * 59) + "]"
+
+# Texts where cutting at top-level keys would be wrong, or is right but unusual: each must load as the whole does.
+EDGE_TEXTS = {
+    "quoted scalar continued at column 0": 'a: "one\nb: two"\nc: 1\n',
+    "single-quoted scalar continued at column 0": "a: 'one\nb: two'\nc: 1\n",
+    "flow sequence continued at column 0": "a: [1,\nb: 2]\nc: 1\n",
+    "flow mapping root": "{a: 1}\nb: 2\nc: 3\n",
+    "document end marker between keys": "a: 1\n...\nb: 2\n",
+    "second document": "a: 1\n---\nb: 2\n",
+    "directive": "%YAML 1.2\n---\na: 1\nb: 2\n",
+    "document start before the first key": "---\na: 1\nb: 2\n",
+    "document start with a comment": "--- # start\na: 1\nb: 2\n",
+    "duplicate key in two pieces": "a: 1\nb: 2\na: 3\n",
+    "alias to an anchor of another piece": "a: &x 1\nb: *x\n",
+    "anchor redefined in a later piece": "a: &x 1\nb: &x 2\nc: *x\n",
+    "values over the budget only when added up": f"a: {BOMB_PIECE}\nb: {BOMB_PIECE}\n",
+    "carriage returns alone": "a: 1\rb: 2\rc: 3\r",
+    "carriage return and line feed": "a: 1\r\nb: 2\r\nc: 3\r\n",
+    "next-line character": "a: 1\x85b: 2\nc: 3\n",
+    "block scalar then a key": "a: |\n  text\n  more\nb: 1\n",
+    "block scalar with a line at column 0": "a: |\n  text\nnot indented\nb: 1\n",
+    "indentless sequence": "a:\n- 1\n- 2\nb: 3\n",
+    "comment at column 0 inside a value": "a:\n# note\n  x: 1\nb: 2\n",
+    "plain text before the first key": "x\na: 1\nb: 2\n",
+    "indented root": "  x: 1\na: 2\nb: 3\n",
+    "a plain scalar only the YAML 1.2 parser reads": "a: [07:00, 09:30]\nb: 1\n",
+    "a tab after the colon": "a:\t1\nb: 2\nc:\t3\n",
+    "a byte-order mark": "\ufeffa: 1\nb: 2\n",
+    "a date, a time and a number": "a: 2031-02-30\nb: 2031-02-03\nc: 12:30\nd: .nan\ne: 0x1F\n",
+    "a disallowed tag in one piece": "a: !!binary aGk=\nb: 1\n",
+    "a merge key": "a: &x {k: 1}\nb:\n  <<: *x\n",
+    "deep nesting in one piece": "a: " + "[" * 70 + "]" * 70 + "\nb: 1\n",
+    "no final line break": "a: 1\nb: 2",
+    "an empty value last": "a: 1\nb:",
+    "only comments": "# one\n# two\n",
+    "a sequence root": "- a: 1\n- b: 2\n",
+}
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS.values(), ids=EDGE_TEXTS.keys())
+def test_an_unusual_text_loads_as_the_whole_does(text: str) -> None:
+    assert_as_whole(PiecewiseParser(), text.encode("utf-8"))
+
+
+def test_bytes_that_are_not_utf8_load_as_the_whole_does() -> None:
+    assert_as_whole(PiecewiseParser(), b"a: 1\nb: \xff\n")
+
+
+def test_where_a_cut_would_not_be_safe_the_text_stays_whole() -> None:
+    for name in ("document end marker between keys", "directive", "carriage returns alone", "next-line character"):
+        assert pieces_of(EDGE_TEXTS[name]) == [EDGE_TEXTS[name]], name
+    assert pieces_of("---\n# c\na: 1\nb:\n  - x\nc: 2\n") == ["---\n# c\na: 1\n", "b:\n  - x\n", "c: 2\n"]
+
+
+@pytest.mark.parametrize("path", sorted(CONTRACTS.glob("*.yaml")), ids=lambda path: path.name)
+def test_every_shipped_agreement_loads_piecewise_as_whole(path: Path) -> None:
+    parser = PiecewiseParser()
+    assert_as_whole(parser, path.read_bytes())
+    assert parser.whole == 0  # and piecewise, not left to the whole-file loader
+
+
+def test_a_later_version_shares_what_did_not_change() -> None:
+    raw = (CONTRACTS / "sales-onboarding.yaml").read_text(encoding="utf-8")
+    edited = raw.replace("title: ", "title: Renamed ", 1)
+    parser = PiecewiseParser()
+    first = parser.parse(raw.encode("utf-8"), "a.yaml").data
+    second = parser.parse(edited.encode("utf-8"), "a.yaml").data
+    assert identical(second, parse(edited.encode("utf-8"), "a.yaml").data)
+    assert second["title"] != first["title"]
+    assert second["results"] is first["results"]
+
+
+@BUDGET
+@given(cases())
+def test_a_generated_or_damaged_agreement_loads_piecewise_as_whole(case: Case) -> None:
+    parser = PiecewiseParser()
+    assert_as_whole(parser, case.seed)
+    assert_as_whole(parser, case.raw)  # with the seed's pieces remembered
+
+
+@BUDGET
+@given(pairs())
+def test_two_versions_load_piecewise_as_whole(pair: Pair) -> None:
+    parser = PiecewiseParser()
+    assert_as_whole(parser, pair.old)
+    assert_as_whole(parser, pair.new)

@@ -1,0 +1,128 @@
+"""Load the versions of one agreement a top-level entry at a time, so that a version that changed one entry costs
+the loading of that entry, not of the whole file.
+
+Consecutive versions of an agreement differ in a few places, yet loading each version whole made a cold history
+(and a cold ``agreed site``) spend nearly all of its time composing the same text again. Here a version's text is
+cut into pieces, each starting at a line that begins a top-level key (a simple key at column 0 followed by ``:``
+and a space or the end of the line); each piece is composed on its own, remembered by its text, and the version's
+data is the pieces' mappings joined in order. Unchanged pieces are found in memory (and their values are the very
+same objects as before, which :func:`agreed.history.canonical.same` then compares at once).
+
+Why the pieces mean what the whole means: at a line that begins a key at column 0, nothing before it can still be
+open when each piece before it loads on its own. A plain scalar or a block scalar of a top-level value never
+continues at column 0; a quoted scalar or a flow collection that continues past the cut leaves its piece
+unterminated, which then does not load. So the whole text is read, as its pieces are, as one top-level mapping of
+those entries. Whatever could still make the two differ is left to the whole-file loader
+(:func:`agreed.history.versions.parse`), which then decides alone, problems and all:
+
+- a piece that does not load cleanly as a mapping, or that only ruamel.yaml's own parser reads (the whole file
+  would then be read by that parser throughout);
+- a top-level key in two pieces (a duplicate key), or more values than the budget once the pieces are added up;
+- a line at column 0 that starts ``...`` or ``%`` (a document end marker, a directive); a ``---`` after the first
+  key leaves its piece holding two documents, which does not load;
+- a line break other than LF and CRLF, NEL/LS/PS among them, bytes that are not UTF-8, a file over the size limit;
+- a text with fewer than two pieces (nothing to gain).
+
+The same bytes give the same data as :func:`agreed.history.versions.parse` (tests/history/test_piecewise.py checks
+it on generated and damaged agreements).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING, Any
+
+from agreed import yaml_io
+from agreed.compose import DEFAULT_LIMITS, Limits, compose
+from agreed.document import decode_text
+from agreed.record import Record
+
+if TYPE_CHECKING:
+    from agreed.history.versions import Parsed
+
+_KEY_LINE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*:(?:[ \r]|$)", re.MULTILINE)
+# Other line breaks than LF and CRLF; at column 0, a document end marker (after which a piece would load alone, the
+# whole not) or a directive (which may change how everything after it is read).
+_UNSAFE = re.compile("[\x85\u2028\u2029]|\r(?!\n)|^(?:\\.\\.\\.|%)", re.MULTILINE)
+
+
+class _Piece(Record):
+    """A piece's mapping and how many values it holds (aliases expanded, as the composer counts them)."""
+
+    data: dict[str, Any]
+    nodes: int
+
+
+class PiecewiseParser:
+    """Loads versions through remembered pieces; one per history (what it remembers is that history's text)."""
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self._limits = limits
+        self._pieces: dict[str, _Piece | None] = {}
+        self.whole = 0  # versions left to the whole-file loader
+
+    def parse(self, raw: bytes, path: str) -> Parsed:
+        """What :func:`agreed.history.versions.parse` gives for ``raw``, from remembered pieces where it can."""
+        from agreed.history.versions import Parsed, parse
+
+        data = self._joined(raw, path)
+        if data is None:
+            self.whole += 1
+            return parse(raw, path)
+        return Parsed(data)
+
+    def _joined(self, raw: bytes, path: str) -> dict[str, Any] | None:
+        """The data of ``raw`` joined from its pieces; None where the whole-file loader must decide."""
+        if len(raw) > self._limits.max_bytes:
+            return None
+        source, problem = decode_text(raw, path)
+        if problem is not None:
+            return None
+        texts = pieces_of(source)
+        if len(texts) < 2:
+            return None
+        data: dict[str, Any] = {}
+        nodes = 1
+        for text in texts:
+            piece = self._piece(text, path)
+            if piece is None or not data.keys().isdisjoint(piece.data):
+                return None
+            data.update(piece.data)
+            nodes += piece.nodes - 1  # each piece counted its own top-level mapping
+        return data if nodes <= self._limits.max_nodes else None
+
+    def _piece(self, text: str, path: str) -> _Piece | None:
+        if text in self._pieces:
+            return self._pieces[text]
+        composed = compose(path, text, self._limits)
+        piece = None
+        if (not composed.problems and not composed.empty and isinstance(composed.data, dict)
+                and not (composed.pure and yaml_io.c_parser_available())):
+            piece = _Piece(composed.data, _count(composed.data))
+        self._pieces[text] = piece
+        return piece
+
+
+def pieces_of(source: str) -> list[str]:
+    """``source`` cut before each line that begins a top-level key, the first key's line excepted (what comes
+    before it stays with it); the whole ``source`` as one piece where cutting is not safe (see the module)."""
+    if _UNSAFE.search(source):
+        return [source]
+    keys = [match.start() for match in _KEY_LINE.finditer(source)]
+    bounds = [0, *keys[1:], len(source)]
+    return [source[begin:end] for begin, end in itertools.pairwise(bounds)]
+
+
+def _count(value: Any) -> int:
+    """How many values ``value`` holds, itself included: every mapping, list and scalar, aliased ones each time."""
+    count = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
