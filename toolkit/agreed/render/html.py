@@ -92,6 +92,7 @@ def _table_open(renderer: RendererHTML, tokens: Sequence[Token], index: int, opt
                 env: EnvType) -> str:
     # a focusable region named by the heading above, so keyboard users can scroll a wide table on a narrow screen
     label = html.escape(_heading_before(tokens, index), quote=True)
+    env[_HEADERS] = _table_headers(tokens, index)  # read by each cell of the table, so found once per table
     return (f'<div class="table" role="region" tabindex="0" aria-label="{label}">\n'
             + renderer.renderToken(tokens, index, options, env))
 
@@ -118,27 +119,33 @@ def _th_open(renderer: RendererHTML, tokens: Sequence[Token], index: int, option
 def _td_open(renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict,
              env: EnvType) -> str:
     # the column's header, which a narrow screen shows beside each cell when the rows become cards
-    label = _column_header(tokens, index)
+    label = _column_header(tokens, index, env.get(_HEADERS, ()))
     if label:
         tokens[index].attrSet("data-label", label)
     return renderer.renderToken(tokens, index, options, env)
 
 
-def _column_header(tokens: Sequence[Token], index: int) -> str:
-    """The header text of the column of the cell opened at ``tokens[index]``."""
+_HEADERS = "agreed.table-headers"
+
+
+def _table_headers(tokens: Sequence[Token], index: int) -> list[str]:
+    """The header texts of the table opened at ``tokens[index]``."""
+    headers: list[str] = []
+    for token in (tokens[position] for position in range(index + 1, len(tokens))):
+        if token.type == "thead_close":
+            break
+        if token.type == "inline":
+            headers.append(_words(token))
+    return headers
+
+
+def _column_header(tokens: Sequence[Token], index: int, headers: Sequence[str]) -> str:
+    """The header text (of ``headers``, its table's) of the column of the cell opened at ``tokens[index]``."""
     column = 0
     position = index - 1
     while position >= 0 and tokens[position].type != "tr_open":
         column += tokens[position].type == "td_open"
         position -= 1
-    while position >= 0 and tokens[position].type != "table_open":
-        position -= 1
-    headers: list[str] = []
-    for token in tokens[position + 1:index]:
-        if token.type == "thead_close":
-            break
-        if token.type == "inline":
-            headers.append(_words(token))
     return headers[column] if column < len(headers) else ""
 
 
