@@ -31,7 +31,7 @@ from agreed.document import Document, read_document
 from agreed.errors import AgreedError
 from agreed.problem import Problem
 from agreed.schedule import DatedItem, dated_items
-from agreed.sources import AGREEMENTS, STDIN, select
+from agreed.sources import agreement_files
 
 IN_FORCE = frozenset({"active", "renegotiating"})
 """The statuses under which the partners work to the agreement's dates."""
@@ -182,11 +182,8 @@ def due_report(arguments: Sequence[str], today: datetime.date, within: int = 14,
 
 
 def _agreement_files(arguments: Sequence[str]) -> tuple[list[Path], tuple[tuple[str, str], ...]]:
-    selection = select(arguments, kinds=AGREEMENTS)
-    if selection.reads_stdin or STDIN in arguments:
-        raise DueError("agreed due reads agreement files and folders, not standard input ('-')")
-    if selection.empty:
-        raise DueError(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+    selection = agreement_files(arguments, refuse_stdin="agreed due reads agreement files and folders, not standard "
+                                "input ('-')", error=DueError)
     if not selection.files:
         named = "; ".join(f"{path.as_posix()} is a {kind.value}" for path, kind in selection.skipped)
         raise DueError(f"no agreement to read{': ' + named if named else ''} (the template and consent records are "

@@ -122,28 +122,27 @@ class Selection(Record):
 
 
 class NothingToRead(AgreedError):
-    """The paths given name nothing a command can read: a path that does not exist, a folder without agreements,
-    standard input where files are needed, or no path and no default folder. A usage error (exit 2)."""
+    """The paths given name nothing a command can read: a folder without agreements, standard input where files are
+    needed, or no path and no default folder. A usage error (exit 2)."""
 
 
 def agreement_files(arguments: Sequence[str], *, root: Path | None = None, kinds: Collection[Kind] = AGREEMENTS,
-                    refuse_stdin: str | None = None) -> Selection:
-    r"""What a command reads from its arguments: the paths named, else the default folder (:func:`named_or_default`,
-    ``root`` as there), each checked to exist, then :func:`select`\ ed. ``refuse_stdin``: why this command cannot
-    read standard input (None: ``-`` is allowed). :class:`NothingToRead` when no path is given and there is no
-    default folder, a path does not exist, ``-`` is refused, or a folder named holds no agreement."""
+                    refuse_stdin: str | None = None,
+                    error: Callable[[str], AgreedError] = NothingToRead) -> Selection:
+    """What a command reads from its arguments: the paths named, else the default folder (:func:`named_or_default`,
+    ``root`` as there), expanded by :func:`select` (a file that does not exist is the loader's to report, with its
+    position). ``refuse_stdin``: why this command cannot read standard input (None: ``-`` is allowed). Raises
+    ``error`` (the command's usage error; default :class:`NothingToRead`) when no path is given and there is no
+    default folder, ``-`` is refused, or a folder named holds no agreement."""
     try:
         named = named_or_default(arguments, root)
-    except NoPathGiven as error:
-        raise NothingToRead(str(error)) from None
+    except NoPathGiven as no_default:
+        raise error(str(no_default)) from None
     if refuse_stdin is not None and STDIN in named:
-        raise NothingToRead(refuse_stdin)
-    missing = [argument for argument in named if argument != STDIN and not os.path.lexists(argument)]
-    if missing:
-        raise NothingToRead(f"no such file or folder: {', '.join(missing)}")
+        raise error(refuse_stdin)
     selection = select(named, kinds=kinds)
     if selection.empty:
-        raise NothingToRead(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+        raise error(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
     return selection
 
 

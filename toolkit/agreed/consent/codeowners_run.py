@@ -31,14 +31,11 @@ from agreed.errors import AgreedError
 from agreed.problem import Problem
 from agreed.reading import Unreadable, read_optional_text
 from agreed.sources import (
-    AGREEMENTS,
     STDIN,
     Kind,
-    NoPathGiven,
+    agreement_files,
     display_path,
-    named_or_default,
     repository_root,
-    select,
 )
 
 # Where GitHub and GitLab look for the file; the first that exists is used, else the first.
@@ -107,12 +104,7 @@ def _sources(paths: Sequence[str], root: Path, here: Path) -> tuple[list[tuple[P
     """The agreement files the paths name, each with the name it is reported under, and the named files of another
     kind. Every agreement the consent gate checks: no template, no consent record, and not narrowed by the
     configuration's include and exclude patterns, which are lint's."""
-    try:
-        selection = select(named_or_default(paths, root), kinds=AGREEMENTS)
-    except NoPathGiven as error:
-        raise CodeownersUsageError(str(error)) from None
-    if selection.empty:
-        raise CodeownersUsageError(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+    selection = agreement_files(paths, root=root, error=CodeownersUsageError)
     base = here.resolve()
     return [(file, display_path(file, base)) for file in selection.files], list(selection.skipped)
 

@@ -22,7 +22,7 @@ from agreed.errors import AgreedError
 from agreed.git.repository import Repository
 from agreed.people import Roster
 from agreed.settings import find_config
-from agreed.sources import CHECKED, Kind, NoPathGiven, checked_places, kind_of, named_or_default, select
+from agreed.sources import CHECKED, Kind, NoPathGiven, agreement_files, checked_places, kind_of, named_or_default
 
 SHALLOW = ("this clone is shallow, so who added each consent record cannot be told: run 'git fetch --unshallow', "
            "or check out the whole history in CI (fetch-depth: 0)")
@@ -83,11 +83,8 @@ def _files(repository: Repository, arguments: Sequence[str]) -> tuple[list[Path]
     missing = [argument for argument in arguments if argument != "-" and not Path(argument).exists()]
     if missing:
         raise GateUsageError(f"no such file or folder: {', '.join(missing)}")
-    selection = select(arguments, kinds=CHECKED)
-    if selection.reads_stdin:
-        raise GateUsageError("consent needs agreement files in a repository, not standard input")
-    if selection.empty:
-        raise GateUsageError(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+    selection = agreement_files(arguments, kinds=CHECKED, error=GateUsageError,
+                                refuse_stdin="consent needs agreement files in a repository, not standard input")
     for path, kind in selection.skipped:
         raise GateUsageError(f"{path.as_posix()}: a {kind.value} is not an agreement, there is nothing to consent to")
     named = {repository.relative(Path(argument)) for argument in arguments}

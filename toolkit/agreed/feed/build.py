@@ -29,7 +29,7 @@ from agreed.feed.events import Event, Origin, events_of
 from agreed.feed.ics import calendar_text
 from agreed.feed.revisions import Revised, Version, revised
 from agreed.problem import Problem, Severity
-from agreed.sources import AGREEMENTS, STDIN, NoPathGiven, named_or_default, repository_root, select
+from agreed.sources import agreement_files, repository_root
 
 if TYPE_CHECKING:
     from agreed.git.repository import Repository
@@ -95,15 +95,9 @@ def build_calendar(arguments: Sequence[str], here: Path, *, party: str | None = 
 
 
 def _agreement_files(arguments: Sequence[str], here: Path) -> tuple[list[Path], tuple[tuple[str, str], ...]]:
-    if STDIN in arguments:
-        raise CalendarError("agreed calendar reads agreement files and folders, not standard input ('-'): an "
-                            "event's revision is counted over the file's history")
-    try:
-        selection = select(named_or_default(arguments, repository_root(here)), kinds=AGREEMENTS)
-    except NoPathGiven as error:
-        raise CalendarError(str(error)) from None
-    if selection.empty:
-        raise CalendarError(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+    selection = agreement_files(arguments, root=repository_root(here), error=CalendarError,
+                                refuse_stdin="agreed calendar reads agreement files and folders, not standard input "
+                                "('-'): an event's revision is counted over the file's history")
     if not selection.files:
         raise CalendarError("no agreement to read (the template and consent records are not agreements)")
     skipped = tuple((path.as_posix(), kind.value) for path, kind in selection.skipped)
