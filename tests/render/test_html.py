@@ -56,6 +56,9 @@ def test_each_cell_carries_its_column_name_for_narrow_screens() -> None:
 
 def test_days_do_not_break_at_their_hyphens() -> None:
     assert markdown_html("Due 2031-03-31.") == '<p>Due <span class="day">2031-03-31</span>.</p>\n'
+    assert markdown_html("Consented on 2031-01-04T11:00:00Z; 1 change") == (
+        '<p>Consented on <span class="day">2031-01-04T11:00:00Z</span>; 1 change</p>\n')
+    assert '<span class="day">2031-01-04T11:00+01:00</span>' in markdown_html("At 2031-01-04T11:00+01:00.")
 
 
 def test_navigation_links_go_through_the_root_prefix_and_mark_the_current_page() -> None:

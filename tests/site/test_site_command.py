@@ -220,8 +220,8 @@ def test_only_agreements_in_force_have_items_due_or_overdue(repo: Repo) -> None:
     fulfilled = rows["Cut outpatient no-shows from 18% to 10% in six clinics"]
     proposed = next(row for title, row in rows.items() if title.startswith("Move the analytics platform"))
     active = rows["Halve enterprise onboarding time"]
-    assert (fulfilled[1], fulfilled[3], fulfilled[4]) == ("fulfilled", "", "0")
-    assert (proposed[1], proposed[3], proposed[4]) == ("proposed", "", "0")
+    assert (fulfilled[1], fulfilled[3], fulfilled[4]) == ("fulfilled", "—", "0")
+    assert (proposed[1], proposed[3], proposed[4]) == ("proposed", "—", "0")
     assert active[1] == "active"
     assert int(active[4]) > 0
     assert active[3].startswith("2031-06-01: ")

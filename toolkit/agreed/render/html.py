@@ -59,7 +59,8 @@ def markdown_html(markdown_text: str) -> str:
 
 
 _CURRENT = ' aria-current="page"'
-_DAY = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+_DAY = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?(?![\w-])")
+"""A day, or a moment (``2031-01-04T11:00:00Z``): never broken at its hyphens."""
 
 
 def _navigation(links: Sequence[NavLink], root: str) -> str:
@@ -154,7 +155,7 @@ def _words(inline: Token) -> str:
 
 
 def _text(renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType) -> str:
-    # a day is never broken at its hyphens, in a narrow table column least of all
+    # a day or a moment is never broken at its hyphens, in a narrow table column least of all
     return _DAY.sub(r'<span class="day">\g<0></span>', escapeHtml(tokens[index].content))
 
 

@@ -18,6 +18,7 @@ from agreed.site.markup import link, table, text
 AGREEMENTS_FOLDER = "agreements"
 PEOPLE_FOLDER = "people"
 INDEX = "index.html"
+NOTHING = "—"  # an empty cell, which a card on a narrow screen would show as a name with no value
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def _index_row(facts: AgreementFacts, names: Names, today: datetime.date) -> lis
         link(facts.title, names.agreement_href(facts.path)),
         text(facts.status),
         ", ".join(link(party.name, names.person_href(party.id)) for party in facts.parties),
-        "" if following is None else text(f"{following.on}: {following.what} ({_days(following, today)})"),
+        NOTHING if following is None else text(f"{following.on}: {following.what} ({_days(following, today)})"),
         str(len(late)) if late else "0",
         text(short_digests(facts.consent_summary())),
         text(facts.history) if change is None else text(f"{change.day}: {_short(change.subject)} ({change.commit})"),
@@ -148,7 +149,7 @@ def _whom(duty: Duty, who: Sequence[str], person: PersonKey) -> str:
     agreement, other names as written; a dash when nobody else is named."""
     named = {party.id: party.name for party in duty.agreement.parties}
     others = [named.get(entry, entry) for entry in who if entry.strip() and not person.matches(entry)]
-    return ", ".join(others) or "—"
+    return ", ".join(others) or NOTHING
 
 
 def _open(duties: list[Duty], today: datetime.date) -> list[Duty]:
