@@ -62,14 +62,42 @@ def test_dates_that_do_not_parse_are_left_out() -> None:
     assert list(found) == ["check-in:2031-05-05"]
 
 
-def test_items_without_ids_are_keyed_by_their_place_and_duplicate_keys_are_made_unique() -> None:
+def test_items_without_ids_are_keyed_by_their_text_and_duplicate_keys_are_made_unique() -> None:
     found = dated_items(read_agreement(agreement(results={
         "deliverables": [{"what": "first", "due": "2031-01-01"}, {"id": "d", "due": "2031-01-02"},
-                         {"id": "d", "due": "2031-01-03"}],
+                         {"id": "d", "due": "2031-01-03"}, {"what": "twin", "due": "2031-01-04"},
+                         {"what": "twin", "due": "2031-01-05"}],
         "check_ins": {"dates": ["2031-05-05", "2031-05-05"]}})))
-    assert [item.key for item in found] == ["deliverable:#1", "deliverable:d", "deliverable:d~2",
-                                            "check-in:2031-05-05", "check-in:2031-05-05~2"]
+    keys = [item.key for item in found]
+    first, twin = keys[0], keys[3]
+    assert first.startswith("deliverable:#")
+    assert twin.startswith("deliverable:#")
+    assert first != twin
+    assert keys == [first, "deliverable:d", "deliverable:d~2", twin, f"{twin}~2",
+                    "check-in:2031-05-05", "check-in:2031-05-05~2"]
     assert found[0].what == "first"
+
+
+def keys_by_what(data: dict[str, Any]) -> dict[str, str]:
+    return {item.what: item.key for item in dated_items(read_agreement(data))}
+
+
+def test_keys_of_entries_without_an_id_survive_an_entry_inserted_before_them() -> None:
+    signals = ["The budget is not approved by 2031-09-01"]
+    deliverables = [{"what": "Checklist", "due": "2031-02-28"}]
+    handoffs = [{"what": "Rota", "from": "maria", "to": "Ops", "due": "2031-10-01"}]
+    reservations = [{"concern": "Staff", "monitoring": "Review by 2031-03-01"}]
+    before = keys_by_what(agreement(
+        results={"deliverables": deliverables}, celebration={"handoffs": handoffs},
+        relationship={"renegotiation": {"signals": signals}, "reservations": reservations}))
+    after = keys_by_what(agreement(
+        results={"deliverables": [{"what": "Menu", "due": "2031-02-01"}, *deliverables]},
+        celebration={"handoffs": [{"what": "Keys", "from": "maria", "to": "Ops", "due": "2031-09-01"}, *handoffs]},
+        relationship={"renegotiation": {"signals": ["The floor moves on 2031-08-15", *signals]},
+                      "reservations": [{"concern": "Money", "monitoring": "By 2031-02-01"}, *reservations]}))
+    assert len(before) == 4
+    assert {what: after[what] for what in before} == before
+    assert len(set(after.values())) == len(after) == 8
 
 
 def test_check_ins_and_the_term_are_shared_by_every_party() -> None:
@@ -97,6 +125,15 @@ def test_measurement_days_may_be_relative_to_the_deadline() -> None:
     announcement = found["announcement"]
     assert (announcement.on, announcement.owner, announcement.counterparts) == (DAY(2031, 7, 1), "maria",
                                                                                 ("CRO", "Customers"))
+
+
+def test_the_announcer_is_not_one_of_those_the_announcement_is_for() -> None:
+    found = items(agreement(
+        results={"for_whom": ["maria", "daniel"], "serving_whom": ["Everyone on floor 3"]},
+        celebration={"measurement": {"communicated_on": "2031-07-01"}, "announcer": "maria"}))
+    announcement = found["announcement"]
+    assert (announcement.owner, announcement.counterparts) == ("maria", ("daniel", "Everyone on floor 3"))
+    assert announcement.concerns("maria")
     assert announcement.path == ("celebration", "measurement", "communicated_on")
 
 
@@ -141,12 +178,15 @@ def test_iso_days_in_reservations_and_renegotiation_signals_are_items() -> None:
                                         "2031-02-27 again, not 2031-02-30, not x2031-03-01"}],
         "renegotiation": {"signals": ["The budget is not approved by 2031-05-01", "Any month above 16%"]},
         "triggers": ["A surprise on 2031-04-01"]}))
+    trigger_key = next(key for key in found if key.startswith("trigger:"))
+    assert trigger_key.startswith("trigger:#")
+    assert trigger_key.endswith(":2031-05-01")
     assert sorted(found) == ["reservation:staff:2031-02-27", "reservation:staff:2031-08-27",
-                             "trigger:#1:2031-05-01"]
+                             trigger_key]
     review = found["reservation:staff:2031-02-27"]
     assert (review.kind, review.what) == (ItemKind.RESERVATION_REVIEW, "Review reservation staff: Losing a manager")
     assert review.path == ("relationship", "reservations", 0, "monitoring")
-    trigger = found["trigger:#1:2031-05-01"]
+    trigger = found[trigger_key]
     assert trigger.what == "Renegotiate if: The budget is not approved by 2031-05-01"
     assert trigger.path == ("relationship", "renegotiation", "signals", 0)
 

@@ -21,12 +21,17 @@ One list for every reader of an agreement's dates (``agreed due``, the site, the
 
 A date that is missing, empty or not a calendar day is left out (the schema and lint report it). Which items can be
 late, as opposed to days that simply pass, is :attr:`ItemKind.can_be_late`.
+
+An item's ``key`` never depends on its place in a list, so it survives an edit that inserts or moves other entries
+(calendar UIDs are made of it): ``kind:id`` where the entry has an id, else ``kind:#`` and a short digest of its text
+(``trigger:#3f2a91c0:2031-05-01``); a key two items share gets ``~2``, ``~3``... in their order.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -171,7 +176,7 @@ def _deliverable_items(agreement: Agreement) -> Iterator[DatedItem]:
     for index, item in enumerate(agreement.deliverables):
         day = day_of(item.due)
         if day is not None:
-            yield DatedItem(ItemKind.DELIVERABLE, _key("deliverable", item.id, index),
+            yield DatedItem(ItemKind.DELIVERABLE, _key("deliverable", item.id, item.what),
                             _named(item.id, item.what, "deliverable", index), day, _owner(item.owner),
                             _texts(item.recipients), item.delivered, (*item.path, "due"))
 
@@ -181,7 +186,7 @@ def _milestone_items(agreement: Agreement) -> Iterator[DatedItem]:
         day = day_of(item.due)
         if day is not None:
             recipient = one_line(item.recipient)
-            yield DatedItem(ItemKind.MILESTONE, _key("milestone", item.id, index),
+            yield DatedItem(ItemKind.MILESTONE, _key("milestone", item.id, item.what),
                             _named(item.id, item.what, "milestone", index), day, _owner(item.owner),
                             (recipient,) if recipient else (), item.delivered, (*item.path, "due"))
 
@@ -205,8 +210,8 @@ def _measurement_items(agreement: Agreement, everyone: tuple[str, ...]) -> Itera
         day = day_of(target.measured_on, deadline)
         if day is not None:
             shown = one_line(target.metric) or target.id or f"target {index + 1}"
-            yield DatedItem(ItemKind.MEASUREMENT, _key("measurement", target.id, index), f"Measure: {shown}", day,
-                            None, everyone, is_measured(target), (*target.path, "measured_on"))
+            yield DatedItem(ItemKind.MEASUREMENT, _key("measurement", target.id, target.metric), f"Measure: {shown}",
+                            day, None, everyone, is_measured(target), (*target.path, "measured_on"))
     measurement = celebration.measurement
     if measurement is None:
         return
@@ -218,8 +223,9 @@ def _measurement_items(agreement: Agreement, everyone: tuple[str, ...]) -> Itera
     announced_day = day_of(measurement.communicated_on, deadline)
     if announced_day is not None:
         audience = agreement.results.for_whom + agreement.results.serving_whom if agreement.results else ()
+        announcer = _owner(celebration.announcer)
         yield DatedItem(ItemKind.ANNOUNCEMENT, "announcement", "Announce the results", announced_day,
-                        _owner(celebration.announcer), _texts(audience), False,
+                        announcer, tuple(name for name in _texts(audience) if name != announcer), False,
                         (*measurement.path, "communicated_on"))
 
 
@@ -229,34 +235,42 @@ def _handoff_items(agreement: Agreement) -> Iterator[DatedItem]:
         if day is not None:
             receiver = one_line(item.receiver)
             what = _named(item.id, item.what, "hand-off", index)
-            yield DatedItem(ItemKind.HANDOFF, _key("hand-off", item.id, index),
+            yield DatedItem(ItemKind.HANDOFF, _key("hand-off", item.id, item.what),
                             f"{what} (to {receiver})" if receiver else what, day, _owner(item.giver),
                             (receiver,) if receiver else (), False, (*item.path, "due"))
 
 
 def _reservation_items(agreement: Agreement, everyone: tuple[str, ...]) -> Iterator[DatedItem]:
     reservations = agreement.relationship.reservations if agreement.relationship is not None else ()
-    for index, item in enumerate(reservations):
-        name = item.id or f"#{index + 1}"
+    for item in reservations:
+        name = " ".join(("Review reservation", one_line(item.id))).rstrip()
         concern = one_line(item.concern)
+        key = _key("reservation", item.id, f"{item.concern}\n{item.monitoring}")
         for day in days_in_text(item.monitoring):
-            what = f"Review reservation {name}" + (f": {concern}" if concern else "")
-            yield DatedItem(ItemKind.RESERVATION_REVIEW, f"reservation:{name}:{day.isoformat()}", what, day, None,
+            what = name + (f": {concern}" if concern else "")
+            yield DatedItem(ItemKind.RESERVATION_REVIEW, f"{key}:{day.isoformat()}", what, day, None,
                             everyone, False, (*item.path, "monitoring"))
 
 
 def _trigger_items(agreement: Agreement, everyone: tuple[str, ...]) -> Iterator[DatedItem]:
     signals = agreement.relationship.renegotiation_signals if agreement.relationship is not None else ()
-    for index, signal in enumerate(signals):
+    for signal in signals:
+        key = _key("trigger", None, signal.text)
         for day in days_in_text(signal.text):
-            yield DatedItem(ItemKind.TRIGGER, f"trigger:#{index + 1}:{day.isoformat()}",
+            yield DatedItem(ItemKind.TRIGGER, f"{key}:{day.isoformat()}",
                             f"Renegotiate if: {one_line(signal.text)}", day, None, everyone, False, signal.path)
 
 
-def _key(kind: str, item_id: str | None, index: int) -> str:
-    """``kind:id``, or ``kind:#n`` (its place in the list, from 1) for an item without a usable id."""
+def _key(kind: str, item_id: str | None, text: str | None) -> str:
+    """``kind:id``, or for an item without a usable id ``kind:#`` and a digest of its ``text`` (not its place in
+    the list, which changes when another entry is inserted before it)."""
     shown = one_line(item_id)
-    return f"{kind}:{shown}" if shown else f"{kind}:#{index + 1}"
+    return f"{kind}:{shown}" if shown else f"{kind}:#{_digest(one_line(text))}"
+
+
+def _digest(text: str) -> str:
+    """Eight hex digits standing for ``text``: short enough for a UID, stable across runs and machines."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def _named(item_id: str | None, what: str | None, kind: str, index: int) -> str:
