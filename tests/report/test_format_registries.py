@@ -8,6 +8,7 @@ import click
 import pytest
 
 from agreed.cli import COMMANDS, main
+from agreed.render.formats import RENDER_FORMATS
 from agreed.report.changes import CHANGES_FORMATS
 from agreed.report.consent_status import CONSENT_GATE_FORMATS, CONSENT_STATUS_FORMATS
 from agreed.report.digest import DIGEST_FORMATS
@@ -60,6 +61,7 @@ def _command(*names: str) -> click.Command:
     (("consent", "check"), CONSENT_GATE_FORMATS),
     (("digest",), DIGEST_FORMATS),
     (("due",), DUE_FORMATS),
+    (("render",), RENDER_FORMATS),
     (("check-text",), STATEMENT_FORMATS),
     (("rules",), RULES_FORMATS),
 ])
