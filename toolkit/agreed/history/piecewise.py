@@ -41,10 +41,14 @@ from agreed.record import Record
 if TYPE_CHECKING:
     from agreed.history.versions import Parsed
 
-_KEY_LINE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*:(?:[ \r]|$)", re.MULTILINE)
-# Other line breaks than LF and CRLF; at column 0, a document end marker (after which a piece would load alone, the
-# whole not) or a directive (which may change how everything after it is read).
-_UNSAFE = re.compile("[\x85\u2028\u2029]|\r(?!\n)|^(?:\\.\\.\\.|%)", re.MULTILINE)
+# A line (after the first) that begins a top-level key; and the first line, when it does.
+_KEY_LINE = re.compile(r"\n[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)")
+_FIRST_KEY_LINE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)")
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+_LONE_CR = re.compile("\r(?!\n)")
+# At column 0: a document end marker (after which a piece would load alone, the whole not) or a directive (which
+# may change how everything after it is read).
+_END_OR_DIRECTIVE = ("...", "%")
 
 
 class _Piece(Record):
@@ -107,11 +111,21 @@ class PiecewiseParser:
 def pieces_of(source: str) -> list[str]:
     """``source`` cut before each line that begins a top-level key, the first key's line excepted (what comes
     before it stays with it); the whole ``source`` as one piece where cutting is not safe (see the module)."""
-    if _UNSAFE.search(source):
+    if not _safe_to_cut(source):
         return [source]
-    keys = [match.start() for match in _KEY_LINE.finditer(source)]
-    bounds = [0, *keys[1:], len(source)]
+    lines = [match.start() + 1 for match in _KEY_LINE.finditer(source)]
+    cuts = lines if _FIRST_KEY_LINE.match(source) else lines[1:]
+    bounds = [0, *cuts, len(source)]
     return [source[begin:end] for begin, end in itertools.pairwise(bounds)]
+
+
+def _safe_to_cut(source: str) -> bool:
+    """Whether ``source`` breaks its lines with LF or CRLF only and has no document end marker or directive."""
+    if any(mark in source for mark in _OTHER_BREAKS) or source.startswith(_END_OR_DIRECTIVE):
+        return False
+    if any(f"\n{mark}" in source for mark in _END_OR_DIRECTIVE):
+        return False
+    return "\r" not in source or _LONE_CR.search(source) is None
 
 
 def _count(value: Any) -> int:
