@@ -5,16 +5,23 @@ Generates a repository with ``git fast-import`` (one stream, no working copy chu
 an editorial change; every third one also moves a due date, a material change), so every agreement has C versions.
 Then times, as subprocesses, with the user cache in a temporary folder:
 
+- ``git``, the baseline: ``git log --raw`` over ``contracts/`` and every version of every agreement read through one
+  ``git cat-file --batch`` (the least any tool that shows every version has to do);
 - ``cold``: empty output folder and empty user cache (every version parsed, every page made);
 - ``warm``: the same command again, nothing changed (answered from the site's manifest);
 - ``one changed``: one agreement edited and committed (its page, its people's pages and the index made again);
 - ``new folder``: an empty output folder again, but the user cache of parsed versions kept.
 
-Prints wall and CPU time (this process's children, from ``resource.getrusage``) and how many pages each run made.
+Prints wall and CPU time (this process's children, from ``resource.getrusage``), the ratio of each wall time to
+the baseline's, and how many pages each run made.
 
 Run from the repository root::
 
     python tests/benchmarks/bench_site.py [--agreements 1000] [--commits 100]
+
+The runs import agreed as ``python -m agreed`` finds it. A warm run makes pages again when the code changed between
+runs (the manifest records a fingerprint of the code), so while the checkout is being edited, time a copy:
+``git archive HEAD | tar -x -C /tmp/agreed-copy`` and ``PYTHONPATH=/tmp/agreed-copy/toolkit``.
 
 Not collected by pytest (the file name does not start with ``test_``).
 """
@@ -69,6 +76,24 @@ def generate(root: Path, agreements: int, commits: int) -> None:
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=root, check=True)
 
 
+def bare_git(root: Path) -> tuple[float, float, str]:
+    """Wall and CPU seconds of the baseline: every version of every agreement listed and read by git alone."""
+    environment = environ_with_git(dict(os.environ))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    listing = subprocess.run(["git", "log", "--raw", "--no-abbrev", "--no-renames", "--format=", "-z", "--",
+                              "contracts"], cwd=root, env=environment, check=True, capture_output=True).stdout
+    fields = [field for field in listing.split(b"\0") if field]
+    blobs = [meta.split()[3] for meta in fields if meta.startswith(b":")]
+    requests = b"".join(blob + b"\n" for blob in blobs if blob.strip(b"0"))
+    subprocess.run(["git", "cat-file", "--batch"], cwd=root, env=environment, input=requests, check=True,
+                   stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, f"{len(requests) // 41:,} versions read"
+
+
 def timed(root: Path, cache: Path, out: Path) -> tuple[float, float, str]:
     """Wall and CPU seconds of one ``agreed site`` run, and its summary line."""
     environment = {**os.environ, "AGREED_CACHE_DIR": str(cache)}
@@ -108,14 +133,18 @@ def main() -> None:
         start = time.perf_counter()
         generate(root, options.agreements, options.commits)
         print(f"{options.agreements} agreements x {options.commits} commits generated in "
-              f"{time.perf_counter() - start:.1f} s")
+              f"{time.perf_counter() - start:.1f} s", flush=True)
+        base_wall, base_cpu, read = bare_git(root)
+        print(f"{'git':<12} wall {base_wall:8.2f} s   cpu {base_cpu:8.2f} s   x git {1:6.1f}   {read} "
+              "(git log --raw + git cat-file --batch)", flush=True)
         runs = [("cold", None), ("warm", None), ("one changed", change_one), ("new folder", None)]
         for name, prepare in runs:
             if prepare is not None:
                 prepare(root)
             out = Path(folder) / ("site-new" if name == "new folder" else "site")
             wall, cpu, summary = timed(root, cache, out)
-            print(f"{name:<12} wall {wall:8.2f} s   cpu {cpu:8.2f} s   {summary}")
+            print(f"{name:<12} wall {wall:8.2f} s   cpu {cpu:8.2f} s   x git {wall / base_wall:6.1f}   {summary}",
+                  flush=True)
 
 
 if __name__ == "__main__":
