@@ -164,3 +164,65 @@ def test_git_diff_through_the_driver_names_a_yaml_file_that_is_no_agreement_esca
     out = completed.stdout.decode("utf-8")
     assert "--- a/notes\\xff.yaml\n+++ b/notes\\xff.yaml\n" in out
     assert "-a: 1\n+a: 2\n" in out
+
+
+# -- the pages, the calendar and what is due: every place a file's name is shown ------------------------------------
+
+RAW_BYTE = "\udcff"  # how the stray byte would reach a page written without printable
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+def test_render_names_the_file_escaped_on_the_screen(repo: Path, output_format: str) -> None:
+    code, out, _ = agreed(repo, "render", "--no-consent", "--format", output_format, NAME)
+    assert code == 0
+    assert SHOWN in out
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+def test_render_to_a_file_names_the_file_escaped(repo: Path, output_format: str) -> None:
+    target = repo.parent / f"page.{output_format}"
+    code, out, err = agreed(repo, "render", "--format", output_format, "-o", str(target), NAME)
+    assert (code, err) == (0, "")
+    assert SHOWN in target.read_bytes().decode("utf-8")
+    assert out.startswith(f"{SHOWN}: rendered.")
+
+
+def test_site_names_the_file_escaped_on_every_page(repo: Path) -> None:
+    site = repo.parent / "site"
+    code, out, err = agreed(repo, "site", "-o", str(site), "--today", "2031-06-01")
+    assert (code, err) == (0, "")
+    assert out.startswith("site: 1 agreement, ")
+    written = {path.relative_to(site).as_posix(): path.read_bytes().decode("utf-8")
+               for path in site.rglob("*") if path.is_file()}
+    (page,) = [text for name, text in written.items() if name.startswith("agreements/")]
+    assert SHOWN in page
+    assert all(RAW_BYTE not in text for text in written.values())
+
+
+def test_site_rebuilt_keeps_the_page_of_a_file_named_with_a_stray_byte(repo: Path) -> None:
+    site = repo.parent / "site"
+    assert agreed(repo, "site", "-o", str(site), "--today", "2031-06-01")[0] == 0
+    code, out, _ = agreed(repo, "site", "-o", str(site), "--today", "2031-06-01")
+    assert code == 0
+    assert "made 0 index, 0 agreement and 0 people pages" in out  # the manifest names the file as it is
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_calendar_names_the_file_escaped(repo: Path, to_file: bool) -> None:
+    target = repo.parent / "agreements.ics"
+    code, out, err = agreed(repo, "calendar", *(["-o", str(target)] if to_file else []))
+    assert (code, err) == (0, "")
+    text = target.read_bytes().decode("utf-8") if to_file else out
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert f"File: {SHOWN}".replace("\\", "\\\\") in text.replace("\r\n ", "")  # an ICS text escapes the backslash
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+def test_due_names_the_file_escaped(repo: Path, output_format: str) -> None:
+    code, out, _ = agreed(repo, "due", "--today", "2031-06-01", "--format", output_format)
+    assert code == 1  # the example has overdue items on that day
+    if output_format == "json":
+        people = json.loads(out)["people"]
+        assert {item["agreement"]["file"] for person in people for item in person["items"]} == {SHOWN}
+    else:  # Markdown writes the name's backslash escaped, so it reads as one
+        assert (SHOWN.replace("\\", "\\\\") if output_format == "markdown" else SHOWN) in out

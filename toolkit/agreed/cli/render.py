@@ -9,6 +9,7 @@ import click
 from agreed.cli.output import EXIT_CLEAN, deliver, format_option, output_option, usage_error
 from agreed.render.formats import RENDER_FORMATS
 from agreed.render.run import RenderError, agreement_page
+from agreed.visible import visible
 
 
 @click.command("render")
@@ -28,5 +29,5 @@ def command(file: str, output_format: str, output: Path | None, reviews: Path | 
         page = agreement_page(Path(file), file, consent=not no_consent, reviews_file=reviews)
     except RenderError as error:
         usage_error(str(error))
-    deliver(RENDER_FORMATS.render(output_format, page), output, f"{page.source}: rendered.", output_format)
+    deliver(RENDER_FORMATS.render(output_format, page), output, f"{visible(page.source)}: rendered.", output_format)
     raise SystemExit(EXIT_CLEAN)

@@ -28,6 +28,7 @@ from enum import StrEnum
 
 from agreed.agreement import Agreement, Party
 from agreed.feed.cadence import Cadence, Rhythm, read_cadence
+from agreed.printable import printable
 from agreed.schedule import DatedItem, ItemKind, dated_items, day_of, one_line
 
 UID_DOMAIN = "agreed"
@@ -206,7 +207,7 @@ def _status(agreement: Agreement) -> Status:
 def _agreement_lines(agreement: Agreement, origin: Origin) -> Iterator[str]:
     title = one_line(agreement.title)
     yield f"Agreement: {title} ({agreement.id})" if title else f"Agreement: {agreement.id}"
-    yield f"File: {origin.file}"
+    yield f"File: {printable(origin.file)}"  # a stray byte of the name as \\xNN, as every output names it
     if agreement.status:
         yield f"Status of the agreement: {one_line(agreement.status)}"
 

@@ -26,6 +26,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from agreed.visible import visible
+
 
 @dataclass(frozen=True, slots=True)
 class NavLink:
@@ -39,13 +41,14 @@ class NavLink:
 
 def html_page(title: str, markdown_text: str, *, root: str = "", lang: str = "en",
               navigation: Sequence[NavLink] = ()) -> str:
-    """The HTML page showing ``markdown_text`` (which holds its own first-level heading), titled ``title``.
+    """The HTML page showing ``markdown_text`` (which holds its own first-level heading), titled ``title`` (shown as
+    :func:`agreed.visible.visible` writes it: a title may be a file's name, whose stray byte is written ``\\xNN``).
 
     ``root``: the relative way from this page to the root of the pages (``""`` or ``"../"``), put before every
     navigation link's ``href``; ``navigation``: the links shown above the body, in order (none: no navigation)."""
     return _shell().substitute(
         lang=html.escape(lang, quote=True),
-        title=html.escape(title, quote=False),
+        title=html.escape(visible(title), quote=False),
         style=_style(),
         navigation=_navigation(navigation, root),
         body=markdown_html(markdown_text),

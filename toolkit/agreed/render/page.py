@@ -32,6 +32,7 @@ from agreed.agreement import (
 from agreed.measured import Outcome, measured_value, outcome_of
 from agreed.render.consent_panel import ConsentPanel, ConsentRow
 from agreed.render.markdown import email_link, inline, prose, short_digests
+from agreed.visible import visible
 
 PartyHref = Callable[[str], str | None]
 """A party id to the address of its page (relative), or None: names become links to it."""
@@ -110,8 +111,9 @@ def _term(agreement: Agreement) -> str:
 
 
 def _code(text: str) -> str:
-    """Text for a code span: a backtick or a line break makes it plain escaped text instead."""
-    return text.replace("|", "\\|") if "`" not in text and "\n" not in text else inline(text)
+    """Text for a code span, as every output shows text (:func:`agreed.visible.visible`: a stray byte of a file name
+    as ``\\xNN``, a control character escaped); a backtick or a line break makes it plain escaped text instead."""
+    return visible(text).replace("|", "\\|") if "`" not in text and "\n" not in text else inline(text)
 
 
 # -- parties -----------------------------------------------------------------------------------------------------

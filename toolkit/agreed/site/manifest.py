@@ -26,6 +26,7 @@ from agreed.site.facts import AgreementFacts, facts_from, facts_record
 
 NAME = ".agreed-site.json"
 FORMAT = 1
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a stray byte of a file name that is not UTF-8
 # What the site writes, and so what a manifest may name for removal.
 SITE_FILE = re.compile(r"(?:index\.html|\.nojekyll|(?:agreements|people)/[a-z0-9][a-z0-9-]*\.html)")
 
@@ -79,13 +80,18 @@ def read_manifest(folder: Path, code: str) -> Manifest:
 
 
 def manifest_text(manifest: Manifest) -> str:
-    """The manifest as JSON, keys sorted, so the same site gives the same bytes."""
-    return json.dumps({
+    """The manifest as JSON, keys sorted, so the same site gives the same bytes. A file's name that is not UTF-8
+    (a stray byte kept as a lone surrogate) is written as its JSON escape, which reads back as the same name."""
+    return _LONE_SURROGATE.sub(_json_escape, json.dumps({
         "agreed-site": FORMAT, "code": manifest.code,
         "pages": {path: {"source": page.source, "sha256": page.sha256} for path, page in manifest.pages.items()},
         "agreements": {path: {"content": entry.content, "id": entry.id, "key": entry.key,
                               "facts": facts_record(entry.facts)} for path, entry in manifest.agreements.items()},
-    }, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    }, ensure_ascii=False, sort_keys=True, indent=1)) + "\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def code_fingerprint() -> str:
