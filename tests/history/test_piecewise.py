@@ -3,6 +3,7 @@ keys in the same order, the same problems; and what it can share with an earlier
 
 from __future__ import annotations
 
+import datetime
 import math
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 from agreed.history.piecewise import PiecewiseParser, pieces_of
 from agreed.history.versions import parse
+from agreed.site.build import SiteRequest, build_site
+from gitrepo import Repo
 from strategies import Case, Pair, cases, pairs
 
 CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
+TODAY = datetime.date(2031, 6, 1)
 BUDGET = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                   phases=[Phase.explicit, Phase.generate],
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -126,3 +130,28 @@ def test_two_versions_load_piecewise_as_whole(pair: Pair) -> None:
     parser = PiecewiseParser()
     assert_as_whole(parser, pair.old)
     assert_as_whole(parser, pair.new)
+
+
+def _site_files(out: Path) -> dict[str, bytes]:
+    return {path.relative_to(out).as_posix(): path.read_bytes() for path in sorted(out.rglob("*"))
+            if path.is_file() and path.name != ".agreed-site.json"}
+
+
+def test_the_site_of_a_long_history_is_the_same_as_with_every_version_loaded_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = Repo(tmp_path / "repo")
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(CONTRACTS.glob("*.yaml"))}
+    edits = [("title: ", "title: Revised ", 1), ("2031-", "2032-", -1), ("  - id: ", "  - id: x", 1),
+             ("\n", "\r\n", -1), ("title: ", 'title: "Broken" ', 1), ('title: "Broken" ', "title: ", 1),
+             ("\r\n", "\n", -1), ("\n", "\n# a comment\n", 1)]
+    for step, (old, new, count) in enumerate(edits):
+        for name, text in texts.items():
+            texts[name] = text.replace(old, new, count)
+            repo.write(f"contracts/{name}", texts[name])
+        repo.commit(f"revision {step}", date=f"2031-01-{step + 2:02d}T12:00:00+00:00")
+    monkeypatch.chdir(repo.root)
+    piecewise = build_site(SiteRequest(repo.root, (), tmp_path / "piecewise", TODAY))
+    monkeypatch.setattr(PiecewiseParser, "parse", lambda _self, raw, path: parse(raw, path))
+    whole = build_site(SiteRequest(repo.root, (), tmp_path / "whole", TODAY))
+    assert piecewise.rendered == whole.rendered
+    assert _site_files(piecewise.out) == _site_files(whole.out)
