@@ -234,6 +234,47 @@ def test_a_cadence_with_two_readings_leaves_the_listed_dates_all_day(here: Path)
     assert events["supply-pilot/check-in:2031-01-14@agreed"].decoded("DTSTART") == datetime.date(2031, 1, 14)
     assert "Cadence: every second Tuesday, 30 minutes" in str(
         events["supply-pilot/check-in:2031-01-14@agreed"]["DESCRIPTION"])
+    assert str(events["supply-pilot/check-in:2031-01-14@agreed"]["TRANSP"]) == "TRANSPARENT"  # all day: not busy
+
+
+@pytest.mark.parametrize("cadence", ["every Tuesday at 10:00; on Fridays a written update",
+                                     "every Tuesday, 90 minutes, and every Friday a written note"])
+def test_weekdays_of_two_rhythms_make_no_series(here: Path, cadence: str) -> None:
+    data = agreement()
+    data["results"]["check_ins"]["cadence"] = cadence
+    write(here / "contracts" / "pilot.yaml", data)
+    events = events_by_uid(_calendar())
+    assert "supply-pilot/check-ins@agreed" not in events
+    assert all("RRULE" not in event for event in events.values())
+
+
+@pytest.mark.parametrize(("cadence", "why"), [
+    ("every Tuesday at 9:00 CET, 30 minutes", "it names a time zone (CET)"),
+    ("every Tuesday at 25:00", "25:00 is not a time of day"),
+])
+def test_a_time_the_calendar_cannot_use_leaves_check_ins_all_day_and_free_and_says_why(here: Path, cadence: str,
+                                                                                      why: str) -> None:
+    data = agreement()
+    data["results"]["check_ins"]["cadence"] = cadence
+    write(here / "contracts" / "pilot.yaml", data)
+    events = events_by_uid(_calendar())
+    for uid in ("supply-pilot/check-ins@agreed", "supply-pilot/check-in:2031-02-05@agreed"):
+        event = events[uid]
+        assert not isinstance(event.decoded("DTSTART"), datetime.datetime)
+        assert str(event["TRANSP"]) == "TRANSPARENT"
+        assert why in str(event["DESCRIPTION"])
+
+
+def test_renegotiation_triggers_keep_their_uid_when_another_is_inserted_before_them(here: Path) -> None:
+    data = agreement(relationship={"renegotiation": {"signals": ["Any delay", "The budget is cut on 2031-09-01"]}})
+    write(here / "contracts" / "pilot.yaml", data)
+    before = {uid for uid in events_by_uid(_calendar()) if "trigger" in uid}
+    data["relationship"]["renegotiation"]["signals"].insert(0, "The floor moves on 2031-08-15")
+    write(here / "contracts" / "pilot.yaml", data)
+    after = {uid for uid in events_by_uid(_calendar()) if "trigger" in uid}
+    assert len(before) == 1
+    assert len(after) == 2
+    assert before < after
 
 
 def test_the_shipped_examples_make_a_calendar_both_parsers_read(here: Path) -> None:

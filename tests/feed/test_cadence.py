@@ -64,6 +64,9 @@ def test_a_phrase_with_one_reading_is_a_rhythm(text: str, expected: Rhythm) -> N
     "every 0 weeks",
     "",
     "weekly from March, then monthly",
+    "every Monday at 10:00; on Fridays a written update",  # weekdays in two clauses: two rhythms
+    "every Monday, 90 minutes, and every Friday a written note",  # weekdays on either side of a length
+    "every Monday; Fridays a written update",
 ])
 def test_a_phrase_with_an_exception_or_two_readings_is_no_rhythm(text: str) -> None:
     assert read_cadence(text).rhythm is None
@@ -91,6 +94,27 @@ def test_time_of_day_and_length(text: str, at: datetime.time, minutes: int) -> N
 ])
 def test_no_single_time_is_no_time(text: str) -> None:
     assert read_cadence(text).at is None
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("every Monday at 9:00 CET", "it names a time zone (CET), and the calendar holds local times only"),
+    ("Fridays 9:30-10:15 (UTC+1)", "it names a time zone (UTC+1), and the calendar holds local times only"),
+    ("weekly at 9:00 Europe/Paris, 30 minutes", "it names a time zone (Europe/Paris), and the calendar holds local "
+                                               "times only"),
+    ("every Monday at 25:00", "25:00 is not a time of day"),
+    ("weekly at 13pm", "13pm is not a time of day"),
+    ("weekly at 9:00 and at 14:00", "it names more than one time of day"),
+])
+def test_a_time_that_is_not_used_says_why_and_leaves_the_rhythm(text: str, note: str) -> None:
+    cadence = read_cadence(text)
+    assert (cadence.at, cadence.length, cadence.time_note) == (None, None, note)
+    assert cadence.rhythm is not None
+
+
+def test_a_time_without_a_zone_has_no_note() -> None:
+    cadence = read_cadence("every Monday and Thursday at 10:00, west wing")
+    assert (cadence.at, cadence.time_note) == (datetime.time(10), "")
+    assert cadence.rhythm == Rhythm(Frequency.WEEKLY, weekdays=(MO, TH))
 
 
 def test_two_lengths_are_no_length() -> None:

@@ -12,14 +12,18 @@ A cadence is prose, so only phrases with one reading become a rhythm (an RFC 554
 - ``yearly``, ``annually``, ``every year``.
 
 Everything else is left unmapped, and the agreement's listed check-in dates stand alone: two rhythms in one text
-("weekly, plus a review each quarter"), an exception or condition (except, unless, or, if, during, from, until, not
-...), a count per period (twice a week), words with two readings (``bimonthly``, ``semi-monthly``) and an ordinal
-before a weekday without "of the month" (``every second Monday``: every other Monday, or the second Monday of each
-month?).
+("weekly, plus a review each quarter"; weekdays named apart, in two clauses or on either side of a time or a length:
+"every Monday at 10:00; on Fridays a written update"), an exception or condition (except, unless, or, if, during,
+from, until, not ...), a count per period (twice a week), words with two readings (``bimonthly``, ``semi-monthly``)
+and an ordinal before a weekday without "of the month" (``every second Monday``: every other Monday, or the second
+Monday of each month?).
 
 A time of day (``at 13:00``, ``9:30am``, ``noon``, or a range ``13:00-13:30``) and a length (``20 minutes``,
 ``90-minute``, ``an hour``, ``1.5 hours``) are read only when the text gives exactly one of each (a range gives
-both, and a separate length must agree with it). Words are English; case, hyphens and dashes do not matter.
+both, and a separate length must agree with it). A time the text states but a calendar cannot use is left out,
+and :attr:`Cadence.time_note` says why: one that is no time of day (``25:00``), several times, or a time in a named
+time zone (``9:00 CET``, ``10:00 UTC+1``, ``9:00 Europe/Paris``: the calendar's times are floating local times, and
+converting would need the zone's rules). Words are English; case, hyphens and dashes do not matter.
 """
 
 from __future__ import annotations
@@ -130,13 +134,14 @@ class Cadence:
     rhythm: Rhythm | None = None
     at: datetime.time | None = None
     length: datetime.timedelta | None = None
+    time_note: str = ""  # why a time the text states is not used ("" when none is stated, or it is used)
 
 
 def read_cadence(text: str) -> Cadence:
     """The rhythm, time of day and length that ``text`` states (see the module's documentation)."""
     lowered = " ".join(text.casefold().split())
-    at, length, rest = _time_and_length(lowered)
-    return Cadence(_rhythm(rest), at, length)
+    timing, rest = _time_and_length(lowered)
+    return Cadence(_rhythm(rest), timing.at, timing.length, timing.note)
 
 
 # --- the rhythm ------------------------------------------------------------------------------------------------------
@@ -170,7 +175,8 @@ _UNITS = {"day": Frequency.DAILY, "week": Frequency.WEEKLY, "month": Frequency.M
 
 def _rhythm(text: str) -> Rhythm | None:
     """The one rhythm ``text`` (lower case, times and lengths taken out) states, or None."""
-    plain = re.sub(r"[^\w\s]+|_", " ", text)  # hyphens, dashes and punctuation read as spaces
+    plain = re.sub(_CLAUSE_BREAK, " ; ", text)
+    plain = re.sub(r"[^\w\s;]+|_", " ", plain)  # hyphens, dashes, commas and the like read as spaces
     plain = " ".join(plain.split())
     if any(word in _QUALIFIERS for word in plain.split()):
         return None
@@ -205,7 +211,7 @@ _UNUSABLE = Rhythm(Frequency.DAILY, interval=0)  # marks a phrase that names a r
 
 def _combined(found: set[Rhythm], rest: str) -> Rhythm | None:
     """The one rhythm of the phrases ``found``, with the weekdays named in ``rest`` (what the phrases left)."""
-    if _UNUSABLE in found or len(found) > 1:
+    if _UNUSABLE in found or len(found) > 1 or _weekday_lists(rest) > 1:
         return None
     named = tuple(sorted({WEEKDAY_NAMES.index(match.group("day")) for match in _WEEKDAY_NAME.finditer(rest)}))
     if not found:
@@ -216,6 +222,23 @@ def _combined(found: set[Rhythm], rest: str) -> Rhythm | None:
     if rhythm.frequency is not Frequency.WEEKLY or rhythm.weekdays:
         return None  # "monthly on Mondays" (which Monday?), or weekdays named twice
     return Rhythm(Frequency.WEEKLY, rhythm.interval, named)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:.!?()\[\]/]")  # ends a clause; commas do not ("Monday, Wednesday and Friday")
+_LIST_WORDS = frozenset({"and", "every", "each", "on"})  # what may stand between two weekdays of one list
+
+
+def _weekday_lists(rest: str) -> int:
+    """How many separate lists of weekdays ``rest`` holds: "every Monday and Thursday" is one, "every Monday ;
+    on Fridays" (two clauses, or a time or a length between them) two."""
+    lists, gap = 0, True
+    for word in rest.split():
+        if _WEEKDAY_NAME.fullmatch(word):
+            lists += gap
+            gap = False
+        elif word not in _LIST_WORDS:
+            gap = True
+    return lists
 
 
 def _always(rhythm: Rhythm) -> _Reader:
@@ -273,33 +296,68 @@ _TIME = re.compile(r"(?<![\w:.])" + _CLOCK.format(n="a") + r"(?![\w:])(?!\s*(?:h
 _LENGTH = re.compile(r"(?<![\w.,])(?P<amount>\d{1,3}(?:[.,]5)?|an?|one|two|three|half an?)[\s-]?"
                      r"(?P<unit>minutes?|mins?|hours?|hrs?)\b")
 _DAY = datetime.timedelta(days=1)
+_TAKEN = "\x00"  # marks where a time or a length was taken out of the text: it ends a list of weekdays
+_ABBREVIATIONS = ("utc", "gmt", "cet", "cest", "eet", "eest", "wet", "met", "mest", "bst", "ist", "est", "edt",
+                  "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "aest", "aedt", "acst", "acdt",
+                  "awst", "nzst", "nzdt", "jst", "kst", "hkt", "sgt", "msk")
+_ZONE = re.compile(_TAKEN + r"\s*\(?\s*(?P<zone>(?:" + "|".join(_ABBREVIATIONS) + r")(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+                   r"|[a-z]+(?:/[a-z_-]+)+)(?![\w/])")
 
 
-def _time_and_length(text: str) -> tuple[datetime.time | None, datetime.timedelta | None, str]:
-    """The one time of day and the one length ``text`` states (None when none or several), and the text without
-    them."""
+@dataclass(frozen=True, slots=True)
+class _Timing:
+    at: datetime.time | None
+    length: datetime.timedelta | None
+    note: str
+
+
+def _time_and_length(text: str) -> tuple[_Timing, str]:
+    """The one time of day and the one length ``text`` states (None when none, several, or in a named time zone; the
+    note says why a stated time is not used), and the text without them, each taken out piece ending a clause."""
     starts: set[datetime.time | None] = set()
     lengths: set[datetime.timedelta | None] = set()
+    impossible: list[str] = []
 
     def ranged(match: re.Match[str]) -> str:
         start, end = _clock(match, "a"), _clock(match, "b")
         starts.add(start)
+        if start is None or end is None:
+            impossible.append(match.group(0))
         if start is not None and end is not None and end > start:
             lengths.add(_between(start, end))
         else:
             lengths.add(None)
-        return " "
+        return f" {_TAKEN} "
 
     def timed(match: re.Match[str]) -> str:
-        starts.add(_clock(match, "a"))
-        return " "
+        start = _clock(match, "a")
+        starts.add(start)
+        if start is None:
+            impossible.append(match.group(0))
+        return f" {_TAKEN} "
 
     def lasting(match: re.Match[str]) -> str:
         lengths.add(_length(match))
-        return " "
+        return f" {_TAKEN} "
 
     rest = _TIME.sub(timed, _RANGE.sub(ranged, _LENGTH.sub(lasting, text)))
-    return _one(starts), _one(lengths), rest
+    zones = sorted({match.group("zone").replace(" ", "") for match in _ZONE.finditer(rest)})
+    at, length = _one(starts), _one(lengths)
+    note = _time_note(starts, impossible, zones)
+    timing = _Timing(None, None, note) if note else _Timing(at, length, "")
+    return timing, rest.replace(_TAKEN, ";")
+
+
+def _time_note(starts: set[datetime.time | None], impossible: list[str], zones: list[str]) -> str:
+    """Why the time the text states is not used; "" when it states none, or one a calendar can use."""
+    if impossible:
+        return f"{impossible[0].strip()} is not a time of day"
+    if len(starts) > 1:
+        return "it names more than one time of day"
+    if starts and zones:
+        zone = zones[0].title() if "/" in zones[0] else zones[0].upper()
+        return f"it names a time zone ({zone}), and the calendar holds local times only"
+    return ""
 
 
 def _one(values: set[_T | None]) -> _T | None:

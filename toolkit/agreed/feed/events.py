@@ -4,11 +4,12 @@ recurring series where the cadence states a rhythm (:mod:`agreed.feed.cadence`).
 - Due dates, measurement and announcement days, hand-offs, dated reviews and triggers, and the term's start and end
   are all-day events (the format gives them a day, not a time), marked free so they do not block anyone's diary.
   The term is two one-day events, its start and its end, rather than one bar across every day of the year.
-- Check-ins are busy events. When the cadence maps to a rhythm and the term has a start and an end, they are one
-  series from the first day on or after the term's start that the rhythm meets, until the term's end; the listed
-  check-in dates the series meets are in it, the others stay events of their own. At the cadence's time of day
-  (and for its length) when it states one, as floating local time (the agreement names no time zone); all-day
-  otherwise.
+- Check-ins: when the cadence maps to a rhythm and the term has a start and an end, they are one series from the
+  first day on or after the term's start that the rhythm meets, until the term's end; the listed check-in dates the
+  series meets are in it, the others stay events of their own. At the cadence's time of day (and for its length)
+  when it states one, as floating local time, and busy; all-day and free otherwise, like every other all-day item.
+  A time the cadence states but the calendar cannot use (no time of day, several, or one in a named time zone) is
+  left out, and the description says why.
 - The event's status follows the agreement's: tentative while it is a draft or proposed, cancelled once ended
   (closed unfulfilled), confirmed otherwise.
 
@@ -141,14 +142,14 @@ def _item_event(agreement: Agreement, origin: Origin, item: DatedItem, cadence: 
     lines = [f"{item.kind.value.capitalize()}: {item.what}", *_agreement_lines(agreement, origin),
              *_people_lines(agreement, item), *_done_line(item)]
     if item.kind is ItemKind.CHECK_IN:
-        lines += _check_in_lines(agreement)
+        lines += _check_in_lines(agreement, cadence)
     return Event(
         uid=_uid(agreement, item.key),
         summary=_summary(agreement, item),
         description=_description(lines, origin),
         start=start, end=end,
         status=_status(agreement),
-        busy=item.kind is ItemKind.CHECK_IN,
+        busy=item.kind is ItemKind.CHECK_IN and isinstance(start, datetime.datetime),
         category=item.kind.value,
         attendees=_attendees(agreement, (item.owner, *item.counterparts)),
         concerns=frozenset(name for name in (item.owner, *item.counterparts) if name),
@@ -164,14 +165,14 @@ def _series_event(agreement: Agreement, origin: Origin, cadence: Cadence, rhythm
                                                 else datetime.datetime.combine(last, datetime.time(23, 59, 59)))
     everyone = tuple(sorted(agreement.party_ids))
     lines = [f"{ItemKind.CHECK_IN.value.capitalize()}s of all parties, until the term ends on {last.isoformat()}",
-             *_agreement_lines(agreement, origin), *_check_in_lines(agreement)]
+             *_agreement_lines(agreement, origin), *_check_in_lines(agreement, cadence)]
     return Event(
         uid=_uid(agreement, SERIES_KEY),
         summary=f"[{agreement.id}] Check-in",
         description=_description(lines, origin),
         start=start, end=end,
         status=_status(agreement),
-        busy=True,
+        busy=cadence.at is not None,
         category=ItemKind.CHECK_IN.value,
         attendees=_attendees(agreement, everyone),
         concerns=frozenset(everyone),
@@ -224,12 +225,14 @@ def _done_line(item: DatedItem) -> Iterator[str]:
         yield f"Done: {'yes, ' + _DONE_WORDS[item.kind] if item.done else 'not yet'}"
 
 
-def _check_in_lines(agreement: Agreement) -> Iterator[str]:
+def _check_in_lines(agreement: Agreement, cadence: Cadence) -> Iterator[str]:
     check_ins = agreement.results.check_ins if agreement.results is not None else None
     if check_ins is None:
         return
     if one_line(check_ins.cadence):
         yield f"Cadence: {one_line(check_ins.cadence)}"
+    if cadence.time_note:
+        yield f"Time: all day here, as the cadence's time is left out: {cadence.time_note}"
     if one_line(check_ins.how):
         yield f"How: {one_line(check_ins.how)}"
 
