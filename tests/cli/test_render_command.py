@@ -108,6 +108,13 @@ def test_what_is_no_agreement_is_a_one_line_error(tmp_path: Path, make: object, 
     assert "Traceback" not in result.output
 
 
+def test_standard_input_is_refused_with_what_render_reads() -> None:
+    result = _render("-")
+    assert result.exit_code == 2
+    assert result.output == "agreed: error: agreed render reads one agreement file, not standard input ('-'): " \
+                            "give its path\n"
+
+
 def _file(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -83,6 +83,23 @@ def test_the_planned_day_of_a_measurement_never_reads_as_the_day_it_was_measured
     assert second.endswith("| 2032-07-15 | — | — | not yet measured |")
 
 
+def test_days_relative_to_the_deadline_show_the_day_they_resolve_to() -> None:
+    data = example_data()
+    data["celebration"]["targets"][0]["measured_on"] = "deadline + 15 days"
+    data["celebration"]["measurement"].update({"on": "deadline + 4 days", "communicated_on": "deadline"})
+    markdown = agreement_markdown(read_agreement(data))
+    assert "- **Results measured on:** 2032-07-04 (deadline + 4 days)" in markdown
+    assert "- **Announced on:** 2032-06-30 (deadline)" in markdown
+    assert "| 2032-07-15 (deadline + 15 days) |" in markdown
+    data["results"]["deadline"] = "end of Q2"  # nothing to resolve against: shown as written
+    assert "- **Results measured on:** deadline + 4 days\n" in agreement_markdown(read_agreement(data))
+
+
+def test_a_term_with_neither_day_reads_not_set_once() -> None:
+    assert "- **Term:** not set\n" in agreement_markdown(example(term={"start": "", "end": None}))
+    assert "- **Term:** 2031-01-06 to not set\n" in agreement_markdown(example(term={"start": "2031-01-06"}))
+
+
 def test_the_grade_without_a_plus_collaboration_reads_as_sentences() -> None:
     markdown = agreement_markdown(example())
     assert ("- **Grade without A+ collaboration:** C — not good enough. Each side would fix its own half: "

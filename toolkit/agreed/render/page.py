@@ -32,6 +32,7 @@ from agreed.agreement import (
 from agreed.measured import Outcome, measured_value, outcome_of
 from agreed.render.consent_panel import ConsentPanel, ConsentRow
 from agreed.render.markdown import email_link, inline, prose, short_digests
+from agreed.schedule import day_of
 from agreed.visible import visible
 
 PartyHref = Callable[[str], str | None]
@@ -53,7 +54,7 @@ def agreement_markdown(agreement: Agreement, *, consent: ConsentPanel | None = N
         _parties(agreement.parties, names),
         _result(agreement.framing, agreement.results, names),
         _obligations(agreement, names),
-        _celebration(agreement.celebration, names),
+        _celebration(agreement.celebration, names, agreement.results.deadline if agreement.results else None),
         _relationship(agreement.relationship),
         _reservations(agreement.relationship),
         _consent(consent, names) if consent is not None else [],
@@ -105,9 +106,11 @@ def _heading(agreement: Agreement, source: str | None) -> list[str]:
 
 def _term(agreement: Agreement) -> str:
     term = agreement.term
-    start = inline(term.start) if term is not None and term.start else "not set"
-    end = inline(term.end) if term is not None and term.end else "not set"
-    return f"{start} to {end}"
+    start = inline(term.start) if term is not None and term.start else None
+    end = inline(term.end) if term is not None and term.end else None
+    if start is None and end is None:
+        return "not set"
+    return f"{start or 'not set'} to {end or 'not set'}"
 
 
 def _code(text: str) -> str:
@@ -209,22 +212,22 @@ def _cell(value: str | None) -> str:
 # -- the celebration ---------------------------------------------------------------------------------------------
 
 
-def _celebration(celebration: Celebration | None, names: _Names) -> list[str]:
+def _celebration(celebration: Celebration | None, names: _Names, deadline: str | None) -> list[str]:
     if celebration is None:
         return []
     lines = ["## The celebration"]
     if celebration.targets:
         lines += ["", "| Metric | Baseline | Target | To be measured on | Measured | Measured on | Outcome |",
                   "| --- | --- | --- | --- | --- | --- | --- |"]
-        lines += [_target_row(target) for target in celebration.targets]
+        lines += [_target_row(target, deadline) for target in celebration.targets]
         measured = [_measured_line(target, target.measured, names) for target in celebration.targets
                     if target.measured is not None]
         lines += ["", "How each result was measured:", "", *measured] if measured else []
     measurement = celebration.measurement
     facts: list[str] = []
     if measurement is not None:
-        facts += _facts([("Results measured on", measurement.on), ("Announced on", measurement.communicated_on),
-                         ("How", measurement.how)])
+        facts += _facts([("Results measured on", _resolved(measurement.on, deadline)),
+                         ("Announced on", _resolved(measurement.communicated_on, deadline)), ("How", measurement.how)])
     if celebration.announcer:
         facts.append(f"- **Who announces:** {names.of(celebration.announcer)}")
     facts += _facts([("Failure means", celebration.failure_definition),
@@ -241,14 +244,24 @@ def _celebration(celebration: Celebration | None, names: _Names) -> list[str]:
     return lines if len(lines) > 1 else []
 
 
-def _target_row(target: Target) -> str:
+def _resolved(day: str | None, deadline: str | None) -> str | None:
+    """A day as written, or, where it is written relative to the outcome deadline (``deadline + 4 days``), the
+    calendar day it resolves to, with the relative form in brackets; as written when it does not resolve."""
+    resolved = day_of(day, deadline)
+    if day is None or resolved is None or resolved.isoformat() == day.strip():
+        return day
+    return f"{resolved.isoformat()} ({day})"
+
+
+def _target_row(target: Target, deadline: str | None) -> str:
     """One target: the planned day of its measurement and, once a value is recorded, the value and the day it was
     measured, in columns of their own, so a planned day never reads as a measurement."""
     unit = f" {inline(target.unit)}" if target.unit else ""
     value = measured_value(target)
     measured_on = target.measured.on if target.measured is not None and value is not None else None
+    planned = _resolved(target.measured_on, deadline)
     return (f"| {_cell(target.metric or target.id)} | {_number(target.baseline, unit)} | "
-            f"{_number(target.target, unit)} | {_cell(target.measured_on)} | {_number(value, unit)} | "
+            f"{_number(target.target, unit)} | {_cell(planned)} | {_number(value, unit)} | "
             f"{_cell(measured_on)} | {OUTCOME_MARKS[outcome_of(target)]} |")
 
 

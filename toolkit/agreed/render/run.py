@@ -17,7 +17,7 @@ from agreed.document import read_document
 from agreed.errors import AgreedError
 from agreed.render.consent_panel import DRAFT_NOTE, ConsentPanel, consent_panel
 from agreed.schema import VERSION_KEY
-from agreed.sources import Kind, kind_of
+from agreed.sources import STDIN, Kind, kind_of
 
 
 class RenderError(AgreedError):
@@ -43,6 +43,8 @@ def agreement_page(file: Path, shown: str | None = None, *, consent: bool = True
     unless ``consent`` is false; ``reviews_file``: the code host's reviews, evidence for agreements that accept
     ``review``."""
     name = shown if shown is not None else file.as_posix()
+    if name == STDIN:
+        raise RenderError("agreed render reads one agreement file, not standard input ('-'): give its path")
     if file.is_dir():
         raise RenderError(f"{name}: is a folder; render takes one agreement file")
     if kind_of(file) is Kind.CONSENT_RECORD:
