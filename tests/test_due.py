@@ -52,13 +52,36 @@ def test_done_items_are_not_shown(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("status", "read"), [
     ("active", True), ("renegotiating", True), ("draft", False), ("proposed", False), ("fulfilled", False),
-    ("ended", False), ("Active", False)])
+    ("ended", False)])
 def test_only_agreements_in_force_are_read_for_dates(tmp_path: Path, status: str, read: bool) -> None:
     write_agreement(tmp_path, "a", status=status, results=milestones(("m", "maria", "2031-05-01")))
     report = due_report([str(tmp_path)], TODAY, 14)
     assert bool(report.entries) is read
     assert [ref.status for ref in report.left_out] == ([] if read else [status])
     assert report.left_out_by_status() == (() if read else ((status, 1),))
+    assert report.problems == ()
+
+
+def test_a_misspelt_status_is_a_problem_not_an_agreement_quietly_left_out(tmp_path: Path) -> None:
+    write_agreement(tmp_path, "a", status="Active", results=milestones(("m", "maria", "2031-05-01")))
+    report = due_report([str(tmp_path)], TODAY, 14)
+    assert (report.entries, report.left_out, report.failed) == ((), (), True)
+    (problem,) = report.problems
+    lines = (tmp_path / "a.yaml").read_text(encoding="utf-8").splitlines()
+    assert (problem.rule, lines[problem.line - 1][problem.col - 1:]) == ("S100", '"Active",')
+    assert "status" in problem.message
+
+
+@pytest.mark.parametrize("written", ["2031-02-30", "2031-13-01", "30.02.2031", "soon"])
+def test_a_day_that_cannot_be_read_is_a_positioned_problem_not_an_item_quietly_left_out(tmp_path: Path,
+                                                                                       written: str) -> None:
+    write_agreement(tmp_path, "a", results=milestones(("bad", "maria", written), ("good", "daniel", "2031-05-01")))
+    report = due_report([str(tmp_path)], TODAY, 14)
+    assert report.failed
+    (problem,) = report.problems
+    lines = (tmp_path / "a.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[problem.line - 1][problem.col - 1:].startswith(f'"{written}"')  # the position of the day written
+    assert report.entries == ()  # the file's dates are not trusted: its problem says why, and the run exits 2
 
 
 def test_items_are_grouped_by_owner_with_the_shared_items_last(tmp_path: Path) -> None:

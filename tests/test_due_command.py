@@ -151,6 +151,26 @@ def test_a_file_that_does_not_load_is_reported_positioned_and_exits_2(tmp_path: 
     assert "1 file could not be read" in result.stdout
 
 
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+def test_a_day_that_does_not_exist_is_reported_positioned_and_exits_2(tmp_path: Path, output_format: str) -> None:
+    example = (CONTRACTS / "sales-onboarding.yaml").read_text(encoding="utf-8")
+    assert example.count("due: 2031-02-27\n") == 1
+    (tmp_path / "sales.yaml").write_text(example.replace("due: 2031-02-27\n", "due: 2031-02-30\n"), encoding="utf-8")
+    write_agreement(tmp_path, "other", results=milestones(("m", "maria", "2031-05-01")))
+    result = run(str(tmp_path), "--today", "2031-06-01", "--format", output_format)
+    assert result.exit_code == 2  # never 0 or 1: the scheduled reminder fails instead of going quiet about the item
+    line = example[:example.index("due: 2031-02-27\n")].count("\n") + 1
+    assert f"sales.yaml:{line}:12: S100 error " in result.stderr
+    assert "'2031-02-30' is not a date" in result.stderr
+    if output_format == "json":
+        document = json.loads(result.stdout)
+        assert [(problem["line"], problem["col"]) for problem in document["problems"]] == [(line, 12)]
+        assert [item["key"] for item in items(document)] == ["milestone:m"]  # the other agreement is still read
+    else:
+        assert "1 file could not be read for dates" in result.stdout
+        assert "Milestone m" in result.stdout
+
+
 def test_a_missing_file_a_fifo_and_a_folder_without_agreements_exit_2(tmp_path: Path) -> None:
     missing = run(str(tmp_path / "missing.yaml"), "--today", "2031-06-01")
     assert missing.exit_code == 2

@@ -10,7 +10,9 @@ Only agreements in force are read for items: ``active`` and ``renegotiating`` (t
 while renegotiating). A ``draft`` or ``proposed`` agreement binds nobody yet, and a ``fulfilled`` or ``ended`` one
 binds nobody any more, so their dates are not due; they are counted as left out, by status, so a reader can tell
 "nothing due" from "nothing read". Files are chosen by :mod:`agreed.sources` (agreements only: never the template or
-consent records); a file that does not load is reported with its positioned problems, and the others are still read.
+consent records); a file that does not load, or holds a value the schema does not allow (a day that does not exist,
+a misspelt key or status: :func:`agreed.schema.unreadable_values`), is reported with its positioned problems and not
+read for dates, and the others are still read: an item is never left out without a word.
 
 Items are grouped by person: the owner of each item, and one group for the items no single party owns (check-ins,
 measurements, the term, dated reviews). ``party`` keeps the items a party owes or that are for them
@@ -31,6 +33,7 @@ from agreed.document import Document, read_document
 from agreed.errors import AgreedError
 from agreed.problem import Problem
 from agreed.schedule import DatedItem, dated_items
+from agreed.schema import unreadable_values
 from agreed.sources import agreement_files
 
 IN_FORCE = frozenset({"active", "renegotiating"})
@@ -167,10 +170,12 @@ def due_report(arguments: Sequence[str], today: datetime.date, within: int = 14,
     input, or a ``party`` that no agreement read names."""
     files, skipped = _agreement_files(arguments)
     documents = [read_document(file, file.as_posix()) for file in files]
-    problems = tuple(problem for document in documents for problem in document.problems)
-    loaded = [_loaded(document) for document in documents if document.loaded]
-    if party is not None:
-        _check_party(party, loaded)
+    problems = tuple(problem for document in documents for problem in unreadable_values(document))
+    readable = [_loaded(document) for document in documents if document.loaded]
+    if party is not None:  # a party of an agreement that fails the schema is still known: its problems say the rest
+        _check_party(party, readable)
+    failing = {problem.path for problem in problems}
+    loaded = [agreement for agreement in readable if agreement.ref.file not in failing]
     binding = [agreement for agreement in loaded if in_force(agreement.ref.status)]
     until = window_end(today, within)
     entries = [entry for agreement in binding for entry in _entries(agreement, today, until, party)]

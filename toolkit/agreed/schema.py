@@ -100,12 +100,13 @@ def _ecma_to_python(pattern: str) -> str:
     return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith(r"\$") else pattern
 
 
-def validate_document(document: Document) -> list[Problem]:
-    """Schema problems of a loaded document (format version first); empty when it conforms."""
+def validate_document(document: Document, *, missing: bool = True) -> list[Problem]:
+    """Schema problems of a loaded document (format version first); empty when it conforms. ``missing`` false leaves
+    out the elements required but not written, keeping the values written that the format does not allow."""
     if not document.loaded:
         return []
     version_problem = _check_version(document)
-    if version_problem is not None:
+    if version_problem is not None and (missing or VERSION_KEY in document.data):
         return [version_problem]
     fast = _fast_validator()
     if fast is not None and fast.is_valid(document.data):
@@ -114,10 +115,22 @@ def validate_document(document: Document) -> list[Problem]:
     if any(tuple(error.absolute_path) == ("status",) for error in errors):
         # An unknown status is not a draft, so every completeness rule would fire; the status error alone says it.
         errors = [error for error in errors if not _from_status_rule(error)]
-    problems = {problem for error in errors for problem in _problems_for(document, error)}
-    if not problems and fast is not None:
+    kept = errors if missing else [error for error in errors if not _missing(error)]
+    problems = {problem for error in kept for problem in _problems_for(document, error)}
+    if not errors and fast is not None:
         problems = set(_fast_problems(document, fast))
     return sorted(problems, key=lambda problem: (problem.line, problem.col, problem.message))
+
+
+def unreadable_values(document: Document) -> list[Problem]:
+    """Why what ``document`` says cannot all be read: the problems of loading it, and, when it loaded, each value
+    written that the schema does not allow (a day that does not exist, a misspelt key or status), positioned. The
+    typed view (:mod:`agreed.agreement`) leaves such a value out without a word, so every command that reads an
+    agreement's dates and values (due, calendar, site) reports these first. An element not written at all is
+    lint's to report (``agreed validate``): nothing written is lost."""
+    if not isinstance(document.data, Mapping):  # no agreement at all: what reads it says so
+        return list(document.problems)
+    return [*document.problems, *validate_document(document, missing=False)]
 
 
 def _fast_problems(document: Document, fast: Any) -> Iterator[Problem]:
@@ -322,6 +335,12 @@ def _echo(value: Any) -> str:
     """A value quoted in a message as the user wrote it, shortened when long."""
     text = str(value)
     return repr(text if len(text) <= _ECHO_LIMIT else text[: _ECHO_LIMIT - 1] + "…")
+
+
+def _missing(error: Any) -> bool:
+    """Whether ``error`` says an element is not written: a required key, or the completeness an agreement owes once
+    it leaves draft (the status rule's ``then``/``else``)."""
+    return error.validator == "required" or _from_status_rule(error)
 
 
 def _from_status_rule(error: Any) -> bool:

@@ -47,5 +47,5 @@ def summary(report: DueReport) -> str:
         said += f"; not in force, so not read for dates: {counts}"
     if report.problems:
         unread = len({problem.path for problem in report.problems})
-        said += f"; {plural(unread, 'file')} could not be read"
+        said += f"; {plural(unread, 'file')} could not be read for dates"
     return said + "."

@@ -63,7 +63,7 @@ def _row(group: DueGroup, entry: DueEntry) -> str:
 
 def _problems(problems: Iterable[Problem]) -> list[str]:
     listed = list(problems)
-    lines = [f"### {plural(len({problem.path for problem in listed}), 'file')} could not be read", ""]
+    lines = [f"### {plural(len({problem.path for problem in listed}), 'file')} could not be read for dates", ""]
     lines += [f"- {cell(f'{problem.path}:{problem.line}:{problem.col}')}: {cell(problem.message)}"
               for problem in listed]
     return [*lines, ""]
