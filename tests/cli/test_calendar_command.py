@@ -277,6 +277,22 @@ def test_renegotiation_triggers_keep_their_uid_when_another_is_inserted_before_t
     assert before < after
 
 
+def test_a_day_that_does_not_exist_is_reported_positioned_and_nothing_is_written(here: Path) -> None:
+    data = agreement()
+    data["results"]["deliverables"][0]["due"] = "2031-02-30"
+    written = write(here / "contracts" / "pilot.yaml", data).read_text(encoding="utf-8")
+    write(here / "contracts" / "other.yaml", agreement("other-pilot"))
+    target = here / "agreements.ics"
+    result = _run("-o", str(target))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert not target.exists()
+    problem = next(line for line in result.stderr.splitlines() if "pilot.yaml:" in line)
+    line, col = (int(part) for part in problem.split(":")[1:3])
+    assert written.splitlines()[line - 1][col - 1:].startswith('"2031-02-30"')  # written as JSON, which is YAML
+    assert "'2031-02-30' is not a date" in problem
+
+
 def test_the_shipped_examples_make_a_calendar_both_parsers_read(here: Path) -> None:
     shutil.copytree(EXAMPLES, here / "contracts")
     text = _calendar()

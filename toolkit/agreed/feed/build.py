@@ -29,6 +29,7 @@ from agreed.feed.events import Event, Origin, events_of
 from agreed.feed.ics import calendar_text
 from agreed.feed.revisions import Revised, Version, revised
 from agreed.problem import Problem, Severity
+from agreed.schema import unreadable_values
 from agreed.sources import agreement_files, repository_root
 
 if TYPE_CHECKING:
@@ -110,8 +111,9 @@ def _read(file: Path) -> _Read:
 
 
 def _problems(read: Sequence[_Read]) -> tuple[Problem, ...]:
-    """Why the agreements cannot make one calendar: load problems, a missing id, an id two files share."""
-    problems = [problem for entry in read for problem in entry.document.problems]
+    """Why the agreements cannot make one calendar: load problems and values the schema does not allow (a day that
+    does not exist would leave its event out without a word), a missing id, an id two files share."""
+    problems = [problem for entry in read for problem in unreadable_values(entry.document)]
     owners: dict[str, _Read] = {}
     for entry in read:
         if not entry.document.loaded:
