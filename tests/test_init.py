@@ -83,6 +83,14 @@ def test_first_run_creates_everything(repo: Path) -> None:
     assert _yaml((repo / ".agreed.yaml").read_text(encoding="utf-8")) is None  # only comments: the defaults
 
 
+def test_the_configuration_offers_the_site_url_the_calendar_links_to(repo: Path) -> None:
+    initialise(repo, "github")
+    lines = (repo / ".agreed.yaml").read_text(encoding="utf-8").splitlines()
+    site = [line.removeprefix("# ") for line in lines if line.startswith("# site:")]
+    assert len(site) == 1
+    assert _yaml(site[0]) == {"site": {"url": "https://example.github.io/agreements/"}}
+
+
 def test_second_run_changes_nothing(repo: Path) -> None:
     initialise(repo, "github")
     before = _snapshot(repo)

@@ -107,6 +107,7 @@ AGREED_CONFIG = """\
 # vague-terms: [synergy]          # your team's own vague words (rule V110)
 # allowed-terms: [best effort tier]
 # people: people.yaml             # a roster of people that parties are checked against
+# site: {url: https://example.github.io/agreements/}   # where agreed site is published: calendar events link there
 """
 
 
