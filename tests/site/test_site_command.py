@@ -321,3 +321,48 @@ def test_bad_input_is_one_line_and_exit_2(repo: Repo, arguments: list[str], mess
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
     assert not (repo.root / ".git" / "site").exists()
+
+
+def _index_row(site: Path, title: str) -> list[str]:
+    return next(row for row in _rows((site / "index.html").read_text(encoding="utf-8")) if row[0].startswith(title))
+
+
+def test_a_day_that_does_not_exist_is_reported_positioned_noted_on_its_pages_and_exits_2(repo: Repo) -> None:
+    """An active agreement's milestone due on 2031-02-30: the typed view leaves the day out, so without a word the
+    milestone would drop from the overdue count. It is named on stderr, on its page and in its index row, the pages
+    are still written, and the build exits 2; a warm rebuild (facts from the manifest) says the same."""
+    file = repo.root / "contracts" / "sales-onboarding.yaml"
+    written = file.read_text(encoding="utf-8").replace("due: 2031-02-27", "due: 2031-02-30", 1)
+    file.write_text(written, encoding="utf-8")
+    repo.commit("a day February does not have")
+    for run in ("cold", "warm"):
+        code, out, err = _run("site", "-o", "public", "--today", "2031-06-01")
+        assert code == 2, (run, err)
+        assert "4 agreements" in out
+        problem = next(line for line in err.splitlines() if line.startswith("contracts/sales-onboarding.yaml:"))
+        line, col = (int(part) for part in problem.split(":")[1:3])
+        assert written.splitlines()[line - 1][col - 1:] == "2031-02-30"
+        assert "'2031-02-30' is not a date" in problem
+        position = f"contracts/sales-onboarding.yaml:{line}:{col}"
+        page = " ".join(_shown(repo.root / "public" / "agreements" / "sales-onboarding.html").split())
+        assert "Not all of this agreement could be read" in page
+        assert f"{position}: S100 results.milestones[id=checklist-draft].due: '2031-02-30' is not a date" in page
+        row = _index_row(repo.root / "public", "Halve enterprise onboarding time")
+        assert "1 value could not be read" in row[0]
+        assert f"{position}: S100" in row[0]
+    untouched = _index_row(repo.root / "public", "Cut outpatient no-shows")
+    assert "could not be read" not in untouched[0]
+
+
+def test_a_value_the_schema_refuses_is_escaped_on_the_pages(repo: Repo) -> None:
+    file = repo.root / "contracts" / "sales-onboarding.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("status: active", "status: <b>activ</b>", 1),
+                    encoding="utf-8")
+    repo.commit("a status the format does not know")
+    code, _, err = _run("site", "-o", "public", "--today", "2031-06-01")
+    assert code == 2
+    assert "contracts/sales-onboarding.yaml:" in err
+    for page in ("index.html", "agreements/sales-onboarding.html"):
+        markup = (repo.root / "public" / page).read_text(encoding="utf-8")
+        assert "<b>activ" not in markup, page
+        assert "&lt;b&gt;activ&lt;/b&gt;" in markup, page

@@ -14,6 +14,11 @@ agreement's page depends on its file, the newest commit that changed it, its con
 that touched them), the people roster, and the names of its own page and its parties' pages; the index and each
 person's page depend on the facts of the agreements they list and ``today``.
 Nothing is written outside the output folder, nor in a git directory; files are removed only as the manifest allows.
+
+A file that does not load stops the build before anything is written (there is no agreement to make a page of). An
+agreement that loads but holds a value the schema does not allow (:func:`agreed.schema.unreadable_values`: a day that
+does not exist, a misspelt status) is published with a note naming each problem on its page and in its index row, and
+the problems are in the result (``problems``), so the command can exit 2 once the pages are written.
 """
 
 from __future__ import annotations
@@ -38,11 +43,13 @@ from agreed.git.repository import GitError, Repository
 from agreed.history.timeline import Options, Timeline, build_timeline
 from agreed.history.versions import VersionLoader
 from agreed.people import Roster, RosterError
+from agreed.problem import Problem
 from agreed.reading import Unreadable, read_file
 from agreed.render.consent_panel import ConsentPanel, panel_of
 from agreed.render.html import NavLink, html_page
 from agreed.render.page import agreement_markdown
 from agreed.schedule import dated_items
+from agreed.schema import unreadable_values
 from agreed.site import pages
 from agreed.site.facts import CONSENT_UNKNOWN, AgreementFacts, ChangeFacts, ItemFacts, PartyFacts
 from agreed.site.gitfacts import Touched, touched_paths
@@ -99,7 +106,8 @@ class SiteRequest:
 @dataclass(frozen=True, slots=True)
 class SiteResult:
     """The pages of the site (relative to the output folder), those made in this run, those removed (pages of
-    agreements or people that are gone), those left because they were edited since, and notes for the user."""
+    agreements or people that are gone), those left because they were edited since, notes for the user, and the
+    values the agreements hold that could not be read (positioned; each page and index row notes its own)."""
 
     out: Path
     pages: tuple[str, ...]
@@ -108,6 +116,7 @@ class SiteResult:
     left: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     agreements: int = 0
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(slots=True)
@@ -124,6 +133,7 @@ class _Source:
     data: Any = None
     facts: AgreementFacts | None = None
     key: str = ""
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(slots=True)
@@ -209,6 +219,7 @@ def _parse(source: _Source) -> bool:
             raise SiteError(f"{source.shown}: not an agreement (it has no 'agreed:' key)")
         return False
     source.data = document.data
+    source.problems = tuple(unreadable_values(document))
     source.agreement = read_agreement(document.data)
     source.agreement_id = source.agreement.id or PurePosixPath(source.shown).stem
     return True
@@ -265,8 +276,9 @@ class _Builder:
         removed, left = self._remove_stale()
         manifest = Manifest(self.code, dict(sorted(self.pages.items())), dict(sorted(agreements.items())), True)
         self._write(NAME, manifest_text(manifest))
+        problems = tuple(problem for _, record in sorted(agreements.items()) for problem in record.facts.problems)
         return SiteResult(self.out, tuple(sorted(self.pages)), tuple(sorted(self.rendered)), removed, left,
-                          self._notes(), len(agreements))
+                          self._notes(), len(agreements), problems)
 
     # -- names ---------------------------------------------------------------------------------------------------
 
@@ -328,7 +340,8 @@ class _Builder:
             return f"../{pages.PEOPLE_FOLDER}/{people[party]}.html" if party in people else None
 
         panel = panel_of(status) if status is not None else ConsentPanel(note=consent_note)
-        markdown_text = agreement_markdown(agreement, consent=panel, source=source.shown, party_href=party_href)
+        markdown_text = pages.with_problems(
+            agreement_markdown(agreement, consent=panel, source=source.shown, party_href=party_href), facts.problems)
         by_digest = {} if timeline is None or self.loader is None else versions_by_digest(
             timeline, self.loader, {record.digest for record in records})
         events = consent_events(records, by_digest, status.digest if status is not None else None, party_names)
@@ -477,7 +490,8 @@ def _facts(source: _Source, agreement: Agreement, status: AgreementStatus | None
                             tuple(item.counterparts), item.done) for item in dated_items(agreement))
     return AgreementFacts(source.shown, source.agreement_id, (agreement.title or "").strip() or source.agreement_id,
                           agreement.status or "unknown", parties, items, consent_note,
-                          _last_material(timeline), history_note if timeline is None or not timeline.entries else "")
+                          _last_material(timeline), history_note if timeline is None or not timeline.entries else "",
+                          source.problems)
 
 
 def _last_material(timeline: Timeline | None) -> ChangeFacts | None:

@@ -6,6 +6,10 @@ Which items are next due or overdue is not a fact: it depends on the day the sit
 from the dated items when the index and the people's pages are made. Only an agreement in force has items that fall
 due (:func:`agreed.due.in_force`, the rule of ``agreed due``): a fulfilled or ended one binds nobody any more, a
 draft or proposed one nobody yet.
+
+An agreement that holds a value the schema does not allow (a day that does not exist, a misspelt status) keeps
+those problems among its facts (:func:`agreed.schema.unreadable_values`): the typed view leaves such a value out, so
+the pages say what is missing, and a warm rebuild reports them again without parsing the file.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agreed.due import in_force
+from agreed.problem import Problem, Severity
 from agreed.schedule import ItemKind
 
 CONSENT_UNKNOWN = "unknown"  # no repository, or terms that cannot be digested: consent cannot be told
@@ -115,6 +120,7 @@ class AgreementFacts:
     consent_note: str
     last_material: ChangeFacts | None
     history: str = ""
+    problems: tuple[Problem, ...] = ()  # values written that could not be read (left out of the typed view)
 
     @property
     def open_for_consent(self) -> bool:
@@ -152,6 +158,8 @@ def facts_record(facts: AgreementFacts) -> dict[str, Any]:
         "last_material": None if facts.last_material is None else [
             facts.last_material.day, facts.last_material.commit, facts.last_material.author,
             facts.last_material.subject],
+        "problems": [[problem.path, problem.line, problem.col, problem.rule, problem.severity.label, problem.message]
+                     for problem in facts.problems],
     }
 
 
@@ -166,4 +174,6 @@ def facts_from(record: Mapping[str, Any]) -> AgreementFacts:
                     for kind, key, what, on, owner, counterparts, done in record["items"]),
         consent_note=str(record["consent_note"]), history=str(record["history"]),
         last_material=None if last is None else ChangeFacts(*(str(part) for part in last)),
+        problems=tuple(Problem(str(path), int(line), int(col), str(rule), Severity.parse(str(severity)), str(message))
+                       for path, line, col, rule, severity, message in record["problems"]),
     )

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from agreed.problem import Problem
 from agreed.render.markdown import short_digests
 from agreed.site.facts import AgreementFacts, ItemFacts, PersonKey
 from agreed.site.markup import link, table, text
@@ -72,6 +73,36 @@ def _days(item: ItemFacts, today: datetime.date) -> str:
     return f"{-gap} day{'s' * (gap != -1)} late" if item.can_be_late else f"passed {-gap} day{'s' * (gap != -1)} ago"
 
 
+# -- values that could not be read ---------------------------------------------------------------------------------
+
+UNREADABLE = ("Not all of this agreement could be read: the values below are not what the format allows, so this "
+              "page, the index and the people's pages leave them out. Correct them in the file (agreed lint names "
+              "them too).")
+
+
+def _problem_text(problem: Problem) -> str:
+    return text(f"{problem.path}:{problem.line}:{problem.col}: {problem.rule} {problem.message}")
+
+
+def with_problems(markdown_text: str, problems: Sequence[Problem]) -> str:
+    """An agreement's page with a note under its title naming each value that could not be read (position and
+    message), so a reader knows what the page leaves out; the page as it is when there are none."""
+    if not problems:
+        return markdown_text
+    title, _, rest = markdown_text.partition("\n")
+    note = ["", f"> **{text(UNREADABLE)}**", ">", *(f"> - {_problem_text(problem)}" for problem in problems)]
+    return "\n".join([title, *note, rest])
+
+
+def _problems_cell(problems: Sequence[Problem]) -> str:
+    """What follows the title in an index row: the values that could not be read, if any."""
+    count = len(problems)
+    if not count:
+        return ""
+    return (f" **{count} value{'s' * (count != 1)} could not be read:** "
+            + "; ".join(_problem_text(problem) for problem in problems))
+
+
 # -- the index -------------------------------------------------------------------------------------------------------
 
 INDEX_HEADER = ["Agreement", "Status", "Parties", "Next due", "Overdue", "Consent", "Last material change"]
@@ -95,7 +126,7 @@ def _index_row(facts: AgreementFacts, names: Names, today: datetime.date) -> lis
     late = facts.overdue(today)
     change = facts.last_material
     return [
-        link(facts.title, names.agreement_href(facts.path)),
+        link(facts.title, names.agreement_href(facts.path)) + _problems_cell(facts.problems),
         text(facts.status),
         ", ".join(link(party.name, names.person_href(party.id)) for party in facts.parties),
         NOTHING if following is None else text(f"{following.on}: {following.what} ({_days(following, today)})"),
