@@ -99,7 +99,7 @@ def _problems_cell(problems: Sequence[Problem]) -> str:
     count = len(problems)
     if not count:
         return ""
-    return (f" **{count} value{'s' * (count != 1)} could not be read:** "
+    return (f" — **{count} value{'s' * (count != 1)} could not be read:** "
             + "; ".join(_problem_text(problem) for problem in problems))
 
 
