@@ -10,12 +10,13 @@ import pytest
 from agreed import __version__
 from agreed.history.diff import AGREEMENT, Change, ChangeKind, FileDiff
 from agreed.history.materiality import Materiality
-from agreed.report.changes import Summary, change_line, escape_markdown, has_material
+from agreed.report.changes import Summary, change_line, has_material
 from agreed.report.changes.base import TEXT_LIMIT, elide_pair, format_value
 from agreed.report.changes.json_report import render as render_json
 from agreed.report.changes.markdown_report import render as render_markdown
 from agreed.report.changes.text_report import file_header
 from agreed.report.changes.text_report import render as render_text
+from agreed.report.markdown import multiline_cell
 
 MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
 
@@ -225,9 +226,9 @@ def _cells(row: str) -> list[str]:
 
 
 def test_markdown_escapes_pipes_newlines_and_html() -> None:
-    assert escape_markdown("a | b\nc") == "a \\| b<br>c"
-    assert escape_markdown("<script>x</script> & *bold* `code` [link](u)") == (
-        "\\<script\\>x\\</script\\> &amp; \\*bold\\* \\`code\\` \\[link\\](u)")
+    assert multiline_cell("a | b\nc") == "a \\| b<br>c"
+    assert multiline_cell("<script>x</script> & *bold* `code` [link](u)") == (
+        "\\<script\\>x\\</script\\> \\& \\*bold\\* \\`code\\` \\[link\\](u)")
 
 
 def test_markdown_tables_stay_tables_whatever_the_values() -> None:

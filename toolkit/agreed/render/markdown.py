@@ -1,11 +1,11 @@
 """Agreement text written into Markdown as text: it can never become markup, yet its web addresses stay links.
 
-Every ASCII character that Markdown gives a meaning inside a line (``\\ ` * _ [ ] < > | # ~ & !``) is escaped with a
-backslash, and so is what only means something at the start of a line (``-``, ``+``, ``=``, ``1.``), so a value
-that starts with ``#`` is no heading and ``<script>`` is shown, not run (the HTML of a page is rendered with raw HTML
-disabled as well). Control characters and bidirectional overrides are written visibly (:func:`agreed.visible.visible`).
-An ``http`` or ``https`` address in the text becomes a Markdown autolink, which needs no linkify library; trailing
-punctuation is left out of the address, as a reader means it.
+The text itself is escaped as :mod:`agreed.report.markdown` writes agreement text (Markdown's specials and what a line
+may start with backslash-escaped, so a value that starts with ``#``, ``-`` or ``1.`` is no heading or list and
+``<script>`` is shown, not run; control characters and bidirectional overrides written visibly). What is this
+module's own: an ``http`` or ``https`` address in the text becomes a Markdown autolink, which needs no linkify
+library (trailing punctuation is left out of the address, as a reader means it); a paragraph keeps its lines; an
+e-mail address becomes a link; digests in the consent subsystem's own words are cut short.
 """
 
 from __future__ import annotations
@@ -13,14 +13,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from agreed.visible import visible
+from agreed.report.markdown import literal, text_lines
 
-_INLINE_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#~&!])")
-_LINE_START: Final = re.compile(r"^([-+=])")
-_LIST_NUMBER: Final = re.compile(r"^(\d{1,9})([.)])")
 _ADDRESS: Final = re.compile(r"https?://[^\s<>|`\"\\\[\]{}]+", re.IGNORECASE)
 _TRAILING: Final = ".,;:!?'\")]}*_~"
-_LINE_BREAK: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _EMAIL: Final = re.compile(r"[A-Za-z0-9.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 _DIGEST: Final = re.compile(r"(?<![0-9A-Za-z])sha256:([0-9a-f]{64})(?![0-9A-Za-z])")
 DIGEST_SHOWN: Final = 12
@@ -30,13 +26,12 @@ subject)."""
 
 def inline(value: str) -> str:
     """``value`` as Markdown text on one line (its line breaks become spaces): for list items and table cells."""
-    return _line(" ".join(part.strip() for part in _LINE_BREAK.split(value) if part.strip()))
+    return _line(" ".join(text_lines(value)))
 
 
 def prose(value: str) -> str:
     """``value`` as a Markdown paragraph: its lines kept with hard line breaks, blank lines dropped."""
-    lines = [part.strip() for part in _LINE_BREAK.split(value) if part.strip()]
-    return "\\\n".join(_line(line) for line in lines)
+    return "\\\n".join(_line(line) for line in text_lines(value))
 
 
 def email_link(address: str) -> str:
@@ -60,10 +55,10 @@ def _line(line: str) -> str:
         address = _without_trailing(match.group())
         if address.endswith("//"):  # a scheme with nothing after it is no address
             continue
-        parts.append(_escaped(line[written:match.start()], at_start=written == 0))
+        parts.append(literal(line[written:match.start()], at_start=written == 0))
         parts.append(f"<{address}>")
         written = match.start() + len(address)
-    parts.append(_escaped(line[written:], at_start=written == 0))
+    parts.append(literal(line[written:], at_start=written == 0))
     return "".join(parts)
 
 
@@ -74,10 +69,3 @@ def _without_trailing(address: str) -> str:
             break
         address = address[:-1]
     return address
-
-
-def _escaped(text: str, *, at_start: bool) -> str:
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", visible(text))
-    if not at_start:
-        return escaped
-    return _LIST_NUMBER.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", escaped, count=1), count=1)

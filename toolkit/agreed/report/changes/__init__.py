@@ -18,7 +18,6 @@ from agreed.history.diff import FileDiff
 from agreed.report.changes import json_report, markdown_report, text_report
 from agreed.report.changes.base import Summary, has_material
 from agreed.report.changes.json_report import change_record
-from agreed.report.changes.markdown_report import escape_markdown
 from agreed.report.changes.text_report import change_line, render_file_text
 from agreed.report.registry import Registry
 
@@ -26,5 +25,4 @@ CHANGES_FORMATS: Final[Registry[Sequence[FileDiff], str]] = Registry("changes", 
     "text": text_report.render, "json": json_report.render, "markdown": markdown_report.render,
 })
 
-__all__ = ["CHANGES_FORMATS", "Summary", "change_line", "change_record", "escape_markdown", "has_material",
-           "render_file_text"]
+__all__ = ["CHANGES_FORMATS", "Summary", "change_line", "change_record", "has_material", "render_file_text"]

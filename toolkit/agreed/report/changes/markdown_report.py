@@ -1,6 +1,7 @@
 """Changes as Markdown (a pull-request comment): a summary table (agreement, material, record and editorial
 changes), then per agreement its material changes, its records ("progress recorded, no fresh consent needed") and,
-folded, its editorial changes; every value is escaped for Markdown tables.
+folded, its editorial changes; every value is written as :mod:`agreed.report.markdown` writes agreement text (in a
+table cell a value keeps its lines, joined by ``<br>``).
 
 A file whose name is not UTF-8 is named with :func:`agreed.printable.printable` (``\\xNN`` per byte); every control
 character and bidirectional override from a file is shown escaped (:mod:`agreed.visible`).
@@ -8,29 +9,20 @@ character and bidirectional override from a file is shown escaped (:mod:`agreed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, Final
 
 from agreed.history.diff import Change, FileDiff
 from agreed.history.materiality import Materiality
 from agreed.report.changes.base import LINE_BREAK, Summary, flow, plural, shown_texts
+from agreed.report.markdown import inline, multiline_cell, table
 from agreed.visible import visible_lines
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text safe inside a Markdown table cell: specials backslash-escaped, ``&`` as an entity, line breaks
-    as ``<br>``."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return LINE_BREAK.sub("<br>", escaped)
 
 
 def _code(text: str) -> str:
     """A code span for a path; plain escaped text when the path itself holds a backtick or a line break."""
     if "`" in text or LINE_BREAK.search(text):
-        return escape_markdown(text)
+        return inline(text)
     return "`" + text.replace("|", "\\|") + "`"
 
 
@@ -51,20 +43,20 @@ def _markdown_name(file: FileDiff) -> str:
 
 
 def _markdown_table(changes: Sequence[Change]) -> list[str]:
-    rows = ["| path | from | to | note |", "| --- | --- | --- | --- |"]
-    for change in changes:
-        old_text, new_text = shown_texts(change, None, _cell_text)
-        old = "" if old_text is None else escape_markdown(old_text)
-        new = "" if new_text is None else escape_markdown(new_text)
-        note = escape_markdown(change.note or change.kind.value)
-        rows.append(f"| {_code(change.path)} | {old} | {new} | {note} |")
-    return rows
+    return table(["path", "from", "to", "note"], [_markdown_cells(change) for change in changes])
+
+
+def _markdown_cells(change: Change) -> list[str]:
+    old_text, new_text = shown_texts(change, None, _cell_text)
+    old = "" if old_text is None else multiline_cell(old_text)
+    new = "" if new_text is None else multiline_cell(new_text)
+    return [_code(change.path), old, new, multiline_cell(change.note or change.kind.value)]
 
 
 def _markdown_details(file: FileDiff) -> list[str]:
     lines = [f"#### {_markdown_name(file)}", ""]
     if file.error is not None:
-        return [*lines, f"**Cannot compare:** {escape_markdown(file.error)}", ""]
+        return [*lines, f"**Cannot compare:** {inline(file.error)}", ""]
     if not file.changes:
         return [*lines, "No semantic changes.", ""]
     for materiality in Materiality:
@@ -87,16 +79,17 @@ def _markdown_group(materiality: Materiality, changes: Sequence[Change]) -> list
     return [f"**{title}** ({_MEANING[materiality]})", "", *_markdown_table(changes), ""]
 
 
+def _summary_cells(file: FileDiff) -> list[str]:
+    counts = ("—",) * 3 if file.error is not None else (file.material, file.record, file.editorial)
+    return [_markdown_name(file), *(str(count) for count in counts)]
+
+
 def render(files: Sequence[FileDiff]) -> str:
     summary = Summary.of(files)
-    lines = ["### Agreement changes", "", escape_markdown(summary.line()), ""]
+    lines = ["### Agreement changes", "", inline(summary.line()), ""]
     if files:
-        lines += ["| agreement | material changes | record changes | editorial changes |",
-                  "| --- | ---: | ---: | ---: |"]
-        for file in files:
-            counts = ("—",) * 3 if file.error is not None else (file.material, file.record, file.editorial)
-            lines.append(f"| {_markdown_name(file)} | {' | '.join(str(count) for count in counts)} |")
-        lines.append("")
+        header = ["agreement", "material changes", "record changes", "editorial changes"]
+        lines += [*table(header, [_summary_cells(file) for file in files], align=["---", "---:", "---:", "---:"]), ""]
     for file in sorted(files, key=lambda file: -file.material):
         lines += _markdown_details(file)
     return visible_lines("\n".join(lines).rstrip("\n") + "\n")

@@ -1,6 +1,7 @@
 """Consent statuses as Markdown for a pull request: a heading with the gate's verdict, then per agreement a table of
-its parties and, under it, what changed since each stale party consented; every value is escaped for Markdown, and
-every control character and bidirectional override is shown escaped (:mod:`agreed.visible`)."""
+its parties and, under it, what changed since each stale party consented; every value is written as
+:mod:`agreed.report.markdown` writes agreement text: punctuation escaped, control characters and bidirectional
+overrides shown escaped."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from collections.abc import Sequence
 
 from agreed.consent.gate import gate_failures
 from agreed.consent.status import DRAFT, VALID, AgreementStatus, PartyStatus
-from agreed.report.changes import change_line, escape_markdown
+from agreed.report.changes import change_line
+from agreed.report.markdown import inline
 from agreed.visible import visible_lines
 
 
@@ -27,20 +29,20 @@ def _agreements(count: int) -> str:
 
 
 def _markdown_agreement(result: AgreementStatus) -> list[str]:
-    title = f"### {escape_markdown(result.path)}"
+    title = f"### {inline(result.path)}"
     if result.deleted or result.error is not None:
         what = (f"gone; {result.base_status} at the base revision" if result.deleted else str(result.error))
-        return [title, "", escape_markdown(what), *(f"- {escape_markdown(f)}" for f in gate_failures(result)), ""]
-    lines = [f"{title}: {escape_markdown(str(result.agreement))} ({escape_markdown(str(result.status))})", ""]
+        return [title, "", inline(what), *(f"- {inline(f)}" for f in gate_failures(result)), ""]
+    lines = [f"{title}: {inline(str(result.agreement))} ({inline(str(result.status))})", ""]
     if result.status == DRAFT:
         return [*lines, "A draft: not open for consent yet.", ""]
-    lines += [f"- {escape_markdown(failure)}" for failure in gate_failures(result)]
+    lines += [f"- {inline(failure)}" for failure in gate_failures(result)]
     lines += ["", "| party | consent | why |", "| --- | --- | --- |"]
-    lines += [f"| {escape_markdown(party.party)} | {_state(party)} | {escape_markdown(party.reason)} |"
+    lines += [f"| {inline(party.party)} | {_state(party)} | {inline(party.reason)} |"
               for party in result.parties]
     for party in (party for party in result.parties if party.changes):
-        lines += ["", f"Changed since {escape_markdown(party.party)} consented:", ""]
-        lines += [f"- {escape_markdown(change_line(change))}" for change in party.changes]
+        lines += ["", f"Changed since {inline(party.party)} consented:", ""]
+        lines += [f"- {inline(change_line(change))}" for change in party.changes]
     return [*lines, ""]
 
 

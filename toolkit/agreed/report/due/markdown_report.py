@@ -2,33 +2,26 @@
 of what falls due in the window, then the files that could not be read.
 
 Rows are grouped by person (the owner; the items no single party owns last), each naming whom the item is for.
-Text from an agreement is data: in a cell it is one line, its Markdown and HTML specials are backslash-escaped
-(``&`` written as an entity), so a ``|`` or a line break cannot break the table and ``<script>`` stays text; a
-zero-width space after ``@`` and ``#`` keeps a code host from turning ``@name`` into a mention or ``#12`` into a link
-to an issue each time the report is posted.
-Control characters are shown escaped (:mod:`agreed.visible`).
+Text from an agreement is data, written as :mod:`agreed.report.markdown` writes it: in a cell it is one line, its
+punctuation backslash-escaped and its control characters shown escaped, so a ``|`` or a line break cannot break the
+table and ``<script>`` stays text; a zero-width space after ``@`` and ``#`` keeps a code host from turning ``@name``
+into a mention or ``#12`` into a link to an issue each time the report is posted.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from agreed.due import DueEntry, DueGroup, DueReport
 from agreed.problem import Problem
 from agreed.report.due.base import agreement_phrase, counterparts_phrase, days_phrase, plural, summary, window_phrase
-from agreed.schedule import one_line
-from agreed.visible import visible, visible_lines
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-_REFERENCE = re.compile(r"([@#])")
-_ZERO_WIDTH_SPACE = "\u200b"
+from agreed.report.markdown import inline, table, unmentioned
+from agreed.visible import visible_lines
 
 
 def cell(text: str | None) -> str:
-    """``text`` safe inside a Markdown table cell, on one line."""
-    escaped = _SPECIAL.sub(r"\\\1", visible(one_line(text)).replace("&", "&amp;"))
-    return _REFERENCE.sub(rf"\1{_ZERO_WIDTH_SPACE}", escaped)
+    """``text`` safe inside a Markdown table cell posted to an issue: on one line, no mention or issue link."""
+    return unmentioned(inline(text))
 
 
 def render(report: DueReport) -> str:
@@ -45,20 +38,20 @@ def render(report: DueReport) -> str:
 
 def _section(title: str, days_header: str, rows: Iterable[tuple[DueGroup, list[DueEntry]]],
              nothing: str) -> list[str]:
-    body = [_row(group, entry) for group, entries in rows for entry in entries]
+    body = [_cells(group, entry) for group, entries in rows for entry in entries]
     if not body:
         return [f"### {cell(title)}", "", nothing, ""]
-    header = f"| Person | Item | For | Kind | Date | {days_header} | Agreement |"
-    return [f"### {cell(title)}", "", header, "| --- | --- | --- | --- | --- | --- | --- |", *body, ""]
+    header = ["Person", "Item", "For", "Kind", "Date", days_header, "Agreement"]
+    return [f"### {cell(title)}", "", *table(header, body), ""]
 
 
-def _row(group: DueGroup, entry: DueEntry) -> str:
+def _cells(group: DueGroup, entry: DueEntry) -> list[str]:
     where = f"{entry.agreement.file}:{entry.line}"
     item = entry.item
     cells = (group.shown, item.what, counterparts_phrase(entry), item.kind.value, item.on.isoformat(),
              days_phrase(entry))
     agreement = f"{cell(agreement_phrase(entry.agreement))} ({cell(where)})"
-    return "| " + " | ".join(cell(text) for text in cells) + f" | {agreement} |"
+    return [*(cell(text) for text in cells), agreement]
 
 
 def _problems(problems: Iterable[Problem]) -> list[str]:

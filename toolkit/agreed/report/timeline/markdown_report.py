@@ -1,20 +1,17 @@
 """A timeline as Markdown for a pull request: the summary, a table of the versions, then per version what it changed;
-for one field, a table of its value at each version. Table cells are escaped, and every control character and
-bidirectional override is shown escaped (:mod:`agreed.visible`)."""
+for one field, a table of its value at each version. Text from the history (authors, subjects, values) is
+written as :mod:`agreed.report.markdown` writes agreement text, every control character shown escaped."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agreed.report.markdown import inline
 from agreed.report.timeline.base import day, entry_kind, entry_lines, field_summary, point_value, short, summary
 from agreed.visible import visible_lines
 
 if TYPE_CHECKING:
     from agreed.history.timeline import Entry, Timeline
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def _code(text: str) -> str:
@@ -28,15 +25,15 @@ def render(timeline: Timeline) -> str:
 
 def _versions_markdown(timeline: Timeline) -> str:
     out = [f"### History of `{timeline.path}`", "", summary(timeline) + ".", ""]
-    out += [f"> **Note:** {_cell(note)}" for note in timeline.notes]
+    out += [f"> **Note:** {inline(note)}" for note in timeline.notes]
     if timeline.entries:
         out += ["| commit | date | author | subject | kind | changes |", "|---|---|---|---|---|---|"]
-        out += [f"| `{short(e.version)}` | {day(e.version)} | {_cell(e.version.author)} | {_cell(e.version.subject)} "
-                f"| {entry_kind(e)} | {_cell(_brief(e))} |" for e in timeline.entries]
+        out += [f"| `{short(e.version)}` | {day(e.version)} | {inline(e.version.author)} | {inline(e.version.subject)} "
+                f"| {entry_kind(e)} | {inline(_brief(e))} |" for e in timeline.entries]
     for entry in timeline.entries:
         version = entry.version
-        out += ["", f"#### `{short(version)}` {_cell(version.subject)}", "",
-                f"{day(version)}, {_cell(version.author)}, `{version.path}`", ""]
+        out += ["", f"#### `{short(version)}` {inline(version.subject)}", "",
+                f"{day(version)}, {inline(version.author)}, `{version.path}`", ""]
         out += [f"- **{kind}** {_code(line)}" for kind, line in entry_lines(entry)]
     return "\n".join(out) + "\n"
 
@@ -50,10 +47,10 @@ def _brief(entry: Entry, most: int = 3) -> str:
 
 def _field_markdown(timeline: Timeline) -> str:
     out = [f"### `{timeline.field}` in `{timeline.path}`", "", field_summary(timeline) + ".", ""]
-    out += [f"> **Note:** {_cell(note)}" for note in timeline.notes]
+    out += [f"> **Note:** {inline(note)}" for note in timeline.notes]
     out += ["| commit | date | author | value | change | total | kind | subject |",
             "|---|---|---|---|---|---|---|---|"]
-    out += [f"| `{short(p.version)}` | {day(p.version)} | {_cell(p.version.author)} | {_cell(point_value(p))} "
+    out += [f"| `{short(p.version)}` | {day(p.version)} | {inline(p.version.author)} | {inline(point_value(p))} "
             f"| {p.change} | {p.total.removesuffix(' total')} | {p.materiality.value} "
-            f"| {_cell(p.version.subject)} |" for p in timeline.points]
+            f"| {inline(p.version.subject)} |" for p in timeline.points]
     return "\n".join(out) + "\n"
