@@ -27,6 +27,15 @@ JsonPath = tuple[str | int, ...]
 Number = int | float
 _T = TypeVar("_T")
 
+IN_FORCE: frozenset[str] = frozenset({"active", "renegotiating"})
+"""The statuses under which an agreement binds its parties: its dates can fall due and be late, and consent given to
+it is history. The one definition for lint's date rules, consent, ``agreed due`` and the site."""
+
+
+def in_force(status: str | None) -> bool:
+    """Whether an agreement of ``status`` is in force (:data:`IN_FORCE`)."""
+    return status in IN_FORCE
+
 
 class Identity(Record):
     """Who a party is, as a version of the agreement (or the people roster) says: what consent is checked against."""
@@ -328,6 +337,10 @@ class Agreement(Record):
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    @property
+    def in_force(self) -> bool:
+        return in_force(self.status)
 
     @property
     def party_ids(self) -> frozenset[str]:
