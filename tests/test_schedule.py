@@ -229,14 +229,24 @@ def test_the_shipped_examples_have_their_dates() -> None:
 
 
 def test_a_measurement_is_done_when_measured_and_the_results_when_every_target_is() -> None:
-    measured = {"id": "a", "measured_on": "2031-07-01", "measured": {"value": 3, "on": "2031-07-01"}}
-    celebration: dict[str, Any] = {"targets": [measured, {"id": "b", "measured_on": "2031-07-01"}],
+    early = {"id": "a", "measured_on": "2031-06-15", "measured": {"value": 3, "on": "2031-06-15"}}
+    celebration: dict[str, Any] = {"targets": [early, {"id": "b", "measured_on": "2031-07-01"}, {"id": "c"}],
                                    "measurement": {"on": "2031-07-01"}}
     found = items(agreement(celebration=celebration))
-    assert (found["measurement:a"].done, found["measurement:b"].done) == (True, False)
+    assert found["measurement:a"].done
     assert not found["measurement:results"].done
     celebration["targets"][1]["measured"] = {"value": 5}
+    assert not items(agreement(celebration=celebration))["measurement:results"].done  # c is measured that day too
+    celebration["targets"][2]["measured"] = {"value": 1}
     assert items(agreement(celebration=celebration))["measurement:results"].done
+
+
+def test_a_target_measured_on_the_measurement_day_is_part_of_the_results_not_an_item_of_its_own() -> None:
+    celebration = {"targets": [{"id": "a", "measured_on": "2031-07-01"}, {"id": "b", "measured_on": "2031-07-01"},
+                               {"id": "c", "measured_on": "2031-08-01"}],
+                   "measurement": {"on": "2031-07-01"}}
+    found = items(agreement(celebration=celebration))
+    assert [key for key in found if key.startswith("measurement")] == ["measurement:results", "measurement:c"]
 
 
 def test_the_results_with_no_targets_are_not_done() -> None:

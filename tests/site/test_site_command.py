@@ -236,7 +236,7 @@ def test_a_persons_page_names_the_others_and_reads_naturally(repo: Repo) -> None
     assert shared_rows
     assert all("Maria Chen" not in row[5] for row in shared_rows), shared_rows
     assert any(row[5] == "Daniel Okafor" for row in shared_rows)
-    assert "Measure: Median days from signature" in _shown(page)
+    assert "Measure the results" in _shown(page)
     assert "Measure Median" not in _shown(page)
 
 

@@ -201,23 +201,27 @@ def _check_in_items(agreement: Agreement, everyone: tuple[str, ...]) -> Iterator
 
 
 def _measurement_items(agreement: Agreement, everyone: tuple[str, ...]) -> Iterator[DatedItem]:
+    """A target measured on the celebration's measurement day is part of "Measure the results" (done once each such
+    target records its value); a target measured on a day of its own is an item of its own."""
     celebration = agreement.celebration
     if celebration is None:
         return
     deadline = agreement.results.deadline if agreement.results is not None else None
-    targets = celebration.targets
-    for index, target in enumerate(targets):
-        day = day_of(target.measured_on, deadline)
-        if day is not None:
-            shown = one_line(target.metric) or target.id or f"target {index + 1}"
-            yield DatedItem(ItemKind.MEASUREMENT, _key("measurement", target.id, target.metric), f"Measure: {shown}",
-                            day, None, everyone, is_measured(target), (*target.path, "measured_on"))
     measurement = celebration.measurement
+    measured_day = day_of(measurement.on, deadline) if measurement is not None else None
+    on_the_day = []
+    for index, target in enumerate(celebration.targets):
+        day = day_of(target.measured_on, deadline)
+        if day is None or day == measured_day:
+            on_the_day.append(target)
+            continue
+        shown = one_line(target.metric) or target.id or f"target {index + 1}"
+        yield DatedItem(ItemKind.MEASUREMENT, _key("measurement", target.id, target.metric), f"Measure: {shown}",
+                        day, None, everyone, is_measured(target), (*target.path, "measured_on"))
     if measurement is None:
         return
-    measured_day = day_of(measurement.on, deadline)
     if measured_day is not None:
-        all_measured = bool(targets) and all(is_measured(target) for target in targets)
+        all_measured = bool(on_the_day) and all(is_measured(target) for target in on_the_day)
         yield DatedItem(ItemKind.MEASUREMENT, "measurement:results", "Measure the results", measured_day, None,
                         everyone, all_measured, (*measurement.path, "on"))
     announced_day = day_of(measurement.communicated_on, deadline)
