@@ -28,22 +28,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from agreed.agreement import Agreement, agreement_of
+from agreed.agreement import Agreement, agreement_of, in_force
 from agreed.document import Document, read_document
 from agreed.errors import AgreedError
 from agreed.problem import Problem
 from agreed.schedule import DatedItem, dated_items
 from agreed.schema import unreadable_values
 from agreed.sources import agreement_files
-
-IN_FORCE = frozenset({"active", "renegotiating"})
-"""The statuses under which the partners work to the agreement's dates."""
-
-
-def in_force(status: str | None) -> bool:
-    """Whether an agreement of ``status`` is in force, so that its items can fall due and be overdue: the one rule
-    for ``agreed due`` and the site's index and people's pages."""
-    return status in IN_FORCE
 
 NO_STATUS = "(no status)"
 

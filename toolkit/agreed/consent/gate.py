@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from agreed.agreement import IN_FORCE
 from agreed.consent.ledger import FOLDER as LEDGER
-from agreed.consent.status import DRAFT, FINAL_STATUSES, IN_FORCE, KEPT_WHEN_DELETED, VALID, AgreementStatus
+from agreed.consent.status import DRAFT, FINAL_STATUSES, KEPT_WHEN_DELETED, VALID, AgreementStatus
 
 ENTERING_FORCE: Final = ("renegotiating", *FINAL_STATUSES)  # active needs every party anyway
 

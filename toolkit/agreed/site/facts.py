@@ -4,7 +4,7 @@ of, kept in the site's manifest so that an unchanged agreement is never read, pa
 Every fact is plain data (strings, booleans, tuples) with a JSON form (:func:`facts_record`, :func:`facts_from`).
 Which items are next due or overdue is not a fact: it depends on the day the site is built for, and is worked out
 from the dated items when the index and the people's pages are made. Only an agreement in force has items that fall
-due (:func:`agreed.due.in_force`, the rule of ``agreed due``): a fulfilled or ended one binds nobody any more, a
+due (:func:`agreed.agreement.in_force`, the rule of ``agreed due``): a fulfilled or ended one binds nobody any more, a
 draft or proposed one nobody yet.
 
 An agreement that holds a value the schema does not allow (a day that does not exist, a misspelt status) keeps
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agreed.due import in_force
+from agreed.agreement import in_force
 from agreed.problem import Problem, Severity
 from agreed.schedule import ItemKind
 

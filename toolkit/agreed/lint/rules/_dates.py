@@ -18,9 +18,6 @@ from agreed.document import Document, JsonPath
 from agreed.lint.commitments import parse_date
 from agreed.record import Record
 
-IN_FORCE = frozenset({"active", "renegotiating"})
-"""The statuses under which the partners are still working to the agreement's dates."""
-
 NOT_YET_AGREED = frozenset({"draft", "proposed"})
 
 Delivered = Milestone | Deliverable

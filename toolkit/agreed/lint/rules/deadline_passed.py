@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import IN_FORCE
 from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
-from agreed.lint.rules._dates import IN_FORCE, date_at, days, status
+from agreed.lint.rules._dates import date_at, days, status
 from agreed.problem import Severity
 
 _PASSED = (

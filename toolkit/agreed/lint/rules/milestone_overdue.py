@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreed.agreement import IN_FORCE
 from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
-from agreed.lint.rules._dates import IN_FORCE, days, due_items, status
+from agreed.lint.rules._dates import days, due_items, status
 from agreed.problem import Severity
 
 
