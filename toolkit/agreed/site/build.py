@@ -56,6 +56,7 @@ from agreed.site.gitfacts import Touched, touched_paths
 from agreed.site.history_section import consent_events, consent_markdown, timeline_markdown, versions_by_digest
 from agreed.site.manifest import (
     NAME,
+    READ_LIMIT,
     SITE_FILE,
     AgreementRecord,
     Manifest,
@@ -405,7 +406,7 @@ class _Builder:
         known = self.old.pages.get(relative)
         if known is None or known.source != source_key:
             return False
-        current = read_file(self.out / relative)
+        current = read_file(self.out / relative, READ_LIMIT)
         return not isinstance(current, Unreadable) and sha256(current) == known.sha256
 
     def _write(self, relative: str, text: str) -> None:
@@ -424,7 +425,7 @@ class _Builder:
             if relative in self.pages or not SITE_FILE.fullmatch(relative):
                 continue
             target = self.out / relative
-            current = read_file(target)
+            current = read_file(target, READ_LIMIT)
             if isinstance(current, Unreadable):
                 continue
             if sha256(current) != record.sha256 or not target.resolve().is_relative_to(self.out):

@@ -29,6 +29,9 @@ FORMAT = 1
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a stray byte of a file name that is not UTF-8
 # What the site writes, and so what a manifest may name for removal.
 SITE_FILE = re.compile(r"(?:index\.html|\.nojekyll|(?:agreements|people)/[a-z0-9][a-z0-9-]*\.html)")
+# The most the site reads back of its own files: the manifest and the index grow with the number of agreements
+# (7 MB of manifest for 1,000), far past the limit on one agreement file.
+READ_LIMIT = 1 << 30
 
 
 def sha256(data: bytes) -> str:
@@ -60,7 +63,7 @@ class Manifest:
 def read_manifest(folder: Path, code: str) -> Manifest:
     """The manifest in ``folder``; an empty one when there is none, it cannot be read, or other code wrote it (its
     pages may still be removed when gone: ``found``)."""
-    raw = read_file(folder / NAME)
+    raw = read_file(folder / NAME, READ_LIMIT)
     if isinstance(raw, Unreadable):
         return Manifest()
     try:
