@@ -14,7 +14,7 @@ from agreed.cli import main
 from agreed.report.due import DUE_FORMATS
 from due_agreements import CONTRACTS, milestones, write_agreement
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*arguments: str) -> Result:
