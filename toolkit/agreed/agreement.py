@@ -32,6 +32,10 @@ IN_FORCE: frozenset[str] = frozenset({"active", "renegotiating"})
 it is history. The one definition for lint's date rules, consent, ``agreed due`` and the site."""
 
 
+FINAL_STATUSES: frozenset[str] = frozenset({"fulfilled", "ended"})
+"""The statuses of an agreement that is over: it binds nobody any more, and what was consented to stays as it was."""
+
+
 def in_force(status: str | None) -> bool:
     """Whether an agreement of ``status`` is in force (:data:`IN_FORCE`)."""
     return status in IN_FORCE

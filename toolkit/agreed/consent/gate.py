@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from agreed.agreement import IN_FORCE
+from agreed.agreement import FINAL_STATUSES, IN_FORCE
 from agreed.consent.ledger import FOLDER as LEDGER
-from agreed.consent.status import DRAFT, FINAL_STATUSES, KEPT_WHEN_DELETED, VALID, AgreementStatus
+from agreed.consent.status import DRAFT, KEPT_WHEN_DELETED, VALID, AgreementStatus
 
-ENTERING_FORCE: Final = ("renegotiating", *FINAL_STATUSES)  # active needs every party anyway
+ENTERING_FORCE: Final = FINAL_STATUSES | {"renegotiating"}  # active needs every party anyway
 
 
 def gate_failures(result: AgreementStatus) -> list[str]:

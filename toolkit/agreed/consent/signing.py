@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from agreed.agreement import Agreement, Identity, Party, agreement_of
+from agreed.agreement import FINAL_STATUSES, Agreement, Identity, Party, agreement_of
 from agreed.consent import ssh
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import SSH_SIGNATURE, policy_of, vouched_identity
 from agreed.consent.ledger import Clock, LedgerError, Written, new_record, write_record
 from agreed.consent.roster import roster_at, roster_beside
-from agreed.consent.status import DRAFT, FINAL_STATUSES
+from agreed.consent.status import DRAFT
 from agreed.consent.trust import BaseRevision, StatusError
 from agreed.document import Document, read_document
 from agreed.errors import AgreedError

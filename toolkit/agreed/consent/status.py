@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
-from agreed.agreement import IN_FORCE, read_agreement
+from agreed.agreement import FINAL_STATUSES, IN_FORCE, read_agreement
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.evidence import REVIEW, EvidenceCheck, check_record, check_reviews, policy_of
 from agreed.consent.ledger import ConsentRecord, problem_text, read_records
@@ -52,9 +52,8 @@ VALID: Final = "valid"
 STALE: Final = "stale"
 MISSING: Final = "missing"
 DRAFT: Final = "draft"  # still being written: not open for consent
-FINAL_STATUSES: Final = ("ended", "fulfilled")
 MAX_VERSIONS_SEARCHED: Final = 200  # how far back a stale digest's version is looked for
-KEPT_WHEN_DELETED: Final = IN_FORCE | set(FINAL_STATUSES)  # consent to these is history: never withdrawn or deleted
+KEPT_WHEN_DELETED: Final = IN_FORCE | FINAL_STATUSES  # consent to these is history: never withdrawn or deleted
 
 
 @dataclass(frozen=True, slots=True)

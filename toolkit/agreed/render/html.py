@@ -3,8 +3,9 @@
 The body comes from the Markdown through markdown-it-py (CommonMark plus tables) with raw HTML disabled: whatever
 HTML an agreement's text holds is shown as text, never run. Links written as Markdown links or autolinks stay links
 (markdown-it refuses ``javascript:`` and other unsafe targets); bare addresses in agreement text are made autolinks by
-:func:`agreed.render.markdown.text` before this step, so no linkify library is needed. Every table is wrapped in a
-region that scrolls sideways on a narrow screen (the page itself never does) and each column header says its scope.
+:func:`agreed.render.markdown.inline` and :func:`agreed.render.markdown.prose` before this step, so no linkify
+library is needed. Every table is wrapped in a region that scrolls sideways on a narrow screen (the page itself never
+does) and each column header says its scope.
 
 The shell (``data/pages/page.html``) and the style sheet (``data/pages/style.css``, screen and print) ship inside the
 package. The page needs no network and no script, and the same arguments give the same bytes.

@@ -19,13 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agreed.agreement import in_force
+from agreed.agreement import FINAL_STATUSES, in_force
 from agreed.problem import Problem, Severity
 from agreed.schedule import ItemKind
 
 CONSENT_UNKNOWN = "unknown"  # no repository, or terms that cannot be digested: consent cannot be told
 NOT_OPEN = "not open"  # a draft: not open for consent yet
-FINAL_STATUSES = ("ended", "fulfilled")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agreed.agreement import agreement_of
+from agreed.agreement import FINAL_STATUSES, agreement_of
 from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.problem import Severity
-
-FINAL_STATUSES = frozenset({"fulfilled", "ended"})
 
 
 def check(document: Document, context: LintContext) -> Iterator[AtPath]:
