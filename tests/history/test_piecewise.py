@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
 from agreed.history.piecewise import PiecewiseParser, pieces_of
-from agreed.history.versions import parse
+from agreed.history.versions import parse, parse_piecewise
 from agreed.site.build import SiteRequest, build_site
 from gitrepo import Repo
 from strategies import Case, Pair, cases, pairs
@@ -38,7 +38,7 @@ def identical(one: Any, other: Any) -> bool:
 
 
 def assert_as_whole(parser: PiecewiseParser, raw: bytes) -> None:
-    piecewise, whole = parser.parse(raw, "a.yaml"), parse(raw, "a.yaml")
+    piecewise, whole = parse_piecewise(parser, raw, "a.yaml"), parse(raw, "a.yaml")
     assert piecewise.problems == whole.problems
     assert identical(piecewise.data, whole.data)
 
@@ -109,8 +109,8 @@ def test_a_later_version_shares_what_did_not_change() -> None:
     raw = (CONTRACTS / "sales-onboarding.yaml").read_text(encoding="utf-8")
     edited = raw.replace("title: ", "title: Renamed ", 1)
     parser = PiecewiseParser()
-    first = parser.parse(raw.encode("utf-8"), "a.yaml").data
-    second = parser.parse(edited.encode("utf-8"), "a.yaml").data
+    first = parser.joined(raw.encode("utf-8"), "a.yaml")
+    second = parser.joined(edited.encode("utf-8"), "a.yaml")
     assert identical(second, parse(edited.encode("utf-8"), "a.yaml").data)
     assert second["title"] != first["title"]
     assert second["results"] is first["results"]
@@ -151,7 +151,7 @@ def test_the_site_of_a_long_history_is_the_same_as_with_every_version_loaded_who
         repo.commit(f"revision {step}", date=f"2031-01-{step + 2:02d}T12:00:00+00:00")
     monkeypatch.chdir(repo.root)
     piecewise = build_site(SiteRequest(repo.root, (), tmp_path / "piecewise", TODAY))
-    monkeypatch.setattr(PiecewiseParser, "parse", lambda _self, raw, path: parse(raw, path))
+    monkeypatch.setattr(PiecewiseParser, "joined", lambda _self, _raw, _path: None)
     whole = build_site(SiteRequest(repo.root, (), tmp_path / "whole", TODAY))
     assert piecewise.rendered == whole.rendered
     assert _site_files(piecewise.out) == _site_files(whole.out)

@@ -23,23 +23,21 @@ those entries. Whatever could still make the two differ is left to the whole-fil
 - a line break other than LF and CRLF, NEL/LS/PS among them, bytes that are not UTF-8, a file over the size limit;
 - a text with fewer than two pieces (nothing to gain).
 
-The same bytes give the same data as :func:`agreed.history.versions.parse` (tests/history/test_piecewise.py checks
-it on generated and damaged agreements).
+:func:`agreed.history.versions.parse_piecewise` loads a version through a :class:`PiecewiseParser`, else whole; it
+gives what :func:`agreed.history.versions.parse` gives (tests/history/test_piecewise.py checks it on generated and
+damaged agreements).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from agreed import yaml_io
 from agreed.compose import DEFAULT_LIMITS, Limits, compose
 from agreed.document import decode_text
 from agreed.record import Record
-
-if TYPE_CHECKING:
-    from agreed.history.versions import Parsed
 
 # A line (after the first) that begins a top-level key; and the first line, when it does.
 _KEY_LINE = re.compile(r"\n[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)")
@@ -66,18 +64,15 @@ class PiecewiseParser:
         self._pieces: dict[str, _Piece | None] = {}
         self.whole = 0  # versions left to the whole-file loader
 
-    def parse(self, raw: bytes, path: str) -> Parsed:
-        """What :func:`agreed.history.versions.parse` gives for ``raw``, from remembered pieces where it can."""
-        from agreed.history.versions import Parsed, parse
-
+    def joined(self, raw: bytes, path: str) -> dict[str, Any] | None:
+        """The data of ``raw`` joined from its pieces: what loading it whole would give when that loads cleanly;
+        None where the whole-file loader must decide (counted in ``whole``)."""
         data = self._joined(raw, path)
         if data is None:
             self.whole += 1
-            return parse(raw, path)
-        return Parsed(data)
+        return data
 
     def _joined(self, raw: bytes, path: str) -> dict[str, Any] | None:
-        """The data of ``raw`` joined from its pieces; None where the whole-file loader must decide."""
         if len(raw) > self._limits.max_bytes:
             return None
         source, problem = decode_text(raw, path)

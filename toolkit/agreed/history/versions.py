@@ -59,6 +59,12 @@ def parse(raw: bytes, path: str) -> Parsed:
     return Parsed(document.data if not problems else None, problems)
 
 
+def parse_piecewise(pieces: PiecewiseParser, raw: bytes, path: str) -> Parsed:
+    """What :func:`parse` gives for ``raw``, from the pieces ``pieces`` remembers where it can."""
+    data = pieces.joined(raw, path)
+    return Parsed(data) if data is not None else parse(raw, path)
+
+
 class VersionLoader:
     """Parsed versions by blob id: from memory, else the cache folder, else git (then stored).
 
@@ -84,7 +90,7 @@ class VersionLoader:
             found = self._lookup(blob_id)
         if found is None:
             self.blobs_read += 1
-            found = self._pieces.parse(self._source.blob(blob_id), path)
+            found = parse_piecewise(self._pieces, self._source.blob(blob_id), path)
             self._store(blob_id, found)
         self._memory[blob_id] = found
         return found
@@ -166,7 +172,7 @@ def _parse_all(work: Sequence[tuple[str, bytes, str]], pieces: PiecewiseParser) 
 
 
 def _parse_one(item: tuple[str, bytes, str], *, pieces: PiecewiseParser) -> Parsed:
-    return pieces.parse(item[1], item[2])
+    return parse_piecewise(pieces, item[1], item[2])
 
 
 def blob_directory(folder: CacheFolder) -> Path:
