@@ -366,3 +366,18 @@ def test_a_value_the_schema_refuses_is_escaped_on_the_pages(repo: Repo) -> None:
         markup = (repo.root / "public" / page).read_text(encoding="utf-8")
         assert "<b>activ" not in markup, page
         assert "&lt;b&gt;activ&lt;/b&gt;" in markup, page
+
+
+def test_two_files_holding_one_agreement_id_each_get_a_page_and_a_note_says_so(repo: Repo) -> None:
+    source = repo.root / "contracts" / "sales-onboarding.yaml"
+    shutil.copy(source, repo.root / "contracts" / "sales-onboarding-copy.yaml")
+    result = _build(repo.root / "public")
+    notes = [note for note in result.notes if "is held by 2 files" in note]
+    assert len(notes) == 1
+    assert "'sales-onboarding'" in notes[0]
+    assert "sales-onboarding-copy.yaml" in notes[0]
+    assert "K901" in notes[0]
+    assert len([page for page in result.pages if page.startswith("agreements/sales-onboarding")]) == 2
+    code, _, stderr = _run("site", "-o", str(repo.root / "public2"), "--today", TODAY.isoformat())
+    assert code == 0
+    assert "is held by 2 files" in stderr

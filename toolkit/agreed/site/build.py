@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -436,9 +436,21 @@ class _Builder:
         return tuple(removed), tuple(left)
 
     def _notes(self) -> tuple[str, ...]:
-        if self.git.repository is None:
-            return (NO_GIT,)
-        return (SHALLOW,) if self.git.shallow else ()
+        git = (NO_GIT,) if self.git.repository is None else (SHALLOW,) if self.git.shallow else ()
+        return (*git, *_shared_ids(self.sources))
+
+
+def _shared_ids(sources: Sequence[_Source]) -> Iterator[str]:
+    """A note for each agreement id that several files hold (as lint's K901 reports): each file gets a page of its
+    own, under a name that tells them apart, but people and links cannot tell which agreement the id means."""
+    holders: dict[str, list[str]] = {}
+    for source in sources:
+        holders.setdefault(source.agreement_id, []).append(source.shown)
+    for agreement_id, shown in sorted(holders.items()):
+        if len(shown) > 1:
+            yield (f"agreement id {visible(agreement_id)!r} is held by {len(shown)} files "
+                   f"({', '.join(visible(name) for name in sorted(shown))}): each has a page of its own; give each "
+                   "agreement an id of its own (agreed lint reports it as K901)")
 
 
 def _hash_text(text: str) -> str:
