@@ -38,7 +38,7 @@ def test_the_shipped_examples_on_2031_06_01() -> None:
     assert overdue == {"milestone:checklist-draft": -94, "deliverable:checklist": -62,
                        "milestone:playbook-draft": -62, "deliverable:playbook": -32}
     upcoming = [(item["key"], item["days"]) for item in items(document) if not item["overdue"]]
-    assert upcoming == [("check-in:2031-06-01", 0)]
+    assert upcoming == [("check-in:2031-06-02", 1)]
     assert sorted((ref["id"], ref["status"]) for ref in document["left_out"]) == [
         ("clinic-scheduling", "fulfilled"), ("data-platform-migration", "proposed"),
         ("field-service-returns", "draft")]
@@ -234,7 +234,7 @@ def test_without_paths_it_reads_contracts_at_the_repository_root(monkeypatch: py
 
 
 @pytest.mark.parametrize("command", ["agreed due --today 2031-06-01",
-                                     "agreed due --today 2031-06-01 --party maria --within 0d --format markdown"])
+                                     "agreed due --today 2031-06-01 --party maria --within 1d --format markdown"])
 def test_the_readme_shows_the_real_output(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     start = readme.index(f"$ {command}\n") + len(command) + 3

@@ -224,7 +224,7 @@ def test_only_agreements_in_force_have_items_due_or_overdue(repo: Repo) -> None:
     assert (proposed[1], proposed[3], proposed[4]) == ("proposed", "—", "0")
     assert active[1] == "active"
     assert int(active[4]) > 0
-    assert active[3].startswith("2031-06-01: ")
+    assert active[3].startswith("2031-06-02: ")
     helen = _shown(repo.root / "public" / "people" / "helen.html")
     assert helen.count("Nothing open.") == 3  # owes, is owed, shares: nothing from the fulfilled agreement
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.cli.test_shown_text import read_as_markdown
 from tests.gitrepo import EXAMPLE, commit_all, git, git_environment
 
 RAW_NAME = b"contracts/bad\xff.yaml"
@@ -75,6 +76,8 @@ def test_consent_names_the_file_escaped(repo: Path, command: str, output_format:
     assert code == expected_code
     if output_format == "json":
         assert [agreement["path"] for agreement in json.loads(out)["agreements"]] == [SHOWN]
+    elif output_format == "markdown":
+        assert SHOWN in read_as_markdown(out)
     else:
         assert SHOWN in out
 

@@ -26,8 +26,9 @@ from agreed.history.diff import diff
 # (materiality, normalisation, canonical JSON, hash) changed, and every consent ever recorded for any agreement is
 # void. It may only change deliberately: when the example's material terms are edited on purpose, or when the rules
 # are changed on purpose and the release says that all consent must be given again. (Changed once on purpose: when
-# the status and delivered_on became records, which the terms no longer hold.)
-SALES_ONBOARDING_DIGEST = "sha256:29470cdea78f6bcab4fa17df1e6661e61d071d3618b7821ec5ca8424ffbfe990"
+# the status and delivered_on became records, which the terms no longer hold; and once when the example's check-in
+# dates, four of which fell on a Sunday against a cadence of Mondays, were moved to the Mondays.)
+SALES_ONBOARDING_DIGEST = "sha256:1a3fe6819b546d7fea1be396535df61009cf972a5298124e94dd899ffdbcf0a0"
 
 Edit = Callable[[dict[str, Any]], None]
 DigestOf = Callable[[Any], str]
