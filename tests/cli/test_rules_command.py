@@ -68,13 +68,3 @@ def test_a_command_nothing_like_any_other_gets_no_suggestion() -> None:
     assert result.exit_code == 2
     assert "No such command 'xyzzy'." in result.stderr
     assert "Did you mean" not in result.stderr
-
-
-def test_schema_command_prints_the_packaged_schema() -> None:
-    import json as json_module
-
-    from agreed.schema import load_schema
-
-    output = CliRunner().invoke(main, ["schema"]).output
-    assert json_module.loads(output) == load_schema()
-    assert CliRunner().invoke(main, ["schema", "--path"]).output.strip().endswith("agreement.schema.json")
