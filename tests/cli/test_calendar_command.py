@@ -194,6 +194,25 @@ def test_a_bad_site_url_is_an_error(here: Path) -> None:
     assert ".agreed.yaml:2:8: S013" in configured.output
 
 
+@pytest.mark.parametrize("url", ["https://ex.org/<x>/", "https://ex.org/a b/", 'https://ex.org/"q"/',
+                                 "https://exämple.org/", "https://ex.org/a|b/", "https://ex.org/{x}"])
+def test_a_site_url_with_characters_a_url_may_not_hold_is_refused_by_option_and_configuration(here: Path,
+                                                                                               url: str) -> None:
+    write(here / "contracts" / "pilot.yaml", agreement())
+    result = _run("--site-url", url)
+    assert result.exit_code == 2
+    assert "is not an absolute http or https URL" in result.output
+    (here / ".agreed.yaml").write_text(f"site:\n  url: '{url}'\n", encoding="utf-8")
+    configured = _run()
+    assert configured.exit_code == 2
+    assert ".agreed.yaml:2:8: S013" in configured.output
+
+
+def test_a_percent_encoded_site_url_is_kept(here: Path) -> None:
+    write(here / "contracts" / "pilot.yaml", agreement())
+    assert _run("--site-url", "https://ex.org/a%20b/").exit_code == 0
+
+
 def test_a_time_without_a_length_is_a_moment_without_an_end(here: Path) -> None:
     data = agreement()
     data["results"]["check_ins"]["cadence"] = "every Tuesday at 10:00"

@@ -225,7 +225,9 @@ def _versions(repository: Repository, origin: Origin) -> Iterator[Version]:
 # --- pages -----------------------------------------------------------------------------------------------------------
 
 SITE_SETTING = "site"
-_SITE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")  # as the configuration schema's site.url
+# as the configuration schema's site.url: only the characters RFC 3986 allows in a host and a path (a space, quotes,
+# angle brackets and letters beyond ASCII are written percent-encoded)
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9\-._~!$&'()*+,;=:%\[\]]+(/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*)?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
