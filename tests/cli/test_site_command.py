@@ -205,6 +205,23 @@ def test_consent_given_is_listed_with_the_version_it_was_given_to(repo: Repo) ->
     assert terms.removeprefix("sha256:")[:12] in consent
 
 
+def test_a_record_of_the_current_terms_whose_evidence_fails_is_not_shown_as_consent_that_counts(repo: Repo) -> None:
+    """The example accepts signed commits and reviews; a record committed unsigned by someone else is for the
+    current terms but counts for nothing, as the consent panel above it says."""
+    file = repo.root / "contracts" / "sales-onboarding.yaml"
+    terms = digest_document(read_document(file))
+    assert isinstance(terms, str)
+    moment = datetime.datetime(2031, 1, 3, tzinfo=datetime.UTC)
+    write_record(file, new_record("sales-onboarding", "maria", terms, lambda: moment))
+    repo.commit("a record committed by someone else")
+    _build(repo.root / "public")
+    markup = (repo.root / "public" / "agreements" / "sales-onboarding.html").read_text(encoding="utf-8")
+    (row,) = _rows(markup.split(">Consent given<", 1)[1])
+    assert row[0] == "Maria Chen"
+    assert row[4] == "yes"  # for the current terms
+    assert row[5].startswith("no: "), row
+
+
 def _rows(markup: str) -> list[list[str]]:
     """The cells of each body row of the first table in ``markup``, as text."""
     table = markup.split("<tbody>", 1)[1].split("</tbody>", 1)[0]

@@ -345,7 +345,9 @@ class _Builder:
             agreement_markdown(agreement, consent=panel, source=source.shown, party_href=party_href), facts.problems)
         by_digest = {} if timeline is None or self.loader is None else versions_by_digest(
             timeline, self.loader, {record.digest for record in records})
-        events = consent_events(records, by_digest, status.digest if status is not None else None, party_names)
+        standing = None if status is None else {party.party: (party.state, party.reason) for party in status.parties}
+        events = consent_events(records, by_digest, status.digest if status is not None else None, party_names,
+                                standing)
         extra = [*timeline_markdown(timeline, history_note), *consent_markdown(events, "" if status else consent_note)]
         return facts, markdown_text.rstrip("\n") + "\n\n" + "\n".join(extra)
 

@@ -14,7 +14,7 @@ from agreed.consent.digest import digest
 from agreed.consent.ledger import ConsentRecord
 from agreed.history.timeline import Entry, Timeline
 from agreed.history.versions import VersionLoader
-from agreed.render.markdown import DIGEST_SHOWN
+from agreed.render.markdown import DIGEST_SHOWN, short_digests
 from agreed.report.timeline.base import entry_kind, entry_lines
 from agreed.site.markup import table, text
 
@@ -32,6 +32,7 @@ class ConsentEvent:
     at: str
     version: str
     current: bool
+    counts: str = ""  # for a record of the current terms: whether the consent status counts it, and if not why
 
 
 def versions_by_digest(timeline: Timeline, loader: VersionLoader, wanted: set[str]) -> dict[str, Entry]:
@@ -47,8 +48,11 @@ def versions_by_digest(timeline: Timeline, loader: VersionLoader, wanted: set[st
 
 
 def consent_events(records: Sequence[ConsentRecord], by_digest: Mapping[str, Entry], current: str | None,
-                   names: Mapping[str, str]) -> list[ConsentEvent]:
-    """The records as events, oldest first (then by party)."""
+                   names: Mapping[str, str],
+                   standing: Mapping[str, tuple[str, str]] | None = None) -> list[ConsentEvent]:
+    """The records as events, oldest first (then by party). ``standing``: each party's consent state and reason
+    from the consent status (:mod:`agreed.consent.status`), so that a record of the current terms whose evidence
+    does not count (committed by someone else, say) is not shown as consent given."""
     events = []
     for record in sorted(records, key=lambda record: (record.signed_at, record.party, record.digest)):
         entry = by_digest.get(record.digest)
@@ -56,10 +60,18 @@ def consent_events(records: Sequence[ConsentRecord], by_digest: Mapping[str, Ent
             version = f"{entry.version.commit[:SHORT]} ({entry.version.date.date().isoformat()})"
         else:
             version = "uncommitted" if record.digest == current else ""
+        is_current = record.digest == current
         events.append(ConsentEvent(names.get(record.party, record.party), record.digest,
-                                   record.signed_at.strftime("%Y-%m-%d %H:%M UTC"), version,
-                                   record.digest == current))
+                                   record.signed_at.strftime("%Y-%m-%d %H:%M UTC"), version, is_current,
+                                   _counts(record.party, standing) if is_current else ""))
     return events
+
+
+def _counts(party: str, standing: Mapping[str, tuple[str, str]] | None) -> str:
+    if standing is None or party not in standing:
+        return "unknown (no consent status)"
+    state, reason = standing[party]
+    return "yes" if state == "valid" else f"no: {reason}"
 
 
 def timeline_markdown(timeline: Timeline | None, note: str) -> list[str]:
@@ -96,5 +108,8 @@ def consent_markdown(events: Sequence[ConsentEvent], note: str) -> list[str]:
         return [*out, "No party has recorded consent yet.", ""]
     rows = [[text(event.party), text(event.at), f"`{text(event.digest.removeprefix('sha256:')[:DIGEST_SHOWN])}`",
              text(event.version or "no committed version has these terms"),
-             "yes" if event.current else "no (older terms)"] for event in events]
-    return [*out, *table(["Party", "When", "Terms (digest)", "Version", "Current terms"], rows), ""]
+             "yes" if event.current else "no (older terms)",
+             text(short_digests(event.counts)) if event.current else "—"]
+            for event in events]
+    return [*out, *table(["Party", "When", "Terms (digest)", "Version", "For the current terms", "Counts now"], rows),
+            ""]
