@@ -64,10 +64,10 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _shipped() -> list[tuple[Path, str]]:
-    sources = sorted(path for path in CONTRACTS.glob("*.yaml") if not path.name.startswith("_"))
+def _shipped(contracts: Path = CONTRACTS) -> list[tuple[Path, str]]:
+    sources = sorted(path for path in contracts.glob("*.yaml") if not path.name.startswith("_"))
     if not sources:
-        raise SystemExit(f"bench_lint: no shipped contracts in {CONTRACTS}")
+        raise SystemExit(f"bench_lint: no shipped contracts in {contracts}")
     return [(path, path.read_text(encoding="utf-8")) for path in sources]
 
 
@@ -119,11 +119,12 @@ def _mutate(data: CommentedMap, index: int, rng: random.Random) -> CommentedMap:
     return data
 
 
-def generate(count: int, folder: Path, seed: int = SEED) -> list[Path]:
-    """``count`` agreements in ``folder``, derived round-robin from the shipped contracts; deterministic."""
+def generate(count: int, folder: Path, seed: int = SEED, contracts: Path = CONTRACTS) -> list[Path]:
+    """``count`` agreements in ``folder``, derived round-robin from the agreements in ``contracts`` (the shipped
+    ones by default); deterministic."""
     rng = random.Random(seed)
     yaml = _yaml()
-    shipped = _shipped()
+    shipped = _shipped(contracts)
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for index in range(count):
@@ -274,6 +275,9 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--baseline", metavar="AGREED", default=None,
                         help="A second agreed executable (say, an install of an earlier commit) timed side by side "
                              "with the first on the same files; its lint runs are printed with ratios, wall and CPU.")
+    parser.add_argument("--contracts", type=Path, default=CONTRACTS,
+                        help="The agreements the generated ones derive from (default: the shipped contracts/). With "
+                             "--baseline, give the baseline's own, which its schema accepts.")
     parser.add_argument("--check-jsonschema", dest="check_jsonschema", default=None,
                         help="The check-jsonschema executable (default: next to python, or PATH).")
     parser.add_argument("--python", default=sys.executable,
@@ -316,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = []
         profile: list[str] = []
         for size in arguments.sizes:
-            files = generate(size, root / f"n{size}")
+            files = generate(size, root / f"n{size}", contracts=arguments.contracts)
             names = [str(path.relative_to(root)) for path in files]
             cold_cache, warm_cache = root / f"cache-cold-{size}", root / f"cache-warm-{size}"
             shutil.rmtree(warm_cache, ignore_errors=True)  # filled by the untimed warm-up run, then only read
