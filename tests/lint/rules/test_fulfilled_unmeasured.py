@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from ruamel.yaml import YAML
 
 from agreed.lint.engine import lint_document
 from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.fulfilled_unmeasured import RULE
 from agreed.problem import Severity
+from rule_examples import documented_examples
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import DraftYaml, Findings, LoadData, LoadText, RuleIdentity
@@ -67,18 +66,10 @@ def test_odd_celebrations_are_left_to_the_schema(findings: Findings, load_data: 
     assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-def _documented(heading: str) -> list[dict[str, Any]]:
-    """The YAML examples under ``heading`` of the rule's documentation (blank lines separate examples), with dates as
-    text, as agreed reads them."""
-    block = RULE.doc.split(heading, 1)[1].split("\nPasses:", 1)[0]
-    return [json.loads(json.dumps(YAML(typ="safe").load(example), default=str))
-            for example in block.strip("\n").split("\n\n") if example.strip()]
-
-
 @pytest.mark.parametrize(("heading", "fires"), [("Fires on:", True), ("Passes:", False)])
 def test_the_documented_examples_hold(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any],
                                       heading: str, fires: bool) -> None:
-    examples = _documented(heading)
+    examples = documented_examples(RULE.doc, heading)
     assert examples
     for example in examples:
         data = {**minimal_agreement, **example}
