@@ -190,13 +190,21 @@ def test_ids_that_fold_alike_get_distinct_stable_names_and_their_text_is_escaped
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
 
 
-def test_consent_given_is_listed_with_the_version_it_was_given_to(repo: Repo) -> None:
+def _consents(repo: Repo, party: str, moment: datetime.datetime, message: str) -> str:
+    """A consent record of ``party`` to the current terms of the active example, committed; its digest."""
     file = repo.root / "contracts" / "sales-onboarding.yaml"
     terms = digest_document(read_document(file))
     assert isinstance(terms, str)
-    moment = datetime.datetime(2031, 1, 2, 9, 30, tzinfo=datetime.UTC)
-    write_record(file, new_record("sales-onboarding", "maria", terms, lambda: moment))
-    repo.commit("maria consents")
+    write_record(file, new_record("sales-onboarding", party, terms, lambda: moment))
+    repo.commit(message)
+    return terms
+
+
+MOMENT = datetime.datetime(2031, 1, 2, 9, 30, tzinfo=datetime.UTC)
+
+
+def test_consent_given_is_listed_with_the_version_it_was_given_to(repo: Repo) -> None:
+    terms = _consents(repo, "maria", MOMENT, "maria consents")
     _build(repo.root / "public")
     page = _shown(repo.root / "public" / "agreements" / "sales-onboarding.html")
     consent = page[page.index("Consent given"):]
@@ -208,12 +216,7 @@ def test_consent_given_is_listed_with_the_version_it_was_given_to(repo: Repo) ->
 def test_a_record_of_the_current_terms_whose_evidence_fails_is_not_shown_as_consent_that_counts(repo: Repo) -> None:
     """The example accepts signed commits and reviews; a record committed unsigned by someone else is for the
     current terms but counts for nothing, as the consent panel above it says."""
-    file = repo.root / "contracts" / "sales-onboarding.yaml"
-    terms = digest_document(read_document(file))
-    assert isinstance(terms, str)
-    moment = datetime.datetime(2031, 1, 3, tzinfo=datetime.UTC)
-    write_record(file, new_record("sales-onboarding", "maria", terms, lambda: moment))
-    repo.commit("a record committed by someone else")
+    _consents(repo, "maria", datetime.datetime(2031, 1, 3, tzinfo=datetime.UTC), "a record committed by someone else")
     _build(repo.root / "public")
     markup = (repo.root / "public" / "agreements" / "sales-onboarding.html").read_text(encoding="utf-8")
     (row,) = _rows(markup.split(">Consent given<", 1)[1])
@@ -259,11 +262,7 @@ def test_a_persons_page_names_the_others_and_reads_naturally(repo: Repo) -> None
 
 def test_a_digest_in_a_consent_reason_is_cut_to_twelve_hex_digits(repo: Repo) -> None:
     file = repo.root / "contracts" / "sales-onboarding.yaml"
-    terms = digest_document(read_document(file))
-    assert isinstance(terms, str)
-    moment = datetime.datetime(2031, 1, 2, 9, 30, tzinfo=datetime.UTC)
-    write_record(file, new_record("sales-onboarding", "daniel", terms, lambda: moment))
-    repo.commit("daniel consents")
+    terms = _consents(repo, "daniel", datetime.datetime(2031, 1, 2, 9, 30, tzinfo=datetime.UTC), "daniel consents")
     file.write_text(file.read_text(encoding="utf-8").replace("deadline: 2032-06-30", "deadline: 2032-09-30"),
                     encoding="utf-8")
     repo.commit("the deadline moves")
