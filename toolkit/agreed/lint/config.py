@@ -54,18 +54,22 @@ class LintConfig(Record):
 
     def excluded(self, path: Path) -> bool:
         """Whether ``path`` matches an exclude pattern (paths outside the configuration's folder never do)."""
+        if not self.exclude:  # no pattern: spare resolving the path, a system call per part of it
+            return False
         relative = self._relative(path)
-        return relative is not None and bool(self.exclude) and _matcher(self.exclude)(relative)
+        return relative is not None and _matcher(self.exclude)(relative)
 
     def included(self, path: Path) -> bool:
         """Whether a file found in a folder is selected by the include patterns (all are, without any)."""
-        relative = self._relative(path)
-        if not self.include or relative is None:
+        if not self.include:
             return True
-        return _matcher(self.include)(relative)
+        relative = self._relative(path)
+        return relative is None or _matcher(self.include)(relative)
 
     def ignored_codes(self, path: str) -> frozenset[str]:
         """Codes of the rules that per-file ignores switch off for ``path``."""
+        if not self.per_file_ignores:
+            return frozenset()
         relative = self._relative(Path(path))
         if relative is None:
             return frozenset()
