@@ -13,7 +13,6 @@ from playwright.sync_api import Browser, BrowserContext
 
 from page_checks import (
     KNOWN_DEFECTS,
-    KnownDefect,
     PageFindings,
     as_lines,
     explained_by,
@@ -43,10 +42,11 @@ def test_every_rendered_example_passes(rendered_findings: dict[str, PageFindings
     assert not any(problems.values()), f"{check}:\n{as_lines(problems)}"
 
 
-@pytest.mark.parametrize("defect", KNOWN_DEFECTS, ids=lambda defect: defect.description[:40])
-def test_each_known_defect_still_reproduces(defect: KnownDefect, rendered_findings: dict[str, PageFindings]) -> None:
-    """Fails once a known defect is fixed: then remove its entry from page_checks.KNOWN_DEFECTS."""
-    assert explained_by(defect, rendered_findings), f"fixed (remove it from KNOWN_DEFECTS): {defect.description}"
+def test_each_known_defect_still_reproduces(rendered_findings: dict[str, PageFindings]) -> None:
+    """Fails once a known defect is fixed: then remove its entry from page_checks.KNOWN_DEFECTS (none at present,
+    so this checks nothing until one is added; a parametrised test would show as skipped instead)."""
+    fixed = [defect.description for defect in KNOWN_DEFECTS if not explained_by(defect, rendered_findings)]
+    assert not fixed, f"fixed (remove them from KNOWN_DEFECTS): {fixed}"
 
 
 def test_a_script_in_an_agreement_is_shown_as_text_and_never_run(context: BrowserContext,

@@ -20,7 +20,6 @@ from playwright.sync_api import Browser
 
 from page_checks import (
     KNOWN_DEFECTS,
-    KnownDefect,
     PageFindings,
     as_lines,
     explained_by,
@@ -57,10 +56,11 @@ def test_every_page_of_the_site_passes(site_findings: dict[str, PageFindings], c
     assert not any(problems.values()), f"{check}:\n{as_lines(problems)}"
 
 
-@pytest.mark.parametrize("defect", KNOWN_DEFECTS, ids=lambda defect: defect.description[:40])
-def test_each_known_defect_still_reproduces(defect: KnownDefect, site_findings: dict[str, PageFindings]) -> None:
-    """Fails once a known defect is fixed: then remove its entry from page_checks.KNOWN_DEFECTS."""
-    assert explained_by(defect, site_findings), f"fixed (remove it from KNOWN_DEFECTS): {defect.description}"
+def test_each_known_defect_still_reproduces(site_findings: dict[str, PageFindings]) -> None:
+    """Fails once a known defect is fixed: then remove its entry from page_checks.KNOWN_DEFECTS (none at present,
+    so this checks nothing until one is added; a parametrised test would show as skipped instead)."""
+    fixed = [defect.description for defect in KNOWN_DEFECTS if not explained_by(defect, site_findings)]
+    assert not fixed, f"fixed (remove them from KNOWN_DEFECTS): {fixed}"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
