@@ -58,6 +58,7 @@ LAYERS: Mapping[str, Layer] = {
     "agreed.init": Layer.SERVICES,
     "agreed.template": Layer.SERVICES,
     "agreed.agreement": Layer.FOUNDATION,
+    "agreed.cadence": Layer.FOUNDATION,
     "agreed.measured": Layer.FOUNDATION,
     "agreed.people": Layer.FOUNDATION,
     "agreed.settings": Layer.FOUNDATION,

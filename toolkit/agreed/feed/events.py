@@ -1,5 +1,5 @@
 """The calendar events of one agreement: one per dated item (:mod:`agreed.schedule`), and its check-ins as one
-recurring series where the cadence states a rhythm (:mod:`agreed.feed.cadence`).
+recurring series where the cadence states a rhythm (:mod:`agreed.cadence`).
 
 - Due dates, measurement and announcement days, hand-offs, dated reviews and triggers, and the term's start and end
   are all-day events (the format gives them a day, not a time), marked free so they do not block anyone's diary.
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from agreed.agreement import Agreement, Party
-from agreed.feed.cadence import Cadence, Rhythm, read_cadence
+from agreed.cadence import Cadence, Rhythm, read_cadence
 from agreed.printable import printable
 from agreed.schedule import DatedItem, ItemKind, dated_items, day_of, one_line
 

@@ -10,7 +10,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreed.feed.cadence import WEEKDAY_NAMES, Frequency, Rhythm, read_cadence
+from agreed.cadence import WEEKDAY_NAMES, Frequency, Rhythm, read_cadence
 
 MO, TU, WE, TH, FR = range(5)
 
