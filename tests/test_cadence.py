@@ -10,7 +10,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreed.cadence import WEEKDAY_NAMES, Frequency, Rhythm, read_cadence
+from agreed.cadence import WEEKDAY_NAMES, Frequency, Rhythm, cadence_weekdays, read_cadence
 
 MO, TU, WE, TH, FR = range(5)
 
@@ -67,9 +67,39 @@ def test_a_phrase_with_one_reading_is_a_rhythm(text: str, expected: Rhythm) -> N
     "every Monday at 10:00; on Fridays a written update",  # weekdays in two clauses: two rhythms
     "every Monday, 90 minutes, and every Friday a written note",  # weekdays on either side of a length
     "every Monday; Fridays a written update",
+    "the first and third Tuesday of the month",  # two days a month, not the third Tuesday alone
+    "second, fourth and last Friday of each month",
 ])
 def test_a_phrase_with_an_exception_or_two_readings_is_no_rhythm(text: str) -> None:
     assert read_cadence(text).rhythm is None
+
+
+@pytest.mark.parametrize(("text", "weekdays"), [
+    ("every Monday at 13:00, 20 minutes", (MO,)),
+    ("Mondays and Thursdays", (MO, TH)),
+    ("every weekday", (MO, TU, WE, TH, FR)),
+    ("the first Tuesday of the month", (TU,)),
+    ("fortnightly on Fridays", (FR,)),
+    ("every second Monday", (MO,)),  # every other Monday or the second of the month: Mondays either way
+    ("the last Friday", (FR,)),
+    ("every second Monday and Thursday", ()),  # the ordinal read as "every other" leaves weekdays named twice
+    ("the first and third Tuesday of the month", ()),
+    ("weekly", ()),
+    ("monthly", ()),
+    ("daily", ()),
+    ("as needed", ()),
+    ("every Monday except in August", ()),
+    ("every Monday at 10:00; on Fridays a written update", ()),
+])
+def test_the_weekdays_a_cadence_puts_its_check_ins_on(text: str, weekdays: tuple[int, ...]) -> None:
+    assert cadence_weekdays(text) == weekdays
+
+
+@given(st.sampled_from(WEEKDAY_NAMES), st.sampled_from(["first", "second", "2nd", "third", "fourth", "last"]))
+def test_an_ordinal_weekday_keeps_its_weekday_though_no_rhythm(day: str, ordinal: str) -> None:
+    text = f"every {ordinal} {day}"
+    assert read_cadence(text).rhythm is None
+    assert cadence_weekdays(text) == (WEEKDAY_NAMES.index(day),)
 
 
 @pytest.mark.parametrize(("text", "at", "minutes"), [

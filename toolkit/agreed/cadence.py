@@ -16,7 +16,7 @@ Everything else is left unmapped, and the agreement's listed check-in dates stan
 "every Monday at 10:00; on Fridays a written update"), an exception or condition (except, unless, or, if, during,
 from, until, not ...), a count per period (twice a week), words with two readings (``bimonthly``, ``semi-monthly``)
 and an ordinal before a weekday without "of the month" (``every second Monday``: every other Monday, or the second
-Monday of each month?).
+Monday of each month?); several days of the month (``the first and third Tuesday of the month``).
 
 A time of day (``at 13:00``, ``9:30am``, ``noon``, or a range ``13:00-13:30``) and a length (``20 minutes``,
 ``90-minute``, ``an hour``, ``1.5 hours``) are read only when the text gives exactly one of each (a range gives
@@ -144,6 +144,17 @@ def read_cadence(text: str) -> Cadence:
     return Cadence(_rhythm(rest), timing.at, timing.length, timing.note)
 
 
+def cadence_weekdays(text: str) -> tuple[int, ...]:
+    """The weekdays (0 Monday .. 6 Sunday) on which ``text`` puts its check-ins, in order: those of the rhythm it
+    states (``every Monday and Thursday``, ``every weekday``, ``the first Tuesday of the month``), also when the only
+    doubt is an ordinal before a weekday (``every second Monday`` meets on Mondays under either reading). Empty when
+    the rhythm names no weekday (``weekly``, ``monthly``) or the text is left unmapped for any other reason (two
+    rhythms, an exception or condition, words with two readings)."""
+    _, rest = _time_and_length(" ".join(text.casefold().split()))
+    rhythm = _rhythm(rest, either_reading=True)
+    return () if rhythm is None else rhythm.weekdays
+
+
 # --- the rhythm ------------------------------------------------------------------------------------------------------
 
 
@@ -154,7 +165,9 @@ def _words(pattern: str) -> re.Pattern[str]:
 _NTH_OF_MONTH = _words(rf"(?P<nth>{_MONTH_ORDINALS}) (?P<day>{_WEEKDAY}) (?:of|in) (?:the|each|every|a) month"
                        rf"|(?P<nth2>{_MONTH_ORDINALS}) (?P<day2>{_WEEKDAY}) (?:of|in) every "
                        rf"(?P<count>other|{_NUMBER}) months?")
-_ORDINAL_WEEKDAY = _words(rf"{_ORDINAL} {_WEEKDAY}s?")
+# "the first and | " once "third Tuesday of the month" is taken: several days of the month
+_ORDINALS_BEFORE_TAKEN = re.compile(rf"\b{_ORDINAL}(?:\s+(?:and|{_ORDINAL}))*\s+\|")
+_ORDINAL_WEEKDAY = _words(rf"{_ORDINAL} (?P<day>{_WEEKDAY})s?")
 _EVERY_OTHER_WEEKDAY = _words(rf"every other (?P<day>{_WEEKDAY})")
 _EVERY_COUNT = _words(rf"every (?P<count>other|{_NUMBER}|{_ORDINAL}) (?P<unit>day|week|month|year)s?")
 _PLAIN: tuple[tuple[re.Pattern[str], Rhythm], ...] = (
@@ -173,8 +186,10 @@ _RECURRING_WEEKDAY = _words(rf"(?:every|each) {_WEEKDAY}|{_WEEKDAY}s")
 _UNITS = {"day": Frequency.DAILY, "week": Frequency.WEEKLY, "month": Frequency.MONTHLY, "year": Frequency.YEARLY}
 
 
-def _rhythm(text: str) -> Rhythm | None:
-    """The one rhythm ``text`` (lower case, times and lengths taken out) states, or None."""
+def _rhythm(text: str, *, either_reading: bool = False) -> Rhythm | None:
+    """The one rhythm ``text`` (lower case, times and lengths taken out) states, or None. With ``either_reading``, an
+    ordinal before a weekday is read as "every other" that weekday instead of leaving the text unmapped: a rhythm
+    whose weekdays are right under both readings, and only they (see :func:`cadence_weekdays`)."""
     plain = re.sub(_CLAUSE_BREAK, " ; ", text)
     plain = re.sub(r"[^\w\s;]+|_", " ", plain)  # hyphens, dashes, commas and the like read as spaces
     plain = " ".join(plain.split())
@@ -182,8 +197,12 @@ def _rhythm(text: str) -> Rhythm | None:
         return None
     found: list[Rhythm] = []
     plain = _take(_NTH_OF_MONTH, plain, found, _nth_of_month)
+    if _ORDINALS_BEFORE_TAKEN.search(plain):
+        return None  # "the first and third Tuesday of the month": two days a month, which one RRULE here cannot say
     if _ORDINAL_WEEKDAY.search(plain):
-        return None  # "every second Monday": every other Monday, or the second Monday of the month?
+        if not either_reading:
+            return None  # "every second Monday": every other Monday, or the second Monday of the month?
+        plain = _ORDINAL_WEEKDAY.sub(lambda match: f"every other {match.group('day')}", plain)
     plain = _take(_EVERY_OTHER_WEEKDAY, plain, found, _every_other_weekday)
     plain = _take(_EVERY_COUNT, plain, found, _every_count)
     for pattern, rhythm in _PLAIN:
