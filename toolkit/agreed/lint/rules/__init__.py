@@ -6,6 +6,7 @@ from agreed.lint.rule import DocumentRule, RepositoryRule, Rule, TextRule
 from agreed.lint.rules import (
     activity_without_outcome,
     announcer_not_party,
+    check_in_off_cadence,
     check_ins_unplanned,
     collective_actor,
     collective_owner,
@@ -98,6 +99,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     milestones_out_of_order.RULE,
     outside_term.RULE,
     check_ins_unplanned.RULE,
+    check_in_off_cadence.RULE,
     measured_before_deadline.RULE,
     milestone_overdue.RULE,
     deadline_passed.RULE,
