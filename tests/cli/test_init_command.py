@@ -174,6 +174,28 @@ def test_pages_and_due_reminder_add_their_workflows(repo: Path, monkeypatch: pyt
     assert (repo / ".github" / "workflows" / "agreed-pages.yml").is_file()  # never removed
 
 
+def test_a_second_run_after_an_edited_workflow_says_it_was_kept_not_set_up(repo: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _run(repo, monkeypatch, "--due-reminder").exit_code == 0
+    workflow = repo / ".github" / "workflows" / "agreed-due.yml"
+    workflow.write_text(workflow.read_text(encoding="utf-8").replace("cron:", "cron:  # weekly\n   "), encoding="utf-8")
+    again = _run(repo, monkeypatch, "--due-reminder")
+    assert again.exit_code == 0, again.output
+    lines = again.stdout.splitlines()
+    assert ("kept         .github/workflows/agreed-due.yml  (differs from what agreed init writes; --force replaces "
+            "it)") in lines
+    assert lines[-1] == ("Nothing changed: .github/workflows/agreed-due.yml differs from what agreed init writes and "
+                         "was kept as it is; --force replaces it.")
+    (repo / ".agreed.yaml").write_text("fail-on: warning\n", encoding="utf-8")
+    both = _run(repo, monkeypatch, "--due-reminder").stdout.splitlines()
+    assert both[-1] == ("Nothing changed: .agreed.yaml and .github/workflows/agreed-due.yml differ from what agreed "
+                        "init writes and were kept as they are; --force replaces them.")
+    forced = _run(repo, monkeypatch, "--due-reminder", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert _run(repo, monkeypatch, "--due-reminder").stdout.splitlines()[-1] == (
+        "Nothing to change: the repository is set up.")
+
+
 def test_the_gitlab_jobs_to_add_by_hand_are_printed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (repo / ".gitlab-ci.yml").write_text("unit:\n  script: [make test]\n", encoding="utf-8")
     result = _run(repo, monkeypatch, "--ci", "gitlab", "--due-reminder")

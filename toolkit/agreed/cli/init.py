@@ -64,12 +64,24 @@ def _to_add(action: Action) -> str:
 
 
 def _next_steps(actions: list[Action]) -> str:
-    """The closing line: what to do next, and never "set up" while a step still needs the user's hand."""
+    """The closing line: what to do next, and never "set up" while a step still needs the user's hand or a file or
+    setting init writes was kept though it differs."""
     changed = any(action.outcome in (Outcome.CREATED, Outcome.UPDATED) for action in actions)
     by_hand = sum(action.outcome is Outcome.MANUAL for action in actions)
     pending = f"{by_hand} step{'s' * (by_hand != 1)} need{'s' * (by_hand == 1)} your hand (see above)"
     if not changed:
+        kept = [action.target for action in actions if action.outcome is Outcome.KEPT]
+        if kept:
+            return f"Nothing changed: {f'{pending}, and ' if by_hand else ''}{_kept(kept)}."
         return f"Nothing else to change, but {pending}." if by_hand else "Nothing to change: the repository is set up."
     first = f"Next: {pending}; then " if by_hand else "Next: "
     return (f"{first}'agreed new ID --party A --party B' starts an agreement; 'pre-commit install' enables the hook; "
             "commit the new files.")
+
+
+def _kept(targets: list[str]) -> str:
+    """That ``targets`` were left as they are although they differ from what init writes, and how to replace them."""
+    if len(targets) == 1:
+        return f"{targets[0]} differs from what agreed init writes and was kept as it is; --force replaces it"
+    return (f"{', '.join(targets[:-1])} and {targets[-1]} differ from what agreed init writes and were kept as they "
+            "are; --force replaces them")
