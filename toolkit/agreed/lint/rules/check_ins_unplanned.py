@@ -14,12 +14,19 @@ dates are then extra reviews and their spacing is not checked. Milestones are no
 review of progress.
 
 Fires on:
-    check_ins: {cadence: as needed, dates: []}
-    check_ins: {cadence: at the milestone reviews, dates: [2031-03-02, 2031-09-07]}
+    results: {check_ins: {cadence: as needed, dates: []}}
+
+    term: {start: 2031-01-06, end: 2031-12-31}
+    results: {deadline: 2031-12-31, check_ins: {cadence: at the milestone reviews, dates: [2031-03-03, 2031-09-08]}}
 
 Passes:
-    check_ins: {cadence: every second Monday, dates: [2031-03-02, 2031-09-07]}
-    check_ins: {cadence: at the milestone reviews, dates: [2031-03-02, 2031-06-01, 2031-09-01]}
+    term: {start: 2031-01-06, end: 2031-12-31}
+    results: {deadline: 2031-12-31, check_ins: {cadence: every second Monday, dates: [2031-03-03, 2031-09-08]}}
+
+    term: {start: 2031-01-06, end: 2031-12-31}
+    results:
+      deadline: 2031-12-31
+      check_ins: {cadence: at the milestone reviews, dates: [2031-03-03, 2031-06-02, 2031-09-01, 2031-12-01]}
 """
 
 from __future__ import annotations
