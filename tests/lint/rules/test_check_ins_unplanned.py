@@ -11,7 +11,6 @@ from agreed.lint.engine import lint_document
 from agreed.lint.rule import Category, DocumentRule, LintContext, Rule, TextRule
 from agreed.lint.rules.check_ins_unplanned import RULE, check
 from agreed.problem import Severity
-from rule_examples import documented_examples
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import DraftYaml, Findings, LoadData, LoadText, RuleIdentity
@@ -214,12 +213,3 @@ results:
             gap="120 days", earlier="the check-in on 2031-02-01", later="the check-in on 2031-06-01",
             most="92 days")),
     ]
-
-
-@pytest.mark.parametrize(("heading", "fires"), [("Fires on:", True), ("Passes:", False)])
-def test_the_documented_examples_hold(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any],
-                                      heading: str, fires: bool) -> None:
-    examples = documented_examples(RULE.doc, heading)
-    assert len(examples) == 2
-    for example in examples:
-        assert bool(findings(RULE, load_data({**minimal_agreement, **example}))) is fires, example

@@ -10,7 +10,6 @@ from agreed.lint.engine import lint_document
 from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.fulfilled_unmeasured import RULE
 from agreed.problem import Severity
-from rule_examples import documented_examples
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import DraftYaml, Findings, LoadData, LoadText, RuleIdentity
@@ -65,15 +64,6 @@ def test_odd_celebrations_are_left_to_the_schema(findings: Findings, load_data: 
     minimal_agreement["celebration"] = celebration
     assert findings(RULE, load_data(minimal_agreement)) == []
 
-
-@pytest.mark.parametrize(("heading", "fires"), [("Fires on:", True), ("Passes:", False)])
-def test_the_documented_examples_hold(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any],
-                                      heading: str, fires: bool) -> None:
-    examples = documented_examples(RULE.doc, heading)
-    assert examples
-    for example in examples:
-        data = {**minimal_agreement, **example}
-        assert bool(findings(RULE, load_data(data))) is fires, example
 
 
 def test_the_problem_points_at_the_target(draft_yaml: DraftYaml, load_text: LoadText) -> None:

@@ -10,7 +10,6 @@ from agreed.lint.engine import lint_document
 from agreed.lint.rule import Category, TextRule
 from agreed.lint.rules.measured_early_unexplained import RULE
 from agreed.problem import Severity
-from rule_examples import documented_examples
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import DraftYaml, Findings, LoadData, LoadText, RuleIdentity
@@ -102,14 +101,6 @@ def test_what_cannot_be_compared_is_left_to_the_schema(findings: Findings, load_
                                                        measurement_on: str | None) -> None:
     assert findings(RULE, load_data(_agreement(minimal_agreement, target, measurement_on))) == []
 
-
-@pytest.mark.parametrize(("heading", "fires"), [("Fires on:", True), ("Passes:", False)])
-def test_the_documented_examples_hold(findings: Findings, load_data: LoadData, minimal_agreement: dict[str, Any],
-                                      heading: str, fires: bool) -> None:
-    examples = documented_examples(RULE.doc, heading)
-    assert examples
-    for example in examples:
-        assert bool(findings(RULE, load_data({**minimal_agreement, **example}))) is fires, example
 
 
 def test_the_problem_points_at_the_day_measured(draft_yaml: DraftYaml, load_text: LoadText) -> None:

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
 
 from agreed.lint.rule import DocumentRule, RepositoryRule, Rule, TextContext, TextRule
-from agreed.lint.rules import ALL_RULES, DOCUMENT_RULES, REPOSITORY_RULES, TEXT_RULES
+from agreed.lint.rules import (
+    ALL_RULES,
+    DOCUMENT_RULES,
+    REPOSITORY_RULES,
+    TEXT_RULES,
+    check_in_off_cadence,
+    check_ins_unplanned,
+    fulfilled_unmeasured,
+    measured_early_unexplained,
+)
+from rule_examples import documented_examples
+
+if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from conftest import Findings, LoadData
 
 IDS = [rule.code for rule in TEXT_RULES]
 UNCONFIGURED = [rule for rule in TEXT_RULES if rule.configure is None]  # their examples hold with no options
@@ -120,3 +135,19 @@ def test_options_have_a_schema_with_defaults(rule: Rule) -> None:
     defaults = {name: spec["default"] for name, spec in properties.items()}
     assert rule.configure is not None
     assert rule.configure(defaults).code == rule.code
+
+
+# Document rules whose documentation gives whole YAML examples (blank lines between them): each example, laid over a
+# minimal agreement, must fire or pass as its heading says. A new document rule with such examples joins this list.
+DOCUMENTED_AS_YAML = (check_ins_unplanned.RULE, check_in_off_cadence.RULE, fulfilled_unmeasured.RULE,
+                      measured_early_unexplained.RULE)
+
+
+@pytest.mark.parametrize("rule", DOCUMENTED_AS_YAML, ids=[rule.code for rule in DOCUMENTED_AS_YAML])
+@pytest.mark.parametrize(("heading", "fires"), [("Fires on:", True), ("Passes:", False)])
+def test_the_yaml_examples_of_document_rules_hold(rule: Rule, heading: str, fires: bool, findings: Findings,
+                                                  load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+    examples = documented_examples(rule.doc, heading)
+    assert examples
+    for example in examples:
+        assert bool(findings(rule, load_data({**minimal_agreement, **example}))) is fires, example
