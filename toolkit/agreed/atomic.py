@@ -17,7 +17,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,6 +104,8 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 def temporary_name(name: str, pid: int | None = None) -> str:
     """The name of a temporary of the file ``name``: hidden, marked, with the writing process's id."""
+    import secrets  # only where the system cannot make a temporary without a name
+
     return f".{name[:_NAME_IN_TEMPORARY]}.{TEMPORARY_MARK}-{os.getpid() if pid is None else pid}-" \
            f"{secrets.token_hex(4)}.tmp"
 

@@ -7,7 +7,6 @@ errors carry the detail needed to point at the offending key or value and to exp
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import difflib
 import functools
@@ -335,6 +334,8 @@ def _date_advice(text: str, forms: Iterable[Mapping[str, Any]] = ()) -> str:
             return f"there is no month {whole.group(2)}"
         if year == 0:
             return "there is no year 0000"
+        import calendar  # only a day that does not exist needs it
+
         return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days, not {day}"
     start = _ISO_DATE.match(text)
     if start is not None and text[start.end() : start.end() + 1] in ("T", "t", " ") and _is_date(start.group()):

@@ -18,7 +18,9 @@ SOURCE = "title: x\n\tgoal: ship it soon\r\nlast: y"
 
 
 def test_registered() -> None:
-    assert LINT_FORMATS["full"] is render
+    """The registry's entry renders through this module (it imports it on first use)."""
+    report = Report((Problem("a.yaml", 1, 1, "V101", Severity.WARNING, "vague"),), 1, {})
+    assert LINT_FORMATS.render("full", report) == render(report)
 
 
 def test_each_problem_is_followed_by_its_line_and_a_caret() -> None:

@@ -11,7 +11,9 @@ RULES = {"A101": fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severi
 
 
 def test_registered() -> None:
-    assert LINT_FORMATS["github"] is render
+    """The registry's entry renders through this module (it imports it on first use)."""
+    report = Report((Problem("a.yaml", 1, 1, "V101", Severity.WARNING, "vague"),), 1, {})
+    assert LINT_FORMATS.render("github", report) == render(report)
 
 
 def test_one_command_per_problem_then_the_summary() -> None:

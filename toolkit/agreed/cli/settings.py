@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Callable, Sequence
@@ -54,6 +53,8 @@ def _why_no_such_day(text: str) -> str:
         return f"there is no month {month:02d}"
     if year == 0:
         return "there is no year 0000"
+    import calendar  # only a day that does not exist needs it
+
     days = calendar.monthrange(year, month)[1]
     return f"{calendar.month_name[month]} {year:04d} has {days} days"
 
