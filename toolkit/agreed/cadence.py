@@ -35,11 +35,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from agreed.text.patterns import Regex
+
 _T = TypeVar("_T")
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WORKING_DAYS = (0, 1, 2, 3, 4)
+_DAY_WORDS = (*WEEKDAY_NAMES, "weekday", "working day")
 LAST = -1  # the ``nth`` of "the last Friday of the month"
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -150,7 +153,10 @@ def cadence_weekdays(text: str) -> tuple[int, ...]:
     doubt is an ordinal before a weekday (``every second Monday`` meets on Mondays under either reading). Empty when
     the rhythm names no weekday (``weekly``, ``monthly``) or the text is left unmapped for any other reason (two
     rhythms, an exception or condition, words with two readings)."""
-    _, rest = _time_and_length(" ".join(text.casefold().split()))
+    folded = " ".join(text.casefold().split())
+    if not any(word in folded for word in _DAY_WORDS):  # no rhythm names a weekday without one of these words
+        return ()
+    _, rest = _time_and_length(folded)
     rhythm = _rhythm(rest, either_reading=True)
     return () if rhythm is None else rhythm.weekdays
 
@@ -158,19 +164,26 @@ def cadence_weekdays(text: str) -> tuple[int, ...]:
 # --- the rhythm ------------------------------------------------------------------------------------------------------
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{pattern})\b")
+def _words(pattern: str, needs: Callable[[str], object] | None = None) -> Regex:
+    """``pattern`` as whole words; ``needs``: a cheap test without which it cannot match (it is then not even
+    compiled: a one-file lint compiles only the expressions its agreements' cadences need)."""
+    return Regex(rf"\b(?:{pattern})\b", needs=needs)
+
+
+def _holding(word: str) -> Callable[[str], bool]:
+    return lambda text: word in text
 
 
 _NTH_OF_MONTH = _words(rf"(?P<nth>{_MONTH_ORDINALS}) (?P<day>{_WEEKDAY}) (?:of|in) (?:the|each|every|a) month"
                        rf"|(?P<nth2>{_MONTH_ORDINALS}) (?P<day2>{_WEEKDAY}) (?:of|in) every "
-                       rf"(?P<count>other|{_NUMBER}) months?")
+                       rf"(?P<count>other|{_NUMBER}) months?", _holding("month"))
 # "the first and | " once "third Tuesday of the month" is taken: several days of the month
-_ORDINALS_BEFORE_TAKEN = re.compile(rf"\b{_ORDINAL}(?:\s+(?:and|{_ORDINAL}))*\s+\|")
+_ORDINALS_BEFORE_TAKEN = Regex(rf"\b{_ORDINAL}(?:\s+(?:and|{_ORDINAL}))*\s+\|", needs=_holding("|"))
 _ORDINAL_WEEKDAY = _words(rf"{_ORDINAL} (?P<day>{_WEEKDAY})s?")
 _EVERY_OTHER_WEEKDAY = _words(rf"every other (?P<day>{_WEEKDAY})")
-_EVERY_COUNT = _words(rf"every (?P<count>other|{_NUMBER}|{_ORDINAL}) (?P<unit>day|week|month|year)s?")
-_PLAIN: tuple[tuple[re.Pattern[str], Rhythm], ...] = (
+_EVERY_COUNT = _words(rf"every (?P<count>other|{_NUMBER}|{_ORDINAL}) (?P<unit>day|week|month|year)s?",
+                      _holding("every"))
+_PLAIN: tuple[tuple[Regex, Rhythm], ...] = (
     (_words("daily|every day|each day|once a day|once per day"), Rhythm(Frequency.DAILY)),
     (_words("every weekday|each weekday|every working day|each working day|weekdays"),
      Rhythm(Frequency.WEEKLY, weekdays=WORKING_DAYS)),
@@ -190,7 +203,7 @@ def _rhythm(text: str, *, either_reading: bool = False) -> Rhythm | None:
     """The one rhythm ``text`` (lower case, times and lengths taken out) states, or None. With ``either_reading``, an
     ordinal before a weekday is read as "every other" that weekday instead of leaving the text unmapped: a rhythm
     whose weekdays are right under both readings, and only they (see :func:`cadence_weekdays`)."""
-    plain = re.sub(_CLAUSE_BREAK, " ; ", text)
+    plain = _CLAUSE_BREAK.sub(" ; ", text)
     plain = re.sub(r"[^\w\s;]+|_", " ", plain)  # hyphens, dashes, commas and the like read as spaces
     plain = " ".join(plain.split())
     if any(word in _QUALIFIERS for word in plain.split()):
@@ -210,7 +223,7 @@ def _rhythm(text: str, *, either_reading: bool = False) -> Rhythm | None:
     return _combined(set(found), plain)
 
 
-def _take(pattern: re.Pattern[str], text: str, found: list[Rhythm], read: _Reader) -> str:
+def _take(pattern: Regex, text: str, found: list[Rhythm], read: _Reader) -> str:
     """Append the rhythm of each match of ``pattern`` to ``found`` (None: an unusable match, kept as is) and
     return ``text`` with the matches blanked out, so that a later pattern does not read them again."""
     def blank(match: re.Match[str]) -> str:
@@ -243,7 +256,7 @@ def _combined(found: set[Rhythm], rest: str) -> Rhythm | None:
     return Rhythm(Frequency.WEEKLY, rhythm.interval, named)
 
 
-_CLAUSE_BREAK = re.compile(r"[;:.!?()\[\]/]")  # ends a clause; commas do not ("Monday, Wednesday and Friday")
+_CLAUSE_BREAK = Regex(r"[;:.!?()\[\]/]")  # ends a clause; commas do not ("Monday, Wednesday and Friday")
 _LIST_WORDS = frozenset({"and", "every", "each", "on"})  # what may stand between two weekdays of one list
 
 
@@ -309,18 +322,18 @@ def _month_after(year: int, month: int) -> tuple[int, int]:
 
 _CLOCK = r"(?:(?P<{n}h>\d{{1,2}})(?::|\.)(?P<{n}m>\d{{2}})\s*(?P<{n}x>am|pm|a\.m\.|p\.m\.)?" \
          r"|(?P<{n}hh>\d{{1,2}})\s*(?P<{n}xx>am|pm|a\.m\.|p\.m\.)|(?P<{n}noon>noon|midday))"
-_RANGE = re.compile(r"(?<![\w:.])" + _CLOCK.format(n="a") + r"\s*(?:-|\u2013|\u2014|to)\s*" + _CLOCK.format(n="b")
+_RANGE = Regex(r"(?<![\w:.])" + _CLOCK.format(n="a") + r"\s*(?:-|\u2013|\u2014|to)\s*" + _CLOCK.format(n="b")
                     + r"(?![\w:])")
-_TIME = re.compile(r"(?<![\w:.])" + _CLOCK.format(n="a") + r"(?![\w:])(?!\s*(?:h|hours?|hrs?|min|mins|minutes?)\b)")
-_LENGTH = re.compile(r"(?<![\w.,])(?P<amount>\d{1,3}(?:[.,]5)?|an?|one|two|three|half an?)[\s-]?"
+_TIME = Regex(r"(?<![\w:.])" + _CLOCK.format(n="a") + r"(?![\w:])(?!\s*(?:h|hours?|hrs?|min|mins|minutes?)\b)")
+_LENGTH = Regex(r"(?<![\w.,])(?P<amount>\d{1,3}(?:[.,]5)?|an?|one|two|three|half an?)[\s-]?"
                      r"(?P<unit>minutes?|mins?|hours?|hrs?)\b")
 _DAY = datetime.timedelta(days=1)
 _TAKEN = "\x00"  # marks where a time or a length was taken out of the text: it ends a list of weekdays
 _ABBREVIATIONS = ("utc", "gmt", "cet", "cest", "eet", "eest", "wet", "met", "mest", "bst", "ist", "est", "edt",
                   "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "aest", "aedt", "acst", "acdt",
                   "awst", "nzst", "nzdt", "jst", "kst", "hkt", "sgt", "msk")
-_ZONE = re.compile(_TAKEN + r"\s*\(?\s*(?P<zone>(?:" + "|".join(_ABBREVIATIONS) + r")(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
-                   r"|[a-z]+(?:/[a-z_-]+)+)(?![\w/])")
+_ZONE = Regex(_TAKEN + r"\s*\(?\s*(?P<zone>(?:" + "|".join(_ABBREVIATIONS) + r")(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+                   r"|[a-z]+(?:/[a-z_-]+)+)(?![\w/])", needs=_holding(_TAKEN))
 
 
 @dataclass(frozen=True, slots=True)
