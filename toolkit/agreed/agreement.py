@@ -343,10 +343,6 @@ class Agreement(Record):
         return self.status == "draft"
 
     @property
-    def in_force(self) -> bool:
-        return in_force(self.status)
-
-    @property
     def party_ids(self) -> frozenset[str]:
         return frozenset(party.id for party in self.parties if party.id is not None)
 
