@@ -68,13 +68,12 @@ from agreed.site.manifest import (
 )
 from agreed.site.slugs import unique_names
 from agreed.sources import (
-    AGREEMENTS,
     NoPathGiven,
+    agreement_files,
     display_path,
     git_start,
     named_or_default,
     repository_root,
-    select,
 )
 from agreed.visible import visible
 
@@ -180,11 +179,8 @@ def _read_sources(request: SiteRequest, manifest: Manifest) -> list[_Source]:
     missing = [argument for argument in arguments if argument != "-" and not os.path.lexists(argument)]
     if missing:
         raise SiteError(f"no such file or folder: {', '.join(missing)}")
-    selection = select(arguments, kinds=AGREEMENTS)
-    if selection.reads_stdin:
-        raise SiteError("a site is built from agreement files, not standard input")
-    if selection.empty:
-        raise SiteError(f"{', '.join(selection.empty)}: holds no agreement files (*.yaml, *.yml)")
+    selection = agreement_files(arguments, error=SiteError,
+                                refuse_stdin="a site is built from agreement files, not standard input")
     for path, kind in selection.skipped:
         raise SiteError(f"{path.as_posix()}: a {kind.value} is not an agreement")
     named = {str(Path(argument)) for argument in arguments}
