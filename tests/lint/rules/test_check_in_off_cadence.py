@@ -96,7 +96,6 @@ def test_odd_check_ins_are_left_to_the_schema(findings: Findings, load_data: Loa
     assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-
 def test_the_problem_points_at_the_date_in_the_list(draft_yaml: DraftYaml, load_text: LoadText) -> None:
     text = draft_yaml() + """\
 results:

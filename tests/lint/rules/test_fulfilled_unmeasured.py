@@ -65,7 +65,6 @@ def test_odd_celebrations_are_left_to_the_schema(findings: Findings, load_data: 
     assert findings(RULE, load_data(minimal_agreement)) == []
 
 
-
 def test_the_problem_points_at_the_target(draft_yaml: DraftYaml, load_text: LoadText) -> None:
     text = draft_yaml().replace("status: draft", "status: fulfilled") + """\
 celebration:

@@ -102,7 +102,6 @@ def test_what_cannot_be_compared_is_left_to_the_schema(findings: Findings, load_
     assert findings(RULE, load_data(_agreement(minimal_agreement, target, measurement_on))) == []
 
 
-
 def test_the_problem_points_at_the_day_measured(draft_yaml: DraftYaml, load_text: LoadText) -> None:
     text = draft_yaml() + """\
 celebration:
