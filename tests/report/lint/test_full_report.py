@@ -8,19 +8,12 @@ from click.testing import CliRunner
 from agreed.cli import main
 from agreed.lint.rule import Category
 from agreed.problem import Problem, Severity
-from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.full_report import ELLIPSIS, INDENT, WIDTH, render, snippet
 from fake_rules import fake_text_rule
 
 RULES = {"A101": fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nLong doc.")}
 SOURCE = "title: x\n\tgoal: ship it soon\r\nlast: y"
-
-
-def test_registered() -> None:
-    """The registry's entry renders through this module (it imports it on first use)."""
-    report = Report((Problem("a.yaml", 1, 1, "V101", Severity.WARNING, "vague"),), 1, {})
-    assert LINT_FORMATS.render("full", report) == render(report)
 
 
 def test_each_problem_is_followed_by_its_line_and_a_caret() -> None:

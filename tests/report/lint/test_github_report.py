@@ -2,18 +2,11 @@ from __future__ import annotations
 
 from agreed.lint.rule import Category
 from agreed.problem import Problem, Severity
-from agreed.report.lint import LINT_FORMATS
 from agreed.report.lint.base import Report
 from agreed.report.lint.github_report import render
 from fake_rules import fake_text_rule
 
 RULES = {"A101": fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.\n\nDoc.")}
-
-
-def test_registered() -> None:
-    """The registry's entry renders through this module (it imports it on first use)."""
-    report = Report((Problem("a.yaml", 1, 1, "V101", Severity.WARNING, "vague"),), 1, {})
-    assert LINT_FORMATS.render("github", report) == render(report)
 
 
 def test_one_command_per_problem_then_the_summary() -> None:
