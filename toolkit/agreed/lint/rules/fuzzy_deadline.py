@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
@@ -242,5 +241,4 @@ RULE = TextRule(
     severity=Severity.WARNING,
     doc=__doc__ or "",
     check=check,
-    elements=COMMITMENT_ELEMENTS,
 )

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agreed.lint.commitments import COMMITMENT_ELEMENTS
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import scan
@@ -46,5 +45,4 @@ RULE = TextRule(
     severity=Severity.ERROR,
     doc=__doc__ or "",
     check=check,
-    elements=COMMITMENT_ELEMENTS,
 )
