@@ -16,6 +16,25 @@ def test_verb_forms() -> None:
         "look into", "looks into", "looked into", "looking into")
 
 
+@pytest.mark.parametrize(("base", "forms"), [
+    ("plan", ("plan", "plans", "planned", "planning")),
+    ("step up", ("step up", "steps up", "stepped up", "stepping up")),
+    ("commit", ("commit", "commits", "committed", "committing")),
+    ("focus", ("focus", "focuses", "focused", "focusing")),
+    ("visit", ("visit", "visits", "visited", "visiting")),
+    ("keep", ("keep", "keeps", "kept", "keeping")),
+    ("give", ("give", "gives", "gave", "given", "giving")),
+    ("drive", ("drive", "drives", "drove", "driven", "driving")),
+    ("oversee", ("oversee", "oversees", "oversaw", "overseen", "overseeing")),
+    ("set", ("set", "sets", "setting")),
+    ("stay", ("stay", "stays", "stayed", "staying")),
+    ("be involved in", ("be involved in", "is involved in", "are involved in", "am involved in", "was involved in",
+                        "were involved in", "been involved in", "being involved in")),
+])
+def test_verb_forms_double_a_final_consonant_and_know_irregular_verbs(base: str, forms: tuple[str, ...]) -> None:
+    assert verb_forms(base) == forms
+
+
 @pytest.mark.parametrize(("text", "agent"), [
     ("reviewed by Maria Chen", True), ("approved by the CFO", True), ("staffed by 3 agents", True),
     ("by 2027-03-01", False), ("by Friday", False), ("by 20%", False), ("by the end of March", False),

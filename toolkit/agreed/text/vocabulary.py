@@ -147,7 +147,8 @@ def names_owner(text: str) -> bool:
 
 
 def verb_forms(*bases: str) -> tuple[str, ...]:
-    """The regular forms of each verb: "improve" gives improve, improves, improved, improving.
+    """The forms of each verb: "improve" gives improve, improves, improved, improving; "give" gives give, gives, gave,
+    given, giving; "plan" gives plan, plans, planned, planning.
 
     For a phrasal verb ("look into") the first word is inflected and the rest is kept.
     """
@@ -159,11 +160,54 @@ def verb_forms(*bases: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+_IRREGULAR = {
+    "be": ("is are am", "was were", "been", "being"), "have": ("has", "had"), "do": ("does", "did", "done"),
+    "go": ("goes", "went", "gone"), "begin": ("", "began", "begun"), "bring": ("", "brought"), "build": ("", "built"),
+    "buy": ("", "bought"), "catch": ("", "caught"), "choose": ("", "chose", "chosen"), "cut": ("", "cut"),
+    "draw": ("", "drew", "drawn"), "drive": ("", "drove", "driven"), "feed": ("", "fed"), "find": ("", "found"),
+    "forget": ("", "forgot", "forgotten"), "get": ("", "got", "got gotten"), "give": ("", "gave", "given"),
+    "grow": ("", "grew", "grown"), "hold": ("", "held"), "keep": ("", "kept"), "know": ("", "knew", "known"),
+    "lead": ("", "led"), "lend": ("", "lent"), "make": ("", "made"), "meet": ("", "met"),
+    "oversee": ("", "oversaw", "overseen"), "pay": ("", "paid"), "put": ("", "put"), "run": ("", "ran", "run"),
+    "see": ("", "saw", "seen"), "seek": ("", "sought"), "sell": ("", "sold"), "send": ("", "sent"),
+    "set": ("", "set"), "show": ("", "showed", "shown"), "speak": ("", "spoke", "spoken"),
+    "speed": ("", "sped speeded"), "spend": ("", "spent"), "strive": ("", "strove strived", "striven strived"),
+    "take": ("", "took", "taken"), "teach": ("", "taught"), "tell": ("", "told"), "think": ("", "thought"),
+    "undertake": ("", "undertook", "undertaken"), "win": ("", "won"), "write": ("", "wrote", "written"),
+}  # fmt: skip
+"""Verbs whose forms no spelling rule gives: the third person, the past and the participle, each a space-separated
+list of words ("" where the regular form holds; a missing participle is the past)."""
+_STRESSED_LAST = frozenset(
+    {"admit", "commit", "compel", "control", "deter", "equip", "expel", "forget", "omit", "occur", "patrol", "permit",
+     "prefer", "propel", "refer", "regret", "submit", "transfer", "upset"}
+)  # fmt: skip
+"""Verbs of two syllables stressed on the last, which double their final consonant ("commit", "committed")."""
+_DOUBLES = Regex(r"^[^aeiouy]*[aeiou][b-df-hj-np-tvz]$")
+"""One syllable ending in one vowel and one consonant (not w, x or y): "plan", "stop", "step" double it."""
+
+
 def _inflect(verb: str) -> tuple[str, ...]:
+    regular = _regular(verb)
+    irregular = _IRREGULAR.get(verb, ())
+    third = (irregular[0] if irregular else "") or regular[0]
+    past = (irregular[1] if len(irregular) > 1 else "") or regular[1]
+    participle = irregular[2] if len(irregular) > 2 else past if len(irregular) > 1 else regular[2]
+    present = (irregular[3] if len(irregular) > 3 else "") or regular[3]
+    words = [verb, *third.split(), *past.split(), *participle.split(), *present.split()]
+    return tuple(dict.fromkeys(words))  # in order, each once ("put", "set": the past is the participle is the base)
+
+
+def _regular(verb: str) -> tuple[str, str, str, str]:
+    """The third person, past, participle and present participle that the spelling rules give."""
+    if verb.endswith("ee"):
+        return verb + "s", verb + "d", verb + "d", verb + "ing"
     if verb.endswith("e"):
-        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
-    if re.search(r"[^aeiou]y$", verb):
-        return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
-    if re.search(r"(?:s|x|z|ch|sh)$", verb):
-        return verb, verb + "es", verb + "ed", verb + "ing"
-    return verb, verb + "s", verb + "ed", verb + "ing"
+        return verb + "s", verb + "d", verb + "d", verb[:-1] + "ing"
+    if verb[-1:] == "y" and verb[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return verb[:-1] + "ies", verb[:-1] + "ied", verb[:-1] + "ied", verb + "ing"
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        return verb + "es", verb + "ed", verb + "ed", verb + "ing"
+    if verb in _STRESSED_LAST or _DOUBLES.match(verb):
+        stem = verb + verb[-1]
+        return verb + "s", stem + "ed", stem + "ed", stem + "ing"
+    return verb + "s", verb + "ed", verb + "ed", verb + "ing"
