@@ -135,7 +135,13 @@ def test_rules_by_code_name_or_category(tmp_path: Path) -> None:
 
 def test_a_category_switched_off_and_one_rule_back_on(tmp_path: Path) -> None:
     config = _load(tmp_path, "rules:\n  vagueness: off\n  placeholder: on\n")
-    assert [rule.code for rule in config.rules if rule.code.startswith("V")] == ["V108"]
+    assert [rule.code for rule in config.rules if rule.code.startswith("V")] == ["V108", "V109"]  # V109: weak-verb
+
+
+def test_weak_verbs_are_a_category_of_their_own(tmp_path: Path) -> None:
+    config = _load(tmp_path, "rules:\n  weak-verb: off\n")
+    assert _rule(config, "V109") is None
+    assert _rule(config, "V101") is not None
 
 
 def test_a_mapping_setting_with_severity(tmp_path: Path) -> None:

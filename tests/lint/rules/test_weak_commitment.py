@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never im
 
 
 def test_identity(rule_identity: RuleIdentity) -> None:
-    assert rule_identity(RULE) == ("V109", "weak-commitment", Category.VAGUENESS, Severity.INFO)
+    assert rule_identity(RULE) == ("V109", "weak-commitment", Category.WEAK_VERB, Severity.INFO)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 class Category(enum.Enum):
     VAGUENESS = "vagueness"
+    WEAK_VERB = "weak-verb"
     ACCOUNTABILITY = "accountability"
     TIME = "time"
     STRUCTURE = "structure"

@@ -89,7 +89,7 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
 RULE = TextRule(
     code="V109",
     name="weak-commitment",
-    category=Category.VAGUENESS,
+    category=Category.WEAK_VERB,
     severity=Severity.INFO,
     doc=__doc__ or "",
     check=check,
