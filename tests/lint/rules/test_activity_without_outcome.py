@@ -34,6 +34,16 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Provide additional support for struggling students.", ["Provide additional support"]),
     ("Stakeholders will be engaged throughout the process.", ["engaged"]),
     ("Liaise with Legal and focus on onboarding.", ["Liaise with", "focus on"]),
+    ("Marketing will drive adoption of the new portal.", ["drive adoption"]),
+    ("Product will drive greater user engagement.", ["drive greater user engagement"]),
+    ("Li will keep stakeholders informed.", ["keep stakeholders informed"]),
+    ("Keep the board and the sponsors in the loop.", ["Keep the board and the sponsors in the loop"]),
+    ("Marketing will do its part.", ["do its part"]),
+    ("Each region will play its full part in the rollout.", ["play its full part"]),
+    ("Ops will continue to support the legacy system.", ["support"]),
+    ("Li agrees to help with the migration.", ["help with"]),
+    ("Li is responsible for supporting the launch.", ["supporting"]),
+    ("Li kept an eye on costs and will oversee the programme.", ["kept an eye on", "oversee"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -52,6 +62,17 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "See https://example.com/support/investigate for the 4 steps.",
     "Run `support_bundle --investigate` on 2027-01-05.",
     'Retire the "we support you" banner.',
+    "Drive adoption to 80% of agents by 2027-03-31.",
+    "The portal supports single sign-on.",
+    "Acme monitors the payment gateway.",
+    "The platform shall support single sign-on.",
+    "The app will monitor disk usage.",
+    "Teams supporting the rollout get licences.",
+    "Buy the licences needed to support the billing system.",
+    "To help agents find answers, the portal will index the knowledge bases.",
+    "Li assigns a mentor to help new hires settle in.",
+    "In order to support the audit, Finance will export the ledger.",
+    "The people involved in the pilot get a badge.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

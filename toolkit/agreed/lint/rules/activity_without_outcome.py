@@ -1,19 +1,27 @@
 """An activity verb promises effort, not a result that can be checked.
 
-"Support the launch", "look into the flaky tests" or "work on onboarding" are done the moment anyone spends time on
-them: nothing says what exists, or what number has moved, when the work is finished. Name the outcome: an artefact
-handed to someone, a count, or a threshold. The rule is silent when the statement names one, and when the item
-states its numbers in its own fields. "Support" and "help" used as nouns ("support tickets", "help desk") pass.
+"Support the launch", "look into the flaky tests", "drive adoption" or "keep stakeholders informed" are done the
+moment anyone spends time on them: nothing says what exists, or what number has moved, when the work is finished.
+Name the outcome: an artefact handed to someone, a count, or a threshold. The rule is silent when the statement names
+one, and when the item states its numbers in its own fields.
+
+Only a commitment of the actor counts. A system or a party that "monitors queue depth" or "supports single sign-on"
+states a capability; a participle ("teams supporting the rollout"), a noun ("support tickets", "help desk") and a
+purpose ("To help agents find answers, the portal will ...") promise no activity.
 
 Fires on:
     Support the EMEA launch.
     The data team will look into the flaky tests.
     Engage with key accounts and help with renewals.
+    Marketing will drive adoption and do its part at the launch.
+    Li will keep stakeholders informed.
 
 Passes:
     Investigate the 3 failed batch runs and send a root-cause report to Ana Ruiz by 2027-02-10.
     Staff a 24/7 support rota with 4 agents from 2027-01-01.
     Route every support ticket to the help desk within 10 minutes.
+    The portal supports single sign-on.
+    To help agents find answers, the portal will index the knowledge bases.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_artefact, has_measure
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
+from agreed.text.roles import VerbRole, verb_role
 from agreed.text.sentences import clause_around
 from agreed.text.vocabulary import MODAL, verb_forms
 
@@ -52,6 +61,34 @@ _PROVIDE = TermPattern.raw(
     (?:support|help|assistance|guidance|input|advice)(?![\w\-])""",
     needs=any_word(*_GIVE),
 )
+_ABSTRACT_RESULTS = (
+    "adoption", "engagement", "awareness", "alignment", "change", "growth", "improvement", "improvements",
+    "innovation", "collaboration", "excellence", "usage", "uptake", "momentum", "progress", "value", "success",
+    "transformation", "efficiency", "efficiencies", "visibility", "accountability", "ownership", "culture", "impact",
+    "results", "outcomes", "performance", "productivity", "synergy", "synergies", "buy-in", "traction", "demand",
+)  # fmt: skip
+_DRIVE = TermPattern.raw(
+    rf"""(?<![\w\-]){alternation(verb_forms("drive", "boost", "spur", "accelerate", "push", "fuel", "champion"))}\s+
+    (?:(?:the|our|their|its|more|greater|further|broader|wider|better|overall|user|customer|product|team|[a-z]+-wide)
+    \s+){{0,2}}{alternation(_ABSTRACT_RESULTS)}(?![\w\-])""",
+    needs=any_word("drive", "drives", "drove", "driven", "driving", "boost", "boosts", "boosted", "boosting", "spur",
+                   "spurs", "spurred", "spurring", "accelerate", "accelerates", "accelerated", "accelerating", "push",
+                   "pushes", "pushed", "pushing", "fuel", "fuels", "fuelled", "fueled", "fuelling", "fueling",
+                   "champion", "champions", "championed", "championing"),
+)
+"""A push towards an abstract result ("drive adoption", "boost engagement"): effort, with nothing to count."""
+_KEEP_INFORMED = TermPattern.raw(
+    rf"""(?<![\w\-]){alternation(verb_forms("keep"))}\s+(?:[\w\-]+\s+){{1,5}}?
+    (?:informed|updated|posted|aware|in\s+the\s+loop|up\s+to\s+date|up-to-date|in\s+sync|abreast|apprised)(?![\w\-])""",
+    needs=any_word("keep", "keeps", "kept", "keeping"),
+)
+"""Keeping people informed, with no message, channel or cadence that can be checked."""
+_DO_ITS_PART = TermPattern.raw(
+    rf"""(?<![\w\-]){alternation(verb_forms("do", "play"))}\s+(?:its|our|their|his|her|my|your|a|an|the)\s+
+    (?:own\s+|full\s+|fair\s+|active\s+|key\s+|important\s+|big\s+)?(?:part|bit|share|role)(?![\w\-])""",
+    needs=any_word("part", "bit", "share", "role"),
+)
+"""Doing one's part or playing a role: a share of an effort that nobody has described."""
 _HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
 _SUBJECT_USE = Regex(rf"\s*(?:(?:and|&|/)\s*[\w\-]+\s+)?(?:team\s+)?{MODAL}\b", re.IGNORECASE)
 _NEGATED = Regex(r"\b(?:not|never|no|n['\u2019]t)\b|n['\u2019]t$")
@@ -68,6 +105,8 @@ _NOUN_AFTER = Regex(
 
 
 def _keep(hit: Hit) -> bool:
+    if verb_role(hit.masked, hit.start, hit.end) is not VerbRole.COMMITMENT:
+        return False  # "The portal supports single sign-on", "teams supporting the rollout", "To help agents, ..."
     if _NOUN_AFTER.match(text_after(hit.masked, hit.end, 1)) or _is_noun_use(hit):
         return False  # "support tickets", "a help desk", "customer support", "with the help of"
     if hit.term[:1].isupper() and _SUBJECT_USE.match(hit.masked, hit.end):
@@ -90,7 +129,7 @@ def _is_noun_use(hit: Hit) -> bool:
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.measured:
         return
-    for hit in scan(text, _PROVIDE, _PATTERN, keep=_keep):
+    for hit in scan(text, _PROVIDE, _DRIVE, _KEEP_INFORMED, _DO_ITS_PART, _PATTERN, keep=_keep):
         yield TextSpan(
             hit.start,
             hit.end,

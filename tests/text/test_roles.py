@@ -1,0 +1,57 @@
+"""The role of a verb in its clause: commitment, capability, modifier or purpose; and a system as the subject."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agreed.text.roles import VerbRole, has_system_subject, verb_role
+
+
+def _role(text: str, verb: str) -> VerbRole:
+    start = text.index(verb)
+    return verb_role(text, start, start + len(verb))
+
+
+@pytest.mark.parametrize(("text", "verb", "role"), [
+    ("Sales will support the launch.", "support", VerbRole.COMMITMENT),
+    ("Support the EMEA launch.", "Support", VerbRole.COMMITMENT),
+    ("Ops will continue to support the legacy system.", "support", VerbRole.COMMITMENT),
+    ("Li agrees to help with the migration.", "help", VerbRole.COMMITMENT),
+    ("Li is responsible for supporting the launch.", "supporting", VerbRole.COMMITMENT),
+    ("We are actively supporting the launch.", "supporting", VerbRole.COMMITMENT),
+    ("Stakeholders will be engaged throughout.", "engaged", VerbRole.COMMITMENT),
+    ("Product will drive engagement.", "drive", VerbRole.COMMITMENT),
+    ("The portal supports single sign-on.", "supports", VerbRole.CAPABILITY),
+    ("Acme monitors the payment gateway.", "monitors", VerbRole.CAPABILITY),
+    ("The app will monitor disk usage.", "monitor", VerbRole.CAPABILITY),
+    ("The platform shall support single sign-on.", "support", VerbRole.CAPABILITY),
+    ("Teams supporting the rollout get licences.", "supporting", VerbRole.MODIFIER),
+    ("The people involved in the pilot get a badge.", "involved", VerbRole.MODIFIER),
+    ("To help agents find answers, the portal will index 3 knowledge bases.", "help", VerbRole.PURPOSE),
+    ("Li assigns a mentor to help new hires.", "help", VerbRole.PURPOSE),
+    ("Buy the licences needed to support billing.", "support", VerbRole.PURPOSE),
+    ("In order to support the audit, Finance will export the ledger.", "support", VerbRole.PURPOSE),
+])
+def test_verb_role(text: str, verb: str, role: VerbRole) -> None:
+    assert _role(text, verb) is role
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("The service should retry 3 times.", "retry", True),
+    ("Our billing system will send the invoice.", "send", True),
+    ("Platform will send the invoice.", "send", False),
+    ("The platform team will send the invoice.", "send", False),
+    ("Li will send the invoice.", "send", False),
+])
+def test_has_system_subject(text: str, verb: str, expected: bool) -> None:
+    assert has_system_subject(text, text.index(verb)) is expected
+
+
+@given(st.text(max_size=80), st.data())
+def test_any_span_of_any_text_has_a_role(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert isinstance(verb_role(text, start, end), VerbRole)
+    assert isinstance(has_system_subject(text, start), bool)

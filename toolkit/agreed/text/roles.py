@@ -1,0 +1,130 @@
+"""What role a verb plays in its clause: a commitment of the actor, or a capability, a modifier or a purpose.
+
+A rule that finds a verb ("support", "monitor", "help") asks :func:`verb_role` whether the clause commits someone to
+do it. Only a commitment is one:
+
+- a capability: a present-tense form after its subject ("The portal supports single sign-on", "Acme monitors the
+  gateway"), or any form after a system, product or service ("The app will monitor disk usage");
+- a modifier: a participle after a noun ("teams supporting the rollout", "the people involved in the pilot");
+- a purpose: an infinitive that does not complete a verb of commitment ("To help agents find answers, ...", "a
+  mentor to help new hires", "the licences needed to support billing"); after "will continue to", "agrees to" or
+  "is to" it is the commitment itself.
+
+The words are read from the masked statement around the verb, within its clause; nothing is parsed.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from agreed.text.patterns import Regex
+from agreed.text.sentences import clause_around
+
+__all__ = [
+    "SYSTEM_NOUNS",
+    "VerbRole",
+    "has_system_subject",
+    "verb_role",
+]
+
+SYSTEM_NOUNS = frozenset(
+    {"system", "systems", "service", "services", "platform", "portal", "app", "apps", "application", "applications",
+     "tool", "tools", "software", "product", "module", "component", "components", "api", "apis", "server", "servers",
+     "database", "dashboard", "website", "site", "interface", "solution", "bot", "chatbot", "engine", "pipeline",
+     "gateway", "device", "devices", "feature", "network", "cluster", "integration", "script", "job", "scheduler",
+     "crm", "erp", "firmware", "library", "sdk", "cli", "backend", "frontend", "infrastructure", "workflow", "router",
+     "model", "sensor", "sensors", "kiosk", "terminal", "release", "build", "tooling", "saas"}
+)  # fmt: skip
+"""Head nouns of a subject that is a system, a product or a component rather than a person or a team."""
+
+
+class VerbRole(enum.Enum):
+    COMMITMENT = "commitment"
+    CAPABILITY = "capability"
+    MODIFIER = "modifier"
+    PURPOSE = "purpose"
+
+
+_WORD = Regex(r"[\w'\u2019]+|[^\w\s]")
+_MODALS = frozenset(
+    {"will", "shall", "must", "should", "would", "can", "could", "may", "might", "'ll", "\u2019ll", "need", "needs",
+     "to", "is", "are", "am", "be", "been", "being", "was", "were", "has", "have", "had", "going", "does", "do", "did",
+     "also", "then", "actively", "fully", "always", "not", "never", "only", "jointly", "continue", "continues",
+     "continuously"}
+)  # fmt: skip
+"""Auxiliaries and adverbs that may stand between a subject and its verb."""
+_BEFORE_GERUND = frozenset(
+    {"is", "are", "am", "was", "were", "be", "been", "keep", "keeps", "continue", "continues", "start", "starts",
+     "begin", "begins", "stop", "stops", "and", "or", "also", "then", "actively", "not", "we", "i", "you", "they",
+     "for", "in", "on", "with", "of", "by", "about", "without", "after", "before", "from", "to", "at", "towards",
+     "toward", "into", "through", "the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this", "that",
+     "these", "those", "will", "shall", "must", "should"}
+)  # fmt: skip
+"""Words after which an -ing form is the verb of its clause or a gerund object, not a modifier of a noun."""
+_BEFORE_PARTICIPLE = frozenset(
+    {"is", "are", "am", "was", "were", "be", "been", "being", "get", "gets", "got", "has", "have", "had", "and",
+     "or", "also", "then", "not", "the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this",
+     "that", "these", "those"}
+)  # fmt: skip
+"""Words after which an -ed form is a passive or a perfect, not a participle after a noun."""
+_COMMITTING = frozenset(
+    {"is", "are", "am", "be", "going", "has", "have", "need", "needs", "want", "wants", "plan", "plans", "intend",
+     "intends", "aim", "aims", "agree", "agrees", "agreed", "commit", "commits", "committed", "promise", "promises",
+     "promised", "undertake", "undertakes", "continue", "continues", "try", "tries", "seek", "seeks", "work", "works",
+     "strive", "strives", "expect", "expects", "expected", "required", "ready", "able", "ought", "pledge", "pledges",
+     "offer", "offers", "volunteer", "volunteers", "will", "shall", "must", "should", "also", "and", "or", "then",
+     "start", "starts", "begin", "begins", "hope", "hopes", "wish", "wishes", "decide", "decides", "step", "steps",
+     "responsible", "accountable", "asked", "tasked", "assigned", "set", "prepared", "willing", "supposed", "due"}
+)  # fmt: skip
+"""Words after which "to <verb>" completes a commitment ("will continue to support", "agrees to help")."""
+_PURPOSE_LEAD = frozenset({"order", "as"})  # "in order to", "so as to"
+
+
+def _words(text: str) -> list[str]:
+    return [match.group().lower() for match in _WORD.finditer(text)]
+
+
+def has_system_subject(masked: str, start: int) -> bool:
+    """Whether the verb at ``start`` has a system, product or service as its subject ("The app will monitor")."""
+    clause_start = clause_around(masked, start, start)[0]
+    words = _words(masked[clause_start:start])
+    while words and words[-1] in _MODALS:
+        words.pop()
+    return len(words) > 1 and words[-1] in SYSTEM_NOUNS  # a bare "Product" or "Platform" names a team
+
+
+def verb_role(masked: str, start: int, end: int) -> VerbRole:
+    """The role of the verb (or phrasal verb) at ``masked[start:end]`` in its clause."""
+    verb = next(iter(masked[start:end].split()), "").lower()
+    clause_start = clause_around(masked, start, end)[0]
+    before = _words(masked[clause_start:start])
+    previous = before[-1] if before else ""
+    if previous == "to":
+        return VerbRole.COMMITMENT if _completes_commitment(before[:-1]) else VerbRole.PURPOSE
+    if has_system_subject(masked, start):
+        return VerbRole.CAPABILITY
+    if _is_third_person(verb) and previous.isalpha() and previous not in _MODALS:
+        return VerbRole.CAPABILITY  # "The portal supports", "Acme monitors"; not "does support"
+    if verb.endswith("ing") and previous.isalnum() and previous not in _BEFORE_GERUND and not previous.endswith("ly"):
+        return VerbRole.MODIFIER  # "teams supporting the rollout"
+    if verb.endswith("ed") and previous.isalnum() and previous not in _BEFORE_PARTICIPLE and _is_noun_like(previous):
+        return VerbRole.MODIFIER  # "the people involved in the pilot"
+    return VerbRole.COMMITMENT
+
+
+def _completes_commitment(before_to: list[str]) -> bool:
+    """Whether "to <verb>" after ``before_to`` is what the actor commits to, not a purpose."""
+    if not before_to:
+        return False  # "To help agents find answers, the portal will ..."
+    word = before_to[-1]
+    if word in _PURPOSE_LEAD and len(before_to) > 1 and before_to[-2] in ("in", "so"):
+        return False
+    return word in _COMMITTING or word.endswith("ly")
+
+
+def _is_third_person(verb: str) -> bool:
+    return verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
+
+
+def _is_noun_like(word: str) -> bool:
+    return not word.endswith("ly") and word not in _MODALS
