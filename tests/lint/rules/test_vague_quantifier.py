@@ -41,6 +41,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Share updates from time to time.", ["from time to time"]),
     ("Provide ongoing coaching, as and when requested.", ["ongoing", "as and when"]),
     ("Review the plan often.", ["often"]),
+    ("Offer a discount to certain customers.", ["certain"]),
+    ("Certain reports will be archived.", ["Certain"]),
+    ("Spend some time with certain key accounts.", ["some", "certain"]),
+    ("Run some workshops at some stage.", ["some"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -63,6 +67,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Run `make several` and `some_job` on 2027-01-05.",
     'Replace the banner "some of our many services" with the new copy.',
     "Someone from Finance will send the 12 invoices; sometimes is not a word we use.",
+    "Make certain that every invoice is paid.",
+    "Li is certain that the 4 sites are ready; nobody is certain.",
+    "Ship the 3 reports at some point.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -1,12 +1,14 @@
 """A vague quantity, approximate number or vague frequency stands where a number should be.
 
-"Some", "several" or "a number of" leave the size of the promise open, an approximate number ("about 20",
+"Some", "several", "certain" or "a number of" leave the size of the promise open, an approximate number ("about 20",
 "~40", "20-ish") gives no tolerance, and a vague frequency ("regularly", "from time to time", "ongoing") gives no
 cadence: nobody can say when the promise was missed. Give the count, the exact target (or a stated tolerance such
-as "40 ± 2") or the recurrence ("every Monday", "monthly").
+as "40 ± 2") or the recurrence ("every Monday", "monthly"). "At some point" is a time, not a quantity: the
+fuzzy-deadline rule reports it.
 
 Fires on:
     Onboard several new accounts and run some workshops.
+    Offer the renewal discount to certain customers.
     Hire about 20 engineers.
     Meet regularly to review progress.
 
@@ -14,6 +16,7 @@ Passes:
     Onboard 12 new accounts and run 3 workshops by 2027-03-31.
     Review at least 5 and at most 8 candidates each week.
     Meet every Monday at 09:00; publish the notes monthly.
+    Make certain that the 12 renewals are signed by 2027-03-31.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ QUANTIFIERS = (
     "a lot", "plenty of", "plenty", "multiple", "a handful of", "a handful", "a couple of", "countless",
     "a great deal of", "a good deal of", "a large number of", "a small number of", "a significant number of",
     "a majority of", "the majority of", "a minority of", "the bulk of", "a variety of", "a range of", "a fraction of",
-    "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of",
+    "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of", "certain",
 )  # fmt: skip
 FREQUENCIES = (
     "regularly", "regular", "on a regular basis", "at regular intervals", "periodically", "periodic", "frequently",
@@ -61,6 +64,8 @@ _APPROXIMATE = TermPattern.raw(
 _NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE, has_number)
 _ADJECTIVE = Regex(ADJECTIVE)
 _EXEMPT_AFTER = {
+    "some": r"(?:point|stage|day|moment|juncture|date)\b",  # "at some point" is a time: fuzzy-deadline's
+    "certain": r"(?:that|to|of|about|whether|if|and|or|enough)\b|\W|$",  # "we are certain that": sure, not a number
     "most": r"(?:likely|recent|recently|often)\b",
     "multiple": r"of\b",
     "regular": r"(?:expression|season|hours)\b",
@@ -68,6 +73,8 @@ _EXEMPT_AFTER = {
     "a lot": r"(?:more|less|fewer)\b",
 }
 _EXEMPT_BEFORE = {
+    "certain": r"(?:make|makes|made|making|be|is|are|am|was|were|been|being|feel|feels|not|quite|very|fairly"
+    r"|absolutely|almost|reasonably|less|more|seems?|appears?|become|becomes)$",
     "most": r"(?:at|the)$",
     "many": r"(?:how|as)$",
     "few": r"(?:a|the|next|last|first|past|coming)$",
