@@ -33,6 +33,13 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Marketing would like to run 2 campaigns.", ["would like to"]),
     ("We will do our best.", ["do our best"]),
     ("May we deliver it on 2027-03-01?", ["May"]),
+    ("The vendor will aim to answer every ticket within 1 day.", ["aim to"]),
+    ("The project lead should approve each change within 2 days.", ["should"]),
+    ("Each partner should name a contact by 2027-02-01.", ["should"]),
+    ("We agree that Li may send the draft.", ["may"]),
+    ("Li drafts the plan and may share it with Omar.", ["may"]),
+    ("The monthly report should be sent to Finance.", ["should"]),
+    ("The service attempts to reconnect and hopes to recover.", ["hopes to"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -54,6 +61,20 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "See https://example.com/should-we for the 3 options.",
     "Set `may_retry` to false on 2027-01-05.",
     'Replace "we may reply" with "we reply within 2 days".',
+    "The service should retry failed webhooks 3 times.",
+    "The app may cache the token for 15 minutes.",
+    "The payment API should return an error code within 200 ms.",
+    "Customers may export their data as CSV.",
+    "Users should sign in with single sign-on.",
+    "You may cancel the subscription at any time.",
+    "Delays may occur if the vendor ships late; Li tells Maria within 1 day.",
+    "Li will fix every defect that may appear in the pilot.",
+    "If the migration should slip, Omar tells the board within 1 day.",
+    "Should the link fail, the router switches to the backup line within 5 s.",
+    "There may be up to 3 releases a month.",
+    "The client attempts to reconnect 3 times.",
+    "Customers who wish to export their data use the portal.",
+    "Flag potentially affected customers within 1 day.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -1,18 +1,29 @@
 """A hedge turns a commitment into an intention.
 
-"Should", "may", "try to", "aim to" or "ideally" tell the partner what someone hopes will happen, not what they
-will do: when it does not happen, nothing was broken. Use "will" (or a bare imperative) and commit, or say plainly
-that the item is optional. "May" that grants a right ("the Client may terminate with 30 days' notice") is not a
-hedge.
+"Should", "may", "try to", "aim to" or "ideally" tell the partner what someone hopes to do, not what they will do:
+when it does not happen, nothing was broken. Use "will" (or a bare imperative) and commit, or say plainly that the
+item is optional. The rule reads who the modal is about, so that only a hedge of whoever commits is reported:
+
+- a system, product, service or component as the subject ("the service should retry", "the app may cache the token")
+  is a priority keyword of a specification (RFC 2119, ISO/IEC/IEEE 29148), not a hedge;
+- "may" that grants a right ("the Client may terminate with 30 days' notice", "customers may export their data"),
+  or a modal about someone the commitment serves ("users should sign in with single sign-on"), is no hedge of the
+  committing party;
+- a possibility ("delays may occur", "anything that could delay the launch") and a condition ("if the launch should
+  slip", "Should the link fail, ...") describe what might happen, not what anyone promises.
 
 Fires on:
     Ops should publish a summary after each incident.
     We will try to share the forecast by 2027-03-01.
     Ideally, Li may send a draft every Friday.
+    The vendor will aim to answer every ticket within 1 day.
 
 Passes:
     Ops will publish a summary within 2 business days of each Sev-1 incident.
     Either partner may end the agreement with 30 days' written notice.
+    The service should retry each failed webhook 3 times.
+    Customers may export their data as CSV.
+    Should the link fail, the router switches to the backup line within 5 s.
     Li will send the draft on 15 May 2027.
 """
 
@@ -25,6 +36,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.patterns import Regex, TermPattern
+from agreed.text.subjects import SubjectKind, subject_before
 from agreed.text.vocabulary import verb_forms
 
 if TYPE_CHECKING:
@@ -49,27 +61,53 @@ _RIGHT = Regex(
     r"|escalate|extend|suspend|pause|substitute|contact|exercise|invoice|charge|claim|object|appeal|propose"
     r"|raise|bring|use|require|rely|recover|retain|keep|withhold)\b"
 )
-_DESCRIBES_RISK = Regex(
-    r"(?:that|which|what|who|anything|something|nothing|there|if|whether|whatever|whoever|when|how|so|as|than"
-    r"|issues|risks|problems|changes|events|delays|anyone|everything)$"
-)
 _MONTH_CONTEXT = Regex(r"(?:in|by|of|from|until|till|since|before|after|during|early|mid|late|end|\d+\w*)$")
 _NOUN_BEFORE = Regex(r"(?:a|an|the|our|their|its|this|that)$")
+_QUALIFIES = Regex(r"(?:\w+(?:ed|en|ive|ous|ful|able|ible|al|ic|ing|ant|ent)|harmful|sensitive|unsafe|relevant)\b")
+_MODALS = frozenset(("should", "may", "might", "could"))
+_RETRIES = frozenset(verb_forms("try to", "attempt to"))
+_NOT_ABOUT_THE_COMMITTING_PARTY = frozenset((SubjectKind.SYSTEM, SubjectKind.RECIPIENT))
 
 
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
+    if word in _MODALS:
+        return _modal_hedges(hit, word)
+    if word in ("potentially", "possibly") and _QUALIFIES.match(text_after(hit.masked, hit.end, 1)):
+        return False  # "potentially affected customers" qualifies a noun
+    if word.startswith(("plan", "aim")) and _NOUN_BEFORE.search(text_before(hit.masked, hit.start, 1)):
+        return False  # "a plan to migrate" is a noun
+    if " " not in word or word.startswith(("do ", "where ", "if ", "when ")):
+        return True  # "ideally", "do our best", "where we can" hedge whoever says them
+    subject = subject_before(hit.masked, hit.start)
+    if subject.kind is SubjectKind.RECIPIENT or subject.subordinate:
+        return False  # "customers who wish to export", "users expect to": not what the committing party does
+    return not (word in _RETRIES and subject.kind is SubjectKind.SYSTEM)  # "the client attempts to reconnect 3 times"
+
+
+def _modal_hedges(hit: Hit, word: str) -> bool:
+    """Whether "should", "may", "might" or "could" hedges what the committing party will do."""
     before = text_before(hit.masked, hit.start, 1)
     after = text_after(hit.masked, hit.end, 3)
-    if word == "may" and (_is_month(hit, before, after) or _RIGHT.match(after)):
-        return False  # "in May 2027"; "the Client may terminate": a right, not a hedge
-    if word in ("may", "might", "could", "should") and _DESCRIBES_RISK.search(before):
-        return False  # "anything that could delay the launch", "if the launch should slip"
+    if word == "may" and _is_month(hit, before, after):
+        return False  # "in May 2027"
     if word == "could" and after.startswith("not "):
         return False  # "Priya could not attend" reports a fact
-    if hit.term == "Should" and not before and not re.match(r"(?:we|i|you|they|he|she)\b", after):
-        return False  # "Should the launch slip, ..." is a condition
-    return not (word.startswith(("plan", "aim")) and _NOUN_BEFORE.search(before))  # "a plan to migrate" is a noun
+    subject = subject_before(hit.masked, hit.start)
+    if subject.subordinate:
+        return False  # "if the launch should slip", "anything that could delay the launch"
+    if subject.kind is SubjectKind.NONE:
+        return not _opens_condition(hit)  # "Should the link fail, ..." is a condition; "May we ...?" asks
+    if subject.kind in _NOT_ABOUT_THE_COMMITTING_PARTY:
+        return False  # a specification's priority keyword, a permission, or what someone else should do
+    if subject.kind is SubjectKind.THING:
+        return word == "should"  # "delays may occur" is a possibility; "the report should be sent" hedges
+    return not (word == "may" and _RIGHT.match(after))  # "the Client may terminate": a right, not a hedge
+
+
+def _opens_condition(hit: Hit) -> bool:
+    after = hit.after
+    return "," in after and not after.rstrip().endswith("?")
 
 
 def _is_month(hit: Hit, before: str, after: str) -> bool:
