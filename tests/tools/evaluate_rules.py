@@ -13,9 +13,6 @@ reports, for the dev split, the holdout split and both:
   its characters);
 - ``precise.tsv``: the false-positive rate, statements with any finding of any text rule at any severity.
 
-A file in the earlier format (no spans, no weak-verb category) counts for the statement level only, and a weak-verb
-finding counts as vagueness there.
-
 Examples::
 
     python tests/tools/evaluate_rules.py                       # every file; dev, holdout and all
@@ -87,16 +84,8 @@ class Judged:
     findings: tuple[Finding, ...]
 
     def categories(self, min_severity: int) -> frozenset[str]:
-        """The categories the rules flag at ``min_severity`` or above, in the categories the row's file labels."""
-        flagged = {finding_category(self.row, f) for f in self.findings if f.severity >= min_severity}
-        return frozenset(flagged & set(self.row.categories))
-
-
-def finding_category(row: Row, finding: Finding) -> str:
-    """The category a finding counts for on this row (a file without weak-verb counts hedges as vagueness)."""
-    if finding.category == "weak-verb" and "weak-verb" not in row.categories:
-        return "vagueness"
-    return finding.category
+        """The categories the rules flag at ``min_severity`` or above (others, such as structure, are left out)."""
+        return frozenset(f.category for f in self.findings if f.severity >= min_severity) & frozenset(CATEGORIES)
 
 
 def rule_category(rule: str, reported: str) -> str:
@@ -177,7 +166,7 @@ class Error:
             "file": row.file,
             "id": row.id,
             "text": row.text,
-            "gold": [format_span(span, row.text) for span in row.spans or ()],
+            "gold": [format_span(span, row.text) for span in row.spans],
             "found": [_describe(finding, row.text) for finding in self.judged.findings],
         }
 
@@ -208,7 +197,7 @@ def statement_level(judged: Iterable[Judged], min_severity: int) -> StatementRep
     for item in judged:
         report.statements += 1
         flagged = item.categories(min_severity)
-        for category in item.row.categories:
+        for category in CATEGORIES:
             _score(report, item, category, category in flagged)
     return report
 
@@ -259,12 +248,10 @@ class RuleCounts:
 
 
 def per_rule(judged: Iterable[Judged], min_severity: int) -> dict[str, RuleCounts]:
-    """Precision and recall of every rule in RULE_KINDS and every rule that reported something, on rows with spans."""
+    """Precision and recall on spans of every rule in RULE_KINDS and of every rule that reported something."""
     rules = {rule: RuleCounts(KIND_CATEGORY[kinds[0]], kinds) for rule, kinds in RULE_KINDS.items()}
     for item in judged:
         spans = item.row.spans
-        if spans is None:
-            continue
         findings = [f for f in item.findings if f.severity >= min_severity]
         for finding in findings:
             counts = rules.setdefault(finding.rule, RuleCounts(rule_category(finding.rule, finding.category), ()))
@@ -293,17 +280,15 @@ class SpanAgreement:
 
 
 def span_agreement(judged: Iterable[Judged], min_severity: int) -> dict[str, SpanAgreement]:
-    """Span agreement per category, on rows with spans."""
+    """Span agreement per category."""
     agreement = {category: SpanAgreement() for category in CATEGORIES}
     for item in judged:
-        if item.row.spans is None:
-            continue
         flagged = item.categories(min_severity)
         findings = [f for f in item.findings if f.severity >= min_severity]
         for span in (s for s in item.row.spans if s.category in flagged):
             agreement[span.category].gold += 1
             agreement[span.category].covered += any(
-                finding_category(item.row, f) == span.category and covers(f, span) for f in findings
+                f.category == span.category and covers(f, span) for f in findings
             )
     return agreement
 
@@ -481,7 +466,7 @@ def format_errors(errors: Iterable[Error], precise: PreciseReport | None) -> str
 
 def _detail(item: Judged) -> str:
     row = item.row
-    gold = " | ".join(format_span(span, row.text) for span in row.spans or ()) or "-"
+    gold = " | ".join(format_span(span, row.text) for span in row.spans) or "-"
     found = ", ".join(_describe(finding, row.text) for finding in item.findings) or "-"
     return f"{row.text}\n    gold: {gold}\n    found: {found}"
 

@@ -7,9 +7,6 @@ joined by `` | ``, where ``phrase#2`` names the second occurrence of the phrase 
 ``read_rows`` returns the rows of one file and raises ``LabelError`` listing every problem; ``file_problems``
 returns the problems instead. Both the data tests (``test_labelled_data.py``) and ``evaluate_rules.py`` read the
 files through this module, so the evaluation never scores a row the checks would refuse.
-
-A file may still have the earlier header ``id split domain labels text`` (three categories, no genre, no spans).
-Its rows are read with ``spans=None``: they count for statement-level figures only.
 """
 
 from __future__ import annotations
@@ -20,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CATEGORIES: tuple[str, ...] = ("vagueness", "weak-verb", "accountability", "time")
-LEGACY_CATEGORIES: tuple[str, ...] = ("vagueness", "accountability", "time")
 SPLITS: tuple[str, ...] = ("dev", "holdout")
 GENRES: tuple[str, ...] = (
     "agreement",
@@ -32,7 +28,6 @@ GENRES: tuple[str, ...] = (
     "relationship",
 )
 HEADER: tuple[str, ...] = ("id", "split", "genre", "domain", "labels", "spans", "text")
-LEGACY_HEADER: tuple[str, ...] = ("id", "split", "domain", "labels", "text")
 NO_LABEL = "-"
 SPAN_SEPARATOR = " | "
 
@@ -84,7 +79,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Row:
-    """One labelled statement. ``spans`` is None for a row of a file in the earlier format."""
+    """One labelled statement."""
 
     file: str
     id: str
@@ -92,13 +87,8 @@ class Row:
     genre: str
     domain: str
     labels: frozenset[str]
-    spans: tuple[Span, ...] | None
+    spans: tuple[Span, ...]
     text: str
-
-    @property
-    def categories(self) -> tuple[str, ...]:
-        """The categories the row's file labels (a file in the earlier format has no weak-verb)."""
-        return LEGACY_CATEGORIES if self.spans is None else CATEGORIES
 
 
 def split_of(number: int) -> str:
@@ -106,16 +96,16 @@ def split_of(number: int) -> str:
     return "holdout" if number % 5 in (2, 4) else "dev"
 
 
-def parse_labels(value: str, categories: Sequence[str] = CATEGORIES) -> frozenset[str]:
+def parse_labels(value: str) -> frozenset[str]:
     """Parse the ``labels`` column: ``-``, or categories joined by commas in their fixed order."""
     if value == NO_LABEL:
         return frozenset()
     labels = value.split(",")
-    unknown = [label for label in labels if label not in categories]
+    unknown = [label for label in labels if label not in CATEGORIES]
     if unknown:
-        raise ValueError(f"unknown label {unknown[0]!r} in {value!r}; expected {NO_LABEL!r} or some of {categories}")
-    if labels != [c for c in categories if c in labels]:
-        raise ValueError(f"labels {value!r} must be unique and in the order {','.join(categories)}")
+        raise ValueError(f"unknown label {unknown[0]!r} in {value!r}; expected {NO_LABEL!r} or some of {CATEGORIES}")
+    if labels != [c for c in CATEGORIES if c in labels]:
+        raise ValueError(f"labels {value!r} must be unique and in the order {','.join(CATEGORIES)}")
     return frozenset(labels)
 
 
@@ -199,19 +189,15 @@ def _word_around(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def parse_row(fields: Sequence[str], file: str, legacy: bool = False) -> Row:
+def parse_row(fields: Sequence[str], file: str) -> Row:
     """Build a Row from the fields of one line; raise ValueError on a field that breaks the format."""
-    header = LEGACY_HEADER if legacy else HEADER
-    if len(fields) != len(header):
-        raise ValueError(f"expected {len(header)} fields separated by tabs, not {len(fields)}")
-    for name, value in zip(header, fields, strict=True):
+    if len(fields) != len(HEADER):
+        raise ValueError(f"expected {len(HEADER)} fields separated by tabs, not {len(fields)}")
+    for name, value in zip(HEADER, fields, strict=True):
         if not value:
             raise ValueError(f"{name} is empty")
         if _STRAY_WHITESPACE.search(value):
             raise ValueError(f"{name} {value!r} has a leading, trailing, doubled or non-space whitespace")
-    if legacy:
-        row_id, split, domain, labels, text = fields
-        return Row(file, row_id, split, "agreement", domain, parse_labels(labels, LEGACY_CATEGORIES), None, text)
     row_id, split, genre, domain, labels, spans, text = fields
     return Row(file, row_id, split, genre, domain, parse_labels(labels), parse_spans(spans, text), text)
 
@@ -231,15 +217,13 @@ def row_problems(row: Row, number: int, prefix: str | None) -> Iterator[str]:
         yield f"genre {row.genre!r} is not one of {', '.join(GENRES)}"
     if not _DOMAIN.fullmatch(row.domain):
         yield f"domain {row.domain!r} is not a lower-case word (words joined by - or _)"
-    if row.spans is not None:
-        yield from _span_problems(row)
+    yield from _span_problems(row)
     if row.file == PRECISE_FILE and (row.labels or row.spans):
         yield f"every row of {PRECISE_FILE} is labelled {NO_LABEL!r} with spans {NO_LABEL!r}"
 
 
 def _span_problems(row: Row) -> Iterator[str]:
-    spans = row.spans or ()
-    marked = {span.category for span in spans}
+    marked = {span.category for span in row.spans}
     if marked != row.labels:
         labels = ",".join(c for c in CATEGORIES if c in row.labels) or NO_LABEL
         from_spans = ",".join(c for c in CATEGORIES if c in marked) or NO_LABEL
@@ -277,15 +261,14 @@ def _read(path: Path) -> tuple[list[Row], list[str]]:
     if not lines:
         return [], [f"{path.name}:1: the file is empty; it needs the header {' '.join(HEADER)}"]
     header = tuple(lines[0].split("\t"))
-    if header not in (HEADER, LEGACY_HEADER):
+    if header != HEADER:
         return [], [f"{path.name}:1: the header must be the tab-separated fields {' '.join(HEADER)}"]
-    legacy = header == LEGACY_HEADER
     rows: list[Row] = []
     problems: list[str] = []
     prefix = ID_PREFIX.get(path.name)
     for line, text in enumerate(lines[1:], start=2):
         try:
-            row = parse_row(text.split("\t"), path.name, legacy)
+            row = parse_row(text.split("\t"), path.name)
         except ValueError as exc:
             problems.append(f"{path.name}:{line}: {exc}")
             continue

@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from labelled import (
     HEADER,
-    LEGACY_HEADER,
     LabelError,
     Span,
     data_files,
@@ -122,17 +121,6 @@ def test_labelled_checker_refuses_a_label_in_the_precise_set(tmp_path: Path) -> 
     assert "every row of precise.tsv is labelled '-'" in problem
     precise = with_field(with_field(with_field(row, 4, "-"), 5, "-"), 6, "Ops will build 2 caches by 2027-03-01.")
     assert file_problems(write(tmp_path, "precise.tsv", precise)) == []
-
-
-def test_labelled_checker_reads_the_earlier_format_without_spans(tmp_path: Path) -> None:
-    legacy = "s001\tdev\tsales\tvagueness,time\tWe should ship soon."
-    [row] = read_rows(write(tmp_path, "statements.tsv", legacy, header=LEGACY_HEADER))
-    assert row.spans is None
-    assert row.labels == {"vagueness", "time"}
-    assert row.categories == ("vagueness", "accountability", "time")
-    weak_verb = "s001\tdev\tsales\tweak-verb\tWe should ship soon."
-    [problem] = file_problems(write(tmp_path, "statements.tsv", weak_verb, header=LEGACY_HEADER))
-    assert "unknown label 'weak-verb'" in problem
 
 
 WORDS = st.lists(st.sampled_from(["soon", "robust", "so", "on", "TBD", "by", "Q3", "X", "(a)", "etc."]), min_size=1)
