@@ -34,6 +34,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Document everything.", ["everything"]),
     ("Share any and all findings.", ["any and all"]),
     ("Follow best practices and industry standards.", ["best practices", "industry standards"]),
+    ("Always delight customers.", ["Always"]),
+    ("Report any problems to the help desk.", ["any problems"]),
+    ("Fix all critical bugs.", ["all critical bugs"]),
+    ("Resolve every issue before launch and pick the largest vendor.", ["every issue", "largest"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -54,6 +58,17 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "See https://example.com/always-the-best for the 2 templates.",
     "Run the `best_effort_all` job nightly.",
     'Replace the slogan "always the best" by 2027-03-01.',
+    "Audit the 40 largest suppliers by 2027-06-30.",
+    "Publish the 10 most common onboarding blockers by 2027-02-01.",
+    "List the top 5 biggest risks.",
+    "Keep zero critical vulnerabilities open longer than 30 days.",
+    "Answer every sales question in #onboarding within 4 working hours.",
+    "Li will fix every defect that is reported in the pilot.",
+    "Fix every defect reported in the pilot.",
+    "Archive all requests older than 90 days.",
+    "Answer all questions from the Board.",
+    "Never deploy on a Friday after 15:00.",
+    "Always attach the signed form to the ticket.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

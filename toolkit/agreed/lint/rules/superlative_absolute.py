@@ -3,7 +3,9 @@
 "The best", "the fastest" or "industry standard" compare against a field nobody has measured, and "always",
 "zero defects", "all issues" or "fully tested" promise perfection over a set with no edge: a single exception
 breaks the promise, so partners stop taking it literally. Write a rate or a scoped rule instead. An absolute over a
-set the statement defines is precise.
+set the statement defines is precise: a counted ranking ("the 40 largest suppliers"), a restricted set ("every defect
+that is reported in the pilot", "zero critical vulnerabilities open longer than 30 days"), or a rule that each case
+can be checked against ("never deploy on a Friday after 15:00", "always attach the signed form to the ticket").
 
 Fires on:
     Offer the best onboarding experience in the region.
@@ -15,6 +17,9 @@ Passes:
     Approve every invoice above EUR 5,000 within 2 business days.
     Record zero Sev-1 incidents in March 2027.
     Never share customer names outside the steering group.
+    Publish the 10 most common onboarding blockers by 2027-02-01.
+    Keep zero critical vulnerabilities open longer than 30 days.
+    Always attach the signed form to the ticket.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
+from agreed.text.bounded import checkable_rule, counts_ranking, restricted_set
 from agreed.text.hits import Hit, is_proper_name, scan, text_after, text_before
 from agreed.text.measures import has_number
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
@@ -80,14 +86,18 @@ def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
     if is_proper_name(hit) or _NOT_SUPERLATIVE.match(word):
         return False  # "Best Buy"; "the most recent version", "most likely"
-    if word == "never":
-        return not _DISCLOSURE.match(text_after(hit.masked, hit.end, 2))  # "never share customer names" is a rule
+    if word in ("always", "never"):
+        if word == "never" and _DISCLOSURE.match(text_after(hit.masked, hit.end, 2)):
+            return False  # "never share customer names" is a rule
+        return not checkable_rule(hit.masked, hit.end)  # "never deploy on a Friday after 15:00"
+    if counts_ranking(hit.masked, hit.start):
+        return False  # "the 40 largest suppliers", "the 10 most common blockers"
     if word in SUPERLATIVES:
         before = text_before(hit.masked, hit.start, 2)
         return not (_POSSESSIVE.search(before) or _EXEMPT_AFTER.match(text_after(hit.masked, hit.end, 3)))
     if hit.label == "unscoped":  # "all 14 branches"; "the 25-query suite in each of 3 environments with zero failures"
         around = f"{text_before(hit.masked, hit.start, 8)} {hit.term} {text_after(hit.masked, hit.end, 3)}"
-        return not has_number(around)
+        return not (has_number(around) or restricted_set(hit.masked, hit.start, hit.end))
     return True
 
 

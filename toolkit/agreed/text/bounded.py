@@ -1,0 +1,85 @@
+"""Quantifiers over a bounded set: when "all", "every", "zero", "always" or "the largest" can be checked case by case.
+
+An absolute is vague over a set nobody has defined ("all issues", "zero defects", "always delight customers") and
+precise over one the statement defines:
+
+- a ranking that counts its members: "the 40 largest suppliers", "the 10 most common onboarding blockers", "the top 5
+  risks" (:func:`counts_ranking`);
+- a set the noun phrase restricts: by a clause or a qualifier after the noun ("every defect that is reported in the
+  pilot", "all invoices older than 90 days", "every ticket raised in #support"), or by a modifier before it in a
+  statement that gives a number ("zero critical vulnerabilities open longer than 30 days", "every sales question in
+  #onboarding within 4 working hours") (:func:`restricted_set`);
+- a rule whose every case can be checked: a number, a time or a weekday bounds it ("never deploy on a Friday after
+  15:00"), or it names an action on a definite thing and where it goes ("always attach the signed form to the
+  ticket") (:func:`checkable_rule`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agreed.text.measures import has_measure
+from agreed.text.patterns import Regex
+from agreed.text.sentences import sentence_around
+from agreed.text.vocabulary import NUMBER, WEEKDAY
+
+__all__ = [
+    "checkable_rule",
+    "counts_ranking",
+    "restricted_set",
+]
+
+_COUNT_BEFORE = Regex(rf"(?:{NUMBER}|\btop\s+{NUMBER}|\btop)\s+(?:the\s+)?$", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "our", "your", "their", "its", "of", "my", "his", "her", "these", "those"})
+_QUANTIFIERS = frozenset({"all", "every", "any", "zero", "no", "each", "100", "%", "100%", "of"})
+_CLAUSE = r"(?:that|which|who|whose|where|whom)\b"
+_COMPARED = (
+    r"(?:older|newer|younger|larger|longer|shorter|bigger|smaller|greater|higher|lower|more|less|fewer|above|over"
+    r"|under|below|exceeding|beyond|worth|costing|rated|scored|classified|open|opened|unresolved|outstanding)\s+"
+    r"(?:than\s+)?(?:[\w\-]+\s+){0,2}?(?:\S*\d|P[0-4]\b|sev(?:erity)?[\s\-]?\d)"
+)
+_PARTICIPLE = (
+    r"\w+(?:ed|en)\s+(?:in|on|by|through|via|at|from|during|under|against|before|after|for)\s+(?:\S+\s+){0,2}?"
+)
+_DEFINITE = r"(?:the\s+(?-i:[A-Z])|[#@]\w|(?-i:[A-Z][\w\-]*\b)|\S*\d|(?:the|this|each|our|their)\s+[\w\-]+)"
+_IN_A_NAMED_PLACE = rf"(?:in|on|from|of|for|at|under|within|across)\s+{_DEFINITE}"
+_QUALIFIER_AFTER = Regex(
+    rf"\s*,?\s*(?:{_CLAUSE}|{_COMPARED}|{_PARTICIPLE}{_DEFINITE}|{_IN_A_NAMED_PLACE})",
+    re.IGNORECASE,
+)
+_BOUND = Regex(
+    rf"\b(?:{WEEKDAY}|weekends?|midnight|noon|holidays?)\b|\d",
+    re.IGNORECASE,
+)
+_TARGETED_ACTION = Regex(
+    r"\s+(?:\w+\s+){0,1}?[a-z]+\s+(?:the|a|an|each|every|this|that|our|their|its)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    r"\s+(?:to|in|into|on|onto|with|from|under|against|before|after)\s+(?:the|a|an|each|every|this|that|our|their"
+    r"|its|[#@]\w)",
+    re.IGNORECASE,
+)
+
+
+def counts_ranking(masked: str, start: int) -> bool:
+    """Whether the superlative at ``start`` ranks a counted set: "the 40 largest", "the top 10 most common"."""
+    sentence_start = sentence_around(masked, start, start)[0]
+    return _COUNT_BEFORE.search(masked[max(sentence_start, start - 40) : start]) is not None
+
+
+def restricted_set(masked: str, start: int, end: int) -> bool:
+    """Whether the quantified noun phrase at ``masked[start:end]`` ("every defect", "zero critical vulnerabilities")
+    names a set the statement defines: a clause or a qualifier follows it, or a modifier restricts its noun in a
+    statement with a number (not a date: a deadline does not bound a set)."""
+    if _QUALIFIER_AFTER.match(masked, end):
+        return True
+    words = [word for word in masked[start:end].lower().split() if word not in _QUANTIFIERS]
+    modified = len([word for word in words if word not in _DETERMINERS]) > 1
+    sentence_start, sentence_end = sentence_around(masked, start, end)
+    return modified and has_measure(masked[sentence_start:sentence_end])
+
+
+def checkable_rule(masked: str, end: int) -> bool:
+    """Whether the rule that "always" or "never" ends at ``end`` opens is checked case by case: a number, a time or
+    a weekday bounds it, or it acts on a definite thing and names where the thing goes."""
+    sentence_end = sentence_around(masked, end, end)[1]
+    rest = masked[end:sentence_end]
+    return _BOUND.search(rest) is not None or _TARGETED_ACTION.match(rest) is not None
