@@ -35,6 +35,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Customers should always receive a friendly response.", ["should always receive"]),
     ("All new hires will be assigned an onboarding buddy.", ["will be assigned"]),
     ("Dashboards will be delivered by the next release.", ["will be delivered"]),
+    ("Every defect that is reported will be fixed.", ["will be fixed"]),
+    ("The data that is collected will be deleted after 30 days.", ["will be deleted"]),
+    ("If the link fails, the router will be restarted.", ["will be restarted"]),
+    ("That report will be updated weekly.", ["will be updated"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -58,6 +62,11 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "See https://example.com/will-be-updated by 2027-01-10.",
     "Run `will_be_deleted.sh` on 2027-01-05.",
     'Replace "will be reviewed" with "Li reviews" by 2027-03-01.',
+    "Li will fix every defect that is reported in the pilot.",
+    "Li answers each question which is raised in the channel within 4 hours.",
+    "Li will refund each charge that has been disputed.",
+    "Li ensures invoices are paid within 30 days.",
+    "Li will make sure the logs are kept for 90 days.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

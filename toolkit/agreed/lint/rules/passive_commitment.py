@@ -3,7 +3,10 @@
 "The report will be updated", "invoices are to be paid" or "there will be a weekly check-in" hide the actor: when
 the work is not done, each partner can believe it was the other's job. Name the actor ("Finance will update the
 report", "will be reviewed by Maria Chen"). The rule is silent when the item names one owner, in its own field or
-in the statement ("Owner: Ana Ruiz"). A participle used as an adjective ("the signed contract") is not a passive.
+in the statement ("Owner: Ana Ruiz"). A participle used as an adjective ("the signed contract") is not a passive,
+and neither hides the actor a passive in a relative or subordinate clause ("Li will fix every defect that is
+reported in the pilot") or in what an actor ensures ("Li ensures invoices are paid within 30 days"): only the
+passive that carries the commitment counts.
 
 Fires on:
     The onboarding guide will be refreshed weekly.
@@ -14,6 +17,7 @@ Passes:
     The onboarding guide will be refreshed weekly by Li Wei.
     Finance will revoke access by 2027-03-01.
     Ana owns the rollout; all 40 stores will be migrated by 2027-06-30.
+    Li will fix every defect that is reported in the pilot.
 """
 
 from __future__ import annotations
@@ -81,6 +85,23 @@ _VERB_AFTER = Regex(
     r"\s+to\s+(?!(?:the|a|an|all|each|every|our|their|his|her|its|my|your|this|these|those|any|both)\b)[a-z]+\b"
 )
 _SUBORDINATE = Regex(r"\b(?:before|after|when|whenever|once|until|till|if|unless|whose|which|where|while)\b")
+_RELATIVE = Regex(
+    r"(?:^|\s)(?:that|which|who|whom|whose|where|when|whenever|once|after|before|until|till|if|unless|while|because"
+    r"|since|whether|so\s+that|as\s+soon\s+as)\s+(?P<rest>(?:(?!that\b|which\b|who\b)\S+\s+)*?)$",
+    re.IGNORECASE,
+)
+_FINITE_VERB = Regex(
+    r"\b(?:is|are|am|was|were|will|shall|must|should|can|could|may|might|has|have|had|does|do|did|would)\b"
+    r"|['\u2019]ll\b",
+    re.IGNORECASE,
+)
+_ENSURES = Regex(
+    r"\b(?:ensures?|ensured|ensuring|make\s+sure|makes\s+sure|making\s+sure|make\s+certain|makes\s+certain"
+    r"|see\s+to\s+it|sees\s+to\s+it|guarantees?|verif(?:y|ies)|checks?|confirms?)\s+(?:that\s+)?",
+    re.IGNORECASE,
+    needs=any_word("ensure", "ensures", "ensured", "ensuring", "sure", "certain", "see", "sees", "guarantee",
+                   "guarantees", "verify", "verifies", "check", "checks", "confirm", "confirms"),
+)
 _PLACEHOLDER_PHRASE = Regex(r"to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned)$")
 _AGENT = Regex(BY_AGENT, re.IGNORECASE, needs=any_word("by"))
 _FROM_ACTOR = Regex(r"\bfrom\s+(?:the\s+)?[A-Z]\w+")
@@ -97,12 +118,26 @@ def _keep(hit: Hit) -> bool:
         return False  # "is supposed to": an adjective; "to be confirmed": a placeholder
     if _ADJECTIVE_WITH_PREPOSITION.match(term) and _PREPOSITION.match(hit.masked, hit.end):
         return False  # "is based in", "are committed to", "will be involved in"
-    if _SUBORDINATE.search(text_before(hit.masked, hit.start, 3)):
-        return False  # "before it is posted": a condition, not the commitment
+    if _SUBORDINATE.search(text_before(hit.masked, hit.start, 3)) or _in_subordinate_clause(hit):
+        return False  # "before it is posted": a condition; "every defect that is reported": which defects
     if hit.label == "passive" and _VERB_AFTER.match(hit.masked, hit.end):
         return False  # "Li is expected to deliver" names its actor
     rest = hit.masked[hit.end : clause_around(hit.masked, hit.start, hit.end)[1]]
     return not (_AGENT.search(rest) or _FROM_ACTOR.search(rest) or names_owner(hit.masked))
+
+
+def _in_subordinate_clause(hit: Hit) -> bool:
+    """Whether the passive stands in a relative or subordinate clause ("fix every defect that is reported in the
+    pilot") or in what an actor ensures ("Li ensures invoices are paid"): only the passive that carries the
+    commitment hides its actor, and no verb of its own stands between the clause's opening word and it."""
+    clause_start = clause_around(hit.masked, hit.start, hit.end)[0]
+    before = hit.masked[clause_start : hit.start]
+    if _ENSURES.search(before):
+        return True
+    relative = _RELATIVE.search(before)
+    if relative is None or not before[: relative.start()].strip():
+        return False  # "That report will be updated": a determiner, not a clause
+    return _FINITE_VERB.search(relative.group("rest")) is None
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
