@@ -373,10 +373,10 @@ def evaluate(judged: Sequence[Judged], splits: Sequence[str], min_severity: int)
 
 
 def dev_errors(evaluation: Evaluation) -> list[Error]:
-    """The statement-level errors of dev rows in every file."""
+    """The statement-level errors of dev rows in every labelled file (the precise set's are listed on their own)."""
     errors: list[Error] = []
     for scope, reports in evaluation.statements.items():
-        if scope != ALL_BUT_PRECISE and "dev" in reports:
+        if scope not in (ALL_BUT_PRECISE, PRECISE_FILE) and "dev" in reports:
             errors.extend(reports["dev"].errors)
     return errors
 

@@ -143,6 +143,7 @@ def test_errors_list_dev_rows_only() -> None:
     assert "FP vagueness       r003" in errors
     assert "found: V102 '3 reports'" in errors
     assert "FP (precise)       p001" in errors
+    assert errors.count("p001") == 1
     assert "r005" not in errors
     assert "r005" not in shown
 
