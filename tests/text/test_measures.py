@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from agreed.text.measures import has_artefact, has_baseline, has_date, has_measure, has_number
+from agreed.text.measures import (
+    has_artefact,
+    has_baseline,
+    has_bounded_purpose,
+    has_date,
+    has_fit_criterion,
+    has_measure,
+    has_number,
+    has_reference,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -44,6 +53,15 @@ def test_has_measure(text: str, expected: bool) -> None:
     ("Reduce churn by 2027-12-31", False),
     ("faster than before", False),
     ("cheaper than competitors", False),
+    ("more than one approver", True),
+    ("no more than a single retry", True),
+    ("a higher severity on the P1-P4 scale", True),
+    ("a higher priority than P3", True),
+    ("reduce churn by 20 % by 2027-12-31", True),
+    ("raise NPS from 32 to 45", True),
+    ("more than before", False),
+    ("higher than usual", False),
+    ("more people in Q3", False),
 ])
 def test_has_baseline(text: str, expected: bool) -> None:
     assert has_baseline(text) is expected
@@ -55,3 +73,34 @@ def test_has_baseline(text: str, expected: bool) -> None:
 ])
 def test_has_artefact(text: str, expected: bool) -> None:
     assert has_artefact(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("accessible to WCAG 2.2 AA", True), ("secure as defined in section 4.3", True), ("the format in Table 2", True),
+    ("certified to ISO/IEC 27001", True), ("compliant with PCI DSS", True), ("laid out per Annex B", True),
+    ("in Annex B", True), ("see \u00a7 12", True), ("in accordance with the retention policy", True),
+    ("a good standard", False), ("in line with best practice", False), ("for key customers", False),
+    ("section heads agree", False), ("in line with ISO 9001", True),
+    ("meets the deadline", False), ("meets AA contrast", True),
+])
+def test_has_reference(text: str, expected: bool) -> None:
+    assert has_reference(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (": every page under 1 s on a 4G profile", True), (" (p95 under 300 ms)", True), (", i.e. 3 clicks at most", True),
+    (" service with 99.9 % availability", True), (" with p95 latency under 300 ms", True),
+    (" reporting layer within 3 weeks", False), (" layer with 3 engineers", False), (", with 3 engineers", False),
+    (" layer by 2027-03-31", False),
+    (" onboarding for 40 customers", False), ("", False),
+])
+def test_has_fit_criterion(text: str, expected: bool) -> None:
+    assert has_fit_criterion(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (" licences for all 40 agents", True), (" staff to cover every shift", True), (" rooms for both teams", True),
+    (" budget for the project", False), (" time", False), (" staff in the new office", False),
+])
+def test_has_bounded_purpose(text: str, expected: bool) -> None:
+    assert has_bounded_purpose(text) is expected

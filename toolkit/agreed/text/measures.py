@@ -11,9 +11,12 @@ from agreed.text.vocabulary import DATE, MONTH, NUMBER
 __all__ = [
     "has_artefact",
     "has_baseline",
+    "has_bounded_purpose",
     "has_date",
+    "has_fit_criterion",
     "has_measure",
     "has_number",
+    "has_reference",
 ]
 
 _NUMBER_RE = Regex(NUMBER, re.IGNORECASE)
@@ -38,13 +41,14 @@ _VAGUE_STANDARD = (
     r"|the\s+existing\b|the\s+status\s+quo|it\s+is|they\s+are|we\s+do|planned|anticipated)"
 )
 _BASELINE_WORDS = Regex(
-    r"\b(?:baseline|audited|recorded|reported|published|measured|benchmark|target|halv|doubl|tripl|twofold|threefold)",
+    r"\b(?:baseline|audited|recorded|reported|published|measured|benchmark|target|halv|doubl|tripl|twofold|threefold"
+    r"|one|single|scale|ladder|matrix|rubric|tiers?|levels|\w*\d)",
     re.IGNORECASE,
 )
 
 
 def _may_hold_baseline(text: str) -> bool:
-    """Every match of _BASELINE holds a number or starts a word with one of _BASELINE_WORDS."""
+    """Every match of _BASELINE holds a digit or a number word, or starts a word with one of _BASELINE_WORDS."""
     return _NUMBER_RE.search(text) is not None or _BASELINE_WORDS.search(text) is not None
 
 
@@ -57,6 +61,9 @@ _BASELINE = Regex(
           |benchmark|target)
     | \b(?:by|to|below|under|above|over|beyond|within|at\s+least|at\s+most|no\s+more\s+than|fewer\s+than
           |less\s+than|more\s+than|up\s+to|down\s+to|target(?:\s+of)?|from)\s+(?:{_APPROX})?{_AMOUNT}
+    | \b(?:at\s+least|no\s+more\s+than|fewer\s+than|less\s+than|more\s+than|other\s+than)\s+(?:one|a\s+single)\b
+    | \b(?:on|along)\s+(?:the|a|an|its|our)\s+(?:[\w\-]+\s+){{0,3}}?(?:scale|ladder|matrix|rubric|tiers?|levels)\b
+    | \bthan\s+(?:the\s+)?(?:[A-Z]{{1,4}}[\s-]?\d+|(?:level|tier|severity|priority|grade|band|step)\s+\d+)\b
     | \bof\s+(?:{_APPROX})?{_AMOUNT}{_UNIT}
     | {NUMBER}\s*(?:%|percent|per\s?cent|pp|percentage\s+points?|points|pts|bps|x\b|\u00d7)
     | \b(?:halve|halved|halving|double|doubled|doubling|triple|tripled|twofold|threefold|twice\s+as)\b
@@ -110,3 +117,59 @@ def has_baseline(text: str) -> bool:
 def has_artefact(text: str) -> bool:
     """True when ``text`` produces a checkable artefact ("send a root-cause report", "present a written plan")."""
     return _ARTEFACT.search(text) is not None
+
+
+_REFERENCE = Regex(
+    r"""
+      \b(?:table|tab\.|figure|fig\.|section|sect\.|clause|annex|appendix|schedule|chapter|article|art\.|paragraph
+          |para\.|requirement|req\.|exhibit|attachment)\s+[A-Z]?\d[\w.\-]*
+    | \b(?:annex|appendix|schedule|exhibit|attachment)\s+[A-Z]\b
+    | \u00a7\s*\d
+    | \bas\s+(?:defined|specified|described|set\s+out|listed|stated|laid\s+down)\s+(?:in|by|under)\b
+    | \b(?:in\s+accordance\s+with|conform(?:s|ing)?\s+to|compliant\s+with|certified\s+(?:to|against))
+    | \b(?:in\s+line\s+with|meets?|meeting)\s+(?=(?-i:[A-Z]{2,}|[A-Z][\w\-]*\s+\d)|\d)
+    | \b(?-i:ISO|IEC|IEEE|EN|BS|NIST|RFC|FIPS|DIN|ANSI|WCAG|SOC|PCI|HL7|ITU-T)(?:/(?-i:IEC|IEEE))*[\s-]*(?:SP\s*)?\d
+    | \b(?-i:PCI[\s-]DSS|HIPAA|GDPR|OWASP|ASVS|FHIR|ITIL|COBIT|SOX|FedRAMP|eIDAS|DORA|NIS2)\b
+    | \b(?-i:Level|Grade|Tier|Class)\s+(?-i:[A-Z]{1,3}|\d)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_FIT_CONNECTOR = Regex(
+    r"""\s*(?:[:(\u2013\u2014]|\s-\s|,?\s*i\.e\.|,?\s*(?:that\s+is|meaning|defined\s+as|measured\s+(?:as|by)
+    |so\s+that|such\s+that|where|with)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PERFORMANCE_BOUND = Regex(
+    rf"""(?:under|below|within|less\s+than|at\s+most|at\s+least|no\s+more\s+than|fewer\s+than|above|over
+    |more\s+than|up\s+to|[<>\u2264\u2265=])\s*{NUMBER}\s*(?:%|ms|s|sec|secs|seconds?|minutes?|mins?|clicks?|steps?
+    |errors?|per\s+cent|percent)(?![\w])
+    | {NUMBER}\s*(?:%|ms|per\s+cent|percent)(?![\w]) | \bp(?:50|90|95|99)\b""",
+    re.IGNORECASE | re.VERBOSE,
+    has_number,
+)
+_BOUNDED_END = Regex(
+    rf"""\s+(?:\S+\s+){{0,3}}?(?:for|to|across|in)\s+(?:\S+\s+){{0,3}}?(?:all|every|each|both|{NUMBER})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def has_reference(text: str) -> bool:
+    """True when ``text`` refers to where a property is defined: a table, section or annex ("Table 2", "section 4.3"),
+    a standard ("WCAG 2.2 AA", "ISO 27001", "PCI DSS") or a definition ("as defined in the glossary")."""
+    return _REFERENCE.search(text) is not None
+
+
+def has_fit_criterion(text: str) -> bool:
+    """True when ``text``, the words right after a quality word, give its fit criterion: a measure after a colon, a
+    bracket or "i.e." ("responsive: every page under 1 s"), or a performance bound ("with p95 under 300 ms", "99.9 %").
+    A deadline ("within 3 weeks") is no fit criterion."""
+    connector = _FIT_CONNECTOR.match(text)
+    if connector is not None and has_measure(text[connector.end() :]) and connector.group().strip(" ,") != "with":
+        return True
+    return _PERFORMANCE_BOUND.search(text) is not None
+
+
+def has_bounded_purpose(text: str) -> bool:
+    """True when ``text``, the words right after a word of sufficiency, say for what bounded set it must suffice
+    ("licences for all 40 agents", "staff to cover every shift")."""
+    return _BOUNDED_END.match(text) is not None

@@ -1,0 +1,165 @@
+"""Proper names and technical terms: the stretches of a statement that name something, so their words are no smell.
+
+"Good" in "the Good Friday holiday schedule", "best" in "Best Buy" or "quality" in "Quality Assurance" name a day, a
+shop and a team; "continuous" in "continuous integration" and "real-time" in "real-time, under 200 ms" are terms of
+the trade. The vagueness rules ask :func:`in_name` of each hit and drop the hits that stand inside such a stretch:
+
+- a name: two or more capitalised words in a row, which "of", "for", "and", "&" or "the" may join ("Best Buy",
+  "Bank of America", "Best-Practice Guide"); the first word of a sentence, of a list item or of the text after a
+  colon is capitalised by grammar, so a run that starts there names nothing with that word;
+- a title: the words after "titled", "called", "named" or "entitled" up to the next punctuation, and a hyphenated
+  compound that qualifies a kind of document ("the best-practice guide", "a quick-start checklist");
+- a term of the built-in :data:`GLOSSARY`, in any case ("continuous integration", "good manufacturing practice");
+- a term of :data:`BOUNDED_TERMS` ("real-time") when its sentence gives the bound that makes it precise (a number).
+
+A team adds its own terms with the ``allowed-terms`` setting: no text rule reports inside them (the lint engine
+drops those findings for every rule, so they are not looked up here).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from agreed.text.patterns import Regex, TermPattern
+from agreed.text.sentences import sentences
+
+TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
+if TYPE_CHECKING:
+    from agreed.text.hits import Hit
+
+__all__ = [
+    "BOUNDED_TERMS",
+    "GLOSSARY",
+    "in_name",
+    "name_spans",
+    "within_name",
+]
+
+GLOSSARY = (
+    # software delivery and operations
+    "continuous integration", "continuous delivery", "continuous deployment", "continuous improvement process",
+    "high availability", "high-availability cluster", "disaster recovery", "quality assurance", "quality control",
+    "quality gate", "quality management system", "user acceptance testing", "smoke test", "smoke tests",
+    "clean build", "clean install", "clean architecture", "simple object access protocol",
+    "simple mail transfer protocol", "simple notification service", "simple queue service", "simple storage service",
+    "secure shell", "secure copy", "secure hash algorithm", "secure sockets layer", "transport layer security",
+    "single sign-on", "least privilege", "general availability", "long-term support", "minimum viable product",
+    "responsive web design", "accessible rich internet applications", "high-level design", "low-level design",
+    "key performance indicator", "key performance indicators", "key management service", "key vault",
+    "key rotation", "key pair", "key pairs", "primary key", "foreign key", "api key", "api keys",
+    "strong customer authentication", "strong consistency", "eventual consistency", "best-effort delivery",
+    "fair queuing", "fair use policy", "easy connect",
+    # regulated practice (a named body of rules, not a judgement)
+    "good manufacturing practice", "good clinical practice", "good laboratory practice", "good distribution practice",
+    "good practice guide", "best available techniques", "best execution", "reasonable assurance",
+    "limited assurance", "material weakness", "significant deficiency", "fit and proper", "safe harbor",
+    "safe harbour", "most favoured nation", "most favored nation", "clean desk policy", "clean room",
+    "good standing", "good faith", "fair value", "fair market value", "true and fair view",
+)  # fmt: skip
+"""Technical and regulatory terms whose words would otherwise read as vague ("continuous", "good", "best")."""
+
+BOUNDED_TERMS = ("real-time", "real time", "near real-time", "near real time", "near-real-time", "realtime")
+"""Terms of the trade that are precise only with their bound in the same sentence ("real-time, under 200 ms")."""
+
+_GLOSSARY = TermPattern.of(GLOSSARY)
+_BOUNDED = TermPattern.of(BOUNDED_TERMS)
+_BOUND = Regex(r"\d\s*(?:ms|milliseconds?|s|sec|secs|seconds?|minutes?|mins?|hz|fps|%)(?![\w])", re.IGNORECASE)
+
+_RUN = Regex(
+    r"(?<![\w\-'\u2019])[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*"
+    r"(?:\s+(?:(?:of|for|and|&|the|de|von|van)\s+(?=[A-Z]))?(?:[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*|\d+(?:\.\d+)*))+(?![\w\-])",
+    0,
+    Regex(r"[A-Z]\w*\s+\S*[A-Z]").search,  # two capitalised words near each other
+)
+"""Capitalised words (and numbers) in a row, which "of", "for", "and", "&" or "the" may join."""
+_TITLE_CASE = Regex(r"\b[A-Z][a-z]")
+"""A run names something only if one of its words is written in title case: "ASAP TBD" and "WCAG 2.2 AA" do not."""
+_OPENER = Regex(r"(?:^|[:\u2022*\-\u2013\u2014]|\b(?:[A-Z]{1,3}\d+|\d+(?:\.\d+)*)[.):]?)\s*$")
+"""What may come before a word that grammar capitalises: nothing, a colon, a bullet, a dash, "KR1", "3.2"."""
+_NEXT_NAME_WORD = Regex(r"\S+\s+(?:(?:of|for|and|&|the|de|von|van)\s+)?")
+_TITLE = Regex(
+    r"\b(?:titled|entitled|called|named|headed)\s+(?P<title>[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,7})",
+    re.IGNORECASE,
+    Regex(r"titled|called|named|headed", re.IGNORECASE).search,
+)
+_DOCUMENT_KIND = Regex(
+    r"""(?<![\w\-])(?P<title>[a-z]+(?:-[a-z]+)*-(?:practices?|start|reference|level|step|how|case))\s+(?:guide|guides|guideline|guidelines|handbook|manual|policy
+    |playbook|checklist|template|document|framework|specification|charter|code\s+of\s+conduct)\b""",
+    re.IGNORECASE | re.VERBOSE,
+    Regex(r"\w-\w").search,
+)
+
+
+def in_name(hit: Hit) -> bool:
+    """Whether the hit stands inside a proper name, a title or a technical term of its statement."""
+    return within_name(hit.masked, hit.start, hit.end)
+
+
+def within_name(masked: str, start: int, end: int) -> bool:
+    """Whether ``masked[start:end]`` (a masked statement, see :func:`agreed.text.sentences.mask`) stands inside a
+    name, a title or a technical term."""
+    spans = name_spans(masked)
+    index = bisect.bisect_right(spans, (start, len(masked))) - 1  # the last span that starts at or before ``start``
+    return index >= 0 and end <= spans[index][1]  # the spans do not overlap: no earlier one reaches further
+
+
+@functools.lru_cache(maxsize=2048)  # each rule asks about the same statement: found once
+def name_spans(masked: str) -> tuple[tuple[int, int], ...]:
+    """The names, titles and technical terms of a masked statement, ordered by start."""
+    found = [*_name_runs(masked), *_titles(masked), *_GLOSSARY.spans(masked), *_bounded_terms(masked)]
+    return tuple(sorted(_merged(found)))
+
+
+def _name_runs(masked: str) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for match in _RUN.finditer(masked):
+        start, end = match.span()
+        if _opens_sentence(masked, start):  # a capital that grammar asks for names nothing: the name starts after it
+            start = _next_name_word(masked, start)
+            if " " not in masked[start:end].strip():
+                continue
+        if _TITLE_CASE.search(masked[start:end]) is not None:
+            runs.append((start, end))
+    return runs
+
+
+def _opens_sentence(masked: str, start: int) -> bool:
+    sentence_start = max((bounds[0] for bounds in sentences(masked) if bounds[0] <= start), default=0)
+    return _OPENER.search(masked[sentence_start:start]) is not None
+
+
+def _next_name_word(masked: str, start: int) -> int:
+    """Where the word after the one at ``start`` starts, past any joiner ("Maria and Li" gives "Li")."""
+    word = _NEXT_NAME_WORD.match(masked, start)
+    return word.end() if word is not None else len(masked)
+
+
+def _titles(masked: str) -> list[tuple[int, int]]:
+    return [match.span("title") for pattern in (_TITLE, _DOCUMENT_KIND) for match in pattern.finditer(masked)]
+
+
+def _bounded_terms(masked: str) -> list[tuple[int, int]]:
+    spans = list(_BOUNDED.spans(masked))
+    if not spans:
+        return []
+    return [(start, end) for start, end in spans if _BOUND.search(_sentence_of(masked, start)) is not None]
+
+
+def _sentence_of(masked: str, position: int) -> str:
+    for start, end in sentences(masked):
+        if start <= position <= end:
+            return masked[start:end]
+    return masked
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one, so that a hit is inside one span when it is inside their union."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
