@@ -33,6 +33,11 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Reduce churn by Q4.", ["Reduce"]),
     ("Revamp the review process.", ["Revamp"]),
     ("Make the page faster and more intuitive.", ["faster", "more"]),
+    ("Costs will go down.", ["go down"]),
+    ("Churn is going down and sign-ups went up.", ["going down", "went up"]),
+    ("Churn will drop next year.", ["drop"]),
+    ("Revenue is expected to rise.", ["rise"]),
+    ("Give outages a higher severity than usual.", ["higher"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -55,6 +60,15 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Read https://example.com/improve-faster-better before 2027-01-10.",
     "Run `reduce_costs.py` and `grow_db` on 2027-01-05.",
     'Replace the tagline "faster, better, cheaper" by 2027-03-01.',
+    "Require more than one approver for every payment.",
+    "Assign a higher severity on the P1-P4 scale to outages.",
+    "Give outages a higher priority than P3.",
+    "Reduce churn by 20 % by 2027-12-31.",
+    "Raise NPS from 32 to 45.",
+    "Costs will go down from EUR 40k to EUR 32k a month.",
+    "Li will drop the legacy report by 2027-01-01.",
+    "Ana will decline any request without a ticket.",
+    "Pay suppliers through the UK Faster Payments scheme.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -30,6 +30,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     (("synergy",), "Synergy first, then SYNERGY again.", ["Synergy", "SYNERGY"]),
     (("best-in-class",), "Ship a best-in-class dashboard by 2031-03-01.", ["best-in-class"]),
     (("world class", "leverage"), "Leverage a world class process.", ["Leverage", "world class"]),
+    (("synergy",), "Find synergies between the queues.", ["synergies"]),
+    (("synergies",), "Find one synergy.", ["synergy"]),
+    (("leverage",), "Leveraging the queue, we leveraged the pool.", ["Leveraging", "leveraged"]),
+    (("leverage synergies",), "Leveraged synergies are no plan.", ["Leveraged synergies"]),
 ])
 def test_a_configured_term_fires(flagged_by: FlaggedBy, terms: tuple[str, ...], text: str,
                                  expected: list[str]) -> None:
@@ -40,6 +44,7 @@ def test_a_configured_term_fires(flagged_by: FlaggedBy, terms: tuple[str, ...], 
     (("synergy",), "Route 100% of renewal tickets to one shared queue by 2031-03-01."),
     (("synergy",), "Synergistic is another word, and is not on the list."),
     (("leverage",), "Cut the debt ratio of the unit to 2.0 by 2031-06-30."),
+    (("synergy",), "Pay the invoice of Synergy Health Ltd by 2031-03-01."),
 ])
 def test_text_without_a_configured_term_passes(flagged_by: FlaggedBy, terms: tuple[str, ...], text: str) -> None:
     assert flagged_by(_configured(*terms), text) == []

@@ -38,6 +38,12 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Run the pilot, resources permitting.", ["resources permitting"]),
     ("Reply as soon as practicable, where practical.", ["as soon as practicable", "where practical"]),
     ("Share the deck at our discretion.", ["at our discretion"]),
+    ("Run the pilot when resources allow.", ["when resources allow"]),
+    ("Refresh the data if budget is available.", ["if budget is available"]),
+    ("Hire 2 analysts, subject to budget approval.", ["subject to budget approval"]),
+    ("Open the office, subject to final board approval.", ["subject to final board approval"]),
+    ("Encrypt the archive to the maximum extent possible.", ["to the maximum extent possible"]),
+    ("Migrate to the fullest extent practicable.", ["to the fullest extent practicable"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -54,6 +60,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Run the `retry_if_possible` job every 15 minutes.",
     'Run the "best effort" retry job every 15 minutes.',
     "Replace the 'as soon as possible' wording with a date.",
+    "The rates are subject to the terms of the 2026 master agreement.",
+    "Limit liability to the maximum extent permitted by law.",
+    "Route batch jobs to the Best Effort tier.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

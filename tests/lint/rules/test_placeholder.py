@@ -38,6 +38,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("TODO: agree the target. FIXME later.", ["TODO", "FIXME"]),
     ("Owner to be confirmed.", ["to be confirmed"]),
     ("Go live on DD/MM/YYYY.", ["DD/MM/YYYY"]),
+    ("Li will deliver X by Y.", ["X", "Y"]),
+    ("Deliver X by Y.", ["X", "Y"]),
+    ("Reach Z active users.", ["Z"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -55,6 +58,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "See [the guide](https://example.com/tbd) and reference [1].",
     "Read https://example.com/?q=TBD by 2027-01-10.",
     'Rename the "TBD" column to "Owner".',
+    "Order X-ray film for Generation X users on Windows XP and product Y.",
+    "Generation X users get the new plan by 2027-02-01.",
+    "Plot the weeks on the X axis. Use size XL. Answer Y/N.",
+    "Choose option Z or Plan B by 2027-02-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -41,6 +41,14 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The Client shall not unreasonably withhold approval.", ["unreasonably"]),
     ("Provide accurate, accessible and reliable reports.", ["accurate", "accessible", "reliable"]),
     ("Keep the ROBUST design.", ["ROBUST"]),
+    ("Ensure customers are happy after the call.", ["happy"]),
+    ("Keep open defects at a manageable level.", ["manageable level"]),
+    ("Leverage synergies between sales and service.", ["Leverage synergies"]),
+    ("Realise synergies in the two queues.", ["Realise synergies"]),
+    ("Deliver a robust reporting layer within 3 weeks.", ["robust"]),
+    ("Provide high-quality onboarding for 40 customers.", ["high-quality"]),
+    ("Allocate sufficient budget for the project.", ["sufficient"]),
+    ("Build a robust layer, with 3 engineers.", ["robust"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -65,6 +73,18 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Replace the banner \u201ca seamless experience\u201d with the new copy.",
     "Replace the 'robust and intuitive' tagline by 2027-03-01.",
     "Non-robust parsers are out of scope.",
+    "Make the portal accessible to WCAG 2.2 AA by 2027-03-01.",
+    "Keep the gateway reliable as defined in section 4.3.",
+    "Keep the export format consistent with Table 2.",
+    "The site is responsive: every page under 1 s on a 4G profile.",
+    "Keep the service reliable (99.9 % monthly availability).",
+    "Buy sufficient licences for all 40 agents by 2027-02-01.",
+    "Hire adequate staff to cover every shift.",
+    "Ana will publish the Good Friday holiday schedule by 2027-03-01.",
+    "Quality Assurance signs off every release of the Great Lakes Portal.",
+    "Run continuous integration and follow good manufacturing practice in plant 2.",
+    "Order 40 tablets from Best Buy.",
+    "Li hosts the Robust Monitoring reviews.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

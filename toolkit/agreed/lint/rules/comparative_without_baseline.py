@@ -1,20 +1,25 @@
 """A comparative or change verb has no baseline and no target, so any change at all fulfils it.
 
-"Reduce churn", "faster onboarding" or "more qualified leads" promise a direction, not a result: one more lead or
-a millisecond less meets the words, and partners will judge the same figure differently. Say where the measure
-starts and where it must end up ("from 8% to 5%"), by how much it changes ("by 3 points"), or the threshold it
-must cross ("to under 300 ms"). A comparison with an unmeasured standard ("than before", "than competitors") is
-no baseline. The rule is silent when the item states its numbers in its own fields.
+"Reduce churn", "faster onboarding", "more qualified leads" or "costs will go down" promise a direction, not a
+result: one more lead or a millisecond less meets the words, and partners will judge the same figure differently.
+Say where the measure starts and where it must end up ("from 8% to 5%"), by how much it changes ("by 3 points"),
+or the threshold it must cross ("to under 300 ms"). A comparison with an unmeasured standard ("than before", "than
+competitors") is no baseline; a defined scale or count is ("more than one approver", "a higher severity on the
+P1-P4 scale"). The rule is silent when the item states its numbers in its own fields, and inside proper names
+("Faster Payments").
 
 Fires on:
     Reduce churn and improve onboarding.
     Deliver faster releases than before.
     Grow the partner pipeline by Q4.
+    Support costs will go down after the migration.
 
 Passes:
     Reduce churn from 8% to 5% by 2027-12-31.
     Cut p95 checkout latency to under 300 ms.
     Raise the approval limit 20% above the FY2026 audited total.
+    Require more than one approver for every payment over EUR 10,000.
+    Give outages a higher severity on the P1-P4 scale than slow pages.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_baseline, has_number
+from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern
 from agreed.text.vocabulary import NUMBER, verb_forms
 
@@ -50,15 +56,33 @@ TERMS = (
     "broader", "richer", "smarter", "safer", "leaner", "sharper", "sooner",
 )  # fmt: skip
 
-_PATTERN = TermPattern.of(TERMS)
+_DIRECTIONS = ("go down", "go up", "come down", "trend down", "trend up", "trend downward", "trend upward")
+_INTRANSITIVE = (
+    *(form + direction for direction in (" down", " up") for form in ("goes", "went", "gone", "going", "comes", "came",
+                                                                      "coming", "trends", "trended", "trending")),
+    *_DIRECTIONS,
+)  # fmt: skip
+"""Change verbs that take no object: "costs will go down" promises a direction as much as "reduce costs" does."""
+_MOVES = ("rise", "fall", "drop", "decline", "shrink", "climb")
+_PATTERN = TermPattern.either(
+    TermPattern.of(_INTRANSITIVE),
+    TermPattern.of(_MOVES, before=r"(?<![\w\-])(?:will|shall|should|must|to|would)\s+(?:\w+ly\s+)?"),
+    TermPattern.of(TERMS),
+)
 _IDIOM_BEFORE = Regex(r"(?:once|any|no|what['\u2019]s)$")
 _IDIOM_AFTER = Regex(r"(?:or\s+less|or\s+more|of\b)")
+_OBJECT_AFTER = Regex(r"(?:the|a|an|our|their|its|his|her|your|this|that|these|those|any|all|support)\b")
+"""A verb of _MOVES with an object is no change of a measure: "drop the legacy report", "decline the request"."""
 _OPEN_LIST_END = Regex(r"\s*(?:[.,;:!?)\]]|$)")
 _COUNT_BEFORE = Regex(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|\u00d7|times|[a-z]+)?$", re.IGNORECASE, has_number)
 
 
 def _keep(hit: Hit) -> bool:
+    if in_name(hit):
+        return False  # "Faster Payments", "Continuous Improvement Board"
     word = hit.term.lower()
+    if word in _MOVES and _OBJECT_AFTER.match(text_after(hit.masked, hit.end, 1)):
+        return False
     before, after = text_before(hit.masked, hit.start, 1), text_after(hit.masked, hit.end, 2)
     if word in ("more", "less", "higher", "lower", "greater") and (
         _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after)

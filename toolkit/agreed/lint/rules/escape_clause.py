@@ -1,28 +1,34 @@
 """An escape clause lets the committing party decide later whether the promise applies.
 
-"As needed", "if possible", "where feasible", "best effort" or "ASAP" hand the decision about what was promised to
-the person who owes it: whatever they end up doing, they can say the condition was not met. State the condition
-that triggers the work and what happens then, or drop the clause and commit.
+"As needed", "if possible", "where feasible", "best effort", "ASAP", "when resources allow", "subject to budget
+approval" or "to the maximum extent possible" hand the decision about what was promised to the person who owes it:
+whatever they end up doing, they can say the condition was not met. State the condition that triggers the work and
+what happens then, or drop the clause and commit. A clause that names what decides ("as required by the 2026
+policy", "to the maximum extent permitted by law", "subject to the terms of the master agreement") is no escape.
 
 Fires on:
     Escalate blockers to the sponsor as needed.
     Deliver the migration plan ASAP.
     Use reasonable efforts to keep the shared drive up to date, resources permitting.
+    Run the pilot when resources allow, subject to budget approval.
 
 Passes:
     Escalate any blocker older than 2 business days to Ana Ruiz.
     Deliver the migration plan by 2027-02-15.
     Keep the records required by the 2026 data-retention policy.
+    Limit each party's liability to the maximum extent permitted by law.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after
-from agreed.text.patterns import Regex, TermPattern
+from agreed.text.names import in_name
+from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -52,19 +58,52 @@ _PHRASES = (
 )  # fmt: skip
 TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES)
 
+_LIMITS = (
+    "resources", "resource", "time", "budget", "budgets", "funding", "capacity", "workload", "bandwidth", "staffing",
+    "circumstances", "priorities", "schedules", "schedule", "the budget", "the schedule", "our capacity",
+    "team capacity", "business needs", "business priorities", "demand",
+)  # fmt: skip
+_ALLOW = ("allow", "allows", "permit", "permits", "allowing", "permitting", "is available", "are available",
+          "becomes available", "become available", "is there", "frees up", "free up")  # fmt: skip
+_CONSENTS = (
+    "approval", "approvals", "availability", "capacity", "resources", "resourcing", "funding", "budget", "change",
+    "changes", "prioritisation", "prioritization", "priorities", "sign-off", "signoff", "confirmation", "demand",
+    "agreement", "review", "discretion",
+)  # fmt: skip
+_EXTENTS = ("extent", "degree")
+_LIMIT_CLAUSES = TermPattern.raw(
+    rf"""(?<![\w\-])(?:
+      (?:if|when|whenever|as|once|while|where|until)\s+{alternation(_LIMITS)}\s+{alternation(_ALLOW)}
+    | subject\s+to\s+(?:(?:the|an?|our|their|its|further|final|prior|internal)\s+)?(?:[\w\-]+\s+){{0,2}}?
+      (?:{alternation(_CONSENTS)}\s+)?{alternation(_CONSENTS)}
+    | to\s+the\s+(?:maximum|fullest|greatest|full|largest|widest|highest|best|furthest)\s+{alternation(_EXTENTS)}
+      (?:\s+(?:possible|practicable|feasible|reasonable|achievable|reasonably\s+(?:possible|practicable)))?
+    )(?![\w\-])""",
+    needs=any_word("allow", "allows", "permit", "permits", "allowing", "permitting", "available", "subject", "extent",
+                   "degree", "there", "up"),
+)
+"""The general shapes behind the stock phrases: a condition on the committing party's own means ("when resources
+allow"), a consent still to be given ("subject to budget approval"), an extent left open ("to the maximum extent
+possible")."""
 _PATTERN = TermPattern.of(TERMS)
+_PERMITTED_BY_LAW = Regex(r"\s+(?:permitted|allowed|required)\s+(?:by|under)\b", re.IGNORECASE)
 _ANCHORED = Regex(r"(?:by|under|in\s+accordance\s+with|per|in)\b")
 
 
 def _keep(hit: Hit) -> bool:
-    """"As required by the 2026 policy" names what requires it, so it is not an escape."""
+    """"As required by the 2026 policy" or "to the maximum extent permitted by law" name what decides, so they are no
+    escape; nor is a term inside a name ("the Best Effort tier")."""
+    if in_name(hit):
+        return False
     if hit.term.lower().endswith(("required", "necessary", "needed", "applicable")):
         return not _ANCHORED.match(text_after(hit.masked, hit.end, 1))
+    if hit.term.lower().endswith(_EXTENTS):
+        return _PERMITTED_BY_LAW.match(hit.masked, hit.end) is None
     return True
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _PATTERN, keep=_keep):
+    for hit in scan(text, _LIMIT_CLAUSES, _PATTERN, keep=_keep):
         yield TextSpan(
             hit.start,
             hit.end,

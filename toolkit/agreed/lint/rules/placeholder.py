@@ -1,18 +1,21 @@
 """A placeholder was left where a value belongs.
 
-"TBD", "XX%", "[owner]", "<date>", "???" or "TODO" mark a decision nobody has made yet. An agreement that still
-holds one cannot be consented to as written: the partners would each sign a different promise. Fill in the value,
-or take the statement out until it is decided.
+"TBD", "XX%", "[owner]", "<date>", "???", "TODO" or a lone "X" or "Y" ("deliver X by Y") mark a decision nobody has
+made yet. An agreement that still holds one cannot be consented to as written: the partners would each sign a
+different promise. Fill in the value, or take the statement out until it is decided. A letter that labels something
+("Generation X", "product Y", "the X axis", "X-ray") is no placeholder.
 
 Fires on:
     Increase qualified leads by XX% by TBD.
     [owner] will send the vendor shortlist by <date>.
     Budget: N/A.
+    Deliver X by Y.
 
 Passes:
     Increase qualified leads from 120 to 150 per month by 2027-06-30.
     Maria Chen will send the vendor shortlist by 2027-02-15.
     Rename the `TODO_export` job to `ledger_export` by 2027-03-01.
+    Ship the X-ray viewer for product Y by 2027-03-01.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
-from agreed.text.hits import scan
-from agreed.text.patterns import TermPattern
+from agreed.text.hits import Hit, scan, text_before
+from agreed.text.names import in_name
+from agreed.text.patterns import Regex, TermPattern
 from agreed.text.vocabulary import PLACEHOLDER, may_hold_placeholder
 
 if TYPE_CHECKING:
@@ -31,10 +35,42 @@ if TYPE_CHECKING:
     from agreed.lint.rule import TextContext
 
 _PATTERN = TermPattern.raw(PLACEHOLDER, case_sensitive=True, needs=may_hold_placeholder)
+_LETTER = TermPattern.raw(
+    r"(?<![\w\-.'\u2019/&])[XYZ](?![\w\-'\u2019/&]|\.\w)",
+    case_sensitive=True,
+    needs=Regex(r"(?<![\w\-])[XYZ](?![\w\-])").search,
+    label="letter",
+)
+"""A capital X, Y or Z on its own: a value not filled in ("deliver X by Y"), unless it labels something."""
+_LABELLED = frozenset({
+    "a", "an", "the", "product", "products", "model", "type", "option", "plan", "phase", "version", "generation",
+    "gen", "project", "team", "site", "building", "block", "zone", "ward", "tier", "grade", "class", "series",
+    "vitamin", "factor", "axis", "column", "row", "chromosome", "brand", "company", "party", "customer", "client",
+    "supplier", "vendor", "region", "area", "line", "level", "stage", "wave", "cohort", "group", "step", "item",
+    "figure", "table", "appendix", "annex", "schedule", "exhibit", "section", "form", "route", "gate", "room",
+    "floor", "wing", "unit", "format", "variant", "scenario", "case", "lot", "batch", "release", "sprint", "program",
+    "programme", "system", "app", "service", "plant", "shift", "pattern", "lane", "dock", "platform", "terminal",
+    "hall", "bay", "size", "channel", "account", "entity", "partner", "country", "store", "branch", "office",
+    "division", "department", "box", "car", "pack", "kit", "category", "label", "window", "windows", "pillar",
+})  # fmt: skip
+"""Words after which a capital letter names something: "product Y", "Generation X", "the X axis"."""
+_NOUN_ENDING = Regex(r"(?:tion|sion|ment|ity|ness|ship|ware|s)$")
+
+
+def _keep(hit: Hit) -> bool:
+    if in_name(hit):
+        return False  # "Windows X", "Project N"
+    if hit.term not in ("X", "Y", "Z", "N") and not hit.term.startswith(("X ", "N ")):
+        return True
+    previous = text_before(hit.masked, hit.start, 1)
+    if previous in _LABELLED:
+        return False
+    written = hit.before.rstrip().rsplit(None, 1)[-1:] or [""]
+    return not (written[0][:1].isupper() and _NOUN_ENDING.search(previous))  # "Generation X", not "Deliver X"
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _PATTERN):
+    for hit in scan(text, _PATTERN, _LETTER, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" is a placeholder: replace it with the agreed value')
 
 

@@ -1,20 +1,32 @@
 """A subjective quality word stands where a measurable property should be.
 
-Words such as "robust", "user-friendly" or "high-quality" sound like commitments, but two honest people can
+Words such as "robust", "user-friendly", "high-quality" or "happy" sound like commitments, but two honest people can
 disagree about whether they were met: each partner reads their own standard into the word. Replace the word with
 the property it stands for and a number ("p95 latency under 300 ms", "set up in under 10 minutes by a new user",
 "zero Sev-1 incidents in March 2027").
+
+A quality word is precise when the same sentence anchors it: a reference to where it is defined (a standard such as
+WCAG 2.2 AA or ISO 27001, a table, a section, "as defined in"), a fit criterion ("responsive: every page under 1 s")
+or, for a word of sufficiency, the bounded set it must suffice for ("sufficient licences for all 40 agents"). Words
+inside a proper name or a technical term ("Good Friday", "Quality Assurance", "good manufacturing practice") are no
+quality words.
 
 Fires on:
     Deliver a robust, user-friendly reporting layer by 2027-03-31.
     Provide high-quality onboarding for key stakeholders.
     Migrate the ledger with minimal disruption and keep costs low.
+    Ensure customers are happy and keep open defects at a manageable level.
+    Leverage synergies between the sales and support teams.
 
 Passes:
     Deliver the reporting layer with p95 latency under 300 ms by 2027-03-31.
     Rotate the API key every 90 days.
     Sign the contract in good faith with an effective date of 2027-01-01.
     Replace the banner "a seamless experience" with the new copy by 2027-02-01.
+    Make the portal accessible to WCAG 2.2 AA by 2027-03-01.
+    Keep the site responsive: every page under 1 s on a 4G profile.
+    Buy sufficient licences for all 40 agents by 2027-02-01.
+    Publish the Good Friday holiday schedule by 2027-03-01.
 """
 
 from __future__ import annotations
@@ -24,7 +36,10 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
+from agreed.text.measures import has_bounded_purpose, has_fit_criterion, has_reference
+from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
+from agreed.text.vocabulary import verb_forms
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,7 +65,13 @@ TERMS = (
     "broad range of", "under control", "best possible", "high standard", "high standards", "to a high standard",
     "satisfactorily", "consistent", "consistently", "responsive", "stakeholder-friendly", "seamless experience",
     "customer-centric", "user-centric", "people-centric", "patient-centred", "patient-centered", "data-driven",
-    "future-proof", "fit-for-the-future",
+    "future-proof", "fit-for-the-future", "happy", "happier", "delighted", "manageable", "manageably",
+    "manageable level", "manageable levels", "acceptable level", "acceptable levels", "reasonable level",
+    "appropriate level", "sufficient level", "adequate level", "high level of", "synergy", "synergies", "synergistic",
+    *verb_forms(
+        "leverage synergies", "realise synergies", "realize synergies", "unlock synergies", "exploit synergies",
+        "create synergies", "capture synergies", "drive synergies", "find synergies",
+    ),
 )  # fmt: skip
 
 _PATTERN = TermPattern.of(TERMS)
@@ -89,11 +110,29 @@ _EXEMPT_BEFORE = {
 }
 
 
+_SUFFICIENCY = frozenset({
+    "sufficient", "sufficiently", "adequate", "adequately", "appropriate", "appropriately", "necessary", "suitable",
+    "proper", "properly", "reasonable", "reasonably",
+})  # fmt: skip
+
+
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
     if word == "key":
         return _KEY_NOUNS.match(text_after(hit.masked, hit.end, 1)) is not None  # "key stakeholders", not "API key"
-    return not exempted(word, hit, after=_EXEMPT_AFTER, before=_EXEMPT_BEFORE)
+    return not (exempted(word, hit, after=_EXEMPT_AFTER, before=_EXEMPT_BEFORE) or in_name(hit) or _anchored(hit))
+
+
+def _anchored(hit: Hit) -> bool:
+    """The statement says what the quality word means: a reference where it is defined ("accessible to WCAG 2.2 AA"),
+    a fit criterion ("responsive: every page under 1 s") or the bounded purpose it serves ("sufficient licences for
+    all 40 agents")."""
+    after = hit.after
+    return (
+        has_reference(hit.sentence)
+        or has_fit_criterion(after)
+        or (hit.term.lower() in _SUFFICIENCY and has_bounded_purpose(after))
+    )
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
