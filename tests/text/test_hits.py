@@ -20,6 +20,12 @@ def test_scan_reports_the_first_named_group_and_applies_keep() -> None:
     assert [hit.term for hit in scan(text, pattern, keep=lambda hit: hit.term != "down")] == ["low", "soon"]
 
 
+def test_scan_skips_notes_rationales_and_headings() -> None:
+    words = TermPattern.of(("robust",))
+    text = "3.1 Robust design requirements\nNote: robust means 3 retries.\nShip a robust API. Rationale: robust wins."
+    assert [hit.start for hit in scan(text, words)] == [text.index("a robust") + 2]
+
+
 def test_scan_never_reports_a_span_that_crosses_a_masked_region() -> None:
     pattern = TermPattern.raw(r"at\s+\S*\s*must")
     assert list(scan("at https://example.com must", pattern)) == []

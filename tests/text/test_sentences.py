@@ -52,3 +52,32 @@ def test_sentence_and_clause_around() -> None:
     start = text.index("possible")
     assert text[slice(*sentence_around(text, start, start + 8))] == "Li will, where possible, reply."
     assert text[slice(*clause_around(text, start, start + 8))] == " where possible"
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("Note: clinicians may override an alert.", "Note: clinicians may override an alert."),
+    ("NOTE - figures are indicative.", "NOTE - figures are indicative."),
+    ("Log each sign-in. NOTE 2: logs may be purged.", "NOTE 2: logs may be purged."),
+    ("Rationale: the board asked for it.\n\nLi will ship it.", "Rationale: the board asked for it."),
+    ("Informative: see the best-practice guide.", "Informative: see the best-practice guide."),
+    ("Example: a P1 ticket opened at 09:00.", "Example: a P1 ticket opened at 09:00."),
+    ("3.2 Performance requirements\nThe API answers in 200 ms.", "3.2 Performance requirements"),
+    ("## Scope\nLi ships the CRM.", "## Scope"),
+    ("4. Non-functional requirements", "4. Non-functional requirements"),
+])
+def test_mask_blanks_non_normative_text(text: str, hidden: str) -> None:
+    masked = mask(text)
+    start = text.index(hidden)
+    assert masked[start : start + len(hidden)] == " " * len(hidden)
+    assert masked[start + len(hidden) :] == text[start + len(hidden) :]
+
+
+@pytest.mark.parametrize("text", [
+    "3.2.1 The system shall log each sign-in.",
+    "1. Ship the CRM",
+    "Notes should be kept for 7 years.",
+    "Note that Li sends the draft on 2027-03-01.",
+    "Li reviews the notes: 3 per week.",
+])
+def test_mask_keeps_commitments_that_look_like_remarks(text: str) -> None:
+    assert mask(text) == text

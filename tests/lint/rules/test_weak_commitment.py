@@ -40,6 +40,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Li drafts the plan and may share it with Omar.", ["may"]),
     ("The monthly report should be sent to Finance.", ["should"]),
     ("The service attempts to reconnect and hopes to recover.", ["hopes to"]),
+    ("We may raise a concern with Li at each check-in.", ["may"]),
+    ("Drivers should take a break every 4 hours.", ["should"]),
+    ("Customers should receive a reply within 1 day.", ["should"]),
+    ("We will probably check in every Friday.", ["probably"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -75,6 +79,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "The client attempts to reconnect 3 times.",
     "Customers who wish to export their data use the portal.",
     "Flag potentially affected customers within 1 day.",
+    "Note: clinicians may override an alert by entering a reason.",
+    "Tenderers should note that the contract goes to the lowest bid.",
+    "Should the Supplier wish to replace a subcontractor, it asks the Authority 30 days before.",
+    "The WMS should support cross-docking of inbound pallets.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -1,4 +1,5 @@
-"""Masking and sentence structure: what a rule never scans (URLs, code, quotes), sentences and clauses.
+"""Masking and sentence structure: what a rule never scans (URLs, code, quotes, non-normative text), sentences and
+clauses.
 
 :func:`mask` keeps length and line breaks, so offsets into the masked text are offsets into the original.
 """
@@ -9,6 +10,7 @@ import bisect
 import functools
 import re
 
+from agreed.text.nonnormative import non_normative_spans
 from agreed.text.patterns import Regex
 
 __all__ = [
@@ -40,8 +42,12 @@ _MASK = Regex(
 
 @functools.lru_cache(maxsize=2048)
 def mask(text: str) -> str:
-    """Blank URLs, e-mail addresses, code spans and quoted phrases with spaces; length and line breaks are kept."""
-    return _MASK.sub(_blank, text)
+    """Blank URLs, e-mail addresses, code spans, quoted phrases and non-normative text (notes, rationales, examples,
+    headings: :mod:`agreed.text.nonnormative`) with spaces; length and line breaks are kept."""
+    masked = _MASK.sub(_blank, text)
+    for start, end in non_normative_spans(masked):
+        masked = masked[:start] + re.sub(r"[^\n]", " ", masked[start:end]) + masked[end:]
+    return masked
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -89,7 +89,8 @@ _RECIPIENTS = frozenset((
     "tenant", "guest", "member", "consumer", "end-user", "enduser", "learner", "student", "passenger", "traveller",
     "traveler", "shopper", "caller", "requester", "requestor", "claimant", "policyholder", "beneficiary",
     "licensee", "holder", "recipient", "reader", "viewer", "participant", "attendee", "candidate", "employee",
-    "public", "purchaser", "account-holder", "cardholder", "borrower", "depositor", "investor", "player", "driver",
+    "public", "purchaser", "account-holder", "cardholder", "borrower", "depositor", "investor", "player", "tenderer",
+    "bidder", "respondent", "offeror", "proposer",
 ))  # fmt: skip
 """Someone a commitment serves, given rights or told what to do, rather than someone who commits."""
 
@@ -110,6 +111,7 @@ _ACTORS = frozenset((
 """People, teams, parties and roles: those who commit. ("Product" is a team and a system: the systems list is read
 first, so "the product should" is a specification, and "Product" alone, capitalised, a team.)"""
 
+_SYSTEM_ACRONYM = Regex(r"[A-Z]{1,4}S")
 _KNOWN = _SYSTEMS | _RECIPIENTS | _ACTORS
 _ROLE_ENDING = Regex(r"\w{2,}(?:er|or|ist|ian)s?")
 _NOT_ROLES = frozenset((
@@ -178,10 +180,16 @@ def subject_before(masked: str, start: int) -> Subject:
         if folded in _SUBORDINATORS or folded in _RELATIVES:
             return _clause_introduced_by(folded, words, tokens[:index])
         if folded in _COORDINATORS or _STOPPING_VERB.fullmatch(folded):
+            if words and _inverts_a_condition(tokens, index):
+                return _subject(words, subordinate=True)  # "Should the Supplier wish to replace ..., it shall ..."
             return _subject(words, subordinate=False) if words else _leading_subject(tokens[:index])
         if words or not _is_adverb(token):
             words.insert(0, token)
     return _subject(words, subordinate=False)
+
+
+def _inverts_a_condition(tokens: list[str], index: int) -> bool:
+    return tokens[index].lower() in ("should", "were", "had") and (index == 0 or not tokens[index - 1][:1].isalnum())
 
 
 def _is_adverb(token: str) -> bool:
@@ -205,6 +213,8 @@ def classify_subject(words: str) -> SubjectKind:
             return SubjectKind.RECIPIENT
         if word in _ACTORS:
             return SubjectKind.ACTOR
+    if _SYSTEM_ACRONYM.fullmatch(head):
+        return SubjectKind.SYSTEM  # "the WMS", "the HRIS": a ... system
     if head[:1].isupper():
         return SubjectKind.THING if _is_plural_at_start(head, tokens) else SubjectKind.ACTOR  # "Li", "Acme"
     if _ROLE_ENDING.fullmatch(folded) and folded not in _NOT_ROLES and singular not in _NOT_ROLES:

@@ -45,10 +45,10 @@ if TYPE_CHECKING:
     from agreed.lint.rule import TextContext
 
 TERMS = (
-    "should", "may", "might", "could", "ideally", "hopefully", "potentially", "possibly", "perhaps", "where we can",
-    "if we can", "when we can", "where they can", "if they can", "where I can", "if I can", "do our best",
-    "do my best", "do their best", "do his best", "do her best", "do its best", "aim for", "aims for", "aiming for",
-    "would like to", "wish to", "wishes to",
+    "should", "may", "might", "could", "ideally", "hopefully", "potentially", "possibly", "perhaps", "probably",
+    "where we can", "if we can", "when we can", "where they can", "if they can", "where I can", "if I can",
+    "do our best", "do my best", "do their best", "do his best", "do her best", "do its best", "aim for", "aims for",
+    "aiming for", "would like to", "wish to", "wishes to",
     *verb_forms(
         "try to", "attempt to", "aim to", "strive to", "hope to", "intend to", "plan to", "expect to",
         "endeavour to", "endeavor to", "seek to",
@@ -59,11 +59,15 @@ _RIGHT = Regex(
     r"(?:also\s+|at\s+any\s+time\s+|instead\s+)?(?:not|terminate|end|cancel|withdraw|request|ask|audit|inspect|decline"
     r"|refuse|reject|opt|choose|elect|renegotiate|reopen|veto|appoint|nominate|delegate|access|attend|invite|call"
     r"|escalate|extend|suspend|pause|substitute|contact|exercise|invoice|charge|claim|object|appeal|propose"
-    r"|raise|bring|use|require|rely|recover|retain|keep|withhold)\b"
+    r"|use|require|rely|recover|retain|keep|withhold)\b"
 )
 _MONTH_CONTEXT = Regex(r"(?:in|by|of|from|until|till|since|before|after|during|early|mid|late|end|\d+\w*)$")
 _NOUN_BEFORE = Regex(r"(?:a|an|the|our|their|its|this|that)$")
 _QUALIFIES = Regex(r"(?:\w+(?:ed|en|ive|ous|ful|able|ible|al|ic|ing|ant|ent)|harmful|sensitive|unsafe|relevant)\b")
+_INFORMS = Regex(r"(?:also\s+)?(?:note|be\s+noted|be\s+aware|refer|see)\b")
+_RECEIVES = Regex(
+    r"(?:always\s+|also\s+|then\s+)?(?:receive|get|hear|be\s+(?:given|sent|told|informed|notified|offered))\b"
+)
 _MODALS = frozenset(("should", "may", "might", "could"))
 _RETRIES = frozenset(verb_forms("try to", "attempt to"))
 _NOT_ABOUT_THE_COMMITTING_PARTY = frozenset((SubjectKind.SYSTEM, SubjectKind.RECIPIENT))
@@ -98,6 +102,10 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
         return False  # "if the launch should slip", "anything that could delay the launch"
     if subject.kind is SubjectKind.NONE:
         return not _opens_condition(hit)  # "Should the link fail, ..." is a condition; "May we ...?" asks
+    if _INFORMS.match(after):
+        return False  # "Tenderers should note that ...", "it should be noted": a remark to the reader
+    if subject.kind is SubjectKind.RECIPIENT and _RECEIVES.match(after):
+        return True  # "customers should receive a reply": a hedge of whoever sends it
     if subject.kind in _NOT_ABOUT_THE_COMMITTING_PARTY:
         return False  # a specification's priority keyword, a permission, or what someone else should do
     if subject.kind is SubjectKind.THING:

@@ -1,0 +1,73 @@
+"""Non-normative text: notes, rationales, examples and headings, which commit nobody to anything.
+
+A specification or an agreement mixes what is promised with remarks about it: "Note: delays may occur if ...",
+"NOTE 2 - the figures are indicative", "Rationale: the board asked for it", "Informative: see ISO 9001",
+"Example: a P1 ticket opened at 09:00", and headings such as "3.2 Performance requirements". Their words are no
+commitment, so :func:`non_normative_spans` finds them and :func:`agreed.text.sentences.mask` blanks them before any
+text rule reads the statement:
+
+- a remark runs from its label ("Note", "NB", "Rationale", "Informative", "Example", "Comment", with a colon or a
+  dash, at the start of a line or of a sentence) to the end of its paragraph, or of a line that ends a sentence;
+- a heading is a line of its own: a Markdown heading ("## Scope"), a numbered section of two or more levels with a
+  few words and no sentence in it ("3.2 Performance requirements"), or one level whose last word names a part of a
+  document ("4. Non-functional requirements", "Appendix B Glossary").
+"""
+
+from __future__ import annotations
+
+import re
+
+from agreed.text.patterns import Regex
+
+__all__ = ["non_normative_spans"]
+
+_REMARK = Regex(
+    r"""(?:^[ \t]*|(?<=[.!?][ \t]))(?:[-*\u2022][ \t]+)?
+    (?:notes?|nb|n\.b\.|rationale|informative|examples?|comments?|remarks?|editor'?s[ \t]+note|explanatory[ \t]+note)
+    (?:[ \t]+\d+)?(?:[ \t]*\((?:informative|non-normative)\))?
+    (?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t])
+    [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+    needs=lambda text: re.search(r"(?i)note|nb|n\.b|rational|informative|exampl|comment|remark", text),
+)
+_HEADING = Regex(
+    r"""^[ \t]*(?:
+        \#{1,6}[ \t]+[^\n]+
+      | (?:\u00a7[ \t]*)?\d+(?:\.\d+)+\.?[ \t]+(?P<numbered>[^\n.!?;:]{1,80})
+      | (?:(?:appendix|annex|section|chapter|part)[ \t]+[A-Z0-9]+[.:]?|\d+[.)]?)[ \t]+(?P<part>[^\n.!?;:]{1,60})
+    )[ \t]*$""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+_COMMITS = Regex(
+    r"\b(?:shall|should|must|will|may|might|can|could|would|is|are|be|has|have|need|needs|provide|provides|ensure"
+    r"|ensures|deliver|delivers)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_PART = Regex(
+    r"(?:requirements?|overview|introduction|scope|purpose|definitions|background|objectives|constraints"
+    r"|assumptions|dependencies|summary|glossary|references|responsibilities|roles|terms|conditions|annex|appendix"
+    r"|principles|approach|context|goals|risks|deliverables|milestones|specifications?|interfaces|features"
+    r"|considerations|criteria|performance|security|usability|reliability|availability|maintainability"
+    r"|portability|compliance|governance|contents|abbreviations|acronyms)",
+    re.IGNORECASE,
+)
+_MAX_HEADING_WORDS = 8
+
+
+def non_normative_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the notes, rationales, examples and headings of ``text``, in order."""
+    spans = [match.span() for match in _REMARK.finditer(text)]
+    spans.extend(match.span() for match in _HEADING.finditer(text) if _is_heading(match))
+    return sorted(spans)
+
+
+def _is_heading(match: re.Match[str]) -> bool:
+    words = match.group("numbered") or match.group("part")
+    if words is None:
+        return True  # a Markdown heading
+    if len(words.split()) > _MAX_HEADING_WORDS or _COMMITS.search(words):
+        return False  # "3.2.1 The system shall log each sign-in" is a numbered requirement
+    if match.group("numbered") is not None:
+        return True
+    last = words.split()[-1] if words.split() else ""
+    return _DOCUMENT_PART.fullmatch(last) is not None  # "4. Ship the CRM" is a numbered deliverable
