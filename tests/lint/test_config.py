@@ -8,6 +8,7 @@ import pytest
 
 from agreed.codes import CONFIG_ERROR
 from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
+from agreed.lint.engine import check_statement
 from agreed.lint.rule import Rule, TextContext, TextRule
 from agreed.lint.rules import ALL_RULES
 from agreed.problem import Severity
@@ -190,6 +191,20 @@ def test_vague_terms_configure_the_custom_term_rule(tmp_path: Path) -> None:
     assert isinstance(rule, TextRule)
     text = "Realise synergy and a best-in-class queue."
     assert [text[span.start:span.end] for span in rule.check(text, TextContext())] == ["synergy", "best-in-class"]
+    plural = "Find synergies in two best in class queues."
+    assert [plural[span.start:span.end] for span in rule.check(plural, TextContext())] == ["synergies",
+                                                                                         "best in class"]
+
+
+def test_allowed_terms_are_the_teams_glossary_in_every_written_form(tmp_path: Path) -> None:
+    config = _load(tmp_path, "allowed-terms: [service credit, best-effort tier, Quality Gate 2]\n")
+    assert {"service credit", "service credits", "best-effort tier", "best effort tier", "best effort tiers",
+            "Quality Gate 2"} <= set(config.allowed_terms)
+    text = "Pay service credits for the best effort tiers; several teams pass Quality Gate 2."
+    without = check_statement(text, config.rules)
+    assert "best effort" in {text[finding.start:finding.end] for finding in without}  # the escape-clause rule
+    allowed = check_statement(text, config.rules, allowed_terms=config.allowed_terms)
+    assert "best effort" not in {text[finding.start:finding.end] for finding in allowed}
 
 
 def test_without_vague_terms_the_custom_term_rule_is_silent(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, read_file
 from agreed.record import Record
 from agreed.settings import PYPROJECT_FILE, read_settings, tool_table_line
+from agreed.text.term_forms import term_forms
 
 CUSTOM_TERMS_OPTION = "terms"
 _OFF = "off"
@@ -46,7 +47,7 @@ class LintConfig(Record):
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    allowed_terms: tuple[str, ...] = ()
+    allowed_terms: tuple[str, ...] = ()  # the team's glossary, every form of each term (see allowed_forms)
     people: Path | None = None
     people_at: tuple[str, int, int] | None = None  # where the configuration names the roster
     fail_on: str | None = None
@@ -136,12 +137,18 @@ def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> Li
         include=tuple(settings.get("include", ())),
         exclude=tuple(settings.get("exclude", ())),
         per_file_ignores=resolver.per_file_ignores(settings.get("per-file-ignores", {})),
-        allowed_terms=tuple(settings.get("allowed-terms", ())),
+        allowed_terms=allowed_forms(settings.get("allowed-terms", ())),
         people=Path(os.path.normpath(root / settings["people"])) if "people" in settings else None,
         people_at=resolver.position(("people",)) if "people" in settings else None,
         fail_on=settings.get("fail-on"),
         fingerprint=_fingerprint(settings),
     )
+
+
+def allowed_forms(terms: Iterable[str]) -> tuple[str, ...]:
+    """The team's glossary as the lint engine looks for it: each allowed term in every form it is written in
+    ("service credit" also as "service credits", "best-effort tier" also as "best effort tier")."""
+    return tuple(dict.fromkeys(form for term in terms for form in term_forms(term)))
 
 
 def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
