@@ -33,6 +33,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Fix the top issues, e.g. login and search.", ["e.g."]),
     ("Automate reports, for example the weekly pack.", ["for example"]),
     ("Train Sales and other teams.", ["and other"]),
+    ("Announce each change by email as well as other media.", ["as well as other"]),
+    ("Pair on risky changes, e.g. migrations, auth and so on.", ["e.g.", "and so on"]),
+    ("Fix the top issues (e.g. login and search) by 2027-03-01.", ["e.g."]),
+    ("Cover 3 regions. Other regions such as APAC and LATAM follow.", ["such as"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -48,6 +52,13 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "See https://example.com/etc/config for the 3 settings.",
     "Set `etc_path` to `/etc` by 2027-01-10.",
     'Replace the tagline "dashboards, reports and more" by 2027-03-01.',
+    "Report each incident within 24 hours. For example, one found at 22:00 is due at 22:00 the next day.",
+    "For instance, the 42nd invoice of 2027 is INV-2027-00042.",
+    "Give each ticket a priority (e.g. P2) from the P1-P4 scale in Table 3.",
+    "The code field holds an ISO 4217 code (e.g. EUR) in upper case.",
+    "Ask for proof of age for an item of the restricted list (e.g. a kitchen knife).",
+    "Size the cache such as to keep at most 2 GB in memory.",
+    "Note: logs, traces etc. stay with the vendor.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -1,18 +1,26 @@
 """An open-ended list leaves the set of things promised unbounded.
 
-"Etc.", "and so on", "including but not limited to" or a trailing "..." turn a list of deliverables into an open
-set, and "such as" or "e.g." only give examples of it: nobody can tell when every item has been delivered. List
-every item, or give the rule that decides what belongs to the set.
+"Etc.", "and so on", "as well as other media", "including but not limited to" or a trailing "..." turn a list of
+deliverables into an open set, and "such as" or "e.g." only give examples of it: nobody can tell when every item has
+been delivered. List every item, or give the rule that decides what belongs to the set.
+
+An example is not a list: a sentence that opens with "For example," illustrates what the sentence before promised,
+"e.g." with one sample value in brackets shows the form of a field defined elsewhere ("a priority (e.g. P1) from the
+P1-P4 scale"), and "such as to" means "so as to".
 
 Fires on:
     Migrate the CRM, the billing system, etc. by 2027-03-31.
     Share all incident data, including but not limited to logs and timelines.
     Build dashboards for key metrics such as churn and NPS.
+    Announce each change by email as well as other media.
 
 Passes:
     Migrate the CRM, the billing system and the data warehouse by 2027-03-31.
     Share the incident log and the timeline of each Sev-1 incident within 2 business days.
     Report the two metrics, namely churn and NPS, every Monday.
+    Give each ticket a priority (e.g. P2) from the P1-P4 scale in Table 3.
+    Report each incident within 24 hours. For example, one found at 22:00 is reported by 22:00 the next day.
+    Size the cache such as to keep at most 2 GB in memory.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan
-from agreed.text.patterns import TermPattern
+from agreed.text.patterns import Regex, TermPattern
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,8 +43,10 @@ TERMS = (
     "and similar", "and such", "and whatnot", "including but not limited to", "including without limitation",
     "including, but not limited to", "but not limited to", "among others", "amongst others", "among other things",
     "amongst other things", "and anything else", "and whatever else", "and everything else", "such as", "e.g.", "e.g",
-    "eg.", "for example", "for instance", "and other", "or other", "and others", "or others",
+    "eg.", "for example", "for instance", "and other", "or other", "and others", "or others", "as well as other",
+    "as well as others",
 )  # fmt: skip
+_EXAMPLES = frozenset(("such as", "e.g.", "e.g", "eg.", "for example", "for instance"))
 _AT_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]]|$))"
 
 _LIST_WORDS = TermPattern.of(TERMS)
@@ -44,12 +54,36 @@ _AND_MORE = TermPattern.of(("and more", "and much more", "and many more", "and l
 _ELLIPSIS = TermPattern.raw(r"(?<=[\w)\]])\s?(?P<term>\.\.\.|…)(?!\w)")
 
 
+_SO_AS_TO = Regex(r"\s+to\b", re.IGNORECASE)
+_LIST_IN = Regex(r",|\band\b|\bor\b|/")
+
+
 def _keep(hit: Hit) -> bool:
-    if hit.term.lower() in ("and other", "or other"):
+    word = hit.term.lower()
+    if word in _EXAMPLES:
+        return _lists(hit, word)
+    if word in ("and other", "or other", "as well as other"):
         return re.match(r"\s*(?:than|hand|way)\b", hit.masked[hit.end :], re.IGNORECASE) is None
     if hit.term in ("...", "\u2026"):
         return "," in hit.before or re.match(r"\s*(?:[.;:)\]]|$)", hit.masked[hit.end :]) is not None
     return True
+
+
+def _lists(hit: Hit, word: str) -> bool:
+    """Whether "such as", "e.g." or "for example" opens the set of things promised rather than illustrating it."""
+    if word.startswith("for ") and not hit.before.strip():
+        return False  # "For example, ..." opening a sentence illustrates the one before
+    if word == "such as" and _SO_AS_TO.match(hit.masked, hit.end):
+        return False  # "such as to keep 2 GB": so as to
+    return not _is_one_sample_value(hit)  # "a priority (e.g. P2) from the P1-P4 scale"
+
+
+def _is_one_sample_value(hit: Hit) -> bool:
+    opening = hit.masked.rfind("(", 0, hit.start)
+    closing = hit.masked.find(")", hit.end)
+    if opening < 0 or closing < 0 or hit.masked[opening + 1 : hit.start].strip():
+        return False  # not "(e.g. ...)"
+    return _LIST_IN.search(hit.masked[hit.end : closing]) is None
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
