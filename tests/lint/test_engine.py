@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -19,7 +20,7 @@ from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, TextCo
 from agreed.problem import Problem, Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
-    from conftest import DraftYaml, LoadText
+    from conftest import DraftYaml, LoadData, LoadText
 
 
 # What follows the 9 lines of draft_yaml(), from line 10 on.
@@ -231,13 +232,73 @@ def test_check_statement_orders_findings_by_position_then_rule() -> None:
 
     rules = [
         text_rule("Z303", spans((10, 14), (0, 3))),
-        text_rule("Z301", spans((10, 14), (0, 5))),
-        text_rule("Z302", spans((4, 6))),
+        text_rule("Z301", spans((10, 14), (0, 5)), Severity.ERROR),
+        text_rule("Z302", spans((6, 8))),
         document_rule("Z399", never_called),
     ]
     findings = check_statement("irrelevant text here", rules)
     assert [(finding.start, finding.end, finding.rule) for finding in findings] == [
-        (0, 3, "Z303"), (0, 5, "Z301"), (4, 6, "Z302"), (10, 14, "Z301"), (10, 14, "Z303")]
+        (0, 5, "Z301"), (6, 8, "Z302"), (10, 14, "Z301"), (10, 14, "Z303")]
+
+
+# ------------------------------------------------------------------------------------------ one span, one finding
+
+
+def spans_of(*found: tuple[int, int]) -> Callable[[str, TextContext], list[TextSpan]]:
+    return lambda text, context: [TextSpan(start, end, f"{start}-{end}") for start, end in found]
+
+
+def said(findings: Iterable[StatementFinding]) -> list[tuple[int, int, str]]:
+    return [(finding.start, finding.end, finding.rule) for finding in findings]
+
+
+def test_a_finding_inside_another_finding_is_dropped() -> None:
+    text = "We will meet at some point to review."
+    time, amount = text_rule("Z401", spans_of((13, 26))), text_rule("Z402", spans_of((16, 20), (0, 2)))
+    assert said(check_statement(text, [amount, time])) == [(0, 2, "Z402"), (13, 26, "Z401")]
+    assert said(check_statement(text, [time, amount])) == [(0, 2, "Z402"), (13, 26, "Z401")]
+
+
+def test_the_same_span_is_kept_for_the_rule_that_comes_first() -> None:
+    first, second = text_rule("Z502", spans_of((3, 9))), text_rule("Z501", spans_of((3, 9)))
+    assert said(check_statement("go faster now", [first, second])) == [(3, 9, "Z502")]
+    assert said(check_statement("go faster now", [second, first])) == [(3, 9, "Z501")]
+
+
+def test_overlapping_spans_that_do_not_contain_each_other_are_both_said() -> None:
+    left, right = text_rule("Z601", spans_of((0, 6))), text_rule("Z602", spans_of((3, 9)))
+    assert said(check_statement("abcdefghij", [left, right])) == [(0, 6, "Z601"), (3, 9, "Z602")]
+
+
+def test_a_finding_is_not_dropped_for_a_milder_one() -> None:
+    mild = text_rule("Z701", spans_of((0, 9)), Severity.INFO)
+    severe = text_rule("Z702", spans_of((3, 6)), Severity.ERROR)
+    assert said(check_statement("abcdefghij", [mild, severe])) == [(0, 9, "Z701"), (3, 6, "Z702")]
+    assert said(check_statement("abcdefghij", [severe, text_rule("Z703", spans_of((0, 9)))])) == [
+        (0, 9, "Z703"), (3, 6, "Z702")]
+
+
+def test_a_team_term_and_a_built_in_rule_on_the_same_words_give_one_finding() -> None:
+    from agreed.lint.config import default_config
+    from agreed.lint.rules import ALL_RULES, custom_vague_term
+
+    configured = custom_vague_term.RULE.configure({"terms": ["at some point", "robust"]})  # type: ignore[misc]
+    rules = [configured if rule.code == custom_vague_term.RULE.code else rule
+             for rule in default_config(Path("."), ALL_RULES).rules]
+    text = "Deliver a robust export at some point."
+    assert [finding.rule for finding in check_statement(text, rules)] == [configured.code, configured.code]
+
+
+def test_one_span_one_finding_in_a_document(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
+    minimal_agreement["results"]["deliverables"] = [
+        {"id": "d1", "what": "Ship the export at some point.", "owner": "maria"}]
+    from agreed.lint.rules import TEXT_RULES, fuzzy_deadline
+
+    document = load_data(minimal_agreement)
+    line = document.position(("results", "deliverables", 0, "what"))[0]
+    text_codes = {rule.code for rule in TEXT_RULES}
+    assert [problem.rule for problem in lint_document(document)
+            if problem.line == line and problem.rule in text_codes] == [fuzzy_deadline.RULE.code]
 
 
 def test_check_statement_carries_rule_details_and_context() -> None:

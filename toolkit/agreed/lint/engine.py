@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from agreed import codes
 from agreed.codes import INTERNAL_ERROR, SCHEMA_VIOLATION, TEXT_NOT_READ
@@ -14,11 +14,13 @@ from agreed.document import Document, JsonPath
 from agreed.lint import suppressions
 from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
 from agreed.lint.builtin import BUILTIN_RULES
-from agreed.lint.commitments import Statement, statements
 from agreed.lint.rule import Category, DocumentRule, LintContext, RepositoryRule, Rule, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.record import Record
 from agreed.schema import validate_document
+
+if TYPE_CHECKING:
+    from agreed.lint.rules.scope import Statement
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -92,11 +94,10 @@ def check_statement(text: str, rules: Sequence[Rule] | None = None, context: Tex
     """
     read = read_length(text, budget.value_chars)
     allowed = _allowed_pattern(allowed_terms)
-    findings = [
-        StatementFinding(rule, span)
-        for rule in (rules if rules is not None else default_rules()) if isinstance(rule, TextRule)
-        for span in capped_spans(rule, text[:read], context, allowed, budget.findings_per_value)
-    ]
+    text_rules = [rule for rule in (rules if rules is not None else default_rules()) if isinstance(rule, TextRule)]
+    found = one_finding_per_span([(rule, allowed_spans(rule, text[:read], context, allowed)) for rule in text_rules])
+    findings = [StatementFinding(rule, span) for rule, spans in found
+                for span in capped(rule, spans, budget.findings_per_value)]
     if read < len(text):
         findings.append(_not_read_finding(read, len(text), budget))
     return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.rule))
@@ -131,16 +132,52 @@ def capped_spans(rule: TextRule, text: str, context: TextContext, allowed: re.Pa
                  cap: int) -> list[TextSpan]:
     """A text rule's spans in ``text`` outside the allowed terms: the first ``cap``, then one that counts the rest
     (at the first span not listed)."""
+    return capped(rule, allowed_spans(rule, text, context, allowed), cap)
+
+
+def allowed_spans(rule: TextRule, text: str, context: TextContext, allowed: re.Pattern[str] | None) -> list[TextSpan]:
+    """A text rule's spans in ``text`` outside the allowed terms."""
     spans = list(text_spans(rule, text, context))
     if spans and allowed is not None:  # most texts give a rule nothing to report: no allowed terms to look for
         inside_allowed = _allowed_ranges(text, allowed)
         spans = [span for span in spans if not _within(span, inside_allowed)]
+    return spans
+
+
+def capped(rule: TextRule, spans: list[TextSpan], cap: int) -> list[TextSpan]:
+    """The first ``cap`` of a rule's spans in one value, then one that counts the rest (at the first not listed)."""
     if len(spans) <= cap:
         return spans
     rest, first_unlisted = len(spans) - cap, spans[cap]
     return [*spans[:cap], TextSpan(first_unlisted.start, first_unlisted.end,
                                    f"and {rest:,} more {rule.code} finding{'s' if rest > 1 else ''} in this value, "
                                    f"not listed one by one (each rule lists at most {cap} per value)")]
+
+
+ABOUT_THE_WORDS: Final = frozenset({Category.VAGUENESS, Category.TIME})
+"""Categories whose findings say that words leave a meaning open (an amount, a quality, a time). Only these take part
+in :func:`one_finding_per_span`: a finding about who acts or about how firmly something is promised is another
+problem, even in the same words ("should be conducted" hedges and names no actor)."""
+
+
+def one_finding_per_span(found: Sequence[tuple[TextRule, list[TextSpan]]]) -> list[tuple[TextRule, list[TextSpan]]]:
+    """The text findings of one value, each span of words said once: a span that lies inside another finding's span
+    is dropped ("some" inside "at some point"), and of findings with the same span only the first is kept, in the
+    order the rules come (the registry's: the team's declared terms first). A finding is only dropped for one at
+    least as severe, so that nothing gets milder, and only findings about the words' meaning (:data:`ABOUT_THE_WORDS`)
+    take part: the others are all kept. Rules keep their order, and each its spans' order."""
+    ranked = sorted((span.start, -span.end, rank, index) for rank, (rule, spans) in enumerate(found)
+                    if rule.category in ABOUT_THE_WORDS for index, span in enumerate(spans))
+    dropped: set[tuple[int, int]] = set()
+    reach: dict[Severity, int] = {}  # per severity, the furthest end of the spans kept so far (all start before)
+    for _, negative_end, rank, index in ranked:
+        severity = found[rank][0].severity
+        if any(reach.get(level, -1) >= -negative_end for level in Severity if level >= severity):
+            dropped.add((rank, index))
+        else:
+            reach[severity] = max(reach.get(severity, -1), -negative_end)
+    return [(rule, [span for index, span in enumerate(spans) if (rank, index) not in dropped])
+            for rank, (rule, spans) in enumerate(found)]
 
 
 MAX_CHUNK = 2000  # characters a text rule reads at once; keeps the cost of pathological prose linear
@@ -204,18 +241,30 @@ class Linter:
             return problems
         ignored = self.ignored_for(document.path)
         rules = [rule for rule in self.rules if rule.code not in ignored]
-        prose, unread = _within_budget(tuple(statements(document)), self.budget)
-        allowed = _allowed_pattern(self.allowed_terms)
         for rule in rules:
-            problems.extend(_guarded(rule, document, self.context, prose, allowed, self.budget.findings_per_value))
-        if any(isinstance(rule, TextRule) for rule in rules):
-            not_read = _builtin(TEXT_NOT_READ)
-            problems.extend(Problem(document.path, *document.position(item.path), not_read.code, not_read.severity,
-                                    item.message) for item in unread)
+            if isinstance(rule, DocumentRule):
+                problems.extend(_guarded(rule, document, self.context))
+        text_rules = [rule for rule in rules if isinstance(rule, TextRule)]
+        if text_rules:
+            problems.extend(self._text_problems(document, text_rules))
         registry = _registry()
         parsed = directives(document)
         ran = frozenset(rule.code for rule in rules if not isinstance(rule, RepositoryRule))  # they run later
         return sorted(_said_once(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible)))
+
+
+    def _text_problems(self, document: Document, rules: Sequence[TextRule]) -> list[Problem]:
+        """The text rules' findings in the prose of ``document`` the scope table has them read, within the budget,
+        and what the budget left unread."""
+        from agreed.lint.rules.scope import statements  # the scope table imports every text rule
+
+        prose, unread = _within_budget(tuple(statements(document)), self.budget)
+        problems = _read_prose(document, rules, prose, _allowed_pattern(self.allowed_terms),
+                               self.budget.findings_per_value)
+        not_read = _builtin(TEXT_NOT_READ)
+        problems.extend(Problem(document.path, *document.position(item.path), not_read.code, not_read.severity,
+                                item.message) for item in unread)
+        return problems
 
 
 def _stops_rules(problem: Problem) -> bool:
@@ -294,32 +343,50 @@ def _document_budget_message(later: int, budget: TextBudget) -> str:
             f"{skipped} not checked; shorten the prose or split the agreement")
 
 
-def _guarded(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement],
-             allowed: re.Pattern[str] | None, cap: int) -> list[Problem]:
-    """A rule that crashes on odd input yields one internal-error Problem instead of stopping the run."""
+def _guarded(rule: DocumentRule, document: Document, context: LintContext) -> list[Problem]:
+    """A document rule's problems; one that crashes on odd input yields one internal-error Problem instead of
+    stopping the run."""
     try:
-        return list(_run_rule(rule, document, context, prose, allowed, cap))
+        return list(_document_problems(rule, document, context))
     except Exception as error:  # noqa: BLE001 - any defect in one rule must not hide the other findings
-        return [Problem(document.path, 1, 1, INTERNAL_ERROR, Severity.ERROR,
-                        f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error}; "
-                        "please report it")]
+        return [_internal_error(document, rule, error)]
 
 
-def _run_rule(rule: Rule, document: Document, context: LintContext, prose: Sequence[Statement],
-              allowed: re.Pattern[str] | None, cap: int) -> Iterator[Problem]:
-    """A rule's problems in one document: document and text rules run here, the others elsewhere (built-in checks
-    while loading and validating, repository rules over the whole run)."""
-    if isinstance(rule, DocumentRule):
-        for finding in rule.check(document, context):
-            position = document.key_position if finding.at_key else document.position
-            line, col = position(finding.path)
-            yield Problem(document.path, line, col, rule.code, rule.severity,
-                          f"{document.describe(finding.path)}: {finding.message}")
-    elif isinstance(rule, TextRule):
-        for statement in prose:
-            for span in capped_spans(rule, statement.text, statement.context, allowed, cap):
+def _internal_error(document: Document, rule: Rule, error: Exception) -> Problem:
+    return Problem(document.path, 1, 1, INTERNAL_ERROR, Severity.ERROR,
+                   f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error}; "
+                   "please report it")
+
+
+def _document_problems(rule: DocumentRule, document: Document, context: LintContext) -> Iterator[Problem]:
+    for finding in rule.check(document, context):
+        position = document.key_position if finding.at_key else document.position
+        line, col = position(finding.path)
+        yield Problem(document.path, line, col, rule.code, rule.severity,
+                      f"{document.describe(finding.path)}: {finding.message}")
+
+
+def _read_prose(document: Document, rules: Sequence[TextRule], prose: Sequence[Statement],
+                allowed: re.Pattern[str] | None, cap: int) -> list[Problem]:
+    """The text rules' problems in ``prose``: each statement read by the rules its place in the scope table names,
+    each span said once (:func:`one_finding_per_span`). A rule that crashes on odd input yields one internal-error
+    Problem and reads no further, instead of stopping the run."""
+    problems: list[Problem] = []
+    broken: dict[str, Problem] = {}
+    for statement in prose:
+        found: list[tuple[TextRule, list[TextSpan]]] = []
+        for rule in rules:
+            if rule.code in broken or not statement.read_by(rule):
+                continue
+            try:
+                found.append((rule, allowed_spans(rule, statement.text, statement.context, allowed)))
+            except Exception as error:  # noqa: BLE001 - any defect in one rule must not hide the other findings
+                broken[rule.code] = _internal_error(document, rule, error)
+        for rule, spans in one_finding_per_span(found):
+            for span in capped(rule, spans, cap):
                 line, col = document.text_position(statement.path, span.start, span.end)
-                yield Problem(document.path, line, col, rule.code, rule.severity, span.message)
+                problems.append(Problem(document.path, line, col, rule.code, rule.severity, span.message))
+    return [*problems, *broken.values()]
 
 
 def _allowed_ranges(text: str, allowed: re.Pattern[str] | None) -> list[tuple[int, int]]:

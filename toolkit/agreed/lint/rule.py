@@ -57,12 +57,16 @@ class TextContext(Record):
     """What the surroundings of a statement tell a text rule.
 
     ``measured``: the statement's item carries numbers or an acceptance criterion in its own fields.
-    ``owned``: the statement's item names exactly one accountable owner.
-    Free-standing statements (``agreed check-text``) have neither.
+    ``owned``: the statement's item names exactly one accountable owner in a field of its own (a deliverable's
+    ``owner``), or is a metric or measure that no actor owes.
+    ``party``: the id of the party whose own entry holds the words (its ``commits``, ``gives``...): the party
+    commits, so a bare imperative names its actor, while a group such as "we" or "the team" still names nobody.
+    Free-standing statements (``agreed check-text``) have none of these.
     """
 
     measured: bool = False
     owned: bool = False
+    party: str | None = None
 
 
 class AtPath(Record):

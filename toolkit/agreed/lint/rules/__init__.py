@@ -1,6 +1,12 @@
-"""The registry of lint rules: every rule module, imported explicitly, in the order ``agreed explain`` lists them."""
+"""The registry of lint rules: every rule module, imported explicitly, in the order ``agreed explain`` lists them.
+
+The text rules come in the order the engine ranks them when two find the same words (the team's declared terms
+first), and each carries the elements it reads as the scope table (:mod:`agreed.lint.rules.scope`) decides.
+"""
 
 from __future__ import annotations
+
+import dataclasses
 
 from agreed.lint.rule import DocumentRule, RepositoryRule, Rule, TextRule
 from agreed.lint.rules import (
@@ -51,6 +57,7 @@ from agreed.lint.rules import (
     placeholder,
     renegotiation_without_trigger,
     reservation_unmonitored,
+    scope,
     status_inconsistent,
     subjective_quality,
     superlative_absolute,
@@ -62,7 +69,14 @@ from agreed.lint.rules import (
     weak_commitment,
 )
 
-TEXT_RULES: tuple[TextRule, ...] = (
+
+def _scoped(*rules: TextRule) -> tuple[TextRule, ...]:
+    """The text rules, each with the elements the scope table has it read."""
+    return tuple(dataclasses.replace(rule, elements=scope.elements_read_by(rule)) for rule in rules)
+
+
+TEXT_RULES: tuple[TextRule, ...] = _scoped(
+    custom_vague_term.RULE,
     subjective_quality.RULE,
     vague_quantifier.RULE,
     escape_clause.RULE,
@@ -75,7 +89,6 @@ TEXT_RULES: tuple[TextRule, ...] = (
     passive_commitment.RULE,
     collective_actor.RULE,
     fuzzy_deadline.RULE,
-    custom_vague_term.RULE,
 )
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     # structure and accountability
