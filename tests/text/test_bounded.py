@@ -31,9 +31,13 @@ def test_counts_ranking(text: str, word: str, expected: bool) -> None:
     ("Answer every sales question within 4 hours.", "every sales question", True),
     ("Resolve all issues before launch.", "all issues", False),
     ("Address every concern raised.", "every concern", False),
-    ("Fix all critical bugs.", "all critical bugs", False),
-    ("Fix all critical bugs by 2027-03-01.", "all critical bugs", False),
-    ("Report any problems to the help desk.", "any problems", False),
+    ("Fix all critical bugs.", "all critical bugs", True),
+    ("Validate all input data.", "all input data", True),
+    ("Escalate any longer delay than 10 days.", "any longer delay", True),
+    ("Report any problems to the help desk.", "any problems", True),
+    ("Fix all relevant issues.", "all relevant issues", False),
+    ("Escalate any longer delay.", "any longer delay", False),
+    ("Report any problems.", "any problems", False),
 ])
 def test_restricted_set(text: str, phrase: str, expected: bool) -> None:
     start = text.index(phrase)
@@ -47,10 +51,12 @@ def test_restricted_set(text: str, phrase: str, expected: bool) -> None:
     ("Always delight customers.", False),
     ("Never miss a deadline.", False),
     ("Always respond to partner questions.", False),
+    ("The press shall never start while the guard is open.", True),
+    ("Never paste a secret into Slack.", True),
 ])
 def test_checkable_rule(text: str, expected: bool) -> None:
-    word = text.split()[0]
-    assert checkable_rule(text, len(word)) is expected
+    word = "never" if "never" in text else text.split()[0]
+    assert checkable_rule(text, text.index(word) + len(word)) is expected
 
 
 @given(st.text(max_size=80), st.data())

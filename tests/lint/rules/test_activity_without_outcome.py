@@ -43,6 +43,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Ops will continue to support the legacy system.", ["support"]),
     ("Li agrees to help with the migration.", ["help with"]),
     ("Li is responsible for supporting the launch.", ["supporting"]),
+    ("The trust will support staff through the go-live.", ["support"]),
+    ("Both leads will stay close to the review and work together.", ["stay close to", "work together"]),
+    ("Student wellbeing should be prioritised.", ["prioritised"]),
     ("Li kept an eye on costs and will oversee the programme.", ["kept an eye on", "oversee"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -73,6 +76,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Li assigns a mentor to help new hires settle in.",
     "In order to support the audit, Finance will export the ledger.",
     "The people involved in the pilot get a badge.",
+    "Provide support staff for the 3 sites.",
+    "The WMS should support cross-docking of inbound pallets.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -39,6 +39,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The data that is collected will be deleted after 30 days.", ["will be deleted"]),
     ("If the link fails, the router will be restarted.", ["will be restarted"]),
     ("That report will be updated weekly.", ["will be updated"]),
+    ("The report gets written by Friday.", ["gets written"]),
+    ("When the invoice arrives, it is paid within 30 days.", ["is paid"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -67,6 +69,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Li will refund each charge that has been disputed.",
     "Li ensures invoices are paid within 30 days.",
     "Li will make sure the logs are kept for 90 days.",
+    "Each design review gets written comments from the product lead.",
+    "Li moves each P1 bug to the top of the backlog on the day it is triaged.",
+    "Whoever receives a complaint forwards it to Li within 4 working hours.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -6,12 +6,13 @@ precise over one the statement defines:
 - a ranking that counts its members: "the 40 largest suppliers", "the 10 most common onboarding blockers", "the top 5
   risks" (:func:`counts_ranking`);
 - a set the noun phrase restricts: by a clause or a qualifier after the noun ("every defect that is reported in the
-  pilot", "all invoices older than 90 days", "every ticket raised in #support"), or by a modifier before it in a
-  statement that gives a number ("zero critical vulnerabilities open longer than 30 days", "every sales question in
-  #onboarding within 4 working hours") (:func:`restricted_set`);
+  pilot", "all invoices older than 90 days", "every ticket raised in #support") or by a modifier before it that is
+  not itself vague ("zero critical vulnerabilities", "all input data", not "all relevant issues"); a comparative
+  modifier ("any longer delay") needs a number in the statement to compare with (:func:`restricted_set`);
 - a rule whose every case can be checked: a number, a time or a weekday bounds it ("never deploy on a Friday after
-  15:00"), or it names an action on a definite thing and where it goes ("always attach the signed form to the
-  ticket") (:func:`checkable_rule`).
+  15:00"), a condition or circumstance scopes it ("never start while the guard is open", "never in front of our
+  teams"), or it names an action on a definite thing and where it goes ("always attach the signed form to the
+  ticket", "never paste a secret into Slack") (:func:`checkable_rule`).
 """
 
 from __future__ import annotations
@@ -42,9 +43,24 @@ _PARTICIPLE = (
     r"\w+(?:ed|en)\s+(?:in|on|by|through|via|at|from|during|under|against|before|after|for)\s+(?:\S+\s+){0,2}?"
 )
 _DEFINITE = r"(?:the\s+(?-i:[A-Z])|[#@]\w|(?-i:[A-Z][\w\-]*\b)|\S*\d|(?:the|this|each|our|their)\s+[\w\-]+)"
-_IN_A_NAMED_PLACE = rf"(?:in|on|from|of|for|at|under|within|across)\s+{_DEFINITE}"
+_IN_A_NAMED_PLACE = rf"(?:in|on|from|of|for|at|under|within|across|to)\s+{_DEFINITE}"
 _QUALIFIER_AFTER = Regex(
     rf"\s*,?\s*(?:{_CLAUSE}|{_COMPARED}|{_PARTICIPLE}{_DEFINITE}|{_IN_A_NAMED_PLACE})",
+    re.IGNORECASE,
+)
+_VAGUE_MODIFIERS = frozenset(
+    {"relevant", "important", "key", "major", "minor", "significant", "possible", "potential", "other", "such",
+     "necessary", "appropriate", "applicable", "related", "various", "remaining", "further", "additional", "known",
+     "unknown", "future", "general", "similar", "serious", "big", "small", "real", "actual", "identified",
+     "reported"}
+)  # fmt: skip
+"""Modifiers that restrict a set no better than the bare noun: "all relevant issues" is as open as "all issues"."""
+_COMPARATIVE = Regex(
+    r"(?:long|larg|bigg|high|low|great|small|short|old|new|earl|lat|wid|furth|bett|wors)er|more|less|fewer"
+)
+_CIRCUMSTANCE = Regex(
+    r"\b(?:while|when|whenever|if|unless|until|before|after|during|outside|without|in\s+front\s+of|within)\s+"
+    r"(?:the|a|an|our|their|its|each|every|this|that|any|[#@]\w|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _BOUND = Regex(
@@ -54,7 +70,7 @@ _BOUND = Regex(
 _TARGETED_ACTION = Regex(
     r"\s+(?:\w+\s+){0,1}?[a-z]+\s+(?:the|a|an|each|every|this|that|our|their|its)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"
     r"\s+(?:to|in|into|on|onto|with|from|under|against|before|after)\s+(?:the|a|an|each|every|this|that|our|their"
-    r"|its|[#@]\w)",
+    r"|its|[#@]\w|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
@@ -67,19 +83,22 @@ def counts_ranking(masked: str, start: int) -> bool:
 
 def restricted_set(masked: str, start: int, end: int) -> bool:
     """Whether the quantified noun phrase at ``masked[start:end]`` ("every defect", "zero critical vulnerabilities")
-    names a set the statement defines: a clause or a qualifier follows it, or a modifier restricts its noun in a
-    statement with a number (not a date: a deadline does not bound a set)."""
+    names a set the statement defines: a clause or a qualifier follows it, or a modifier that is not vague restricts
+    its noun (a comparative one only where the statement gives a number to compare with; a date is no such
+    number)."""
     if _QUALIFIER_AFTER.match(masked, end):
         return True
-    words = [word for word in masked[start:end].lower().split() if word not in _QUANTIFIERS]
-    modified = len([word for word in words if word not in _DETERMINERS]) > 1
-    sentence_start, sentence_end = sentence_around(masked, start, end)
-    return modified and has_measure(masked[sentence_start:sentence_end])
+    words = [word for word in masked[start:end].lower().split() if word not in _QUANTIFIERS | _DETERMINERS]
+    modifiers = words[:-1]
+    if not modifiers or not _VAGUE_MODIFIERS.isdisjoint(modifiers):
+        return False  # "all issues", "all relevant issues"
+    return not _COMPARATIVE.fullmatch(modifiers[-1]) or has_measure(masked)  # "any longer delay" than "10 days"
 
 
 def checkable_rule(masked: str, end: int) -> bool:
     """Whether the rule that "always" or "never" ends at ``end`` opens is checked case by case: a number, a time or
-    a weekday bounds it, or it acts on a definite thing and names where the thing goes."""
+    a weekday bounds it, a condition or circumstance scopes it, or it acts on a definite thing and names where the
+    thing goes."""
     sentence_end = sentence_around(masked, end, end)[1]
     rest = masked[end:sentence_end]
-    return _BOUND.search(rest) is not None or _TARGETED_ACTION.match(rest) is not None
+    return any(pattern.search(rest) for pattern in (_BOUND, _CIRCUMSTANCE)) or _TARGETED_ACTION.match(rest) is not None

@@ -19,24 +19,12 @@ import enum
 
 from agreed.text.patterns import Regex
 from agreed.text.sentences import clause_around
+from agreed.text.subjects import SubjectKind, subject_before
 
 __all__ = [
-    "SYSTEM_NOUNS",
     "VerbRole",
-    "has_system_subject",
     "verb_role",
 ]
-
-SYSTEM_NOUNS = frozenset(
-    {"system", "systems", "service", "services", "platform", "portal", "app", "apps", "application", "applications",
-     "tool", "tools", "software", "product", "module", "component", "components", "api", "apis", "server", "servers",
-     "database", "dashboard", "website", "site", "interface", "solution", "bot", "chatbot", "engine", "pipeline",
-     "gateway", "device", "devices", "feature", "network", "cluster", "integration", "script", "job", "scheduler",
-     "crm", "erp", "firmware", "library", "sdk", "cli", "backend", "frontend", "infrastructure", "workflow", "router",
-     "model", "sensor", "sensors", "kiosk", "terminal", "release", "build", "tooling", "saas"}
-)  # fmt: skip
-"""Head nouns of a subject that is a system, a product or a component rather than a person or a team."""
-
 
 class VerbRole(enum.Enum):
     COMMITMENT = "commitment"
@@ -84,15 +72,6 @@ def _words(text: str) -> list[str]:
     return [match.group().lower() for match in _WORD.finditer(text)]
 
 
-def has_system_subject(masked: str, start: int) -> bool:
-    """Whether the verb at ``start`` has a system, product or service as its subject ("The app will monitor")."""
-    clause_start = clause_around(masked, start, start)[0]
-    words = _words(masked[clause_start:start])
-    while words and words[-1] in _MODALS:
-        words.pop()
-    return len(words) > 1 and words[-1] in SYSTEM_NOUNS  # a bare "Product" or "Platform" names a team
-
-
 def verb_role(masked: str, start: int, end: int) -> VerbRole:
     """The role of the verb (or phrasal verb) at ``masked[start:end]`` in its clause."""
     verb = next(iter(masked[start:end].split()), "").lower()
@@ -101,8 +80,8 @@ def verb_role(masked: str, start: int, end: int) -> VerbRole:
     previous = before[-1] if before else ""
     if previous == "to":
         return VerbRole.COMMITMENT if _completes_commitment(before[:-1]) else VerbRole.PURPOSE
-    if has_system_subject(masked, start):
-        return VerbRole.CAPABILITY
+    if subject_before(masked, start).kind is SubjectKind.SYSTEM:
+        return VerbRole.CAPABILITY  # "The app will monitor disk usage" (the subject as agreed.text.subjects sees it)
     if _is_third_person(verb) and previous.isalpha() and previous not in _MODALS:
         return VerbRole.CAPABILITY  # "The portal supports", "Acme monitors"; not "does support"
     if verb.endswith("ing") and previous.isalnum() and previous not in _BEFORE_GERUND and not previous.endswith("ly"):

@@ -52,6 +52,9 @@ VERBS = verb_forms(
     "keep track of", "get involved in", "be involved in", "stay involved in", "provide support", "provide help",
     "provide assistance", "provide guidance", "offer support", "offer help", "give support", "lend support",
     "give assistance", "offer assistance", "provide input", "give input", "offer guidance", "raise awareness",
+    "stay close to", "stay on top of", "keep on top of", "stay in touch with", "keep in touch with",
+    "stay engaged with", "stay aligned with", "stay aligned on", "work together", "work closely with",
+    "work closely together", "prioritise", "prioritize",
 )  # fmt: skip
 _PATTERN = TermPattern.of((*VERBS, "involved in"))
 _GIVE = (*verb_forms("provide", "offer"), "give", "gives", "giving")
@@ -91,6 +94,8 @@ _DO_ITS_PART = TermPattern.raw(
 """Doing one's part or playing a role: a share of an effort that nobody has described."""
 _HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
 _SUBJECT_USE = Regex(rf"\s*(?:(?:and|&|/)\s*[\w\-]+\s+)?(?:team\s+)?{MODAL}\b", re.IGNORECASE)
+_AFTER_MODAL = Regex(r"(?:will|shall|must|should|can|could|may|might|to|[a-z]+['\u2019]ll)$")
+"""A verb after a modal stays a verb before a noun: "will support staff" is no "support staff"."""
 _NEGATED = Regex(r"\b(?:not|never|no|n['\u2019]t)\b|n['\u2019]t$")
 _VERB_BEFORE = Regex(
     r"(?:^|will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
@@ -107,7 +112,8 @@ _NOUN_AFTER = Regex(
 def _keep(hit: Hit) -> bool:
     if verb_role(hit.masked, hit.start, hit.end) is not VerbRole.COMMITMENT:
         return False  # "The portal supports single sign-on", "teams supporting the rollout", "To help agents, ..."
-    if _NOUN_AFTER.match(text_after(hit.masked, hit.end, 1)) or _is_noun_use(hit):
+    before = text_before(hit.masked, hit.start, 1)
+    if (_NOUN_AFTER.match(text_after(hit.masked, hit.end, 1)) and not _AFTER_MODAL.search(before)) or _is_noun_use(hit):
         return False  # "support tickets", "a help desk", "customer support", "with the help of"
     if hit.term[:1].isupper() and _SUBJECT_USE.match(hit.masked, hit.end):
         return False  # "Support and Success will ...": a team named as the subject

@@ -102,6 +102,14 @@ _ENSURES = Regex(
     needs=any_word("ensure", "ensures", "ensured", "ensuring", "sure", "certain", "see", "sees", "guarantee",
                    "guarantees", "verify", "verifies", "check", "checks", "confirm", "confirms"),
 )
+_ZERO_RELATIVE = Regex(r"(?:^|\s)(?!(?:and|or|but|then|so|if|when)\s)[a-z]+\s+(?:it|they|he|she)\s+$")
+"""A clause that follows its noun without "that": "on the day it is triaged"."""
+_GETS = Regex(r"(?:.*\s)?gets?\s+\S+$", re.IGNORECASE)
+_NOUN_NEXT = Regex(
+    r"\s+(?!(?:by|in|on|at|to|for|from|with|within|before|after|until|and|or|but|when|if|once|as|every|each|weekly"
+    r"|daily|monthly|quickly|first|done|right|back|out|up|off)\b)[a-z]{3,}\b"
+)
+_RELATIVE_SUBJECT = Regex(r"(?:who|whoever|that|which|whichever|whatever)$")
 _PLACEHOLDER_PHRASE = Regex(r"to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned)$")
 _AGENT = Regex(BY_AGENT, re.IGNORECASE, needs=any_word("by"))
 _FROM_ACTOR = Regex(r"\bfrom\s+(?:the\s+)?[A-Z]\w+")
@@ -122,6 +130,10 @@ def _keep(hit: Hit) -> bool:
         return False  # "before it is posted": a condition; "every defect that is reported": which defects
     if hit.label == "passive" and _VERB_AFTER.match(hit.masked, hit.end):
         return False  # "Li is expected to deliver" names its actor
+    if hit.label == "passive" and _GETS.match(term) and _NOUN_NEXT.match(hit.masked, hit.end):
+        return False  # "gets written comments": what someone receives, described by an adjective
+    if hit.label == "recipient" and _RELATIVE_SUBJECT.search(text_before(hit.masked, hit.start, 1)):
+        return False  # "Whoever receives it forwards it": the actor of the sentence is "whoever"
     rest = hit.masked[hit.end : clause_around(hit.masked, hit.start, hit.end)[1]]
     return not (_AGENT.search(rest) or _FROM_ACTOR.search(rest) or names_owner(hit.masked))
 
@@ -133,6 +145,8 @@ def _in_subordinate_clause(hit: Hit) -> bool:
     clause_start = clause_around(hit.masked, hit.start, hit.end)[0]
     before = hit.masked[clause_start : hit.start]
     if _ENSURES.search(before):
+        return True
+    if _ZERO_RELATIVE.search(before):
         return True
     relative = _RELATIVE.search(before)
     if relative is None or not before[: relative.start()].strip():

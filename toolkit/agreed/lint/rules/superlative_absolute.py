@@ -33,7 +33,7 @@ from agreed.text.bounded import checkable_rule, counts_ranking, restricted_set
 from agreed.text.hits import Hit, is_proper_name, scan, text_after, text_before
 from agreed.text.measures import has_number
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
-from agreed.text.vocabulary import ADJECTIVE
+from agreed.text.vocabulary import ADJECTIVE, MODAL
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -66,7 +66,7 @@ _NOT_SUPERLATIVE = Regex(r".*\b(?:likely|recent|recently|used)$", re.IGNORECASE)
 _ALL_WORDS = ("all", "every", "any", "zero", "no")
 _UNSCOPED = TermPattern.raw(
     rf"""(?P<term>(?<![\w\-])(?:{alternation(_ALL_WORDS)}|100\s?%\s+of)\s+(?:(?:of\s+)?(?:the|our|your|their|its)\s+)?
-    (?:[a-z\-]+\s+){{0,2}}?{_UNBOUNDED})(?![\w\-])""",
+    (?:(?!{MODAL}\b)[a-z\-]+\s+){{0,2}}?{_UNBOUNDED})(?![\w\-])""",
     needs=any_word(*_ALL_WORDS, "100"),
     label="unscoped",
 )
@@ -79,6 +79,7 @@ _DISCLOSURE = Regex(
     r"|pass\s+on|talk\s+about|speak\s+about|comment\s+on)\b"
 )
 _EXEMPT_AFTER = Regex(r"(?:efforts?|endeavou?rs?|of\s+(?:my|our|their|his|her|its)\s+)")
+_ACTING = Regex(rf"(?<=stakeholders)\s+(?:\w+ly\s+)?{MODAL}\b", re.IGNORECASE)
 _POSSESSIVE = Regex(r"(?:our|my|their|his|her|its|your|at|to\s+the)$")
 
 
@@ -95,6 +96,8 @@ def _keep(hit: Hit) -> bool:
     if word in SUPERLATIVES:
         before = text_before(hit.masked, hit.start, 2)
         return not (_POSSESSIVE.search(before) or _EXEMPT_AFTER.match(text_after(hit.masked, hit.end, 3)))
+    if hit.label == "unscoped" and _ACTING.match(hit.masked, hit.end):
+        return False  # "All stakeholders will sign off": a group as the actor, which collective-actor reports
     if hit.label == "unscoped":  # "all 14 branches"; "the 25-query suite in each of 3 environments with zero failures"
         around = f"{text_before(hit.masked, hit.start, 8)} {hit.term} {text_after(hit.masked, hit.end, 3)}"
         return not (has_number(around) or restricted_set(hit.masked, hit.start, hit.end))
