@@ -64,6 +64,8 @@ def test_sentence_and_clause_around() -> None:
     ("3.2 Performance requirements\nThe API answers in 200 ms.", "3.2 Performance requirements"),
     ("## Scope\nLi ships the CRM.", "## Scope"),
     ("4. Non-functional requirements", "4. Non-functional requirements"),
+    ("Report in 1 day. For example, a Sev-1 may need 2 calls. Li ships it.", "For example, a Sev-1 may need 2 calls."),
+    ("For instance, we should try harder.\nLi ships it.", "For instance, we should try harder."),
 ])
 def test_mask_blanks_non_normative_text(text: str, hidden: str) -> None:
     masked = mask(text)
@@ -78,6 +80,7 @@ def test_mask_blanks_non_normative_text(text: str, hidden: str) -> None:
     "Notes should be kept for 7 years.",
     "Note that Li sends the draft on 2027-03-01.",
     "Li reviews the notes: 3 per week.",
+    "Automate reports, for example the weekly pack.",
 ])
 def test_mask_keeps_commitments_that_look_like_remarks(text: str) -> None:
     assert mask(text) == text

@@ -2,12 +2,13 @@
 
 A specification or an agreement mixes what is promised with remarks about it: "Note: delays may occur if ...",
 "NOTE 2 - the figures are indicative", "Rationale: the board asked for it", "Informative: see ISO 9001",
-"Example: a P1 ticket opened at 09:00", and headings such as "3.2 Performance requirements". Their words are no
-commitment, so :func:`non_normative_spans` finds them and :func:`agreed.text.sentences.mask` blanks them before any
-text rule reads the statement:
+"Example: a P1 ticket opened at 09:00", "For example, an incident found at 22:00 is ...", and headings such as
+"3.2 Performance requirements". Their words are no commitment, so :func:`non_normative_spans` finds them and
+:func:`agreed.text.sentences.mask` blanks them before any text rule reads the statement:
 
 - a remark runs from its label ("Note", "NB", "Rationale", "Informative", "Example", "Comment", with a colon or a
   dash, at the start of a line or of a sentence) to the end of its paragraph, or of a line that ends a sentence;
+- an example is a sentence that opens with "For example," or "For instance,": it illustrates the sentence before;
 - a heading is a line of its own: a Markdown heading ("## Scope"), a numbered section of two or more levels with a
   few words and no sentence in it ("3.2 Performance requirements"), or one level whose last word names a part of a
   document ("4. Non-functional requirements", "Appendix B Glossary").
@@ -29,6 +30,12 @@ _REMARK = Regex(
     [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
     needs=lambda text: re.search(r"(?i)note|nb|n\.b|rational|informative|exampl|comment|remark", text),
+)
+_EXAMPLE_SENTENCE = Regex(
+    r"(?:^[ \t]*|(?<=[.!?][ \t]))(?:for[ \t]+(?:example|instance)|e\.g\.)[ \t]*,"
+    r"[^\n]*?(?:[.!?](?=\s+(?-i:[^\sa-z])|\s*$)|(?=\n)|$)",  # to the end of the sentence
+    re.IGNORECASE | re.MULTILINE,
+    needs=lambda text: re.search(r"(?i)for\s+(?:example|instance)\s*,|e\.g\.\s*,", text),
 )
 _HEADING = Regex(
     r"""^[ \t]*(?:
@@ -57,6 +64,7 @@ _MAX_HEADING_WORDS = 8
 def non_normative_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the notes, rationales, examples and headings of ``text``, in order."""
     spans = [match.span() for match in _REMARK.finditer(text)]
+    spans.extend(match.span() for match in _EXAMPLE_SENTENCE.finditer(text))
     spans.extend(match.span() for match in _HEADING.finditer(text) if _is_heading(match))
     return sorted(spans)
 
