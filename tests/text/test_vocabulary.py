@@ -46,7 +46,8 @@ def test_by_agent(text: str, agent: bool) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Owner: Ana Ruiz", True), ("Ana owns the rollout", True), ("(owner: Li Wei)", True),
-    ("The report is owned by", False), ("lead-generation", False),
+    ("The report is owned by", False), ("lead-generation", False), ("Owner: TBD", False),
+    ("Both leads will escalate", False), ("Maria leads the rollout", True),
 ])
 def test_names_owner(text: str, expected: bool) -> None:
     assert names_owner(text) is expected

@@ -43,6 +43,13 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The press release will be approved by Comms and Legal.", ["Comms and Legal"]),
     ("The shortlist will be approved by the business.", ["the business"]),
     ("It is up to us to deliver.", ["up to us"]),
+    ("Owner: TBD. Deliver the revised policy.", ["TBD"]),
+    ("Data migration owner: [owner]; dry run on 2027-04-03.", ["[owner]"]),
+    ("Ines and Paul meet every second Thursday at 08:30.", ["Ines and Paul"]),
+    ("Both leads will escalate the 3 risks.", ["Both leads"]),
+    ("The squad will fix the flaky tests.", ["The squad"]),
+    ("The Contractor or its subcontractors shall carry out the 2 audits.", ["The Contractor or its subcontractors"]),
+    ("We may raise concerns within 2 days.", ["We"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -64,6 +71,12 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "See https://example.com/we-will-deliver for the 4 steps.",
     "Run `we_all_deploy` on 2027-01-05.",
     'Replace "we will reply soon" with the new text by 2027-03-01.',
+    "In scope: all 62 UK stores and the Dublin flagship.",
+    "The General Counsel will approve the charter by 2027-03-01.",
+    "Employees may download their payslips from the HR portal.",
+    "Customers can export their data at any time.",
+    "New York and London offices close at 18:00.",
+    "Maria leads the rollout; the team leads will meet every Monday.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -113,8 +113,9 @@ PLURAL_ROLES = (
     "buyers", "recruiters", "mentors", "coaches", "champions", "advisers", "advisors", "auditors", "inspectors",
     "operators", "technicians", "drivers", "workers", "colleagues", "departments", "units", "sites", "stores",
     "branches", "schools", "clinics", "wards", "offices", "squads", "specialists", "professionals", "practitioners",
-    "planners", "organisers", "organizers", "facilitators", "hosts", "accountants", "lawyers", "counsel", "clerks",
+    "planners", "organisers", "organizers", "facilitators", "hosts", "accountants", "lawyers", "clerks",
     "cashiers", "associates", "heads", "chairs", "leaders", "founders", "marketers", "writers", "editors",
+    "subcontractors", "providers",
 )  # fmt: skip
 """Plural nouns for people in a role or for units ("managers", "nurses", "stores"): a group, not one owner."""
 
@@ -135,8 +136,10 @@ BY_AGENT = (
 """'by' followed by an actor ("by Maria Chen", "by the CFO"), not by a date, an amount or a means ("by Friday")."""
 
 _OWNER_NAMED = Regex(
-    r"\b(?:owner|accountable|responsible|dri|assignee|lead)\s*[:=]\s*\w"
-    r"|\b(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:owns|is\s+accountable|is\s+responsible|leads)\b",
+    r"\b(?:owner|accountable|responsible|dri|assignee|lead)\s*[:=]\s*(?!(?:TBD|TBC|TBA|N/A|none|unknown)\b)\w"
+    r"|\b(?!(?:Both|All|Each|Every|Our|The|Their|Team|Teams|Two|Three|Several|Many|Some)\b)"
+    r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:owns|is\s+accountable|is\s+responsible|leads(?!\s+(?:will|shall|must"
+    r"|should|may|can|to|are|and|or)\b))\b",
     re.IGNORECASE,
 )
 

@@ -3,19 +3,22 @@
 "We will", "the team will", "someone will", "TBD will" or "Maria and Li will own" read like ownership but name no
 single person who answers for the result: when it slips, everyone assumes someone else had it. Name one owner (a
 person, a role with one holder, or a named unit such as "Finance" or "the Platform team") and, if needed, the people
-who help. The rule is silent when the item names one owner.
+who help. The rule is silent when the item names one owner. A right given to a group ("Employees may download
+their payslips") is no commitment they owe.
 
 Fires on:
     We will deliver a reporting layer by 2027-03-31.
     Someone from Sales will call each lost account.
     Sales/Marketing will deliver 40 qualified leads per month.
     The vendor shortlist will be approved by the business.
+    Owner: TBD. Ines and Paul meet every second Thursday.
 
 Passes:
     Maria Chen will deliver the reporting layer by 2027-03-31.
     Maria, with help from Li, will call each lost account by 2027-02-15.
     Each account manager will call their top 5 accounts by 2027-02-15.
     Finance will send the pack to Li and Omar every Monday.
+    Employees may download their payslips from the HR portal.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ GROUPS = (
     "the org", "relevant teams", "the relevant team", "the relevant teams", "the parties", "both parties",
     "all parties", "both sides", "both partners", "all partners", "the partners", "both teams", "all teams",
     "the teams involved", "a member of", "members of", "a representative of", "representatives of", "they",
+    "the squad", "our squad", "the crew",
 )  # fmt: skip
 _COMMITS = (
     rf"(?:{MODAL}|owns?|co-owns?|commits?\s+to|agrees?\s+to|promises?|undertakes?|takes?\s+(?:ownership|responsibility)"
@@ -69,7 +73,7 @@ _ROLE_GROUP = TermPattern.raw(
 )
 _ALL_GROUP = TermPattern.raw(
     rf"""(?P<term>(?<![\w\-])(?:all|100\s?%\s+of)\s+(?:(?:the|our|their)\s+)?(?:[\w\-]+\s+){{0,2}}?
-    {_ROLES})(?=\s+[a-z]+\b)""",
+    {_ROLES})(?=\s+(?!(?:and|or|in|of|at|on|for|with|from|to|by|across|within)\b)[a-z]+\b)""",
     needs=any_word(*PLURAL_ROLES),
     label="clause-initial",
 )
@@ -81,11 +85,12 @@ _AGENT = TermPattern.either(
 )
 _ACTOR = (
     r"(?:(?:the|our)\s+(?:[\w\-]+\s+){0,2}?(?:team|unit|department|group|office|desk|committee|board|function|squad)"
+    rf"|(?:its|their|his|her|our)\s+(?:[\w\-]+\s+)?{phrase_regex(PLURAL_ROLES)}"
     r"|(?:(?:the|our)\s+)?(?-i:(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[A-Z][\w'\u2019\-]*"
     r"(?:\s+(?:of\s+)?[A-Z][\w'\u2019\-]*){0,2}))"
 )
 _JOINER = r"(?:\s*,?\s+(?:and|or|&|\+)\s+|\s*/\s*)"
-_JOINED_ACTOR = Regex(r"(?:\s(?:and|or|&|\+)\s+|/\s*)(?:(?:the|our)\s|(?-i:[A-Z]))", re.IGNORECASE)
+_JOINED_ACTOR = Regex(r"(?:\s(?:and|or|&|\+)\s+|/\s*)(?:(?:the|our|its|their|his|her)\s|(?-i:[A-Z]))", re.IGNORECASE)
 """In every match of _SEVERAL: a _JOINER (with a space before its "and", "or", "&" or "+") before an _ACTOR."""
 _SEVERAL = TermPattern.raw(
     rf"""(?P<term>(?:(?:either|both)\s+)?{_ACTOR}(?:\s*,\s*{_ACTOR})*{_JOINER}{_ACTOR})
@@ -94,6 +99,20 @@ _SEVERAL = TermPattern.raw(
     needs=_JOINED_ACTOR.search,
     label="several",
 )
+_SEVERAL_DOING = TermPattern.raw(
+    rf"""(?P<term>(?-i:[A-Z][\w'\u2019\-]*)(?:\s*,\s*{_ACTOR})*{_JOINER}(?-i:[A-Z][\w'\u2019\-]*))
+    (?=\s+(?!(?:of|in|at|on|for|with|from|to|by|and|or|as|is|are|was|were|will)\b)(?-i:[a-z]+)\b)""",
+    needs=_JOINED_ACTOR.search,
+    label="several-at-start",
+)
+"""Two named people or units that open a clause with a verb of their own: "Ines and Paul meet every Thursday"."""
+_OWNER_FIELD = TermPattern.raw(
+    rf"(?<![\w\-])(?:owner|accountable|responsible|dri|assignee|lead)\s*[:=]\s*(?P<term>{PLACEHOLDER})",
+    needs=may_hold_placeholder,
+    label="owner-field",
+)
+"""A placeholder where an owner's name belongs: "Owner: TBD", "Data migration owner: [owner]"."""
+_PERMITTED = Regex(r"\s+(?:\w+ly\s+)?(?:may|can|could|might)\b", re.IGNORECASE)
 _JOINT = TermPattern.raw(
     r"(?P<term>(?<![\w\-])(?:jointly[\s\-]+(?:own|owned|led|lead|run|managed|delivered|responsible|accountable)"
     r"|co-?(?:own|lead|led|deliver|host|chair|author|manage|run|sponsor|present|facilitate|write|wrote|design)\w*"
@@ -101,18 +120,22 @@ _JOINT = TermPattern.raw(
     r"(?![\w\-])",
     label="several",
 )
+_WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
 
 def _keep(hit: Hit) -> bool:
     """A passive subject ("3 people will be hired", "Churn and NPS will be reported") is what is acted on."""
-    if hit.label == "clause-initial" and hit.before.strip() and not hit.before.rstrip().endswith((",", ";", ":")):
+    opens_clause = not hit.before.strip() or hit.before.rstrip().endswith((",", ";", ":"))
+    if hit.label in ("clause-initial", "several-at-start") and not opens_clause:
         return False  # "email all store managers" is a recipient, not the doer
+    if hit.label != "owner-field" and not _WE_WORDS.match(hit.term) and _PERMITTED.match(hit.masked, hit.end):
+        return False  # "Employees may download their payslips": a right given to them, not a commitment they owe
     return not (_PASSIVE_AFTER.match(hit.masked, hit.end) or names_owner(hit.masked))
 
 
 def _message(hit: Hit) -> str:
-    if hit.label == "several":
+    if hit.label in ("several", "several-at-start"):
         return f'"{hit.term}" makes several actors own one commitment: name one owner and list the others as helpers'
     return f'"{hit.term}" is a collective or placeholder actor: name the one person, role or unit who owns this'
 
@@ -120,7 +143,9 @@ def _message(hit: Hit) -> str:
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.owned:
         return
-    for hit in scan(text, _SEVERAL, _JOINT, _SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE, keep=_keep):
+    for hit in scan(
+        text, _OWNER_FIELD, _SEVERAL, _SEVERAL_DOING, _JOINT, _SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE, keep=_keep
+    ):
         yield TextSpan(hit.start, hit.end, _message(hit))
 
 

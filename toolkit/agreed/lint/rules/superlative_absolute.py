@@ -9,7 +9,7 @@ can be checked against ("never deploy on a Friday after 15:00", "always attach t
 
 Fires on:
     Offer the best onboarding experience in the region.
-    Always respond to partner questions within a day.
+    Always respond to partner questions.
     Ship the release fully tested, with zero defects and no errors.
 
 Passes:
