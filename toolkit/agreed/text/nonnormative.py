@@ -22,6 +22,26 @@ from agreed.text.patterns import Regex
 
 __all__ = ["non_normative_spans"]
 
+_REMARK_WORDS = ("note", "nb:", "nb ", "n.b.", "rationale", "informative", "example", "comment", "remark")
+_EXAMPLE_WORDS = ("for example", "for instance", "e.g.,")
+_PART_WORDS = ("appendix", "annex", "section", "chapter", "part")
+
+
+def _names_any(text: str, words: tuple[str, ...]) -> bool:
+    """A quick test before a regular expression runs: whether ``text`` holds one of ``words`` in any case."""
+    folded = text.lower()
+    return any(word in folded for word in words)
+
+
+def _may_hold_heading(text: str) -> bool:
+    """Whether a line of ``text`` starts as a heading can: with a digit, "#", "§" or a word such as "Appendix"."""
+    for line in text.split("\n") if "\n" in text else (text,):
+        stripped = line.lstrip()
+        if stripped[:1].isdigit() or stripped[:1] in ("#", "\u00a7") or stripped.lower().startswith(_PART_WORDS):
+            return True
+    return False
+
+
 _REMARK = Regex(
     r"""(?:^[ \t]*|(?<=[.!?][ \t]))(?:[-*\u2022][ \t]+)?
     (?:notes?|nb|n\.b\.|rationale|informative|examples?|comments?|remarks?|editor'?s[ \t]+note|explanatory[ \t]+note)
@@ -29,13 +49,13 @@ _REMARK = Regex(
     (?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t])
     [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
-    needs=lambda text: re.search(r"(?i)note|nb|n\.b|rational|informative|exampl|comment|remark", text),
+    needs=lambda text: _names_any(text, _REMARK_WORDS),
 )
 _EXAMPLE_SENTENCE = Regex(
     r"(?:^[ \t]*|(?<=[.!?][ \t]))(?:for[ \t]+(?:example|instance)|e\.g\.)[ \t]*,"
     r"[^\n]*?(?:[.!?](?=\s+(?-i:[^\sa-z])|\s*$)|(?=\n)|$)",  # to the end of the sentence
     re.IGNORECASE | re.MULTILINE,
-    needs=lambda text: re.search(r"(?i)for\s+(?:example|instance)\s*,|e\.g\.\s*,", text),
+    needs=lambda text: _names_any(text, _EXAMPLE_WORDS),
 )
 _HEADING = Regex(
     r"""^[ \t]*(?:
@@ -44,6 +64,7 @@ _HEADING = Regex(
       | (?:(?:appendix|annex|section|chapter|part)[ \t]+[A-Z0-9]+[.:]?|\d+[.)]?)[ \t]+(?P<part>[^\n.!?;:]{1,60})
     )[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+    needs=_may_hold_heading,
 )
 _COMMITS = Regex(
     r"\b(?:shall|should|must|will|may|might|can|could|would|is|are|be|has|have|need|needs|provide|provides|ensure"
