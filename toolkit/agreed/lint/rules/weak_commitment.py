@@ -60,7 +60,9 @@ _RIGHT = Regex(
     r"|refuse|reject|opt|choose|elect|renegotiate|reopen|veto|appoint|nominate|delegate|access|attend|invite|call"
     r"|escalate|extend|suspend|pause|substitute|contact|exercise|invoice|charge|claim|object|appeal|propose"
     r"|use|require|rely|recover|retain|keep|withhold)\b"
+    r"|(?:,\s*)?at\s+(?:its|their|his|her|our|your)\b"  # "may, at its discretion, ...": a right
 )
+_STATE = Regex(r"be\s+(?!able\b)\w")
 _MONTH_CONTEXT = Regex(r"(?:in|by|of|from|until|till|since|before|after|during|early|mid|late|end|\d+\w*)$")
 _NOUN_BEFORE = Regex(r"(?:a|an|the|our|their|its|this|that)$")
 _QUALIFIES = Regex(r"(?:\w+(?:ed|en|ive|ous|ful|able|ible|al|ic|ing|ant|ent)|harmful|sensitive|unsafe|relevant)\b")
@@ -110,6 +112,8 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
         return False  # a specification's priority keyword, a permission, or what someone else should do
     if subject.kind is SubjectKind.THING:
         return word == "should"  # "delays may occur" is a possibility; "the report should be sent" hedges
+    if word != "should" and _STATE.match(after):
+        return False  # "Li may be late" describes a possibility ("may be able to" still hedges)
     return not (word == "may" and _RIGHT.match(after))  # "the Client may terminate": a right, not a hedge
 
 
