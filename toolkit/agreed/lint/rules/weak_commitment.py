@@ -59,7 +59,8 @@ _RIGHT = Regex(
     r"(?:also\s+|at\s+any\s+time\s+|instead\s+)?(?:not|terminate|end|cancel|withdraw|request|ask|audit|inspect|decline"
     r"|refuse|reject|opt|choose|elect|renegotiate|reopen|veto|appoint|nominate|delegate|access|attend|invite|call"
     r"|escalate|extend|suspend|pause|substitute|contact|exercise|invoice|charge|claim|object|appeal|propose"
-    r"|use|require|rely|recover|retain|keep|withhold)\b"
+    r"|use|require|rely|recover|retain|keep|withhold|approve|authori[sz]e|waive|vary|amend|assign|transfer"
+    r"|sub-?contract|disclose)\b"
     r"|(?:,\s*)?at\s+(?:its|their|his|her|our|your)\b"  # "may, at its discretion, ...": a right
 )
 _STATE = Regex(r"be\s+(?!able\b)\w")
