@@ -25,13 +25,25 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
+from agreed.text.clocks import (
+    counts_from_dated_day,
+    describes_a_set,
+    in_aside,
+    in_purpose,
+    is_plural_generic,
+    is_rate_window,
+    names_agent,
+    restarts_each_time,
+    serves_each_instance,
+    specifies_behaviour,
+)
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_date
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.vocabulary import DATE, MONTH, NUMBER, PLACEHOLDER, WEEKDAY, may_hold_placeholder
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from agreed.lint.rule import TextContext
 
@@ -54,7 +66,8 @@ _MILESTONE = (
     r"|reorganis(?:ation)|reorganiz(?:ation)|holidays|holiday\s+season|handover|hand-over|sign-off|completion|renewal|merger|acquisition|board\s+meeting|offsite|off-site|summit|conference|deadline"
     r"|code\s+freeze|freeze|launch\s+date|christmas|easter|year-end|quarter-end|month-end|general\s+availability"
     r"|GA|beta|MVP|v\d+(?:\.\d+)*|approval|restructuring|meeting|steering\s+(?:group|committee)|AGM|workshop"
-    r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term)"
+    r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term"
+    r"|review|retrospective|retro)"
 )
 _SPAN = (
     r"(?:process|project|programme|program|transition|implementation|engagement|phase|trial|pilot|rollout|roll-out"
@@ -69,7 +82,7 @@ _RELATIVE_NOUN = (
 )
 
 PERIOD = TermPattern.raw(
-    rf"""(?:(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?
+    rf"""(?:(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?|(?<![\w\-]){_PREP}\s+)?
     (?<![\w\-])(?-i:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*{_YEAR}|['\u2019/]\d{{2}}(?!\d))?(?![\w\-])
     | (?<![\w\-])(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)(?!\s+of\s+(?:each|every))
         (?:\s+of\s+(?:the\s+)?(?:year|{_YEAR}))?(?![\w\-])
@@ -89,12 +102,14 @@ PERIOD = TermPattern.raw(
     label="period",
 )
 RELATIVE = TermPattern.raw(
-    rf"""(?<![\w\-])(?:(?<!as\s)soon(?!\s+as\b)|shortly|sooner\s+or\s+later|eventually|someday|some\s+day|tomorrow|tonight|today
+    rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
+            (?:\s+(?:after|before|following)\s+(?:the\s+)?[\w\-]+(?:\s+(?:close|end|start))?)?|sooner\s+or\s+later|eventually|someday|some\s+day|tomorrow|tonight|today
         |in\s+due\s+course|in\s+due\s+time|at\s+some\s+(?:point|stage)|one\s+of\s+these\s+days
         |down\s+the\s+(?:line|road)
         |before\s+long|any\s+day\s+now|imminently|over\s+time|in\s+the\s+near\s+(?:future|term)|in\s+the\s+future
         |at\s+a\s+later\s+(?:date|stage|time|point)|later\s+on|(?:later|earlier)\s+(?:this|next)\s+(?:year|quarter
-            |month|week)|later(?=\s+(?:this|in\s+the|next|that))
+            |month|week)|(?:later|earlier)\s+in\s+the\s+(?:year|quarter|month|week|season|process|project|cycle)
+        |later(?=\s+(?:this|in\s+the|next|that))
         |(?<!no\s)later(?!\s+than)(?=\s*(?:[.,;:!?)]|$|and\b|or\b))
         |(?:this|next|the\s+coming|coming)\s+{_RELATIVE_NOUN}
         |(?:in|over|during|within)\s+the\s+(?:coming|next|following)\s+(?:few\s+|couple\s+of\s+|\w+\s+)?
@@ -102,6 +117,8 @@ RELATIVE = TermPattern.raw(
         |(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|the\s+next|several|some)\s+(?:days|weeks|months|years)
         |(?:within|in)\s+(?:days|weeks|months)|within\s+the\s+(?:week|month|quarter|year)|by\s+the\s+weekend
         |(?:early|mid|late)[\s\-]+(?:this|next)\s+(?:year|quarter|month|week)
+        |(?:going|moving)\s+forward(?!\s+with)|from\s+now\s+on|(?:in\s+the\s+)?(?:short|near|medium)[\s\-]term
+        |(?<!\bas\s)(?<!\btoo\s)(?<!\bthe\s)(?<!\ban\s)early(?=\s*(?:[.,;:!?)]|$|(?:if|when|and|or|so|enough|on)\b))
         )(?![\w\-])
     | (?<![\w\-])(?:by|on|this|next|before|until|till|coming)\s+{WEEKDAY}(?![\w\-])(?!\s*,?\s*(?:the\s+)?\d)
     """,
@@ -114,22 +131,26 @@ DURATION = TermPattern.raw(
 )
 _BEFORE_MILESTONE = (
     "by", "before", "after", "until", "till", "at", "following", "ahead of", "prior to", "upon", "in time for",
+    "through",
 )  # fmt: skip
 _BEFORE_SPAN = ("during", "throughout", "over the course of", "for the duration of")
 _BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as")
 _FUZZY_WORDS = (  # one of them is in every match of FUZZY
     "promptly", "swiftly", "speedily", "expeditiously", "timely", "time", "schedule", "delay", "quickly", "away",
-    "opportunity",
+    "opportunity", "immediately", "reasonable", "short", "order", "convenience",
 )  # fmt: skip
 FUZZY = TermPattern.raw(
     r"""(?<![\w\-])(?:promptly|swiftly|speedily|expeditiously|timely|in\s+a\s+timely\s+(?:manner|fashion|way)
         |on\s+time|on\s+schedule|without\s+(?:undue\s+|unreasonable\s+)?delay|quickly|right\s+away|straight\s+away
-        |at\s+the\s+earliest\s+opportunity|in\s+good\s+time|in\s+time(?:\s+for)?)(?![\w\-])""",
+        |at\s+the\s+earliest\s+opportunity|in\s+good\s+time|in\s+time(?:\s+for)?|immediately|in\s+short\s+order
+        |at\s+(?:your|our|their|the)\s+earliest\s+convenience
+        |(?:with)?in\s+a\s+(?:reasonable|short)\s+(?:time|period|timeframe|time\s+frame|time\s+period)
+        )(?![\w\-])""",
     needs=any_word(*_FUZZY_WORDS),
     label="fuzzy",
 )
 MILESTONE = TermPattern.raw(
-    rf"""(?<![\w\-])(?:{NUMBER}\s+{_UNIT}\s+)?{alternation(_BEFORE_MILESTONE)}\s+(?:the\s+)?(?:next\s+|first\s+
+    rf"""(?<![\w\-])(?:(?:within\s+|in\s+)?{NUMBER}\s+{_UNIT}\s+)?{alternation(_BEFORE_MILESTONE)}\s+(?:the\s+)?(?:next\s+|first\s+
         |upcoming\s+|planned\s+|new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?{_MILESTONE}(?![\w\-])""",
     needs=any_word(*_BEFORE_MILESTONE),
     label="milestone",
@@ -147,6 +168,25 @@ EVENT_CLAUSE = TermPattern.raw(
     needs=any_word(*_BEFORE_EVENT),
     label="milestone",
 )
+_NO_SUBJECT = (
+    "a", "an", "any", "each", "every", "another", "i", "we", "you", "they", "he", "she", "it", "there", "this", "that",
+    "these", "those", "per", "more", "again", "only", "possible", "needed", "required", "necessary", "appropriate",
+    "applicable", "ready", "practicable", "feasible", "further",
+)  # fmt: skip
+_CONDITION_SOURCE = (
+    rf"""(?P<condition>(?<![\w\-])(?:(?P<once>once|as\s+soon\s+as|until|till|by\s+the\s+time)|when)\s+
+    (?!{alternation(_NO_SUBJECT)}(?![\w\-]))
+    (?P<subject>(?:(?:the|our|their|its|all)\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+)\s+
+    (?:(?:is|are|has\s+been|have\s+been|becomes|gets)\s+(?:fully\s+|formally\s+|finally\s+)?
+        (?:[a-z]+ed|available|ready|complete|live|done|final|finished|over|in\s+place|agreed|signed\s+off)
+    | (?(once)(?!is\b|was\b|has\b|does\b|needs\b|means\b|allows\b|permits\b|remains\b|seems\b)
+        [a-z]+(?<=[^su\s]s)(?:\s+(?:off|up|out|over|through|down|back|live))?|(?!))
+    ))(?![\w\-])"""
+)
+_CONDITION_WORDS = any_word("once", "soon", "when", "until", "till", "time")
+CONDITION = TermPattern.raw(_CONDITION_SOURCE, needs=_CONDITION_WORDS, label="condition")
+_CONDITION_RE = Regex(_CONDITION_SOURCE, re.IGNORECASE | re.VERBOSE, _CONDITION_WORDS)
+"""An undated event or condition as the timing of a commitment: "once legal signs off", "when data is available"."""
 PLACEHOLDER_DATE = TermPattern.raw(
     rf"(?<![\w\-])(?:by|before|until|on|due(?:\s+date)?|deadline|date|when)\s*:?\s+{PLACEHOLDER}",
     needs=may_hold_placeholder,
@@ -158,6 +198,7 @@ _MESSAGES = {
     "duration": "is a duration with no dated start: anchor it to a day or to each named event",
     "fuzzy": "names no deadline: give a calendar day or a duration from a dated event",
     "milestone": "is an undated event: give the calendar day it falls on",
+    "condition": "is an undated condition: give the calendar day, or a duration from a dated event",
     "placeholder": "is a placeholder deadline: give the calendar day",
 }
 _DETERMINER = Regex(r"\b(?:the|a|an|our|their|its|this|that|his|her|whose|each|every|for|of|per|from)$")
@@ -183,35 +224,128 @@ _PLANNED = Regex(
     rf"(?:the\s+|our\s+|this\s+)?(?:next\s+|first\s+|planned\s+|upcoming\s+)?(?:[\w\-]+\s+)?(?:{_MILESTONE}|{_SPAN})\b",
     re.IGNORECASE,
 )
-_RECURRING_EVENT = Regex(
-    r"\b(?:each|every|per|any)\b|\b(?:tickets|requests|pages|incidents|complaints|alerts|invoices|orders"
-    r"|escalations|calls|emails|messages|queries|claims|bugs|defects|cases|leads|applications|submissions|refunds"
-    r"|returns|changes|pull\s+requests|PRs|outages|breaches|enquiries|inquiries|questions)\b"
-    r"|\b(?:reported|received|submitted|raised|logged|flagged|filed|opened|referred|requested|detected|returned)\b",
+_SHARED_ANCHOR = Regex(
+    rf"\b(?:within|in)\s+(?:{NUMBER}|a|an|one)[\s\-]+{_UNIT}\s+(?:of|after|from|following)\s+", re.IGNORECASE
+)
+"""An anchored duration earlier in the sentence, whose anchor a later bare one shares ("... and to 100 % within 12
+hours")."""
+_DEFINING_CLAUSE = Regex(r"\s+(?:(?:in|during|after|before)\s+which|when|that)\b", re.IGNORECASE)
+_OWN_TERM = Regex(r"(?:during|throughout|over|for\s+the\s+duration\s+of)\s+the\s+(?:contract|agreement|term)$", re.I)
+_EVENT_HEAD = Regex(
+    r"(?:dates?|days?|deadlines?|events?|reviews?|meetings?|party|window|phase|period|weekend|week|month|milestone"
+    r"|ceremony|call|session|demo|gate|checkpoint|readiness|cut-?off|rehearsal)$",
+    re.IGNORECASE,
+)
+_RECURRENT_MODIFIER = Regex(
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annual|yearly|regular|bi-?weekly|bi-?monthly)\b(?<!next\s)",
+    re.IGNORECASE,
+)
+_SINGLE_OCCURRENCE = Regex(r"\b(?:next|first|upcoming|coming|last|final)\b", re.IGNORECASE)
+_STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
+_QUANTIFIED_EVENT = Regex(r"^\S+\s+(?:each|every|any|a|an)\b", re.IGNORECASE)
+_PRONOUN_EVENT = Regex(r"^\S+\s+(?:it|they|he|she)\b", re.IGNORECASE)
+_OFFSET_BEFORE = Regex(rf"(?:{NUMBER}|a|an|one)[\s\-]+{_UNIT}$", re.IGNORECASE)
+_TERM_COMPOUND = Regex(
+    r"\s*(?:loans?|lease|leases|let|lets|rentals?|disability|debt|borrowing|financing|investments?|deposits?|memory"
+    r"|storage|cache|visas?|credentials?|tokens?|liabilit(?:y|ies)|contracts?|workers?|staff|sickness|absences?"
+    r"|parking|accommodation|stays?|assignments?)\b",
     re.IGNORECASE,
 )
 
 
 def _keep(hit: Hit) -> bool:
     before = text_before(hit.masked, hit.start, 2)
-    if _RECURRING_BEFORE.search(before) or _DATE_NEAR.match(hit.masked, hit.end):
-        return False  # "every quarter", "once a month", "on Friday 2027-03-05"
-    if hit.label == "period" and re.match(MONTH, hit.term, re.IGNORECASE) and _DAY_BEFORE.search(before):
-        return False  # "31 March 2027" is a day
+    if _RECURRING_BEFORE.search(before) or _DATE_NEAR.match(hit.masked, hit.end) or in_aside(hit.sentence):
+        return False  # "every quarter", "once a month", "on Friday 2027-03-05", "Risk: ... during the peak"
     if re.fullmatch(r"(?:in|by|before|until|till)\s+may(?:\s+\d{4})?", hit.term):
         return False  # lower-case "may" is the modal verb
-    if hit.label == "duration":
-        return not (_is_anchored(hit) or _RECURRING_EVENT.search(hit.sentence))
-    if hit.label == "period":
-        return not (_is_label(hit, before) or _is_scope(hit))
+    keep = _KEEP_BY_LABEL.get(hit.label)
+    return keep is None or keep(hit, before)
+
+
+def _keep_duration(hit: Hit, before: str) -> bool:
+    """A duration is kept when nothing starts its clock: no anchor, no condition or set whose members each start it,
+    no anchored duration before it, and it bounds no count of events."""
+    return not (
+        _is_anchored(hit)
+        or restarts_each_time(hit.sentence)
+        or _SHARED_ANCHOR.search(hit.before)
+        or is_rate_window(hit.before)
+    )
+
+
+def _keep_period(hit: Hit, before: str) -> bool:
+    if re.match(MONTH, hit.term, re.IGNORECASE) and _DAY_BEFORE.search(before):
+        return False  # "31 March 2027" is a day
+    return not (
+        _is_label(hit, before)
+        or _is_scope(hit)
+        or describes_a_set(hit.before)
+        or _DEFINING_CLAUSE.match(hit.masked, hit.end)  # "the end of the month in which the breach occurred"
+    )
+
+
+def _keep_milestone(hit: Hit, before: str) -> bool:
+    """An event, a span or an event clause is kept when it is one undated occurrence that times the commitment."""
+    if serves_each_instance(hit.term) or _OWN_TERM.search(hit.term):
+        return False  # "during its onboarding", "for the duration of the contract": dated by each instance or the term
+    if _QUANTIFIED_EVENT.search(hit.term):
+        return False  # "before each contract ends": a trigger clock
+    if _PRONOUN_EVENT.search(hit.term) and _OFFSET_BEFORE.search(hit.before.rstrip()):
+        return False  # "at least 5 working days before it starts": each window starts its own clock
+    if _STARTING_EVENT.match(hit.term) and has_date(hit.sentence):
+        return False  # "Following the Q4 review, ... by 2027-03-19": the event starts the work, the day ends it
+    if _RECURRENT_MODIFIER.search(hit.term) and not _SINGLE_OCCURRENCE.search(hit.term):
+        return False  # "at the monthly review" is a cadence, not a deadline
+    following = re.match(r"[a-z][\w\-]*", text_after(hit.masked, hit.end, 1))
+    head = following.group() if following is not None else ""
+    if head and head not in _FUNCTION_WORDS and not _EVENT_HEAD.match(head):
+        return False  # "by the pilot customers": the event word only describes the noun after it
+    return not (hit.term.lower().startswith("by") and names_agent(hit.before, hit.term))
+
+
+def _keep_condition(hit: Hit, before: str) -> bool:
+    """An undated condition is kept when one event is meant ("once legal signs off"), not a kind of event that recurs
+    ("when customers are onboarded"), and no calendar day in its clause gives the deadline."""
+    match = _CONDITION_RE.match(hit.masked, hit.start)
+    subject = match.group("subject") if match is not None else ""
+    plural_inside = re.search(r"[^s\s]s\s+\S", subject, re.IGNORECASE) is not None
+    if plural_inside or is_plural_generic(subject) or has_date(hit.clause):
+        return False  # "when customers ask": a kind of event that recurs; "..., by 2027-03-01": the day is the deadline
+    return not specifies_behaviour(hit.masked, hit.start)  # "The system shall allow edits until the batch is posted"
+
+
+def _keep_fuzzy(hit: Hit, before: str) -> bool:
+    return not in_purpose(hit.before)  # "so that I can pay quickly": the manner of a benefit
+
+
+def _keep_relative(hit: Hit, before: str) -> bool:
+    term = hit.term.lower()
+    if term == "early":
+        return not _OFFSET_BEFORE.search(hit.before.rstrip())  # "10 minutes early" is measured
+    if term.endswith("term"):
+        return not _TERM_COMPOUND.match(hit.masked, hit.end)  # "short-term loans" is a kind of loan
     return True
 
 
+_KEEP_BY_LABEL: dict[str, Callable[[Hit, str], bool]] = {
+    "duration": _keep_duration,
+    "period": _keep_period,
+    "milestone": _keep_milestone,
+    "condition": _keep_condition,
+    "fuzzy": _keep_fuzzy,
+    "relative": _keep_relative,
+}
+
+
 def _is_anchored(hit: Hit) -> bool:
-    """"Within 30 days of termination" restarts at a recorded trigger; "of go-live" names a planned milestone."""
+    """"Within 30 days of termination" restarts at a recorded trigger; "after the go-live on 2027-06-01" counts from a
+    calendar day; "of go-live" names an undated milestone."""
     anchor = _ANCHOR.match(hit.masked, hit.end)
     if anchor is None:
         return False
+    if counts_from_dated_day(hit.masked, hit.end):
+        return True
     return _TRIGGER.match(hit.masked, anchor.end()) is not None or _PLANNED.match(hit.masked, anchor.end()) is None
 
 
@@ -229,7 +363,7 @@ def _is_scope(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    patterns = (PLACEHOLDER_DATE, PERIOD, MILESTONE, EVENT_CLAUSE, SPAN, RELATIVE, DURATION, FUZZY)
+    patterns = (PLACEHOLDER_DATE, PERIOD, MILESTONE, EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DURATION, FUZZY)
     for hit in scan(text, *patterns, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 

@@ -1,0 +1,166 @@
+"""Whether a time phrase is the deadline of a commitment, or something else that only looks like one.
+
+A time phrase in a statement plays one of several roles, and only one of them is a fuzzy deadline:
+
+- a **trigger clock** restarts at each event of a bounded kind: "within 4 working hours of each question",
+  "90 days before each contract ends", "if a build breaks, revert it within 30 minutes", "should the link fail, switch
+  within 5 minutes", "reply to email within 1 business day" (each e-mail starts the clock);
+- a **dated anchor**: "within 3 working days after the go-live on 2027-06-01" counts from a calendar day;
+- a **rate window**: "locked after 5 failed attempts within 15 minutes", "at least one login in 90 days" bound how
+  often something happens, not when anything is due;
+- a **description** of a set or an event: "the 60 starters joining in 2027", "the 11 reports retired in 2026";
+- an **agent**: "reported by the 5 pilot customers" ("by" names who reported, not when);
+- an **aside**: the time a risk or a reservation may come true ("Risk: volumes may exceed forecast during the
+  peak") or a manner in a purpose ("so that I can pay quickly").
+
+The functions here read the masked statement (:func:`agreed.text.sentences.mask`) around a phrase and answer yes or
+no; the time rules keep a phrase only when none of these roles fits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agreed.text.patterns import Regex
+from agreed.text.sentences import sentence_around
+from agreed.text.subjects import SubjectKind, subject_before
+from agreed.text.vocabulary import DATE, NUMBER
+
+__all__ = [
+    "counts_from_dated_day",
+    "describes_a_set",
+    "in_aside",
+    "in_purpose",
+    "is_plural_generic",
+    "is_rate_window",
+    "names_agent",
+    "restarts_each_time",
+    "serves_each_instance",
+    "specifies_behaviour",
+]
+
+_CONDITION = Regex(
+    r"""(?:^\s*(?:[-*\u2022]\s+)?should\s                             # an inverted condition: "Should the link fail"
+    | \b(?:if|whenever|each\s+time|every\s+time|any\s+time|in\s+(?:the\s+)?(?:case|event)\s+(?:of|that))\b
+    | \b(?:when|once|after|as\s+soon\s+as|upon|on)\s+(?:a|an|any|each|every|another|i|we|you|they|he|she|it)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A condition that can hold again and again: a conditional clause, or an event with an indefinite or a pronoun
+subject ("when a customer asks", "when I see a risk")."""
+
+_BOUNDED_SET = Regex(r"\b(?:each|every|per|any)\b|\ball\s+(?!the\b)", re.IGNORECASE)
+"""A quantifier over a set whose members each start a clock ("each question", "every P1", "all requests")."""
+
+_INBOUND = Regex(
+    r"""\b(?:tickets|requests|pages|incidents|complaints|alerts|invoices|orders|escalations|calls|e-?mails?|messages
+    |queries|claims|bugs|defects|cases|leads|applications|submissions|refunds|returns|changes|pull\s+requests|PRs
+    |outages|breaches|enquiries|inquiries|questions|chats?|voicemails?|referrals|bookings)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Items that keep arriving ("tickets", "email")."""
+_ARRIVING = Regex(
+    r"\b(?:reported|received|submitted|raised|logged|flagged|filed|opened|referred|requested|detected|returned)\b",
+    re.IGNORECASE,
+)
+"""A participle that says items arrive ("defects reported by users")."""
+_ONE_SET = Regex(r"\b(?:the|these|those|this|our|its|their|your|his|her)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
+"""A determiner before such a noun makes the items one set ("the booking pages"), not items that keep arriving."""
+
+_ANCHOR_DATED = Regex(
+    rf"\s+(?:of|after|from|following|before)\s+(?:[\w\-]+\s+){{0,4}}?(?:on\s+|of\s+|\(\s*|,\s*)?{DATE}",
+    re.IGNORECASE,
+)
+_DATED_NOUN_PHRASE = Regex(rf"\s+(?:of|after|from|following|before)\s+the\s+{DATE}", re.IGNORECASE)
+_THRESHOLD = Regex(
+    rf"""(?:\bafter|\bat\s+least|\bat\s+most|\bmore\s+than|\bfewer\s+than|\bless\s+than|\bover|\bunder|\bper
+    |\bminimum\s+of|\bmaximum\s+of|\bup\s+to)\s+(?:{NUMBER}|one|a\s+single)(?:\s+[\w\-]+){{1,4}}\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A count of events just before a duration: "after 5 failed attempts" + "within 15 minutes"."""
+
+_PARTICIPLE = (
+    r"(?:\w+(?:ed|ing)|held|run|done|made|built|sent|written|paid|sold|found|seen|given|taken|begun|known|shown"
+    r"|drawn|grown|left|lost|kept|won|set|put|cut|read|met|brought|bought|taught|caught|spent|led|fed|hired|fired)"
+)
+_COUNTED_PARTICIPLE = Regex(
+    rf"\b(?:the|all|every|each|these|those|{NUMBER})\s+(?:{NUMBER}\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+s\s+{_PARTICIPLE}$",
+    re.IGNORECASE,
+)
+"""A counted or determined plural noun with a participle after it: "the 11 reports retired", "60 starters joining"."""
+
+_AGENT_BEFORE_BY = Regex(rf"\b(?<!\bbe\s)(?<!\bbeen\s){_PARTICIPLE}$", re.IGNORECASE)
+_GROUP = Regex(r"(?:committee|group|board|panel|team|council|forum|customers?|users?|staff|partners?)$", re.IGNORECASE)
+_ASIDE = Regex(
+    r"^\s*(?:[-*\u2022]\s+)?(?:risks?|reservations?|assumptions?|dependenc(?:y|ies)|constraints?|issues?)"
+    r"(?:\s+\d+)?\s*:",
+    re.IGNORECASE,
+)
+_MAIN_MODAL = Regex(r"\b(?:shall|must|will|should|may|can)\b(?!\s+(?:not\s+)?be\s+\w+(?:ed|en)\b)", re.IGNORECASE)
+"""The modal of the main clause, unless a passive follows ("the dashboard will be published": someone publishes it)."""
+_PURPOSE = Regex(r"\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to)\b", re.IGNORECASE)
+_OWN_SPAN = Regex(r"^(?:during|throughout|over|for\s+the\s+duration\s+of)\s+(?:its|their|his|her)\b", re.IGNORECASE)
+
+
+def restarts_each_time(sentence: str) -> bool:
+    """Whether a duration in ``sentence`` is a trigger clock: the sentence states a condition that can hold again,
+    quantifies over a set whose members each start the clock, or answers items that keep arriving."""
+    if any(pattern.search(sentence) is not None for pattern in (_CONDITION, _BOUNDED_SET, _ARRIVING)):
+        return True
+    return any(_ONE_SET.search(sentence[: item.start()]) is None for item in _INBOUND.finditer(sentence))
+
+
+def counts_from_dated_day(masked: str, end: int) -> bool:
+    """Whether the anchor after a duration ending at ``end`` is dated: "after the go-live on 2027-06-01",
+    "after practical completion (2027-09-17)", "of the 2027-03-31 launch"."""
+    return bool(_ANCHOR_DATED.match(masked, end) or _DATED_NOUN_PHRASE.match(masked, end))
+
+
+def is_rate_window(before: str) -> bool:
+    """Whether a duration after ``before`` bounds a count of events ("after 5 failed attempts within 15 minutes",
+    "at least one login in 90 days"), which is a rate, not a deadline."""
+    return _THRESHOLD.search(before) is not None
+
+
+def describes_a_set(before: str) -> bool:
+    """Whether a period after ``before`` tells which members of a counted set are meant ("the 11 reports retired in
+    2026", "the 60 starters joining in 2027") rather than when anything is due."""
+    return _COUNTED_PARTICIPLE.search(before.rstrip()) is not None
+
+
+def names_agent(before: str, head: str) -> bool:
+    """Whether "by" after ``before`` names who acts: after a participle ("reported by", "approved by") with a noun
+    phrase whose ``head`` is a body of people ("the steering committee", "the pilot customers")."""
+    return _AGENT_BEFORE_BY.search(before.rstrip()) is not None and _GROUP.search(head) is not None
+
+
+def in_aside(sentence: str) -> bool:
+    """Whether ``sentence`` is a risk, a reservation, an assumption or a dependency, whose times say when it may come
+    true, not when anything is due."""
+    return _ASIDE.match(sentence) is not None
+
+
+def in_purpose(before: str) -> bool:
+    """Whether a phrase after ``before`` stands in a purpose ("so that I can pay quickly"): the manner of a benefit."""
+    return _PURPOSE.search(before) is not None
+
+
+def serves_each_instance(term: str) -> bool:
+    """Whether a span is each instance's own ("during its onboarding", "throughout their trial")."""
+    return _OWN_SPAN.match(term) is not None
+
+
+def is_plural_generic(words: str) -> bool:
+    """Whether ``words`` (a subject) is a plural without a determiner ("customers", "new hires"): a kind, not one."""
+    return re.fullmatch(r"(?:[\w\-]+\s+)?[\w\-]+s", words.strip(), re.IGNORECASE) is not None and not re.match(
+        r"(?:the|our|their|its|this|that)\b", words.strip(), re.IGNORECASE
+    )
+
+
+def specifies_behaviour(masked: str, position: int) -> bool:
+    """Whether the sentence around ``position`` specifies what a system does ("The system shall allow the clerk to
+    correct an amount until the batch is posted"): its conditions hold for every case the system meets, so they are
+    triggers of a behaviour, not the deadline of a promise."""
+    start, end = sentence_around(masked, position, position)
+    modal = _MAIN_MODAL.search(masked[start:end])
+    return modal is not None and subject_before(masked, start + modal.start()).kind is SubjectKind.SYSTEM
