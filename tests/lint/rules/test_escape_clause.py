@@ -44,6 +44,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Open the office, subject to final board approval.", ["subject to final board approval"]),
     ("Encrypt the archive to the maximum extent possible.", ["to the maximum extent possible"]),
     ("Migrate to the fullest extent practicable.", ["to the fullest extent practicable"]),
+    ("Li will make every effort to cut waiting times.", ["make every effort"]),
+    ("Add retry logic if there is spare capacity.", ["if there is spare capacity"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

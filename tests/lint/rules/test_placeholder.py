@@ -41,6 +41,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Li will deliver X by Y.", ["X", "Y"]),
     ("Deliver X by Y.", ["X", "Y"]),
     ("Reach Z active users.", ["Z"]),
+    ("Send 3 reports per month in a format TBD.", ["TBD"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -62,6 +63,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Generation X users get the new plan by 2027-02-01.",
     "Plot the weeks on the X axis. Use size XL. Answer Y/N.",
     "Choose option Z or Plan B by 2027-02-01.",
+    "Give each date in YYYY-MM-DD form; dates use the format DD/MM/YYYY in the old export.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -49,6 +49,11 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Provide high-quality onboarding for 40 customers.", ["high-quality"]),
     ("Allocate sufficient budget for the project.", ["sufficient"]),
     ("Build a robust layer, with 3 engineers.", ["robust"]),
+    ("The Provider will maintain high availability.", ["high availability"]),
+    ("Keep the premises in good condition.", ["good condition"]),
+    ("We try to keep meetings short.", ["short"]),
+    ("We commit to being predictable and mutually beneficial.", ["predictable", "mutually beneficial"]),
+    ("Keep the systems secure.", ["secure"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -85,6 +90,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Run continuous integration and follow good manufacturing practice in plant 2.",
     "Order 40 tablets from Best Buy.",
     "Li hosts the Robust Monitoring reviews.",
+    "KR: Good Friday and Easter Monday rotas are published to every store by 2027-03-12.",
+    "Support replies within a reasonable time.",
+    "We will secure funding for 3 analysts by 2027-03-01.",
+    "The High Availability cluster fails over within 30 s.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -40,7 +40,7 @@ __all__ = [
 GLOSSARY = (
     # software delivery and operations
     "continuous integration", "continuous delivery", "continuous deployment", "continuous improvement process",
-    "high availability", "high-availability cluster", "disaster recovery", "quality assurance", "quality control",
+    "disaster recovery", "quality assurance", "quality control",
     "quality gate", "quality management system", "user acceptance testing", "smoke test", "smoke tests",
     "clean build", "clean install", "clean architecture", "simple object access protocol",
     "simple mail transfer protocol", "simple notification service", "simple queue service", "simple storage service",
@@ -92,14 +92,20 @@ _DOCUMENT_KIND = Regex(
 )
 
 
-def in_name(hit: Hit) -> bool:
-    """Whether the hit stands inside a proper name, a title or a technical term of its statement."""
-    return within_name(hit.masked, hit.start, hit.end)
+def in_name(hit: Hit, *, modifier: bool = False) -> bool:
+    """Whether the hit stands inside a proper name, a title or a technical term of its statement.
+
+    ``modifier``: the hit is an adjective or another word that can start a name, so that a capitalised run that opens
+    a sentence ("Good Friday rotas are published") counts with its first word; a verb ("Reduce AWS spend") does not.
+    """
+    return within_name(hit.masked, hit.start, hit.end, modifier=modifier)
 
 
-def within_name(masked: str, start: int, end: int) -> bool:
+def within_name(masked: str, start: int, end: int, *, modifier: bool = False) -> bool:
     """Whether ``masked[start:end]`` (a masked statement, see :func:`agreed.text.sentences.mask`) stands inside a
-    name, a title or a technical term."""
+    name, a title or a technical term; ``modifier`` as for :func:`in_name`."""
+    if modifier and any(run_start == start and end <= run_end for run_start, run_end in _opening_runs(masked)):
+        return True
     spans = name_spans(masked)
     index = bisect.bisect_right(spans, (start, len(masked))) - 1  # the last span that starts at or before ``start``
     return index >= 0 and end <= spans[index][1]  # the spans do not overlap: no earlier one reaches further
@@ -107,22 +113,34 @@ def within_name(masked: str, start: int, end: int) -> bool:
 
 @functools.lru_cache(maxsize=2048)  # each rule asks about the same statement: found once
 def name_spans(masked: str) -> tuple[tuple[int, int], ...]:
-    """The names, titles and technical terms of a masked statement, ordered by start."""
-    found = [*_name_runs(masked), *_titles(masked), *_GLOSSARY.spans(masked), *_bounded_terms(masked)]
+    """The names, titles and technical terms of a masked statement, ordered by start; a name that opens a sentence
+    starts after its first word."""
+    found = [*_name_runs(masked)[0], *_titles(masked), *_GLOSSARY.spans(masked), *_bounded_terms(masked)]
     return tuple(sorted(_merged(found)))
 
 
-def _name_runs(masked: str) -> list[tuple[int, int]]:
+def _opening_runs(masked: str) -> tuple[tuple[int, int], ...]:
+    """The capitalised runs that open a sentence, with their first word."""
+    return _name_runs(masked)[1]
+
+
+@functools.lru_cache(maxsize=2048)
+def _name_runs(masked: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The names of ``masked``, and the capitalised runs that open a sentence (their first word may be a verb)."""
     runs: list[tuple[int, int]] = []
+    opening: list[tuple[int, int]] = []
     for match in _RUN.finditer(masked):
         start, end = match.span()
+        if _TITLE_CASE.search(match.group()) is None:
+            continue
         if _opens_sentence(masked, start):  # a capital that grammar asks for names nothing: the name starts after it
+            opening.append((start, end))
             start = _next_name_word(masked, start)
             if " " not in masked[start:end].strip():
                 continue
         if _TITLE_CASE.search(masked[start:end]) is not None:
             runs.append((start, end))
-    return runs
+    return tuple(runs), tuple(opening)
 
 
 def _opens_sentence(masked: str, start: int) -> bool:

@@ -56,16 +56,25 @@ TERMS = (
     "broader", "richer", "smarter", "safer", "leaner", "sharper", "sooner",
 )  # fmt: skip
 
-_DIRECTIONS = ("go down", "go up", "come down", "trend down", "trend up", "trend downward", "trend upward")
 _INTRANSITIVE = (
-    *(form + direction for direction in (" down", " up") for form in ("goes", "went", "gone", "going", "comes", "came",
-                                                                      "coming", "trends", "trended", "trending")),
-    *_DIRECTIONS,
+    *(verb + direction for direction in (" down", " up", " downward", " upward")
+      for verb in ("go", "goes", "went", "gone", "going", "trend", "trends", "trended", "trending")),
+    "come down", "comes down", "came down", "coming down",
 )  # fmt: skip
 """Change verbs that take no object: "costs will go down" promises a direction as much as "reduce costs" does."""
 _MOVES = ("rise", "fall", "drop", "decline", "shrink", "climb")
+_DEGREE = TermPattern.of(
+    ("more", "less"),
+    after=r"""\s+(?:(?:[a-z]+-)+[a-z]+|[a-z]+(?:able|ible|ful|ive|ous|ic|al|ent|ant|ly)|robust|secure|clear|simple
+    |stable|quick|fast|easy|safe|smooth|lean|proactive|visible)(?![\w\-])(?!\s+(?:than|of)\b)""",
+)
+"""More or less of a quality: the span takes the quality word with it ("more robust", "less consistently")."""
+_THAN_VAGUE = r"""\s+than\s+(?:before|usual|normal|now|today|ever|expected|(?:our\s+|the\s+)?competitors['\u2019]?
+    |the\s+competition|our\s+peers|peers|others|last\s+year|previously|the\s+industry|the\s+current\s+\w+|the\s+old\s+\w+)(?![\w\-])"""
 _PATTERN = TermPattern.either(
     TermPattern.of(_INTRANSITIVE),
+    _DEGREE,
+    TermPattern.of(TERMS, after=_THAN_VAGUE),
     TermPattern.of(_MOVES, before=r"(?<![\w\-])(?:will|shall|should|must|to|would)\s+(?:\w+ly\s+)?"),
     TermPattern.of(TERMS),
 )
@@ -88,7 +97,7 @@ def _keep(hit: Hit) -> bool:
         _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after)
     ):
         return False  # "once more", "no more", "more or less", "the higher of"
-    if before == "and" and _OPEN_LIST_END.match(hit.masked, hit.end):
+    if before == "and" and " " not in word and _OPEN_LIST_END.match(hit.masked, hit.end):
         return False  # "and more" closing a list: open-ended-list reports it
     if _COUNT_BEFORE.search(text_before(hit.masked, hit.start, 2)):
         return False  # "20% faster", "two more engineers", "a 5-point increase"

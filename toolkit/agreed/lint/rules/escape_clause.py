@@ -55,6 +55,8 @@ _PHRASES = (
     "at our sole discretion", "at their sole discretion", "at its sole discretion", "within reason",
     "as circumstances allow", "as circumstances permit", "circumstances permitting", "if circumstances allow",
     "if circumstances permit", "where circumstances allow", "if practical", "if at all possible",
+    "make every effort", "makes every effort", "making every effort", "use every effort", "every reasonable effort",
+    "all reasonable efforts", "all reasonable steps", "all reasonable endeavours", "all reasonable endeavors",
 )  # fmt: skip
 TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES)
 
@@ -74,6 +76,8 @@ _EXTENTS = ("extent", "degree")
 _LIMIT_CLAUSES = TermPattern.raw(
     rf"""(?<![\w\-])(?:
       (?:if|when|whenever|as|once|while|where|until)\s+{alternation(_LIMITS)}\s+{alternation(_ALLOW)}
+    | (?:if|when|whenever|as\s+long\s+as|provided)\s+there\s+(?:is|are|'s)\s+(?:enough\s+|sufficient\s+|spare\s+)?
+      {alternation(_LIMITS)}
     | subject\s+to\s+(?:(?:the|an?|our|their|its|further|final|prior|internal)\s+)?(?:[\w\-]+\s+){{0,2}}?
       (?:{alternation(_CONSENTS)}\s+)?{alternation(_CONSENTS)}
     | to\s+the\s+(?:maximum|fullest|greatest|full|largest|widest|highest|best|furthest)\s+{alternation(_EXTENTS)}

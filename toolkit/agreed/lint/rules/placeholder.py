@@ -20,6 +20,7 @@ Passes:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
@@ -54,12 +55,17 @@ _LABELLED = frozenset({
     "division", "department", "box", "car", "pack", "kit", "category", "label", "window", "windows", "pillar",
 })  # fmt: skip
 """Words after which a capital letter names something: "product Y", "Generation X", "the X axis"."""
+_DATE_FORMAT = Regex(r"(?:dd|mm|yy)", re.IGNORECASE)
+_FORMAT_AFTER = Regex(r"\s+(?:form|format|notation|style|pattern)\b", re.IGNORECASE)
+_FORMAT_BEFORE = Regex(r"\b(?:format(?:ted)?|pattern|notation)\s+(?:of\s+|as\s+|is\s+)?$", re.IGNORECASE)
 _NOUN_ENDING = Regex(r"(?:tion|sion|ment|ity|ness|ship|ware|s)$")
 
 
 def _keep(hit: Hit) -> bool:
     if in_name(hit):
         return False  # "Windows X", "Project N"
+    if _DATE_FORMAT.match(hit.term) and (_FORMAT_AFTER.match(hit.masked, hit.end) or _FORMAT_BEFORE.search(hit.before)):
+        return False  # "a date in YYYY-MM-DD form" describes a format, it is not one left unfilled
     if hit.term not in ("X", "Y", "Z", "N") and not hit.term.startswith(("X ", "N ")):
         return True
     previous = text_before(hit.masked, hit.start, 1)

@@ -66,8 +66,12 @@ TERMS = (
     "satisfactorily", "consistent", "consistently", "responsive", "stakeholder-friendly", "seamless experience",
     "customer-centric", "user-centric", "people-centric", "patient-centred", "patient-centered", "data-driven",
     "future-proof", "fit-for-the-future", "happy", "happier", "delighted", "manageable", "manageably",
-    "manageable level", "manageable levels", "acceptable level", "acceptable levels", "reasonable level",
-    "appropriate level", "sufficient level", "adequate level", "high level of", "synergy", "synergies", "synergistic",
+    "manageable level", "manageable levels", "predictable", "predictably", "beneficial", "mutually beneficial",
+    "helpful", "unhelpful", "tricky", "graceful", "gracefully", "high availability", "highly available", "secure",
+    "securely", "good condition", "good order", "good working order", "good repair", "good state", "good shape",
+    "good working condition", "top talent", "top-notch", "first-class", "first-rate", "premium quality",
+    "acceptable level", "acceptable levels", "reasonable level", "appropriate level", "sufficient level",
+    "adequate level", "high level of", "synergy", "synergies", "synergistic",
     *verb_forms(
         "leverage synergies", "realise synergies", "realize synergies", "unlock synergies", "exploit synergies",
         "create synergies", "capture synergies", "drive synergies", "find synergies",
@@ -81,7 +85,8 @@ _LEVEL_VERBS = (
 )  # fmt: skip
 _LEVEL_TARGET = TermPattern.raw(
     rf"""(?<![\w\-]){alternation(_LEVEL_VERBS)}
-    \s+(?:[\w\-]+\s+){{0,3}}?(?P<term>low|high|lower|down|minimal|manageable|under\s+control|in\s+check)(?![\w\-])""",
+    \s+(?:[\w\-]+\s+){{0,3}}?(?P<term>low|high|lower|down|minimal|manageable|under\s+control|in\s+check|short
+    |brief|small|lean|tidy|tight)(?![\w\-])""",
     needs=any_word(*_LEVEL_VERBS),
 )
 _KEY_NOUNS = Regex(
@@ -98,7 +103,7 @@ _EXEMPT_AFTER = {
     "simple": r"majority\b",
     "clean": r"(?:up|out|room)\b",
     "clear": r"(?:up|out|the|all|any|each|every|by|our|its|their|this|these|those|outstanding|\d)",
-    "reasonable": r"(?:efforts?|endeavou?rs?)\b",
+    "reasonable": r"(?:efforts?|endeavou?rs?|time|timeframe|period|notice|delay)\b",  # effort: V103; time: T301
 }
 _EXEMPT_BEFORE = {
     "significant": r"statistically$",
@@ -107,6 +112,7 @@ _EXEMPT_BEFORE = {
     "relevant": r"(?:if|where|when|as)$",
     "reasonable": r"(?:commercially)$",
     "clear": r"(?:to)$",
+    "secure": r"(?:to|will|shall|must|should|can|may|would|could|'ll|and|or|cannot|not)$",  # the verb: "to secure"
 }
 
 
@@ -120,7 +126,11 @@ def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
     if word == "key":
         return _KEY_NOUNS.match(text_after(hit.masked, hit.end, 1)) is not None  # "key stakeholders", not "API key"
-    return not (exempted(word, hit, after=_EXEMPT_AFTER, before=_EXEMPT_BEFORE) or in_name(hit) or _anchored(hit))
+    return not (
+        exempted(word, hit, after=_EXEMPT_AFTER, before=_EXEMPT_BEFORE)
+        or in_name(hit, modifier=" " not in word)  # "Good Friday rotas ..."; not a verb phrase ("Leverage Synergies")
+        or _anchored(hit)
+    )
 
 
 def _anchored(hit: Hit) -> bool:
