@@ -37,6 +37,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Pair on risky changes, e.g. migrations, auth and so on.", ["e.g.", "and so on"]),
     ("Fix the top issues (e.g. login and search) by 2027-03-01.", ["e.g."]),
     ("Cover 3 regions. Other regions such as APAC and LATAM follow.", ["such as"]),
+    ("Migrate the legacy systems (CRM, ERP, ...) by 2027-06-30.", ["..."]),
+    ("Send the invoice and any other documents the client asks for.", ["and any other"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

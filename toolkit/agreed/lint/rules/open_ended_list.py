@@ -44,14 +44,14 @@ TERMS = (
     "including, but not limited to", "but not limited to", "among others", "amongst others", "among other things",
     "amongst other things", "and anything else", "and whatever else", "and everything else", "such as", "e.g.", "e.g",
     "eg.", "for example", "for instance", "and other", "or other", "and others", "or others", "as well as other",
-    "as well as others",
+    "as well as others", "and any other", "or any other",
 )  # fmt: skip
 _EXAMPLES = frozenset(("such as", "e.g.", "e.g", "eg.", "for example", "for instance"))
 _AT_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]]|$))"
 
 _LIST_WORDS = TermPattern.of(TERMS)
 _AND_MORE = TermPattern.of(("and more", "and much more", "and many more", "and lots more"), after=_AT_CLAUSE_END)
-_ELLIPSIS = TermPattern.raw(r"(?<=[\w)\]])\s?(?P<term>\.\.\.|…)(?!\w)")
+_ELLIPSIS = TermPattern.raw(r"(?<=[\w)\],])\s?(?P<term>\.\.\.|…)(?!\w)")
 
 
 _SO_AS_TO = Regex(r"\s+to\b", re.IGNORECASE)
@@ -62,7 +62,7 @@ def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
     if word in _EXAMPLES:
         return _lists(hit, word)
-    if word in ("and other", "or other", "as well as other"):
+    if word in ("and other", "or other", "as well as other", "and any other", "or any other"):
         return re.match(r"\s*(?:than|hand|way)\b", hit.masked[hit.end :], re.IGNORECASE) is None
     if hit.term in ("...", "\u2026"):
         return "," in hit.before or re.match(r"\s*(?:[.;:)\]]|$)", hit.masked[hit.end :]) is not None
