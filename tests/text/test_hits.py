@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agreed.text.hits import exempted, is_proper_name, scan, text_after, text_before
 from agreed.text.patterns import TermPattern
+from agreed.text.subjects import SubjectKind
 
 
 def test_scan_reports_original_text_without_overlaps_and_skips_masked_regions() -> None:
@@ -61,3 +62,10 @@ def test_is_proper_name() -> None:
     (word,) = scan("Best results win.", TermPattern.of(("best",)))
     assert is_proper_name(name)
     assert not is_proper_name(word)
+
+
+def test_hit_subject_is_the_subject_of_its_clause() -> None:
+    modals = TermPattern.of(("should",))
+    first, second = scan("The service should retry; Ops should publish a summary.", modals)
+    assert (first.subject.words, first.subject.kind) == ("The service", SubjectKind.SYSTEM)
+    assert (second.subject.words, second.subject.kind) == ("Ops", SubjectKind.ACTOR)

@@ -10,6 +10,7 @@ import re
 
 from agreed.record import Record
 from agreed.text.sentences import clause_around, mask, sentence_around
+from agreed.text.subjects import Subject, subject_before
 
 TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
 if TYPE_CHECKING:
@@ -60,6 +61,12 @@ class Hit(Record):
     def after(self) -> str:
         """The masked text of the hit's sentence after the hit."""
         return self.masked[self.end : sentence_around(self.masked, self.start, self.end)[1]]
+
+    @property
+    def subject(self) -> Subject:
+        """The subject of the clause in which the hit stands, and its kind (:mod:`agreed.text.subjects`): who a modal
+        or verb at the hit is about."""
+        return subject_before(self.masked, self.start)
 
 
 def scan(text: str, *patterns: TermPattern, keep: Callable[[Hit], bool] | None = None) -> Iterator[Hit]:

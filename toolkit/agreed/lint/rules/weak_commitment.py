@@ -36,7 +36,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.patterns import Regex, TermPattern
-from agreed.text.subjects import SubjectKind, subject_before
+from agreed.text.subjects import SubjectKind
 from agreed.text.vocabulary import verb_forms
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _keep(hit: Hit) -> bool:
         return False  # "a plan to migrate" is a noun
     if " " not in word or word.startswith(("do ", "where ", "if ", "when ")):
         return True  # "ideally", "do our best", "where we can" hedge whoever says them
-    subject = subject_before(hit.masked, hit.start)
+    subject = hit.subject
     if subject.kind is SubjectKind.RECIPIENT or subject.subordinate:
         return False  # "customers who wish to export", "users expect to": not what the committing party does
     return not (word in _RETRIES and subject.kind is SubjectKind.SYSTEM)  # "the client attempts to reconnect 3 times"
@@ -100,7 +100,7 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
         return False  # "in May 2027"
     if word == "could" and after.startswith("not "):
         return False  # "Priya could not attend" reports a fact
-    subject = subject_before(hit.masked, hit.start)
+    subject = hit.subject
     if subject.subordinate:
         return False  # "if the launch should slip", "anything that could delay the launch"
     if subject.kind is SubjectKind.NONE:
