@@ -63,6 +63,13 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Send the recap after the campaign wraps.", ["after the campaign wraps"]),
     ("Ship by <date>.", ["by <date>"]),
     ("Deadline: TBD", ["Deadline: TBD"]),
+    ("We will get to it at some point.", ["at some point"]),
+    ("Issue the statements shortly after month-end.", ["shortly after month-end"]),
+    ("Start the weekly digest starting soon.", ["starting soon"]),
+    ("Pilot it in two wards later in the year.", ["later in the year"]),
+    ("Send the survey within 2 weeks after launch.", ["within 2 weeks after launch"]),
+    ("Stay on call through the ERP go-live.", ["through the ERP go-live"]),
+    ("Agree the budget by the next steering review.", ["by the next steering review"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -97,6 +104,101 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Roll out the intranet once procurement signs off.", ["once procurement signs off"]),
+    ("Migrate the archive once storage is available.", ["once storage is available"]),
+    ("Release the annual report when the figures are final.", ["when the figures are final"]),
+    ("Keep the legacy tool until the migration is complete.", ["until the migration is complete"]),
+    ("Delete the staging data as soon as the contract is signed.", ["as soon as the contract is signed"]),
+])
+def test_an_undated_condition_as_the_deadline_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Notify the customer when orders are shipped.",  # a kind of event: each order starts it again
+    "Alert the on-call engineer when the queue detects a stall.",  # "when" with an action verb: a trigger
+    "Go live once legal signs off, no later than 2027-03-01.",  # the calendar day is the deadline
+    "The system shall let the clerk edit an amount until the batch is closed.",  # a system's behaviour per batch
+    "Run the job once a day and retry only once.",
+    "Reply when possible.",
+])
+def test_a_condition_that_recurs_or_is_dated_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Publish weekly notes going forward.", ["going forward"]),
+    ("From now on, log each change in the register.", ["From now on"]),
+    ("Deliver short-term savings in procurement.", ["short-term"]),
+    ("Flag risks to the plan early.", ["early"]),
+    ("Warn the sponsor early if the budget is at risk.", ["early"]),
+    ("Escalate outages immediately.", ["immediately"]),
+    ("Answer the auditor's letter within a reasonable time.", ["within a reasonable time"]),
+    ("The bidder shall mobilise within a short timeframe.", ["within a short timeframe"]),
+])
+def test_open_ended_timing_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Going forward with the merger is the board's decision.",
+    "Offer short-term loans to staff.",
+    "Arrive at the venue 15 minutes early.",
+    "Report progress as early as the data allows.",
+    "Move the early-warning dashboard to the new server on 2027-02-01.",
+])
+def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # trigger clocks: each member of a set, each arriving item, or a condition starts the clock
+    "Answer every billing question in #support within 4 working hours.",
+    "Reply to email within 1 business day and to live chat within 2 minutes.",
+    "Send a renewal reminder 60 days before each lease ends.",
+    "Post planned absences to the team calendar at least 3 weeks before they start.",
+    "If a deployment fails, the on-call engineer rolls it back within 20 minutes.",
+    "Should the primary site go down, the provider fails over within 5 minutes.",
+    "I will alert the sponsor within 1 working day when I spot a risk to the launch.",
+    "Restore 95 % of affected meters within 2 hours of a fault and the rest within 8 hours.",
+    "Claims are due within 30 days of the end of the month in which the outage occurred.",
+    "The squad coaches each integrator during its onboarding.",
+    # a duration counted from a dated event
+    "Train the call-centre staff within 5 working days after the launch on 2027-04-01.",
+    "Remove the scaffolding within 10 working days after practical completion (2027-09-17).",
+    # rate windows
+    "Lock the account after 3 failed sign-ins within 10 minutes.",
+    "Count a user as active with at least one visit in 30 days.",
+    # dates that describe, and "by" naming who acts
+    "Summarise the feedback of the 2026-10 staff survey for the board.",
+    "The scope covers the 14 dashboards retired in 2026.",
+    "Survey the 60 starters joining in 2027 with the 5-point onboarding form.",
+    "Close the gaps found by the pilot users.",
+    "Changes approved by the steering committee take effect on 2027-03-01.",
+    # the agreement's own term, a cadence, a start condition with a dated deadline
+    "Prices stay fixed for the duration of the contract.",
+    "Raise blockers at the monthly review.",
+    "Following the Q1 review, Finance will present 3 options to the CFO by 2027-05-05.",
+    # asides: a risk, a purpose
+    "Risk: demand may exceed supply during the summer peak.",
+    "As a tenant, I want online payment so that I can pay rent quickly.",
+])
+def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Complete the fixes on the booking pages within two weeks.", ["within two weeks"]),  # one set, not arrivals
+    ("Send the notice 90 days before the contract ends.", ["before the contract ends"]),  # one undated end
+    ("Review the tool after it launches.", ["after it launches"]),  # a pronoun without an offset: one event
+    ("Ship the fix by the pilot.", ["by the pilot"]),
+    ("Book the venue by the launch date.", ["by the launch"]),
+])
+def test_one_undated_event_still_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
 
 
 def test_messages_say_what_kind_of_time_it_is() -> None:

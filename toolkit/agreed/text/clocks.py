@@ -68,7 +68,7 @@ _ONE_SET = Regex(r"\b(?:the|these|those|this|our|its|their|your|his|her)\s+(?:[\
 """A determiner before such a noun makes the items one set ("the booking pages"), not items that keep arriving."""
 
 _ANCHOR_DATED = Regex(
-    rf"\s+(?:of|after|from|following|before)\s+(?:[\w\-]+\s+){{0,4}}?(?:on\s+|of\s+|\(\s*|,\s*)?{DATE}",
+    rf"\s+(?:of|after|from|following|before)\s+(?:[\w\-]+(?:\s+|,\s*)){{0,4}}?(?:on\s+|of\s+|\(\s*)?{DATE}",
     re.IGNORECASE,
 )
 _DATED_NOUN_PHRASE = Regex(rf"\s+(?:of|after|from|following|before)\s+the\s+{DATE}", re.IGNORECASE)

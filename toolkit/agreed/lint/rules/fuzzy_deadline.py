@@ -1,21 +1,30 @@
 """A deadline names a period, a relative time or an undated event instead of a calendar day.
 
-"Q3", "by the end of the year", "next month", "soon", "promptly" or "before launch" cannot be placed on a calendar,
-and they drift: the quarter may be a fiscal one, "next month" moves every time the agreement is read, and launch
-may slip. When the day comes, partners disagree about whether it has passed. Give the calendar day
-("by 2027-09-30"), a duration from a dated day ("within 30 days of 2027-01-15"), a recurrence ("every Monday"), or a
-service level that restarts at each named event ("within 4 hours of each Sev-1 page"). "ASAP" is reported by
-escape-clause, not here.
+"Q3", "by the end of the year", "next month", "soon", "promptly", "going forward", "before launch" or "once legal
+signs off" cannot be placed on a calendar, and they drift: the quarter may be a fiscal one, "next month" moves every
+time the agreement is read, and launch or a sign-off may slip. When the day comes, partners disagree about whether
+it has passed. Give the calendar day ("by 2027-09-30"), a duration from a dated day ("within 30 days of 2027-01-15"),
+a recurrence ("every Monday"), or a service level that restarts at each named event ("within 4 hours of each Sev-1
+page"). "ASAP" is reported by escape-clause, not here.
+
+Only the deadline of a commitment is read. A clock that restarts at each event of a kind ("every question", "each
+contract", "if a build breaks", "reply to email"), a duration counted from a dated event ("after the go-live on
+2027-06-01"), a date that describes something ("the 2026-11 survey", "the 60 starters joining in 2027"), "by" that
+names who acts ("reported by the pilot customers") and the time a risk may come true are not deadlines.
 
 Fires on:
     Reduce churn by Q4.
     Ship the billing export early next year, or soon after the reorg.
     Respond to the audit findings within two weeks.
+    Launch the partner portal once legal signs off, and share the usage figures going forward.
 
 Passes:
     Ship the billing export by 2027-02-01 (or 1 February 2027, or February 1, 2027).
     Publish the board pack by the 5th business day of each month and review it every Monday.
     Acknowledge each Sev-1 page within 15 minutes; resolve complaints within 10 business days of receipt.
+    Answer every sales question in #onboarding within 4 working hours; renew 90 days before each contract ends.
+    Train the agents within 3 working days after the go-live on 2027-06-01.
+    Retest the faults reported by the 5 pilot customers by 2027-06-30.
 """
 
 from __future__ import annotations
@@ -310,7 +319,7 @@ def _keep_condition(hit: Hit, before: str) -> bool:
     match = _CONDITION_RE.match(hit.masked, hit.start)
     subject = match.group("subject") if match is not None else ""
     plural_inside = re.search(r"[^s\s]s\s+\S", subject, re.IGNORECASE) is not None
-    if plural_inside or is_plural_generic(subject) or has_date(hit.clause):
+    if plural_inside or is_plural_generic(subject) or has_date(hit.sentence):
         return False  # "when customers ask": a kind of event that recurs; "..., by 2027-03-01": the day is the deadline
     return not specifies_behaviour(hit.masked, hit.start)  # "The system shall allow edits until the batch is posted"
 

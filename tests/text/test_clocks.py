@@ -1,0 +1,155 @@
+"""The role a time phrase plays: a trigger clock, a dated anchor, a rate window, a description, an agent or an aside."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agreed.text.clocks import (
+    counts_from_dated_day,
+    describes_a_set,
+    in_aside,
+    in_purpose,
+    is_plural_generic,
+    is_rate_window,
+    names_agent,
+    restarts_each_time,
+    serves_each_instance,
+    specifies_behaviour,
+)
+from agreed.text.sentences import mask
+
+_PROSE = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=120)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Answer every question within 4 hours.", True),
+    ("Acknowledge each page within 15 minutes.", True),
+    ("If a build breaks, revert it within 30 minutes.", True),
+    ("Should the link fail, switch within 5 minutes.", True),
+    ("Tell me within a day when you see a risk.", True),
+    ("Reply to email within 1 business day.", True),
+    ("Resolve new tickets within 2 days.", True),
+    ("Fix defects reported by users within 2 days.", True),
+    ("Fix the booking pages within two weeks.", False),
+    ("Deliver the report within two weeks.", False),
+    ("Migrate the 40 tickets of the backlog within a month.", False),
+])
+def test_restarts_each_time(sentence: str, expected: bool) -> None:
+    assert restarts_each_time(sentence) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("within 3 days after the go-live on 2027-06-01", True),
+    ("within 10 days after practical completion (2027-09-17)", True),
+    ("within 5 days of the 2027-03-31 launch", True),
+    ("within 2 weeks after the launch, 3 March 2027", True),
+    ("within 3 days after the go-live", False),
+    ("within 3 days, then report on 2027-06-01", False),
+])
+def test_counts_from_dated_day(text: str, expected: bool) -> None:
+    duration_end = text.index(" days") + len(" days") if " days" in text else text.index(" weeks") + len(" weeks")
+    assert counts_from_dated_day(text, duration_end) is expected
+
+
+@given(st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2099, 12, 31)),
+       st.sampled_from(["go-live", "launch", "contract award", "handover"]))
+def test_any_iso_day_after_the_anchor_dates_it(day: datetime.date, event: str) -> None:
+    text = f"within 5 working days after the {event} on {day.isoformat()}."
+    assert counts_from_dated_day(text, len("within 5 working days"))
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("Lock the account after 5 consecutive failed attempts ", True),
+    ("A user is active with at least one login ", True),
+    ("Page the team when more than 3 errors ", True),
+    ("Hire 3 engineers ", False),
+    ("Deliver 2 reports ", False),
+])
+def test_is_rate_window(before: str, expected: bool) -> None:
+    assert is_rate_window(before) is expected
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("the 11 reports retired ", True),
+    ("across the 60 starters joining ", True),
+    ("all 37 falls reported ", True),
+    ("The portal launched ", False),
+    ("Ship the report ", False),
+])
+def test_describes_a_set(before: str, expected: bool) -> None:
+    assert describes_a_set(before) is expected
+
+
+@pytest.mark.parametrize(("before", "term", "expected"), [
+    ("Fix the defects reported ", "by the pilot customers", True),
+    ("Changes approved ", "by the steering committee", True),
+    ("The migration will be completed ", "by go-live", False),
+    ("Ship the fix ", "by the pilot", False),
+    ("Changes approved ", "by the release", False),
+])
+def test_names_agent(before: str, term: str, expected: bool) -> None:
+    assert names_agent(before, term) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Risk: volumes may exceed forecast during the peak.", True),
+    ("Reservation 2: the team may lack capacity in Q2.", True),
+    ("- Assumption: the vendor ships in Q3.", True),
+    ("Mitigation: book 20 agency staff by 2027-11-15.", False),
+    ("Ship the risk register by Q3.", False),
+])
+def test_in_aside(sentence: str, expected: bool) -> None:
+    assert in_aside(sentence) is expected
+
+
+def test_in_purpose() -> None:
+    assert in_purpose("I want a fast checkout so that I can pay ")
+    assert in_purpose("Cache the token in order to answer ")
+    assert not in_purpose("Ship the checkout ")
+
+
+def test_serves_each_instance() -> None:
+    assert serves_each_instance("during its onboarding")
+    assert serves_each_instance("throughout their trial")
+    assert not serves_each_instance("during the rollout")
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("customers", True),
+    ("new hires", True),
+    ("the figures", False),
+    ("legal", False),
+    ("the contract", False),
+])
+def test_is_plural_generic(words: str, expected: bool) -> None:
+    assert is_plural_generic(words) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("The system shall let the clerk edit an amount until the batch is closed.", "until", True),
+    ("The portal will hide the form once the window is closed.", "once", True),
+    ("The dashboard will be published once data is available.", "once", False),
+    ("Li will publish the dashboard once data is available.", "once", False),
+])
+def test_specifies_behaviour(text: str, word: str, expected: bool) -> None:
+    assert specifies_behaviour(mask(text), text.index(word)) is expected
+
+
+@given(_PROSE)
+def test_each_question_answers_on_any_text(text: str) -> None:
+    masked = mask(text)
+    answers = [
+        restarts_each_time(text), is_rate_window(text), describes_a_set(text), in_aside(text), in_purpose(text),
+        serves_each_instance(text), is_plural_generic(text), names_agent(text, text),
+        counts_from_dated_day(text, len(text) // 2), specifies_behaviour(masked, len(masked) // 2),
+    ]
+    assert all(isinstance(answer, bool) for answer in answers)
+
+
+@given(_PROSE, _PROSE)
+def test_each_member_of_a_set_restarts_the_clock_wherever_it_stands(before: str, after: str) -> None:
+    assert restarts_each_time(f"{before} each {after}")
