@@ -54,6 +54,11 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("We try to keep meetings short.", ["short"]),
     ("We commit to being predictable and mutually beneficial.", ["predictable", "mutually beneficial"]),
     ("Keep the systems secure.", ["secure"]),
+    ("Reply in a courteous and professional manner with fast, thorough answers.",
+     ["courteous", "professional", "fast", "thorough"]),
+    ("Assign suitably qualified staff and give honest, constructive feedback.",
+     ["suitably qualified", "honest", "constructive"]),
+    ("Deliver value for money and a hassle-free sign-up.", ["value for money", "hassle-free"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -94,6 +99,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Support replies within a reasonable time.",
     "We will secure funding for 3 analysts by 2027-03-01.",
     "The High Availability cluster fails over within 30 s.",
+    "Honestly, Li sends the 3 reports by 2027-02-01.",
+    "Use the fast track for the 12 pilot stores.",
+    "Encrypt sensitive personal data at rest with AES-256.",
+    "Hold professional indemnity insurance of EUR 5M and report fair value per IFRS 13.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -71,7 +71,16 @@ TERMS = (
     "securely", "good condition", "good order", "good working order", "good repair", "good state", "good shape",
     "good working condition", "top talent", "top-notch", "first-class", "first-rate", "premium quality",
     "acceptable level", "acceptable levels", "reasonable level", "appropriate level", "sufficient level",
-    "adequate level", "high level of", "synergy", "synergies", "synergistic",
+    "adequate level", "high level of", "synergy", "synergies", "synergistic", "fast", "speedy", "courteous",
+    "courteously", "polite", "politely", "respectful", "respectfully", "constructive", "constructively",
+    "professional", "professionally", "knowledgeable", "competent", "suitably", "suitably qualified",
+    "appropriately qualified", "appropriately trained", "adequately trained", "properly trained", "fair", "fairly",
+    "honest", "honestly", "openly", "open and honest", "valuable", "useful", "convenient", "conveniently",
+    "hassle-free", "frictionless", "effortless", "effortlessly", "painless", "stress-free", "pleasant", "enjoyable",
+    "satisfying", "superb", "amazing", "awesome", "wonderful", "nice", "decent", "sensible", "sensibly",
+    "thorough", "thoroughly", "rigorous", "rigorously", "diligent", "diligently", "careful", "carefully", "elegant",
+    "maintainable", "extensible", "resilient", "usable", "value for money", "best value", "quality service",
+    "sensitive", "important", "importantly", "vibrant", "thriving",
     *verb_forms(
         "leverage synergies", "realise synergies", "realize synergies", "unlock synergies", "exploit synergies",
         "create synergies", "capture synergies", "drive synergies", "find synergies",
@@ -97,6 +106,11 @@ _KEY_NOUNS = Regex(
     r"|factors?|drivers?|users?|teams?|functions?|workstreams?|projects?|opportunities|goals?|objectives?)\b"
 )
 _EXEMPT_AFTER = {
+    "fast": r"(?:track|lane|path|follow|moving|food|forward|charging)\b",
+    "sensitive": r"(?:data|information|personal|fields?|records?|documents?|categor)",
+    "fair": r"(?:value|market|use|processing|trading)\b",
+    "professional": r"(?:services?|indemnity|body|bodies|standards?|qualifications?|registration|judgement|judgment)\b",
+    "important": r"(?:to\s+note)\b",
     "good": r"(?:faith|standing|cause)\b",
     "effective": r"(?:date|from|as\s+of|on|immediately|upon)\b",
     "significant": r"(?:at|to\s+the)\b",
@@ -124,6 +138,8 @@ _SUFFICIENCY = frozenset({
 
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
+    if word.endswith("ly") and not hit.before.strip() and hit.after.startswith(","):
+        return False  # "Honestly, ...": a remark of the writer's, not a quality of the result
     if word == "key":
         return _KEY_NOUNS.match(text_after(hit.masked, hit.end, 1)) is not None  # "key stakeholders", not "API key"
     return not (
