@@ -2,8 +2,13 @@
 ``agreed explain`` shows one rule (:func:`explanation`).
 
 - text: ``CODE  name  category  severity  summary``, one rule per line.
-- json: a list of ``{"code", "name", "category", "severity", "summary", "suppressible", "elements", "clock",
-  "options"}`` (the options' JSON Schema properties), non-ASCII written as ``\\u`` escapes.
+- json: a list of ``{"code", "name", "category", "severity", "summary", "suppressible", "elements", "paths",
+  "clock", "options"}`` (``paths``: the schema paths a text rule reads; the options' JSON Schema properties),
+  non-ASCII written as ``\\u`` escapes.
+
+``agreed explain`` also takes an element id (``R-ALERTS``): :func:`element_explanation` says which text rules read
+it and where, or why none does, and which document rules check it. :func:`scope_table` is the README's table of the
+same.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, Final
 
-from agreed.lint.rule import Rule
+from agreed.lint.rule import Rule, TextRule
+from agreed.lint.rules import scope
 from agreed.report.registry import Registry
 
 
@@ -29,7 +35,8 @@ def render_json(rules: Sequence[Rule]) -> str:
 def _record(rule: Rule) -> dict[str, Any]:
     return {"code": rule.code, "name": rule.name, "category": rule.category.value, "severity": rule.severity.label,
             "summary": rule.summary, "suppressible": rule.suppressible, "elements": list(rule.elements),
-            "clock": rule.clock, "options": dict(rule.options_schema or {}).get("properties", {})}
+            "paths": _paths_read_by(rule), "clock": rule.clock,
+            "options": dict(rule.options_schema or {}).get("properties", {})}
 
 
 def explanation(rule: Rule) -> str:
@@ -40,9 +47,16 @@ def explanation(rule: Rule) -> str:
             f"{inspect.cleandoc(rule.doc)}\n" + ("\n" + "\n".join(facts) + "\n" if facts else ""))
 
 
+def _paths_read_by(rule: Rule) -> list[str]:
+    return [row.path for row in scope.read_by(rule)] if isinstance(rule, TextRule) else []
+
+
 def _facts(rule: Rule) -> list[str]:
-    """What the docstring does not say: elements checked, clock dependence, options with defaults."""
+    """What the docstring does not say: elements checked (for a text rule, also where), clock dependence, options
+    with defaults."""
     facts = [f"Elements checked: {', '.join(rule.elements)}"] if rule.elements else []
+    if paths := _paths_read_by(rule):
+        facts.append(f"Reads: {', '.join(paths)} (agreed explain ELEMENT-ID shows an element's rules)")
     if rule.clock:
         facts.append("Depends on today's date (set --today for reproducible runs).")
     for name, spec in dict(rule.options_schema or {}).get("properties", {}).items():
@@ -51,6 +65,42 @@ def _facts(rule: Rule) -> list[str]:
     if not rule.suppressible:
         facts.append("Cannot be suppressed or switched off.")
     return facts
+
+
+def element_explanation(key: str, rules: Sequence[Rule]) -> str | None:
+    """Which text rules read element ``key`` (``R-ALERTS``, in any case) and where, or why none does, and which of
+    ``rules`` check it as a whole; None when ``key`` is no element id."""
+    element = key.strip().upper()
+    places = scope.rows_of(element)
+    if not places and element not in scope.NO_PROSE:
+        return None
+    lines = [f"{element} holds no prose ({scope.NO_PROSE[element]}): no text rule reads it"] if not places else [
+        f"{element}, its prose and the text rules that read it:"]
+    lines.extend(f"  {place.path}: {_readers(place)}" for place in places)
+    checking = [rule for rule in rules if element in rule.elements and not isinstance(rule, TextRule)]
+    if checking:
+        lines.append("Checked as a whole by: " + ", ".join(f"{rule.code} {rule.name}" for rule in checking))
+    return "\n".join(lines) + "\n"
+
+
+def _readers(place: scope.Prose) -> str:
+    if not place.rules:
+        return f"none: {place.unread}"
+    return ", ".join(f"{rule.code} {rule.name}" for rule in sorted(place.rules, key=lambda rule: rule.code))
+
+
+def scope_table() -> str:
+    """The scope table as Markdown: the text rules reading each place, then the places left out and why."""
+    read = [place for place in scope.SCOPE if place.rules]
+    unread = [place for place in scope.SCOPE if not place.rules]
+    lines = ["| element | schema path | text rules |", "|---|---|---|"]
+    lines.extend(f"| {place.element} | `{place.path}` | "
+                 f"{' '.join(rule.code for rule in sorted(place.rules, key=lambda rule: rule.code))} |"
+                 for place in read)
+    lines.append("")
+    lines.extend(f"- {place.element} `{place.path}` is not read: {place.unread}." for place in unread)
+    lines.extend(f"- {element} holds no prose: {holds}." for element, holds in scope.NO_PROSE.items())
+    return "\n".join(lines) + "\n"
 
 
 RULES_FORMATS: Final[Registry[Sequence[Rule], str]] = Registry("the rules", {

@@ -192,6 +192,9 @@ NO_PROSE: dict[str, str] = {
 }
 """The elements that hold no free text at all, and what they hold instead."""
 
+ELEMENT_IDS: tuple[str, ...] = (*dict.fromkeys(row.element for row in SCOPE), *NO_PROSE)
+"""Every element id, each once: those with prose in reading order, then those without."""
+
 
 _KNOWN = frozenset(code for row in SCOPE for code in row.codes)
 
