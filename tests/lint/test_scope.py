@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from agreed.cli import main
 from agreed.codes import TEXT_NOT_READ
@@ -192,6 +194,30 @@ def test_only_the_places_of_the_table_that_rules_read_are_read(complete_data: di
     read = _read(load_data(complete_data))
     assert all(statement.place.rules for statement in read)
     assert not [statement for statement in read if statement.path[-1] in ("hopes", "personal", "purpose")]
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
+                     st.text(max_size=12), st.sampled_from(["", " ", "ASAP", "we will try"]))
+_KEYS = st.sampled_from(["what", "acceptance", "commits", "gives", "id", "owner", "quantity", "target", "routine",
+                         "alerts", "talk", "good_days", "imbalances", "response", "signals", "means", "x"])
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                         st.dictionaries(_KEYS, inner, max_size=4)), max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parties=_VALUES, results=_VALUES, relationship=_VALUES, celebration=_VALUES)
+def test_any_shape_of_data_reads_as_the_non_blank_texts_at_the_tables_paths(
+        minimal_agreement: dict[str, Any], load_data: LoadData, parties: Any, results: Any, relationship: Any,
+        celebration: Any) -> None:
+    data = {**minimal_agreement, "parties": parties, "results": results, "relationship": relationship,
+            "celebration": celebration}
+    document = load_data(data)
+    for statement in statements(document):
+        assert document.value_at(statement.path) == statement.text
+        assert statement.text.strip()
+        shape = ".".join(step if isinstance(step, str) else "[]" for step in statement.path).replace(".[]", "[]")
+        assert shape == statement.place.path
+        assert statement.place.rules
 
 
 def _context_at(document: Document, path: tuple[str | int, ...]) -> TextContext:
