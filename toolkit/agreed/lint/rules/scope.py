@@ -241,18 +241,12 @@ def statements(document: Document) -> Iterator[Statement]:
     """Every non-blank value of a loaded document that a text rule reads, in reading order: row by row, except that
     rows of the same list are read item by item (a deliverable's ``what``, then its ``acceptance``, then the next
     deliverable)."""
-    found = [(_group_rank(row), path, index, statement_index, statement)
-             for index, row in enumerate(SCOPE) if row.codes
-             for statement_index, (path, statement) in enumerate(_statements_at(document, row))]
-    found.sort(key=lambda entry: (entry[0], _indices(entry[1]), entry[2], entry[3]))
+    found = [(rank, _indices(path), index, statement)
+             for index, (row, steps, rank) in enumerate(_READ)
+             for path, statement in _statements_at(document, row, steps)]
+    found.sort(key=lambda entry: entry[:3])
     for *_, statement in found:
         yield statement
-
-
-def _group_rank(row: Prose) -> int:
-    """The position of the first row read from the same container as ``row``."""
-    container = _steps(row.path)[:-1]
-    return next(index for index, other in enumerate(SCOPE) if _steps(other.path)[:-1] == container)
 
 
 def _indices(path: JsonPath) -> tuple[int, ...]:
@@ -265,8 +259,20 @@ def _steps(path: str) -> tuple[str, ...]:
         (name[: -len(_EACH)], _EACH) if name.endswith(_EACH) else (name,)))
 
 
-def _statements_at(document: Document, row: Prose) -> Iterator[tuple[JsonPath, Statement]]:
-    for path, value, item in _values(document.data, _steps(row.path), (), None):
+def _group_ranks(steps: Sequence[tuple[str, ...]]) -> list[int]:
+    """For each row's steps, the position of the first row read from the same container."""
+    first: dict[tuple[str, ...], int] = {}
+    return [first.setdefault(row_steps[:-1], index) for index, row_steps in enumerate(steps)]
+
+
+_READ_ROWS = [row for row in SCOPE if row.codes]
+_READ_STEPS = [_steps(row.path) for row in _READ_ROWS]
+_READ = tuple(zip(_READ_ROWS, _READ_STEPS, _group_ranks(_READ_STEPS), strict=True))
+"""The rows some rule reads, each with its path's steps and its container's rank in the reading order."""
+
+
+def _statements_at(document: Document, row: Prose, steps: tuple[str, ...]) -> Iterator[tuple[JsonPath, Statement]]:
+    for path, value, item in _values(document.data, steps, (), None):
         if isinstance(value, str) and value.strip():
             yield path, Statement(path, value, _context(row, path, item), row)
 
