@@ -90,26 +90,64 @@ _RELATIVE_NOUN = (
     rf"|{WEEKDAY})"
 )
 
-PERIOD = TermPattern.raw(
-    rf"""(?:(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?|(?<![\w\-]){_PREP}\s+)?
-    (?<![\w\-])(?-i:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*{_YEAR}|['\u2019/]\d{{2}}(?!\d))?(?![\w\-])
-    | (?<![\w\-])(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)(?!\s+of\s+(?:each|every))
-        (?:\s+of\s+(?:the\s+)?(?:year|{_YEAR}))?(?![\w\-])
-    | (?<![\w\-]){_PREP}[\s\-]+(?:the\s+)?(?:year\s+)?{_YEAR}
-    | (?<![\w\-])\d{{4}}-(?:0[1-9]|1[0-2])(?![\d\-])
-    | (?<![\w\-]){_PREP}[\s\-]+{MONTH}(?![a-z])(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?(?!\s+\d{{1,2}}\b)
-    | (?<![\w\-]){MONTH}(?![a-z])\s+(?:19|20)\d\d\b
-    | (?<![\w\-])(?:{_PREP}|this|next|over)[\s\-]+(?:the\s+)?{_SEASON}(?:\s+(?:of\s+)?(?:19|20)\d\d)?(?![\w\-])
-    | (?<![\w\-]){_SEASON}\s+(?:19|20)\d\d\b
-    | (?<![\w\-])(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+|this\s+|next\s+)?
-        {_PERIOD_NOUN}(?![\w\-])
-    | (?<![\w\-])(?:by\s+)?(?:the\s+)?(?:year|quarter|month|half)[\s\-]end(?![\w\-])
-    | (?<![\w\-])(?-i:EOY|EOQ|EOM|EOW|EOH)(?![\w\-])
-    | (?<![\w\-])(?:{_PREP}\s+)?(?:the\s+)?(?:mid|half)[\s\-]?(?:year|term|quarter|month|week)(?![\w\-])
-    | (?<![\w\-])(?-i:FY)\s?['\u2019]?\d{{2,4}}(?=\s*(?:[.,;:)]|$))
-    """,
-    label="period",
+_HAS_CODE = Regex(r"[QH][1-4]|[1-4][QH]|EO[YQMWH]|FY").search
+_HAS_YEAR = Regex(r"(?:19|20)\d\d|FY", re.IGNORECASE).search
+_HAS_MONTH = any_word(
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+)  # fmt: skip
+_HAS_SEASON = any_word("spring", "summer", "autumn", "fall", "winter")
+_HAS_MID = Regex(r"mid|half", re.IGNORECASE).search
+
+
+def _period(pattern: str, needs: Callable[[str], object]) -> TermPattern:
+    """One shape of period; each is tried only on texts that hold a word or a digit it cannot match without."""
+    return TermPattern.raw(pattern, needs=needs, label="period")
+
+
+# One pattern per shape, not one alternation: a statement is scanned only for the shapes its words allow.
+PERIODS = (
+    _period(
+        rf"""(?:(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?|(?<![\w\-]){_PREP}\s+)?
+        (?<![\w\-])(?-i:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*{_YEAR}|['\u2019/]\d{{2}}(?!\d))?(?![\w\-])""",
+        _HAS_CODE,
+    ),
+    _period(
+        rf"""(?<![\w\-])(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)
+        (?!\s+of\s+(?:each|every))(?:\s+of\s+(?:the\s+)?(?:year|{_YEAR}))?(?![\w\-])""",
+        any_word("quarter", "half"),
+    ),
+    _period(rf"(?<![\w\-]){_PREP}[\s\-]+(?:the\s+)?(?:year\s+)?{_YEAR}", _HAS_YEAR),
+    _period(r"(?<![\w\-])\d{4}-(?:0[1-9]|1[0-2])(?![\d\-])", _HAS_YEAR),
+    _period(
+        rf"""(?<![\w\-]){_PREP}[\s\-]+{MONTH}(?![a-z])(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?(?!\s+\d{{1,2}}\b)
+        | (?<![\w\-]){MONTH}(?![a-z])\s+(?:19|20)\d\d\b""",
+        _HAS_MONTH,
+    ),
+    _period(
+        rf"""(?<![\w\-])(?:{_PREP}|this|next|over)[\s\-]+(?:the\s+)?{_SEASON}(?:\s+(?:of\s+)?(?:19|20)\d\d)?(?![\w\-])
+        | (?<![\w\-]){_SEASON}\s+(?:19|20)\d\d\b""",
+        _HAS_SEASON,
+    ),
+    _period(
+        rf"""(?<![\w\-])(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+|this\s+|next\s+)?
+            {_PERIOD_NOUN}(?![\w\-])
+        | (?<![\w\-])(?:by\s+)?(?:the\s+)?(?:year|quarter|month|half)[\s\-]end(?![\w\-])""",
+        any_word("end", "start", "beginning", "middle", "close"),
+    ),
+    _period(r"(?<![\w\-])(?-i:EOY|EOQ|EOM|EOW|EOH)(?![\w\-])", _HAS_CODE),
+    _period(
+        rf"(?<![\w\-])(?:{_PREP}\s+)?(?:the\s+)?(?:mid|half)[\s\-]?(?:year|term|quarter|month|week)(?![\w\-])", _HAS_MID
+    ),
+    _period(r"(?<![\w\-])(?-i:FY)\s?['\u2019]?\d{2,4}(?=\s*(?:[.,;:)]|$))", _HAS_CODE),
 )
+_RELATIVE_WORDS = (  # one of them is in every match of RELATIVE
+    "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "one",
+    "down", "long", "now", "imminently", "time", "future", "term", "later", "earlier", "this", "next", "coming",
+    "following", "few", "couple", "several", "days", "weeks", "months", "week", "month", "quarter", "year", "weekend",
+    "forward", "early", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+)  # fmt: skip
 RELATIVE = TermPattern.raw(
     rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
             (?:\s+(?:after|before|following)\s+(?:the\s+)?[\w\-]+(?:\s+(?:close|end|start))?)?|sooner\s+or\s+later|eventually|someday|some\s+day|tomorrow|tonight|today
@@ -131,6 +169,7 @@ RELATIVE = TermPattern.raw(
         )(?![\w\-])
     | (?<![\w\-])(?:by|on|this|next|before|until|till|coming)\s+{WEEKDAY}(?![\w\-])(?!\s*,?\s*(?:the\s+)?\d)
     """,
+    needs=any_word(*_RELATIVE_WORDS),
     label="relative",
 )
 DURATION = TermPattern.raw(
@@ -372,7 +411,7 @@ def _is_scope(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    patterns = (PLACEHOLDER_DATE, PERIOD, MILESTONE, EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DURATION, FUZZY)
+    patterns = (PLACEHOLDER_DATE, *PERIODS, MILESTONE, EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DURATION, FUZZY)
     for hit in scan(text, *patterns, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
