@@ -31,6 +31,7 @@ def test_counts_ranking(text: str, word: str, expected: bool) -> None:
     ("Answer every sales question within 4 hours.", "every sales question", True),
     ("Resolve all issues before launch.", "all issues", False),
     ("Address every concern raised.", "every concern", False),
+    ("Refund every duplicate charge.", "every duplicate charge", True),
     ("Fix all critical bugs.", "all critical bugs", True),
     ("Validate all input data.", "all input data", True),
     ("Escalate any longer delay than 10 days.", "any longer delay", True),

@@ -46,6 +46,11 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The trust will support staff through the go-live.", ["support"]),
     ("Both leads will stay close to the review and work together.", ["stay close to", "work together"]),
     ("Student wellbeing should be prioritised.", ["prioritised"]),
+    ("The new module will help with reducing errors.", ["help with"]),
+    ("The API team will support each integrator.", ["support"]),
+    ("The Contractor shall provide appropriate support to the Authority.", ["provide appropriate support"]),
+    ("Engineering and Product to explore a strategy.", ["explore"]),
+    ("Li will support the launch over the weekend.", ["support"]),
     ("Li kept an eye on costs and will oversee the programme.", ["kept an eye on", "oversee"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -78,6 +83,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "The people involved in the pilot get a badge.",
     "Provide support staff for the 3 sites.",
     "The WMS should support cross-docking of inbound pallets.",
+    "We prioritise customer-facing bugs over internal tooling.",
+    "Monitored by Elif in the monthly resource review.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -50,6 +50,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The squad will fix the flaky tests.", ["The squad"]),
     ("The Contractor or its subcontractors shall carry out the 2 audits.", ["The Contractor or its subcontractors"]),
     ("We may raise concerns within 2 days.", ["We"]),
+    ("The Maths and Science departments will co-deliver STEM week.", ["The Maths and Science departments"]),
+    ("Priya and Omar will co-own the accounts list.", ["Priya and Omar"]),
+    ("The CISO and the CIO are jointly accountable for the plan.", ["The CISO and the CIO"]),
+    ("The plan is co-owned by Li.", ["co-owned"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -41,6 +41,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("That report will be updated weekly.", ["will be updated"]),
     ("The report gets written by Friday.", ["gets written"]),
     ("When the invoice arrives, it is paid within 30 days.", ["is paid"]),
+    ("Each month they are reviewed.", ["are reviewed"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -37,6 +37,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Always delight customers.", ["Always"]),
     ("Fix all relevant issues and resolve any longer delays.", ["all relevant issues", "any longer delays"]),
     ("Inform all stakeholders.", ["all stakeholders"]),
+    ("Be available at all times.", ["at all times"]),
     ("Resolve every issue before launch and pick the largest vendor.", ["every issue", "largest"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -70,7 +71,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Never deploy on a Friday after 15:00.",
     "Always attach the signed form to the ticket.",
     "Report any problems to the help desk.",
-    "Fix all critical bugs.",
+    "We will fix all critical bugs and validate all input data.",
     "All stakeholders will sign off the charter.",
     "All departments should work together.",
     "The press shall never start while the guard is open.",

@@ -45,6 +45,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Certain reports will be archived.", ["Certain"]),
     ("Spend some time with certain key accounts.", ["some", "certain"]),
     ("Run some workshops at some stage.", ["some"]),
+    ("Attend check-ins as needed.", ["as needed"]),
+    ("Take breaks when needed; hold ad hoc calls on an ad hoc basis.", ["when needed", "on an ad hoc basis"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -70,6 +72,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Make certain that every invoice is paid.",
     "Li is certain that the 4 sites are ready; nobody is certain.",
     "Ship the 3 reports at some point.",
+    "Elena will produce 4 ad hoc reports for leadership.",
+    "Add 2 servers as needed to run the pilot.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

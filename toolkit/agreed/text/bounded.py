@@ -6,9 +6,10 @@ precise over one the statement defines:
 - a ranking that counts its members: "the 40 largest suppliers", "the 10 most common onboarding blockers", "the top 5
   risks" (:func:`counts_ranking`);
 - a set the noun phrase restricts: by a clause or a qualifier after the noun ("every defect that is reported in the
-  pilot", "all invoices older than 90 days", "every ticket raised in #support") or by a modifier before it that is
-  not itself vague ("zero critical vulnerabilities", "all input data", not "all relevant issues"); a comparative
-  modifier ("any longer delay") needs a number in the statement to compare with (:func:`restricted_set`);
+  pilot", "all invoices older than 90 days", "every ticket raised in #support"), or by a modifier before it that is
+  not itself vague ("every duplicate charge", "zero critical vulnerabilities", "all input data"; not "all relevant
+  issues"); a comparative modifier ("any longer delay") needs a number in the statement to compare with
+  (:func:`restricted_set`);
 - a rule whose every case can be checked: a number, a time or a weekday bounds it ("never deploy on a Friday after
   15:00"), a condition or circumstance scopes it ("never start while the guard is open", "never in front of our
   teams"), or it names an action on a definite thing and where it goes ("always attach the signed form to the

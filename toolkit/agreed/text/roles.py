@@ -3,12 +3,13 @@
 A rule that finds a verb ("support", "monitor", "help") asks :func:`verb_role` whether the clause commits someone to
 do it. Only a commitment is one:
 
-- a capability: a present-tense form after its subject ("The portal supports single sign-on", "Acme monitors the
-  gateway"), or any form after a system, product or service ("The app will monitor disk usage");
+- a capability: a verb of :data:`CAPABILITY_VERBS` in the present tense after its subject ("The portal supports
+  single sign-on", "Acme monitors the gateway"), or in any form after a system, product or service ("The app will
+  monitor disk usage"); "The module will help with reducing errors" still promises effort;
 - a modifier: a participle after a noun ("teams supporting the rollout", "the people involved in the pilot");
 - a purpose: an infinitive that does not complete a verb of commitment ("To help agents find answers, ...", "a
-  mentor to help new hires", "the licences needed to support billing"); after "will continue to", "agrees to" or
-  "is to" it is the commitment itself.
+  mentor to help new hires", "the licences needed to support billing"); after "will continue to", "agrees to",
+  "is to" or a bare named actor ("Engineering and Product to explore ...") it is the commitment itself.
 
 The words are read from the masked statement around the verb, within its clause; nothing is parsed.
 """
@@ -22,6 +23,7 @@ from agreed.text.sentences import clause_around
 from agreed.text.subjects import SubjectKind, subject_before
 
 __all__ = [
+    "CAPABILITY_VERBS",
     "VerbRole",
     "verb_role",
 ]
@@ -66,6 +68,14 @@ _COMMITTING = frozenset(
 )  # fmt: skip
 """Words after which "to <verb>" completes a commitment ("will continue to support", "agrees to help")."""
 _PURPOSE_LEAD = frozenset({"order", "as"})  # "in order to", "so as to"
+_BODIES = frozenset({"team", "teams", "group", "unit", "department", "squad", "office", "desk", "committee", "board"})
+_NAMED_ACTOR_TO = Regex(
+    r"(?:the\s+)?(?-i:[A-Z][\w&\-]*)(?:\s+(?:and|&|or)\s+(?:the\s+)?(?-i:[A-Z][\w&\-]*)|\s+(?-i:[A-Z][\w&\-]*))*"
+    r"(?:\s+team)?\s+to",
+)
+CAPABILITY_VERBS = frozenset({"support", "monitor", "track", "evaluate", "assess", "coordinate", "consult", "research"})
+"""Verbs that state what a system or a party is able to do, not an effort it promises ("supports single sign-on",
+"monitors queue depth"); "help" or "facilitate" promise effort whoever the subject is."""
 
 
 def _words(text: str) -> list[str]:
@@ -79,16 +89,39 @@ def verb_role(masked: str, start: int, end: int) -> VerbRole:
     before = _words(masked[clause_start:start])
     previous = before[-1] if before else ""
     if previous == "to":
-        return VerbRole.COMMITMENT if _completes_commitment(before[:-1]) else VerbRole.PURPOSE
-    if subject_before(masked, start).kind is SubjectKind.SYSTEM:
+        named = _names_actor(masked[clause_start:start])  # "Engineering and Product to explore a strategy"
+        return VerbRole.COMMITMENT if named or _completes_commitment(before[:-1]) else VerbRole.PURPOSE
+    if _lemma(verb) in CAPABILITY_VERBS and _has_system_subject(masked, start, before):
         return VerbRole.CAPABILITY  # "The app will monitor disk usage" (the subject as agreed.text.subjects sees it)
-    if _is_third_person(verb) and previous.isalpha() and previous not in _MODALS:
+    if _lemma(verb) in CAPABILITY_VERBS and _is_third_person(verb) and previous.isalpha() and previous not in _MODALS:
         return VerbRole.CAPABILITY  # "The portal supports", "Acme monitors"; not "does support"
     if verb.endswith("ing") and previous.isalnum() and previous not in _BEFORE_GERUND and not previous.endswith("ly"):
         return VerbRole.MODIFIER  # "teams supporting the rollout"
     if verb.endswith("ed") and previous.isalnum() and previous not in _BEFORE_PARTICIPLE and _is_noun_like(previous):
         return VerbRole.MODIFIER  # "the people involved in the pilot"
     return VerbRole.COMMITMENT
+
+
+def _has_system_subject(masked: str, start: int, before: list[str]) -> bool:
+    while before and before[-1] in _MODALS:
+        before = before[:-1]
+    if before and before[-1] in _BODIES:
+        return False  # "The API team will support": a team, whatever it is named after
+    return subject_before(masked, start).kind is SubjectKind.SYSTEM
+
+
+def _names_actor(before: str) -> bool:
+    """Whether the clause before "to <verb>" is only a named actor, as a heading-style commitment writes it ("Li to
+    send the deck", "Engineering and Product to explore")."""
+    return _NAMED_ACTOR_TO.fullmatch(before.strip()) is not None
+
+
+def _lemma(verb: str) -> str:
+    """The base of a form of a verb the capability list holds ("supports", "monitored" give "support", "monitor")."""
+    for ending in ("ing", "ed", "es", "s"):
+        if verb.endswith(ending) and verb[: -len(ending)] in CAPABILITY_VERBS:
+            return verb[: -len(ending)]
+    return verb
 
 
 def _completes_commitment(before_to: list[str]) -> bool:

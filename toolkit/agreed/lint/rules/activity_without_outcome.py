@@ -59,8 +59,7 @@ VERBS = verb_forms(
 _PATTERN = TermPattern.of((*VERBS, "involved in"))
 _GIVE = (*verb_forms("provide", "offer"), "give", "gives", "giving")
 _PROVIDE = TermPattern.raw(
-    rf"""(?<![\w\-]){alternation(_GIVE)}\s+
-    (?:(?:additional|extra|further|more|ongoing|continued|dedicated|specialist|targeted|practical|general|some)\s+){{1,2}}
+    rf"""(?<![\w\-]){alternation(_GIVE)}\s+(?:(?!(?:a|an|the|\d\w*)\s)[a-z\-]+\s+){{1,2}}
     (?:support|help|assistance|guidance|input|advice)(?![\w\-])""",
     needs=any_word(*_GIVE),
 )
@@ -96,6 +95,10 @@ _HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "pro
 _SUBJECT_USE = Regex(rf"\s*(?:(?:and|&|/)\s*[\w\-]+\s+)?(?:team\s+)?{MODAL}\b", re.IGNORECASE)
 _AFTER_MODAL = Regex(r"(?:will|shall|must|should|can|could|may|might|to|[a-z]+['\u2019]ll)$")
 """A verb after a modal stays a verb before a noun: "will support staff" is no "support staff"."""
+_RANKS = Regex(r"(?:\s+[\w\-]+){1,4}\s+(?:over|before|ahead\s+of)\s", re.IGNORECASE)
+"""Prioritising one thing over another states an order that can be checked."""
+_NAMED_AGENT = Regex(r"\s+by\s+(?:the\s+)?(?-i:[A-Z])")
+"""A participle opening its sentence and naming who does it ("Monitored by Elif in the monthly review")."""
 _NEGATED = Regex(r"\b(?:not|never|no|n['\u2019]t)\b|n['\u2019]t$")
 _VERB_BEFORE = Regex(
     r"(?:^|will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
@@ -117,6 +120,9 @@ def _keep(hit: Hit) -> bool:
         return False  # "support tickets", "a help desk", "customer support", "with the help of"
     if hit.term[:1].isupper() and _SUBJECT_USE.match(hit.masked, hit.end):
         return False  # "Support and Success will ...": a team named as the subject
+    ranks = hit.term.lower().startswith("priorit") and _RANKS.match(hit.masked, hit.end)
+    if ranks or (not before and _NAMED_AGENT.match(hit.masked, hit.end)):
+        return False  # "prioritise P1 bugs over internal tooling" orders work; "Monitored by Elif": who, not what
     if _NEGATED.search(text_before(hit.masked, hit.start, 2)):
         return False  # "will not discuss the budget with other VPs" is a rule, not an activity
     return not (has_measure(hit.sentence) or has_artefact(hit.sentence))

@@ -30,10 +30,11 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word, phrase_regex
+from agreed.text.sentences import clause_around
 from agreed.text.vocabulary import MODAL, PLACEHOLDER, PLURAL_ROLES, may_hold_placeholder, names_owner
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from agreed.lint.rule import TextContext
 
@@ -93,8 +94,9 @@ _JOINER = r"(?:\s*,?\s+(?:and|or|&|\+)\s+|\s*/\s*)"
 _JOINED_ACTOR = Regex(r"(?:\s(?:and|or|&|\+)\s+|/\s*)(?:(?:the|our|its|their|his|her)\s|(?-i:[A-Z]))", re.IGNORECASE)
 """In every match of _SEVERAL: a _JOINER (with a space before its "and", "or", "&" or "+") before an _ACTOR."""
 _SEVERAL = TermPattern.raw(
-    rf"""(?P<term>(?:(?:either|both)\s+)?{_ACTOR}(?:\s*,\s*{_ACTOR})*{_JOINER}{_ACTOR})
-    (?=\s+(?:{_COMMITS}|co-own|share|sign|to\s+[a-z]+\b))
+    rf"""(?P<term>(?:(?:either|both)\s+)?{_ACTOR}(?:\s*,\s*{_ACTOR})*{_JOINER}{_ACTOR}
+    (?:\s+(?:teams|departments|units|groups|offices|functions))?)
+    (?=\s+(?:{_COMMITS}|co-\w+|share|sign|to\s+[a-z]+\b))
     | (?<![\w\-])by\s+(?P<agents>{_ACTOR}{_JOINER}{_ACTOR})(?![\w\-])""",
     needs=_JOINED_ACTOR.search,
     label="several",
@@ -118,7 +120,7 @@ _JOINT = TermPattern.raw(
     r"|co-?(?:own|lead|led|deliver|host|chair|author|manage|run|sponsor|present|facilitate|write|wrote|design)\w*"
     r"|joint\s+(?:ownership|responsibility|accountability)|shared\s+(?:ownership|responsibility|accountability)))"
     r"(?![\w\-])",
-    label="several",
+    label="joint",
 )
 _WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
@@ -134,8 +136,21 @@ def _keep(hit: Hit) -> bool:
     return not (_PASSIVE_AFTER.match(hit.masked, hit.end) or names_owner(hit.masked))
 
 
+def _one_per_clause(hits: Iterable[Hit]) -> Iterator[Hit]:
+    """The hits, less a joint verb ("co-own", "jointly accountable") in a clause whose joined actors were reported:
+    "Priya and Omar will co-own the list" has one problem, said once."""
+    joined_clauses: set[tuple[int, int]] = set()
+    for hit in hits:
+        clause = clause_around(hit.masked, hit.start, hit.end)
+        if hit.label == "joint" and clause in joined_clauses:
+            continue
+        if hit.label in ("several", "several-at-start"):
+            joined_clauses.add(clause)
+        yield hit
+
+
 def _message(hit: Hit) -> str:
-    if hit.label in ("several", "several-at-start"):
+    if hit.label in ("several", "several-at-start", "joint"):
         return f'"{hit.term}" makes several actors own one commitment: name one owner and list the others as helpers'
     return f'"{hit.term}" is a collective or placeholder actor: name the one person, role or unit who owns this'
 
@@ -143,9 +158,8 @@ def _message(hit: Hit) -> str:
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.owned:
         return
-    for hit in scan(
-        text, _OWNER_FIELD, _SEVERAL, _SEVERAL_DOING, _JOINT, _SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE, keep=_keep
-    ):
+    patterns = (_OWNER_FIELD, _SEVERAL, _SEVERAL_DOING, _JOINT, _SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE)
+    for hit in _one_per_clause(scan(text, *patterns, keep=_keep)):
         yield TextSpan(hit.start, hit.end, _message(hit))
 
 

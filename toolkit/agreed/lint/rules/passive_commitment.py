@@ -102,8 +102,12 @@ _ENSURES = Regex(
     needs=any_word("ensure", "ensures", "ensured", "ensuring", "sure", "certain", "see", "sees", "guarantee",
                    "guarantees", "verify", "verifies", "check", "checks", "confirm", "confirms"),
 )
-_ZERO_RELATIVE = Regex(r"(?:^|\s)(?!(?:and|or|but|then|so|if|when)\s)[a-z]+\s+(?:it|they|he|she)\s+$")
-"""A clause that follows its noun without "that": "on the day it is triaged"."""
+_ZERO_RELATIVE = Regex(
+    r"\b(?:on|by|at|in|from|until|till|after|before)\s+the\s+(?:day|date|week|month|moment|time|hour|minute|shift"
+    r"|meeting|review)\s+(?:it|they|he|she)\s+$",
+    re.IGNORECASE,
+)
+"""A clause that follows its time without "that": "on the day it is triaged" (not "Each month they are reviewed")."""
 _GETS = Regex(r"(?:.*\s)?gets?\s+\S+$", re.IGNORECASE)
 _NOUN_NEXT = Regex(
     r"\s+(?!(?:by|in|on|at|to|for|from|with|within|before|after|until|and|or|but|when|if|once|as|every|each|weekly"

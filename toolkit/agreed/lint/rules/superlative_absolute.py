@@ -32,6 +32,7 @@ from agreed.problem import Severity
 from agreed.text.bounded import checkable_rule, counts_ranking, restricted_set
 from agreed.text.hits import Hit, is_proper_name, scan, text_after, text_before
 from agreed.text.measures import has_number
+from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.vocabulary import ADJECTIVE, MODAL
 
@@ -85,7 +86,7 @@ _POSSESSIVE = Regex(r"(?:our|my|their|his|her|its|your|at|to\s+the)$")
 
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
-    if is_proper_name(hit) or _NOT_SUPERLATIVE.match(word):
+    if is_proper_name(hit) or in_name(hit, modifier=True) or _NOT_SUPERLATIVE.match(word):
         return False  # "Best Buy"; "the most recent version", "most likely"
     if word in ("always", "never"):
         if word == "never" and _DISCLOSURE.match(text_after(hit.masked, hit.end, 2)):

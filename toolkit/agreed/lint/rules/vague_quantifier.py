@@ -47,7 +47,8 @@ FREQUENCIES = (
     "regularly", "regular", "on a regular basis", "at regular intervals", "periodically", "periodic", "frequently",
     "frequent", "from time to time", "often", "ongoing", "on an ongoing basis", "continuous", "continuously",
     "continual", "continually", "constantly", "as and when", "occasionally", "occasional", "every so often",
-    "now and then", "every now and then", "routinely", "at intervals", "ad hoc", "on an ad hoc basis",
+    "now and then", "every now and then", "routinely", "at intervals", "ad hoc", "on an ad hoc basis", "as needed",
+    "when needed", "as and when needed",
 )  # fmt: skip
 
 _QUANTIFIER = TermPattern.of(QUANTIFIERS, label="quantity")
@@ -71,6 +72,9 @@ _EXEMPT_AFTER = {
     "regular": r"(?:expression|season|hours)\b",
     "continuous": r"(?:integration|delivery|deployment|improvement\s+process)\b",
     "a lot": r"(?:more|less|fewer)\b",
+    "ad hoc": r"[a-z]+s\b",  # "ad hoc reports": a kind of report, not how often
+    "as needed": r"(?:to|for|by|in|on)\b",  # "as needed to run the pilot": a purpose, which escape-clause reads
+    "when needed": r"(?:to|for|by|in|on)\b",
 }
 _EXEMPT_BEFORE = {
     "certain": r"(?:make|makes|made|making|be|is|are|am|was|were|been|being|feel|feels|not|quite|very|fairly"
