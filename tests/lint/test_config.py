@@ -207,6 +207,21 @@ def test_allowed_terms_are_the_teams_glossary_in_every_written_form(tmp_path: Pa
     assert "best effort" not in {text[finding.start:finding.end] for finding in allowed}
 
 
+def test_a_configured_rule_reads_the_elements_the_scope_table_gives_it(tmp_path: Path) -> None:
+    config = _load(tmp_path, "vague-terms: [synergy]\n")
+    registered = next(rule for rule in ALL_RULES if rule.code == "V110")
+    assert (configured := _rule(config, "V110")) is not None
+    assert configured.elements == registered.elements
+    assert "W-WHAT" in configured.elements
+
+
+def test_a_declared_term_is_reported_once_by_its_own_rule(tmp_path: Path) -> None:
+    config = _load(tmp_path, "vague-terms: [leverage synergies, robust]\n")
+    text = "Leverage synergies with a robust plan."
+    assert [(finding.rule, text[finding.start:finding.end]) for finding in check_statement(text, config.rules)] == [
+        ("V110", "Leverage synergies"), ("V110", "robust")]
+
+
 def test_without_vague_terms_the_custom_term_rule_is_silent(tmp_path: Path) -> None:
     config = _load(tmp_path, "{}\n")
     assert (rule := _rule(config, "V110")) is not None

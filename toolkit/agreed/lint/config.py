@@ -287,9 +287,10 @@ def _defaults(rule: Rule) -> dict[str, Any]:
 
 
 def _configured(rule: Rule, options: Mapping[str, Any]) -> Rule:
+    """The rule with ``options``; its severity and the elements it reads stay the registry's (the scope table's)."""
     assert rule.configure is not None
     configured = rule.configure(options)
-    return dataclasses.replace(configured, severity=rule.severity)
+    return dataclasses.replace(configured, severity=rule.severity, elements=rule.elements)
 
 
 def _fingerprint(settings: Mapping[str, Any]) -> str:

@@ -64,6 +64,4 @@ def configure(options: OptionValues) -> TextRule:
 
 
 RULE = TextRule(code="V110", name="custom-vague-term", category=Category.VAGUENESS, severity=Severity.WARNING,
-                doc=__doc__ or "", check=check,
-                elements=("W-WHAT", "W-MILESTONES", "C-TARGETS", "W-MEASURES", "C-HANDOFFS"),
-                options_schema=OPTIONS_SCHEMA, configure=configure)
+                doc=__doc__ or "", check=check, options_schema=OPTIONS_SCHEMA, configure=configure)
