@@ -167,17 +167,24 @@ def one_finding_per_span(found: Sequence[tuple[TextRule, list[TextSpan]]]) -> li
     least as severe, so that nothing gets milder, and only findings about the words' meaning (:data:`ABOUT_THE_WORDS`)
     take part: the others are all kept. Rules keep their order, and each its spans' order."""
     ranked = sorted((span.start, -span.end, rank, index) for rank, (rule, spans) in enumerate(found)
-                    if rule.category in ABOUT_THE_WORDS for index, span in enumerate(spans))
+                    if spans and rule.category in ABOUT_THE_WORDS for index, span in enumerate(spans))
+    if len(ranked) < 2:  # most values: nothing to compare
+        return list(found)
     dropped: set[tuple[int, int]] = set()
     reach: dict[Severity, int] = {}  # per severity, the furthest end of the spans kept so far (all start before)
     for _, negative_end, rank, index in ranked:
         severity = found[rank][0].severity
-        if any(reach.get(level, -1) >= -negative_end for level in Severity if level >= severity):
+        if any(reach.get(level, -1) >= -negative_end for level in _AT_LEAST[severity]):
             dropped.add((rank, index))
         else:
             reach[severity] = max(reach.get(severity, -1), -negative_end)
+    if not dropped:
+        return list(found)
     return [(rule, [span for index, span in enumerate(spans) if (rank, index) not in dropped])
             for rank, (rule, spans) in enumerate(found)]
+
+
+_AT_LEAST: Final = {severity: tuple(level for level in Severity if level >= severity) for severity in Severity}
 
 
 MAX_CHUNK = 2000  # characters a text rule reads at once; keeps the cost of pathological prose linear
