@@ -70,6 +70,12 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Send the survey within 2 weeks after launch.", ["within 2 weeks after launch"]),
     ("Stay on call through the ERP go-live.", ["through the ERP go-live"]),
     ("Agree the budget by the next steering review.", ["by the next steering review"]),
+    ("Launch in the first half of 2027.", ["in the first half of 2027"]),
+    ("Kick off in the new financial year.", ["in the new financial year"]),
+    ("Add the export in a later phase.", ["in a later phase"]),
+    ("Share the numbers at the next check-in.", ["at the next check-in"]),
+    ("Run a lessons-learned review post-launch.", ["post-launch"]),
+    ("By COB, send the draft; ship the fix shortly thereafter.", ["By COB", "shortly thereafter"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -112,6 +118,8 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     ("Release the annual report when the figures are final.", ["when the figures are final"]),
     ("Keep the legacy tool until the migration is complete.", ["until the migration is complete"]),
     ("Delete the staging data as soon as the contract is signed.", ["as soon as the contract is signed"]),
+    ("Migrate the archive by the time we launch.", ["by the time we launch"]),
+    ("Publish the catalogue once ready.", ["once ready"]),
 ])
 def test_an_undated_condition_as_the_deadline_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -124,6 +132,8 @@ def test_an_undated_condition_as_the_deadline_fires(text: str, expected: list[st
     "The system shall let the clerk edit an amount until the batch is closed.",  # a system's behaviour per batch
     "Run the job once a day and retry only once.",
     "Reply when possible.",
+    "Keep the old server until we have a replacement in place on 2027-05-01.",
+    "Keep the old server until we have a replacement.",  # a state, not one event
 ])
 def test_a_condition_that_recurs_or_is_dated_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []
@@ -181,6 +191,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     # the agreement's own term, a cadence, a start condition with a dated deadline
     "Prices stay fixed for the duration of the contract.",
     "Raise blockers at the monthly review.",
+    "Share the numbers at the weekly check-in.",
+    "Complete the pre-launch checklist.",  # "pre-launch" names the checklist
     "Following the Q1 review, Finance will present 3 options to the CFO by 2027-05-05.",
     # asides: a risk, a purpose
     "Risk: demand may exceed supply during the summer peak.",

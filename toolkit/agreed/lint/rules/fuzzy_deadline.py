@@ -76,7 +76,7 @@ _MILESTONE = (
     r"|code\s+freeze|freeze|launch\s+date|christmas|easter|year-end|quarter-end|month-end|general\s+availability"
     r"|GA|beta|MVP|v\d+(?:\.\d+)*|approval|restructuring|meeting|steering\s+(?:group|committee)|AGM|workshop"
     r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term"
-    r"|review|retrospective|retro)"
+    r"|review|retrospective|retro|check-?in|catch-?up|steering\s+review)"
 )
 _SPAN = (
     r"(?:process|project|programme|program|transition|implementation|engagement|phase|trial|pilot|rollout|roll-out"
@@ -113,7 +113,7 @@ PERIODS = (
         _HAS_CODE,
     ),
     _period(
-        rf"""(?<![\w\-])(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)
+        rf"""(?<![\w\-])(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)
         (?!\s+of\s+(?:each|every))(?:\s+of\s+(?:the\s+)?(?:year|{_YEAR}))?(?![\w\-])""",
         any_word("quarter", "half"),
     ),
@@ -145,12 +145,13 @@ _RELATIVE_WORDS = (  # one of them is in every match of RELATIVE
     "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "one",
     "down", "long", "now", "imminently", "time", "future", "term", "later", "earlier", "this", "next", "coming",
     "following", "few", "couple", "several", "days", "weeks", "months", "week", "month", "quarter", "year", "weekend",
-    "forward", "early", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
-    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+    "forward", "early", "new", "cob", "eod", "eob", "play", "mon", "monday", "tue", "tues", "tuesday", "wed",
+    "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
 )  # fmt: skip
 RELATIVE = TermPattern.raw(
     rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
-            (?:\s+(?:after|before|following)\s+(?:the\s+)?[\w\-]+(?:\s+(?:close|end|start))?)?|sooner\s+or\s+later|eventually|someday|some\s+day|tomorrow|tonight|today
+            (?:\s+(?:thereafter|afterwards)|\s+(?:after|before|following)\s+(?:the\s+)?[\w\-]+(?:\s+(?:close|end|start))?)?
+        |sooner\s+or\s+later|eventually|someday|some\s+day|tomorrow|tonight|today
         |in\s+due\s+course|in\s+due\s+time|at\s+some\s+(?:point|stage)|one\s+of\s+these\s+days
         |down\s+the\s+(?:line|road)
         |before\s+long|any\s+day\s+now|imminently|over\s+time|in\s+the\s+near\s+(?:future|term)|in\s+the\s+future
@@ -164,6 +165,9 @@ RELATIVE = TermPattern.raw(
         |(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|the\s+next|several|some)\s+(?:days|weeks|months|years)
         |(?:within|in)\s+(?:days|weeks|months)|within\s+the\s+(?:week|month|quarter|year)|by\s+the\s+weekend
         |(?:early|mid|late)[\s\-]+(?:this|next)\s+(?:year|quarter|month|week)
+        |(?:in|by|during)\s+the\s+new\s+(?:year|financial\s+year|fiscal\s+year|quarter|term)
+        |in\s+a\s+(?:later|future|subsequent)\s+(?:phase|release|stage|version|iteration|sprint|wave)
+        |by\s+(?:(?-i:COB|EOD|EOB)|close\s+of\s+play)
         |(?:going|moving)\s+forward(?!\s+with)|from\s+now\s+on|(?:in\s+the\s+)?(?:short|near|medium)[\s\-]term
         |(?<!\bas\s)(?<!\btoo\s)(?<!\bthe\s)(?<!\ban\s)early(?=\s*(?:[.,;:!?)]|$|(?:if|when|and|or|so|enough|on)\b))
         )(?![\w\-])
@@ -209,6 +213,11 @@ SPAN = TermPattern.raw(
     needs=any_word(*_BEFORE_SPAN),
     label="milestone",
 )
+PREFIXED_EVENT = TermPattern.raw(
+    r"(?<![\w\-])(?:post|pre)[\s\-]?(?:launch|go-?live|release|migration|pilot|merger|rollout|roll-out|cut-?over)(?![\w\-])",
+    needs=Regex(r"post|pre", re.IGNORECASE).search,
+    label="milestone",
+)
 EVENT_CLAUSE = TermPattern.raw(
     rf"""(?<![\w\-]){alternation(_BEFORE_EVENT)}\s+(?:the\s+|our\s+|this\s+)?
     (?:[\w\-]+\s+){{0,2}}?(?:starts?|begins?|ends|finish(?:es)?|wraps(?:\s+up)?|closes|launches|goes\s+live
@@ -221,8 +230,16 @@ _NO_SUBJECT = (
     "these", "those", "per", "more", "again", "only", "possible", "needed", "required", "necessary", "appropriate",
     "applicable", "ready", "practicable", "feasible", "further",
 )  # fmt: skip
+_NOT_AN_EVENT = (  # "once we have ...", "until we can ...": a state or an ability, not one event
+    "have", "are", "can", "could", "need", "see", "get", "do", "know", "think", "want", "may", "might", "will",
+    "would", "should", "must", "feel", "believe", "hear",
+)  # fmt: skip
 _CONDITION_SOURCE = (
-    rf"""(?P<condition>(?<![\w\-])(?:(?P<once>once|as\s+soon\s+as|until|till|by\s+the\s+time)|when)\s+
+    rf"""(?P<condition>(?<![\w\-])
+    (?:once|as\s+soon\s+as|until|till|by\s+the\s+time)\s+(?:we|they)\s+(?!{alternation(_NOT_AN_EVENT)}(?![\w\-]))
+        [a-z]+(?<!ly)(?:\s+(?:off|up|out|live))?
+    | (?:once|when)\s+(?:ready|approved|signed\s+off|finali[sz]ed|agreed)
+    | (?:(?P<once>once|as\s+soon\s+as|until|till|by\s+the\s+time)|when)\s+
     (?!{alternation(_NO_SUBJECT)}(?![\w\-]))
     (?P<subject>(?:(?:the|our|their|its|all)\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+)\s+
     (?:(?:is|are|has\s+been|have\s+been|becomes|gets)\s+(?:fully\s+|formally\s+|finally\s+)?
@@ -356,7 +373,7 @@ def _keep_condition(hit: Hit, before: str) -> bool:
     """An undated condition is kept when one event is meant ("once legal signs off"), not a kind of event that recurs
     ("when customers are onboarded"), and no calendar day in its clause gives the deadline."""
     match = _CONDITION_RE.match(hit.masked, hit.start)
-    subject = match.group("subject") if match is not None else ""
+    subject = (match.group("subject") if match is not None else None) or ""
     plural_inside = re.search(r"[^s\s]s\s+\S", subject, re.IGNORECASE) is not None
     if plural_inside or is_plural_generic(subject) or has_date(hit.sentence):
         return False  # "when customers ask": a kind of event that recurs; "..., by 2027-03-01": the day is the deadline
@@ -411,7 +428,9 @@ def _is_scope(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    patterns = (PLACEHOLDER_DATE, *PERIODS, MILESTONE, EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DURATION, FUZZY)
+    patterns = (
+        PLACEHOLDER_DATE, *PERIODS, MILESTONE, PREFIXED_EVENT, EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DURATION, FUZZY,
+    )  # fmt: skip
     for hit in scan(text, *patterns, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
