@@ -46,6 +46,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Migrate to the fullest extent practicable.", ["to the fullest extent practicable"]),
     ("Li will make every effort to cut waiting times.", ["make every effort"]),
     ("Add retry logic if there is spare capacity.", ["if there is spare capacity"]),
+    ("Give engineering resources as available.", ["as available"]),
+    ("Attach the logs where available and escalate as and when needed.", ["where available", "as and when needed"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -65,6 +67,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "The rates are subject to the terms of the 2026 master agreement.",
     "Limit liability to the maximum extent permitted by law.",
     "Route batch jobs to the Best Effort tier.",
+    "Use the templates as available in the 2026 catalogue.",
+    "When available, the backup generator starts within 10 s.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

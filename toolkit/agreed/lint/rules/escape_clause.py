@@ -39,7 +39,8 @@ _CONDITIONS = ("as", "if", "where", "when", "whenever", "wherever")
 _STATES = (
     "appropriate", "needed", "necessary", "possible", "feasible", "practical", "practicable", "required", "applicable",
     "relevant", "warranted", "deemed necessary", "deemed appropriate", "at all possible", "reasonably possible",
-    "reasonably practicable",
+    "reasonably practicable", "and when needed", "and when required", "and when available",
+    "and when possible", "and when appropriate", "and when necessary",
 )  # fmt: skip
 _PHRASES = (
     "as far as possible", "as far as practicable", "as far as reasonably practicable", "as soon as possible",
@@ -57,6 +58,7 @@ _PHRASES = (
     "if circumstances permit", "where circumstances allow", "if practical", "if at all possible",
     "make every effort", "makes every effort", "making every effort", "use every effort", "every reasonable effort",
     "all reasonable efforts", "all reasonable steps", "all reasonable endeavours", "all reasonable endeavors",
+    "as available", "if available", "where available", "wherever available", "whenever available",
 )  # fmt: skip
 TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES)
 
@@ -99,7 +101,7 @@ def _keep(hit: Hit) -> bool:
     escape; nor is a term inside a name ("the Best Effort tier")."""
     if in_name(hit):
         return False
-    if hit.term.lower().endswith(("required", "necessary", "needed", "applicable")):
+    if hit.term.lower().endswith(("required", "necessary", "needed", "applicable", "available")):
         return not _ANCHORED.match(text_after(hit.masked, hit.end, 1))
     if hit.term.lower().endswith(_EXTENTS):
         return _PERMITTED_BY_LAW.match(hit.masked, hit.end) is None
