@@ -87,7 +87,8 @@ def default_rules() -> tuple[Rule, ...]:
 
 def check_statement(text: str, rules: Sequence[Rule] | None = None, context: TextContext = TextContext(),
                     allowed_terms: tuple[str, ...] = (), budget: TextBudget = DEFAULT_BUDGET) -> list[StatementFinding]:
-    """Findings of the text rules among ``rules`` in one statement, ordered by position; none inside an allowed term.
+    """Findings of the text rules among ``rules`` in one statement, ordered by position; none inside an allowed term,
+    and each span of words said once (:func:`one_finding_per_span`, ranked in the order of ``rules``).
 
     Only the first ``budget.value_chars`` characters are read (a finding says so when there are more), and each
     rule reports at most ``budget.findings_per_value`` findings, then one that counts the rest.
@@ -126,13 +127,6 @@ def not_read_message(read: int, total: int, budget: TextBudget) -> str:
     return (f"the text rules read only the first {read:,} of this value's {total:,} characters (at most "
             f"{budget.value_chars:,} per value and {budget.document_chars:,} per agreement): the rest was not "
             "checked; shorten the value or split it into several items")
-
-
-def capped_spans(rule: TextRule, text: str, context: TextContext, allowed: re.Pattern[str] | None,
-                 cap: int) -> list[TextSpan]:
-    """A text rule's spans in ``text`` outside the allowed terms: the first ``cap``, then one that counts the rest
-    (at the first span not listed)."""
-    return capped(rule, allowed_spans(rule, text, context, allowed), cap)
 
 
 def allowed_spans(rule: TextRule, text: str, context: TextContext, allowed: re.Pattern[str] | None) -> list[TextSpan]:
