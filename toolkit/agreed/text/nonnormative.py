@@ -33,6 +33,11 @@ def _names_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in folded for word in words)
 
 
+def _may_hold_remark(text: str) -> bool:
+    """Whether ``text`` may hold a remark: a label needs a colon or a dash after it."""
+    return (":" in text or " - " in text or "\u2013" in text or "\u2014" in text) and _names_any(text, _REMARK_WORDS)
+
+
 def _may_hold_heading(text: str) -> bool:
     """Whether a line of ``text`` starts as a heading can: with a digit, "#", "§" or a word such as "Appendix"."""
     for line in text.split("\n") if "\n" in text else (text,):
@@ -43,19 +48,19 @@ def _may_hold_heading(text: str) -> bool:
 
 
 _REMARK = Regex(
-    r"""(?:^[ \t]*|(?<=[.!?][ \t]))(?:[-*\u2022][ \t]+)?
-    (?:notes?|nb|n\.b\.|rationale|informative|examples?|comments?|remarks?|editor'?s[ \t]+note|explanatory[ \t]+note)
+    r"""\b(?:notes?|nb|n\.b\.|rationale|informative|examples?|comments?|remarks?|editor'?s[ \t]+note
+    |explanatory[ \t]+note)
     (?:[ \t]+\d+)?(?:[ \t]*\((?:informative|non-normative)\))?
     (?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t])
     [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
-    needs=lambda text: _names_any(text, _REMARK_WORDS),
+    needs=_may_hold_remark,
 )
 _EXAMPLE_SENTENCE = Regex(
-    r"(?:^[ \t]*|(?<=[.!?][ \t]))(?:for[ \t]+(?:example|instance)|e\.g\.)[ \t]*,"
+    r"\b(?:for[ \t]+(?:example|instance)|e\.g\.)[ \t]*,"
     r"[^\n]*?(?:[.!?](?=\s+(?-i:[^\sa-z])|\s*$)|(?=\n)|$)",  # to the end of the sentence
     re.IGNORECASE | re.MULTILINE,
-    needs=lambda text: _names_any(text, _EXAMPLE_WORDS),
+    needs=lambda text: "," in text and _names_any(text, _EXAMPLE_WORDS),
 )
 _HEADING = Regex(
     r"""^[ \t]*(?:
@@ -84,10 +89,19 @@ _MAX_HEADING_WORDS = 8
 
 def non_normative_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the notes, rationales, examples and headings of ``text``, in order."""
-    spans = [match.span() for match in _REMARK.finditer(text)]
-    spans.extend(match.span() for match in _EXAMPLE_SENTENCE.finditer(text))
+    spans = [match.span() for match in _REMARK.finditer(text) if _opens_line_or_sentence(text, match.start())]
+    spans.extend(
+        match.span() for match in _EXAMPLE_SENTENCE.finditer(text) if _opens_line_or_sentence(text, match.start())
+    )
     spans.extend(match.span() for match in _HEADING.finditer(text) if _is_heading(match))
     return sorted(spans)
+
+
+def _opens_line_or_sentence(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` starts a line (after a bullet, if any) or a sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip(" \t")
+    return before in ("", "-", "*", "\u2022") or (before.endswith((".", "!", "?")) and text[start - 1] in " \t")
 
 
 def _is_heading(match: re.Match[str]) -> bool:
