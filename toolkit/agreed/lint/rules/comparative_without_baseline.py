@@ -74,9 +74,8 @@ _THAN_VAGUE = r"""\s+than\s+(?:before|usual|normal|now|today|ever|expected|(?:ou
 _PATTERN = TermPattern.either(
     TermPattern.of(_INTRANSITIVE),
     _DEGREE,
-    TermPattern.of(TERMS, after=_THAN_VAGUE),
     TermPattern.of(_MOVES, before=r"(?<![\w\-])(?:will|shall|should|must|to|would)\s+(?:\w+ly\s+)?"),
-    TermPattern.of(TERMS),
+    TermPattern.of(TERMS, after=f"(?:{_THAN_VAGUE})?"),  # "faster than before" whole, else the word alone
 )
 _IDIOM_BEFORE = Regex(r"(?:once|any|no|what['\u2019]s)$")
 _IDIOM_AFTER = Regex(r"(?:or\s+less|or\s+more|of\b)")
