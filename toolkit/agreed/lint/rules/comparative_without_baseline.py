@@ -77,6 +77,8 @@ _PATTERN = TermPattern.either(
     TermPattern.of(_MOVES, before=r"(?<![\w\-])(?:will|shall|should|must|to|would)\s+(?:\w+ly\s+)?"),
     TermPattern.of(TERMS, after=f"(?:{_THAN_VAGUE})?"),  # "faster than before" whole, else the word alone
 )
+_VERBS = frozenset((*CHANGE_VERBS, *_MOVES, "grow", "grows", "grew", "grown", "growing", "cut", "cuts", "cutting"))
+"""Terms that are verbs: at the start of a sentence they give an order ("Reduce AWS spend"), they open no name."""
 _IDIOM_BEFORE = Regex(r"(?:once|any|no|what['\u2019]s)$")
 _IDIOM_AFTER = Regex(r"(?:or\s+less|or\s+more|of\b)")
 _OBJECT_AFTER = Regex(r"(?:the|a|an|our|their|its|his|her|your|this|that|these|those|any|all|support)\b")
@@ -86,9 +88,9 @@ _COUNT_BEFORE = Regex(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|\u00d7|times|[a
 
 
 def _keep(hit: Hit) -> bool:
-    if in_name(hit):
-        return False  # "Faster Payments", "Continuous Improvement Board"
     word = hit.term.lower()
+    if in_name(hit, modifier=word not in _VERBS):
+        return False  # "Faster Payments", "Continuous Improvement Board"
     if word in _MOVES and _OBJECT_AFTER.match(text_after(hit.masked, hit.end, 1)):
         return False
     before, after = text_before(hit.masked, hit.start, 1), text_after(hit.masked, hit.end, 2)
