@@ -45,7 +45,8 @@ def test_subject_before(text: str, word: str, expected: tuple[str, SubjectKind, 
     ("we", ACTOR), ("the vendor", ACTOR), ("Finance", ACTOR), ("Northwind Traders", ACTOR), ("the planners", ACTOR),
     ("the payment gateway", SYSTEM), ("the API", SYSTEM), ("Product", ACTOR), ("the product", SYSTEM),
     ("users", RECIPIENT), ("you", RECIPIENT), ("the Client", RECIPIENT),
-    ("the results", THING), ("there", THING), ("the order", THING), ("", NONE),
+    ("the results", THING), ("there", THING), ("the order", THING), ("", NONE), ("Drivers", ACTOR),
+    ("Delays", THING), ("Others", THING),
 ])
 def test_classify_subject(words: str, kind: SubjectKind) -> None:
     assert classify_subject(words) is kind

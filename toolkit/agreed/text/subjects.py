@@ -120,7 +120,8 @@ _NOT_ROLES = frozenset((
     "identifier", "cluster", "container", "calendar", "counter", "layer", "tier", "marker", "cover", "border",
     "answer", "offer", "transfer", "power", "water", "winter", "summer", "member", "corridor", "vector", "colour",
     "color", "behaviour", "behavior", "favour", "favor", "error", "mirror", "floor", "door", "minor", "major",
-    "flavour", "checklist", "list", "wishlist", "playlist", "ratio",
+    "flavour", "checklist", "list", "wishlist", "playlist", "ratio", "other", "either", "neither", "whether",
+    "further", "together", "however", "after", "later", "never", "ever", "over", "under", "per", "prior",
 ))  # fmt: skip
 
 _DETERMINERS = frozenset((
@@ -215,10 +216,10 @@ def classify_subject(words: str) -> SubjectKind:
             return SubjectKind.ACTOR
     if _SYSTEM_ACRONYM.fullmatch(head):
         return SubjectKind.SYSTEM  # "the WMS", "the HRIS": a ... system
+    if _ROLE_ENDING.fullmatch(folded) and folded not in _NOT_ROLES and singular not in _NOT_ROLES:
+        return SubjectKind.ACTOR  # a role: "the planner", "Drivers"
     if head[:1].isupper():
         return SubjectKind.THING if _is_plural_at_start(head, tokens) else SubjectKind.ACTOR  # "Li", "Acme"
-    if _ROLE_ENDING.fullmatch(folded) and folded not in _NOT_ROLES and singular not in _NOT_ROLES:
-        return SubjectKind.ACTOR  # a role: "the planner", "approvers"
     return SubjectKind.THING
 
 
