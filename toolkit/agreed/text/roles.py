@@ -28,6 +28,7 @@ __all__ = [
     "verb_role",
 ]
 
+
 class VerbRole(enum.Enum):
     COMMITMENT = "commitment"
     CAPABILITY = "capability"
