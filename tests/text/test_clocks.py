@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from agreed.text.clocks import (
     counts_from_dated_day,
+    dated_elsewhere,
     describes_a_set,
     in_aside,
     in_purpose,
+    is_cadenced,
     is_plural_generic,
     is_rate_window,
     names_agent,
@@ -153,3 +155,19 @@ def test_each_question_answers_on_any_text(text: str) -> None:
 @given(_PROSE, _PROSE)
 def test_each_member_of_a_set_restarts_the_clock_wherever_it_stands(before: str, after: str) -> None:
     assert restarts_each_time(f"{before} each {after}")
+
+
+@pytest.mark.parametrize(("text", "event", "expected"), [
+    ("The CRM goes live on 2027-04-01; training ends before go-live.", "go-live", True),
+    ("The launch (2027-05-03) follows the beta.", "launch", True),
+    ("Ship the SDK after the launch, 3 May 2027.", "launch", True),
+    ("Training ends before go-live on the ward.", "go-live", False),
+    ("Go live after the audit on 2027-04-01.", "launch", False),
+])
+def test_dated_elsewhere(text: str, event: str, expected: bool) -> None:
+    assert dated_elsewhere(text, event) is expected
+
+
+def test_is_cadenced() -> None:
+    assert is_cadenced("Report monthly, within 3 days after month-end.")
+    assert not is_cadenced("Report within 3 days after month-end.")

@@ -176,7 +176,10 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Restore 95 % of affected meters within 2 hours of a fault and the rest within 8 hours.",
     "Claims are due within 30 days of the end of the month in which the outage occurred.",
     "The squad coaches each integrator during its onboarding.",
+    "The mentor meets each apprentice for 30 minutes every two weeks during the first year.",
+    "The PMO reports to the sponsor monthly, within 3 working days after month-end.",
     # a duration counted from a dated event
+    "The new CRM goes live on 2027-04-01; training ends 2 weeks before go-live.",
     "Train the call-centre staff within 5 working days after the launch on 2027-04-01.",
     "Remove the scaffolding within 10 working days after practical completion (2027-09-17).",
     # rate windows
@@ -208,6 +211,8 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Review the tool after it launches.", ["after it launches"]),  # a pronoun without an offset: one event
     ("Ship the fix by the pilot.", ["by the pilot"]),
     ("Book the venue by the launch date.", ["by the launch"]),
+    ("Training ends 2 weeks before go-live.", ["2 weeks before go-live"]),  # dated nowhere in the statement
+    ("Close the books within 5 days after month-end.", ["within 5 days after month-end"]),  # no cadence: one month
 ])
 def test_one_undated_event_still_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -28,9 +28,11 @@ from agreed.text.vocabulary import DATE, NUMBER
 
 __all__ = [
     "counts_from_dated_day",
+    "dated_elsewhere",
     "describes_a_set",
     "in_aside",
     "in_purpose",
+    "is_cadenced",
     "is_plural_generic",
     "is_rate_window",
     "names_agent",
@@ -72,6 +74,7 @@ _ANCHOR_DATED = Regex(
     re.IGNORECASE,
 )
 _DATED_NOUN_PHRASE = Regex(rf"\s+(?:of|after|from|following|before)\s+the\s+{DATE}", re.IGNORECASE)
+_CADENCE = Regex(r"\b(?:daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)\b", re.IGNORECASE)
 _THRESHOLD = Regex(
     rf"""(?:\bafter|\bat\s+least|\bat\s+most|\bmore\s+than|\bfewer\s+than|\bless\s+than|\bover|\bunder|\bper
     |\bminimum\s+of|\bmaximum\s+of|\bup\s+to)\s+(?:{NUMBER}|one|a\s+single)(?:\s+[\w\-]+){{1,4}}\s*$""",
@@ -164,3 +167,19 @@ def specifies_behaviour(masked: str, position: int) -> bool:
     start, end = sentence_around(masked, position, position)
     modal = _MAIN_MODAL.search(masked[start:end])
     return modal is not None and subject_before(masked, start + modal.start()).kind is SubjectKind.SYSTEM
+
+
+def is_cadenced(sentence: str) -> bool:
+    """Whether ``sentence`` repeats on a cadence ("reports monthly, within 3 days after month-end")."""
+    return _CADENCE.search(sentence) is not None
+
+
+def dated_elsewhere(masked: str, event: str) -> bool:
+    """Whether ``masked`` gives a calendar day to a mention of ``event`` ("go-live" is dated by "goes live on
+    2027-04-01", "launch" by "the launch (2027-05-03)"), so that a duration before or after it is dated too."""
+    stems = [re.escape(part) + r"\w*" for part in re.split(r"[\s\-]+", event.strip()) if part]
+    if not stems:
+        return False
+    mention = r"[\s\-]+".join(stems)
+    dated = rf"\b{mention}(?:\s+[\w\-]+){{0,2}}?\s*(?:on\s+|of\s+|\(\s*|,\s*)?{DATE}"
+    return re.search(dated, masked, re.IGNORECASE) is not None

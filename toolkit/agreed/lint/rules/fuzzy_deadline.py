@@ -36,9 +36,11 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.clocks import (
     counts_from_dated_day,
+    dated_elsewhere,
     describes_a_set,
     in_aside,
     in_purpose,
+    is_cadenced,
     is_plural_generic,
     is_rate_window,
     names_agent,
@@ -306,6 +308,13 @@ _RECURRENT_MODIFIER = Regex(
     re.IGNORECASE,
 )
 _SINGLE_OCCURRENCE = Regex(r"\b(?:next|first|upcoming|coming|last|final)\b", re.IGNORECASE)
+_EVENT_AT_END = Regex(rf"{_MILESTONE}$", re.IGNORECASE)
+_PERIOD_END = Regex(r"(?:month|quarter|year|week)[\s\-]?end$", re.IGNORECASE)
+_NTH_PERIOD = Regex(r"\bthe\s+(?:first|last|final|initial)\s+(?:days?|weeks?|months?|years?|quarters?)$", re.I)
+_AFTER_PERIOD_END = Regex(
+    r"\s+(?:of|after|following|from)\s+(?:the\s+)?(?:(?:month|quarter|year|week)[\s\-]?end|end\s+of\s+(?:the|each)\s+\w+)",
+    re.IGNORECASE,
+)
 _STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
 _QUANTIFIED_EVENT = Regex(r"^\S+\s+(?:each|every|any|a|an)\b", re.IGNORECASE)
 _PRONOUN_EVENT = Regex(r"^\S+\s+(?:it|they|he|she)\b", re.IGNORECASE)
@@ -336,6 +345,7 @@ def _keep_duration(hit: Hit, before: str) -> bool:
         or restarts_each_time(hit.sentence)
         or _SHARED_ANCHOR.search(hit.before)
         or is_rate_window(hit.before)
+        or (is_cadenced(hit.sentence) and _AFTER_PERIOD_END.match(hit.masked, hit.end))
     )
 
 
@@ -346,27 +356,47 @@ def _keep_period(hit: Hit, before: str) -> bool:
         _is_label(hit, before)
         or _is_scope(hit)
         or describes_a_set(hit.before)
+        or (_PERIOD_END.search(hit.term) is not None and is_cadenced(hit.sentence))
         or _DEFINING_CLAUSE.match(hit.masked, hit.end)  # "the end of the month in which the breach occurred"
     )
 
 
 def _keep_milestone(hit: Hit, before: str) -> bool:
     """An event, a span or an event clause is kept when it is one undated occurrence that times the commitment."""
+    return not (_recurs(hit) or _only_describes(hit) or _is_dated_elsewhere(hit))
+
+
+def _recurs(hit: Hit) -> bool:
+    """Whether the event recurs, each occurrence starting its own clock."""
     if serves_each_instance(hit.term) or _OWN_TERM.search(hit.term):
-        return False  # "during its onboarding", "for the duration of the contract": dated by each instance or the term
+        return True  # "during its onboarding", "for the duration of the contract": dated by each instance or the term
     if _QUANTIFIED_EVENT.search(hit.term):
-        return False  # "before each contract ends": a trigger clock
+        return True  # "before each contract ends": a trigger clock
     if _PRONOUN_EVENT.search(hit.term) and _OFFSET_BEFORE.search(hit.before.rstrip()):
-        return False  # "at least 5 working days before it starts": each window starts its own clock
-    if _STARTING_EVENT.match(hit.term) and has_date(hit.sentence):
-        return False  # "Following the Q4 review, ... by 2027-03-19": the event starts the work, the day ends it
+        return True  # "at least 5 working days before it starts": each window starts its own clock
     if _RECURRENT_MODIFIER.search(hit.term) and not _SINGLE_OCCURRENCE.search(hit.term):
-        return False  # "at the monthly review" is a cadence, not a deadline
+        return True  # "at the monthly review" is a cadence, not a deadline
+    if _PERIOD_END.search(hit.term) and is_cadenced(hit.sentence):
+        return True  # "monthly, within 3 working days after month-end": each month's end
+    # "each apprentice ... during the first year": each one's own first year
+    return bool(_NTH_PERIOD.search(hit.term)) and restarts_each_time(hit.sentence)
+
+
+def _only_describes(hit: Hit) -> bool:
+    """Whether the event starts the work, names the noun after it or names who acts, rather than timing the work."""
+    if _STARTING_EVENT.match(hit.term) and has_date(hit.sentence):
+        return True  # "Following the Q4 review, ... by 2027-03-19": the event starts the work, the day ends it
     following = re.match(r"[a-z][\w\-]*", text_after(hit.masked, hit.end, 1))
     head = following.group() if following is not None else ""
     if head and head not in _FUNCTION_WORDS and not _EVENT_HEAD.match(head):
-        return False  # "by the pilot customers": the event word only describes the noun after it
-    return not (hit.term.lower().startswith("by") and names_agent(hit.before, hit.term))
+        return True  # "by the pilot customers": the event word only describes the noun after it
+    return hit.term.lower().startswith("by") and names_agent(hit.before, hit.term)
+
+
+def _is_dated_elsewhere(hit: Hit) -> bool:
+    """Whether the statement dates the same event elsewhere ("The CRM goes live on 2027-04-01; ... before go-live")."""
+    event = _EVENT_AT_END.search(hit.term)
+    return event is not None and dated_elsewhere(hit.masked, event.group())
 
 
 def _keep_condition(hit: Hit, before: str) -> bool:
