@@ -81,6 +81,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Customers can export their data at any time.",
     "New York and London offices close at 18:00.",
     "Maria leads the rollout; the team leads will meet every Monday.",
+    "A lapse is named by the person who committed it, together with what they will do differently.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

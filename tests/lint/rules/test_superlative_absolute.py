@@ -71,6 +71,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Never deploy on a Friday after 15:00.",
     "Always attach the signed form to the ticket.",
     "Report any problems to the help desk.",
+    "Move pipelines in 3 waves ordered by business criticality, lowest first.",
     "We will fix all critical bugs and validate all input data.",
     "All stakeholders will sign off the charter.",
     "All departments should work together.",

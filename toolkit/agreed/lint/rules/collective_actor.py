@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
-from agreed.text.hits import Hit, scan
+from agreed.text.hits import Hit, scan, text_before
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word, phrase_regex
 from agreed.text.sentences import clause_around
 from agreed.text.vocabulary import MODAL, PLACEHOLDER, PLURAL_ROLES, may_hold_placeholder, names_owner
@@ -122,6 +122,7 @@ _JOINT = TermPattern.raw(
     r"(?![\w\-])",
     label="joint",
 )
+_CLAUSE_WORD = Regex(r"(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
 _WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
@@ -131,6 +132,8 @@ def _keep(hit: Hit) -> bool:
     opens_clause = not hit.before.strip() or hit.before.rstrip().endswith((",", ";", ":"))
     if hit.label in ("clause-initial", "several-at-start") and not opens_clause:
         return False  # "email all store managers" is a recipient, not the doer
+    if hit.term.lower() == "they" and _CLAUSE_WORD.search(text_before(hit.masked, hit.start, 1)):
+        return False  # "together with what they will do differently": a subordinate clause, not the commitment
     if hit.label != "owner-field" and not _WE_WORDS.match(hit.term) and _PERMITTED.match(hit.masked, hit.end):
         return False  # "Employees may download their payslips": a right given to them, not a commitment they owe
     return not (_PASSIVE_AFTER.match(hit.masked, hit.end) or names_owner(hit.masked))

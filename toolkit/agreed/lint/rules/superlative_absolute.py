@@ -81,6 +81,7 @@ _DISCLOSURE = Regex(
 )
 _EXEMPT_AFTER = Regex(r"(?:efforts?|endeavou?rs?|of\s+(?:my|our|their|his|her|its)\s+)")
 _ACTING = Regex(rf"(?<=stakeholders)\s+(?:\w+ly\s+)?{MODAL}\b", re.IGNORECASE)
+_ORDER = Regex(r"\s+(?:first|last)\b", re.IGNORECASE)
 _POSSESSIVE = Regex(r"(?:our|my|their|his|her|its|your|at|to\s+the)$")
 
 
@@ -92,8 +93,8 @@ def _keep(hit: Hit) -> bool:
         if word == "never" and _DISCLOSURE.match(text_after(hit.masked, hit.end, 2)):
             return False  # "never share customer names" is a rule
         return not checkable_rule(hit.masked, hit.end)  # "never deploy on a Friday after 15:00"
-    if counts_ranking(hit.masked, hit.start):
-        return False  # "the 40 largest suppliers", "the 10 most common blockers"
+    if counts_ranking(hit.masked, hit.start) or _ORDER.match(hit.masked, hit.end):
+        return False  # "the 40 largest suppliers", "the 10 most common blockers"; "lowest first" orders a list
     if word in SUPERLATIVES:
         before = text_before(hit.masked, hit.start, 2)
         return not (_POSSESSIVE.search(before) or _EXEMPT_AFTER.match(text_after(hit.masked, hit.end, 3)))
