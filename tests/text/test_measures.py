@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from agreed.text.measures import (
     has_artefact,
@@ -104,3 +106,14 @@ def test_has_fit_criterion(text: str, expected: bool) -> None:
 ])
 def test_has_bounded_purpose(text: str, expected: bool) -> None:
     assert has_bounded_purpose(text) is expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ISOWCAG Table section: ( ) with under p95 ms % for all 40 every 2.2 ,.")),
+               max_size=60))
+def test_an_anchor_is_found_only_where_its_words_are(text: str) -> None:
+    if has_fit_criterion(text):
+        assert has_number(text) or "p95" in text  # a fit criterion is a measure
+    if has_bounded_purpose(text):
+        assert {"for", "to", "across", "in"} & set(text.lower().split())
+    if has_reference(text):
+        assert any(character.isdigit() or character.isupper() for character in text)

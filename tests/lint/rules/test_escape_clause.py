@@ -47,6 +47,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Li will make every effort to cut waiting times.", ["make every effort"]),
     ("Add retry logic if there is spare capacity.", ["if there is spare capacity"]),
     ("Give engineering resources as available.", ["as available"]),
+    ("Add weekend cover depending on demand.", ["depending on demand"]),
+    ("Open the second site, contingent on board approval.", ["contingent on board approval"]),
+    ("Reduce exposure so far as is reasonably practicable.", ["so far as is reasonably practicable"]),
     ("Attach the logs where available and escalate as and when needed.", ["where available", "as and when needed"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -69,6 +72,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Route batch jobs to the Best Effort tier.",
     "Use the templates as available in the 2026 catalogue.",
     "When available, the backup generator starts within 10 s.",
+    "Depending on the outcome of test 3, Li ships v2 on 2027-03-01.",
+    "The fee is dependent on the number of seats in Table 4.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -42,6 +42,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Deliver X by Y.", ["X", "Y"]),
     ("Reach Z active users.", ["Z"]),
     ("Send 3 reports per month in a format TBD.", ["TBD"]),
+    ("Launch in Q3 20XX; review in 202X.", ["20XX", "202X"]),
+    ("Owner: ____", ["____"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -64,6 +66,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Plot the weeks on the X axis. Use size XL. Answer Y/N.",
     "Choose option Z or Plan B by 2027-02-01.",
     "Give each date in YYYY-MM-DD form; dates use the format DD/MM/YYYY in the old export.",
+    "Call __init__ in the 2027 XX-ray room on model 20X.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

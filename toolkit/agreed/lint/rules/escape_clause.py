@@ -59,6 +59,9 @@ _PHRASES = (
     "make every effort", "makes every effort", "making every effort", "use every effort", "every reasonable effort",
     "all reasonable efforts", "all reasonable steps", "all reasonable endeavours", "all reasonable endeavors",
     "as available", "if available", "where available", "wherever available", "whenever available",
+    "as far as is reasonably practicable", "so far as is reasonably practicable", "so far as reasonably practicable",
+    "so far as possible", "so far as is possible", "unless circumstances prevent",
+    "unless circumstances dictate otherwise",
 )  # fmt: skip
 TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES)
 
@@ -80,13 +83,15 @@ _LIMIT_CLAUSES = TermPattern.raw(
       (?:if|when|whenever|as|once|while|where|until)\s+{alternation(_LIMITS)}\s+{alternation(_ALLOW)}
     | (?:if|when|whenever|as\s+long\s+as|provided)\s+there\s+(?:is|are|'s)\s+(?:enough\s+|sufficient\s+|spare\s+)?
       {alternation(_LIMITS)}
+    | (?:depending|dependent|conditional|contingent)\s+(?:up)?on\s+(?:(?:the|our|their|its|available)\s+)?
+      (?:[\w\-]+\s+){{0,2}}?(?:{alternation(_CONSENTS)}|{alternation(_LIMITS)})
     | subject\s+to\s+(?:(?:the|an?|our|their|its|further|final|prior|internal)\s+)?(?:[\w\-]+\s+){{0,2}}?
       (?:{alternation(_CONSENTS)}\s+)?{alternation(_CONSENTS)}
     | to\s+the\s+(?:maximum|fullest|greatest|full|largest|widest|highest|best|furthest)\s+{alternation(_EXTENTS)}
       (?:\s+(?:possible|practicable|feasible|reasonable|achievable|reasonably\s+(?:possible|practicable)))?
     )(?![\w\-])""",
     needs=any_word("allow", "allows", "permit", "permits", "allowing", "permitting", "available", "subject", "extent",
-                   "degree", "there", "up"),
+                   "degree", "there", "up", "depending", "dependent", "conditional", "contingent"),
 )
 """The general shapes behind the stock phrases: a condition on the committing party's own means ("when resources
 allow"), a consent still to be given ("subject to budget approval"), an extent left open ("to the maximum extent

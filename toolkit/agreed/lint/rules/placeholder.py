@@ -43,6 +43,13 @@ _LETTER = TermPattern.raw(
     label="letter",
 )
 """A capital X, Y or Z on its own: a value not filled in ("deliver X by Y"), unless it labels something."""
+_BLANK = TermPattern.raw(
+    r"(?<![\w\-])(?:(?:19|20)(?:\d[X]|XX)|\d{1,2}[/.]XX[/.](?:XX){1,2})(?![\w\-])|(?<!\w)_{3,}(?!\w)",
+    case_sensitive=True,
+    needs=Regex(r"\dX|_{3}").search,
+    label="blank",
+)
+"""A year or a date not filled in ("Q3 20XX", "202X", "31/XX/2027") and a blank line to write on ("Owner: ____")."""
 _LABELLED = frozenset({
     "a", "an", "the", "product", "products", "model", "type", "option", "plan", "phase", "version", "generation",
     "gen", "project", "team", "site", "building", "block", "zone", "ward", "tier", "grade", "class", "series",
@@ -76,7 +83,7 @@ def _keep(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _PATTERN, _LETTER, keep=_keep):
+    for hit in scan(text, _PATTERN, _LETTER, _BLANK, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" is a placeholder: replace it with the agreed value')
 
 
