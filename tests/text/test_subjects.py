@@ -36,6 +36,9 @@ def _subject_of(text: str, word: str) -> tuple[str, SubjectKind, bool]:
     ("If the launch should slip, tell Maria.", "should", ("the launch", THING, True)),
     ("Li fixes every defect that may appear.", "may", ("every defect", THING, True)),
     ("Should the link fail, the router switches.", "Should", ("", NONE, False)),
+    ("In case the pump should fail, call Li.", "should", ("the pump", THING, True)),
+    ("As a user, I should be able to log in.", "should", ("I", RECIPIENT, False)),
+    ("As the lead, I should send it.", "should", ("I", ACTOR, False)),
 ])
 def test_subject_before(text: str, word: str, expected: tuple[str, SubjectKind, bool]) -> None:
     assert _subject_of(text, word) == expected

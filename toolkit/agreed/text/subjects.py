@@ -20,6 +20,7 @@ a modal there describes a condition or a possibility, not what anyone promises.
 from __future__ import annotations
 
 import enum
+import re
 
 from agreed.record import Record
 from agreed.text.patterns import Regex
@@ -153,6 +154,10 @@ _STOPPING_VERB = Regex(
     r"(?:will|shall|must|should|would|can|could|may|might|is|are|was|were|be|been|has|have|had|do|does|did"
     r"|wants?|needs?|agrees?)$"
 )
+_ROLE_OPENING = Regex(r"\s*as\s+(?:an?|the)\s+([^,.;:]{1,60}),", re.IGNORECASE)
+_CONDITION_OPENING = Regex(
+    r"(?:in\s+case|in\s+the\s+event|provided|providing|assuming|supposing)(?:\s+that)?\b\s*", re.IGNORECASE
+)
 _WORD_OR_BREAK = Regex(r"[\w'\u2019&./+\-]*\w|[,;:()\[\]\u2013\u2014]|\s-\s")
 
 
@@ -170,6 +175,13 @@ def subject_before(masked: str, start: int) -> Subject:
     it shares.
     """
     sentence_start = sentence_around(masked, start, start)[0]
+    subject = _subject_between(masked, sentence_start, start)
+    if subject.words.lower() in ("i", "we") and (role := _ROLE_OPENING.match(masked, sentence_start)):
+        return subject._replace(kind=classify_subject(role.group(1)))  # "As a user, I should be able to ..."
+    return subject
+
+
+def _subject_between(masked: str, sentence_start: int, start: int) -> Subject:
     tokens = _WORD_OR_BREAK.regex.findall(masked, sentence_start, start)
     words: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
@@ -225,6 +237,8 @@ def classify_subject(words: str) -> SubjectKind:
 
 def _subject(words: list[str], *, subordinate: bool) -> Subject:
     phrase = " ".join(words)
+    if condition := _CONDITION_OPENING.match(phrase):  # "in case the pump should fail": a condition
+        phrase, subordinate = phrase[condition.end() :], True
     return Subject(phrase, classify_subject(phrase), subordinate)
 
 

@@ -60,7 +60,7 @@ _RIGHT = Regex(
     r"|refuse|reject|opt|choose|elect|renegotiate|reopen|veto|appoint|nominate|delegate|access|attend|invite|call"
     r"|escalate|extend|suspend|pause|substitute|contact|exercise|invoice|charge|claim|object|appeal|propose"
     r"|use|require|rely|recover|retain|keep|withhold|approve|authori[sz]e|waive|vary|amend|assign|transfer"
-    r"|sub-?contract|disclose)\b"
+    r"|sub-?contract|disclose|agree)\b"
     r"|(?:,\s*)?at\s+(?:its|their|his|her|our|your)\b"  # "may, at its discretion, ...": a right
 )
 _STATE = Regex(r"be\s+(?!able\b)\w")
@@ -95,7 +95,7 @@ def _keep(hit: Hit) -> bool:
 def _modal_hedges(hit: Hit, word: str) -> bool:
     """Whether "should", "may", "might" or "could" hedges what the committing party will do."""
     before = text_before(hit.masked, hit.start, 1)
-    after = text_after(hit.masked, hit.end, 3)
+    after = _after_aside(hit)
     if word == "may" and _is_month(hit, before, after):
         return False  # "in May 2027"
     if word == "could" and after.startswith("not "):
@@ -116,6 +116,13 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
     if word != "should" and _STATE.match(after):
         return False  # "Li may be late" describes a possibility ("may be able to" still hedges)
     return not (word == "may" and _RIGHT.match(after))  # "the Client may terminate": a right, not a hedge
+
+
+def _after_aside(hit: Hit) -> str:
+    """Three words after the hit, past an aside between commas ("may, with our consent, use")."""
+    if hit.masked.startswith(",", hit.end) and (aside_end := hit.masked.find(",", hit.end + 1)) > 0:
+        return text_after(hit.masked, aside_end + 1, 3)
+    return text_after(hit.masked, hit.end, 3)
 
 
 def _opens_condition(hit: Hit) -> bool:
