@@ -75,6 +75,13 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Add the export in a later phase.", ["in a later phase"]),
     ("Share the numbers at the next check-in.", ["at the next check-in"]),
     ("Run a lessons-learned review post-launch.", ["post-launch"]),
+    ("Send the deck before the next board and the slides before the QBR.", ["before the next board", "before the QBR"]),
+    ("Share the numbers before the budget cycle, ahead of peak season.",
+     ["before the budget cycle", "ahead of peak season"]),
+    ("Close the pilot by the next townhall.", ["by the next townhall"]),
+    ("Hit the target by the end of the fiscal.", ["by the end of the fiscal"]),
+    ("Draft the spec within the sprint and move the servers over the weekend.",
+     ["within the sprint", "over the weekend"]),
     ("By COB, send the draft; ship the fix shortly thereafter.", ["By COB", "shortly thereafter"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -191,6 +198,7 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Survey the 60 starters joining in 2027 with the 5-point onboarding form.",
     "Close the gaps found by the pilot users.",
     "Changes approved by the steering committee take effect on 2027-03-01.",
+    "The plan was signed off by the board.",
     # the agreement's own term, a cadence, a start condition with a dated deadline
     "Prices stay fixed for the duration of the contract.",
     "Raise blockers at the monthly review.",

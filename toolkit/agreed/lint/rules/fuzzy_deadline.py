@@ -70,7 +70,7 @@ _UNIT = (
 _PERIOD_NOUN = (
     r"(?:year|quarter|month|week|day|sprint|season|term|semester|fiscal\s+year|financial\s+year|calendar\s+year|FY"
     r"|pilot|project|phase|programme|program|engagement|contract|trial|migration|rollout|summer|winter|spring"
-    r"|autumn|fall|play|business)"
+    r"|autumn|fall|play|business|fiscal)"
 )
 _MILESTONE = (
     r"(?:release|launch|go-live|go\s+live|golive|kick-?off|roll-?out|cut-?over|migration|pilot|re-?org"
@@ -78,11 +78,13 @@ _MILESTONE = (
     r"|code\s+freeze|freeze|launch\s+date|christmas|easter|year-end|quarter-end|month-end|general\s+availability"
     r"|GA|beta|MVP|v\d+(?:\.\d+)*|approval|restructuring|meeting|steering\s+(?:group|committee)|AGM|workshop"
     r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term"
-    r"|review|retrospective|retro|check-?in|catch-?up|steering\s+review)"
+    r"|review|retrospective|retro|check-?in|catch-?up|steering\s+review|all[\s\-]hands|town\s*hall|QBR|strategy\s+day"
+    r"|away\s+day|planning\s+(?:cycle|session|day|round)|budget(?:ing)?\s+(?:cycle|round|season)|peak(?:\s+season)?"
+    r"|(?<=next\s)board|(?<=upcoming\s)board)"
 )
 _SPAN = (
     r"(?:process|project|programme|program|transition|implementation|engagement|phase|trial|pilot|rollout|roll-out"
-    r"|migration|reorg|re-org|restructuring|integration|onboarding|term|contract|period|year|quarter|month|peak"
+    r"|migration|reorg|re-org|restructuring|integration|onboarding|term|contract|period|year|quarter|month|peak|cycle"
     r"|peak\s+(?:season|period|time)|busy\s+(?:season|period)|season)"
 )
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
@@ -147,8 +149,9 @@ _RELATIVE_WORDS = (  # one of them is in every match of RELATIVE
     "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "one",
     "down", "long", "now", "imminently", "time", "future", "term", "later", "earlier", "this", "next", "coming",
     "following", "few", "couple", "several", "days", "weeks", "months", "week", "month", "quarter", "year", "weekend",
-    "forward", "early", "new", "cob", "eod", "eob", "play", "mon", "monday", "tue", "tues", "tuesday", "wed",
-    "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+    "forward", "early", "new", "cob", "eod", "eob", "play", "sprint", "cycle", "iteration", "mon", "monday", "tue",
+    "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
+    "sun", "sunday",
 )  # fmt: skip
 RELATIVE = TermPattern.raw(
     rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
@@ -165,7 +168,8 @@ RELATIVE = TermPattern.raw(
         |(?:in|over|during|within)\s+the\s+(?:coming|next|following)\s+(?:few\s+|couple\s+of\s+|\w+\s+)?
             (?:days|weeks|months|quarters|years)
         |(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|the\s+next|several|some)\s+(?:days|weeks|months|years)
-        |(?:within|in)\s+(?:days|weeks|months)|within\s+the\s+(?:week|month|quarter|year)|by\s+the\s+weekend
+        |(?:within|in)\s+(?:days|weeks|months)|within\s+the\s+(?:week|month|quarter|year|sprint|cycle|iteration)
+        |(?:by|over)\s+the\s+weekend
         |(?:early|mid|late)[\s\-]+(?:this|next)\s+(?:year|quarter|month|week)
         |(?:in|by|during)\s+the\s+new\s+(?:year|financial\s+year|fiscal\s+year|quarter|term)
         |in\s+a\s+(?:later|future|subsequent)\s+(?:phase|release|stage|version|iteration|sprint|wave)
