@@ -59,6 +59,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Assign suitably qualified staff and give honest, constructive feedback.",
      ["suitably qualified", "honest", "constructive"]),
     ("Deliver value for money and a hassle-free sign-up.", ["value for money", "hassle-free"]),
+    ("Give quick, concise and detailed answers over a low-latency link.",
+     ["quick", "concise", "detailed", "low-latency"]),
+    ("Work collaboratively in a safe, inclusive and welcoming team.",
+     ["collaboratively", "safe", "inclusive", "welcoming"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -103,6 +107,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Use the fast track for the 12 pilot stores.",
     "Encrypt sensitive personal data at rest with AES-256.",
     "Hold professional indemnity insurance of EUR 5M and report fair value per IFRS 13.",
+    "Publish the Quick Start guide and the detailed design for the 3 pumps by 2027-03-01.",
+    "Boot the 12 kiosks in safe mode; prices are inclusive of VAT.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []
