@@ -46,6 +46,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Spend some time with certain key accounts.", ["some", "certain"]),
     ("Run some workshops at some stage.", ["some"]),
     ("Attend check-ins as needed.", ["as needed"]),
+    ("Service the pumps as and when required.", ["as and when required"]),
     ("Take breaks when needed; hold ad hoc calls on an ad hoc basis.", ["when needed", "on an ad hoc basis"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:

@@ -48,7 +48,7 @@ FREQUENCIES = (
     "frequent", "from time to time", "often", "ongoing", "on an ongoing basis", "continuous", "continuously",
     "continual", "continually", "constantly", "as and when", "occasionally", "occasional", "every so often",
     "now and then", "every now and then", "routinely", "at intervals", "ad hoc", "on an ad hoc basis", "as needed",
-    "when needed", "as and when needed",
+    "when needed", "as and when needed", "as and when required",
 )  # fmt: skip
 
 _QUANTIFIER = TermPattern.of(QUANTIFIERS, label="quantity")
