@@ -34,6 +34,7 @@ _PROSE = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P"
     ("Should the link fail, switch within 5 minutes.", True),
     ("Tell me within a day when you see a risk.", True),
     ("Reply to email within 1 business day.", True),
+    ("On receipt of a complaint, reply within 20 working days.", True),
     ("Resolve new tickets within 2 days.", True),
     ("Fix defects reported by users within 2 days.", True),
     ("Fix the booking pages within two weeks.", False),

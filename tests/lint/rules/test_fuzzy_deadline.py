@@ -182,6 +182,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "I will alert the sponsor within 1 working day when I spot a risk to the launch.",
     "Restore 95 % of affected meters within 2 hours of a fault and the rest within 8 hours.",
     "Claims are due within 30 days of the end of the month in which the outage occurred.",
+    "On receipt of a complaint, the ombudsman replies within 20 working days.",
+    "Finance pays approved expense claims in the next payroll run after approval.",
     "The squad coaches each integrator during its onboarding.",
     "The mentor meets each apprentice for 30 minutes every two weeks during the first year.",
     "The PMO reports to the sponsor monthly, within 3 working days after month-end.",
@@ -219,6 +221,7 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Review the tool after it launches.", ["after it launches"]),  # a pronoun without an offset: one event
     ("Ship the fix by the pilot.", ["by the pilot"]),
     ("Book the venue by the launch date.", ["by the launch"]),
+    ("Ship the module after approval.", ["after approval"]),  # one module's approval, undated
     ("Training ends 2 weeks before go-live.", ["2 weeks before go-live"]),  # dated nowhere in the statement
     ("Close the books within 5 days after month-end.", ["within 5 days after month-end"]),  # no cadence: one month
 ])

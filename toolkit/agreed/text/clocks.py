@@ -45,11 +45,13 @@ _CONDITION = Regex(
     r"""(?:^\s*(?:[-*\u2022]\s+)?should\s                             # an inverted condition: "Should the link fail"
     | \b(?:if|whenever|each\s+time|every\s+time|any\s+time|in\s+(?:the\s+)?(?:case|event)\s+(?:of|that))\b
     | \b(?:when|once|after|as\s+soon\s+as|upon|on)\s+(?:a|an|any|each|every|another|i|we|you|they|he|she|it)\b
+    | \b(?:on|upon)\s+(?:the\s+)?(?:receipt|receiving|notification|detection|discovery|submission|completion
+        |termination|expiry|expiration|cancellation)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A condition that can hold again and again: a conditional clause, or an event with an indefinite or a pronoun
-subject ("when a customer asks", "when I see a risk")."""
+"""A condition that can hold again and again: a conditional clause, an event with an indefinite or a pronoun
+subject ("when a customer asks", "when I see a risk"), or a recorded trigger ("on receipt of", "upon termination")."""
 
 _BOUNDED_SET = Regex(r"\b(?:each|every|per|any)\b|\ball\s+(?!the\b)", re.IGNORECASE)
 """A quantifier over a set whose members each start a clock ("each question", "every P1", "all requests")."""

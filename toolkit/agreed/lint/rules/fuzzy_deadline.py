@@ -319,6 +319,12 @@ _AFTER_PERIOD_END = Regex(
     r"\s+(?:of|after|following|from)\s+(?:the\s+)?(?:(?:month|quarter|year|week)[\s\-]?end|end\s+of\s+(?:the|each)\s+\w+)",
     re.IGNORECASE,
 )
+_ITEM_EVENT = Regex(
+    r"(?:after|following|upon|on|before|until|by)\s+(?:approval|sign-?off|completion|handover|hand-over|receipt"
+    r"|submission|inspection|acceptance)$",
+    re.IGNORECASE,
+)
+"""An event with no determiner that happens to each item of a set ("after approval"), not to the whole project."""
 _STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
 _QUANTIFIED_EVENT = Regex(r"^\S+\s+(?:each|every|any|a|an)\b", re.IGNORECASE)
 _PRONOUN_EVENT = Regex(r"^\S+\s+(?:it|they|he|she)\b", re.IGNORECASE)
@@ -380,6 +386,8 @@ def _recurs(hit: Hit) -> bool:
         return True  # "at least 5 working days before it starts": each window starts its own clock
     if _RECURRENT_MODIFIER.search(hit.term) and not _SINGLE_OCCURRENCE.search(hit.term):
         return True  # "at the monthly review" is a cadence, not a deadline
+    if _ITEM_EVENT.search(hit.term) and restarts_each_time(hit.sentence):
+        return True  # "pays approved expense claims ... after approval": each claim's own approval
     if _PERIOD_END.search(hit.term) and is_cadenced(hit.sentence):
         return True  # "monthly, within 3 working days after month-end": each month's end
     # "each apprentice ... during the first year": each one's own first year
