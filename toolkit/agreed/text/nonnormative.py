@@ -6,7 +6,7 @@ A specification or an agreement mixes what is promised with remarks about it: "N
 "3.2 Performance requirements". Their words are no commitment, so :func:`non_normative_spans` finds them and
 :func:`agreed.text.sentences.mask` blanks them before any text rule reads the statement:
 
-- a remark runs from its label ("Note", "NB", "Rationale", "Informative", "Example", "Comment", with a colon or a
+- a remark runs from its label ("Note", "NB", "Rationale", "Informative", "Example", "Guidance", with a colon or a
   dash, at the start of a line or of a sentence) to the end of its paragraph, or of a line that ends a sentence;
 - an example is a sentence that opens with "For example," or "For instance,": it illustrates the sentence before;
 - a heading is a line of its own: a Markdown heading ("## Scope"), a numbered section of two or more levels with a
@@ -22,7 +22,10 @@ from agreed.text.patterns import Regex
 
 __all__ = ["non_normative_spans"]
 
-_REMARK_WORDS = ("note", "nb:", "nb ", "n.b.", "rationale", "informative", "example", "comment", "remark")
+_REMARK_WORDS = (
+    "note", "nb:", "nb ", "n.b.", "rationale", "informative", "example", "comment", "remark", "guidance", "hint", "tip",
+    "justification", "explanation",
+)  # fmt: skip
 _EXAMPLE_WORDS = ("for example", "for instance", "e.g.,")
 _PART_WORDS = ("appendix", "annex", "section", "chapter", "part")
 
@@ -49,7 +52,7 @@ def _may_hold_heading(text: str) -> bool:
 
 _REMARK = Regex(
     r"""\b(?:notes?|nb|n\.b\.|rationale|informative|examples?|comments?|remarks?|editor'?s[ \t]+note
-    |explanatory[ \t]+note)
+    |explanatory[ \t]+note|guidance|hints?|tips?|justification|explanation)
     (?:[ \t]+\d+)?(?:[ \t]*\((?:informative|non-normative)\))?
     (?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t])
     [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
