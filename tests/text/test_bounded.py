@@ -37,6 +37,8 @@ def test_counts_ranking(text: str, word: str, expected: bool) -> None:
     ("Escalate any longer delay than 10 days.", "any longer delay", True),
     ("Report any problems to the help desk.", "any problems", True),
     ("Fix all relevant issues.", "all relevant issues", False),
+    ("Address all security concerns.", "all security concerns", False),
+    ("Log every risk in the register.", "every risk", True),
     ("Escalate any longer delay.", "any longer delay", False),
     ("Report any problems.", "any problems", False),
 ])

@@ -37,6 +37,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Always delight customers.", ["Always"]),
     ("Fix all relevant issues and resolve any longer delays.", ["all relevant issues", "any longer delays"]),
     ("Inform all stakeholders.", ["all stakeholders"]),
+    ("Address all security concerns and meet all business needs.", ["all security concerns", "all business needs"]),
     ("Be available at all times.", ["at all times"]),
     ("Resolve every issue before launch and pick the largest vendor.", ["every issue", "largest"]),
 ])

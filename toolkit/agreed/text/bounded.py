@@ -6,10 +6,10 @@ precise over one the statement defines:
 - a ranking that counts its members: "the 40 largest suppliers", "the 10 most common onboarding blockers", "the top 5
   risks" (:func:`counts_ranking`);
 - a set the noun phrase restricts: by a clause or a qualifier after the noun ("every defect that is reported in the
-  pilot", "all invoices older than 90 days", "every ticket raised in #support"), or by a modifier before it that is
-  not itself vague ("every duplicate charge", "zero critical vulnerabilities", "all input data"; not "all relevant
-  issues"); a comparative modifier ("any longer delay") needs a number in the statement to compare with
-  (:func:`restricted_set`);
+  pilot", "all invoices older than 90 days", "every ticket raised in #support"), or by a modifier before a noun whose
+  members are records ("every duplicate charge", "zero critical vulnerabilities", "all input data"; not "all relevant
+  tickets" or "all security concerns": a vague modifier, or a noun nobody lists in advance); a comparative modifier
+  ("any longer delay") needs a number in the statement to compare with (:func:`restricted_set`);
 - a rule whose every case can be checked: a number, a time or a weekday bounds it ("never deploy on a Friday after
   15:00"), a condition or circumstance scopes it ("never start while the guard is open", "never in front of our
   teams"), or it names an action on a definite thing and where it goes ("always attach the signed form to the
@@ -56,6 +56,14 @@ _VAGUE_MODIFIERS = frozenset(
      "reported"}
 )  # fmt: skip
 """Modifiers that restrict a set no better than the bare noun: "all relevant issues" is as open as "all issues"."""
+_OPEN_NOUNS = frozenset(
+    {"issue", "issues", "problem", "problems", "concern", "concerns", "need", "needs", "expectation", "expectations",
+     "aspect", "aspects", "area", "areas", "thing", "things", "matter", "matters", "topic", "topics", "detail",
+     "details", "information", "feedback", "scenario", "scenarios", "case", "cases", "surprise", "surprises", "work",
+     "risk", "risks", "mistake", "mistakes"}
+)  # fmt: skip
+"""Nouns whose members nobody lists in advance: a modifier does not bound them ("all security concerns" stays open,
+"every duplicate charge" does not), a qualifier after them can ("every risk in the register")."""
 _COMPARATIVE = Regex(
     r"(?:long|larg|bigg|high|low|great|small|short|old|new|earl|lat|wid|furth|bett|wors)er|more|less|fewer"
 )
@@ -91,8 +99,8 @@ def restricted_set(masked: str, start: int, end: int) -> bool:
         return True
     words = [word for word in masked[start:end].lower().split() if word not in _QUANTIFIERS | _DETERMINERS]
     modifiers = words[:-1]
-    if not modifiers or not _VAGUE_MODIFIERS.isdisjoint(modifiers):
-        return False  # "all issues", "all relevant issues"
+    if not modifiers or not _VAGUE_MODIFIERS.isdisjoint(modifiers) or (words and words[-1] in _OPEN_NOUNS):
+        return False  # "all issues", "all relevant issues", "all security concerns"
     return not _COMPARATIVE.fullmatch(modifiers[-1]) or has_measure(masked)  # "any longer delay" than "10 days"
 
 
