@@ -61,6 +61,8 @@ def test_sentence_and_clause_around() -> None:
     ("Rationale: the board asked for it.\n\nLi will ship it.", "Rationale: the board asked for it."),
     ("Informative: see the best-practice guide.", "Informative: see the best-practice guide."),
     ("Guidance: a good answer is short.", "Guidance: a good answer is short."),
+    ("Bidders should note that the best offer wins. Li opens bids.", "Bidders should note that the best offer wins."),
+    ("Please note that some fields may change.", "Please note that some fields may change."),
     ("Example: a P1 ticket opened at 09:00.", "Example: a P1 ticket opened at 09:00."),
     ("3.2 Performance requirements\nThe API answers in 200 ms.", "3.2 Performance requirements"),
     ("## Scope\nLi ships the CRM.", "## Scope"),

@@ -9,6 +9,8 @@ A specification or an agreement mixes what is promised with remarks about it: "N
 - a remark runs from its label ("Note", "NB", "Rationale", "Informative", "Example", "Guidance", with a colon or a
   dash, at the start of a line or of a sentence) to the end of its paragraph, or of a line that ends a sentence;
 - an example is a sentence that opens with "For example," or "For instance,": it illustrates the sentence before;
+- a note to the reader is a sentence that opens with "Please note that", "It should be noted that" or "Tenderers
+  should note that" (also "must note", "should be aware that");
 - a heading is a line of its own: a Markdown heading ("## Scope"), a numbered section of two or more levels with a
   few words and no sentence in it ("3.2 Performance requirements"), or one level whose last word names a part of a
   document ("4. Non-functional requirements", "Appendix B Glossary").
@@ -65,6 +67,13 @@ _EXAMPLE_SENTENCE = Regex(
     re.IGNORECASE | re.MULTILINE,
     needs=lambda text: "," in text and _names_any(text, _EXAMPLE_WORDS),
 )
+_READER_NOTE = Regex(
+    r"\b(?:please[ \t]+note|it[ \t]+should[ \t]+be[ \t]+noted|(?:[\w'\u2019\-]+[ \t]+){1,4}?(?:should|must|are[ \t]+"
+    r"(?:asked|reminded)[ \t]+to)[ \t]+(?:note|be[ \t]+aware))[ \t]+that\b"
+    r"[^\n]*?(?:[.!?](?=\s+(?-i:[^\sa-z])|\s*$)|(?=\n)|$)",  # to the end of the sentence
+    re.IGNORECASE,
+    needs=lambda text: _names_any(text, ("note", "aware")),
+)
 _HEADING = Regex(
     r"""^[ \t]*(?:
         \#{1,6}[ \t]+[^\n]+
@@ -93,9 +102,8 @@ _MAX_HEADING_WORDS = 8
 def non_normative_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the notes, rationales, examples and headings of ``text``, in order."""
     spans = [match.span() for match in _REMARK.finditer(text) if _opens_line_or_sentence(text, match.start())]
-    spans.extend(
-        match.span() for match in _EXAMPLE_SENTENCE.finditer(text) if _opens_line_or_sentence(text, match.start())
-    )
+    for pattern in (_EXAMPLE_SENTENCE, _READER_NOTE):
+        spans.extend(match.span() for match in pattern.finditer(text) if _opens_line_or_sentence(text, match.start()))
     spans.extend(match.span() for match in _HEADING.finditer(text) if _is_heading(match))
     return sorted(spans)
 
