@@ -27,7 +27,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_before
 from agreed.text.names import in_name
-from agreed.text.patterns import Regex, TermPattern
+from agreed.text.patterns import Regex, TermPattern, any_word
 from agreed.text.vocabulary import PLACEHOLDER, may_hold_placeholder
 
 if TYPE_CHECKING:
@@ -39,14 +39,14 @@ _PATTERN = TermPattern.raw(PLACEHOLDER, case_sensitive=True, needs=may_hold_plac
 _LETTER = TermPattern.raw(
     r"(?<![\w\-.'\u2019/&])[XYZ](?![\w\-'\u2019/&]|\.\w)",
     case_sensitive=True,
-    needs=Regex(r"(?<![\w\-])[XYZ](?![\w\-])").search,
+    needs=any_word("x", "y", "z"),
     label="letter",
 )
 """A capital X, Y or Z on its own: a value not filled in ("deliver X by Y"), unless it labels something."""
 _BLANK = TermPattern.raw(
     r"(?<![\w\-])(?:(?:19|20)(?:\d[X]|XX)|\d{1,2}[/.]XX[/.](?:XX){1,2})(?![\w\-])|(?<!\w)_{3,}(?!\w)",
     case_sensitive=True,
-    needs=Regex(r"\dX|_{3}").search,
+    needs=lambda text: "X" in text or "___" in text,
     label="blank",
 )
 """A year or a date not filled in ("Q3 20XX", "202X", "31/XX/2027") and a blank line to write on ("Owner: ____")."""
