@@ -69,6 +69,7 @@ def test_any_iso_day_after_the_anchor_dates_it(day: datetime.date, event: str) -
     ("Lock the account after 5 consecutive failed attempts ", True),
     ("A user is active with at least one login ", True),
     ("Page the team when more than 3 errors ", True),
+    ("Spend at most EUR 20,000 ", True),
     ("Hire 3 engineers ", False),
     ("Deliver 2 reports ", False),
 ])

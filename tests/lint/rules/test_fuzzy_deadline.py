@@ -194,6 +194,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     # rate windows
     "Lock the account after 3 failed sign-ins within 10 minutes.",
     "Count a user as active with at least one visit in 30 days.",
+    "Spend at most EUR 20,000 in 2027 on contractors.",  # a cap over a year
+    "During 2027, the team keeps P1 response under 15 minutes.",  # a span with both ends
     # dates that describe, and "by" naming who acts
     "Summarise the feedback of the 2026-10 staff survey for the board.",
     "The scope covers the 14 dashboards retired in 2026.",
@@ -221,7 +223,8 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Review the tool after it launches.", ["after it launches"]),  # a pronoun without an offset: one event
     ("Ship the fix by the pilot.", ["by the pilot"]),
     ("Book the venue by the launch date.", ["by the launch"]),
-    ("Ship the module after approval.", ["after approval"]),  # one module's approval, undated
+    ("Ship the module after approval.", ["after approval"]),
+    ("Hire 5 engineers in 2027.", ["in 2027"]),  # one module's approval, undated
     ("Training ends 2 weeks before go-live.", ["2 weeks before go-live"]),  # dated nowhere in the statement
     ("Close the books within 5 days after month-end.", ["within 5 days after month-end"]),  # no cadence: one month
 ])

@@ -79,10 +79,12 @@ _DATED_NOUN_PHRASE = Regex(rf"\s+(?:of|after|from|following|before)\s+the\s+{DAT
 _CADENCE = Regex(r"\b(?:daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)\b", re.IGNORECASE)
 _THRESHOLD = Regex(
     rf"""(?:\bafter|\bat\s+least|\bat\s+most|\bmore\s+than|\bfewer\s+than|\bless\s+than|\bover|\bunder|\bper
-    |\bminimum\s+of|\bmaximum\s+of|\bup\s+to)\s+(?:{NUMBER}|one|a\s+single)(?:\s+[\w\-]+){{1,4}}\s*$""",
+    |\bminimum\s+of|\bmaximum\s+of|\bup\s+to|\bno\s+more\s+than)\s+(?:(?:eur|usd|gbp|chf|[$\u20ac\u00a3])\s?)?
+    (?:{NUMBER}|one|a\s+single)(?:\s+[\w\-]+){{0,4}}\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A count of events just before a duration: "after 5 failed attempts" + "within 15 minutes"."""
+"""A bounded count or amount just before a time: "after 5 failed attempts" + "within 15 minutes", "at most EUR 20,000"
++ "in 2027"."""
 
 _PARTICIPLE = (
     r"(?:\w+(?:ed|ing)|held|run|done|made|built|sent|written|paid|sold|found|seen|given|taken|begun|known|shown"
@@ -122,8 +124,8 @@ def counts_from_dated_day(masked: str, end: int) -> bool:
 
 
 def is_rate_window(before: str) -> bool:
-    """Whether a duration after ``before`` bounds a count of events ("after 5 failed attempts within 15 minutes",
-    "at least one login in 90 days"), which is a rate, not a deadline."""
+    """Whether a time after ``before`` bounds a count of events or an amount ("after 5 failed attempts within 15
+    minutes", "at least one login in 90 days", "at most EUR 20,000 in 2027"): a rate or a cap, not a deadline."""
     return _THRESHOLD.search(before) is not None
 
 

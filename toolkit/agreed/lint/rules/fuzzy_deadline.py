@@ -319,6 +319,7 @@ _AFTER_PERIOD_END = Regex(
     r"\s+(?:of|after|following|from)\s+(?:the\s+)?(?:(?:month|quarter|year|week)[\s\-]?end|end\s+of\s+(?:the|each)\s+\w+)",
     re.IGNORECASE,
 )
+_DATED_SPAN = Regex(rf"(?:during|throughout)\s+(?:(?-i:Q[1-4]|H[12])\s+)?{_YEAR}$", re.IGNORECASE)
 _ITEM_EVENT = Regex(
     r"(?:after|following|upon|on|before|until|by)\s+(?:approval|sign-?off|completion|handover|hand-over|receipt"
     r"|submission|inspection|acceptance)$",
@@ -366,6 +367,8 @@ def _keep_period(hit: Hit, before: str) -> bool:
         _is_label(hit, before)
         or _is_scope(hit)
         or describes_a_set(hit.before)
+        or is_rate_window(hit.before)
+        or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
         or (_PERIOD_END.search(hit.term) is not None and is_cadenced(hit.sentence))
         or _DEFINING_CLAUSE.match(hit.masked, hit.end)  # "the end of the month in which the breach occurred"
     )
