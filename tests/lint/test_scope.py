@@ -152,6 +152,13 @@ def test_what_a_party_commits_to_and_gives() -> None:
     assert gives.codes >= codes(escape_clause.RULE, vague_quantifier.RULE, open_ended_list.RULE)
 
 
+def test_practices_are_standing_and_items_due_once_are_not() -> None:
+    for place in places(*RELATIONSHIP_ANSWERS, "G-COMMIT"):
+        assert place.standing, place.path
+    for place in places(*COMMITMENTS, "F-APLUS"):
+        assert not place.standing, place.path
+
+
 def test_hopes_and_personal_sharing_are_left_out_with_a_reason() -> None:
     for element in ("R-HOPES", "R-PERSONAL"):
         (place,) = [place for place in SCOPE if place.element == element]
@@ -230,8 +237,8 @@ def test_the_context_says_whose_words_they_are(minimal_agreement: dict[str, Any]
     minimal_agreement["celebration"] = {"targets": [{"id": "t1", "metric": "Onboarding days", "target": 30}]}
     minimal_agreement["results"]["deliverables"][0].update(quantity=3, acceptance="Signed off by Li.")
     document = load_data(minimal_agreement)
-    assert _context_at(document, ("parties", 0, "commits")) == TextContext(party="maria")
-    assert _context_at(document, ("relationship", "routine")) == TextContext()
+    assert _context_at(document, ("parties", 0, "commits")) == TextContext(party="maria", standing=True)
+    assert _context_at(document, ("relationship", "routine")) == TextContext(standing=True)
     assert _context_at(document, ("celebration", "targets", 0, "metric")) == TextContext(measured=True, owned=True)
     deliverable = ("results", "deliverables", 0)
     assert _context_at(document, (*deliverable, "what")) == TextContext(measured=True, owned=True)

@@ -61,12 +61,17 @@ class TextContext(Record):
     ``owner``), or is a metric or measure that no actor owes.
     ``party``: the id of the party whose own entry holds the words (its ``commits``, ``gives``...): the party
     commits, so a bare imperative names its actor, while a group such as "we" or "the team" still names nobody.
+    ``standing``: the words state a standing practice, how someone acts each time its occasion comes (a relationship
+    answer, a party's commitments, how check-ins run), not something delivered once: a time there is placed by
+    that occasion ("within 2 working days", "at the next check-in") and is no deadline to give a calendar day,
+    while a time vague in itself ("promptly", "soon") is as vague as anywhere.
     Free-standing statements (``agreed check-text``) have none of these.
     """
 
     measured: bool = False
     owned: bool = False
     party: str | None = None
+    standing: bool = False
 
 
 class AtPath(Record):

@@ -65,11 +65,18 @@ class Prose(Record):
     rules: tuple[TextRule, ...] = ()
     codes: frozenset[str] = frozenset()
     voice: Voice = Voice.PARTNERS
+    standing: bool = False
+    """Whether the words state a standing practice rather than something delivered once (see ``TextContext``)."""
     unread: str = ""
 
 
 def _read(path: str, element: str, rules: Sequence[TextRule], voice: Voice = Voice.PARTNERS) -> Prose:
     return Prose(path, element, tuple(rules), frozenset(rule.code for rule in rules), voice)
+
+
+def _practice(path: str, element: str, rules: Sequence[TextRule], voice: Voice = Voice.PARTNERS) -> Prose:
+    """A place whose words say how someone acts each time an occasion comes."""
+    return _read(path, element, rules, voice)._replace(standing=True)
 
 
 def _unread(path: str, element: str, why: str) -> Prose:
@@ -105,26 +112,26 @@ SCOPE: tuple[Prose, ...] = (
     _read("results.measures.resources[].how", "W-MEASURES", EVERY_RULE, Voice.NO_ACTOR),
     _read("celebration.handoffs[].what", "C-HANDOFFS", EVERY_RULE, Voice.NO_ACTOR),
     # what each party promises and gives
-    _read("parties[].commits", "G-COMMIT", PARTY_PROMISE, Voice.PARTY),
-    _read("parties[].beyond", "G-BEYOND", PARTY_PROMISE, Voice.PARTY),
+    _practice("parties[].commits", "G-COMMIT", PARTY_PROMISE, Voice.PARTY),
+    _practice("parties[].beyond", "G-BEYOND", PARTY_PROMISE, Voice.PARTY),
     _read("parties[].gives", "P-CONSIDERATION",
           (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE), Voice.PARTY),
-    _read("results.buy_in[].how", "W-BUYIN",
+    _practice("results.buy_in[].how", "W-BUYIN",
           (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, activity_without_outcome.RULE,
            weak_commitment.RULE, fuzzy_deadline.RULE), Voice.ITEM),
     _read("results.information[].what", "W-INFO",
           (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE), Voice.NO_ACTOR),
     # how the work is steered, measured and closed
-    _read("results.check_ins.how", "W-PROGRESS", ANSWER),
-    _read("celebration.measurement.how", "C-WHEN",
+    _practice("results.check_ins.how", "W-PROGRESS", ANSWER),
+    _practice("celebration.measurement.how", "C-WHEN",
           (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE,
            fuzzy_deadline.RULE)),
     _read("celebration.failure.definition", "C-FAILURE",
           (TERMS, subjective_quality.RULE, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE,
            comparative_without_baseline.RULE, fuzzy_deadline.RULE)),
-    _read("celebration.failure.accountability", "C-FAILURE",
+    _practice("celebration.failure.accountability", "C-FAILURE",
           (TERMS, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE)),
-    _read("celebration.credit[].how", "C-CREDIT",
+    _practice("celebration.credit[].how", "C-CREDIT",
           (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE)),
     _read("results.means[]", "W-MEANS",
           (TERMS, subjective_quality.RULE, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE,
@@ -132,17 +139,17 @@ SCOPE: tuple[Prose, ...] = (
     # the picture of success
     _read("framing.a_plus", "F-APLUS", PICTURE),
     # how the partners work together
-    _read("relationship.routine", "R-ROUTINE", ANSWER),
-    _read("relationship.alerts", "R-ALERTS", ANSWER),
-    _read("relationship.surprises", "R-SURPRISES", ANSWER),
-    _read("relationship.disagreement", "R-DISAGREE", ANSWER),
-    _read("relationship.talk.good_days", "R-TALK", ANSWER),
-    _read("relationship.talk.bad_days", "R-TALK", ANSWER),
-    _read("relationship.time_together", "R-TIME", ANSWER),
-    _read("relationship.setbacks", "R-SETBACKS", ANSWER),
-    _read("relationship.imbalances[].response", "R-IMBALANCES", ANSWER),
-    _read("relationship.reservations[].monitoring", "R-RESERVATIONS", ANSWER),
-    _read("relationship.renegotiation.how", "R-RENEGOTIATE", ANSWER),
+    _practice("relationship.routine", "R-ROUTINE", ANSWER),
+    _practice("relationship.alerts", "R-ALERTS", ANSWER),
+    _practice("relationship.surprises", "R-SURPRISES", ANSWER),
+    _practice("relationship.disagreement", "R-DISAGREE", ANSWER),
+    _practice("relationship.talk.good_days", "R-TALK", ANSWER),
+    _practice("relationship.talk.bad_days", "R-TALK", ANSWER),
+    _practice("relationship.time_together", "R-TIME", ANSWER),
+    _practice("relationship.setbacks", "R-SETBACKS", ANSWER),
+    _practice("relationship.imbalances[].response", "R-IMBALANCES", ANSWER),
+    _practice("relationship.reservations[].monitoring", "R-RESERVATIONS", ANSWER),
+    _practice("relationship.renegotiation.how", "R-RENEGOTIATE", ANSWER),
     _read("relationship.renegotiation.signals[]", "R-RENEGOTIATE",
           (TERMS, subjective_quality.RULE, vague_quantifier.RULE, open_ended_list.RULE,
            comparative_without_baseline.RULE)),
@@ -302,10 +309,12 @@ def _context(row: Prose, path: JsonPath, item: dict[str, object] | None) -> Text
         or (isinstance(acceptance, str) and bool(acceptance.strip())))
     if row.voice is Voice.PARTY:
         party = fields.get("id")
-        return TextContext(measured=measured, owned=False, party=party if isinstance(party, str) else None)
+        return TextContext(measured=measured, owned=False, party=party if isinstance(party, str) else None,
+                           standing=row.standing)
     if row.voice is Voice.ITEM:
-        return TextContext(measured=measured, owned=any(_names_one(fields.get(name)) for name in _OWNER_FIELDS))
-    return TextContext(measured=measured, owned=row.voice is Voice.NO_ACTOR)
+        owned = any(_names_one(fields.get(name)) for name in _OWNER_FIELDS)
+        return TextContext(measured=measured, owned=owned, standing=row.standing)
+    return TextContext(measured=measured, owned=row.voice is Voice.NO_ACTOR, standing=row.standing)
 
 
 def _is_number(value: object) -> bool:
