@@ -150,9 +150,9 @@ SCOPE: tuple[Prose, ...] = (
     _practice("relationship.imbalances[].response", "R-IMBALANCES", ANSWER),
     _practice("relationship.reservations[].monitoring", "R-RESERVATIONS", ANSWER),
     _practice("relationship.renegotiation.how", "R-RENEGOTIATE", ANSWER),
+    # a signal is met by any change it names ("the budget is cut"): no baseline to ask for
     _read("relationship.renegotiation.signals[]", "R-RENEGOTIATE",
-          (TERMS, subjective_quality.RULE, vague_quantifier.RULE, open_ended_list.RULE,
-           comparative_without_baseline.RULE)),
+          (TERMS, subjective_quality.RULE, vague_quantifier.RULE, open_ended_list.RULE)),
     _read("relationship.confidentiality.may_share[]", "R-CONFIDENTIAL",
           (TERMS, vague_quantifier.RULE, open_ended_list.RULE)),
     _read("relationship.confidentiality.may_not_share[]", "R-CONFIDENTIAL",
