@@ -51,6 +51,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The Contractor shall provide appropriate support to the Authority.", ["provide appropriate support"]),
     ("Engineering and Product to explore a strategy.", ["explore"]),
     ("Li will support the launch over the weekend.", ["support"]),
+    ("IT supports the migration.", ["supports"]),
     ("Li kept an eye on costs and will oversee the programme.", ["kept an eye on", "oversee"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:

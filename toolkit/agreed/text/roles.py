@@ -5,7 +5,8 @@ do it. Only a commitment is one:
 
 - a capability: a verb of :data:`CAPABILITY_VERBS` in the present tense after its subject ("The portal supports
   single sign-on", "Acme monitors the gateway"), or in any form after a system, product or service ("The app will
-  monitor disk usage"); "The module will help with reducing errors" still promises effort;
+  monitor disk usage"), with a feature as its object; "IT supports the migration", "the portal will support staff"
+  and "the module will help with reducing errors" still promise effort;
 - a modifier: a participle after a noun ("teams supporting the rollout", "the people involved in the pilot");
 - a purpose: an infinitive that does not complete a verb of commitment ("To help agents find answers, ...", "a
   mentor to help new hires", "the licences needed to support billing"); after "will continue to", "agrees to",
@@ -17,6 +18,7 @@ The words are read from the masked statement around the verb, within its clause;
 from __future__ import annotations
 
 import enum
+import re
 
 from agreed.text.patterns import Regex
 from agreed.text.sentences import clause_around
@@ -74,6 +76,15 @@ _NAMED_ACTOR_TO = Regex(
     r"(?:the\s+)?(?-i:[A-Z][\w&\-]*)(?:\s+(?:and|&|or)\s+(?:the\s+)?(?-i:[A-Z][\w&\-]*)|\s+(?-i:[A-Z][\w&\-]*))*"
     r"(?:\s+team)?\s+to",
 )
+_EFFORT_OBJECT = Regex(
+    r"\s+(?:(?:the|our|their|its|each|every|all|any|a|an|new|other)\s+)*(?:[\w\-]+\s+)?"
+    r"(?:launch|launches|rollout|roll-out|migration|onboarding|transition|project|projects|programme|program|initiative|go-live|implementation"
+    r"|deployment|adoption|renewals?|change|changes|transformation|effort|efforts|work|team|teams|staff|customers"
+    r"|colleagues|people|partners|business|integrators?|users|clients|students|patients|residents)\b",
+    re.IGNORECASE,
+)
+"""An object that is an effort or people ("supports the launch", "supports staff"): supporting it promises effort, not
+a feature."""
 CAPABILITY_VERBS = frozenset({"support", "monitor", "track", "evaluate", "assess", "coordinate", "consult", "research"})
 """Verbs that state what a system or a party is able to do, not an effort it promises ("supports single sign-on",
 "monitors queue depth"); "help" or "facilitate" promise effort whoever the subject is."""
@@ -92,10 +103,11 @@ def verb_role(masked: str, start: int, end: int) -> VerbRole:
     if previous == "to":
         named = _names_actor(masked[clause_start:start])  # "Engineering and Product to explore a strategy"
         return VerbRole.COMMITMENT if named or _completes_commitment(before[:-1]) else VerbRole.PURPOSE
-    if _lemma(verb) in CAPABILITY_VERBS and _has_system_subject(masked, start, before):
-        return VerbRole.CAPABILITY  # "The app will monitor disk usage" (the subject as agreed.text.subjects sees it)
-    if _lemma(verb) in CAPABILITY_VERBS and _is_third_person(verb) and previous.isalpha() and previous not in _MODALS:
-        return VerbRole.CAPABILITY  # "The portal supports", "Acme monitors"; not "does support"
+    if _lemma(verb) in CAPABILITY_VERBS and not _EFFORT_OBJECT.match(masked, end):
+        if _has_system_subject(masked, start, before):
+            return VerbRole.CAPABILITY  # "The app will monitor disk usage" (a subject as agreed.text.subjects sees)
+        if _is_third_person(verb) and previous.isalpha() and previous not in _MODALS:
+            return VerbRole.CAPABILITY  # "The portal supports", "Acme monitors"; not "does support"
     if verb.endswith("ing") and previous.isalnum() and previous not in _BEFORE_GERUND and not previous.endswith("ly"):
         return VerbRole.MODIFIER  # "teams supporting the rollout"
     if verb.endswith("ed") and previous.isalnum() and previous not in _BEFORE_PARTICIPLE and _is_noun_like(previous):
