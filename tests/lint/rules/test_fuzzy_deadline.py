@@ -183,6 +183,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Restore 95 % of affected meters within 2 hours of a fault and the rest within 8 hours.",
     "Claims are due within 30 days of the end of the month in which the outage occurred.",
     "On receipt of a complaint, the ombudsman replies within 20 working days.",
+    "Disputes go to Ana and Li, who decide within 5 working days.",
+    "We meet every Monday at 10:00 and post updates in #ops by Friday noon.",
     "Finance pays approved expense claims in the next payroll run after approval.",
     "The squad coaches each integrator during its onboarding.",
     "The mentor meets each apprentice for 30 minutes every two weeks during the first year.",

@@ -24,7 +24,7 @@ import re
 from agreed.text.patterns import Regex
 from agreed.text.sentences import sentence_around
 from agreed.text.subjects import SubjectKind, subject_before
-from agreed.text.vocabulary import DATE, NUMBER
+from agreed.text.vocabulary import DATE, NUMBER, WEEKDAY
 
 __all__ = [
     "counts_from_dated_day",
@@ -59,7 +59,8 @@ _BOUNDED_SET = Regex(r"\b(?:each|every|per|any)\b|\ball\s+(?!the\b)", re.IGNOREC
 _INBOUND = Regex(
     r"""\b(?:tickets|requests|pages|incidents|complaints|alerts|invoices|orders|escalations|calls|e-?mails?|messages
     |queries|claims|bugs|defects|cases|leads|applications|submissions|refunds|returns|changes|pull\s+requests|PRs
-    |outages|breaches|enquiries|inquiries|questions|chats?|voicemails?|referrals|bookings)\b""",
+    |outages|breaches|enquiries|inquiries|questions|chats?|voicemails?|referrals|bookings|disagreements|disputes
+    |objections|grievances|appeals|concerns|issues|blockers|problems|faults|errors|failures)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Items that keep arriving ("tickets", "email")."""
@@ -77,6 +78,9 @@ _ANCHOR_DATED = Regex(
 )
 _DATED_NOUN_PHRASE = Regex(rf"\s+(?:of|after|from|following|before)\s+the\s+{DATE}", re.IGNORECASE)
 _CADENCE = Regex(r"\b(?:daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)\b", re.IGNORECASE)
+_EVERY_PERIOD = Regex(
+    rf"\b(?:every|each)\s+(?:other\s+)?(?:{WEEKDAY}|day|week|fortnight|month|quarter|year|sprint)\b", re.IGNORECASE
+)
 _THRESHOLD = Regex(
     rf"""(?:\bafter|\bat\s+least|\bat\s+most|\bmore\s+than|\bfewer\s+than|\bless\s+than|\bover|\bunder|\bper
     |\bminimum\s+of|\bmaximum\s+of|\bup\s+to|\bno\s+more\s+than)\s+(?:(?:eur|usd|gbp|chf|[$\u20ac\u00a3])\s?)?
@@ -174,8 +178,9 @@ def specifies_behaviour(masked: str, position: int) -> bool:
 
 
 def is_cadenced(sentence: str) -> bool:
-    """Whether ``sentence`` repeats on a cadence ("reports monthly, within 3 days after month-end")."""
-    return _CADENCE.search(sentence) is not None
+    """Whether ``sentence`` repeats on a cadence ("reports monthly, within 3 days after month-end", "meet every
+    Monday and share updates by Friday")."""
+    return _CADENCE.search(sentence) is not None or _EVERY_PERIOD.search(sentence) is not None
 
 
 def dated_elsewhere(masked: str, event: str) -> bool:

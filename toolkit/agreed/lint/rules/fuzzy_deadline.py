@@ -320,6 +320,7 @@ _AFTER_PERIOD_END = Regex(
     re.IGNORECASE,
 )
 _DATED_SPAN = Regex(rf"(?:during|throughout)\s+(?:(?-i:Q[1-4]|H[12])\s+)?{_YEAR}$", re.IGNORECASE)
+_WEEKDAY_TERM = Regex(rf"\b{WEEKDAY}$", re.IGNORECASE)
 _ITEM_EVENT = Regex(
     r"(?:after|following|upon|on|before|until|by)\s+(?:approval|sign-?off|completion|handover|hand-over|receipt"
     r"|submission|inspection|acceptance)$",
@@ -431,6 +432,8 @@ def _keep_fuzzy(hit: Hit, before: str) -> bool:
 
 def _keep_relative(hit: Hit, before: str) -> bool:
     term = hit.term.lower()
+    if _WEEKDAY_TERM.search(term) and is_cadenced(hit.sentence):
+        return False  # "meet every Monday and share updates by Friday": each week's Friday
     if term == "early":
         return not _OFFSET_BEFORE.search(hit.before.rstrip())  # "10 minutes early" is measured
     if term.endswith("term"):
