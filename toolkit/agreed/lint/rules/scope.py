@@ -204,6 +204,7 @@ ELEMENT_IDS: tuple[str, ...] = (*dict.fromkeys(row.element for row in SCOPE), *N
 
 
 _KNOWN = frozenset(code for row in SCOPE for code in row.codes)
+_EVERY_CODE = frozenset(rule.code for rule in EVERY_RULE)
 
 
 def rows_of(element: str) -> tuple[Prose, ...]:
@@ -236,7 +237,7 @@ class Statement(Record):
         """Whether ``rule`` reads this statement: as the table says, and a text rule the table does not know (one
         built outside the registry) reads what every text rule reads, the commitments."""
         codes = self.place.codes
-        return rule.code in codes or (rule.code not in _KNOWN and codes == _KNOWN)
+        return rule.code in codes or (rule.code not in _KNOWN and codes >= _EVERY_CODE)
 
 
 _EACH = "[]"
