@@ -94,6 +94,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "In case the pump should fail, the backup pump starts within 10 s.",
     "The parties may agree a different schedule in writing.",
     "The supplier may, with our written consent, use subcontractors.",
+    "Risk: Li may leave in June. Mitigation: Omar shadows her from 2027-03-01.",
+    "Assumption 2: the vendor could ship the 40 laptops in one batch.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

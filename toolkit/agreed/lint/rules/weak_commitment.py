@@ -9,8 +9,9 @@ item is optional. The rule reads who the modal is about, so that only a hedge of
 - "may" that grants a right ("the Client may terminate with 30 days' notice", "customers may export their data"),
   or a modal about someone the commitment serves ("users should sign in with single sign-on"), is no hedge of the
   committing party;
-- a possibility ("delays may occur", "anything that could delay the launch") and a condition ("if the launch should
-  slip", "Should the link fail, ...") describe what might happen, not what anyone promises.
+- a possibility ("delays may occur", "anything that could delay the launch", "Risk: Li may leave in June") and a
+  condition ("if the launch should slip", "Should the link fail, ...") describe what might happen, not what anyone
+  promises.
 
 Fires on:
     Ops should publish a summary after each incident.
@@ -71,6 +72,11 @@ _INFORMS = Regex(r"(?:also\s+)?(?:note|be\s+noted|be\s+aware|refer|see)\b")
 _RECEIVES = Regex(
     r"(?:always\s+|also\s+|then\s+)?(?:receive|get|hear|be\s+(?:given|sent|told|informed|notified|offered))\b"
 )
+_DESCRIBES_A_RISK = Regex(
+    r"\s*(?:[-*\u2022]\s+)?(?:risks?|assumptions?|dependenc(?:y|ies)|constraints?|threats?|issues?|concerns?"
+    r"|scenarios?)(?:\s+\d+)?\s*:",
+    re.IGNORECASE,
+)
 _MODALS = frozenset(("should", "may", "might", "could"))
 _RETRIES = frozenset(verb_forms("try to", "attempt to"))
 _NOT_ABOUT_THE_COMMITTING_PARTY = frozenset((SubjectKind.SYSTEM, SubjectKind.RECIPIENT))
@@ -101,8 +107,8 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
     if word == "could" and after.startswith("not "):
         return False  # "Priya could not attend" reports a fact
     subject = hit.subject
-    if subject.subordinate:
-        return False  # "if the launch should slip", "anything that could delay the launch"
+    if subject.subordinate or _DESCRIBES_A_RISK.match(hit.before):
+        return False  # "if the launch should slip", "anything that could delay", "Risk: Li may leave in June"
     if subject.kind is SubjectKind.NONE:
         return not _opens_condition(hit)  # "Should the link fail, ..." is a condition; "May we ...?" asks
     if _INFORMS.match(after):
