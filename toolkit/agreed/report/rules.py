@@ -48,7 +48,7 @@ def explanation(rule: Rule) -> str:
 
 
 def _paths_read_by(rule: Rule) -> list[str]:
-    return [row.path for row in scope.read_by(rule)] if isinstance(rule, TextRule) else []
+    return [place.path for place in scope.places_read_by(rule)] if isinstance(rule, TextRule) else []
 
 
 def _facts(rule: Rule) -> list[str]:
@@ -71,7 +71,7 @@ def element_explanation(key: str, rules: Sequence[Rule]) -> str | None:
     """Which text rules read element ``key`` (``R-ALERTS``, in any case) and where, or why none does, and which of
     ``rules`` check it as a whole; None when ``key`` is no element id."""
     element = key.strip().upper()
-    places = scope.rows_of(element)
+    places = scope.places_of(element)
     if not places and element not in scope.NO_PROSE:
         return None
     lines = [f"{element} holds no prose ({scope.NO_PROSE[element]}): no text rule reads it"] if not places else [

@@ -207,19 +207,19 @@ _KNOWN = frozenset(code for row in SCOPE for code in row.codes)
 _EVERY_CODE = frozenset(rule.code for rule in EVERY_RULE)
 
 
-def rows_of(element: str) -> tuple[Prose, ...]:
+def places_of(element: str) -> tuple[Prose, ...]:
     """The places of ``element`` in the format (none when it holds no prose)."""
-    return tuple(row for row in SCOPE if row.element == element)
+    return tuple(place for place in SCOPE if place.element == element)
 
 
-def read_by(rule: TextRule) -> tuple[Prose, ...]:
+def places_read_by(rule: TextRule) -> tuple[Prose, ...]:
     """The places the text rule reads, in reading order."""
-    return tuple(row for row in SCOPE if rule.code in row.codes)
+    return tuple(place for place in SCOPE if rule.code in place.codes)
 
 
 def elements_read_by(rule: TextRule) -> tuple[str, ...]:
     """The elements the text rule reads, in reading order, each once."""
-    return tuple(dict.fromkeys(row.element for row in read_by(rule)))
+    return tuple(dict.fromkeys(place.element for place in places_read_by(rule)))
 
 
 # --- reading the prose of a document ---------------------------------------------------------------------------
