@@ -253,7 +253,6 @@ class Linter:
         ran = frozenset(rule.code for rule in rules if not isinstance(rule, RepositoryRule))  # they run later
         return sorted(_said_once(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible)))
 
-
     def _text_problems(self, document: Document, rules: Sequence[TextRule]) -> list[Problem]:
         """The text rules' findings in the prose of ``document`` the scope table has them read, within the budget,
         and what the budget left unread."""
