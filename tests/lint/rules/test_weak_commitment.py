@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from agreed.lint.rule import Category
 from agreed.lint.rules.weak_commitment import RULE
@@ -99,3 +101,20 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []
+
+
+_SYSTEMS = st.sampled_from(["The service", "The mobile app", "The payment API", "The portal", "Each server"])
+_ACTORS = st.sampled_from(["Li", "Ops", "The vendor", "Our team", "Each partner", "The project lead", "We"])
+_VERBS = st.sampled_from(["send", "retry", "publish", "log", "cache", "report", "archive"])
+_OBJECTS = st.sampled_from(["each failed request", "the summary", "the token for 15 minutes", "3 times"])
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(system=_SYSTEMS, actor=_ACTORS, modal=st.sampled_from(["should", "may"]), verb=_VERBS, rest=_OBJECTS)
+def test_a_modal_hedges_for_an_actor_and_not_for_a_system(
+    system: str, actor: str, modal: str, verb: str, rest: str, flagged_by: FlaggedBy
+) -> None:
+    assert flagged_by(RULE, f"{system} {modal} {verb} {rest}.") == []
+    assert flagged_by(RULE, f"{actor} {modal} {verb} {rest}.") == [modal]
+    in_a_condition = actor.lower() if actor == "We" else actor
+    assert flagged_by(RULE, f"If {in_a_condition} {modal} {verb} {rest}, Li tells Omar.") == []
