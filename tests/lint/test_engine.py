@@ -5,6 +5,7 @@ Every rule here is a fake built for the test, so these tests do not depend on th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -12,10 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
-from agreed.lint.engine import StatementFinding, at_or_above, check_statement, lint_document, validate
+from agreed.lint.engine import (
+    ABOUT_THE_WORDS,
+    StatementFinding,
+    at_or_above,
+    check_statement,
+    lint_document,
+    one_finding_per_span,
+    validate,
+)
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 
@@ -230,15 +241,16 @@ def test_check_statement_orders_findings_by_position_then_rule() -> None:
     def spans(*found: tuple[int, int]) -> Callable[[str, TextContext], list[TextSpan]]:
         return lambda text, context: [TextSpan(start, end, f"{start}-{end}") for start, end in found]
 
+    about_the_actor = dataclasses.replace(text_rule("Z303", spans((10, 14), (0, 3))), category=Category.ACCOUNTABILITY)
     rules = [
-        text_rule("Z303", spans((10, 14), (0, 3))),
-        text_rule("Z301", spans((10, 14), (0, 5)), Severity.ERROR),
-        text_rule("Z302", spans((6, 8))),
+        about_the_actor,  # a finding about who acts overlaps the others and is still said
+        text_rule("Z301", spans((10, 14), (0, 5))),
+        text_rule("Z302", spans((4, 6))),
         document_rule("Z399", never_called),
     ]
     findings = check_statement("irrelevant text here", rules)
     assert [(finding.start, finding.end, finding.rule) for finding in findings] == [
-        (0, 5, "Z301"), (6, 8, "Z302"), (10, 14, "Z301"), (10, 14, "Z303")]
+        (0, 3, "Z303"), (0, 5, "Z301"), (4, 6, "Z302"), (10, 14, "Z301"), (10, 14, "Z303")]
 
 
 # ------------------------------------------------------------------------------------------ one span, one finding
@@ -276,6 +288,47 @@ def test_a_finding_is_not_dropped_for_a_milder_one() -> None:
     assert said(check_statement("abcdefghij", [mild, severe])) == [(0, 9, "Z701"), (3, 6, "Z702")]
     assert said(check_statement("abcdefghij", [severe, text_rule("Z703", spans_of((0, 9)))])) == [
         (0, 9, "Z703"), (3, 6, "Z702")]
+
+
+def test_on_the_same_words_the_more_severe_finding_is_kept_whatever_the_order() -> None:
+    mild, severe = text_rule("Z711", spans_of((3, 6)), Severity.INFO), text_rule("Z712", spans_of((3, 6)))
+    assert said(check_statement("abcdefghij", [mild, severe])) == [(3, 6, "Z712")]
+    assert said(check_statement("abcdefghij", [severe, mild])) == [(3, 6, "Z712")]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 10)).map(lambda pair: (pair[0], pair[0] + pair[1])),
+                  max_size=4)
+_FOUND = st.lists(st.tuples(st.sampled_from([Category.VAGUENESS, Category.TIME, Category.WEAK_VERB,
+                                             Category.ACCOUNTABILITY]),
+                            st.sampled_from(list(Severity)), _SPANS), max_size=5)
+
+
+def _contains(outer: TextSpan, inner: TextSpan) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+@given(_FOUND)
+def test_one_finding_per_span_keeps_each_span_once_and_drops_only_what_a_kept_finding_covers(
+        drawn: list[tuple[Category, Severity, list[tuple[int, int]]]]) -> None:
+    found = [(TextRule(code=f"Z{900 + rank}", name=f"z{rank}", category=category, severity=severity, doc="fake",
+                       check=lambda text, context: []), [TextSpan(start, end, f"{rank}.{index}")
+                                                         for index, (start, end) in enumerate(spans)])
+             for rank, (category, severity, spans) in enumerate(drawn)]
+    kept = one_finding_per_span(found)
+    assert [rule for rule, _ in kept] == [rule for rule, _ in found]
+    kept_words = [(rule.severity, span) for rule, spans in kept if rule.category in ABOUT_THE_WORDS for span in spans]
+
+    def covered(severity: Severity, span: TextSpan) -> bool:
+        return any(other is not span and other_severity >= severity and _contains(other, span)
+                   for other_severity, other in kept_words)
+
+    for (rule, spans), (_, kept_spans) in zip(found, kept, strict=True):
+        if rule.category not in ABOUT_THE_WORDS:
+            assert kept_spans == spans
+            continue
+        assert [span for span in spans if span in kept_spans] == kept_spans  # order kept, nothing new
+        for span in spans:  # a dropped span lies in a kept one at least as severe; a kept one in none
+            assert covered(rule.severity, span) != (span in kept_spans)
 
 
 def test_a_team_term_and_a_built_in_rule_on_the_same_words_give_one_finding() -> None:

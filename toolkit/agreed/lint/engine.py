@@ -155,23 +155,23 @@ problem, even in the same words ("should be conducted" hedges and names no actor
 
 
 def one_finding_per_span(found: Sequence[tuple[TextRule, list[TextSpan]]]) -> list[tuple[TextRule, list[TextSpan]]]:
-    """The text findings of one value, each span of words said once: a span that lies inside another finding's span
-    is dropped ("some" inside "at some point"), and of findings with the same span only the first is kept, in the
-    order the rules come (the registry's: the team's declared terms first). A finding is only dropped for one at
-    least as severe, so that nothing gets milder, and only findings about the words' meaning (:data:`ABOUT_THE_WORDS`)
-    take part: the others are all kept. Rules keep their order, and each its spans' order."""
-    ranked = sorted((span.start, -span.end, rank, index) for rank, (rule, spans) in enumerate(found)
+    """The text findings of one value, each span of words said once: a finding is dropped when another at least as
+    severe covers its words, that is lies around them ("some" inside "at some point") or, on the same words, is more
+    severe or comes first in the order of the rules (the registry's: the team's declared terms first). So nothing
+    gets milder. Only findings about the words' meaning (:data:`ABOUT_THE_WORDS`) take part: the others are all
+    kept. Rules keep their order, and each its spans' order."""
+    ranked = sorted((span.start, -span.end, -rule.severity, rank, index) for rank, (rule, spans) in enumerate(found)
                     if spans and rule.category in ABOUT_THE_WORDS for index, span in enumerate(spans))
     if len(ranked) < 2:  # most values: nothing to compare
         return list(found)
     dropped: set[tuple[int, int]] = set()
-    reach: dict[Severity, int] = {}  # per severity, the furthest end of the spans kept so far (all start before)
-    for _, negative_end, rank, index in ranked:
+    # Every finding that can cover a span sorts before it; per severity, the furthest end of those seen so far.
+    reach: dict[Severity, int] = {}
+    for _, negative_end, _, rank, index in ranked:
         severity = found[rank][0].severity
         if any(reach.get(level, -1) >= -negative_end for level in _AT_LEAST[severity]):
             dropped.add((rank, index))
-        else:
-            reach[severity] = max(reach.get(severity, -1), -negative_end)
+        reach[severity] = max(reach.get(severity, -1), -negative_end)
     if not dropped:
         return list(found)
     return [(rule, [span for index, span in enumerate(spans) if (rank, index) not in dropped])
