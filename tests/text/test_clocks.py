@@ -138,6 +138,8 @@ def test_is_plural_generic(words: str, expected: bool) -> None:
     ("The portal will hide the form once the window is closed.", "once", True),
     ("The dashboard will be published once data is available.", "once", False),
     ("Li will publish the dashboard once data is available.", "once", False),
+    ("When the window closes, the portal locks the form.", "When", True),
+    ("When the survey closes, Ana publishes the results.", "When", False),
 ])
 def test_specifies_behaviour(text: str, word: str, expected: bool) -> None:
     assert specifies_behaviour(mask(text), text.index(word)) is expected

@@ -82,6 +82,12 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Hit the target by the end of the fiscal.", ["by the end of the fiscal"]),
     ("Draft the spec within the sprint and move the servers over the weekend.",
      ["within the sprint", "over the weekend"]),
+    ("Fix it in the longer term; ship the rest in the months ahead.", ["in the longer term", "in the months ahead"]),
+    ("Train the staff in the run-up to launch.", ["in the run-up to launch"]),
+    ("Publish it on launch day, or around launch.", ["on launch day", "around launch"]),
+    ("Present it the week after next.", ["the week after next"]),
+    ("Finish the curriculum by the new academic year.", ["by the new academic year"]),
+    ("Hit the target by quarter two.", ["by quarter two"]),
     ("By COB, send the draft; ship the fix shortly thereafter.", ["By COB", "shortly thereafter"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -127,6 +133,9 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     ("Delete the staging data as soon as the contract is signed.", ["as soon as the contract is signed"]),
     ("Migrate the archive by the time we launch.", ["by the time we launch"]),
     ("Publish the catalogue once ready.", ["once ready"]),
+    ("Move the office before the lease runs out.", ["before the lease runs out"]),
+    ("Publish the results when the survey closes.", ["when the survey closes"]),
+    ("Start the hiring after the budget is approved.", ["after the budget is approved"]),
 ])
 def test_an_undated_condition_as_the_deadline_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -139,6 +148,10 @@ def test_an_undated_condition_as_the_deadline_fires(text: str, expected: list[st
     "The system shall let the clerk edit an amount until the batch is closed.",  # a system's behaviour per batch
     "Run the job once a day and retry only once.",
     "Reply when possible.",
+    "When the window closes, the portal locks the form.",  # a system's behaviour for every window
+    "Reply when each survey closes.",
+    "Around 20 people join the call.",
+    "Long-term partners get a discount.",
     "Keep the old server until we have a replacement in place on 2027-05-01.",
     "Keep the old server until we have a replacement.",  # a state, not one event
 ])

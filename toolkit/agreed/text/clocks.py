@@ -23,7 +23,7 @@ import re
 
 from agreed.text.patterns import Regex
 from agreed.text.sentences import sentence_around
-from agreed.text.subjects import SubjectKind, subject_before
+from agreed.text.subjects import SubjectKind, classify_subject, subject_before
 from agreed.text.vocabulary import DATE, NUMBER, WEEKDAY
 
 __all__ = [
@@ -109,6 +109,8 @@ _ASIDE = Regex(
 )
 _MAIN_MODAL = Regex(r"\b(?:shall|must|will|should|may|can)\b(?!\s+(?:not\s+)?be\s+\w+(?:ed|en)\b)", re.IGNORECASE)
 """The modal of the main clause, unless a passive follows ("the dashboard will be published": someone publishes it)."""
+_MAIN_CLAUSE = Regex(r",\s*(?P<subject>(?:[\w\-]+\s+){1,4}?)[a-z]+(?<=[^su]s)\b")
+"""The main clause after a leading subordinate one, with a verb in the present tense: its subject and verb."""
 _PURPOSE = Regex(r"\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to)\b", re.IGNORECASE)
 _OWN_SPAN = Regex(r"^(?:during|throughout|over|for\s+the\s+duration\s+of)\s+(?:its|their|his|her)\b", re.IGNORECASE)
 
@@ -174,7 +176,10 @@ def specifies_behaviour(masked: str, position: int) -> bool:
     triggers of a behaviour, not the deadline of a promise."""
     start, end = sentence_around(masked, position, position)
     modal = _MAIN_MODAL.search(masked[start:end])
-    return modal is not None and subject_before(masked, start + modal.start()).kind is SubjectKind.SYSTEM
+    if modal is not None:
+        return subject_before(masked, start + modal.start()).kind is SubjectKind.SYSTEM
+    main = _MAIN_CLAUSE.search(masked[start:end])  # "When the window closes, the portal locks the form."
+    return main is not None and classify_subject(main.group("subject")) is SubjectKind.SYSTEM
 
 
 def is_cadenced(sentence: str) -> bool:

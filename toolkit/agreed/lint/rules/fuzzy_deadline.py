@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from agreed.lint.rule import TextContext
 
 _PREP = (
-    r"(?:by|in|during|before|until|till|through|throughout|within|around|after|(?:the\s+)?(?:end|start|beginning"
+    r"(?:by|in|during|before|until|till|through|throughout|within|around|after|towards?|(?:the\s+)?(?:end|start|beginning"
     r"|middle|close)\s+of|early|mid|late)"
 )
 _YEAR = r"(?:FY\s?['\u2019]?\d{2,4}|(?:19|20)\d\d(?![\d\-/]))"
@@ -70,7 +70,7 @@ _UNIT = (
 _PERIOD_NOUN = (
     r"(?:year|quarter|month|week|day|sprint|season|term|semester|fiscal\s+year|financial\s+year|calendar\s+year|FY"
     r"|pilot|project|phase|programme|program|engagement|contract|trial|migration|rollout|summer|winter|spring"
-    r"|autumn|fall|play|business|fiscal)"
+    r"|autumn|fall|play|business|fiscal|academic\s+year|school\s+year)"
 )
 _MILESTONE = (
     r"(?:release|launch|go-live|go\s+live|golive|kick-?off|roll-?out|cut-?over|migration|pilot|re-?org"
@@ -117,7 +117,8 @@ PERIODS = (
         _HAS_CODE,
     ),
     _period(
-        rf"""(?<![\w\-])(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)
+        rf"""(?<![\w\-])(?:{_PREP}\s+)?quarter\s+(?:one|two|three|four|[1-4])(?![\w\-])(?!\s+of\s+(?:each|every))
+        | (?<![\w\-])(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)
         (?!\s+of\s+(?:each|every))(?:\s+of\s+(?:the\s+)?(?:year|{_YEAR}))?(?![\w\-])""",
         any_word("quarter", "half"),
     ),
@@ -146,12 +147,12 @@ PERIODS = (
     _period(r"(?<![\w\-])(?-i:FY)\s?['\u2019]?\d{2,4}(?=\s*(?:[.,;:)]|$))", _HAS_CODE),
 )
 _RELATIVE_WORDS = (  # one of them is in every match of RELATIVE
-    "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "one",
-    "down", "long", "now", "imminently", "time", "future", "term", "later", "earlier", "this", "next", "coming",
-    "following", "few", "couple", "several", "days", "weeks", "months", "week", "month", "quarter", "year", "weekend",
-    "forward", "early", "new", "cob", "eod", "eob", "play", "sprint", "cycle", "iteration", "mon", "monday", "tue",
-    "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
-    "sun", "sunday",
+    "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "one", "down",
+    "long", "now", "imminently", "time", "future", "term", "later", "earlier", "this", "next", "coming", "following",
+    "few", "couple", "several", "days", "weeks", "months", "week", "month", "quarter", "year", "weekend", "forward",
+    "early", "new", "ahead", "after", "run", "cob", "eod", "eob", "play", "sprint", "cycle", "iteration", "mon",
+    "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat",
+    "saturday", "sun", "sunday",
 )  # fmt: skip
 RELATIVE = TermPattern.raw(
     rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
@@ -171,7 +172,10 @@ RELATIVE = TermPattern.raw(
         |(?:within|in)\s+(?:days|weeks|months)|within\s+the\s+(?:week|month|quarter|year|sprint|cycle|iteration)
         |(?:by|over)\s+the\s+weekend
         |(?:early|mid|late)[\s\-]+(?:this|next)\s+(?:year|quarter|month|week)
-        |(?:in|by|during)\s+the\s+new\s+(?:year|financial\s+year|fiscal\s+year|quarter|term)
+        |(?:in|by|during)\s+the\s+new\s+(?:year|financial\s+year|fiscal\s+year|academic\s+year|school\s+year
+            |quarter|term)
+        |in\s+the\s+(?:days|weeks|months|years|quarters)\s+ahead|the\s+(?:week|month)\s+after\s+next
+        |in\s+the\s+long(?:er)?[\s\-](?:term|run)
         |in\s+a\s+(?:later|future|subsequent)\s+(?:phase|release|stage|version|iteration|sprint|wave)
         |by\s+(?:(?-i:COB|EOD|EOB)|close\s+of\s+play)
         |(?:going|moving)\s+forward(?!\s+with)|from\s+now\s+on|(?:in\s+the\s+)?(?:short|near|medium)[\s\-]term
@@ -189,10 +193,11 @@ DURATION = TermPattern.raw(
 )
 _BEFORE_MILESTONE = (
     "by", "before", "after", "until", "till", "at", "following", "ahead of", "prior to", "upon", "in time for",
-    "through",
+    "through", "around",
 )  # fmt: skip
+_LEAD_UP = r"in\s+the\s+(?:run|lead)[\s\-]+up\s+to"
 _BEFORE_SPAN = ("during", "throughout", "over the course of", "for the duration of")
-_BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as")
+_BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as", "when")
 _FUZZY_WORDS = (  # one of them is in every match of FUZZY
     "promptly", "swiftly", "speedily", "expeditiously", "timely", "time", "schedule", "delay", "quickly", "away",
     "opportunity", "immediately", "reasonable", "short", "order", "convenience",
@@ -208,9 +213,10 @@ FUZZY = TermPattern.raw(
     label="fuzzy",
 )
 MILESTONE = TermPattern.raw(
-    rf"""(?<![\w\-])(?:(?:within\s+|in\s+)?{NUMBER}\s+{_UNIT}\s+)?{alternation(_BEFORE_MILESTONE)}\s+(?:the\s+)?(?:next\s+|first\s+
-        |upcoming\s+|planned\s+|new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?{_MILESTONE}(?![\w\-])""",
-    needs=any_word(*_BEFORE_MILESTONE),
+    rf"""(?<![\w\-])(?:(?:within\s+|in\s+)?{NUMBER}\s+{_UNIT}\s+)?(?:{alternation(_BEFORE_MILESTONE)}|{_LEAD_UP})\s+
+        (?:the\s+)?(?:next\s+|first\s+|upcoming\s+|planned\s+|new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?
+        {_MILESTONE}(?![\w\-])""",
+    needs=any_word(*_BEFORE_MILESTONE, "run", "lead"),
     label="milestone",
 )
 SPAN = TermPattern.raw(
@@ -220,14 +226,18 @@ SPAN = TermPattern.raw(
     label="milestone",
 )
 PREFIXED_EVENT = TermPattern.raw(
-    r"(?<![\w\-])(?:post|pre)[\s\-]?(?:launch|go-?live|release|migration|pilot|merger|rollout|roll-out|cut-?over)(?![\w\-])",
-    needs=Regex(r"post|pre", re.IGNORECASE).search,
+    r"""(?<![\w\-])(?:post|pre)[\s\-]?(?:launch|go-?live|release|migration|pilot|merger|rollout|roll-out|cut-?over)
+    (?![\w\-])
+    | (?<![\w\-])on\s+(?:the\s+)?(?:launch|go-?live|release|migration|cut-?over|rollout)\s+(?:day|date|weekend)
+    (?![\w\-])""",
+    needs=Regex(r"post|pre|day|date|weekend", re.IGNORECASE).search,
     label="milestone",
 )
 EVENT_CLAUSE = TermPattern.raw(
     rf"""(?<![\w\-]){alternation(_BEFORE_EVENT)}\s+(?:the\s+|our\s+|this\s+)?
     (?:[\w\-]+\s+){{0,2}}?(?:starts?|begins?|ends|finish(?:es)?|wraps(?:\s+up)?|closes|launches|goes\s+live
-    |kicks\s+off|completes|is\s+(?:over|complete|done|finished|launched|live))(?![\w\-])""",
+    |kicks\s+off|completes|runs\s+out|expires|lapses|is\s+(?:over|complete|done|finished|launched|live|approved
+    |signed(?:\s+off)?|agreed|finali[sz]ed|published|released|ratified|funded|appointed))(?![\w\-])""",
     needs=any_word(*_BEFORE_EVENT),
     label="milestone",
 )
@@ -321,6 +331,7 @@ _AFTER_PERIOD_END = Regex(
 )
 _DATED_SPAN = Regex(rf"(?:during|throughout)\s+(?:(?-i:Q[1-4]|H[12])\s+)?{_YEAR}$", re.IGNORECASE)
 _WEEKDAY_TERM = Regex(rf"\b{WEEKDAY}$", re.IGNORECASE)
+_SUBORDINATE_EVENT = Regex(r"(?:when|once|until|till|after|before)\b", re.IGNORECASE)
 _ITEM_EVENT = Regex(
     r"(?:after|following|upon|on|before|until|by)\s+(?:approval|sign-?off|completion|handover|hand-over|receipt"
     r"|submission|inspection|acceptance)$",
@@ -382,6 +393,8 @@ def _keep_milestone(hit: Hit, before: str) -> bool:
 
 def _recurs(hit: Hit) -> bool:
     """Whether the event recurs, each occurrence starting its own clock."""
+    if _SUBORDINATE_EVENT.match(hit.term) and specifies_behaviour(hit.masked, hit.start):
+        return True  # "When the window closes, the system locks the form": for every window
     if serves_each_instance(hit.term) or _OWN_TERM.search(hit.term):
         return True  # "during its onboarding", "for the duration of the contract": dated by each instance or the term
     if _QUANTIFIED_EVENT.search(hit.term):
