@@ -202,6 +202,7 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "The squad coaches each integrator during its onboarding.",
     "The mentor meets each apprentice for 30 minutes every two weeks during the first year.",
     "The PMO reports to the sponsor monthly, within 3 working days after month-end.",
+    "The batch job shall complete within 2 hours and the dashboard shall refresh within 10 minutes.",
     # a duration counted from a dated event
     "The new CRM goes live on 2027-04-01; training ends 2 weeks before go-live.",
     "Train the call-centre staff within 5 working days after the launch on 2027-04-01.",
@@ -239,7 +240,8 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Ship the fix by the pilot.", ["by the pilot"]),
     ("Book the venue by the launch date.", ["by the launch"]),
     ("Ship the module after approval.", ["after approval"]),
-    ("Hire 5 engineers in 2027.", ["in 2027"]),  # one module's approval, undated
+    ("Hire 5 engineers in 2027.", ["in 2027"]),
+    ("The new portal will launch within 6 months.", ["within 6 months"]),  # one event  # one module's approval, undated
     ("Training ends 2 weeks before go-live.", ["2 weeks before go-live"]),  # dated nowhere in the statement
     ("Close the books within 5 days after month-end.", ["within 5 days after month-end"]),  # no cadence: one month
 ])

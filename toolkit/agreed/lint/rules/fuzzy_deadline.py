@@ -332,6 +332,11 @@ _AFTER_PERIOD_END = Regex(
 _DATED_SPAN = Regex(rf"(?:during|throughout)\s+(?:(?-i:Q[1-4]|H[12])\s+)?{_YEAR}$", re.IGNORECASE)
 _WEEKDAY_TERM = Regex(rf"\b{WEEKDAY}$", re.IGNORECASE)
 _SUBORDINATE_EVENT = Regex(r"(?:when|once|until|till|after|before)\b", re.IGNORECASE)
+_ONE_OFF_EVENT = Regex(
+    r"\b(?:shall|must|will|should|to)\s+(?:launch|ship|go\s+live|retire|migrate|open|close\s+down"
+    r"|be\s+(?:available|ready|live|in\s+place|operational|launched|released|deployed|delivered|replaced|migrated))\b",
+    re.IGNORECASE,
+)
 _ITEM_EVENT = Regex(
     r"(?:after|following|upon|on|before|until|by)\s+(?:approval|sign-?off|completion|handover|hand-over|receipt"
     r"|submission|inspection|acceptance)$",
@@ -369,7 +374,14 @@ def _keep_duration(hit: Hit, before: str) -> bool:
         or _SHARED_ANCHOR.search(hit.before)
         or is_rate_window(hit.before)
         or (is_cadenced(hit.sentence) and _AFTER_PERIOD_END.match(hit.masked, hit.end))
+        or _is_behaviour_bound(hit)
     )
+
+
+def _is_behaviour_bound(hit: Hit) -> bool:
+    """"The batch job shall complete within 2 hours" bounds every run of a system's behaviour; "The portal will
+    launch within 6 months" times one event of a project, which is a deadline."""
+    return not _ONE_OFF_EVENT.search(hit.sentence) and specifies_behaviour(hit.masked, hit.start)
 
 
 def _keep_period(hit: Hit, before: str) -> bool:
