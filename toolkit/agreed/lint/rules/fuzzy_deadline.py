@@ -196,6 +196,10 @@ _BEFORE_MILESTONE = (
     "through", "around",
 )  # fmt: skip
 _LEAD_UP = r"in\s+the\s+(?:run|lead)[\s\-]+up\s+to"
+_HAS_UNIT = any_word(
+    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint", "sprints",
+    "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
+)  # fmt: skip
 _BEFORE_SPAN = ("during", "throughout", "over the course of", "for the duration of")
 _BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as", "when")
 _FUZZY_WORDS = (  # one of them is in every match of FUZZY
@@ -212,13 +216,19 @@ FUZZY = TermPattern.raw(
     needs=any_word(*_FUZZY_WORDS),
     label="fuzzy",
 )
+_EVENT_AFTER_PREPOSITION = rf"""(?:{alternation(_BEFORE_MILESTONE)}|{_LEAD_UP})\s+
+    (?:the\s+)?(?:next\s+|first\s+|upcoming\s+|planned\s+|new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?
+    {_MILESTONE}(?![\w\-])"""
+_HAS_EVENT_PREPOSITION = any_word(*_BEFORE_MILESTONE, "run", "lead")
 MILESTONE = TermPattern.raw(
-    rf"""(?<![\w\-])(?:(?:within\s+|in\s+)?{NUMBER}\s+{_UNIT}\s+)?(?:{alternation(_BEFORE_MILESTONE)}|{_LEAD_UP})\s+
-        (?:the\s+)?(?:next\s+|first\s+|upcoming\s+|planned\s+|new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?
-        {_MILESTONE}(?![\w\-])""",
-    needs=any_word(*_BEFORE_MILESTONE, "run", "lead"),
+    rf"(?<![\w\-]){_EVENT_AFTER_PREPOSITION}", needs=_HAS_EVENT_PREPOSITION, label="milestone"
+)
+OFFSET_MILESTONE = TermPattern.raw(
+    rf"(?<![\w\-])(?:(?:within|in)\s+)?{NUMBER}\s+{_UNIT}\s+{_EVENT_AFTER_PREPOSITION}",
+    needs=lambda text: _HAS_EVENT_PREPOSITION(text) and _HAS_UNIT(text),
     label="milestone",
 )
+"""An undated event with an offset: "30 days after go-live", "within 2 weeks after launch"."""
 SPAN = TermPattern.raw(
     rf"""(?<![\w\-]){alternation(_BEFORE_SPAN)}\s+
     (?:the\s+|this\s+|our\s+)?(?:(?!each|every|any)\w+\s+)?{_SPAN}(?![\w\-])""",
@@ -226,11 +236,13 @@ SPAN = TermPattern.raw(
     label="milestone",
 )
 PREFIXED_EVENT = TermPattern.raw(
-    r"""(?<![\w\-])(?:post|pre)[\s\-]?(?:launch|go-?live|release|migration|pilot|merger|rollout|roll-out|cut-?over)
-    (?![\w\-])
-    | (?<![\w\-])on\s+(?:the\s+)?(?:launch|go-?live|release|migration|cut-?over|rollout)\s+(?:day|date|weekend)
-    (?![\w\-])""",
-    needs=Regex(r"post|pre|day|date|weekend", re.IGNORECASE).search,
+    r"(?<![\w\-])(?:post|pre)[\s\-]?(?:launch|go-?live|release|migration|pilot|merger|rollout|roll-out|cut-?over)(?![\w\-])",
+    needs=Regex(r"\b(?:post|pre)", re.IGNORECASE).search,
+    label="milestone",
+)
+EVENT_DAY = TermPattern.raw(
+    r"(?<![\w\-])on\s+(?:the\s+)?(?:launch|go-?live|release|migration|cut-?over|rollout)\s+(?:day|date|weekend)(?![\w\-])",
+    needs=any_word("day", "date", "weekend"),
     label="milestone",
 )
 EVENT_CLAUSE = TermPattern.raw(
@@ -502,7 +514,8 @@ def _is_scope(hit: Hit) -> bool:
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     patterns = (
-        PLACEHOLDER_DATE, *PERIODS, MILESTONE, PREFIXED_EVENT, EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DURATION, FUZZY,
+        PLACEHOLDER_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY, EVENT_CLAUSE, SPAN,
+        CONDITION, RELATIVE, DURATION, FUZZY,
     )  # fmt: skip
     for hit in scan(text, *patterns, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
