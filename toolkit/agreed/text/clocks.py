@@ -47,11 +47,13 @@ _CONDITION = Regex(
     | \b(?:when|once|after|as\s+soon\s+as|upon|on)\s+(?:a|an|any|each|every|another|i|we|you|they|he|she|it)\b
     | \b(?:on|upon)\s+(?:the\s+)?(?:receipt|receiving|notification|detection|discovery|submission|completion
         |termination|expiry|expiration|cancellation)\b
+    | (?:^|[;:]\s*)(?:a|an|any)\s+(?:[\w\-]+\s+){0,3}?(?:is|are|gets)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A condition that can hold again and again: a conditional clause, an event with an indefinite or a pronoun
-subject ("when a customer asks", "when I see a risk"), or a recorded trigger ("on receipt of", "upon termination")."""
+subject ("when a customer asks", "when I see a risk"), a recorded trigger ("on receipt of", "upon termination"), or
+a passive about any member of a kind ("a broken build is fixed or reverted within 1 hour")."""
 
 _BOUNDED_SET = Regex(r"\b(?:each|every|per|any)\b|\ball\s+(?!the\b)", re.IGNORECASE)
 """A quantifier over a set whose members each start a clock ("each question", "every P1", "all requests")."""
@@ -60,7 +62,8 @@ _INBOUND = Regex(
     r"""\b(?:tickets|requests|pages|incidents|complaints|alerts|invoices|orders|escalations|calls|e-?mails?|messages
     |queries|claims|bugs|defects|cases|leads|applications|submissions|refunds|returns|changes|pull\s+requests|PRs
     |outages|breaches|enquiries|inquiries|questions|chats?|voicemails?|referrals|bookings|disagreements|disputes
-    |objections|grievances|appeals|concerns|issues|blockers|problems|faults|errors|failures)\b""",
+    |objections|grievances|appeals|concerns|issues|blockers|problems|faults|errors|failures|mentions|pings|DMs
+    |comments|notifications|invitations|decisions|action\s+items)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Items that keep arriving ("tickets", "email")."""
