@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+import itertools
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.fuzzy_deadline import RULE
@@ -260,3 +264,30 @@ def test_messages_say_what_kind_of_time_it_is() -> None:
         '"soon" is relative to when it was written: give the calendar day',
         '"after the reorg" is an undated event: give the calendar day it falls on',
     ]
+
+
+_WORDS = st.text(alphabet=st.characters(codec="ascii", categories=("L", "N", "P", "Zs")), max_size=100)
+_NOUNS = st.sampled_from(["request", "ticket", "order", "question", "contract", "store", "invoice", "lease", "page"])
+
+
+@given(_WORDS)
+def test_findings_lie_in_order_inside_the_text(text: str) -> None:
+    assert isinstance(RULE, TextRule)
+    spans = list(RULE.check(text, TextContext()))
+    assert all(0 <= span.start < span.end <= len(text) for span in spans)
+    assert all(first.end <= second.start for first, second in itertools.pairwise(spans))
+
+
+@given(st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2099, 12, 31)))
+def test_a_calendar_day_is_never_fuzzy(day: datetime.date) -> None:
+    assert isinstance(RULE, TextRule)
+    for text in (f"Ship the export by {day.isoformat()}.", f"Ship it on {day:%d %B %Y}.",
+                 f"Train the agents within 3 working days after the go-live on {day.isoformat()}."):
+        assert list(RULE.check(text, TextContext())) == [], text
+
+
+@given(_NOUNS, st.integers(min_value=1, max_value=400), st.sampled_from(["hours", "working days", "days", "weeks"]))
+def test_a_clock_that_restarts_at_each_item_is_never_fuzzy(noun: str, count: int, unit: str) -> None:
+    assert isinstance(RULE, TextRule)
+    for text in (f"Handle every {noun} within {count} {unit}.", f"Send a notice {count} days before each {noun} ends."):
+        assert list(RULE.check(text, TextContext())) == [], text
