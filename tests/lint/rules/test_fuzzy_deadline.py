@@ -92,6 +92,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Present it the week after next.", ["the week after next"]),
     ("Finish the curriculum by the new academic year.", ["by the new academic year"]),
     ("Hit the target by quarter two.", ["by quarter two"]),
+    ("Send it by the 15th, the slides by lunchtime and the rest this afternoon.",
+     ["by the 15th", "by lunchtime", "this afternoon"]),
+    ("Send it within a fortnight, before the weekend.", ["within a fortnight", "before the weekend"]),
+    ("Send it after the summer break, no later than Q3.", ["after the summer break", "no later than Q3"]),
     ("By COB, send the draft; ship the fix shortly thereafter.", ["By COB", "shortly thereafter"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -229,6 +233,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     # the agreement's own term, a cadence, a start condition with a dated deadline
     "Prices stay fixed for the duration of the contract.",
     "Raise blockers at the monthly review.",
+    "Pay the rent on the 1st of each month.",
+    "Take a break after 2 hours of driving.",
     "Share the numbers at the weekly check-in.",
     "Complete the pre-launch checklist.",  # "pre-launch" names the checklist
     "Following the Q1 review, Finance will present 3 options to the CFO by 2027-05-05.",

@@ -59,12 +59,13 @@ if TYPE_CHECKING:
     from agreed.lint.rule import TextContext
 
 _PREP = (
-    r"(?:by|in|during|before|until|till|through|throughout|within|around|after|towards?|(?:the\s+)?(?:end|start|beginning"
+    r"(?:by|in|during|before|until|till|through|throughout|within|around|after|towards?|(?:no|not)\s+later\s+than"
+    r"|(?:the\s+)?(?:end|start|beginning"
     r"|middle|close)\s+of|early|mid|late)"
 )
 _YEAR = r"(?:FY\s?['\u2019]?\d{2,4}|(?:19|20)\d\d(?![\d\-/]))"
 _UNIT = (
-    r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?|hours?|hrs?"
+    r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|fortnights?|months?|quarters?|years?|sprints?|hours?|hrs?"
     r"|minutes?|mins?)"
 )
 _PERIOD_NOUN = (
@@ -80,7 +81,7 @@ _MILESTONE = (
     r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term"
     r"|review|retrospective|retro|check-?in|catch-?up|steering\s+review|all[\s\-]hands|town\s*hall|QBR|strategy\s+day"
     r"|away\s+day|planning\s+(?:cycle|session|day|round)|budget(?:ing)?\s+(?:cycle|round|season)|peak(?:\s+season)?"
-    r"|(?<=next\s)board|(?<=upcoming\s)board)"
+    r"|(?<=next\s)board|(?<=upcoming\s)board|break|shutdown)"
 )
 _SPAN = (
     r"(?:process|project|programme|program|transition|implementation|engagement|phase|trial|pilot|rollout|roll-out"
@@ -150,9 +151,9 @@ _RELATIVE_WORDS = (  # one of them is in every match of RELATIVE
     "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "one", "down",
     "long", "now", "imminently", "time", "future", "term", "later", "earlier", "this", "next", "coming", "following",
     "few", "couple", "several", "days", "weeks", "months", "week", "month", "quarter", "year", "weekend", "forward",
-    "early", "new", "ahead", "after", "run", "cob", "eod", "eob", "play", "sprint", "cycle", "iteration", "mon",
-    "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat",
-    "saturday", "sun", "sunday",
+    "early", "new", "ahead", "after", "run", "morning", "afternoon", "evening", "lunch", "lunchtime", "cob", "eod",
+    "eob", "play", "sprint", "cycle", "iteration", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
+    "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
 )  # fmt: skip
 RELATIVE = TermPattern.raw(
     rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
@@ -170,7 +171,7 @@ RELATIVE = TermPattern.raw(
             (?:days|weeks|months|quarters|years)
         |(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|the\s+next|several|some)\s+(?:days|weeks|months|years)
         |(?:within|in)\s+(?:days|weeks|months)|within\s+the\s+(?:week|month|quarter|year|sprint|cycle|iteration)
-        |(?:by|over)\s+the\s+weekend
+        |(?:by|over|before|until|after)\s+the\s+weekend|this\s+(?:morning|afternoon|evening)|by\s+lunch(?:time)?
         |(?:early|mid|late)[\s\-]+(?:this|next)\s+(?:year|quarter|month|week)
         |(?:in|by|during)\s+the\s+new\s+(?:year|financial\s+year|fiscal\s+year|academic\s+year|school\s+year
             |quarter|term)
@@ -186,6 +187,12 @@ RELATIVE = TermPattern.raw(
     needs=any_word(*_RELATIVE_WORDS),
     label="relative",
 )
+DAY_OF_MONTH = TermPattern.raw(
+    r"(?<![\w\-])(?:by|on|before|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)]|$|and\b|or\b))",
+    needs=Regex(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE).search,
+    label="relative",
+)
+"""A day of a month that is not named: "by the 15th" moves with the month in which it is read."""
 DURATION = TermPattern.raw(
     rf"(?<![\w\-])(?:within|in)\s+(?:the\s+next\s+|the\s+first\s+)?(?:{NUMBER}|a|an|one)[\s\-]+{_UNIT}(?![\w\-])",
     needs=any_word("within", "in"),
@@ -515,7 +522,7 @@ def _is_scope(hit: Hit) -> bool:
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     patterns = (
         PLACEHOLDER_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY, EVENT_CLAUSE, SPAN,
-        CONDITION, RELATIVE, DURATION, FUZZY,
+        CONDITION, RELATIVE, DAY_OF_MONTH, DURATION, FUZZY,
     )  # fmt: skip
     for hit in scan(text, *patterns, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
