@@ -176,6 +176,9 @@ def test_a_condition_that_recurs_or_is_dated_passes(text: str, flagged_by: Flagg
     ("Escalate outages immediately.", ["immediately"]),
     ("Answer the auditor's letter within a reasonable time.", ["within a reasonable time"]),
     ("The bidder shall mobilise within a short timeframe.", ["within a short timeframe"]),
+    ("Deliver the report by the agreed date, within the agreed timeframe.",
+     ["by the agreed date", "within the agreed timeframe"]),
+    ("Hand over at the right time.", ["at the right time"]),
 ])
 def test_open_ended_timing_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -186,6 +189,7 @@ def test_open_ended_timing_fires(text: str, expected: list[str], flagged_by: Fla
     "Offer short-term loans to staff.",
     "Arrive at the venue 15 minutes early.",
     "Report progress as early as the data allows.",
+    "Deliver the report on the agreed date of 2027-03-01.",
     "Move the early-warning dashboard to the new server on 2027-02-01.",
 ])
 def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) -> None:

@@ -211,7 +211,7 @@ _BEFORE_SPAN = ("during", "throughout", "over the course of", "for the duration 
 _BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as", "when")
 _FUZZY_WORDS = (  # one of them is in every match of FUZZY
     "promptly", "swiftly", "speedily", "expeditiously", "timely", "time", "schedule", "delay", "quickly", "away",
-    "opportunity", "immediately", "reasonable", "short", "order", "convenience",
+    "opportunity", "immediately", "reasonable", "short", "order", "convenience", "agreed", "right",
 )  # fmt: skip
 FUZZY = TermPattern.raw(
     r"""(?<![\w\-])(?:promptly|swiftly|speedily|expeditiously|timely|in\s+a\s+timely\s+(?:manner|fashion|way)
@@ -219,6 +219,9 @@ FUZZY = TermPattern.raw(
         |at\s+the\s+earliest\s+opportunity|in\s+good\s+time|in\s+time(?:\s+for)?|immediately|in\s+short\s+order
         |at\s+(?:your|our|their|the)\s+earliest\s+convenience
         |(?:with)?in\s+a\s+(?:reasonable|short)\s+(?:time|period|timeframe|time\s+frame|time\s+period)
+        |(?:by|on|before)\s+the\s+agreed\s+date(?!\s*(?:of\s+|[(:,]\s*)?\d)
+        |(?:with)?in\s+(?:the|an)\s+agreed\s+(?:time|timeframe|time\s+frame|period)
+        |at\s+the\s+right\s+(?:time|moment)|when\s+the\s+time\s+is\s+right
         )(?![\w\-])""",
     needs=any_word(*_FUZZY_WORDS),
     label="fuzzy",
