@@ -144,6 +144,8 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     ("Move the office before the lease runs out.", ["before the lease runs out"]),
     ("Publish the results when the survey closes.", ["when the survey closes"]),
     ("Start the hiring after the budget is approved.", ["after the budget is approved"]),
+    # the duration counts from the condition, which is the one finding
+    ("When the budget is approved, Finance releases funds within 2 working days.", ["When the budget is approved"]),
 ])
 def test_an_undated_condition_as_the_deadline_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -158,8 +160,14 @@ def test_an_undated_condition_as_the_deadline_fires(text: str, expected: list[st
     "Reply when possible.",
     "When the window closes, the portal locks the form.",  # a system's behaviour for every window
     "Reply when each survey closes.",
+    "Refunds are processed once the returned item is inspected, within 5 working days.",  # each item's event
+    "Discounts apply until the order is shipped.",  # how long a state holds
+    "The price is fixed until the contract is renewed.",
+    "The form is ready when all 12 fields are filled.",
     "Around 20 people join the call.",
     "Long-term partners get a discount.",
+    "Short-term sick leave is covered by the team.",
+    "The system shall lock the account immediately after the 5th failed attempt.",
     "Keep the old server until we have a replacement in place on 2027-05-01.",
     "Keep the old server until we have a replacement.",  # a state, not one event
 ])
@@ -174,6 +182,7 @@ def test_a_condition_that_recurs_or_is_dated_passes(text: str, flagged_by: Flagg
     ("Flag risks to the plan early.", ["early"]),
     ("Warn the sponsor early if the budget is at risk.", ["early"]),
     ("Escalate outages immediately.", ["immediately"]),
+    ("Revoke access immediately on termination.", ["immediately"]),
     ("Answer the auditor's letter within a reasonable time.", ["within a reasonable time"]),
     ("The bidder shall mobilise within a short timeframe.", ["within a short timeframe"]),
     ("Deliver the report by the agreed date, within the agreed timeframe.",

@@ -359,6 +359,12 @@ _ONE_OFF_EVENT = Regex(
     r"|be\s+(?:available|ready|live|in\s+place|operational|launched|released|deployed|delivered|replaced|migrated))\b",
     re.IGNORECASE,
 )
+_UNTIL = Regex(r"(?:until|till)\b", re.IGNORECASE)
+_STATE_BEFORE = Regex(
+    r"\b(?:apply|applies|remains?|stays?|lasts?|holds?|(?:is|are)\s+(?:valid|fixed|frozen|locked|open|closed|capped))\b",
+    re.IGNORECASE,
+)
+_EVENT_IN_SENTENCE = Regex(r"\b(?:when|once|after|as\s+soon\s+as)\s+(?:the|our|their|its)\s+\S+", re.IGNORECASE)
 _ITEM_EVENT = Regex(
     r"(?:after|following|upon|on|before|until|by)\s+(?:approval|sign-?off|completion|handover|hand-over|receipt"
     r"|submission|inspection|acceptance)$",
@@ -372,7 +378,7 @@ _OFFSET_BEFORE = Regex(rf"(?:{NUMBER}|a|an|one)[\s\-]+{_UNIT}$", re.IGNORECASE)
 _TERM_COMPOUND = Regex(
     r"\s*(?:loans?|lease|leases|let|lets|rentals?|disability|debt|borrowing|financing|investments?|deposits?|memory"
     r"|storage|cache|visas?|credentials?|tokens?|liabilit(?:y|ies)|contracts?|workers?|staff|sickness|absences?"
-    r"|parking|accommodation|stays?|assignments?)\b",
+    r"|parking|accommodation|stays?|assignments?|sick|leave|illness|care|cover)\b",
     re.IGNORECASE,
 )
 
@@ -397,6 +403,7 @@ def _keep_duration(hit: Hit, before: str) -> bool:
         or is_rate_window(hit.before)
         or (is_cadenced(hit.sentence) and _AFTER_PERIOD_END.match(hit.masked, hit.end))
         or _is_behaviour_bound(hit)
+        or _EVENT_IN_SENTENCE.search(hit.sentence)  # "When the budget is approved, ... within 2 days": counted from it
     )
 
 
@@ -470,10 +477,16 @@ def _keep_condition(hit: Hit, before: str) -> bool:
     plural_inside = re.search(r"[^s\s]s\s+\S", subject, re.IGNORECASE) is not None
     if plural_inside or is_plural_generic(subject) or has_date(hit.sentence):
         return False  # "when customers ask": a kind of event that recurs; "..., by 2027-03-01": the day is the deadline
+    if restarts_each_time(hit.sentence):
+        return False  # "Refunds are processed once the returned item is inspected": each item's own event
+    if _UNTIL.match(hit.term) and _STATE_BEFORE.search(hit.clause[: max(0, hit.clause.find(hit.term))] or hit.before):
+        return False  # "The price is fixed until the contract is renewed": how long a state holds, not a deadline
     return not specifies_behaviour(hit.masked, hit.start)  # "The system shall allow edits until the batch is posted"
 
 
 def _keep_fuzzy(hit: Hit, before: str) -> bool:
+    if hit.term.lower() == "immediately" and specifies_behaviour(hit.masked, hit.start):
+        return False  # "The system shall lock the account immediately after the 5th failed attempt": in the same step
     return not in_purpose(hit.before)  # "so that I can pay quickly": the manner of a benefit
 
 
