@@ -96,7 +96,9 @@ _RELATIVE_NOUN = (
 )
 
 _HAS_CODE = Regex(r"[QH][1-4]|[1-4][QH]|EO[YQMWH]|FY").search
-_HAS_YEAR = Regex(r"(?:19|20)\d\d|FY", re.IGNORECASE).search
+_HAS_YEAR = Regex(r"(?:19|20)\d\d(?![\d\-/])|FY", re.IGNORECASE).search
+"""A year that is not part of a calendar day ("2027", "FY27"; not "2027-03-31")."""
+_HAS_YEAR_MONTH = Regex(r"\d{4}-\d\d(?![\d\-])").search
 _HAS_MONTH = any_word(
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
     "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
@@ -124,7 +126,7 @@ PERIODS = (
         any_word("quarter", "half"),
     ),
     _period(rf"(?<![\w\-]){_PREP}[\s\-]+(?:the\s+)?(?:year\s+)?{_YEAR}", _HAS_YEAR),
-    _period(r"(?<![\w\-])\d{4}-(?:0[1-9]|1[0-2])(?![\d\-])", _HAS_YEAR),
+    _period(r"(?<![\w\-])\d{4}-(?:0[1-9]|1[0-2])(?![\d\-])", _HAS_YEAR_MONTH),
     _period(
         rf"""(?<![\w\-]){_PREP}[\s\-]+{MONTH}(?![a-z])(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?(?!\s+\d{{1,2}}\b)
         | (?<![\w\-]){MONTH}(?![a-z])\s+(?:19|20)\d\d\b""",
