@@ -1,0 +1,61 @@
+"""The time phrases the time rule judges: each shape is found with its label, and no shape is skipped by its test."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agreed.text.patterns import TermPattern
+from agreed.text.time_phrases import TIME_PHRASES
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    found = [(start, end, pattern.label) for pattern in TIME_PHRASES for start, end in pattern.spans(text)]
+    return [(text[start:end], label) for start, end, label in sorted(found)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ship by Q3.", ("by Q3", "period")),
+    ("Ship in March 2027.", ("in March 2027", "period")),
+    ("Ship going forward.", ("going forward", "relative")),
+    ("Ship by the 15th.", ("by the 15th", "relative")),
+    ("Ship within two weeks.", ("within two weeks", "duration")),
+    ("Ship promptly.", ("promptly", "fuzzy")),
+    ("Ship before launch.", ("before launch", "milestone")),
+    ("Ship 30 days after go-live.", ("30 days after go-live", "milestone")),
+    ("Ship post-launch.", ("post-launch", "milestone")),
+    ("Ship on launch day.", ("on launch day", "milestone")),
+    ("Ship after the pilot ends.", ("after the pilot ends", "milestone")),
+    ("Ship during the rollout.", ("during the rollout", "milestone")),
+    ("Ship once legal signs off.", ("once legal signs off", "condition")),
+    ("Ship by <date>.", ("by <date>", "placeholder")),
+])
+def test_each_shape_is_found_with_its_label(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _labels(text)
+
+
+_TIME_WORDS = st.sampled_from([
+    "by", "in", "the", "end", "of", "Q3", "H2", "FY27", "EOY", "2027", "2027-11", "March", "may", "summer", "mid-year",
+    "next", "week", "soon", "later", "going", "forward", "short-term", "early", "within", "two", "weeks", "30", "days",
+    "after", "go-live", "launch", "post-launch", "on", "day", "once", "legal", "signs", "off", "data", "is",
+    "available", "during", "rollout", "promptly", "timely", "manner", "<date>", "15th", "quarter", "half", "first",
+    "before", "the", "pilot", "ends", "until", "we", "launch", "run-up", "to", "fortnight", "lunchtime", "agreed",
+    "date", "ship", ",", ".",
+])
+
+
+def _regex_alone(pattern: TermPattern) -> re.Pattern[str] | None:
+    regex = getattr(pattern, "regex", None)
+    return None if regex is None else regex.regex
+
+
+@given(st.lists(_TIME_WORDS, min_size=1, max_size=12).map(" ".join))
+def test_no_pattern_is_skipped_on_a_text_it_matches(text: str) -> None:
+    for pattern in TIME_PHRASES:
+        regex = _regex_alone(pattern)
+        assert regex is not None
+        if regex.search(text) is not None:
+            assert list(pattern.spans(text)), (pattern.label, text)
