@@ -48,12 +48,15 @@ _CONDITION = Regex(
     | \b(?:on|upon)\s+(?:the\s+)?(?:receipt|receiving|notification|detection|discovery|submission|completion
         |termination|expiry|expiration|cancellation)\b
     | (?:^|[;:]\s*)(?:a|an|any)\s+(?:[\w\-]+\s+){0,3}?(?:is|are|gets)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b
+    | ^\s*(?!(?:the|our|their|its|this|these|those|all|some)\b)[a-z][\w\-]*[^s\W]s\b[^.;]{0,40}?\b(?:are|get)\s+
+        (?:\w+ly\s+)?[a-z]+(?:ed|en)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A condition that can hold again and again: a conditional clause, an event with an indefinite or a pronoun
 subject ("when a customer asks", "when I see a risk"), a recorded trigger ("on receipt of", "upon termination"), or
-a passive about any member of a kind ("a broken build is fixed or reverted within 1 hour")."""
+a passive about any member of a kind ("a broken build is fixed or reverted within 1 hour", "Contracts over EUR
+50,000 are approved within 3 working days")."""
 
 _BOUNDED_SET = Regex(r"\b(?:each|every|per|any)\b|\ball\s+(?!the\b)", re.IGNORECASE)
 """A quantifier over a set whose members each start a clock ("each question", "every P1", "all requests")."""

@@ -135,6 +135,8 @@ _ITEM_EVENT = Regex(
     re.IGNORECASE,
 )
 """An event with no determiner that happens to each item of a set ("after approval"), not to the whole project."""
+_AFTER_AT_END = Regex(r"\b(?:after|following)\s*$", re.IGNORECASE)
+_DATE_AT_END = Regex(rf"{DATE}\s*$", re.IGNORECASE, has_date)
 _STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
 _QUANTIFIED_EVENT = Regex(r"^\S+\s+(?:each|every|any|a|an)\b", re.IGNORECASE)
 _PRONOUN_EVENT = Regex(r"^\S+\s+(?:it|they|he|she)\b", re.IGNORECASE)
@@ -186,7 +188,8 @@ def _keep_period(hit: Hit, before: str) -> bool:
         or describes_a_set(hit.before)
         or is_rate_window(hit.before)
         or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
-        or (_PERIOD_END.search(hit.term) is not None and is_cadenced(hit.sentence))
+        or _is_each_period_end(hit)
+        or _DATE_AT_END.search(hit.before)  # "before the 2027-09-01 start of term"
         or _DEFINING_CLAUSE.match(hit.masked, hit.end)  # "the end of the month in which the breach occurred"
     )
 
@@ -210,10 +213,19 @@ def _recurs(hit: Hit) -> bool:
         return True  # "at the monthly review" is a cadence, not a deadline
     if _ITEM_EVENT.search(hit.term) and restarts_each_time(hit.sentence):
         return True  # "pays approved expense claims ... after approval": each claim's own approval
-    if _PERIOD_END.search(hit.term) and is_cadenced(hit.sentence):
-        return True  # "monthly, within 3 working days after month-end": each month's end
+    if _is_each_period_end(hit):
+        return True
     # "each apprentice ... during the first year": each one's own first year
     return bool(_NTH_PERIOD.search(hit.term)) and restarts_each_time(hit.sentence)
+
+
+def _is_each_period_end(hit: Hit) -> bool:
+    """Whether a month-end or a year-end is every one of them: "monthly, within 3 working days after month-end", "Each
+    manager submits the count on the first working day after month-end"."""
+    if not _PERIOD_END.search(hit.term):
+        return False
+    after = _STARTING_EVENT.match(hit.term) or _AFTER_AT_END.search(hit.before)
+    return is_cadenced(hit.sentence) or (after is not None and restarts_each_time(hit.sentence))
 
 
 def _only_describes(hit: Hit) -> bool:
@@ -228,7 +240,10 @@ def _only_describes(hit: Hit) -> bool:
 
 
 def _is_dated_elsewhere(hit: Hit) -> bool:
-    """Whether the statement dates the same event elsewhere ("The CRM goes live on 2027-04-01; ... before go-live")."""
+    """Whether the statement dates the event, in the phrase ("before the 2027-09-01 start of term") or elsewhere ("The
+    CRM goes live on 2027-04-01; ... before go-live")."""
+    if has_date(hit.term):
+        return True
     event = _EVENT_AT_END.search(hit.term)
     return event is not None and dated_elsewhere(hit.masked, event.group())
 
