@@ -253,6 +253,7 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Take a break after 2 hours of driving.",
     "Share the numbers at the weekly check-in.",
     "Complete the pre-launch checklist.",  # "pre-launch" names the checklist
+    "Store the session data in H2 tables.",  # a code that names the noun after it
     "Following the Q1 review, Finance will present 3 options to the CFO by 2027-05-05.",
     # asides: a risk, a purpose
     "Risk: demand may exceed supply during the summer peak.",
@@ -270,6 +271,7 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Book the venue by the launch date.", ["by the launch"]),
     ("Ship the module after approval.", ["after approval"]),
     ("Hire 5 engineers in 2027.", ["in 2027"]),
+    ("Hire 3 engineers in H2 2027 across the two sites.", ["in H2 2027"]),
     ("The new portal will launch within 6 months.", ["within 6 months"]),  # one event  # one module's approval, undated
     ("Training ends 2 weeks before go-live.", ["2 weeks before go-live"]),  # dated nowhere in the statement
     ("Close the books within 5 days after month-end.", ["within 5 days after month-end"]),  # no cadence: one month

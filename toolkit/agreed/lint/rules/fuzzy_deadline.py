@@ -74,7 +74,9 @@ _FUNCTION_WORDS = frozenset(
         "and", "or", "but", "with", "to", "for", "at", "on", "by", "in", "of", "from", "the", "a", "an", "we", "i",
         "you", "they", "he", "she", "it", "will", "shall", "must", "should", "would", "can", "could", "may", "might",
         "if", "so", "when", "as", "after", "before", "then", "that", "which", "who", "is", "are", "was", "were", "be",
-        "latest", "earliest", "while", "until", "till", "unless", "once", "than", "via", "per",
+        "latest", "earliest", "while", "until", "till", "unless", "once", "than", "via", "per", "across", "into",
+        "through", "throughout", "over", "under", "within", "without", "including", "except", "plus", "among",
+        "against", "towards", "toward", "during", "also", "only", "already", "again", "now", "too",
     }
 )  # fmt: skip
 _DAY_BEFORE = Regex(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:of)?$")
@@ -135,6 +137,7 @@ _ITEM_EVENT = Regex(
     re.IGNORECASE,
 )
 """An event with no determiner that happens to each item of a set ("after approval"), not to the whole project."""
+_CODE = Regex(r"(?<![\w\-])(?:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*\d{2,4})?$")
 _AFTER_AT_END = Regex(r"\b(?:after|following)\s*$", re.IGNORECASE)
 _DATE_AT_END = Regex(rf"{DATE}\s*$", re.IGNORECASE, has_date)
 _STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
@@ -303,10 +306,13 @@ def _is_anchored(hit: Hit) -> bool:
 
 def _is_label(hit: Hit, before: str) -> bool:
     """"The Q3 2027 promotion committee", "the Q4 review": the period names a thing, it is no deadline."""
+    word = re.match(r"[a-z][\w\-]*", text_after(hit.masked, hit.end, 1))
+    names_noun = word is not None and word.group() not in _FUNCTION_WORDS
+    if names_noun and _CODE.search(hit.term):
+        return True  # "store it in H2 tables", "by Q3 planning": the code names the noun after it
     if re.match(PREPOSITION, hit.term, re.IGNORECASE):
         return False
-    following = text_after(hit.masked, hit.end, 1)
-    return bool(_DETERMINER.search(before)) or (following.isalpha() and following not in _FUNCTION_WORDS)
+    return bool(_DETERMINER.search(before)) or names_noun
 
 
 def _is_scope(hit: Hit) -> bool:
