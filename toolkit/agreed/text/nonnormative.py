@@ -24,23 +24,25 @@ from agreed.text.patterns import Regex
 
 __all__ = ["non_normative_spans"]
 
-_REMARK_WORDS = (
-    "note", "nb:", "nb ", "n.b.", "rationale", "informative", "example", "comment", "remark", "guidance", "hint", "tip",
-    "justification", "explanation",
+_OPENING_WORDS = (
+    "note", "nb", "n.b", "rationale", "informative", "example", "comment", "remark", "guidance", "hint", "tip",
+    "justification", "explanation", "editor", "explanatory", "for example", "for instance", "e.g.", "please note",
+    "it should be noted",
 )  # fmt: skip
-_EXAMPLE_WORDS = ("for example", "for instance", "e.g.,")
+"""How a remark, an example or a note to the reader opens (in lower case)."""
+_READER_NOTE_WORDS = ("note that", "aware that")
 _PART_WORDS = ("appendix", "annex", "section", "chapter", "part")
+_SENTENCE_END = Regex(r"[.!?][ \t]|\n")
 
 
-def _names_any(text: str, words: tuple[str, ...]) -> bool:
-    """A quick test before a regular expression runs: whether ``text`` holds one of ``words`` in any case."""
-    folded = text.lower()
-    return any(word in folded for word in words)
-
-
-def _may_hold_remark(text: str) -> bool:
-    """Whether ``text`` may hold a remark: a label needs a colon or a dash after it."""
-    return (":" in text or " - " in text or "\u2013" in text or "\u2014" in text) and _names_any(text, _REMARK_WORDS)
+def _may_open_a_remark(text: str) -> bool:
+    """Whether a line or a sentence of ``text`` opens as a remark, an example or a note to the reader can: a quick
+    test on the first words of each, so that most statements are never searched."""
+    for position in (0, *(match.end() for match in _SENTENCE_END.finditer(text))):
+        head = text[position : position + 48].lstrip(" \t-*\u2022").lower()
+        if head.startswith(_OPENING_WORDS) or any(words in head for words in _READER_NOTE_WORDS):
+            return True
+    return False
 
 
 def _may_hold_heading(text: str) -> bool:
@@ -59,20 +61,17 @@ _REMARK = Regex(
     (?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t])
     [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
-    needs=_may_hold_remark,
 )
 _EXAMPLE_SENTENCE = Regex(
     r"\b(?:for[ \t]+(?:example|instance)|e\.g\.)[ \t]*,"
     r"[^\n]*?(?:[.!?](?=\s+(?-i:[^\sa-z])|\s*$)|(?=\n)|$)",  # to the end of the sentence
     re.IGNORECASE | re.MULTILINE,
-    needs=lambda text: "," in text and _names_any(text, _EXAMPLE_WORDS),
 )
 _READER_NOTE = Regex(
     r"\b(?:please[ \t]+note|it[ \t]+should[ \t]+be[ \t]+noted|(?:[\w'\u2019\-]+[ \t]+){1,4}?(?:should|must|are[ \t]+"
     r"(?:asked|reminded)[ \t]+to)[ \t]+(?:note|be[ \t]+aware))[ \t]+that\b"
     r"[^\n]*?(?:[.!?](?=\s+(?-i:[^\sa-z])|\s*$)|(?=\n)|$)",  # to the end of the sentence
     re.IGNORECASE,
-    needs=lambda text: _names_any(text, ("note", "aware")),
 )
 _HEADING = Regex(
     r"""^[ \t]*(?:
@@ -101,9 +100,10 @@ _MAX_HEADING_WORDS = 8
 
 def non_normative_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the notes, rationales, examples and headings of ``text``, in order."""
-    spans = [match.span() for match in _REMARK.finditer(text) if _opens_line_or_sentence(text, match.start())]
-    for pattern in (_EXAMPLE_SENTENCE, _READER_NOTE):
-        spans.extend(match.span() for match in pattern.finditer(text) if _opens_line_or_sentence(text, match.start()))
+    spans: list[tuple[int, int]] = []
+    if _may_open_a_remark(text):
+        for pattern in (_REMARK, _EXAMPLE_SENTENCE, _READER_NOTE):
+            spans.extend(m.span() for m in pattern.finditer(text) if _opens_line_or_sentence(text, m.start()))
     spans.extend(match.span() for match in _HEADING.finditer(text) if _is_heading(match))
     return sorted(spans)
 
