@@ -82,6 +82,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "New York and London offices close at 18:00.",
     "Maria leads the rollout; the team leads will meet every Monday.",
     "A lapse is named by the person who committed it, together with what they will do differently.",
+    "Both take the two options to the CRO together, presented by each other.",
+    "The two drafts are reviewed by each other before 2027-03-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -80,10 +80,8 @@ _ALL_GROUP = TermPattern.raw(
 )
 _WE = TermPattern.of(("we", "we'll", "we're", "we've", "let's", "let us", "up to us", "on us", "by us"))
 _BY = r"(?<![\w\-])(?:jointly\s+|together\s+)?by\s+"
-_AGENT = TermPattern.either(
-    TermPattern.of((*GROUPS, "us", "them"), before=_BY),
-    TermPattern.raw(rf"{_BY}(?P<term>each\s+other)(?![\w\-])"),  # spaces only: not "each-other"
-)
+# "by each other" is not here: a reciprocal agent names every actor (each partner presents the other's case).
+_AGENT = TermPattern.of((*GROUPS, "us", "them"), before=_BY)
 _ACTOR = (
     r"(?:(?:the|our)\s+(?:[\w\-]+\s+){0,2}?(?:team|unit|department|group|office|desk|committee|board|function|squad)"
     rf"|(?:its|their|his|her|our)\s+(?:[\w\-]+\s+)?{phrase_regex(PLURAL_ROLES)}"
