@@ -203,3 +203,4 @@ def dated_elsewhere(masked: str, event: str) -> bool:
     mention = r"[\s\-]+".join(stems)
     dated = rf"\b{mention}(?:\s+[\w\-]+){{0,2}}?\s*(?:on\s+|of\s+|\(\s*|,\s*)?{DATE}"
     return re.search(dated, masked, re.IGNORECASE) is not None
+

@@ -138,6 +138,8 @@ _ITEM_EVENT = Regex(
 )
 """An event with no determiner that happens to each item of a set ("after approval"), not to the whole project."""
 _CODE = Regex(r"(?<![\w\-])(?:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*\d{2,4})?$")
+_ON_TIME = Regex(r"on\s+(?:time|schedule)$", re.IGNORECASE)
+_PERCENT = Regex(r"\d\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _AFTER_AT_END = Regex(r"\b(?:after|following)\s*$", re.IGNORECASE)
 _DATE_AT_END = Regex(rf"{DATE}\s*$", re.IGNORECASE, has_date)
 _STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
@@ -269,7 +271,15 @@ def _keep_condition(hit: Hit, before: str) -> bool:
 def _keep_fuzzy(hit: Hit, before: str) -> bool:
     if hit.term.lower() == "immediately" and specifies_behaviour(hit.masked, hit.start):
         return False  # "The system shall lock the account immediately after the 5th failed attempt": in the same step
+    if _ON_TIME.match(hit.term) and (_PERCENT.search(hit.sentence) or _names_noun_after(hit)):
+        return False  # "95 % of trains on time" is a measure of punctuality; "on time delivery" names one
     return not in_purpose(hit.before)  # "so that I can pay quickly": the manner of a benefit
+
+
+def _names_noun_after(hit: Hit) -> bool:
+    """Whether the word after ``hit`` is a noun it describes ("on time delivery", "H2 tables")."""
+    word = re.match(r"[a-z][\w\-]*", text_after(hit.masked, hit.end, 1))
+    return word is not None and word.group() not in _FUNCTION_WORDS
 
 
 def _keep_relative(hit: Hit, before: str) -> bool:
@@ -306,8 +316,7 @@ def _is_anchored(hit: Hit) -> bool:
 
 def _is_label(hit: Hit, before: str) -> bool:
     """"The Q3 2027 promotion committee", "the Q4 review": the period names a thing, it is no deadline."""
-    word = re.match(r"[a-z][\w\-]*", text_after(hit.masked, hit.end, 1))
-    names_noun = word is not None and word.group() not in _FUNCTION_WORDS
+    names_noun = _names_noun_after(hit)
     if names_noun and _CODE.search(hit.term):
         return True  # "store it in H2 tables", "by Q3 planning": the code names the noun after it
     if re.match(PREPOSITION, hit.term, re.IGNORECASE):
