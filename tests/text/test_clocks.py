@@ -12,6 +12,7 @@ from agreed.text.clocks import (
     counts_from_dated_day,
     dated_elsewhere,
     describes_a_set,
+    grants_a_right,
     in_aside,
     in_purpose,
     is_cadenced,
@@ -175,3 +176,10 @@ def test_dated_elsewhere(text: str, event: str, expected: bool) -> None:
 def test_is_cadenced() -> None:
     assert is_cadenced("Report monthly, within 3 days after month-end.")
     assert not is_cadenced("Report within 3 days after month-end.")
+
+
+def test_grants_a_right() -> None:
+    text = "Customers may cancel within 14 days."
+    assert grants_a_right(mask(text), text.index("within"))
+    text = "Li may send the draft within 2 weeks."
+    assert not grants_a_right(mask(text), text.index("within"))

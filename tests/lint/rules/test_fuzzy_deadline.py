@@ -229,6 +229,7 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Each store manager submits the stock count by 10:00 on the first working day after month-end.",
     "Contracts over EUR 50,000 are approved by the CFO within 3 working days.",
     "The batch job shall complete within 2 hours and the dashboard shall refresh within 10 minutes.",
+    "Customers may cancel within 14 days.",  # a right of each customer, from their own start
     # a duration counted from a dated event
     "Finish the fit-out before the 2027-09-01 start of term.",
     "The new CRM goes live on 2027-04-01; training ends 2 weeks before go-live.",
@@ -279,6 +280,7 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Close the books within 5 days after month-end.", ["within 5 days after month-end"]),  # no cadence: one month
     ("Each team delivers its plan by month-end.", ["by month-end"]),  # which month?
     ("Process improvements are delivered within 6 months.", ["within 6 months"]),
+    ("Li may send the draft within 2 weeks.", ["within 2 weeks"]),  # a hedge of the committing actor, not a right
 ])
 def test_one_undated_event_still_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -30,6 +30,7 @@ __all__ = [
     "counts_from_dated_day",
     "dated_elsewhere",
     "describes_a_set",
+    "grants_a_right",
     "in_aside",
     "in_purpose",
     "is_cadenced",
@@ -117,6 +118,7 @@ _MAIN_MODAL = Regex(r"\b(?:shall|must|will|should|may|can)\b(?!\s+(?:not\s+)?be\
 """The modal of the main clause, unless a passive follows ("the dashboard will be published": someone publishes it)."""
 _MAIN_CLAUSE = Regex(r",\s*(?P<subject>(?:[\w\-]+\s+){1,4}?)[a-z]+(?<=[^su]s)\b")
 """The main clause after a leading subordinate one, with a verb in the present tense: its subject and verb."""
+_PERMISSION = Regex(r"\b(?:may|can)\b", re.IGNORECASE)
 _PURPOSE = Regex(r"\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to)\b", re.IGNORECASE)
 _OWN_SPAN = Regex(r"^(?:during|throughout|over|for\s+the\s+duration\s+of)\s+(?:its|their|his|her)\b", re.IGNORECASE)
 
@@ -204,3 +206,10 @@ def dated_elsewhere(masked: str, event: str) -> bool:
     dated = rf"\b{mention}(?:\s+[\w\-]+){{0,2}}?\s*(?:on\s+|of\s+|\(\s*|,\s*)?{DATE}"
     return re.search(dated, masked, re.IGNORECASE) is not None
 
+
+def grants_a_right(masked: str, position: int) -> bool:
+    """Whether the sentence around ``position`` gives a right to those the agreement serves ("Customers may cancel
+    within 14 days"): each of them has the right from their own start, so its duration is no deadline."""
+    start, end = sentence_around(masked, position, position)
+    modal = _PERMISSION.search(masked[start:end])
+    return modal is not None and subject_before(masked, start + modal.start()).kind is SubjectKind.RECIPIENT

@@ -38,6 +38,7 @@ from agreed.text.clocks import (
     counts_from_dated_day,
     dated_elsewhere,
     describes_a_set,
+    grants_a_right,
     in_aside,
     in_purpose,
     is_cadenced,
@@ -175,6 +176,7 @@ def _keep_duration(hit: Hit, before: str) -> bool:
         or (is_cadenced(hit.sentence) and _AFTER_PERIOD_END.match(hit.masked, hit.end))
         or _is_behaviour_bound(hit)
         or _EVENT_IN_SENTENCE.search(hit.sentence)  # "When the budget is approved, ... within 2 days": counted from it
+        or grants_a_right(hit.masked, hit.start)  # "Customers may cancel within 14 days": each from their own start
     )
 
 
