@@ -67,6 +67,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Send the recap after the campaign wraps.", ["after the campaign wraps"]),
     ("Ship by <date>.", ["by <date>"]),
     ("Deadline: TBD", ["Deadline: TBD"]),
+    ("Marketing will deliver X by Y.", ["by Y"]),
     ("We will get to it at some point.", ["at some point"]),
     ("Issue the statements shortly after month-end.", ["shortly after month-end"]),
     ("Start the weekly digest starting soon.", ["starting soon"]),
@@ -255,6 +256,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Share the numbers at the weekly check-in.",
     "Complete the pre-launch checklist.",  # "pre-launch" names the checklist
     "Store the session data in H2 tables.",  # a code that names the noun after it
+    "Approved by Y. Smith on 2027-01-04.",  # an initial
+    "Sort the list by N.",
     "Raise on time delivery from 82 % to 95 % by 2027-12-31.",  # "on time" names the measure
     "Keep 95 % of trains on time, measured monthly.",  # punctuality, measured
     "Following the Q1 review, Finance will present 3 options to the CFO by 2027-05-05.",

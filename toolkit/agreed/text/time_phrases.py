@@ -29,6 +29,7 @@ __all__ = [
     "EVENT_CLAUSE",
     "EVENT_DAY",
     "FUZZY",
+    "LETTER_DATE",
     "MILESTONE",
     "OFFSET_MILESTONE",
     "PERIODS",
@@ -290,9 +291,15 @@ PLACEHOLDER_DATE = TermPattern.raw(
     needs=may_hold_placeholder,
     label="placeholder",
 )
+LETTER_DATE = TermPattern.raw(
+    r"(?<![\w\-])(?:by|before|until|no\s+later\s+than)\s+(?-i:[XYZ])(?=\s*(?:[,;:!?)]|\.?\s*$))",
+    needs=any_word("x", "y", "z"),
+    label="placeholder",
+)
+"""A letter standing for a day: "deliver X by Y" (not an initial: "by J. Smith")."""
 
 TIME_PHRASES = (
-    PLACEHOLDER_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY, EVENT_CLAUSE, SPAN, CONDITION,
-    RELATIVE, DAY_OF_MONTH, DURATION, FUZZY,
+    PLACEHOLDER_DATE, LETTER_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY, EVENT_CLAUSE,
+    SPAN, CONDITION, RELATIVE, DAY_OF_MONTH, DURATION, FUZZY,
 )  # fmt: skip
 """Every pattern, in the order the rule scans them (the leftmost and longest hit wins where they overlap)."""
