@@ -25,6 +25,7 @@ Passes:
     Answer every sales question in #onboarding within 4 working hours; renew 90 days before each contract ends.
     Train the agents within 3 working days after the go-live on 2027-06-01.
     Retest the faults reported by the 5 pilot customers by 2027-06-30.
+    Share the 3 blockers named most often in the 2026-11 survey with Product every Monday.
 """
 
 from __future__ import annotations
