@@ -32,6 +32,7 @@ def _labels(text: str) -> list[tuple[str, str]]:
     ("Ship during the rollout.", ("during the rollout", "milestone")),
     ("Ship once legal signs off.", ("once legal signs off", "condition")),
     ("Ship by <date>.", ("by <date>", "placeholder")),
+    ("Ship by sprint 3.", ("by sprint 3", "milestone")),
     ("Deliver X by Y.", ("by Y", "placeholder")),
 ])
 def test_each_shape_is_found_with_its_label(text: str, expected: tuple[str, str]) -> None:

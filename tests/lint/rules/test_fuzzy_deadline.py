@@ -93,6 +93,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Present it the week after next.", ["the week after next"]),
     ("Finish the curriculum by the new academic year.", ["by the new academic year"]),
     ("Hit the target by quarter two.", ["by quarter two"]),
+    ("Finish it by the open day, before the busy period.", ["by the open day", "before the busy period"]),
+    ("Raise it before the next funding round or the election.", ["before the next funding round"]),
+    ("Decide by the go/no-go meeting.", ["by the go/no-go meeting"]),
+    ("Finish it by sprint 3, the rest in release 2.", ["by sprint 3", "in release 2"]),
     ("Send it by the 15th, the slides by lunchtime and the rest this afternoon.",
      ["by the 15th", "by lunchtime", "this afternoon"]),
     ("Send it within a fortnight, before the weekend.", ["within a fortnight", "before the weekend"]),
@@ -258,6 +262,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Store the session data in H2 tables.",  # a code that names the noun after it
     "Approved by Y. Smith on 2027-01-04.",  # an initial
     "Sort the list by N.",
+    "Finish it by milestone 2 (2027-04-30).",
+    "Phase 2 starts after the phase 1 gate review on 2027-05-03.",
     "Raise on time delivery from 82 % to 95 % by 2027-12-31.",  # "on time" names the measure
     "Keep 95 % of trains on time, measured monthly.",  # punctuality, measured
     "Following the Q1 review, Finance will present 3 options to the CFO by 2027-05-05.",

@@ -34,6 +34,7 @@ __all__ = [
     "OFFSET_MILESTONE",
     "PERIODS",
     "PLACEHOLDER_DATE",
+    "PLAN_UNIT",
     "PREFIXED_EVENT",
     "PREPOSITION",
     "RELATIVE",
@@ -67,7 +68,9 @@ EVENT = (
     r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term"
     r"|review|retrospective|retro|check-?in|catch-?up|steering\s+review|all[\s\-]hands|town\s*hall|QBR|strategy\s+day"
     r"|away\s+day|planning\s+(?:cycle|session|day|round)|budget(?:ing)?\s+(?:cycle|round|season)|peak(?:\s+season)?"
-    r"|(?<=next\s)board|(?<=upcoming\s)board|break|shutdown)"
+    r"|(?<=next\s)board|(?<=upcoming\s)board|break|shutdown|busy\s+(?:season|period)|peak\s+period|recess"
+    r"|(?:open|induction|training|results|inset)\s+(?:day|evening|week)|(?:funding|investment)\s+round|elections?"
+    r"|go/no-go(?:\s+(?:meeting|decision|gate))?)"
 )
 SPAN_NOUN = (
     r"(?:process|project|programme|program|transition|implementation|engagement|phase|trial|pilot|rollout|roll-out"
@@ -189,6 +192,15 @@ DAY_OF_MONTH = TermPattern.raw(
     label="relative",
 )
 """A day of a month that is not named: "by the 15th" moves with the month in which it is read."""
+PLAN_UNIT = TermPattern.raw(
+    r"""(?<![\w\-])(?:by|in|before|after|during|until|till|for)\s+(?:the\s+end\s+of\s+)?
+    (?:sprint|release|milestone|phase|stage|iteration|wave|increment|PI|tranche)\s+\d+(?:\.\d+)*(?![\w\-])""",
+    needs=any_word(
+        "sprint", "release", "milestone", "phase", "stage", "iteration", "wave", "increment", "pi", "tranche"
+    ),
+    label="milestone",
+)
+"""A numbered unit of a plan with no day of its own: "by sprint 3", "in release 2", "by the end of phase 2"."""
 DURATION = TermPattern.raw(
     rf"(?<![\w\-])(?:within|in)\s+(?:the\s+next\s+|the\s+first\s+)?(?:{NUMBER}|a|an|one)[\s\-]+{UNIT}(?![\w\-])",
     needs=any_word("within", "in"),
@@ -300,6 +312,6 @@ LETTER_DATE = TermPattern.raw(
 
 TIME_PHRASES = (
     PLACEHOLDER_DATE, LETTER_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY, EVENT_CLAUSE,
-    SPAN, CONDITION, RELATIVE, DAY_OF_MONTH, DURATION, FUZZY,
+    SPAN, CONDITION, RELATIVE, DAY_OF_MONTH, PLAN_UNIT, DURATION, FUZZY,
 )  # fmt: skip
 """Every pattern, in the order the rule scans them (the leftmost and longest hit wins where they overlap)."""
