@@ -240,6 +240,9 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "The new CRM goes live on 2027-04-01; training ends 2 weeks before go-live.",
     "Train the call-centre staff within 5 working days after the launch on 2027-04-01.",
     "Remove the scaffolding within 10 working days after practical completion (2027-09-17).",
+    "Train the agents within 3 days after go-live, planned for 2027-06-01.",
+    "Train the agents within 3 days after go-live (scheduled 2027-06-01).",
+    "Train the agents in the week before go-live (go-live: 2027-06-01).",
     # rate windows
     "Lock the account after 3 failed sign-ins within 10 minutes.",
     "Count a user as active with at least one visit in 30 days.",
@@ -283,6 +286,7 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Book the venue by the launch date.", ["by the launch"]),
     ("Ship the module after approval.", ["after approval"]),
     ("Hire 5 engineers in 2027.", ["in 2027"]),
+    ("Ship by Q3, and report on 2027-10-05.", ["by Q3"]),  # the day dates the report, not the shipping
     ("Hire 3 engineers in H2 2027 across the two sites.", ["in H2 2027"]),
     ("The new portal will launch within 6 months.", ["within 6 months"]),  # one event  # one module's approval, undated
     ("Training ends 2 weeks before go-live.", ["2 weeks before go-live"]),  # dated nowhere in the statement

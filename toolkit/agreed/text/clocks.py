@@ -27,6 +27,7 @@ from agreed.text.subjects import SubjectKind, classify_subject, subject_before
 from agreed.text.vocabulary import DATE, NUMBER, WEEKDAY
 
 __all__ = [
+    "DATED_BY",
     "counts_from_dated_day",
     "dated_elsewhere",
     "describes_a_set",
@@ -79,9 +80,13 @@ _ARRIVING = Regex(
 _ONE_SET = Regex(r"\b(?:the|these|those|this|our|its|their|your|his|her)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
 """A determiner before such a noun makes the items one set ("the booking pages"), not items that keep arriving."""
 
+DATED_BY = (
+    r"(?:\s+(?:on|of|at)\s+|\s*\(\s*(?:[\w\-]+:?\s+){0,2}|\s*:\s*|\s+"
+    r"|\s*,\s*(?:(?:planned|scheduled|due|expected|set)(?:\s+(?:for|on))?\s+)?)"
+)
+"""What may stand between an event and its calendar day: "on", "(", "(scheduled ", "(go-live: ", ", planned for "."""
 _ANCHOR_DATED = Regex(
-    rf"\s+(?:of|after|from|following|before)\s+(?:[\w\-]+(?:\s+|,\s*)){{0,4}}?(?:on\s+|of\s+|\(\s*)?{DATE}",
-    re.IGNORECASE,
+    rf"\s+(?:of|after|from|following|before)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+{DATED_BY}{DATE}", re.IGNORECASE
 )
 _DATED_NOUN_PHRASE = Regex(rf"\s+(?:of|after|from|following|before)\s+the\s+{DATE}", re.IGNORECASE)
 _CADENCE = Regex(r"\b(?:daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)\b", re.IGNORECASE)
@@ -203,7 +208,7 @@ def dated_elsewhere(masked: str, event: str) -> bool:
     if not stems:
         return False
     mention = r"[\s\-]+".join(stems)
-    dated = rf"\b{mention}(?:\s+[\w\-]+){{0,2}}?\s*(?:on\s+|of\s+|\(\s*|,\s*)?{DATE}"
+    dated = rf"\b{mention}(?:\s+[\w\-]+){{0,2}}?\s*(?:on\s+|of\s+|\(\s*|,\s*|:\s*)?{DATE}"
     return re.search(dated, masked, re.IGNORECASE) is not None
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.clocks import (
+    DATED_BY,
     counts_from_dated_day,
     dated_elsewhere,
     describes_a_set,
@@ -83,7 +84,9 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 _DAY_BEFORE = Regex(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:of)?$")
 _RECURRING_BEFORE = Regex(r"(?:each|every|per|once\s+a|twice\s+a)$")
-_DATE_NEAR = Regex(rf"\s*[,(]?\s*(?:on\s+|at\s+)?(?:\(\s*)?{DATE}", re.IGNORECASE, has_date)
+_DATE_NEAR = Regex(rf"{DATED_BY}{DATE}", re.IGNORECASE, has_date)
+"""A calendar day right after a phrase, or in a bracket or an apposition after it: "on 2027-06-01", "(scheduled
+2027-06-01)", ", planned for 2027-06-01", "(go-live: 2027-06-01)"."""
 _ANCHOR = Regex(r"\s+(?:of|after|from|following)\s+", re.IGNORECASE)
 _TRIGGER = Regex(
     r"(?:\S+\s+){0,3}?(?:receipt|termination|expiry|expiration|signature|signing|notice|notification|request|breach"
