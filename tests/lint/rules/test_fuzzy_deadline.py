@@ -258,6 +258,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     # the agreement's own term, a cadence, a start condition with a dated deadline
     "Prices stay fixed for the duration of the contract.",
     "Raise blockers at the monthly review.",
+    "Run a fire drill twice a year, in spring and autumn.",
+    "Every year, renew the insurance in January.",
     "Pay the rent on the 1st of each month.",
     "Take a break after 2 hours of driving.",
     "Share the numbers at the weekly check-in.",
@@ -286,6 +288,8 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Book the venue by the launch date.", ["by the launch"]),
     ("Ship the module after approval.", ["after approval"]),
     ("Hire 5 engineers in 2027.", ["in 2027"]),
+    ("Run the review every quarter and finish the audit by Q3.", ["by Q3"]),
+    ("Renew the insurance in January.", ["in January"]),
     ("Ship by Q3, and report on 2027-10-05.", ["by Q3"]),  # the day dates the report, not the shipping
     ("Hire 3 engineers in H2 2027 across the two sites.", ["in H2 2027"]),
     ("The new portal will launch within 6 months.", ["within 6 months"]),  # one event  # one module's approval, undated

@@ -91,7 +91,9 @@ _ANCHOR_DATED = Regex(
 _DATED_NOUN_PHRASE = Regex(rf"\s+(?:of|after|from|following|before)\s+the\s+{DATE}", re.IGNORECASE)
 _CADENCE = Regex(r"\b(?:daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)\b", re.IGNORECASE)
 _EVERY_PERIOD = Regex(
-    rf"\b(?:every|each)\s+(?:other\s+)?(?:{WEEKDAY}|day|week|fortnight|month|quarter|year|sprint)\b", re.IGNORECASE
+    rf"""\b(?:every|each)\s+(?:other\s+)?(?:{WEEKDAY}|day|week|fortnight|month|quarter|year|sprint)\b
+    | \b(?:once|twice|\w+\s+times)\s+(?:a|per|each)\s+(?:day|week|fortnight|month|quarter|year)\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _THRESHOLD = Regex(
     rf"""(?:\bafter|\bat\s+least|\bat\s+most|\bmore\s+than|\bfewer\s+than|\bless\s+than|\bover|\bunder|\bper

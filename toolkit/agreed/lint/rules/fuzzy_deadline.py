@@ -143,6 +143,9 @@ _ITEM_EVENT = Regex(
 )
 """An event with no determiner that happens to each item of a set ("after approval"), not to the whole project."""
 _CODE = Regex(r"(?<![\w\-])(?:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*\d{2,4})?$")
+_YEAR_IN = Regex(r"\d{2,4}|FY", re.IGNORECASE)
+_IN_PERIOD = Regex(r"(?:in|during)\s", re.IGNORECASE)
+"""With a cadence, "in spring" or "in January" is the slot of each cycle ("twice a year, in spring and autumn")."""
 _ON_TIME = Regex(r"on\s+(?:time|schedule)$", re.IGNORECASE)
 _PERCENT = Regex(r"\d\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _AFTER_AT_END = Regex(r"\b(?:after|following)\s*$", re.IGNORECASE)
@@ -200,6 +203,7 @@ def _keep_period(hit: Hit, before: str) -> bool:
         or is_rate_window(hit.before)
         or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
         or _is_each_period_end(hit)
+        or (_IN_PERIOD.match(hit.term) and not _YEAR_IN.search(hit.term) and is_cadenced(hit.sentence))
         or _DATE_AT_END.search(hit.before)  # "before the 2027-09-01 start of term"
         or _DEFINING_CLAUSE.match(hit.masked, hit.end)  # "the end of the month in which the breach occurred"
     )
