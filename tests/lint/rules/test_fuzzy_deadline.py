@@ -243,6 +243,9 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Train the agents within 3 days after go-live, planned for 2027-06-01.",
     "Train the agents within 3 days after go-live (scheduled 2027-06-01).",
     "Train the agents in the week before go-live (go-live: 2027-06-01).",
+    "The vendor keeps 2 spare units on site through the 2027 peak (2027-11-15 to 2027-12-31).",
+    "Warehouse staff work 4 extra hours a week during peak, from 2027-11-15 to 2027-12-31.",
+    "Members vote at the AGM on the first Saturday of March.",
     # rate windows
     "Lock the account after 3 failed sign-ins within 10 minutes.",
     "Count a user as active with at least one visit in 30 days.",
@@ -290,6 +293,7 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Hire 5 engineers in 2027.", ["in 2027"]),
     ("Run the review every quarter and finish the audit by Q3.", ["by Q3"]),
     ("Renew the insurance in January.", ["in January"]),
+    ("Keep spare units on site through the 2027 peak.", ["through the 2027 peak"]),
     ("Ship by Q3, and report on 2027-10-05.", ["by Q3"]),  # the day dates the report, not the shipping
     ("Hire 3 engineers in H2 2027 across the two sites.", ["in H2 2027"]),
     ("The new portal will launch within 6 months.", ["within 6 months"]),  # one event  # one module's approval, undated

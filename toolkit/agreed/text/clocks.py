@@ -82,7 +82,7 @@ _ONE_SET = Regex(r"\b(?:the|these|those|this|our|its|their|your|his|her)\s+(?:[\
 
 DATED_BY = (
     r"(?:\s+(?:on|of|at)\s+|\s*\(\s*(?:[\w\-]+:?\s+){0,2}|\s*:\s*|\s+"
-    r"|\s*,\s*(?:(?:planned|scheduled|due|expected|set)(?:\s+(?:for|on))?\s+)?)"
+    r"|\s*,\s*(?:(?:planned|scheduled|due|expected|set|from|between)(?:\s+(?:for|on))?\s+)?)"
 )
 """What may stand between an event and its calendar day: "on", "(", "(scheduled ", "(go-live: ", ", planned for "."""
 _ANCHOR_DATED = Regex(

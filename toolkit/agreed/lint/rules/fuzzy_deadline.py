@@ -85,6 +85,11 @@ _FUNCTION_WORDS = frozenset(
 _DAY_BEFORE = Regex(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:of)?$")
 _RECURRING_BEFORE = Regex(r"(?:each|every|per|once\s+a|twice\s+a)$")
 _DATE_NEAR = Regex(rf"{DATED_BY}{DATE}", re.IGNORECASE, has_date)
+_CALENDAR_RULE = Regex(
+    rf"\s+on\s+the\s+(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+{WEEKDAY}\s+(?:of|in)\s+(?:each|every|{MONTH})",
+    re.IGNORECASE,
+)
+"""A day given by a calendar rule: "at the AGM on the first Saturday of March"."""
 """A calendar day right after a phrase, or in a bracket or an apposition after it: "on 2027-06-01", "(scheduled
 2027-06-01)", ", planned for 2027-06-01", "(go-live: 2027-06-01)"."""
 _ANCHOR = Regex(r"\s+(?:of|after|from|following)\s+", re.IGNORECASE)
@@ -146,6 +151,7 @@ _CODE = Regex(r"(?<![\w\-])(?:Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s*[/']?\s*\d{2,4})?$
 _YEAR_IN = Regex(r"\d{2,4}|FY", re.IGNORECASE)
 _IN_PERIOD = Regex(r"(?:in|during)\s", re.IGNORECASE)
 """With a cadence, "in spring" or "in January" is the slot of each cycle ("twice a year, in spring and autumn")."""
+_THE_YEAR = Regex(rf"\bthe\s+{YEAR}$", re.IGNORECASE)
 _ON_TIME = Regex(r"on\s+(?:time|schedule)$", re.IGNORECASE)
 _PERCENT = Regex(r"\d\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _AFTER_AT_END = Regex(r"\b(?:after|following)\s*$", re.IGNORECASE)
@@ -164,12 +170,17 @@ _TERM_COMPOUND = Regex(
 
 def _keep(hit: Hit) -> bool:
     before = text_before(hit.masked, hit.start, 2)
-    if _RECURRING_BEFORE.search(before) or _DATE_NEAR.match(hit.masked, hit.end) or in_aside(hit.sentence):
+    if _RECURRING_BEFORE.search(before) or _is_dated_after(hit) or in_aside(hit.sentence):
         return False  # "every quarter", "once a month", "on Friday 2027-03-05", "Risk: ... during the peak"
     if re.fullmatch(r"(?:in|by|before|until|till)\s+may(?:\s+\d{4})?", hit.term):
         return False  # lower-case "may" is the modal verb
     keep = _KEEP_BY_LABEL.get(hit.label)
     return keep is None or keep(hit, before)
+
+
+def _is_dated_after(hit: Hit) -> bool:
+    """Whether a calendar day, or a rule that gives one, follows the phrase ("before launch (2027-03-01)")."""
+    return bool(_DATE_NEAR.match(hit.masked, hit.end) or _CALENDAR_RULE.match(hit.masked, hit.end))
 
 
 def _keep_duration(hit: Hit, before: str) -> bool:
@@ -327,8 +338,8 @@ def _is_anchored(hit: Hit) -> bool:
 def _is_label(hit: Hit, before: str) -> bool:
     """"The Q3 2027 promotion committee", "the Q4 review": the period names a thing, it is no deadline."""
     names_noun = _names_noun_after(hit)
-    if names_noun and _CODE.search(hit.term):
-        return True  # "store it in H2 tables", "by Q3 planning": the code names the noun after it
+    if names_noun and (_CODE.search(hit.term) or _THE_YEAR.search(hit.term)):
+        return True  # "store it in H2 tables", "through the 2027 peak": the code or year names the noun after it
     if re.match(PREPOSITION, hit.term, re.IGNORECASE):
         return False
     return bool(_DETERMINER.search(before)) or names_noun
