@@ -45,7 +45,8 @@ _TIME_WORDS = st.sampled_from([
     "after", "go-live", "launch", "post-launch", "on", "day", "once", "legal", "signs", "off", "data", "is",
     "available", "during", "rollout", "promptly", "timely", "manner", "<date>", "15th", "quarter", "half", "first",
     "before", "the", "pilot", "ends", "until", "we", "launch", "run-up", "to", "fortnight", "lunchtime", "agreed",
-    "date", "ship", ",", ".",
+    "date", "ship", ",", ".", "a", "few", "years", "subsequent", "phase", "some", "point", "over", "time", "due",
+    "course", "sprint", "3", "release", "X", "Y", "this", "afternoon", "the", "weekend", "months", "ahead",
 ])
 
 

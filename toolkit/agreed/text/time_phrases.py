@@ -146,13 +146,13 @@ PERIODS = (
     ),
     _period(r"(?<![\w\-])(?-i:FY)\s?['\u2019]?\d{2,4}(?=\s*(?:[.,;:)]|$))", _HAS_CODE),
 )
-_RELATIVE_WORDS = (  # one of them is in every match of RELATIVE
-    "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "one", "down",
+_RELATIVE_WORDS = (  # one of them is in every match of RELATIVE (the test of texts that may hold one)
+    "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "down",
     "long", "now", "imminently", "time", "future", "term", "later", "earlier", "this", "next", "coming", "following",
     "few", "couple", "several", "days", "weeks", "months", "week", "month", "quarter", "year", "weekend", "forward",
-    "early", "new", "ahead", "after", "run", "morning", "afternoon", "evening", "lunch", "lunchtime", "cob", "eod",
-    "eob", "play", "sprint", "cycle", "iteration", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
-    "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+    "early", "morning", "afternoon", "evening", "lunch", "lunchtime", "cob", "eod", "eob", "play", "sprint", "cycle",
+    "iteration", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+    "fri", "friday", "sat", "saturday", "sun", "sunday", "years", "quarters", "subsequent",
 )  # fmt: skip
 RELATIVE = TermPattern.raw(
     rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
