@@ -11,7 +11,10 @@ A time phrase in a statement plays one of several roles, and only one of them is
 - a **description** of a set or an event: "the 60 starters joining in 2027", "the 11 reports retired in 2026";
 - an **agent**: "reported by the 5 pilot customers" ("by" names who reported, not when);
 - an **aside**: the time a risk or a reservation may come true ("Risk: volumes may exceed forecast during the
-  peak") or a manner in a purpose ("so that I can pay quickly").
+  peak") or a manner in a purpose ("so that I can pay quickly");
+- a **behaviour** of a system, which holds for every case it meets ("The batch job shall complete within 2 hours"),
+  a **right** of those the agreement serves ("Customers may cancel within 14 days"), or a slot of a **cadence**
+  ("monthly, within 3 working days after month-end").
 
 The functions here read the masked statement (:func:`agreed.text.sentences.mask`) around a phrase and answer yes or
 no; the time rules keep a phrase only when none of these roles fits.
