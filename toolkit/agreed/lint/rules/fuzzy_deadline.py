@@ -85,13 +85,13 @@ _FUNCTION_WORDS = frozenset(
 _DAY_BEFORE = Regex(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:of)?$")
 _RECURRING_BEFORE = Regex(r"(?:each|every|per|once\s+a|twice\s+a)$")
 _DATE_NEAR = Regex(rf"{DATED_BY}{DATE}", re.IGNORECASE, has_date)
+"""A calendar day right after a phrase, or in a bracket or an apposition after it: "on 2027-06-01", "(scheduled
+2027-06-01)", ", planned for 2027-06-01", "(go-live: 2027-06-01)"."""
 _CALENDAR_RULE = Regex(
     rf"\s+on\s+the\s+(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+{WEEKDAY}\s+(?:of|in)\s+(?:each|every|{MONTH})",
     re.IGNORECASE,
 )
 """A day given by a calendar rule: "at the AGM on the first Saturday of March"."""
-"""A calendar day right after a phrase, or in a bracket or an apposition after it: "on 2027-06-01", "(scheduled
-2027-06-01)", ", planned for 2027-06-01", "(go-live: 2027-06-01)"."""
 _ANCHOR = Regex(r"\s+(?:of|after|from|following)\s+", re.IGNORECASE)
 _TRIGGER = Regex(
     r"(?:\S+\s+){0,3}?(?:receipt|termination|expiry|expiration|signature|signing|notice|notification|request|breach"
