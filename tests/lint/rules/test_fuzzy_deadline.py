@@ -97,6 +97,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Raise it before the next funding round or the election.", ["before the next funding round"]),
     ("Decide by the go/no-go meeting.", ["by the go/no-go meeting"]),
     ("Finish it by sprint 3, the rest in release 2.", ["by sprint 3", "in release 2"]),
+    ("Submit the plan prior to commencement and mobilise after contract award.",
+     ["prior to commencement", "after contract award"]),
     ("Send it by the 15th, the slides by lunchtime and the rest this afternoon.",
      ["by the 15th", "by lunchtime", "this afternoon"]),
     ("Send it within a fortnight, before the weekend.", ["within a fortnight", "before the weekend"]),
@@ -193,6 +195,9 @@ def test_a_condition_that_recurs_or_is_dated_passes(text: str, flagged_by: Flagg
     ("Deliver the report by the agreed date, within the agreed timeframe.",
      ["by the agreed date", "within the agreed timeframe"]),
     ("Hand over at the right time.", ["at the right time"]),
+    ("The Contractor shall remedy defects forthwith.", ["forthwith"]),
+    ("The Supplier shall respond with reasonable dispatch.", ["with reasonable dispatch"]),
+    ("The Supplier shall provide the report at the earliest possible date.", ["at the earliest possible date"]),
 ])
 def test_open_ended_timing_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -70,7 +70,7 @@ EVENT = (
     r"|away\s+day|planning\s+(?:cycle|session|day|round)|budget(?:ing)?\s+(?:cycle|round|season)|peak(?:\s+season)?"
     r"|(?<=next\s)board|(?<=upcoming\s)board|break|shutdown|busy\s+(?:season|period)|peak\s+period|recess"
     r"|(?:open|induction|training|results|inset)\s+(?:day|evening|week)|(?:funding|investment)\s+round|elections?"
-    r"|go/no-go(?:\s+(?:meeting|decision|gate))?)"
+    r"|go/no-go(?:\s+(?:meeting|decision|gate))?|commencement|(?:contract\s+)?award|close-?out|mobili[sz]ation)"
 )
 SPAN_NOUN = (
     r"(?:process|project|programme|program|transition|implementation|engagement|phase|trial|pilot|rollout|roll-out"
@@ -219,12 +219,14 @@ _BEFORE_SPAN = ("during", "throughout", "over the course of", "for the duration 
 _BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as", "when")
 _FUZZY_WORDS = (  # one of them is in every match of FUZZY
     "promptly", "swiftly", "speedily", "expeditiously", "timely", "time", "schedule", "delay", "quickly", "away",
-    "opportunity", "immediately", "reasonable", "short", "order", "convenience", "agreed", "right",
+    "opportunity", "immediately", "reasonable", "short", "order", "convenience", "agreed", "right", "forthwith",
+    "dispatch", "possible",
 )  # fmt: skip
 FUZZY = TermPattern.raw(
     r"""(?<![\w\-])(?:promptly|swiftly|speedily|expeditiously|timely|in\s+a\s+timely\s+(?:manner|fashion|way)
         |on\s+time|on\s+schedule|without\s+(?:undue\s+|unreasonable\s+)?delay|quickly|right\s+away|straight\s+away
-        |at\s+the\s+earliest\s+opportunity|in\s+good\s+time|in\s+time(?:\s+for)?|immediately|in\s+short\s+order
+        |at\s+the\s+earliest\s+(?:possible\s+)?(?:opportunity|date|time)|forthwith|with\s+(?:all\s+)?(?:reasonable|due)\s+dispatch
+        |in\s+good\s+time|in\s+time(?:\s+for)?|immediately|in\s+short\s+order
         |at\s+(?:your|our|their|the)\s+earliest\s+convenience
         |(?:with)?in\s+a\s+(?:reasonable|short)\s+(?:time|period|timeframe|time\s+frame|time\s+period)
         |(?:by|on|before)\s+the\s+agreed\s+date(?!\s*(?:of\s+|[(:,]\s*)?\d)
