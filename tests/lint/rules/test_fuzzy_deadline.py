@@ -238,6 +238,8 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "The PMO reports to the sponsor monthly, within 3 working days after month-end.",
     "Each store manager submits the stock count by 10:00 on the first working day after month-end.",
     "Contracts over EUR 50,000 are approved by the CFO within 3 working days.",
+    "The vendor confirms receipt within 1 working day.",
+    "Our SLA: P1 response in 15 minutes, P2 in 4 hours, P3 in 2 business days.",
     "The batch job shall complete within 2 hours and the dashboard shall refresh within 10 minutes.",
     "Customers may cancel within 14 days.",  # a right of each customer, from their own start
     # a duration counted from a dated event
@@ -307,6 +309,7 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Each team delivers its plan by month-end.", ["by month-end"]),  # which month?
     ("Process improvements are delivered within 6 months.", ["within 6 months"]),
     ("Li may send the draft within 2 weeks.", ["within 2 weeks"]),  # a hedge of the committing actor, not a right
+    ("Deliver the P2 design within two weeks.", ["within two weeks"]),  # "P2" names a design, not a ticket class
 ])
 def test_one_undated_event_still_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -76,10 +76,14 @@ _INBOUND = Regex(
 )
 """Items that keep arriving ("tickets", "email")."""
 _ARRIVING = Regex(
-    r"\b(?:reported|received|submitted|raised|logged|flagged|filed|opened|referred|requested|detected|returned)\b",
-    re.IGNORECASE,
+    r"""\b(?:reported|received|submitted|raised|logged|flagged|filed|opened|referred|requested|detected|returned)\b
+    | \b(?:confirms?|acknowledges?)\s+receipt\b
+    | \b(?:(?-i:P[0-5]|S[1-4])|sev(?:erity)?[\s\-]?[0-5]|priority\s+[0-5])\s+(?:in|within|(?:[\w\-]+\s+)?
+        (?:response|resolution|fix|tickets?|incidents?|issues?|bugs?|defects?|alerts?|pages?|calls?|cases?))\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
-"""A participle that says items arrive ("defects reported by users")."""
+"""Items that arrive: a participle ("defects reported by users"), a receipt to confirm, or a priority class of
+tickets ("P1 response in 15 minutes", "Severity 2")."""
 _ONE_SET = Regex(r"\b(?:the|these|those|this|our|its|their|your|his|her)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
 """A determiner before such a noun makes the items one set ("the booking pages"), not items that keep arriving."""
 
