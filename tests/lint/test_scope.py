@@ -241,8 +241,21 @@ def test_the_context_says_whose_words_they_are(minimal_agreement: dict[str, Any]
     assert _context_at(document, ("relationship", "routine")) == TextContext(standing=True)
     assert _context_at(document, ("celebration", "targets", 0, "metric")) == TextContext(measured=True, owned=True)
     deliverable = ("results", "deliverables", 0)
-    assert _context_at(document, (*deliverable, "what")) == TextContext(measured=True, owned=True)
-    assert _context_at(document, (*deliverable, "acceptance")) == TextContext(measured=False, owned=True)
+    assert _context_at(document, (*deliverable, "what")) == TextContext(measured=True, owned=True, dated=True)
+    assert _context_at(document, (*deliverable, "acceptance")) == TextContext(measured=False, owned=True, dated=True)
+
+
+def test_an_item_with_a_day_of_its_own_is_dated(minimal_agreement: dict[str, Any], load_data: LoadData) -> None:
+    minimal_agreement["celebration"] = {
+        "targets": [{"id": "t1", "metric": "Onboarding days", "target": 30}],
+        "measurement": {"on": "2027-07-01", "communicated_on": "2027-07-08", "how": "A slot at the team meeting."},
+    }
+    minimal_agreement["results"]["check_ins"] = {"cadence": "monthly", "how": "Each party shows its numbers."}
+    document = load_data(minimal_agreement)
+    assert _context_at(document, ("celebration", "measurement", "how")).dated
+    assert _context_at(document, ("results", "milestones", 0, "what")).dated
+    assert not _context_at(document, ("celebration", "targets", 0, "metric")).dated  # no day measured on
+    assert not _context_at(document, ("results", "check_ins", "how")).dated  # a cadence, no dates listed
 
 
 def _text_findings(document: Document) -> list[tuple[str, str]]:

@@ -8,10 +8,14 @@ Which prose the text rules read, and in what context, is decided by the scope ta
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from agreed.agreement import Deliverable, Milestone, Responsibility, agreement_of
 from agreed.document import Document
+
+DATE_FIELDS = ("due", "on", "communicated_on", "dates", "measured_on")
+"""The fields in which an item gives its own calendar day: a deliverable's, a milestone's or a hand-off's ``due``, the
+day results are measured and communicated, the check-ins' ``dates``, a target's ``measured_on``."""
 
 Owned = Deliverable | Milestone | Responsibility
 """The items that each name one accountable owner."""
@@ -27,6 +31,17 @@ def owned_items(document: Document) -> Iterator[Owned]:
 
 def party_ids(document: Document) -> frozenset[str]:
     return agreement_of(document).party_ids
+
+
+def gives_own_date(item: Mapping[str, object]) -> bool:
+    """Whether the mapping of an item fills one of its own date fields (:data:`DATE_FIELDS`)."""
+    return any(_is_filled(item.get(name)) for name in DATE_FIELDS)
+
+
+def _is_filled(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return isinstance(value, (list, datetime.date)) and bool(value)
 
 
 def parse_date(value: object) -> datetime.date | None:

@@ -65,6 +65,8 @@ class TextContext(Record):
     answer, a party's commitments, how check-ins run), not something delivered once: a time there is placed by
     that occasion ("within 2 working days", "at the next check-in") and is no deadline to give a calendar day,
     while a time vague in itself ("promptly", "soon") is as vague as anywhere.
+    ``dated``: the statement's item gives its own calendar day in a field (a milestone's ``due``, the day results are
+    communicated): an event it happens at ("a slot at the all-hands") falls on that day.
     Free-standing statements (``agreed check-text``) have none of these.
     """
 
@@ -72,6 +74,7 @@ class TextContext(Record):
     owned: bool = False
     party: str | None = None
     standing: bool = False
+    dated: bool = False
 
 
 class AtPath(Record):

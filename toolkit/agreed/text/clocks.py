@@ -14,7 +14,14 @@ A time phrase in a statement plays one of several roles, and only one of them is
   peak") or a manner in a purpose ("so that I can pay quickly");
 - a **behaviour** of a system, which holds for every case it meets ("The batch job shall complete within 2 hours"),
   a **right** of those the agreement serves ("Customers may cancel within 14 days"), or a slot of a **cadence**
-  ("monthly, within 3 working days after month-end").
+  ("monthly, within 3 working days after month-end");
+- a **window** over which something is measured, with both ends on the calendar ("for July to September 2025");
+- the **occasion** of a standing practice, which recurs: the partners' own meetings ("at the next check-in"), the
+  weekday of a routine ("a note on Thursday afternoon"), a window counted from each occurrence ("deals closing in
+  the next 30 days"), or the event a statement names before its duration ("the party that learns of it calls a
+  meeting within 2 working days");
+- how long a **state** holds ("the price is fixed until ...", "keep the current terms until the new ones are
+  agreed").
 
 The functions here read the masked statement (:func:`agreed.text.sentences.mask`) around a phrase and answer yes or
 no; the time rules keep a phrase only when none of these roles fits.
@@ -27,19 +34,25 @@ import re
 from agreed.text.patterns import Regex
 from agreed.text.sentences import sentence_around
 from agreed.text.subjects import SubjectKind, classify_subject, subject_before
-from agreed.text.vocabulary import DATE, NUMBER, WEEKDAY
+from agreed.text.vocabulary import DATE, MONTH, NUMBER, WEEKDAY
 
 __all__ = [
     "DATED_BY",
     "counts_from_dated_day",
+    "counts_from_named_event",
     "dated_elsewhere",
     "describes_a_set",
     "grants_a_right",
+    "holds_a_state",
     "in_aside",
     "in_purpose",
     "is_cadenced",
+    "is_counted_window",
+    "is_measurement_window",
+    "is_occasion_of_practice",
     "is_plural_generic",
     "is_rate_window",
+    "is_routine_slot",
     "names_agent",
     "restarts_each_time",
     "serves_each_instance",
@@ -134,6 +147,55 @@ _MAIN_CLAUSE = Regex(r",\s*(?P<subject>(?:[\w\-]+\s+){1,4}?)[a-z]+(?<=[^su]s)\b"
 """The main clause after a leading subordinate one, with a verb in the present tense: its subject and verb."""
 _PERMISSION = Regex(r"\b(?:may|can)\b", re.IGNORECASE)
 _PURPOSE = Regex(r"\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to)\b", re.IGNORECASE)
+_OCCASION = Regex(
+    r"""\b(?:check-?ins?|stand-?ups?|catch-?ups?|sync(?:-?ups?)?|huddles?|retros?|retrospectives?|one-on-ones?|1:1s?
+    |reviews?|meetings?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The partners' own meetings, which a standing practice runs at (not another body's: a board, an all-hands)."""
+_OTHER_BODY = Regex(
+    r"\b(?:board|steering|executive|investor|shareholder|supplier|customer|client|go/no-go|gate|budget|design|code"
+    r"|security|audit|legal|contract|annual|performance)\s+(?:[\w\-]+\s+)?[\w\-]+$",
+    re.IGNORECASE,
+)
+_ROUTINE_SLOT = Regex(rf"^(?:on|by)\s+{WEEKDAY}$", re.IGNORECASE)
+_COUNTED_WINDOW = Regex(
+    rf"""^(?:in|over|during|within)\s+the\s+(?:next|coming|following|last|past|previous)\s+(?:{NUMBER}|one)[\s\-]+
+    (?:business\s+|working\s+|calendar\s+)?(?:days|weeks|months|quarters|hours)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_EARLIER_CLAUSE = Regex(r"\w[^;]*\w[^;]*;")
+"""A clause of its own before the phrase, which states the event the practice answers ("X sets the status; both meet
+within 5 working days")."""
+_EVENT_SUBJECT = Regex(
+    r"""(?:^|[;:]\s*)(?:the|any|each|every|a|an|whichever)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+
+        (?:(?:that|who|which)\s+[a-z]+|[a-z]+ed\b|found\b|seen\b)
+    | (?:^|[;:]\s*)whoever\s+[a-z]+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A subject defined by an event ("the party that learns of a surprise", "any consumer found", "whoever spots it"):
+the practice starts at each such event."""
+_STATE_VERB = Regex(
+    r"""\b(?:apply|applies|remains?|stays?|lasts?|holds?|continues?\s+to\s+(?:apply|hold|run)
+    |(?:is|are)\s+(?:valid|fixed|frozen|locked|open|closed|capped|in\s+force))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A state that holds by itself: "the price is fixed", "the terms remain"."""
+_KEEP_VERB = Regex(
+    r"\b(?:keeps?|kept|keeping|holds?|held|holding|retains?|retained|retaining|continues?|continued|continuing"
+    r"|stays?\s+(?:on|with)|remains?\s+(?:on|with))\b",
+    re.IGNORECASE,
+)
+"""Keeping something in a state ("keep the current terms"), which lasts until the state ends."""
+_CURRENT = Regex(r"\b(?:current|existing|present|old|previous|interim|temporary)\b", re.IGNORECASE)
+_REPLACEMENT = Regex(r"\b(?:new|next|revised|replacement|successor)\b", re.IGNORECASE)
+_WINDOW_START = Regex(
+    rf"""\b(?:for|over|during|between|from|in|throughout)\s+(?:the\s+)?(?:months?\s+(?:of\s+)?)?{MONTH}(?![a-z])
+    (?:\s+(?:19|20)\d\d)?\s*(?:to|through|thru|until|till|and|-|\u2013|\u2014)\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The first month of a range, after a word that opens a window: "for July to", "between July and"."""
+_WITH_YEAR = Regex(r"(?:19|20)\d\d\b")
 _OWN_SPAN = Regex(r"^(?:during|throughout|over|for\s+the\s+duration\s+of)\s+(?:its|their|his|her)\b", re.IGNORECASE)
 
 
@@ -227,3 +289,46 @@ def grants_a_right(masked: str, position: int) -> bool:
     start, end = sentence_around(masked, position, position)
     modal = _PERMISSION.search(masked[start:end])
     return modal is not None and subject_before(masked, start + modal.start()).kind is SubjectKind.RECIPIENT
+
+
+def is_occasion_of_practice(event: str) -> bool:
+    """Whether ``event`` (an event phrase, "at the next check-in") is one of the partners' own meetings, the occasion
+    on which a standing practice recurs, rather than another body's event or a milestone of the project."""
+    return _OCCASION.search(event) is not None and _OTHER_BODY.search(event) is None
+
+
+def is_routine_slot(term: str) -> bool:
+    """Whether ``term`` is the weekday of a routine ("on Thursday", "by Friday"): in a standing practice it comes back
+    each week."""
+    return _ROUTINE_SLOT.match(term.strip()) is not None
+
+
+def is_counted_window(term: str) -> bool:
+    """Whether ``term`` is a window of a counted length next to now ("in the next 30 days"): in a standing practice,
+    counted from each occurrence; "in the coming weeks" has no length and stays vague."""
+    return _COUNTED_WINDOW.match(term.strip()) is not None
+
+
+def counts_from_named_event(before: str) -> bool:
+    """Whether the sentence before a duration (``before``) names the event it counts from: a clause of its own before
+    it ("either party sets the status; both meet within 5 working days") or a subject defined by an event ("the party
+    that learns of it calls a meeting within 2 working days")."""
+    return _EARLIER_CLAUSE.search(before) is not None or _EVENT_SUBJECT.search(before) is not None
+
+
+def holds_a_state(before: str, condition: str, *, standing: bool) -> bool:
+    """Whether "until ``condition``" after ``before`` says how long a state holds rather than when something is due:
+    a state that holds by itself ("the price is fixed until"), or something kept until its replacement comes ("keep
+    the current terms until the new ones are agreed"); in a standing practice, keeping anything is such a state."""
+    if _STATE_VERB.search(before) is not None:
+        return True
+    kept = _KEEP_VERB.search(before)
+    if kept is None:
+        return False
+    return standing or (_CURRENT.search(before, kept.end()) is not None and _REPLACEMENT.search(condition) is not None)
+
+
+def is_measurement_window(before: str, term: str) -> bool:
+    """Whether a month with its year (``term``) ends a range that opens a window ("for July to September 2025",
+    "between July and September 2025"): a span with both ends on the calendar, over which something is measured."""
+    return _WITH_YEAR.search(term) is not None and _WINDOW_START.search(before) is not None

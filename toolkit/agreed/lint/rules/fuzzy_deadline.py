@@ -31,6 +31,7 @@ Passes:
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
@@ -38,14 +39,20 @@ from agreed.problem import Severity
 from agreed.text.clocks import (
     DATED_BY,
     counts_from_dated_day,
+    counts_from_named_event,
     dated_elsewhere,
     describes_a_set,
     grants_a_right,
+    holds_a_state,
     in_aside,
     in_purpose,
     is_cadenced,
+    is_counted_window,
+    is_measurement_window,
+    is_occasion_of_practice,
     is_plural_generic,
     is_rate_window,
+    is_routine_slot,
     names_agent,
     restarts_each_time,
     serves_each_instance,
@@ -136,10 +143,8 @@ _ONE_OFF_EVENT = Regex(
     re.IGNORECASE,
 )
 _UNTIL = Regex(r"(?:until|till)\b", re.IGNORECASE)
-_STATE_BEFORE = Regex(
-    r"\b(?:apply|applies|remains?|stays?|lasts?|holds?|(?:is|are)\s+(?:valid|fixed|frozen|locked|open|closed|capped))\b",
-    re.IGNORECASE,
-)
+_PLACES_THE_ITEM = Regex(r"(?:at|on|during|throughout|through|around|in)\b", re.IGNORECASE)
+"""A preposition that places the item at an event, rather than bounding it by one ("before launch")."""
 _EVENT_IN_SENTENCE = Regex(r"\b(?:when|once|after|as\s+soon\s+as)\s+(?:the|our|their|its)\s+\S+", re.IGNORECASE)
 _ITEM_EVENT = Regex(
     r"(?:after|following|upon|on|before|until|by)\s+(?:approval|sign-?off|completion|handover|hand-over|receipt"
@@ -168,14 +173,47 @@ _TERM_COMPOUND = Regex(
 )
 
 
-def _keep(hit: Hit) -> bool:
+def _keep(hit: Hit, context: TextContext) -> bool:
     before = text_before(hit.masked, hit.start, 2)
     if _RECURRING_BEFORE.search(before) or _is_dated_after(hit) or in_aside(hit.sentence):
         return False  # "every quarter", "once a month", "on Friday 2027-03-05", "Risk: ... during the peak"
     if re.fullmatch(r"(?:in|by|before|until|till)\s+may(?:\s+\d{4})?", hit.term):
         return False  # lower-case "may" is the modal verb
+    if context.standing and _placed_by_the_practice(hit):
+        return False
+    if context.dated and hit.label == "milestone" and _PLACES_THE_ITEM.match(hit.term):
+        return False  # "a joint slot at the revenue all-hands" in an item with its own day: the event falls on it
+    if hit.label == "condition" and _UNTIL.match(hit.term) and _holds_a_state(hit, standing=context.standing):
+        return False
     keep = _KEEP_BY_LABEL.get(hit.label)
     return keep is None or keep(hit, before)
+
+
+def _placed_by_the_practice(hit: Hit) -> bool:
+    """Whether a standing practice places the time by its own occasion, which recurs: the partners' meetings ("at
+    the next check-in"), the weekday of a routine ("on Thursday", "at the next Monday stand-up"), a counted window
+    from each occurrence ("in the next 30 days"), or a duration from an event the statement names."""
+    if hit.label == "milestone":
+        return is_occasion_of_practice(hit.term)
+    if is_counted_window(hit.term):
+        return True
+    if hit.label == "relative" and _WEEKDAY_TERM.search(hit.term):
+        return is_routine_slot(hit.term) or _names_noun_after(hit)
+    return hit.label == "duration" and counts_from_named_event(_period_before(hit))
+
+
+def _period_before(hit: Hit) -> str:
+    """The masked text before ``hit`` since the last full stop: its sentence with the clauses before a semicolon."""
+    head = hit.masked[: hit.start]
+    stop = max(head.rfind(mark) for mark in (". ", "? ", "! ", "\n"))
+    return head[stop + 1 :].lstrip()
+
+
+def _holds_a_state(hit: Hit, *, standing: bool) -> bool:
+    """"The price is fixed until the contract is renewed", "keep the current terms until the new ones are agreed":
+    how long a state holds, not a deadline."""
+    before = hit.clause[: max(0, hit.clause.find(hit.term))] or hit.before
+    return holds_a_state(before, hit.term, standing=standing) or holds_a_state(hit.before, hit.term, standing=standing)
 
 
 def _is_dated_after(hit: Hit) -> bool:
@@ -212,6 +250,7 @@ def _keep_period(hit: Hit, before: str) -> bool:
         or _is_scope(hit)
         or describes_a_set(hit.before)
         or is_rate_window(hit.before)
+        or is_measurement_window(hit.before, hit.term)  # "the no-show rate for July to September 2025"
         or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
         or _is_each_period_end(hit)
         or (_IN_PERIOD.match(hit.term) and not _YEAR_IN.search(hit.term) and is_cadenced(hit.sentence))
@@ -284,8 +323,6 @@ def _keep_condition(hit: Hit, before: str) -> bool:
         return False  # "when customers ask": a kind of event that recurs; "..., by 2027-03-01": the day is the deadline
     if restarts_each_time(hit.sentence):
         return False  # "Refunds are processed once the returned item is inspected": each item's own event
-    if _UNTIL.match(hit.term) and _STATE_BEFORE.search(hit.clause[: max(0, hit.clause.find(hit.term))] or hit.before):
-        return False  # "The price is fixed until the contract is renewed": how long a state holds, not a deadline
     return not specifies_behaviour(hit.masked, hit.start)  # "The system shall allow edits until the batch is posted"
 
 
@@ -351,7 +388,7 @@ def _is_scope(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, *TIME_PHRASES, keep=_keep):
+    for hit in scan(text, *TIME_PHRASES, keep=partial(_keep, context=context)):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 

@@ -23,6 +23,7 @@ import enum
 from collections.abc import Iterator, Sequence
 
 from agreed.document import Document, JsonPath
+from agreed.lint.commitments import gives_own_date
 from agreed.lint.rule import TextContext, TextRule
 from agreed.lint.rules import (
     activity_without_outcome,
@@ -302,20 +303,22 @@ def _values(node: object, steps: tuple[str, ...], path: JsonPath,
 
 def _context(row: Prose, path: JsonPath, item: dict[str, object] | None) -> TextContext:
     """What the item holding a value says about it: numbers or acceptance criteria of its own make it measured
-    (not its own acceptance criterion, which is what says how it is judged); who owns it depends on the voice."""
+    (not its own acceptance criterion, which is what says how it is judged); a date field of its own makes it dated;
+    who owns it depends on the voice."""
     fields = item if item is not None else {}
     acceptance = fields.get("acceptance")
     measured = path[-1] != "acceptance" and (
         any(_is_number(fields.get(name)) for name in _NUMBER_FIELDS)
         or (isinstance(acceptance, str) and bool(acceptance.strip())))
+    dated = gives_own_date(fields)
     if row.voice is Voice.PARTY:
         party = fields.get("id")
         return TextContext(measured=measured, owned=False, party=party if isinstance(party, str) else None,
-                           standing=row.standing)
+                           standing=row.standing, dated=dated)
     if row.voice is Voice.ITEM:
         owned = any(_names_one(fields.get(name)) for name in _OWNER_FIELDS)
-        return TextContext(measured=measured, owned=owned, standing=row.standing)
-    return TextContext(measured=measured, owned=row.voice is Voice.NO_ACTOR, standing=row.standing)
+        return TextContext(measured=measured, owned=owned, standing=row.standing, dated=dated)
+    return TextContext(measured=measured, owned=row.voice is Voice.NO_ACTOR, standing=row.standing, dated=dated)
 
 
 def _is_number(value: object) -> bool:
