@@ -10,14 +10,21 @@ from hypothesis import strategies as st
 
 from agreed.text.clocks import (
     counts_from_dated_day,
+    counts_from_named_event,
     dated_elsewhere,
     describes_a_set,
     grants_a_right,
+    holds_by_itself,
     in_aside,
     in_purpose,
     is_cadenced,
+    is_counted_window,
+    is_measurement_window,
+    is_occasion_of_practice,
     is_plural_generic,
     is_rate_window,
+    is_routine_slot,
+    kept_until,
     names_agent,
     restarts_each_time,
     serves_each_instance,
@@ -186,3 +193,85 @@ def test_grants_a_right() -> None:
     assert grants_a_right(mask(text), text.index("within"))
     text = "Li may send the draft within 2 weeks."
     assert not grants_a_right(mask(text), text.index("within"))
+
+
+@pytest.mark.parametrize(("event", "expected"), [
+    ("at the next check-in", True),
+    ("at the March check-in", True),
+    ("by the next retro", True),
+    ("before the weekly meeting", True),
+    ("at the next board meeting", False),  # another body's meeting
+    ("by the steering review", False),
+    ("at the revenue all-hands", False),
+    ("before launch", False),
+])
+def test_is_occasion_of_practice(event: str, expected: bool) -> None:
+    assert is_occasion_of_practice(event) is expected
+
+
+def test_is_routine_slot() -> None:
+    assert is_routine_slot("on Thursday")
+    assert is_routine_slot("by Fri")
+    assert not is_routine_slot("next Thursday")
+    assert not is_routine_slot("this Friday")
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    ("in the next 14 days", True),
+    ("over the past two weeks", True),
+    ("within the next 5 working days", True),
+    ("in the coming weeks", False),  # no length
+    ("in the next few days", False),
+])
+def test_is_counted_window(term: str, expected: bool) -> None:
+    assert is_counted_window(term) is expected
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("Either lead marks the plan as at risk; both meet ", True),  # the clause before names the event
+    ("The lead who hears of the outage phones the other ", True),  # a subject defined by an event
+    ("Any invoice disputed goes to Finance, which replies ", True),
+    ("Whoever spots it tells the other lead ", True),
+    ("Deliver the migration plan ", False),
+    ("The two leads meet ", False),
+])
+def test_counts_from_named_event(before: str, expected: bool) -> None:
+    assert counts_from_named_event(before) is expected
+
+
+def test_holds_by_itself() -> None:
+    assert holds_by_itself("The discount applies ")
+    assert holds_by_itself("The price is fixed ")
+    assert not holds_by_itself("Ship the module ")
+
+
+@pytest.mark.parametrize(("before", "condition", "standing", "expected"), [
+    ("Both keep the current prices ", "until the new list is agreed", False, True),  # kept until replaced
+    ("Retain the existing supplier ", "until the next one is signed", False, True),
+    ("Keep the legacy tool ", "until the migration is complete", False, False),  # one event, no replacement
+    ("Keep the legacy tool ", "until the migration is complete", True, True),  # held while the practice runs
+    ("Ship the module ", "until the new one is ready", True, False),  # nothing kept
+])
+def test_kept_until(before: str, condition: str, standing: bool, expected: bool) -> None:
+    assert kept_until(before, condition, standing=standing) is expected
+
+
+_MONTHS = st.sampled_from(["January", "March", "Apr", "July", "September", "Dec"])
+
+
+_OPENERS = st.sampled_from(["for", "over", "during", "between", "from"])
+_JOINTS = st.sampled_from([" to ", " and ", "-", " through "])
+
+
+@given(_MONTHS, _MONTHS, st.integers(min_value=1990, max_value=2099), _OPENERS, _JOINTS)
+def test_a_month_range_with_its_year_is_a_window(first: str, last: str, year: int, opener: str, joint: str) -> None:
+    assert is_measurement_window(f"The no-show rate {opener} {first}{joint}", f"{last} {year}")
+
+
+@pytest.mark.parametrize(("before", "term"), [
+    ("Hit the target by ", "June 2027"),  # one month as a deadline
+    ("The rate for July to ", "September"),  # no year: not placed on the calendar
+    ("Ship it in ", "July 2027"),
+])
+def test_a_single_month_is_no_window(before: str, term: str) -> None:
+    assert not is_measurement_window(before, term)

@@ -350,3 +350,97 @@ def test_a_clock_that_restarts_at_each_item_is_never_fuzzy(noun: str, count: int
     assert isinstance(RULE, TextRule)
     for text in (f"Handle every {noun} within {count} {unit}.", f"Send a notice {count} days before each {noun} ends."):
         assert list(RULE.check(text, TextContext())) == [], text
+
+
+_STANDING = TextContext(standing=True)
+_DATED = TextContext(dated=True)
+
+
+@pytest.mark.parametrize("text", [
+    # the partners' own meetings, at which the practice recurs
+    "Priya reports the blocker count at the next check-in.",
+    "Omar raises the overtime at the October check-in and moves one shift if it runs high.",
+    "Both leads look at the load at the retro.",
+    # the weekday of a routine, or a weekday that names the meeting
+    "A short written summary goes out on Friday morning about what moved.",
+    "A missed date is owned up to at the next Tuesday sync by the person who missed it.",
+    # a window counted from each occurrence
+    "Finance lists the invoices falling due in the next 14 days.",
+    # a duration from the event the statement names before it
+    "Either lead flags the slip in the tracker; both agree a new date within 3 working days.",
+    "The team that finds the defect files it in the tracker within one working day.",
+    # how long a state is kept
+    "Both sides keep the weekly call until the pilot is over.",
+])
+def test_a_standing_practice_is_timed_by_its_own_occasion(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text, _STANDING) == []
+    assert flagged_by(RULE, text) != []  # as the deadline of something delivered once, the same time is vague
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Handle them promptly as appropriate.", ["promptly"]),
+    ("We sort out any friction soon.", ["soon"]),
+    ("The leads compare notes at some point.", ["at some point"]),
+    ("Both talk it over later.", ["later"]),
+    ("Review the shared backlog by Q3.", ["by Q3"]),
+    ("Pair up in the coming weeks.", ["in the coming weeks"]),  # a window of no stated length
+    ("Meet before launch to agree the plan.", ["before launch"]),  # a milestone of the project, not the practice's
+    ("Raise it at the next board meeting.", ["at the next board meeting"]),  # another body's meeting
+    ("Send the summary next Monday.", ["next Monday"]),  # one Monday, no meeting named
+    ("Deliver the migration plan within 6 weeks.", ["within 6 weeks"]),  # no event starts the clock
+    ("Keep the legacy tool until the migration is complete.", []),  # kept while the practice runs
+])
+def test_a_vague_time_in_a_standing_practice_still_fires(text: str, expected: list[str],
+                                                         flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text, _STANDING) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Retain the current supplier until the new one is signed.", []),  # kept until its replacement comes
+    ("Continue the existing rota until the revised one is agreed.", []),
+    ("Keep the legacy tool until the migration is complete.", ["until the migration is complete"]),
+])
+def test_until_after_keeping_a_state_says_how_long_it_holds(text: str, expected: list[str],
+                                                           flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Failure: fewer than 40 sign-ups for April to June 2027.", []),
+    ("Count the missed appointments between April and June 2027.", []),
+    ("Failure: the churn rate over October-December 2026 above 3 %.", []),
+    ("Hit the target by June 2027.", ["by June 2027"]),  # one month as a deadline
+])
+def test_a_month_range_with_its_year_is_a_window(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A short talk at the spring town hall, then a note to the sponsors.", []),
+    ("Results are shown at the partner summit.", []),
+    ("Ship the module before launch.", ["before launch"]),  # bounded by an event, not held at it
+    ("Publish it soon after the review.", ["soon after the review"]),
+])
+def test_an_item_with_a_day_of_its_own_dates_the_event_it_happens_at(text: str, expected: list[str],
+                                                                   flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text, _DATED) == expected
+    if not expected:
+        assert flagged_by(RULE, text) != []  # without the item's day, the event is undated
+
+
+_MEETINGS = st.sampled_from(["check-in", "retro", "review", "catch-up", "meeting", "stand-up", "sync"])
+_WHICH = st.sampled_from(["the", "the next", "the June", "the weekly", "our next"])
+
+
+@given(_WHICH, _MEETINGS, st.sampled_from(["at", "by", "before", "after"]))
+def test_the_partners_meeting_never_needs_a_day_in_a_standing_practice(which: str, meeting: str,
+                                                                       preposition: str) -> None:
+    assert isinstance(RULE, TextRule)
+    text = f"Ana brings the figures {preposition} {which} {meeting}."
+    assert list(RULE.check(text, _STANDING)) == [], text
+
+
+@given(st.sampled_from(["promptly", "soon", "in a timely manner", "later", "eventually", "by Q3", "at some point"]))
+def test_a_time_vague_in_itself_fires_in_a_standing_practice(phrase: str) -> None:
+    assert isinstance(RULE, TextRule)
+    assert len(list(RULE.check(f"Ana answers partner questions {phrase}.", _STANDING))) == 1

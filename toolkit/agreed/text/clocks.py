@@ -15,12 +15,12 @@ A time phrase in a statement plays one of several roles, and only one of them is
 - a **behaviour** of a system, which holds for every case it meets ("The batch job shall complete within 2 hours"),
   a **right** of those the agreement serves ("Customers may cancel within 14 days"), or a slot of a **cadence**
   ("monthly, within 3 working days after month-end");
-- a **window** over which something is measured, with both ends on the calendar ("for July to September 2025");
+- a **window** over which something is measured, with both ends on the calendar ("for April to June 2027");
 - the **occasion** of a standing practice, which recurs: the partners' own meetings ("at the next check-in"), the
-  weekday of a routine ("a note on Thursday afternoon"), a window counted from each occurrence ("deals closing in
-  the next 30 days"), or the event a statement names before its duration ("the party that learns of it calls a
-  meeting within 2 working days");
-- how long a **state** holds ("the price is fixed until ...", "keep the current terms until the new ones are
+  weekday of a routine ("a note on Tuesday morning"), a window counted from each occurrence ("orders due in the next
+  14 days"), or the event a statement names before its duration ("whoever hears of an outage phones the other lead
+  within 2 hours");
+- how long a **state** holds ("the price is fixed until ...", "keep the current prices until the new list is
   agreed").
 
 The functions here read the masked statement (:func:`agreed.text.sentences.mask`) around a phrase and answer yes or
@@ -43,7 +43,7 @@ __all__ = [
     "dated_elsewhere",
     "describes_a_set",
     "grants_a_right",
-    "holds_a_state",
+    "holds_by_itself",
     "in_aside",
     "in_purpose",
     "is_cadenced",
@@ -53,6 +53,7 @@ __all__ = [
     "is_plural_generic",
     "is_rate_window",
     "is_routine_slot",
+    "kept_until",
     "names_agent",
     "restarts_each_time",
     "serves_each_instance",
@@ -186,7 +187,7 @@ _KEEP_VERB = Regex(
     r"|stays?\s+(?:on|with)|remains?\s+(?:on|with))\b",
     re.IGNORECASE,
 )
-"""Keeping something in a state ("keep the current terms"), which lasts until the state ends."""
+"""Keeping something in a state ("keep the current prices"), which lasts until the state ends."""
 _CURRENT = Regex(r"\b(?:current|existing|present|old|previous|interim|temporary)\b", re.IGNORECASE)
 _REPLACEMENT = Regex(r"\b(?:new|next|revised|replacement|successor)\b", re.IGNORECASE)
 _WINDOW_START = Regex(
@@ -304,24 +305,28 @@ def is_routine_slot(term: str) -> bool:
 
 
 def is_counted_window(term: str) -> bool:
-    """Whether ``term`` is a window of a counted length next to now ("in the next 30 days"): in a standing practice,
+    """Whether ``term`` is a window of a counted length next to now ("in the next 14 days"): in a standing practice,
     counted from each occurrence; "in the coming weeks" has no length and stays vague."""
     return _COUNTED_WINDOW.match(term.strip()) is not None
 
 
 def counts_from_named_event(before: str) -> bool:
     """Whether the sentence before a duration (``before``) names the event it counts from: a clause of its own before
-    it ("either party sets the status; both meet within 5 working days") or a subject defined by an event ("the party
-    that learns of it calls a meeting within 2 working days")."""
+    it ("one lead marks the plan at risk; both meet within 3 working days") or a subject defined by an event ("the lead
+    who hears of an outage phones the other within 2 hours")."""
     return _EARLIER_CLAUSE.search(before) is not None or _EVENT_SUBJECT.search(before) is not None
 
 
-def holds_a_state(before: str, condition: str, *, standing: bool) -> bool:
-    """Whether "until ``condition``" after ``before`` says how long a state holds rather than when something is due:
-    a state that holds by itself ("the price is fixed until"), or something kept until its replacement comes ("keep
-    the current terms until the new ones are agreed"); in a standing practice, keeping anything is such a state."""
-    if _STATE_VERB.search(before) is not None:
-        return True
+def holds_by_itself(before: str) -> bool:
+    """Whether ``before`` ends in a state that holds by itself ("the price is fixed", "the terms remain"), so that
+    "until" after it says how long the state lasts."""
+    return _STATE_VERB.search(before) is not None
+
+
+def kept_until(before: str, condition: str, *, standing: bool) -> bool:
+    """Whether "until ``condition``" after ``before`` says how long something is kept rather than when something is
+    due: something kept until its replacement comes ("keep the current prices until the new list is agreed"); in a
+    standing practice, anything kept ("keep the weekly call until the pilot is over")."""
     kept = _KEEP_VERB.search(before)
     if kept is None:
         return False
@@ -329,6 +334,6 @@ def holds_a_state(before: str, condition: str, *, standing: bool) -> bool:
 
 
 def is_measurement_window(before: str, term: str) -> bool:
-    """Whether a month with its year (``term``) ends a range that opens a window ("for July to September 2025",
+    """Whether a month with its year (``term``) ends a range that opens a window ("for April to June 2027",
     "between July and September 2025"): a span with both ends on the calendar, over which something is measured."""
     return _WITH_YEAR.search(term) is not None and _WINDOW_START.search(before) is not None

@@ -10,7 +10,16 @@ page"). "ASAP" is reported by escape-clause, not here.
 Only the deadline of a commitment is read. A clock that restarts at each event of a kind ("every question", "each
 contract", "if a build breaks", "reply to email"), a duration counted from a dated event ("after the go-live on
 2027-06-01"), a date that describes something ("the 2026-11 survey", "the 60 starters joining in 2027"), "by" that
-names who acts ("reported by the pilot customers") and the time a risk may come true are not deadlines.
+names who acts ("reported by the pilot customers") and the time a risk may come true are not deadlines. Nor are a
+window measured over ("the no-show rate for April to June 2027") or how long a state holds ("keep the current
+prices until the new list is agreed").
+
+A standing practice (a relationship answer, a party's commitments, how check-ins run) recurs, so its own occasion is
+its clock: the partners' meetings ("raise it at the next check-in"), the weekday of a routine ("a note on Tuesday
+morning"), a counted window from each occurrence ("orders due in the next 14 days") and a duration from an event the
+statement names ("whoever hears of an outage phones the other lead within 2 hours") pass there, while "promptly",
+"soon", "later" or "by Q3" fire as anywhere. An item with a day of its own (a milestone's due date, the day results
+are communicated) dates an event it happens at ("a slot at the all-hands").
 
 Fires on:
     Reduce churn by Q4.
@@ -26,6 +35,7 @@ Passes:
     Train the agents within 3 working days after the go-live on 2027-06-01.
     Retest the faults reported by the 5 pilot customers by 2027-06-30.
     Share the 3 blockers named most often in the 2026-11 survey with Product every Monday.
+    Report the no-show rate for April to June 2027; keep the current rota until the new one is signed.
 """
 
 from __future__ import annotations
@@ -43,7 +53,7 @@ from agreed.text.clocks import (
     dated_elsewhere,
     describes_a_set,
     grants_a_right,
-    holds_a_state,
+    holds_by_itself,
     in_aside,
     in_purpose,
     is_cadenced,
@@ -53,6 +63,7 @@ from agreed.text.clocks import (
     is_plural_generic,
     is_rate_window,
     is_routine_slot,
+    kept_until,
     names_agent,
     restarts_each_time,
     serves_each_instance,
@@ -183,7 +194,7 @@ def _keep(hit: Hit, context: TextContext) -> bool:
         return False
     if context.dated and hit.label == "milestone" and _PLACES_THE_ITEM.match(hit.term):
         return False  # "a joint slot at the revenue all-hands" in an item with its own day: the event falls on it
-    if hit.label == "condition" and _UNTIL.match(hit.term) and _holds_a_state(hit, standing=context.standing):
+    if _UNTIL.match(hit.term) and _holds_a_state(hit, standing=context.standing):
         return False
     keep = _KEEP_BY_LABEL.get(hit.label)
     return keep is None or keep(hit, before)
@@ -192,7 +203,7 @@ def _keep(hit: Hit, context: TextContext) -> bool:
 def _placed_by_the_practice(hit: Hit) -> bool:
     """Whether a standing practice places the time by its own occasion, which recurs: the partners' meetings ("at
     the next check-in"), the weekday of a routine ("on Thursday", "at the next Monday stand-up"), a counted window
-    from each occurrence ("in the next 30 days"), or a duration from an event the statement names."""
+    from each occurrence ("in the next 14 days"), or a duration from an event the statement names."""
     if hit.label == "milestone":
         return is_occasion_of_practice(hit.term)
     if is_counted_window(hit.term):
@@ -210,10 +221,12 @@ def _period_before(hit: Hit) -> str:
 
 
 def _holds_a_state(hit: Hit, *, standing: bool) -> bool:
-    """"The price is fixed until the contract is renewed", "keep the current terms until the new ones are agreed":
+    """"The price is fixed until the contract is renewed", "keep the current prices until the new list is agreed":
     how long a state holds, not a deadline."""
     before = hit.clause[: max(0, hit.clause.find(hit.term))] or hit.before
-    return holds_a_state(before, hit.term, standing=standing) or holds_a_state(hit.before, hit.term, standing=standing)
+    if hit.label == "condition" and holds_by_itself(before):
+        return True
+    return kept_until(before, hit.term, standing=standing) or kept_until(hit.before, hit.term, standing=standing)
 
 
 def _is_dated_after(hit: Hit) -> bool:
@@ -250,7 +263,7 @@ def _keep_period(hit: Hit, before: str) -> bool:
         or _is_scope(hit)
         or describes_a_set(hit.before)
         or is_rate_window(hit.before)
-        or is_measurement_window(hit.before, hit.term)  # "the no-show rate for July to September 2025"
+        or is_measurement_window(hit.before, hit.term)  # "the no-show rate for April to June 2027"
         or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
         or _is_each_period_end(hit)
         or (_IN_PERIOD.match(hit.term) and not _YEAR_IN.search(hit.term) and is_cadenced(hit.sentence))
