@@ -202,6 +202,7 @@ def test_grants_a_right() -> None:
     ("before the weekly meeting", True),
     ("at the next board meeting", False),  # another body's meeting
     ("by the steering review", False),
+    ("at the kick-off meeting", False),  # one meeting of the project
     ("at the revenue all-hands", False),
     ("before launch", False),
 ])

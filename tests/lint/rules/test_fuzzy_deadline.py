@@ -420,6 +420,7 @@ def test_a_month_range_with_its_year_is_a_window(text: str, expected: list[str],
     ("Results are shown at the partner summit.", []),
     ("Ship the module before launch.", ["before launch"]),  # bounded by an event, not held at it
     ("Publish it soon after the review.", ["soon after the review"]),
+    ("Train the staff in the run-up to launch.", ["in the run-up to launch"]),  # a bound too
 ])
 def test_an_item_with_a_day_of_its_own_dates_the_event_it_happens_at(text: str, expected: list[str],
                                                                    flagged_by: FlaggedBy) -> None:

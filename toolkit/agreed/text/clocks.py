@@ -153,10 +153,12 @@ _OCCASION = Regex(
     |reviews?|meetings?)$""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""The partners' own meetings, which a standing practice runs at (not another body's: a board, an all-hands)."""
+"""The partners' own meetings, which a standing practice runs at (not another body's, a board's or an all-hands, nor
+a one-off meeting of the project, a kick-off or a launch review)."""
 _OTHER_BODY = Regex(
     r"\b(?:board|steering|executive|investor|shareholder|supplier|customer|client|go/no-go|gate|budget|design|code"
-    r"|security|audit|legal|contract|annual|performance)\s+(?:[\w\-]+\s+)?[\w\-]+$",
+    r"|security|audit|legal|contract|annual|performance|kick-?off|launch|go-live|handover|hand-over|closing|close-out"
+    r"|planning|offsite|off-site)\s+(?:[\w\-]+\s+)?[\w\-]+$",
     re.IGNORECASE,
 )
 _ROUTINE_SLOT = Regex(rf"^(?:on|by)\s+{WEEKDAY}$", re.IGNORECASE)
@@ -165,17 +167,14 @@ _COUNTED_WINDOW = Regex(
     (?:business\s+|working\s+|calendar\s+)?(?:days|weeks|months|quarters|hours)$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_EARLIER_CLAUSE = Regex(r"\w[^;]*\w[^;]*;")
-"""A clause of its own before the phrase, which states the event the practice answers ("X sets the status; both meet
-within 5 working days")."""
 _EVENT_SUBJECT = Regex(
-    r"""(?:^|[;:]\s*)(?:the|any|each|every|a|an|whichever)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+
+    r"""\s*(?:(?:the|any|each|every|a|an|whichever)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+
         (?:(?:that|who|which)\s+[a-z]+|[a-z]+ed\b|found\b|seen\b)
-    | (?:^|[;:]\s*)whoever\s+[a-z]+""",
+    | whoever\s+[a-z]+)""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A subject defined by an event ("the party that learns of a surprise", "any consumer found", "whoever spots it"):
-the practice starts at each such event."""
+"""A subject defined by an event, opening a clause ("the party that learns of a surprise", "any consumer found",
+"whoever spots it"): the practice starts at each such event."""
 _STATE_VERB = Regex(
     r"""\b(?:apply|applies|remains?|stays?|lasts?|holds?|continues?\s+to\s+(?:apply|hold|run)
     |(?:is|are)\s+(?:valid|fixed|frozen|locked|open|closed|capped|in\s+force))\b""",
@@ -314,7 +313,10 @@ def counts_from_named_event(before: str) -> bool:
     """Whether the sentence before a duration (``before``) names the event it counts from: a clause of its own before
     it ("one lead marks the plan at risk; both meet within 3 working days") or a subject defined by an event ("the lead
     who hears of an outage phones the other within 2 hours")."""
-    return _EARLIER_CLAUSE.search(before) is not None or _EVENT_SUBJECT.search(before) is not None
+    *earlier, _ = before.split(";")
+    if any(len(clause.split()) > 1 for clause in earlier):
+        return True  # a clause of its own states the event the practice answers ("X sets the status; both meet ...")
+    return any(_EVENT_SUBJECT.match(clause) is not None for clause in re.split(r"[;:]", before))
 
 
 def holds_by_itself(before: str) -> bool:

@@ -154,7 +154,7 @@ _ONE_OFF_EVENT = Regex(
     re.IGNORECASE,
 )
 _UNTIL = Regex(r"(?:until|till)\b", re.IGNORECASE)
-_PLACES_THE_ITEM = Regex(r"(?:at|on|during|throughout|through|around|in)\b", re.IGNORECASE)
+_PLACES_THE_ITEM = Regex(r"(?:at|on|during|throughout|through|around)\b", re.IGNORECASE)
 """A preposition that places the item at an event, rather than bounding it by one ("before launch")."""
 _EVENT_IN_SENTENCE = Regex(r"\b(?:when|once|after|as\s+soon\s+as)\s+(?:the|our|their|its)\s+\S+", re.IGNORECASE)
 _ITEM_EVENT = Regex(
