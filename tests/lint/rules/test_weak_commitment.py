@@ -49,6 +49,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Li may be able to review the draft.", ["may"]),
     ("As the project lead, I should send the plan by 2027-02-01.", ["should"]),
     ("Li may, if time allows, send a draft.", ["may"]),
+    ("The vendor is expected to deliver the patch by 2027-03-01.", ["expected to"]),
+    ("Li plans to send the figures on 2027-03-01.", ["plans to"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -58,6 +60,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Ops will publish a summary within 2 business days of each Sev-1 incident.",
     "Either partner may end the agreement with 30 days' written notice.",
     "The Client may terminate with 30 days' written notice.",
+    "Daniel brings the list of deals expected to close in the next 30 days.",
+    "Li reviews the releases planned to ship in March 2027.",
     "Staff may not disclose salaries.",
     "Li will send the draft on 15 May 2027.",
     "Li will send the draft in May 2027.",

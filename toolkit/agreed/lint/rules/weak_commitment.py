@@ -77,6 +77,7 @@ _DESCRIBES_A_RISK = Regex(
     r"|scenarios?)(?:\s+\d+)?\s*:",
     re.IGNORECASE,
 )
+_AUXILIARY = Regex(r"(?:is|are|was|were|be|been|being|am|'s|'re|not|also|now|still)$")
 _MODALS = frozenset(("should", "may", "might", "could"))
 _RETRIES = frozenset(verb_forms("try to", "attempt to"))
 _NOT_ABOUT_THE_COMMITTING_PARTY = frozenset((SubjectKind.SYSTEM, SubjectKind.RECIPIENT))
@@ -92,10 +93,19 @@ def _keep(hit: Hit) -> bool:
         return False  # "a plan to migrate" is a noun
     if " " not in word or word.startswith(("do ", "where ", "if ", "when ")):
         return True  # "ideally", "do our best", "where we can" hedge whoever says them
+    if _describes_a_noun(hit, word):
+        return False  # "the deals expected to close this month": a participle that says which deals
     subject = hit.subject
     if subject.kind is SubjectKind.RECIPIENT or subject.subordinate:
         return False  # "customers who wish to export", "users expect to": not what the committing party does
     return not (word in _RETRIES and subject.kind is SubjectKind.SYSTEM)  # "the client attempts to reconnect 3 times"
+
+
+def _describes_a_noun(hit: Hit, word: str) -> bool:
+    """Whether a past participle ("expected to", "planned to") follows its noun with no "is" or "are" between: it
+    then narrows the noun down, as a relative clause would, and promises nothing."""
+    before = text_before(hit.masked, hit.start, 1)
+    return word.split()[0].endswith("ed") and bool(before) and not _AUXILIARY.search(before.lower())
 
 
 def _modal_hedges(hit: Hit, word: str) -> bool:
