@@ -203,6 +203,7 @@ def test_grants_a_right() -> None:
     ("at the next board meeting", False),  # another body's meeting
     ("by the steering review", False),
     ("at the kick-off meeting", False),  # one meeting of the project
+    ("before the final review", False),
     ("at the revenue all-hands", False),
     ("before launch", False),
 ])

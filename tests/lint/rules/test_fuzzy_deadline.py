@@ -378,7 +378,7 @@ def test_a_standing_practice_is_timed_by_its_own_occasion(text: str, flagged_by:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Handle them promptly as appropriate.", ["promptly"]),
+    ("Deal with such requests promptly as appropriate.", ["promptly"]),
     ("We sort out any friction soon.", ["soon"]),
     ("The leads compare notes at some point.", ["at some point"]),
     ("Both talk it over later.", ["later"]),

@@ -13,9 +13,10 @@ from collections.abc import Iterator, Mapping
 from agreed.agreement import Deliverable, Milestone, Responsibility, agreement_of
 from agreed.document import Document
 
-DATE_FIELDS = ("due", "on", "communicated_on", "dates", "measured_on")
-"""The fields in which an item gives its own calendar day: a deliverable's, a milestone's or a hand-off's ``due``, the
-day results are measured and communicated, the check-ins' ``dates``, a target's ``measured_on``."""
+DATE_FIELDS = ("due", "delivered_on", "on", "communicated_on", "dates", "measured_on")
+"""The fields in which an item gives its own calendar day (as the schema defines them): a deliverable's, a
+milestone's or a hand-off's ``due`` and the day it was delivered, the day results are measured and communicated, the
+check-ins' ``dates``, a target's ``measured_on``."""
 
 Owned = Deliverable | Milestone | Responsibility
 """The items that each name one accountable owner."""

@@ -158,7 +158,7 @@ a one-off meeting of the project, a kick-off or a launch review)."""
 _OTHER_BODY = Regex(
     r"\b(?:board|steering|executive|investor|shareholder|supplier|customer|client|go/no-go|gate|budget|design|code"
     r"|security|audit|legal|contract|annual|performance|kick-?off|launch|go-live|handover|hand-over|closing|close-out"
-    r"|planning|offsite|off-site)\s+(?:[\w\-]+\s+)?[\w\-]+$",
+    r"|planning|offsite|off-site|inception|initial|introductory|opening|final)\s+(?:[\w\-]+\s+)?[\w\-]+$",
     re.IGNORECASE,
 )
 _ROUTINE_SLOT = Regex(rf"^(?:on|by)\s+{WEEKDAY}$", re.IGNORECASE)
