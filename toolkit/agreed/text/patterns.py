@@ -55,27 +55,29 @@ class Regex(Record):
     def regex(self) -> re.Pattern[str]:
         return _compiled(self.source, self.flags)
 
+    def may_match(self, text: str) -> bool:
+        """False when ``needs`` rules ``text`` out: the expression cannot match anywhere in it."""
+        return self.needs is None or bool(self.needs(text))
+
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self._for(text).match(text, pos)
+        return self.regex.match(text, pos) if self.may_match(text) else None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self._for(text).search(text, pos)
+        return self.regex.search(text, pos) if self.may_match(text) else None
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self._for(text).fullmatch(text)
+        return self.regex.fullmatch(text) if self.may_match(text) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        return self._for(text).finditer(text, pos, len(text) if endpos is None else endpos)
+        if not self.may_match(text):
+            return iter(())
+        return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
 
     def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
-        return self._for(text).sub(replacement, text)
+        return self.regex.sub(replacement, text) if self.may_match(text) else text
 
     def split(self, text: str) -> list[str]:
-        return self._for(text).split(text)
-
-    def _for(self, text: str) -> re.Pattern[str]:
-        """The compiled expression, or one that never matches when ``needs`` rules ``text`` out."""
-        return self.regex if self.needs is None or self.needs(text) else _compiled(r"\A(?!)", 0)  # fails at once
+        return self.regex.split(text) if self.may_match(text) else [text]
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -358,7 +360,9 @@ class _RegexTerms(TermPattern):
         return None if match is None else (match.start(), match.end(), *_reported_span(match))
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        return (_reported_span(match) for match in self.regex.finditer(text))
+        if not self.regex.may_match(text):
+            return iter(())  # most patterns on most texts: no generator, no expression run
+        return (_reported_span(match) for match in self.regex.regex.finditer(text))
 
 
 class _Either(TermPattern):
