@@ -28,7 +28,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
 from agreed.text.measures import has_number
-from agreed.text.patterns import Regex, TermPattern
+from agreed.text.patterns import Regex, TermPattern, fold, tokenise
 from agreed.text.vocabulary import ADJECTIVE, NUMBER
 
 if TYPE_CHECKING:
@@ -53,13 +53,29 @@ FREQUENCIES = (
 
 _QUANTIFIER = TermPattern.of(QUANTIFIERS, label="quantity")
 _FREQUENCY = TermPattern.of(FREQUENCIES, label="frequency")
+_APPROXIMATE_MARKS = (
+    "about", "around", "approx", "roughly", "circa", "c.", "nearly", "almost", "some", "region", "order", "~", "ish",
+    "give",
+)  # fmt: skip
+"""Text that every match of _APPROXIMATE holds, in folded form: the word before the number or the "-ish" or "give or
+take" after it (a match with "or so" holds the words "or" and "so" instead)."""
+
+
+def _may_approximate(text: str) -> bool:
+    """A ``needs`` test for _APPROXIMATE: a substring test first, as most statements hold a number."""
+    folded = fold(text)
+    if not any(mark in folded for mark in _APPROXIMATE_MARKS) and not {"or", "so"} <= tokenise(text).word_set:
+        return False
+    return has_number(text)
+
+
 _APPROXIMATE = TermPattern.raw(
     rf"""(?P<term>
       (?<![\w\-])(?:about|around|approximately|approx\.|approx|roughly|circa|c\.|nearly|almost|some
         |in\s+the\s+(?:region|order)\s+of|~)\s*(?:(?:eur|usd|gbp|chf)\s?)?{NUMBER}(?:\s*%|\s*[kmb]\b)?
     | {NUMBER}\s*%?(?:\s*-\s*ish|ish|\s+or\s+so|\s+give\s+or\s+take(?:\s+\S+)?)(?![\w\-])
     )""",
-    needs=has_number,
+    needs=_may_approximate,
     label="approximation",
 )
 _NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE, has_number)
