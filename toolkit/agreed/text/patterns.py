@@ -376,7 +376,24 @@ class _Either(TermPattern):
 
     def search(self, text: str, pos: int = 0) -> Found | None:
         found = [match for pattern in self._patterns if (match := pattern.search(text, pos)) is not None]
-        return min(found, key=lambda match: match[0], default=None)
+        return min(found, key=_start, default=None)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """As :meth:`TermPattern.spans`, but a branch is searched again only once a match has passed its last one: a
+        branch's leftmost match at or after one position is also its leftmost at or after any later position up to
+        it, and a branch that finds nothing finds nothing further on."""
+        ahead = [pattern.search(text) for pattern in self._patterns]
+        while (found := min(filter(None, ahead), key=_start, default=None)) is not None:
+            yield found[2], found[3]
+            pos = max(found[1], found[0] + 1)
+            ahead = [
+                match if match is None or match[0] >= pos else pattern.search(text, pos)
+                for pattern, match in zip(self._patterns, ahead, strict=True)
+            ]
+
+
+def _start(match: Found) -> int:
+    return match[0]
 
 
 def _reported_span(match: re.Match[str]) -> tuple[int, int]:
