@@ -54,6 +54,15 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Priya and Omar will co-own the accounts list.", ["Priya and Omar"]),
     ("The CISO and the CIO are jointly accountable for the plan.", ["The CISO and the CIO"]),
     ("The plan is co-owned by Li.", ["co-owned"]),
+    ("The squad replies to every ticket within 2 working days.", ["The squad"]),
+    ("Everybody joins the Tuesday stand-up.", ["Everybody"]),
+    ("Somebody reconciles the ledger every Friday.", ["Somebody"]),
+    ("Ops/Support owns the on-call rota.", ["Ops/Support"]),
+    ("Both coordinators review the rota every Friday.", ["Both coordinators"]),
+    ("All of us sign the timesheet on Fridays.", ["All of us"]),
+    ("Our team maintains the runbook.", ["Our team"]),
+    ("They reply to each escalation within 4 hours.", ["They"]),
+    ("The team leads the migration to the new ledger.", ["The team"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -83,6 +92,13 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Maria leads the rollout; the team leads will meet every Monday.",
     "A lapse is named by the person who committed it, together with what they will do differently.",
     "Both take the two options to the CRO together, presented by each other.",
+    "The team's backlog is groomed by Maria Chen every Monday.",
+    "The team has 6 engineers in Lisbon.",
+    "The monthly management reports are sent by Omar Haddad.",
+    "Staff the front desk with 2 nurses every Sunday.",
+    "The case system shall delete drafts after N days.",
+    "They said the figures were wrong.",
+    "The team leads approve each release.",
     "The two drafts are reviewed by each other before 2027-03-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:

@@ -1,7 +1,8 @@
 """A commitment is owed by a group, a placeholder or several people, so nobody in particular owes it.
 
 "We will", "the team will", "someone will", "TBD will" or "Maria and Li will own" read like ownership but name no
-single person who answers for the result: when it slips, everyone assumes someone else had it. Name one owner (a
+single person who answers for the result, and so do the same commitments in the present tense ("the team answers",
+"everyone attends", "both leads meet"): when it slips, everyone assumes someone else had it. Name one owner (a
 person, a role with one holder, or a named unit such as "Finance" or "the Platform team") and, if needed, the people
 who help. The rule is silent when the item names one owner. A right given to a group ("Employees may download
 their payslips") is no commitment they owe.
@@ -10,6 +11,7 @@ Fires on:
     We will deliver a reporting layer by 2027-03-31.
     Someone from Sales will call each lost account.
     Sales/Marketing will deliver 40 qualified leads per month.
+    The team replies to every partner email within 2 working days.
     The vendor shortlist will be approved by the business.
     Owner: TBD. Ines and Paul meet every second Thursday.
 
@@ -49,26 +51,50 @@ GROUPS = (
     "the teams involved", "a member of", "members of", "a representative of", "representatives of", "they",
     "the squad", "our squad", "the crew",
 )  # fmt: skip
+PLURAL_GROUPS = (
+    "they", "all of us", "both of us", "stakeholders", "all stakeholders", "the stakeholders", "relevant stakeholders",
+    "key stakeholders", "the parties", "both parties", "all parties", "both sides", "both partners", "all partners",
+    "the partners", "both teams", "all teams", "our teams", "the teams",
+)  # fmt: skip
+"""The groups of GROUPS that take a plural verb: "they answer", "both parties sign"."""
 _COMMITS = (
     rf"(?:{MODAL}|owns?|co-owns?|commits?\s+to|agrees?\s+to|promises?|undertakes?|takes?\s+(?:ownership|responsibility)"
     r"|(?:is|are)\s+(?:both\s+|jointly\s+)?(?:responsible|accountable|in\s+charge|tasked)|delivers?|ensures?"
     r"|makes?\s+sure|provides?|handles?|leads?|drives?|aims?|plans?|intends?|tries|try|endeavou?rs?|jointly"
     r"|together|both)\b"
 )
-_AS_SUBJECT = rf"(?=\s*,?\s+(?:\w+ly\s+)?{_COMMITS})"
+_ROLES = phrase_regex(PLURAL_ROLES)
+_STATE = (
+    "is|was|has|does|seems|needs|wants|likes|looks|sounds|feels|knows|thinks|believes|gets|becomes|remains|means"
+    "|says|said|are|were|have|had|do|did|know|think|want|need|like|seem|say|get|feel|and|or|not|also|still|never"
+    "|of|in|on|to|at|for|with|who|that|which|than|as|if"
+)
+_THIRD_PERSON = (
+    rf"(?-i:(?!(?:{_STATE}|{_ROLES})\b)[a-z]+(?<=[^su]s))\b"
+    rf"(?!\s+(?:{MODAL}|are|were|have|had|and|or|of)\b)"
+)
+"""A verb in the present tense after a singular group ("the team answers", "everyone attends"): not a plural noun
+("the team leads", "the management accounts are ..."), not a verb of state ("the team has 4 people"), not a
+possessive ("the team's")."""
+_BASE_FORM = rf"(?-i:(?!(?:{_STATE})\b)[a-z]{{2,}}(?<!ed)(?<!ing)(?<![^p]ly)(?<!s))\b(?=\s+[a-z\d])"
+"""A verb in the present tense after a plural group ("both leads meet every Friday", "they answer tickets"): a
+lowercase word, not a past form, an adverb or a verb of state, with the rest of its clause after it."""
+_AS_COMMITTING = rf"(?=\s*,?\s+(?:\w+ly\s+)?{_COMMITS})"
+_AS_SUBJECT = rf"(?=\s*,?\s+(?:\w+ly\s+)?(?:{_COMMITS}|{_THIRD_PERSON}))"
+_AS_PLURAL_SUBJECT = rf"(?=\s*,?\s+(?:\w+ly\s+)?{_BASE_FORM})"
 _MODIFIER = r"(?:\s+(?:from|of|in|at|on|within)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
 _BODIES = ("working group", "task force", "project team")
 _GENERIC_BODY = rf"(?:the|our|their|a|this)\s+(?:[\w\-]+\s+){{0,2}}?{alternation(_BODIES)}"
 _SUBJECT = TermPattern.either(  # a generic body, a group or a placeholder, with an optional modifier, as the subject
     TermPattern.raw(rf"(?P<term>(?<![\w\-]){_GENERIC_BODY}{_MODIFIER}){_AS_SUBJECT}", needs=any_word(*_BODIES)),
     TermPattern.of(GROUPS, after=_MODIFIER + _AS_SUBJECT),
-    TermPattern.raw(rf"(?P<term>(?<![\w\-])(?:{PLACEHOLDER}){_MODIFIER}){_AS_SUBJECT}", needs=may_hold_placeholder),
+    TermPattern.raw(rf"(?P<term>(?<![\w\-])(?:{PLACEHOLDER}){_MODIFIER}){_AS_COMMITTING}", needs=may_hold_placeholder),
+    TermPattern.of(PLURAL_GROUPS, after=_MODIFIER + _AS_PLURAL_SUBJECT),
 )
-_ROLES = phrase_regex(PLURAL_ROLES)
 _ROLE_GROUP = TermPattern.raw(
     rf"""(?P<term>(?<![\w\-])(?:(?:all|100\s?%\s+of|the|our|their)\s+)?(?:(?!each|every|any)[\w\-]+\s+){{0,2}}?
     {_ROLES}){_AS_SUBJECT}
-    | (?P<both>(?<![\w\-])both\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+s){_AS_SUBJECT}""",
+    | (?P<both>(?<![\w\-])both\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+s)(?:{_AS_SUBJECT}|{_AS_PLURAL_SUBJECT})""",
     needs=any_word(*PLURAL_ROLES, "both"),
     label="clause-initial",
 )
@@ -120,6 +146,11 @@ _JOINT = TermPattern.raw(
     r"(?![\w\-])",
     label="joint",
 )
+_ROLE_NOUN_AFTER = Regex(
+    rf"\s+{_ROLES}\s+(?:{MODAL}|(?!(?:the|a|an|every|each|all|our|their|its|this|these|those)\b){_BASE_FORM})",
+    re.IGNORECASE,
+)
+"""A plural role noun after the group, with its own verb: "the team leads approve it" (not "the team leads it")."""
 _CLAUSE_WORD = Regex(r"(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
 _WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
@@ -130,11 +161,15 @@ def _keep(hit: Hit) -> bool:
     opens_clause = not hit.before.strip() or hit.before.rstrip().endswith((",", ";", ":"))
     if hit.label in ("clause-initial", "several-at-start") and not opens_clause:
         return False  # "email all store managers" is a recipient, not the doer
+    if _ROLE_NOUN_AFTER.match(hit.masked, hit.end):
+        return False  # "the team leads approve": the group names whose leads they are; the role group is the actor
     if hit.term.lower() == "they" and _CLAUSE_WORD.search(text_before(hit.masked, hit.start, 1)):
         return False  # "together with what they will do differently": a subordinate clause, not the commitment
     if hit.label != "owner-field" and not _WE_WORDS.match(hit.term) and _PERMITTED.match(hit.masked, hit.end):
         return False  # "Employees may download their payslips": a right given to them, not a commitment they owe
-    return not (_PASSIVE_AFTER.match(hit.masked, hit.end) or names_owner(hit.masked))
+    # the owner is named elsewhere in the statement, not by the actors found ("Sales/Marketing owns lead scoring")
+    elsewhere = f"{hit.masked[: hit.start]}{' ' * (hit.end - hit.start)}{hit.masked[hit.end :]}"
+    return not (_PASSIVE_AFTER.match(hit.masked, hit.end) or names_owner(elsewhere))
 
 
 def _one_per_clause(hits: Iterable[Hit]) -> Iterator[Hit]:
