@@ -44,6 +44,16 @@ def test_a_hyphenated_term_is_also_written_with_spaces() -> None:
     assert {"best-effort tier", "best effort tier", "best effort tiers"} <= set(term_forms("best-effort tier"))
 
 
+def test_a_spaced_term_is_also_written_with_hyphens() -> None:
+    assert {"on-call rota", "on-call-rota", "on call-rota", "on-call rotas"} <= set(term_forms("on call rota"))
+
+
+def test_a_long_phrase_is_joined_with_every_space_a_hyphen_only() -> None:
+    forms = term_forms("tier one partner support desk")
+    assert "tier-one-partner-support-desk" in forms
+    assert "tier-one partner support desk" not in forms
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcxyzAKPI- ")), min_size=1, max_size=20).filter(str.strip))
 def test_the_term_comes_first_and_forms_are_distinct(term: str) -> None:
     forms = term_forms(term)

@@ -4,12 +4,14 @@ A team lists its vague words (``vague-terms``) and its precise jargon (``allowed
 comes to mind; statements use them in the plural, in another tense, or hyphenated. :func:`term_forms` gives the
 forms to look for: the last word as a plural and as a verb, the first word of a phrase as a verb ("leverage
 synergies", "leveraged synergies"), a plural's singular, and a hyphenated phrase with spaces. The endings follow the
-regular rules of English spelling; a form that English does not have costs a lookup and matches nothing.
+regular rules of English spelling; a form that English does not have costs a lookup and matches nothing. A phrase
+is found whether its words are written apart or joined by hyphens ("best effort tier", "best-effort tier").
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 
 from agreed.text.patterns import Regex
 
@@ -24,6 +26,7 @@ _SHORT_CLOSED = Regex(r"^[^aeiou]*[aeiou][bdgklmnprt]$")
 """One vowel then one consonant: the consonant doubles before -ed and -ing ("plan", "planned")."""
 _PLURAL_END = Regex(r"(?:[^aeiou]ies|(?:s|x|z|ch|sh)es|[^siu]s)$")
 _INFLECTABLE = Regex(r"^[A-Za-z]{3,}$")
+_MOST_JOINED_WORDS = 4
 
 
 @functools.cache
@@ -74,9 +77,10 @@ def term_forms(term: str) -> tuple[str, ...]:
 
     A phrase's last word takes every form of :func:`word_forms` and its first word, unless capitalised, the forms of
     a verb, one word at a time ("leveraging synergies", "leverage synergy"); a hyphenated term is also written with
-    spaces ("best-in-class", "best in class").
+    spaces ("best-in-class", "best in class"), and a spaced one, unless a name, with hyphens ("best-effort tier"
+    for "best effort tier").
 
-    >>> term_forms("leverage synergies")
+    >>> term_forms("leverage synergies")[:5]
     ('leverage synergies', 'leverage synergy', 'leverages synergies', 'leveraged synergies', 'leveraging synergies')
     """
     written = " ".join(term.split())
@@ -87,4 +91,18 @@ def term_forms(term: str) -> tuple[str, ...]:
     if len(words) > 1 and not words[0][:1].isupper():  # a name's first word ("Quality Gate 2") is no verb
         forms += [" ".join([form, *words[1:]]) for form in word_forms(words[0])[1:]]
     forms += [form.replace("-", " ") for form in forms if "-" in form]
+    if not words[0][:1].isupper():  # a name keeps its own spelling
+        forms += [joined for form in forms for joined in _hyphenations(form)]
     return tuple(dict.fromkeys(forms))
+
+
+def _hyphenations(phrase: str) -> list[str]:
+    """``phrase`` with some of its spaces written as hyphens ("best-effort tier" for "best effort tier"), for a phrase
+    of at most :data:`_MOST_JOINED_WORDS` words; a longer one only with every space a hyphen."""
+    words = phrase.split(" ")
+    if len(words) == 1:
+        return []
+    if len(words) > _MOST_JOINED_WORDS:
+        return ["-".join(words)]
+    joints = itertools.product(" -", repeat=len(words) - 1)
+    return ["".join(word + joint for word, joint in zip(words, (*chosen, ""), strict=True)) for chosen in joints]
