@@ -11,7 +11,6 @@ is found whether its words are written apart or joined by hyphens ("best effort 
 from __future__ import annotations
 
 import functools
-import itertools
 
 from agreed.text.patterns import Regex
 
@@ -104,5 +103,7 @@ def _hyphenations(phrase: str) -> list[str]:
         return []
     if len(words) > _MOST_JOINED_WORDS:
         return ["-".join(words)]
-    joints = itertools.product(" -", repeat=len(words) - 1)
-    return ["".join(word + joint for word, joint in zip(words, (*chosen, ""), strict=True)) for chosen in joints]
+    joinings: list[str] = [words[0]]
+    for word in words[1:]:
+        joinings = [f"{start}{joint}{word}" for start in joinings for joint in " -"]
+    return joinings
