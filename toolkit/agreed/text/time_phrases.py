@@ -102,6 +102,11 @@ def _has_mid(text: str) -> bool:
     return "mid" in folded or "half" in folded
 
 
+def _has_fy(text: str) -> bool:
+    """Whether ``text`` may hold a fiscal year written "FY27" (upper case only, as the pattern matches it)."""
+    return "FY" in text
+
+
 def _period(pattern: str, needs: Callable[[str], object]) -> TermPattern:
     """One shape of period; each is tried only on texts that hold a word or a digit it cannot match without."""
     return TermPattern.raw(pattern, needs=needs, label="period")
@@ -139,12 +144,12 @@ PERIODS = (
         | (?<![\w\-])(?:by\s+)?(?:the\s+)?(?:year|quarter|month|half)[\s\-]end(?![\w\-])""",
         any_word("end", "start", "beginning", "middle", "close"),
     ),
-    _period(r"(?<![\w\-])(?-i:EOY|EOQ|EOM|EOW|EOH)(?![\w\-])", _HAS_CODE),
+    _period(r"(?<![\w\-])(?-i:EOY|EOQ|EOM|EOW|EOH)(?![\w\-])", any_word("eoy", "eoq", "eom", "eow", "eoh")),
     _period(
         rf"(?<![\w\-])(?:{PREPOSITION}\s+)?(?:the\s+)?(?:mid|half)[\s\-]?(?:year|term|quarter|month|week)(?![\w\-])",
         _has_mid,
     ),
-    _period(r"(?<![\w\-])(?-i:FY)\s?['\u2019]?\d{2,4}(?=\s*(?:[.,;:)]|$))", _HAS_CODE),
+    _period(r"(?<![\w\-])(?-i:FY)\s?['\u2019]?\d{2,4}(?=\s*(?:[.,;:)]|$))", _has_fy),
 )
 _RELATIVE_WORDS = (  # one of them is in every match of RELATIVE (the test of texts that may hold one)
     "soon", "shortly", "sooner", "eventually", "someday", "some", "tomorrow", "tonight", "today", "due", "down",
@@ -201,9 +206,15 @@ PLAN_UNIT = TermPattern.raw(
     label="milestone",
 )
 """A numbered unit of a plan with no day of its own: "by sprint 3", "in release 2", "by the end of phase 2"."""
+_HAS_IN = any_word("within", "in")
+_HAS_DURATION_UNIT = any_word(
+    "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year",
+    "years", "sprint", "sprints", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
+)  # fmt: skip
+"""Every word UNIT can end with: a duration holds one of them."""
 DURATION = TermPattern.raw(
     rf"(?<![\w\-])(?:within|in)\s+(?:the\s+next\s+|the\s+first\s+)?(?:{NUMBER}|a|an|one)[\s\-]+{UNIT}(?![\w\-])",
-    needs=any_word("within", "in"),
+    needs=lambda text: _HAS_IN(text) and _HAS_DURATION_UNIT(text),
     label="duration",
 )
 _BEFORE_MILESTONE = (
