@@ -62,6 +62,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("All of us sign the timesheet on Fridays.", ["All of us"]),
     ("Our team maintains the runbook.", ["Our team"]),
     ("They reply to each escalation within 4 hours.", ["They"]),
+    ("Each site lead phones the other lead within a day and they settle the next steps.", ["they"]),
     ("The team leads the migration to the new ledger.", ["The team"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -99,6 +100,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "The case system shall delete drafts after N days.",
     "They said the figures were wrong.",
     "The team leads approve each release.",
+    "Keeps the tracker current and tells both partners within one working day.",
+    "Omar checks the queue daily; if it grows past 40 tickets, they add a second agent.",
     "The two drafts are reviewed by each other before 2027-03-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:

@@ -89,8 +89,8 @@ _SUBJECT = TermPattern.either(  # a generic body, a group or a placeholder, with
     TermPattern.raw(rf"(?P<term>(?<![\w\-]){_GENERIC_BODY}{_MODIFIER}){_AS_SUBJECT}", needs=any_word(*_BODIES)),
     TermPattern.of(GROUPS, after=_MODIFIER + _AS_SUBJECT),
     TermPattern.raw(rf"(?P<term>(?<![\w\-])(?:{PLACEHOLDER}){_MODIFIER}){_AS_COMMITTING}", needs=may_hold_placeholder),
-    TermPattern.of(PLURAL_GROUPS, after=_MODIFIER + _AS_PLURAL_SUBJECT),
 )
+_PLURAL_SUBJECT = TermPattern.of(PLURAL_GROUPS, after=_MODIFIER + _AS_PLURAL_SUBJECT, label="present-plural")
 _ROLE_GROUP = TermPattern.raw(
     rf"""(?P<term>(?<![\w\-])(?:(?:all|100\s?%\s+of|the|our|their)\s+)?(?:(?!each|every|any)[\w\-]+\s+){{0,2}}?
     {_ROLES}){_AS_SUBJECT}
@@ -151,6 +151,7 @@ _ROLE_NOUN_AFTER = Regex(
     re.IGNORECASE,
 )
 """A plural role noun after the group, with its own verb: "the team leads approve it" (not "the team leads it")."""
+_AND_BEFORE = Regex(r"\band\s+$", re.IGNORECASE)
 _CLAUSE_WORD = Regex(r"(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
 _WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
@@ -161,6 +162,8 @@ def _keep(hit: Hit) -> bool:
     opens_clause = not hit.before.strip() or hit.before.rstrip().endswith((",", ";", ":"))
     if hit.label in ("clause-initial", "several-at-start") and not opens_clause:
         return False  # "email all store managers" is a recipient, not the doer
+    if hit.label == "present-plural" and not _opens_plural_clause(hit, opens_clause=opens_clause):
+        return False
     if _ROLE_NOUN_AFTER.match(hit.masked, hit.end):
         return False  # "the team leads approve": the group names whose leads they are; the role group is the actor
     if hit.term.lower() == "they" and _CLAUSE_WORD.search(text_before(hit.masked, hit.start, 1)):
@@ -170,6 +173,16 @@ def _keep(hit: Hit) -> bool:
     # the owner is named elsewhere in the statement, not by the actors found ("Sales/Marketing owns lead scoring")
     elsewhere = f"{hit.masked[: hit.start]}{' ' * (hit.end - hit.start)}{hit.masked[hit.end :]}"
     return not (_PASSIVE_AFTER.match(hit.masked, hit.end) or names_owner(elsewhere))
+
+
+def _opens_plural_clause(hit: Hit, *, opens_clause: bool) -> bool:
+    """Whether a plural group before a verb in the present tense is its clause's subject: "tell both partners" is
+    not. "They" counts at the start of the statement or after "and" ("Ana calls Li and they agree the steps"):
+    elsewhere it points back to who was named ("Rafael tracks the rate; if it falls, they drop it")."""
+    after_and = _AND_BEFORE.search(hit.masked[: hit.start]) is not None
+    if hit.term.lower() == "they":
+        return after_and or not hit.masked[: hit.start].strip()
+    return opens_clause or after_and
 
 
 def _one_per_clause(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -194,7 +207,9 @@ def _message(hit: Hit) -> str:
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.owned:
         return
-    patterns = (_OWNER_FIELD, _SEVERAL, _SEVERAL_DOING, _JOINT, _SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE)
+    patterns = (
+        _OWNER_FIELD, _SEVERAL, _SEVERAL_DOING, _JOINT, _SUBJECT, _PLURAL_SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE
+    )
     for hit in _one_per_clause(scan(text, *patterns, keep=_keep)):
         yield TextSpan(hit.start, hit.end, _message(hit))
 
