@@ -342,6 +342,19 @@ def test_a_team_term_and_a_built_in_rule_on_the_same_words_give_one_finding() ->
     assert [finding.rule for finding in check_statement(text, rules)] == [configured.code, configured.code]
 
 
+def test_a_team_term_wins_over_a_longer_built_in_finding_around_it() -> None:
+    from agreed.lint.config import default_config
+    from agreed.lint.rules import ALL_RULES, custom_vague_term
+
+    configured = custom_vague_term.RULE.configure({"terms": ["synergy"]})  # type: ignore[misc]
+    rules = [configured if rule.code == custom_vague_term.RULE.code else rule
+             for rule in default_config(Path("."), ALL_RULES).rules]
+    text = "Find synergies across the 2 support queues."
+    assert {finding.rule for finding in check_statement(text, ALL_RULES)} - {configured.code}  # a built-in finding
+    found = check_statement(text, rules)
+    assert [(finding.rule, text[finding.start:finding.end]) for finding in found] == [(configured.code, "synergies")]
+
+
 def test_one_span_one_finding_in_a_document(load_data: LoadData, minimal_agreement: dict[str, Any]) -> None:
     minimal_agreement["results"]["deliverables"] = [
         {"id": "d1", "what": "Ship the export at some point.", "owner": "maria"}]

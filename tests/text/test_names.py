@@ -30,6 +30,14 @@ def test_capitalised_words_in_a_row_are_a_name(text: str, expected: list[str]) -
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Harmony Care Ltd sends the rota.", ["Harmony Care Ltd"]),
+    ("Robust Tools Inc. ships the parts.", ["Robust Tools Inc"]),
+])
+def test_a_company_name_that_opens_a_sentence_starts_at_its_first_word(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Improve Customer Onboarding by 2027.", ["Customer Onboarding"]),
     ("KR1: Reduce Churn.", []),
     ("- Robust Monitoring for 3 services.", []),

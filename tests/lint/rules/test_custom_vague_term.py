@@ -45,6 +45,7 @@ def test_a_configured_term_fires(flagged_by: FlaggedBy, terms: tuple[str, ...], 
     (("synergy",), "Synergistic is another word, and is not on the list."),
     (("leverage",), "Cut the debt ratio of the unit to 2.0 by 2031-06-30."),
     (("synergy",), "Pay the invoice of Synergy Health Ltd by 2031-03-01."),
+    (("synergy",), "Synergy Dental Ltd collects the monthly export."),
 ])
 def test_text_without_a_configured_term_passes(flagged_by: FlaggedBy, terms: tuple[str, ...], text: str) -> None:
     assert flagged_by(_configured(*terms), text) == []

@@ -14,6 +14,7 @@ from agreed.document import Document, JsonPath
 from agreed.lint import suppressions
 from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
 from agreed.lint.builtin import BUILTIN_RULES
+from agreed.lint.config import CUSTOM_TERMS_OPTION
 from agreed.lint.rule import Category, DocumentRule, LintContext, RepositoryRule, Rule, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.record import Record
@@ -159,7 +160,9 @@ def one_finding_per_span(found: Sequence[tuple[TextRule, list[TextSpan]]]) -> li
     severe covers its words, that is lies around them ("some" inside "at some point") or, on the same words, is more
     severe or comes first in the order of the rules (the registry's: the team's declared terms first). So nothing
     gets milder. Only findings about the words' meaning (:data:`ABOUT_THE_WORDS`) take part: the others are all
-    kept. Rules keep their order, and each its spans' order."""
+    kept. A term the team declared vague wins over a built-in finding on words it shares, at most as severe ("Find
+    synergies" is the team's "synergy", said once). Rules keep their order, and each its spans' order."""
+    found = _declared_terms_first(found)
     ranked = sorted((span.start, -span.end, -rule.severity, rank, index) for rank, (rule, spans) in enumerate(found)
                     if spans and rule.category in ABOUT_THE_WORDS for index, span in enumerate(spans))
     if len(ranked) < 2:  # most values: nothing to compare
@@ -176,6 +179,25 @@ def one_finding_per_span(found: Sequence[tuple[TextRule, list[TextSpan]]]) -> li
         return list(found)
     return [(rule, [span for index, span in enumerate(spans) if (rank, index) not in dropped])
             for rank, (rule, spans) in enumerate(found)]
+
+
+def _declared_terms_first(
+        found: Sequence[tuple[TextRule, list[TextSpan]]]) -> Sequence[tuple[TextRule, list[TextSpan]]]:
+    """``found`` less the built-in findings about words that a rule of the team's declared terms also reports."""
+    declared = [(rule.severity, span) for rule, spans in found if _declares_terms(rule) for span in spans]
+    if not declared:
+        return found
+
+    def yields(rule: TextRule, span: TextSpan) -> bool:
+        return any(severity >= rule.severity and span.start < term.end and term.start < span.end
+                   for severity, term in declared)
+
+    return [(rule, spans) if _declares_terms(rule) or rule.category not in ABOUT_THE_WORDS
+            else (rule, [span for span in spans if not yields(rule, span)]) for rule, spans in found]
+
+
+def _declares_terms(rule: TextRule) -> bool:
+    return CUSTOM_TERMS_OPTION in (rule.options_schema or {}).get("properties", {})
 
 
 _AT_LEAST: Final = {severity: tuple(level for level in Severity if level >= severity) for severity in Severity}

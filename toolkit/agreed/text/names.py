@@ -78,6 +78,8 @@ _TITLE_CASE = Regex(r"\b[A-Z][a-z]")
 """A run names something only if one of its words is written in title case: "ASAP TBD" and "WCAG 2.2 AA" do not."""
 _OPENER = Regex(r"(?:^|[:\u2022*\-\u2013\u2014]|\b(?:[A-Z]{1,3}\d+|\d+(?:\.\d+)*)[.):]?)\s*$")
 """What may come before a word that grammar capitalises: nothing, a colon, a bullet, a dash, "KR1", "3.2"."""
+_LEGAL_FORM = Regex(r"\s(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|AG|SA|SAS|BV|NV|Corp|Corporation|Pty|KK)\.?$")
+"""The legal form that ends a company's name ("Synergy Health Ltd", "Acme Corp.")."""
 _NEXT_NAME_WORD = Regex(r"\S+\s+(?:(?:of|for|and|&|the|de|von|van)\s+)?")
 _TITLE = Regex(
     r"\b(?:titled|entitled|called|named|headed)\s+(?P<title>[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,7})",
@@ -133,7 +135,9 @@ def _name_runs(masked: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[in
         start, end = match.span()
         if _TITLE_CASE.search(match.group()) is None:
             continue
-        if _opens_sentence(masked, start):  # a capital that grammar asks for names nothing: the name starts after it
+        if _opens_sentence(masked, start) and _LEGAL_FORM.search(match.group()) is None:
+            # a capital that grammar asks for names nothing: the name starts after it (a company's name, which ends
+            # in its legal form, is one name from its first word: "Synergy Health Ltd")
             opening.append((start, end))
             start = _next_name_word(masked, start)
             if " " not in masked[start:end].strip():

@@ -3,7 +3,8 @@
 Every team has words that sound like commitments and are not: "synergy", "leverage", "best-in-class". List them
 under ``vague-terms`` in the configuration (``.agreed.yaml`` or ``[tool.agreed]``) and this rule reports them in
 the commitments the built-in vagueness rules read, in any of their forms: "synergy" is also found as "synergies",
-"leverage" as "leveraged" and "leveraging". A term inside a proper name ("Synergy Health Ltd") is not reported.
+"leverage" as "leveraged" and "leveraging". A term inside a proper name ("Synergy Health Ltd") is not reported,
+and a built-in vagueness rule does not report the same words again ("Find synergies" is reported here only).
 With no terms configured it reports nothing. Words that are precise in your team go under ``allowed-terms``
 instead.
 
@@ -18,6 +19,7 @@ Fires on:
 
 Passes:
     Route 100% of renewal tickets to one shared queue by 2031-03-01.
+    Synergy Health Ltd receives the renewal export by 2031-03-01.
 """
 
 from __future__ import annotations
