@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from agreed.text.patterns import Regex, phrase_regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agreed.text.patterns import Regex, TermPattern, phrase_regex
 
 
 def test_phrase_regex_matches_whole_words_and_spelling_variants() -> None:
@@ -27,3 +30,20 @@ def test_regex_compiles_on_first_use_and_delegates() -> None:
     assert [m.group() for m in pattern.finditer("be by bo", 3)] == ["by", "bo"]
     assert pattern.sub("x", "a be c") == "a x c"
     assert Regex(r"\s*,\s*").split("a , b") == ["a", "b"]
+
+
+_WORDS = ("we", "will", "the", "team", "by", "Q3", "soon", "some", "of", "us", "Li", "and", "Omar", "own", "it",
+          "robust", "very", "robust-ish", ",", ".", "etc", "?")
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=24).map(" ".join))
+def test_either_spans_are_the_leftmost_matches_one_after_another(text: str) -> None:
+    """The alternation's own ``spans`` (each branch searched again only once a match has passed it) finds what
+    searching all branches from the end of each match finds."""
+    pattern = TermPattern.either(
+        TermPattern.of(("we", "the team", "us")),
+        TermPattern.raw(r"(?P<term>\bby\s+Q[1-4])|\bsoon\b"),
+        TermPattern.of(("some", "some of", "robust"), after=r"(?=\s+\w)"),
+        TermPattern.raw(r"[A-Z]\w+\s+and\s+[A-Z]\w+(?=\s+own)"),
+    )
+    assert list(pattern.spans(text)) == list(TermPattern.spans(pattern, text))
