@@ -180,6 +180,29 @@ def test_unknown_options_are_rejected(tmp_path: Path) -> None:
     assert errors[0][2] == "rules.V110.options: unknown key 'term' (did you mean 'terms'?)"
 
 
+def test_a_rule_setting_with_an_unknown_key_names_the_key_not_the_whole_mapping(tmp_path: Path) -> None:
+    assert _errors(tmp_path, "rules:\n  V109: {loudness: error}\n") == [
+        (2, 10, "rules.V109: unknown key 'loudness'; known keys: severity, options")]
+
+
+def test_vague_terms_set_at_the_top_and_in_the_rule_options_are_an_error(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "vague-terms: [synergy]\nrules:\n  V110:\n    options: {terms: [leverage]}\n")
+    assert errors == [(1, 14, "vague-terms: the team's vague terms are set in two places, here and at "
+                              "rules.V110.options.terms: keep them in one of the two")]
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ("vague-terms: [north star]\nallowed-terms: [roadmap, North-Star]\n",
+     "allowed-terms[1]: 'North-Star' is also declared vague at vague-terms[0]: a term is either allowed or vague, "
+     "not both"),
+    ("rules:\n  custom-vague-term: {options: {terms: [synergy]}}\nallowed-terms: [synergies]\n",
+     "allowed-terms[0]: 'synergies' is also declared vague at rules.custom-vague-term.options.terms[0]: a term is "
+     "either allowed or vague, not both"),
+])
+def test_a_term_both_allowed_and_vague_is_an_error(tmp_path: Path, settings: str, message: str) -> None:
+    assert [text for _, _, text in _errors(tmp_path, settings)] == [message]
+
+
 def test_a_rule_without_options_rejects_them(tmp_path: Path) -> None:
     assert _errors(tmp_path, "rules:\n  V101:\n    options: {limit: 3}\n") == [
         (3, 5, "rules.V101.options: rule V101 (subjective-quality) takes no options")]

@@ -224,10 +224,19 @@ def _telling_alternative(context: list[Any]) -> Any:
     from jsonschema.exceptions import best_match
 
     telling = [error for error in context if not _only_empty(error.schema)] or context
+    telling = [error for error in telling if not _other_kind(error)] or telling
     best = best_match(telling)
     if best.validator == "type":
         return next((error for error in telling if error.validator == "type" and "format" in error.schema), best)
     return best
+
+
+def _other_kind(error: Any) -> bool:
+    """Whether ``error``'s alternative is for another kind of value: a list of words for a mapping ({bogus: error}
+    is explained by the mapping's keys, not as a word that is not one of the list)."""
+    if error.validator != "enum" or not isinstance(error.instance, (dict, list)):
+        return False
+    return not any(isinstance(choice, (dict, list)) for choice in error.validator_value)
 
 
 def _only_empty(schema: Any) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from agreed.codes import CONFIG_ERROR
-from agreed.document import Document
+from agreed.document import Document, JsonPath
 from agreed.errors import AgreedError
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
@@ -123,6 +123,7 @@ def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> 
             resolver.check_references(document.data)
         raise ConfigError(_relocated(sorted({*problems, *resolver.problems}), path))
     resolved = _resolve(document.data, path, resolver)
+    resolver.check_glossary(document.data.get("allowed-terms", ()))
     if resolver.problems:
         raise ConfigError(_relocated(sorted(set(resolver.problems)), path))
     return resolved
@@ -173,6 +174,7 @@ class _Resolver:
         self.document = document
         self.registry = tuple(rules)
         self.problems: list[Problem] = []
+        self.vague_terms: list[tuple[str, tuple[str, ...]]] = []  # each declared vague term and where it stands
 
     def rules(self, settings: Mapping[str, Any], vague_terms: tuple[str, ...]) -> tuple[Rule, ...]:
         chosen: list[Rule] = []
@@ -185,10 +187,35 @@ class _Resolver:
             if severity_name != _ON:
                 rule = dataclasses.replace(rule, severity=Severity.parse(severity_name))
             options = dict(setting.get("options", {})) if isinstance(setting, Mapping) else {}
-            if vague_terms and rule.options_schema is not None and CUSTOM_TERMS_OPTION in _properties(rule):
-                options.setdefault(CUSTOM_TERMS_OPTION, list(vague_terms))
+            if rule.options_schema is not None and CUSTOM_TERMS_OPTION in _properties(rule):
+                self._take_vague_terms(rule, options, settings, vague_terms)
             chosen.append(self._with_options(rule, options, settings))
         return tuple(chosen)
+
+    def _take_vague_terms(self, rule: Rule, options: dict[str, Any], settings: Mapping[str, Any],
+                          vague_terms: tuple[str, ...]) -> None:
+        """Give the rule the top-level ``vague-terms``; set in both places, they are an error, not merged."""
+        own = (*self._setting_path(rule, settings, "options"), CUSTOM_TERMS_OPTION)
+        if vague_terms and CUSTOM_TERMS_OPTION in options:
+            self._report(("vague-terms",), f"the team's vague terms are set in two places, here and at "
+                         f"{self._describe(own)}: keep them in one of the two")
+            return
+        if vague_terms:
+            options[CUSTOM_TERMS_OPTION] = list(vague_terms)
+            own = ("vague-terms",)
+        terms = options.get(CUSTOM_TERMS_OPTION, [])
+        if not isinstance(terms, list):  # the schema check of the rule's options reports it
+            return
+        self.vague_terms += [(term, (*own, str(index))) for index, term in enumerate(terms) if isinstance(term, str)]
+
+    def check_glossary(self, allowed_terms: Sequence[str]) -> None:
+        """Report each allowed term that is also declared vague, in any of its written forms."""
+        vague = {form.casefold(): path for term, path in self.vague_terms for form in term_forms(term)}
+        for index, term in enumerate(allowed_terms):
+            clash = next((vague[form.casefold()] for form in term_forms(term) if form.casefold() in vague), None)
+            if clash is not None:
+                self._report(("allowed-terms", str(index)), f"'{term}' is also declared vague at "
+                             f"{self._describe(clash)}: a term is either allowed or vague, not both")
 
     def _settings_by_code(self, settings: Mapping[str, Any]) -> dict[str, Any]:
         """Each rule's setting: its own entry (by code or name) over its category's entry."""
@@ -269,12 +296,19 @@ class _Resolver:
         """Where a setting stands: the configuration's shown path, line and column."""
         return (self.document.path, *self.document.position(path))
 
+    def _describe(self, path: tuple[str, ...]) -> str:
+        return self.document.describe(_json_path(path))
+
     def _report(self, path: tuple[str, ...], message: str, *, at_key: bool = False) -> None:
-        json_path = tuple(int(step) if step.isdigit() else step for step in path)
+        json_path = _json_path(path)
         position = self.document.key_position if at_key else self.document.position
         line, col = position(json_path)
         self.problems.append(Problem(self.document.path, line, col, CONFIG_ERROR, Severity.ERROR,
                                      f"{self.document.describe(json_path)}: {message}"))
+
+
+def _json_path(path: tuple[str, ...]) -> JsonPath:
+    return tuple(int(step) if step.isdigit() else step for step in path)
 
 
 def _properties(rule: Rule) -> Mapping[str, Any]:
