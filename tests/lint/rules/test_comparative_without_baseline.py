@@ -42,6 +42,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Churn will drop next year.", ["drop"]),
     ("Revenue is expected to rise.", ["rise"]),
     ("Give outages a higher severity than usual.", ["higher"]),
+    ("Onboarding is noticeably slower.", ["slower"]),
+    ("Sign-off takes longer and the forecasts got worse.", ["longer", "worse"]),
+    ("Keep the weaker suppliers on a looser contract.", ["weaker", "looser"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -75,6 +78,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Pay suppliers through the UK Faster Payments scheme.",
     "Raise it when a risk comes up.",
     "Faster Payments settles each transfer in 2 hours.",
+    "Li no longer approves refunds after 2027-01-01.",
+    "Escalate any ticket open longer than 48 hours.",
+    "Make the page 20% slower only in the load test.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

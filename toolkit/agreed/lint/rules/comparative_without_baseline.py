@@ -13,6 +13,7 @@ Fires on:
     Deliver faster releases than before.
     Grow the partner pipeline by Q4.
     Support costs will go down after the migration.
+    Onboarding is noticeably slower and the reports are worse.
 
 Passes:
     Reduce churn from 8% to 5% by 2027-12-31.
@@ -53,7 +54,8 @@ TERMS = (
     "reduction", "reductions", "enhancement", "enhancements", "optimisation", "optimization", "acceleration",
     "expansion", "more", "less", "fewer", "faster", "quicker", "better", "higher", "greater", "smaller", "larger",
     "bigger", "cheaper", "shorter", "stronger", "easier", "simpler", "clearer", "tighter", "closer", "deeper", "wider",
-    "broader", "richer", "smarter", "safer", "leaner", "sharper", "sooner",
+    "broader", "richer", "smarter", "safer", "leaner", "sharper", "sooner", "slower", "longer", "worse", "weaker",
+    "harder", "poorer", "narrower", "looser", "heavier", "costlier", "riskier", "thinner",
 )  # fmt: skip
 
 _INTRANSITIVE = (
@@ -94,7 +96,7 @@ def _keep(hit: Hit) -> bool:
     if word in _MOVES and _OBJECT_AFTER.match(text_after(hit.masked, hit.end, 1)):
         return False
     before, after = text_before(hit.masked, hit.start, 1), text_after(hit.masked, hit.end, 2)
-    if word in ("more", "less", "higher", "lower", "greater") and (
+    if word in ("more", "less", "higher", "lower", "greater", "longer") and (
         _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after)
     ):
         return False  # "once more", "no more", "more or less", "the higher of"

@@ -17,6 +17,7 @@ Fires on:
     Migrate the ledger with minimal disruption and keep costs low.
     Ensure customers are happy and keep open defects at a manageable level.
     Leverage synergies between the sales and support teams.
+    Onboarding is noticeably slower and the build is unstable.
 
 Passes:
     Deliver the reporting layer with p95 latency under 300 ms by 2027-03-31.
@@ -83,7 +84,8 @@ TERMS = (
     "sensitive", "important", "importantly", "vibrant", "thriving", "quick", "rapid", "rapidly", "low latency",
     "low-latency", "high throughput", "high-throughput", "low cost", "low-cost", "concise", "understandable",
     "readable", "easy to understand", "easy-to-understand", "detailed", "safe", "safely", "productive",
-    "productively", "collaborative", "collaboratively", "supportive", "inclusive", "welcoming",
+    "productively", "collaborative", "collaboratively", "supportive", "inclusive", "welcoming", "poor", "poorly",
+    "stable", "unstable", "noticeable", "noticeably", "markedly", "dramatic", "dramatically",
     *verb_forms(
         "leverage synergies", "realise synergies", "realize synergies", "unlock synergies", "exploit synergies",
         "create synergies", "capture synergies", "drive synergies", "find synergies",
@@ -118,6 +120,7 @@ _EXEMPT_AFTER = {
     "detailed": r"(?:design)\b",
     "safe": r"(?:mode|harbou?r|zone|room|word|list|deposit)\b",
     "inclusive": r"of\b",
+    "stable": r"(?:release|channel|branch|build|version|tag|sort|isotope|coin)s?\b",  # a named track, not a quality
     "good": r"(?:faith|standing|cause)\b",
     "effective": r"(?:date|from|as\s+of|on|immediately|upon)\b",
     "significant": r"(?:at|to\s+the)\b",
