@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from agreed.cli import main
 from agreed.lint.builtin import BUILTIN_RULES
-from agreed.lint.rules import ALL_RULES
+from agreed.lint.rules import ALL_RULES, all_rules
 
 
 def test_rules_lists_every_rule_once() -> None:
@@ -39,6 +39,16 @@ def test_explain_shows_fires_and_passes_examples() -> None:
     output = CliRunner().invoke(main, ["explain", "owner-missing"]).output
     assert "Fires on:" in output
     assert "Passes:" in output
+
+
+@pytest.mark.parametrize("category", ["weak-verb", "Time"])
+def test_explain_a_category_lists_its_rules(category: str) -> None:
+    result = CliRunner().invoke(main, ["explain", category])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{category.lower()}, a category")
+    members = [rule for rule in all_rules().values() if rule.category.value == category.lower()]
+    assert lines[1:] == [f"  {rule.code} {rule.name}: {rule.summary}" for rule in members]
 
 
 def test_explain_unknown_rule_is_usage_error() -> None:

@@ -116,6 +116,10 @@ def test_a_reason_is_required_and_the_finding_stays(load_text: LoadText, draft_y
     ("# agreed: enable=A201 -- nonsense", "unreadable suppression"),
     ("# agreed: disable=S100 -- schema", "S100 cannot be suppressed"),
     ("# agreed: disable=yaml-syntax -- parse", "S001 cannot be suppressed"),
+    ("# agreed: disable=weak-verb -- a category",
+     "suppression names the category 'weak-verb': a directive takes rules, not categories; name the rule that "
+     "reports here (V109 weak-commitment)"),
+    ("# agreed: disable=Accountability -- a category", "the category 'accountability'"),
 ])
 def test_invalid_directives_are_reported(load_text: LoadText, draft_yaml: DraftYaml, directive: str,
                                          fragment: str) -> None:

@@ -5,11 +5,11 @@
     what: The report will be filed with the authority.
     # agreed: disable-file=V105 -- a superlative is the product's registered name
 
-Rules are named by code or name, several separated by commas; the reason after `` -- `` is required. A directive
-on a line covers that line, and the whole of a value that starts on it (a folded block scalar, say). Parse and
-schema errors cannot be suppressed. A directive without a reason, naming an unknown rule or a rule that cannot be
-suppressed is reported (X002); one that suppressed nothing is reported too (X003), so stale suppressions do not
-pile up.
+Rules are named by code or name (not by category), several separated by commas; the reason after `` -- `` is
+required. A directive on a line covers that line, and the whole of a value that starts on it (a folded block
+scalar, say). Parse and schema errors cannot be suppressed. A directive without a reason, naming an unknown rule,
+a category or a rule that cannot be suppressed is reported (X002); one that suppressed nothing is reported too
+(X003), so stale suppressions do not pile up.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ import bisect
 import enum
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import Final
 
 from agreed.codes import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 from agreed.document import Document
 from agreed.lines import line_col, line_count, split_lines
-from agreed.lint.rule import did_you_mean
+from agreed.lint.rule import Category, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.record import Record
 
@@ -102,7 +103,9 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
     codes: list[str] = []
     for reference in references:
         code = names.get(reference) or names.get(reference.upper()) or names.get(reference.lower())
-        if code is None:
+        if code is None and reference.lower() in _CATEGORIES:
+            issues.append(_category_named(reference.lower()))
+        elif code is None:
             hint = did_you_mean(reference, names) or "; see 'agreed rules'"
             issues.append(f"suppression names unknown rule '{reference}'{hint}")
         elif code in unsuppressible:
@@ -113,6 +116,17 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
         return None, issues
     first, last = _covered_lines(document, scope, line)
     return Directive(line, col, scope, tuple(codes), first, last), []
+
+
+_CATEGORIES: Final = frozenset(category.value for category in Category)
+
+
+def _category_named(category: str) -> str:
+    from agreed.lint.rules import all_rules  # only a directive that names a category needs the rule list
+
+    members = [f"{rule.code} {rule.name}" for rule in all_rules().values() if rule.category.value == category]
+    return (f"suppression names the category '{category}': a directive takes rules, not categories; name the rule "
+            f"that reports here ({', '.join(members)})")
 
 
 def _covered_lines(document: Document, scope: Scope, line: int) -> tuple[int, int]:

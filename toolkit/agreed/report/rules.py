@@ -18,7 +18,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, Final
 
-from agreed.lint.rule import Rule, TextRule
+from agreed.lint.rule import Category, Rule, TextRule
 from agreed.lint.rules import scope
 from agreed.report.registry import Registry
 
@@ -80,6 +80,18 @@ def element_explanation(key: str, rules: Sequence[Rule]) -> str | None:
     checking = [rule for rule in rules if element in rule.elements and not isinstance(rule, TextRule)]
     if checking:
         lines.append("Checked as a whole by: " + ", ".join(f"{rule.code} {rule.name}" for rule in checking))
+    return "\n".join(lines) + "\n"
+
+
+def category_explanation(key: str, rules: Sequence[Rule]) -> str | None:
+    """The rules of category ``key`` (``weak-verb``, in any case), one a line with its summary; None when ``key`` is
+    no category."""
+    name = key.strip().lower()
+    if name not in {category.value for category in Category}:
+        return None
+    members = [rule for rule in rules if rule.category.value == name]
+    lines = [f"{name}, a category; its rules (agreed explain RULE shows one):"]
+    lines.extend(f"  {rule.code} {rule.name}: {rule.summary}" for rule in members)
     return "\n".join(lines) + "\n"
 
 
