@@ -43,6 +43,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Revenue is expected to rise.", ["rise"]),
     ("Give outages a higher severity than usual.", ["higher"]),
     ("Onboarding is noticeably slower.", ["slower"]),
+    ("Deliver the improvement of the search page.", ["improvement"]),
     ("Sign-off takes longer and the forecasts got worse.", ["longer", "worse"]),
     ("Keep the weaker suppliers on a looser contract.", ["weaker", "looser"]),
 ])
@@ -81,6 +82,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Li no longer approves refunds after 2027-01-01.",
     "Escalate any ticket open longer than 48 hours.",
     "Make the page 20% slower only in the load test.",
+    "Agree a growth plan of 10 actions with the board by 2027-02-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

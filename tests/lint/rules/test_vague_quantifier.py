@@ -19,6 +19,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Spend some time on the backlog and hold frequent reviews.", ["some", "frequent"]),
     ("Onboard some new accounts.", ["some"]),
     ("Run several workshops and many demos.", ["several", "many"]),
     ("Hire a few engineers.", ["a few"]),
@@ -75,6 +76,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Ship the 3 reports at some point.",
     "Elena will produce 4 ad hoc reports for leadership.",
     "Add 2 servers as needed to run the pilot.",
+    "Move the archive to cold storage some time in 2027.",
+    "Rank the 5 most frequent causes of refunds each month.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -85,6 +85,15 @@ _IDIOM_BEFORE = Regex(r"(?:once|any|no|what['\u2019]s)$")
 _IDIOM_AFTER = Regex(r"(?:or\s+less|or\s+more|of\b)")
 _OBJECT_AFTER = Regex(r"(?:the|a|an|our|their|its|his|her|your|this|that|these|those|any|all|support)\b")
 """A verb of _MOVES with an object is no change of a measure: "drop the legacy report", "decline the request"."""
+_NAMED_KIND = Regex(
+    r"(?:plan|plans|programme|programmes|program|programs|project|projects|roadmap|backlog|register|log|proposal"
+    r"|proposals|workshop|workshops|board|team|initiative|ticket|tickets|request|requests|template|form)\b"
+)
+"""A change noun naming the kind of a thing: "an improvement plan of 10 actions" promises a plan, not a change."""
+_CHANGE_NOUNS = frozenset((
+    "improvement", "improvements", "reduction", "reductions", "enhancement", "enhancements", "optimisation",
+    "optimization", "acceleration", "expansion", "growth",
+))  # fmt: skip
 _OPEN_LIST_END = Regex(r"\s*(?:[.,;:!?)\]]|$)")
 _COUNT_BEFORE = Regex(rf"{NUMBER}[\s-]*(?:%|percent|pp|points?|x|\u00d7|times|[a-z]+)?$", re.IGNORECASE, has_number)
 
@@ -93,6 +102,8 @@ def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
     if in_name(hit, modifier=word not in _VERBS):
         return False  # "Faster Payments", "Continuous Improvement Board"
+    if word in _CHANGE_NOUNS and _NAMED_KIND.match(text_after(hit.masked, hit.end, 1)):
+        return False
     if word in _MOVES and _OBJECT_AFTER.match(text_after(hit.masked, hit.end, 1)):
         return False
     before, after = text_before(hit.masked, hit.start, 1), text_after(hit.masked, hit.end, 2)

@@ -81,7 +81,9 @@ _APPROXIMATE = TermPattern.raw(
 _NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE, has_number)
 _ADJECTIVE = Regex(ADJECTIVE)
 _EXEMPT_AFTER = {
-    "some": r"(?:point|stage|day|moment|juncture|date)\b",  # "at some point" is a time: fuzzy-deadline's
+    # "at some point", "some time next year": a time, which fuzzy-deadline reads; "spend some time on it" stays
+    "some": r"(?:point|stage|day|moment|juncture|date|week|month|quarter|year"
+    r"|time\s+(?:next|this|last|in|during|before|after|between|around|within|by|later|soon|early|late)\b)\b",
     "certain": r"(?:that|to|of|about|whether|if|and|or|enough)\b|\W|$",  # "we are certain that": sure, not a number
     "most": r"(?:likely|recent|recently|often)\b",
     "multiple": r"of\b",
@@ -96,6 +98,7 @@ _EXEMPT_BEFORE = {
     "certain": r"(?:make|makes|made|making|be|is|are|am|was|were|been|being|feel|feels|not|quite|very|fairly"
     r"|absolutely|almost|reasonably|less|more|seems?|appears?|become|becomes)$",
     "most": r"(?:at|the)$",
+    "frequent": r"(?:most|least|more|less)$",  # "the 10 most frequent errors": a ranking by count, not a cadence
     "many": r"(?:how|as)$",
     "few": r"(?:a|the|next|last|first|past|coming)$",
     "about": r"(?:talk|talks|talked|speak|think|care|know|ask|tell|inform|write|hear|worry|complain|say|learn)$",
