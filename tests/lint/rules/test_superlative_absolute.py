@@ -40,6 +40,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Address all security concerns and meet all business needs.", ["all security concerns", "all business needs"]),
     ("Be available at all times.", ["at all times"]),
     ("Resolve every issue before launch and pick the largest vendor.", ["every issue", "largest"]),
+    ("Promise zero data loss and the cheapest rates among competitors.", ["zero data loss", "cheapest"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -78,6 +79,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "All departments should work together.",
     "The press shall never start while the guard is open.",
     "We disagree in private first and never in front of our teams.",
+    "Rank the cheapest hosting plan out of the 4 quotes received by 2027-02-01.",
+    "Call the biggest 15 customers every month.",
+    "Ana will never merge on Saturdays.",
+    "Keep zero data loss during the 2027-05-02 cut-over.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -28,10 +28,16 @@ from agreed.text.vocabulary import NUMBER, WEEKDAY
 __all__ = [
     "checkable_rule",
     "counts_ranking",
+    "counts_ranking_after",
     "restricted_set",
+    "scoped_field",
 ]
 
 _COUNT_BEFORE = Regex(rf"(?:{NUMBER}|\btop\s+{NUMBER}|\btop)\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNT_AFTER = Regex(rf"\s+{NUMBER}\s+[a-z]", re.IGNORECASE)
+_COUNTED_FIELD = Regex(
+    rf"\b(?:among|amongst|out\s+of|of)\s+(?:(?:the|all|our|these|those)\s+)?{NUMBER}\s", re.IGNORECASE
+)
 _DETERMINERS = frozenset({"the", "our", "your", "their", "its", "of", "my", "his", "her", "these", "those"})
 _QUANTIFIERS = frozenset({"all", "every", "any", "zero", "no", "each", "100", "%", "100%", "of"})
 _CLAUSE = r"(?:that|which|who|whose|where|whom)\b"
@@ -44,7 +50,7 @@ _PARTICIPLE = (
     r"\w+(?:ed|en)\s+(?:in|on|by|through|via|at|from|during|under|against|before|after|for)\s+(?:\S+\s+){0,2}?"
 )
 _DEFINITE = r"(?:the\s+(?-i:[A-Z])|[#@]\w|(?-i:[A-Z][\w\-]*\b)|\S*\d|(?:the|this|each|our|their)\s+[\w\-]+)"
-_IN_A_NAMED_PLACE = rf"(?:in|on|from|of|for|at|under|within|across|to)\s+{_DEFINITE}"
+_IN_A_NAMED_PLACE = rf"(?:in|on|from|of|for|at|under|within|across|to|during)\s+{_DEFINITE}"
 _QUALIFIER_AFTER = Regex(
     rf"\s*,?\s*(?:{_CLAUSE}|{_COMPARED}|{_PARTICIPLE}{_DEFINITE}|{_IN_A_NAMED_PLACE})",
     re.IGNORECASE,
@@ -60,7 +66,8 @@ _OPEN_NOUNS = frozenset(
     {"issue", "issues", "problem", "problems", "concern", "concerns", "need", "needs", "expectation", "expectations",
      "aspect", "aspects", "area", "areas", "thing", "things", "matter", "matters", "topic", "topics", "detail",
      "details", "information", "feedback", "scenario", "scenarios", "case", "cases", "surprise", "surprises", "work",
-     "risk", "risks", "mistake", "mistakes"}
+     "risk", "risks", "mistake", "mistakes", "loss", "losses", "leak", "leaks", "leakage", "breach", "breaches",
+     "corruption"}
 )  # fmt: skip
 """Nouns whose members nobody lists in advance: a modifier does not bound them ("all security concerns" stays open,
 "every duplicate charge" does not), a qualifier after them can ("every risk in the register")."""
@@ -73,7 +80,7 @@ _CIRCUMSTANCE = Regex(
     re.IGNORECASE,
 )
 _BOUND = Regex(
-    rf"\b(?:{WEEKDAY}|weekends?|midnight|noon|holidays?)\b|\d",
+    rf"\b(?:{WEEKDAY}s?|weekends?|midnight|noon|holidays?)\b|\d",
     re.IGNORECASE,
 )
 _TARGETED_ACTION = Regex(
@@ -88,6 +95,18 @@ def counts_ranking(masked: str, start: int) -> bool:
     """Whether the superlative at ``start`` ranks a counted set: "the 40 largest", "the top 10 most common"."""
     sentence_start = sentence_around(masked, start, start)[0]
     return _COUNT_BEFORE.search(masked[max(sentence_start, start - 40) : start]) is not None
+
+
+def counts_ranking_after(masked: str, end: int) -> bool:
+    """Whether the superlative ending at ``end`` ranks a counted set named after it: "the largest 20 accounts"."""
+    return _COUNT_AFTER.match(masked, end) is not None
+
+
+def scoped_field(masked: str, end: int) -> bool:
+    """Whether the superlative ending at ``end`` compares within a counted field: "the fastest checkout among the 5
+    competitors benchmarked"; "the best of all" or "among competitors" names no such field."""
+    sentence_end = sentence_around(masked, end, end)[1]
+    return _COUNTED_FIELD.search(masked[end:sentence_end]) is not None
 
 
 def restricted_set(masked: str, start: int, end: int) -> bool:

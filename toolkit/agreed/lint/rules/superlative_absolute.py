@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
-from agreed.text.bounded import checkable_rule, counts_ranking, restricted_set
+from agreed.text.bounded import checkable_rule, counts_ranking, counts_ranking_after, restricted_set, scoped_field
 from agreed.text.hits import Hit, is_proper_name, scan, text_after, text_before
 from agreed.text.measures import has_number
 from agreed.text.names import in_name
@@ -59,6 +59,8 @@ _UNBOUNDED = (
     r"|interruptions?|requests?|questions?|requirements?|needs|feedback|cases|scenarios|aspects|areas|things"
     r"|matters|topics|expectations|stakeholders|tasks|work|items|details|information|data|documentation)"
 )
+_HARM = r"(?:loss|losses|leaks?|leakage|breach(?:es)?|corruption)"
+"""The head of a compound whose first noun is in _UNBOUNDED: "zero data loss" is one thing, not "zero data"."""
 _WORDS = TermPattern.of(SUPERLATIVES + ABSOLUTES)
 _MOST = TermPattern.raw(
     rf"(?P<term>(?<![\w\-])(?:(?:the\s+)?most\s+{ADJECTIVE}|the\s+most(?![\w\-])))", needs=any_word("most")
@@ -67,7 +69,7 @@ _NOT_SUPERLATIVE = Regex(r".*\b(?:likely|recent|recently|used)$", re.IGNORECASE)
 _ALL_WORDS = ("all", "every", "any", "zero", "no")
 _UNSCOPED = TermPattern.raw(
     rf"""(?P<term>(?<![\w\-])(?:{alternation(_ALL_WORDS)}|100\s?%\s+of)\s+(?:(?:of\s+)?(?:the|our|your|their|its)\s+)?
-    (?:(?!{MODAL}\b)[a-z\-]+\s+){{0,2}}?{_UNBOUNDED})(?![\w\-])""",
+    (?:(?!{MODAL}\b)[a-z\-]+\s+){{0,2}}?{_UNBOUNDED}(?:\s+{_HARM})?)(?![\w\-])""",
     needs=any_word(*_ALL_WORDS, "100"),
     label="unscoped",
 )
@@ -95,6 +97,8 @@ def _keep(hit: Hit) -> bool:
         return not checkable_rule(hit.masked, hit.end)  # "never deploy on a Friday after 15:00"
     if counts_ranking(hit.masked, hit.start) or _ORDER.match(hit.masked, hit.end):
         return False  # "the 40 largest suppliers", "the 10 most common blockers"; "lowest first" orders a list
+    if word not in ABSOLUTES and (counts_ranking_after(hit.masked, hit.end) or scoped_field(hit.masked, hit.end)):
+        return False  # "the largest 20 accounts"; "the fastest checkout among the 5 competitors benchmarked"
     if word in SUPERLATIVES:
         before = text_before(hit.masked, hit.start, 2)
         return not (_POSSESSIVE.search(before) or _EXEMPT_AFTER.match(text_after(hit.masked, hit.end, 3)))
