@@ -135,6 +135,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Read https://example.com/q3-soon-next-week by 2027-01-10.",
     "Set `deadline=Q3` and `eta=soon` on 2027-01-05.",
     'Replace the banner "We will reply soon" with "We reply within 2 business days" by 2027-03-01.',
+    "Log zero data-loss incidents in May 2027.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

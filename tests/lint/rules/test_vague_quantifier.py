@@ -48,6 +48,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Run some workshops at some stage.", ["some"]),
     ("Attend check-ins as needed.", ["as needed"]),
     ("Service the pumps as and when required.", ["as and when required"]),
+    ("The two coordinators sync as needed.", ["as needed"]),
+    ("Staff take rest breaks when needed.", ["when needed"]),
     ("Take breaks when needed; hold ad hoc calls on an ad hoc basis.", ["when needed", "on an ad hoc basis"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -78,6 +80,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Add 2 servers as needed to run the pilot.",
     "Move the archive to cold storage some time in 2027.",
     "Rank the 5 most frequent causes of refunds each month.",
+    "Notify the facilities desk of broken chairs as needed.",
+    "Bring in a second reviewer when needed.",
+    "Publish the 5 defects reported most often in the Q3 survey by 2027-02-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -19,7 +19,7 @@ Fires on:
 
 Passes:
     Route 100% of renewal tickets to one shared queue by 2031-03-01.
-    Synergy Health Ltd receives the renewal export by 2031-03-01.
+    Synergy Health Ltd sends the renewal export to Finance by 2031-03-01.
 """
 
 from __future__ import annotations

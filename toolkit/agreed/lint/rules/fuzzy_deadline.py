@@ -255,6 +255,10 @@ def _is_behaviour_bound(hit: Hit) -> bool:
     return not _ONE_OFF_EVENT.search(hit.sentence) and specifies_behaviour(hit.masked, hit.start)
 
 
+_ZERO_COUNT = Regex(r"\b(?:zero|0)\s+(?:[\w\-]+\s+){0,3}[\w\-]+\s*$", re.IGNORECASE)
+"""A count of none just before a period: the events counted over it, a window measured over, not a deadline."""
+
+
 def _keep_period(hit: Hit, before: str) -> bool:
     if re.match(MONTH, hit.term, re.IGNORECASE) and _DAY_BEFORE.search(before):
         return False  # "31 March 2027" is a day
@@ -263,6 +267,7 @@ def _keep_period(hit: Hit, before: str) -> bool:
         or _is_scope(hit)
         or describes_a_set(hit.before)
         or is_rate_window(hit.before)
+        or _ZERO_COUNT.search(hit.before)  # "zero Sev-1 incidents in March 2027": a count measured over the month
         or is_measurement_window(hit.before, hit.term)  # "the no-show rate for April to June 2027"
         or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
         or _is_each_period_end(hit)

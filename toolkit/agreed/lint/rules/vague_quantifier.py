@@ -100,6 +100,7 @@ _EXEMPT_BEFORE = {
     "most": r"(?:at|the)$",
     "frequent": r"(?:most|least|more|less)$",  # "the 10 most frequent errors": a ranking by count, not a cadence
     "many": r"(?:how|as)$",
+    "often": r"(?:most|least)$",  # "the blockers named most often": a ranking by how often, counted and bounded
     "few": r"(?:a|the|next|last|first|past|coming)$",
     "about": r"(?:talk|talks|talked|speak|think|care|know|ask|tell|inform|write|hear|worry|complain|say|learn)$",
     "around": r"(?:turn|turns|turned|turning|get|gets|go|goes|come|comes|work|works|move|moves|walk|show|pass|hand"
@@ -112,8 +113,22 @@ _MESSAGES = {
 }
 
 
+_ON_DEMAND = frozenset({"as needed", "when needed", "as and when needed", "as and when required"})
+_ROUTINE = Regex(
+    r"""\b(?:meet|meets|meeting|meetings|sync|syncs|check[\s\-]?ins?|catch[\s\-]?ups?|stand[\s\-]?ups?|huddles?
+    |convene|convenes|visit|visits|attend|attends|breaks?|maintenance|service|services|servicing|spend\s+time
+    |spends\s+time|rotate|rotates|repeat|repeats|refresh|refreshes)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A routine that comes back (a meeting, a visit, a break, maintenance): after it, "as needed" says how often ("meet
+as needed"); after any other action it says whether the action is taken at all, an escape clause ("escalate
+blockers as needed"), which escape-clause reports."""
+
+
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
+    if word in _ON_DEMAND and not _ROUTINE.search(hit.before):
+        return False  # "escalate blockers as needed": a condition, which escape-clause reads, not a frequency
     key = word.split()[0] if hit.label == "approximation" else word
     if exempted(key, hit, after=_EXEMPT_AFTER, before=_EXEMPT_BEFORE):
         return False
