@@ -51,6 +51,11 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Open the second site, contingent on board approval.", ["contingent on board approval"]),
     ("Reduce exposure so far as is reasonably practicable.", ["so far as is reasonably practicable"]),
     ("Attach the logs where available and escalate as and when needed.", ["where available", "as and when needed"]),
+    ("Priya will audit the ledger at Priya's discretion.", ["at Priya's discretion"]),
+    ("The vendor fixes defects at its sole discretion.", ["at its sole discretion"]),
+    ("Hand over the keys on 2027-04-01 unless otherwise agreed.", ["unless otherwise agreed"]),
+    ("Set up the reports as discussed and the alerts as agreed.", ["as discussed", "as agreed"]),
+    ("The agency will generate up to 25 referrals a quarter.", ["up to 25"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -74,6 +79,11 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "When available, the backup generator starts within 10 s.",
     "Depending on the outcome of test 3, Li ships v2 on 2027-03-01.",
     "The fee is dependent on the number of seats in Table 4.",
+    "The buyer may, at its discretion, extend the trial by 30 days.",
+    "Price the extra seats as agreed in section 7 of the order form.",
+    "Send the invoices monthly unless otherwise agreed in writing.",
+    "Retry each failed upload up to 5 times.",
+    "The queue holds up to 500 messages.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

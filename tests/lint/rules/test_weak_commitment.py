@@ -51,6 +51,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Li may, if time allows, send a draft.", ["may"]),
     ("The vendor is expected to deliver the patch by 2027-03-01.", ["expected to"]),
     ("Li plans to send the figures on 2027-03-01.", ["plans to"]),
+    ("Omar plans to publish the roadmap by 2027-05-01.", ["plans to"]),
+    ("Finance ought to close the books by 2027-01-10.", ["ought to"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -102,6 +104,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "The supplier may, with our written consent, use subcontractors.",
     "Risk: Li may leave in June. Mitigation: Omar shadows her from 2027-03-01.",
     "Assumption 2: the vendor could ship the 40 laptops in one batch.",
+    "Omar owns the plan to publish the roadmap by 2027-05-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

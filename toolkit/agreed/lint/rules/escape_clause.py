@@ -11,12 +11,14 @@ Fires on:
     Deliver the migration plan ASAP.
     Use reasonable efforts to keep the shared drive up to date, resources permitting.
     Run the pilot when resources allow, subject to budget approval.
+    The agency will deliver up to 40 leads per month, as agreed.
 
 Passes:
     Escalate any blocker older than 2 business days to Ana Ruiz.
     Deliver the migration plan by 2027-02-15.
     Keep the records required by the 2026 data-retention policy.
     Limit each party's liability to the maximum extent permitted by law.
+    The client may, at its discretion, extend the pilot as agreed in section 4.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after
 from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
+from agreed.text.subjects import SubjectKind
+from agreed.text.vocabulary import NUMBER
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -87,15 +91,43 @@ _LIMIT_CLAUSES = TermPattern.raw(
       (?:[\w\-]+\s+){{0,2}}?(?:{alternation(_CONSENTS)}|{alternation(_LIMITS)})
     | subject\s+to\s+(?:(?:the|an?|our|their|its|further|final|prior|internal)\s+)?(?:[\w\-]+\s+){{0,2}}?
       (?:{alternation(_CONSENTS)}\s+)?{alternation(_CONSENTS)}
+    | at\s+(?:the\s+)?(?:(?:its|their|his|her|our|my|your)|(?-i:[A-Z])[\w\-]*['\u2019]s)\s+(?:(?:sole|absolute|own
+      |reasonable|complete|full)\s+)*discretion
+    | (?:unless\s+otherwise|except\s+as\s+otherwise)\s+(?:agreed|decided|arranged|instructed|specified|stated)
+    | as\s+(?:previously\s+|already\s+|otherwise\s+)?(?:agreed|discussed|arranged)
+    | up\s+to\s+{NUMBER}
     | to\s+the\s+(?:maximum|fullest|greatest|full|largest|widest|highest|best|furthest)\s+{alternation(_EXTENTS)}
       (?:\s+(?:possible|practicable|feasible|reasonable|achievable|reasonably\s+(?:possible|practicable)))?
     )(?![\w\-])""",
     needs=any_word("allow", "allows", "permit", "permits", "allowing", "permitting", "available", "subject", "extent",
-                   "degree", "there", "up", "depending", "dependent", "conditional", "contingent"),
+                   "degree", "there", "up", "depending", "dependent", "conditional", "contingent", "discretion",
+                   "agreed", "discussed", "arranged", "decided", "instructed", "specified", "stated"),
 )
 """The general shapes behind the stock phrases: a condition on the committing party's own means ("when resources
-allow"), a consent still to be given ("subject to budget approval"), an extent left open ("to the maximum extent
-possible")."""
+allow"), a consent still to be given ("subject to budget approval"), someone's discretion ("at Maria's discretion"),
+terms that stand elsewhere unnamed ("as agreed", "unless otherwise agreed"), a ceiling in place of a promise ("deliver
+up to 40 leads"), an extent left open ("to the maximum extent possible")."""
+_GRANTED = Regex(r"\b(?:may|can|entitled|right|option|free)\b", re.IGNORECASE)
+"""Before "at its discretion", a right given to a party ("the Client may, at its discretion, end the pilot")."""
+_POINTS_TO_TERMS = Regex(
+    r"\s+(?:in|under|per|by|on)\s+(?:the\s+)?(?:writing|(?-i:[A-Z])|\S*\d|section|clause|annex|schedule"
+    r"|appendix|minutes|contract|agreement|sow|statement)",
+    re.IGNORECASE,
+)
+"""After "as agreed", where the terms stand: "as agreed in section 4", "unless otherwise agreed in writing"."""
+_NO_PARTY = frozenset((SubjectKind.SYSTEM, SubjectKind.THING))
+"""Subjects whose "up to N" states a capacity ("the gateway sends up to 40 events a second"), not a party's promise,
+unless a promise is made of it ("the agency will generate up to 25 referrals")."""
+_PROMISED = Regex(r"\b(?:will|shall|must|agrees?\s+to|commits?\s+to|undertakes?\s+to)\b", re.IGNORECASE)
+_SUPPLIES = Regex(
+    r"\b(?:deliver|delivers|delivering|provide|provides|providing|supply|supplies|generate|generates|produce|produces"
+    r"|send|sends|source|sources|refer|refers|book|books|bring|brings|hire|hires|recruit|recruits|create|creates"
+    r"|publish|publishes|run|runs|hold|holds|complete|completes|close|closes|onboard|onboards|handle|handles"
+    r"|resolve|resolves|introduce|introduces|win|wins|sign|signs)\s+(?:\w+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+"""A verb of supplying right before "up to N": the amount is then a ceiling where a promise was due ("we will
+deliver up to 40 leads per month"); "retry up to 3 times" or "refund up to EUR 500" set a limit, and stay."""
 _PATTERN = TermPattern.of(TERMS)
 _PERMITTED_BY_LAW = Regex(r"\s+(?:permitted|allowed|required)\s+(?:by|under)\b", re.IGNORECASE)
 _ANCHORED = Regex(r"(?:by|under|in\s+accordance\s+with|per|in)\b")
@@ -106,6 +138,17 @@ def _keep(hit: Hit) -> bool:
     escape; nor is a term inside a name ("the Best Effort tier")."""
     if in_name(hit):
         return False
+    lowered = hit.term.lower()
+    if lowered.endswith("discretion"):
+        return _GRANTED.search(f"{hit.before} {text_after(hit.masked, hit.end, 4)}") is None
+    if lowered.startswith(("as ", "unless ", "except ")) and lowered.endswith(("agreed", "discussed", "arranged",
+                                                                              "decided", "instructed", "specified",
+                                                                              "stated")):
+        return _POINTS_TO_TERMS.match(hit.masked, hit.end) is None
+    if lowered.startswith("up to"):
+        return _SUPPLIES.search(hit.before) is not None and (
+            hit.subject.kind not in _NO_PARTY or _PROMISED.search(hit.before) is not None
+        )
     if hit.term.lower().endswith(("required", "necessary", "needed", "applicable", "available")):
         return not _ANCHORED.match(text_after(hit.masked, hit.end, 1))
     if hit.term.lower().endswith(_EXTENTS):

@@ -49,7 +49,7 @@ TERMS = (
     "should", "may", "might", "could", "ideally", "hopefully", "potentially", "possibly", "perhaps", "probably",
     "where we can", "if we can", "when we can", "where they can", "if they can", "where I can", "if I can",
     "do our best", "do my best", "do their best", "do his best", "do her best", "do its best", "aim for", "aims for",
-    "aiming for", "would like to", "wish to", "wishes to",
+    "aiming for", "would like to", "wish to", "wishes to", "ought to",
     *verb_forms(
         "try to", "attempt to", "aim to", "strive to", "hope to", "intend to", "plan to", "expect to",
         "endeavour to", "endeavor to", "seek to",
@@ -66,7 +66,7 @@ _RIGHT = Regex(
 )
 _STATE = Regex(r"be\s+(?!able\b)\w")
 _MONTH_CONTEXT = Regex(r"(?:in|by|of|from|until|till|since|before|after|during|early|mid|late|end|\d+\w*)$")
-_NOUN_BEFORE = Regex(r"(?:a|an|the|our|their|its|this|that)$")
+_NOUN_BEFORE = Regex(r"\b(?:a|an|the|our|their|its|this|that)$")
 _QUALIFIES = Regex(r"(?:\w+(?:ed|en|ive|ous|ful|able|ible|al|ic|ing|ant|ent)|harmful|sensitive|unsafe|relevant)\b")
 _INFORMS = Regex(r"(?:also\s+)?(?:note|be\s+noted|be\s+aware|refer|see)\b")
 _RECEIVES = Regex(
