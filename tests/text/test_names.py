@@ -74,6 +74,12 @@ def test_real_time_is_a_term_only_with_its_bound() -> None:
     assert _names("Show queue depth in real-time.") == []
 
 
+def test_high_availability_is_a_term_with_its_bound_or_as_a_kind_of_component() -> None:
+    assert _names("Keep the ledger at high availability, 99.95% a month.") == ["high availability"]
+    assert _names("Add a high-availability pair for the ledger.") == ["high-availability"]
+    assert _names("Keep the ledger at high availability.") == []
+
+
 def test_a_word_that_opens_a_sentence_starts_a_name_only_as_a_modifier() -> None:
     masked = mask("KR: Good Friday rotas are published. Reduce AWS spend.")
     good, reduce = masked.index("Good"), masked.index("Reduce")

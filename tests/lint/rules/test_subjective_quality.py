@@ -65,6 +65,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
      ["quick", "concise", "detailed", "low-latency"]),
     ("Work collaboratively in a safe, inclusive and welcoming team.",
      ["collaboratively", "safe", "inclusive", "welcoming"]),
+    ("Push real-time stock levels to the shop.", ["real-time"]),
+    ("Guarantee high availability of the ledger.", ["high availability"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -112,6 +114,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Publish the Quick Start guide and the detailed design for the 3 pumps by 2027-03-01.",
     "Boot the 12 kiosks in safe mode; prices are inclusive of VAT.",
     "Install the stable release of the driver by 2027-02-01.",
+    "Push stock levels to the shop in near real time, under 2 s after each sale.",
+    "Move the ledger to a high-availability pair by 2027-05-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -10,7 +10,8 @@ the trade. The vagueness rules ask :func:`in_name` of each hit and drop the hits
 - a title: the words after "titled", "called", "named" or "entitled" up to the next punctuation, and a hyphenated
   compound that qualifies a kind of document ("the best-practice guide", "a quick-start checklist");
 - a term of the built-in :data:`GLOSSARY`, in any case ("continuous integration", "good manufacturing practice");
-- a term of :data:`BOUNDED_TERMS` ("real-time") when its sentence gives the bound that makes it precise (a number).
+- a term of :data:`BOUNDED_TERMS` ("real-time", "high availability") when its sentence gives the bound that makes it
+  precise (a number) or it names a kind of component ("a high-availability cluster").
 
 A team adds its own terms with the ``allowed-terms`` setting: no text rule reports inside them (the lint engine
 drops those findings for every rule, so they are not looked up here).
@@ -60,8 +61,19 @@ GLOSSARY = (
 )  # fmt: skip
 """Technical and regulatory terms whose words would otherwise read as vague ("continuous", "good", "best")."""
 
-BOUNDED_TERMS = ("real-time", "real time", "near real-time", "near real time", "near-real-time", "realtime")
-"""Terms of the trade that are precise only with their bound in the same sentence ("real-time, under 200 ms")."""
+BOUNDED_TERMS = (
+    "real-time", "real time", "near real-time", "near real time", "near-real-time", "realtime", "high availability",
+    "high-availability", "highly available",
+)  # fmt: skip
+"""Terms of the trade that are precise only with their bound in the same sentence ("real-time, under 200 ms") or as
+the name of a kind of component ("a high-availability cluster"); alone they claim a quality ("provide high
+availability")."""
+_COMPONENT = Regex(
+    r"\s+(?:clusters?|pairs?|set-?ups?|configurations?|modes?|zones?|replicas?|nodes?|architectures?|deployments?"
+    r"|databases?|groups?|tiers?|options?|standbys?|failover)\b",
+    re.IGNORECASE,
+)
+"""A component that a bounded term names the kind of: "high-availability cluster", "real-time mode"."""
 
 _GLOSSARY = TermPattern.of(GLOSSARY)
 _BOUNDED = TermPattern.of(BOUNDED_TERMS)
@@ -166,7 +178,8 @@ def _bounded_terms(masked: str) -> list[tuple[int, int]]:
     spans = list(_BOUNDED.spans(masked))
     if not spans:
         return []
-    return [(start, end) for start, end in spans if _BOUND.search(_sentence_of(masked, start)) is not None]
+    return [(start, end) for start, end in spans
+            if _COMPONENT.match(masked, end) is not None or _BOUND.search(_sentence_of(masked, start)) is not None]
 
 
 def _sentence_of(masked: str, position: int) -> str:
