@@ -104,6 +104,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Send it within a fortnight, before the weekend.", ["within a fortnight", "before the weekend"]),
     ("Send it after the summer break, no later than Q3.", ["after the summer break", "no later than Q3"]),
     ("By COB, send the draft; ship the fix shortly thereafter.", ["By COB", "shortly thereafter"]),
+    ("Hand over the runbook within 10 days of kickoff.", ["within 10 days"]),
+    ("Retire the old CRM before launch and send the pack on 2027-03-01.", ["before launch"]),
+    ("Ship the forecast for all 80 branches in Q2 2027.", ["in Q2 2027"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -136,6 +139,11 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Set `deadline=Q3` and `eta=soon` on 2027-01-05.",
     'Replace the banner "We will reply soon" with "We reply within 2 business days" by 2027-03-01.',
     "Log zero data-loss incidents in May 2027.",
+    "Make search 10% faster than in release 3.9 and no slower than in 2026.",
+    "Attend all 6 fortnightly steering calls in Q1 2027.",
+    "Close every P1 defect before release 5.0 ships on 2027-03-01.",
+    "Keep the on-call list until the new one is approved.",
+    "Countersign within 5 days of contract signature.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

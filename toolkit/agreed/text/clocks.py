@@ -189,6 +189,10 @@ _KEEP_VERB = Regex(
 """Keeping something in a state ("keep the current prices"), which lasts until the state ends."""
 _CURRENT = Regex(r"\b(?:current|existing|present|old|previous|interim|temporary)\b", re.IGNORECASE)
 _REPLACEMENT = Regex(r"\b(?:new|next|revised|replacement|successor)\b", re.IGNORECASE)
+_ITS_REPLACEMENT = Regex(
+    r"\b(?:new|next|revised|replacement|successor)\s+(?:one|version)\b|\b(?:replacement|successor)\b", re.IGNORECASE
+)
+"""A condition that names the replacement of the very thing kept ("until the new one is signed")."""
 _WINDOW_START = Regex(
     rf"""\b(?:for|over|during|between|from|in|throughout)\s+(?:the\s+)?(?:months?\s+(?:of\s+)?)?{MONTH}(?![a-z])
     (?:\s+(?:19|20)\d\d)?\s*(?:to|through|thru|until|till|and|-|\u2013|\u2014)\s*$""",
@@ -332,7 +336,9 @@ def kept_until(before: str, condition: str, *, standing: bool) -> bool:
     kept = _KEEP_VERB.search(before)
     if kept is None:
         return False
-    return standing or (_CURRENT.search(before, kept.end()) is not None and _REPLACEMENT.search(condition) is not None)
+    if standing or _ITS_REPLACEMENT.search(condition) is not None:
+        return True  # "keep the rota until the new one is signed": "one" takes up the thing kept
+    return _CURRENT.search(before, kept.end()) is not None and _REPLACEMENT.search(condition) is not None
 
 
 def is_measurement_window(before: str, term: str) -> bool:

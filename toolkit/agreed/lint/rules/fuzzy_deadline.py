@@ -5,7 +5,9 @@ signs off" cannot be placed on a calendar, and they drift: the quarter may be a 
 time the agreement is read, and launch or a sign-off may slip. When the day comes, partners disagree about whether
 it has passed. Give the calendar day ("by 2027-09-30"), a duration from a dated day ("within 30 days of 2027-01-15"),
 a recurrence ("every Monday"), or a service level that restarts at each named event ("within 4 hours of each Sev-1
-page"). "ASAP" is reported by escape-clause, not here.
+page"). "ASAP" is reported by escape-clause, not here. A planned milestone of the work (kickoff, go-live, launch,
+the next release) can be dated, so "within 30 days of go-live" is reported; a trigger recorded when it happens
+(a signature, a request, termination) cannot, so "within 30 days of contract signature" passes.
 
 Only the deadline of a commitment is read. A clock that restarts at each event of a kind ("every question", "each
 contract", "if a build breaks", "reply to email"), a duration counted from a dated event ("after the go-live on
@@ -26,6 +28,7 @@ Fires on:
     Ship the billing export early next year, or soon after the reorg.
     Respond to the audit findings within two weeks.
     Launch the partner portal once legal signs off, and share the usage figures going forward.
+    Train the support agents within 30 days of go-live.
 
 Passes:
     Ship the billing export by 2027-02-01 (or 1 February 2027, or February 1, 2027).
@@ -36,6 +39,8 @@ Passes:
     Retest the faults reported by the 5 pilot customers by 2027-06-30.
     Share the 3 blockers named most often in the 2026-11 survey with Product every Monday.
     Report the no-show rate for April to June 2027; keep the current rota until the new one is signed.
+    Fix every open bug before release 4.2 ships on 2027-03-01; make search 20% faster than in release 4.1.
+    Attend all 12 monthly reviews in 2027 and keep the rota until the new one is signed.
 """
 
 from __future__ import annotations
@@ -154,6 +159,11 @@ _ONE_OFF_EVENT = Regex(
     re.IGNORECASE,
 )
 _UNTIL = Regex(r"(?:until|till)\b", re.IGNORECASE)
+_THAN_BEFORE = Regex(r"\bthan\s*$", re.IGNORECASE)
+_EVENT_DATED_AFTER = Regex(
+    rf"(?:\s+(?!and\b|or\b|then\b)[\w.\-]+){{1,4}}?\s+(?:on|at|by)\s+{DATE}", re.IGNORECASE, has_date
+)
+"""The event's own verb and day right after it, in the same clause: "before release 4.2 ships on 2027-03-01"."""
 _PLACES_THE_ITEM = Regex(r"(?:at|on|during|throughout|through|around)\b", re.IGNORECASE)
 """A preposition that places the item at an event, rather than bounding it by one ("before launch")."""
 _EVENT_IN_SENTENCE = Regex(r"\b(?:when|once|after|as\s+soon\s+as)\s+(?:the|our|their|its)\s+\S+", re.IGNORECASE)
@@ -196,6 +206,8 @@ def _keep(hit: Hit, context: TextContext) -> bool:
         return False  # "a joint slot at the revenue all-hands" in an item with its own day: the event falls on it
     if _UNTIL.match(hit.term) and _holds_a_state(hit, standing=context.standing):
         return False
+    if _THAN_BEFORE.search(hit.before):
+        return False  # "20% faster than in release 4.2": the time is the baseline compared with, not a deadline
     keep = _KEEP_BY_LABEL.get(hit.label)
     return keep is None or keep(hit, before)
 
@@ -231,7 +243,11 @@ def _holds_a_state(hit: Hit, *, standing: bool) -> bool:
 
 def _is_dated_after(hit: Hit) -> bool:
     """Whether a calendar day, or a rule that gives one, follows the phrase ("before launch (2027-03-01)")."""
-    return bool(_DATE_NEAR.match(hit.masked, hit.end) or _CALENDAR_RULE.match(hit.masked, hit.end))
+    return bool(
+        _DATE_NEAR.match(hit.masked, hit.end)
+        or _CALENDAR_RULE.match(hit.masked, hit.end)
+        or (hit.label == "milestone" and _EVENT_DATED_AFTER.match(hit.masked, hit.end))
+    )
 
 
 def _keep_duration(hit: Hit, before: str) -> bool:
@@ -255,6 +271,12 @@ def _is_behaviour_bound(hit: Hit) -> bool:
     return not _ONE_OFF_EVENT.search(hit.sentence) and specifies_behaviour(hit.masked, hit.start)
 
 
+_COUNTED_SET = Regex(
+    rf"{NUMBER}\s+(?:daily|weekly|fortnightly|monthly|quarterly)\s+(?:[\w\-]+\s+){{0,2}}[\w\-]+s\s*$",
+    re.IGNORECASE,
+)
+"""A counted set of recurring occasions just before a period ("attend all 12 monthly reviews in 2027"): the period
+scopes which occasions are meant, it sets no deadline ("ship it for all 120 stores in Q3 2027" still has one)."""
 _ZERO_COUNT = Regex(r"\b(?:zero|0)\s+(?:[\w\-]+\s+){0,3}[\w\-]+\s*$", re.IGNORECASE)
 """A count of none just before a period: the events counted over it, a window measured over, not a deadline."""
 
@@ -268,6 +290,7 @@ def _keep_period(hit: Hit, before: str) -> bool:
         or describes_a_set(hit.before)
         or is_rate_window(hit.before)
         or _ZERO_COUNT.search(hit.before)  # "zero Sev-1 incidents in March 2027": a count measured over the month
+        or _COUNTED_SET.search(hit.before)
         or is_measurement_window(hit.before, hit.term)  # "the no-show rate for April to June 2027"
         or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
         or _is_each_period_end(hit)
