@@ -4,13 +4,15 @@
 "~40", "20-ish") gives no tolerance, and a vague frequency ("regularly", "from time to time", "ongoing") gives no
 cadence: nobody can say when the promise was missed. Give the count, the exact target (or a stated tolerance such
 as "40 ± 2") or the recurrence ("every Monday", "monthly"). "At some point" is a time, not a quantity: the
-fuzzy-deadline rule reports it.
+fuzzy-deadline rule reports it. "As needed" is a frequency after a routine that comes back ("meet as needed");
+after any other action it leaves open whether the action happens at all, which escape-clause reports.
 
 Fires on:
     Onboard several new accounts and run some workshops.
     Offer the renewal discount to certain customers.
     Hire about 20 engineers.
     Meet regularly to review progress.
+    The two leads sync as needed.
 
 Passes:
     Onboard 12 new accounts and run 3 workshops by 2027-03-31.
