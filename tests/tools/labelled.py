@@ -53,6 +53,7 @@ ID_PREFIX: dict[str, str] = {
     "requirements.tsv": "r",
     "agreements.tsv": "a",
     "precise.tsv": "p",
+    "unseen.tsv": "u",
 }
 PRECISE_FILE = "precise.tsv"
 DATA = Path(__file__).resolve().parents[1] / "data"
