@@ -187,8 +187,8 @@ SCOPE: tuple[Prose, ...] = (
 )
 
 NO_PROSE: dict[str, str] = {
-    "W-FOR": "names: the decision makers, owners and funders (checked by unknown-party)",
-    "W-BY": "names: the people who do the work (checked by unknown-party)",
+    "W-FOR": "names: the decision makers, owners and funders (checked by vague-beneficiary)",
+    "W-BY": "names: the people who do the work (checked by vague-beneficiary)",
     "W-SERVING": "names: the constituency served (checked by vague-beneficiary)",
     "W-DEADLINE": "a date",
     "C-ANNOUNCER": "a party id",
