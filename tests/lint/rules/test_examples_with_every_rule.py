@@ -12,19 +12,10 @@ from ruamel.yaml import YAML
 from agreed.lint.engine import check_statement
 from agreed.lint.rule import Rule, TextRule
 from agreed.lint.rules import TEXT_RULES
+from rule_examples import documented_statements
 
 _ASSUMED = re.compile(r"The examples assume ``(?P<settings>[^`]+)``")
 """How a configurable rule's documentation says which configuration its examples assume."""
-
-
-def _examples(doc: str, heading: str) -> list[str]:
-    lines = doc.split(heading, 1)[1].splitlines()[1:]
-    examples: list[str] = []
-    for line in lines:
-        if not line.startswith("    "):
-            break
-        examples.append(line.strip())
-    return examples
 
 
 def _as_documented(rule: TextRule) -> list[Rule]:
@@ -38,7 +29,7 @@ def _as_documented(rule: TextRule) -> list[Rule]:
 
 
 def _cases(heading: str) -> list[tuple[TextRule, str]]:
-    return [(rule, example) for rule in TEXT_RULES for example in _examples(rule.doc, heading)]
+    return [(rule, example) for rule in TEXT_RULES for example in documented_statements(rule.doc, heading)]
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases("Passes:"), ids=lambda value: getattr(value, "code", ""))

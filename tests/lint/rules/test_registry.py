@@ -17,7 +17,7 @@ from agreed.lint.rules import (
     fulfilled_unmeasured,
     measured_early_unexplained,
 )
-from rule_examples import documented_examples
+from rule_examples import documented_examples, documented_statements
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import Findings, LoadData
@@ -50,20 +50,10 @@ def test_doc_has_examples(rule: Rule) -> None:
     assert "Passes:" in rule.doc
 
 
-def _examples(doc: str, heading: str) -> list[str]:
-    lines = doc.split(heading, 1)[1].splitlines()[1:]
-    examples: list[str] = []
-    for line in lines:
-        if not line.startswith("    "):
-            break
-        examples.append(line.strip())
-    return examples
-
-
 @pytest.mark.parametrize("rule", UNCONFIGURED, ids=[rule.code for rule in UNCONFIGURED])
 def test_documented_examples_hold(rule: Rule) -> None:
     assert isinstance(rule, TextRule)
-    fires, passes = _examples(rule.doc, "Fires on:"), _examples(rule.doc, "Passes:")
+    fires, passes = documented_statements(rule.doc, "Fires on:"), documented_statements(rule.doc, "Passes:")
     assert fires
     assert passes
     for example in fires:
