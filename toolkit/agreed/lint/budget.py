@@ -1,4 +1,5 @@
-"""How much prose the text rules read: the limits of one run, shared by the engine and the built-ins' documentation."""
+"""How much prose the text rules read: the limits of one run, shared by the engine, the statement check of
+``agreed check-text`` and the built-ins' documentation."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ class TextBudget(Record):
     value_chars: int = 10_000
     """Characters of one value the text rules read."""
     document_chars: int = 100_000
-    """Characters of commitment prose of one agreement the text rules read, all values together."""
+    """Characters of commitment prose of one agreement the text rules read, all values together; and of one input
+    of ``agreed check-text``, all lines together."""
     findings_per_value: int = 10
     """Findings one rule reports in one value; the rest are summed up in one more finding."""
 

@@ -19,15 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agreed.codes import TOO_LARGE, UNREADABLE
+from agreed.codes import TEXT_NOT_READ, TOO_LARGE, UNREADABLE
 from agreed.document import Document, decode_text, load_document
 from agreed.lines import split_lines
 from agreed.lint import engine, suppressions
 from agreed.lint.batch import Check, Checked, Source, check_agreements
+from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
+from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.config import ConfigError, LintConfig
 from agreed.lint.engine import Linter, StatementFinding, default_rules, directives, validate
 from agreed.lint.repository import check_repository, summarise
-from agreed.lint.rule import LintContext, TextRule
+from agreed.lint.rule import LintContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file
 from agreed.record import Record
@@ -143,17 +145,54 @@ def check_statement(text: str, config: LintConfig | None = None) -> list[Stateme
     return _statement_check(config)(text)
 
 
-def check_statements(lines: Sequence[str], config: LintConfig | None = None) -> tuple[CheckedLine, ...]:
-    """Each line a statement, with what :func:`check_statement` finds in it; numbered from 1."""
-    check = _statement_check(config)
-    return tuple(CheckedLine(number, line, tuple(check(line))) for number, line in enumerate(lines, start=1))
+def check_statements(lines: Sequence[str], config: LintConfig | None = None,
+                     budget: TextBudget = DEFAULT_BUDGET) -> tuple[CheckedLine, ...]:
+    """Each line a statement, with what :func:`check_statement` finds in it; numbered from 1.
+
+    The input as a whole is read within ``budget`` as lint reads one agreement's prose: each line up to
+    ``budget.value_chars`` characters, all lines together up to ``budget.document_chars``. What the budget leaves
+    unread is said by one X004 finding where reading stopped; the lines after it are listed, without findings."""
+    check = _statement_check(config, budget)
+    checked: list[CheckedLine] = []
+    left = budget.document_chars
+    for number, line in enumerate(lines, start=1):
+        allowance = min(budget.value_chars, left)
+        read = engine.read_length(line, allowance)
+        if read == len(line) or allowance == budget.value_chars:  # within what the input has left: a line's own cap
+            checked.append(CheckedLine(number, line, tuple(check(line))))
+            left -= read
+            continue
+        stopped = _input_not_read(read, line, len(lines) - number, budget)
+        checked.append(CheckedLine(number, line, (*(check(line[:read]) if read else ()), stopped)))
+        checked.extend(CheckedLine(after, text, ()) for after, text in enumerate(lines[number:], start=number + 1))
+        break
+    return tuple(checked)
 
 
-def _statement_check(config: LintConfig | None) -> Callable[[str], list[StatementFinding]]:
-    """The check of one statement: the text rules of ``config`` (the defaults without one) and its allowed terms."""
+_TEXT_NOT_READ_RULE = next(rule for rule in BUILTIN_RULES if rule.code == TEXT_NOT_READ)
+
+
+def _input_not_read(read: int, line: str, later: int, budget: TextBudget) -> StatementFinding:
+    """The finding that the input's budget stopped the text rules ``read`` characters into ``line``, which has
+    ``later`` lines after it."""
+    after = "" if not later else " and the line after it" if later == 1 else f" and the {later:,} lines after it"
+    if read:
+        unread = (f"only the first {read:,} of this line's {len(line):,} characters were read; "
+                  f"the rest{after} {'were' if later else 'was'} not checked")
+    else:
+        unread = f"this line{after} {'were' if later else 'was'} not checked"
+    message = (f"the text rules read at most {budget.document_chars:,} characters of one input: {unread}; "
+               "shorten the input or split it into several")
+    return StatementFinding(_TEXT_NOT_READ_RULE, TextSpan(read, len(line), message))
+
+
+def _statement_check(config: LintConfig | None,
+                     budget: TextBudget = DEFAULT_BUDGET) -> Callable[[str], list[StatementFinding]]:
+    """The check of one statement: the text rules of ``config`` (the defaults without one) and its allowed terms,
+    within the budget of one value."""
     rules = [rule for rule in (config.rules if config is not None else default_rules()) if isinstance(rule, TextRule)]
     allowed_terms = config.allowed_terms if config is not None else ()
-    return lambda text: engine.check_statement(text, rules, allowed_terms=allowed_terms)
+    return lambda text: engine.check_statement(text, rules, allowed_terms=allowed_terms, budget=budget)
 
 
 def statement_lines(raw: bytes | Unreadable, shown: str) -> list[str] | Problem:
