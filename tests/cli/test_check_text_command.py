@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from agreed.cli import main
+from agreed.lint import run as lint_run
 
 STATEMENTS = "Improve onboarding ASAP, etc.\nPublish 12 onboarding checklists by 2031-03-31.\n"
 
@@ -88,3 +90,47 @@ def test_only_crlf_cr_and_lf_end_a_statement(separator: str) -> None:
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [record["line"] for record in records] == [1, 2, 3]
     assert records[0]["text"] == f"Improve onboarding ASAP{separator}etc."
+
+
+# ------------------------------------------------------------------------------------------ budget of one input
+
+VAGUE = "Improve onboarding ASAP, etc. We will try to deliver several reports soon. "
+
+
+def _records(output: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_a_large_input_is_read_within_the_budget_and_says_where_reading_stopped(tmp_path: Path) -> None:
+    """Twenty lines of 9,000 vague characters: lint's budget of one agreement (100,000 characters) holds the whole
+    input, so reading stops in the twelfth line, and one X004 finding there says what was not read."""
+    line = (VAGUE * 120)[:9_000]
+    path = tmp_path / "pasted.txt"
+    path.write_text(f"{line}\n" * 20, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check-text", "--format", "json", str(path)])
+    records = _records(result.output)
+    assert [record["line"] for record in records] == list(range(1, 21))  # still one record per input line
+    stops = [(record["line"], finding) for record in records for finding in record["findings"]
+             if finding["rule"] == "X004"]
+    assert len(stops) == 1
+    stopped_at, stop = stops[0]
+    assert stopped_at == 12
+    assert (len(line) * (stopped_at - 1) + stop["start"]) <= 100_000 < len(line) * stopped_at
+    assert "100,000 characters of one input" in stop["message"]
+    assert "the 8 lines after it were not checked" in stop["message"]
+    assert all(record["findings"] == [] for record in records[stopped_at:])
+    assert all(finding["start"] < stop["start"] for finding in records[stopped_at - 1]["findings"]
+               if finding is not stop)
+    text = CliRunner().invoke(main, ["check-text", str(path)]).output
+    assert f"{path}:12:{stop['start'] + 1}: X004 warning the text rules read at most 100,000" in text
+
+
+def test_an_input_within_the_budget_is_checked_line_by_line_as_before() -> None:
+    lines = [(VAGUE * 120)[:9_000], *STATEMENTS.splitlines(), "", "Maria Chen ships 3 pilots by 2031-05-01."]
+    result = CliRunner().invoke(main, ["check-text", "--format", "json"], input="\n".join(lines) + "\n")
+    records = _records(result.output)
+    assert [record["text"] for record in records] == lines
+    for record in records:
+        assert [(f["rule"], f["start"], f["end"], f["message"]) for f in record["findings"]] == [
+            (f.rule, f.start, f.end, f.message) for f in lint_run.check_statement(record["text"])]
+    assert not any(finding["rule"] == "X004" for record in records for finding in record["findings"])
