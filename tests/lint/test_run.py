@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agreed import api
 from agreed.cache import open_cache
-from agreed.codes import UNREADABLE
+from agreed.codes import TEXT_NOT_READ, UNREADABLE
 from agreed.document import load_document
 from agreed.lint import run
+from agreed.lint.budget import TextBudget
 from agreed.lint.config import ConfigError, default_config, load_config
 from agreed.lint.rule import LintContext
 from agreed.lint.rules import ALL_RULES
@@ -180,6 +183,64 @@ def test_the_library_checks_a_statement_as_check_text_checks_a_line() -> None:
     text = "We will try to deliver several reports ASAP."
     assert api.check_statement(text) == list(run.check_statements([text])[0].findings) == run.check_statement(text)
     assert api.check_statement(text)
+
+
+SMALL = TextBudget(value_chars=40, document_chars=60)
+STATEMENTS = ["Send the report soon.", "Improve onboarding ASAP, etc. and more words here.", "Send several reports."]
+
+
+def _not_read(checked: tuple[run.CheckedLine, ...]) -> list[tuple[int, int, int, str]]:
+    return [(line.number, finding.start, finding.end, finding.message)
+            for line in checked for finding in line.findings if finding.rule == TEXT_NOT_READ]
+
+
+def test_statements_past_the_inputs_budget_are_not_read_and_one_finding_says_so() -> None:
+    checked = run.check_statements(STATEMENTS, budget=SMALL)  # 21 characters read, 39 left: the second line is cut
+    assert [line.number for line in checked] == [1, 2, 3]
+    assert checked[0].findings == run.check_statements(STATEMENTS)[0].findings
+    [(number, start, end, message)] = _not_read(checked)
+    assert (number, start, end) == (2, 30, 50)  # cut after the sentence before the limit, as lint cuts a value
+    assert "read at most 60 characters of one input" in message
+    assert "only the first 30 of this line's 50 characters were read; the rest and the line after it" in message
+    assert all(finding.end <= 30 for finding in checked[1].findings if finding.rule != TEXT_NOT_READ)
+    assert {finding.rule for finding in checked[1].findings} > {TEXT_NOT_READ}  # what was read is still checked
+    assert checked[2].findings == ()
+
+
+def test_a_line_starting_after_the_budget_is_spent_is_not_read_at_all() -> None:
+    checked = run.check_statements(["", *STATEMENTS], budget=TextBudget(value_chars=40, document_chars=21))
+    assert checked[0].findings == ()
+    assert _not_read(checked) == [(3, 0, 50, "the text rules read at most 21 characters of one input: this line and "
+                                          "the line after it were not checked; shorten the input or split it into "
+                                          "several")]
+    assert checked[3].findings == ()
+
+
+def test_a_long_line_within_the_inputs_budget_is_cut_by_the_budget_of_one_value() -> None:
+    long_line = "Send the report soon. " * 3
+    checked = run.check_statements([long_line, "Send several reports."], budget=TextBudget(value_chars=40))
+    [(number, start, _, message)] = _not_read(checked)
+    assert (number, start) == (1, 22)
+    assert "of this value's 66 characters" in message  # the engine's own cap of a value, as for one statement
+    assert checked[1].findings == run.check_statements(["Send several reports."])[0].findings
+
+
+_WORDS = st.sampled_from(["Send", "the", "report", "soon", "ASAP,", "etc.", "several", "reports."])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(_WORDS, max_size=8).map(" ".join), max_size=8), st.integers(0, 120))
+def test_no_statement_finding_lies_past_the_inputs_budget(lines: list[str], chars: int) -> None:
+    budget = TextBudget(value_chars=25, document_chars=chars)
+    checked = run.check_statements(lines, budget=budget)
+    assert [line.text for line in checked] == lines
+    read = 0
+    for line in checked:
+        found = [finding for finding in line.findings if finding.rule != TEXT_NOT_READ]
+        assert all(read + finding.end <= chars for finding in found)
+        read += min((finding.start for finding in line.findings if finding.rule == TEXT_NOT_READ),
+                    default=len(line.text))
+    assert len([finding for finding in _not_read(checked) if "of one input" in finding[3]]) <= 1
 
 
 def test_statement_lines_split_decoded_input_or_give_the_problem_that_stops_it(tmp_path: Path) -> None:
