@@ -23,6 +23,47 @@ def test_a_numbered_requirement_is_no_heading() -> None:
     assert non_normative_spans("3.2.1 The service must answer within 2 s") == []
 
 
+def test_a_one_level_heading_without_a_verb_is_masked_like_a_two_level_one() -> None:
+    for heading in ("7 Quick and friendly support", "7.2 Quick and friendly support", "12) Clear pricing"):
+        assert non_normative_spans(heading) == [(0, len(heading))]
+
+
+def test_a_one_level_heading_between_lines_is_masked_alone() -> None:
+    text = "Offer\n2 Simple and flexible billing\nAna sends the invoice by 2027-01-31."
+    assert non_normative_spans(text) == [(6, 6 + len("2 Simple and flexible billing"))]
+
+
+def test_a_numbered_commitment_is_no_heading() -> None:
+    for item in ("2. Migrate the ledger", "5 Train all agents", "3 Ledger migrated by 2027-05-01", "6) Move our data"):
+        assert non_normative_spans(item) == []
+
+
+def test_a_count_or_a_lower_case_line_is_no_heading() -> None:
+    assert non_normative_spans("300 Seats in the pilot") == []
+    assert non_normative_spans("4 quick wins for the team") == []
+
+
+def test_e_g_opens_an_example_with_or_without_a_comma() -> None:
+    for opener in ("E.g.", "E.g.,", "e.g.:"):
+        text = f"Ana answers tickets. {opener} most replies go out soon."
+        assert non_normative_spans(text) == [(21, len(text))]
+
+
+def test_e_g_inside_a_sentence_is_not_masked() -> None:
+    assert non_normative_spans("Ana answers tickets, e.g. the urgent ones, soon.") == []
+
+
+def test_a_non_normative_label_opens_a_remark() -> None:
+    for label in ("Non-normative:", "Non normative -", "Nonnormative:"):
+        text = f"{label} teams usually reply fast."
+        assert non_normative_spans(text) == [(0, len(text))]
+
+
+def test_mask_blanks_a_one_level_heading_before_the_rules_read_it() -> None:
+    assert mask("9 Fast setup").strip() == ""
+    assert mask("9. Set up the portal") == "9. Set up the portal"
+
+
 @given(st.text(alphabet=st.sampled_from("Note:NB#3.2 Scope requirements\n-ab "), max_size=80))
 def test_spans_lie_within_the_text_and_mask_keeps_length_and_lines(text: str) -> None:
     spans = non_normative_spans(text)

@@ -2,18 +2,23 @@
 
 A specification or an agreement mixes what is promised with remarks about it: "Note: delays may occur if ...",
 "NOTE 2 - the figures are indicative", "Rationale: the board asked for it", "Informative: see ISO 9001",
-"Example: a P1 ticket opened at 09:00", "For example, an incident found at 22:00 is ...", and headings such as
-"3.2 Performance requirements". Their words are no commitment, so :func:`non_normative_spans` finds them and
-:func:`agreed.text.sentences.mask` blanks them before any text rule reads the statement:
+"Non-normative: the figures come from 2025", "Example: a P1 ticket opened at 09:00", "For example, an incident
+found at 22:00 is ...", "E.g. a team of five", and headings such as "3.2 Performance requirements". Their words are
+no commitment, so :func:`non_normative_spans` finds them and :func:`agreed.text.sentences.mask` blanks them before
+any text rule reads the statement:
 
-- a remark runs from its label ("Note", "NB", "Rationale", "Informative", "Example", "Guidance", with a colon or a
-  dash, at the start of a line or of a sentence) to the end of its paragraph, or of a line that ends a sentence;
-- an example is a sentence that opens with "For example," or "For instance,": it illustrates the sentence before;
+- a remark runs from its label ("Note", "NB", "Rationale", "Informative", "Non-normative", "Example", "Guidance",
+  with a colon or a dash, at the start of a line or of a sentence) to the end of its paragraph, or of a line that
+  ends a sentence;
+- an example is a sentence that opens with "For example," "For instance," or "E.g." (its comma is often left
+  out): it illustrates the sentence before;
 - a note to the reader is a sentence that opens with "Please note that", "It should be noted that" or "Tenderers
   should note that" (also "must note", "should be aware that");
 - a heading is a line of its own: a Markdown heading ("## Scope"), a numbered section of two or more levels with a
-  few words and no sentence in it ("3.2 Performance requirements"), or one level whose last word names a part of a
-  document ("4. Non-functional requirements", "Appendix B Glossary").
+  few words and no sentence in it ("3.2 Performance requirements"), one level whose last word names a part of a
+  document ("4. Non-functional requirements", "Appendix B Glossary"), or one level with a capitalised phrase that
+  has no verb and no number in it ("4 Fast and easy onboarding"). A numbered commitment is no heading: it has a
+  verb ("1. Ship the CRM": a word before "the" that no preposition is) or a date ("3 CRM live by 2027-03-01").
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ __all__ = ["non_normative_spans"]
 
 _OPENING_WORDS = (
     "note", "nb", "n.b", "rationale", "informative", "example", "comment", "remark", "guidance", "hint", "tip",
-    "justification", "explanation", "editor", "explanatory", "for example", "for instance", "e.g.", "please note",
-    "it should be noted",
+    "justification", "explanation", "editor", "explanatory", "non-normative", "non normative", "nonnormative",
+    "for example", "for instance", "e.g.", "please note", "it should be noted",
 )  # fmt: skip
 """How a remark, an example or a note to the reader opens (in lower case)."""
 _READER_NOTE_WORDS = ("note that", "aware that")
@@ -56,14 +61,14 @@ def _may_hold_heading(text: str) -> bool:
 
 _REMARK = Regex(
     r"""\b(?:notes?|nb|n\.b\.|rationale|informative|examples?|comments?|remarks?|editor'?s[ \t]+note
-    |explanatory[ \t]+note|guidance|hints?|tips?|justification|explanation)
+    |explanatory[ \t]+note|non[ \t-]?normative|guidance|hints?|tips?|justification|explanation)
     (?:[ \t]+\d+)?(?:[ \t]*\((?:informative|non-normative)\))?
     (?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t])
     [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
 _EXAMPLE_SENTENCE = Regex(
-    r"\b(?:for[ \t]+(?:example|instance)|e\.g\.)[ \t]*,"
+    r"\b(?:for[ \t]+(?:example|instance)[ \t]*,|e\.g\.[ \t]*[,:]?)"
     r"[^\n]*?(?:[.!?](?=\s+(?-i:[^\sa-z])|\s*$)|(?=\n)|$)",  # to the end of the sentence
     re.IGNORECASE | re.MULTILINE,
 )
@@ -77,7 +82,8 @@ _HEADING = Regex(
     r"""^[ \t]*(?:
         \#{1,6}[ \t]+[^\n]+
       | (?:\u00a7[ \t]*)?\d+(?:\.\d+)+\.?[ \t]+(?P<numbered>[^\n.!?;:]{1,80})
-      | (?:(?:appendix|annex|section|chapter|part)[ \t]+[A-Z0-9]+[.:]?|\d+[.)]?)[ \t]+(?P<part>[^\n.!?;:]{1,60})
+      | (?:(?:appendix|annex|section|chapter|part)[ \t]+[A-Z0-9]+[.:]?|(?P<number>\d+)[.)]?)
+        [ \t]+(?P<part>[^\n.!?;:]{1,60})
     )[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
     needs=_may_hold_heading,
@@ -96,6 +102,15 @@ _DOCUMENT_PART = Regex(
     re.IGNORECASE,
 )
 _MAX_HEADING_WORDS = 8
+_MAX_SECTION_NUMBER_DIGITS = 2
+_VERB_BEFORE_OBJECT = Regex(
+    r"\b(?!(?:of|in|on|for|to|with|by|at|from|into|onto|under|over|about|across|through|within|without|between"
+    r"|during|after|before|against|per|via|and|or|nor|but|versus|vs)\b)[a-z]+[ \t]+(?:the|a|an|all|each|every|our"
+    r"|their|its|his|her|your|my|this|these|those|any|some|no)\b",
+    re.IGNORECASE,
+)
+"""A word that takes an object ("ship the CRM", "train all staff"): one before a determiner that no preposition or
+conjunction is, which a noun-phrase heading ("Scope of the work") does not hold."""
 
 
 def non_normative_spans(text: str) -> list[tuple[int, int]]:
@@ -124,4 +139,17 @@ def _is_heading(match: re.Match[str]) -> bool:
     if match.group("numbered") is not None:
         return True
     last = words.split()[-1] if words.split() else ""
-    return _DOCUMENT_PART.fullmatch(last) is not None  # "4. Ship the CRM" is a numbered deliverable
+    if _DOCUMENT_PART.fullmatch(last) is not None:
+        return True
+    return match.group("number") is not None and _is_titled_phrase(match.group("number"), words)
+
+
+def _is_titled_phrase(number: str, words: str) -> bool:
+    """Whether ``words`` after a one-level section ``number`` read as a title ("4 Fast and easy onboarding"), not as
+    a numbered commitment ("1. Ship the CRM", "3 CRM live by 2027-03-01") or a count ("250 users")."""
+    return (
+        len(number) <= _MAX_SECTION_NUMBER_DIGITS
+        and words[:1].isupper()
+        and not any(character.isdigit() for character in words)
+        and _VERB_BEFORE_OBJECT.search(words) is None
+    )
