@@ -109,7 +109,12 @@ _TEXT_NOT_READ_RULE: Final = next(rule for rule in BUILTIN_RULES if rule.code ==
 
 
 def _not_read_finding(read: int, total: int, budget: TextBudget) -> StatementFinding:
-    return StatementFinding(_TEXT_NOT_READ_RULE, TextSpan(read, total, not_read_message(read, total, budget)))
+    return text_not_read(read, total, not_read_message(read, total, budget))
+
+
+def text_not_read(start: int, end: int, message: str) -> StatementFinding:
+    """The built-in finding that the text rules did not read ``start`` to ``end`` of a statement, and why."""
+    return StatementFinding(_TEXT_NOT_READ_RULE, TextSpan(start, end, message))
 
 
 def _builtin(code: str) -> codes.BuiltinCode:

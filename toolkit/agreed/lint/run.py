@@ -19,17 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agreed.codes import TEXT_NOT_READ, TOO_LARGE, UNREADABLE
+from agreed.codes import TOO_LARGE, UNREADABLE
 from agreed.document import Document, decode_text, load_document
 from agreed.lines import split_lines
 from agreed.lint import engine, suppressions
 from agreed.lint.batch import Check, Checked, Source, check_agreements
 from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
-from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.config import ConfigError, LintConfig
 from agreed.lint.engine import Linter, StatementFinding, default_rules, directives, validate
 from agreed.lint.repository import check_repository, summarise
-from agreed.lint.rule import LintContext, TextRule, TextSpan
+from agreed.lint.rule import LintContext, TextRule
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file
 from agreed.record import Record
@@ -169,9 +168,6 @@ def check_statements(lines: Sequence[str], config: LintConfig | None = None,
     return tuple(checked)
 
 
-_TEXT_NOT_READ_RULE = next(rule for rule in BUILTIN_RULES if rule.code == TEXT_NOT_READ)
-
-
 def _input_not_read(read: int, line: str, later: int, budget: TextBudget) -> StatementFinding:
     """The finding that the input's budget stopped the text rules ``read`` characters into ``line``, which has
     ``later`` lines after it."""
@@ -183,7 +179,7 @@ def _input_not_read(read: int, line: str, later: int, budget: TextBudget) -> Sta
         unread = f"this line{after} {'were' if later else 'was'} not checked"
     message = (f"the text rules read at most {budget.document_chars:,} characters of one input: {unread}; "
                "shorten the input or split it into several")
-    return StatementFinding(_TEXT_NOT_READ_RULE, TextSpan(read, len(line), message))
+    return engine.text_not_read(read, len(line), message)
 
 
 def _statement_check(config: LintConfig | None,
