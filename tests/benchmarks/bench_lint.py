@@ -3,14 +3,18 @@
 Generates N realistic agreements by mutating the shipped contracts (new ids, renamed parties, shifted dates, extra
 deliverables), then times each command as a subprocess on all N files: one untimed warm-up run per command, then
 ``--repeat`` timed runs, interleaved round-robin so that drift in machine load hits every command alike. Reports
-the median wall time. ``agreed lint`` is timed twice: cold (its result cache emptied before every run, so every
-file is parsed, checked and stored) and warm (a second run over unchanged files, answered from the cache). For
-N = 1 (what pre-commit sees for a one-file commit) it also times interpreter start-up and ``import agreed.cli``
-alone, and shows where a warm one-file run spends its import time (``python -X importtime``).
+the median wall time and the median CPU time (user + system of the run's processes, from the operating system's
+accounting of the reaped child), and the ratios to check-jsonschema in both. ``agreed lint`` is timed twice: cold
+(its result cache emptied before every run, so every file is parsed, checked and stored) and warm (a second run over
+unchanged files, answered from the cache). For N = 1 (what pre-commit sees for a one-file commit) it also times
+interpreter start-up and ``import agreed.cli`` alone, and shows where a warm one-file run spends its import time
+(``python -X importtime``).
 
 ``--baseline AGREED`` names a second agreed (an install of an earlier commit, say: ``git worktree add`` it and
 ``pip install`` it into a venv of its own) whose lint runs cold and warm beside this one's, interleaved in the same
 rounds; a table then gives both medians, wall and CPU (user + system of the run's processes), and their ratios.
+``--baseline-pythonpath DIR`` does the same with ``python -m agreed`` run with ``PYTHONPATH=DIR`` (the ``toolkit``
+folder of sources unpacked with ``git archive``), which needs no install.
 
 Run from the repository root::
 
@@ -47,10 +51,52 @@ CONTRACTS = REPO / "contracts"
 SCHEMA = REPO / "schema" / "agreement.schema.json"
 SEED = 20310106
 
-FIRST_NAMES = ("Amara", "Bjorn", "Chiara", "Dmitri", "Esi", "Farid", "Greta", "Hiroshi", "Ines", "Jonas", "Kavya",
-               "Luca", "Mei", "Nadia", "Omar", "Paula", "Quentin", "Rosa", "Sven", "Tariq", "Ulla", "Vikram")
-LAST_NAMES = ("Abebe", "Berg", "Costa", "Dubois", "Eze", "Fischer", "Garcia", "Haddad", "Ito", "Jensen", "Kowalski",
-              "Lindqvist", "Moreau", "Novak", "Okonkwo", "Petrov", "Rossi", "Silva", "Tanaka", "Weber")
+FIRST_NAMES = (
+    "Amara",
+    "Bjorn",
+    "Chiara",
+    "Dmitri",
+    "Esi",
+    "Farid",
+    "Greta",
+    "Hiroshi",
+    "Ines",
+    "Jonas",
+    "Kavya",
+    "Luca",
+    "Mei",
+    "Nadia",
+    "Omar",
+    "Paula",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tariq",
+    "Ulla",
+    "Vikram",
+)
+LAST_NAMES = (
+    "Abebe",
+    "Berg",
+    "Costa",
+    "Dubois",
+    "Eze",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okonkwo",
+    "Petrov",
+    "Rossi",
+    "Silva",
+    "Tanaka",
+    "Weber",
+)
 
 
 # ---------------------------------------------------------------------------------------------- generation
@@ -149,6 +195,7 @@ class Timing:
     errors: list[str]
     before: Callable[[], None] | None = field(default=None, repr=False)  # untimed set-up before every run
     cpu_seconds: list[float] = field(default_factory=list)  # user + system time of the run's processes
+    env: dict[str, str] = field(default_factory=dict, repr=False)  # added to the environment of this command only
 
     @property
     def median(self) -> float:
@@ -164,29 +211,41 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _run_once(timing: Timing, cwd: Path, env: dict[str, str]) -> float:
+def _run_once(timing: Timing, cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """One run of the command: its wall seconds and its CPU seconds (user + system of the processes it waited for,
+    the difference in this process's RUSAGE_CHILDREN across the run)."""
     if timing.before is not None:
         timing.before()
     cpu_start, start = _children_cpu(), time.perf_counter()
-    result = subprocess.run(timing.command, cwd=cwd, env=env, capture_output=True, check=False)
+    result = subprocess.run(timing.command, cwd=cwd, env={**env, **timing.env}, capture_output=True, check=False)
     seconds = time.perf_counter() - start
-    timing.cpu_seconds.append(_children_cpu() - cpu_start)
+    cpu_seconds = _children_cpu() - cpu_start
     timing.exit_codes.add(result.returncode)
     if result.returncode not in (0, 1):  # keep what a failing tool said, to show it under the table
         message = result.stderr.decode("utf-8", "replace").strip() or result.stdout.decode("utf-8", "replace")
         timing.errors.append(f"exit {result.returncode}: {message.strip().splitlines()[-1] if message else ''}")
-    return seconds
+    return seconds, cpu_seconds
 
 
-def measure(commands: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str],
-            before: dict[str, Callable[[], None]] | None = None) -> dict[str, Timing]:
-    timings = {label: Timing(label, command, [], set(), [], (before or {}).get(label))
-               for label, command in commands.items()}
+def measure(
+    commands: dict[str, list[str]],
+    repeat: int,
+    cwd: Path,
+    env: dict[str, str],
+    before: dict[str, Callable[[], None]] | None = None,
+    envs: dict[str, dict[str, str]] | None = None,
+) -> dict[str, Timing]:
+    timings = {
+        label: Timing(label, command, [], set(), [], (before or {}).get(label), env=(envs or {}).get(label, {}))
+        for label, command in commands.items()
+    }
     for timing in timings.values():  # warm-up: bytecode caches and the page cache, not timed
         _run_once(timing, cwd, env)
     for _ in range(repeat):
         for timing in timings.values():
-            timing.seconds.append(_run_once(timing, cwd, env))
+            seconds, cpu_seconds = _run_once(timing, cwd, env)
+            timing.seconds.append(seconds)
+            timing.cpu_seconds.append(cpu_seconds)
     return timings
 
 
@@ -228,8 +287,9 @@ def import_profile(command: Sequence[str], cwd: Path, env: dict[str, str], top: 
     The command runs once untimed first, so that a run meant to be warm finds its cache filled.
     """
     subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
-    result = subprocess.run(command, cwd=cwd, env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        command, cwd=cwd, env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, capture_output=True, text=True, check=False
+    )
     rows: list[tuple[int, str]] = []  # (cumulative microseconds, module) of imports made at the top level
     modules: set[str] = set()  # every module imported, at any depth
     for line in result.stderr.splitlines():
@@ -248,22 +308,77 @@ def import_profile(command: Sequence[str], cwd: Path, env: dict[str, str], top: 
     return lines
 
 
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def _pair(timing: Timing) -> str:
+    return f"{timing.median:.3f} / {timing.cpu_median:.3f}"
+
+
+def _ratios(mine: Timing | None, theirs: Timing) -> str:
+    """This command's medians over the other's, wall then CPU."""
+    if mine is None:
+        return f"{'n/a':>6} {'n/a':>6}"
+    return f"{mine.median / theirs.median:>6.2f} {mine.cpu_median / theirs.cpu_median:>6.2f}"
+
+
+def times_table(rows: Sequence[tuple[int, int, dict[str, Timing]]]) -> list[str]:
+    """Median seconds of every command, wall and CPU, with the exit codes seen."""
+    labels = (("lint cold", "lint"), ("lint warm", "lint warm"), ("validate", "validate"), ("cjs", "check-jsonschema"))
+    header = f"{'N':>6} {'MB':>6} " + " ".join(f"{name + ' wall':>14} {'cpu':>6}" for name, _ in labels)
+    lines = [
+        "median seconds (cjs: check-jsonschema)",
+        header + "  exit codes cold/warm/validate/cjs",
+        "-" * (len(header) + 35),
+    ]
+    for size, size_bytes, timings in rows:
+        cells = [
+            f"{timings[key].median:>14.3f} {timings[key].cpu_median:>6.3f}"
+            if key in timings
+            else f"{'n/a':>14} {'n/a':>6}"
+            for _, key in labels
+        ]
+        codes = " / ".join(_codes(timings[key]) if key in timings else "-" for _, key in labels)
+        lines.append(f"{size:>6} {size_bytes / 1e6:>6.2f} " + " ".join(cells) + f"  {codes}")
+    return lines
+
+
+def ratio_table(rows: Sequence[tuple[int, int, dict[str, Timing]]]) -> list[str]:
+    """agreed's medians over check-jsonschema's, wall and CPU (below 1: agreed is faster), and what the cache saves."""
+    header = (
+        f"{'N':>6} {'cold/cjs wall':>13} {'cpu':>6} {'warm/cjs wall':>13} {'cpu':>6} {'validate/cjs wall':>17} "
+        f"{'cpu':>6} {'warm/cold wall':>14} {'cpu':>6}"
+    )
+    lines = ["ratios, agreed / check-jsonschema (below 1: agreed is faster)", header, "-" * len(header)]
+    for size, _, timings in rows:
+        cold, cjs, warm = timings["lint"], timings["check-jsonschema"], timings.get("lint warm")
+        lines.append(
+            f"{size:>6} {_ratios(cold, cjs):>20} {_ratios(warm, cjs):>20} "
+            f"{_ratios(timings['validate'], cjs):>24} {_ratios(warm, cold):>21}"
+        )
+    return lines
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
 def baseline_table(rows: Sequence[tuple[int, int, dict[str, Timing]]]) -> list[str]:
     """agreed lint against the baseline's, cold and warm: medians of wall and CPU seconds and their ratios (this
     agreed / the baseline: below 1 is faster)."""
-    header = (f"{'N':>6} {'run':>5} {'wall s':>8} {'base wall s':>12} {'wall ratio':>11} {'cpu s':>8} "
-              f"{'base cpu s':>11} {'cpu ratio':>10}")
+    header = (
+        f"{'N':>6} {'run':>5} {'wall s':>8} {'base wall s':>12} {'wall ratio':>11} {'cpu s':>8} "
+        f"{'base cpu s':>11} {'cpu ratio':>10}"
+    )
     lines = ["agreed lint against the baseline (ratio = this / baseline; below 1 is faster)", header, "-" * len(header)]
     for size, _, timings in rows:
         for run, mine, theirs in (("cold", "lint", "baseline lint"), ("warm", "lint warm", "baseline lint warm")):
             if mine not in timings or theirs not in timings:
                 continue
             a, b = timings[mine], timings[theirs]
-            lines.append(f"{size:>6} {run:>5} {a.median:>8.3f} {b.median:>12.3f} {a.median / b.median:>11.3f} "
-                         f"{a.cpu_median:>8.3f} {b.cpu_median:>11.3f} {a.cpu_median / b.cpu_median:>10.3f}")
+            lines.append(
+                f"{size:>6} {run:>5} {a.median:>8.3f} {b.median:>12.3f} {a.median / b.median:>11.3f} "
+                f"{a.cpu_median:>8.3f} {b.cpu_median:>11.3f} {a.cpu_median / b.cpu_median:>10.3f}"
+            )
     return lines
 
 
@@ -272,19 +387,45 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", default="1,200,1000", help="Comma-separated numbers of agreements (1,200,1000).")
     parser.add_argument("--repeat", type=int, default=5, help="Timed runs per command and size (default 5).")
     parser.add_argument("--agreed", default=None, help="The agreed executable (default: next to python, or PATH).")
-    parser.add_argument("--baseline", metavar="AGREED", default=None,
-                        help="A second agreed executable (say, an install of an earlier commit) timed side by side "
-                             "with the first on the same files; its lint runs are printed with ratios, wall and CPU.")
-    parser.add_argument("--contracts", type=Path, default=CONTRACTS,
-                        help="The agreements the generated ones derive from (default: the shipped contracts/). With "
-                             "--baseline, give the baseline's own, which its schema accepts.")
-    parser.add_argument("--check-jsonschema", dest="check_jsonschema", default=None,
-                        help="The check-jsonschema executable (default: next to python, or PATH).")
-    parser.add_argument("--python", default=sys.executable,
-                        help="The interpreter for the import-only timing (default: this one).")
+    parser.add_argument(
+        "--baseline",
+        metavar="AGREED",
+        default=None,
+        help="A second agreed executable (say, an install of an earlier commit) timed side by side "
+        "with the first on the same files; its lint runs are printed with ratios, wall and CPU.",
+    )
+    parser.add_argument(
+        "--baseline-pythonpath",
+        dest="baseline_pythonpath",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="Like --baseline, with 'python -m agreed' run with PYTHONPATH=DIR (say, the "
+        "toolkit folder of 'git archive REV toolkit schema contracts' unpacked): no install needed.",
+    )
+    parser.add_argument(
+        "--contracts",
+        type=Path,
+        default=CONTRACTS,
+        help="The agreements the generated ones derive from (default: the shipped contracts/). With "
+        "--baseline, give the baseline's own, which its schema accepts.",
+    )
+    parser.add_argument(
+        "--check-jsonschema",
+        dest="check_jsonschema",
+        default=None,
+        help="The check-jsonschema executable (default: next to python, or PATH).",
+    )
+    parser.add_argument(
+        "--python", default=sys.executable, help="The interpreter for the import-only timing (default: this one)."
+    )
     parser.add_argument("--schema", default=str(SCHEMA), help="Schema for check-jsonschema (default: the repo's).")
-    parser.add_argument("--keep", metavar="DIR", default=None,
-                        help="Write the generated agreements under DIR and keep them (default: a temporary folder).")
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        default=None,
+        help="Write the generated agreements under DIR and keep them (default: a temporary folder).",
+    )
     arguments = parser.parse_args(argv)
     try:
         arguments.sizes = [int(size) for size in arguments.sizes.split(",") if size.strip()]
@@ -292,6 +433,10 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         parser.error(f"--sizes: not a list of whole numbers: {arguments.sizes!r}")
     if not arguments.sizes or min(arguments.sizes) < 1 or arguments.repeat < 1:
         parser.error("--sizes and --repeat must be positive")
+    if arguments.baseline and arguments.baseline_pythonpath:
+        parser.error("--baseline and --baseline-pythonpath name the same thing: give one")
+    if arguments.baseline_pythonpath and not (arguments.baseline_pythonpath / "agreed").is_dir():
+        parser.error(f"--baseline-pythonpath: no package 'agreed' in {arguments.baseline_pythonpath}")
     return arguments
 
 
@@ -299,15 +444,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     agreed = _find_tool("agreed", arguments.agreed)
     check_jsonschema = _find_tool("check-jsonschema", arguments.check_jsonschema)
-    baseline = _find_tool("agreed", arguments.baseline) if arguments.baseline else None
+    baseline: list[str] | None = [_find_tool("agreed", arguments.baseline)] if arguments.baseline else None
+    baseline_env: dict[str, str] = {}
+    if arguments.baseline_pythonpath:
+        baseline = [arguments.python, "-m", "agreed"]
+        baseline_env = {"PYTHONPATH": str(arguments.baseline_pythonpath.resolve())}
     env = {key: value for key, value in os.environ.items() if key not in {"AGREED_DEBUG"}}
     env["NO_COLOR"] = "1"
 
-    print(f"python {platform.python_version()} on {platform.system()} {platform.machine()}, "
-          f"{os.cpu_count()} CPUs; {_version([agreed])}; {_version([check_jsonschema])}")
+    print(
+        f"python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; {_version([agreed])}; {_version([check_jsonschema])}"
+    )
     if baseline:
-        print(f"baseline: {baseline} ({_version([baseline])})")
-    print(f"median wall time of {arguments.repeat} runs after 1 untimed warm-up, each command a fresh process")
+        where = f" with PYTHONPATH={baseline_env['PYTHONPATH']}" if baseline_env else ""
+        print(f"baseline: {' '.join(baseline)}{where}")
+    print(
+        f"medians of {arguments.repeat} runs after 1 untimed warm-up, each command a fresh process; wall time and "
+        "CPU time (user + system of the processes the command waited for)"
+    )
     if env.get("PYTHONDONTWRITEBYTECODE"):
         print("PYTHONDONTWRITEBYTECODE is set: modules without cached bytecode are compiled again on every run")
     print()
@@ -331,51 +486,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             if baseline:
                 base_cold, base_warm = root / f"base-cache-cold-{size}", root / f"base-cache-warm-{size}"
                 shutil.rmtree(base_warm, ignore_errors=True)
-                commands["baseline lint"] = [baseline, "lint", "--cache-dir", str(base_cold), *names]
-                commands["baseline lint warm"] = [baseline, "lint", "--cache-dir", str(base_warm), *names]
+                commands["baseline lint"] = [*baseline, "lint", "--cache-dir", str(base_cold), *names]
+                commands["baseline lint warm"] = [*baseline, "lint", "--cache-dir", str(base_warm), *names]
                 befores["baseline lint"] = _emptier(base_cold)
             commands["validate"] = [agreed, "validate", *names]
             commands["check-jsonschema"] = [check_jsonschema, "--schemafile", arguments.schema, *names]
             if size == 1:
                 commands["python -c pass"] = [arguments.python, "-c", "pass"]
                 commands["import agreed.cli"] = [arguments.python, "-c", "import agreed.cli"]
-            timings = measure(commands, arguments.repeat, root, env, befores)
+            envs = {"baseline lint": baseline_env, "baseline lint warm": baseline_env}
+            timings = measure(commands, arguments.repeat, root, env, befores, envs)
             rows.append((size, sum(path.stat().st_size for path in files), timings))
             if size == 1:
-                profile = import_profile([arguments.python, "-m", "agreed", *commands["lint warm" if cached
-                                                                                       else "lint"][1:]], root, env)
+                profile = import_profile(
+                    [arguments.python, "-m", "agreed", *commands["lint warm" if cached else "lint"][1:]], root, env
+                )
 
-    header = (f"{'N':>6} {'MB':>6} {'lint cold s':>12} {'lint warm s':>12} {'validate s':>11} {'cjs s':>8} "
-              f"{'cjs/cold':>9} {'cjs/warm':>9} {'cold/warm':>10} {'cjs/validate':>13}  "
-              "exit codes cold/warm/validate/cjs")
-    print(header)
-    print("-" * len(header))
-    for size, size_bytes, timings in rows:
-        lint, validate, cjs = timings["lint"], timings["validate"], timings["check-jsonschema"]
-        warm = timings.get("lint warm")
-        warm_columns = (f"{warm.median:>12.3f}", f"{cjs.median / warm.median:>9.2f}",
-                        f"{lint.median / warm.median:>10.2f}") if warm else (f"{'n/a':>12}", f"{'n/a':>9}",
-                                                                             f"{'n/a':>10}")
-        print(f"{size:>6} {size_bytes / 1e6:>6.2f} {lint.median:>12.3f} {warm_columns[0]} {validate.median:>11.3f} "
-              f"{cjs.median:>8.3f} {cjs.median / lint.median:>9.2f} {warm_columns[1]} {warm_columns[2]} "
-              f"{cjs.median / validate.median:>13.2f}  "
-              f"{_codes(lint)} / {_codes(warm) if warm else '-'} / {_codes(validate)} / {_codes(cjs)}")
+    print("\n".join(times_table(rows)))
+    print()
+    print("\n".join(ratio_table(rows)))
     for _, _, timings in rows:
         if "import agreed.cli" in timings:
-            bare, imported = timings["python -c pass"], timings["import agreed.cli"]
+            bare, imported, cold = timings["python -c pass"], timings["import agreed.cli"], timings["lint"]
             warm = timings.get("lint warm")
-            print(f"\nsingle file (the pre-commit case): python start-up {bare.median:.3f} s, "
-                  f"'python -c \"import agreed.cli\"' {imported.median:.3f} s "
-                  f"(import alone ~{imported.median - bare.median:.3f} s), "
-                  f"agreed lint cold {timings['lint'].median:.3f} s"
-                  + (f", warm {warm.median:.3f} s" if warm else ""))
+            print(
+                f"\nsingle file (the pre-commit case), wall / CPU s: python start-up {_pair(bare)}, "
+                f"'python -c \"import agreed.cli\"' {_pair(imported)} "
+                f"(import alone ~{imported.median - bare.median:.3f} / {imported.cpu_median - bare.cpu_median:.3f}), "
+                f"agreed lint cold {_pair(cold)}" + (f", warm {_pair(warm)}" if warm else "")
+            )
     if baseline:
         print("\n" + "\n".join(baseline_table(rows)))
     if profile:
         print("\nwarm one-file lint, " + "\n".join(profile))
     if any(code != 0 for _, _, timings in rows for timing in timings.values() for code in timing.exit_codes):
-        print("\nnote: a non-zero exit code means the tool reported findings (1) or failed (2) on the generated files;"
-              " the times are still the real times of those runs.")
+        print(
+            "\nnote: a non-zero exit code means the tool reported findings (1) or failed (2) on the generated files;"
+            " the times are still the real times of those runs."
+        )
     for size, _, timings in rows:
         for timing in timings.values():
             for error in dict.fromkeys(timing.errors):
