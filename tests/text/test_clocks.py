@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agreed.text.clocks import (
+    answers_someone,
     counts_from_dated_day,
     counts_from_named_event,
     dated_elsewhere,
@@ -236,9 +237,26 @@ def test_is_counted_window(term: str, expected: bool) -> None:
     ("Whoever spots it tells the other lead ", True),
     ("Deliver the migration plan ", False),
     ("The two leads meet ", False),
+    ("Answers Maria ", True),  # each message from the person answered
 ])
 def test_counts_from_named_event(before: str, expected: bool) -> None:
     assert counts_from_named_event(before) is expected
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("Answers Maria ", True),
+    ("Maria answers Daniel and Li ", True),
+    ("Replies to the other lead ", True),
+    ("Responds to customers ", True),
+    ("Gets back to them ", True),
+    ("Calls back the clinic manager ", True),
+    ("Responds to the audit findings ", False),  # one set of things, answered once
+    ("Answers the survey ", False),
+    ("Delivers the report to Maria ", False),  # no verb of answering
+    ("Answers Maria; delivers the report ", False),  # the answering is in another clause
+])
+def test_answers_someone(before: str, expected: bool) -> None:
+    assert answers_someone(before) is expected
 
 
 def test_holds_by_itself() -> None:

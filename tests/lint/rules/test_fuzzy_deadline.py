@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from agreed.cli import main
 from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.fuzzy_deadline import RULE
 from agreed.problem import Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
+    from pathlib import Path
+
     from conftest import FlaggedBy, RuleIdentity
 
 
@@ -107,6 +112,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Hand over the runbook within 10 days of kickoff.", ["within 10 days"]),
     ("Retire the old CRM before launch and send the pack on 2027-03-01.", ["before launch"]),
     ("Ship the forecast for all 80 branches in Q2 2027.", ["in Q2 2027"]),
+    ("2. Migrate billing soon", ["soon"]),  # a numbered imperative, not a heading
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -378,6 +384,10 @@ _DATED = TextContext(dated=True)
     # a duration from the event the statement names before it
     "Either lead flags the slip in the tracker; both agree a new date within 3 working days.",
     "The team that finds the defect files it in the tracker within one working day.",
+    # a person answered: from each message of theirs, whether the number is a digit or a word
+    "Answers Maria within 1 working day.",
+    "Answers Maria within one working day.",
+    "Replies to the other lead within 2 hours.",
     # how long a state is kept
     "Both sides keep the weekly call until the pilot is over.",
 ])
@@ -397,6 +407,8 @@ def test_a_standing_practice_is_timed_by_its_own_occasion(text: str, flagged_by:
     ("Raise it at the next board meeting.", ["at the next board meeting"]),  # another body's meeting
     ("Send the summary next Monday.", ["next Monday"]),  # one Monday, no meeting named
     ("Deliver the migration plan within 6 weeks.", ["within 6 weeks"]),  # no event starts the clock
+    ("Deliver the report within 1 working day.", ["within 1 working day"]),
+    ("Respond to the audit findings within two weeks.", ["within two weeks"]),  # one set of things, answered once
     ("Keep the legacy tool until the migration is complete.", []),  # kept while the practice runs
 ])
 def test_a_vague_time_in_a_standing_practice_still_fires(text: str, expected: list[str],
@@ -454,3 +466,18 @@ def test_the_partners_meeting_never_needs_a_day_in_a_standing_practice(which: st
 def test_a_time_vague_in_itself_fires_in_a_standing_practice(phrase: str) -> None:
     assert isinstance(RULE, TextRule)
     assert len(list(RULE.check(f"Ana answers partner questions {phrase}.", _STANDING))) == 1
+
+
+def test_answering_a_person_in_a_partys_commitments_through_agreed_lint(minimal_agreement: dict[str, Any],
+                                                                        tmp_path: Path) -> None:
+    maria, li = minimal_agreement["parties"]
+    maria["commits"] = "Answers Li within 1 working day."
+    li["commits"] = "Answers Maria's questions within one working day."
+    minimal_agreement["results"]["deliverables"][0]["what"] = "Deliver the report within 1 working day"
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(minimal_agreement, indent=2), encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(path), "--no-cache", "--today", "2031-01-05"])
+    fired = [line for line in result.output.splitlines() if f" {RULE.code} " in line]
+    assert len(fired) == 1, result.output  # the one-off deliverable: nothing starts its clock
+    assert '"within 1 working day"' in fired[0]
+    assert path.read_text(encoding="utf-8").splitlines()[int(fired[0].split(":")[1]) - 1].strip().startswith('"what"')

@@ -38,6 +38,7 @@ from agreed.text.vocabulary import DATE, MONTH, NUMBER, WEEKDAY
 
 __all__ = [
     "DATED_BY",
+    "answers_someone",
     "counts_from_dated_day",
     "counts_from_named_event",
     "dated_elsewhere",
@@ -175,6 +176,13 @@ _EVENT_SUBJECT = Regex(
 )
 """A subject defined by an event, opening a clause ("the party that learns of a surprise", "any consumer found",
 "whoever spots it"): the practice starts at each such event."""
+_ANSWERS_SOMEONE = Regex(
+    r"""\b(?:answer(?:s|ing)?|(?:repl(?:y|ies|ying)|respond(?:s|ing)?|gets?\s+back|getting\s+back|writes?\s+back
+    |reverts?)\s+to|calls?\s+back)\s+(?P<object>[^;:]+?)\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A verb of answering at the end of a clause, with its object: "answers Maria", "replies to the other lead"."""
+_PERSON_OBJECT = Regex(r"(?:him|her|them|me|each\s+other|one\s+another)$", re.IGNORECASE)
 _STATE_VERB = Regex(
     r"""\b(?:apply|applies|remains?|stays?|lasts?|holds?|continues?\s+to\s+(?:apply|hold|run)
     |(?:is|are)\s+(?:valid|fixed|frozen|locked|open|closed|capped|in\s+force))\b""",
@@ -315,12 +323,28 @@ def is_counted_window(term: str) -> bool:
 
 def counts_from_named_event(before: str) -> bool:
     """Whether the sentence before a duration (``before``) names the event it counts from: a clause of its own before
-    it ("one lead marks the plan at risk; both meet within 3 working days") or a subject defined by an event ("the lead
-    who hears of an outage phones the other within 2 hours")."""
-    *earlier, _ = before.split(";")
+    it ("one lead marks the plan at risk; both meet within 3 working days"), a subject defined by an event ("the lead
+    who hears of an outage phones the other within 2 hours") or a person answered ("answers Maria within 1 day")."""
+    *earlier, own = before.split(";")
     if any(len(clause.split()) > 1 for clause in earlier):
         return True  # a clause of its own states the event the practice answers ("X sets the status; both meet ...")
+    if answers_someone(own):
+        return True  # "answers Maria within 1 working day": from each message of hers
     return any(_EVENT_SUBJECT.match(clause) is not None for clause in re.split(r"[;:]", before))
+
+
+def answers_someone(before: str) -> bool:
+    """Whether ``before`` ends with a verb of answering and a person as its object ("answers Maria", "replies to the
+    other lead", "gets back to them"): each message from that person is an occasion, so a duration after it counts
+    from each message; "responds to the audit findings" answers one set of things, once."""
+    answer = _ANSWERS_SOMEONE.search(before)
+    if answer is None:
+        return False
+    person = answer.group("object")
+    return _PERSON_OBJECT.fullmatch(person) is not None or classify_subject(person) in {
+        SubjectKind.ACTOR,
+        SubjectKind.RECIPIENT,
+    }
 
 
 def holds_by_itself(before: str) -> bool:
