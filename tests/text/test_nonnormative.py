@@ -38,6 +38,21 @@ def test_a_numbered_commitment_is_no_heading() -> None:
         assert non_normative_spans(item) == []
 
 
+def test_a_numbered_imperative_without_a_determiner_is_no_heading() -> None:
+    for item in ("1. Ship CRM", "2. Migrate billing soon", "3) Train support staff as needed", "4.2 Encrypt backups"):
+        assert non_normative_spans(item) == []
+
+
+def test_a_heading_that_opens_with_a_verb_joined_to_a_noun_or_alone_stays_a_heading() -> None:
+    for heading in ("2 Scope", "3. Reporting and alerts", "4 Fast and easy onboarding", "5. Move and store", "6 Train"):
+        assert non_normative_spans(heading) == [(0, len(heading))]
+
+
+def test_a_noun_that_is_also_a_verb_does_not_make_an_imperative() -> None:
+    for heading in ("4. Test plan", "5. Change management", "6 Support model"):
+        assert non_normative_spans(heading) == [(0, len(heading))]
+
+
 def test_a_count_or_a_lower_case_line_is_no_heading() -> None:
     assert non_normative_spans("300 Seats in the pilot") == []
     assert non_normative_spans("4 quick wins for the team") == []

@@ -56,6 +56,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Hand over the keys on 2027-04-01 unless otherwise agreed.", ["unless otherwise agreed"]),
     ("Set up the reports as discussed and the alerts as agreed.", ["as discussed", "as agreed"]),
     ("The agency will generate up to 25 referrals a quarter.", ["up to 25"]),
+    ("3) Train support staff as needed", ["as needed"]),  # a numbered imperative, not a heading
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -78,6 +79,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Use the templates as available in the 2026 catalogue.",
     "When available, the backup generator starts within 10 s.",
     "Depending on the outcome of test 3, Li ships v2 on 2027-03-01.",
+    "3) Training as needed",  # a heading: no commitment to read
     "The fee is dependent on the number of seats in Table 4.",
     "The buyer may, at its discretion, extend the trial by 30 days.",
     "Price the extra seats as agreed in section 7 of the order form.",

@@ -17,8 +17,11 @@ any text rule reads the statement:
 - a heading is a line of its own: a Markdown heading ("## Scope"), a numbered section of two or more levels with a
   few words and no sentence in it ("3.2 Performance requirements"), one level whose last word names a part of a
   document ("4. Non-functional requirements", "Appendix B Glossary"), or one level with a capitalised phrase that
-  has no verb and no number in it ("4 Fast and easy onboarding"). A numbered commitment is no heading: it has a
-  verb ("1. Ship the CRM": a word before "the" that no preposition is) or a date ("3 CRM live by 2027-03-01").
+  has no verb and no number in it ("4 Fast and easy onboarding"). A numbered commitment is no heading: it opens
+  with an imperative ("1. Ship CRM", "2.1 Migrate billing soon": a verb of
+  :data:`~agreed.text.vocabulary.ACTION_VERBS` with words after it that no conjunction joins, unlike "3. Move and
+  store"), it has a verb ("1. Ship the CRM": a word before "the" that no preposition is) or a date ("3 CRM live by
+  2027-03-01").
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import re
 
 from agreed.text.patterns import Regex
+from agreed.text.vocabulary import ACTION_VERBS
 
 __all__ = ["non_normative_spans"]
 
@@ -134,8 +138,8 @@ def _is_heading(match: re.Match[str]) -> bool:
     words = match.group("numbered") or match.group("part")
     if words is None:
         return True  # a Markdown heading
-    if len(words.split()) > _MAX_HEADING_WORDS or _COMMITS.search(words):
-        return False  # "3.2.1 The system shall log each sign-in" is a numbered requirement
+    if len(words.split()) > _MAX_HEADING_WORDS or _COMMITS.search(words) or _opens_with_imperative(words):
+        return False  # "3.2.1 The system shall log each sign-in" and "1. Ship CRM" are numbered requirements
     if match.group("numbered") is not None:
         return True
     last = words.split()[-1] if words.split() else ""
@@ -153,3 +157,14 @@ def _is_titled_phrase(number: str, words: str) -> bool:
         and not any(character.isdigit() for character in words)
         and _VERB_BEFORE_OBJECT.search(words) is None
     )
+
+
+_JOINERS = frozenset(("and", "or", "nor", "&", "/", "-", "\u2013", "\u2014", "vs", "versus"))
+
+
+def _opens_with_imperative(words: str) -> bool:
+    """Whether ``words`` open with a verb in the base form that acts on what follows ("Ship CRM", "Train support
+    staff as needed"), not with a word that a conjunction joins to the next as the topics of a heading ("Move and
+    store") or with a lone word ("Scope")."""
+    first, *rest = words.split() or [""]
+    return first.lower() in ACTION_VERBS and bool(rest) and rest[0].lower() not in _JOINERS

@@ -11,6 +11,7 @@ import re
 from agreed.text.patterns import Regex, phrase_regex, tokenise
 
 __all__ = [
+    "ACTION_VERBS",
     "ADJECTIVE",
     "BY_AGENT",
     "DATE",
@@ -32,6 +33,25 @@ ADJECTIVE = (
     r"|stable|fast|quick|cheap|clear|safe|new|up[\s-]to[\s-]date)\b"
 )
 """A word that looks like an adjective by its ending or is a common one (no leading boundary)."""
+
+ACTION_VERBS = frozenset({
+    "achieve", "acquire", "add", "adopt", "align", "allocate", "analyse", "analyze", "announce", "appoint", "approve",
+    "arrange", "assess", "assign", "attend", "automate", "calculate", "cancel", "capture", "choose", "clarify",
+    "collect", "communicate", "compile", "configure", "confirm", "connect", "consolidate", "create", "decide",
+    "decommission", "define", "delete", "deliver", "deploy", "describe", "detect", "determine", "develop", "digitise",
+    "digitize", "disable", "distribute", "enable", "encrypt", "enforce", "engage", "enrol", "enroll", "ensure",
+    "escalate", "establish", "evaluate", "expand", "extend", "fix", "gather", "generate", "give", "identify",
+    "implement", "improve", "increase", "inform", "install", "integrate", "introduce", "invite", "keep", "maintain",
+    "make", "maximise", "maximize", "measure", "meet", "migrate", "minimise", "minimize", "modernise", "modernize",
+    "modify", "move", "negotiate", "notify", "obtain", "onboard", "optimise", "optimize", "organise", "organize",
+    "perform", "prepare", "prevent", "prioritise", "prioritize", "promote", "protect", "provide", "publish", "raise",
+    "reach", "recruit", "reduce", "refactor", "remove", "renew", "replace", "resolve", "respond", "restore", "retire",
+    "revise", "rewrite", "send", "ship", "simplify", "standardise", "standardize", "streamline", "submit", "teach",
+    "terminate", "train", "translate", "upload", "validate", "verify", "write",
+})  # fmt: skip
+"""Verbs in the base form that open an imperative in a plan or a requirement ("Ship CRM", "Migrate billing"). Verbs
+whose base form is as often the noun that opens a heading ("Support model", "Test plan", "Change management",
+"Release schedule", "Access control") are left out: one of them at the start of a line tells nothing."""
 
 MONTH = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|jun(?:e|\.)?|jul(?:y|\.)?|aug(?:ust|\.)?"
