@@ -345,11 +345,45 @@ def test_a_comment_only_file_sets_nothing(tmp_path: Path) -> None:
     assert [rule.code for rule in config.rules] == [rule.code for rule in ALL_RULES]
 
 
-def test_pyproject_errors_point_at_the_table_header(tmp_path: Path) -> None:
+def test_pyproject_errors_point_at_the_setting(tmp_path: Path) -> None:
     errors = _errors(tmp_path, "[project]\nname = 'x'\n\n[tool.agreed]\nfail-on = 'loud'\n", "pyproject.toml")
     assert len(errors) == 1
-    assert errors[0][:2] == (4, 1)
+    assert errors[0][:2] == (5, 11)
     assert errors[0][2].startswith("[tool.agreed] fail-on:")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("[tool.agreed.rules]\nV101 = 'bogus'\n", (2, 8)),
+    ("[tool.agreed]\nrules.V101 = 'bogus'\n", (2, 14)),
+    ("[tool.agreed]\nrules = { V102 = 'off', V101 = 'bogus' }\n", (2, 32)),
+    ("[tool]\nagreed.rules.V101 = 'bogus'  # a comment\n", (2, 21)),
+    ("[tool.agreed]\nrules = {\"V101\" = {severity = 'bogus'}}\n", (2, 31)),
+])
+def test_pyproject_errors_name_the_line_and_column_of_the_value(tmp_path: Path, text: str,
+                                                                  where: tuple[int, int]) -> None:
+    errors = _errors(tmp_path, text, "pyproject.toml")
+    assert [error[:2] for error in errors] == [where]
+
+
+def test_pyproject_list_items_and_unknown_keys_are_found_where_written(tmp_path: Path) -> None:
+    text = "[tool.agreed]\nvague-terms = [\n  'synergy',  # ours\n  '',\n]\ncolour = 'red'\n"
+    errors = _errors(tmp_path, text, "pyproject.toml")
+    assert [error[:2] for error in errors] == [(4, 3), (6, 1)]
+    assert "unknown key 'colour'" in errors[1][2]
+
+
+def test_a_missing_setting_of_the_table_points_at_its_header(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "[project]\nname = 'x'\n[tool.agreed.rules.V104]\nterms = 'x'\n", "pyproject.toml")
+    assert errors
+    assert all(line in (3, 4) for line, _, _ in errors)
+
+
+@pytest.mark.parametrize("name", [".agreed.yaml", "pyproject.toml"])
+def test_an_empty_term_is_one_error_not_two(tmp_path: Path, name: str) -> None:
+    text = "vague-terms: ['']\n" if name == ".agreed.yaml" else "[tool.agreed]\nvague-terms = ['']\n"
+    errors = _errors(tmp_path, text, name)
+    assert len(errors) == 1
+    assert errors[0][2].endswith("vague-terms[0]: is empty")
 
 
 def test_pyproject_settings_apply(tmp_path: Path) -> None:

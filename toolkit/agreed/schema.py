@@ -114,7 +114,7 @@ def validate_document(document: Document, *, missing: bool = True) -> list[Probl
     if any(tuple(error.absolute_path) == ("status",) for error in errors):
         # An unknown status is not a draft, so every completeness rule would fire; the status error alone says it.
         errors = [error for error in errors if not _from_status_rule(error)]
-    kept = errors if missing else [error for error in errors if not _missing(error)]
+    kept = _one_per_empty_value(errors if missing else [error for error in errors if not _missing(error)])
     problems = {problem for error in kept for problem in _problems_for(document, error)}
     if not errors and fast is not None:
         problems = set(_fast_problems(document, fast))
@@ -171,9 +171,20 @@ def explain_violations(document: Document, schema: Mapping[str, Any], code: str,
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    problems = {problem for error in validator.iter_errors(value)
+    problems = {problem for error in _one_per_empty_value(validator.iter_errors(value))
                 for problem in _problems_for(document, error, code, at, prefix)}
     return sorted(problems, key=lambda problem: (problem.line, problem.col, problem.message))
+
+
+def _one_per_empty_value(errors: Iterable[Any]) -> list[Any]:
+    """``errors`` without the echoes of an empty value: where a value is empty and must not be, that is the one
+    thing to say about it, not also that the empty text fails its pattern or format."""
+    listed = list(errors)
+    empty = {tuple(error.absolute_path) for error in listed if error.validator in _EMPTINESS and not error.instance}
+    return [error for error in listed if error.validator in _EMPTINESS or tuple(error.absolute_path) not in empty]
+
+
+_EMPTINESS = frozenset({"minLength", "minItems", "minProperties"})
 
 
 def _passes_fast(schema: Mapping[str, Any], value: Any) -> bool:

@@ -11,17 +11,20 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from agreed.codes import CONFIG_ERROR, EMPTY
-from agreed.compose import DEFAULT_LIMITS
+from agreed.compose import DEFAULT_LIMITS, Span
 from agreed.document import Document, failed_document, load_document
 from agreed.lines import split_lines
 from agreed.reading import Unreadable, read_file
 from agreed.sources import repository_root
+from agreed.toml_layout import locate
 
 CONFIG_FILE = ".agreed.yaml"
 PYPROJECT_FILE = "pyproject.toml"
+TOOL_TABLE = ("tool", "agreed")
 ROSTER_SETTING = "people"
 
 
@@ -89,7 +92,19 @@ def settings_document(raw: bytes, file_name: str, display: str) -> Document:
     except ValueError:  # a whole number past the interpreter's limit for turning numbers into text and back
         return _failed(display, f"a number is too large: whole numbers have at most "
                                 f"{DEFAULT_LIMITS.max_int_digits} digits; quote it to keep it as text")
-    return load_document(text.encode("utf-8"), display)
+    return _positioned_in_toml(load_document(text.encode("utf-8"), display), raw.decode("utf-8"))
+
+
+def _positioned_in_toml(document: Document, toml_text: str) -> Document:
+    """``document`` (the ``[tool.agreed]`` table, loaded from its JSON form) with the positions of its keys and
+    values in the ``pyproject.toml`` itself, so that a finding names the line of the setting; what has no place
+    of its own (the table as a whole, a problem of loading) stands at the table's header."""
+    layout = locate(toml_text).under(TOOL_TABLE)
+    header_line = max(tool_table_line(toml_text), 1) - 1
+    header = layout.values.get((), Span(header_line, 0, 0, 0))
+    problems = tuple(problem._replace(line=header.line + 1, col=header.col + 1) for problem in document.problems)
+    return replace(document, source=toml_text, problems=problems, values={**layout.values, (): header},
+                   keys=layout.keys)
 
 
 def named_roster(settings: Document) -> str | None:

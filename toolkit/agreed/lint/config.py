@@ -20,9 +20,8 @@ from agreed.document import Document, JsonPath
 from agreed.errors import AgreedError
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
-from agreed.reading import Unreadable, read_file
 from agreed.record import Record
-from agreed.settings import PYPROJECT_FILE, read_settings, tool_table_line
+from agreed.settings import PYPROJECT_FILE, read_settings
 from agreed.text.term_forms import term_forms
 
 CUSTOM_TERMS_OPTION = "terms"
@@ -153,18 +152,11 @@ def allowed_forms(terms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
-    """Problems of a pyproject section point at its ``[tool.agreed]`` header (TOML has no positions for us)."""
+    """Problems as configuration errors; those of a pyproject section say it is its ``[tool.agreed]`` table."""
     shown = [problem._replace(rule=CONFIG_ERROR, severity=Severity.ERROR) for problem in problems]
     if path.name != PYPROJECT_FILE:
         return shown
-    line = tool_table_line(_text(path)) or 1
-    return [problem._replace(line=line, col=1, message=f"[tool.agreed] {problem.message}")
-            for problem in shown]
-
-
-def _text(path: Path) -> str:
-    raw = read_file(path)
-    return "" if isinstance(raw, Unreadable) else raw.decode("utf-8", errors="replace")
+    return [problem._replace(message=f"[tool.agreed] {problem.message}") for problem in shown]
 
 
 class _Resolver:
