@@ -39,14 +39,30 @@ def test_each_shape_is_found_with_its_label(text: str, expected: tuple[str, str]
     assert expected in _labels(text)
 
 
+@pytest.mark.parametrize("unit", [
+    "days", "working days", "business days", "weeks", "fortnights", "months", "quarters", "years", "sprints", "hours",
+])
+@pytest.mark.parametrize("count", ["3", "three"])
+def test_an_offset_in_any_unit_is_part_of_the_event(count: str, unit: str) -> None:
+    offset = f"{count} {unit} after launch"
+    assert (offset, "milestone") in _labels(f"Send the survey {offset}.")
+    assert (f"within {offset}", "milestone") in _labels(f"Send the survey within {offset}.")
+
+
+@pytest.mark.parametrize("offset", ["a fortnight before go-live", "one week after launch", "an hour before the AGM"])
+def test_an_offset_of_one_unit_is_part_of_the_event(offset: str) -> None:
+    assert (offset, "milestone") in _labels(f"Send it {offset}.")
+
+
 _TIME_WORDS = st.sampled_from([
     "by", "in", "the", "end", "of", "Q3", "H2", "FY27", "EOY", "2027", "2027-11", "March", "may", "summer", "mid-year",
     "next", "week", "soon", "later", "going", "forward", "short-term", "early", "within", "two", "weeks", "30", "days",
     "after", "go-live", "launch", "post-launch", "on", "day", "once", "legal", "signs", "off", "data", "is",
     "available", "during", "rollout", "promptly", "timely", "manner", "<date>", "15th", "quarter", "half", "first",
     "before", "the", "pilot", "ends", "until", "we", "launch", "run-up", "to", "fortnight", "lunchtime", "agreed",
-    "date", "ship", ",", ".", "a", "few", "years", "subsequent", "phase", "some", "point", "over", "time", "due",
-    "course", "sprint", "3", "release", "X", "Y", "this", "afternoon", "the", "weekend", "months", "ahead",
+    "fortnights", "date", "ship", ",", ".", "a", "few", "years", "subsequent", "phase", "some", "point", "over",
+    "time", "due", "course", "sprint", "3", "release", "X", "Y", "this", "afternoon", "the", "weekend", "months",
+    "ahead",
 ])
 
 

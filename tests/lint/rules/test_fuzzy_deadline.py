@@ -68,6 +68,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Ship by the end of the pilot.", ["by the end of the pilot"]),
     ("Ship after the reorg.", ["after the reorg"]),
     ("Ship 30 days after go-live.", ["30 days after go-live"]),
+    ("Send the survey 3 fortnights after launch.", ["3 fortnights after launch"]),
+    ("Send the survey a fortnight before go-live.", ["a fortnight before go-live"]),
     ("Ship during the rollout.", ["during the rollout"]),
     ("Send the recap after the campaign wraps.", ["after the campaign wraps"]),
     ("Ship by <date>.", ["by <date>"]),

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CONDITION",
     "CONDITION_RE",
+    "COUNT",
     "DAY_OF_MONTH",
     "DURATION",
     "EVENT",
@@ -51,10 +52,10 @@ PREPOSITION = (
     r"|middle|close)\s+of|early|mid|late)"
 )
 YEAR = r"(?:FY\s?['\u2019]?\d{2,4}|(?:19|20)\d\d(?![\d\-/]))"
-UNIT = (
-    r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|fortnights?|months?|quarters?|years?|sprints?|hours?|hrs?"
-    r"|minutes?|mins?)"
-)
+_UNIT_WORDS = ("day", "week", "fortnight", "month", "quarter", "year", "sprint", "hour", "hr", "minute", "min")
+UNIT = rf"(?:business\s+|working\s+|calendar\s+)?(?:{'|'.join(f'{word}s?' for word in _UNIT_WORDS)})"
+COUNT = rf"(?:{NUMBER}|a|an|one)"
+"""How many units a duration or an offset counts: "3", "two", "a"."""
 _PERIOD_NOUN = (
     r"(?:year|quarter|month|week|day|sprint|season|term|semester|fiscal\s+year|financial\s+year|calendar\s+year|FY"
     r"|pilot|project|phase|programme|program|engagement|contract|trial|migration|rollout|summer|winter|spring"
@@ -207,14 +208,11 @@ PLAN_UNIT = TermPattern.raw(
 )
 """A numbered unit of a plan with no day of its own: "by sprint 3", "in release 2", "by the end of phase 2"."""
 _HAS_IN = any_word("within", "in")
-_HAS_DURATION_UNIT = any_word(
-    "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year",
-    "years", "sprint", "sprints", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
-)  # fmt: skip
-"""Every word UNIT can end with: a duration holds one of them."""
+_HAS_UNIT = any_word(*_UNIT_WORDS, *(f"{word}s" for word in _UNIT_WORDS))
+"""Every word UNIT can end with: a duration or an offset holds one of them."""
 DURATION = TermPattern.raw(
-    rf"(?<![\w\-])(?:within|in)\s+(?:the\s+next\s+|the\s+first\s+)?(?:{NUMBER}|a|an|one)[\s\-]+{UNIT}(?![\w\-])",
-    needs=lambda text: _HAS_IN(text) and _HAS_DURATION_UNIT(text),
+    rf"(?<![\w\-])(?:within|in)\s+(?:the\s+next\s+|the\s+first\s+)?{COUNT}[\s\-]+{UNIT}(?![\w\-])",
+    needs=lambda text: _HAS_IN(text) and _HAS_UNIT(text),
     label="duration",
 )
 _BEFORE_MILESTONE = (
@@ -222,10 +220,6 @@ _BEFORE_MILESTONE = (
     "through", "around",
 )  # fmt: skip
 _LEAD_UP = r"in\s+the\s+(?:run|lead)[\s\-]+up\s+to"
-_HAS_UNIT = any_word(
-    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint", "sprints",
-    "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
-)  # fmt: skip
 _BEFORE_SPAN = ("during", "throughout", "over the course of", "for the duration of")
 _BEFORE_EVENT = ("after", "before", "until", "till", "once", "by the time", "as soon as", "when")
 _FUZZY_WORDS = (  # one of them is in every match of FUZZY
@@ -251,15 +245,14 @@ _EVENT_AFTER_PREPOSITION = rf"""(?:{alternation(_BEFORE_MILESTONE)}|{_LEAD_UP})\
     (?:the\s+)?(?:next\s+|first\s+|upcoming\s+|planned\s+|new\s+|our\s+|their\s+)?(?:(?!each|every|any)\w+\s+)?
     {EVENT}(?![\w\-])"""
 _HAS_EVENT_PREPOSITION = any_word(*_BEFORE_MILESTONE, "run", "lead")
-MILESTONE = TermPattern.raw(
-    rf"(?<![\w\-]){_EVENT_AFTER_PREPOSITION}", needs=_HAS_EVENT_PREPOSITION, label="milestone"
-)
+MILESTONE = TermPattern.raw(rf"(?<![\w\-]){_EVENT_AFTER_PREPOSITION}", needs=_HAS_EVENT_PREPOSITION, label="milestone")
 OFFSET_MILESTONE = TermPattern.raw(
-    rf"(?<![\w\-])(?:(?:within|in)\s+)?{NUMBER}\s+{UNIT}\s+{_EVENT_AFTER_PREPOSITION}",
+    rf"(?<![\w\-])(?:(?:within|in)\s+)?{COUNT}[\s\-]+{UNIT}\s+{_EVENT_AFTER_PREPOSITION}",
     needs=lambda text: _HAS_EVENT_PREPOSITION(text) and _HAS_UNIT(text),
     label="milestone",
 )
-"""An undated event with an offset: "30 days after go-live", "within 2 weeks after launch"."""
+"""An undated event with an offset: "30 days after go-live", "within 2 weeks after launch", "a fortnight before
+launch"."""
 SPAN = TermPattern.raw(
     rf"""(?<![\w\-]){alternation(_BEFORE_SPAN)}\s+
     (?:the\s+|this\s+|our\s+)?(?:(?!each|every|any)\w+\s+)?{SPAN_NOUN}(?![\w\-])""",
@@ -293,8 +286,7 @@ _NOT_AN_EVENT = (  # "once we have ...", "until we can ...": a state or an abili
     "have", "are", "can", "could", "need", "see", "get", "do", "know", "think", "want", "may", "might", "will",
     "would", "should", "must", "feel", "believe", "hear",
 )  # fmt: skip
-_CONDITION_SOURCE = (
-    rf"""(?P<condition>(?<![\w\-])
+_CONDITION_SOURCE = rf"""(?P<condition>(?<![\w\-])
     (?:once|as\s+soon\s+as|until|till|by\s+the\s+time)\s+(?:we|they)\s+(?!{alternation(_NOT_AN_EVENT)}(?![\w\-]))
         [a-z]+(?<!ly)(?:\s+(?:off|up|out|live))?
     | (?:once|when)\s+(?:ready|approved|signed\s+off|finali[sz]ed|agreed)
@@ -306,7 +298,6 @@ _CONDITION_SOURCE = (
     | (?(once)(?!is\b|was\b|has\b|does\b|needs\b|means\b|allows\b|permits\b|remains\b|seems\b)
         [a-z]+(?<=[^su\s]s)(?:\s+(?:off|up|out|over|through|down|back|live))?|(?!))
     ))(?![\w\-])"""
-)
 _CONDITION_WORDS = any_word("once", "soon", "when", "until", "till", "time")
 CONDITION = TermPattern.raw(_CONDITION_SOURCE, needs=_CONDITION_WORDS, label="condition")
 CONDITION_RE = Regex(_CONDITION_SOURCE, re.IGNORECASE | re.VERBOSE, _CONDITION_WORDS)

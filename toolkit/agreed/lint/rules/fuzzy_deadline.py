@@ -77,7 +77,7 @@ from agreed.text.clocks import (
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_date
 from agreed.text.patterns import Regex
-from agreed.text.time_phrases import CONDITION_RE, EVENT, PREPOSITION, SPAN_NOUN, TIME_PHRASES, UNIT, YEAR
+from agreed.text.time_phrases import CONDITION_RE, COUNT, EVENT, PREPOSITION, SPAN_NOUN, TIME_PHRASES, UNIT, YEAR
 from agreed.text.vocabulary import DATE, MONTH, NUMBER, WEEKDAY
 
 if TYPE_CHECKING:
@@ -126,9 +126,7 @@ _PLANNED = Regex(
     rf"(?:the\s+|our\s+|this\s+)?(?:next\s+|first\s+|planned\s+|upcoming\s+)?(?:[\w\-]+\s+)?(?:{EVENT}|{SPAN_NOUN})\b",
     re.IGNORECASE,
 )
-_SHARED_ANCHOR = Regex(
-    rf"\b(?:within|in)\s+(?:{NUMBER}|a|an|one)[\s\-]+{UNIT}\s+(?:of|after|from|following)\s+", re.IGNORECASE
-)
+_SHARED_ANCHOR = Regex(rf"\b(?:within|in)\s+{COUNT}[\s\-]+{UNIT}\s+(?:of|after|from|following)\s+", re.IGNORECASE)
 """An anchored duration earlier in the sentence, whose anchor a later bare one shares ("... and to 100 % within 12
 hours")."""
 _DEFINING_CLAUSE = Regex(r"\s+(?:(?:in|during|after|before)\s+which|when|that)\b", re.IGNORECASE)
@@ -185,7 +183,7 @@ _DATE_AT_END = Regex(rf"{DATE}\s*$", re.IGNORECASE, has_date)
 _STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
 _QUANTIFIED_EVENT = Regex(r"^\S+\s+(?:each|every|any|a|an)\b", re.IGNORECASE)
 _PRONOUN_EVENT = Regex(r"^\S+\s+(?:it|they|he|she)\b", re.IGNORECASE)
-_OFFSET_BEFORE = Regex(rf"(?:{NUMBER}|a|an|one)[\s\-]+{UNIT}$", re.IGNORECASE)
+_OFFSET_BEFORE = Regex(rf"{COUNT}[\s\-]+{UNIT}$", re.IGNORECASE)
 _TERM_COMPOUND = Regex(
     r"\s*(?:loans?|lease|leases|let|lets|rentals?|disability|debt|borrowing|financing|investments?|deposits?|memory"
     r"|storage|cache|visas?|credentials?|tokens?|liabilit(?:y|ies)|contracts?|workers?|staff|sickness|absences?"
@@ -233,7 +231,7 @@ def _period_before(hit: Hit) -> str:
 
 
 def _holds_a_state(hit: Hit, *, standing: bool) -> bool:
-    """"The price is fixed until the contract is renewed", "keep the current prices until the new list is agreed":
+    """ "The price is fixed until the contract is renewed", "keep the current prices until the new list is agreed":
     how long a state holds, not a deadline."""
     before = hit.clause[: max(0, hit.clause.find(hit.term))] or hit.before
     if hit.label == "condition" and holds_by_itself(before):
@@ -266,7 +264,7 @@ def _keep_duration(hit: Hit, before: str) -> bool:
 
 
 def _is_behaviour_bound(hit: Hit) -> bool:
-    """"The batch job shall complete within 2 hours" bounds every run of a system's behaviour; "The portal will
+    """ "The batch job shall complete within 2 hours" bounds every run of a system's behaviour; "The portal will
     launch within 6 months" times one event of a project, which is a deadline."""
     return not _ONE_OFF_EVENT.search(hit.sentence) and specifies_behaviour(hit.masked, hit.start)
 
@@ -403,7 +401,7 @@ _KEEP_BY_LABEL: dict[str, Callable[[Hit, str], bool]] = {
 
 
 def _is_anchored(hit: Hit) -> bool:
-    """"Within 30 days of termination" restarts at a recorded trigger; "after the go-live on 2027-06-01" counts from a
+    """ "Within 30 days of termination" restarts at a recorded trigger; "after the go-live on 2027-06-01" counts from a
     calendar day; "of go-live" names an undated milestone."""
     anchor = _ANCHOR.match(hit.masked, hit.end)
     if anchor is None:
@@ -414,7 +412,7 @@ def _is_anchored(hit: Hit) -> bool:
 
 
 def _is_label(hit: Hit, before: str) -> bool:
-    """"The Q3 2027 promotion committee", "the Q4 review": the period names a thing, it is no deadline."""
+    """ "The Q3 2027 promotion committee", "the Q4 review": the period names a thing, it is no deadline."""
     names_noun = _names_noun_after(hit)
     if names_noun and (_CODE.search(hit.term) or _THE_YEAR.search(hit.term)):
         return True  # "store it in H2 tables", "through the 2027 peak": the code or year names the noun after it
@@ -424,7 +422,7 @@ def _is_label(hit: Hit, before: str) -> bool:
 
 
 def _is_scope(hit: Hit) -> bool:
-    """"Falls reported in 2026 ... by 2027-02-09": with a calendar day given, "in <period>" scopes the data."""
+    """ "Falls reported in 2026 ... by 2027-02-09": with a calendar day given, "in <period>" scopes the data."""
     return bool(re.match(r"(?:in|during|within|throughout|for)\b", hit.term, re.IGNORECASE)) and has_date(hit.sentence)
 
 
