@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from agreed.lint.engine import lint_document
 from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.collective_actor import RULE
 from agreed.problem import Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
-    from conftest import FlaggedBy, RuleIdentity
+    from conftest import FlaggedBy, LoadText, RuleIdentity
 
 
 def test_identity(rule_identity: RuleIdentity) -> None:
@@ -111,6 +112,66 @@ def test_passes(text: str, flagged_by: FlaggedBy) -> None:
 def test_silent_when_the_item_names_its_owner(flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, "We will deliver a reporting layer.", TextContext(owned=True)) == []
     assert flagged_by(RULE, "We will deliver a reporting layer (owner: Li Wei).") == []
+
+
+PARTNERS = TextContext(standing=True, partners=("maria", "Maria Chen", "daniel", "Dr Daniel Ortiz"))
+"""An answer Maria Chen and Daniel Ortiz give together."""
+
+
+@pytest.mark.parametrize("text", [
+    "We meet every Tuesday at 9:00.",
+    "Maria and Daniel spend 1 hour on it every Friday.",
+    "They disagree in private first, then agree on one message.",
+    "They review the load at the June check-in and shift one workshop if needed.",
+    "Both of us read the figures before the call.",
+    "The two of us walk through one clinic every month.",
+    "Both partners sign the summary.",
+    "The agenda is set by us; we co-host the review.",
+    "Maria Chen and Dr Ortiz will present the results together.",
+    "Daniel or Maria calls the other the same day.",
+    "It is up to us to raise a slipping date first.",
+])
+def test_the_partners_acting_together_is_the_practice_their_answer_asks_for(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text, PARTNERS) == []
+    assert flagged_by(RULE, text) != []  # anywhere else, the same words name no single owner
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Someone takes the notes at every check-in.", ["Someone"]),
+    ("Somebody books the room.", ["Somebody"]),
+    ("The team answers every partner email within 2 days.", ["The team"]),
+    ("Management decides if we disagree twice.", ["Management"]),
+    ("Stakeholders will hear of a surprise first.", ["Stakeholders"]),
+    ("Everyone attends the Monday stand-up.", ["Everyone"]),
+    ("TBD will chair the check-in.", ["TBD"]),
+    ("The renegotiation will be approved by the business.", ["the business"]),
+    ("Maria and Li meet every Friday.", ["Maria and Li"]),
+    ("Maria and the Finance team will review the rota.", ["Maria and the Finance team"]),
+    ("The team meets on Monday and they review the figures.", ["The team", "they"]),
+])
+def test_anyone_else_is_named_in_the_partners_answer(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text, PARTNERS) == expected
+
+
+def test_the_relationship_answers_of_an_agreement_are_the_partners(load_text: LoadText) -> None:
+    text = """agreed: 1
+id: demo
+title: Demo agreement
+status: draft
+parties:
+  - id: maria
+    name: Maria Chen
+  - id: daniel
+    name: Daniel Ortiz
+    commits: We answer every email within one working day.
+relationship:
+  routine: We meet every Tuesday at 9:00. Maria and Daniel spend 1 hour on it every Friday.
+  disagreement: They disagree in private first, then agree on one message. Someone from HR mediates.
+"""
+    problems = [problem for problem in lint_document(load_text(text), rules=[RULE]) if problem.rule == "A206"]
+    assert [(problem.line, problem.col, problem.message.split('"')[1]) for problem in problems] == [
+        (10, 14, "We"), (13, 76, "Someone from HR"),
+    ]
 
 
 @pytest.mark.parametrize(("text", "message"), [

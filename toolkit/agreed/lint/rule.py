@@ -67,6 +67,10 @@ class TextContext(Record):
     while a time vague in itself ("promptly", "soon") is as vague as anywhere.
     ``dated``: the statement's item gives its own calendar day in a field (a milestone's ``due``, the day results are
     communicated): an event it happens at ("a slot at the all-hands") falls on that day.
+    ``partners``: the words are an answer the partners give together (how they talk, disagree, warn each other, run
+    check-ins): the names they go by (each party's id and name), or None for any other words. Their acting together
+    ("we", "both of us", "Helen and Rafael") is the shared practice such an answer asks for, not a group that owes
+    it; anyone else ("the team", "someone", "management") still names nobody.
     Free-standing statements (``agreed check-text``) have none of these.
     """
 
@@ -75,6 +79,7 @@ class TextContext(Record):
     party: str | None = None
     standing: bool = False
     dated: bool = False
+    partners: tuple[str, ...] | None = None
 
 
 class AtPath(Record):

@@ -5,7 +5,9 @@ single person who answers for the result, and so do the same commitments in the 
 "everyone attends", "both leads meet"): when it slips, everyone assumes someone else had it. Name one owner (a
 person, a role with one holder, or a named unit such as "Finance" or "the Platform team") and, if needed, the people
 who help. The rule is silent when the item names one owner. A right given to a group ("Employees may download
-their payslips") is no commitment they owe.
+their payslips") is no commitment they owe. In an answer the partners give together (a relationship answer, how
+check-ins run) the partners acting together is the practice asked for: "we", "both of us", "they" for the partners
+and their names joined by "and" pass there, while anyone else ("the team", "someone", "management") is still named.
 
 Fires on:
     We will deliver a reporting layer by 2027-03-31.
@@ -43,18 +45,18 @@ if TYPE_CHECKING:
 GROUPS = (
     "we", "we'll", "we're", "we've", "they'll", "our team", "our teams", "the team", "the teams", "the whole team",
     "the project team", "the working group", "the group", "our people", "the people", "everyone", "everybody",
-    "all staff", "all of us", "both of us", "someone", "somebody", "anyone", "anybody", "people", "stakeholders",
-    "all stakeholders", "the stakeholders", "relevant stakeholders", "key stakeholders", "management", "the management",
-    "leadership", "the leadership", "the leadership team", "the business", "the organisation", "the organization",
-    "the org", "relevant teams", "the relevant team", "the relevant teams", "the parties", "both parties",
-    "all parties", "both sides", "both partners", "all partners", "the partners", "both teams", "all teams",
-    "the teams involved", "a member of", "members of", "a representative of", "representatives of", "they",
-    "the squad", "our squad", "the crew",
+    "all staff", "all of us", "both of us", "the two of us", "someone", "somebody", "anyone", "anybody", "people",
+    "stakeholders", "all stakeholders", "the stakeholders", "relevant stakeholders", "key stakeholders", "management",
+    "the management", "leadership", "the leadership", "the leadership team", "the business", "the organisation",
+    "the organization", "the org", "relevant teams", "the relevant team", "the relevant teams", "the parties",
+    "both parties", "all parties", "both sides", "both partners", "all partners", "the partners", "both teams",
+    "all teams", "the teams involved", "a member of", "members of", "a representative of", "representatives of",
+    "they", "the squad", "our squad", "the crew",
 )  # fmt: skip
 PLURAL_GROUPS = (
-    "they", "all of us", "both of us", "stakeholders", "all stakeholders", "the stakeholders", "relevant stakeholders",
-    "key stakeholders", "the parties", "both parties", "all parties", "both sides", "both partners", "all partners",
-    "the partners", "both teams", "all teams", "our teams", "the teams",
+    "they", "all of us", "both of us", "the two of us", "stakeholders", "all stakeholders", "the stakeholders",
+    "relevant stakeholders", "key stakeholders", "the parties", "both parties", "all parties", "both sides",
+    "both partners", "all partners", "the partners", "both teams", "all teams", "our teams", "the teams",
 )  # fmt: skip
 """The groups of GROUPS that take a plural verb: "they answer", "both parties sign"."""
 _COMMITS = (
@@ -154,6 +156,15 @@ _ROLE_NOUN_AFTER = Regex(
 _AND_BEFORE = Regex(r"\band\s+$", re.IGNORECASE)
 _CLAUSE_WORD = Regex(r"(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
 _WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
+_PARTNERS = frozenset((
+    "we", "we'll", "we're", "we've", "us", "by us", "up to us", "on us", "let's", "let us", "both of us",
+    "the two of us", "the partners", "both partners", "all partners", "the parties", "both parties", "all parties",
+))
+"""The partners acting together, as they say it in an answer they give together."""
+_THEY = frozenset(("they", "they'll", "them"))
+_LIST_OPENING = Regex(r"^\s*(?:by|either|both)\s+", re.IGNORECASE)
+_LIST_BREAK = Regex(rf"{_JOINER}|\s*,\s*", re.IGNORECASE)
+_TITLE = Regex(r"^\s*(?:the\s+|our\s+)?(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?", re.IGNORECASE)
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
 
@@ -204,13 +215,46 @@ def _message(hit: Hit) -> str:
     return f'"{hit.term}" is a collective or placeholder actor: name the one person, role or unit who owns this'
 
 
+def _by_others(hits: Iterable[Hit], partners: tuple[str, ...]) -> list[Hit]:
+    """In an answer the partners give together, the hits that name someone other than the partners, less a joint
+    verb in a clause whose actors are the partners ("we co-host the review"). "They" is the partners unless someone
+    else was named before it, whom it may point back to."""
+    others: list[Hit] = []
+    theirs: set[tuple[int, int]] = set()
+    for hit in hits:
+        if _names_partners(hit, partners, after_others=any(other.label != "joint" for other in others)):
+            theirs.add(clause_around(hit.masked, hit.start, hit.end))
+        else:
+            others.append(hit)
+    return [hit for hit in others
+            if hit.label != "joint" or clause_around(hit.masked, hit.start, hit.end) not in theirs]
+
+
+def _names_partners(hit: Hit, partners: tuple[str, ...], *, after_others: bool) -> bool:
+    term = " ".join(hit.term.lower().split())
+    if term in _THEY:
+        return not after_others
+    if hit.label in ("several", "several-at-start"):
+        return all(_is_partner(actor, partners) for actor in _LIST_BREAK.split(_LIST_OPENING.sub("", hit.term)))
+    return term in _PARTNERS
+
+
+def _is_partner(actor: str, partners: tuple[str, ...]) -> bool:
+    """Whether ``actor`` is one of the partners: their id, their name or a word of it ("Helen", "Dr Moore")."""
+    name = _TITLE.sub("", actor).strip().lower()
+    return any(name == partner.lower() or name in partner.lower().split() for partner in partners)
+
+
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.owned:
         return
     patterns = (
         _OWNER_FIELD, _SEVERAL, _SEVERAL_DOING, _JOINT, _SUBJECT, _PLURAL_SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE
     )
-    for hit in _one_per_clause(scan(text, *patterns, keep=_keep)):
+    hits: Iterable[Hit] = _one_per_clause(scan(text, *patterns, keep=_keep))
+    if context.partners is not None:
+        hits = _by_others(hits, context.partners)
+    for hit in hits:
         yield TextSpan(hit.start, hit.end, _message(hit))
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Sequence
 
+from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import gives_own_date
 from agreed.lint.rule import TextContext, TextRule
@@ -54,7 +55,8 @@ class Voice(enum.Enum):
     PARTY = "the party's own words"
     """A party's own entry: the party it belongs to is known; a group ("we", "the team") still names nobody."""
     PARTNERS = "the partners' shared words"
-    """An answer the partners give together: owned by nobody in particular."""
+    """An answer the partners give together: owned by nobody in particular, and practised by the partners, whose
+    names the context carries."""
 
 
 class Prose(Record):
@@ -250,9 +252,10 @@ def statements(document: Document) -> Iterator[Statement]:
     """Every non-blank value of a loaded document that a text rule reads, in reading order: row by row, except that
     rows of the same list are read item by item (a deliverable's ``what``, then its ``acceptance``, then the next
     deliverable)."""
+    partners = _partner_names(document)
     found = [(rank, _indices(path), index, statement)
              for index, (row, steps, rank) in enumerate(_READ)
-             for path, statement in _statements_at(document, row, steps)]
+             for path, statement in _statements_at(document, row, steps, partners)]
     found.sort(key=lambda entry: entry[:3])
     for *_, statement in found:
         yield statement
@@ -280,10 +283,17 @@ _READ = tuple(zip(_READ_ROWS, _READ_STEPS, _group_ranks(_READ_STEPS), strict=Tru
 """The rows some rule reads, each with its path's steps and its container's rank in the reading order."""
 
 
-def _statements_at(document: Document, row: Prose, steps: tuple[str, ...]) -> Iterator[tuple[JsonPath, Statement]]:
+def _partner_names(document: Document) -> tuple[str, ...]:
+    """The names the agreement's parties go by: each one's id and name, as written."""
+    parties = agreement_of(document).parties
+    return tuple(name for party in parties for name in (party.id, party.name) if name is not None and name.strip())
+
+
+def _statements_at(document: Document, row: Prose, steps: tuple[str, ...],
+                   partners: tuple[str, ...]) -> Iterator[tuple[JsonPath, Statement]]:
     for path, value, item in _values(document.data, steps, (), None):
         if isinstance(value, str) and value.strip():
-            yield path, Statement(path, value, _context(row, path, item), row)
+            yield path, Statement(path, value, _context(row, path, item, partners), row)
 
 
 def _values(node: object, steps: tuple[str, ...], path: JsonPath,
@@ -301,10 +311,10 @@ def _values(node: object, steps: tuple[str, ...], path: JsonPath,
         yield from _values(node.get(step), rest, (*path, step), node)
 
 
-def _context(row: Prose, path: JsonPath, item: dict[str, object] | None) -> TextContext:
+def _context(row: Prose, path: JsonPath, item: dict[str, object] | None, partners: tuple[str, ...]) -> TextContext:
     """What the item holding a value says about it: numbers or acceptance criteria of its own make it measured
     (not its own acceptance criterion, which is what says how it is judged); a date field of its own makes it dated;
-    who owns it depends on the voice."""
+    who owns it depends on the voice, and the partners' shared words carry the names of the partners."""
     fields = item if item is not None else {}
     acceptance = fields.get("acceptance")
     measured = path[-1] != "acceptance" and (
@@ -318,7 +328,9 @@ def _context(row: Prose, path: JsonPath, item: dict[str, object] | None) -> Text
     if row.voice is Voice.ITEM:
         owned = any(_names_one(fields.get(name)) for name in _OWNER_FIELDS)
         return TextContext(measured=measured, owned=owned, standing=row.standing, dated=dated)
-    return TextContext(measured=measured, owned=row.voice is Voice.NO_ACTOR, standing=row.standing, dated=dated)
+    if row.voice is Voice.PARTNERS:
+        return TextContext(measured=measured, standing=row.standing, dated=dated, partners=partners)
+    return TextContext(measured=measured, owned=True, standing=row.standing, dated=dated)
 
 
 def _is_number(value: object) -> bool:
