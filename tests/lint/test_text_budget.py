@@ -10,11 +10,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from agreed.cli import main
 from agreed.codes import TEXT_NOT_READ
-from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
+from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, readings
 from agreed.lint.engine import Linter, check_statement
+from agreed.lint.run import check_statements
 from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
 from agreed.problem import Severity
 
@@ -180,3 +183,35 @@ def test_a_value_cut_by_the_agreement_budget_uses_it_up(load_text: LoadText, lon
     assert [(line, col) for line, col, _ in not_read] == [(13, 13), (17, 13)]
     assert not_read[0][2].startswith("the text rules read only the first")
     assert not_read[1][2] == "the text rules read at most 120 characters of commitment prose per agreement"
+
+
+# ------------------------------------------------------------------------------------------ the one walk
+
+
+@given(st.lists(st.text(alphabet="ab .\n", max_size=40), max_size=12),
+       st.integers(min_value=1, max_value=40), st.integers(min_value=1, max_value=120))
+def test_the_walk_spends_the_budget_in_order_and_stops_once(texts: list[str], value_chars: int,
+                                                            document_chars: int) -> None:
+    budget = TextBudget(value_chars=value_chars, document_chars=document_chars)
+    walked = list(readings(texts, budget))
+    assert [reading.at for reading in walked] == list(range(len(walked)))
+    assert all(reading.read <= min(value_chars, len(texts[reading.at])) for reading in walked)
+    assert sum(reading.read for reading in walked) <= document_chars
+    ends = [reading for reading in walked if reading.cut in (Cut.TOTAL, Cut.SPENT)]
+    assert all(reading.cut is Cut.SPENT for reading in ends[1:]) and len(ends) <= 2
+    if walked and walked[-1].cut is not Cut.SPENT:  # nothing ran out: every text was walked
+        assert len(walked) == len(texts) or walked[-1].cut is Cut.TOTAL
+    for reading in walked:
+        whole = reading.read == len(texts[reading.at])
+        assert whole == (reading.cut is Cut.NONE)
+
+
+@pytest.mark.parametrize("lengths", [(30, 30, 30, 30), (10, 60, 5), (45, 45, 45), (50, 1, 1)])
+def test_check_text_says_not_read_where_the_walk_cut(lengths: tuple[int, ...]) -> None:
+    budget = TextBudget(value_chars=40, document_chars=100)
+    texts = [" ".join(["quick"] * ((length + 5) // 6))[:length].strip() for length in lengths]
+    checked = check_statements(texts, budget=budget)
+    stopped_lines = [line.number - 1 for line in checked if any(f.rule == TEXT_NOT_READ for f in line.findings)]
+    walked = list(readings(texts, budget))
+    stopped_walk = [reading.at for reading in walked if reading.cut is not Cut.NONE]
+    assert stopped_lines == stopped_walk

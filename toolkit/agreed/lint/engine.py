@@ -12,7 +12,7 @@ from agreed import codes
 from agreed.codes import INTERNAL_ERROR, SCHEMA_VIOLATION, TEXT_NOT_READ
 from agreed.document import Document, JsonPath
 from agreed.lint import suppressions
-from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
+from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, break_before, read_length, readings
 from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.config import CUSTOM_TERMS_OPTION
 from agreed.lint.rule import Category, DocumentRule, LintContext, RepositoryRule, Rule, TextContext, TextRule, TextSpan
@@ -123,12 +123,6 @@ def _builtin(code: str) -> codes.BuiltinCode:
     return builtin
 
 
-def read_length(text: str, limit: int) -> int:
-    """How much of ``text`` the text rules read: all of it up to ``limit`` characters, else up to the last break
-    (sentence, line or word) before the limit, so that no word is cut in two."""
-    return len(text) if len(text) <= limit else _cut(text, 0, limit)
-
-
 def not_read_message(read: int, total: int, budget: TextBudget) -> str:
     return (f"the text rules read only the first {read:,} of this value's {total:,} characters (at most "
             f"{budget.value_chars:,} per value and {budget.document_chars:,} per agreement): the rest was not "
@@ -227,20 +221,10 @@ def _chunked_spans(rule: TextRule, text: str, context: TextContext) -> Iterator[
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     while len(text) - start > MAX_CHUNK:
-        cut = _cut(text, start, start + MAX_CHUNK)
+        cut = break_before(text, start, start + MAX_CHUNK)
         yield start, text[start:cut]
         start = cut
     yield start, text[start:]
-
-
-def _cut(text: str, start: int, limit: int) -> int:
-    """Where to end a piece of ``text[start:]`` of at most ``limit - start`` characters: after the last sentence end
-    or line break in its second half, else after the last space there, else at ``limit``."""
-    half = start + (limit - start) // 2  # a break in the first half would waste most of the piece
-    cut = max(text.rfind(". ", half, limit) + 2, text.rfind("\n", half, limit) + 1)
-    if cut <= half:
-        cut = text.rfind(" ", half, limit) + 1
-    return cut if half < cut <= limit else limit
 
 
 def validate(document: Document) -> list[Problem]:
@@ -352,21 +336,16 @@ def _within_budget(prose: Sequence[Statement], budget: TextBudget) -> tuple[list
     """The statements cut to what the budget lets the text rules read, and what was left unread."""
     kept: list[Statement] = []
     unread: list[_Unread] = []
-    left = budget.document_chars
-    for index, statement in enumerate(prose):
-        if left <= 0:
-            later = len(prose) - index - 1
+    for reading in readings([statement.text for statement in prose], budget):
+        statement = prose[reading.at]
+        if reading.cut is Cut.SPENT:
+            later = len(prose) - reading.at - 1
             unread.append(_Unread(statement.path, _document_budget_message(later, budget)))
-            break
-        allowance = min(budget.value_chars, left)
-        read = read_length(statement.text, allowance)
-        if read == len(statement.text):
+        elif reading.cut is Cut.NONE:
             kept.append(statement)
-            left -= read
-            continue
-        unread.append(_Unread(statement.path, not_read_message(read, len(statement.text), budget)))
-        kept.append(statement._replace(text=statement.text[:read]))
-        left = 0 if allowance < budget.value_chars else left - read  # cut by what the agreement had left: all used
+        else:
+            unread.append(_Unread(statement.path, not_read_message(reading.read, len(statement.text), budget)))
+            kept.append(statement._replace(text=statement.text[: reading.read]))
     return kept, unread
 
 

@@ -24,7 +24,7 @@ from agreed.document import Document, decode_text, load_document
 from agreed.lines import split_lines
 from agreed.lint import engine, suppressions
 from agreed.lint.batch import Check, Checked, Source, check_agreements
-from agreed.lint.budget import DEFAULT_BUDGET, TextBudget
+from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, readings
 from agreed.lint.config import ConfigError, LintConfig
 from agreed.lint.engine import Linter, StatementFinding, default_rules, directives, validate
 from agreed.lint.repository import check_repository, summarise
@@ -153,16 +153,13 @@ def check_statements(lines: Sequence[str], config: LintConfig | None = None,
     unread is said by one X004 finding where reading stopped; the lines after it are listed, without findings."""
     check = _statement_check(config, budget)
     checked: list[CheckedLine] = []
-    left = budget.document_chars
-    for number, line in enumerate(lines, start=1):
-        allowance = min(budget.value_chars, left)
-        read = engine.read_length(line, allowance)
-        if read == len(line) or allowance == budget.value_chars:  # within what the input has left: a line's own cap
+    for reading in readings(lines, budget):
+        number, line = reading.at + 1, lines[reading.at]
+        if reading.cut in (Cut.NONE, Cut.VALUE):  # a line's own cap is the statement check's to apply and say
             checked.append(CheckedLine(number, line, tuple(check(line))))
-            left -= read
             continue
-        stopped = _input_not_read(read, line, len(lines) - number, budget)
-        checked.append(CheckedLine(number, line, (*(check(line[:read]) if read else ()), stopped)))
+        stopped = _input_not_read(reading.read, line, len(lines) - number, budget)
+        checked.append(CheckedLine(number, line, (*(check(line[: reading.read]) if reading.read else ()), stopped)))
         checked.extend(CheckedLine(after, text, ()) for after, text in enumerate(lines[number:], start=number + 1))
         break
     return tuple(checked)
