@@ -17,8 +17,8 @@ from agreed.cli import main
 from agreed.codes import TEXT_NOT_READ
 from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, readings
 from agreed.lint.engine import Linter, check_statement
-from agreed.lint.run import check_statements
 from agreed.lint.rule import Category, TextContext, TextRule, TextSpan
+from agreed.lint.run import check_statements
 from agreed.problem import Severity
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
@@ -198,7 +198,8 @@ def test_the_walk_spends_the_budget_in_order_and_stops_once(texts: list[str], va
     assert all(reading.read <= min(value_chars, len(texts[reading.at])) for reading in walked)
     assert sum(reading.read for reading in walked) <= document_chars
     ends = [reading for reading in walked if reading.cut in (Cut.TOTAL, Cut.SPENT)]
-    assert all(reading.cut is Cut.SPENT for reading in ends[1:]) and len(ends) <= 2
+    assert all(reading.cut is Cut.SPENT for reading in ends[1:])
+    assert len(ends) <= 2
     if walked and walked[-1].cut is not Cut.SPENT:  # nothing ran out: every text was walked
         assert len(walked) == len(texts) or walked[-1].cut is Cut.TOTAL
     for reading in walked:
