@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from agreed.text.measures import (
     has_measure,
     has_number,
     has_reference,
+    numeric_day_readings,
 )
 
 
@@ -32,6 +35,27 @@ def test_has_number(text: str, expected: bool) -> None:
 ])
 def test_has_date(text: str, expected: bool) -> None:
     assert has_date(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1/3/2027", ("2027-03-01", "2027-01-03")),  # day first, then month first
+    ("01.03.2027", ("2027-03-01", "2027-01-03")),
+    ("31/03/2027", ("2027-03-31",)),  # no month 31: one day
+    ("03/31/2027", ("2027-03-31",)),
+    ("3/3/27", ("2027-03-03",)),  # both readings are the same day; a two-digit year is 20YY
+    ("29/02/2027", ()),  # 2027 has no 29 February
+    ("45/60/2027", ()),
+    ("2027-03-01", ()),  # not a day in numbers with slashes or dots
+])
+def test_numeric_day_readings(text: str, expected: tuple[str, ...]) -> None:
+    assert tuple(day.isoformat() for day in numeric_day_readings(text)) == expected
+
+
+@given(st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2099, 12, 31)))
+def test_a_day_in_numbers_reads_as_itself_day_first(day: datetime.date) -> None:
+    readings = numeric_day_readings(f"{day.day}/{day.month}/{day.year}")
+    assert readings[0] == day
+    assert len(readings) == (2 if day.day <= 12 and day.day != day.month else 1)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -34,6 +34,8 @@ def _labels(text: str) -> list[tuple[str, str]]:
     ("Ship by <date>.", ("by <date>", "placeholder")),
     ("Ship by sprint 3.", ("by sprint 3", "milestone")),
     ("Deliver X by Y.", ("by Y", "placeholder")),
+    ("Ship by 1/3/2027.", ("1/3/2027", "numeric")),
+    ("Ship by 01.03.2027.", ("01.03.2027", "numeric")),
 ])
 def test_each_shape_is_found_with_its_label(text: str, expected: tuple[str, str]) -> None:
     assert expected in _labels(text)
@@ -52,6 +54,11 @@ def test_an_offset_in_any_unit_is_part_of_the_event(count: str, unit: str) -> No
 @pytest.mark.parametrize("offset", ["a fortnight before go-live", "one week after launch", "an hour before the AGM"])
 def test_an_offset_of_one_unit_is_part_of_the_event(offset: str) -> None:
     assert (offset, "milestone") in _labels(f"Send it {offset}.")
+
+
+@pytest.mark.parametrize("text", ["Upgrade to 4.2.10.", "Use v1.3.2027 of the spec.", "Read 1.3.27 of the manual."])
+def test_a_version_number_is_no_day(text: str) -> None:
+    assert not [label for _, label in _labels(text) if label == "numeric"]
 
 
 _TIME_WORDS = st.sampled_from([

@@ -470,6 +470,28 @@ def test_a_time_vague_in_itself_fires_in_a_standing_practice(phrase: str) -> Non
     assert len(list(RULE.check(f"Ana answers partner questions {phrase}.", _STANDING))) == 1
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Publish the rota by 1/3/2027.", "2027-03-01 read day first or 2027-01-03 month first"),
+    ("Renew within 30 days of 02.04.2027.", "2027-04-02 read day first or 2027-02-04 month first"),
+])
+def test_a_day_in_numbers_that_reads_as_two_days_fires(text: str, expected: str) -> None:
+    assert isinstance(RULE, TextRule)
+    [span] = RULE.check(text, TextContext())
+    assert expected in span.message
+    assert "YYYY-MM-DD" in span.message
+
+
+@pytest.mark.parametrize("text", [
+    "Publish the rota by 31/03/2027.",  # no month 31: one day
+    "Publish the rota by 03/31/2027.",
+    "Publish the rota by 3/3/2027.",
+    "Upgrade the agents to 4.2.10 by 2027-03-01.",
+])
+def test_a_day_in_numbers_that_reads_as_one_day_passes(text: str, flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == []
+    assert flagged_by(RULE, text, _STANDING) == []
+
+
 def test_answering_a_person_in_a_partys_commitments_through_agreed_lint(minimal_agreement: dict[str, Any],
                                                                         tmp_path: Path) -> None:
     maria, li = minimal_agreement["parties"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 
@@ -17,6 +18,7 @@ __all__ = [
     "has_measure",
     "has_number",
     "has_reference",
+    "numeric_day_readings",
 ]
 
 _NUMBER_RE = Regex(NUMBER, re.IGNORECASE)
@@ -99,6 +101,27 @@ def has_number(text: str) -> bool:
 def has_date(text: str) -> bool:
     """True when ``text`` names a calendar day ("2027-03-31", "31 March 2027", "March 31", "31/03/2027")."""
     return _DATE_RE.search(text) is not None
+
+
+def numeric_day_readings(text: str) -> tuple[datetime.date, ...]:
+    """The calendar days a day written in numbers ("1/3/2027", "31.03.2027") can be: day first and month first, each
+    that exists, once. "1/3/2027" is 1 March or 3 January, "31/03/2027" only 31 March; a two-digit year is read as
+    20YY. Empty when ``text`` is no such day or neither reading exists ("45/60/2027")."""
+    parts = re.fullmatch(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\s*", text)
+    if parts is None:
+        return ()
+    first, second, year = (int(part) for part in parts.groups())
+    if len(parts.group(3)) == 2:
+        year += 2000
+    readings: list[datetime.date] = []
+    for month, day in ((second, first), (first, second)):
+        try:
+            reading = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if reading not in readings:
+            readings.append(reading)
+    return tuple(readings)
 
 
 def has_measure(text: str) -> bool:

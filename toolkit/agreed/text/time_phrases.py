@@ -3,7 +3,8 @@
 Each pattern finds one shape of time and labels it: a ``period`` ("Q3", "by the end of the year", "in March 2027"), a
 ``relative`` time ("soon", "next week", "going forward"), a ``duration`` with no start ("within two weeks"), a
 ``fuzzy`` manner ("promptly", "in a timely manner"), a ``milestone`` (an undated event: "before launch", "after the
-pilot ends", "during the rollout"), a ``condition`` ("once legal signs off") and a ``placeholder`` ("by <date>").
+pilot ends", "during the rollout"), a ``condition`` ("once legal signs off"), a ``placeholder`` ("by <date>") and a
+``numeric`` day, which countries read differently ("1/3/2027").
 Finding a phrase is not judging it: whether it is the deadline of a commitment or a trigger clock, a description or an
 agent is decided by the time rule with :mod:`agreed.text.clocks`. Every pattern is tried only on a text that holds a
 word or a character it cannot match without, so most statements are scanned for a few shapes only.
@@ -32,6 +33,7 @@ __all__ = [
     "FUZZY",
     "LETTER_DATE",
     "MILESTONE",
+    "NUMERIC_DATE",
     "OFFSET_MILESTONE",
     "PERIODS",
     "PLACEHOLDER_DATE",
@@ -314,8 +316,17 @@ LETTER_DATE = TermPattern.raw(
 )
 """A letter standing for a day: "deliver X by Y" (not an initial: "by J. Smith")."""
 
+NUMERIC_DATE = TermPattern.raw(
+    r"""(?<![\w\-./])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w\-/])
+    | \d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?![\w\-]|\.\d))""",
+    needs=Regex(r"\d[/.]\d").search,
+    label="numeric",
+)
+"""A day written in numbers ("1/3/2027", "31.03.2027"): read as 1 March in one country and 3 January in another; with
+dots, only a four-digit year makes it a day rather than a version ("4.2.10")."""
+
 TIME_PHRASES = (
-    PLACEHOLDER_DATE, LETTER_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY, EVENT_CLAUSE,
-    SPAN, CONDITION, RELATIVE, DAY_OF_MONTH, PLAN_UNIT, DURATION, FUZZY,
+    PLACEHOLDER_DATE, LETTER_DATE, NUMERIC_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY,
+    EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DAY_OF_MONTH, PLAN_UNIT, DURATION, FUZZY,
 )  # fmt: skip
 """Every pattern, in the order the rule scans them (the leftmost and longest hit wins where they overlap)."""

@@ -7,7 +7,9 @@ it has passed. Give the calendar day ("by 2027-09-30"), a duration from a dated 
 a recurrence ("every Monday"), or a service level that restarts at each named event ("within 4 hours of each Sev-1
 page"). "ASAP" is reported by escape-clause, not here. A planned milestone of the work (kickoff, go-live, launch,
 the next release) can be dated, so "within 30 days of go-live" is reported; a trigger recorded when it happens
-(a signature, a request, termination) cannot, so "within 30 days of contract signature" passes.
+(a signature, a request, termination) cannot, so "within 30 days of contract signature" passes. A day written in
+numbers that reads as two days ("1/3/2027": 1 March day first, 3 January month first) is reported wherever it stands;
+"31/03/2027" can only be one day.
 
 Only the deadline of a commitment is read. A clock that restarts at each event of a kind ("every question", "each
 contract", "if a build breaks", "reply to email"), a duration counted from a dated event ("after the go-live on
@@ -29,9 +31,11 @@ Fires on:
     Respond to the audit findings within two weeks.
     Launch the partner portal once legal signs off, and share the usage figures going forward.
     Train the support agents within 30 days of go-live.
+    Publish the revised rota by 1/3/2027.
 
 Passes:
     Ship the billing export by 2027-02-01 (or 1 February 2027, or February 1, 2027).
+    Send the revised rota by 31/03/2027.
     Publish the board pack by the 5th business day of each month and review it every Monday.
     Acknowledge each Sev-1 page within 15 minutes; resolve complaints within 10 business days of receipt.
     Answer every sales question in #onboarding within 4 working hours; renew 90 days before each contract ends.
@@ -75,7 +79,7 @@ from agreed.text.clocks import (
     specifies_behaviour,
 )
 from agreed.text.hits import Hit, scan, text_after, text_before
-from agreed.text.measures import has_date
+from agreed.text.measures import has_date, numeric_day_readings
 from agreed.text.patterns import Regex
 from agreed.text.time_phrases import CONDITION_RE, COUNT, EVENT, PREPOSITION, SPAN_NOUN, TIME_PHRASES, UNIT, YEAR
 from agreed.text.vocabulary import DATE, MONTH, NUMBER, WEEKDAY
@@ -193,6 +197,8 @@ _TERM_COMPOUND = Regex(
 
 
 def _keep(hit: Hit, context: TextContext) -> bool:
+    if hit.label == "numeric":
+        return len(numeric_day_readings(hit.term)) > 1  # "1/3/2027", 1 March or 3 January; "31/03/2027" is one day
     before = text_before(hit.masked, hit.start, 2)
     if _RECURRING_BEFORE.search(before) or _is_dated_after(hit) or in_aside(hit.sentence):
         return False  # "every quarter", "once a month", "on Friday 2027-03-05", "Risk: ... during the peak"
@@ -428,7 +434,14 @@ def _is_scope(hit: Hit) -> bool:
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     for hit in scan(text, *TIME_PHRASES, keep=partial(_keep, context=context)):
-        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
+        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_message(hit)}')
+
+
+def _message(hit: Hit) -> str:
+    if hit.label != "numeric":
+        return _MESSAGES[hit.label]
+    day_first, month_first = (day.isoformat() for day in numeric_day_readings(hit.term))
+    return f"is ambiguous, {day_first} read day first or {month_first} month first: write the day as YYYY-MM-DD"
 
 
 RULE = TextRule(
