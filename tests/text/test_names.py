@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreed.text.names import name_spans, within_name
+from agreed.text.names import in_title_case, name_spans, within_name
 from agreed.text.sentences import mask
 
 
@@ -38,7 +38,7 @@ def test_a_company_name_that_opens_a_sentence_starts_at_its_first_word(text: str
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Improve Customer Onboarding by 2027.", ["Customer Onboarding"]),
+    ("Improve Customer Onboarding for all 40 stores by 2027.", ["Customer Onboarding"]),
     ("KR1: Reduce Churn.", []),
     ("- Robust Monitoring for 3 services.", []),
     ("3.2 Faster Releases", []),
@@ -46,6 +46,32 @@ def test_a_company_name_that_opens_a_sentence_starts_at_its_first_word(text: str
 ])
 def test_a_word_capitalised_by_grammar_names_nothing(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Provide a User-Friendly Interface.",
+    "Goal: Offer The Best Service In Town.",
+    "Improve Customer Onboarding by 2027.",
+])
+def test_a_sentence_in_title_case_names_nothing(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_quoted_title_and_a_name_in_a_normally_cased_sentence_are_no_title_case() -> None:
+    assert _names('Follow the "Best-Practice Guide" at every Best Buy store.') == ["Best Buy"]
+
+
+def test_a_company_name_stays_a_name_in_a_title_case_sentence() -> None:
+    masked = mask("Sign With Synergy Health Ltd.")
+    start = masked.index("Synergy")
+    assert within_name(masked, start, start + len("Synergy"))
+
+
+def test_in_title_case_reads_the_sentence_after_a_label() -> None:
+    masked = mask("Owner: Ana Ruiz. Goal: Provide a User-Friendly Interface. Ship 20 units to Best Buy.")
+    assert in_title_case(masked, masked.index("User"))
+    assert not in_title_case(masked, masked.index("Ruiz"))
+    assert not in_title_case(masked, masked.index("Best"))
 
 
 @pytest.mark.parametrize("text", [

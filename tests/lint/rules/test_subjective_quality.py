@@ -23,6 +23,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Onboarding is noticeably slow and the build is unstable.", ["noticeably", "unstable"]),
     ("Fix the poor search results and keep the API stable.", ["poor", "stable"]),
     ("Build a user-friendly portal.", ["user-friendly"]),
+    ("Provide a User-Friendly Interface.", ["User-Friendly"]),  # Title Case is style, not a name
+    ("Goal: Deliver A Fast And Reliable Service.", ["Fast", "Reliable"]),
     ("Build a user friendly portal.", ["user friendly"]),
     ("Offer a world-class onboarding.", ["world-class"]),
     ("Offer a world class onboarding.", ["world class"]),
@@ -102,6 +104,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Quality Assurance signs off every release of the Great Lakes Portal.",
     "Run continuous integration and follow good manufacturing practice in plant 2.",
     "Order 40 tablets from Best Buy.",
+    'Follow the "Best-Practice Guide" at every store.',
     "Li hosts the Robust Monitoring reviews.",
     "KR: Good Friday and Easter Monday rotas are published to every store by 2027-03-12.",
     "Support replies within a reasonable time.",

@@ -41,6 +41,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Be available at all times.", ["at all times"]),
     ("Resolve every issue before launch and pick the largest vendor.", ["every issue", "largest"]),
     ("Promise zero data loss and the cheapest rates among competitors.", ["zero data loss", "cheapest"]),
+    ("Offer The Best Service In Town.", ["Best"]),  # every word capitalised: "Best" names nothing
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -6,7 +6,10 @@ the trade. The vagueness rules ask :func:`in_name` of each hit and drop the hits
 
 - a name: two or more capitalised words in a row, which "of", "for", "and", "&" or "the" may join ("Best Buy",
   "Bank of America", "Best-Practice Guide"); the first word of a sentence, of a list item or of the text after a
-  colon is capitalised by grammar, so a run that starts there names nothing with that word;
+  colon is capitalised by grammar, so a run that starts there names nothing with that word; in a sentence written
+  in Title Case ("Provide a User-Friendly Interface.", every word capitalised but "a", "of", "and" and their kind)
+  capitals are the writer's style and name nothing, unless a legal form ends the run ("Sign With Acme Ltd");
+  a title in quotes is blanked before the rules read the statement, so it is never taken for a claim;
 - a title: the words after "titled", "called", "named" or "entitled" up to the next punctuation, and a hyphenated
   compound that qualifies a kind of document ("the best-practice guide", "a quick-start checklist");
 - a term of the built-in :data:`GLOSSARY`, in any case ("continuous integration", "good manufacturing practice");
@@ -34,6 +37,7 @@ __all__ = [
     "BOUNDED_TERMS",
     "GLOSSARY",
     "in_name",
+    "in_title_case",
     "name_spans",
     "within_name",
 ]
@@ -92,6 +96,16 @@ _OPENER = Regex(r"(?:^|[:\u2022*\-\u2013\u2014]|\b(?:[A-Z]{1,3}\d+|\d+(?:\.\d+)*
 """What may come before a word that grammar capitalises: nothing, a colon, a bullet, a dash, "KR1", "3.2"."""
 _LEGAL_FORM = Regex(r"\s(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|AG|SA|SAS|BV|NV|Corp|Corporation|Pty|KK)\.?$")
 """The legal form that ends a company's name ("Synergy Health Ltd", "Acme Corp.")."""
+_WORD = Regex(r"[A-Za-z][\w'\u2019]*(?:-[\w'\u2019]+)*")
+_MINOR_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "nor", "but", "for", "of", "to", "in", "on", "at", "by", "with", "from", "as",
+    "per", "via", "vs", "into", "onto", "off", "up", "out", "over", "than", "de", "von", "van",
+))  # fmt: skip
+"""The articles, conjunctions and short prepositions that Title Case leaves in lower case."""
+_AFTER_LABEL = Regex(r"[^:]+")
+"""A sentence's words between colons, each of which grammar may capitalise at its start."""
+_MIN_TITLE_CASE_CAPITALS = 2
+"""How many capitalised words after the first make a sentence with no other lower-case word read as Title Case."""
 _NEXT_NAME_WORD = Regex(r"\S+\s+(?:(?:of|for|and|&|the|de|von|van)\s+)?")
 _TITLE = Regex(
     r"\b(?:titled|entitled|called|named|headed)\s+(?P<title>[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,7})",
@@ -147,6 +161,8 @@ def _name_runs(masked: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[in
         start, end = match.span()
         if _TITLE_CASE.search(match.group()) is None:
             continue
+        if _LEGAL_FORM.search(match.group()) is None and in_title_case(masked, start):
+            continue  # "Provide a User-Friendly Interface.": the capitals are the style of the whole sentence
         if _opens_sentence(masked, start) and _LEGAL_FORM.search(match.group()) is None:
             # a capital that grammar asks for names nothing: the name starts after it (a company's name, which ends
             # in its legal form, is one name from its first word: "Synergy Health Ltd")
@@ -157,6 +173,35 @@ def _name_runs(masked: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[in
         if _TITLE_CASE.search(masked[start:end]) is not None:
             runs.append((start, end))
     return tuple(runs), tuple(opening)
+
+
+def in_title_case(masked: str, position: int) -> bool:
+    """Whether the sentence of ``masked`` at ``position`` is written in Title Case, where a capital is the writer's
+    style and no evidence of a name. After a colon the words are a sentence of their own ("Owner: Head of Care")."""
+    return any(start <= position < end for start, end in _title_case_sentences(masked))
+
+
+@functools.lru_cache(maxsize=2048)
+def _title_case_sentences(masked: str) -> tuple[tuple[int, int], ...]:
+    found: list[tuple[int, int]] = []
+    for start, end in sentences(masked):
+        for match in _AFTER_LABEL.finditer(masked, start, end):
+            if _is_title_case(match.group()):
+                found.append(match.span())
+    return tuple(found)
+
+
+def _is_title_case(sentence: str) -> bool:
+    """Whether every word of ``sentence`` after its first is capitalised but the minor words, and at least
+    :data:`_MIN_TITLE_CASE_CAPITALS` are: "Provide a User-Friendly Interface" is; "Ship 200 units to Best Buy" is not.
+    """
+    capitals = 0
+    for word in [match.group() for match in _WORD.finditer(sentence)][1:]:
+        if word[0].isupper():
+            capitals += 1
+        elif word.lower() not in _MINOR_WORDS:
+            return False
+    return capitals >= _MIN_TITLE_CASE_CAPITALS
 
 
 def _opens_sentence(masked: str, start: int) -> bool:

@@ -9,7 +9,7 @@ A quality word is precise when the same sentence anchors it: a reference to wher
 WCAG 2.2 AA or ISO 27001, a table, a section, "as defined in"), a fit criterion ("responsive: every page under 1 s")
 or, for a word of sufficiency, the bounded set it must suffice for ("sufficient licences for all 40 agents"). Words
 inside a proper name or a technical term ("Good Friday", "Quality Assurance", "good manufacturing practice") are no
-quality words.
+quality words; a sentence written in Title Case ("Provide a User-Friendly Interface.") holds no name by its capitals.
 
 Fires on:
     Deliver a robust, user-friendly reporting layer by 2027-03-31.
@@ -18,6 +18,7 @@ Fires on:
     Ensure customers are happy and keep open defects at a manageable level.
     Leverage synergies between the sales and support teams.
     Onboarding is noticeably slower and the build is unstable.
+    Provide a User-Friendly Interface.
 
 Passes:
     Deliver the reporting layer with p95 latency under 300 ms by 2027-03-31.
