@@ -90,3 +90,26 @@ def test_new_never_writes_into_a_git_directory(workdir: Path) -> None:
     assert result.exit_code == 2
     assert "inside a git directory" in result.stderr
     assert list((workdir / ".git" / "hooks").iterdir()) == []
+
+
+@pytest.mark.parametrize(("folder", "run_in", "link"), [
+    (None, ".", "../schema/agreement.schema.json"),
+    ("contracts/sales", ".", "../../schema/agreement.schema.json"),
+    ("contracts/sales/emea", ".", "../../../schema/agreement.schema.json"),
+    (".", "docs", "../schema/agreement.schema.json"),
+    ("../contracts/sales", "docs", "../../schema/agreement.schema.json"),
+])
+def test_the_modeline_links_to_the_repository_schema_from_the_folder_written_to(
+        workdir: Path, folder: str | None, run_in: str, link: str) -> None:
+    (workdir / ".git").mkdir()
+    (workdir / "schema").mkdir()
+    (workdir / "schema" / "agreement.schema.json").write_text("{}")
+    (workdir / run_in).mkdir(exist_ok=True)
+    os.chdir(workdir / run_in)
+    arguments = ["new", "deal", "--party", "maria", *(["--dir", folder] if folder else [])]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    written = next(workdir.rglob("deal.yaml"))
+    first_line = written.read_text().splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema={link}"
+    assert (written.parent / link).resolve() == (workdir / "schema" / "agreement.schema.json").resolve()

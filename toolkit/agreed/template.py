@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from agreed.schema import is_valid_id, template_path
@@ -44,8 +46,20 @@ def _check_agreement_id(agreement_id: str) -> None:
                          "or '-' (at most 64 characters)")
 
 
-def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) -> str:
-    """The template's text with id, title and parties filled in; everything else left for the partners."""
+SCHEMA_IN_REPOSITORY = "schema/agreement.schema.json"
+"""Where ``agreed init`` puts the schema in a repository, which the editors' modeline points at."""
+_MODELINE = re.compile(r"^(# yaml-language-server: \$schema=)\S*", re.MULTILINE)
+
+
+def schema_link(folder: Path, root: Path) -> str:
+    """The schema of the repository at ``root`` as a link from an agreement in ``folder``, for the modeline."""
+    return Path(os.path.relpath(os.path.abspath(root / SCHEMA_IN_REPOSITORY), os.path.abspath(folder))).as_posix()
+
+
+def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty],
+                  schema: str = f"../{SCHEMA_IN_REPOSITORY}") -> str:
+    """The template's text with id, title and parties filled in, and its modeline linking to ``schema`` (relative to
+    the agreement's folder); everything else left for the partners."""
     party_ids = [party.id for party in parties]
     repeated = sorted({party_id for party_id in party_ids if party_ids.count(party_id) > 1})
     if repeated:
@@ -63,4 +77,4 @@ def new_agreement(agreement_id: str, title: str, parties: Sequence[NewParty]) ->
         entry["id"] = party.id
         entry["name"] = party.name
         data["parties"].append(entry)
-    return round_trip_dump(data)
+    return _MODELINE.sub(lambda found: found.group(1) + schema, round_trip_dump(data), count=1)

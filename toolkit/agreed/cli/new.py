@@ -10,8 +10,8 @@ import click
 from agreed.atomic import RefusedTarget, write_atomically
 from agreed.cli.files import DEFAULT_FOLDER
 from agreed.cli.output import usage_error
-from agreed.sources import default_folder
-from agreed.template import new_agreement, parse_party
+from agreed.sources import default_folder, repository_root
+from agreed.template import new_agreement, parse_party, schema_link
 
 
 @click.command("new")
@@ -27,12 +27,13 @@ def command(agreement_id: str, parties: tuple[str, ...], title: str | None, fold
 
     ID is the agreement's id ('sales-onboarding'), not a file name: the file is named after it.
     """
+    into = folder if folder is not None else Path(os.path.relpath(default_folder(Path.cwd())))
+    link = schema_link(into, repository_root(into) or Path.cwd())
     try:
-        text = new_agreement(agreement_id, title or agreement_id, [parse_party(party) for party in parties])
+        text = new_agreement(agreement_id, title or agreement_id, [parse_party(party) for party in parties], link)
     except ValueError as error:
         usage_error(str(error))
-    target = (folder if folder is not None else Path(os.path.relpath(default_folder(Path.cwd())))) / \
-        f"{agreement_id}.yaml"
+    target = into / f"{agreement_id}.yaml"
     try:
         write_atomically(target, text, overwrite=False)
     except FileExistsError:
