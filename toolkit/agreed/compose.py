@@ -3,8 +3,10 @@
 Composing runs without recursion, so that the budgets of :class:`Limits` (nesting depth, values after alias
 expansion, digits of a whole number) are checked while reading, and the checks agreed adds to YAML (duplicate keys,
 tags outside the YAML core schema, several documents, merge keys) are made, and positions are recorded, in the same
-pass. Scalars are resolved and converted by ruamel.yaml's own resolver and constructors (YAML 1.2 core schema), through
-:mod:`agreed.yaml_io`; dates become ISO 8601 strings. Whatever is wrong becomes a positioned Problem, never an
+pass. Recording positions is an option of that one pass (``positions``): history, consent and digests read only the
+data, which is built the same way either way; a problem is positioned in both. Scalars are resolved and converted
+by ruamel.yaml's own resolver and constructors (YAML 1.2 core schema), through :mod:`agreed.yaml_io`; dates become
+ISO 8601 strings. Whatever is wrong becomes a positioned Problem, never an
 exception. :mod:`agreed.document` builds a Document from the result.
 """
 
@@ -61,7 +63,7 @@ class Span(Record):
 
 class Composed(Record):
     """What composing a text gave: its data (None unless it held exactly one document and no problem), the problems
-    found, and where each value and key sits."""
+    found, and where each value and key sits (both empty when positions were not asked for)."""
 
     data: Any
     problems: tuple[Problem, ...]
@@ -71,9 +73,10 @@ class Composed(Record):
     pure: bool = False  # read by ruamel.yaml's own parser (the C parser refused it, or is not installed)
 
 
-def compose(path: str, source: str, limits: Limits) -> Composed:
-    """The data of the one YAML document in ``source`` (a file shown as ``path``), within ``limits``."""
-    composer = _compose(path, source, limits)
+def compose(path: str, source: str, limits: Limits, *, positions: bool = True) -> Composed:
+    """The data of the one YAML document in ``source`` (a file shown as ``path``), within ``limits``; with the
+    position of every value and key unless ``positions`` is False (the same data and problems, built faster)."""
+    composer = _compose(path, source, limits, positions)
     empty = composer.result is _NOTHING
     data = None if composer.problems or empty else composer.result
     return Composed(data, tuple(composer.problems), composer.values, composer.keys, empty, composer.pure)
@@ -93,16 +96,17 @@ class _LimitExceeded(AgreedError):
 class _Frame:
     """An open mapping or sequence while composing (a plain class: a dataclass costs more to define than it saves)."""
 
-    __slots__ = ("anchor", "container", "key", "key_lines", "key_span", "nodes", "path")
+    __slots__ = ("anchor", "container", "key", "key_offsets", "key_span", "mapping", "nodes", "path")
 
     def __init__(self, container: dict[str, Any] | list[Any], path: NodePath, anchor: str | None) -> None:
         self.container = container
-        self.path = path
+        self.mapping = isinstance(container, dict)
+        self.path = path  # () for every frame when positions are not recorded: nothing reads it then
         self.anchor = anchor
         self.nodes = 1
         self.key: str | None = None
         self.key_span: Span | None = None
-        self.key_lines: dict[str, int] = {}
+        self.key_offsets: dict[str, int] = {}  # where each key was first written (parsed-text offset)
 
 
 class _ParsedText(Record):
@@ -154,17 +158,17 @@ def _escaped(source: str, backslash: int) -> bool:
     return (backslash - before) % 2 == 1
 
 
-def _compose(path: str, source: str, limits: Limits) -> _Composer:
+def _compose(path: str, source: str, limits: Limits, positions: bool) -> _Composer:
     """Compose ``source``; surrogate-pair escapes count only inside double-quoted scalars, where they are escapes."""
     if "\\u" not in source or _SURROGATE_PAIR.search(source) is None:
-        return _run(path, source, limits, _ParsedText(source))
+        return _run(path, source, limits, _ParsedText(source), positions)
     parsed = _rewrite_pairs(source)
-    composer = _run(path, source, limits, parsed)
+    composer = _run(path, source, limits, parsed, positions)
     if composer.problems or all(composer.in_double_quotes(offset) for offset in parsed.rewritten_at):
         return composer
     # A pair outside double quotes (plain text, a comment) is not an escape: parse again without rewriting it.
     # The rewrite never changes the structure, so the second pass sees the same double-quoted scalars.
-    return _run(path, source, limits, _rewrite_pairs(source, composer.in_double_quotes))
+    return _run(path, source, limits, _rewrite_pairs(source, composer.in_double_quotes), positions)
 
 
 # Where libyaml keeps YAML 1.1's narrower grammar: plain scalars and flow collections (a ':' or '? ' inside a plain
@@ -174,32 +178,36 @@ _NARROWER_IN_YAML_11 = frozenset({"while scanning a plain scalar", "while parsin
                                   "while parsing a flow mapping"})
 
 
-def _run(path: str, source: str, limits: Limits, parsed: _ParsedText) -> _Composer:
+def _run(path: str, source: str, limits: Limits, parsed: _ParsedText, positions: bool) -> _Composer:
     """Compose with the C parser; where it refuses a plain scalar or a flow collection, with ruamel.yaml's own parser
     if that one reads the text. The C parser is libyaml's, which keeps YAML 1.1's narrower plain scalars
     there (``[07:00, 09:30]``, which ruamel.yaml itself writes); such a file is refused only when the YAML 1.2 parser
     refuses it too."""
-    composer = _Composer(path, source, limits, parsed).run()
+    composer = _Composer(path, source, limits, parsed, positions).run()
     if composer.rejected_by_c_parser and yaml_io.yaml12_parser_reads(parsed.text):
-        return _Composer(path, source, limits, parsed, pure=True).run()
+        return _Composer(path, source, limits, parsed, positions, pure=True).run()
     return composer
 
 
 class _Composer:
-    """Builds plain data and position indexes from the parser's events, with budgets and strict checks."""
+    """Builds plain data and position indexes from the parser's events, with budgets and strict checks.
 
-    def __init__(self, path: str, source: str, limits: Limits, parsed: _ParsedText, pure: bool = False) -> None:
+    Without ``positions`` the indexes stay empty and no span is worked out, except where a problem is reported."""
+
+    def __init__(self, path: str, source: str, limits: Limits, parsed: _ParsedText, positions: bool,
+                 pure: bool = False) -> None:
         self.path = path
+        self.positions = positions
         self.pure = pure or not yaml_io.c_parser_available()
         self.rejected_by_c_parser = False
         self.source = source
         self.parsed = parsed
-        self.line_starts = line_starts(source)
         self.source_length = len(source)
         self.rewritten = bool(parsed.rewritten_at)
         self.double_quoted_starts: list[int] = []  # source spans of the double-quoted scalars, in order
         self.double_quoted_ends: list[int] = []
         self.limits = limits
+        self.known_plain = _plain_values(limits.max_int_digits)
         self.problems: list[Problem] = []
         self.values: dict[NodePath, Span] = {}
         self.keys: dict[NodePath, Span] = {}
@@ -211,9 +219,11 @@ class _Composer:
 
     def run(self) -> _Composer:
         handlers = self._handlers()
+        by_type: dict[type, Callable[[Any], None] | None] = {}
         try:
             for event in yaml_io.events(self.parsed.text, self.pure):
-                handler = handlers.get(type(event).__name__)
+                kind = type(event)
+                handler = by_type[kind] if kind in by_type else by_type.setdefault(kind, handlers.get(kind.__name__))
                 if handler is not None:
                     handler(event)
         except _LimitExceeded:
@@ -258,130 +268,149 @@ class _Composer:
             raise _LimitExceeded
 
     def _scalar(self, event: Any) -> None:
-        span = self._span(event)
         if event.style == '"':
-            self.double_quoted_starts.append(span.start)
-            self.double_quoted_ends.append(span.end)
+            if self.rewritten:  # where the double-quoted scalars are matters only to rewritten escapes
+                self.double_quoted_starts.append(self.parsed.original(event.start_mark.index))
+                self.double_quoted_ends.append(self.parsed.original(event.end_mark.index))
             if _SURROGATE.search(event.value):  # only a pure-Python parser lets a lone surrogate escape through
-                self._problem(span.line + 1, span.col + 1, SYNTAX,
-                              f"YAML syntax error: {_LONE_SURROGATE} in this value")
+                self._problem_on(event, SYNTAX, f"YAML syntax error: {_LONE_SURROGATE} in this value")
                 raise _LimitExceeded
         if self._expecting_key():
-            self._key(event, span)
+            self._key(event)
             return
         value = self._convert(event)
-        self._count(1, span)
+        self._count(1, event)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
-        self._place(value, span)
+        self._place(value, event)
 
-    def _key(self, event: Any, span: Span) -> None:
+    def _key(self, event: Any) -> None:
         frame = self.stack[-1]
         tag = event.tag
         if tag is None and event.implicit[0] and event.value == "<<":
-            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG,
-                          "merge keys (<<) are not supported; write the keys out")
+            self._problem_on(event, DISALLOWED_TAG, "merge keys (<<) are not supported; write the keys out")
         elif tag is not None and tag not in _SCALAR_TAGS:
-            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(tag))
+            self._problem_on(event, DISALLOWED_TAG, _tag_message(tag))
         key = str(event.value)
-        first_line = frame.key_lines.get(key)
-        if first_line is not None:
-            self._problem(span.line + 1, span.col + 1, DUPLICATE_KEY,
-                          f"duplicate key {key!r} (first defined on line {first_line})")
+        first = frame.key_offsets.get(key)
+        if first is not None:
+            first_line = self._span_of(first, first).line + 1
+            self._problem_on(event, DUPLICATE_KEY, f"duplicate key {key!r} (first defined on line {first_line})")
         else:
-            frame.key_lines[key] = span.line + 1
+            frame.key_offsets[key] = event.start_mark.index
         frame.key = key
-        frame.key_span = span
+        if self.positions:
+            frame.key_span = self._span(event)
 
     def _open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
         if self._expecting_key():
-            span = self._span(event)
-            self._problem(span.line + 1, span.col + 1, SYNTAX, "mapping keys must be plain text, not collections")
+            self._problem_on(event, SYNTAX, "mapping keys must be plain text, not collections")
             raise _LimitExceeded
         expected = _MAPPING_TAG if isinstance(container, dict) else _SEQUENCE_TAG
-        span = self._span(event)
         if event.tag is not None and event.tag != expected and event.tag != "!":
-            self._problem(span.line + 1, span.col + 1, DISALLOWED_TAG, _tag_message(event.tag))
+            self._problem_on(event, DISALLOWED_TAG, _tag_message(event.tag))
         if len(self.stack) >= self.limits.max_depth:
-            self._problem(span.line + 1, span.col + 1, TOO_DEEP,
-                          f"nesting is deeper than {self.limits.max_depth} levels")
+            self._problem_on(event, TOO_DEEP, f"nesting is deeper than {self.limits.max_depth} levels")
             raise _LimitExceeded
-        self._count(1, span)
-        path = self._child_path()
-        self._place(container, span)
+        self._count(1, event)
+        path = self._child_path() if self.positions else ()
+        self._place(container, event)
         self.stack.append(_Frame(container, path, event.anchor))
 
     def _close(self, event: Any) -> None:
         frame = self.stack.pop()
-        span = self.values[frame.path]
-        self.values[frame.path] = Span(span.line, span.col, span.start, self.parsed.original(event.end_mark.index))
+        if self.positions:
+            span = self.values[frame.path]
+            end = self.parsed.original(event.end_mark.index)
+            self.values[frame.path] = Span(span.line, span.col, span.start, end)
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.container, frame.nodes)
         if self.stack:
             self.stack[-1].nodes += frame.nodes
 
     def _alias(self, event: Any) -> None:
-        span = self._span(event)
         if self._expecting_key():
-            self._problem(span.line + 1, span.col + 1, SYNTAX, "an alias cannot be used as a mapping key")
+            self._problem_on(event, SYNTAX, "an alias cannot be used as a mapping key")
             raise _LimitExceeded
         target = self.anchors.get(event.anchor)
         if target is None:
             open_anchor = any(frame.anchor == event.anchor for frame in self.stack)
             reason = "refers to a collection that contains it" if open_anchor else "has no anchor"
-            self._problem(span.line + 1, span.col + 1, SYNTAX, f"alias *{event.anchor} {reason}")
+            self._problem_on(event, SYNTAX, f"alias *{event.anchor} {reason}")
             raise _LimitExceeded
         value, nodes = target
-        self._count(nodes, span)
-        self._place(value, span)
+        self._count(nodes, event)
+        self._place(value, event)
 
-    def _place(self, value: Any, span: Span) -> None:
+    def _place(self, value: Any, event: Any) -> None:
+        """Put ``value`` where the open collection expects it, and its position (of ``event``) when recorded."""
         if not self.stack:
             self.result = value
-            self.values[()] = span
+            if self.positions:
+                self.values[()] = self._span(event)
             return
         frame = self.stack[-1]
-        if isinstance(frame.container, dict):
-            assert frame.key is not None
-            assert frame.key_span is not None
-            path = (*frame.path, frame.key)
-            frame.container[frame.key] = value
-            self.keys[path] = frame.key_span
+        container = frame.container
+        if frame.mapping:
+            key = frame.key
+            assert key is not None
+            container[key] = value  # type: ignore[call-overload]  # a mapping's frame holds a dict
             frame.key = None
+            if self.positions:
+                assert frame.key_span is not None
+                path = (*frame.path, key)
+                self.keys[path] = frame.key_span
+                self.values[path] = self._span(event)
         else:
-            path = (*frame.path, len(frame.container))
-            frame.container.append(value)
-        self.values[path] = span
+            if self.positions:
+                self.values[(*frame.path, len(container))] = self._span(event)
+            container.append(value)  # type: ignore[union-attr]  # a sequence's frame holds a list
 
     def _child_path(self) -> NodePath:
         if not self.stack:
             return ()
         frame = self.stack[-1]
-        if isinstance(frame.container, dict):
+        if frame.mapping:
             assert frame.key is not None
             return (*frame.path, frame.key)
         return (*frame.path, len(frame.container))
 
     def _expecting_key(self) -> bool:
-        return bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
+        if not self.stack:
+            return False
+        frame = self.stack[-1]
+        return frame.mapping and frame.key is None
 
-    def _count(self, nodes: int, span: Span) -> None:
+    def _count(self, nodes: int, event: Any) -> None:
         self.nodes += nodes
         if self.stack:
             self.stack[-1].nodes += nodes
         if self.nodes > self.limits.max_nodes:
-            self._problem(span.line + 1, span.col + 1, TOO_MANY_NODES,
-                          f"document expands to more than {self.limits.max_nodes:,} values "
-                          "(aliases are expanded); is this an alias bomb?")
+            self._problem_on(event, TOO_MANY_NODES, f"document expands to more than {self.limits.max_nodes:,} values "
+                                                    "(aliases are expanded); is this an alias bomb?")
             raise _LimitExceeded
 
     def _convert(self, event: Any) -> Any:
         tag = event.tag
-        implicit = tag is None or tag == "!"
-        if implicit:
-            if not event.implicit[0]:
-                return event.value
-            tag = yaml_io.resolve_plain(event.value)
+        if tag is not None and tag != "!":
+            return self._typed(event, tag, implicit=False)
+        written = event.value
+        if not event.implicit[0]:
+            return written
+        known = self.known_plain.get(written, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
+        tag = yaml_io.resolve_plain(written)
+        if tag == _STR:
+            return written
+        problems = len(self.problems)
+        value = self._typed(event, tag, implicit=True)
+        if len(self.problems) == problems:
+            _remember_plain(self.known_plain, written, value)
+        return value
+
+    def _typed(self, event: Any, tag: str, *, implicit: bool) -> Any:
+        """The value of a scalar tagged (or resolved to) ``tag``; a refused one is its text, with a problem."""
         if tag == _STR:
             return event.value
         if tag not in _SCALAR_TAGS:
@@ -407,18 +436,25 @@ class _Composer:
         return value
 
     def _refuse(self, event: Any, code: str, message: str) -> str:
-        span = self._span(event)
-        self._problem(span.line + 1, span.col + 1, code, message)
+        self._problem_on(event, code, message)
         return str(event.value)
 
     def _too_many_digits(self, written: str) -> str:
         return (f"the number {_shown(written)} is too large: whole numbers have at most "
                 f"{self.limits.max_int_digits} digits; quote it to keep it as text")
 
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """Where the source's lines start: worked out on the first span asked for."""
+        return line_starts(self.source)
+
     def _span(self, event: Any) -> Span:
         """Where an event sits, from the parser's character offsets: its line and column counts differ from ours
         (NEL, LS, PS; a line after the end of a file without a final line break)."""
-        start, end = event.start_mark.index, event.end_mark.index
+        return self._span_of(event.start_mark.index, event.end_mark.index)
+
+    def _span_of(self, start: int, end: int) -> Span:
+        """The span of the parsed text's characters ``start:end``, in the source."""
         if self.rewritten:
             start, end = self.parsed.original(start), self.parsed.original(end)
         if start >= self.source_length:
@@ -427,6 +463,11 @@ class _Composer:
         starts = self.line_starts
         line = bisect.bisect_right(starts, start) - 1
         return Span(line, start - starts[line], start, end)
+
+    def _problem_on(self, event: Any, code: str, message: str) -> None:
+        """A problem at the start of ``event``."""
+        span = self._span(event)
+        self._problem(span.line + 1, span.col + 1, code, message)
 
     def _syntax_problem(self, error: yaml_io.SyntaxFault) -> None:
         mark = error.problem_mark or error.context_mark
@@ -460,6 +501,24 @@ def _reader_message(error: yaml_io.ReaderFault) -> str:
 def _shown(text: str, limit: int = 40) -> str:
     """``text`` quoted for a message, shortened when long."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+_UNKNOWN: Any = object()
+_KNOWN_PLAIN_MOST = 4096  # typed plain scalars remembered per process: dates, numbers, booleans repeat across files
+
+
+@functools.cache
+def _plain_values(max_int_digits: int) -> dict[str, Any]:
+    """Plain scalars already converted to a value other than text (under a limit of digits), by what was written:
+    ruamel.yaml's constructors are slow, and every value they give here (a number, a boolean, None, an ISO date as
+    text) is immutable, so it can be shared."""
+    return {}
+
+
+def _remember_plain(known: dict[str, Any], written: str, value: Any) -> None:
+    if len(known) >= _KNOWN_PLAIN_MOST:
+        known.clear()
+    known[written] = value
 
 
 @functools.cache

@@ -109,18 +109,20 @@ def _one_based(span: Span) -> tuple[int, int]:
     return span.line + 1, span.col + 1
 
 
-def read_document(file: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(file: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS, *,
+                  positions: bool = True) -> Document:
     """Read and load ``file``; an unreadable path becomes a Problem, never an exception."""
     shown = display_path if display_path is not None else str(file)
-    return read_result_document(read_file(file, limits.max_bytes), shown, limits)
+    return read_result_document(read_file(file, limits.max_bytes), shown, limits, positions=positions)
 
 
-def read_result_document(raw: bytes | Unreadable, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_result_document(raw: bytes | Unreadable, path: str, limits: Limits = DEFAULT_LIMITS, *,
+                         positions: bool = True) -> Document:
     """The document in what :mod:`agreed.reading` read (from a file or standard input): loaded, or a read failure
     as one positioned Problem (S005 over the size limit, else S010)."""
     if isinstance(raw, Unreadable):
         return failed_document(path, TOO_LARGE if raw.why is Why.TOO_LARGE else UNREADABLE, raw.reason)
-    return load_document(raw, path, limits)
+    return load_document(raw, path, limits, positions=positions)
 
 
 def decode_text(raw: bytes, path: str) -> tuple[str, Problem | None]:
@@ -134,8 +136,10 @@ def failed_document(path: str, code: str, message: str, line: int = 1, col: int 
     return Document(path, "", None, (Problem(path, line, col, code, Severity.ERROR, message),))
 
 
-def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Decode and load one YAML document; every defect becomes a Problem."""
+def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS, *, positions: bool = True) -> Document:
+    """Decode and load one YAML document; every defect becomes a Problem. With ``positions`` False the Document
+    holds the same data and problems, but no position of a value or key (``values`` and ``keys`` are empty): for
+    readers of the data only, which load faster so."""
     if len(raw) > limits.max_bytes:
         return failed_document(path, TOO_LARGE, f"file is larger than the {limits.max_bytes:,}-byte limit")
     source, decode_problem = _decode(raw, path)
@@ -144,7 +148,7 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     ambiguous = _ambiguous_breaks(source, path)
     if ambiguous:
         return Document(path, source, None, ambiguous)
-    composed = compose(path, source, limits)
+    composed = compose(path, source, limits, positions=positions)
     problems = composed.problems
     if not problems and composed.empty:
         problems = (Problem(path, 1, 1, EMPTY, Severity.ERROR, "file holds no YAML document"),)

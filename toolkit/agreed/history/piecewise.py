@@ -94,7 +94,7 @@ class PiecewiseParser:
     def _piece(self, text: str, path: str) -> _Piece | None:
         if text in self._pieces:
             return self._pieces[text]
-        composed = compose(path, text, self._limits)
+        composed = compose(path, text, self._limits, positions=False)
         piece = None
         if (not composed.problems and not composed.empty and isinstance(composed.data, dict)
                 and not (composed.pure and yaml_io.c_parser_available())):

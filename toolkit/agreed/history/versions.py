@@ -53,7 +53,7 @@ def parse(raw: bytes, path: str) -> Parsed:
     """Load one version's bytes; every defect becomes a one-line problem, never an exception."""
     from agreed.document import load_document
 
-    document = load_document(raw, path)
+    document = load_document(raw, path, positions=False)
     problems = tuple(f"line {problem.line}, col {problem.col}: {problem.message} ({problem.rule})"
                      for problem in document.problems)
     return Parsed(document.data if not problems else None, problems)
