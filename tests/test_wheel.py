@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -124,6 +125,27 @@ def test_wheel_ships_every_module_of_the_package(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         missing = expected - set(archive.namelist())
     assert not missing, f"modules missing from the wheel: {sorted(missing)}"
+
+
+def test_wheel_ships_the_licence_it_declares(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        licences = [name for name in archive.namelist() if name.endswith(".dist-info/licenses/LICENSE")]
+        assert len(licences) == 1
+        assert archive.read(licences[0]) == (REPO / "LICENSE").read_bytes()
+        metadata = archive.read(next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA")))
+    assert b"License-Expression: MIT" in metadata
+    assert b"License-File: LICENSE" in metadata
+
+
+def test_sdist_ships_the_licence(tmp_path: Path) -> None:
+    command: list[str | Path] = [sys.executable, "-m", "build", "--sdist", "--outdir", tmp_path]
+    if importlib.util.find_spec("hatchling") is not None:
+        command.append("--no-isolation")
+    _ok(_run([*command, REPO], cwd=tmp_path, env=_clean_environment(), timeout=BUILD_TIMEOUT))
+    (sdist,) = tmp_path.glob("agreed-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert "LICENSE" in names
 
 
 def test_wheel_declares_console_script(wheel: Path) -> None:
