@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreed.text.roles import VerbRole, verb_role
+from agreed.text.roles import VerbRole, may_be_infinitive, verb_role
 
 
 def _role(text: str, verb: str) -> VerbRole:
@@ -52,3 +52,20 @@ def test_any_span_of_any_text_has_a_role(text: str, data: st.DataObject) -> None
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert isinstance(verb_role(text, start, end), VerbRole)
+
+
+@pytest.mark.parametrize("word", [
+    "deliver", "call", "bring", "string", "discuss", "focus", "access", "implement", "document", "comment", "worship",
+    "witness", "harness", "support", "staff",
+])
+def test_a_verb_after_to_may_open_an_infinitive(word: str) -> None:
+    assert may_be_infinitive(word)
+
+
+@pytest.mark.parametrize("word", [
+    "management", "procurement", "leadership", "security", "engineering", "marketing", "partners", "mentors",
+    "sales", "everyone", "us", "them", "awareness", "tourism",
+])
+def test_a_word_no_verb_takes_the_form_of_leads_to_a_noun(word: str) -> None:
+    assert not may_be_infinitive(word)
+    assert not may_be_infinitive(word.capitalize())

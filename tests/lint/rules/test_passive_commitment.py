@@ -42,6 +42,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The report gets written by Friday.", ["gets written"]),
     ("When the invoice arrives, it is paid within 30 days.", ["is paid"]),
     ("Each month they are reviewed.", ["are reviewed"]),
+    ("Incidents are escalated to management.", ["are escalated"]),
+    ("Incidents will be escalated to leadership within 2 hours.", ["will be escalated"]),
+    ("High-quality training will be provided to mentors.", ["will be provided"]),
+    ("The minutes are sent to everyone on Monday.", ["are sent"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -56,6 +60,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Owner: Ana Ruiz. The stores will be migrated by 2027-06-30.",
     "Maria will receive the pack from Li every Monday.",
     "Li is expected to deliver the plan by 2027-02-01.",
+    "Li is asked to implement the fix by 2027-02-01.",
+    "Patients are directed to call 999.",
+    "Stewards are trained to bring every lost child to the info desk.",
     "We are committed to the plan; Li is based in Berlin.",
     "Li will be involved in the 3 reviews.",
     "The Controller signs off every journal above EUR 50,000 before it is posted.",

@@ -12,6 +12,9 @@ do it. Only a commitment is one:
   mentor to help new hires", "the licences needed to support billing"); after "will continue to", "agrees to",
   "is to" or a bare named actor ("Engineering and Product to explore ...") it is the commitment itself.
 
+Whether "to" opens an infinitive or leads to a noun ("is expected to deliver", "is escalated to management") is
+told by the word after it: :func:`may_be_infinitive` rules out the forms no verb's bare form takes.
+
 The words are read from the masked statement around the verb, within its clause; nothing is parsed.
 """
 
@@ -27,6 +30,7 @@ from agreed.text.subjects import SubjectKind, subject_before
 __all__ = [
     "CAPABILITY_VERBS",
     "VerbRole",
+    "may_be_infinitive",
     "verb_role",
 ]
 
@@ -88,6 +92,24 @@ a feature."""
 CAPABILITY_VERBS = frozenset({"support", "monitor", "track", "evaluate", "assess", "coordinate", "consult", "research"})
 """Verbs that state what a system or a party is able to do, not an effort it promises ("supports single sign-on",
 "monitors queue depth"); "help" or "facilitate" promise effort whoever the subject is."""
+
+
+_NOT_A_VERB = Regex(
+    r"""(?:everyone|everybody|someone|somebody|anyone|anybody|nobody|us|them|him|me|you|it|whoever|others
+    |\w*[^su\W]s                                      # a plural: "partners", "sales" (not "discuss", "focus")
+    |\w*[aeiouy]\w*ing                                # a gerund: "engineering" (not "bring", "string")
+    |(?!(?:wor)ship)\w+ship|\w+ity|\w+ism|(?!(?:har|wit)ness)\w+ness
+    |(?!(?:imple|docu|com|supple|comple|aug|experi|seg|compli|ce|la|tor|fer|fo|frag|incre|decre)ment)\w+ment)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Words that no verb's bare form is: a pronoun, a plural, a gerund, or a noun by its ending ("leadership",
+"security", "management", but not the verbs "worship", "witness", "implement" or "document")."""
+
+
+def may_be_infinitive(word: str) -> bool:
+    """Whether ``word``, after "to", may be a verb's bare form, which makes "to" open an infinitive ("is expected to
+    deliver"), rather than a noun or a pronoun "to" leads to ("is escalated to management", "is sent to partners")."""
+    return _NOT_A_VERB.fullmatch(word) is None
 
 
 def _words(text: str) -> list[str]:

@@ -11,6 +11,7 @@ passive that carries the commitment counts.
 Fires on:
     The onboarding guide will be refreshed weekly.
     Access must be revoked by 2027-03-01.
+    Incidents are escalated to management within 2 hours.
     There will be a check-in every Monday, and customers will receive a summary.
 
 Passes:
@@ -29,6 +30,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_before
 from agreed.text.patterns import Regex, TermPattern, any_word
+from agreed.text.roles import may_be_infinitive
 from agreed.text.sentences import clause_around
 from agreed.text.vocabulary import BY_AGENT, names_owner
 
@@ -81,8 +83,9 @@ _RECIPIENT = TermPattern.raw(
 _NOT_PASSIVE = Regex(rf"(?:.*\s)?(?:{'|'.join(_ADJECTIVAL)})$", re.IGNORECASE)
 _ADJECTIVE_WITH_PREPOSITION = Regex(rf"(?:.*\s)?(?:{'|'.join(_WITH_PREPOSITION)})$", re.IGNORECASE)
 _PREPOSITION = Regex(r"\s+(?:in|with|to|on|about|at|for|from)\b", re.IGNORECASE)
-_VERB_AFTER = Regex(
-    r"\s+to\s+(?!(?:the|a|an|all|each|every|our|their|his|her|its|my|your|this|these|those|any|both)\b)[a-z]+\b"
+_TO_WORD = Regex(
+    r"\s+to\s+(?!(?:the|a|an|all|each|every|our|their|his|her|its|my|your|this|these|those|any|both)\b)"
+    r"(?P<word>[a-z]+)\b"
 )
 _SUBORDINATE = Regex(r"\b(?:before|after|when|whenever|once|until|till|if|unless|whose|which|where|while)\b")
 _RELATIVE = Regex(
@@ -132,7 +135,7 @@ def _keep(hit: Hit) -> bool:
         return False  # "is based in", "are committed to", "will be involved in"
     if _SUBORDINATE.search(text_before(hit.masked, hit.start, 3)) or _in_subordinate_clause(hit):
         return False  # "before it is posted": a condition; "every defect that is reported": which defects
-    if hit.label == "passive" and _VERB_AFTER.match(hit.masked, hit.end):
+    if hit.label == "passive" and _infinitive_after(hit):
         return False  # "Li is expected to deliver" names its actor
     if hit.label == "passive" and _GETS.match(term) and _NOUN_NEXT.match(hit.masked, hit.end):
         return False  # "gets written comments": what someone receives, described by an adjective
@@ -140,6 +143,13 @@ def _keep(hit: Hit) -> bool:
         return False  # "Whoever receives it forwards it": the actor of the sentence is "whoever"
     rest = hit.masked[hit.end : clause_around(hit.masked, hit.start, hit.end)[1]]
     return not (_AGENT.search(rest) or _FROM_ACTOR.search(rest) or names_owner(hit.masked))
+
+
+def _infinitive_after(hit: Hit) -> bool:
+    """Whether an infinitive follows the passive ("is expected to deliver"), not "to" and whom it goes to ("is
+    escalated to management")."""
+    after = _TO_WORD.match(hit.masked, hit.end)
+    return after is not None and may_be_infinitive(after.group("word"))
 
 
 def _in_subordinate_clause(hit: Hit) -> bool:
