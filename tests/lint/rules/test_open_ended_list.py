@@ -39,6 +39,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Cover 3 regions. Other regions such as APAC and LATAM follow.", ["such as"]),
     ("Migrate the legacy systems (CRM, ERP, ...) by 2027-06-30.", ["..."]),
     ("Send the invoice and any other documents the client asks for.", ["and any other"]),
+    ("Export in a common format, e.g. CSV or JSON.", ["e.g."]),  # several values: the set stays open
+    ("Export in a common format, e.g. CSV, by 2027-03-01.", ["e.g."]),  # the value does not close its clause
+    ("Automate reports such as the weekly pack.", ["such as"]),  # only "e.g." gives a sample out of brackets
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -60,6 +63,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "The code field holds an ISO 4217 code (e.g. EUR) in upper case.",
     "Ask for proof of age for an item of the restricted list (e.g. a kitchen knife).",
     "Size the cache such as to keep at most 2 GB in memory.",
+    "Export in a common format, e.g. CSV.",
+    "Start each branch name with its ticket key (e.g. `PAY-1423`).",  # a code span is blanked, not emptied of values
+    "Export in a common format eg. CSV; keep 3 copies for 90 days.",
+    "Tag each record with its region, e.g. EMEA\nand archive it by 2027-03-01.",
     "Note: logs, traces etc. stay with the vendor.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:

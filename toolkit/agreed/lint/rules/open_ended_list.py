@@ -5,20 +5,23 @@ deliverables into an open set, and "such as" or "e.g." only give examples of it:
 been delivered. List every item, or give the rule that decides what belongs to the set.
 
 An example is not a list: a sentence that opens with "For example," illustrates what the sentence before promised,
-"e.g." with one sample value in brackets shows the form of a field defined elsewhere ("a priority (e.g. P1) from the
-P1-P4 scale"), and "such as to" means "so as to".
+"e.g." with one sample value in brackets, or closing its sentence or clause, shows the form of a field defined
+elsewhere ("a priority (e.g. P1) from the P1-P4 scale", "export in a common format, e.g. CSV."), and "such as to"
+means "so as to". Several values after "e.g." ("e.g. CSV or JSON") still leave the set open.
 
 Fires on:
     Migrate the CRM, the billing system, etc. by 2027-03-31.
     Share all incident data, including but not limited to logs and timelines.
     Build dashboards for key metrics such as churn and NPS.
     Announce each change by email as well as other media.
+    Export the ledger in a common format, e.g. CSV or JSON.
 
 Passes:
     Migrate the CRM, the billing system and the data warehouse by 2027-03-31.
     Share the incident log and the timeline of each Sev-1 incident within 2 business days.
     Report the two metrics, namely churn and NPS, every Monday.
     Give each ticket a priority (e.g. P2) from the P1-P4 scale in Table 3.
+    Export the ledger in a common format, e.g. CSV.
     Report each incident within 24 hours. For example, one found at 22:00 is reported by 22:00 the next day.
     Size the cache such as to keep at most 2 GB in memory.
 """
@@ -47,6 +50,8 @@ TERMS = (
     "as well as others", "and any other", "or any other",
 )  # fmt: skip
 _EXAMPLES = frozenset(("such as", "e.g.", "e.g", "eg.", "for example", "for instance"))
+_SAMPLE_GIVERS = frozenset(("e.g.", "e.g", "eg."))
+"""The words that give sample values of a field, in brackets or at the end of a sentence or clause."""
 _AT_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]]|$))"
 
 _LIST_WORDS = TermPattern.of(TERMS)
@@ -56,6 +61,7 @@ _ELLIPSIS = TermPattern.raw(r"(?<=[\w)\],])\s?(?P<term>\.\.\.|…)(?!\w)")
 
 _SO_AS_TO = Regex(r"\s+to\b", re.IGNORECASE)
 _LIST_IN = Regex(r",|\band\b|\bor\b|/")
+_CLAUSE_END = Regex(r"[.;!?](?=\s|$)|\n|$")
 
 
 def _keep(hit: Hit) -> bool:
@@ -75,15 +81,25 @@ def _lists(hit: Hit, word: str) -> bool:
         return False  # "For example, ..." opening a sentence illustrates the one before
     if word == "such as" and _SO_AS_TO.match(hit.masked, hit.end):
         return False  # "such as to keep 2 GB": so as to
-    return not _is_one_sample_value(hit)  # "a priority (e.g. P2) from the P1-P4 scale"
+    return not _is_one_sample_value(hit, word)  # "a priority (e.g. P2) from the P1-P4 scale", "format, e.g. CSV."
 
 
-def _is_one_sample_value(hit: Hit) -> bool:
+def _is_one_sample_value(hit: Hit, word: str) -> bool:
+    """Whether the example gives one value, no list of them, up to its closing bracket or, for "e.g." out of
+    brackets, up to the end of its sentence or clause."""
+    values = _sample_values(hit, word)
+    return values is not None and _LIST_IN.search(values) is None
+
+
+def _sample_values(hit: Hit, word: str) -> str | None:
     opening = hit.masked.rfind("(", 0, hit.start)
-    closing = hit.masked.find(")", hit.end)
-    if opening < 0 or closing < 0 or hit.masked[opening + 1 : hit.start].strip():
-        return False  # not "(e.g. ...)"
-    return _LIST_IN.search(hit.masked[hit.end : closing]) is None
+    if opening >= 0 and not hit.masked[opening + 1 : hit.start].strip():  # "(e.g. ...)"
+        closing = hit.masked.find(")", hit.end)
+        return hit.masked[hit.end : closing] if closing >= 0 else None
+    if word not in _SAMPLE_GIVERS:
+        return None
+    clause_end = _CLAUSE_END.search(hit.masked, hit.end)
+    return hit.masked[hit.end : clause_end.start()] if clause_end is not None else None
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
