@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agreed.text.sentences import mask
-from agreed.text.subjects import SubjectKind, classify_subject, subject_before
+from agreed.text.subjects import Subject, SubjectKind, classify_subject, passive_agent, subject_before
 
 ACTOR, SYSTEM, RECIPIENT, THING, NONE = (SubjectKind.ACTOR, SubjectKind.SYSTEM, SubjectKind.RECIPIENT,
                                          SubjectKind.THING, SubjectKind.NONE)
@@ -53,6 +53,22 @@ def test_subject_before(text: str, word: str, expected: tuple[str, SubjectKind, 
 ])
 def test_classify_subject(words: str, kind: SubjectKind) -> None:
     assert classify_subject(words) is kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The database should be backed up nightly by Ops.", Subject("Ops", ACTOR)),
+    ("The pack should be signed off by the on-call engineer.", Subject("the on-call engineer", ACTOR)),
+    ("Errors should be logged by the service every hour.", Subject("the service", SYSTEM)),
+    ("The data should be checked by 2 nurses every night.", Subject("2 nurses", ACTOR)),
+    ("Contracts should be reviewed by Legal where necessary.", Subject("Legal", ACTOR)),
+    ("The database should be backed up nightly.", None),
+    ("The report should be sent by Friday.", None),
+    ("The report should be sent by email.", None),
+    ("Ops should publish it by the end of May.", None),
+    ("Li should be told, and Ops will be asked by Omar.", None),
+])
+def test_the_agent_of_a_passive(text: str, expected: Subject | None) -> None:
+    assert passive_agent(mask(text), text.index("should") + len("should")) == expected
 
 
 @given(st.text(alphabet=st.sampled_from("abc ABC,.;:()-'\u2019\n&"), max_size=60), st.data())

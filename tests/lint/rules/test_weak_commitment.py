@@ -53,6 +53,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Li plans to send the figures on 2027-03-01.", ["plans to"]),
     ("Omar plans to publish the roadmap by 2027-05-01.", ["plans to"]),
     ("Finance ought to close the books by 2027-01-10.", ["ought to"]),
+    ("Errors should be logged.", ["should"]),
+    ("The database should be backed up nightly by Ops.", ["should"]),
+    ("The server should be patched every month by the on-call engineer.", ["should"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -105,6 +108,11 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Risk: Li may leave in June. Mitigation: Omar shadows her from 2027-03-01.",
     "Assumption 2: the vendor could ship the 40 laptops in one batch.",
     "Omar owns the plan to publish the roadmap by 2027-05-01.",
+    "The database should be backed up nightly.",
+    "The public API should be versioned.",
+    "Errors should be logged by the service.",
+    "The export should be sent by email every Monday.",
+    "Should the link be restored by Ops, Li tells Maria within 1 hour.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []
@@ -125,3 +133,13 @@ def test_a_modal_hedges_for_an_actor_and_not_for_a_system(
     assert flagged_by(RULE, f"{actor} {modal} {verb} {rest}.") == [modal]
     in_a_condition = actor.lower() if actor == "We" else actor
     assert flagged_by(RULE, f"If {in_a_condition} {modal} {verb} {rest}, Li tells Omar.") == []
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(system=_SYSTEMS, actor=_ACTORS.filter(lambda actor: actor != "We"), verb=st.sampled_from(["logged", "archived"]))
+def test_a_passive_hedges_for_whoever_acts_in_it(system: str, actor: str, verb: str, flagged_by: FlaggedBy) -> None:
+    agent = actor[:1].lower() + actor[1:] if " " in actor else actor  # "by the vendor", "by Li"
+    assert flagged_by(RULE, f"{system} should be {verb} every week.") == []  # a specification of the system
+    assert flagged_by(RULE, f"{system} should be {verb} every week by {agent}.") == ["should"]
+    assert flagged_by(RULE, f"The invoices should be {verb} every week.") == ["should"]  # a hidden actor
+    assert flagged_by(RULE, f"The invoices should be {verb} every week by {system.lower()}.") == []

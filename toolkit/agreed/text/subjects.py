@@ -15,6 +15,9 @@ before the modal tell them apart: :func:`subject_before` finds the subject of th
 
 A :class:`Subject` also says whether its clause is subordinate (after "if", "when", "unless", "that", "which", ...):
 a modal there describes a condition or a possibility, not what anyone promises.
+
+A passive names who acts after "by", if at all: :func:`passive_agent` finds that agent ("the database should be
+backed up nightly by Ops": Ops), so that a modal is read as being about whoever acts, not about what is acted on.
 """
 
 from __future__ import annotations
@@ -24,12 +27,14 @@ import re
 
 from agreed.record import Record
 from agreed.text.patterns import Regex
-from agreed.text.sentences import sentence_around
+from agreed.text.sentences import clause_around, sentence_around
+from agreed.text.vocabulary import BY_AGENT
 
 __all__ = [
     "Subject",
     "SubjectKind",
     "classify_subject",
+    "passive_agent",
     "subject_before",
 ]
 
@@ -159,6 +164,10 @@ _CONDITION_OPENING = Regex(
     r"(?:in\s+case|in\s+the\s+event|provided|providing|assuming|supposing)(?:\s+that)?\b\s*", re.IGNORECASE
 )
 _WORD_OR_BREAK = Regex(r"[\w'\u2019&./+\-]*\w|[,;:()\[\]\u2013\u2014]|\s-\s")
+_PASSIVE_OPENING = Regex(r"\s*(?:(?:not|also|\w+ly)\s+){0,2}(?:be|get)\s+(?:\w+ly\s+)?[a-z]+\b", re.IGNORECASE)
+_AGENT = Regex(BY_AGENT, re.IGNORECASE)
+_ENDS_AGENT = _PREPOSITIONS | _SUBORDINATORS | _RELATIVES | _COORDINATORS | _DETERMINERS
+_ACTING_KINDS = frozenset((SubjectKind.ACTOR, SubjectKind.SYSTEM, SubjectKind.RECIPIENT))
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -199,6 +208,32 @@ def _subject_between(masked: str, sentence_start: int, start: int) -> Subject:
         if words or not _is_adverb(token):
             words.insert(0, token)
     return _subject(words, subordinate=False)
+
+
+def passive_agent(masked: str, end: int) -> Subject | None:
+    """Who acts in the passive that follows a modal ending at ``masked[end]``: the noun phrase after "by" in its
+    clause ("should be backed up nightly by Ops": Ops) when it names an actor, a system or a recipient. None for an
+    active verb ("should publish"), a passive with no agent ("should be logged"), or "by" with a date or a means
+    ("should be sent by Friday", "by email")."""
+    clause_end = clause_around(masked, end, end)[1]
+    if _PASSIVE_OPENING.match(masked, end) is None:
+        return None
+    agent = _AGENT.search(masked[end:clause_end])
+    if agent is None:
+        return None
+    words = _agent_words((agent.group("agent") or agent.group("people")).split())
+    kind = classify_subject(words)
+    return Subject(words, kind) if kind in _ACTING_KINDS else None
+
+
+def _agent_words(words: list[str]) -> str:
+    """The agent's noun phrase: the words after "by" up to the first that ends it ("Ops every night": Ops)."""
+    for index, word in enumerate(words):
+        folded = word.lower()
+        ends = folded in _ENDS_AGENT or _is_adverb(word) or word[:1].isdigit()
+        if index > 0 and word.islower() and ends and any(w.lower() not in _DETERMINERS for w in words[:index]):
+            return " ".join(words[:index])
+    return " ".join(words)
 
 
 def _inverts_a_condition(tokens: list[str], index: int) -> bool:

@@ -5,7 +5,10 @@ when it does not happen, nothing was broken. Use "will" (or a bare imperative) a
 item is optional. The rule reads who the modal is about, so that only a hedge of whoever commits is reported:
 
 - a system, product, service or component as the subject ("the service should retry", "the app may cache the token")
-  is a priority keyword of a specification (RFC 2119, ISO/IEC/IEEE 29148), not a hedge;
+  is a priority keyword of a specification (RFC 2119, ISO/IEC/IEEE 29148), not a hedge, and so is a passive with
+  one as its subject and no actor named ("the database should be backed up nightly"); a passive that names who acts
+  is about them ("should be backed up by Ops" hedges what Ops does), and one whose subject is no system hides an
+  actor, whose hedge is still a hedge ("errors should be logged");
 - "may" that grants a right ("the Client may terminate with 30 days' notice", "customers may export their data"),
   or a modal about someone the commitment serves ("users should sign in with single sign-on"), is no hedge of the
   committing party;
@@ -15,6 +18,7 @@ item is optional. The rule reads who the modal is about, so that only a hedge of
 
 Fires on:
     Ops should publish a summary after each incident.
+    The database should be backed up every night by the Platform team.
     We will try to share the forecast by 2027-03-01.
     Ideally, Li may send a draft every Friday.
     The vendor will aim to answer every ticket within 1 day.
@@ -37,7 +41,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.patterns import Regex, TermPattern
-from agreed.text.subjects import SubjectKind
+from agreed.text.subjects import Subject, SubjectKind, passive_agent
 from agreed.text.vocabulary import verb_forms
 
 if TYPE_CHECKING:
@@ -116,7 +120,7 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
         return False  # "in May 2027"
     if word == "could" and after.startswith("not "):
         return False  # "Priya could not attend" reports a fact
-    subject = hit.subject
+    subject = _who_acts(hit)
     if subject.subordinate or _DESCRIBES_A_RISK.match(hit.before):
         return False  # "if the launch should slip", "anything that could delay", "Risk: Li may leave in June"
     if subject.kind is SubjectKind.NONE:
@@ -132,6 +136,16 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
     if word != "should" and _STATE.match(after):
         return False  # "Li may be late" describes a possibility ("may be able to" still hedges)
     return not (word == "may" and _RIGHT.match(after))  # "the Client may terminate": a right, not a hedge
+
+
+def _who_acts(hit: Hit) -> Subject:
+    """Whom a modal is about: the agent of the passive it opens when one is named ("the database should be backed
+    up by Ops": Ops), else the subject of its clause."""
+    subject = hit.subject
+    if subject.kind is SubjectKind.NONE:
+        return subject  # "Should the link be restored by Ops, ...": a condition, whoever acts
+    agent = passive_agent(hit.masked, hit.end)
+    return subject if agent is None else agent._replace(subordinate=subject.subordinate)
 
 
 def _after_aside(hit: Hit) -> str:
