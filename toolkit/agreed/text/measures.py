@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 
@@ -103,25 +102,28 @@ def has_date(text: str) -> bool:
     return _DATE_RE.search(text) is not None
 
 
-def numeric_day_readings(text: str) -> tuple[datetime.date, ...]:
-    """The calendar days a day written in numbers ("1/3/2027", "31.03.2027") can be: day first and month first, each
-    that exists, once. "1/3/2027" is 1 March or 3 January, "31/03/2027" only 31 March; a two-digit year is read as
-    20YY. Empty when ``text`` is no such day or neither reading exists ("45/60/2027")."""
+def numeric_day_readings(text: str) -> tuple[str, ...]:
+    """The calendar days, as YYYY-MM-DD, that a day written in numbers ("1/3/2027", "31.03.2027") can be: day first
+    and month first, each that exists, once. "1/3/2027" is 1 March or 3 January, "31/03/2027" only 31 March; a
+    two-digit year is read as 20YY. Empty when ``text`` is no such day or neither reading exists ("45/60/2027")."""
     parts = re.fullmatch(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\s*", text)
     if parts is None:
         return ()
     first, second, year = (int(part) for part in parts.groups())
     if len(parts.group(3)) == 2:
         year += 2000
-    readings: list[datetime.date] = []
+    readings: list[str] = []
     for month, day in ((second, first), (first, second)):
-        try:
-            reading = datetime.date(year, month, day)
-        except ValueError:
-            continue
-        if reading not in readings:
+        reading = f"{year:04d}-{month:02d}-{day:02d}"
+        if year > 0 and 1 <= month <= 12 and 1 <= day <= _days_in(year, month) and reading not in readings:
             readings.append(reading)
     return tuple(readings)
+
+
+def _days_in(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def has_measure(text: str) -> bool:

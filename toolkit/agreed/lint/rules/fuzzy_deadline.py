@@ -440,7 +440,7 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
 def _message(hit: Hit) -> str:
     if hit.label != "numeric":
         return _MESSAGES[hit.label]
-    day_first, month_first = (day.isoformat() for day in numeric_day_readings(hit.term))
+    day_first, month_first = numeric_day_readings(hit.term)
     return f"is ambiguous, {day_first} read day first or {month_first} month first: write the day as YYYY-MM-DD"
 
 
