@@ -30,6 +30,7 @@ from agreed.text.clocks import (
     restarts_each_time,
     serves_each_instance,
     specifies_behaviour,
+    takes_up,
 )
 from agreed.text.sentences import mask
 
@@ -238,6 +239,10 @@ def test_is_counted_window(term: str, expected: bool) -> None:
     ("Deliver the migration plan ", False),
     ("The two leads meet ", False),
     ("Answers Maria ", True),  # each message from the person answered
+    ("One lead marks the plan at risk; the plan is reviewed ", True),  # the plan named again
+    ("A partner flags a blocker; we discuss it ", True),
+    ("We ship the release notes on Fridays; we deliver the migration plan ", False),  # nothing taken up
+    ("The lead who hears of an outage phones the other; we deliver the plan ", False),
 ])
 def test_counts_from_named_event(before: str, expected: bool) -> None:
     assert counts_from_named_event(before) is expected
@@ -257,6 +262,18 @@ def test_counts_from_named_event(before: str, expected: bool) -> None:
 ])
 def test_answers_someone(before: str, expected: bool) -> None:
     assert answers_someone(before) is expected
+
+
+@pytest.mark.parametrize(("earlier", "clause", "expected"), [
+    ("Either lead marks the plan as at risk", " both meet ", True),
+    ("A partner raises a concern", " we answer it ", True),
+    ("Li sends the draft", " Ana reviews the draft ", True),
+    ("Li sends the drafts", " Ana reviews the draft ", True),
+    ("We ship the release notes on Fridays", " we deliver the migration plan ", False),
+    ("We meet every week", " the report goes out ", False),
+])
+def test_takes_up(earlier: str, clause: str, expected: bool) -> None:
+    assert takes_up(earlier, clause) is expected
 
 
 def test_holds_by_itself() -> None:

@@ -411,6 +411,9 @@ def test_a_standing_practice_is_timed_by_its_own_occasion(text: str, flagged_by:
     ("Deliver the migration plan within 6 weeks.", ["within 6 weeks"]),  # no event starts the clock
     ("Deliver the report within 1 working day.", ["within 1 working day"]),
     ("Respond to the audit findings within two weeks.", ["within two weeks"]),  # one set of things, answered once
+    # a clause before ";" is no event of a duration whose clause does not take it up
+    ("We ship the release notes on Fridays; we deliver the migration plan within 2 weeks.", ["within 2 weeks"]),
+    ("We ship the release notes on Fridays; questions are answered within 2 days.", []),  # each question
     ("Keep the legacy tool until the migration is complete.", []),  # kept while the practice runs
 ])
 def test_a_vague_time_in_a_standing_practice_still_fires(text: str, expected: list[str],

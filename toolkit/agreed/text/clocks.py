@@ -59,6 +59,7 @@ __all__ = [
     "restarts_each_time",
     "serves_each_instance",
     "specifies_behaviour",
+    "takes_up",
 ]
 
 _CONDITION = Regex(
@@ -183,6 +184,22 @@ _ANSWERS_SOMEONE = Regex(
 )
 """A verb of answering at the end of a clause, with its object: "answers Maria", "replies to the other lead"."""
 _PERSON_OBJECT = Regex(r"(?:him|her|them|me|each\s+other|one\s+another)$", re.IGNORECASE)
+_POINTS_BACK = Regex(
+    r"""\b(?:both|either|neither|the\s+other|each\s+other|one\s+another|it|they|them|this|these|those|such|then
+    |thereafter|afterwards|follows?|following)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A word by which a clause takes up the one before it ("either lead flags it; both meet ...")."""
+_NOT_CONTENT = frozenset(
+    {
+        "with", "within", "will", "shall", "must", "should", "would", "could", "from", "that", "what", "when", "where",
+        "which", "while", "whom", "whose", "into", "onto", "over", "under", "after", "before", "until", "than", "also",
+        "only", "each", "every", "some", "their", "there", "here", "have", "been", "being", "does", "done", "make",
+        "makes", "made", "gets", "take", "takes", "more", "most", "less", "least", "very", "just", "about", "again",
+        "your", "ours", "yours", "hour", "hours", "days", "week", "weeks", "month", "months", "working", "business",
+        "calendar", "minute", "minutes", "year", "years", "quarter", "quarters",
+    }
+)  # fmt: skip
 _STATE_VERB = Regex(
     r"""\b(?:apply|applies|remains?|stays?|lasts?|holds?|continues?\s+to\s+(?:apply|hold|run)
     |(?:is|are)\s+(?:valid|fixed|frozen|locked|open|closed|capped|in\s+force))\b""",
@@ -326,11 +343,27 @@ def counts_from_named_event(before: str) -> bool:
     it ("one lead marks the plan at risk; both meet within 3 working days"), a subject defined by an event ("the lead
     who hears of an outage phones the other within 2 hours") or a person answered ("answers Maria within 1 day")."""
     *earlier, own = before.split(";")
-    if any(len(clause.split()) > 1 for clause in earlier):
-        return True  # a clause of its own states the event the practice answers ("X sets the status; both meet ...")
     if answers_someone(own):
         return True  # "answers Maria within 1 working day": from each message of hers
-    return any(_EVENT_SUBJECT.match(clause) is not None for clause in re.split(r"[;:]", before))
+    if any(_EVENT_SUBJECT.match(part) is not None for part in own.split(":")):
+        return True
+    # a clause of its own states the event the practice answers ("X sets the status; both meet ..."), if the
+    # duration's clause takes it up: "We ship the notes on Fridays; we deliver the plan within 2 weeks" does not
+    return any(len(clause.split()) > 1 and takes_up(clause, own) for clause in earlier)
+
+
+def takes_up(earlier: str, clause: str) -> bool:
+    """Whether ``clause`` refers back to the ``earlier`` clause before it: by a word that points back ("both",
+    "the other", "it", "then") or by naming again one of its nouns ("flags a blocker; the blocker is ...")."""
+    if _POINTS_BACK.search(clause) is not None:
+        return True
+    return not _content_words(earlier).isdisjoint(_content_words(clause))
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of ``text`` that name something (four letters or more, no function word), without a plural -s."""
+    words = (word.lower() for word in re.findall(r"[A-Za-z][\w\-]{3,}", text))
+    return {word.removesuffix("s") for word in words if word not in _NOT_CONTENT}
 
 
 def answers_someone(before: str) -> bool:
