@@ -1,16 +1,20 @@
 from __future__ import annotations
 
+import importlib.metadata
 import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 from agreed import __version__
-from agreed.lint.rule import Category
+from agreed.lint.rule import Category, DocumentRule
+from agreed.lint.rules import all_rules
 from agreed.problem import Problem, Severity
+from agreed.report.lint import sarif_report
 from agreed.report.lint.base import Report
-from agreed.report.lint.sarif_report import render
+from agreed.report.lint.sarif_report import full_description, help_markdown, render
 from fake_rules import fake_text_rule
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -34,46 +38,137 @@ def sarif(report: Report) -> dict[str, Any]:
     return document
 
 
-def test_empty_report_is_valid() -> None:
+def test_empty_report_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sarif_report, "project_home", lambda: None)
     document = sarif(Report((), 0, RULES))
     assert document["version"] == "2.1.0"
     assert document["$schema"].endswith("sarif-schema-2.1.0.json")
-    assert document["runs"] == [{
-        "tool": {"driver": {"name": "agreed", "version": __version__, "rules": []}},
-        "columnKind": "unicodeCodePoints",
-        "results": [],
-    }]
+    assert document["runs"] == [
+        {
+            "tool": {"driver": {"name": "agreed", "version": __version__, "rules": []}},
+            "columnKind": "unicodeCodePoints",
+            "results": [],
+        }
+    ]
 
 
 def test_rules_that_fired_are_described() -> None:
     rules = sarif(Report(PROBLEMS, 3, RULES))["runs"][0]["tool"]["driver"]["rules"]
-    assert rules == [
-        {"id": "A101", "name": "vague-word", "shortDescription": {"text": "Vague word."},
-         "fullDescription": {"text": "Vague word.\n\nLong doc."}, "help": {"text": "Vague word.\n\nLong doc."},
-         "defaultConfiguration": {"level": "warning"}, "properties": {"tags": ["vagueness"]}},
-        {"id": "A202", "name": "collective-owner", "shortDescription": {"text": "One owner."},
-         "fullDescription": {"text": "One owner.\n\nDoc 2."}, "help": {"text": "One owner.\n\nDoc 2."},
-         "defaultConfiguration": {"level": "error"}, "properties": {"tags": ["accountability"]}},
-        {"id": "A301", "name": "no-date", "shortDescription": {"text": "A date."},
-         "fullDescription": {"text": "A date."}, "help": {"text": "A date."},
-         "defaultConfiguration": {"level": "note"}, "properties": {"tags": ["time"]}},
-        {"id": "X999"},
+    assert rules[0] == {
+        "id": "A101",
+        "name": "vague-word",
+        "shortDescription": {"text": "Vague word."},
+        "fullDescription": {"text": "Vague word. Long doc."},
+        "help": {"text": "Vague word.\n\nLong doc.", "markdown": "Vague word.\n\nLong doc."},
+        "defaultConfiguration": {"level": "warning"},
+        "properties": {"tags": ["vagueness"], "precision": "high", "problem.severity": "warning"},
+    }
+    assert [(rule["id"], rule.get("properties", {}).get("problem.severity")) for rule in rules] == [
+        ("A101", "warning"),
+        ("A202", "error"),
+        ("A301", "recommendation"),
+        ("X999", None),
     ]
+    assert rules[3] == {"id": "X999"}
+
+
+def test_a_rule_that_checks_structure_is_very_precise() -> None:
+    rule = DocumentRule(
+        code="S999",
+        name="exact",
+        category=Category.STRUCTURE,
+        severity=Severity.ERROR,
+        doc="Exact.",
+        check=lambda document, context: [],
+    )
+    problems = (Problem("a.yaml", 1, 1, "S999", Severity.ERROR, "exact"),)
+    descriptor = sarif(Report(problems, 1, {"S999": rule}))["runs"][0]["tool"]["driver"]["rules"][0]
+    assert descriptor["properties"]["precision"] == "very-high"
+
+
+def test_the_project_url_links_the_tool_and_each_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sarif_report, "project_home", lambda: "https://example.org/agreed")
+    driver = sarif(Report(PROBLEMS, 3, RULES))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.org/agreed"
+    assert {rule.get("helpUri") for rule in driver["rules"]} == {"https://example.org/agreed#rules", None}
+    monkeypatch.setattr(sarif_report, "project_home", lambda: None)
+    driver = sarif(Report(PROBLEMS, 3, RULES))["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    assert all("helpUri" not in rule for rule in driver["rules"])
+
+
+def test_the_project_url_is_read_from_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    declared = ["Repository, https://example.org/code", "Homepage, https://example.org/home"]
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: FakeMetadata(declared))
+    sarif_report.project_home.cache_clear()
+    try:
+        assert sarif_report.project_home() == "https://example.org/home"
+        monkeypatch.setattr(importlib.metadata, "metadata", lambda name: FakeMetadata([]))
+        sarif_report.project_home.cache_clear()
+        assert sarif_report.project_home() is None
+    finally:
+        sarif_report.project_home.cache_clear()
+
+
+class FakeMetadata:
+    def __init__(self, urls: list[str]) -> None:
+        self.urls = urls
+
+    def get_all(self, key: str) -> list[str] | None:
+        return self.urls if key == "Project-URL" else None
+
+
+def test_full_description_keeps_whole_sentences_within_the_limit() -> None:
+    doc = "Short summary.\n\nFirst reason, wrapped\nover two lines. Second reason.\n\nFires on:\n    a: 1\n"
+    assert full_description(doc) == "Short summary. First reason, wrapped over two lines. Second reason."
+    assert full_description(doc, limit=50) == "Short summary."
+    assert full_description("One long sentence without an end", limit=8) == "One long"
+
+
+def test_help_markdown_fences_the_examples_as_yaml() -> None:
+    doc = "Summary.\n\nWhy it matters.\n\nFires on:\n    a: 1\n\n    b: 2\n\nPasses:\n    c: 3\n"
+    assert help_markdown(doc) == (
+        "Summary.\n\nWhy it matters.\n\nFires on:\n\n```yaml\na: 1\n\nb: 2\n```\n\nPasses:\n\n```yaml\nc: 3\n```"
+    )
+
+
+def test_every_rule_keeps_within_githubs_limits() -> None:
+    """GitHub code scanning takes at most 1,024 characters of a rule's fullDescription; each rule also gets help in
+    text and Markdown, a precision and a problem severity."""
+    rules = all_rules()
+    problems = tuple(Problem("a.yaml", 1, 1, code, rule.severity, "m") for code, rule in rules.items())
+    descriptors = sarif(Report(problems, 1, rules))["runs"][0]["tool"]["driver"]["rules"]
+    assert len(descriptors) == len(rules)
+    for descriptor in descriptors:
+        assert 0 < len(descriptor["fullDescription"]["text"]) <= 1024, descriptor["id"]
+        assert descriptor["fullDescription"]["text"].startswith(descriptor["shortDescription"]["text"])
+        assert descriptor["help"]["markdown"].count("```") % 2 == 0, descriptor["id"]
+        assert descriptor["properties"]["precision"] in {"very-high", "high", "medium", "low"}
+        assert descriptor["properties"]["problem.severity"] in {"error", "warning", "recommendation"}
 
 
 def test_results() -> None:
     results = sarif(Report(PROBLEMS, 3, RULES))["runs"][0]["results"]
     assert [(r["ruleId"], r["ruleIndex"], r["level"]) for r in results] == [
-        ("A202", 1, "error"), ("A101", 0, "warning"), ("A101", 0, "warning"), ("A301", 2, "note"), ("X999", 3, "error")]
+        ("A202", 1, "error"),
+        ("A101", 0, "warning"),
+        ("A101", 0, "warning"),
+        ("A301", 2, "note"),
+        ("X999", 3, "error"),
+    ]
     assert results[1] == {
         "ruleId": "A101",
         "ruleIndex": 0,
         "level": "warning",
         "message": {"text": "vague word 'soon'"},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": "contracts/c.yaml", "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": 3, "startColumn": 1},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": "contracts/c.yaml", "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": 3, "startColumn": 1, "endLine": 3},
+                }
+            }
+        ],
         "partialFingerprints": {"agreed/v1": "839e359c2b702e396b1a054fff5c3a0d10b3a99d4c0c31f8c94e9e123d8c7c0f"},
     }
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "contracts/a%20b.yaml"
@@ -87,7 +182,9 @@ def test_fingerprints_are_stable_and_tell_identical_findings_apart() -> None:
 
 
 def test_identical_findings_under_either_separator_get_distinct_fingerprints() -> None:
-    problems = (Problem("c/a.yaml", 1, 1, "A101", Severity.WARNING, "m"),
-                Problem("c\\a.yaml", 2, 1, "A101", Severity.WARNING, "m"))
+    problems = (
+        Problem("c/a.yaml", 1, 1, "A101", Severity.WARNING, "m"),
+        Problem("c\\a.yaml", 2, 1, "A101", Severity.WARNING, "m"),
+    )
     results = sarif(Report(problems, 1, RULES))["runs"][0]["results"]
     assert results[0]["partialFingerprints"] != results[1]["partialFingerprints"]

@@ -1,21 +1,41 @@
-"""SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules that fired, one result per problem."""
+"""SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules that fired, one result per problem.
+
+Within GitHub's documented limits and advice for a rule (a ``reportingDescriptor``): a ``fullDescription`` of at most
+1,024 characters (the documentation's opening paragraphs, cut after a whole sentence), ``help`` as text and as
+Markdown (the whole documentation, its examples as code blocks), ``properties.precision`` and
+``properties.problem.severity``; ``helpUri`` and ``tool.driver.informationUri`` when the installed package declares
+a project URL. Each result's region spans one line (``endLine``) from its start column.
+"""
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
+import inspect
 import os
+import re
+from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
+from agreed.lint.rule import Rule, TextRule
 from agreed.printable import printable
-from agreed.problem import Severity
-from agreed.report.envelope import json_text, tool
+from agreed.problem import Problem, Severity
+from agreed.report.envelope import TOOL_NAME, json_text, tool
 from agreed.report.lint.base import Report, fingerprint_keys, posix_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "agreed/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# GitHub's own scale of how serious a problem is, beside the SARIF level
+PROBLEM_SEVERITIES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
+FULL_DESCRIPTION_LIMIT: Final = 1024  # characters GitHub code scanning accepts in a rule's fullDescription
+RULES_ANCHOR: Final = "#rules"  # the README section that lists and documents the rules
+# The project URL labels looked for in the package's metadata, in order of preference.
+_HOME_LABELS: Final = ("documentation", "homepage", "repository", "source")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z0-9])")
 
 
 def artifact_uri(path: str) -> str:
@@ -31,44 +51,130 @@ def _artifact_location(path: str) -> dict[str, str]:
     return {"uri": artifact_uri(path), "uriBaseId": "%SRCROOT%"}
 
 
-def _descriptor(code: str, report: Report) -> dict[str, Any]:
+@functools.cache
+def project_home() -> str | None:
+    """The project's URL as the installed package declares it (``[project.urls]``), or None when it declares none."""
+    try:
+        declared = importlib.metadata.metadata(TOOL_NAME).get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    urls = {label.strip().lower(): url.strip() for label, _, url in (entry.partition(",") for entry in declared)}
+    return next((urls[label] for label in _HOME_LABELS if urls.get(label)), None)
+
+
+def full_description(doc: str, limit: int = FULL_DESCRIPTION_LIMIT) -> str:
+    """The opening prose of a rule's documentation, its lines joined, cut after the last whole sentence that keeps
+    it within ``limit`` characters; the examples and anything after them are left to ``help``. The first sentence
+    is always kept (cut at ``limit`` if it alone is longer)."""
+    kept: list[str] = []
+    for sentence in _opening_sentences(doc):
+        joined = " ".join([*kept, sentence])
+        if len(joined) > limit:
+            break
+        kept.append(sentence)
+    return " ".join(kept) if kept else next(_opening_sentences(doc), "")[:limit]
+
+
+def _opening_sentences(doc: str) -> Iterator[str]:
+    for paragraph in inspect.cleandoc(doc).split("\n\n"):
+        if _is_example(paragraph):
+            return
+        yield from _SENTENCE_END.split(" ".join(line.strip() for line in paragraph.splitlines()))
+
+
+def _is_example(paragraph: str) -> bool:
+    """An example block: indented lines, with any label such as ``Fires on:`` above them."""
+    return any(line.startswith("    ") for line in paragraph.splitlines())
+
+
+def help_markdown(doc: str) -> str:
+    """A rule's documentation as Markdown: its prose as written, each indented example block fenced as YAML."""
+    out: list[str] = []
+    fenced = False
+    lines = inspect.cleandoc(doc).splitlines()
+    for number, line in enumerate(lines):
+        indented = line.startswith("    ")
+        if indented and not fenced:
+            out += ["", "```yaml"] if out and out[-1] else ["```yaml"]
+            fenced = True
+        elif fenced and not indented and (line.strip() or not _continues_block(lines, number)):
+            out.append("```")
+            fenced = False
+        out.append(line[4:] if fenced else line)
+    if fenced:
+        out.append("```")
+    return "\n".join(out).strip("\n")
+
+
+def _continues_block(lines: list[str], number: int) -> bool:
+    """Whether the blank line at ``number`` lies inside an indented block (the next line with text is indented)."""
+    following = next((line for line in lines[number + 1 :] if line.strip()), "")
+    return following.startswith("    ")
+
+
+def _precision(rule: Rule) -> str:
+    """How often a finding is right, on GitHub's scale: the text rules read prose by heuristics whose precision the
+    README measures (0.74 to 0.99 by category); every other kind checks structure exactly."""
+    return "high" if isinstance(rule, TextRule) else "very-high"
+
+
+def _descriptor(code: str, report: Report, home: str | None) -> dict[str, Any]:
     rule = report.rules.get(code)
     if rule is None:
         return {"id": code}
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
-        "help": {"text": rule.doc},
+        "fullDescription": {"text": full_description(rule.doc)},
+        "help": {"text": inspect.cleandoc(rule.doc), "markdown": help_markdown(rule.doc)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [rule.category.value]},
+        "properties": {
+            "tags": [rule.category.value],
+            "precision": _precision(rule),
+            "problem.severity": PROBLEM_SEVERITIES[rule.severity],
+        },
+    }
+    if home is not None:
+        descriptor["helpUri"] = home + RULES_ANCHOR
+    return descriptor
+
+
+def _result(problem: Problem, rule_index: int, key: str) -> dict[str, Any]:
+    line = max(problem.line, 1)
+    return {
+        "ruleId": problem.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[problem.severity],
+        "message": {"text": printable(problem.message)},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _artifact_location(problem.path),
+                    "region": {"startLine": line, "startColumn": max(problem.col, 1), "endLine": line},
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: hashlib.sha256(key.encode("utf-8")).hexdigest()},
     }
 
 
 def render(report: Report) -> str:
     codes = sorted({problem.rule for problem in report.problems})
     index = {code: position for position, code in enumerate(codes)}
-    results = []
-    for problem, key in zip(report.problems, fingerprint_keys(report.problems), strict=True):
-        results.append({
-            "ruleId": problem.rule,
-            "ruleIndex": index[problem.rule],
-            "level": LEVELS[problem.severity],
-            "message": {"text": printable(problem.message)},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": _artifact_location(problem.path),
-                "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.col, 1)},
-            }}],
-            "partialFingerprints": {FINGERPRINT_KEY: hashlib.sha256(key.encode("utf-8")).hexdigest()},
-        })
+    results = [
+        _result(problem, index[problem.rule], key)
+        for problem, key in zip(report.problems, fingerprint_keys(report.problems), strict=True)
+    ]
+    home = project_home()
+    driver: dict[str, Any] = {
+        **tool(),
+        **({"informationUri": home} if home is not None else {}),
+        "rules": [_descriptor(code, report, home) for code in codes],
+    }
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {**tool(), "rules": [_descriptor(code, report) for code in codes]}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
     }
     return json_text(document)
