@@ -31,6 +31,7 @@ LINT_FORMATS: Final[Registry[Report, str]] = Registry("lint report", {
     "sarif": _renderer("sarif_report"),
     "github": _renderer("github_report"),
     "gitlab": _renderer("gitlab_report"),
+    "junit": _renderer("junit_report"),
 })
 
 __all__ = ["LINT_FORMATS", "Report"]
