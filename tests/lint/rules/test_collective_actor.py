@@ -128,6 +128,7 @@ PARTNERS = TextContext(standing=True, partners=("maria", "Maria Chen", "daniel",
     "Both partners sign the summary.",
     "The agenda is set by us; we co-host the review.",
     "Maria Chen and Dr Ortiz will present the results together.",
+    "Maria Chen and Daniel Ortiz will present the results together.",
     "Daniel or Maria calls the other the same day.",
     "It is up to us to raise a slipping date first.",
 ])
@@ -147,6 +148,7 @@ def test_the_partners_acting_together_is_the_practice_their_answer_asks_for(text
     ("The renegotiation will be approved by the business.", ["the business"]),
     ("Maria and Li meet every Friday.", ["Maria and Li"]),
     ("Maria and the Finance team will review the rota.", ["Maria and the Finance team"]),
+    ("Maria Chen and Daniel Moore will present the results.", ["Maria Chen and Daniel Moore"]),
     ("The team meets on Monday and they review the figures.", ["The team", "they"]),
 ])
 def test_anyone_else_is_named_in_the_partners_answer(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:

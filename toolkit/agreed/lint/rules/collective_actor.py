@@ -240,9 +240,9 @@ def _names_partners(hit: Hit, partners: tuple[str, ...], *, after_others: bool) 
 
 
 def _is_partner(actor: str, partners: tuple[str, ...]) -> bool:
-    """Whether ``actor`` is one of the partners: their id, their name or a word of it ("Helen", "Dr Moore")."""
-    name = _TITLE.sub("", actor).strip().lower()
-    return any(name == partner.lower() or name in partner.lower().split() for partner in partners)
+    """Whether ``actor`` is one of the partners: their id, their name or words of it ("Helen", "Dr Moore")."""
+    words = set(_TITLE.sub("", actor).lower().split())
+    return bool(words) and any(words <= set(partner.lower().split()) for partner in partners)
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
