@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
@@ -223,3 +224,50 @@ def test_a_branch_pipeline_says_nothing_about_approvals(pull_request: Path) -> N
     result = run_step(pull_request, gitlab_gate(), {"CI_COMMIT_SHA": "0" * 40, "AGREED_API_TOKEN": ""})
     assert result.returncode == 0, result.stdout + result.stderr  # the consent step is for merge requests only
     assert "approvals" not in result.stdout + result.stderr
+
+
+def github_steps() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    workflow: dict[str, Any] = YAML(typ="safe").load(ci_template("github"))
+    (job,) = workflow["jobs"].values()
+    return workflow, job["steps"]
+
+
+def test_the_github_workflow_is_valid_for_the_workflow_schema(tmp_path: Path) -> None:
+    workflow = tmp_path / "agreed.yml"
+    workflow.write_text(ci_template("github"), encoding="utf-8")
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    ran = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
+                         capture_output=True, text=True, check=False, timeout=120)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+
+
+def test_the_github_workflow_uploads_the_lint_report_to_code_scanning_without_failing_where_it_is_missing() -> None:
+    workflow, steps = github_steps()
+    assert workflow["permissions"]["security-events"] == "write"
+    names = [step.get("name") for step in steps]
+    report = steps[names.index("Lint report for code scanning")]
+    upload = steps[names.index("Upload to code scanning")]
+    assert names.index("Lint the agreements") < names.index("Lint report for code scanning") < names.index(
+        "Upload to code scanning")
+    assert report["if"].startswith("${{ !cancelled()")  # also after lint found errors
+    assert "--output agreed.sarif" in report["run"]
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == "agreed.sarif"
+    assert upload["continue-on-error"] is True
+    assert "hashFiles('agreed.sarif')" in upload["if"]
+
+
+def test_the_github_code_scanning_step_writes_a_sarif_log_even_when_lint_finds_errors(pull_request: Path) -> None:
+    (pull_request / "contracts" / "broken.yaml").write_text(
+        "agreed: 1\nid: x\ntitle: t\nstatus: draft\nparties:\n  - id: maria\n    name: Maria Chen\n"
+        "results:\n  deliverables:\n    - id: d1\n      what: Robust thing, etc.\n", encoding="utf-8")
+    _, steps = github_steps()
+    step = next(step for step in steps if step.get("name") == "Lint report for code scanning")
+    ran = run_step(pull_request, step, {})
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    log = json.loads((pull_request / "agreed.sarif").read_text(encoding="utf-8"))
+    schema = json.loads((Path(__file__).parent / "report" / "lint" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(log)
+    located = {(result["ruleId"], result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+               for result in log["runs"][0]["results"]}
+    assert ("A201", "contracts/broken.yaml") in located
