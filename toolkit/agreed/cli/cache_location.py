@@ -57,5 +57,17 @@ def open_user_cache(repository: Path, cache_dir: Path | None = None) -> CacheFol
         return None
 
 
+def open_user_home() -> CacheFolder | None:
+    """The user's cache folder itself, for what depends on the interpreter and agreed alone, not on a repository
+    (compiled expressions); None when it cannot be used safely, silently: the result cache says why."""
+    from agreed.cache import CacheUnusable, open_cache
+
+    home = user_cache_home(os.environ, sys.platform)
+    try:
+        return None if home is None else open_cache(home, home)
+    except CacheUnusable:
+        return None
+
+
 def _warn(reason: str) -> None:
     click.echo(f"agreed: warning: {reason}; running without the cache", err=True)

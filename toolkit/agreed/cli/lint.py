@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,10 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
     context = run_context(today, config)
     inputs = gather_inputs(paths, stdin_filename, config)
     cache = None if no_cache else _cache(cache_dir, config, context)
+    store_programs = None if no_cache else _programs()
     result = lint_run.lint(inputs, config, context, jobs=jobs, cache=cache)
+    if store_programs is not None:
+        store_programs()
     emit_report(result.problems, result.files, output_format, fail_on or config.fail_on, output)
 
 
@@ -54,3 +58,13 @@ def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> 
 
     folder = open_user_cache(repository_root(config.root) or config.root, cache_dir)
     return None if folder is None else lint_run.result_cache(folder, config, context)
+
+
+def _programs() -> Callable[[], None] | None:
+    """Compiled expressions kept in the user's cache folder (:mod:`agreed.lint.programs`): the function returned
+    stores those this run made; None when no safe folder is available."""
+    from agreed.cli.cache_location import open_user_home
+    from agreed.lint.programs import keep_programs_in
+
+    folder = open_user_home()
+    return None if folder is None else keep_programs_in(folder)

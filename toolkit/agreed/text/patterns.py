@@ -3,22 +3,32 @@
 Rules build :class:`TermPattern` values at import. A term list is looked up token by token in a trie (each statement is
 tokenised once), not compiled into a regular expression; a :class:`Regex` is compiled on first use, and only for
 structure: numbers, dates, "by <agent>" and the like. Nothing here is compiled at import.
+
+Compiling is most of the cost of a one-file run (a few hundred expressions, parsed by ``re`` in Python), so a caller
+may keep the compiled programs between runs (:func:`keep_programs`): each expression compiled in this process is
+also taken apart into what ``re`` builds a pattern from (:class:`Program`), checked to rebuild a pattern equal to
+``re.compile``'s, and a later process rebuilds it from that in microseconds. The programs belong to one interpreter
+build (:func:`program_format`); any that cannot be rebuilt is compiled again.
 """
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
+import os
 import re
+import sys
 
 from agreed.record import Record
 
 TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = [
     "Found",
+    "Program",
     "Regex",
     "TermPattern",
     "Tokens",
@@ -26,7 +36,12 @@ __all__ = [
     "alternation",
     "any_word",
     "fold",
+    "keep_programs",
+    "new_programs",
     "phrase_regex",
+    "program_format",
+    "program_of",
+    "rebuilt",
     "tokenise",
 ]
 
@@ -35,9 +50,113 @@ __all__ = [
 # --------------------------------------------------------------------------------------------------------------------
 
 
+ProgramKey = tuple[str, int]
+"""An expression's source and the flags it was given."""
+
+
+class Program(Record):
+    """A compiled expression as ``re`` builds its pattern object: the flags that apply (the given ones and those set
+    inline), the program for the matching engine (machine words), the number of groups and the group names."""
+
+    flags: int
+    code: bytes
+    groups: int
+    groupindex: dict[str, int]
+    indexgroup: tuple[str | None, ...]
+
+
+class _Programs:
+    """Programs kept between runs: those loaded (on the first compile, so that a run compiling nothing reads
+    nothing) and those this process made."""
+
+    def __init__(self, load: Callable[[], Mapping[ProgramKey, Program]]) -> None:
+        self.load: Callable[[], Mapping[ProgramKey, Program]] | None = load
+        self.loaded: Mapping[ProgramKey, Program] = {}
+        self.made: dict[ProgramKey, Program] = {}
+        self.maker = os.getpid()  # forked workers use the loaded programs; only this process keeps new ones
+
+    def known(self, key: ProgramKey) -> Program | None:
+        if self.load is not None:
+            load, self.load = self.load, None
+            self.loaded = load()
+        return self.loaded.get(key)
+
+
+_programs: _Programs | None = None
+_CODE = "I"  # the array type of a program's words: _sre.CODESIZE bytes (4)
+
+
+def keep_programs(load: Callable[[], Mapping[ProgramKey, Program]] | None) -> None:
+    """Rebuild expressions from the programs ``load`` returns (called once, on the first compile) instead of
+    compiling them, and take apart every expression compiled here from now on for :func:`new_programs`; with None,
+    stop. Expressions already compiled in this process stay as they are."""
+    global _programs
+    _programs = None if load is None else _Programs(load)
+
+
+def new_programs() -> dict[ProgramKey, Program]:
+    """The programs this process made since :func:`keep_programs`, none of them among those loaded."""
+    return dict(_programs.made) if _programs is not None and _programs.maker == os.getpid() else {}
+
+
+@functools.cache
+def program_format() -> str | None:
+    """What a program depends on besides its expression: the interpreter build and its matching engine's version;
+    None where programs cannot be rebuilt (an interpreter without CPython's ``_sre.compile``)."""
+    engine = sys.modules.get("_sre")  # CPython's matching engine, loaded with ``re``
+    if engine is None or not hasattr(engine, "compile") or array.array(_CODE).itemsize != engine.CODESIZE:
+        return None
+    return f"{sys.implementation.cache_tag} {sys.version} sre {engine.MAGIC}"
+
+
 @functools.cache
 def _compiled(source: str, flags: int) -> re.Pattern[str]:
-    return re.compile(source, flags)
+    if _programs is None:
+        return re.compile(source, flags)
+    key = (source, flags)
+    program = _programs.known(key)
+    if program is not None and (pattern := rebuilt(source, program)) is not None:
+        return pattern
+    pattern = re.compile(source, flags)
+    if _programs.maker == os.getpid() and (made := program_of(source, flags, pattern)) is not None:
+        _programs.made[key] = made
+    return pattern
+
+
+def rebuilt(source: str, program: Program) -> re.Pattern[str] | None:
+    """The pattern ``program`` describes, as ``re.compile`` builds it; None when it cannot be rebuilt (the engine
+    checks a program before it accepts it)."""
+    try:
+        code = array.array(_CODE, program.code).tolist()
+        pattern: re.Pattern[str] = sys.modules["_sre"].compile(
+            source, program.flags, code, program.groups, program.groupindex, program.indexgroup
+        )
+    except (KeyError, ValueError, TypeError, RuntimeError, OverflowError):
+        return None
+    return pattern
+
+
+def program_of(source: str, flags: int, pattern: re.Pattern[str]) -> Program | None:
+    """``source`` taken apart as ``re.compile`` compiles it, if the result rebuilds a pattern equal to ``pattern``
+    (same flags, source and program) with the same groups; else None."""
+    if program_format() is None:
+        return None
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(source, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        code = array.array(_CODE, _compiler._code(parsed, flags)).tobytes()
+        program = Program(int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    except (AttributeError, TypeError, ValueError, OverflowError, re.error):
+        return None
+    again = rebuilt(source, program)
+    if again is None or again != pattern or again.groupindex != pattern.groupindex:
+        return None
+    return program
 
 
 class Regex(Record):
