@@ -16,6 +16,7 @@ from agreed.report.due import DUE_FORMATS
 from agreed.report.lint import LINT_FORMATS
 from agreed.report.registry import Registry, UnknownFormat
 from agreed.report.rules import RULES_FORMATS
+from agreed.report.schema import SCHEMA_FORMATS
 from agreed.report.statements import STATEMENT_FORMATS
 from agreed.report.timeline import TIMELINE_FORMATS
 
@@ -64,6 +65,7 @@ def _command(*names: str) -> click.Command:
     (("render",), RENDER_FORMATS),
     (("check-text",), STATEMENT_FORMATS),
     (("rules",), RULES_FORMATS),
+    (("schema",), SCHEMA_FORMATS),
 ])
 def test_each_command_offers_exactly_its_results_formats(names: tuple[str, ...],
                                                           registry: Registry[object, object]) -> None:
