@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,9 +22,9 @@ from agreed.cache import (
 )
 from agreed.codes import INTERNAL_ERROR
 from agreed.lint import batch
-from agreed.lint.cache_codec import LAYOUT, ResultCache
+from agreed.lint.cache_codec import CROSS_FILE_KEPT, LAYOUT, ResultCache
 from agreed.lint.engine import lint_document
-from agreed.lint.rule import LintContext
+from agreed.lint.rule import AgreementSummary, LintContext, PartyEntry
 from agreed.problem import Problem, Severity
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,89 +46,190 @@ def cache(folder: CacheFolder) -> ResultCache:
     return ResultCache(folder, "agreed 0.1.0|rules|2031-01-06")
 
 
+def _fresh(cache: ResultCache) -> ResultCache:
+    """Another run's view of the same cache: what was saved, nothing held in memory."""
+    return ResultCache(cache.folder, cache.salt, cache.ignored_for)
+
+
+def _saved(cache: ResultCache, shown: str, raw: bytes, problems: list[Problem]) -> Path:
+    cache.store(shown, raw, problems)
+    cache.save()
+    return Path(cache.file)
+
+
 def test_a_stored_result_is_found(cache: ResultCache) -> None:
     assert cache.lookup("a.yaml", RAW) is None
     cache.store("a.yaml", RAW, PROBLEMS)
     assert cache.lookup("a.yaml", RAW) == PROBLEMS
+    assert _fresh(cache).lookup("a.yaml", RAW) is None  # stored in memory until saved
+    cache.save()
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
 
 
 def test_a_clean_result_is_a_hit_not_a_miss(cache: ResultCache) -> None:
-    cache.store("a.yaml", RAW, [])
-    assert cache.lookup("a.yaml", RAW) == []
+    _saved(cache, "a.yaml", RAW, [])
+    assert _fresh(cache).lookup("a.yaml", RAW) == []
 
 
 def test_salt_content_and_path_are_all_part_of_the_key(cache: ResultCache) -> None:
-    cache.store("a.yaml", RAW, PROBLEMS)
+    _saved(cache, "a.yaml", RAW, PROBLEMS)
     assert ResultCache(cache.folder, cache.salt + "x").lookup("a.yaml", RAW) is None
-    assert cache.lookup("a.yaml", RAW + b"\n") is None
-    assert cache.lookup("b.yaml", RAW) is None
-    assert cache.lookup("contracts/a.yaml", RAW) is None
-    assert ResultCache(cache.folder, cache.salt).lookup("a.yaml", RAW) == PROBLEMS  # a new instance finds it
+    assert _fresh(cache).lookup("a.yaml", RAW + b"\n") is None
+    assert _fresh(cache).lookup("b.yaml", RAW) is None
+    assert _fresh(cache).lookup("contracts/a.yaml", RAW) is None
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
 
 
 def test_salt_and_path_cannot_run_together(cache: ResultCache) -> None:
-    assert ResultCache(cache.folder, "ab").entry("c", RAW) != ResultCache(cache.folder, "a").entry("bc", RAW)
+    _saved(cache, "bc", RAW, PROBLEMS)
+    assert _fresh(cache).lookup("b", b"c" + RAW) is None  # the path and the bytes do not run together either
+    assert ResultCache(cache.folder, "ab").file != ResultCache(cache.folder, "a").file
 
 
-def test_entries_are_small_json_in_two_level_folders(cache: ResultCache) -> None:
+def test_one_file_per_configuration_holds_every_result(cache: ResultCache) -> None:
     cache.store("a.yaml", RAW, PROBLEMS)
-    entry = cache.entry("a.yaml", RAW)
-    assert entry.parent.parent == cache.directory / LAYOUT
-    assert entry.parent.name == entry.name[:2]
-    mac, payload = entry.read_text(encoding="ascii").split("\n", 1)
+    cache.store("b.yaml", RAW, [])
+    cache.save()
+    ResultCache(cache.folder, "another configuration").store("a.yaml", RAW, [])
+    ResultCache(cache.folder, "another configuration").save()  # nothing stored in this one: nothing written
+    layout = cache.directory / LAYOUT
+    assert sorted(path.name for path in layout.iterdir() if not path.name.startswith(".")) == [Path(cache.file).name]
+    assert not [path for path in layout.iterdir() if path.name.endswith(".tmp")]  # no temporary file left behind
+    mac, payload = Path(cache.file).read_text(encoding="ascii").split("\n", 1)
     assert len(mac) == 64
-    data = json.loads(payload)
-    assert data["problems"][1]["severity"] == "warning"
-    assert [path.name for path in entry.parent.iterdir()] == [entry.name]  # no temporary file left behind
+    results = json.loads(payload)["results"]
+    assert sorted(shown for shown, _, _ in results.values()) == ["a.yaml", "b.yaml"]
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
+    assert _fresh(cache).lookup("b.yaml", RAW) == []
+
+
+def test_a_file_checked_again_with_other_bytes_keeps_only_its_new_result(cache: ResultCache) -> None:
+    _saved(cache, "a.yaml", RAW, PROBLEMS)
+    _saved(cache, "b.yaml", RAW, [])
+    again = _fresh(cache)
+    assert again.lookup("a.yaml", RAW + b"# edited\n") is None
+    _saved(again, "a.yaml", RAW + b"# edited\n", [])
+    results = json.loads(Path(cache.file).read_text(encoding="ascii").split("\n", 1)[1])["results"]
+    assert sorted(shown for shown, _, _ in results.values()) == ["a.yaml", "b.yaml"]
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
+    assert _fresh(cache).lookup("a.yaml", RAW + b"# edited\n") == []
+    assert _fresh(cache).lookup("b.yaml", RAW) == []
+
+
+def test_runs_that_save_at_the_same_time_keep_each_others_results(cache: ResultCache) -> None:
+    first, second = _fresh(cache), _fresh(cache)
+    assert first.lookup("a.yaml", RAW) is None  # both read the empty cache
+    assert second.lookup("b.yaml", RAW) is None
+    _saved(first, "a.yaml", RAW, PROBLEMS)
+    _saved(second, "b.yaml", RAW, [])
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
+    assert _fresh(cache).lookup("b.yaml", RAW) == []
+
+
+_STORE_MANY = """
+import sys
+from pathlib import Path
+from agreed.cache import open_cache
+from agreed.lint.cache_codec import ResultCache
+from agreed.problem import Problem, Severity
+
+folder, home, worker = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+for round in range(20):
+    cache = ResultCache(open_cache(folder, home), "salt")
+    shown = f"{worker}-{round}.yaml"
+    cache.store(shown, b"raw", [Problem(shown, 1, 1, "V101", Severity.WARNING, worker)])
+    cache.save()
+"""
+
+
+def test_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+    folder, home = tmp_path / "cache", tmp_path / "home"
+    open_cache(folder, home)
+    workers = [subprocess.Popen([sys.executable, "-c", _STORE_MANY, str(folder), str(home), f"w{index}"])
+               for index in range(4)]
+    assert [worker.wait(timeout=120) for worker in workers] == [0, 0, 0, 0]
+    cache = ResultCache(open_cache(folder, home), "salt")
+    for index in range(4):
+        for round_ in range(20):
+            shown = f"w{index}-{round_}.yaml"
+            assert cache.lookup(shown, b"raw") == [Problem(shown, 1, 1, "V101", Severity.WARNING, f"w{index}")]
 
 
 @pytest.mark.parametrize("content", [
-    b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"version": 9, "problems": []}', b'{"version": 2}',
-    b'{"version": 2, "problems": {}}', b'{"version": 2, "problems": [], "summary": {"id": 1}}',
-    b'{"version": 2, "problems": [], "summary": {"id": "a", "line": 1, "col": 1, "parties": [["x"]]}}',
-    b'{"version": 2, "problems": [1]}',
-    b'{"version": 2, "problems": [{"path": "a.yaml"}]}',
-    b'{"version": 2, "problems": [{"path": "a.yaml", "line": "1", "col": 1, "rule": "S100", "severity": "error",'
-    b' "message": "m"}]}',
-    b'{"version": 2, "problems": [{"path": "a.yaml", "line": true, "col": 1, "rule": "S100", "severity": "error",'
-    b' "message": "m"}]}',
-    b'{"version": 2, "problems": [{"path": "a.yaml", "line": 1, "col": 1, "rule": "S100", "severity": "fatal",'
-    b' "message": "m"}]}',
+    b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"version": 9, "results": {}, "cross_file": []}', b'{"version": 4}',
+    b'{"version": 4, "results": [], "cross_file": []}', b'{"version": 4, "results": {}, "cross_file": {}}',
+    b'{"version": 4, "results": {"KEY": ["a.yaml", [], [1, 1, 1, []]]}, "cross_file": []}',
+    b'{"version": 4, "results": {"KEY": ["a.yaml", [], ["a", 1, 1, [["x"]]]]}, "cross_file": []}',
+    b'{"version": 4, "results": {"KEY": ["a.yaml", [1], null]}, "cross_file": []}',
+    b'{"version": 4, "results": {"KEY": ["a.yaml", {}, null]}, "cross_file": []}',
+    b'{"version": 4, "results": {"KEY": ["b.yaml", [], null]}, "cross_file": []}',
+    b'{"version": 4, "results": {"KEY": ["a.yaml", [], null, 1]}, "cross_file": []}',
     b"[" * 100_000,
 ])
-def test_a_corrupt_entry_is_a_miss(cache: ResultCache, content: bytes) -> None:
-    cache.store("a.yaml", RAW, PROBLEMS)
-    entry = cache.entry("a.yaml", RAW)
-    entry.write_bytes(_signed(cache, entry, content))  # authentic, so only its shape makes it a miss
-    assert cache.lookup("a.yaml", RAW) is None
+def test_a_corrupt_cache_file_is_a_miss(cache: ResultCache, content: bytes) -> None:
+    file = _saved(cache, "a.yaml", RAW, PROBLEMS)
+    key = next(iter(json.loads(file.read_bytes().split(b"\n", 1)[1])["results"]))
+    file.write_bytes(_signed(cache, file, content.replace(b"KEY", key.encode())))  # authentic: only its shape is wrong
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
+    _saved(_fresh(cache), "a.yaml", RAW, PROBLEMS)  # and a run then writes it anew
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
 
 
-def _signed(cache: ResultCache, entry: Path, payload: bytes) -> bytes:
-    return JsonFiles(cache.folder).sealed(str(entry), payload)
+def _problem_field(index: int, value: object) -> Callable[[list[Any]], None]:
+    def spoil(result: list[Any]) -> None:
+        result[1][0][index] = value
+    return spoil
 
 
-def test_a_truncated_entry_is_a_miss_and_is_replaced(cache: ResultCache) -> None:
-    cache.store("a.yaml", RAW, PROBLEMS)
-    entry = cache.entry("a.yaml", RAW)
-    entry.write_bytes(entry.read_bytes()[:40])
-    assert cache.lookup("a.yaml", RAW) is None
-    cache.store("a.yaml", RAW, PROBLEMS)
-    assert cache.lookup("a.yaml", RAW) == PROBLEMS
+def _summary(value: object) -> Callable[[list[Any]], None]:
+    def spoil(result: list[Any]) -> None:
+        result[2] = value
+    return spoil
 
 
-def test_an_unreadable_entry_is_a_miss(cache: ResultCache) -> None:
-    cache.store("a.yaml", RAW, PROBLEMS)
-    entry = cache.entry("a.yaml", RAW)
-    entry.unlink()
-    entry.mkdir()  # reading a folder fails with an OSError whoever runs the test (root ignores permissions)
-    assert cache.lookup("a.yaml", RAW) is None
+@pytest.mark.parametrize("spoil", [
+    _problem_field(1, "1"), _problem_field(1, True), _problem_field(2, None), _problem_field(4, "fatal"),
+    _problem_field(0, 7), _summary(["a", 1, 1, [["x"]]]), _summary([1, 1, 1, []]), _summary({"id": "a"}),
+    lambda result: result[1][0].append("extra"), lambda result: result[1][0].pop(),
+])
+def test_a_result_with_one_field_spoiled_is_a_miss(cache: ResultCache, spoil: Callable[[list[Any]], None]) -> None:
+    summary = AgreementSummary("a.yaml", "a", 1, 1, (PartyEntry("x", None, None, None, 2, 3),))
+    cache.store("a.yaml", RAW, PROBLEMS, summary)
+    cache.save()
+    file = Path(cache.file)
+    payload = json.loads(file.read_bytes().split(b"\n", 1)[1])
+    file.write_bytes(_signed(cache, file, json.dumps(payload).encode()))
+    assert _fresh(cache).lookup_result("a.yaml", RAW) == (PROBLEMS, summary)  # the genuine result, signed again
+    for result in payload["results"].values():
+        spoil(result)
+    file.write_bytes(_signed(cache, file, json.dumps(payload).encode()))
+    assert _fresh(cache).lookup_result("a.yaml", RAW) is None
+
+
+def _signed(cache: ResultCache, file: Path, payload: bytes) -> bytes:
+    return JsonFiles(cache.folder).sealed(str(file), payload)
+
+
+def test_a_truncated_file_is_a_miss_and_is_replaced(cache: ResultCache) -> None:
+    file = _saved(cache, "a.yaml", RAW, PROBLEMS)
+    file.write_bytes(file.read_bytes()[:40])
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
+    _saved(_fresh(cache), "a.yaml", RAW, PROBLEMS)
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
+
+
+def test_an_unreadable_file_is_a_miss(cache: ResultCache) -> None:
+    file = _saved(cache, "a.yaml", RAW, PROBLEMS)
+    file.unlink()
+    file.mkdir()  # reading a folder fails with an OSError whoever runs the test (root ignores permissions)
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
 
 
 def test_an_unwritable_cache_folder_disables_storing_without_error(cache: ResultCache) -> None:
-    (cache.directory / LAYOUT).write_text("not a folder")  # entries' folders below a file: never creatable
-    cache.store("a.yaml", RAW, PROBLEMS)
-    cache.store("b.yaml", RAW, PROBLEMS)
-    assert cache.lookup("a.yaml", RAW) is None
+    (cache.directory / LAYOUT).write_text("not a folder")  # the file's folder below a file: never creatable
+    _saved(cache, "a.yaml", RAW, PROBLEMS)
+    _saved(cache, "b.yaml", RAW, PROBLEMS)
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
 
 
 def test_linting_through_an_unwritable_cache_gives_the_same_results(tmp_path: Path) -> None:
@@ -142,8 +244,34 @@ def test_linting_through_an_unwritable_cache_gives_the_same_results(tmp_path: Pa
 
 def test_internal_errors_are_never_stored(cache: ResultCache) -> None:
     crash = Problem("a.yaml", 1, 1, INTERNAL_ERROR, Severity.ERROR, "internal error in rule V101")
-    cache.store("a.yaml", RAW, [*PROBLEMS, crash])
+    _saved(cache, "a.yaml", RAW, [*PROBLEMS, crash])
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
+    cache.store_cross_file("run", [crash])
+    cache.save()
+    assert _fresh(cache).cross_file("run") is None
+
+
+def test_cross_file_findings_are_kept_per_set_of_files(cache: ResultCache) -> None:
     assert cache.lookup("a.yaml", RAW) is None
+    assert cache.run_key(2) is None  # one of the run's two files was not looked up: no key
+    run_key = cache.run_key(1)
+    assert run_key is not None
+    _saved(cache, "a.yaml", RAW, [])
+    cache.store_cross_file(run_key, PROBLEMS[:1])
+    cache.save()
+    again = _fresh(cache)
+    assert again.lookup("a.yaml", RAW) == []
+    assert again.run_key(1) == run_key
+    assert again.cross_file(run_key) == PROBLEMS[:1]
+    edited = _fresh(cache)
+    assert edited.lookup("a.yaml", RAW + b"\n") is None
+    assert edited.run_key(1) not in (None, run_key)
+    for index in range(CROSS_FILE_KEPT):  # the oldest sets make way for newer ones
+        other = _fresh(cache)
+        other.store_cross_file(f"other {index}", [])
+        other.save()
+    assert _fresh(cache).cross_file(run_key) is None
+    assert _fresh(cache).cross_file("other 0") == []
 
 
 def test_results_with_a_cache_equal_results_without(tmp_path: Path) -> None:
@@ -164,7 +292,7 @@ def test_results_with_a_cache_equal_results_without(tmp_path: Path) -> None:
     without = batch.check_files(sources, check)
     cache = ResultCache(open_cache(tmp_path / "cache", tmp_path / "home"), "salt")
     assert batch.check_files(sources, check, cache=cache) == without  # cold
-    assert batch.check_files(sources, check, cache=cache) == without  # warm
+    assert batch.check_files(sources, check, cache=_fresh(cache)) == without  # warm
     assert {problem.rule for problem in without} >= {"S001", "A201", "V102"}
 
 
@@ -181,79 +309,93 @@ def test_an_agreement_summary_round_trips(cache: ResultCache) -> None:
 
     summary = AgreementSummary("a.yaml", "demo", 2, 5, (PartyEntry("maria", "Maria Chen", None, "mchen", 6, 9),))
     cache.store("a.yaml", b"raw", [], summary)
-    assert cache.lookup_result("a.yaml", b"raw") == ([], summary)
     cache.store("b.yaml", b"raw", [])
-    assert cache.lookup_result("b.yaml", b"raw") == ([], None)
+    cache.save()
+    assert _fresh(cache).lookup_result("a.yaml", b"raw") == ([], summary)
+    assert _fresh(cache).lookup_result("b.yaml", b"raw") == ([], None)
 
 
 # -- what the cache trusts: nothing the repository (or anyone but this user's agreed) put there -----------------------
 
 
-def test_a_hand_made_entry_is_a_miss(cache: ResultCache) -> None:
-    cache.store("a.yaml", RAW, PROBLEMS)
-    entry = cache.entry("a.yaml", RAW)
-    forged = json.dumps({"version": 3, "problems": [], "summary": None}).encode()
-    for content in (forged, b"0" * 64 + b"\n" + forged, entry.read_bytes()[:65] + forged):
-        entry.write_bytes(content)
-        assert cache.lookup("a.yaml", RAW) is None
-    entry.write_bytes(_signed(cache, entry, forged))  # the same claim, signed with the user's key, is believed
-    assert cache.lookup("a.yaml", RAW) == []
+def test_a_hand_made_file_is_a_miss(cache: ResultCache) -> None:
+    file = _saved(cache, "a.yaml", RAW, PROBLEMS)
+    payload = json.loads(file.read_bytes().split(b"\n", 1)[1])
+    for result in payload["results"].values():
+        result[1] = []
+    forged = json.dumps(payload).encode()
+    for content in (forged, b"0" * 64 + b"\n" + forged, file.read_bytes()[:65] + forged):
+        file.write_bytes(content)
+        assert _fresh(cache).lookup("a.yaml", RAW) is None
+    file.write_bytes(_signed(cache, file, forged))  # the same claim, signed with the user's key, is believed
+    assert _fresh(cache).lookup("a.yaml", RAW) == []
 
 
-def test_an_entry_signed_with_another_key_is_a_miss(tmp_path: Path, cache: ResultCache) -> None:
+def test_a_file_signed_with_another_key_is_a_miss(tmp_path: Path, cache: ResultCache) -> None:
     foreign = ResultCache(open_cache(cache.directory, tmp_path / "someone-else"), cache.salt)
-    foreign.store("a.yaml", RAW, [])  # same folder, same key for the entry, another user's secret
-    assert foreign.lookup("a.yaml", RAW) == []
-    assert cache.lookup("a.yaml", RAW) is None
+    _saved(foreign, "a.yaml", RAW, [])  # same folder, same file, another user's secret
+    assert ResultCache(foreign.folder, cache.salt).lookup("a.yaml", RAW) == []
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
 
 
-def test_an_entry_moved_to_another_place_is_a_miss(cache: ResultCache) -> None:
-    cache.store("clean.yaml", RAW, [])
-    cache.store("a.yaml", RAW, PROBLEMS)
-    cache.entry("a.yaml", RAW).write_bytes(cache.entry("clean.yaml", RAW).read_bytes())
-    assert cache.lookup("a.yaml", RAW) is None
+def test_a_file_moved_to_another_place_is_a_miss(cache: ResultCache) -> None:
+    other = ResultCache(cache.folder, "another configuration")
+    _saved(other, "a.yaml", RAW, [])
+    Path(cache.file).write_bytes(Path(other.file).read_bytes())
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
 
 
-def test_an_entry_that_is_a_link_is_neither_read_nor_written_through(tmp_path: Path, cache: ResultCache) -> None:
-    cache.store("clean.yaml", RAW, [])
-    cache.store("a.yaml", RAW, PROBLEMS)
-    entry = cache.entry("a.yaml", RAW)
-    entry.unlink()
-    entry.symlink_to(cache.entry("clean.yaml", RAW))
-    assert cache.lookup("a.yaml", RAW) is None
+def test_a_file_that_is_a_link_is_neither_read_nor_written_through(tmp_path: Path, cache: ResultCache) -> None:
+    other = ResultCache(cache.folder, "another configuration")
+    _saved(other, "a.yaml", RAW, [])
+    file = Path(cache.file)
+    file.symlink_to(other.file)
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
     outside = tmp_path / "outside.txt"
     outside.write_text("mine\n")
-    entry.unlink()
-    entry.symlink_to(outside)
-    cache.store("a.yaml", RAW, PROBLEMS)
+    file.unlink()
+    file.symlink_to(outside)
+    _saved(_fresh(cache), "a.yaml", RAW, PROBLEMS)
     assert outside.read_text() == "mine\n"
-    assert not entry.is_symlink()
-    assert cache.lookup("a.yaml", RAW) == PROBLEMS
+    assert not file.is_symlink()
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
 
 
-def test_an_entry_folder_that_is_a_link_is_not_written_through(tmp_path: Path, cache: ResultCache) -> None:
+def test_a_lock_that_is_a_link_is_not_written_through(tmp_path: Path, cache: ResultCache) -> None:
+    file = _saved(cache, "a.yaml", RAW, [])
+    lock = file.with_name(f".{file.name}.lock")
+    lock.unlink()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("mine\n")
+    lock.symlink_to(outside)
+    _saved(_fresh(cache), "b.yaml", RAW, [])  # not saved, and no error
+    assert outside.read_text() == "mine\n"
+    assert _fresh(cache).lookup("b.yaml", RAW) is None
+
+
+def test_a_cache_folder_that_is_a_link_is_not_written_through(tmp_path: Path, cache: ResultCache) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (cache.directory / LAYOUT).symlink_to(outside)
-    cache.store("a.yaml", RAW, PROBLEMS)
+    _saved(cache, "a.yaml", RAW, PROBLEMS)
     assert list(outside.iterdir()) == []
 
 
-def test_entries_are_not_read_through_a_linked_folder(tmp_path: Path, cache: ResultCache) -> None:
-    cache.store("a.yaml", RAW, [])
+def test_results_are_not_read_through_a_linked_folder(tmp_path: Path, cache: ResultCache) -> None:
+    _saved(cache, "a.yaml", RAW, [])
     layout = cache.directory / LAYOUT
     layout.rename(tmp_path / "moved")
-    layout.symlink_to(tmp_path / "moved", target_is_directory=True)  # the same, genuine entries, behind a link
-    assert ResultCache(cache.folder, cache.salt).lookup("a.yaml", RAW) is None
+    layout.symlink_to(tmp_path / "moved", target_is_directory=True)  # the same, genuine file, behind a link
+    assert _fresh(cache).lookup("a.yaml", RAW) is None
     layout.unlink()
     (tmp_path / "moved").rename(layout)
-    assert ResultCache(cache.folder, cache.salt).lookup("a.yaml", RAW) == []
+    assert _fresh(cache).lookup("a.yaml", RAW) == []
 
 
-def test_a_pipe_in_place_of_an_entry_is_a_miss_without_blocking(cache: ResultCache) -> None:
-    entry = cache.entry("a.yaml", RAW)
-    entry.parent.mkdir(parents=True)
-    os.mkfifo(entry)
+def test_a_pipe_in_place_of_the_file_is_a_miss_without_blocking(cache: ResultCache) -> None:
+    file = Path(cache.file)
+    file.parent.mkdir(parents=True)
+    os.mkfifo(file)
     assert cache.lookup("a.yaml", RAW) is None
 
 
@@ -261,12 +403,10 @@ def test_per_file_ignores_are_part_of_the_key(folder: CacheFolder) -> None:
     def ignoring(codes: frozenset[str]) -> Callable[[str], frozenset[str]]:
         return lambda path: codes
 
-    plain = ResultCache(folder, "salt")
-    plain.store("a.yaml", RAW, PROBLEMS)
+    _saved(ResultCache(folder, "salt"), "a.yaml", RAW, PROBLEMS)
     assert ResultCache(folder, "salt", ignoring(frozenset({"V101"}))).lookup("a.yaml", RAW) is None
     assert ResultCache(folder, "salt", ignoring(frozenset())).lookup("a.yaml", RAW) == PROBLEMS
-    both = ResultCache(folder, "salt", ignoring(frozenset({"A201", "V101"})))
-    both.store("a.yaml", RAW, PROBLEMS[:1])
+    _saved(ResultCache(folder, "salt", ignoring(frozenset({"A201", "V101"}))), "a.yaml", RAW, PROBLEMS[:1])
     assert ResultCache(folder, "salt", ignoring(frozenset({"V101", "A201"}))).lookup("a.yaml", RAW) == PROBLEMS[:1]
 
 
@@ -286,8 +426,8 @@ def test_a_folder_that_was_there_is_never_tagged(tmp_path: Path) -> None:
     existing = tmp_path / "work"
     existing.mkdir()
     cache = ResultCache(open_cache(existing, tmp_path / "home"), "salt")
-    cache.store("a.yaml", RAW, PROBLEMS)
-    assert cache.lookup("a.yaml", RAW) == PROBLEMS
+    _saved(cache, "a.yaml", RAW, PROBLEMS)
+    assert _fresh(cache).lookup("a.yaml", RAW) == PROBLEMS
     assert sorted(path.name for path in existing.iterdir()) == [LAYOUT]
 
 

@@ -19,6 +19,7 @@ from agreed.sources import (
     agreement_paths,
     default_folder,
     display_path,
+    display_paths,
     kind_of,
     named_or_default,
     select,
@@ -308,3 +309,33 @@ def test_lint_reports_links_under_the_names_found(linked: Path) -> None:
     assert "nowhere" not in result.output
     assert "elsewhere" not in result.output
     assert "contracts/loop:" not in result.output
+
+
+@needs_links
+def test_display_paths_name_every_file_as_display_path_does(linked: Path) -> None:
+    (linked.parent / "alias").symlink_to("contracts", target_is_directory=True)
+    (linked / "plain.yaml").write_text("a: 1\n", encoding="utf-8")
+    base = linked.parent.resolve()
+    here = Path("..", linked.parent.name)
+    paths = [Path("contracts/loop.yaml"), Path("contracts/dangling.yaml"), linked / "linked.yaml",
+             Path("contracts/../contracts/./linked.yaml"), Path("alias/linked.yaml"), Path("alias/plain.yaml"),
+             Path("contracts/plain.yaml"), linked.parent.parent / "outside.yaml", here, Path("."), Path(".."),
+             here / "contracts" / "plain.yaml"]
+    shown = display_paths(paths, base)
+    assert shown == [display_path(path, base) for path in paths]
+    assert shown[5:8] == ["contracts/plain.yaml", "contracts/plain.yaml", (linked.parent.parent / "outside.yaml")
+                          .as_posix()]
+    assert shown[8] == "."  # the folder itself, named from its parent
+
+
+@needs_links
+def test_a_file_named_twice_or_through_links_is_selected_once(linked: Path) -> None:
+    (linked.parent / "alias").symlink_to("contracts", target_is_directory=True)
+    (linked / "plain.yaml").write_text("a: 1\n", encoding="utf-8")
+    (linked / "again.yaml").symlink_to("plain.yaml")
+    named = ["contracts/plain.yaml", "./contracts/plain.yaml", "alias/plain.yaml", "contracts/again.yaml",
+             f"../{linked.parent.name}/contracts/plain.yaml", "contracts/loop.yaml", "contracts/loop.yaml"]
+    assert [path.as_posix() for path in select(named).files] == ["contracts/plain.yaml", "contracts/loop.yaml"]
+    found = [path.as_posix() for path in select(["contracts", "alias"]).files]
+    assert found == ["contracts/again.yaml", "contracts/dangling.yaml", "contracts/linked.yaml", "contracts/loop.yaml",
+                     "alias/loop.yaml"]  # a loop has no place of its own to tell it by: kept under each name

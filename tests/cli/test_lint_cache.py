@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from agreed.cache import JsonFiles, open_cache, repository_folder
 from agreed.cli import main
 from agreed.cli.cache_location import ENVIRONMENT_VARIABLE, user_cache_home
+from agreed.lint.cache_codec import LAYOUT
 from gitrepo import commit_all, git
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
@@ -56,7 +57,7 @@ def test_lint_writes_nothing_into_the_repository(repository: Path, user_cache_ho
     cold, warm = _lint(), _lint()
     assert _report(cold) == _report(warm) == _report(_lint("--no-cache"))
     assert git(repository, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
-    assert (repository_folder(user_cache_home, repository) / "v3").is_dir()
+    assert (repository_folder(user_cache_home, repository) / LAYOUT).is_dir()
 
 
 def test_entries_forged_in_the_repository_are_not_believed(repository: Path, tmp_path: Path,
@@ -80,12 +81,15 @@ def test_entries_forged_in_the_repository_are_not_believed(repository: Path, tmp
 
 def _claim_no_problems(folder: Path, home: Path) -> None:
     files = JsonFiles(open_cache(folder, home))
-    entries = list(folder.glob("v3/*/*.json"))
-    assert entries
-    for entry in entries:
-        value = json.loads(entry.read_bytes().split(b"\n", 1)[1])
-        value["problems"] = []
-        entry.write_bytes(files.sealed(str(entry), json.dumps(value).encode()))
+    cache_files = list(folder.glob(f"{LAYOUT}/*.json"))
+    assert cache_files
+    for file in cache_files:
+        value = json.loads(file.read_bytes().split(b"\n", 1)[1])
+        for result in value["results"].values():
+            result[1] = []
+        for run in value["cross_file"]:
+            run[1] = []
+        file.write_bytes(files.sealed(str(file), json.dumps(value).encode()))
 
 
 @pytest.mark.parametrize("command", [["lint"], ["history", "contracts/bad.yaml"]])
@@ -156,7 +160,7 @@ def test_cache_dir_dot_hides_nothing_from_git(repository: Path) -> None:
     assert not (repository / "CACHEDIR.TAG").exists()
     untracked = git(repository, "status", "--porcelain", "--untracked-files=all").splitlines()
     assert "?? notes.txt" in untracked
-    assert any(line.startswith("?? v3/") for line in untracked)  # what --cache-dir . asked for, in plain sight
+    assert any(line.startswith(f"?? {LAYOUT}/") for line in untracked)  # what --cache-dir . asked for, in plain sight
 
 
 def test_a_new_cache_dir_is_tagged_and_ignored(repository: Path) -> None:
@@ -219,3 +223,34 @@ def test_no_user_cache_folder_means_no_cache_and_a_warning(repository: Path, mon
     assert _report(result) == _report(_lint("--no-cache"))
     assert "no cache folder" in result.stderr
     assert sorted(os.listdir(repository)) == [".git", "contracts"]
+
+
+def _cache_files(user_cache_home: Path, repository: Path) -> list[Path]:
+    return sorted((repository_folder(user_cache_home, repository) / LAYOUT).glob("*.json"))
+
+
+def test_a_corrupt_cache_file_is_ignored_and_written_anew(repository: Path, user_cache_home: Path) -> None:
+    honest = _report(_lint("--no-cache"))
+    assert _report(_lint()) == honest
+    [file] = _cache_files(user_cache_home, repository)
+    for damage in (b"", b"\x00" * 100, file.read_bytes()[:-20], file.read_bytes()[:64] + b"\n{}"):
+        file.write_bytes(damage)
+        result = _lint()
+        assert _report(result) == honest
+        assert result.stderr == ""
+        assert file.read_bytes() != damage
+    assert _report(_lint()) == honest
+
+
+def test_a_changed_file_and_another_version_of_agreed_are_misses(repository: Path, user_cache_home: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _report(_lint()) == _report(_lint("--no-cache"))
+    (repository / "contracts" / "bad.yaml").write_text(BROKEN.replace("parties: []\n", ""), encoding="utf-8")
+    changed = _report(_lint("--no-cache"))
+    assert _report(_lint()) == changed
+    assert len(_cache_files(user_cache_home, repository)) == 1  # the same configuration: the same file
+    import agreed.cache
+
+    monkeypatch.setattr(agreed.cache, "code_stamp", lambda: "another version")
+    assert _report(_lint()) == changed
+    assert len(_cache_files(user_cache_home, repository)) == 2  # a new version of agreed keeps its own results

@@ -15,10 +15,11 @@ The cache does not trust what it reads: a repository can carry files of any name
 * a ``CACHEDIR.TAG`` and a ``.gitignore`` holding ``*`` are written only into a folder the cache itself created.
 
 An entry is found by a key (:func:`content_entry`: the SHA-256 of what the caller says the value depends on and of the
-content it was made from): change any of them and the entry is simply not found. Entries are small files, each
-written to a temporary file and renamed into place, so parallel writers (forked workers) never see or leave a
-half-written entry. What is stored is the caller's: lint's results (:mod:`agreed.lint.cache_codec`), parsed
-versions of history (:mod:`agreed.history.versions`).
+content it was made from): change any of them and the entry is simply not found. Each entry is written to a
+temporary file and renamed into place, so parallel writers (forked workers) never see or leave a half-written entry;
+an entry that several processes add to (:meth:`JsonFiles.update`) is read again and written under a lock. What is
+stored is the caller's: lint's results (:mod:`agreed.lint.cache_codec`), parsed versions of history
+(:mod:`agreed.history.versions`).
 
 The cache never makes a command fail: an entry that is missing, corrupt, truncated, forged or unreadable is a miss,
 and a cache folder that cannot be written silently stops storing.
@@ -37,7 +38,8 @@ import json
 import os
 import re
 import stat
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,17 +81,22 @@ class CacheFolder:
     key: bytes = field(repr=False)
 
 
-def content_entry(folder: str, key: Sequence[str], content: bytes) -> str:
-    """Where below ``folder`` the entry for ``content`` under ``key`` lives: named by the SHA-256 of the key's parts
-    (each length-prefixed, so that no two keys run together alike) and of the content, in a folder named by its first
-    two hex digits."""
+def content_key(key: Sequence[str], content: bytes) -> str:
+    """The hex SHA-256 of the key's parts (each length-prefixed, so that no two keys run together alike) and of the
+    content."""
     digest = hashlib.sha256()
     for part in key:
         encoded = part.encode("utf-8", "surrogatepass")
         digest.update(b"%d:" % len(encoded))
         digest.update(encoded)
     digest.update(content)
-    name = digest.hexdigest()
+    return digest.hexdigest()
+
+
+def content_entry(folder: str, key: Sequence[str], content: bytes) -> str:
+    """Where below ``folder`` the entry for ``content`` under ``key`` lives: named by :func:`content_key`, in a
+    folder named by its first two hex digits."""
+    name = content_key(key, content)
     return f"{folder}{os.sep}{name[:2]}{os.sep}{name}.json"
 
 
@@ -270,6 +277,21 @@ class JsonFiles:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
+    def update(self, entry: str, merge: Callable[[Any], Any]) -> None:
+        """Replace the value at ``entry`` with ``merge`` of the value there now (None when there is none usable),
+        holding a lock on the entry meanwhile (where the platform has ``fcntl``), so that processes updating it at
+        the same time each see what the others wrote: none loses another's changes."""
+        if self._disabled:
+            return
+        try:
+            self._prepare(os.path.dirname(entry))
+            lock = _lock(entry)
+        except (OSError, ValueError):
+            self._disabled = True
+            return
+        with lock:
+            self.write(entry, merge(self.read(entry)))
+
     def sealed(self, entry: str, payload: bytes) -> bytes:
         """What the file ``entry`` holds for ``payload``: its HMAC (of place and payload), a newline, the payload."""
         return self._mac(entry, payload) + b"\n" + payload
@@ -308,6 +330,25 @@ class JsonFiles:
         if not stat.S_ISDIR(os.lstat(folder).st_mode):  # a link or a file is not followed
             raise NotADirectoryError(f"{folder} is not a folder")
         self._ready.add(folder)
+
+
+@contextlib.contextmanager
+def _locked(descriptor: int) -> Iterator[None]:
+    try:
+        if sys.platform != "win32":  # without fcntl, writes stay atomic but a concurrent update may be lost
+            import fcntl
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _lock(entry: str) -> contextlib.AbstractContextManager[None]:
+    """An exclusive lock on ``entry``, held through a hidden file beside it (opened without following a link)."""
+    folder, name = os.path.split(entry)
+    descriptor = os.open(os.path.join(folder, f".{name}.lock"), os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, 0o600)
+    return _locked(descriptor)
 
 
 @functools.cache

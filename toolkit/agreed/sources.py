@@ -198,14 +198,27 @@ def _local(path: Path) -> PurePath:
 def _unique(files: Iterable[Path]) -> Iterator[Path]:
     """Each file once, however it was named (``a.yaml``, ``./a.yaml``, ``../here/a.yaml``)."""
     seen: set[str] = set()
+    folders: dict[str, str] = {}
     for file in files:
-        try:
-            key = str(file.resolve())
-        except (OSError, RuntimeError):  # a link loop: reported later by the loader
-            key = str(file)
+        key = _real_path(file, folders)
         if key not in seen:
             seen.add(key)
             yield file
+
+
+def _real_path(file: Path, folders: dict[str, str]) -> str:
+    """Where ``file`` really is, as ``file.resolve()`` says, with each of its folders resolved once (``folders``
+    remembers them): a file that is not a link is its resolved folder joined with its name."""
+    folder, name = os.path.split(file)
+    try:
+        if name in ("", ".", "..") or os.path.islink(file):
+            return str(file.resolve())
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = os.path.realpath(folder or os.curdir)
+        return os.path.join(real, name)
+    except (OSError, RuntimeError, ValueError):  # a link loop, or a name the system refuses: the loader reports it
+        return str(file)
 
 
 def _is_dir(path: Path) -> bool:
@@ -247,6 +260,26 @@ def git_start(paths: Iterable[str | Path], here: Path) -> Path:
         if repository_root(folder) is not None:
             return folder
     return here
+
+
+def display_paths(paths: Iterable[Path], base: Path) -> list[str]:
+    """:func:`display_path` of each of ``paths``, each of their folders resolved once."""
+    folders: dict[Path, str | None] = {}  # a folder -> its name from base, or None: outside base, or unresolvable
+    return [_shown_in_folder(path, base, folders) for path in paths]
+
+
+def _shown_in_folder(path: Path, base: Path, folders: dict[Path, str | None]) -> str:
+    if path.name in ("", ".", ".."):
+        return display_path(path, base)
+    if path.parent not in folders:
+        try:
+            folders[path.parent] = path.parent.resolve().relative_to(base).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            folders[path.parent] = None
+    shown = folders[path.parent]
+    if shown is None:  # outside base: named as given, unless the file is base itself (``../here``)
+        return display_path(path, base)
+    return path.name if shown == "." else f"{shown}/{path.name}"
 
 
 def display_path(path: Path, base: Path) -> str:

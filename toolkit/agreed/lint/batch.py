@@ -5,8 +5,8 @@ patterns instead of building them again. Where fork is unavailable, or for a han
 in this process. Results keep the order of the files.
 
 With a :class:`~agreed.lint.cache_codec.ResultCache`, the parent first reads every regular file once, hashes it and
-looks it up; only the misses are loaded and checked (in workers when there are enough of them), and their results
-stored.
+looks it up; only the misses are loaded and checked (in workers when there are enough of them), and the parent
+stores their results (the caller saves the cache: :func:`check_files` does).
 A fully cached run therefore starts no worker and never calls the check, so it never loads the YAML parser, the
 schema validator or the rules. Paths that are not regular readable files (folders, pipes, missing files, link
 loops) are handed to :func:`~agreed.document.read_document` as without a cache, and never cached.
@@ -60,16 +60,20 @@ Result = tuple[list[Problem], AgreementSummary | None]
 
 def check_files(sources: Sequence[Source], check: Check, jobs: int = 0,
                 cache: ResultCache | None = None) -> list[Problem]:
-    """Problems of every file, in file order; ``jobs`` 0 means one worker per available core."""
-    return check_agreements(sources, check, jobs, cache).problems
+    """Problems of every file, in file order; ``jobs`` 0 means one worker per available core. The cache, when given,
+    is saved."""
+    problems = check_agreements(sources, check, jobs, cache).problems
+    if cache is not None:
+        cache.save()
+    return problems
 
 
 def check_agreements(sources: Sequence[Source], check: Check, jobs: int = 0, cache: ResultCache | None = None,
                      summarise: Summarise | None = None) -> Checked:
-    """Problems of every file and, with ``summarise``, a summary of each loaded agreement."""
+    """Problems of every file and, with ``summarise``, a summary of each loaded agreement; the results of the files
+    checked are stored in ``cache`` (not saved)."""
     if cache is None:
-        results = _check_many([(path, shown, None) for path, shown in sources], check, summarise, jobs, None)
-        return _checked(results)
+        return _checked(_check_many([(path, shown, None) for path, shown in sources], check, summarise, jobs))
     found: list[Result | None] = []
     misses: list[tuple[int, Work]] = []
     for index, (path, shown) in enumerate(sources):
@@ -78,9 +82,11 @@ def check_agreements(sources: Sequence[Source], check: Check, jobs: int = 0, cac
         found.append(cached)
         if cached is None:
             misses.append((index, (path, shown, raw)))
-    results = _check_many([work for _, work in misses], check, summarise, jobs, cache)
-    for (index, _), result in zip(misses, results, strict=True):
+    results = _check_many([work for _, work in misses], check, summarise, jobs)
+    for (index, (_, shown, raw)), result in zip(misses, results, strict=True):
         found[index] = result
+        if raw is not None:
+            cache.store(shown, raw, *result)
     return _checked([result for result in found if result is not None])
 
 
@@ -108,21 +114,15 @@ def map_forked(function: Callable[[Item], Outcome], items: Sequence[Item], per_w
         return [first, *pool.map(function, rest, chunksize=max(1, len(rest) // (workers * 4)))]
 
 
-def _check_many(work: Sequence[Work], check: Check, summarise: Summarise | None, jobs: int,
-                cache: ResultCache | None) -> list[Result]:
+def _check_many(work: Sequence[Work], check: Check, summarise: Summarise | None, jobs: int) -> list[Result]:
     """The result of each item of ``work``, in order; in forked workers when there are enough items."""
-    return map_forked(functools.partial(_check_one, check=check, summarise=summarise, cache=cache), work,
-                      FILES_PER_WORKER, jobs)
+    return map_forked(functools.partial(_check_one, check=check, summarise=summarise), work, FILES_PER_WORKER, jobs)
 
 
-def _check_one(work: Work, *, check: Check, summarise: Summarise | None, cache: ResultCache | None) -> Result:
+def _check_one(work: Work, *, check: Check, summarise: Summarise | None) -> Result:
     path, shown, raw = work
     document = read_document(path, shown) if raw is None else load_document(raw, shown)
-    problems = check(document)
-    summary = summarise(document) if summarise is not None else None
-    if cache is not None and raw is not None:
-        cache.store(shown, raw, problems, summary)
-    return problems, summary
+    return check(document), summarise(document) if summarise is not None else None
 
 
 def _read_regular_file(path: Path) -> bytes | None:

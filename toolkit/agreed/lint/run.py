@@ -28,11 +28,11 @@ from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, readings
 from agreed.lint.config import ConfigError, LintConfig
 from agreed.lint.engine import Linter, StatementFinding, default_rules, directives, validate
 from agreed.lint.repository import check_repository, summarise
-from agreed.lint.rule import LintContext, TextRule
+from agreed.lint.rule import AgreementSummary, LintContext, TextRule
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file
 from agreed.record import Record
-from agreed.sources import CHECKED, Kind, Selection, display_path, repository_root, select
+from agreed.sources import CHECKED, Kind, Selection, display_path, display_paths, repository_root, select
 
 if TYPE_CHECKING:
     from agreed.cache import CacheFolder
@@ -54,7 +54,7 @@ class Inputs:
     @classmethod
     def of(cls, files: Sequence[Path], base: Path, stdin: Document | None = None) -> Inputs:
         """The files, each reported under its path relative to ``base`` (:func:`agreed.sources.display_path`)."""
-        return cls(tuple((file, display_path(file, base)) for file in files), stdin)
+        return cls(tuple(zip(files, display_paths(files, base), strict=True)), stdin)
 
 
 class LintResult(Record):
@@ -124,12 +124,30 @@ def validate_document(document: Document) -> list[Problem]:
 
 def lint(inputs: Inputs, config: LintConfig, context: LintContext, *, jobs: int = 0,
          cache: ResultCache | None = None) -> LintResult:
-    """Every input linted as the configuration says, then the cross-file rules over the agreements among them."""
+    """Every input linted as the configuration says, then the cross-file rules over the agreements among them. The
+    cache, when given, is saved."""
     checked = _checked(inputs, linter(config, context), jobs, cache, with_summaries=True)
-    files = {shown: path for path, shown in inputs.sources}
-    cross_file = check_repository(checked.summaries, config.rules, config.ignored_codes,
-                                  lambda shown: _directives_of(files.get(shown, Path(shown)), shown))
+    cross_file = _cross_file(inputs, config, checked.summaries, cache)
+    if cache is not None:
+        cache.save()
     return LintResult(tuple(sorted([*checked.problems, *cross_file])), inputs.count)
+
+
+def _cross_file(inputs: Inputs, config: LintConfig, summaries: Sequence[AgreementSummary],
+                cache: ResultCache | None) -> list[Problem]:
+    """The findings of the cross-file rules; from the cache when these very files were checked together before
+    (standard input is never cached)."""
+    run_key = cache.run_key(len(inputs.sources)) if cache is not None and inputs.stdin is None else None
+    if cache is not None and run_key is not None:
+        found = cache.cross_file(run_key)
+        if found is not None:
+            return found
+    files = {shown: path for path, shown in inputs.sources}
+    problems = check_repository(summaries, config.rules, config.ignored_codes,
+                                lambda shown: _directives_of(files.get(shown, Path(shown)), shown))
+    if cache is not None and run_key is not None:
+        cache.store_cross_file(run_key, problems)
+    return problems
 
 
 def validate_inputs(inputs: Inputs, *, jobs: int = 0) -> LintResult:
