@@ -38,7 +38,7 @@ from agreed.consent.digest import digest_document
 from agreed.consent.ledger import FOLDER as LEDGER_FOLDER
 from agreed.consent.ledger import ConsentRecord
 from agreed.consent.reviews import Review
-from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, consent_message, verify
+from agreed.consent.ssh import GIT_NAMESPACE, NAMESPACE, SshError, Verdict, Verifier, consent_message
 from agreed.document import load_document
 from agreed.errors import AgreedError
 from agreed.git.additions import Addition, CommitSignature, additions, commit_signature
@@ -93,35 +93,61 @@ def policy_of(agreement: Agreement) -> tuple[str, ...]:
 # --- records --------------------------------------------------------------------------------------------------------
 
 
-def check_record(record: ConsentRecord, identity: Identity, policy: Sequence[str],
-                 repository: Repository) -> Iterator[EvidenceCheck]:
+def check_record(record: ConsentRecord, identity: Identity, policy: Sequence[str], repository: Repository,
+                 verifier: Verifier | None = None) -> Iterator[EvidenceCheck]:
     """What each record-based kind of the policy says about ``record``, strictest first (``review`` is not about
-    records). Lazy: a caller that stops at the first valid finding runs no further check."""
+    records). Lazy: a caller that stops at the first valid finding runs no further check. SSH signatures are
+    checked by ``verifier`` (default: one of its own, one ``ssh-keygen`` at a time)."""
     checks: dict[str, Callable[[], EvidenceCheck]] = {
-        SSH_SIGNATURE: lambda: check_signature(record, identity),
-        SIGNED_COMMIT: lambda: check_signed_commit(record, identity, repository),
+        SSH_SIGNATURE: lambda: check_signature(record, identity, verifier),
+        SIGNED_COMMIT: lambda: check_signed_commit(record, identity, repository, verifier),
         AUTHOR_EMAIL: lambda: check_author_email(record, identity, repository),
     }
     return (checks[kind]() for kind in policy if kind in checks)
 
 
-def check_signature(record: ConsentRecord, identity: Identity) -> EvidenceCheck:
+def start_signature_check(record: ConsentRecord, identity: Identity, policy: Sequence[str],
+                          verifier: Verifier) -> None:
+    """Start in ``verifier`` the ``ssh-keygen`` run that :func:`check_record` will need for ``record``'s SSH
+    signature (:meth:`agreed.consent.ssh.Verifier.start`), if the policy accepts one and the record carries one."""
+    if SSH_SIGNATURE in policy and _signature_refused(record, identity) is None:
+        assert record.signature is not None  # refused otherwise
+        verifier.start(_consent_of(record), record.signature, identity.keys, identity.party)
+
+
+def check_signature(record: ConsentRecord, identity: Identity, verifier: Verifier | None = None) -> EvidenceCheck:
     """Whether the record's SSH signature is over this consent by one of the party's trusted keys."""
-    if record.signature is None:
-        return EvidenceCheck(SSH_SIGNATURE, False, "the record is not signed")
-    if not identity.keys:
-        return EvidenceCheck(SSH_SIGNATURE, False, f"no trusted key is listed for {identity.party}")
-    message = consent_message(record.agreement, record.party, record.digest)
-    verdict = _verified(message, record.signature, identity)
+    refused = _signature_refused(record, identity)
+    if refused is not None:
+        return refused
+    assert record.signature is not None  # refused otherwise
+    verdict = _verified(_consent_of(record), record.signature, identity, verifier)
     if verdict.valid:
         return EvidenceCheck(SSH_SIGNATURE, True, f"signed with {verdict.fingerprint}")
     return EvidenceCheck(SSH_SIGNATURE, False, str(verdict.reason))
 
 
-def _verified(message: str | bytes, signature: str, identity: Identity, namespace: str = NAMESPACE) -> Verdict:
-    """:func:`agreed.consent.ssh.verify` against the party's trusted keys, in ``namespace``."""
+def _signature_refused(record: ConsentRecord, identity: Identity) -> EvidenceCheck | None:
+    """Why the record's SSH signature cannot count without asking ``ssh-keygen``; None when it must be asked."""
+    if record.signature is None:
+        return EvidenceCheck(SSH_SIGNATURE, False, "the record is not signed")
+    if not identity.keys:
+        return EvidenceCheck(SSH_SIGNATURE, False, f"no trusted key is listed for {identity.party}")
+    return None
+
+
+def _consent_of(record: ConsentRecord) -> str:
+    return consent_message(record.agreement, record.party, record.digest)
+
+
+def _verified(message: str | bytes, signature: str, identity: Identity, verifier: Verifier | None,
+              namespace: str = NAMESPACE) -> Verdict:
+    """:meth:`agreed.consent.ssh.Verifier.verify` against the party's trusted keys, in ``namespace``."""
+    if verifier is None:
+        with Verifier() as own:
+            return _verified(message, signature, identity, own, namespace)
     try:
-        return verify(message, signature, identity.keys, identity.party, namespace=namespace)
+        return verifier.verify(message, signature, identity.keys, identity.party, namespace=namespace)
     except SshError as error:
         raise EvidenceError(str(error)) from None
 
@@ -159,7 +185,8 @@ def check_author_email(record: ConsentRecord, identity: Identity, repository: Re
     return EvidenceCheck(AUTHOR_EMAIL, True, f"added in {added.commit[:12]} by {added.email}")
 
 
-def check_signed_commit(record: ConsentRecord, identity: Identity, repository: Repository) -> EvidenceCheck:
+def check_signed_commit(record: ConsentRecord, identity: Identity, repository: Repository,
+                        verifier: Verifier | None = None) -> EvidenceCheck:
     """Whether the commit that added the record carries an SSH signature by one of the party's trusted keys that
     verifies over that commit (git's ``gpg.format=ssh``, namespace ``git``); its author does not matter."""
     if not identity.keys:
@@ -175,7 +202,7 @@ def check_signed_commit(record: ConsentRecord, identity: Identity, repository: R
         signed_with = _SIGNATURE_FORMAT_NAMES.get(signature.format, "an unknown kind of signature")
         return EvidenceCheck(SIGNED_COMMIT, False, f"{where}, signed with {signed_with}; only SSH signatures can be "
                              f"checked against the keys listed for {identity.party}")
-    verdict = _verified(signature.payload, signature.signature, identity, GIT_NAMESPACE)
+    verdict = _verified(signature.payload, signature.signature, identity, verifier, GIT_NAMESPACE)
     if verdict.valid:
         return EvidenceCheck(SIGNED_COMMIT, True, f"added in {added.commit[:12]}, signed with {verdict.fingerprint}")
     signer = f" (signed with {verdict.fingerprint})" if verdict.fingerprint else ""
@@ -217,5 +244,5 @@ def _digest_at(repository: Repository, commit: str, agreement_path: str) -> str 
         return None  # a commit this clone does not have cannot show which terms were approved
     if raw is None:
         return None
-    result = digest_document(load_document(raw, agreement_path))
+    result = digest_document(load_document(raw, agreement_path, positions=False))
     return result if isinstance(result, str) else None

@@ -10,12 +10,14 @@ raised as :class:`GateUsageError`; git, ledger, evidence, reviews and roster err
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 from agreed.consent.reviews import Review, read_reviews
 from agreed.consent.roster import roster_at, roster_beside
+from agreed.consent.ssh import Verifier
 from agreed.consent.status import AgreementStatus, agreement_statuses, gone_since, template_status
 from agreed.consent.trust import BaseRevision
 from agreed.errors import AgreedError
@@ -33,10 +35,12 @@ class GateUsageError(AgreedError):
 
 
 def consent_statuses(here: Path, paths: Sequence[str], base: str | None = None,
-                     reviews_file: Path | None = None) -> list[AgreementStatus]:
-    """The consent status of every agreement the paths name, as the gate sees it from the folder ``here``."""
+                     reviews_file: Path | None = None, workers: int | None = None) -> list[AgreementStatus]:
+    """The consent status of every agreement the paths name, as the gate sees it from the folder ``here``. SSH
+    signatures are checked by up to ``workers`` ``ssh-keygen`` processes at once (default: one per CPU); the
+    statuses do not depend on it."""
     reviews = None if reviews_file is None else read_reviews(reviews_file)
-    with Repository.open(here) as repository:
+    with Repository.open(here) as repository, Verifier(workers or os.cpu_count() or 1) as verifier:
         if repository.is_shallow():
             raise GateUsageError(SHALLOW)
         arguments = _named_or_default(paths, repository.root)
@@ -44,15 +48,16 @@ def consent_statuses(here: Path, paths: Sequence[str], base: str | None = None,
         within = [repository.relative(Path(path)) for path in arguments]
         revision = None if base is None else BaseRevision(repository, base, checked_places(arguments,
                                                                                             repository.relative))
-        results = _statuses(repository, agreements, within, revision, reviews, gate_roster(repository, here, base))
+        results = _statuses(repository, agreements, within, revision, reviews, gate_roster(repository, here, base),
+                            verifier)
         return results + [found for found in map(partial(template_status, repository), templates) if found]
 
 
 def _statuses(repository: Repository, agreements: Sequence[Path], within: Sequence[str],
-              revision: BaseRevision | None, reviews: Sequence[Review] | None,
-              roster: Roster | None) -> list[AgreementStatus]:
-    results = _agreements(agreement_statuses(repository, agreements, base=revision, reviews=reviews, roster=roster),
-                          within)
+              revision: BaseRevision | None, reviews: Sequence[Review] | None, roster: Roster | None,
+              verifier: Verifier) -> list[AgreementStatus]:
+    results = _agreements(agreement_statuses(repository, agreements, base=revision, reviews=reviews, roster=roster,
+                                             verifier=verifier), within)
     if revision is not None:
         known = (result.agreement or revision.id_at(result.path) for result in results)
         present = {agreement for agreement in known if agreement is not None}

@@ -39,6 +39,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -46,9 +47,10 @@ from agreed.atomic import write_atomically
 from agreed.codes import CONSENT_RECORD
 from agreed.compose import Limits
 from agreed.consent.ssh import signature_fingerprint
-from agreed.document import Document, load_document, read_document
+from agreed.document import Document, load_document, read_result_document
 from agreed.errors import AgreedError
 from agreed.problem import Problem, Severity
+from agreed.reading import read_file
 from agreed.sources import CONSENT_FOLDER
 
 FOLDER: Final = CONSENT_FOLDER
@@ -270,13 +272,21 @@ def _read_entry(path: Path, party_id: str | None, agreement_id: str) -> ConsentR
 
 
 def _read_record(path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:
-    return _checked(read_document(path, str(path), RECORD_LIMITS), path, agreement_id, party_id)
+    raw = read_file(path, RECORD_LIMITS.max_bytes)
+    return _record_in(partial(read_result_document, raw, str(path), RECORD_LIMITS), path, agreement_id, party_id)
 
 
 def parse_record(raw: bytes, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:
     """The record in ``raw`` (as committed at some revision), checked as :func:`read_records` checks the file at
     ``path`` of the ledger of ``agreement_id``, in the folder of ``party_id``."""
-    return _checked(load_document(raw, str(path), RECORD_LIMITS), path, agreement_id, party_id)
+    return _record_in(partial(load_document, raw, str(path), RECORD_LIMITS), path, agreement_id, party_id)
+
+
+def _record_in(load: Callable[..., Document], path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:
+    """The record ``load`` loads (called with ``positions=``), checked on its data alone; a malformed one is loaded
+    again with the places of its keys and values, where its problem is reported."""
+    found = _checked(load(positions=False), path, agreement_id, party_id)
+    return found if isinstance(found, ConsentRecord) else _checked(load(positions=True), path, agreement_id, party_id)
 
 
 def _checked(document: Document, path: Path, agreement_id: str, party_id: str) -> ConsentRecord | Problem:

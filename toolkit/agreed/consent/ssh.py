@@ -24,14 +24,19 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import itertools
 import re
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agreed.errors import AgreedError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 NAMESPACE = "agreed-consent@agreed"
 """The SSHSIG namespace of consent signatures (``ssh-keygen -Y sign -n agreed-consent@agreed``)."""
@@ -342,18 +347,114 @@ def _allowed_signer_line(blob: bytes, namespace: str) -> str:
     return f'{_PRINCIPAL} namespaces="{namespace}" {key_type} {encoded}\n'
 
 
-def _ssh_verifies(message: bytes, signature: str, blob: bytes, namespace: str, timeout: float,
-                  program: str) -> bool:
-    """Whether ``ssh-keygen -Y verify`` accepts the signature over the message by this key in ``namespace``."""
-    with tempfile.TemporaryDirectory(prefix="agreed-ssh-") as folder:
-        allowed, signature_path = Path(folder) / "allowed_signers", Path(folder) / "message.sig"
-        allowed.write_text(_allowed_signer_line(blob, namespace), encoding="ascii")
-        signature_path.write_text(_normalised(signature), encoding="ascii", errors="replace")
-        completed = _run(["-Y", "verify", "-f", str(allowed), "-I", _PRINCIPAL, "-n", namespace,
-                          "-s", str(signature_path)], stdin=message, timeout=timeout, program=program)
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One question for ``ssh-keygen -Y verify``: is ``signature`` over exactly ``message`` by the key ``blob`` (read
+    from the signature's envelope and listed for the party) in ``namespace``."""
+
+    message: bytes
+    signature: str
+    blob: bytes
+    namespace: str
+
+
+def _ssh_verifies(run: _Run, folder: Path, name: str, timeout: float, program: str) -> bool:
+    """Whether ``ssh-keygen -Y verify`` accepts the signature of ``run``; its files are written to ``folder`` under
+    ``name`` (unique in the folder)."""
+    allowed, signature_path = folder / f"{name}.allowed", folder / f"{name}.sig"
+    allowed.write_text(_allowed_signer_line(run.blob, run.namespace), encoding="ascii")
+    signature_path.write_text(_normalised(run.signature), encoding="ascii", errors="replace")
+    completed = _run(["-Y", "verify", "-f", str(allowed), "-I", _PRINCIPAL, "-n", run.namespace,
+                      "-s", str(signature_path)], stdin=run.message, timeout=timeout, program=program)
     if completed.returncode != 0 and _too_old(completed.stderr):
         raise _too_old_error(program)
     return completed.returncode == 0
+
+
+def _read_verdict(message: str | bytes, signature: str, public_keys: Sequence[str], principal: str,
+                  namespace: str) -> tuple[Verdict, _Run | None]:
+    """What the signature's envelope and the listed keys decide, and the run of ``ssh-keygen`` that decides the rest
+    (None when the envelope already refuses): the verdict stands unless that run refuses."""
+    if not _NAMESPACE_TEXT.fullmatch(namespace):
+        raise ValueError(f"not an SSH signature namespace: {namespace!r}")
+    blobs, problems = _listed_keys(public_keys, principal)
+    envelope = _read_envelope(signature)
+    if envelope is None:
+        return Verdict(False, None, "malformed signature", problems), None
+    signer = _blob_fingerprint(envelope.public_key)
+    reason = _envelope_reason(envelope, blobs, principal, namespace)
+    if reason is not None:
+        return Verdict(False, signer, reason, problems), None
+    content = message.encode("utf-8") if isinstance(message, str) else message
+    return Verdict(True, signer, None, problems), _Run(content, signature, envelope.public_key, namespace)
+
+
+class Verifier:
+    """Runs the ``ssh-keygen -Y verify`` part of :func:`verify`, one process at a time (``workers`` 1), or up to
+    ``workers`` at once for the checks a caller announces ahead with :meth:`start`; :meth:`verify` then takes the
+    result of a check started ahead, or runs the check itself. Either way each verdict is :func:`verify`'s, and a
+    failure to run ``ssh-keygen`` is raised by the :meth:`verify` that needs it (:class:`SshError`). The files handed
+    to ``ssh-keygen`` lie in one temporary folder, removed by :meth:`close` (or leaving a ``with`` block)."""
+
+    def __init__(self, workers: int = 1, *, timeout: float = VERIFY_TIMEOUT, program: str = PROGRAM) -> None:
+        self.workers = max(1, workers)
+        self._timeout = timeout
+        self._program = program
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._names = itertools.count()
+        self._pool: ThreadPoolExecutor | None = None
+        self._started: dict[_Run, Future[bool]] = {}
+
+    def __enter__(self) -> Verifier:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Wait for the checks still running, drop those not begun, and remove the temporary folder."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._started.clear()
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+    def start(self, message: str | bytes, signature: str, public_keys: Sequence[str], principal: str, *,
+              namespace: str = NAMESPACE) -> None:
+        """Begin the ``ssh-keygen`` run that :meth:`verify` with the same arguments will need, when there are
+        several workers and the envelope does not already decide; otherwise do nothing."""
+        if self.workers == 1:
+            return
+        _, run = _read_verdict(message, signature, public_keys, principal, namespace)
+        if run is not None and run not in self._started:
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor  # only a run with several workers pays for it
+
+                self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="agreed-ssh")
+            self._started[run] = self._pool.submit(self._verifies, run, self._next_name())
+
+    def verify(self, message: str | bytes, signature: str, public_keys: Sequence[str], principal: str, *,
+               namespace: str = NAMESPACE) -> Verdict:
+        """:func:`verify` with this verifier's workers, timeout and program."""
+        verdict, run = _read_verdict(message, signature, public_keys, principal, namespace)
+        if run is None:
+            return verdict
+        started = self._started.pop(run, None)
+        if (started.result() if started is not None else self._verifies(run, self._next_name())):
+            return verdict
+        return replace(verdict, valid=False,
+                       reason=f"the signature is over other {'terms' if namespace == NAMESPACE else 'content'}")
+
+    def _next_name(self) -> str:
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="agreed-ssh-")
+        return f"{next(self._names)}"
+
+    def _verifies(self, run: _Run, name: str) -> bool:
+        assert self._folder is not None  # made by _next_name before any run
+        return _ssh_verifies(run, Path(self._folder.name), name, self._timeout, self._program)
 
 
 def verify(message: str | bytes, signature: str, public_keys: Sequence[str], principal: str, *,
@@ -365,20 +466,11 @@ def verify(message: str | bytes, signature: str, public_keys: Sequence[str], pri
     the commit's SSH signature. A ``str`` message is taken as UTF-8. ``public_keys`` are the one-line OpenSSH public
     keys listed for the party (``parties[].keys``); ``principal`` names the party in the reasons. Entries that are
     not valid public keys are reported in ``key_problems`` and skipped. Raises ValueError for a namespace that cannot
-    be one, SshError only when ``ssh-keygen`` cannot be run; every property of the signature is a verdict.
+    be one, SshError only when ``ssh-keygen`` cannot be run; every property of the signature is a verdict. Many
+    signatures are checked faster with one :class:`Verifier` of several workers.
     """
-    if not _NAMESPACE_TEXT.fullmatch(namespace):
-        raise ValueError(f"not an SSH signature namespace: {namespace!r}")
-    blobs, problems = _listed_keys(public_keys, principal)
-    envelope = _read_envelope(signature)
-    if envelope is None:
-        return Verdict(False, None, "malformed signature", problems)
-    signer = _blob_fingerprint(envelope.public_key)
-    reason = _envelope_reason(envelope, blobs, principal, namespace)
-    content = message.encode("utf-8") if isinstance(message, str) else message
-    if reason is None and not _ssh_verifies(content, signature, envelope.public_key, namespace, timeout, program):
-        reason = f"the signature is over other {'terms' if namespace == NAMESPACE else 'content'}"
-    return Verdict(reason is None, signer, reason, problems)
+    with Verifier(timeout=timeout, program=program) as verifier:
+        return verifier.verify(message, signature, public_keys, principal, namespace=namespace)
 
 
 def _envelope_reason(envelope: _Envelope, blobs: list[bytes], principal: str, namespace: str) -> str | None:

@@ -18,17 +18,26 @@ files, at the base or now, are reported too. Which of these fail the gate is :mo
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
-from agreed.agreement import FINAL_STATUSES, IN_FORCE, read_agreement
+from agreed.agreement import FINAL_STATUSES, IN_FORCE, Agreement, read_agreement
+from agreed.compose import DEFAULT_LIMITS
 from agreed.consent.digest import DigestError, digest_document
-from agreed.consent.evidence import REVIEW, EvidenceCheck, check_record, check_reviews, policy_of
+from agreed.consent.evidence import (
+    REVIEW,
+    EvidenceCheck,
+    check_record,
+    check_reviews,
+    policy_of,
+    start_signature_check,
+)
 from agreed.consent.ledger import ConsentRecord, problem_text, read_records
 from agreed.consent.reviews import Review
+from agreed.consent.ssh import Verifier
 from agreed.consent.trust import (
     BaseRevision,
     StatusError,
@@ -39,12 +48,13 @@ from agreed.consent.trust import (
     roster_vouched,
     trusted_at,
 )
-from agreed.document import load_document, read_document
+from agreed.document import load_document, read_document, read_result_document
 from agreed.git.history import versions_of
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import Change, diff
 from agreed.people import Roster
 from agreed.problem import Problem
+from agreed.reading import read_file
 from agreed.schema import VERSION_KEY
 from agreed.sources import inside
 
@@ -54,6 +64,7 @@ MISSING: Final = "missing"
 DRAFT: Final = "draft"  # still being written: not open for consent
 MAX_VERSIONS_SEARCHED: Final = 200  # how far back a stale digest's version is looked for
 KEPT_WHEN_DELETED: Final = IN_FORCE | FINAL_STATUSES  # consent to these is history: never withdrawn or deleted
+READ_AHEAD: Final = 4  # files read ahead per worker of a verifier, while their signatures are checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,20 +133,59 @@ def gone_since(base: BaseRevision, present: set[str], within: Sequence[str]) -> 
 
 
 def agreement_statuses(repository: Repository, files: Sequence[Path], *, base: BaseRevision | None = None,
-                       reviews: Sequence[Review] | None = None, roster: Roster | None = None) -> list[AgreementStatus]:
+                       reviews: Sequence[Review] | None = None, roster: Roster | None = None,
+                       verifier: Verifier | None = None) -> list[AgreementStatus]:
     """:func:`agreement_status` of each file, duplicates marked (:func:`with_duplicates`). A file whose id another
     file holds too is matched to the base by its own path only, never by id: which of them the base agreement
     became cannot be told, so none takes over its base status, terms or consent ledger (the duplicate fails the
-    gate on its own)."""
-    def status_of(file: Path, shared_id: bool = False) -> AgreementStatus:
-        return agreement_status(repository, file, base=base, reviews=reviews, roster=roster, shared_id=shared_id)
+    gate on its own). With a ``verifier`` of several workers, the SSH signatures of the next files are checked while
+    earlier ones are decided (:func:`_in_turn`); the statuses are the same either way."""
+    def statuses(chosen: Sequence[Path], shared_id: bool = False) -> list[AgreementStatus]:
+        return _in_turn(repository, chosen, _Context(base, reviews, roster, shared_id, verifier))
 
-    results = [status_of(file) for file in files]
+    results = statuses(files)
     shared = _shared_ids(results)
     if base is not None and shared:
-        results = [status_of(file, shared_id=True) if result.agreement in shared else result
-                   for file, result in zip(files, results, strict=True)]
+        again = iter(statuses([file for file, result in zip(files, results, strict=True)
+                               if result.agreement in shared], shared_id=True))
+        results = [next(again) if result.agreement in shared else result for result in results]
     return with_duplicates(results)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What :func:`agreement_status` is given besides the repository and the file."""
+
+    base: BaseRevision | None
+    reviews: Sequence[Review] | None
+    roster: Roster | None
+    shared_id: bool
+    verifier: Verifier | None
+
+
+def _in_turn(repository: Repository, files: Sequence[Path], context: _Context) -> list[AgreementStatus]:
+    """:func:`agreement_status` of each file, in order. With a verifier of several workers, up to
+    :data:`READ_AHEAD` files per worker are read and their signature checks started before the oldest of them is
+    decided, so ``ssh-keygen`` runs while the next files are read (what is held at once stays bounded)."""
+    verifier = context.verifier
+    ahead = READ_AHEAD * verifier.workers if verifier is not None and verifier.workers > 1 else 0
+    results: list[AgreementStatus] = []
+    waiting: deque[_Read | AgreementStatus] = deque()
+
+    def decided(read: _Read | AgreementStatus) -> AgreementStatus:
+        if isinstance(read, AgreementStatus):
+            return read
+        return _decided(repository, read, context.base, context.reviews, verifier)
+
+    for file in files:
+        read = _read(repository, file, context.base, context.roster, context.shared_id)
+        if verifier is not None and isinstance(read, _Read):
+            _start_checks(read, verifier)
+        waiting.append(read)
+        if len(waiting) > ahead:
+            results.append(decided(waiting.popleft()))
+    results.extend(decided(read) for read in waiting)
+    return results
 
 
 def _shared_ids(results: Iterable[AgreementStatus]) -> set[str]:
@@ -163,7 +213,7 @@ def template_status(repository: Repository, file: Path) -> AgreementStatus | Non
     """A template (:data:`agreed.sources.TEMPLATE_NAME`) is no agreement and is not consented to; None while it
     is a draft, else an error: a template in force would be an agreement that the gate does not check."""
     shown = repository.relative(file)
-    status = read_agreement(read_document(file, shown).data).status
+    status = read_agreement(read_document(file, shown, positions=False).data).status
     if status is None or status == DRAFT:  # one that does not load or validate is lint's to report
         return None
     return AgreementStatus(shown, None, status, None,
@@ -173,47 +223,90 @@ def template_status(repository: Repository, file: Path) -> AgreementStatus | Non
 
 def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevision | None = None,
                      reviews: Sequence[Review] | None = None, roster: Roster | None = None,
-                     shared_id: bool = False) -> AgreementStatus:
+                     shared_id: bool = False, verifier: Verifier | None = None) -> AgreementStatus:
     """The consent of every current party of the agreement ``file`` (in the work tree of ``repository``) and, with
     ``base``, of every party the change removed (they must consent to the new terms too). ``roster``: the people
     roster as it was at ``base``, which vouches for parties the base version lacks and, where it lists a person,
     is that person's identity. ``reviews``: the code host's reviews, None when none were exported. ``shared_id``:
     another file holds the same id now, so the base version is the one at this file's own path or none
     (:func:`agreement_statuses` sees to it). Pass one :class:`BaseRevision` for many files, so the base is resolved
-    and indexed once."""
+    and indexed once. ``verifier`` checks SSH signatures (default: one ``ssh-keygen`` at a time)."""
     if isinstance(base, str):
         base = BaseRevision(repository, base)
+    read = _read(repository, file, base, roster, shared_id)
+    return read if isinstance(read, AgreementStatus) else _decided(repository, read, base, reviews, verifier)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """An agreement file read, with its digest, what is trusted for it and its ledger: everything its status needs
+    but the verdict on each party's evidence."""
+
+    shown: str
+    data: Mapping[str, Any]
+    agreement: Agreement
+    digest: str
+    names: list[str]
+    before: Trusted  # as the base revision says
+    trusted: Trusted  # with the roster's word
+    records: list[ConsentRecord]
+    problems: tuple[str, ...]
+    removed: list[str]  # parties of the base that the change removed
+
+
+def _read(repository: Repository, file: Path, base: BaseRevision | None, roster: Roster | None,
+          shared_id: bool) -> _Read | AgreementStatus:
+    """The agreement ``file`` read (:class:`_Read`), else its status when it has none to decide (no agreement, or
+    no digest)."""
     shown = repository.relative(file)
-    document = read_document(file, shown)
+    raw = read_file(file, DEFAULT_LIMITS.max_bytes)
+    document = read_result_document(raw, shown, positions=False)
     if isinstance(document.data, Mapping) and VERSION_KEY not in document.data:
         return AgreementStatus(shown, None, None, None, error="not an agreement (it has no 'agreed:' key)",
                                stranger=True)
     current = digest_document(document)
-    if isinstance(current, DigestError):
-        return AgreementStatus(shown, None, None, None, error=_no_digest(current))
-    data: Mapping[str, Any] = document.data
-    agreement = read_agreement(data)
+    if isinstance(current, DigestError):  # the reason names where the first problem is: loaded again, with places
+        placed = digest_document(read_result_document(raw, shown))
+        return AgreementStatus(shown, None, None, None,
+                               error=_no_digest(placed if isinstance(placed, DigestError) else current))
+    agreement = read_agreement(document.data)
     names = names_of(agreement)
     before = trusted_at(shown, agreement, base, shared_id=shared_id)
     trusted = roster_vouched(before, roster, names)
-    agreement_id = str(agreement.id)
-    records = read_records(file, agreement_id)
+    records = read_records(file, str(agreement.id))
     found = [item for item in records if isinstance(item, ConsentRecord)]
     problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, Problem))
     removed = [name for name in trusted.identities if name not in names] if base is not None else []
-    parties = tuple(_party_status(name, trusted, found, current, repository, shown, reviews)
-                    for name in names + removed)
-    past = _PastTerms(repository, shown)
-    parties = tuple(_with_changes(party, past, data) for party in parties)
+    return _Read(shown, document.data, agreement, current, names, before, trusted, found, problems, removed)
+
+
+def _start_checks(read: _Read, verifier: Verifier) -> None:
+    """Start the SSH signature checks that :func:`_decided` will need for ``read`` (:func:`_party_status` looks at
+    each party's records for the current digest)."""
+    for name in read.names + read.removed:
+        identity = read.trusted.identities.get(name)
+        if identity is not None:
+            for record in _records_for(read.records, name, read.digest):
+                start_signature_check(record, identity, read.trusted.policy, verifier)
+
+
+def _decided(repository: Repository, read: _Read, base: BaseRevision | None, reviews: Sequence[Review] | None,
+             verifier: Verifier | None) -> AgreementStatus:
+    """The status of the agreement ``read``: each party's evidence judged."""
+    trusted, removed, agreement_id = read.trusted, read.removed, str(read.agreement.id)
+    parties = tuple(_party_status(name, trusted, read.records, read.digest, repository, read.shown, reviews,
+                                  verifier) for name in read.names + removed)
+    past = _PastTerms(repository, read.shown)
+    parties = tuple(_with_changes(party, past, read.data) for party in parties)
     parties = tuple(_mark_removed(party) if party.party in removed else party for party in parties)
-    compared = base is not None and before.status is not None  # a base version that validates
+    compared = base is not None and read.before.status is not None  # a base version that validates
     withdrawn: tuple[Withdrawal, ...] = ()
     if base is not None and trusted.path is not None and trusted.status in KEPT_WHEN_DELETED:
-        withdrawn = _withdrawn(base.records(trusted.path, agreement_id), found)
-    return AgreementStatus(shown, agreement_id, str(agreement.status), current, trusted.policy, parties,
-                           trusted.status, trusted.digest, trusted.new, problems, base_path=trusted.path,
-                           identity_changed=identity_changes(before, agreement) if compared else (),
-                           policy_changed=compared and set(before.policy) != set(policy_of(agreement)),
+        withdrawn = _withdrawn(base.records(trusted.path, agreement_id), read.records)
+    return AgreementStatus(read.shown, agreement_id, str(read.agreement.status), read.digest, trusted.policy, parties,
+                           trusted.status, trusted.digest, trusted.new, read.problems, base_path=trusted.path,
+                           identity_changed=identity_changes(read.before, read.agreement) if compared else (),
+                           policy_changed=compared and set(read.before.policy) != set(policy_of(read.agreement)),
                            withdrawn=withdrawn, duplicated_at_base=paths_sharing_id(base, agreement_id) if base else ())
 
 
@@ -264,7 +357,7 @@ class _PastTerms:
                              for version in reversed(versions) if version.blob is not None]
         while digest not in self._found and self._pending:
             blob, name = self._pending.pop(0)
-            document = load_document(self._repository.blob(blob), name)
+            document = load_document(self._repository.blob(blob), name, positions=False)
             found = digest_document(document)
             if isinstance(found, str) and isinstance(document.data, Mapping):
                 self._found.setdefault(found, document.data)
@@ -287,15 +380,21 @@ def _with_changes(party: PartyStatus, past: _PastTerms, data: Mapping[str, Any])
                    changes=changes)
 
 
+def _records_for(records: Sequence[ConsentRecord], party: str, digest: str) -> list[ConsentRecord]:
+    """``party``'s records for the terms with ``digest``."""
+    return [record for record in records if record.party == party and record.digest == digest]
+
+
 def _party_status(party: str, trusted: Trusted, records: Sequence[ConsentRecord], current: str,
-                  repository: Repository, shown: str, reviews: Sequence[Review] | None) -> PartyStatus:
+                  repository: Repository, shown: str, reviews: Sequence[Review] | None,
+                  verifier: Verifier | None) -> PartyStatus:
     identity = trusted.identities.get(party)
     own = [record for record in records if record.party == party]
     if identity is None:
         return _untrusted(party, own, current, trusted.untrusted)
     failures: list[EvidenceCheck] = []
-    for record in (record for record in own if record.digest == current):
-        for finding in check_record(record, identity, trusted.policy, repository):
+    for record in _records_for(own, party, current):
+        for finding in check_record(record, identity, trusted.policy, repository, verifier):
             if finding.valid:
                 return PartyStatus(party, VALID, finding.detail, finding.kind, record.digest, record.signed_at)
             failures.append(finding)

@@ -62,15 +62,12 @@ class Trusted:
 
 @dataclass(frozen=True, slots=True)
 class BaseAgreement:
-    """An agreement file as it was at the base revision."""
+    """An agreement file as it was at the base revision, and its typed view (:func:`agreed.agreement.agreement_of`,
+    read once: the base is asked for an agreement's id and status many times)."""
 
     path: str
     document: Document
-
-    @property
-    def agreement(self) -> Agreement:
-        """The typed view of the file (:func:`agreed.agreement.agreement_of`)."""
-        return agreement_of(self.document)
+    agreement: Agreement
 
     @property
     def id(self) -> str | None:
@@ -170,11 +167,12 @@ class BaseRevision:
             raise StatusError(str(error)) from None
 
     def _at(self, path: str) -> BaseAgreement | None:
-        """The file at ``path`` in the base revision, parsed once; None when there is none."""
+        """The file at ``path`` in the base revision, parsed once (its data only: nothing here reports a place in
+        it); None when there is none."""
         if path not in self._by_path:
             raw = self._read(path)
-            document = None if raw is None else load_document(raw, f"{self.name}:{path}")
-            self._by_path[path] = None if document is None else BaseAgreement(path, document)
+            document = None if raw is None else load_document(raw, f"{self.name}:{path}", positions=False)
+            self._by_path[path] = None if document is None else BaseAgreement(path, document, agreement_of(document))
         return self._by_path[path]
 
     def by_id(self) -> Mapping[str, tuple[BaseAgreement, ...]]:
