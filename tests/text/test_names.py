@@ -50,11 +50,22 @@ def test_a_word_capitalised_by_grammar_names_nothing(text: str, expected: list[s
 
 @pytest.mark.parametrize("text", [
     "Provide a User-Friendly Interface.",
-    "Goal: Offer The Best Service In Town.",
+    "Goal: Offer The Best Service.",
     "Improve Customer Onboarding by 2027.",
 ])
 def test_a_sentence_in_title_case_names_nothing(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ship to Best Buy.", ["Best Buy"]),
+    ("Close On Good Friday.", ["Good Friday"]),
+    ("Deliver The Most Reliable Platform For Best Buy.", ["Best Buy"]),
+    ("Goal: Offer The Best Service In Town.", ["Town"]),
+])
+def test_in_title_case_the_object_of_a_preposition_without_an_article_is_a_name(text: str,
+                                                                                 expected: list[str]) -> None:
+    assert _names(text) == expected
 
 
 def test_a_quoted_title_and_a_name_in_a_normally_cased_sentence_are_no_title_case() -> None:

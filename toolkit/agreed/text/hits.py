@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from agreed.record import Record
-from agreed.text.names import in_title_case
+from agreed.text.names import capital_is_style
 from agreed.text.sentences import clause_around, mask, sentence_around
 from agreed.text.subjects import Subject, subject_before
 
@@ -112,10 +112,10 @@ def exempted(key: str, hit: Hit, *, after: Mapping[str, str], before: Mapping[st
 
 def is_proper_name(hit: Hit) -> bool:
     """True when the hit is capitalised in the middle of a sentence, as in a name ("Best Buy", "Smart Ltd"), and the
-    sentence is not written in Title Case ("Offer The Best Service"), where every word is."""
+    capital is not the style of a Title Case sentence ("Offer The Best Service"), where every word has one."""
     return (
         hit.term[:1].isupper()
         and bool(hit.before.strip())
         and not hit.before.rstrip().endswith((":", "-", "•"))
-        and not in_title_case(hit.masked, hit.start)
+        and not capital_is_style(hit.masked, hit.start)
     )

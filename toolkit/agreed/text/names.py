@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BOUNDED_TERMS",
     "GLOSSARY",
+    "capital_is_style",
     "in_name",
     "in_title_case",
     "name_spans",
@@ -162,7 +163,9 @@ def _name_runs(masked: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[in
         if _TITLE_CASE.search(match.group()) is None:
             continue
         if _LEGAL_FORM.search(match.group()) is None and in_title_case(masked, start):
-            continue  # "Provide a User-Friendly Interface.": the capitals are the style of the whole sentence
+            start = _past_preposition(masked, start, end)  # "Close On Good Friday": the name follows "On"
+            if start >= end or capital_is_style(masked, start):
+                continue  # "Provide a User-Friendly Interface.": the capitals are the style of the whole sentence
         if _opens_sentence(masked, start) and _LEGAL_FORM.search(match.group()) is None:
             # a capital that grammar asks for names nothing: the name starts after it (a company's name, which ends
             # in its legal form, is one name from its first word: "Synergy Health Ltd")
@@ -179,6 +182,31 @@ def in_title_case(masked: str, position: int) -> bool:
     """Whether the sentence of ``masked`` at ``position`` is written in Title Case, where a capital is the writer's
     style and no evidence of a name. After a colon the words are a sentence of their own ("Owner: Head of Care")."""
     return any(start <= position < end for start, end in _title_case_sentences(masked))
+
+
+def capital_is_style(masked: str, position: int) -> bool:
+    """Whether the capital at ``position`` is the style of a Title Case sentence rather than the mark of a name: so
+    it is unless the word is the object of a preposition with no article ("Ship to Best Buy", "Close on Good
+    Friday"), which a name is and a common noun in Title Case ("a User-Friendly Interface") is not."""
+    if not in_title_case(masked, position):
+        return False
+    before = _WORD_BEFORE.search(masked[:position])
+    return before is None or before.group(1).lower() not in _NAME_PREPOSITIONS
+
+
+def _past_preposition(masked: str, start: int, end: int) -> int:
+    """Where the name in a capitalised run of a Title Case sentence may start: after the run's last preposition,
+    which Title Case capitalised too ("Close On Good Friday" gives "Good Friday"), else at its start."""
+    words = list(_WORD.finditer(masked[:end], start))
+    for index in range(len(words) - 1):
+        if words[index].group().lower() in _NAME_PREPOSITIONS:
+            start = words[index + 1].start()
+    return start
+
+
+_WORD_BEFORE = Regex(r"(\w+)\s+$")
+_NAME_PREPOSITIONS = frozenset(("to", "at", "from", "with", "for", "on", "by", "via", "in", "into", "near", "of"))
+"""Prepositions whose object, written without an article, is a name when capitalised in a Title Case sentence."""
 
 
 @functools.lru_cache(maxsize=2048)
