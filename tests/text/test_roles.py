@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreed.text.roles import VerbRole, may_be_infinitive, verb_role
+from agreed.text.roles import VerbRole, may_be_infinitive, sends_to_someone, verb_role
 
 
 def _role(text: str, verb: str) -> VerbRole:
@@ -69,3 +69,11 @@ def test_a_verb_after_to_may_open_an_infinitive(word: str) -> None:
 def test_a_word_no_verb_takes_the_form_of_leads_to_a_noun(word: str) -> None:
     assert not may_be_infinitive(word)
     assert not may_be_infinitive(word.capitalize())
+
+
+@pytest.mark.parametrize(("participle", "sends"), [
+    ("escalated", True), ("Sent", True), ("handed  over", True), ("forwarded", True),
+    ("expected", False), ("directed", False), ("asked", False), ("required", False),
+])
+def test_a_verb_of_sending_reads_to_as_whom_it_goes_to(participle: str, sends: bool) -> None:
+    assert sends_to_someone(participle) is sends

@@ -31,6 +31,7 @@ __all__ = [
     "CAPABILITY_VERBS",
     "VerbRole",
     "may_be_infinitive",
+    "sends_to_someone",
     "verb_role",
 ]
 
@@ -104,6 +105,21 @@ _NOT_A_VERB = Regex(
 )
 """Words that no verb's bare form is: a pronoun, a plural, a gerund, or a noun by its ending ("leadership",
 "security", "management", but not the verbs "worship", "witness", "implement" or "document")."""
+
+
+_SENT = frozenset((
+    "escalated", "sent", "forwarded", "referred", "reported", "handed", "passed", "submitted", "delivered",
+    "assigned", "given", "provided", "returned", "shared", "shown", "communicated", "distributed", "circulated",
+    "routed", "copied", "posted", "emailed", "e-mailed", "mailed", "presented", "transferred", "issued", "supplied",
+    "allocated", "addressed", "shipped", "uploaded", "sold", "lent", "paid", "sent out", "handed over", "passed on",
+))  # fmt: skip
+"""Participles of verbs whose "to" names where or to whom something goes, never an infinitive of theirs."""
+
+
+def sends_to_someone(participle: str) -> bool:
+    """Whether a passive of this verb reads "to" as whom the thing goes to ("is escalated to finance", "are sent to
+    legal"), whatever word follows, even one that is also a verb's bare form."""
+    return " ".join(participle.lower().split()) in _SENT
 
 
 def may_be_infinitive(word: str) -> bool:

@@ -30,7 +30,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_before
 from agreed.text.patterns import Regex, TermPattern, any_word
-from agreed.text.roles import may_be_infinitive
+from agreed.text.roles import may_be_infinitive, sends_to_someone
 from agreed.text.sentences import clause_around
 from agreed.text.vocabulary import BY_AGENT, names_owner
 
@@ -149,7 +149,8 @@ def _infinitive_after(hit: Hit) -> bool:
     """Whether an infinitive follows the passive ("is expected to deliver"), not "to" and whom it goes to ("is
     escalated to management")."""
     after = _TO_WORD.match(hit.masked, hit.end)
-    return after is not None and may_be_infinitive(after.group("word"))
+    participle = hit.term.split()[-1] if hit.term.split() else ""
+    return after is not None and not sends_to_someone(participle) and may_be_infinitive(after.group("word"))
 
 
 def _in_subordinate_clause(hit: Hit) -> bool:
