@@ -20,10 +20,13 @@ each and ``--runs`` timed runs interleaved round-robin, the median of:
   ``git log --diff-filter=A --format=... --name-only HEAD -- '*/.consent/*'`` once (who added each record: the
   author-email evidence) and one ``ssh-keygen -Y verify`` per signed record (the ssh-signature evidence),
 
-and prints N, both times and agreed / baseline. ``--profile`` adds where one ``agreed`` run at the largest N spends
-its time (cProfile, by cumulative time, and how many child processes it started). Run from the repository root::
+and prints N, both median wall times and CPU times (user + system of the process and every process it waited for,
+as ``os.wait4`` reports them) with agreed / baseline for each, and agreed's peak memory. ``--profile`` adds where
+one ``agreed`` run at the largest N spends its time (cProfile, by cumulative time, and how many child processes it
+started). ``--pythonpath DIR`` times ``python -m agreed`` from another copy of the package instead (an older version
+unpacked with ``git archive``). The repository is built by tests/signed_consents.py. Run from the repository root::
 
-    python tests/benchmarks/bench_consent.py [--sizes 1,50,200] [--runs 3] [--profile] [--keep DIR]
+    python tests/benchmarks/bench_consent.py [--sizes 1,50,200] [--runs 3] [--profile] [--keep DIR] [--pythonpath DIR]
 
 Not collected by pytest (the file name does not start with ``test_``).
 """
@@ -31,7 +34,6 @@ Not collected by pytest (the file name does not start with ``test_``).
 from __future__ import annotations
 
 import argparse
-import datetime
 import io
 import os
 import platform
@@ -46,22 +48,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agreed.consent.digest import digest_document
-from agreed.consent.ledger import new_record, write_record
-from agreed.consent.ssh import consent_message, sign
-from agreed.document import read_document
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the generator shared with the tests
 
-REPO = Path(__file__).resolve().parents[2]
-TEMPLATE = REPO / "contracts" / "sales-onboarding.yaml"
-FOLDER = "contracts"
-BASE = "base"
-SIGNER, SIGNER_EMAIL = "maria", "maria.chen@example.com"  # consents with an SSH-signed record
-AUTHOR, AUTHOR_EMAIL = "daniel", "daniel.okafor@example.com"  # consents by authoring the commit that adds the record
-OTHER_EMAIL = "assistant@example.org"  # authors every commit that is not daniel's
-SIGNED_AT = datetime.datetime(2031, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
-ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "NO_COLOR": "1",
-       "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": OTHER_EMAIL}
-ENV.pop("AGREED_DEBUG", None)
+from signed_consents import AUTHOR, AUTHOR_EMAIL, BASE, ENV, SIGNER, build, make_key
 
 # The baseline: argv = signer, allowed-signers line, author, author email. Prints "<signed ok> <authored ok>".
 BASELINE = r"""
@@ -99,95 +88,19 @@ print(signed, authored)
 """
 
 
-# ---------------------------------------------------------------------------------------------- building
-
-
-def git(root: Path, *arguments: str, email: str = OTHER_EMAIL) -> str:
-    """Run git in ``root`` as the author ``email``; its standard output."""
-    env = {**ENV, "GIT_AUTHOR_NAME": email.split("@")[0], "GIT_AUTHOR_EMAIL": email}
-    return subprocess.run(["git", *arguments], cwd=root, env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def commit_all(root: Path, message: str, email: str = OTHER_EMAIL) -> None:
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "--no-gpg-sign", "-m", message, email=email)
-
-
-def make_key(folder: Path) -> tuple[Path, str]:
-    """A passphrase-less ed25519 key in ``folder``: the private key file and its one-line public key."""
-    key = folder / "maria_ed25519"
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", SIGNER, "-f", str(key)], check=True,
-                   capture_output=True)
-    return key, key.with_name(key.name + ".pub").read_text(encoding="ascii").strip()
-
-
-def _replace_once(text: str, old: str, new: str) -> str:
-    if text.count(old) < 1:
-        raise SystemExit(f"bench_consent: {TEMPLATE.name} no longer contains {old!r}; update the benchmark")
-    return text.replace(old, new, 1)
-
-
-def agreement_text(template: str, index: int, public_key: str) -> str:
-    """Copy ``index`` of the template: its own id, ``proposed``, maria's key listed, SSH or author-email evidence."""
-    text = _replace_once(template, "\nid: sales-onboarding\n", f"\nid: sales-onboarding-{index:04d}\n")
-    text = _replace_once(text, "\nstatus: active\n", "\nstatus: proposed\n")
-    text = _replace_once(text, "    keys: []", f'    keys: ["{public_key}"]')  # maria is the first party
-    return _replace_once(text, "  evidence: [review, signed-commit]", "  evidence: [ssh-signature, author-email]")
-
-
-def _digest(path: Path) -> tuple[str, str]:
-    """(agreement id, digest) of an agreement file; stops the benchmark when it has no digest."""
-    document = read_document(path, str(path))
-    digest = digest_document(document)
-    if not isinstance(digest, str):
-        raise SystemExit(f"bench_consent: {path.name} has no digest: {digest.message}")
-    return str(document.data["id"]), digest
-
-
-def record_consents(files: Sequence[Path], party: str, key: Path | None) -> None:
-    """Write ``party``'s consent record beside each file, SSH-signed with ``key`` when given."""
-    for path in files:
-        agreement_id, digest = _digest(path)
-        signature = None if key is None else sign(consent_message(agreement_id, party, digest), key)
-        write_record(path, new_record(agreement_id, party, digest, lambda: SIGNED_AT, signature))
-
-
-def activate(files: Sequence[Path]) -> None:
-    for path in files:
-        path.write_text(path.read_text(encoding="utf-8").replace("\nstatus: proposed\n", "\nstatus: active\n", 1),
-                        encoding="utf-8")
-
-
-def build(root: Path, count: int, key: Path, public_key: str) -> float:
-    """The repository of ``count`` agreements at ``root`` (see the module's doc); returns the seconds it took."""
-    started = time.perf_counter()
-    (root / FOLDER).mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    template = TEMPLATE.read_text(encoding="utf-8")
-    files = [root / FOLDER / f"sales-onboarding-{index:04d}.yaml" for index in range(count)]
-    for index, path in enumerate(files):
-        path.write_text(agreement_text(template, index, public_key), encoding="utf-8")
-    commit_all(root, f"Propose {count} agreements")
-    git(root, "branch", BASE)
-    record_consents(files, SIGNER, key)
-    commit_all(root, f"{SIGNER} consents (SSH-signed records)")
-    record_consents(files, AUTHOR, None)
-    commit_all(root, f"{AUTHOR} consents (records authored by {AUTHOR})", email=AUTHOR_EMAIL)
-    activate(files)
-    commit_all(root, f"Activate {count} agreements")
-    return time.perf_counter() - started
-
-
 # ---------------------------------------------------------------------------------------------- timing
 
 
 @dataclass
 class Timing:
-    """One command's timed runs, and what its warm-up run printed and exited with."""
+    """One command's timed runs (wall and CPU seconds, peak memory), and what its warm-up run printed and exited
+    with."""
 
     command: list[str]
+    environment: dict[str, str]
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    peak_mib: list[float] = field(default_factory=list)
     exit_code: int = 0
     output: str = ""
 
@@ -195,23 +108,37 @@ class Timing:
     def median(self) -> float:
         return statistics.median(self.seconds)
 
-
-def run_once(timing: Timing, root: Path) -> float:
-    started = time.perf_counter()
-    completed = subprocess.run(timing.command, cwd=root, env=ENV, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    timing.exit_code, timing.output = completed.returncode, completed.stdout + completed.stderr
-    return seconds
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
 
-def measure(commands: dict[str, list[str]], runs: int, root: Path) -> dict[str, Timing]:
+def run_once(timing: Timing, root: Path) -> None:
+    """Run the command once; its wall time, and from ``os.wait4`` the user + system time of it and of every process
+    it waited for (git, ssh-keygen) and the peak memory of the largest of them."""
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(timing.command, cwd=root, env=timing.environment, stdout=output,
+                                   stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        timing.seconds.append(time.perf_counter() - started)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        timing.exit_code, timing.output = process.returncode, output.read().decode("utf-8", errors="replace")
+    timing.cpu.append(usage.ru_utime + usage.ru_stime)
+    timing.peak_mib.append(usage.ru_maxrss / 1024)
+
+
+def measure(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int, root: Path) -> dict[str, Timing]:
     """One untimed warm-up per command, then ``runs`` timed runs, round-robin across the commands."""
-    timings = {label: Timing(command) for label, command in commands.items()}
+    timings = {label: Timing(command, environment) for label, (command, environment) in commands.items()}
     for timing in timings.values():
         run_once(timing, root)
+        for figures in (timing.seconds, timing.cpu, timing.peak_mib):
+            figures.clear()
     for _ in range(runs):
         for timing in timings.values():
-            timing.seconds.append(run_once(timing, root))
+            run_once(timing, root)
     return timings
 
 
@@ -225,25 +152,31 @@ def check_results(timings: dict[str, Timing], count: int) -> None:
                          f"exit {baseline.exit_code}:\n{baseline.output}")
 
 
-def find_agreed() -> str:
+def agreed_command(pythonpath: Path | None) -> tuple[list[str], dict[str, str]]:
+    """The ``agreed`` to time and its environment: the one next to the Python that runs this, or ``python -m agreed``
+    from the copy of the package in ``pythonpath``."""
+    if pythonpath is not None:
+        return [sys.executable, "-m", "agreed"], {**ENV, "PYTHONPATH": str(pythonpath)}
     beside = Path(sys.executable).parent / "agreed"
     if not beside.is_file():
         raise SystemExit(f"bench_consent: no agreed next to {sys.executable}; run with the venv's python")
-    return str(beside)
+    return [str(beside)], ENV
 
 
-def commands_for(agreed: str, public_key: str) -> dict[str, list[str]]:
+def commands_for(agreed: tuple[list[str], dict[str, str]],
+                 public_key: str) -> dict[str, tuple[list[str], dict[str, str]]]:
     allowed_line = f'{SIGNER} namespaces="agreed-consent@agreed" {public_key}'
-    return {"agreed": [agreed, "consent", "check", "--base", BASE],
-            "baseline": [sys.executable, "-c", BASELINE, SIGNER, allowed_line, AUTHOR, AUTHOR_EMAIL]}
+    program, environment = agreed
+    return {"agreed": ([*program, "consent", "check", "--base", BASE], environment),
+            "baseline": ([sys.executable, "-c", BASELINE, SIGNER, allowed_line, AUTHOR, AUTHOR_EMAIL], ENV)}
 
 
-def profile(root: Path, scratch: Path, top: int) -> list[str]:
+def profile(root: Path, scratch: Path, top: int, environment: dict[str, str]) -> list[str]:
     """Where one ``agreed consent check --base base`` run spends its time: cProfile's top functions by cumulative
     time, and the number of child processes it started."""
     output = scratch / "consent.prof"
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(output), "-m", "agreed", "consent", "check",
-                    "--base", BASE], cwd=root, env=ENV, capture_output=True, check=False)
+                    "--base", BASE], cwd=root, env=environment, capture_output=True, check=False)
     stream = io.StringIO()
     stats = pstats.Stats(str(output), stream=stream)
     children = sum(calls[1] for function, calls in stats.stats.items()  # type: ignore[attr-defined]
@@ -265,6 +198,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="Also profile one agreed run at the largest size (cProfile, top functions).")
     parser.add_argument("--keep", metavar="DIR", type=Path, default=None,
                         help="Build the repositories in DIR/n<N> (which must not exist yet) and keep them.")
+    parser.add_argument("--pythonpath", metavar="DIR", type=Path, default=None,
+                        help="Time python -m agreed from the package in DIR (e.g. an older version's toolkit/).")
     arguments = parser.parse_args(argv)
     try:
         arguments.sizes = [int(size) for size in arguments.sizes.split(",") if size.strip()]
@@ -277,10 +212,12 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(argv)
-    agreed = find_agreed()
+    agreed = agreed_command(arguments.pythonpath)
+    where = f"PYTHONPATH={arguments.pythonpath}" if arguments.pythonpath else agreed[0][0]
     print(f"python {platform.python_version()} on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
-          f"{agreed}")
-    print(f"median wall time of {arguments.runs} runs after 1 untimed warm-up, each command a fresh process\n")
+          f"{where}")
+    print(f"medians of {arguments.runs} runs after 1 untimed warm-up, each command a fresh process; CPU: user + "
+          "system of the process and of every process it waited for\n")
     scratch = Path(tempfile.mkdtemp(prefix="bench-consent-"))
     workspace = arguments.keep if arguments.keep is not None else scratch
     rows: list[tuple[int, Timing, Timing]] = []
@@ -290,21 +227,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         root = workspace
         for size in arguments.sizes:
             root = workspace / f"n{size}"
-            seconds = build(root, size, key, public_key)
-            print(f"N={size}: built in {seconds:.1f} s (2 consent records per agreement)", flush=True)
+            started = time.perf_counter()
+            build(root, size, key, public_key)
+            print(f"N={size}: built in {time.perf_counter() - started:.1f} s (2 consent records per agreement)",
+                  flush=True)
             timings = measure(commands_for(agreed, public_key), arguments.runs, root)
             check_results(timings, size)
             rows.append((size, timings["agreed"], timings["baseline"]))
-        print(f"\n{'N':>6} {'agreed s':>10} {'baseline s':>11} {'agreed / baseline':>18}")
-        for size, agreed_timing, baseline_timing in rows:
-            print(f"{size:>6} {agreed_timing.median:>10.3f} {baseline_timing.median:>11.3f} "
-                  f"{agreed_timing.median / baseline_timing.median:>18.2f}")
+        print("\n".join(table(rows)))
         if arguments.profile:
             print(f"\none agreed run at N={arguments.sizes[-1]}, cProfile by cumulative time:")
-            print("\n".join(profile(root, scratch, top=25)))
+            print("\n".join(profile(root, scratch, top=25, environment=agreed[1])))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def table(rows: Sequence[tuple[int, Timing, Timing]]) -> list[str]:
+    """N, the median wall and CPU seconds of both commands with agreed / baseline for each, and agreed's peak."""
+    lines = [f"\n{'N':>6} {'agreed s':>9} {'baseline s':>11} {'wall ratio':>11} {'agreed cpu':>11} "
+             f"{'baseline cpu':>13} {'cpu ratio':>10} {'agreed MiB':>11}"]
+    for size, agreed, baseline in rows:
+        lines.append(f"{size:>6} {agreed.median:>9.3f} {baseline.median:>11.3f} "
+                     f"{agreed.median / baseline.median:>11.2f} {agreed.median_cpu:>11.3f} "
+                     f"{baseline.median_cpu:>13.3f} {agreed.median_cpu / baseline.median_cpu:>10.2f} "
+                     f"{statistics.median(agreed.peak_mib):>11.1f}")
+    return lines
 
 
 if __name__ == "__main__":
