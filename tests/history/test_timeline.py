@@ -15,7 +15,7 @@ from agreed.cache import CacheFolder, open_cache, repository_folder
 from agreed.git.history import versions_of
 from agreed.git.repository import GitError, Repository
 from agreed.history.materiality import Materiality
-from agreed.history.timeline import Options, Timeline, build_timeline, parse_field, resolve_target
+from agreed.history.timeline import Options, Timeline, build_timeline, cache_name, parse_field, resolve_target
 from agreed.history.versions import VersionLoader
 
 MATERIAL, RECORD, EDITORIAL = Materiality.MATERIAL, Materiality.RECORD, Materiality.EDITORIAL
@@ -436,14 +436,17 @@ def test_a_stored_comparison_without_a_class_is_not_reused(repo: Repo, agreement
     repo.commit("Propose", {PATH: _edited(agreement, status="proposed")})
     proposed = _timeline(repo).entries[1]
     with Repository.open(repo.root) as repository:
-        loader = VersionLoader(repository, _cache(repository.root))
         for stored_class in (True, "consent-free"):  # an older agreed's boolean, and a class that does not exist
+            loader = VersionLoader(repository, _cache(repository.root), history=cache_name(PATH, True))
             loader.store_outcome(proposed.before, proposed.version.blob, {
                 "changes": [["status", "changed", "draft", "proposed", stored_class, ""]], "problems": []})
+            loader.save()
             [change] = _timeline(repo).entries[1].changes
             assert change.materiality is RECORD
+        loader = VersionLoader(repository, _cache(repository.root), history=cache_name(PATH, True))
         loader.store_outcome(proposed.before, proposed.version.blob, {  # a well-formed entry is reused as it is
             "changes": [["status", "changed", "draft", "proposed", "editorial", "stored"]], "problems": []})
+        loader.save()
         [change] = _timeline(repo).entries[1].changes
         assert (change.materiality, change.note) == (EDITORIAL, "stored")
 

@@ -6,11 +6,13 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from agreed.cache import CacheFolder, JsonFiles, open_cache
 from agreed.git.repository import Repository
+from agreed.history import pack
 from agreed.history.versions import DELETED, LAYOUT, VersionLoader, blob_directory, parse
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
@@ -127,3 +129,70 @@ def test_prefetch_parses_in_workers_and_agrees_with_one_by_one(repository: Repos
     warm = VersionLoader(repository, _folder(tmp_path / "ahead"))
     warm.prefetch([(blob, "a.yaml") for blob in blobs])
     assert warm.blobs_read == 0  # what the cache holds is left for load() to read when needed
+
+
+def _pack_files(folder: CacheFolder) -> list[Path]:
+    return sorted((blob_directory(folder) / LAYOUT / "histories").rglob("*.json"))
+
+
+def _versions(repository: Repository, count: int) -> list[str]:
+    return [_store_blob(repository.root, GOOD.replace(b"demo", f"demo-{index}".encode())) for index in range(count)]
+
+
+def _loaded(loader: VersionLoader, blobs: list[str]) -> list[Any]:
+    loader.prefetch([(blob, "a.yaml") for blob in blobs])
+    found = [loader.load(blob, "a.yaml").data for blob in blobs]
+    loader.save()
+    return found
+
+
+def test_a_history_keeps_its_versions_in_a_few_files(repository: Repository, tmp_path: Path) -> None:
+    blobs = _versions(repository, 120)
+    folder = _folder(tmp_path / "cache")
+    cold = VersionLoader(repository, folder, history="a.yaml")
+    first = _loaded(cold, blobs)
+    cold.store_outcome(blobs[0], blobs[1], {"changes": [], "problems": []})
+    cold.save()
+    assert len(_pack_files(folder)) == 1 + -(-120 // pack.CHUNK)  # the index and the chunks, no file per version
+    assert not (blob_directory(folder) / LAYOUT / blobs[0][:2]).exists()
+    warm = VersionLoader(repository, folder, history="a.yaml")
+    assert _loaded(warm, blobs) == first
+    assert warm.blobs_read == 0
+    assert warm.outcome(blobs[0], blobs[1]) is not None
+    assert VersionLoader(repository, folder, history="b.yaml").outcome(blobs[0], blobs[1]) is None  # one pack each
+
+
+def test_a_missing_or_foreign_chunk_is_a_miss(repository: Repository, tmp_path: Path) -> None:
+    blobs = _versions(repository, 3)
+    folder = _folder(tmp_path / "cache")
+    first = _loaded(VersionLoader(repository, folder, history="a.yaml"), blobs)
+    [index, chunk] = sorted(_pack_files(folder), key=lambda path: path.name.count("."))
+    chunk.write_bytes(JsonFiles(folder).sealed(str(chunk), b'{"agreed": "0.0.0-other", "blobs": {}}'))
+    again = VersionLoader(repository, folder, history="a.yaml")
+    assert _loaded(again, blobs) == first
+    assert again.blobs_read == 3
+    for damage in ("chunk removed", "index not authentic"):
+        [index, chunk] = sorted(_pack_files(folder), key=lambda path: path.name.count("."))
+        if damage == "chunk removed":
+            chunk.unlink()
+        else:
+            index.write_bytes(b"0" * 64 + b"\n{}")
+        loader = VersionLoader(repository, folder, history="a.yaml")
+        assert _loaded(loader, blobs) == first, damage
+        assert loader.blobs_read == 3, damage
+
+
+def test_a_pack_keeps_what_the_history_still_uses(repository: Repository, tmp_path: Path) -> None:
+    blobs = _versions(repository, 3)
+    folder = _folder(tmp_path / "cache")
+    _loaded(VersionLoader(repository, folder, history="a.yaml"), blobs[:2])
+    rewritten = VersionLoader(repository, folder, history="a.yaml")  # the history now holds versions 1 and 2
+    _loaded(rewritten, blobs[1:])
+    assert rewritten.blobs_read == 1
+    [index] = [path for path in _pack_files(folder) if path.name.count(".") == 1]
+    kept = json.loads(index.read_bytes().split(b"\n", 1)[1])["blobs"]
+    assert sorted(kept) == sorted(blobs[1:])
+    assert len(_pack_files(folder)) == 2  # the chunk of the first run was mostly unused: merged into the new one
+    unchanged = VersionLoader(repository, folder, history="a.yaml")
+    _loaded(unchanged, blobs[1:])
+    assert unchanged.blobs_read == 0

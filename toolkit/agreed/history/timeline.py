@@ -203,7 +203,7 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
     keep = _window(repository, options.since)
     if options.field is not None:
         parse_field(options.field)  # a malformed field is an error before any work
-    loader = VersionLoader(repository, options.cache)
+    loader = VersionLoader(repository, options.cache, history=cache_name(path, options.first_parent))
     every_step = steps_of(repository, path, first_parent=options.first_parent)
     loader.prefetch([(step.version.blob, step.version.path) for step in every_step]
                     + [(step.before, step.version.path) for step in every_step]
@@ -222,11 +222,17 @@ def build_timeline(repository: Repository, path: str, options: Options = Options
         points = field_points(entries, loader, options.field, keep)
         if options.material_only:
             points = tuple(point for point in points if point.material)
+    loader.save()
     shown = [entry for entry in entries if keep(entry.version)]
     if options.material_only:
         shown = [_material_part(entry) for entry in shown if entry.material]
     return Timeline(path, agreement_id, tuple(shown), tuple(notes), options.field, points, shallow, loader.blobs_read,
                     uncommitted=not steps)
+
+
+def cache_name(path: str, first_parent: bool) -> str:
+    """The name under which the cache keeps the versions and comparisons of the history of ``path``."""
+    return f"{path}\n{'first-parent' if first_parent else 'all'}"
 
 
 def _window(repository: Repository, since: str | None) -> Callable[[Version], bool]:

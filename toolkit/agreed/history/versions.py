@@ -7,7 +7,8 @@ it yields (the plain data, or the problems that kept it from loading) is stored 
 an entry never goes stale. What comparing two versions gave is stored the same way under ``v2/pairs/``, keyed by both
 blob ids. Entries are written to a temporary file and renamed into place; an entry that is missing, corrupt, not
 authentic or written by another version of agreed is a miss; a cache folder that cannot be written silently stops
-storing.
+storing. A loader that serves one history (``history``, as :func:`agreed.history.timeline.build_timeline` names
+it) keeps all of that history's entries in one pack instead (:mod:`agreed.history.pack`), written by :meth:`save`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from agreed.cache import CacheFolder, JsonFiles, code_stamp
+from agreed.history.pack import HistoryPack
 from agreed.history.piecewise import PiecewiseParser
 
 LAYOUT = "v2"  # bump when the entry format changes
@@ -72,12 +74,15 @@ class VersionLoader:
     a top-level entry at a time (:mod:`agreed.history.piecewise`): one history's versions share most of their text.
     """
 
-    def __init__(self, source: BlobSource, folder: CacheFolder | None) -> None:
+    def __init__(self, source: BlobSource, folder: CacheFolder | None, history: str | None = None) -> None:
         self._source = source
         self.directory = None if folder is None else blob_directory(folder)
         self._root = None if self.directory is None else os.path.join(self.directory, LAYOUT)
         self._memory: dict[str, Parsed] = {}
         self._files = None if folder is None else JsonFiles(folder)
+        self._pack = None
+        if self._files is not None and self._root is not None and history is not None:
+            self._pack = HistoryPack(self._files, os.path.join(self._root, "histories"), history)
         self._pieces = PiecewiseParser()
         self.blobs_read = 0
 
@@ -103,6 +108,8 @@ class VersionLoader:
             if blob_id is None or blob_id in self._memory or blob_id in missing or self._stored(blob_id):
                 continue  # what the cache holds is read only if needed: a warm history may need none of it
             missing[blob_id] = path
+        if not missing:
+            return  # nothing to parse: the workers' machinery is not even imported
         work = [(blob_id, self._source.blob(blob_id), path) for blob_id, path in missing.items()]
         self.blobs_read += len(work)
         for blob_id, parsed in zip(missing, _parse_all(work, self._pieces), strict=True):
@@ -111,12 +118,23 @@ class VersionLoader:
 
     def outcome(self, before: str | None, after: str | None) -> dict[str, Any] | None:
         """What a caller stored for the pair of blobs (before, after) with :meth:`store_outcome`, if anything."""
-        stored = self._read(self._pair_entry(before, after))
+        if self._pack is not None:
+            stored = self._pack.pair(_pair_key(before, after))
+        else:
+            stored = self._read(self._pair_entry(before, after))
         return stored if isinstance(stored, dict) and stored.get("agreed") == code_stamp() else None
 
     def store_outcome(self, before: str | None, after: str | None, record: dict[str, Any]) -> None:
         """Remember what comparing two blobs gave (plain JSON data), so a repeated history need not compare them."""
-        self._write(self._pair_entry(before, after), {"agreed": code_stamp(), **record})
+        if self._pack is not None:
+            self._pack.put_pair(_pair_key(before, after), {"agreed": code_stamp(), **record})
+        else:
+            self._write(self._pair_entry(before, after), {"agreed": code_stamp(), **record})
+
+    def save(self) -> None:
+        """Write what a loader that serves one history found and made (a loader of entries wrote as it went)."""
+        if self._pack is not None:
+            self._pack.save()
 
     def _entry(self, blob_id: str) -> str | None:
         if self._root is None or not _BLOB_ID.fullmatch(blob_id):
@@ -126,17 +144,24 @@ class VersionLoader:
     def _pair_entry(self, before: str | None, after: str | None) -> str | None:
         if self._root is None:
             return None
-        digest = hashlib.sha256(f"{before or '-'}:{after or '-'}".encode("ascii", errors="replace")).hexdigest()
+        digest = hashlib.sha256(_pair_key(before, after).encode("ascii", errors="replace")).hexdigest()
         return os.path.join(self._root, "pairs", digest[:2], f"{digest[2:]}.json")
 
     def _stored(self, blob_id: str) -> bool:
+        if self._pack is not None:
+            return self._pack.has(blob_id)
         entry = self._entry(blob_id)
         return entry is not None and os.path.exists(entry)
 
     def _lookup(self, blob_id: str) -> Parsed | None:
+        if self._pack is not None:
+            return _decode({"agreed": code_stamp(), **(self._pack.blob(blob_id) or {})})
         return _decode(self._read(self._entry(blob_id)))
 
     def _store(self, blob_id: str, parsed: Parsed) -> None:
+        if self._pack is not None:
+            self._pack.put_blob(blob_id, {"data": parsed.data, "problems": list(parsed.problems)})
+            return
         self._write(self._entry(blob_id),
                     {"agreed": code_stamp(), "data": parsed.data, "problems": list(parsed.problems)})
 
@@ -146,6 +171,10 @@ class VersionLoader:
     def _write(self, entry: str | None, value: Any) -> None:
         if entry is not None and self._files is not None:
             self._files.write(entry, value)
+
+
+def _pair_key(before: str | None, after: str | None) -> str:
+    return f"{before or '-'}:{after or '-'}"
 
 
 def _decode(stored: Any) -> Parsed | None:
