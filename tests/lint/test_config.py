@@ -398,6 +398,26 @@ def test_invalid_toml_is_an_error(tmp_path: Path) -> None:
     assert "not valid TOML" in errors[0][2]
 
 
+@pytest.mark.parametrize(("text", "where", "said"), [
+    ('[project]\nname = "x"\n[tool.agreed]\nvague-terms = ["a", "b",, ]\n', (4, 25), "Invalid value"),
+    ('[tool.agreed]\nfail-on = "error\n', (2, 17), "Illegal character '\\n'"),
+])
+def test_a_toml_syntax_error_stands_where_the_parser_stopped(tmp_path: Path, text: str, where: tuple[int, int],
+                                                             said: str) -> None:
+    (error,) = _errors(tmp_path, text, "pyproject.toml")
+    assert error[:2] == where
+    assert error[2] == f"[tool.agreed] not valid TOML: {said}"
+
+
+def test_toml_bytes_that_are_not_utf8_stand_at_the_first_bad_byte(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b"[tool.agreed]\nexclude = ['caf\xe9/']\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "pyproject.toml", ALL_RULES)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.col) == (2, 16)
+    assert "not UTF-8" in problem.message
+
+
 def test_fingerprint_follows_the_settings(tmp_path: Path) -> None:
     first = _load(tmp_path, "rules: {V101: off}\n").fingerprint
     assert _load(tmp_path, "rules: {V101: off}  # same settings, new comment\n").fingerprint == first
@@ -409,7 +429,7 @@ def test_a_broken_pyproject_with_our_table_is_found_and_reported(tmp_path: Path)
     pyproject = _write(tmp_path / "pyproject.toml", "[tool.agreed]\nfail-on = 'warning'\nx = [\n")
     assert find_config(tmp_path) == pyproject
     errors = _errors(tmp_path, pyproject.read_text(encoding="utf-8"), "pyproject.toml")
-    assert errors[0][:2] == (1, 1)
+    assert errors[0][:2] == (3, 6)  # the end of the text, where the array was left open
     assert "not valid TOML" in errors[0][2]
 
 

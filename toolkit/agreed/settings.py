@@ -9,7 +9,7 @@ is :mod:`agreed.lint.config`'s; the one setting consent needs, which people rost
 from __future__ import annotations
 
 import json
-import tomllib
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +20,6 @@ from agreed.document import Document, failed_document, load_document
 from agreed.lines import split_lines
 from agreed.reading import Unreadable, read_file
 from agreed.sources import repository_root
-from agreed.toml_layout import locate
 
 CONFIG_FILE = ".agreed.yaml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -58,6 +57,8 @@ def _has_tool_section(pyproject: Path) -> bool:
     text = raw.decode("utf-8", errors="replace")
     if "agreed" not in text:
         return False
+    import tomllib  # here, not at the top: a run without a pyproject.toml naming agreed does not pay for it
+
     try:
         return "agreed" in tomllib.loads(text).get("tool", {})
     except ValueError:  # broken TOML, or a number too large to read, that mentions our table: load it, so the
@@ -82,13 +83,18 @@ def settings_document(raw: bytes, file_name: str, display: str) -> Document:
         if all(problem.rule == EMPTY for problem in document.problems) and document.data is None:
             return load_document(b"{}", display)  # a configuration of comments only sets nothing
         return document
+    import tomllib
+
     try:
         table = tomllib.loads(raw.decode("utf-8"))
         section = table.get("tool", {}).get("agreed", {})
         # JSON is YAML, so the section goes through the same loader and validation as .agreed.yaml.
         text = json.dumps(section, default=str)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        return _failed(display, f"not valid TOML: {error}")
+    except tomllib.TOMLDecodeError as error:
+        return _failed(display, f"not valid TOML: {_TOML_AT.sub('', str(error))}", *_toml_error_at(str(error), raw))
+    except UnicodeDecodeError as error:
+        line, col = _byte_position(raw, error.start)
+        return _failed(display, f"not valid TOML: the bytes are not UTF-8 ({error.reason})", line, col)
     except ValueError:  # a whole number past the interpreter's limit for turning numbers into text and back
         return _failed(display, f"a number is too large: whole numbers have at most "
                                 f"{DEFAULT_LIMITS.max_int_digits} digits; quote it to keep it as text")
@@ -99,12 +105,34 @@ def _positioned_in_toml(document: Document, toml_text: str) -> Document:
     """``document`` (the ``[tool.agreed]`` table, loaded from its JSON form) with the positions of its keys and
     values in the ``pyproject.toml`` itself, so that a finding names the line of the setting; what has no place
     of its own (the table as a whole, a problem of loading) stands at the table's header."""
+    from agreed.toml_layout import locate
+
     layout = locate(toml_text).under(TOOL_TABLE)
     header_line = max(tool_table_line(toml_text), 1) - 1
     header = layout.values.get((), Span(header_line, 0, 0, 0))
     problems = tuple(problem._replace(line=header.line + 1, col=header.col + 1) for problem in document.problems)
     return replace(document, source=toml_text, problems=problems, values={**layout.values, (): header},
                    keys=layout.keys)
+
+
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+"""Where tomllib says a syntax error stands, at the end of its message."""
+
+
+def _toml_error_at(message: str, raw: bytes) -> tuple[int, int]:
+    """The 1-based line and column of a tomllib syntax error (its message says them), an end of document being the
+    end of the text."""
+    found = _TOML_AT.search(message)
+    lines = split_lines(raw.decode("utf-8", errors="replace")) or [""]
+    if found is not None and found.group(1) and int(found.group(1)) <= len(lines):
+        return int(found.group(1)), int(found.group(2))
+    return len(lines), len(lines[-1].rstrip("\r\n")) + 1  # the end of the text: its last line's end
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``offset`` of ``raw``."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
 
 
 def named_roster(settings: Document) -> str | None:
@@ -121,5 +149,5 @@ def tool_table_line(text: str) -> int:
     return 0
 
 
-def _failed(display: str, message: str) -> Document:
-    return failed_document(display, CONFIG_ERROR, message)
+def _failed(display: str, message: str, line: int = 1, col: int = 1) -> Document:
+    return failed_document(display, CONFIG_ERROR, message, line, col)
