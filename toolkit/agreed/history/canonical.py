@@ -61,6 +61,13 @@ def same(old: Any, new: Any) -> bool:
     """Whether two values (every part, material or not, in their order) are equal by the rule for scalars."""
     if old is new:  # every value is the same as itself (NaN included); versions loaded piecewise share their parts
         return True
+    kind = type(old)
+    if kind is type(new) and kind in _PLAIN_KINDS:  # what loaded data is made of, without the slower checks below
+        if kind is dict:
+            return old.keys() == new.keys() and all(same(child, new[key]) for key, child in old.items())
+        if kind is list:
+            return len(old) == len(new) and all(same(child, other) for child, other in zip(old, new, strict=True))
+        return bool(old == new)  # text, whole numbers (a boolean is of another kind), null
     if isinstance(old, Mapping) or isinstance(new, Mapping):
         return (isinstance(old, Mapping) and isinstance(new, Mapping) and old.keys() == new.keys()
                 and all(same(child, new[key]) for key, child in old.items()))
@@ -68,6 +75,9 @@ def same(old: Any, new: Any) -> bool:
         return (isinstance(old, list) and isinstance(new, list) and len(old) == len(new)
                 and all(same(child, other) for child, other in zip(old, new, strict=True)))
     return _same_scalar(old, new)
+
+
+_PLAIN_KINDS = frozenset({dict, list, str, int, type(None)})
 
 
 def _same_scalar(old: Any, new: Any) -> bool:

@@ -72,7 +72,12 @@ def is_material(steps: Sequence[Step]) -> bool:
 def reorder_materiality(steps: Sequence[Step]) -> Materiality:
     """The class of reordering the list at ``steps``: material only when its schema says ``x-reorder: material``,
     else editorial."""
-    place = _place(tuple(steps))
+    return _reorder_materiality(tuple(steps))
+
+
+@functools.lru_cache(maxsize=1024)
+def _reorder_materiality(steps: tuple[Step, ...]) -> Materiality:
+    place = _place(steps)
     if place.materiality is not Materiality.MATERIAL:
         return place.materiality  # nothing below a record or an editorial place is material
     node = place.node
@@ -88,7 +93,12 @@ def is_reorder_material(steps: Sequence[Step]) -> bool:
 def item_key(steps: Sequence[Step]) -> str | None:
     """The field that identifies an item of the list at ``steps``: ``id`` when its items declare one, else the
     list's ``x-key``; None when the schema names neither (or does not know the list)."""
-    node = _place(tuple(steps)).node
+    return _item_key(tuple(steps))
+
+
+@functools.lru_cache(maxsize=1024)
+def _item_key(steps: tuple[Step, ...]) -> str | None:
+    node = _place(steps).node
     if node is None:
         return None
     for part in _parts(node):
