@@ -29,7 +29,8 @@ class Severity(enum.IntEnum):
 
 
 class Problem(Record):
-    """One finding at a 1-based ``line`` and ``col`` of ``path``."""
+    """One finding at a 1-based ``line`` and ``col`` of ``path``; ``end_col`` is the column just after the words at
+    fault when they lie on ``line`` as written (a text rule's span), else 0: not known."""
 
     path: str
     line: int
@@ -37,3 +38,4 @@ class Problem(Record):
     rule: str
     severity: Severity
     message: str
+    end_col: int = 0

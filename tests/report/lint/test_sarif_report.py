@@ -7,8 +7,10 @@ from typing import Any
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
 
 from agreed import __version__
+from agreed.cli import main
 from agreed.lint.rule import Category, DocumentRule
 from agreed.lint.rules import all_rules
 from agreed.problem import Problem, Severity
@@ -188,3 +190,48 @@ def test_identical_findings_under_either_separator_get_distinct_fingerprints() -
     )
     results = sarif(Report(problems, 1, RULES))["runs"][0]["results"]
     assert results[0]["partialFingerprints"] != results[1]["partialFingerprints"]
+
+
+ENDS = """\
+agreed: 1
+id: x
+title: t
+status: draft
+parties:
+  - id: maria
+    name: Maria Chen
+results:
+  deliverables:
+    - id: d1
+      what: Robust thing, etc.
+      owner: maria
+    - id: d2
+      what: "A \\x52obust thing"
+      owner: maria
+"""
+
+
+def test_a_text_finding_spans_its_words_and_an_escaped_one_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yaml").write_text(ENDS, encoding="utf-8")
+    for cache in (["--cache-dir", str(tmp_path / "cache")], ["--cache-dir", str(tmp_path / "cache")], ["--no-cache"]):
+        output = CliRunner().invoke(main, ["lint", "x.yaml", "--format", "sarif", *cache]).output
+        regions = {
+            (result["ruleId"], region["startLine"]): region
+            for result in sarif_log(output)["runs"][0]["results"]
+            for region in [result["locations"][0]["physicalLocation"]["region"]]
+        }
+        # 'Robust' at columns 13 to 18 and 'etc.' at 27 to 30: endColumn is the column after the last character
+        assert regions[("V101", 11)] == {"startLine": 11, "startColumn": 13, "endLine": 11, "endColumn": 19}
+        assert regions[("V104", 11)] == {"startLine": 11, "startColumn": 27, "endLine": 11, "endColumn": 31}
+        # written with an escape, the words are not in the source as the rule read them: the start only
+        assert "endColumn" not in regions[("V101", 14)]
+        assert regions[("V101", 14)]["endLine"] == 14
+
+
+def sarif_log(output: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(output)
+    jsonschema.Draft4Validator(SCHEMA).validate(document)
+    return document

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final
 from agreed import codes
 from agreed.codes import INTERNAL_ERROR, SCHEMA_VIOLATION, TEXT_NOT_READ
 from agreed.document import Document, JsonPath
+from agreed.lines import LINE_BREAK, line_starts
 from agreed.lint import suppressions
 from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, break_before, read_length, readings
 from agreed.lint.builtin import BUILTIN_RULES
@@ -397,8 +398,20 @@ def _read_prose(document: Document, rules: Sequence[TextRule], prose: Sequence[S
         for rule, spans in one_finding_per_span(found):
             for span in capped(rule, spans, cap):
                 line, col = document.text_position(statement.path, span.start, span.end)
-                problems.append(Problem(document.path, line, col, rule.code, rule.severity, span.message))
+                end = _end_column(document.source, line, col, statement.text[span.start : span.end])
+                problems.append(Problem(document.path, line, col, rule.code, rule.severity, span.message, end))
     return [*problems, *broken.values()]
+
+
+def _end_column(source: str, line: int, col: int, words: str) -> int:
+    """The column just after ``words`` when the source has them as written from ``line``:``col`` on that line, else
+    0 (quoting, escapes or folding changed them, or the position fell back to the start of the value)."""
+    starts = line_starts(source)
+    if not words or not 0 < line <= len(starts):
+        return 0
+    at = starts[line - 1] + col - 1
+    found = source.startswith(words, at) and not LINE_BREAK.search(words)
+    return col + len(words) if found else 0
 
 
 def _allowed_ranges(text: str, allowed: re.Pattern[str] | None) -> list[tuple[int, int]]:

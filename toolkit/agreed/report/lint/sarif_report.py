@@ -4,7 +4,8 @@ Within GitHub's documented limits and advice for a rule (a ``reportingDescriptor
 1,024 characters (the documentation's opening paragraphs, cut after a whole sentence), ``help`` as text and as
 Markdown (the whole documentation, its examples as code blocks), ``properties.precision`` and
 ``properties.problem.severity``; ``helpUri`` and ``tool.driver.informationUri`` when the installed package declares
-a project URL. Each result's region spans one line (``endLine``) from its start column.
+a project URL. Each result's region lies on one line (``endLine``), from its start column to the end of the words at
+fault where they are known (``endColumn``, a text rule's finding).
 """
 
 from __future__ import annotations
@@ -140,8 +141,14 @@ def _descriptor(code: str, report: Report, home: str | None) -> dict[str, Any]:
     return descriptor
 
 
+def _region(problem: Problem) -> dict[str, int]:
+    """Where the finding is: its line and start column, and the column after the words at fault when known."""
+    line, col = max(problem.line, 1), max(problem.col, 1)
+    end = {"endColumn": problem.end_col} if problem.end_col > col else {}
+    return {"startLine": line, "startColumn": col, "endLine": line, **end}
+
+
 def _result(problem: Problem, rule_index: int, key: str) -> dict[str, Any]:
-    line = max(problem.line, 1)
     return {
         "ruleId": problem.rule,
         "ruleIndex": rule_index,
@@ -151,7 +158,7 @@ def _result(problem: Problem, rule_index: int, key: str) -> dict[str, Any]:
             {
                 "physicalLocation": {
                     "artifactLocation": _artifact_location(problem.path),
-                    "region": {"startLine": line, "startColumn": max(problem.col, 1), "endLine": line},
+                    "region": _region(problem),
                 }
             }
         ],
