@@ -93,6 +93,42 @@ results:
     assert [problem.rule for problem in _problems(load_text, text)] == []
 
 
+@pytest.mark.parametrize("directive", [
+    "  # agreed: disable-next-line=V102 -- the number of teams is in the annex\n      what:\n",
+    "      what:  # agreed: disable=V102 -- the number of teams is in the annex\n",
+])
+def test_a_directive_on_a_key_covers_its_plain_value_wrapped_onto_the_lines_after(
+        load_text: LoadText, draft_yaml: DraftYaml, directive: str) -> None:
+    text = draft_yaml() + """\
+results:
+  deliverables:
+    - id: d2
+      owner: maria
+""" + directive.replace("  # agreed: disable-next", "      # agreed: disable-next") + """\
+        Publish the checklist
+        to several teams.
+"""
+    assert [problem.rule for problem in _problems(load_text, text)] == []
+
+
+def test_a_directive_on_a_key_does_not_reach_a_list_or_mapping_below_it(load_text: LoadText,
+                                                                         draft_yaml: DraftYaml) -> None:
+    text = draft_yaml() + """\
+results:  # agreed: disable=V102 -- not a text value: covers only this line
+  deliverables:
+    - id: d2
+      owner: maria
+      what: Publish the checklist to several teams.
+"""
+    assert [problem.rule for problem in _problems(load_text, text)] == ["X003", "V102"]
+
+
+def test_a_bad_name_in_a_directive_leaves_its_good_names_in_force(load_text: LoadText,
+                                                                   draft_yaml: DraftYaml) -> None:
+    found = _lint(load_text, draft_yaml, d2="  # agreed: disable=V102,V999 -- quoting the regulator")
+    assert found == [(12, "A201"), (15, "T301"), (15, "X002")]
+
+
 def test_a_directive_does_not_reach_other_lines(load_text: LoadText, draft_yaml: DraftYaml) -> None:
     found = _lint(load_text, draft_yaml, d1="  # agreed: disable=T301 -- wrong line")
     assert (15, "T301") in found

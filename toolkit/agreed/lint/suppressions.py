@@ -6,10 +6,11 @@
     # agreed: disable-file=V105 -- a superlative is the product's registered name
 
 Rules are named by code or name (not by category), several separated by commas; the reason after `` -- `` is
-required. A directive on a line covers that line, and the whole of a value that starts on it (a folded block
-scalar, say). Parse and schema errors cannot be suppressed. A directive without a reason, naming an unknown rule,
-a category or a rule that cannot be suppressed is reported (X002); one that suppressed nothing is reported too
-(X003), so stale suppressions do not pile up.
+required. A directive on a line covers that line, and the whole of a text value that starts on it or whose key
+does (a folded block scalar, a plain value wrapped onto the lines after its key). Parse and schema errors cannot be
+suppressed. A directive without a reason, or naming an unknown rule, a category or a rule that cannot be suppressed
+is reported (X002): one without a reason suppresses nothing, while a bad name leaves the rules it names rightly in
+force. One that suppressed nothing is reported too (X003), so stale suppressions do not pile up.
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
     if not (parsed.group("reason") or "").strip():
         issues.append(f"suppression of {', '.join(references) or 'nothing'} gives no reason: add ' -- why' "
                       "(the reason is what a reviewer reads)")
+    if issues:  # a directive that is not well formed suppresses nothing
+        return None, issues
     codes: list[str] = []
     for reference in references:
         code = names.get(reference) or names.get(reference.upper()) or names.get(reference.lower())
@@ -112,10 +115,10 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
             issues.append(f"{code} cannot be suppressed: fix the file instead (load and schema errors always count)")
         else:
             codes.append(code)
-    if issues:
+    if not codes:
         return None, issues
-    first, last = _covered_lines(document, scope, line)
-    return Directive(line, col, scope, tuple(codes), first, last), []
+    first, last = _covered_lines(document, scope, line)  # the rules it names rightly still apply
+    return Directive(line, col, scope, tuple(codes), first, last), issues
 
 
 _CATEGORIES: Final = frozenset(category.value for category in Category)
@@ -146,10 +149,14 @@ def _next_content_line(source: str, line: int) -> int:
 
 
 def _value_end_line(document: Document, line: int) -> int:
-    """The last line of any scalar value that starts on ``line`` (multi-line prose is covered as a whole)."""
+    """The last line of any text value that starts on ``line``, or whose key does (multi-line prose is covered as a
+    whole, also when a plain value starts on the line after its key)."""
     last = line
-    for path, span in document.values.items():
-        if span.line + 1 == line and isinstance(document.value_at(path), str):
+    starting = [path for path, span in document.values.items() if span.line + 1 == line]
+    starting += [path for path, span in document.keys.items() if span.line + 1 == line]
+    for path in starting:
+        span = document.values.get(path)
+        if span is not None and isinstance(document.value_at(path), str):
             last = max(last, line_col(document.source, max(span.start, span.end - 1))[0])
     return last
 
