@@ -358,14 +358,12 @@ class _Run:
     namespace: str
 
 
-def _ssh_verifies(run: _Run, folder: Path, name: str, timeout: float, program: str) -> bool:
-    """Whether ``ssh-keygen -Y verify`` accepts the signature of ``run``; its files are written to ``folder`` under
-    ``name`` (unique in the folder)."""
-    allowed, signature_path = folder / f"{name}.allowed", folder / f"{name}.sig"
-    allowed.write_text(_allowed_signer_line(run.blob, run.namespace), encoding="ascii")
-    signature_path.write_text(_normalised(run.signature), encoding="ascii", errors="replace")
+def _ssh_verifies(run: _Run, allowed: Path, signature_file: Path, timeout: float, program: str) -> bool:
+    """Whether ``ssh-keygen -Y verify`` accepts the signature of ``run``, written to ``signature_file``, by the
+    allowed-signers file ``allowed`` (its key, restricted to its namespace)."""
+    signature_file.write_text(_normalised(run.signature), encoding="ascii", errors="replace")
     completed = _run(["-Y", "verify", "-f", str(allowed), "-I", _PRINCIPAL, "-n", run.namespace,
-                      "-s", str(signature_path)], stdin=run.message, timeout=timeout, program=program)
+                      "-s", str(signature_file)], stdin=run.message, timeout=timeout, program=program)
     if completed.returncode != 0 and _too_old(completed.stderr):
         raise _too_old_error(program)
     return completed.returncode == 0
@@ -401,6 +399,7 @@ class Verifier:
         self._timeout = timeout
         self._program = program
         self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._allowed: dict[tuple[bytes, str], Path] = {}  # the allowed-signers file of each key and namespace
         self._names = itertools.count()
         self._pool: ThreadPoolExecutor | None = None
         self._started: dict[_Run, Future[bool]] = {}
@@ -417,6 +416,7 @@ class Verifier:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self._started.clear()
+        self._allowed.clear()
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None
@@ -433,7 +433,7 @@ class Verifier:
                 from concurrent.futures import ThreadPoolExecutor  # only a run with several workers pays for it
 
                 self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="agreed-ssh")
-            self._started[run] = self._pool.submit(self._verifies, run, self._next_name())
+            self._started[run] = self._pool.submit(self._verifies, run, *self._files(run))
 
     def verify(self, message: str | bytes, signature: str, public_keys: Sequence[str], principal: str, *,
                namespace: str = NAMESPACE) -> Verdict:
@@ -442,19 +442,26 @@ class Verifier:
         if run is None:
             return verdict
         started = self._started.pop(run, None)
-        if (started.result() if started is not None else self._verifies(run, self._next_name())):
+        if (started.result() if started is not None else self._verifies(run, *self._files(run))):
             return verdict
         return replace(verdict, valid=False,
                        reason=f"the signature is over other {'terms' if namespace == NAMESPACE else 'content'}")
 
-    def _next_name(self) -> str:
+    def _files(self, run: _Run) -> tuple[Path, Path]:
+        """The allowed-signers file of the run's key and namespace (written once) and a new file for its
+        signature, in this verifier's temporary folder."""
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="agreed-ssh-")
-        return f"{next(self._names)}"
+        folder = Path(self._folder.name)
+        allowed = self._allowed.get((run.blob, run.namespace))
+        if allowed is None:
+            allowed = folder / f"allowed_signers.{len(self._allowed)}"
+            allowed.write_text(_allowed_signer_line(run.blob, run.namespace), encoding="ascii")
+            self._allowed[(run.blob, run.namespace)] = allowed
+        return allowed, folder / f"{next(self._names)}.sig"
 
-    def _verifies(self, run: _Run, name: str) -> bool:
-        assert self._folder is not None  # made by _next_name before any run
-        return _ssh_verifies(run, Path(self._folder.name), name, self._timeout, self._program)
+    def _verifies(self, run: _Run, allowed: Path, signature_file: Path) -> bool:
+        return _ssh_verifies(run, allowed, signature_file, self._timeout, self._program)
 
 
 def verify(message: str | bytes, signature: str, public_keys: Sequence[str], principal: str, *,
