@@ -54,7 +54,8 @@ def test_explain_a_category_lists_its_rules(category: str) -> None:
 def test_explain_unknown_rule_is_usage_error() -> None:
     result = CliRunner().invoke(main, ["explain", "Z999"])
     assert result.exit_code == 2
-    assert result.stderr == "agreed: error: unknown rule 'Z999'; 'agreed rules' lists them\n"
+    assert result.stderr == ("agreed: error: 'Z999' is no rule, element or category: 'agreed rules' lists the rules "
+                             "and their categories; an element is named by its id, such as R-ALERTS\n")
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("V1O5", "V105"), ("v1o5", "V105"), ("yaml-sintax", "yaml-syntax"),
@@ -62,7 +63,7 @@ def test_explain_unknown_rule_is_usage_error() -> None:
 def test_explain_suggests_the_rule_meant(typed: str, meant: str) -> None:
     result = CliRunner().invoke(main, ["explain", typed])
     assert result.exit_code == 2
-    assert f"unknown rule {typed!r} (did you mean {meant!r}?)" in result.stderr
+    assert f"{typed!r} is no rule, element or category (did you mean {meant!r}?)" in result.stderr
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("lnt", "lint"), ("hist", "history"), ("explian", "explain"),

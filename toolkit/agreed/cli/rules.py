@@ -33,5 +33,6 @@ def explain_command(rule: str) -> None:
     if element is None:
         categories = [category.value for category in Category]
         known = [*(name for each in rules for name in (each.code, each.name)), *scope.ELEMENT_IDS, *categories]
-        usage_error(f"unknown rule {rule!r}{did_you_mean(rule, known)}; 'agreed rules' lists them")
+        usage_error(f"{rule!r} is no rule, element or category{did_you_mean(rule, known)}: 'agreed rules' lists the "
+                    "rules and their categories; an element is named by its id, such as R-ALERTS")
     click.echo(element, nl=False)
