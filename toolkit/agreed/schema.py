@@ -8,12 +8,10 @@ errors carry the detail needed to point at the offending key or value and to exp
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +27,13 @@ CONFIG_SCHEMA_FILE = "config.schema.json"
 
 
 def _data_file(name: str, source_folder: str) -> Path:
-    """A file shipped inside the package (wheel installs), or the repository's copy (source checkouts)."""
-    packaged = resources.files("agreed").joinpath("data", name)
+    """A file shipped inside the package (wheel installs), or the repository's copy (source checkouts).
+
+    The package is read from its folder, not through ``importlib.resources`` (whose import, with the archive modules
+    it brings, costs a one-file lint more than reading the schema): agreed is installed as files, never zipped."""
+    packaged = Path(__file__).parent / "data" / name
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[2] / source_folder / name
 
 
@@ -110,7 +111,7 @@ def validate_document(document: Document, *, missing: bool = True) -> list[Probl
     fast = _fast_validator()
     if fast is not None and fast.is_valid(document.data):
         return []
-    errors = list(_detailed_validator().iter_errors(document.data))
+    errors = [error for error in _detailed_validator().iter_errors(document.data) if not _restated_type(error)]
     if any(tuple(error.absolute_path) == ("status",) for error in errors):
         # An unknown status is not a draft, so every completeness rule would fire; the status error alone says it.
         errors = [error for error in errors if not _from_status_rule(error)]
@@ -214,6 +215,12 @@ def _problems_for(document: Document, error: Any, code: str = SCHEMA_VIOLATION, 
     yield Problem(document.path, line, col, code, Severity.ERROR, f"{prefix}{where}: {_explain(error)}")
 
 
+def _close_matches(word: str, choices: list[str]) -> list[str]:
+    import difflib  # only a schema error with a suggestion needs it
+
+    return difflib.get_close_matches(word, choices, n=1)
+
+
 def _unexpected_keys(document: Document, path: JsonPath, error: Any, code: str, prefix: str) -> Iterator[Problem]:
     known = list(error.schema.get("properties", {}))
     patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
@@ -222,7 +229,7 @@ def _unexpected_keys(document: Document, path: JsonPath, error: Any, code: str, 
         if key in known or any(pattern.search(key) for pattern in patterns):
             continue
         line, col = document.key_position((*path, key))
-        close = difflib.get_close_matches(key, known, n=1)
+        close = _close_matches(key, known)
         hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
         where = document.describe(path)
         yield Problem(document.path, line, col, code, Severity.ERROR,
@@ -336,7 +343,7 @@ def _explain(error: Any) -> str:
         return f"has {len(instance)} entries; at most {error.validator_value} are allowed"
     if keyword == "enum":
         choices = [str(choice) for choice in error.validator_value]
-        close = difflib.get_close_matches(str(instance), choices, n=1)
+        close = _close_matches(str(instance), choices)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{instance!r} is not one of: {', '.join(choices)}{hint}"
     if keyword == "const":
@@ -385,6 +392,13 @@ def _missing(error: Any) -> bool:
 
 def _from_status_rule(error: Any) -> bool:
     return any(part in ("then", "else") for part in error.absolute_schema_path)
+
+
+def _restated_type(error: Any) -> bool:
+    """Whether ``error`` is the status rule restating an element's type, which it does only so that strict
+    validators know what its length or entry count applies to: the element's own schema already says, in its own
+    words, that the value is of the wrong kind."""
+    return error.validator == "type" and _from_status_rule(error)
 
 
 def _status_note(error: Any) -> str:
