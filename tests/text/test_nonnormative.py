@@ -74,6 +74,17 @@ def test_a_non_normative_label_opens_a_remark() -> None:
         assert non_normative_spans(text) == [(0, len(text))]
 
 
+def test_an_informative_label_in_brackets_or_with_note_opens_a_remark() -> None:
+    for remark in ("(Informative) Larger files are handled as needed.", "Informative note: batches as needed.",
+                   "(Non-normative): teams may batch.", "Non-normative note - teams may batch."):
+        assert non_normative_spans(remark) == [(0, len(remark))], remark
+
+
+def test_an_informative_word_in_a_commitment_opens_no_remark() -> None:
+    for text in ("Ship it (informative) as needed.", "Informative dashboards will be shipped as needed."):
+        assert non_normative_spans(text) == [], text
+
+
 def test_mask_blanks_a_one_level_heading_before_the_rules_read_it() -> None:
     assert mask("9 Fast setup").strip() == ""
     assert mask("9. Set up the portal") == "9. Set up the portal"

@@ -48,7 +48,7 @@ def _may_open_a_remark(text: str) -> bool:
     """Whether a line or a sentence of ``text`` opens as a remark, an example or a note to the reader can: a quick
     test on the first words of each, so that most statements are never searched."""
     for position in (0, *(match.end() for match in _SENTENCE_END.finditer(text))):
-        head = text[position : position + 48].lstrip(" \t-*\u2022").lower()
+        head = text[position : position + 48].lstrip(" \t-*\u2022(").lower()
         if head.startswith(_OPENING_WORDS) or any(words in head for words in _READER_NOTE_WORDS):
             return True
     return False
@@ -64,10 +64,12 @@ def _may_hold_heading(text: str) -> bool:
 
 
 _REMARK = Regex(
-    r"""\b(?:notes?|nb|n\.b\.|rationale|informative|examples?|comments?|remarks?|editor'?s[ \t]+note
-    |explanatory[ \t]+note|non[ \t-]?normative|guidance|hints?|tips?|justification|explanation)
+    r"""(?:\b(?:notes?|nb|n\.b\.|rationale|informative(?:[ \t]+notes?)?|examples?|comments?|remarks?
+    |editor'?s[ \t]+note|explanatory[ \t]+note|non[ \t-]?normative(?:[ \t]+notes?)?|guidance|hints?|tips?
+    |justification|explanation)
     (?:[ \t]+\d+)?(?:[ \t]*\((?:informative|non-normative)\))?
     (?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t])
+    |\((?:informative|non[ \t-]?normative)\)[ \t]*:?)                # a label in brackets: "(Informative) ..."
     [^\n]*(?:(?<![.!?])\n(?![ \t]*\n)(?![ \t]*(?:[-*\u2022]|\d+[.)])[ \t])[^\n]*)*""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
