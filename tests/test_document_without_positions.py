@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 from agreed.compose import Limits, compose
 from agreed.document import Document, load_document
+from agreed.history.piecewise import pieces_of
 from strategies import Case, cases
 
 CONTRACTS = Path(__file__).resolve().parents[1] / "contracts"
@@ -109,3 +110,31 @@ def test_a_number_remembered_under_one_limit_is_refused_under_a_smaller_one() ->
         refused = limits.max_int_digits < 6
         assert bool(composed.problems) is refused
         assert composed.data == (None if refused else {"a": 123456})
+
+
+
+def values_in(value: Any) -> int:
+    """Every mapping, list and scalar in ``value``, itself included."""
+    if isinstance(value, dict):
+        return 1 + sum(values_in(child) for child in value.values())
+    if isinstance(value, list):
+        return 1 + sum(values_in(child) for child in value)
+    return 1
+
+
+SHIPPED_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(CONTRACTS.glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("text", [*SHIPPED_TEXTS, TEXTS["numbers and booleans"]])
+def test_the_composer_counts_every_value_it_built(text: str) -> None:
+    for positions in (True, False):
+        composed = compose("a.yaml", text, Limits(), positions=positions)
+        assert composed.nodes == values_in(composed.data)
+
+
+@pytest.mark.parametrize("text", [*SHIPPED_TEXTS, "a:\n  x: &x {k: [1, 2]}\n  y: [*x, *x]\nd: 1\n"])
+def test_pieces_count_the_values_the_whole_counts(text: str) -> None:
+    whole = compose("a.yaml", text, Limits(), positions=False)
+    pieces = [compose("a.yaml", piece, Limits(), positions=False) for piece in pieces_of(text)]
+    assert len(pieces) > 1
+    assert whole.nodes == 1 + sum(piece.nodes - 1 for piece in pieces)  # each piece counts its own root mapping

@@ -71,6 +71,7 @@ class Composed(Record):
     keys: dict[NodePath, Span]
     empty: bool = False  # the text held no YAML document (only comments, or nothing)
     pure: bool = False  # read by ruamel.yaml's own parser (the C parser refused it, or is not installed)
+    nodes: int = 0  # the values read, aliases expanded: every mapping, list and scalar (what max_nodes limits)
 
 
 def compose(path: str, source: str, limits: Limits, *, positions: bool = True) -> Composed:
@@ -79,7 +80,8 @@ def compose(path: str, source: str, limits: Limits, *, positions: bool = True) -
     composer = _compose(path, source, limits, positions)
     empty = composer.result is _NOTHING
     data = None if composer.problems or empty else composer.result
-    return Composed(data, tuple(composer.problems), composer.values, composer.keys, empty, composer.pure)
+    return Composed(data, tuple(composer.problems), composer.values, composer.keys, empty, composer.pure,
+                    composer.nodes)
 
 
 class _Nothing:

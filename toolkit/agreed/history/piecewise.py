@@ -98,7 +98,7 @@ class PiecewiseParser:
         piece = None
         if (not composed.problems and not composed.empty and isinstance(composed.data, dict)
                 and not (composed.pure and yaml_io.c_parser_available())):
-            piece = _Piece(composed.data, _count(composed.data))
+            piece = _Piece(composed.data, composed.nodes)
         self._pieces[text] = piece
         return piece
 
@@ -121,17 +121,3 @@ def _safe_to_cut(source: str) -> bool:
     if any(f"\n{mark}" in source for mark in _END_OR_DIRECTIVE):
         return False
     return "\r" not in source or _LONE_CR.search(source) is None
-
-
-def _count(value: Any) -> int:
-    """How many values ``value`` holds, itself included: every mapping, list and scalar, aliased ones each time."""
-    count = 0
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        count += 1
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return count
