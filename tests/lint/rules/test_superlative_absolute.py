@@ -42,6 +42,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Resolve every issue before launch and pick the largest vendor.", ["every issue", "largest"]),
     ("Promise zero data loss and the cheapest rates among competitors.", ["zero data loss", "cheapest"]),
     ("Offer The Best Service In Town.", ["Best"]),  # every word capitalised: "Best" names nothing
+    ("We delight customers at all times.", ["at all times"]),
+    ("Support answers without fail.", ["without fail"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -84,6 +86,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Call the biggest 15 customers every month.",
     "Ana will never merge on Saturdays.",
     "Keep zero data loss during the 2027-05-02 cut-over.",
+    "Li keeps the error rate below 0.1 % at all times, measured in Datadog.",  # as "always keeps ... below 0.1 %"
+    "Support answers P1 pages within 15 minutes without fail.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -22,10 +22,11 @@ import re
 
 from agreed.text.measures import has_measure
 from agreed.text.patterns import Regex
-from agreed.text.sentences import sentence_around
+from agreed.text.sentences import clause_around, sentence_around
 from agreed.text.vocabulary import NUMBER, WEEKDAY
 
 __all__ = [
+    "bounded_before",
     "checkable_rule",
     "counts_ranking",
     "counts_ranking_after",
@@ -121,6 +122,14 @@ def restricted_set(masked: str, start: int, end: int) -> bool:
     if not modifiers or not _VAGUE_MODIFIERS.isdisjoint(modifiers) or (words and words[-1] in _OPEN_NOUNS):
         return False  # "all issues", "all relevant issues", "all security concerns"
     return not _COMPARATIVE.fullmatch(modifiers[-1]) or has_measure(masked)  # "any longer delay" than "10 days"
+
+
+def bounded_before(masked: str, start: int) -> bool:
+    """Whether the clause that an absolute adverbial at ``start`` closes ("keeps the error rate below 0.1 % at all
+    times") is bounded by a number or a time, so that the rule it states is checked case by case, as "always"
+    followed by the same words is."""
+    clause_start = clause_around(masked, start, start)[0]
+    return _BOUND.search(masked[clause_start:start]) is not None
 
 
 def checkable_rule(masked: str, end: int) -> bool:

@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
-from agreed.text.bounded import checkable_rule, counts_ranking, counts_ranking_after, restricted_set, scoped_field
+from agreed.text.bounded import (
+    bounded_before,
+    checkable_rule,
+    counts_ranking,
+    counts_ranking_after,
+    restricted_set,
+    scoped_field,
+)
 from agreed.text.hits import Hit, is_proper_name, scan, text_after, text_before
 from agreed.text.measures import has_number
 from agreed.text.names import in_name
@@ -84,6 +91,9 @@ _DISCLOSURE = Regex(
 _EXEMPT_AFTER = Regex(r"(?:efforts?|endeavou?rs?|of\s+(?:my|our|their|his|her|its)\s+)")
 _ACTING = Regex(rf"(?<=stakeholders)\s+(?:\w+ly\s+)?{MODAL}\b", re.IGNORECASE)
 _ORDER = Regex(r"\s+(?:first|last)\b", re.IGNORECASE)
+_CLOSING_ABSOLUTES = frozenset(("at all times", "without fail", "in all cases", "in every case",
+                                "under all circumstances"))
+"""Absolutes that close the clause whose rule they make absolute, as "always" opens it."""
 _POSSESSIVE = Regex(r"(?:our|my|their|his|her|its|your|at|to\s+the)$")
 
 
@@ -95,6 +105,8 @@ def _keep(hit: Hit) -> bool:
         if word == "never" and _DISCLOSURE.match(text_after(hit.masked, hit.end, 2)):
             return False  # "never share customer names" is a rule
         return not checkable_rule(hit.masked, hit.end)  # "never deploy on a Friday after 15:00"
+    if word in _CLOSING_ABSOLUTES:  # "keeps the error rate below 0.1 % at all times": the rule stands before it
+        return not (checkable_rule(hit.masked, hit.end) or bounded_before(hit.masked, hit.start))
     if counts_ranking(hit.masked, hit.start) or _ORDER.match(hit.masked, hit.end):
         return False  # "the 40 largest suppliers", "the 10 most common blockers"; "lowest first" orders a list
     if word not in ABSOLUTES and (counts_ranking_after(hit.masked, hit.end) or scoped_field(hit.masked, hit.end)):
