@@ -58,7 +58,7 @@ class TextContext(Record):
 
     ``measured``: the statement's item carries numbers or an acceptance criterion in its own fields.
     ``owned``: the statement's item names exactly one accountable owner in a field of its own (a deliverable's
-    ``owner``), or is a metric or measure that no actor owes.
+    ``owner``).
     ``party``: the id of the party whose own entry holds the words (its ``commits``, ``gives``...): the party
     commits, so a bare imperative names its actor, while a group such as "we" or "the team" still names nobody.
     ``standing``: the words state a standing practice, how someone acts each time its occasion comes (a relationship

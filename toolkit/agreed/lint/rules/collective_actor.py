@@ -7,7 +7,11 @@ person, a role with one holder, or a named unit such as "Finance" or "the Platfo
 who help. The rule is silent when the item names one owner. A right given to a group ("Employees may download
 their payslips") is no commitment they owe. In an answer the partners give together (a relationship answer, how
 check-ins run) the partners acting together is the practice asked for: "we", "both of us", "they" for the partners
-and their names joined by "and" pass there, while anyone else ("the team", "someone", "management") is still named.
+and their names joined by "and" pass there, while anyone else ("the team", "someone", "management") is still named,
+and so is "one of us": one partner left unnamed is no owner (name the partner, or the rota that says whose turn it
+is). "Either of us" gives each partner the same right or duty, as "each" does, and passes. An actor picked by who
+happens to be free ("whoever is available approves") names nobody, while one picked by an event ("whoever receives
+it forwards it") does.
 
 Fires on:
     We will deliver a reporting layer by 2027-03-31.
@@ -16,6 +20,8 @@ Fires on:
     The team replies to every partner email within 2 working days.
     The vendor shortlist will be approved by the business.
     Owner: TBD. Ines and Paul meet every second Thursday.
+    People share updates in the channel; whoever is available approves the release.
+    The Platform and Checkout teams fix the flaky tests by 2027-03-01.
 
 Passes:
     Maria Chen will deliver the reporting layer by 2027-03-31.
@@ -23,6 +29,8 @@ Passes:
     Each account manager will call their top 5 accounts by 2027-02-15.
     Finance will send the pack to Li and Omar every Monday.
     Employees may download their payslips from the HR portal.
+    Whoever receives a complaint forwards it to Ana Ruiz within 4 working hours.
+    Finance holds all 14 month-end management reports by 2027-03-01.
 """
 
 from __future__ import annotations
@@ -51,14 +59,27 @@ GROUPS = (
     "the organization", "the org", "relevant teams", "the relevant team", "the relevant teams", "the parties",
     "both parties", "all parties", "both sides", "both partners", "all partners", "the partners", "both teams",
     "all teams", "the teams involved", "a member of", "members of", "a representative of", "representatives of",
-    "they", "the squad", "our squad", "the crew",
+    "they", "the squad", "our squad", "the crew", "folks", "the folks", "our folks", "one of us", "any of us",
+    "one of you", "one of them",
 )  # fmt: skip
 PLURAL_GROUPS = (
     "they", "all of us", "both of us", "the two of us", "stakeholders", "all stakeholders", "the stakeholders",
     "relevant stakeholders", "key stakeholders", "the parties", "both parties", "all parties", "both sides",
-    "both partners", "all partners", "the partners", "both teams", "all teams", "our teams", "the teams",
+    "both partners", "all partners", "the partners", "both teams", "all teams", "our teams", "the teams", "people",
+    "the people", "our people", "folks", "the folks", "our folks",
 )  # fmt: skip
-"""The groups of GROUPS that take a plural verb: "they answer", "both parties sign"."""
+"""The groups of GROUPS that take a plural verb: "they answer", "both parties sign", "people share updates"."""
+_AVAILABLE = (
+    "available", "free", "around", "on hand", "nearest", "closest", "least busy", "not busy", "in the office",
+    "online", "awake", "first to see it", "first to notice",
+)  # fmt: skip
+_WHOEVER = TermPattern.raw(
+    rf"""(?P<term>(?<![\w\-])(?:whoever|whichever\s+(?:of\s+us|[\w\-]+))\s+(?:is|are|happens\s+to\s+be)\s+
+    (?:\w+ly\s+)?{alternation(_AVAILABLE)})(?![\w\-])""",
+    needs=any_word("whoever", "whichever"),
+)
+"""An actor chosen by who happens to be free when the time comes ("whoever is available approves"): nobody owns it
+before then. An event that picks the actor ("whoever receives it forwards it") names who acts, and passes."""
 _COMMITS = (
     rf"(?:{MODAL}|owns?|co-owns?|commits?\s+to|agrees?\s+to|promises?|undertakes?|takes?\s+(?:ownership|responsibility)"
     r"|(?:is|are)\s+(?:both\s+|jointly\s+)?(?:responsible|accountable|in\s+charge|tasked)|delivers?|ensures?"
@@ -116,24 +137,27 @@ _ACTOR = (
     r"|(?:(?:the|our)\s+)?(?-i:(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[A-Z][\w'\u2019\-]*"
     r"(?:\s+(?:of\s+)?[A-Z][\w'\u2019\-]*){0,2}))"
 )
+_UNITS = ("teams", "departments", "units", "groups", "offices", "functions", "squads")
 _JOINER = r"(?:\s*,?\s+(?:and|or|&|\+)\s+|\s*/\s*)"
 _JOINED_ACTOR = Regex(r"(?:\s(?:and|or|&|\+)\s+|/\s*)(?:(?:the|our|its|their|his|her)\s|(?-i:[A-Z]))", re.IGNORECASE)
 """In every match of _SEVERAL: a _JOINER (with a space before its "and", "or", "&" or "+") before an _ACTOR."""
 _SEVERAL = TermPattern.raw(
     rf"""(?P<term>(?:(?:either|both)\s+)?{_ACTOR}(?:\s*,\s*{_ACTOR})*{_JOINER}{_ACTOR}
-    (?:\s+(?:teams|departments|units|groups|offices|functions))?)
+    (?:\s+{alternation(_UNITS)})?)
     (?=\s+(?:{_COMMITS}|co-\w+|share|sign|to\s+[a-z]+\b))
     | (?<![\w\-])by\s+(?P<agents>{_ACTOR}{_JOINER}{_ACTOR})(?![\w\-])""",
     needs=_JOINED_ACTOR.search,
     label="several",
 )
 _SEVERAL_DOING = TermPattern.raw(
-    rf"""(?P<term>(?-i:[A-Z][\w'\u2019\-]*)(?:\s*,\s*{_ACTOR})*{_JOINER}(?-i:[A-Z][\w'\u2019\-]*))
+    rf"""(?P<term>(?-i:[A-Z][\w'\u2019\-]*)(?:\s*,\s*{_ACTOR})*{_JOINER}(?-i:[A-Z][\w'\u2019\-]*)
+    | (?:the|our)\s+(?-i:[A-Z][\w'\u2019\-]*){_JOINER}(?-i:[A-Z][\w'\u2019\-]*)\s+{alternation(_UNITS)})
     (?=\s+(?!(?:of|in|at|on|for|with|from|to|by|and|or|as|is|are|was|were|will)\b)(?-i:[a-z]+)\b)""",
     needs=_JOINED_ACTOR.search,
     label="several-at-start",
 )
-"""Two named people or units that open a clause with a verb of their own: "Ines and Paul meet every Thursday"."""
+"""Two named people or units that open a clause with a verb of their own: "Ines and Paul meet every Thursday", "The
+Platform and Checkout teams fix it"."""
 _OWNER_FIELD = TermPattern.raw(
     rf"(?<![\w\-])(?:owner|accountable|responsible|dri|assignee|lead)\s*[:=]\s*(?P<term>{PLACEHOLDER})",
     needs=may_hold_placeholder,
@@ -156,15 +180,39 @@ _ROLE_NOUN_AFTER = Regex(
 _AND_BEFORE = Regex(r"\band\s+$", re.IGNORECASE)
 _CLAUSE_WORD = Regex(r"(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
 _WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
-_PARTNERS = frozenset((
-    "we", "we'll", "we're", "we've", "us", "by us", "up to us", "on us", "let's", "let us", "both of us",
-    "the two of us", "the partners", "both partners", "all partners", "the parties", "both parties", "all parties",
-))
+_PARTNERS = frozenset(
+    (
+        "we",
+        "we'll",
+        "we're",
+        "we've",
+        "us",
+        "by us",
+        "up to us",
+        "on us",
+        "let's",
+        "let us",
+        "both of us",
+        "the two of us",
+        "the partners",
+        "both partners",
+        "all partners",
+        "the parties",
+        "both parties",
+        "all parties",
+    )
+)
 """The partners acting together, as they say it in an answer they give together."""
 _THEY = frozenset(("they", "they'll", "them"))
 _LIST_OPENING = Regex(r"^\s*(?:by|either|both)\s+", re.IGNORECASE)
 _LIST_BREAK = Regex(rf"{_JOINER}|\s*,\s*", re.IGNORECASE)
 _TITLE = Regex(r"^\s*(?:the\s+|our\s+)?(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?", re.IGNORECASE)
+_NOUN_MODIFIER = Regex(r"^(?:\d{1,3}|[a-z]+-[a-z]+)$", re.IGNORECASE)
+"""A word before a group noun that puts it inside a counted noun phrase, where it modifies the noun after it: a count
+("14 management reports": the reports are counted) or a compound modifier ("month-end management reports"). A pronoun
+takes no such word ("on day 3 we ship")."""
+_PRONOUN = Regex(r"^(?:we|they|some|any|every|no)", re.IGNORECASE)
+_POSSESSIVE_LIST = Regex(r"['\u2019]s?$")
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
 
@@ -177,6 +225,14 @@ def _keep(hit: Hit) -> bool:
         return False
     if _ROLE_NOUN_AFTER.match(hit.masked, hit.end):
         return False  # "the team leads approve": the group names whose leads they are; the role group is the actor
+    if hit.label in ("several", "several-at-start") and _POSSESSIVE_LIST.search(hit.term):
+        return False  # "Aisha's and Kenji's delivery leads export": whose leads, each acting for their own
+    if (
+        hit.label == ""
+        and not _PRONOUN.search(hit.term)
+        and _NOUN_MODIFIER.search(text_before(hit.masked, hit.start, 1))
+    ):
+        return False  # "all 14 month-end management reports": the group word modifies the noun after it
     if hit.term.lower() == "they" and _CLAUSE_WORD.search(text_before(hit.masked, hit.start, 1)):
         return False  # "together with what they will do differently": a subordinate clause, not the commitment
     if hit.label != "owner-field" and not _WE_WORDS.match(hit.term) and _PERMITTED.match(hit.masked, hit.end):
@@ -226,8 +282,9 @@ def _by_others(hits: Iterable[Hit], partners: tuple[str, ...]) -> list[Hit]:
             theirs.add(clause_around(hit.masked, hit.start, hit.end))
         else:
             others.append(hit)
-    return [hit for hit in others
-            if hit.label != "joint" or clause_around(hit.masked, hit.start, hit.end) not in theirs]
+    return [
+        hit for hit in others if hit.label != "joint" or clause_around(hit.masked, hit.start, hit.end) not in theirs
+    ]
 
 
 def _names_partners(hit: Hit, partners: tuple[str, ...], *, after_others: bool) -> bool:
@@ -249,7 +306,17 @@ def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.owned:
         return
     patterns = (
-        _OWNER_FIELD, _SEVERAL, _SEVERAL_DOING, _JOINT, _SUBJECT, _PLURAL_SUBJECT, _ROLE_GROUP, _ALL_GROUP, _AGENT, _WE
+        _OWNER_FIELD,
+        _WHOEVER,
+        _SEVERAL,
+        _SEVERAL_DOING,
+        _JOINT,
+        _SUBJECT,
+        _PLURAL_SUBJECT,
+        _ROLE_GROUP,
+        _ALL_GROUP,
+        _AGENT,
+        _WE,
     )
     hits: Iterable[Hit] = _one_per_clause(scan(text, *patterns, keep=_keep))
     if context.partners is not None:

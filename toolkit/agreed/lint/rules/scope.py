@@ -51,7 +51,9 @@ class Voice(enum.Enum):
     ITEM = "the item names its owner"
     """A list item with an ``owner`` (or ``party``) field: owned when that field names exactly one party."""
     NO_ACTOR = "no actor is asked for"
-    """A metric, a measure or a hand-off (whose ``from`` and ``to`` say who): nobody to name in the words."""
+    """A metric, a measure, a hand-off (whose ``from`` and ``to`` say who) or information shared: no owner field and
+    nobody the words must name; an actor they do name is read as written, so a group ("the team will review")
+    still names nobody."""
     PARTY = "the party's own words"
     """A party's own entry: the party it belongs to is known; a group ("we", "the team") still names nobody."""
     PARTNERS = "the partners' shared words"
@@ -87,58 +89,155 @@ def _unread(path: str, element: str, why: str) -> Prose:
 
 
 TERMS = custom_vague_term.RULE
-EVERY_RULE = (TERMS, subjective_quality.RULE, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE,
-              comparative_without_baseline.RULE, superlative_absolute.RULE, activity_without_outcome.RULE,
-              placeholder.RULE, weak_commitment.RULE, passive_commitment.RULE, collective_actor.RULE,
-              fuzzy_deadline.RULE)
+EVERY_RULE = (
+    TERMS,
+    subjective_quality.RULE,
+    vague_quantifier.RULE,
+    escape_clause.RULE,
+    open_ended_list.RULE,
+    comparative_without_baseline.RULE,
+    superlative_absolute.RULE,
+    activity_without_outcome.RULE,
+    placeholder.RULE,
+    weak_commitment.RULE,
+    passive_commitment.RULE,
+    collective_actor.RULE,
+    fuzzy_deadline.RULE,
+)
 """Commitments are read by every text rule."""
-PARTY_PROMISE = (TERMS, subjective_quality.RULE, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE,
-                 comparative_without_baseline.RULE, superlative_absolute.RULE, activity_without_outcome.RULE,
-                 weak_commitment.RULE, collective_actor.RULE, fuzzy_deadline.RULE)
+COUNTED = tuple(rule for rule in EVERY_RULE if rule is not passive_commitment.RULE)
+"""A measure, a metric or a hand-off: read as a commitment, but not asked for the actor of a passive. A measure's
+method is naturally passive ("churn is measured monthly in ChartMogul"), a metric names what is counted ("invoices
+paid within 30 days"), and a hand-off's ``from`` and ``to`` name who gives and who receives; a group written as the
+actor ("the team will review reports", "someone hands over the runbook") still names nobody."""
+PARTY_PROMISE = (
+    TERMS,
+    subjective_quality.RULE,
+    vague_quantifier.RULE,
+    escape_clause.RULE,
+    open_ended_list.RULE,
+    comparative_without_baseline.RULE,
+    superlative_absolute.RULE,
+    activity_without_outcome.RULE,
+    weak_commitment.RULE,
+    collective_actor.RULE,
+    fuzzy_deadline.RULE,
+)
 """What a party promises in its own entry: a commitment whose actor is the party (no passive to ask about)."""
-ANSWER = (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE,
-          collective_actor.RULE, fuzzy_deadline.RULE)
+ANSWER = (
+    TERMS,
+    vague_quantifier.RULE,
+    escape_clause.RULE,
+    open_ended_list.RULE,
+    weak_commitment.RULE,
+    collective_actor.RULE,
+    fuzzy_deadline.RULE,
+)
 """How the partners work together: escape clauses, vague times and frequencies, open lists, hedges, groups."""
-PICTURE = (TERMS, subjective_quality.RULE, vague_quantifier.RULE, comparative_without_baseline.RULE,
-           superlative_absolute.RULE)
-"""A picture of success: quality words, vague amounts, comparisons and superlatives stand where numbers belong."""
+PICTURE = (
+    TERMS,
+    subjective_quality.RULE,
+    vague_quantifier.RULE,
+    escape_clause.RULE,
+    open_ended_list.RULE,
+    comparative_without_baseline.RULE,
+    superlative_absolute.RULE,
+)
+"""A picture of success, asked for numbers and dates: quality words, vague amounts, comparisons and superlatives
+stand where numbers belong, and an escape clause ("ASAP if possible") or an open list ("etc.") leaves open what the
+result is and when."""
 
 SCOPE: tuple[Prose, ...] = (
-    # commitments: every text rule
+    # commitments: every text rule (measures, metrics and hand-offs all but the passive voice's)
     _read("results.deliverables[].what", "W-WHAT", EVERY_RULE, Voice.ITEM),
     _read("results.deliverables[].acceptance", "W-WHAT", EVERY_RULE, Voice.ITEM),
     _read("results.milestones[].what", "W-MILESTONES", EVERY_RULE, Voice.ITEM),
-    _read("celebration.targets[].metric", "C-TARGETS", EVERY_RULE, Voice.NO_ACTOR),
-    _read("results.measures.quality[].measure", "W-MEASURES", EVERY_RULE, Voice.NO_ACTOR),
-    _read("results.measures.quality[].how", "W-MEASURES", EVERY_RULE, Voice.NO_ACTOR),
-    _read("results.measures.resources[].measure", "W-MEASURES", EVERY_RULE, Voice.NO_ACTOR),
-    _read("results.measures.resources[].how", "W-MEASURES", EVERY_RULE, Voice.NO_ACTOR),
-    _read("celebration.handoffs[].what", "C-HANDOFFS", EVERY_RULE, Voice.NO_ACTOR),
+    _read("celebration.targets[].metric", "C-TARGETS", COUNTED, Voice.NO_ACTOR),
+    _read("results.measures.quality[].measure", "W-MEASURES", COUNTED, Voice.NO_ACTOR),
+    _read("results.measures.quality[].how", "W-MEASURES", COUNTED, Voice.NO_ACTOR),
+    _read("results.measures.resources[].measure", "W-MEASURES", COUNTED, Voice.NO_ACTOR),
+    _read("results.measures.resources[].how", "W-MEASURES", COUNTED, Voice.NO_ACTOR),
+    _read("celebration.handoffs[].what", "C-HANDOFFS", COUNTED, Voice.NO_ACTOR),
     # what each party promises and gives
     _practice("parties[].commits", "G-COMMIT", PARTY_PROMISE, Voice.PARTY),
     _practice("parties[].beyond", "G-BEYOND", PARTY_PROMISE, Voice.PARTY),
-    _read("parties[].gives", "P-CONSIDERATION",
-          (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE), Voice.PARTY),
-    _practice("results.buy_in[].how", "W-BUYIN",
-          (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, activity_without_outcome.RULE,
-           weak_commitment.RULE, fuzzy_deadline.RULE), Voice.ITEM),
-    _read("results.information[].what", "W-INFO",
-          (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE), Voice.NO_ACTOR),
+    _read(
+        "parties[].gives",
+        "P-CONSIDERATION",
+        (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE),
+        Voice.PARTY,
+    ),
+    _practice(
+        "results.buy_in[].how",
+        "W-BUYIN",
+        (
+            TERMS,
+            vague_quantifier.RULE,
+            escape_clause.RULE,
+            open_ended_list.RULE,
+            activity_without_outcome.RULE,
+            weak_commitment.RULE,
+            fuzzy_deadline.RULE,
+        ),
+        Voice.ITEM,
+    ),
+    _read(
+        "results.information[].what",
+        "W-INFO",
+        (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE),
+        Voice.NO_ACTOR,
+    ),
     # how the work is steered, measured and closed
     _practice("results.check_ins.how", "W-PROGRESS", ANSWER),
-    _practice("celebration.measurement.how", "C-WHEN",
-          (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE,
-           fuzzy_deadline.RULE)),
-    _read("celebration.failure.definition", "C-FAILURE",
-          (TERMS, subjective_quality.RULE, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE,
-           comparative_without_baseline.RULE, fuzzy_deadline.RULE)),
-    _practice("celebration.failure.accountability", "C-FAILURE",
-          (TERMS, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE)),
-    _practice("celebration.credit[].how", "C-CREDIT",
-          (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE)),
-    _read("results.means[]", "W-MEANS",
-          (TERMS, subjective_quality.RULE, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE,
-           comparative_without_baseline.RULE, superlative_absolute.RULE, weak_commitment.RULE)),
+    _practice(
+        "celebration.measurement.how",
+        "C-WHEN",
+        (
+            TERMS,
+            vague_quantifier.RULE,
+            escape_clause.RULE,
+            open_ended_list.RULE,
+            weak_commitment.RULE,
+            fuzzy_deadline.RULE,
+        ),
+    ),
+    _read(
+        "celebration.failure.definition",
+        "C-FAILURE",
+        (
+            TERMS,
+            subjective_quality.RULE,
+            vague_quantifier.RULE,
+            escape_clause.RULE,
+            open_ended_list.RULE,
+            comparative_without_baseline.RULE,
+            fuzzy_deadline.RULE,
+        ),
+    ),
+    _practice(
+        "celebration.failure.accountability",
+        "C-FAILURE",
+        (TERMS, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE),
+    ),
+    _practice(
+        "celebration.credit[].how",
+        "C-CREDIT",
+        (TERMS, vague_quantifier.RULE, escape_clause.RULE, open_ended_list.RULE, weak_commitment.RULE),
+    ),
+    _read(
+        "results.means[]",
+        "W-MEANS",
+        (
+            TERMS,
+            subjective_quality.RULE,
+            vague_quantifier.RULE,
+            escape_clause.RULE,
+            open_ended_list.RULE,
+            comparative_without_baseline.RULE,
+            superlative_absolute.RULE,
+            weak_commitment.RULE,
+        ),
+    ),
     # the picture of success
     _read("framing.a_plus", "F-APLUS", PICTURE),
     # how the partners work together
@@ -154,20 +253,35 @@ SCOPE: tuple[Prose, ...] = (
     _practice("relationship.reservations[].monitoring", "R-RESERVATIONS", ANSWER),
     _practice("relationship.renegotiation.how", "R-RENEGOTIATE", ANSWER),
     # a signal is met by any change it names ("the budget is cut"): no baseline to ask for
-    _read("relationship.renegotiation.signals[]", "R-RENEGOTIATE",
-          (TERMS, subjective_quality.RULE, vague_quantifier.RULE, open_ended_list.RULE)),
-    _read("relationship.confidentiality.may_share[]", "R-CONFIDENTIAL",
-          (TERMS, vague_quantifier.RULE, open_ended_list.RULE)),
-    _read("relationship.confidentiality.may_not_share[]", "R-CONFIDENTIAL",
-          (TERMS, vague_quantifier.RULE, open_ended_list.RULE)),
+    _read(
+        "relationship.renegotiation.signals[]",
+        "R-RENEGOTIATE",
+        (TERMS, subjective_quality.RULE, vague_quantifier.RULE, open_ended_list.RULE),
+    ),
+    _read(
+        "relationship.confidentiality.may_share[]",
+        "R-CONFIDENTIAL",
+        (TERMS, vague_quantifier.RULE, open_ended_list.RULE),
+    ),
+    _read(
+        "relationship.confidentiality.may_not_share[]",
+        "R-CONFIDENTIAL",
+        (TERMS, vague_quantifier.RULE, open_ended_list.RULE),
+    ),
     # left out, and why
-    _unread("parties[].receives", "P-CONSIDERATION",
-            "the value a party expects back, in its own judgement; what the others give for it is read under gives"),
+    _unread(
+        "parties[].receives",
+        "P-CONSIDERATION",
+        "the value a party expects back, in its own judgement; what the others give for it is read under gives",
+    ),
     _unread("parties[].needs_partner", "P-INTERDEPENDENT", "a reason the party gives, not a promise"),
     _unread("parties[].hopes", "R-HOPES", "hopes for the experience, not commitments"),
     _unread("relationship.personal", "R-PERSONAL", "personal sharing, not a commitment"),
-    _unread("framing.together", "F-RESULTS",
-            "the shared aim in words; the A+ result and the targets carry its numbers and are read"),
+    _unread(
+        "framing.together",
+        "F-RESULTS",
+        "the shared aim in words; the A+ result and the targets carry its numbers and are read",
+    ),
     _unread("framing.alliance.why", "F-ALLIANCE", "a rationale: editorial, not a promise"),
     _unread("framing.grade_without.grade", "F-GRADE", "a grade, not a statement"),
     _unread("framing.grade_without.why", "F-GRADE", "a rationale: editorial, not a promise"),
@@ -175,16 +289,28 @@ SCOPE: tuple[Prose, ...] = (
     _unread("results.purpose", "W-PURPOSE", "a rationale: editorial, not a promise"),
     _unread("results.evidence[].fact", "W-EVIDENCE", "facts, judged by their source, not by their wording"),
     _unread("results.evidence[].source", "W-EVIDENCE", "a source: a reference, not a statement"),
-    _unread("results.check_ins.cadence", "W-PROGRESS",
-            "a cadence, read as one by check-ins-unplanned (a vague cadence is reported there)"),
+    _unread(
+        "results.check_ins.cadence",
+        "W-PROGRESS",
+        "a cadence, read as one by check-ins-unplanned (a vague cadence is reported there)",
+    ),
     _unread("celebration.targets[].measured.note", "C-TARGETS", "a note on a value measured: a record of fact"),
     _unread("celebration.targets[].measured.source", "C-TARGETS", "a source: a reference, not a statement"),
-    _unread("relationship.triggers[]", "R-TRIGGERS", "a known sensitivity, named so that partners avoid it: "
-            "a description, not a promise"),
-    _unread("relationship.imbalances[].imbalance", "R-IMBALANCES",
-            "the imbalance expected: a description; the response to it is read"),
-    _unread("relationship.reservations[].concern", "R-RESERVATIONS",
-            "the reservation itself: a worry, not a promise; how it is monitored is read"),
+    _unread(
+        "relationship.triggers[]",
+        "R-TRIGGERS",
+        "a known sensitivity, named so that partners avoid it: a description, not a promise",
+    ),
+    _unread(
+        "relationship.imbalances[].imbalance",
+        "R-IMBALANCES",
+        "the imbalance expected: a description; the response to it is read",
+    ),
+    _unread(
+        "relationship.reservations[].concern",
+        "R-RESERVATIONS",
+        "the reservation itself: a worry, not a promise; how it is monitored is read",
+    ),
     _unread("relationship.other[]", "R-OTHER", "remarks of no set kind, raised for discussion"),
 )
 
@@ -253,9 +379,11 @@ def statements(document: Document) -> Iterator[Statement]:
     rows of the same list are read item by item (a deliverable's ``what``, then its ``acceptance``, then the next
     deliverable)."""
     partners = _partner_names(document)
-    found = [(rank, _indices(path), index, statement)
-             for index, (row, steps, rank) in enumerate(_READ)
-             for path, statement in _statements_at(document, row, steps, partners)]
+    found = [
+        (rank, _indices(path), index, statement)
+        for index, (row, steps, rank) in enumerate(_READ)
+        for path, statement in _statements_at(document, row, steps, partners)
+    ]
     found.sort(key=lambda entry: entry[:3])
     for *_, statement in found:
         yield statement
@@ -267,8 +395,9 @@ def _indices(path: JsonPath) -> tuple[int, ...]:
 
 def _steps(path: str) -> tuple[str, ...]:
     """``results.deliverables[].what`` as ``("results", "deliverables", "[]", "what")``."""
-    return tuple(step for name in path.split(".") for step in (
-        (name[: -len(_EACH)], _EACH) if name.endswith(_EACH) else (name,)))
+    return tuple(
+        step for name in path.split(".") for step in ((name[: -len(_EACH)], _EACH) if name.endswith(_EACH) else (name,))
+    )
 
 
 def _group_ranks(steps: Sequence[tuple[str, ...]]) -> list[int]:
@@ -289,15 +418,17 @@ def _partner_names(document: Document) -> tuple[str, ...]:
     return tuple(name for party in parties for name in (party.id, party.name) if name is not None and name.strip())
 
 
-def _statements_at(document: Document, row: Prose, steps: tuple[str, ...],
-                   partners: tuple[str, ...]) -> Iterator[tuple[JsonPath, Statement]]:
+def _statements_at(
+    document: Document, row: Prose, steps: tuple[str, ...], partners: tuple[str, ...]
+) -> Iterator[tuple[JsonPath, Statement]]:
     for path, value, item in _values(document.data, steps, (), None):
         if isinstance(value, str) and value.strip():
             yield path, Statement(path, value, _context(row, path, item, partners), row)
 
 
-def _values(node: object, steps: tuple[str, ...], path: JsonPath,
-            item: dict[str, object] | None) -> Iterator[tuple[JsonPath, object, dict[str, object] | None]]:
+def _values(
+    node: object, steps: tuple[str, ...], path: JsonPath, item: dict[str, object] | None
+) -> Iterator[tuple[JsonPath, object, dict[str, object] | None]]:
     """The values at the end of ``steps`` from ``node``, each with its path and the mapping that holds it."""
     if not steps:
         yield path, node, item
@@ -319,18 +450,24 @@ def _context(row: Prose, path: JsonPath, item: dict[str, object] | None, partner
     acceptance = fields.get("acceptance")
     measured = path[-1] != "acceptance" and (
         any(_is_number(fields.get(name)) for name in _NUMBER_FIELDS)
-        or (isinstance(acceptance, str) and bool(acceptance.strip())))
+        or (isinstance(acceptance, str) and bool(acceptance.strip()))
+    )
     dated = gives_own_date(fields)
     if row.voice is Voice.PARTY:
         party = fields.get("id")
-        return TextContext(measured=measured, owned=False, party=party if isinstance(party, str) else None,
-                           standing=row.standing, dated=dated)
+        return TextContext(
+            measured=measured,
+            owned=False,
+            party=party if isinstance(party, str) else None,
+            standing=row.standing,
+            dated=dated,
+        )
     if row.voice is Voice.ITEM:
         owned = any(_names_one(fields.get(name)) for name in _OWNER_FIELDS)
         return TextContext(measured=measured, owned=owned, standing=row.standing, dated=dated)
     if row.voice is Voice.PARTNERS:
         return TextContext(measured=measured, standing=row.standing, dated=dated, partners=partners)
-    return TextContext(measured=measured, owned=True, standing=row.standing, dated=dated)
+    return TextContext(measured=measured, standing=row.standing, dated=dated)
 
 
 def _is_number(value: object) -> bool:
