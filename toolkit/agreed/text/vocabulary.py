@@ -70,6 +70,14 @@ _NUMBER_WORD = (
 NUMBER = rf"(?:(?<![\w.])[$€£]?\d[\d,]*(?:\.\d+)?|\b{_NUMBER_WORD}\b)"
 """A numeral (digits, not part of a code such as "Q3" or "FY27") or a number word."""
 
+CADENCE = (
+    r"(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|hourly"
+    rf"|every\s+(?:other\s+|second\s+|{NUMBER}\s+)?(?:working\s+|business\s+)?"
+    r"(?:hour|day|week|fortnight|month|quarter|year|sprint)s?"
+    r"|once\s+(?:a|per|every)\s+(?:day|week|fortnight|month|quarter|year|sprint))"
+)
+"""A stated recurrence: "weekly", "every 2 weeks", "once a month" (no word boundaries)."""
+
 DATE = (
     r"(?:\b\d{4}-\d{2}-\d{2}\b"
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"

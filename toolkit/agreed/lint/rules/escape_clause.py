@@ -12,6 +12,8 @@ Fires on:
     Use reasonable efforts to keep the shared drive up to date, resources permitting.
     Run the pilot when resources allow, subject to budget approval.
     The agency will deliver up to 40 leads per month, as agreed.
+    Ship the importer by 2027-03-01 unless priorities change, barring emergencies.
+    Ship the importer (tentatively) by 2027-03-01, pending approval.
 
 Passes:
     Escalate any blocker older than 2 business days to Ana Ruiz.
@@ -19,6 +21,8 @@ Passes:
     Keep the records required by the 2026 data-retention policy.
     Limit each party's liability to the maximum extent permitted by law.
     The client may, at its discretion, extend the pilot as agreed in section 4.
+    Ship the importer by 2027-03-01 unless the client cancels the order.
+    Publish a policy allowing remote work by 2027-03-01.
 """
 
 from __future__ import annotations
@@ -65,7 +69,8 @@ _PHRASES = (
     "as available", "if available", "where available", "wherever available", "whenever available",
     "as far as is reasonably practicable", "so far as is reasonably practicable", "so far as reasonably practicable",
     "so far as possible", "so far as is possible", "unless circumstances prevent",
-    "unless circumstances dictate otherwise",
+    "unless circumstances dictate otherwise", "tentatively", "provisionally", "in principle", "all being well",
+    "all going well", "if all goes well", "if all goes to plan", "if things go to plan",
 )  # fmt: skip
 TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES)
 
@@ -81,6 +86,25 @@ _CONSENTS = (
     "changes", "prioritisation", "prioritization", "priorities", "sign-off", "signoff", "confirmation", "demand",
     "agreement", "review", "discretion",
 )  # fmt: skip
+_CHANGES = (
+    "change",
+    "changes",
+    "shift",
+    "shifts",
+    "slip",
+    "slips",
+    "move",
+    "moves",
+    "intervene",
+    "intervenes",
+    "dictate otherwise",
+    "require otherwise",
+    "do not allow",
+    "does not allow",
+    "don't allow",
+    "doesn't allow",
+)
+_UNKNOWN_EVENTS = ("comes up", "come up", "crops up", "intervenes", "changes", "happens", "goes wrong")
 _EXTENTS = ("extent", "degree")
 _LIMIT_CLAUSES = TermPattern.raw(
     rf"""(?<![\w\-])(?:
@@ -89,7 +113,11 @@ _LIMIT_CLAUSES = TermPattern.raw(
       {alternation(_LIMITS)}
     | (?:depending|dependent|conditional|contingent)\s+(?:up)?on\s+(?:(?:the|our|their|its|available)\s+)?
       (?:[\w\-]+\s+){{0,2}}?(?:{alternation(_CONSENTS)}|{alternation(_LIMITS)})
-    | subject\s+to\s+(?:(?:the|an?|our|their|its|further|final|prior|internal)\s+)?(?:[\w\-]+\s+){{0,2}}?
+    | unless\s+(?:(?:the|our|their|its|other)\s+)?(?:[\w\-]+\s+)?{alternation(_LIMITS)}\s+{alternation(_CHANGES)}
+    | unless\s+(?:something|anything)\s+(?:[\w\-]+\s+)?{alternation(_UNKNOWN_EVENTS)}
+    | barring\s+(?:(?:any|unforeseen|unexpected|major|the|an?)\s+)?[\w\-]+
+    | (?:^|(?<=[,;(])|(?<=[,;(]\s))(?:[\w\-]+\s+)?[\w\-]+\s+(?:permitting|allowing)(?=\s*(?:[,;.)]|$))
+    | (?:subject\s+to|pending)\s+(?:(?:the|an?|our|their|its|further|final|prior|internal)\s+)?(?:[\w\-]+\s+){{0,2}}?
       (?:{alternation(_CONSENTS)}\s+)?{alternation(_CONSENTS)}
     | at\s+(?:the\s+)?(?:(?:its|their|his|her|our|my|your)|(?-i:[A-Z])[\w\-]*['\u2019]s)\s+(?:(?:sole|absolute|own
       |reasonable|complete|full)\s+)*discretion
@@ -99,12 +127,40 @@ _LIMIT_CLAUSES = TermPattern.raw(
     | to\s+the\s+(?:maximum|fullest|greatest|full|largest|widest|highest|best|furthest)\s+{alternation(_EXTENTS)}
       (?:\s+(?:possible|practicable|feasible|reasonable|achievable|reasonably\s+(?:possible|practicable)))?
     )(?![\w\-])""",
-    needs=any_word("allow", "allows", "permit", "permits", "allowing", "permitting", "available", "subject", "extent",
-                   "degree", "there", "up", "depending", "dependent", "conditional", "contingent", "discretion",
-                   "agreed", "discussed", "arranged", "decided", "instructed", "specified", "stated"),
+    needs=any_word(
+        "allow",
+        "allows",
+        "permit",
+        "permits",
+        "allowing",
+        "permitting",
+        "available",
+        "subject",
+        "extent",
+        "unless",
+        "barring",
+        "pending",
+        "degree",
+        "there",
+        "up",
+        "depending",
+        "dependent",
+        "conditional",
+        "contingent",
+        "discretion",
+        "agreed",
+        "discussed",
+        "arranged",
+        "decided",
+        "instructed",
+        "specified",
+        "stated",
+    ),
 )
 """The general shapes behind the stock phrases: a condition on the committing party's own means ("when resources
-allow"), a consent still to be given ("subject to budget approval"), someone's discretion ("at Maria's discretion"),
+allow", "unless priorities change", "priorities permitting": any thing permitting, as an absolute clause of its own),
+an event nobody can name in advance ("unless something comes up", "barring emergencies"), a consent still to be
+given ("subject to budget approval", "pending approval"), someone's discretion ("at Maria's discretion"),
 terms that stand elsewhere unnamed ("as agreed", "unless otherwise agreed"), a ceiling in place of a promise ("deliver
 up to 40 leads"), an extent left open ("to the maximum extent possible")."""
 _GRANTED = Regex(r"\b(?:may|can|entitled|right|option|free)\b", re.IGNORECASE)
@@ -134,16 +190,16 @@ _ANCHORED = Regex(r"(?:by|under|in\s+accordance\s+with|per|in)\b")
 
 
 def _keep(hit: Hit) -> bool:
-    """"As required by the 2026 policy" or "to the maximum extent permitted by law" name what decides, so they are no
+    """ "As required by the 2026 policy" or "to the maximum extent permitted by law" name what decides, so they are no
     escape; nor is a term inside a name ("the Best Effort tier")."""
     if in_name(hit):
         return False
     lowered = hit.term.lower()
     if lowered.endswith("discretion"):
         return _GRANTED.search(f"{hit.before} {text_after(hit.masked, hit.end, 4)}") is None
-    if lowered.startswith(("as ", "unless ", "except ")) and lowered.endswith(("agreed", "discussed", "arranged",
-                                                                              "decided", "instructed", "specified",
-                                                                              "stated")):
+    if lowered.startswith(("as ", "unless ", "except ")) and lowered.endswith(
+        ("agreed", "discussed", "arranged", "decided", "instructed", "specified", "stated")
+    ):
         return _POINTS_TO_TERMS.match(hit.masked, hit.end) is None
     if lowered.startswith("up to"):
         return _SUPPLIES.search(hit.before) is not None and (

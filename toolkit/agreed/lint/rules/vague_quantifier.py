@@ -1,11 +1,15 @@
 """A vague quantity, approximate number or vague frequency stands where a number should be.
 
 "Some", "several", "certain" or "a number of" leave the size of the promise open, an approximate number ("about 20",
-"~40", "20-ish") gives no tolerance, and a vague frequency ("regularly", "from time to time", "ongoing") gives no
-cadence: nobody can say when the promise was missed. Give the count, the exact target (or a stated tolerance such
-as "40 ± 2") or the recurrence ("every Monday", "monthly"). "At some point" is a time, not a quantity: the
-fuzzy-deadline rule reports it. "As needed" is a frequency after a routine that comes back ("meet as needed");
-after any other action it leaves open whether the action happens at all, which escape-clause reports.
+"~40", "20-ish", "2 hours or so") gives no tolerance, and a vague frequency ("regularly", "from time to time",
+"ongoing", a cadence made rough, "roughly weekly", "every week or so") gives no cadence: nobody can say when the
+promise was missed. Give the count, the exact target (or a stated tolerance such as "40 ± 2") or the recurrence
+("every Monday", "monthly"). A promise hedged by how often it holds ("Li usually answers within 2 hours", "we
+typically reply") is kept however often it is broken; said of someone who acts, such an adverb is reported too,
+while a description of a thing or a system ("the queue usually peaks on Mondays") is not a promise. "At some point"
+is a time, not a quantity: the fuzzy-deadline rule reports it. "As needed" is a frequency after a routine that comes
+back ("meet as needed"); after any other action it leaves open whether the action happens at all, which
+escape-clause reports.
 
 Fires on:
     Onboard several new accounts and run some workshops.
@@ -13,12 +17,16 @@ Fires on:
     Hire about 20 engineers.
     Meet regularly to review progress.
     The two leads sync as needed.
+    Li usually answers within 2 hours; the review runs roughly weekly.
+    Reply to each ticket within 24h or so.
 
 Passes:
     Onboard 12 new accounts and run 3 workshops by 2027-03-31.
     Review at least 5 and at most 8 candidates each week.
     Meet every Monday at 09:00; publish the notes monthly.
     Make certain that the 12 renewals are signed by 2027-03-31.
+    Li answers within 2 hours; the ticket queue usually peaks on Mondays.
+    Release the API as generally available by 2027-03-31.
 """
 
 from __future__ import annotations
@@ -31,7 +39,8 @@ from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
 from agreed.text.measures import has_number
 from agreed.text.patterns import Regex, TermPattern, fold, tokenise
-from agreed.text.vocabulary import ADJECTIVE, NUMBER
+from agreed.text.subjects import SubjectKind
+from agreed.text.vocabulary import ADJECTIVE, CADENCE, NUMBER
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -52,8 +61,17 @@ FREQUENCIES = (
     "now and then", "every now and then", "routinely", "at intervals", "ad hoc", "on an ad hoc basis", "as needed",
     "when needed", "as and when needed", "as and when required",
 )  # fmt: skip
+HEDGES = (
+    "usually", "mostly", "typically", "generally", "normally", "as a rule", "in general", "more often than not",
+    "most of the time", "for the most part", "in most cases", "nearly always", "almost always",
+)  # fmt: skip
+"""Adverbs that say a promise holds only most times: who made it can break it and still have kept it."""
 
 _QUANTIFIER = TermPattern.of(QUANTIFIERS, label="quantity")
+_HEDGE = TermPattern.of(HEDGES, label="hedge")
+_HEDGED_ACTORS = frozenset((SubjectKind.ACTOR, SubjectKind.NONE))
+"""Whose statement an adverb of frequency hedges: someone who acts, or nobody named (an imperative). A thing's or a
+system's ("the queue usually peaks on Mondays") describes it."""
 _FREQUENCY = TermPattern.of(FREQUENCIES, label="frequency")
 _APPROXIMATE_MARKS = (
     "about", "around", "approx", "roughly", "circa", "c.", "nearly", "almost", "some", "region", "order", "~", "ish",
@@ -75,11 +93,31 @@ _APPROXIMATE = TermPattern.raw(
     rf"""(?P<term>
       (?<![\w\-])(?:about|around|approximately|approx\.|approx|roughly|circa|c\.|nearly|almost|some
         |in\s+the\s+(?:region|order)\s+of|~)\s*(?:(?:eur|usd|gbp|chf)\s?)?{NUMBER}(?:\s*%|\s*[kmb]\b)?
-    | {NUMBER}\s*%?(?:\s*-\s*ish|ish|\s+or\s+so|\s+give\s+or\s+take(?:\s+\S+)?)(?![\w\-])
+    | {NUMBER}\s*%?(?:\s*-\s*ish|ish|(?:\s*[a-z]+)?(?:\s*-\s*ish|\s+or\s+so|\s+give\s+or\s+take(?:\s+\S+)?))
+      (?![\w\-])
     )""",
     needs=_may_approximate,
     label="approximation",
 )
+_ROUGH_MARKS = ("roughly", "approx", "circa", "more or less", "~", "about", "around", "ish", "or so", "give or take")
+
+
+def _may_roughen(text: str) -> bool:
+    """A ``needs`` test for _ROUGH_CADENCE: one of the marks that make a cadence rough."""
+    folded = fold(text)
+    return any(mark in folded for mark in _ROUGH_MARKS)
+
+
+_ROUGH_CADENCE = TermPattern.raw(
+    rf"""(?P<term>(?<![\w\-])(?:
+        (?:roughly|approximately|approx\.?|circa|more\s+or\s+less|~)\s*{CADENCE}
+      | (?:about|around)\s+(?=every\b|once\b){CADENCE}
+      | {CADENCE}(?:\s*-\s*ish|ish|\s+or\s+so|\s+give\s+or\s+take)
+    ))(?![\w\-])""",
+    needs=_may_roughen,
+    label="frequency",
+)
+"""A cadence made rough: "roughly weekly", "about every 2 weeks", "weekly-ish", "every week or so"."""
 _NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE, has_number)
 _ADJECTIVE = Regex(ADJECTIVE)
 _EXEMPT_AFTER = {
@@ -112,6 +150,8 @@ _MESSAGES = {
     "approximation": "is an approximate number with no tolerance: give the exact target or a range",
     "quantity": "is a vague quantity: give the number",
     "frequency": 'is a vague frequency: state the cadence (e.g. "every Monday", "monthly")',
+    "hedge": "says the promise holds only most times: state what is done every time, or the share of times it must "
+    'hold (e.g. "95% within 2 hours")',
 }
 
 
@@ -127,7 +167,19 @@ as needed"); after any other action it says whether the action is taken at all, 
 blockers as needed"), which escape-clause reports."""
 
 
+def _hedges_a_promise(hit: Hit) -> bool:
+    """Whether an adverb of frequency hedges what someone does ("Li usually answers"), not an adjective ("generally
+    available", "normally distributed") or what a thing does."""
+    subject = hit.subject
+    next_word = text_after(hit.masked, hit.end, 1).rstrip(".,;:!?)")
+    if _ADJECTIVE.match(next_word) or next_word.endswith("ed"):
+        return False
+    return subject.kind in _HEDGED_ACTORS and not subject.subordinate
+
+
 def _keep(hit: Hit) -> bool:
+    if hit.label == "hedge":
+        return _hedges_a_promise(hit)
     word = hit.term.lower()
     if word in _ON_DEMAND and not _ROUTINE.search(hit.before):
         return False  # "escalate blockers as needed": a condition, which escape-clause reads, not a frequency
@@ -140,7 +192,7 @@ def _keep(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _APPROXIMATE, _QUANTIFIER, _FREQUENCY, keep=_keep):
+    for hit in scan(text, _APPROXIMATE, _ROUGH_CADENCE, _QUANTIFIER, _FREQUENCY, _HEDGE, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
