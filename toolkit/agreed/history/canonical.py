@@ -50,6 +50,25 @@ def fingerprint(value: Any, steps: tuple[Step, ...]) -> bytes:
     return canonical_json(terms(value, steps))
 
 
+class Fingerprints:
+    """:func:`fingerprint` of values that nobody changes while this lives (the loaded versions of one history): a
+    value met again, as the new side of one comparison is the old side of the next, is not worked out again."""
+
+    __slots__ = ("_known",)
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, tuple[Step, ...]], tuple[Any, bytes]] = {}
+
+    def of(self, value: Any, steps: tuple[Step, ...]) -> bytes:
+        key = (id(value), steps)
+        known = self._known.get(key)
+        if known is not None and known[0] is value:  # the value itself is kept, so its id names no other value
+            return known[1]
+        found = fingerprint(value, steps)
+        self._known[key] = (value, found)
+        return found
+
+
 def scalar(value: Any) -> Any:
     """A scalar as the terms hold it: an integral finite float becomes that integer; anything else is kept."""
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from agreed.document import load_document
-from agreed.history.canonical import fingerprint, identity, same
+from agreed.history.canonical import Fingerprints, identity, same
 from agreed.history.materiality import ID_KEY, ITEM, Materiality, Step, item_key, materiality_of, reorder_materiality
 from agreed.schema import VERSION_KEY
 
@@ -78,16 +78,18 @@ _Segment = str | _Item
 _Path = tuple[_Segment, ...]
 
 
-def diff(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> list[Change]:
+def diff(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None,
+         fingerprints: Fingerprints | None = None) -> list[Change]:
     """Every change from ``old`` to ``new`` (loaded data), in the document order of ``new`` with removals where
-    they were. ``old`` None: the agreement was created; ``new`` None: it was deleted (one change either way)."""
+    they were. ``old`` None: the agreement was created; ``new`` None: it was deleted (one change either way).
+    ``fingerprints`` may carry list items' fingerprints from one comparison to the next (of unchanging data)."""
     if old is None and new is None:
         return []
     if old is None:
         return [Change(AGREEMENT, ChangeKind.ADDED, None, new, Materiality.MATERIAL, "agreement added")]
     if new is None:
         return [Change(AGREEMENT, ChangeKind.REMOVED, old, None, Materiality.MATERIAL, "agreement removed")]
-    return list(_compare(old, new, ()))
+    return list(_compare(old, new, (), fingerprints if fingerprints is not None else Fingerprints()))
 
 
 def readable(path: _Path) -> str:
@@ -104,13 +106,13 @@ def _steps(path: _Path) -> tuple[Step, ...]:
     return tuple(ITEM if isinstance(segment, _Item) else segment for segment in path)
 
 
-def _compare(old: Any, new: Any, path: _Path) -> Iterator[Change]:
+def _compare(old: Any, new: Any, path: _Path, fingerprints: Fingerprints) -> Iterator[Change]:
     if same(old, new):
         return
     if isinstance(old, Mapping) and isinstance(new, Mapping):
-        yield from _compare_mappings(old, new, path)
+        yield from _compare_mappings(old, new, path, fingerprints)
     elif isinstance(old, list) and isinstance(new, list):
-        yield from _compare_lists(old, new, path)
+        yield from _compare_lists(old, new, path, fingerprints)
     else:
         yield _change(path, ChangeKind.CHANGED, old, new, note=_note(old, new))
 
@@ -121,7 +123,8 @@ def _change(path: _Path, kind: ChangeKind, old: Any, new: Any, steps: tuple[Step
     return Change(readable(path), kind, old, new, materiality_of(_steps(path) if steps is None else steps), note)
 
 
-def _compare_mappings(old: Mapping[str, Any], new: Mapping[str, Any], path: _Path) -> Iterator[Change]:
+def _compare_mappings(old: Mapping[str, Any], new: Mapping[str, Any], path: _Path,
+                      fingerprints: Fingerprints) -> Iterator[Change]:
     for key in _merged_order(list(old), list(new)):
         child = (*path, key)
         if key not in new:
@@ -129,7 +132,7 @@ def _compare_mappings(old: Mapping[str, Any], new: Mapping[str, Any], path: _Pat
         elif key not in old:
             yield _change(child, ChangeKind.ADDED, None, new[key])
         else:
-            yield from _compare(old[key], new[key], child)
+            yield from _compare(old[key], new[key], child, fingerprints)
 
 
 def _merged_order(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[Any]:
@@ -149,13 +152,13 @@ def _merged_order(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[Any]
     return merged
 
 
-def _compare_lists(old: list[Any], new: list[Any], path: _Path) -> Iterator[Change]:
+def _compare_lists(old: list[Any], new: list[Any], path: _Path, fingerprints: Fingerprints) -> Iterator[Change]:
     steps = _steps(path)
     item_steps = (*steps, ITEM)
     key = item_key(steps) or ID_KEY
     old_ids = [identity(item, key) for item in old]
     new_ids = [identity(item, key) for item in new]
-    paired = _pair(old, new, old_ids, new_ids, item_steps)
+    paired = _pair(old, new, old_ids, new_ids, item_steps, fingerprints)
     if list(paired.values()) != sorted(paired.values()):
         yield _reordered(path, old, new, key if _all_unique(old_ids, new_ids) else None)
     plain = all(_is_plain(value) for value in (*old, *new))
@@ -171,14 +174,14 @@ def _compare_lists(old: list[Any], new: list[Any], path: _Path) -> Iterator[Chan
             note = _may_replace(new[index], removed, key) if new_ids[index] is not None else ""
             yield _change(where, ChangeKind.ADDED, None, new[index], item_steps, note)
         else:
-            yield from _compare(old[paired[index]], new[index], (*path, labels.new(new, index)))
+            yield from _compare(old[paired[index]], new[index], (*path, labels.new(new, index)), fingerprints)
 
 
 _OLD, _NEW, _BOTH = "old", "new", "both"
 
 
 def _pair(old: list[Any], new: list[Any], old_ids: list[str | None], new_ids: list[str | None],
-          item_steps: tuple[Step, ...]) -> dict[int, int]:
+          item_steps: tuple[Step, ...], fingerprints: Fingerprints) -> dict[int, int]:
     """Which old item each new item continues (new index -> old index), in new order.
 
     Items whose terms are equal pair first (an item with the same identity preferred), so that two lists holding the
@@ -189,9 +192,9 @@ def _pair(old: list[Any], new: list[Any], old_ids: list[str | None], new_ids: li
     paired: dict[int, int] = {}
     by_terms: dict[bytes, list[int]] = {}
     for index, item in enumerate(old):
-        by_terms.setdefault(fingerprint(item, item_steps), []).append(index)
+        by_terms.setdefault(fingerprints.of(item, item_steps), []).append(index)
     for index, item in enumerate(new):
-        candidates = by_terms.get(fingerprint(item, item_steps))
+        candidates = by_terms.get(fingerprints.of(item, item_steps))
         if candidates:
             chosen = next((at for at in candidates if old_ids[at] == new_ids[index]), candidates[0])
             candidates.remove(chosen)

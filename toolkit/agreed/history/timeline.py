@@ -39,6 +39,7 @@ from agreed.sources import Kind, agreement_paths, default_folder, is_yaml_name, 
 
 if TYPE_CHECKING:
     from agreed.cache import CacheFolder
+    from agreed.history.canonical import Fingerprints
     from agreed.history.diff import Change
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -312,7 +313,8 @@ def _entry(step: Step, previous_path: str | None, loader: VersionLoader, produce
         outcome = _decode_outcome(loader.outcome(before, version.blob))
     if outcome is None:
         outcome = _compare(loader.load(before, renamed_from or step.version.path),
-                           loader.load(version.blob, version.path), created=created, deleted=deleted)
+                           loader.load(version.blob, version.path), created=created, deleted=deleted,
+                           fingerprints=loader.fingerprints)
         loader.store_outcome(before, version.blob, _encode_outcome(*outcome))
     changes, problems = outcome
     return Entry(version, changes, created and not deleted, deleted, renamed_from, problems, renamed_to,
@@ -345,8 +347,8 @@ def _last_parsed(before: str | None, loader: VersionLoader, produced: dict[str, 
     return blob, origin.version if origin is not None else None
 
 
-def _compare(before: Parsed, after: Parsed, *, created: bool, deleted: bool) -> tuple[tuple[Change, ...],
-                                                                                       tuple[str, ...]]:
+def _compare(before: Parsed, after: Parsed, *, created: bool, deleted: bool,
+             fingerprints: Fingerprints) -> tuple[tuple[Change, ...], tuple[str, ...]]:
     """The changes from ``before`` to ``after``, and what kept them from being listed."""
     problems = list(after.problems)
     if not created and not before.loaded:
@@ -355,7 +357,7 @@ def _compare(before: Parsed, after: Parsed, *, created: bool, deleted: bool) -> 
     if (created or before.loaded) and (deleted or after.loaded):
         from agreed.history.diff import diff
 
-        changes = tuple(diff(before.data, after.data))
+        changes = tuple(diff(before.data, after.data, fingerprints))
     return changes, tuple(problems)
 
 

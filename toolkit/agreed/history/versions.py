@@ -20,11 +20,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from agreed.cache import CacheFolder, JsonFiles, code_stamp
 from agreed.history.pack import HistoryPack
 from agreed.history.piecewise import PiecewiseParser
+
+if TYPE_CHECKING:
+    from agreed.history.canonical import Fingerprints
 
 LAYOUT = "v2"  # bump when the entry format changes
 _BLOB_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
@@ -85,6 +88,14 @@ class VersionLoader:
             self._pack = HistoryPack(self._files, os.path.join(self._root, "histories"), history)
         self._pieces = PiecewiseParser()
         self.blobs_read = 0
+
+    @functools.cached_property
+    def fingerprints(self) -> Fingerprints:
+        """Fingerprints of the loaded versions' list items (which nobody changes), for comparing them; made when
+        first compared (a warm history compares nothing, and does not import the comparison)."""
+        from agreed.history.canonical import Fingerprints
+
+        return Fingerprints()
 
     def load(self, blob_id: str | None, path: str) -> Parsed:
         """The parsed content of ``blob_id`` (shown as ``path`` in problems); :data:`DELETED` for None."""
