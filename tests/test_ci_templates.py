@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -71,11 +72,41 @@ def run_step(clone: Path, step: dict[str, Any], environment: dict[str, str]) -> 
                           env=variables, capture_output=True, text=True, check=False, timeout=120)
 
 
-def github_gate() -> dict[str, Any]:
-    workflow = YAML(typ="safe").load(ci_template("github"))
-    (job,) = workflow["jobs"].values()
-    step: dict[str, Any] = next(step for step in job["steps"] if step.get("name") == "Every party consented")
-    return step
+ACTION = Path(__file__).resolve().parents[1] / "action.yml"
+EXPRESSION = re.compile(r"^\$\{\{\s*(?P<scope>inputs|github)\.(?P<name>[\w.-]+)\s*\}\}$")
+PULL_REQUEST_7 = {"event.pull_request.base.ref": "main", "event.pull_request.number": "7", "token": "token"}
+
+
+def action_step(name: str, inputs: dict[str, str] | None = None,
+                github: dict[str, str] | None = None) -> dict[str, Any]:
+    """The step ``name`` of the repository's action as GitHub runs it: each ``env`` value that is an expression is
+    replaced by the input given (else the input's default) or by the ``github`` context's value."""
+    action = YAML(typ="safe").load(ACTION.read_text(encoding="utf-8"))
+    given = {key: str(spec.get("default", "")) for key, spec in action["inputs"].items()}
+    unknown = set(inputs or {}) - set(given)
+    assert not unknown, f"the action has no inputs {unknown}"
+    given.update(inputs or {})
+    step: dict[str, Any] = next(step for step in action["runs"]["steps"] if step.get("name") == name)
+    scopes = {"inputs": given, "github": github or {}}
+    return {**step, "env": {key: _evaluated(str(value), scopes) for key, value in step.get("env", {}).items()}}
+
+
+def _evaluated(value: str, scopes: dict[str, dict[str, str]]) -> str:
+    found = EXPRESSION.match(value)
+    if found is None:
+        assert "${{" not in value, f"an expression GitHub would evaluate that this test does not: {value}"
+        return value
+    return scopes[found["scope"]][found["name"]]
+
+
+def github_gate(inputs: dict[str, str] | None = None) -> dict[str, Any]:
+    return action_step("Every party consented", inputs, PULL_REQUEST_7)
+
+
+def runner(tmp_path: Path) -> dict[str, str]:
+    """What the runner sets for every step: the repository, a temporary folder and the step summary's file."""
+    return {"GITHUB_REPOSITORY": "acme/agreements", "RUNNER_TEMP": str(tmp_path),
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
 
 
 def test_the_github_consent_step_fails_until_every_party_approved(pull_request: Path, tmp_path: Path) -> None:
@@ -83,8 +114,7 @@ def test_the_github_consent_step_fails_until_every_party_approved(pull_request: 
     fake_cli(tmp_path / "bin", "gh", f'echo "$@" > "{export}.args"\ncat "{export}"')
     head = git(pull_request, "rev-parse", "HEAD").strip()
     summary = tmp_path / "summary.md"
-    environment = {"BASE_REF": "main", "PR_NUMBER": "7", "GITHUB_REPOSITORY": "acme/agreements",
-                   "RUNNER_TEMP": str(tmp_path), "GH_TOKEN": "token", "GITHUB_STEP_SUMMARY": str(summary)}
+    environment = runner(tmp_path)
     step = github_gate()
 
     export.write_text("[]", encoding="utf-8")
@@ -100,6 +130,18 @@ def test_the_github_consent_step_fails_until_every_party_approved(pull_request: 
     approved = run_step(pull_request, step, environment)
     assert approved.returncode == 0, approved.stdout + approved.stderr
     assert "contracts/sales-onboarding.yaml: ok (active)" in approved.stdout
+
+
+def test_the_github_consent_step_checks_the_paths_given(pull_request: Path, tmp_path: Path) -> None:
+    (pull_request / "other").mkdir()
+    shutil.copy(EXAMPLE, pull_request / "other" / "settled.yaml")  # active, unchanged from nothing: no consent asked
+    fake_cli(tmp_path / "bin", "gh", "echo '[]'")
+    elsewhere = run_step(pull_request, github_gate({"paths": "other"}), runner(tmp_path))
+    assert "sales-onboarding" not in elsewhere.stdout + elsewhere.stderr
+    assert "other/settled.yaml" in elsewhere.stdout
+    both = run_step(pull_request, github_gate({"paths": "other\ncontracts"}), runner(tmp_path))
+    assert both.returncode == 1
+    assert "daniel is missing" in both.stdout
 
 
 def gitlab_gate() -> dict[str, Any]:
@@ -226,48 +268,112 @@ def test_a_branch_pipeline_says_nothing_about_approvals(pull_request: Path) -> N
     assert "approvals" not in result.stdout + result.stderr
 
 
-def github_steps() -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    workflow: dict[str, Any] = YAML(typ="safe").load(ci_template("github"))
-    (job,) = workflow["jobs"].values()
-    return workflow, job["steps"]
+def test_no_input_reaches_a_script_except_through_its_environment() -> None:
+    action = YAML(typ="safe").load(ACTION.read_text(encoding="utf-8"))
+    steps = action["runs"]["steps"]
+    for step in steps:
+        assert "${{" not in step.get("run", ""), f"{step.get('name')}: an expression spliced into the script"
+    used = {name for step in steps for name in re.findall(r"inputs\.([\w-]+)", json.dumps(step))}
+    assert used == set(action["inputs"])  # every input does something, and only inputs that exist are read
 
 
-def test_the_github_workflow_is_valid_for_the_workflow_schema(tmp_path: Path) -> None:
-    workflow = tmp_path / "agreed.yml"
-    workflow.write_text(ci_template("github"), encoding="utf-8")
-    checker = Path(sys.executable).parent / "check-jsonschema"
-    ran = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
-                         capture_output=True, text=True, check=False, timeout=120)
+def test_the_install_step_installs_the_actions_own_revision_unless_told_otherwise(tmp_path: Path) -> None:
+    fake_cli(tmp_path / "bin", "python", f'printf "%s\\n" "$@" > "{tmp_path}/pip.args"')
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    environment = {"GITHUB_ACTION_PATH": "/runner/_actions/acme/agreed/v1", "RUNNER_TEMP": str(tmp_path)}
+    assert run_step(workspace, action_step("Install agreed"), environment).returncode == 0
+    installed = (tmp_path / "pip.args").read_text().splitlines()
+    assert installed == ["-m", "pip", "install", environment["GITHUB_ACTION_PATH"]]
+    spec = 'agreed==1.2.3"; touch "$RUNNER_TEMP/ran'
+    assert run_step(workspace, action_step("Install agreed", {"pip-spec": spec}), environment).returncode == 0
+    assert (tmp_path / "pip.args").read_text().splitlines() == ["-m", "pip", "install", spec]
+    assert not (tmp_path / "ran").exists()
+
+
+BROKEN = ("agreed: 1\nid: x\ntitle: t\nstatus: draft\nparties:\n  - id: maria\n    name: Maria Chen\n"
+          "results:\n  deliverables:\n    - id: d1\n      what: Robust thing, etc.\n")
+
+
+@pytest.fixture
+def with_broken(pull_request: Path) -> Path:
+    """The pull-request clone with a second agreement that lint finds errors in."""
+    (pull_request / "contracts" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    return pull_request
+
+
+@pytest.mark.parametrize(("inputs", "exit_code"), [
+    ({}, 1),
+    ({"paths": "contracts/sales-onboarding.yaml"}, 0),
+    ({"paths": "contracts/broken.yaml  contracts/sales-onboarding.yaml"}, 1),
+    ({"fail-on": "never"}, 0),
+    ({"paths": "contracts/sales-onboarding.yaml", "fail-on": "warning"}, 0),
+])
+def test_the_lint_step_checks_the_paths_given_at_the_threshold_given(
+        with_broken: Path, tmp_path: Path, inputs: dict[str, str], exit_code: int) -> None:
+    ran = run_step(with_broken, action_step("Lint the agreements", inputs), runner(tmp_path))
+    assert ran.returncode == exit_code, ran.stdout + ran.stderr
+    only_the_sound_one = inputs.get("paths") == "contracts/sales-onboarding.yaml"
+    assert ("broken.yaml" in ran.stdout) is not only_the_sound_one
+
+
+def test_the_lint_step_writes_the_format_asked_for(with_broken: Path, tmp_path: Path) -> None:
+    github = run_step(with_broken, action_step("Lint the agreements"), runner(tmp_path))
+    assert "::error file=contracts/broken.yaml" in github.stdout
+    text = run_step(with_broken, action_step("Lint the agreements", {"format": "text"}), runner(tmp_path))
+    assert "contracts/broken.yaml:11:" in text.stdout
+    assert "::error" not in text.stdout
+
+
+def test_a_path_is_a_path_never_a_command(with_broken: Path, tmp_path: Path) -> None:
+    paths = '$(touch ran) `touch ran` ; touch ran'
+    ran = run_step(with_broken, action_step("Lint the agreements", {"paths": paths}), runner(tmp_path))
+    assert ran.returncode == 2  # no such files
+    assert not (with_broken / "ran").exists()
+
+
+def test_the_github_code_scanning_step_writes_a_sarif_log_even_when_lint_finds_errors(with_broken: Path,
+                                                                                        tmp_path: Path) -> None:
+    ran = run_step(with_broken, action_step("Lint report for code scanning"), runner(tmp_path))
     assert ran.returncode == 0, ran.stdout + ran.stderr
-
-
-def test_the_github_workflow_uploads_the_lint_report_to_code_scanning_without_failing_where_it_is_missing() -> None:
-    workflow, steps = github_steps()
-    assert workflow["permissions"]["security-events"] == "write"
-    names = [step.get("name") for step in steps]
-    report = steps[names.index("Lint report for code scanning")]
-    upload = steps[names.index("Upload to code scanning")]
-    assert names.index("Lint the agreements") < names.index("Lint report for code scanning") < names.index(
-        "Upload to code scanning")
-    assert report["if"].startswith("${{ !cancelled()")  # also after lint found errors
-    assert "--output agreed.sarif" in report["run"]
-    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
-    assert upload["with"]["sarif_file"] == "agreed.sarif"
-    assert upload["continue-on-error"] is True
-    assert "hashFiles('agreed.sarif')" in upload["if"]
-
-
-def test_the_github_code_scanning_step_writes_a_sarif_log_even_when_lint_finds_errors(pull_request: Path) -> None:
-    (pull_request / "contracts" / "broken.yaml").write_text(
-        "agreed: 1\nid: x\ntitle: t\nstatus: draft\nparties:\n  - id: maria\n    name: Maria Chen\n"
-        "results:\n  deliverables:\n    - id: d1\n      what: Robust thing, etc.\n", encoding="utf-8")
-    _, steps = github_steps()
-    step = next(step for step in steps if step.get("name") == "Lint report for code scanning")
-    ran = run_step(pull_request, step, {})
-    assert ran.returncode == 0, ran.stdout + ran.stderr
-    log = json.loads((pull_request / "agreed.sarif").read_text(encoding="utf-8"))
+    log = json.loads((tmp_path / "agreed.sarif").read_text(encoding="utf-8"))
     schema = json.loads((Path(__file__).parent / "report" / "lint" / "sarif-schema-2.1.0.json").read_text())
     jsonschema.Draft4Validator(schema).validate(log)
     located = {(result["ruleId"], result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
                for result in log["runs"][0]["results"]}
     assert ("A201", "contracts/broken.yaml") in located
+
+
+def test_the_upload_to_code_scanning_takes_the_report_written_and_never_fails_the_job() -> None:
+    action = YAML(typ="safe").load(ACTION.read_text(encoding="utf-8"))
+    steps = action["runs"]["steps"]
+    names = [step.get("name") for step in steps]
+    report, upload = steps[names.index("Lint report for code scanning")], steps[names.index("Upload to code scanning")]
+    assert names.index("Lint the agreements") < names.index("Lint report for code scanning") < names.index(
+        "Upload to code scanning")
+    assert report["if"].startswith("${{ !cancelled()")  # also after lint found errors
+    assert "inputs.code-scanning == 'true'" in report["if"]
+    assert '--output "$RUNNER_TEMP/agreed.sarif"' in report["run"]
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == "${{ runner.temp }}/agreed.sarif"
+    assert upload["continue-on-error"] is True
+    assert f"steps.{report['id']}.outcome == 'success'" in upload["if"]
+
+
+def test_the_diff_step_adds_what_changed_to_the_summary(pull_request: Path, tmp_path: Path) -> None:
+    ran = run_step(pull_request, action_step("What changed, by meaning", github=PULL_REQUEST_7), runner(tmp_path))
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "contracts/sales-onboarding.yaml" in summary
+    assert "proposed" in summary
+    assert "active" in summary
+
+
+@pytest.mark.parametrize(("step", "switch"), [("Every party consented", "consent"),
+                                              ("What changed, by meaning", "diff-summary")])
+def test_the_pull_request_steps_run_on_pull_requests_and_reviews_when_switched_on(step: str, switch: str) -> None:
+    condition = action_step(step, github=PULL_REQUEST_7)["if"]
+    assert f"inputs.{switch} == 'true'" in condition
+    assert "github.event_name == 'pull_request'" in condition
+    assert "github.event_name == 'pull_request_review'" in condition
+    assert "!cancelled()" in condition

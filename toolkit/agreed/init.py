@@ -154,7 +154,8 @@ class _CiPart:
     gitlab_note: str = ""
 
 
-_AGREED = _CiPart("agreed", GITHUB_WORKFLOW, GITLAB_JOB)
+_AGREED = _CiPart("agreed", GITHUB_WORKFLOW, GITLAB_JOB,
+                  github_note="then set the agreed action it uses: the line marked PLACEHOLDER")
 _PAGES = _CiPart("pages", GITHUB_PAGES_WORKFLOW, GITLAB_PAGES_JOB,
                  github_note="then Settings > Pages > Source: GitHub Actions",
                  gitlab_note="mind who may see it: Settings > General > Visibility > Pages")
