@@ -7,6 +7,7 @@ tests are skipped with the reason said, and with ``CI`` set they fail instead.""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -134,3 +135,20 @@ def test_the_readme_lists_every_input_of_the_action() -> None:
     table = readme.split("### The GitHub Action", 1)[1].split("\n### ", 1)[0]
     listed = [line.split("`")[1] for line in table.splitlines() if line.startswith("| `")]
     assert listed == list(_load(ACTION.read_text(encoding="utf-8"))["inputs"])
+
+
+def test_actionlint_finds_nothing_in_the_actions_steps_run_as_a_reusable_workflow(tmp_path: Path) -> None:
+    """actionlint reads workflows, not an action's own steps: the same steps, as the job of a reusable workflow with
+    the same inputs, get its checks of expressions and contexts (and of the scripts, where shellcheck is there)."""
+    action = _load(ACTION.read_text(encoding="utf-8"))
+    inputs = {
+        name: {"type": "string", "required": False, "default": spec["default"]}
+        for name, spec in action["inputs"].items()
+    }
+    workflow = {
+        "name": "agreed",
+        "on": {"workflow_call": {"inputs": inputs}},
+        "jobs": {"agreed": {"runs-on": "ubuntu-latest", "steps": action["runs"]["steps"]}},
+    }
+    ran = _actionlint(_repository(tmp_path, {"agreed.yml": json.dumps(workflow, indent=1)}))
+    assert ran.returncode == 0, ran.stdout + ran.stderr
