@@ -178,6 +178,19 @@ _BOUNDED_END = Regex(
 )
 
 
+_PURPOSE = Regex(
+    r"""\s+(?:[\w\-]+\s+){0,2}?to\s+(?!(?:the|a|an|all|each|every|our|their|its|his|her|my|your|this|that|these
+    |those|us|them|him|me|you|it)\b)[a-z]+\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def has_purpose(text: str) -> bool:
+    """True when ``text``, the words right after "enough", say what it must be enough for, in an infinitive ("enough
+    to cover 3 shifts", "enough staff to run both clinics"): the purpose is the standard it is judged by."""
+    return _PURPOSE.match(text) is not None
+
+
 def has_reference(text: str) -> bool:
     """True when ``text`` refers to where a property is defined: a table, section or annex ("Table 2", "section 4.3"),
     a standard ("WCAG 2.2 AA", "ISO 27001", "PCI DSS") or a definition ("as defined in the glossary")."""

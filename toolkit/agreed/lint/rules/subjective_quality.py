@@ -10,6 +10,9 @@ WCAG 2.2 AA or ISO 27001, a table, a section, "as defined in"), a fit criterion 
 or, for a word of sufficiency, the bounded set it must suffice for ("sufficient licences for all 40 agents"). Words
 inside a proper name or a technical term ("Good Friday", "Quality Assurance", "good manufacturing practice") are no
 quality words; a sentence written in Title Case ("Provide a User-Friendly Interface.") holds no name by its capitals.
+"Enough" before what it counts ("enough people", "enough time together") is as vague as "sufficient", unless a
+purpose says what it must be enough for ("enough people to cover 3 shifts"); so is a compound such as "good-enough".
+Business jargon ("leverage synergies", "data-driven", "holistic") is reported as jargon: it names no outcome at all.
 
 Fires on:
     Deliver a robust, user-friendly reporting layer by 2027-03-31.
@@ -19,6 +22,7 @@ Fires on:
     Leverage synergies between the sales and support teams.
     Onboarding is noticeably slower and the build is unstable.
     Provide a User-Friendly Interface.
+    Allocate enough people and build a good-enough importer.
 
 Passes:
     Deliver the reporting layer with p95 latency under 300 ms by 2027-03-31.
@@ -29,6 +33,7 @@ Passes:
     Keep the site responsive: every page under 1 s on a 4G profile.
     Buy sufficient licences for all 40 agents by 2027-02-01.
     Publish the Good Friday holiday schedule by 2027-03-01.
+    Allocate enough people to cover 3 shifts.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
-from agreed.text.measures import has_bounded_purpose, has_fit_criterion, has_reference
+from agreed.text.measures import has_bounded_purpose, has_fit_criterion, has_purpose, has_reference
 from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.vocabulary import verb_forms
@@ -50,31 +55,31 @@ if TYPE_CHECKING:
 
 TERMS = (
     "robust", "robustly", "user-friendly", "user friendly", "customer-friendly", "world-class", "world-leading",
-    "industry-leading", "market-leading", "best-in-class", "best-of-breed", "state-of-the-art", "cutting-edge",
-    "leading-edge", "next-generation", "seamless", "seamlessly", "high-quality", "top-quality", "high-performing",
+    "industry-leading", "market-leading", "best-in-class",
+    "seamless", "seamlessly", "high-quality", "top-quality", "high-performing",
     "high-performance", "high-impact", "performant", "intuitive", "intuitively", "efficient", "efficiently",
     "inefficient", "cost-effective", "scalable", "appropriate", "appropriately", "adequate", "adequately", "sufficient",
     "sufficiently", "reasonable", "reasonably", "good", "great", "excellent", "exceptional", "superior", "significant",
     "significantly", "substantial", "substantially", "considerable", "considerably", "unreasonable", "unreasonably",
     "unduly", "effective", "effectively", "streamlined", "modern", "modernised", "clean", "cleanly", "comprehensive",
     "comprehensively", "strong", "strongly", "solid", "flexible", "proactive", "proactively", "meaningful",
-    "meaningfully", "impactful", "relevant", "necessary", "up to date", "up-to-date", "simple", "simply", "easy",
+    "meaningfully", "relevant", "necessary", "up to date", "up-to-date", "simple", "simply", "easy",
     "easily", "easy to use", "easy-to-use", "smooth", "smoothly", "minimal", "minimally", "optimal", "optimally",
     "reliable", "reliably", "transparent", "transparently", "clear", "clearly", "well-defined", "well defined",
     "well-documented", "fit for purpose", "fit-for-purpose", "acceptable", "satisfactory", "suitable", "proper",
-    "properly", "holistic", "innovative", "engaging", "compelling", "attractive", "polished", "actionable", "key",
+    "properly", "innovative", "engaging", "compelling", "attractive", "polished", "key",
     "friendly", "accurate", "accurately", "accessible", "competitive", "competitively", "wide range", "wide range of",
     "broad range of", "under control", "best possible", "high standard", "high standards", "to a high standard",
     "satisfactorily", "consistent", "consistently", "responsive", "stakeholder-friendly", "seamless experience",
-    "customer-centric", "user-centric", "people-centric", "patient-centred", "patient-centered", "data-driven",
-    "future-proof", "fit-for-the-future", "happy", "happier", "delighted", "manageable", "manageably",
+    "patient-centred", "patient-centered",
+    "happy", "happier", "delighted", "manageable", "manageably",
     "manageable level", "manageable levels", "predictable", "predictably", "beneficial", "mutually beneficial",
     "helpful", "unhelpful", "tricky", "graceful", "gracefully", "high availability", "highly available", "real-time",
     "real time", "realtime", "near real-time", "near real time", "near-real-time", "secure",
     "securely", "good condition", "good order", "good working order", "good repair", "good state", "good shape",
     "good working condition", "top talent", "top-notch", "first-class", "first-rate", "premium quality",
     "acceptable level", "acceptable levels", "reasonable level", "appropriate level", "sufficient level",
-    "adequate level", "high level of", "synergy", "synergies", "synergistic", "fast", "speedy", "courteous",
+    "adequate level", "high level of", "fast", "speedy", "courteous",
     "courteously", "polite", "politely", "respectful", "respectfully", "constructive", "constructively",
     "professional", "professionally", "knowledgeable", "competent", "suitably", "suitably qualified",
     "appropriately qualified", "appropriately trained", "adequately trained", "properly trained", "fair", "fairly",
@@ -87,14 +92,22 @@ TERMS = (
     "low-latency", "high throughput", "high-throughput", "low cost", "low-cost", "concise", "understandable",
     "readable", "easy to understand", "easy-to-understand", "detailed", "safe", "safely", "productive",
     "productively", "collaborative", "collaboratively", "supportive", "inclusive", "welcoming", "poor", "poorly",
-    "stable", "unstable", "noticeable", "noticeably", "markedly", "dramatic", "dramatically",
+    "stable", "unstable", "noticeable", "noticeably", "markedly", "dramatic", "dramatically", "enough",
+)  # fmt: skip
+JARGON = (
+    "synergy", "synergies", "synergistic", "customer-centric", "user-centric", "people-centric", "data-driven",
+    "holistic", "best-of-breed", "next-generation", "cutting-edge", "leading-edge", "state-of-the-art",
+    "future-proof", "fit-for-the-future", "impactful", "actionable",
     *verb_forms(
         "leverage synergies", "realise synergies", "realize synergies", "unlock synergies", "exploit synergies",
         "create synergies", "capture synergies", "drive synergies", "find synergies",
     ),
 )  # fmt: skip
+"""Business jargon: words that promise an effect without naming any outcome one could check, not a quality of a
+result that a number could pin down."""
 
 _PATTERN = TermPattern.of(TERMS)
+_JARGON = TermPattern.of(JARGON, label="jargon")
 _LEVEL_VERBS = (
     "keep", "keeps", "keeping", "kept", "remain", "remains", "stay", "stays", "maintain", "maintains", "maintaining",
     "hold", "holds",
@@ -128,6 +141,10 @@ _EXEMPT_AFTER = {
     "significant": r"(?:at|to\s+the)\b",
     "simple": r"majority\b",
     "clean": r"(?:up|out|room)\b",
+    # an amount of something ("enough people", "enough time together"); after a word it grades ("fast enough",
+    # "fair enough") it adds nothing to that word, which is reported, or is a remark
+    "enough": r"(?!(?:[a-z\-]+s|people|staff|time|capacity|budget|money|funding|resources?|headcount|room|space|notice"
+    r"|data|information|detail|support|help|training|cover|coverage|slack|buffer|runway|stock)\b)",
     "clear": r"(?:up|out|the|all|any|each|every|by|our|its|their|this|these|those|outstanding|\d)",
     "reasonable": r"(?:efforts?|endeavou?rs?|time|timeframe|period|notice|delay)\b",  # effort: V103; time: T301
 }
@@ -144,8 +161,14 @@ _EXEMPT_BEFORE = {
 
 _SUFFICIENCY = frozenset({
     "sufficient", "sufficiently", "adequate", "adequately", "appropriate", "appropriately", "necessary", "suitable",
-    "proper", "properly", "reasonable", "reasonably",
+    "proper", "properly", "reasonable", "reasonably", "enough",
 })  # fmt: skip
+_ENOUGH = "enough"
+"""A word of sufficiency that an infinitive of purpose also anchors: "enough to cover 3 shifts"."""
+_JUDGED_ENOUGH = TermPattern.raw(
+    r"(?P<term>(?<![\w\-])[a-z]+-enough)(?![\w\-])", needs=lambda text: "-enough" in text.lower()
+)
+"""A compound that judges something sufficient by no standard: "a good-enough importer", "fast-enough pages"."""
 
 
 def _keep(hit: Hit) -> bool:
@@ -170,16 +193,19 @@ def _anchored(hit: Hit) -> bool:
         has_reference(hit.sentence)
         or has_fit_criterion(after)
         or (hit.term.lower() in _SUFFICIENCY and has_bounded_purpose(after))
+        or (hit.term.lower() == _ENOUGH and has_purpose(after))
     )
 
 
+_MESSAGES = {
+    "": "is a subjective quality word: say what measurable property it stands for",
+    "jargon": "is jargon with no checkable outcome: say what will change, for whom, and by how much",
+}
+
+
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _LEVEL_TARGET, _PATTERN, keep=_keep):
-        yield TextSpan(
-            hit.start,
-            hit.end,
-            f'"{hit.term}" is a subjective quality word: say what measurable property it stands for',
-        )
+    for hit in scan(text, _LEVEL_TARGET, _PATTERN, _JARGON, _JUDGED_ENOUGH, keep=_keep):
+        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
 RULE = TextRule(
