@@ -90,7 +90,20 @@ _EFFORT_OBJECT = Regex(
 )
 """An object that is an effort or people ("supports the launch", "supports staff"): supporting it promises effort, not
 a feature."""
-CAPABILITY_VERBS = frozenset({"support", "monitor", "track", "evaluate", "assess", "coordinate", "consult", "research"})
+CAPABILITY_VERBS = frozenset(
+    {
+        "support",
+        "monitor",
+        "track",
+        "evaluate",
+        "assess",
+        "coordinate",
+        "consult",
+        "research",
+        "handle",
+        "manage",
+    }
+)
 """Verbs that state what a system or a party is able to do, not an effort it promises ("supports single sign-on",
 "monitors queue depth"); "help" or "facilitate" promise effort whoever the subject is."""
 

@@ -1,6 +1,7 @@
 """An activity verb promises effort, not a result that can be checked.
 
-"Support the launch", "look into the flaky tests", "drive adoption" or "keep stakeholders informed" are done the
+"Support the launch", "look into the flaky tests", "drive adoption", "address customer concerns" or "keep
+stakeholders informed" are done the
 moment anyone spends time on them: nothing says what exists, or what number has moved, when the work is finished.
 Name the outcome: an artefact handed to someone, a count, or a threshold. The rule is silent when the statement names
 one, and when the item states its numbers in its own fields.
@@ -15,6 +16,8 @@ Fires on:
     Engage with key accounts and help with renewals.
     Marketing will drive adoption and do its part at the launch.
     Li will keep stakeholders informed.
+    Take care of onboarding issues and address customer concerns.
+    Li is responsible for quality.
 
 Passes:
     Investigate the 3 failed batch runs and send a root-cause report to Ana Ruiz by 2027-02-10.
@@ -22,6 +25,8 @@ Passes:
     Route every support ticket to the help desk within 10 minutes.
     The portal supports single sign-on.
     To help agents find answers, the portal will index the knowledge bases.
+    Answer every customer complaint within 2 working days.
+    Li is responsible for the Christmas staffing plan, due 2027-10-15.
 """
 
 from __future__ import annotations
@@ -73,12 +78,53 @@ _DRIVE = TermPattern.raw(
     rf"""(?<![\w\-]){alternation(verb_forms("drive", "boost", "spur", "accelerate", "push", "fuel", "champion"))}\s+
     (?:(?:the|our|their|its|more|greater|further|broader|wider|better|overall|user|customer|product|team|[a-z]+-wide)
     \s+){{0,2}}{alternation(_ABSTRACT_RESULTS)}(?![\w\-])""",
-    needs=any_word("drive", "drives", "drove", "driven", "driving", "boost", "boosts", "boosted", "boosting", "spur",
-                   "spurs", "spurred", "spurring", "accelerate", "accelerates", "accelerated", "accelerating", "push",
-                   "pushes", "pushed", "pushing", "fuel", "fuels", "fuelled", "fueled", "fuelling", "fueling",
-                   "champion", "champions", "championed", "championing"),
+    needs=any_word(
+        "drive",
+        "drives",
+        "drove",
+        "driven",
+        "driving",
+        "boost",
+        "boosts",
+        "boosted",
+        "boosting",
+        "spur",
+        "spurs",
+        "spurred",
+        "spurring",
+        "accelerate",
+        "accelerates",
+        "accelerated",
+        "accelerating",
+        "push",
+        "pushes",
+        "pushed",
+        "pushing",
+        "fuel",
+        "fuels",
+        "fuelled",
+        "fueled",
+        "fuelling",
+        "fueling",
+        "champion",
+        "champions",
+        "championed",
+        "championing",
+    ),
 )
 """A push towards an abstract result ("drive adoption", "boost engagement"): effort, with nothing to count."""
+_AREAS = (
+    *_ABSTRACT_RESULTS, "quality", "delivery", "communication", "communications", "experience", "satisfaction",
+    "security", "compliance", "operations", "the relationship", "relationships", "stability", "reliability",
+)  # fmt: skip
+_ANSWERS_FOR_AN_AREA = TermPattern.raw(
+    rf"""(?<![\w\-])(?:responsible|accountable|in\s+charge)\s+(?:for|of)\s+(?:(?:the|our|their|its|overall)\s+)?
+    (?:[a-z\-]+\s+)?{alternation(_AREAS)}(?![\w\-])""",
+    needs=any_word("responsible", "accountable", "charge"),
+    label="area",
+)
+"""Answering for an area ("Li is responsible for quality"): an owner is named, but not what they deliver; the
+outcome that shows the area is in hand (a count, a threshold, an artefact) is missing."""
 _KEEP_INFORMED = TermPattern.raw(
     rf"""(?<![\w\-]){alternation(verb_forms("keep"))}\s+(?:[\w\-]+\s+){{1,5}}?
     (?:informed|updated|posted|aware|in\s+the\s+loop|up\s+to\s+date|up-to-date|in\s+sync|abreast|apprised)(?![\w\-])""",
@@ -91,6 +137,20 @@ _DO_ITS_PART = TermPattern.raw(
     needs=any_word("part", "bit", "share", "role"),
 )
 """Doing one's part or playing a role: a share of an effort that nobody has described."""
+_TENDING = verb_forms(
+    "take care of", "address", "handle", "deal with", "tackle", "attend to", "look after", "sort out", "manage",
+)  # fmt: skip
+_OPEN_PROBLEMS = (
+    "issues", "concerns", "problems", "questions", "queries", "complaints", "feedback", "requests", "escalations",
+    "blockers", "challenges", "pain points", "worries", "needs", "expectations",
+)  # fmt: skip
+_TEND_TO_PROBLEMS = TermPattern.raw(
+    rf"""(?<![\w\-]){alternation(_TENDING)}\s+(?:(?:any|all|the|our|their|its|open|new|raised)\s+)?
+    (?:(?!(?:\d\w*|every|each)\b)[\w\-]+\s+){{0,2}}?{alternation(_OPEN_PROBLEMS)}(?![\w\-])""",
+    needs=any_word(*_OPEN_PROBLEMS, "points"),
+)
+"""Tending to an open set of problems ("take care of onboarding issues", "address customer concerns"): however many
+come and however they end, the work was done; nothing says what is resolved, how many or by when."""
 _HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
 _SUBJECT_USE = Regex(rf"\s*(?:(?:and|&|/)\s*[\w\-]+\s+)?(?:team\s+)?{MODAL}\b", re.IGNORECASE)
 _AFTER_MODAL = Regex(r"(?:will|shall|must|should|can|could|may|might|to|[a-z]+['\u2019]ll)$")
@@ -138,15 +198,18 @@ def _is_noun_use(hit: Hit) -> bool:
     return bool(hit.masked[clause_start : hit.start].strip(" \t\n-*•"))
 
 
+_MESSAGES = {
+    "": "describes activity, not an outcome: name the artefact, count or threshold it produces",
+    "area": "names an area, not an outcome: name the artefact, count or threshold that shows it is in hand",
+}
+
+
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
     if context.measured:
         return
-    for hit in scan(text, _PROVIDE, _DRIVE, _KEEP_INFORMED, _DO_ITS_PART, _PATTERN, keep=_keep):
-        yield TextSpan(
-            hit.start,
-            hit.end,
-            f'"{hit.term}" describes activity, not an outcome: name the artefact, count or threshold it produces',
-        )
+    patterns = (_PROVIDE, _DRIVE, _KEEP_INFORMED, _DO_ITS_PART, _TEND_TO_PROBLEMS, _ANSWERS_FOR_AN_AREA, _PATTERN)
+    for hit in scan(text, *patterns, keep=_keep):
+        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
 RULE = TextRule(
