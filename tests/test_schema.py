@@ -255,6 +255,18 @@ def test_a_proposed_agreement_needs_two_parties_with_preconditions(check: Callab
     assert any(message.startswith("parties[id=li]: 'beyond' is required here") for message in messages)
 
 
+@pytest.mark.parametrize("status", ["draft", "proposed"])
+def test_a_value_of_the_wrong_kind_is_one_problem_in_any_status(check: Callable[[str], list[Problem]],
+                                                                 complete_agreement_text: str, status: str) -> None:
+    """The status rule names the kind of each value it tightens (for strict validators); a value of the wrong kind
+    is still said once, by the element's own schema, not again as the rule's 'expected text'."""
+    text = re.sub(r"\n  deadline: .*\n", "\n  deadline: 5\n", complete_agreement_text.replace("status: active",
+                                                                                         f"status: {status}"))
+    line, col = where(text, "deadline: 5")
+    assert rows(check(text)) == [("S100", line, col + len("deadline: "), "results.deadline: expected a date written "
+                                  "as YYYY-MM-DD (such as 2027-03-31), found the number 5")]
+
+
 # ------------------------------------------------------------------------------------------ several violations
 
 

@@ -261,6 +261,72 @@ def test_conditionals_only_tighten_declared_properties(schema: dict[str, Any]) -
     assert not problems, "\n".join(problems)
 
 
+def status_branches(schema: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """(where in an agreement, branch node) for every node of the status rule's branches: ``items`` stands for
+    any entry of a list."""
+
+    def below(path: tuple[str, ...], node: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+        yield path, node
+        for name, sub in node.get("properties", {}).items():
+            yield from below((*path, name), sub)
+        if "items" in node:
+            yield from below((*path, "items"), node["items"])
+
+    for member in schema["allOf"]:
+        yield from below((), member["else"])
+
+
+def element_kinds(schema: dict[str, Any], path: tuple[str, ...]) -> set[str]:
+    """The kinds of value (JSON types) the element's own schema accepts at ``path``."""
+
+    def resolved(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        return node
+
+    def kinds(node: dict[str, Any]) -> set[str]:
+        node = resolved(node)
+        if "type" in node:
+            return {node["type"]}
+        return {kind for alternative in node.get("anyOf", ()) for kind in kinds(alternative)}
+
+    node = schema
+    for step in path:
+        node = resolved(node)["items"] if step == "items" else resolved(node)["properties"][step]
+    return kinds(node)
+
+
+def test_the_status_rule_offers_editors_no_key(schema: dict[str, Any]) -> None:
+    """Every property a branch names is marked doNotSuggest, so editors offer each key once, as the element's own
+    schema describes it (tests/test_schema_completion.py asks yaml-language-server)."""
+    unmarked = [
+        f"{'.'.join(path)}.{name}"
+        for path, node in status_branches(schema)
+        for name, sub in node.get("properties", {}).items()
+        if sub.get("doNotSuggest") is not True
+    ]
+    assert not unmarked
+
+
+def test_the_status_rule_requires_only_names_it_declares(schema: dict[str, Any]) -> None:
+    """What Ajv's strictRequired asks: each name a branch requires is in its own properties."""
+    undeclared = [
+        f"{'.'.join(path)}.{name}"
+        for path, node in status_branches(schema)
+        for name in node.get("required", ())
+        if name not in node.get("properties", {})
+    ]
+    assert not undeclared
+
+
+def test_a_type_in_the_status_rule_is_the_elements_own(schema: dict[str, Any]) -> None:
+    """A branch names a value's kind only for strict validators (what minLength or required applies to), and
+    agreed leaves that error out as a repetition: so it is the one kind the element's own schema accepts."""
+    typed = [(path, node["type"]) for path, node in status_branches(schema) if "type" in node]
+    assert len(typed) > 50
+    assert [(path, kind) for path, kind in typed if element_kinds(schema, path) != {kind}] == []
+
+
 # ---------------------------------------------------------------------------------------------- contracts
 
 

@@ -209,11 +209,13 @@ def test_reordering_is_editorial_by_default() -> None:
 
 
 def _arrays(node: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every list the schema declares; the status conditionals only tighten lists declared elsewhere."""
     if isinstance(node, dict):
         if node.get("type") == "array":
             yield pointer, node
         for key, child in node.items():
-            yield from _arrays(child, f"{pointer}/{key}")
+            if key not in ("if", "then", "else"):
+                yield from _arrays(child, f"{pointer}/{key}")
     elif isinstance(node, list):
         for index, child in enumerate(node):
             yield from _arrays(child, f"{pointer}/{index}")
