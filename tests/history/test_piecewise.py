@@ -80,6 +80,26 @@ EDGE_TEXTS = {
     "an empty value last": "a: 1\nb:",
     "only comments": "# one\n# two\n",
     "a sequence root": "- a: 1\n- b: 2\n",
+    # One level down, in a top-level key's block mapping indented by two spaces:
+    "nested entries": "r:\n  a: 1\n  b: [2]\n  c:\n    d: 3\nz: 4\n",
+    "nested quoted scalar continued at column 2": 'r:\n  a: "one\n  b: two"\n  c: 1\n',
+    "nested flow mapping continued at column 2": "r:\n  a: {x: 1,\n  b: 2}\n  c: 1\n",
+    "nested plain scalar continued deeper": "r:\n  a: one\n   two\n  b: 1\n",
+    "nested block scalar kept with its blank lines": "r:\n  a: |+\n    text\n\n  b: 1\n",
+    "nested duplicate key in two pieces": "r:\n  a: 1\n  b: 2\n  a: 3\n",
+    "nested alias to an anchor of another piece": "r:\n  a: &x 1\n  b: *x\n",
+    "nested aliases within one piece": "r:\n  a:\n    x: &x [1, 2]\n    y: *x\n  b: 1\n",
+    "nested line indented by one space": "r:\n  a: 1\n b: 2\n  c: 3\n",
+    "nested line indented by three spaces": "r:\n  a: 1\n   b: 2\n  c: 3\n",
+    "nested tab": "r:\n  a:\t1\n  b: 2\n",
+    "nested comment at column 0": "r:\n  a: 1\n# note\n  b: 2\n",
+    "nested indentless sequence": "r:\n  a:\n  - 1\n  - 2\n  b: 3\n",
+    "nested sequence value": "r:\n  - 1\n  b: 2\n",
+    "nested value after the key": "r: &x\n  a: 1\n  b: 2\n",
+    "nested tag on an entry": "r:\n  a: !!binary aGk=\n  b: 1\n",
+    "nested values over the budget only when added up": f"r:\n  a: {BOMB_PIECE}\n  b: {BOMB_PIECE}\n",
+    "nested last entry without a line break": "r:\n  a: 1\n  b: 2",
+    "nested explicit key": "r:\n  ? a\n  : 1\n  b: 2\n",
 }
 
 

@@ -8,6 +8,13 @@ and a space or the end of the line); each piece is composed on its own, remember
 data is the pieces' mappings joined in order. Unchanged pieces are found in memory (and their values are the very
 same objects as before, which :func:`agreed.history.canonical.same` then compares at once).
 
+A piece of one top-level key whose value is a block mapping indented by two spaces (``results:`` and its entries)
+is cut the same way one level down, before each line that begins one of its keys at column 2, so that a version that
+moved a deadline composes that line, not all of ``results``; the key's line and its first entry make the first such
+piece. Why that is safe is the argument below with column 2 for column 0: a plain or block scalar of an entry
+continues only on lines indented deeper, and a text holding a tab or a line of content indented by fewer than two
+spaces is not cut there.
+
 Why the pieces mean what the whole means: at a line that begins a key at column 0, nothing before it can still be
 open when each piece before it loads on its own. A plain scalar or a block scalar of a top-level value never
 continues at column 0; a quoted scalar or a flow collection that continues past the cut leaves its piece
@@ -42,6 +49,10 @@ from agreed.record import Record
 # A line (after the first) that begins a top-level key; and the first line, when it does.
 _KEY_LINE = re.compile(r"\n[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)")
 _FIRST_KEY_LINE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)")
+# One level down: a top-level key with nothing after its colon, and the lines of its block mapping's keys.
+_NESTED_HEADER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*:[ ]*\r?\n")
+_NESTED_KEY_LINE = re.compile(r"\n  [A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)")
+_SHALLOW_LINE = re.compile(r"\n(?! *(#|\r?\n|$))(?!  )")  # a line of content indented by fewer than two spaces
 _OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 _LONE_CR = re.compile("\r(?!\n)")
 # At column 0: a document end marker (after which a piece would load alone, the whole not) or a directive (which
@@ -94,13 +105,39 @@ class PiecewiseParser:
     def _piece(self, text: str, path: str) -> _Piece | None:
         if text in self._pieces:
             return self._pieces[text]
-        composed = compose(path, text, self._limits, positions=False)
-        piece = None
-        if (not composed.problems and not composed.empty and isinstance(composed.data, dict)
-                and not (composed.pure and yaml_io.c_parser_available())):
-            piece = _Piece(composed.data, composed.nodes)
+        piece = self._nested(text, path) or self._composed(text, path)
         self._pieces[text] = piece
         return piece
+
+    def _composed(self, text: str, path: str) -> _Piece | None:
+        composed = compose(path, text, self._limits, positions=False)
+        if (composed.problems or composed.empty or not isinstance(composed.data, dict)
+                or (composed.pure and yaml_io.c_parser_available())):
+            return None
+        return _Piece(composed.data, composed.nodes)
+
+    def _nested(self, text: str, path: str) -> _Piece | None:
+        """A top-level entry whose value is a block mapping indented by two spaces, joined from its entries' pieces
+        as the file is from its top-level pieces (see the module: the same reasons hold one level down); None
+        where the entry must be composed whole."""
+        entries = nested_pieces_of(text)
+        if len(entries) < 2:
+            return None
+        head = self._piece(entries[0], path)  # the key's line with its first entry: {key: {first: ...}}
+        if head is None or len(head.data) != 1:
+            return None
+        [(key, first)] = head.data.items()
+        if not isinstance(first, dict):
+            return None
+        value = dict(first)
+        nodes = head.nodes
+        for entry in entries[1:]:
+            piece = self._piece(entry, path)
+            if piece is None or not value.keys().isdisjoint(piece.data):
+                return None
+            value.update(piece.data)
+            nodes += piece.nodes - 1  # each piece counted its own mapping, which here is the key's value
+        return _Piece({key: value}, nodes)
 
 
 def pieces_of(source: str) -> list[str]:
@@ -112,6 +149,18 @@ def pieces_of(source: str) -> list[str]:
     cuts = lines if _FIRST_KEY_LINE.match(source) else lines[1:]
     bounds = [0, *cuts, len(source)]
     return [source[begin:end] for begin, end in itertools.pairwise(bounds)]
+
+
+def nested_pieces_of(text: str) -> list[str]:
+    """A top-level piece ``key:`` whose value is a block mapping indented by two spaces, cut before each line that
+    begins one of its keys, the first excepted; ``[text]`` when it is not such a piece, or holds a tab, or a line
+    (other than a comment or blank) indented by fewer than two spaces, where cutting is not safe."""
+    header = _NESTED_HEADER.match(text)
+    if header is None or "\t" in text or _SHALLOW_LINE.search(text, header.end()) is not None:
+        return [text]
+    lines = [match.start() + 1 for match in _NESTED_KEY_LINE.finditer(text, header.end() - 1)]
+    bounds = [0, *lines[1:], len(text)]
+    return [text[begin:end] for begin, end in itertools.pairwise(bounds)]
 
 
 def _safe_to_cut(source: str) -> bool:
