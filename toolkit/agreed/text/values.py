@@ -34,16 +34,40 @@ _NON_ANSWERS = frozenset(
 )  # fmt: skip
 
 
+_AS_EVER = Regex(
+    r"""(?:(?:just|same|the\s+same|same\s+thing|business)\s+)?(?:as|like)\s+(?:usual|always|ever|before|last\s+time
+    |now|today|we\s+do\s+(?:now|today|already)|we\s+always\s+do)""",
+    re.VERBOSE,
+)
+"""An answer that points at a habit it does not describe: "same as usual", "like always", "as we do now"."""
+_LATER = Regex(
+    r"""(?:we|i|they|both\s+of\s+us|the\s+partners)(?:\s+will|'ll|\s+shall|\s+can|\s+are\s+going\s+to)\s+
+    (?:(?:just|then|probably|somehow|jointly|together)\s+)?
+    (?:figure|work|sort|find|decide|handle|deal\s+with|manage|see|talk\s+about|discuss|play|cross\s+that\s+bridge)
+    (?:\s+(?:it|that|this|them|things))?
+    (?:\s+(?:out|later|then|together|somehow|as\s+we\s+go|along\s+the\s+way|when\s+it\s+comes(?:\s+up)?
+    |when\s+we\s+get\s+there|by\s+ear))*""",
+    re.VERBOSE,
+)
+"""An answer that puts the answer off: "we will figure it out", "we'll decide later", "we will see then"."""
+
 _LONGEST_NON_ANSWER = 40  # characters; every stock non-answer and whole-value placeholder is shorter
 
 
 def is_non_answer(value: str) -> bool:
-    """Whether a whole answer says nothing: empty, a placeholder ("TBD", "???") or a stock dodge ("see above")."""
+    """Whether a whole answer says nothing: empty, a placeholder ("TBD", "???"), a stock dodge ("see above"), a habit
+    it does not describe ("same as usual") or an answer put off ("we will figure it out")."""
     stripped = value.strip()
     if len(stripped) > _LONGEST_NON_ANSWER:  # a real answer: spares the normalising and the placeholder scan
         return False
     normal = _normal_answer(stripped)
-    return normal in _NON_ANSWERS or normal in NOTHING_TO_RAISE or bool(_PLACEHOLDER_VALUE.fullmatch(stripped))
+    return (
+        normal in _NON_ANSWERS
+        or normal in NOTHING_TO_RAISE
+        or bool(_PLACEHOLDER_VALUE.fullmatch(stripped))
+        or bool(_AS_EVER.fullmatch(normal))
+        or bool(_LATER.fullmatch(normal))
+    )
 
 
 NOTHING_TO_RAISE = frozenset(
@@ -96,9 +120,7 @@ _COLLECTIVE_OWNERS = frozenset(
         "the project team", "project team", "the working group", "working group", "our people", "collective",
     }
 )  # fmt: skip
-_GROUP_WORDS = Regex(
-    r"^(?:the\s+|our\s+|all\s+|both\s+)?(?:\w+\s+)*?(?:teams|parties|partners|stakeholders|staff)$"
-)
+_GROUP_WORDS = Regex(r"^(?:the\s+|our\s+|all\s+|both\s+)?(?:\w+\s+)*?(?:teams|parties|partners|stakeholders|staff)$")
 _OWNER_SPLIT = Regex(r"\s+(?:and|or|und|et)\s+|\s*(?:&|\+|/|,|;|\band/or\b)\s*")
 _ROLE_WORDS = Regex(
     r"\b(?:vp|svp|evp|head|director|lead|manager|ceo|cto|cfo|coo|cio|ciso|cmo|cro|chief|officer|president|engineer"
