@@ -3,7 +3,9 @@ driven over LSP on stdio with a buffer that names the schema by the shipped mode
 
 The status rule's branches repeat the names of the elements they tighten (``required`` and ``properties``); each
 such property is marked ``doNotSuggest``, so the server offers the element as the element's own schema describes it
-and not a second time as the branch does. The schema with those marks taken out proves the test can tell.
+and not a second time as the branch does. The schema with those marks taken out proves the test can tell. The
+server also reads the schema as agreed does: the shipped agreements open without a diagnostic, a gap in a proposed
+one is reported.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import itertools
 import json
 import os
 import queue
+import re
 import subprocess
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,17 +59,34 @@ class LanguageServer:
         self.notify("initialized", {})
 
     def request(self, method: str, params: dict[str, Any]) -> Any:
-        """Send a request and return its result, answering the server's own requests meanwhile."""
+        """Send a request and return its result."""
         number = next(self._ids)
         self._send({"jsonrpc": "2.0", "id": number, "method": method, "params": params})
+        answer = self._next(lambda message: message.get("id") == number and "method" not in message, method)
+        assert "error" not in answer, answer["error"]
+        return answer["result"]
+
+    def diagnostics(self, uri: str) -> list[dict[str, Any]]:
+        """The next diagnostics the server publishes for ``uri``."""
+        published = self._next(
+            lambda message: (
+                message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri
+            ),
+            f"diagnostics of {uri}",
+        )
+        found: list[dict[str, Any]] = published["params"]["diagnostics"]
+        return found
+
+    def _next(self, wanted: Callable[[dict[str, Any]], bool], what: str) -> dict[str, Any]:
+        """The next message that is ``wanted``, answering the server's own requests meanwhile (with the defaults:
+        e.g. workspace/configuration) and passing over other notifications."""
         while True:
             message = self._incoming.get(timeout=ANSWER_SECONDS)
-            assert message is not None, f"the language server ended before answering {method}"
-            if "method" in message and "id" in message:  # e.g. workspace/configuration: the defaults
+            assert message is not None, f"the language server ended before sending {what}"
+            if wanted(message):
+                return message
+            if "method" in message and "id" in message:
                 self._send({"jsonrpc": "2.0", "id": message["id"], "result": None})
-            elif message.get("id") == number:
-                assert "error" not in message, message["error"]
-                return message["result"]
 
     def notify(self, method: str, params: dict[str, Any]) -> None:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})
@@ -186,3 +206,24 @@ def test_without_the_marks_the_branches_keys_are_offered_twice(
     assert offered_keys(server, tmp_path, modeline, HEAD.format(status="draft") + where) == expected()
     twice = offered_keys(server, tmp_path, modeline, HEAD.format(status="proposed") + where)
     assert max(twice[key] for key in expected()) > 1, twice
+
+
+def opened_diagnostics(server: LanguageServer, text: str) -> list[str]:
+    """What the server says about ``text`` opened as an agreement in ``contracts/``."""
+    uri = (REPO_ROOT / "contracts" / f"editor-buffer-{next(_buffers)}.yaml").as_uri()
+    server.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}
+    )
+    found = server.diagnostics(uri)
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    return [diagnostic["message"] for diagnostic in found]
+
+
+@pytest.mark.parametrize("path", sorted((REPO_ROOT / "contracts").glob("*.yaml")), ids=lambda path: path.name)
+def test_the_shipped_agreements_open_without_a_diagnostic(server: LanguageServer, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(MODELINE)
+    assert opened_diagnostics(server, text) == []
+    proposed = text.replace("status: active", "status: proposed").replace("status: fulfilled", "status: proposed")
+    incomplete = re.sub(r"\n  deadline: .*\n", "\n", proposed.replace("status: draft", "status: proposed"), count=1)
+    assert any("deadline" in message for message in opened_diagnostics(server, incomplete))
