@@ -233,8 +233,7 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     and indexed once. ``verifier`` checks SSH signatures (default: one ``ssh-keygen`` at a time)."""
     if isinstance(base, str):
         base = BaseRevision(repository, base)
-    read = _read(repository, file, base, roster, shared_id)
-    return read if isinstance(read, AgreementStatus) else _decided(repository, read, base, reviews, verifier)
+    return _in_turn(repository, [file], _Context(base, reviews, roster, shared_id, verifier))[0]
 
 
 @dataclass(frozen=True, slots=True)
