@@ -62,6 +62,7 @@ LAYERS: Mapping[str, Layer] = {
     "agreed.measured": Layer.FOUNDATION,
     "agreed.people": Layer.FOUNDATION,
     "agreed.settings": Layer.FOUNDATION,
+    "agreed.toml_layout": Layer.FOUNDATION,
     "agreed.schema": Layer.FOUNDATION,
     "agreed.document": Layer.FOUNDATION,
     "agreed.compose": Layer.FOUNDATION,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from agreed.text.hits import exempted, is_proper_name, scan, text_after, text_before
+from agreed.text.hits import exempted, scan, text_after, text_before
+from agreed.text.names import is_proper_name
 from agreed.text.patterns import TermPattern
 from agreed.text.subjects import SubjectKind
 

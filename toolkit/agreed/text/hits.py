@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from agreed.record import Record
-from agreed.text.names import capital_is_style
 from agreed.text.sentences import clause_around, mask, sentence_around
 from agreed.text.subjects import Subject, subject_before
 
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 __all__ = [
     "Hit",
     "exempted",
-    "is_proper_name",
     "scan",
     "text_after",
     "text_before",
@@ -107,15 +105,4 @@ def exempted(key: str, hit: Hit, *, after: Mapping[str, str], before: Mapping[st
     following, preceding = text_after(hit.masked, hit.end, 2), text_before(hit.masked, hit.start, 1)
     return bool(
         (key in after and re.match(after[key], following)) or (key in before and re.search(before[key], preceding))
-    )
-
-
-def is_proper_name(hit: Hit) -> bool:
-    """True when the hit is capitalised in the middle of a sentence, as in a name ("Best Buy", "Smart Ltd"), and the
-    capital is not the style of a Title Case sentence ("Offer The Best Service"), where every word has one."""
-    return (
-        hit.term[:1].isupper()
-        and bool(hit.before.strip())
-        and not hit.before.rstrip().endswith((":", "-", "•"))
-        and not capital_is_style(hit.masked, hit.start)
     )

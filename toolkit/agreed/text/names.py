@@ -39,6 +39,7 @@ __all__ = [
     "capital_is_style",
     "in_name",
     "in_title_case",
+    "is_proper_name",
     "name_spans",
     "within_name",
 ]
@@ -128,6 +129,17 @@ def in_name(hit: Hit, *, modifier: bool = False) -> bool:
     a sentence ("Good Friday rotas are published") counts with its first word; a verb ("Reduce AWS spend") does not.
     """
     return within_name(hit.masked, hit.start, hit.end, modifier=modifier)
+
+
+def is_proper_name(hit: Hit) -> bool:
+    """True when the hit is capitalised in the middle of a sentence, as in a name ("Best Buy", "Smart Ltd"), and the
+    capital is not the style of a Title Case sentence ("Offer The Best Service"), where every word has one."""
+    return (
+        hit.term[:1].isupper()
+        and bool(hit.before.strip())
+        and not hit.before.rstrip().endswith((":", "-", "•"))
+        and not capital_is_style(hit.masked, hit.start)
+    )
 
 
 def within_name(masked: str, start: int, end: int, *, modifier: bool = False) -> bool:

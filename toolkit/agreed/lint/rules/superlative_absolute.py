@@ -37,9 +37,9 @@ from agreed.text.bounded import (
     restricted_set,
     scoped_field,
 )
-from agreed.text.hits import Hit, is_proper_name, scan, text_after, text_before
+from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_number
-from agreed.text.names import in_name
+from agreed.text.names import in_name, is_proper_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.vocabulary import ADJECTIVE, MODAL
 
