@@ -79,8 +79,6 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ),
         ("Push real-time stock levels to the shop.", ["real-time"]),
         ("Guarantee high availability of the ledger.", ["high availability"]),
-        ("Allocate enough people to the migration.", ["enough"]),
-        ("Enough time together every week.", ["Enough"]),
         ("Build a good-enough importer by 2027-03-01.", ["good-enough"]),
         ("Build a data-driven, holistic roadmap.", ["data-driven", "holistic"]),
     ],
@@ -137,8 +135,6 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "Push stock levels to the shop in near real time, under 2 s after each sale.",
         "Move the ledger to a high-availability pair by 2027-05-01.",
         "Allocate enough people to cover 3 shifts.",
-        "Buy enough licences for all 40 agents by 2027-02-01.",
-        "Allocate enough engineers to run both clinics on 2027-03-01.",
     ],
 )
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
@@ -159,8 +155,8 @@ def test_message_names_the_word_and_the_fix() -> None:
             '"Leverage synergies" is jargon with no checkable outcome: say what will change, for whom, and by how much',
         ),
         (
-            "Allocate enough people.",
-            '"enough" is a subjective quality word: say what measurable property it stands for',
+            "Build a good-enough importer.",
+            '"good-enough" is a subjective quality word: say what measurable property it stands for',
         ),
     ],
 )

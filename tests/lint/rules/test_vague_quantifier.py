@@ -63,6 +63,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ("Meet every week or so; review the plan about every 2 weeks.", ["every week or so", "about every 2 weeks"]),
         ("Reply within 24h or so.", ["24h or so"]),
         ("Reply within 2 hours or so.", ["2 hours or so"]),
+        ("Allocate enough people to the migration.", ["enough"]),
+        ("Enough time together, usually weekly-ish.", ["Enough", "usually", "weekly-ish"]),
     ],
 )
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -104,6 +106,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "Talk about weekly reports at the kickoff on 2027-01-12.",
         "Meet every 2 weeks; finish the 20 tickets before the review.",
         "Li answers within 2 hours, which customers usually find enough.",
+        "Allocate enough people to cover 3 shifts.",
+        "Buy enough licences for all 40 agents by 2027-02-01.",
+        "Allocate enough engineers to run both clinics on 2027-03-01.",
+        "Keep the pages fast enough: p95 under 300 ms.",
     ],
 )
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:

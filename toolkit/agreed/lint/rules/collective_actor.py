@@ -29,7 +29,7 @@ Passes:
     Each account manager will call their top 5 accounts by 2027-02-15.
     Finance will send the pack to Li and Omar every Monday.
     Employees may download their payslips from the HR portal.
-    Whoever receives a complaint forwards it to Ana Ruiz within 4 working hours.
+    Whoever receives a complaint forwards it to Ana Ruiz within 4 working hours of receipt.
     Finance holds all 14 month-end management reports by 2027-03-01.
 """
 

@@ -10,8 +10,7 @@ WCAG 2.2 AA or ISO 27001, a table, a section, "as defined in"), a fit criterion 
 or, for a word of sufficiency, the bounded set it must suffice for ("sufficient licences for all 40 agents"). Words
 inside a proper name or a technical term ("Good Friday", "Quality Assurance", "good manufacturing practice") are no
 quality words; a sentence written in Title Case ("Provide a User-Friendly Interface.") holds no name by its capitals.
-"Enough" before what it counts ("enough people", "enough time together") is as vague as "sufficient", unless a
-purpose says what it must be enough for ("enough people to cover 3 shifts"); so is a compound such as "good-enough".
+A compound that judges something sufficient by no standard ("a good-enough importer") is as vague as "sufficient".
 Business jargon ("leverage synergies", "data-driven", "holistic") is reported as jargon: it names no outcome at all.
 
 Fires on:
@@ -22,7 +21,7 @@ Fires on:
     Leverage synergies between the sales and support teams.
     Onboarding is noticeably slower and the build is unstable.
     Provide a User-Friendly Interface.
-    Allocate enough people and build a good-enough importer.
+    Build a good-enough importer and keep costs low.
 
 Passes:
     Deliver the reporting layer with p95 latency under 300 ms by 2027-03-31.
@@ -33,7 +32,6 @@ Passes:
     Keep the site responsive: every page under 1 s on a 4G profile.
     Buy sufficient licences for all 40 agents by 2027-02-01.
     Publish the Good Friday holiday schedule by 2027-03-01.
-    Allocate enough people to cover 3 shifts.
 """
 
 from __future__ import annotations
@@ -43,7 +41,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
-from agreed.text.measures import has_bounded_purpose, has_fit_criterion, has_purpose, has_reference
+from agreed.text.measures import has_bounded_purpose, has_fit_criterion, has_reference
 from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.vocabulary import verb_forms
@@ -92,7 +90,7 @@ TERMS = (
     "low-latency", "high throughput", "high-throughput", "low cost", "low-cost", "concise", "understandable",
     "readable", "easy to understand", "easy-to-understand", "detailed", "safe", "safely", "productive",
     "productively", "collaborative", "collaboratively", "supportive", "inclusive", "welcoming", "poor", "poorly",
-    "stable", "unstable", "noticeable", "noticeably", "markedly", "dramatic", "dramatically", "enough",
+    "stable", "unstable", "noticeable", "noticeably", "markedly", "dramatic", "dramatically",
 )  # fmt: skip
 JARGON = (
     "synergy", "synergies", "synergistic", "customer-centric", "user-centric", "people-centric", "data-driven",
@@ -141,10 +139,6 @@ _EXEMPT_AFTER = {
     "significant": r"(?:at|to\s+the)\b",
     "simple": r"majority\b",
     "clean": r"(?:up|out|room)\b",
-    # an amount of something ("enough people", "enough time together"); after a word it grades ("fast enough",
-    # "fair enough") it adds nothing to that word, which is reported, or is a remark
-    "enough": r"(?!(?:[a-z\-]+s|people|staff|time|capacity|budget|money|funding|resources?|headcount|room|space|notice"
-    r"|data|information|detail|support|help|training|cover|coverage|slack|buffer|runway|stock)\b)",
     "clear": r"(?:up|out|the|all|any|each|every|by|our|its|their|this|these|those|outstanding|\d)",
     "reasonable": r"(?:efforts?|endeavou?rs?|time|timeframe|period|notice|delay)\b",  # effort: V103; time: T301
 }
@@ -161,10 +155,8 @@ _EXEMPT_BEFORE = {
 
 _SUFFICIENCY = frozenset({
     "sufficient", "sufficiently", "adequate", "adequately", "appropriate", "appropriately", "necessary", "suitable",
-    "proper", "properly", "reasonable", "reasonably", "enough",
+    "proper", "properly", "reasonable", "reasonably",
 })  # fmt: skip
-_ENOUGH = "enough"
-"""A word of sufficiency that an infinitive of purpose also anchors: "enough to cover 3 shifts"."""
 _JUDGED_ENOUGH = TermPattern.raw(
     r"(?P<term>(?<![\w\-])[a-z]+-enough)(?![\w\-])", needs=lambda text: "-enough" in text.lower()
 )
@@ -193,7 +185,6 @@ def _anchored(hit: Hit) -> bool:
         has_reference(hit.sentence)
         or has_fit_criterion(after)
         or (hit.term.lower() in _SUFFICIENCY and has_bounded_purpose(after))
-        or (hit.term.lower() == _ENOUGH and has_purpose(after))
     )
 
 

@@ -1,20 +1,21 @@
 """A vague quantity, approximate number or vague frequency stands where a number should be.
 
-"Some", "several", "certain" or "a number of" leave the size of the promise open, an approximate number ("about 20",
-"~40", "20-ish", "2 hours or so") gives no tolerance, and a vague frequency ("regularly", "from time to time",
-"ongoing", a cadence made rough, "roughly weekly", "every week or so") gives no cadence: nobody can say when the
-promise was missed. Give the count, the exact target (or a stated tolerance such as "40 ± 2") or the recurrence
-("every Monday", "monthly"). A promise hedged by how often it holds ("Li usually answers within 2 hours", "we
-typically reply") is kept however often it is broken; said of someone who acts, such an adverb is reported too,
-while a description of a thing or a system ("the queue usually peaks on Mondays") is not a promise. "At some point"
-is a time, not a quantity: the fuzzy-deadline rule reports it. "As needed" is a frequency after a routine that comes
-back ("meet as needed"); after any other action it leaves open whether the action happens at all, which
-escape-clause reports.
+"Some", "several", "certain", "a number of" or "enough" leave the size of the promise open (unless a purpose says
+what it must be enough for: "enough people to cover 3 shifts"), an approximate number ("about 20", "~40", "20-ish",
+"2 hours or so") gives no tolerance, and a vague frequency ("regularly", "from time to time", "ongoing", a cadence
+made rough, "roughly weekly", "every week or so") gives no cadence: nobody can say when the promise was missed. Give
+the count, the exact target (or a stated tolerance such as "40 ± 2") or the recurrence ("every Monday", "monthly").
+A promise hedged by how often it holds ("Li usually answers within 2 hours", "we typically reply") is kept however
+often it is broken; said of someone who acts, such an adverb is reported too, while a description of a thing or a
+system ("the queue usually peaks on Mondays") is not a promise. "At some point" is a time, not a quantity: the
+fuzzy-deadline rule reports it. "As needed" is a frequency after a routine that comes back ("meet as needed"); after
+any other action it leaves open whether the action happens at all, which escape-clause reports.
 
 Fires on:
     Onboard several new accounts and run some workshops.
     Offer the renewal discount to certain customers.
     Hire about 20 engineers.
+    Allocate enough people to the migration.
     Meet regularly to review progress.
     The two leads sync as needed.
     Li usually answers within 2 hours; the review runs roughly weekly.
@@ -25,7 +26,8 @@ Passes:
     Review at least 5 and at most 8 candidates each week.
     Meet every Monday at 09:00; publish the notes monthly.
     Make certain that the 12 renewals are signed by 2027-03-31.
-    Li answers within 2 hours; the ticket queue usually peaks on Mondays.
+    Allocate enough people to cover 3 shifts.
+    Li answers each ticket within 2 hours of its arrival; the ticket queue usually peaks on Mondays.
     Release the API as generally available by 2027-03-31.
 """
 
@@ -37,7 +39,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after
-from agreed.text.measures import has_number
+from agreed.text.measures import has_bounded_purpose, has_number, has_purpose
 from agreed.text.patterns import Regex, TermPattern, fold, tokenise
 from agreed.text.subjects import SubjectKind
 from agreed.text.vocabulary import ADJECTIVE, CADENCE, NUMBER
@@ -52,7 +54,7 @@ QUANTIFIERS = (
     "a lot", "plenty of", "plenty", "multiple", "a handful of", "a handful", "a couple of", "countless",
     "a great deal of", "a good deal of", "a large number of", "a small number of", "a significant number of",
     "a majority of", "the majority of", "a minority of", "the bulk of", "a variety of", "a range of", "a fraction of",
-    "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of", "certain",
+    "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of", "certain", "enough",
 )  # fmt: skip
 FREQUENCIES = (
     "regularly", "regular", "on a regular basis", "at regular intervals", "periodically", "periodic", "frequently",
@@ -133,6 +135,10 @@ _EXEMPT_AFTER = {
     "ad hoc": r"[a-z]+s\b",  # "ad hoc reports": a kind of report, not how often
     "as needed": r"(?:to|for|by|in|on)\b",  # "as needed to run the pilot": a purpose, which escape-clause reads
     "when needed": r"(?:to|for|by|in|on)\b",
+    # an amount of something ("enough people", "enough time together"); after a word it grades ("fast enough", "fair
+    # enough") it is that word's measure, or a remark
+    "enough": r"(?![a-z\-]+s\b|(?:people|staff|time|capacity|budget|money|funding|resource|headcount|room|space|notice"
+    r"|data|information|detail|support|help|training|cover|coverage|slack|buffer|runway|stock)\b)",
 }
 _EXEMPT_BEFORE = {
     "certain": r"(?:make|makes|made|making|be|is|are|am|was|were|been|being|feel|feels|not|quite|very|fairly"
@@ -188,6 +194,8 @@ def _keep(hit: Hit) -> bool:
         return False
     if word == "most" and _ADJECTIVE.match(text_after(hit.masked, hit.end, 1)):
         return False  # "most reliable" is a superlative: superlative-absolute reports it
+    if word == "enough" and (has_purpose(hit.after) or has_bounded_purpose(hit.after)):
+        return False  # "enough people to cover 3 shifts": judged by what it must be enough for
     return not (hit.label == "quantity" and _NUMBER_AHEAD.match(hit.masked, hit.end))
 
 
