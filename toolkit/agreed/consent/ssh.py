@@ -9,7 +9,9 @@ Verification is decided by ``ssh-keygen -Y verify`` against a temporary allowed-
 keys of that party, each restricted to the namespace checked (:data:`NAMESPACE` unless the caller names another:
 :data:`GIT_NAMESPACE` checks the SSH signature of a git commit over its payload). Before that, the signature's own
 envelope (the public key, the namespace) is read here to explain a failure: a malformed signature, another
-namespace, a key not listed for the party, or (when the key is right) terms other than these.
+namespace, a key not listed for the party, or (when the key is right) terms other than these. A :class:`Verifier`
+checks many signatures with up to one ``ssh-keygen`` per worker at once (each still reads one signature), with the
+same verdicts as :func:`verify`.
 
 Nothing here waits for a person unless asked: by default ``ssh-keygen`` runs in a new session with no terminal,
 stdin closed, under a timeout, so a key that needs a passphrase fails at once with :class:`SshError` (load it into
