@@ -1,6 +1,7 @@
-"""JUnit XML of ``agreed lint`` and ``agreed consent check``: each report validates against the Jenkins xUnit
-plugin's ``junit-10.xsd`` (vendored in tests/data with its source and licence) read by ``xmlschema``, and says what
-the text report says: one test case per file with findings (lint) or per agreement (the consent gate)."""
+"""JUnit XML of ``agreed lint`` and ``agreed consent check``: each report validates against the JUnit report schema
+in ``tests/data/junit.xsd`` (the structure and attributes Jenkins, GitLab and Azure Pipelines read) with
+``xmlschema``, is read by a JUnit client (``junitparser``) with the same counts, and says what the text report says:
+one test case per file with findings (lint) or per agreement (the consent gate)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 import xmlschema
 from click.testing import CliRunner
+from junitparser import Failure as JUnitFailure
+from junitparser import JUnitXml
 
 from agreed.cli import main
 from agreed.consent.status import AgreementStatus
@@ -21,7 +24,7 @@ from agreed.report.lint import LINT_FORMATS, Report
 from fake_rules import fake_text_rule
 from gitrepo import git
 
-SCHEMA = xmlschema.XMLSchema(str(Path(__file__).resolve().parents[1] / "data" / "junit-10.xsd"))
+SCHEMA = xmlschema.XMLSchema(str(Path(__file__).resolve().parents[1] / "data" / "junit.xsd"))
 SOURCE = Path(__file__).resolve().parents[2] / "contracts" / "sales-onboarding.yaml"
 RULES = {"A101": fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, "Vague word.")}
 PROBLEMS = (
@@ -33,14 +36,38 @@ PROBLEMS = (
 
 def parsed(text: str) -> ET.Element:
     SCHEMA.validate(text)
-    return ET.fromstring(text)
+    root = ET.fromstring(text)
+    _read_by_a_junit_client(text, root)
+    return root
 
 
-def test_the_schema_refuses_what_it_should() -> None:
-    assert not SCHEMA.is_valid('<testsuites><testsuite name="x"/></testsuites>')  # counts missing
-    assert not SCHEMA.is_valid(
-        '<testsuites><testsuite name="x" tests="1" failures="0" errors="0"><testcase/></testsuite></testsuites>'
-    )  # a test case without a name
+def _read_by_a_junit_client(text: str, root: ET.Element) -> None:
+    """junitparser, as CI report tools read JUnit XML, finds the cases and failures the elements hold."""
+    report = JUnitXml.fromstring(text.encode("utf-8"))
+    cases = [case for suite in report for case in suite]
+    assert [case.name for case in cases] == [case.get("name") for case in root.iter("testcase")]
+    failed = [case.name for case in cases if any(isinstance(result, JUnitFailure) for result in case.result)]
+    assert failed == [case.get("name") for case in root.iter("testcase") if case.find("failure") is not None]
+
+
+@pytest.mark.parametrize("text", [
+    '<testsuites><testsuite name="x"/></testsuites>',  # counts missing
+    '<testsuites><testsuite name="x" tests="1" failures="0" errors="0"><testcase/></testsuite></testsuites>',
+    '<testsuites><testsuite name="x" tests="-1" failures="0" errors="0"/></testsuites>',
+    '<testsuites><testsuite name="x" tests="1" failures="1" errors="0"><testcase name="a"><failure/><error/>'
+    "</testcase></testsuite></testsuites>",  # one outcome per case
+    '<testsuite name="x" tests="0" failures="0" errors="0"/>',  # no testsuites root
+])
+def test_the_schema_refuses_what_it_should(text: str) -> None:
+    assert not SCHEMA.is_valid(text)
+
+
+def test_the_schema_accepts_a_passing_case_and_a_failing_one() -> None:
+    assert SCHEMA.is_valid(
+        '<testsuites><testsuite name="x" tests="2" failures="1" errors="0"><testcase name="a"/>'
+        '<testcase name="b"><failure type="error" message="m">details</failure><system-out>o</system-out>'
+        "</testcase></testsuite></testsuites>"
+    )
 
 
 def test_lint_one_case_per_file_with_its_findings_and_one_for_the_clean_files() -> None:

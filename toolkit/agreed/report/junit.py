@@ -1,5 +1,5 @@
 """JUnit XML, the test report Jenkins, GitLab and Azure Pipelines read: one ``testsuite`` of ``testcase`` elements,
-each passing or carrying one ``failure``, in the dialect of the Jenkins xUnit plugin's ``junit-10.xsd``.
+each passing or carrying one ``failure``, the structure those systems read (``tests/data/junit.xsd``).
 
 Built with :mod:`xml.etree.ElementTree`, so every value is escaped by the writer. Text from a user's file passes
 through :func:`agreed.visible.visible` (a person reads it in the CI's test page), which also keeps out every
