@@ -109,6 +109,8 @@ class ResultCache:
             return None
 
     def store_cross_file(self, run_key: str, problems: Sequence[Problem]) -> None:
+        """Remember the cross-file findings of the run with ``run_key`` (none from an internal error), until
+        :meth:`save`."""
         if not any(problem.rule == INTERNAL_ERROR for problem in problems):
             self._new_cross_file = (run_key, _encode_problems(problems))
 
