@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
-from agreed.text.hits import Hit, exempted, scan, text_after
+from agreed.text.hits import Hit, exempted, scan, text_after, text_before
 from agreed.text.measures import has_bounded_purpose, has_number, has_purpose
 from agreed.text.patterns import Regex, TermPattern, fold, tokenise
 from agreed.text.subjects import SubjectKind
@@ -71,6 +71,7 @@ HEDGES = (
 
 _QUANTIFIER = TermPattern.of(QUANTIFIERS, label="quantity")
 _HEDGE = TermPattern.of(HEDGES, label="hedge")
+_COPULA = Regex(r"(?:is|are|was|were|be|been|am)")
 _HEDGED_ACTORS = frozenset((SubjectKind.ACTOR, SubjectKind.NONE))
 """Whose statement an adverb of frequency hedges: someone who acts, or nobody named (an imperative). A thing's or a
 system's ("the queue usually peaks on Mondays") describes it."""
@@ -180,6 +181,8 @@ def _hedges_a_promise(hit: Hit) -> bool:
     next_word = text_after(hit.masked, hit.end, 1).rstrip(".,;:!?)")
     if _ADJECTIVE.match(next_word) or next_word.endswith("ed"):
         return False
+    if _COPULA.fullmatch(text_before(hit.masked, hit.start, 1)) and next_word in ("the", "a", "an"):
+        return False  # "Q4 is usually the busiest quarter": what something is, not what anyone does
     return subject.kind in _HEDGED_ACTORS and not subject.subordinate
 
 
