@@ -212,6 +212,9 @@ _NOUN_MODIFIER = Regex(r"^(?:\d{1,3}|[a-z]+-[a-z]+)$", re.IGNORECASE)
 ("14 management reports": the reports are counted) or a compound modifier ("month-end management reports"). A pronoun
 takes no such word ("on day 3 we ship")."""
 _PRONOUN = Regex(r"^(?:we|they|some|any|every|no)", re.IGNORECASE)
+_ONE_OF = Regex(r"(?:one|any)\s+of\s", re.IGNORECASE)
+_ROTA = Regex(r"\b(?:rota|rotas|roster|rotation|in\s+turn|turns|alternately|alternating|alternate)\b", re.IGNORECASE)
+"""A rota that says whose turn it is: "one of us, in turn by month, chairs the call" names the one who acts."""
 _POSSESSIVE_LIST = Regex(r"['\u2019]s?$")
 _PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
@@ -233,6 +236,8 @@ def _keep(hit: Hit) -> bool:
         and _NOUN_MODIFIER.search(text_before(hit.masked, hit.start, 1))
     ):
         return False  # "all 14 month-end management reports": the group word modifies the noun after it
+    if _ONE_OF.match(hit.term) and _ROTA.search(hit.sentence):
+        return False  # "One of us, in turn by month, chairs the call": the rota names whose turn it is
     if hit.term.lower() == "they" and _CLAUSE_WORD.search(text_before(hit.masked, hit.start, 1)):
         return False  # "together with what they will do differently": a subordinate clause, not the commitment
     if hit.label != "owner-field" and not _WE_WORDS.match(hit.term) and _PERMITTED.match(hit.masked, hit.end):
