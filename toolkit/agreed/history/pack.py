@@ -26,7 +26,8 @@ from typing import Any
 
 from agreed.cache import JsonFiles, code_stamp
 
-CHUNK = 50  # versions per chunk: a warm history reads the chunk of its latest version, about 50 x 15 KB of JSON
+CHUNK = 20  # versions per chunk: a warm history reads the chunk of its latest version, about 20 x 15 KB of JSON;
+# 50 cost a warm history of 1,000 versions 5 MiB more and no less CPU, cold or warm
 
 
 class HistoryPack:
