@@ -421,7 +421,7 @@ def compare_files(old_path: str | None, old_raw: bytes | None, new_path: str | N
 def _load(raw: bytes | None, path: str | None) -> _Loaded:
     if raw is None:
         return _Loaded(None)
-    document = load_document(raw, path or "<file>")
+    document = load_document(raw, path or "<file>", positions=False)  # its data, and where a problem is
     if document.loaded and isinstance(document.data, Mapping):
         return _Loaded(document.data)
     problem = document.problems[0] if document.problems else None
