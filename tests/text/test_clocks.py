@@ -27,6 +27,7 @@ from agreed.text.clocks import (
     is_routine_slot,
     kept_until,
     names_agent,
+    ranks_by,
     restarts_each_time,
     serves_each_instance,
     specifies_behaviour,
@@ -107,6 +108,12 @@ def test_describes_a_set(before: str, expected: bool) -> None:
     ("The migration will be completed ", "by go-live", False),
     ("Ship the fix ", "by the pilot", False),
     ("Changes approved ", "by the release", False),
+    ("The budget will be approved ", "by the steering committee", True),  # a body acts in a finite passive too
+    ("Maria keeps churn under 3 %, checked ", "by the Finance audit", True),  # an examination examines
+    ("The contract is signed off ", "by the Legal review", True),
+    ("The plan is finished ", "by the audit", False),  # finishing is no examining: the audit times it
+    ("The report will be checked ", "by the next review", False),  # one occasion
+    ("Ship the fix ", "by the Legal review", False),  # no participle
 ])
 def test_names_agent(before: str, term: str, expected: bool) -> None:
     assert names_agent(before, term) is expected
@@ -312,3 +319,30 @@ def test_a_month_range_with_its_year_is_a_window(first: str, last: str, year: in
 ])
 def test_a_single_month_is_no_window(before: str, term: str) -> None:
     assert not is_measurement_window(before, term)
+
+
+@pytest.mark.parametrize(("before", "term", "expected"), [
+    ("PagerDuty shows time-to-resolve under 30 minutes for every P1 incident ", "in 2031", True),  # a level held
+    ("Keep availability at least 99.95 % ", "in every month of 2031", True),
+    ("Lowest monthly availability of the Payments API ", "in 2031", True),  # a statistic
+    ("Report the average handling time ", "for Q3 2031", True),
+    ("Cut churn to under 3 % ", "in 2031", False),  # a level reached: a deadline
+    ("Raise the average order value to EUR 50 ", "in Q3 2031", False),
+    ("Keep churn under 3 % ", "by 2031", False),  # a bound, whatever is measured
+    ("Keep churn under 3 %, and hire 5 engineers ", "in 2031", False),  # the level is another clause's
+    ("Hire 5 engineers ", "in 2031", False),
+])
+def test_a_span_over_which_a_level_or_a_statistic_is_measured_is_a_window(before: str, term: str,
+                                                                        expected: bool) -> None:
+    assert is_measurement_window(before, term) is expected
+
+
+@pytest.mark.parametrize(("before", "phrase", "expected"), [
+    ("Share of the top 10 accounts (", "by 2030", True),
+    ("List the suppliers ranked ", "by 2026", True),
+    ("The branches are sorted ", "by FY27", True),
+    ("Reach the top 10 accounts ", "by Q3", False),  # a quarter is no year of a figure
+    ("Migrate the accounts ", "by 2030", False),  # no ranking
+])
+def test_ranks_by(before: str, phrase: str, expected: bool) -> None:
+    assert ranks_by(before, phrase) is expected

@@ -18,7 +18,9 @@ from agreed.text.measures import (
     has_number,
     has_purpose,
     has_reference,
+    names_statistic,
     numeric_day_readings,
+    opens_statistic,
 )
 
 
@@ -230,3 +232,24 @@ def test_an_anchor_is_found_only_where_its_words_are(text: str) -> None:
         assert {"for", "to", "across", "in"} & set(text.lower().split())
     if has_reference(text):
         assert any(character.isdigit() or character.isupper() for character in text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lowest monthly availability of the Payments API", True),
+    ("the highest p99 latency of checkout", True),
+    ("the longest weekly queue at the front desk", True),
+    ("the average handling time of a P2 ticket", True),
+    ("the median time to first reply", True),
+    ("Offer the lowest prices in the region", False),  # a field nobody measured: a claim
+    ("the highest availability", False),  # no series: one figure claimed to beat others
+    ("Publish the monthly report", False),
+])
+def test_names_statistic(text: str, expected: bool) -> None:
+    assert names_statistic(text) is expected
+
+
+def test_opens_statistic_reads_at_the_word() -> None:
+    text = "Keep the lowest monthly availability above 99.9 %."
+    assert opens_statistic(text, text.index("lowest"))
+    assert not opens_statistic(text, text.index("availability"))
+    assert not opens_statistic("Offer the lowest prices.", len("Offer the "))

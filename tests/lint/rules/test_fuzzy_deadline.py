@@ -282,6 +282,15 @@ def test_timing_words_in_another_sense_pass(text: str, flagged_by: FlaggedBy) ->
     "Close the gaps found by the pilot users.",
     "Changes approved by the steering committee take effect on 2027-03-01.",
     "The plan was signed off by the board.",
+    "The budget will be approved by the steering committee.",
+    "Maria keeps churn under 3 %, checked by the Finance audit.",  # an examination that acts
+    "The contract is signed off by the Legal review.",
+    # a window a level is held or a statistic is taken over, and the year of a figure a set is ranked by
+    "PagerDuty shows time-to-resolve under 30 minutes for every P1 incident in 2031.",
+    "Lowest monthly availability of the Payments API in 2031.",
+    "Share of the top 10 accounts (by 2030 ARR) live on the new importer.",
+    # an event of each item's own
+    "Each forecast is in the sheet at least 30 days before its event.",
     # the agreement's own term, a cadence, a start condition with a dated deadline
     "Prices stay fixed for the duration of the contract.",
     "Raise blockers at the monthly review.",
@@ -327,6 +336,12 @@ def test_a_time_that_is_not_the_deadline_passes(text: str, flagged_by: FlaggedBy
     ("Process improvements are delivered within 6 months.", ["within 6 months"]),
     ("Li may send the draft within 2 weeks.", ["within 2 weeks"]),  # a hedge of the committing actor, not a right
     ("Deliver the P2 design within two weeks.", ["within two weeks"]),  # "P2" names a design, not a ticket class
+    ("The plan is finished by the audit.", ["by the audit"]),  # finishing is no examining: the audit times it
+    ("The report will be checked by the next review.", ["by the next review"]),  # one occasion, not who checks
+    ("Cut churn to under 3 % in 2031.", ["in 2031"]),  # a level reached, not held
+    ("Keep churn under 3 % by 2031.", ["by 2031"]),
+    ("Migrate the top 10 accounts by 2030.", ["by 2030"]),  # no figure after the year
+    ("Deliver the forecast 30 days before its event.", ["30 days before its event"]),  # one forecast's one event
 ])
 def test_one_undated_event_still_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

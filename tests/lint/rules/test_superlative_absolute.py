@@ -44,6 +44,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Offer The Best Service In Town.", ["Best"]),  # every word capitalised: "Best" names nothing
     ("We delight customers at all times.", ["at all times"]),
     ("Support answers without fail.", ["without fail"]),
+    ("Offer the lowest prices and the highest availability.", ["lowest", "highest"]),  # claims, no series
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -88,6 +89,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Keep zero data loss during the 2027-05-02 cut-over.",
     "Li keeps the error rate below 0.1 % at all times, measured in Datadog.",  # as "always keeps ... below 0.1 %"
     "Support answers P1 pages within 15 minutes without fail.",
+    # an extreme of a measured series is a statistic, the figure a target is set on
+    "Lowest monthly availability of the Payments API in 2031.",
+    "Keep the highest p99 latency of checkout under 300 ms in every week of Q3 2031.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -9,13 +9,16 @@ A time phrase in a statement plays one of several roles, and only one of them is
 - a **rate window**: "locked after 5 failed attempts within 15 minutes", "at least one login in 90 days" bound how
   often something happens, not when anything is due;
 - a **description** of a set or an event: "the 60 starters joining in 2027", "the 11 reports retired in 2026";
-- an **agent**: "reported by the 5 pilot customers" ("by" names who reported, not when);
+- an **agent**: "reported by the 5 pilot customers", "checked by the Finance audit" ("by" names who reported, not
+  when), or a **ranking key**: "the top 10 accounts (by 2030 ARR)";
 - an **aside**: the time a risk or a reservation may come true ("Risk: volumes may exceed forecast during the
   peak") or a manner in a purpose ("so that I can pay quickly");
 - a **behaviour** of a system, which holds for every case it meets ("The batch job shall complete within 2 hours"),
   a **right** of those the agreement serves ("Customers may cancel within 14 days"), or a slot of a **cadence**
   ("monthly, within 3 working days after month-end");
-- a **window** over which something is measured, with both ends on the calendar ("for April to June 2027");
+- a **window** over which something is measured: a range with both ends on the calendar ("for April to June
+  2027"), or the span of a level held or a statistic taken ("under 30 minutes for every P1 incident in 2031", "the
+  lowest monthly availability in 2031");
 - the **occasion** of a standing practice, which recurs: the partners' own meetings ("at the next check-in"), the
   weekday of a routine ("a note on Tuesday morning"), a window counted from each occurrence ("orders due in the next
   14 days"), or the event a statement names before its duration ("whoever hears of an outage phones the other lead
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from agreed.text.measures import names_statistic
 from agreed.text.patterns import Regex
 from agreed.text.sentences import sentence_around
 from agreed.text.subjects import SubjectKind, classify_subject, subject_before
@@ -56,6 +60,7 @@ __all__ = [
     "is_routine_slot",
     "kept_until",
     "names_agent",
+    "ranks_by",
     "restarts_each_time",
     "serves_each_instance",
     "specifies_behaviour",
@@ -137,8 +142,19 @@ _COUNTED_PARTICIPLE = Regex(
 )
 """A counted or determined plural noun with a participle after it: "the 11 reports retired", "60 starters joining"."""
 
-_AGENT_BEFORE_BY = Regex(rf"\b(?<!\bbe\s)(?<!\bbeen\s){_PARTICIPLE}$", re.IGNORECASE)
+_AGENT_BEFORE_BY = Regex(rf"\b{_PARTICIPLE}(?:\s+(?:off|up|out|over|through|back))?$", re.IGNORECASE)
+"""A participle before "by", with its particle if any ("reported", "signed off")."""
 _GROUP = Regex(r"(?:committee|group|board|panel|team|council|forum|customers?|users?|staff|partners?)$", re.IGNORECASE)
+_EXAMINER = Regex(r"(?:audit|review|inspection|assessment)s?$", re.IGNORECASE)
+_JUDGED = Regex(
+    r"""\b(?:checked|verified|approved|signed\s+off|reviewed|confirmed|validated|audited|tested|assessed|accepted
+    |certified|inspected|endorsed|ratified|rejected|found|flagged|raised|reported|identified|measured|monitored)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What an examination does to what it examines: it is the agent of "checked by the Finance audit", while "finished
+by the audit" is timed by it."""
+_ONE_OCCASION = Regex(r"\b(?:next|upcoming|coming|first|final|last|end|start)\b", re.IGNORECASE)
+"""A word that makes an examination one occasion in time ("checked by the next review")."""
 _ASIDE = Regex(
     r"^\s*(?:[-*\u2022]\s+)?(?:risks?|reservations?|assumptions?|dependenc(?:y|ies)|constraints?|issues?)"
     r"(?:\s+\d+)?\s*:",
@@ -225,6 +241,28 @@ _WINDOW_START = Regex(
 )
 """The first month of a range, after a word that opens a window: "for July to", "between July and"."""
 _WITH_YEAR = Regex(r"(?:19|20)\d\d\b")
+_OVER_SPAN = Regex(r"(?:in|during|throughout|over|for|across|of)\b", re.IGNORECASE)
+"""A preposition that spans a period rather than bounds it ("in 2031", not "by 2031")."""
+_CLAUSE_BREAK = Regex(r"[,;:]")
+_HELD_LEVEL = Regex(
+    rf"""(?<!\bto\s)(?<!\bfrom\s)\b(?:under|below|above|over|within|at\s+least|at\s+most
+    |(?:no\s+)?(?:more|less|fewer|higher|lower)\s+than|not\s+(?:above|below|over|under|exceeding))\s+{NUMBER}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A level held ("under 30 minutes", "at least 99.95 %"), not one reached ("to under 3 %", "from 8 % to 5 %")."""
+_REACHED = Regex(
+    rf"\b(?:to|from)\s+(?:(?:under|below|above|over|at\s+least|at\s+most)\s+)?(?:(?:eur|usd|gbp|chf)\s?)?{NUMBER}",
+    re.IGNORECASE,
+)
+"""A level to reach: "to EUR 50", "to under 3 %", "from 68 % to 75 %"."""
+_RANKED = Regex(
+    rf"""\b(?:top|bottom|first|largest|biggest|smallest|highest|lowest)\s+{NUMBER}\b
+    | \b(?:rank|ranks|ranked|ranking|sort|sorts|sorted|order|orders|ordered)\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A ranking that "by" gives the key of: "the top 10 accounts (by", "ranked by"."""
+_BY_FIGURE = Regex(r"by\s+(?:the\s+)?(?:FY\s?['\u2019]?)?\d{2,4}$", re.IGNORECASE)
+"""The year of a figure ("by 2030" in "by 2030 ARR"); the figure itself is the noun after it."""
 _OWN_SPAN = Regex(r"^(?:during|throughout|over|for\s+the\s+duration\s+of)\s+(?:its|their|his|her)\b", re.IGNORECASE)
 
 
@@ -254,10 +292,18 @@ def describes_a_set(before: str) -> bool:
     return _COUNTED_PARTICIPLE.search(before.rstrip()) is not None
 
 
-def names_agent(before: str, head: str) -> bool:
-    """Whether "by" after ``before`` names who acts: after a participle ("reported by", "approved by") with a noun
-    phrase whose ``head`` is a body of people ("the steering committee", "the pilot customers")."""
-    return _AGENT_BEFORE_BY.search(before.rstrip()) is not None and _GROUP.search(head) is not None
+def names_agent(before: str, phrase: str) -> bool:
+    """Whether "by" after ``before`` names who acts, after a participle ("reported by", "signed off by"): a noun
+    ``phrase`` that ends in a body of people ("the steering committee", "the pilot customers"), or in an examination
+    after a verb of examining, unless it is one occasion ("checked by the Finance audit", not "checked by the next
+    review")."""
+    participle = _AGENT_BEFORE_BY.search(before.rstrip())
+    if participle is None:
+        return False
+    if _GROUP.search(phrase) is not None:
+        return True
+    judged = _JUDGED.search(participle.group()) is not None
+    return judged and _EXAMINER.search(phrase) is not None and _ONE_OCCASION.search(phrase) is None
 
 
 def in_aside(sentence: str) -> bool:
@@ -399,6 +445,21 @@ def kept_until(before: str, condition: str, *, standing: bool) -> bool:
 
 
 def is_measurement_window(before: str, term: str) -> bool:
-    """Whether a month with its year (``term``) ends a range that opens a window ("for April to June 2027",
-    "between July and September 2025"): a span with both ends on the calendar, over which something is measured."""
-    return _WITH_YEAR.search(term) is not None and _WINDOW_START.search(before) is not None
+    """Whether a period (``term``, after ``before``) is a window over which something is measured rather than a
+    deadline: the end of a month range that opens a window ("for April to June 2027", "between July and September
+    2025"), or a span after a level held ("time-to-resolve under 30 minutes for every P1 incident in 2031") or a
+    statistic ("lowest monthly availability of the API in 2031") in its clause."""
+    if _WITH_YEAR.search(term) is not None and _WINDOW_START.search(before) is not None:
+        return True
+    if _OVER_SPAN.match(term) is None:
+        return False  # "by 2031", "before Q3": a bound, whatever is measured
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _REACHED.search(clause) is not None:
+        return False  # "raise the average order value to EUR 50 in Q3": a level to reach, by a deadline
+    return _HELD_LEVEL.search(clause) is not None or names_statistic(clause)
+
+
+def ranks_by(before: str, phrase: str) -> bool:
+    """Whether "by" + a period (``phrase``, after ``before``) is the key of a ranking, a year's figure by which a set
+    is ordered ("the top 10 accounts (by 2030 ARR)", "suppliers ranked by 2026 spend"), not a deadline."""
+    return _RANKED.search(before) is not None and _BY_FIGURE.match(phrase) is not None

@@ -17,7 +17,9 @@ __all__ = [
     "has_measure",
     "has_number",
     "has_reference",
+    "names_statistic",
     "numeric_day_readings",
+    "opens_statistic",
 ]
 
 _NUMBER_RE = Regex(NUMBER, re.IGNORECASE)
@@ -205,6 +207,31 @@ def has_fit_criterion(text: str) -> bool:
     if connector is not None and has_measure(text[connector.end() :]) and connector.group().strip(" ,") != "with":
         return True
     return _PERFORMANCE_BOUND.search(text) is not None
+
+
+_SERIES = r"(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annual|yearly|p\d{2}(?:\.\d+)?)\b"
+"""What makes a quantity a series of measurements: a cadence it is taken at ("monthly availability") or a
+percentile of its samples ("p99 latency")."""
+_STATISTIC = Regex(
+    rf"""\b(?:(?:average|median)\b
+    | (?:highest|lowest|longest|shortest|largest|smallest|greatest|fewest|maximum|minimum|peak|worst)\s+
+        (?:[\w\-]+\s+)?{_SERIES})""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A statistic of measured values: an average, or an extreme of a series ("lowest monthly availability", "highest p99
+latency")."""
+
+
+def names_statistic(text: str) -> bool:
+    """True when ``text`` names a statistic of measured values ("the average response time", "lowest monthly
+    availability", "highest p99 latency"): a figure read off a series over a window, not a claim about a field."""
+    return _STATISTIC.search(text) is not None
+
+
+def opens_statistic(text: str, start: int) -> bool:
+    """True when the words at ``start`` of ``text`` name a statistic (see :func:`names_statistic`): "lowest" in
+    "Lowest monthly availability of the API" names the figure measured, it claims no superiority."""
+    return _STATISTIC.match(text, start) is not None
 
 
 def has_bounded_purpose(text: str) -> bool:

@@ -12,11 +12,13 @@ numbers that reads as two days ("1/3/2027": 1 March day first, 3 January month f
 "31/03/2027" can only be one day.
 
 Only the deadline of a commitment is read. A clock that restarts at each event of a kind ("every question", "each
-contract", "if a build breaks", "reply to email"), a duration counted from a dated event ("after the go-live on
-2027-06-01"), a date that describes something ("the 2026-11 survey", "the 60 starters joining in 2027"), "by" that
-names who acts ("reported by the pilot customers") and the time a risk may come true are not deadlines. Nor are a
-window measured over ("the no-show rate for April to June 2027") or how long a state holds ("keep the current
-prices until the new list is agreed").
+contract", "if a build breaks", "reply to email", "each forecast ... before its event"), a duration counted from a
+dated event ("after the go-live on 2027-06-01"), a date that describes something ("the 2026-11 survey", "the 60
+starters joining in 2027"), "by" that names who acts ("reported by the pilot customers", "checked by the Finance
+audit") or the year of a figure a set is ranked by ("the top 10 accounts by 2030 ARR") and the time a risk may come
+true are not deadlines. Nor are a window measured over ("the no-show rate for April to June 2027", "time-to-resolve
+under 30 minutes for every P1 incident in 2031", "the lowest monthly availability in 2031") or how long a state
+holds ("keep the current prices until the new list is agreed").
 
 A standing practice (a relationship answer, a party's commitments, how check-ins run) recurs, so its own occasion is
 its clock: the partners' meetings ("raise it at the next check-in"), the weekday of a routine ("a note on Tuesday
@@ -45,6 +47,8 @@ Passes:
     Report the no-show rate for April to June 2027; keep the current rota until the new one is signed.
     Fix every open bug before release 4.2 ships on 2027-03-01; make search 20% faster than in release 4.1.
     Attend all 12 monthly reviews in 2027 and keep the rota until the new one is signed.
+    Keep time-to-resolve under 30 minutes for every P1 incident in 2031, checked by the Finance audit.
+    Rank the top 10 accounts by 2030 ARR; file each forecast at least 30 days before its event.
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ from agreed.text.clocks import (
     is_routine_slot,
     kept_until,
     names_agent,
+    ranks_by,
     restarts_each_time,
     serves_each_instance,
     specifies_behaviour,
@@ -187,6 +192,8 @@ _DATE_AT_END = Regex(rf"{DATE}\s*$", re.IGNORECASE, has_date)
 _STARTING_EVENT = Regex(r"(?:after|following|upon)\b", re.IGNORECASE)
 _QUANTIFIED_EVENT = Regex(r"^\S+\s+(?:each|every|any|a|an)\b", re.IGNORECASE)
 _PRONOUN_EVENT = Regex(r"^\S+\s+(?:it|they|he|she)\b", re.IGNORECASE)
+_OWN_EVENT = Regex(r"\b(?:its|their|his|her)\s+(?:[\w\-]+\s+)?[\w\-]+$", re.IGNORECASE)
+"""An event that belongs to what the sentence is about ("before its event", "after their renewal")."""
 _OFFSET_BEFORE = Regex(rf"{COUNT}[\s\-]+{UNIT}$", re.IGNORECASE)
 _TERM_COMPOUND = Regex(
     r"\s*(?:loans?|lease|leases|let|lets|rentals?|disability|debt|borrowing|financing|investments?|deposits?|memory"
@@ -296,6 +303,7 @@ def _keep_period(hit: Hit, before: str) -> bool:
         or _ZERO_COUNT.search(hit.before)  # "zero Sev-1 incidents in March 2027": a count measured over the month
         or _COUNTED_SET.search(hit.before)
         or is_measurement_window(hit.before, hit.term)  # "the no-show rate for April to June 2027"
+        or (ranks_by(hit.before, hit.term) and _names_noun_after(hit))  # "the top 10 accounts (by 2030 ARR)"
         or _DATED_SPAN.match(hit.term)  # "during 2027, keep P1 response under 15 minutes": a span with both ends
         or _is_each_period_end(hit)
         or (_IN_PERIOD.match(hit.term) and not _YEAR_IN.search(hit.term) and is_cadenced(hit.sentence))
@@ -319,6 +327,8 @@ def _recurs(hit: Hit) -> bool:
         return True  # "before each contract ends": a trigger clock
     if _PRONOUN_EVENT.search(hit.term) and _OFFSET_BEFORE.search(hit.before.rstrip()):
         return True  # "at least 5 working days before it starts": each window starts its own clock
+    if _OWN_EVENT.search(hit.term) and restarts_each_time(hit.sentence):
+        return True  # "each forecast ... 30 days before its event": every item's own event
     if _RECURRENT_MODIFIER.search(hit.term) and not _SINGLE_OCCURRENCE.search(hit.term):
         return True  # "at the monthly review" is a cadence, not a deadline
     if _ITEM_EVENT.search(hit.term) and restarts_each_time(hit.sentence):

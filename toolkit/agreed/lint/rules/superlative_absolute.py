@@ -6,6 +6,8 @@ breaks the promise, so partners stop taking it literally. Write a rate or a scop
 set the statement defines is precise: a counted ranking ("the 40 largest suppliers"), a restricted set ("every defect
 that is reported in the pilot", "zero critical vulnerabilities open longer than 30 days"), or a rule that each case
 can be checked against ("never deploy on a Friday after 15:00", "always attach the signed form to the ticket").
+An extreme of a measured series ("the lowest monthly availability", "the highest p99 latency") is a statistic, the
+figure a target is set on, not a claim to be the best.
 
 Fires on:
     Offer the best onboarding experience in the region.
@@ -20,6 +22,7 @@ Passes:
     Publish the 10 most common onboarding blockers by 2027-02-01.
     Keep zero critical vulnerabilities open longer than 30 days.
     Always attach the signed form to the ticket.
+    Keep the lowest monthly availability of the Payments API at or above 99.95 % in 2031.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from agreed.text.bounded import (
     scoped_field,
 )
 from agreed.text.hits import Hit, scan, text_after, text_before
-from agreed.text.measures import has_number
+from agreed.text.measures import has_number, opens_statistic
 from agreed.text.names import in_name, is_proper_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.vocabulary import ADJECTIVE, MODAL
@@ -112,6 +115,8 @@ def _keep(hit: Hit) -> bool:
     if word not in ABSOLUTES and (counts_ranking_after(hit.masked, hit.end) or scoped_field(hit.masked, hit.end)):
         return False  # "the largest 20 accounts"; "the fastest checkout among the 5 competitors benchmarked"
     if word in SUPERLATIVES:
+        if opens_statistic(hit.masked, hit.start):
+            return False  # "lowest monthly availability", "highest p99 latency": a figure read off a series
         before = text_before(hit.masked, hit.start, 2)
         return not (_POSSESSIVE.search(before) or _EXEMPT_AFTER.match(text_after(hit.masked, hit.end, 3)))
     if hit.label == "unscoped" and _ACTING.match(hit.masked, hit.end):
