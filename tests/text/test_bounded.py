@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreed.text.bounded import checkable_rule, counts_ranking, restricted_set
+from agreed.text.bounded import checkable_rule, counts_ranking, listed_elsewhere, restricted_set
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -62,6 +62,22 @@ def test_checkable_rule(text: str, expected: bool) -> None:
     assert checkable_rule(text, text.index(word) + len(word)) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Support the browsers listed in the Browser Matrix, such as Chrome 120.", True),
+    ("Cover the sales events in the Sales Calendar 2031, such as Black Friday.", True),
+    ("Staff the desk 24x7, including public holidays such as Christmas Day and Good Friday.", True),
+    ("Use the formats defined in Annex B (e.g. CSV and JSON).", True),
+    ("Support browsers such as Chrome and Firefox.", False),
+    ("Build dashboards for key metrics such as churn and NPS.", False),
+    # a second set after the listed one is not listed
+    ("Support the browsers listed in the matrix and devices such as iPads and Pixels.", False),
+    ("Support the browsers listed in the matrix, and devices such as iPads.", False),
+])
+def test_listed_elsewhere(text: str, expected: bool) -> None:
+    word = "such as" if "such as" in text else "e.g."
+    assert listed_elsewhere(text, text.index(word)) is expected
+
+
 @given(st.text(max_size=80), st.data())
 def test_any_span_of_any_text_is_answered(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
@@ -69,3 +85,4 @@ def test_any_span_of_any_text_is_answered(text: str, data: st.DataObject) -> Non
     assert isinstance(counts_ranking(text, start), bool)
     assert isinstance(restricted_set(text, start, end), bool)
     assert isinstance(checkable_rule(text, end), bool)
+    assert isinstance(listed_elsewhere(text, start), bool)

@@ -42,6 +42,9 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Export in a common format, e.g. CSV or JSON.", ["e.g."]),  # several values: the set stays open
     ("Export in a common format, e.g. CSV, by 2027-03-01.", ["e.g."]),  # the value does not close its clause
     ("Automate reports such as the weekly pack.", ["such as"]),  # only "e.g." gives a sample out of brackets
+    ("Support browsers such as Chrome 120 and Firefox 121.", ["such as"]),  # no list decides which browsers
+    # the second set is not the one the matrix lists
+    ("Support the browsers listed in the Browser Matrix and devices such as iPads.", ["such as"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -68,6 +71,11 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Export in a common format eg. CSV; keep 3 copies for 90 days.",
     "Tag each record with its region, e.g. EMEA\nand archive it by 2027-03-01.",
     "Note: logs, traces etc. stay with the vendor.",
+    # examples of a set that a document or a calendar lists
+    "Support the browsers listed in the Browser Matrix, such as Chrome 120.",
+    "Ana acknowledges every P1 page within 15 minutes, 24x7, including public holidays such as Christmas Day and "
+    "Good Friday.",
+    "Omar forecasts the load of each event in the Sales Calendar 2031, such as Black Friday and Cyber Monday.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -10,6 +10,8 @@ precise over one the statement defines:
   members are records ("every duplicate charge", "zero critical vulnerabilities", "all input data"; not "all relevant
   tickets" or "all security concerns": a vague modifier, or a noun nobody lists in advance); a comparative modifier
   ("any longer delay") needs a number in the statement to compare with (:func:`restricted_set`);
+- a set listed elsewhere, whose examples only illustrate it: "the browsers listed in the Browser Matrix, such as
+  Chrome 120", "public holidays such as Good Friday" (:func:`listed_elsewhere`);
 - a rule whose every case can be checked: a number, a time or a weekday bounds it ("never deploy on a Friday after
   15:00"), a condition or circumstance scopes it ("never start while the guard is open", "never in front of our
   teams"), or it names an action on a definite thing and where it goes ("always attach the signed form to the
@@ -30,6 +32,7 @@ __all__ = [
     "checkable_rule",
     "counts_ranking",
     "counts_ranking_after",
+    "listed_elsewhere",
     "restricted_set",
     "scoped_field",
 ]
@@ -122,6 +125,28 @@ def restricted_set(masked: str, start: int, end: int) -> bool:
     if not modifiers or not _VAGUE_MODIFIERS.isdisjoint(modifiers) or (words and words[-1] in _OPEN_NOUNS):
         return False  # "all issues", "all relevant issues", "all security concerns"
     return not _COMPARATIVE.fullmatch(modifiers[-1]) or has_measure(masked)  # "any longer delay" than "10 days"
+
+
+_LISTED_SET = Regex(
+    rf"""(?:\b(?:listed|named|defined|specified|set\s+out|enumerated|published|registered|recorded|shown|included)
+        \s+(?:in|on|by|under)\s+{_DEFINITE}
+    | \b(?:in|on|from)\s+(?:the\s+|our\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:list|matrix|calendar|register
+        |catalogue|catalog|schedule|table|annex|appendix|inventory|scale|roster|glossary)\b
+    | \b(?:public|bank|statutory|national|federal)\s+holidays\b
+    )(?:(?!\b(?:and|or|but|plus|as\s+well\s+as)\b)[^,;:.])*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A set whose members a document or a calendar lists: "listed in the Browser Matrix", "in the Sales Calendar",
+"public holidays" (the official calendar's)."""
+
+
+def listed_elsewhere(masked: str, start: int) -> bool:
+    """Whether the examples that "such as" or "e.g." at ``start`` gives illustrate a set listed elsewhere, in a
+    named document or a calendar ("the browsers listed in the Browser Matrix, such as Chrome 120", "public holidays
+    such as Good Friday"): the list decides what belongs to the set, the examples leave it no more open."""
+    sentence_start = sentence_around(masked, start, start)[0]
+    head = masked[sentence_start:start].rstrip(" ,(\u2013\u2014")
+    return _LISTED_SET.search(head) is not None
 
 
 def bounded_before(masked: str, start: int) -> bool:

@@ -7,7 +7,9 @@ been delivered. List every item, or give the rule that decides what belongs to t
 An example is not a list: a sentence that opens with "For example," illustrates what the sentence before promised,
 "e.g." with one sample value in brackets, or closing its sentence or clause, shows the form of a field defined
 elsewhere ("a priority (e.g. P1) from the P1-P4 scale", "export in a common format, e.g. CSV."), and "such as to"
-means "so as to". Several values after "e.g." ("e.g. CSV or JSON") still leave the set open.
+means "so as to". Several values after "e.g." ("e.g. CSV or JSON") still leave the set open. Nor do examples of a set
+that a document or a calendar lists ("the browsers listed in the Browser Matrix, such as Chrome 120", "public
+holidays such as Good Friday"): the list decides what belongs to it.
 
 Fires on:
     Migrate the CRM, the billing system, etc. by 2027-03-31.
@@ -24,6 +26,7 @@ Passes:
     Export the ledger in a common format, e.g. CSV.
     Report each incident within 24 hours. For example, one found at 22:00 is reported by 22:00 the next day.
     Size the cache such as to keep at most 2 GB in memory.
+    Support the browsers listed in the Browser Matrix, such as Chrome 120 and Firefox 121.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
+from agreed.text.bounded import listed_elsewhere
 from agreed.text.hits import Hit, scan
 from agreed.text.patterns import Regex, TermPattern
 
@@ -81,6 +85,8 @@ def _lists(hit: Hit, word: str) -> bool:
         return False  # "For example, ..." opening a sentence illustrates the one before
     if word == "such as" and _SO_AS_TO.match(hit.masked, hit.end):
         return False  # "such as to keep 2 GB": so as to
+    if listed_elsewhere(hit.masked, hit.start):
+        return False  # "the browsers listed in the Browser Matrix, such as Chrome 120": the matrix closes the set
     return not _is_one_sample_value(hit, word)  # "a priority (e.g. P2) from the P1-P4 scale", "format, e.g. CSV."
 
 
