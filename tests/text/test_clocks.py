@@ -346,3 +346,10 @@ def test_a_span_over_which_a_level_or_a_statistic_is_measured_is_a_window(before
 ])
 def test_ranks_by(before: str, phrase: str, expected: bool) -> None:
     assert ranks_by(before, phrase) is expected
+
+
+def test_by_after_a_verb_of_hindrance_names_a_cause_not_a_day() -> None:
+    assert names_agent("No month-end close is delayed", "by the migration")
+    assert names_agent("The launch is held up", "by the audit")
+    assert not names_agent("Deliver the plan", "by the migration")
+    assert not names_agent("The launch is finished", "by the migration")

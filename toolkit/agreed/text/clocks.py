@@ -153,6 +153,12 @@ _JUDGED = Regex(
 )
 """What an examination does to what it examines: it is the agent of "checked by the Finance audit", while "finished
 by the audit" is timed by it."""
+_HINDERED = Regex(
+    r"""\b(?:delayed|held\s+up|blocked|slowed(?:\s+down)?|disrupted|interrupted|affected|impacted|caused|prevented
+    |hampered|hindered|stalled|postponed|triggered|driven|broken|stopped|halted)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What a cause does: "by" after it names what caused it ("delayed by the migration"), not a day."""
 _ONE_OCCASION = Regex(r"\b(?:next|upcoming|coming|first|final|last|end|start)\b", re.IGNORECASE)
 """A word that makes an examination one occasion in time ("checked by the next review")."""
 _ASIDE = Regex(
@@ -296,11 +302,11 @@ def names_agent(before: str, phrase: str) -> bool:
     """Whether "by" after ``before`` names who acts, after a participle ("reported by", "signed off by"): a noun
     ``phrase`` that ends in a body of people ("the steering committee", "the pilot customers"), or in an examination
     after a verb of examining, unless it is one occasion ("checked by the Finance audit", not "checked by the next
-    review")."""
+    review"); and any phrase after a verb of hindrance, which names a cause ("no close delayed by the migration")."""
     participle = _AGENT_BEFORE_BY.search(before.rstrip())
     if participle is None:
         return False
-    if _GROUP.search(phrase) is not None:
+    if _GROUP.search(phrase) is not None or _HINDERED.search(participle.group()) is not None:
         return True
     judged = _JUDGED.search(participle.group()) is not None
     return judged and _EXAMINER.search(phrase) is not None and _ONE_OCCASION.search(phrase) is None

@@ -140,6 +140,7 @@ PICTURE = (
     vague_quantifier.RULE,
     escape_clause.RULE,
     open_ended_list.RULE,
+    fuzzy_deadline.RULE,
     comparative_without_baseline.RULE,
     superlative_absolute.RULE,
 )
