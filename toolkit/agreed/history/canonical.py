@@ -20,9 +20,11 @@ recorded consent: only deliberately.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from agreed.history.materiality import ITEM, Step, is_material, is_reorder_material, item_key
@@ -38,11 +40,58 @@ def canonical_json(value: Any) -> bytes:
 def terms(value: Any, steps: tuple[Step, ...] = ()) -> Any:
     """The material-only, canonically ordered model of ``value`` found at ``steps`` (the whole agreement when
     ``steps`` is empty): what the digest hashes."""
-    if isinstance(value, Mapping):
-        return {key: terms(child, (*steps, key)) for key, child in value.items() if is_material((*steps, key))}
-    if isinstance(value, list):
-        return _terms_of_list(value, steps)
+    return _terms(value, _place_at(steps))
+
+
+def _terms(value: Any, place: _Place) -> Any:
+    kind = type(value)
+    if kind is str:  # most values: checked first, and without the slower checks of abstract kinds below
+        return value
+    if kind is dict or (kind is not list and isinstance(value, Mapping)):
+        kept: dict[Any, Any] = {}
+        for key, child in value.items():
+            below = place.material_child(key)
+            if below is not None:
+                kept[key] = _terms(child, below)
+        return kept
+    if kind is list or isinstance(value, list):
+        return _terms_of_list(value, place)
     return scalar(value)
+
+
+_UNSEEN: Any = object()
+
+
+class _Place:
+    """A place of the schema walked by :func:`terms`, with the material places one step below it found once: what
+    the schema says of a place does not depend on the document, so each is asked of
+    :mod:`agreed.history.materiality` once per process, not once per value found there."""
+
+    __slots__ = ("_below", "_order", "steps")
+
+    def __init__(self, steps: tuple[Step, ...]) -> None:
+        self.steps = steps
+        self._below: dict[Step, _Place | None] = {}
+        self._order: tuple[bool, str | None] | None = None
+
+    def material_child(self, step: Step) -> _Place | None:
+        """The place one ``step`` below, None when it is not material (a record or an editorial place)."""
+        found: _Place | None = self._below.get(step, _UNSEEN)
+        if found is _UNSEEN:
+            child = (*self.steps, step)
+            found = self._below[step] = _place_at(child) if is_material(child) else None
+        return found
+
+    def order(self) -> tuple[bool, str | None]:
+        """For a list here: whether its order is material, and the field that identifies its items."""
+        if self._order is None:
+            self._order = (is_reorder_material(self.steps), item_key(self.steps))
+        return self._order
+
+
+@functools.lru_cache(maxsize=1024)
+def _place_at(steps: tuple[Step, ...]) -> _Place:
+    return _Place(steps)
 
 
 def fingerprint(value: Any, steps: tuple[Step, ...]) -> bytes:
@@ -126,23 +175,46 @@ def identity(item: Any, key: str | None) -> str | None:
     return None
 
 
-def _terms_of_list(values: Sequence[Any], steps: tuple[Step, ...]) -> list[Any]:
-    item_steps = (*steps, ITEM)
-    if not is_material(item_steps):
+def _terms_of_list(values: Sequence[Any], place: _Place) -> list[Any]:
+    below = place.material_child(ITEM)
+    if below is None:
         return []
-    items = [terms(value, item_steps) for value in values]
-    if is_reorder_material(steps):
-        return items
-    key = item_key(steps)
-    return sorted(items, key=lambda item: (_text(item.get(key)) if key is not None and isinstance(item, Mapping)
-                                           else _text(None), _text(item)))
+    items = [_terms(value, below) for value in values]
+    reorder_material, key = place.order()
+    return items if reorder_material else _in_canonical_order(items, key)
+
+
+def _in_canonical_order(items: list[Any], key: str | None) -> list[Any]:
+    """``items`` ordered by the canonical JSON of their ``key`` field, then by their own canonical JSON; the second
+    is written out only for items whose first ties (the order and the result are those of sorting by both)."""
+    def identified(item: Any) -> str:
+        return _text(item.get(key)) if key is not None and isinstance(item, Mapping) else _NULL
+
+    ordered = sorted(((identified(item), item) for item in items), key=lambda pair: pair[0])
+    result: list[Any] = []
+    start = 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and ordered[end][0] == ordered[start][0]:
+            end += 1
+        tied = [item for _, item in ordered[start:end]]
+        result.extend(sorted(tied, key=_text) if len(tied) > 1 else tied)
+        start = end
+    return result
+
+
+# One encoder for every value: json.dumps with these arguments would build a new one per call.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_NULL = "null"
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:
+        return encode_basestring(value)  # what the encoder writes for a string, without its other checks
     try:
-        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return _ENCODER.encode(value)
     except ValueError:  # an integer too long for Python's decimal conversion (over 4,300 digits)
-        return json.dumps(_long_integers_tagged(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return _ENCODER.encode(_long_integers_tagged(value))
 
 
 def _long_integers_tagged(value: Any) -> Any:
