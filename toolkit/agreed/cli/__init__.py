@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "due": ("due", "command"),
     "site": ("site", "command"),
     "calendar": ("calendar", "command"),
+    "lsp": ("lsp", "command"),
 }
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed the pipe

@@ -1,0 +1,22 @@
+"""``agreed lsp``: starts the agreement's language server (:mod:`agreed.lsp.server`), the only command that loads
+pygls."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("lsp")
+@click.option("--stdio", "stdio", is_flag=True, default=True, help="Talk over standard input and output (the default).")
+@click.option("--tcp", "port", type=click.IntRange(1, 65535), default=None, metavar="PORT",
+              help="Listen on PORT (TCP) instead of standard streams.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address --tcp listens on.")
+def command(stdio: bool, port: int | None, host: str) -> None:
+    """Run the language server of agreements: diagnostics as you type, hover, completion, outline and party
+    navigation, for any editor that speaks the Language Server Protocol."""
+    from agreed.lsp.server import serve_stdio, serve_tcp
+
+    if port is not None:
+        serve_tcp(host, port)
+    else:
+        serve_stdio()

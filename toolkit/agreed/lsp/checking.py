@@ -1,0 +1,154 @@
+"""An unsaved buffer linted as ``agreed lint`` lints its file: the nearest configuration (``.agreed.yaml`` or
+``pyproject.toml``, searched from the file's folder), its rules, severities and roster, then the cross-file rules
+against the other agreements on disk.
+
+The other agreements are those ``agreed lint`` would read with the buffer: ``contracts/`` at the repository root when
+the buffer lies inside it, else the buffer's own folder. Each is summarised once and read again only when its size
+or modification time changes, so a keystroke re-reads nothing from disk. Configurations are cached the same way.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agreed.codes import CONFIG_ERROR
+from agreed.document import Document, load_document, read_document
+from agreed.errors import AgreedError
+from agreed.lint import run as lint_run
+from agreed.lint import suppressions
+from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
+from agreed.lint.engine import Linter, directives
+from agreed.lint.repository import check_repository, summarise
+from agreed.lint.rule import AgreementSummary
+from agreed.problem import Problem, Severity
+from agreed.settings import find_config
+from agreed.sources import default_folder, display_path, repository_root
+
+Stamp = tuple[int, int]  # a file's modification time (ns) and size: when either changes, it is read again
+
+
+class Checked:
+    """One check of a buffer: the document it loaded to (``data`` None when it did not parse) and its problems."""
+
+    __slots__ = ("document", "problems")
+
+    def __init__(self, document: Document, problems: tuple[Problem, ...]) -> None:
+        self.document = document
+        self.problems = problems
+
+
+@dataclass(slots=True)
+class _Configured:
+    """A configuration as read at ``stamp``, with the linter it builds (or the problems that make it unusable)."""
+
+    stamp: Stamp | None
+    config: LintConfig
+    linter: Linter
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(slots=True)
+class BufferChecker:
+    """Lints buffers by file path; ``today`` gives the date the clock rules compare with (read at each check)."""
+
+    today: Callable[[], datetime.date] = datetime.date.today
+    _configs: dict[Path | None, _Configured] = field(default_factory=dict)
+    _summaries: dict[Path, tuple[Stamp, AgreementSummary | None]] = field(default_factory=dict)
+
+    def check(self, file: Path, text: str) -> Checked:
+        """Schema, every configured rule and the cross-file rules for ``text``, the unsaved content of ``file``.
+        A configuration that cannot be used is reported at the top of the buffer and the defaults apply."""
+        file = file.absolute()
+        configured = self._configured(file)
+        document = load_document(text.encode("utf-8", "surrogatepass"), str(file))
+        problems = configured.linter(document)
+        if document.data is not None:
+            problems += self._cross_file(file, document, configured.config)
+        return Checked(document, tuple(sorted([*configured.problems, *problems])))
+
+    def config_for(self, file: Path) -> LintConfig:
+        return self._configured(file.absolute()).config
+
+    def _configured(self, file: Path) -> _Configured:
+        source = find_config(file.parent) if file.parent.is_dir() else None
+        stamp = _stamp(source) if source is not None else None
+        known = self._configs.get(source)
+        if known is None or known.stamp != stamp or known.linter.context.today != self.today():
+            known = self._read_config(source, stamp, file)
+            self._configs[source] = known
+        return known
+
+    def _read_config(self, source: Path | None, stamp: Stamp | None, file: Path) -> _Configured:
+        from agreed.lint.rules import ALL_RULES
+
+        defaults = default_config(file.parent, ALL_RULES)
+        problems: tuple[Problem, ...] = ()
+        config = defaults
+        if source is not None:
+            try:
+                config = load_config(source, ALL_RULES, shown=str(source))
+            except ConfigError as error:
+                problems = _at_top(file, error.problems, "the configuration is invalid; the defaults apply")
+        try:
+            context = lint_run.lint_context(config, self.today(), config.root)
+        except AgreedError as error:  # a roster that cannot be read or is invalid
+            found = getattr(error, "problems", ())
+            problems += _at_top(file, found, "the people roster is unusable; checked without it")
+            config = defaults
+            context = lint_run.lint_context(config, self.today(), config.root)
+        return _Configured(stamp, config, lint_run.linter(config, context), problems)
+
+    def _cross_file(self, file: Path, document: Document, config: LintConfig) -> list[Problem]:
+        buffer = summarise(document)
+        if buffer is None:
+            return []
+        base = repository_root(file.parent) or file.parent
+        summaries = [summary for peer in _peers(file, config)
+                     if (summary := self._summary(peer, display_path(peer, base))) is not None]
+        shown = display_path(file, base)
+        buffer = buffer._replace(path=shown)
+
+        def directives_of(path: str) -> suppressions.Parsed:
+            return directives(document) if path == shown else suppressions.Parsed((), ())
+
+        found = check_repository([*summaries, buffer], config.rules, config.ignored_codes, directives_of)
+        return [problem._replace(path=document.path) for problem in found if problem.path == shown]
+
+    def _summary(self, peer: Path, shown: str) -> AgreementSummary | None:
+        stamp = _stamp(peer)
+        known = self._summaries.get(peer)
+        if known is not None and known[0] == stamp and (known[1] is None or known[1].path == shown):
+            return known[1]
+        summary = summarise(read_document(peer, shown))
+        self._summaries[peer] = (stamp, summary)
+        return summary
+
+
+def _peers(file: Path, config: LintConfig) -> list[Path]:
+    """The other agreements ``agreed lint`` reads beside ``file``."""
+    folder = default_folder(file.parent)
+    if not file.is_relative_to(folder) or not folder.is_dir():
+        folder = file.parent
+    if not folder.is_dir():
+        return []
+    files = lint_run.selection([str(folder)], config).files
+    return [peer.absolute() for peer in files if peer.absolute() != file]
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        status = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
+
+
+def _at_top(file: Path, problems: tuple[Problem, ...] | list[Problem], what: str) -> tuple[Problem, ...]:
+    """Problems of another file (the configuration, the roster) said at the top of the buffer, where they show."""
+    said = [problem._replace(path=str(file), line=1, col=1, end_col=0,
+                             message=f"{what}: {problem.path}:{problem.line}:{problem.col}: {problem.message}")
+            for problem in problems]
+    return tuple(said) or (Problem(str(file), 1, 1, CONFIG_ERROR, Severity.ERROR, what),)

@@ -1,0 +1,106 @@
+"""Where things are in a loaded agreement, for navigation: each place a party's id is written (its definition in
+``parties`` and every value that names it), the id under the cursor, and the outline of parties, deliverables,
+milestones and targets. Ranges are 0-based lines and character columns, as editors count them.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from agreed.agreement import agreement_of
+from agreed.compose import Span
+from agreed.document import Document, JsonPath
+from agreed.lines import line_col
+from agreed.lsp.guidance import guide
+from agreed.lsp.places import ITEM, Step
+from agreed.record import Record
+
+
+class Range(Record):
+    """From (line, character) to (end_line, end_character), 0-based, the end exclusive."""
+
+    line: int
+    character: int
+    end_line: int
+    end_character: int
+
+    def holds(self, line: int, character: int) -> bool:
+        return (self.line, self.character) <= (line, character) <= (self.end_line, self.end_character)
+
+
+class SymbolKind(enum.Enum):
+    PARTY = "party"
+    DELIVERABLE = "deliverable"
+    MILESTONE = "milestone"
+    TARGET = "target"
+
+
+class Symbol(Record):
+    """One entry of the outline: its id, what it says, its kind, the whole item and where its id is written."""
+
+    name: str
+    detail: str
+    kind: SymbolKind
+    whole: Range
+    selection: Range
+
+
+def span_range(document: Document, span: Span) -> Range:
+    line, col = line_col(document.source, span.end)
+    return Range(span.line, span.col, line - 1, col - 1)
+
+
+def party_definition(document: Document, party_id: str) -> Range | None:
+    """Where ``party_id`` is given in ``parties``."""
+    for party in agreement_of(document).parties:
+        span = document.values.get((*party.path, "id"))
+        if party.id == party_id and span is not None:
+            return span_range(document, span)
+    return None
+
+
+def party_mentions(document: Document, party_id: str) -> list[Range]:
+    """Every value that is ``party_id`` where a party is named (the definition included), in document order."""
+    known = guide()
+    found = [span_range(document, span) for path, span in document.values.items()
+             if document.value_at(path) == party_id and (_is_party_definition(path) or known.names_party(_steps(path)))]
+    return sorted(found)
+
+
+def party_at(document: Document, line: int, character: int) -> str | None:
+    """The party id under the cursor, where a party is named or defined."""
+    ids = agreement_of(document).party_ids
+    for path, span in document.values.items():
+        value = document.value_at(path)
+        if (isinstance(value, str) and value in ids and span_range(document, span).holds(line, character)
+                and (_is_party_definition(path) or guide().names_party(_steps(path)))):
+            return str(value)
+    return None
+
+
+def symbols(document: Document) -> list[Symbol]:
+    """The outline: parties, deliverables, milestones and targets, each with its id, in document order."""
+    agreement = agreement_of(document)
+    items: tuple[tuple[SymbolKind, JsonPath, str | None, str | None], ...] = (
+        *((SymbolKind.PARTY, party.path, party.id, party.name) for party in agreement.parties),
+        *((SymbolKind.DELIVERABLE, item.path, item.id, item.what) for item in agreement.deliverables),
+        *((SymbolKind.MILESTONE, item.path, item.id, item.what) for item in agreement.milestones),
+        *((SymbolKind.TARGET, item.path, item.id, item.metric) for item in agreement.targets),
+    )
+    found: list[Symbol] = []
+    for kind, path, item_id, what in items:
+        whole = document.values.get(path)
+        if whole is None:
+            continue
+        named = document.values.get((*path, "id"), whole)
+        found.append(Symbol(item_id or f"({kind.value})", " ".join((what or "").split())[:80], kind,
+                            span_range(document, whole), span_range(document, named)))
+    return sorted(found, key=lambda symbol: symbol.whole)
+
+
+def _is_party_definition(path: JsonPath) -> bool:
+    return len(path) == 3 and path[0] == "parties" and path[2] == "id"
+
+
+def _steps(path: JsonPath) -> tuple[Step, ...]:
+    return tuple(ITEM if isinstance(step, int) else step for step in path)

@@ -1,0 +1,114 @@
+"""Where the cursor is in an agreement's text, read from the lines themselves so that it works on a buffer that does
+not parse mid-edit: the keys and list items that enclose a column, the key under the cursor, and whether the cursor
+is where a key or a value is written.
+
+Block YAML is read by its indentation: a line's tokens are its list dashes and its key; a node's enclosing keys are
+the nearest lines above it that start further left (a list's dash may stand at its key's own column). Flow
+collections and quoted keys spanning lines are not followed: the answer is then the nearest enclosing block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from agreed.record import Record
+
+Step = str | None  # a key, or None for an item of a list (as agreed.report.schema.reference names steps)
+ITEM: Final = None
+
+_KEY = re.compile(r"""(?P<key>"[^"]*"|'[^']*'|[^\s#'"\[\]{},:\-?][^#:]*?|-[^\s#:][^#:]*?)[ \t]*:(?=[ \t]|$)""")
+_COMMENT = re.compile(r"(?:^|[ \t])#.*$")
+
+
+class Token(Record):
+    """A list dash (``key`` None) or a key on a line, at its 0-based column; ``value`` is the text written after a
+    key's colon (comment removed)."""
+
+    col: int
+    key: Step
+    value: str = ""
+
+
+class Place(Record):
+    """What the cursor is on: ``steps`` lead from the top to the mapping or list the cursor writes in; ``key`` is the
+    key under the cursor (or whose value the cursor is in), ``on_key`` whether the cursor is on the key itself, and
+    ``typed`` the word typed so far before the cursor."""
+
+    steps: tuple[Step, ...]
+    key: str | None
+    on_key: bool
+    in_value: bool
+    typed: str
+
+
+def tokens(line: str) -> tuple[Token, ...]:
+    """The dashes and the key that open ``line``; none for a blank line, a comment or a line of text."""
+    found: list[Token] = []
+    at = len(line) - len(line.lstrip(" "))
+    if line.startswith(("---", "...")) or line[at:at + 1] == "#":
+        return ()
+    while line[at:at + 1] == "-" and line[at + 1:at + 2] in (" ", ""):
+        found.append(Token(at, ITEM))
+        at += 1
+        at += len(line[at:]) - len(line[at:].lstrip(" "))
+    match = _KEY.match(line, at)
+    if match is not None:
+        key = match.group("key")
+        value = _COMMENT.sub("", line[match.end() + 1:]).strip()
+        found.append(Token(at, key[1:-1] if key[:1] in "\"'" else key, value))
+    return tuple(found)
+
+
+def enclosing(lines: Sequence[str], line: int, col: int) -> tuple[Step, ...]:
+    """The steps to the mapping or list that holds a node starting at ``col`` on ``line``."""
+    own = [token for token in tokens(lines[line]) if token.col < col] if line < len(lines) else []
+    steps = [token.key for token in own]
+    key_limit, item_limit = _limits(own[0] if own else None, col)
+    for above in range(min(line, len(lines)) - 1, -1, -1):
+        if key_limit < 0 and item_limit < 0:
+            break
+        outer = [token for token in tokens(lines[above]) if _encloses(token, key_limit, item_limit)]
+        if not outer:
+            continue
+        steps[:0] = [token.key for token in outer]
+        key_limit, item_limit = _limits(outer[0], outer[0].col)
+    return tuple(steps)
+
+
+def _limits(first: Token | None, col: int) -> tuple[int, int]:
+    """The columns at or left of which a key, and left of which a dash, encloses a node whose line starts with
+    ``first`` at ``col``: a list's dash may stand at its key's column."""
+    if first is not None and first.key is ITEM:
+        return first.col, first.col - 1
+    return col - 1, col - 1
+
+
+def _encloses(token: Token, key_limit: int, item_limit: int) -> bool:
+    if token.key is ITEM:
+        return token.col <= item_limit
+    return token.col <= key_limit
+
+
+def place_at(lines: Sequence[str], line: int, character: int) -> Place:
+    """What the cursor at 0-based ``line`` and ``character`` is on."""
+    text = lines[line] if line < len(lines) else ""
+    before = text[:character]
+    typed = re.search(r"[^\s:\-\[,]*$", before)
+    word = typed.group(0) if typed is not None else ""
+    line_tokens = tokens(text)
+    keyed = [token for token in line_tokens if token.key is not ITEM]
+    if keyed:
+        key = keyed[0]
+        assert key.key is not None
+        key_end = key.col + len(key.key) + (2 if text[key.col:key.col + 1] in "\"'" else 0)
+        if character <= key_end:
+            return Place(enclosing(lines, line, key.col), key.key, True, False, word)
+        return Place(enclosing(lines, line, key.col), key.key, False, True, word)
+    start = len(before) - len(word)
+    holder = enclosing(lines, line, start)
+    if holder and holder[-1] is ITEM and line_tokens:
+        return Place(holder, None, False, True, word)  # a list item: a key or a value, as the list holds
+    return Place(holder, None, False, False, word)
+

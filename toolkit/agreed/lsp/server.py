@@ -1,0 +1,267 @@
+"""The protocol adapter: ``agreed lsp`` as a Language Server Protocol server (pygls), over standard streams or TCP.
+
+It turns editor requests into calls of the services beside it and their answers into protocol types; it holds, per
+open buffer, the last check and the last version that loaded, so hover, completion and navigation keep working while
+the buffer is broken mid-edit. Checks after a change wait :data:`DEBOUNCE` seconds for the next keystroke.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
+
+from agreed.agreement import Agreement, agreement_of
+from agreed.codes import INTERNAL_ERROR
+from agreed.document import Document
+from agreed.lines import split_lines
+from agreed.lsp import guidance, navigation
+from agreed.lsp.checking import BufferChecker, Checked
+from agreed.lsp.places import place_at
+from agreed.problem import Problem, Severity
+from agreed.version import __version__
+
+DEBOUNCE: Final = 0.15  # seconds after the last change before a buffer is checked again
+SOURCE: Final = "agreed"
+UNTITLED: Final = "untitled.yaml"  # the file name a buffer that is no file is checked under, in the current folder
+_SEVERITIES: Final = {Severity.ERROR: types.DiagnosticSeverity.Error,
+                      Severity.WARNING: types.DiagnosticSeverity.Warning,
+                      Severity.INFO: types.DiagnosticSeverity.Information}
+_SYMBOL_KINDS: Final = {navigation.SymbolKind.PARTY: types.SymbolKind.Object,
+                        navigation.SymbolKind.DELIVERABLE: types.SymbolKind.Field,
+                        navigation.SymbolKind.MILESTONE: types.SymbolKind.Event,
+                        navigation.SymbolKind.TARGET: types.SymbolKind.Number}
+_COMPLETION_KINDS: Final = {guidance.Kind.KEY: types.CompletionItemKind.Property,
+                            guidance.Kind.VALUE: types.CompletionItemKind.EnumMember,
+                            guidance.Kind.PARTY: types.CompletionItemKind.Reference,
+                            guidance.Kind.DATE: types.CompletionItemKind.Value,
+                            guidance.Kind.RULE: types.CompletionItemKind.Keyword}
+
+
+@dataclass(slots=True)
+class _Buffer:
+    """What the server keeps of one open buffer: its last check, the last version that loaded, the pending check."""
+
+    checked: Checked | None = None
+    loaded: Document | None = None
+    pending: asyncio.TimerHandle | None = None
+
+    @property
+    def agreement(self) -> Agreement | None:
+        return agreement_of(self.loaded) if self.loaded is not None else None
+
+
+class AgreementServer(LanguageServer):
+    """The language server of agreements."""
+
+    def __init__(self, checker: BufferChecker | None = None) -> None:
+        super().__init__(SOURCE, __version__)
+        self.checker = checker or BufferChecker()
+        self.buffers: dict[str, _Buffer] = {}
+
+    def check_now(self, uri: str) -> None:
+        """Check the buffer and publish its diagnostics (the previous ones are replaced, never left standing)."""
+        buffer = self.buffers.setdefault(uri, _Buffer())
+        buffer.pending = None
+        document = self.workspace.get_text_document(uri)
+        lines = split_lines(document.source)
+        try:
+            checked = self.checker.check(_file_of(document), document.source)
+        except Exception as error:  # noqa: BLE001 - a failing check is a finding, never a dead server
+            failure = Problem(uri, 1, 1, INTERNAL_ERROR, Severity.ERROR,
+                              f"agreed could not check this buffer: {type(error).__name__}: {error}")
+            checked = Checked(buffer.loaded or Document(uri, "", None), (failure,))
+        buffer.checked = checked
+        if isinstance(checked.document.data, dict):
+            buffer.loaded = checked.document
+        diagnostics = [_diagnostic(document, lines, problem) for problem in checked.problems]
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics, document.version))
+
+    def check_soon(self, uri: str) -> None:
+        buffer = self.buffers.setdefault(uri, _Buffer())
+        if buffer.pending is not None:
+            buffer.pending.cancel()
+        buffer.pending = asyncio.get_running_loop().call_later(DEBOUNCE, self.check_now, uri)
+
+    def forget(self, uri: str) -> None:
+        buffer = self.buffers.pop(uri, None)
+        if buffer is not None and buffer.pending is not None:
+            buffer.pending.cancel()
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+
+
+def build_server(checker: BufferChecker | None = None) -> AgreementServer:
+    """A server with every feature registered."""
+    server = AgreementServer(checker)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: AgreementServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.check_now(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: AgreementServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.check_soon(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: AgreementServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.check_now(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: AgreementServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.forget(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: AgreementServer, params: types.HoverParams) -> types.Hover | None:
+        return _hover(ls, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                    types.CompletionOptions(trigger_characters=[":", " ", "=", ","]))
+    def completion(ls: AgreementServer, params: types.CompletionParams) -> types.CompletionList:
+        return _completion(ls, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def document_symbol(ls: AgreementServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        return _symbols(ls, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: AgreementServer, params: types.DefinitionParams) -> list[types.Location]:
+        return _party_locations(ls, params.text_document.uri, params.position, every=False)
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    def references(ls: AgreementServer, params: types.ReferenceParams) -> list[types.Location]:
+        return _party_locations(ls, params.text_document.uri, params.position, every=True)
+
+    return server
+
+
+def serve_stdio() -> None:
+    build_server().start_io()
+
+
+def serve_tcp(host: str, port: int) -> None:
+    build_server().start_tcp(host, port)
+
+
+def _file_of(document: TextDocument) -> Path:
+    path = to_fs_path(document.uri) if document.uri.startswith("file:") else None
+    return Path(path) if path else Path.cwd() / UNTITLED
+
+
+def _diagnostic(document: TextDocument, lines: list[str], problem: Problem) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=_client_range(document, lines, _problem_range(lines, problem)),
+        message=problem.message,
+        severity=_SEVERITIES[problem.severity],
+        code=problem.rule,
+        code_description=_code_description(),
+        source=SOURCE,
+    )
+
+
+def _problem_range(lines: list[str], problem: Problem) -> navigation.Range:
+    """The words at fault when the finding knows where they end; else from its column to the end of what is written
+    on its line (its comment left out)."""
+    line = min(problem.line, len(lines)) - 1 if lines else 0
+    start = problem.col - 1
+    if problem.end_col > problem.col:
+        return navigation.Range(line, start, line, problem.end_col - 1)
+    text = lines[line] if lines else ""
+    written = text.split(" #", 1)[0].rstrip()
+    return navigation.Range(line, start, line, max(len(written), start + 1))
+
+
+def _code_description() -> types.CodeDescription | None:
+    """The link to the rules' documentation, as SARIF's ``helpUri``: only when the package declares a project URL."""
+    from agreed.report.lint.sarif_report import RULES_ANCHOR, project_home
+
+    home = project_home()
+    return types.CodeDescription(href=home + RULES_ANCHOR) if home is not None else None
+
+
+def _client_range(document: TextDocument, lines: list[str], found: navigation.Range) -> types.Range:
+    return document.position_codec.range_to_client_units(
+        [line + "\n" for line in lines],
+        types.Range(types.Position(found.line, found.character), types.Position(found.end_line, found.end_character)))
+
+
+def _server_position(document: TextDocument, lines: list[str], position: types.Position) -> tuple[int, int]:
+    if position.line >= len(lines):  # the empty line after the last line break
+        return position.line, 0
+    at = document.position_codec.position_from_client_units([line + "\n" for line in lines], position)
+    return at.line, at.character
+
+
+def _hover(ls: AgreementServer, uri: str, position: types.Position) -> types.Hover | None:
+    document = ls.workspace.get_text_document(uri)
+    lines = split_lines(document.source)
+    line, character = _server_position(document, lines, position)
+    buffer = ls.buffers.get(uri) or _Buffer()
+    text = _hover_text(buffer, lines, line, character)
+    if text is None:
+        return None
+    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text))
+
+
+def _hover_text(buffer: _Buffer, lines: list[str], line: int, character: int) -> str | None:
+    if buffer.checked is not None:
+        for problem in buffer.checked.problems:
+            if _problem_range(lines, problem).holds(line, character):
+                found = guidance.finding_hover(problem)
+                if found is not None:
+                    return found
+    if buffer.loaded is not None:
+        party_id = navigation.party_at(buffer.loaded, line, character)
+        party = agreement_of(buffer.loaded).party(party_id) if party_id is not None else None
+        if party is not None:
+            return guidance.party_hover(party)
+    place = place_at(lines, line, character)
+    entry = guidance.guide().entry((*place.steps, place.key)) if place.on_key else None
+    return guidance.key_hover(entry) if entry is not None else None
+
+
+def _completion(ls: AgreementServer, uri: str, position: types.Position) -> types.CompletionList:
+    document = ls.workspace.get_text_document(uri)
+    lines = split_lines(document.source)
+    line, character = _server_position(document, lines, position)
+    buffer = ls.buffers.get(uri) or _Buffer()
+    place = place_at(lines, line, character)
+    before = lines[line][:character] if line < len(lines) else ""
+    found = guidance.suggestions(place, before, buffer.agreement, ls.checker.today())
+    items = [types.CompletionItem(
+        label=suggestion.label, kind=_COMPLETION_KINDS[suggestion.kind], detail=suggestion.detail,
+        documentation=types.MarkupContent(types.MarkupKind.Markdown, suggestion.documentation),
+        insert_text=suggestion.insert) for suggestion in found]
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _symbols(ls: AgreementServer, uri: str) -> list[types.DocumentSymbol]:
+    buffer = ls.buffers.get(uri)
+    if buffer is None or buffer.loaded is None:
+        return []
+    document = ls.workspace.get_text_document(uri)
+    lines = split_lines(document.source)
+    return [types.DocumentSymbol(name=symbol.name, detail=symbol.detail, kind=_SYMBOL_KINDS[symbol.kind],
+                                 range=_client_range(document, lines, symbol.whole),
+                                 selection_range=_client_range(document, lines, symbol.selection))
+            for symbol in navigation.symbols(buffer.loaded)]
+
+
+def _party_locations(ls: AgreementServer, uri: str, position: types.Position, *, every: bool) -> list[types.Location]:
+    buffer = ls.buffers.get(uri)
+    if buffer is None or buffer.loaded is None:
+        return []
+    document = ls.workspace.get_text_document(uri)
+    lines = split_lines(buffer.loaded.source)
+    line, character = _server_position(document, lines, position)
+    party_id = navigation.party_at(buffer.loaded, line, character)
+    if party_id is None:
+        return []
+    found = (navigation.party_mentions(buffer.loaded, party_id) if every
+             else [where for where in [navigation.party_definition(buffer.loaded, party_id)] if where is not None])
+    return [types.Location(uri, _client_range(document, lines, where)) for where in found]
