@@ -63,3 +63,22 @@ def test_tree_paths_lists_every_file_of_a_revision(repo: Repo) -> None:
                                                          "notes.txt"]
         with pytest.raises(GitError, match="unknown revision"):
             repository.tree_paths("no-such-branch")
+
+
+def test_tree_blobs_gives_each_file_its_blob_and_blobs_reads_many_at_once(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", sample_agreement())
+    repo.write("contracts/ünï code [x].yaml", sample_agreement("odd"))
+    repo.write("empty.txt", "")
+    repo.commit("one")
+    with Repository.open(repo.root) as repository:
+        found = repository.tree_blobs("HEAD")
+        assert sorted(found) == ["contracts/a.yaml", "contracts/ünï code [x].yaml", "empty.txt"]
+        assert found["contracts/a.yaml"] == repo.git("rev-parse", "HEAD:contracts/a.yaml")
+        tree = repo.git("rev-parse", "HEAD:contracts")
+        missing = "0" * 40
+        read = repository.blobs([*found.values(), tree, missing, "HEAD:empty.txt", found["empty.txt"]])
+        assert read == {blob_id: (repo.root / path).read_bytes() for path, blob_id in found.items()}
+        assert read[found["empty.txt"]] == b""
+        assert repository.blobs([]) == {}
+        with pytest.raises(GitError, match="unknown revision"):
+            repository.tree_blobs("no-such-branch")

@@ -91,7 +91,8 @@ class BaseRevision:
             raise StatusError(str(error)) from None
         self.within = tuple(within)
         self._repository = repository
-        self._tree: list[str] | None = None
+        self._tree: dict[str, str] | None = None  # the blob id of each file, by path
+        self._unparsed: dict[str, bytes] = {}  # the agreement files read together, until each is parsed
         self._agreements: frozenset[str] | None = None
         self._ledgers: dict[str, list[str]] | None = None
         self._by_id: dict[str, tuple[BaseAgreement, ...]] | None = None
@@ -136,10 +137,11 @@ class BaseRevision:
                 records.append(record)
         return records
 
-    def _paths(self) -> list[str]:
+    def _paths(self) -> Mapping[str, str]:
+        """The blob id of every file at the base, by path."""
         if self._tree is None:
             try:
-                self._tree = self._repository.tree_paths(self.commit)
+                self._tree = self._repository.tree_blobs(self.commit)
             except GitError as error:
                 raise StatusError(str(error)) from None
         return self._tree
@@ -161,16 +163,29 @@ class BaseRevision:
         return self._ledgers
 
     def _read(self, path: str) -> bytes | None:
+        blob_id = self._paths().get(path)
         try:
-            return self._repository.read(self.commit, path)
+            return None if blob_id is None else self._repository.blob(blob_id)
         except GitError as error:
             raise StatusError(str(error)) from None
+
+    def _read_agreements(self) -> None:
+        """Every agreement file of the checked places at the base, read at once (:meth:`by_id` parses them all)."""
+        blob_ids = {path: self._paths()[path] for path in self._agreement_files() if path not in self._by_path}
+        try:
+            found = self._repository.blobs(blob_ids.values())
+        except GitError as error:
+            raise StatusError(str(error)) from None
+        self._unparsed = {path: found[blob_id] for path, blob_id in blob_ids.items() if blob_id in found}
 
     def _at(self, path: str) -> BaseAgreement | None:
         """The file at ``path`` in the base revision, parsed once (its data only: nothing here reports a place in
         it); None when there is none."""
         if path not in self._by_path:
-            raw = self._read(path)
+            if not self._by_path and path in self._agreement_files():
+                self._read_agreements()
+            raw = self._unparsed.pop(path, None)
+            raw = self._read(path) if raw is None else raw
             document = None if raw is None else load_document(raw, f"{self.name}:{path}", positions=False)
             self._by_path[path] = None if document is None else BaseAgreement(path, document, agreement_of(document))
         return self._by_path[path]

@@ -9,8 +9,10 @@ modules that take a :class:`Repository`.
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from agreed.errors import AgreedError
 
@@ -166,11 +168,9 @@ class Repository:
         """:meth:`read` for a path that is not UTF-8, which git's batch reader cannot be asked for: its tree entry
         (``ls-tree``, where the path is an argument, passed as the bytes it is), then its blob."""
         output = self.run("ls-tree", "-z", "--full-tree", commit, "--", literal(path))
-        for entry in output.split(b"\0"):
-            meta, tab, name = entry.partition(b"\t")
-            fields = meta.split()
-            if tab and decode_path(name) == path and len(fields) == 3 and fields[1] == b"blob":
-                return self.blob(decode_text(fields[2]))
+        for name, blob_id in _blob_entries(output):
+            if name == path:
+                return self.blob(blob_id)
         return None
 
     def blob(self, blob_id: str) -> bytes:
@@ -181,10 +181,73 @@ class Repository:
             raise GitError(f"cannot read blob {blob_id}: {one_line(error)}") from None
         return data
 
+    def blobs(self, blob_ids: Iterable[str]) -> dict[str, bytes]:
+        """The bytes of many blobs by id, read by one git process (``cat-file --batch``) instead of a round trip
+        each; an id that names no blob is left out."""
+        wanted = [blob_id for blob_id in dict.fromkeys(blob_ids) if _is_object_id(blob_id)]
+        if not wanted:
+            return {}
+        with tempfile.TemporaryFile() as request:
+            request.write("".join(f"{blob_id}\n" for blob_id in wanted).encode("ascii", errors="replace"))
+            request.seek(0)
+            output = self._batch_output(request)
+        return _batch_blobs(output)
+
+    def _batch_output(self, request: BinaryIO) -> bytes:
+        import git
+
+        try:
+            output: bytes = self._repo.git.execute(["git", "cat-file", "--batch"], istream=request,
+                                                   stdout_as_string=False, strip_newline_in_stdout=False)
+        except git.GitCommandError as error:
+            raise CommandFailed(one_line(error), error.status if isinstance(error.status, int) else None) from None
+        except git.GitCommandNotFound:
+            raise GitError("git is not available: the git command was not found") from None
+        return output
+
+    def tree_blobs(self, rev: str) -> dict[str, str]:
+        """The blob id of every file of the tree of the commit ``rev`` names, by repo-relative posix path (a
+        submodule is no file of it)."""
+        output = self.run("ls-tree", "-r", "-z", "--full-tree", self.resolve(rev))
+        return dict(_blob_entries(output))
+
     def tree_paths(self, rev: str) -> list[str]:
         """Every file path (repo-relative, posix) of the tree of the commit ``rev`` names, in git's order."""
         output = self.run("ls-tree", "-r", "-z", "--name-only", "--full-tree", self.resolve(rev))
         return [decode_path(token) for token in output.split(b"\0") if token]
+
+
+def _blob_entries(output: bytes) -> Iterator[tuple[str, str]]:
+    """The files of ``ls-tree -z`` output (``mode type id<TAB>path``): each path and its blob id."""
+    for entry in output.split(b"\0"):
+        meta, tab, name = entry.partition(b"\t")
+        fields = meta.split()
+        if tab and len(fields) == 3 and fields[1] == b"blob":
+            yield decode_path(name), decode_text(fields[2])
+
+
+def _is_object_id(text: str) -> bool:
+    """A full object id (SHA-1 or SHA-256, in hexadecimal): what the batch reader answers by the same name."""
+    return len(text) in (40, 64) and all(character in "0123456789abcdef" for character in text)
+
+
+def _batch_blobs(output: bytes) -> dict[str, bytes]:
+    """The blobs of ``cat-file --batch`` output (``id type size`` then the bytes and a newline, or ``id missing``),
+    by id."""
+    found: dict[str, bytes] = {}
+    start = 0
+    while start < len(output):
+        end = output.find(b"\n", start)
+        if end < 0:
+            break
+        fields = output[start:end].split()
+        start = end + 1
+        if len(fields) == 3 and fields[2].isdigit():  # anything else answers an id that names no object
+            size = int(fields[2])
+            if fields[1] == b"blob":
+                found[decode_text(fields[0])] = output[start : start + size]
+            start += size + 1
+    return found
 
 
 def _encodes(text: str) -> bool:
