@@ -35,6 +35,7 @@ def _no_programs_after() -> Iterator[None]:
 def _every_expression() -> list[Regex]:
     """Every expression the engine, the rules and the text modules built at import."""
     assert agreed.lint.engine
+    gc.unfreeze()  # a command run in this process before (CliRunner) froze its modules' objects out of gc's sight
     return list({(found.source, found.flags): found for found in gc.get_objects() if isinstance(found, Regex)}.values())
 
 
