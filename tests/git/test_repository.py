@@ -82,3 +82,14 @@ def test_tree_blobs_gives_each_file_its_blob_and_blobs_reads_many_at_once(repo: 
         assert repository.blobs([]) == {}
         with pytest.raises(GitError, match="unknown revision"):
             repository.tree_blobs("no-such-branch")
+
+
+def test_relative_follows_a_link_from_outside_only_when_the_plain_path_is_outside(repo: Repo, tmp_path: Path) -> None:
+    (repo.root / "contracts").mkdir()
+    link = tmp_path / "link-to-contracts"
+    link.symlink_to(repo.root / "contracts", target_is_directory=True)
+    inner_link = repo.root / "inner-link"
+    inner_link.symlink_to(tmp_path, target_is_directory=True)
+    with Repository.open(repo.root) as repository:
+        assert repository.relative(link / "a.yaml") == "contracts/a.yaml"
+        assert repository.relative(inner_link / "b.yaml") == "inner-link/b.yaml"  # inside as written: kept

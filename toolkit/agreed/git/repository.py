@@ -131,12 +131,17 @@ class Repository:
     def relative(self, path: Path) -> str:
         """``path`` (absolute, or relative to the current folder) as a repo-relative posix path."""
         absolute = Path(os.path.abspath(path))
-        for candidate in (absolute, _resolved(absolute)):
-            try:
-                return PurePosixPath(*candidate.relative_to(self.root).parts).as_posix()
-            except ValueError:
-                continue
-        raise GitError(f"{path} is outside the repository {self.root}")
+        shown = self._inside(absolute)
+        shown = self._inside(_resolved(absolute)) if shown is None else shown  # links resolved only when needed
+        if shown is None:
+            raise GitError(f"{path} is outside the repository {self.root}")
+        return shown
+
+    def _inside(self, absolute: Path) -> str | None:
+        try:
+            return PurePosixPath(*absolute.relative_to(self.root).parts).as_posix()
+        except ValueError:
+            return None
 
     def resolve(self, rev: str) -> str:
         """The full sha of the commit ``rev`` names."""
