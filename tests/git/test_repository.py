@@ -93,3 +93,19 @@ def test_relative_follows_a_link_from_outside_only_when_the_plain_path_is_outsid
     with Repository.open(repo.root) as repository:
         assert repository.relative(link / "a.yaml") == "contracts/a.yaml"
         assert repository.relative(inner_link / "b.yaml") == "inner-link/b.yaml"  # inside as written: kept
+
+
+def test_head_is_none_on_an_unborn_branch_and_follows_commits_and_a_detached_head(repo: Repo) -> None:
+    with Repository.open(repo.root) as repository:
+        assert repository.head() is None
+        repo.write("contracts/a.yaml", sample_agreement())
+        first = repo.commit("one")
+        assert repository.head() == first
+        repo.write("contracts/b.yaml", sample_agreement("b"))
+        second = repo.commit("two")
+        assert repository.head() == second
+        repo.git("checkout", "-q", "--detach", first)
+        assert repository.head() == first
+        repo.git("pack-refs", "--all")
+        repo.git("checkout", "-q", "-")
+        assert repository.head() == second  # the branch's ref read from packed-refs

@@ -118,9 +118,12 @@ class Repository:
         return output
 
     def head(self) -> str | None:
-        """HEAD's commit, read from the ref files in-process (no git process); None on an unborn branch."""
+        """HEAD's commit, read from the ref files in-process (no git process, and no look into the object store:
+        a consent check asks once per record); None on an unborn branch."""
+        from git.refs.symbolic import SymbolicReference
+
         try:
-            return str(self._repo.head.commit.hexsha)
+            return str(SymbolicReference.dereference_recursive(self._repo, "HEAD"))
         except ValueError:
             return None  # an unborn branch: no history yet
 
