@@ -140,7 +140,9 @@ def test_checking_gives_the_diff_until_the_block_is_written(agreements: Path) ->
 
 @pytest.mark.parametrize(("content", "said"), [(b"\xff\xfe not text\n", "codec can't decode"),
                                                (b"#" * (CODEOWNERS_LIMIT + 1), "cannot read"),
-                                               ((BEGIN + "\n").encode(), "expected one")])
+                                               ((BEGIN + "\n").encode(), "expected one")],
+                         ids=["not-utf8", "too-large", "malformed-block"])  # an id of the huge content would reach
+# every subprocess's environment (PYTEST_CURRENT_TEST) and exceed the argument limit
 def test_a_file_that_cannot_be_read_or_has_a_malformed_block_is_refused(agreements: Path, content: bytes,
                                                                         said: str) -> None:
     (agreements / "CODEOWNERS").write_bytes(content)
