@@ -21,11 +21,8 @@ TIMEOUT = 30.0
 
 
 class Client:
-    def __init__(self, folder: Path, extra_env: dict[str, str] | None = None) -> None:
-        import os
-
-        env = {**os.environ, **(extra_env or {})}
-        self.process = subprocess.Popen([sys.executable, "-m", "agreed", "lsp"], cwd=folder, env=env,
+    def __init__(self, folder: Path, *arguments: str) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "agreed", "lsp", *arguments], cwd=folder,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.folder = folder
         self._next_id = 0

@@ -11,12 +11,14 @@ import click
 @click.option("--tcp", "port", type=click.IntRange(1, 65535), default=None, metavar="PORT",
               help="Listen on PORT (TCP) instead of standard streams.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address --tcp listens on.")
-def command(stdio: bool, port: int | None, host: str) -> None:
+@click.option("--debounce", type=click.IntRange(0, 10_000), default=150, show_default=True, metavar="MS",
+              help="Check a buffer this many milliseconds after its last change.")
+def command(stdio: bool, port: int | None, host: str, debounce: int) -> None:
     """Run the language server of agreements: diagnostics as you type, hover, completion, outline and party
     navigation, for any editor that speaks the Language Server Protocol."""
     from agreed.lsp.server import serve_stdio, serve_tcp
 
     if port is not None:
-        serve_tcp(host, port)
+        serve_tcp(host, port, debounce / 1000)
     else:
-        serve_stdio()
+        serve_stdio(debounce / 1000)

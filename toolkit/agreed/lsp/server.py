@@ -27,7 +27,7 @@ from agreed.lsp.places import place_at
 from agreed.problem import Problem, Severity
 from agreed.version import __version__
 
-DEBOUNCE: Final = 0.15  # seconds after the last change before a buffer is checked again
+DEBOUNCE: Final = 0.15  # seconds after the last change before a buffer is checked again, unless told otherwise
 SOURCE: Final = "agreed"
 UNTITLED: Final = "untitled.yaml"  # the file name a buffer that is no file is checked under, in the current folder
 _SEVERITIES: Final = {Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -60,9 +60,10 @@ class _Buffer:
 class AgreementServer(LanguageServer):
     """The language server of agreements."""
 
-    def __init__(self, checker: BufferChecker | None = None) -> None:
+    def __init__(self, checker: BufferChecker | None = None, debounce: float = DEBOUNCE) -> None:
         super().__init__(SOURCE, __version__)
         self.checker = checker or BufferChecker()
+        self.debounce = debounce
         self.buffers: dict[str, _Buffer] = {}
 
     def check_now(self, uri: str) -> None:
@@ -87,7 +88,7 @@ class AgreementServer(LanguageServer):
         buffer = self.buffers.setdefault(uri, _Buffer())
         if buffer.pending is not None:
             buffer.pending.cancel()
-        buffer.pending = asyncio.get_running_loop().call_later(DEBOUNCE, self.check_now, uri)
+        buffer.pending = asyncio.get_running_loop().call_later(self.debounce, self.check_now, uri)
 
     def forget(self, uri: str) -> None:
         buffer = self.buffers.pop(uri, None)
@@ -96,9 +97,9 @@ class AgreementServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
 
-def build_server(checker: BufferChecker | None = None) -> AgreementServer:
-    """A server with every feature registered."""
-    server = AgreementServer(checker)
+def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNCE) -> AgreementServer:
+    """A server with every feature registered; a buffer is checked ``debounce`` seconds after its last change."""
+    server = AgreementServer(checker, debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: AgreementServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -140,12 +141,12 @@ def build_server(checker: BufferChecker | None = None) -> AgreementServer:
     return server
 
 
-def serve_stdio() -> None:
-    build_server().start_io()
+def serve_stdio(debounce: float = DEBOUNCE) -> None:
+    build_server(debounce=debounce).start_io()
 
 
-def serve_tcp(host: str, port: int) -> None:
-    build_server().start_tcp(host, port)
+def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE) -> None:
+    build_server(debounce=debounce).start_tcp(host, port)
 
 
 def _file_of(document: TextDocument) -> Path:
