@@ -326,6 +326,26 @@ def test_result_is_the_same_without_the_compiled_validator(check: Callable[[str]
     assert check(text) == with_fast_path
 
 
+class _RefusingValidator:
+    """A compiled validator that cannot take the value, as some jsonschema-rs versions refuse a 65-bit integer."""
+
+    def is_valid(self, data: Any) -> bool:
+        raise ValueError("int too big to convert")
+
+    def iter_errors(self, data: Any) -> Any:
+        raise ValueError("int too big to convert")
+
+
+@pytest.mark.parametrize("edit", FAST_PATH_CASES)
+def test_a_compiled_validator_that_refuses_the_value_leaves_the_answer_to_the_detailed_one(
+        check: Callable[[str], list[Problem]], monkeypatch: pytest.MonkeyPatch, draft: str, edit: Edit) -> None:
+    text = edit(draft)
+    monkeypatch.setattr(agreed.schema, "_fast_validator", lambda: None)
+    without_fast_path = check(text)
+    monkeypatch.setattr(agreed.schema, "_fast_validator", _RefusingValidator)
+    assert check(text) == without_fast_path
+
+
 def test_complete_agreement_same_without_the_compiled_validator(complete_agreement: Document,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(agreed.schema, "_fast_validator", lambda: None)

@@ -109,7 +109,7 @@ def validate_document(document: Document, *, missing: bool = True) -> list[Probl
     if version_problem is not None and (missing or VERSION_KEY in document.data):
         return [version_problem]
     fast = _fast_validator()
-    if fast is not None and fast.is_valid(document.data):
+    if fast is not None and _fast_finds_valid(fast, document.data):
         return []
     errors = [error for error in _detailed_validator().iter_errors(document.data) if not _restated_type(error)]
     if any(tuple(error.absolute_path) == ("status",) for error in errors):
@@ -133,10 +133,23 @@ def unreadable_values(document: Document) -> list[Problem]:
     return [*document.problems, *validate_document(document, missing=False)]
 
 
+def _fast_finds_valid(fast: Any, data: Any) -> bool:
+    """Whether the compiled validator finds ``data`` valid; False when it cannot say (some of its versions refuse a
+    whole number wider than 64 bits), so that the detailed validator decides."""
+    try:
+        return bool(fast.is_valid(data))
+    except (ValueError, OverflowError):
+        return False
+
+
 def _fast_problems(document: Document, fast: Any) -> Iterator[Problem]:
     """The compiled validator's own errors, for the rare value the two validators judge differently
     (e.g. Python's ``$`` also matches before a final newline)."""
-    for error in fast.iter_errors(document.data):
+    try:
+        errors = list(fast.iter_errors(document.data))
+    except (ValueError, OverflowError):
+        return
+    for error in errors:
         path: JsonPath = tuple(error.instance_path)
         line, col = document.position(path)
         yield Problem(document.path, line, col, SCHEMA_VIOLATION, Severity.ERROR,
