@@ -109,3 +109,17 @@ def test_head_is_none_on_an_unborn_branch_and_follows_commits_and_a_detached_hea
         repo.git("pack-refs", "--all")
         repo.git("checkout", "-q", "-")
         assert repository.head() == second  # the branch's ref read from packed-refs
+
+
+def test_holding_head_keeps_the_commit_read_first_until_it_ends(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", sample_agreement())
+    first = repo.commit("one")
+    with Repository.open(repo.root) as repository:
+        with repository.holding_head():
+            repo.write("contracts/b.yaml", sample_agreement("b"))
+            second = repo.commit("two")
+            assert repository.head() == first
+            with repository.holding_head():
+                assert repository.head() == first
+            assert repository.head() == first  # the inner hold ends without releasing the outer one
+        assert repository.head() == second

@@ -177,14 +177,15 @@ def _in_turn(repository: Repository, files: Sequence[Path], context: _Context) -
             return read
         return _decided(repository, read, context.base, context.reviews, verifier)
 
-    for file in files:
-        read = _read(repository, file, context.base, context.roster, context.shared_id)
-        if verifier is not None and isinstance(read, _Read):
-            _start_checks(read, verifier)
-        waiting.append(read)
-        if len(waiting) > ahead:
-            results.append(decided(waiting.popleft()))
-    results.extend(decided(read) for read in waiting)
+    with repository.holding_head():  # one HEAD for every record's adding commit
+        for file in files:
+            read = _read(repository, file, context.base, context.roster, context.shared_id)
+            if verifier is not None and isinstance(read, _Read):
+                _start_checks(read, verifier)
+            waiting.append(read)
+            if len(waiting) > ahead:
+                results.append(decided(waiting.popleft()))
+        results.extend(decided(read) for read in waiting)
     return results
 
 

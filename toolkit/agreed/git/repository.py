@@ -8,6 +8,7 @@ modules that take a :class:`Repository`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -74,6 +75,7 @@ class Repository:
             raise GitError(f"{repo.git_dir} is a bare repository (agreed needs a work tree)")
         self.root = Path(tree).resolve()
         self._commits: set[str] = set()  # full shas already verified to name commits (they never change)
+        self._held: list[str | None] = []  # HEAD's commit, kept while holding_head is in force
 
     def __repr__(self) -> str:
         return f"Repository({str(self.root)!r})"
@@ -118,14 +120,29 @@ class Repository:
         return output
 
     def head(self) -> str | None:
-        """HEAD's commit, read from the ref files in-process (no git process, and no look into the object store:
-        a consent check asks once per record); None on an unborn branch."""
+        """HEAD's commit, read from the ref files in-process (no git process, and no look into the object store);
+        None on an unborn branch. Inside :meth:`holding_head`, the commit read first."""
+        if self._held:
+            return self._held[0]
         from git.refs.symbolic import SymbolicReference
 
         try:
             return str(SymbolicReference.dereference_recursive(self._repo, "HEAD"))
         except ValueError:
             return None  # an unborn branch: no history yet
+
+    @contextlib.contextmanager
+    def holding_head(self) -> Iterator[None]:
+        """Within, :meth:`head` is read once and kept: for work that must see one HEAD throughout (a consent check
+        asks for it once per record)."""
+        if self._held:
+            yield
+            return
+        self._held.append(self.head())
+        try:
+            yield
+        finally:
+            self._held.clear()
 
     def is_shallow(self) -> bool:
         """True when this clone's history is cut off (a shallow clone)."""
