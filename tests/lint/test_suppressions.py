@@ -187,7 +187,9 @@ results:
         Publish 3 playbooks
         # agreed: disable-file=A201 -- inside a literal block
 """
-    assert [problem.rule for problem in _problems(load_text, text)] == ["A201"]
+    problems = _problems(load_text, text)
+    assert [(problem.rule, problem.line) for problem in problems] == [("A201", 12), ("X002", 18)]
+    assert "is part of the text of a multi-line value, not a comment" in problems[1].message
 
 
 def test_schema_errors_cannot_be_suppressed(load_text: LoadText, draft_yaml: DraftYaml) -> None:

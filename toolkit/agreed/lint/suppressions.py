@@ -74,6 +74,12 @@ def parse(document: Document, names: Mapping[str, str], unsuppressible: Collecti
     for match in candidates:
         start = match.start()
         if not _is_comment(document.source, start, scalars):
+            if _opens_a_line(document.source, start):  # "# agreed: ..." as a line of a block of prose: text
+                line, col = line_col(document.source, start)
+                problems.append(Problem(document.path, line, col, INVALID_SUPPRESSION, Severity.ERROR,
+                                        "this '# agreed:' line is part of the text of a multi-line value, not a "
+                                        "comment, so it suppresses nothing: put the directive on the line of the "
+                                        "value's key, or above it with disable-next-line"))
             continue
         line, col = line_col(document.source, start)
         directive, issues = _directive(document, line, col, match.group("body"), names, unsuppressible)
@@ -173,6 +179,12 @@ def _scalar_ranges(document: Document) -> list[tuple[int, int]]:
             start = source.find("\n", start) + 1 or span.end
         ranges.append((start, span.end))
     return sorted(ranges)
+
+
+def _opens_a_line(source: str, offset: int) -> bool:
+    """Whether only blanks stand between the start of the line and ``offset``."""
+    line_start = source.rfind("\n", 0, offset) + 1
+    return not source[line_start:offset].strip(" \t")
 
 
 def _is_comment(source: str, offset: int, scalars: Sequence[tuple[int, int]]) -> bool:
