@@ -6,6 +6,10 @@ import enum
 
 from agreed.record import Record
 
+TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that thresholds compare naturally."""
@@ -39,3 +43,8 @@ class Problem(Record):
     severity: Severity
     message: str
     end_col: int = 0
+
+
+def at_or_above(problems: Iterable[Problem], threshold: Severity | None) -> bool:
+    """Whether any problem reaches ``threshold`` (None: never)."""
+    return threshold is not None and any(problem.severity >= threshold for problem in problems)

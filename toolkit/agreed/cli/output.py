@@ -11,8 +11,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from agreed.codes import INTERNAL_ERROR, UNREADABLE
-from agreed.lint.engine import at_or_above
-from agreed.problem import Problem, Severity
+from agreed.problem import Problem, Severity, at_or_above
 from agreed.report.lint import LINT_FORMATS, Report, step_summary
 from agreed.report.lint.prepare import lint_report
 from agreed.report.registry import Registry

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -420,8 +420,3 @@ def _allowed_ranges(text: str, allowed: re.Pattern[str] | None) -> list[tuple[in
 
 def _within(span: TextSpan, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start <= span.start and span.end <= end for start, end in ranges)
-
-
-def at_or_above(problems: Iterable[Problem], threshold: Severity | None) -> bool:
-    """Whether any problem reaches ``threshold`` (None: never)."""
-    return threshold is not None and any(problem.severity >= threshold for problem in problems)
