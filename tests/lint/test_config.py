@@ -230,8 +230,9 @@ def test_allowed_terms_are_the_teams_glossary_in_every_written_form(tmp_path: Pa
     assert "best effort" not in {text[finding.start:finding.end] for finding in allowed}
 
 
-def test_an_allowed_term_declared_with_spaces_also_allows_its_hyphenated_spelling(tmp_path: Path) -> None:
-    config = _load(tmp_path, "allowed-terms: [best effort tier]\n")
+@pytest.mark.parametrize("term", ["best effort tier", "Best Effort Tier", "BEST EFFORT TIER"])
+def test_an_allowed_term_declared_with_spaces_also_allows_its_hyphenated_spelling(tmp_path: Path, term: str) -> None:
+    config = _load(tmp_path, f"allowed-terms: [{term}]\n")
     text = "Move the 4 legacy accounts to the best-effort tier by 2027-03-01."
     assert check_statement(text, config.rules)  # the escape-clause rule, with no glossary
     assert check_statement(text, config.rules, allowed_terms=config.allowed_terms) == []

@@ -35,7 +35,7 @@ def test_a_phrase_inflects_its_last_word_and_its_first_word_as_a_verb() -> None:
 
 
 def test_a_capitalised_first_word_is_a_name_not_a_verb() -> None:
-    assert term_forms("Quality Gate 2") == ("Quality Gate 2",)
+    assert not {"Qualities Gate 2", "Qualitied Gate 2"} & set(term_forms("Quality Gate 2"))
     assert "Quality Gates" in term_forms("Quality Gate")
     assert "Qualities Gate" not in term_forms("Quality Gate")
 
@@ -46,6 +46,12 @@ def test_a_hyphenated_term_is_also_written_with_spaces() -> None:
 
 def test_a_spaced_term_is_also_written_with_hyphens() -> None:
     assert {"on-call rota", "on-call-rota", "on call-rota", "on-call rotas"} <= set(term_forms("on call rota"))
+
+
+def test_a_term_declared_in_capitals_is_joined_like_one_in_lower_case() -> None:
+    forms = term_forms("Best Effort Tier")
+    assert "Best-Effort Tier" in forms
+    assert {"best-effort tier", "best-effort-tier", "best effort tiers"} <= {form.casefold() for form in forms}
 
 
 def test_a_long_phrase_is_joined_with_every_space_a_hyphen_only() -> None:

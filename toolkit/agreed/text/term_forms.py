@@ -76,8 +76,9 @@ def term_forms(term: str) -> tuple[str, ...]:
 
     A phrase's last word takes every form of :func:`word_forms` and its first word, unless capitalised, the forms of
     a verb, one word at a time ("leveraging synergies", "leverage synergy"); a hyphenated term is also written with
-    spaces ("best-in-class", "best in class"), and a spaced one, unless a name, with hyphens ("best-effort tier"
-    for "best effort tier").
+    spaces ("best-in-class", "best in class"), and a spaced one with hyphens ("best-effort tier" for "best effort
+    tier"), in whatever case it is declared: the joints are spelling, not part of a name, so "Best Effort Tier" also
+    gives "Best-Effort Tier", which a match in any case finds as "best-effort tier".
 
     >>> term_forms("leverage synergies")[:5]
     ('leverage synergies', 'leverage synergy', 'leverages synergies', 'leveraged synergies', 'leveraging synergies')
@@ -90,8 +91,7 @@ def term_forms(term: str) -> tuple[str, ...]:
     if len(words) > 1 and not words[0][:1].isupper():  # a name's first word ("Quality Gate 2") is no verb
         forms += [" ".join([form, *words[1:]]) for form in word_forms(words[0])[1:]]
     forms += [form.replace("-", " ") for form in forms if "-" in form]
-    if not words[0][:1].isupper():  # a name keeps its own spelling
-        forms += [joined for form in forms for joined in _hyphenations(form)]
+    forms += [joined for form in forms for joined in _hyphenations(form)]
     return tuple(dict.fromkeys(forms))
 
 
