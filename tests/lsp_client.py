@@ -29,6 +29,7 @@ class Client:
         self._responses: dict[int, Any] = {}
         self._notifications: queue.Queue[dict[str, Any]] = queue.Queue()
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
+        self.messages: list[dict[str, Any]] = []  # window/showMessage notifications, in order
         self._arrived = threading.Condition()
         assert self.process.stdout is not None
         self._reader = threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True)
@@ -53,6 +54,8 @@ class Client:
                     params = body["params"]
                     self.diagnostics[params["uri"]] = params["diagnostics"]
                     self._notifications.put(body)
+                elif body.get("method") == "window/showMessage":
+                    self.messages.append(body["params"])
                 self._arrived.notify_all()
 
     def _send(self, message: dict[str, Any]) -> None:
@@ -110,6 +113,21 @@ class Client:
 
     def at(self, uri: str, line: int, character: int) -> dict[str, Any]:
         return {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}
+
+    def apply(self, text: str, edits: list[dict[str, Any]]) -> str:
+        """``text`` with a workspace edit's text edits applied (ranges in UTF-16 units, as the server was told)."""
+        lines = text.split("\n")
+
+        def offset(position: dict[str, int]) -> int:
+            before = sum(len(line) + 1 for line in lines[: position["line"]])
+            line = lines[position["line"]] if position["line"] < len(lines) else ""
+            return before + len(line.encode("utf-16-le")[: 2 * position["character"]].decode("utf-16-le"))
+
+        for edit in sorted(edits, key=lambda edit: (edit["range"]["start"]["line"],
+                                                    edit["range"]["start"]["character"]), reverse=True):
+            start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
+            text = text[:start] + edit["newText"] + text[end:]
+        return text
 
     def shutdown(self) -> int:
         self.request("shutdown", None)

@@ -21,7 +21,7 @@ from agreed.agreement import Agreement, agreement_of
 from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
 from agreed.lines import split_lines
-from agreed.lsp import guidance, navigation
+from agreed.lsp import fixes, guidance, navigation
 from agreed.lsp.checking import BufferChecker, Checked
 from agreed.lsp.places import place_at
 from agreed.problem import Problem, Severity
@@ -133,6 +133,20 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: AgreementServer, params: types.DefinitionParams) -> list[types.Location]:
         return _party_locations(ls, params.text_document.uri, params.position, every=False)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: AgreementServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return _code_actions(ls, params.text_document.uri, params.range)
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename(ls: AgreementServer, params: types.PrepareRenameParams) -> types.Range | None:
+        found = _party_under_cursor(ls, params.text_document.uri, params.position)
+        return found[1] if found is not None else None
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+    def rename(ls: AgreementServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        return _rename(ls, params.text_document.uri, params.position, params.new_name)
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def references(ls: AgreementServer, params: types.ReferenceParams) -> list[types.Location]:
@@ -266,3 +280,92 @@ def _party_locations(ls: AgreementServer, uri: str, position: types.Position, *,
     found = (navigation.party_mentions(buffer.loaded, party_id) if every
              else [where for where in [navigation.party_definition(buffer.loaded, party_id)] if where is not None])
     return [types.Location(uri, _client_range(document, lines, where)) for where in found]
+
+
+def _current(ls: AgreementServer, uri: str) -> tuple[TextDocument, list[str], Document] | None:
+    """The buffer, its lines and its document as checked, when that check is of the text now in the buffer and it
+    loaded: edits are only offered against the text they were computed from."""
+    buffer = ls.buffers.get(uri)
+    document = ls.workspace.get_text_document(uri)
+    if buffer is None or buffer.checked is None or buffer.checked.document.source != document.source:
+        return None
+    if not isinstance(buffer.checked.document.data, dict):
+        return None
+    return document, split_lines(document.source), buffer.checked.document
+
+
+def _code_actions(ls: AgreementServer, uri: str, wanted: types.Range) -> list[types.CodeAction]:
+    current = _current(ls, uri)
+    buffer = ls.buffers.get(uri)
+    if current is None or buffer is None or buffer.checked is None:
+        return []
+    document, lines, loaded = current
+    start, end = _server_position(document, lines, wanted.start), _server_position(document, lines, wanted.end)
+    actions: list[types.CodeAction] = []
+    for problem in buffer.checked.problems:
+        where = _problem_range(lines, problem)
+        if (where.end_line, where.end_character) < start or (where.line, where.character) > end:
+            continue
+        if _suppressible(problem.rule):
+            edit = fixes.suppression(lines, problem)
+            actions.append(_action(f"Suppress {problem.rule} here (write the reason)", uri, document, lines, [edit],
+                                   [_diagnostic(document, lines, problem)]))
+    for edit, written in fixes.iso_days(loaded):
+        if (edit.range.end_line, edit.range.end_character) >= start and (edit.range.line, edit.range.character) <= end:
+            actions.append(_action(f"Write {written!r} as {edit.text}", uri, document, lines, [edit], []))
+    return actions
+
+
+def _suppressible(code: str) -> bool:
+    from agreed.lint.rules import find_rule
+
+    rule = find_rule(code)
+    return rule is not None and rule.suppressible
+
+
+def _action(title: str, uri: str, document: TextDocument, lines: list[str], edits: list[fixes.Edit],
+            diagnostics: list[types.Diagnostic]) -> types.CodeAction:
+    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=diagnostics or None,
+                            edit=types.WorkspaceEdit(changes={uri: _text_edits(document, lines, edits)}))
+
+
+def _text_edits(document: TextDocument, lines: list[str], edits: list[fixes.Edit]) -> list[types.TextEdit]:
+    return [types.TextEdit(_client_range(document, lines, edit.range), edit.text) for edit in edits]
+
+
+def _party_under_cursor(ls: AgreementServer, uri: str,
+                        position: types.Position) -> tuple[str, types.Range, Document] | None:
+    current = _current(ls, uri)
+    if current is None:
+        return None
+    document, lines, loaded = current
+    line, character = _server_position(document, lines, position)
+    party_id = navigation.party_at(loaded, line, character)
+    if party_id is None:
+        return None
+    where = next(where for where in navigation.party_mentions(loaded, party_id) if where.holds(line, character))
+    return party_id, _client_range(document, lines, where), loaded
+
+
+def _rename(ls: AgreementServer, uri: str, position: types.Position, new_name: str) -> types.WorkspaceEdit | None:
+    from agreed.schema import is_valid_id
+
+    found = _party_under_cursor(ls, uri, position)
+    if found is None:
+        return None
+    party_id, _, loaded = found
+    if not is_valid_id(new_name):
+        raise ValueError(f"{new_name!r} is no party id: lower-case letters, digits, '.', '_' and '-', "
+                         "starting with a letter or digit")
+    if new_name in agreement_of(loaded).party_ids:
+        raise ValueError(f"{new_name!r} is already a party of this agreement")
+    document = ls.workspace.get_text_document(uri)
+    lines = split_lines(document.source)
+    kept = fixes.consent_folder_of(_file_of(document), agreement_of(loaded).id, party_id)
+    if kept is not None:
+        ls.window_show_message(types.ShowMessageParams(
+            types.MessageType.Warning,
+            f"{party_id} was renamed {new_name} in the agreement; its consent records in {kept} keep the old id"))
+    return types.WorkspaceEdit(changes={uri: _text_edits(document, lines,
+                                                         fixes.rename_party(loaded, party_id, new_name))})
+

@@ -1,0 +1,144 @@
+"""The server's edits, applied as an editor applies them and checked again by the server: a suppression with a
+reason to write, a date in words turned into its ISO day, and a party id renamed everywhere it is named."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agreed.lsp.fixes import REASON_PROMPT, iso_day
+from lsp_client import Client
+
+CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "contracts").mkdir()
+    shutil.copy(CONTRACTS / "sales-onboarding.yaml", tmp_path / "contracts" / "sales-onboarding.yaml")
+    return tmp_path
+
+
+@pytest.fixture
+def client(repository: Path) -> Iterator[Client]:
+    started = Client(repository, "--debounce", "20")
+    started.initialize()
+    yield started
+    started.close()
+
+
+def _open(client: Client, repository: Path) -> tuple[str, str]:
+    path = repository / "contracts" / "sales-onboarding.yaml"
+    text = path.read_text(encoding="utf-8")
+    uri = client.open(path, text)
+    assert client.next_diagnostics(uri) == []
+    return uri, text
+
+
+def _edit(client: Client, uri: str, text: str, version: int) -> list[dict[str, Any]]:
+    client.change(uri, text, version)
+    return client.next_diagnostics(uri)
+
+
+def _actions(client: Client, uri: str, line: int) -> list[dict[str, Any]]:
+    where = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 200}}
+    return list(client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": where,
+                                                            "context": {"diagnostics": []}}))
+
+
+def _with_line(text: str, line: int, new: str) -> str:
+    lines = text.split("\n")
+    lines[line] = new
+    return "\n".join(lines)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.split("\n")) if needle in line)
+
+
+def test_a_suppression_is_offered_for_a_finding_and_once_its_reason_is_written_the_finding_is_gone(
+        client: Client, repository: Path) -> None:
+    uri, text = _open(client, repository)
+    line = _line_of(text, "  alerts:")
+    vague = _with_line(text, line, "  alerts: We will keep each other informed as appropriate.")
+    found = _edit(client, uri, vague, 2)
+    assert found
+    codes = {diagnostic["code"] for diagnostic in found}
+    actions = [action for action in _actions(client, uri, line) if action["title"].startswith("Suppress")]
+    assert {action["title"].split()[1] for action in actions} == codes
+    suppressed = vague
+    for action in actions:
+        suppressed = client.apply(suppressed, action["edit"]["changes"][uri])
+    assert suppressed.count(REASON_PROMPT) == len(codes)
+    reasoned = suppressed.replace(REASON_PROMPT, "the partners chose these words")
+    assert _edit(client, uri, reasoned, 3) == []
+    assert "# agreed: disable-next-line=" in reasoned.split("\n")[line]
+
+
+def test_a_schema_error_is_offered_no_suppression(client: Client, repository: Path) -> None:
+    uri, text = _open(client, repository)
+    line = _line_of(text, "status:")
+    found = _edit(client, uri, text.replace("status: active", "status: finished"), 2)
+    assert [diagnostic["code"] for diagnostic in found] == ["S100"]
+    assert _actions(client, uri, line) == []
+
+
+def test_a_date_in_words_becomes_its_iso_day_and_an_ambiguous_one_is_left(client: Client, repository: Path) -> None:
+    uri, text = _open(client, repository)
+    line = _line_of(text, "    due: ")
+    written = text.split("\n")[line]
+    prefix = written[: written.index("due: ") + 5]
+    in_words = _with_line(text, line, prefix + "31 March 2031")
+    assert [d["code"] for d in _edit(client, uri, in_words, 2)] == ["S100"]
+    [action] = [action for action in _actions(client, uri, line) if action["title"].startswith("Write")]
+    assert action["title"] == "Write '31 March 2031' as 2031-03-31"
+    fixed = client.apply(in_words, action["edit"]["changes"][uri])
+    assert fixed.split("\n")[line] == prefix + "2031-03-31"
+    assert _edit(client, uri, fixed, 3) == []
+    ambiguous = _with_line(text, line, prefix + "1/3/2031")
+    assert _edit(client, uri, ambiguous, 4)
+    assert not [action for action in _actions(client, uri, line) if action["title"].startswith("Write")]
+
+
+def test_renaming_a_party_renames_every_mention_and_warns_of_its_consent_records(
+        client: Client, repository: Path) -> None:
+    uri, text = _open(client, repository)
+    records = repository / "contracts" / ".consent" / "sales-onboarding" / "daniel"
+    records.mkdir(parents=True)
+    line = _line_of(text, "    owner: daniel")
+    at = client.at(uri, line, text.split("\n")[line].index("daniel") + 1)
+    prepared = client.request("textDocument/prepareRename", at)
+    assert prepared["start"]["line"] == line
+    edit = client.request("textDocument/rename", {**at, "newName": "dan"})
+    renamed = client.apply(text, edit["changes"][uri])
+    assert "id: dan\n" in renamed
+    assert "owner: daniel" not in renamed
+    assert "Daniel Okafor" in renamed  # names and prose are left as written
+    assert _edit(client, uri, renamed, 2) == []
+    assert any("consent records" in message["message"] and message["type"] == 2 for message in client.messages)
+    assert records.is_dir()
+
+
+def test_a_rename_to_a_bad_or_taken_id_is_refused(client: Client, repository: Path) -> None:
+    uri, text = _open(client, repository)
+    line = _line_of(text, "    owner: daniel")
+    at = client.at(uri, line, text.split("\n")[line].index("daniel") + 1)
+    with pytest.raises(RuntimeError, match="no party id"):
+        client.request("textDocument/rename", {**at, "newName": "Dan Okafor"})
+    with pytest.raises(RuntimeError, match="already a party"):
+        client.request("textDocument/rename", {**at, "newName": "maria"})
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("31 March 2031", "2031-03-31"), ("March 31, 2031", "2031-03-31"), ("31st of March 2031", "2031-03-31"),
+    ("31/03/2031", "2031-03-31"), ("2031/3/31", "2031-03-31"), ("3.3.2031", "2031-03-03"),
+    ("1/3/2031", None), ("30 February 2031", None), ("Q3 2031", None), ("end of March", None),
+])
+def test_iso_day_only_where_the_day_is_unambiguous(written: str, day: str | None) -> None:
+    assert iso_day(written) == day
