@@ -8,21 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from agreed.cli import main
+from report_samples import DRAFT_WITH_FINDINGS
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "report" / "lint" / "sarif-schema-2.1.0.json"
-TEXT = """\
-agreed: 1
-id: x
-title: t
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-results:
-  deliverables:
-    - id: d1
-      what: Robust thing, etc.
-"""
 
 
 @pytest.fixture
@@ -31,7 +19,7 @@ def agreement(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     (tmp_path / "contracts").mkdir()
-    (tmp_path / "contracts" / "x.yaml").write_text(TEXT)
+    (tmp_path / "contracts" / "x.yaml").write_text(DRAFT_WITH_FINDINGS)
     return "contracts/x.yaml"
 
 

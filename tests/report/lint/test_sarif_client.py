@@ -13,23 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from report_samples import DRAFT_WITH_FINDINGS
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SARIF = shutil.which("sarif", path=str(Path(sys.executable).parent)) or shutil.which("sarif")
 pytestmark = pytest.mark.skipif(SARIF is None, reason="needs sarif-tools (pip install sarif-tools: a test extra)")
-
-WITH_FINDINGS = """\
-agreed: 1
-id: x
-title: t
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-results:
-  deliverables:
-    - id: d1
-      what: Robust thing, etc.
-"""
 
 
 def agreed(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -56,7 +44,7 @@ def test_the_shipped_agreements_are_summarised_with_the_counts_agreed_reported(t
 
 def test_a_file_with_findings_is_summarised_and_listed_as_agreed_reported(tmp_path: Path) -> None:
     (tmp_path / "contracts").mkdir()
-    (tmp_path / "contracts" / "x.yaml").write_text(WITH_FINDINGS, encoding="utf-8")
+    (tmp_path / "contracts" / "x.yaml").write_text(DRAFT_WITH_FINDINGS, encoding="utf-8")
     assert agreed("lint", "contracts/x.yaml", "--format", "sarif", "--output", "x.sarif", cwd=tmp_path).returncode == 1
 
     summary = sarif_tools("--check", "error", "summary", "x.sarif", cwd=tmp_path)

@@ -18,6 +18,7 @@ from agreed.report.lint import sarif_report
 from agreed.report.lint.base import Report
 from agreed.report.lint.sarif_report import full_description, help_markdown, render
 from fake_rules import fake_text_rule
+from report_samples import DRAFT_WITH_AN_OWNER
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 RULES = {
@@ -192,23 +193,8 @@ def test_identical_findings_under_either_separator_get_distinct_fingerprints() -
     assert results[0]["partialFingerprints"] != results[1]["partialFingerprints"]
 
 
-ENDS = """\
-agreed: 1
-id: x
-title: t
-status: draft
-parties:
-  - id: maria
-    name: Maria Chen
-results:
-  deliverables:
-    - id: d1
-      what: Robust thing, etc.
-      owner: maria
-    - id: d2
-      what: "A \\x52obust thing"
-      owner: maria
-"""
+ENDS = DRAFT_WITH_AN_OWNER + '    - id: d2\n      what: "A \\x52obust thing"\n      owner: maria\n'
+"""Two owned deliverables with the same quality word, the second written with an escape."""
 
 
 def test_a_text_finding_spans_its_words_and_an_escaped_one_its_start(
