@@ -4,7 +4,6 @@ composer."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from agreed.compose import Limits, compose
 from agreed.document import Document, load_document
 from agreed.history.piecewise import pieces_of
+from same_data import identical
 from strategies import Case, cases
 
 CONTRACTS = Path(__file__).resolve().parents[1] / "contracts"
@@ -52,19 +52,6 @@ TEXTS = {
     "anchors and aliases": "a: &x {k: [1, 2]}\nb: *x\nc: &y text\nd: *y\n",
     "no final line break": "a: 1\nb:",
 }
-
-
-def identical(one: Any, other: Any) -> bool:
-    """Equal values of the same types, mapping keys in the same order (NaN equal to NaN)."""
-    if type(one) is not type(other):
-        return False
-    if isinstance(one, dict):
-        return list(one) == list(other) and all(identical(one[key], other[key]) for key in one)
-    if isinstance(one, list):
-        return len(one) == len(other) and all(identical(a, b) for a, b in zip(one, other, strict=True))
-    if isinstance(one, float) and math.isnan(one):
-        return math.isnan(other)
-    return bool(one == other)
 
 
 def assert_same_without_positions(raw: bytes) -> Document:

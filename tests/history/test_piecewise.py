@@ -4,9 +4,7 @@ keys in the same order, the same problems; and what it can share with an earlier
 from __future__ import annotations
 
 import datetime
-import math
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -15,6 +13,7 @@ from agreed.history.piecewise import PiecewiseParser, pieces_of
 from agreed.history.versions import parse, parse_piecewise
 from agreed.site.build import SiteRequest, build_site
 from gitrepo import Repo
+from same_data import identical
 from strategies import Case, Pair, cases, pairs
 
 CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
@@ -22,19 +21,6 @@ TODAY = datetime.date(2031, 6, 1)
 BUDGET = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                   phases=[Phase.explicit, Phase.generate],
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-
-def identical(one: Any, other: Any) -> bool:
-    """Equal values of the same types, mapping keys in the same order (NaN equal to NaN)."""
-    if type(one) is not type(other):
-        return False
-    if isinstance(one, dict):
-        return list(one) == list(other) and all(identical(one[key], other[key]) for key in one)
-    if isinstance(one, list):
-        return len(one) == len(other) and all(identical(a, b) for a, b in zip(one, other, strict=True))
-    if isinstance(one, float) and math.isnan(one):
-        return math.isnan(other)
-    return bool(one == other)
 
 
 def assert_as_whole(parser: PiecewiseParser, raw: bytes) -> None:
