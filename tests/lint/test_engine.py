@@ -21,14 +21,13 @@ from agreed.document import Document
 from agreed.lint.engine import (
     ABOUT_THE_WORDS,
     StatementFinding,
-    at_or_above,
     check_statement,
     lint_document,
     one_finding_per_span,
     validate,
 )
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, TextContext, TextRule, TextSpan
-from agreed.problem import Problem, Severity
+from agreed.problem import Problem, Severity, at_or_above
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
     from conftest import DraftYaml, LoadData, LoadText
