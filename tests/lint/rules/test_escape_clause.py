@@ -68,6 +68,19 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ("Ship the importer by 2027-03-01, pending approval.", ["pending approval"]),
         ("Ship the importer (tentatively) by 2027-03-01.", ["tentatively"]),
         ("Ship the importer by 2027-03-01 if all goes to plan.", ["if all goes to plan"]),
+        ("Li reserves the right to cancel the pilot.", ["reserves the right to cancel"]),
+        ("The vendor retains the right to quietly change the API.", ["retains the right to quietly change"]),
+        ("Li may cancel the pilot at her discretion.", ["at her discretion"]),
+        ("Li will review the draft when her calendar allows.", ["when her calendar allows"]),
+        ("Li will review the draft if Li's schedule permits.", ["if Li's schedule permits"]),
+        ("Add caching where it makes sense.", ["where it makes sense"]),
+        ("Add caching wherever sensible.", ["wherever sensible"]),
+        ("Ship the importer by 2027-03-01 if circumstances change.", ["if circumstances change"]),
+        ("Fix every reported bug unless it is trivial.", ["unless it is trivial"]),
+        ("Fix the reported bugs unless they seem minor.", ["unless they seem minor"]),
+        ("Exceptions aside, Li answers each ticket within 2 hours of its arrival.", ["Exceptions aside"]),
+        ("Answer each ticket within 2 hours, with rare exceptions.", ["with rare exceptions"]),
+        ("Answer each ticket within 2 hours except in exceptional cases.", ["except in exceptional cases"]),
     ],
 )
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -103,6 +116,12 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "Ship the importer by 2027-03-01 unless the client cancels the order.",
         "Publish a policy allowing remote work by 2027-03-01.",
         "Deliver the 40 chairs by 2027-03-01 unless Li cancels the order in writing by 2027-02-01.",
+        "The client reserves the right to audit the ledger once a year.",
+        "The buyer may extend the trial by 30 days at its discretion.",
+        "We will renegotiate the fee if circumstances change by more than 10%.",
+        "Fix every reported bug unless it is marked won't-fix by the product owner.",
+        "Answer each ticket within 2 hours; the exceptions are listed in Annex B.",
+        "Add caching where the p95 latency exceeds 300 ms.",
     ],
 )
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
@@ -115,3 +134,9 @@ def test_message() -> None:
     assert span.message == (
         '"as needed" is an escape clause: state the condition that triggers the work, or commit without it'
     )
+
+
+def test_time_left_open_has_its_own_message() -> None:
+    assert isinstance(RULE, TextRule)
+    (span,) = RULE.check("Deliver the plan ASAP.", TextContext())
+    assert span.message.startswith('"ASAP" leaves the time to whoever owes the work: give a date')

@@ -5,6 +5,10 @@ approval" or "to the maximum extent possible" hand the decision about what was p
 whatever they end up doing, they can say the condition was not met. State the condition that triggers the work and
 what happens then, or drop the clause and commit. A clause that names what decides ("as required by the 2026
 policy", "to the maximum extent permitted by law", "subject to the terms of the master agreement") is no escape.
+So are a right the committing party keeps to undo, shrink or move the promise ("reserves the right to cancel",
+"may cancel the pilot at her discretion"; a right to extend it or to audit is an option, not an exit), a judgment
+left to them ("where it makes sense", "unless it is trivial") and exceptions nobody lists ("exceptions aside").
+"ASAP" leaves the time open; it is reported with a message of its own.
 
 Fires on:
     Escalate blockers to the sponsor as needed.
@@ -14,6 +18,8 @@ Fires on:
     The agency will deliver up to 40 leads per month, as agreed.
     Ship the importer by 2027-03-01 unless priorities change, barring emergencies.
     Ship the importer (tentatively) by 2027-03-01, pending approval.
+    Li reserves the right to cancel the pilot when her calendar allows.
+    Add caching where it makes sense and fix each bug unless it is trivial, exceptions aside.
 
 Passes:
     Escalate any blocker older than 2 business days to Ana Ruiz.
@@ -23,6 +29,7 @@ Passes:
     The client may, at its discretion, extend the pilot as agreed in section 4.
     Ship the importer by 2027-03-01 unless the client cancels the order.
     Publish a policy allowing remote work by 2027-03-01.
+    The client reserves the right to audit the ledger once a year.
 """
 
 from __future__ import annotations
@@ -51,9 +58,8 @@ _STATES = (
     "and when possible", "and when appropriate", "and when necessary",
 )  # fmt: skip
 _PHRASES = (
-    "as far as possible", "as far as practicable", "as far as reasonably practicable", "as soon as possible",
-    "as soon as practicable", "as soon as feasible", "as soon as reasonably possible", "as early as possible",
-    "as quickly as possible", "as much as possible", "ASAP", "a.s.a.p.", "best effort", "best efforts", "best-effort",
+    "as far as possible", "as far as practicable", "as far as reasonably practicable", "as much as possible",
+    "best effort", "best efforts", "best-effort",
     "best endeavours", "best endeavors", "reasonable effort", "reasonable efforts", "reasonable endeavours",
     "reasonable endeavors", "commercially reasonable efforts", "to the extent possible", "to the extent practicable",
     "to the extent feasible", "to the extent reasonable", "when time permits", "if time permits", "time permitting",
@@ -72,12 +78,18 @@ _PHRASES = (
     "unless circumstances dictate otherwise", "tentatively", "provisionally", "in principle", "all being well",
     "all going well", "if all goes well", "if all goes to plan", "if things go to plan",
 )  # fmt: skip
-TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES)
+_SOON = (
+    "as soon as possible", "as soon as practicable", "as soon as feasible", "as soon as reasonably possible",
+    "as early as possible", "as quickly as possible", "ASAP", "a.s.a.p.",
+)  # fmt: skip
+"""A time left to whoever owes the work: no date that it can be missed by."""
+TERMS = (*(f"{condition} {state}" for condition in _CONDITIONS for state in _STATES), *_PHRASES, *_SOON)
 
 _LIMITS = (
     "resources", "resource", "time", "budget", "budgets", "funding", "capacity", "workload", "bandwidth", "staffing",
     "circumstances", "priorities", "schedules", "schedule", "the budget", "the schedule", "our capacity",
-    "team capacity", "business needs", "business priorities", "demand",
+    "team capacity", "business needs", "business priorities", "demand", "calendar", "calendars", "diary", "agenda",
+    "workloads", "things", "conditions", "plans",
 )  # fmt: skip
 _ALLOW = ("allow", "allows", "permit", "permits", "allowing", "permitting", "is available", "are available",
           "becomes available", "become available", "is there", "frees up", "free up")  # fmt: skip
@@ -106,14 +118,40 @@ _CHANGES = (
 )
 _UNKNOWN_EVENTS = ("comes up", "come up", "crops up", "intervenes", "changes", "happens", "goes wrong")
 _EXTENTS = ("extent", "degree")
+_OWN = r"(?:(?:the|our|their|its|his|her|my|your|(?-i:[A-Z])[\w\-]*['\u2019]s)\s+)?"
+"""A possessive before a limit: "when her calendar allows", "if Li's schedule permits"."""
+_WITHDRAWALS = (
+    "cancel", "change", "modify", "amend", "alter", "vary", "revise", "withdraw", "terminate", "suspend", "end",
+    "stop", "discontinue", "postpone", "delay", "defer", "reduce", "pause", "revoke", "replace", "reschedule",
+    "drop", "limit", "restrict", "adjust", "update",
+)  # fmt: skip
+"""What a reserved right or a discretion can do to the promise itself: undo it, shrink it or move it."""
+_SMALL = (
+    "trivial", "minor", "small", "insignificant", "negligible", "unimportant", "cosmetic", "low priority",
+    "low-priority", "not urgent", "not critical", "not worth it",
+)  # fmt: skip
+"""A judgment the committing party makes of the case in hand: "unless it is trivial" lets them skip any case."""
+_JUDGED = ("sense", "sensible", "worthwhile", "useful", "helpful", "justified", "worth it", "reasonable")
 _LIMIT_CLAUSES = TermPattern.raw(
     rf"""(?<![\w\-])(?:
-      (?:if|when|whenever|as|once|while|where|until)\s+{alternation(_LIMITS)}\s+{alternation(_ALLOW)}
+      (?:if|when|whenever|as|once|while|where|until)\s+{_OWN}{alternation(_LIMITS)}\s+{alternation(_ALLOW)}
     | (?:if|when|whenever|as\s+long\s+as|provided)\s+there\s+(?:is|are|'s)\s+(?:enough\s+|sufficient\s+|spare\s+)?
       {alternation(_LIMITS)}
     | (?:depending|dependent|conditional|contingent)\s+(?:up)?on\s+(?:(?:the|our|their|its|available)\s+)?
       (?:[\w\-]+\s+){{0,2}}?(?:{alternation(_CONSENTS)}|{alternation(_LIMITS)})
-    | unless\s+(?:(?:the|our|their|its|other)\s+)?(?:[\w\-]+\s+)?{alternation(_LIMITS)}\s+{alternation(_CHANGES)}
+    | (?:unless|if|should|in\s+case)\s+(?:(?:the|our|their|its|other)\s+)?(?:[\w\-]+\s+)?{alternation(_LIMITS)}\s+
+      {alternation(_CHANGES)}
+    | (?:if|when|where|wherever|whenever)\s+(?:it|this|that)\s+(?:(?:is|seems|makes)\s+)?(?:business\s+)?
+      {alternation(_JUDGED)}
+    | (?:if|when|where|wherever|whenever)\s+{alternation(_JUDGED[1:])}
+    | unless\s+(?:it|they|this|that|the\s+[\w\-]+)\s+(?:is|are|seems|seem|looks|look)\s+(?:too\s+)?
+      {alternation(_SMALL)}
+    | (?:(?:some|rare|few|occasional|the\s+odd|certain|reasonable)\s+)?exceptions\s+(?:aside|apart|excepted)
+    | with\s+(?:(?:some|rare|few|occasional|the\s+odd|certain|reasonable)\s+)?exceptions
+    | (?:except|save|other\s+than)\s+in\s+(?:(?:very|truly|rare|some|certain)\s+)?(?:exceptional|special
+      |extraordinary|unusual|rare|certain|specific)\s+(?:cases|circumstances|situations|instances)
+    | (?:reserves?|reserved|reserving|retains?|retained|retaining)\s+the\s+right\s+to\s+(?:[\w\-]+\s+)?
+      {alternation(_WITHDRAWALS)}
     | unless\s+(?:something|anything)\s+(?:[\w\-]+\s+)?{alternation(_UNKNOWN_EVENTS)}
     | barring\s+(?:(?:any|unforeseen|unexpected|major|the|an?)\s+)?[\w\-]+
     | (?:^|(?<=[,;(])|(?<=[,;(]\s))(?:[\w\-]+\s+)?[\w\-]+\s+(?:permitting|allowing)(?=\s*(?:[,;.)]|$))
@@ -155,6 +193,32 @@ _LIMIT_CLAUSES = TermPattern.raw(
         "instructed",
         "specified",
         "stated",
+        "sense",
+        "sensible",
+        "worthwhile",
+        "useful",
+        "helpful",
+        "justified",
+        "worth",
+        "reasonable",
+        "change",
+        "changes",
+        "shift",
+        "shifts",
+        "slip",
+        "slips",
+        "move",
+        "moves",
+        "intervene",
+        "intervenes",
+        "dictate",
+        "require",
+        "exceptions",
+        "cases",
+        "circumstances",
+        "situations",
+        "instances",
+        "right",
     ),
 )
 """The general shapes behind the stock phrases: a condition on the committing party's own means ("when resources
@@ -164,7 +228,10 @@ given ("subject to budget approval", "pending approval"), someone's discretion (
 terms that stand elsewhere unnamed ("as agreed", "unless otherwise agreed"), a ceiling in place of a promise ("deliver
 up to 40 leads"), an extent left open ("to the maximum extent possible")."""
 _GRANTED = Regex(r"\b(?:may|can|entitled|right|option|free)\b", re.IGNORECASE)
-"""Before "at its discretion", a right given to a party ("the Client may, at its discretion, end the pilot")."""
+"""Before "at its discretion", a right given to a party ("the Client may, at its discretion, extend the pilot")."""
+_WITHDRAWN = Regex(rf"\b{alternation(_WITHDRAWALS)}(?![\w\-])", re.IGNORECASE)
+"""A right to undo, shrink or move the promise ("Li may cancel the pilot at her discretion") is an exit from it,
+not an option given to the other side."""
 _POINTS_TO_TERMS = Regex(
     r"\s+(?:in|under|per|by|on)\s+(?:the\s+)?(?:writing|(?-i:[A-Z])|\S*\d|section|clause|annex|schedule"
     r"|appendix|minutes|contract|agreement|sow|statement)",
@@ -184,9 +251,25 @@ _SUPPLIES = Regex(
 )
 """A verb of supplying right before "up to N": the amount is then a ceiling where a promise was due ("we will
 deliver up to 40 leads per month"); "retry up to 3 times" or "refund up to EUR 500" set a limit, and stay."""
-_PATTERN = TermPattern.of(TERMS)
+_PATTERN = TermPattern.of(TERMS[: -len(_SOON)])
+_SOON_PATTERN = TermPattern.of(_SOON, label="soon")
 _PERMITTED_BY_LAW = Regex(r"\s+(?:permitted|allowed|required)\s+(?:by|under)\b", re.IGNORECASE)
 _ANCHORED = Regex(r"(?:by|under|in\s+accordance\s+with|per|in)\b")
+
+
+_REOPENS = Regex(
+    r"\b(?:renegotiat\w*|revisit\w*|reopen\w*|re-open\w*|review\w*|revis\w*|discuss\w*|reconsider\w*|re-?plan\w*"
+    r"|escalat\w*|notify|notifies|inform\w*|tell|tells)\b",
+    re.IGNORECASE,
+)
+"""Before "if circumstances change", a step the change sets off ("renegotiate if things change"): a trigger, which
+renegotiation-without-trigger judges, not a way out of the work."""
+_IF_CHANGED = ("if ", "should ", "in case ")
+_MESSAGES = {
+    "": "is an escape clause: state the condition that triggers the work, or commit without it",
+    "soon": 'leaves the time to whoever owes the work: give a date, or a time after a named event (e.g. "within 2 '
+    'business days of the request")',
+}
 
 
 def _keep(hit: Hit) -> bool:
@@ -196,11 +279,14 @@ def _keep(hit: Hit) -> bool:
         return False
     lowered = hit.term.lower()
     if lowered.endswith("discretion"):
-        return _GRANTED.search(f"{hit.before} {text_after(hit.masked, hit.end, 4)}") is None
+        around = f"{hit.before} {text_after(hit.masked, hit.end, 4)}"
+        return _GRANTED.search(around) is None or _WITHDRAWN.search(around) is not None
     if lowered.startswith(("as ", "unless ", "except ")) and lowered.endswith(
         ("agreed", "discussed", "arranged", "decided", "instructed", "specified", "stated")
     ):
         return _POINTS_TO_TERMS.match(hit.masked, hit.end) is None
+    if lowered.startswith(_IF_CHANGED) and lowered.endswith(_CHANGES):
+        return _REOPENS.search(hit.before) is None
     if lowered.startswith("up to"):
         return _SUPPLIES.search(hit.before) is not None and (
             hit.subject.kind not in _NO_PARTY or _PROMISED.search(hit.before) is not None
@@ -213,12 +299,8 @@ def _keep(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _LIMIT_CLAUSES, _PATTERN, keep=_keep):
-        yield TextSpan(
-            hit.start,
-            hit.end,
-            f'"{hit.term}" is an escape clause: state the condition that triggers the work, or commit without it',
-        )
+    for hit in scan(text, _LIMIT_CLAUSES, _PATTERN, _SOON_PATTERN, keep=_keep):
+        yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
 RULE = TextRule(
