@@ -320,6 +320,27 @@ def test_rule_references_are_resolved_once_the_shape_is_right(tmp_path: Path) ->
         (2, 23, "per-file-ignores.contracts/*.yaml: expected a list, found text 'V101'")]
 
 
+def test_schema_errors_and_the_resolvers_errors_are_reported_in_one_run(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "vagueness: warn\nvague-terms: [synergy, '']\nallowed-terms: ['']\n"
+                               "rules:\n  passive-commitmnt: error\n  V110: {options: {terms: [leverage]}}\n"
+                               "  T305: {options: {max-gap-day: 60}}\nper-file-ignores:\n  'old/*.yaml': ['']\n")
+    assert [(line, col) for line, col, _ in errors] == [(1, 1), (2, 14), (2, 24), (3, 17), (5, 3), (7, 20), (9, 18)]
+    assert "set in two places" in errors[1][2]
+    assert "unknown key 'max-gap-day'" in errors[5][2]
+    assert errors[6][2] == "per-file-ignores.old/*.yaml[0]: is empty"  # said once, not also as an unknown rule
+
+
+def test_a_glossary_clash_is_reported_beside_the_schema_errors(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "fail-on: sometimes\nvague-terms: [synergy, '', roadmap]\nallowed-terms: [roadmaps]\n")
+    assert [(line, col) for line, col, _ in errors] == [(1, 10), (2, 24), (3, 17)]
+    assert "also declared vague at vague-terms[2]" in errors[2][2]  # the empty term keeps the others' places
+
+
+def test_a_rule_entry_of_the_wrong_shape_leaves_the_others_resolved(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, "rules:\n  V101: loud\n  T305: {options: {max-gap-days: sixty}}\n")
+    assert [(line, col) for line, col, _ in errors] == [(2, 9), (3, 34)]
+
+
 @pytest.mark.parametrize("terms", ["['(']", "['_x']", "['  ']"])
 def test_vague_terms_must_start_with_a_letter_or_digit(tmp_path: Path, terms: str) -> None:
     errors = _errors(tmp_path, f"vague-terms: {terms}\n")

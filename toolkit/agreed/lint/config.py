@@ -117,9 +117,10 @@ def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> 
 
         problems += explain_violations(document, config_schema(), CONFIG_ERROR)
     resolver = _Resolver(document, rules)
-    if problems:  # rules are resolved only from settings of the right shape; every unknown rule is still named
+    if problems:  # the rest is still checked, as far as it has the right shape: every mistake is said in one run
         if isinstance(document.data, Mapping):
             resolver.check_references(document.data)
+            _check_settings(resolver, _sound(document.data))
         raise ConfigError(_relocated(sorted({*problems, *resolver.problems}), path))
     resolved = _resolve(document.data, path, resolver)
     resolver.check_glossary(document.data.get("allowed-terms", ()))
@@ -143,6 +144,39 @@ def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> Li
         fail_on=settings.get("fail-on"),
         fingerprint=_fingerprint(settings),
     )
+
+
+def _check_settings(resolver: _Resolver, settings: Mapping[str, Any]) -> None:
+    """Resolve ``settings`` only for the problems the resolver finds (rules, options, references, glossary)."""
+    resolver.rules(settings.get("rules", {}), tuple(settings.get("vague-terms", ())))
+    resolver.per_file_ignores(settings.get("per-file-ignores", {}))
+    resolver.check_glossary(settings.get("allowed-terms", ()))
+
+
+def _sound(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The parts of settings that break the configuration schema left out, so that the rest can still be resolved:
+    an unknown key and a bad value go, a mapping keeps its valid entries, and a list's invalid items become None so
+    that the others keep their positions."""
+    from jsonschema import Draft202012Validator
+
+    from agreed.schema import config_schema
+
+    def valid(schema: Any, value: Any) -> bool:
+        return bool(Draft202012Validator(schema).is_valid(value))
+
+    sound: dict[str, Any] = {}
+    for key, value in settings.items():
+        schema = config_schema()["properties"].get(key)
+        if schema is None:
+            continue
+        entries, items = schema.get("additionalProperties"), schema.get("items")
+        if valid(schema, value):
+            sound[key] = value
+        elif isinstance(value, Mapping) and isinstance(entries, Mapping):
+            sound[key] = {name: entry for name, entry in value.items() if valid(entries, entry)}
+        elif isinstance(value, list) and isinstance(items, Mapping):
+            sound[key] = [item if valid(items, item) else None for item in value]
+    return sound
 
 
 def allowed_forms(terms: Iterable[str]) -> tuple[str, ...]:
@@ -192,10 +226,10 @@ class _Resolver:
             self._report(("vague-terms",), f"the team's vague terms are set in two places, here and at "
                          f"{self._describe(own)}: keep them in one of the two")
             return
-        if vague_terms:
-            options[CUSTOM_TERMS_OPTION] = list(vague_terms)
-            own = ("vague-terms",)
         terms = options.get(CUSTOM_TERMS_OPTION, [])
+        if vague_terms:  # an item the schema refused is None here (see _sound), and stays out of the rule's terms
+            options[CUSTOM_TERMS_OPTION] = [term for term in vague_terms if isinstance(term, str)]
+            own, terms = ("vague-terms",), list(vague_terms)
         if not isinstance(terms, list):  # the schema check of the rule's options reports it
             return
         self.vague_terms += [(term, (*own, str(index))) for index, term in enumerate(terms) if isinstance(term, str)]
@@ -204,6 +238,8 @@ class _Resolver:
         """Report each allowed term that is also declared vague, in any of its written forms."""
         vague = {form.casefold(): path for term, path in self.vague_terms for form in term_forms(term)}
         for index, term in enumerate(allowed_terms):
+            if not isinstance(term, str):  # refused by the schema (see _sound)
+                continue
             clash = next((vague[form.casefold()] for form in term_forms(term) if form.casefold() in vague), None)
             if clash is not None:
                 self._report(("allowed-terms", str(index)), f"'{term}' is also declared vague at "
@@ -264,7 +300,7 @@ class _Resolver:
         ignores = settings.get("per-file-ignores")
         for pattern, references in ignores.items() if isinstance(ignores, Mapping) else ():
             for index, reference in enumerate(references if isinstance(references, list) else ()):
-                if isinstance(pattern, str) and isinstance(reference, str):
+                if isinstance(pattern, str) and isinstance(reference, str) and reference:  # the schema says ""
                     self._match(reference, ("per-file-ignores", pattern, str(index)))
 
     def _setting_path(self, rule: Rule, settings: Mapping[str, Any], leaf: str) -> tuple[str, ...]:
