@@ -55,3 +55,15 @@ def test_another_agreement_changed_on_disk_is_read_again(repository: Path) -> No
     other.write_text(other.read_text(encoding="utf-8").replace("id: clinic-scheduling", "id: clinic-2", 1) + "\n",
                      encoding="utf-8")
     assert checker.check(file, text).problems == ()
+
+
+def test_files_lint_does_not_check_as_agreements_are_left_unchecked(repository: Path) -> None:
+    checker = BufferChecker()
+    broken = "agreed: 1\nid: [\n"
+    record = repository / "contracts" / ".consent" / "sales-onboarding" / "ana" / "0123456789abcdef.yaml"
+    assert checker.check(record, broken).problems == ()
+    assert checker.check(repository / ".agreed.yaml", broken).problems == ()
+    assert [problem.rule for problem in checker.check(repository / "contracts" / "new.yaml", broken).problems] == [
+        "S001"]
+    (repository / ".agreed.yaml").write_text("exclude: ['contracts/old/*.yaml']\n", encoding="utf-8")
+    assert checker.check(repository / "contracts" / "old" / "x.yaml", broken).problems == ()

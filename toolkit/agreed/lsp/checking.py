@@ -16,28 +16,26 @@ from pathlib import Path
 
 from agreed.codes import CONFIG_ERROR
 from agreed.document import Document, load_document, read_document
-from agreed.errors import AgreedError
 from agreed.lint import run as lint_run
 from agreed.lint import suppressions
 from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
 from agreed.lint.engine import Linter, directives
 from agreed.lint.repository import check_repository, summarise
 from agreed.lint.rule import AgreementSummary
+from agreed.people import RosterError
 from agreed.problem import Problem, Severity
-from agreed.settings import find_config
-from agreed.sources import default_folder, display_path, repository_root
+from agreed.record import Record
+from agreed.settings import CONFIG_FILE, find_config
+from agreed.sources import CHECKED, default_folder, display_path, kind_of, repository_root
 
 Stamp = tuple[int, int]  # a file's modification time (ns) and size: when either changes, it is read again
 
 
-class Checked:
+class Checked(Record):
     """One check of a buffer: the document it loaded to (``data`` None when it did not parse) and its problems."""
 
-    __slots__ = ("document", "problems")
-
-    def __init__(self, document: Document, problems: tuple[Problem, ...]) -> None:
-        self.document = document
-        self.problems = problems
+    document: Document
+    problems: tuple[Problem, ...]
 
 
 @dataclass(slots=True)
@@ -60,10 +58,14 @@ class BufferChecker:
 
     def check(self, file: Path, text: str) -> Checked:
         """Schema, every configured rule and the cross-file rules for ``text``, the unsaved content of ``file``.
-        A configuration that cannot be used is reported at the top of the buffer and the defaults apply."""
+        A configuration that cannot be used is reported at the top of the buffer and the defaults apply. A file
+        ``agreed lint`` would not check as an agreement (a consent record, the configuration, a file the
+        configuration excludes) is loaded and not checked."""
         file = file.absolute()
         configured = self._configured(file)
         document = load_document(text.encode("utf-8", "surrogatepass"), str(file))
+        if not _checked_as_agreement(file, configured.config):
+            return Checked(document, ())
         problems = configured.linter(document)
         if document.data is not None:
             problems += self._cross_file(file, document, configured.config)
@@ -73,7 +75,7 @@ class BufferChecker:
         return self._configured(file.absolute()).config
 
     def _configured(self, file: Path) -> _Configured:
-        source = find_config(file.parent) if file.parent.is_dir() else None
+        source = find_config(next(folder for folder in file.parents if folder.is_dir()))
         stamp = _stamp(source) if source is not None else None
         known = self._configs.get(source)
         if known is None or known.stamp != stamp or known.linter.context.today != self.today():
@@ -94,9 +96,8 @@ class BufferChecker:
                 problems = _at_top(file, error.problems, "the configuration is invalid; the defaults apply")
         try:
             context = lint_run.lint_context(config, self.today(), config.root)
-        except AgreedError as error:  # a roster that cannot be read or is invalid
-            found = getattr(error, "problems", ())
-            problems += _at_top(file, found, "the people roster is unusable; checked without it")
+        except (ConfigError, RosterError) as error:  # a roster that cannot be read or is invalid
+            problems += _at_top(file, error.problems, "the people roster is unusable; checked without it")
             config = defaults
             context = lint_run.lint_context(config, self.today(), config.root)
         return _Configured(stamp, config, lint_run.linter(config, context), problems)
@@ -136,6 +137,10 @@ def _peers(file: Path, config: LintConfig) -> list[Path]:
         return []
     files = lint_run.selection([str(folder)], config).files
     return [peer.absolute() for peer in files if peer.absolute() != file]
+
+
+def _checked_as_agreement(file: Path, config: LintConfig) -> bool:
+    return kind_of(file) in CHECKED and file.name != CONFIG_FILE and not config.excluded(file)
 
 
 def _stamp(path: Path) -> Stamp:
