@@ -77,6 +77,11 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ("The Platform and Checkout teams fix the flaky tests.", ["The Platform and Checkout teams"]),
         ("Sales and Engineering fix the flaky tests.", ["Sales and Engineering"]),
         ("On day 3 we ship the patch.", ["we"]),  # a count before a pronoun does not make it a noun's modifier
+        ("The team can review every pull request within 2 working days.", ["The team"]),
+        ("The team might review every pull request within 2 working days.", ["The team"]),
+        ("Our squad could take the on-call shifts in March.", ["Our squad"]),
+        ("Everyone is expected to review every pull request within 2 working days.", ["Everyone"]),
+        ("The team is required to attend each check-in.", ["The team"]),
     ],
 )
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -105,6 +110,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "The General Counsel will approve the charter by 2027-03-01.",
         "Employees may download their payslips from the HR portal.",
         "Customers can export their data at any time.",
+        "People can download the report from the portal.",
+        "Anyone can raise an alert in the team channel.",
+        "Stakeholders may read the minutes in the wiki.",
+        "The team is expected at the Monday stand-up.",
         "New York and London offices close at 18:00.",
         "Maria leads the rollout; the team leads will meet every Monday.",
         "A lapse is named by the person who committed it, together with what they will do differently.",
@@ -179,6 +188,7 @@ def test_the_partners_acting_together_is_the_practice_their_answer_asks_for(text
         ("Maria Chen and Daniel Moore will present the results.", ["Maria Chen and Daniel Moore"]),
         ("The team meets on Monday and they review the figures.", ["The team", "they"]),
         ("One of us books the room for each check-in.", ["One of us"]),  # one partner, unnamed: no owner
+        ("The team may revisit the terms if things change significantly.", ["The team"]),
         ("Whoever is free chairs the check-in.", ["Whoever is free"]),
     ],
 )

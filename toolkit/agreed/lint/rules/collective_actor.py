@@ -4,14 +4,15 @@
 single person who answers for the result, and so do the same commitments in the present tense ("the team answers",
 "everyone attends", "both leads meet"): when it slips, everyone assumes someone else had it. Name one owner (a
 person, a role with one holder, or a named unit such as "Finance" or "the Platform team") and, if needed, the people
-who help. The rule is silent when the item names one owner. A right given to a group ("Employees may download
-their payslips") is no commitment they owe. In an answer the partners give together (a relationship answer, how
-check-ins run) the partners acting together is the practice asked for: "we", "both of us", "they" for the partners
-and their names joined by "and" pass there, while anyone else ("the team", "someone", "management") is still named,
-and so is "one of us": one partner left unnamed is no owner (name the partner, or the rota that says whose turn it
-is). "Either of us" gives each partner the same right or duty, as "each" does, and passes. An actor picked by who
-happens to be free ("whoever is available approves") names nobody, while one picked by an event ("whoever receives
-it forwards it") does.
+who help. The rule is silent when the item names one owner. A right given to a group ("Employees may download their
+payslips") is no commitment they owe, but a group that acts for the agreement is named whatever the modal ("the team
+can review", "the team may revisit the terms", "everyone is expected to review"). In an answer the partners give
+together (a relationship answer, how check-ins run) the partners acting together is the practice asked for: "we",
+"both of us", "they" for the partners and their names joined by "and" pass there, while anyone else ("the team",
+"someone", "management") is still named, and so is "one of us": one partner left unnamed is no owner (name the
+partner, or the rota that says whose turn it is). "Either of us" gives each partner the same right or duty, as
+"each" does, and passes. An actor picked by who happens to be free ("whoever is available approves") names nobody,
+while one picked by an event ("whoever receives it forwards it") does.
 
 Fires on:
     We will deliver a reporting layer by 2027-03-31.
@@ -22,6 +23,8 @@ Fires on:
     Owner: TBD. Ines and Paul meet every second Thursday.
     People share updates in the channel; whoever is available approves the release.
     The Platform and Checkout teams fix the flaky tests by 2027-03-01.
+    The team may revisit the terms if things change significantly.
+    Everyone is expected to review each pull request within 2 working days.
 
 Passes:
     Maria Chen will deliver the reporting layer by 2027-03-31.
@@ -82,7 +85,8 @@ _WHOEVER = TermPattern.raw(
 before then. An event that picks the actor ("whoever receives it forwards it") names who acts, and passes."""
 _COMMITS = (
     rf"(?:{MODAL}|owns?|co-owns?|commits?\s+to|agrees?\s+to|promises?|undertakes?|takes?\s+(?:ownership|responsibility)"
-    r"|(?:is|are)\s+(?:both\s+|jointly\s+)?(?:responsible|accountable|in\s+charge|tasked)|delivers?|ensures?"
+    r"|(?:is|are)\s+(?:both\s+|jointly\s+)?(?:responsible|accountable|in\s+charge|tasked)"
+    r"|(?:is|are)\s+(?:expected|supposed|required)\s+to|delivers?|ensures?"
     r"|makes?\s+sure|provides?|handles?|leads?|drives?|aims?|plans?|intends?|tries|try|endeavou?rs?|jointly"
     r"|together|both)\b"
 )
@@ -165,6 +169,13 @@ _OWNER_FIELD = TermPattern.raw(
 )
 """A placeholder where an owner's name belongs: "Owner: TBD", "Data migration owner: [owner]"."""
 _PERMITTED = Regex(r"\s+(?:\w+ly\s+)?(?:may|can|could|might)\b", re.IGNORECASE)
+_ACTING_UNIT = Regex(
+    r"\b(?:we|us|team|teams|squad|crew|group|force|management|leadership|business|organi[sz]ation|org|parties|partners"
+    r"|sides|everyone|everybody)\b",
+    re.IGNORECASE,
+)
+"""A group that acts for the agreement (the team, the partners, everyone in it): "the team may revisit the terms"
+hides who will, where "employees may download their payslips" gives a right to those it names."""
 _JOINT = TermPattern.raw(
     r"(?P<term>(?<![\w\-])(?:jointly[\s\-]+(?:own|owned|led|lead|run|managed|delivered|responsible|accountable)"
     r"|co-?(?:own|lead|led|deliver|host|chair|author|manage|run|sponsor|present|facilitate|write|wrote|design)\w*"
@@ -179,7 +190,6 @@ _ROLE_NOUN_AFTER = Regex(
 """A plural role noun after the group, with its own verb: "the team leads approve it" (not "the team leads it")."""
 _AND_BEFORE = Regex(r"\band\s+$", re.IGNORECASE)
 _CLAUSE_WORD = Regex(r"(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
-_WE_WORDS = Regex(r"(?:we|let's|let\s+us|us)\b", re.IGNORECASE)
 _PARTNERS = frozenset(
     (
         "we",
@@ -216,7 +226,10 @@ _ONE_OF = Regex(r"(?:one|any)\s+of\s", re.IGNORECASE)
 _ROTA = Regex(r"\b(?:rota|rotas|roster|rotation|in\s+turn|turns|alternately|alternating|alternate)\b", re.IGNORECASE)
 """A rota that says whose turn it is: "one of us, in turn by month, chairs the call" names the one who acts."""
 _POSSESSIVE_LIST = Regex(r"['\u2019]s?$")
-_PASSIVE_AFTER = Regex(rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+_PASSIVE_AFTER = Regex(
+    rf"\s*,?\s+{MODAL}?\s*(?:be|get|are|is)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\s+[a-z])", re.IGNORECASE
+)
+"""What is done to the group ("3 people will be hired"), not a duty put on it ("everyone is expected to review")."""
 
 
 def _keep(hit: Hit) -> bool:
@@ -240,7 +253,7 @@ def _keep(hit: Hit) -> bool:
         return False  # "One of us, in turn by month, chairs the call": the rota names whose turn it is
     if hit.term.lower() == "they" and _CLAUSE_WORD.search(text_before(hit.masked, hit.start, 1)):
         return False  # "together with what they will do differently": a subordinate clause, not the commitment
-    if hit.label != "owner-field" and not _WE_WORDS.match(hit.term) and _PERMITTED.match(hit.masked, hit.end):
+    if hit.label != "owner-field" and not _ACTING_UNIT.search(hit.term) and _PERMITTED.match(hit.masked, hit.end):
         return False  # "Employees may download their payslips": a right given to them, not a commitment they owe
     # the owner is named elsewhere in the statement, not by the actors found ("Sales/Marketing owns lead scoring")
     elsewhere = f"{hit.masked[: hit.start]}{' ' * (hit.end - hit.start)}{hit.masked[hit.end :]}"
