@@ -46,6 +46,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Deliver the improvement of the search page.", ["improvement"]),
     ("Sign-off takes longer and the forecasts got worse.", ["longer", "worse"]),
     ("Keep the weaker suppliers on a looser contract.", ["weaker", "looser"]),
+    ("Keep downtime to a minimum and open incidents to the bare minimum.", ["to a minimum", "to the bare minimum"]),
+    ("Give more help to carers for more young people.", ["more", "more"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -83,6 +85,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Escalate any ticket open longer than 48 hours.",
     "Make the page 20% slower only in the load test.",
     "Agree a growth plan of 10 actions with the board by 2027-02-01.",
+    "Keep the stored data to the minimum required by the 2026 retention policy.",
+    "Accept suppliers rated B or higher on the 2026 audit scale.",
+    "The plan runs to 10 pages, more or less.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

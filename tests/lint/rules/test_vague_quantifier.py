@@ -65,6 +65,16 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ("Reply within 2 hours or so.", ["2 hours or so"]),
         ("Allocate enough people to the migration.", ["enough"]),
         ("Enough time together, usually weekly-ish.", ["Enough", "usually", "weekly-ish"]),
+        ("Check the logs once in a while and restart the job on occasion.", ["once in a while", "on occasion"]),
+        ("Check the logs every now and again.", ["every now and again"]),
+        ("Li reviewed the budget off and on.", ["off and on"]),
+        ("Answer within a day or so.", ["a day or so"]),
+        ("Answer within a working day or two.", ["a working day or two"]),
+        ("Answer each ticket in 2 hours, give or take.", ["give or take"]),
+        ("The plan runs to 10 pages, more or less.", ["more or less"]),
+        ("Onboard dozens of merchants and hundreds of shops.", ["dozens of", "hundreds of"]),
+        ("We tend to meet on Fridays.", ["tend to"]),
+        ("Provide enough test accounts for the pilot.", ["enough"]),
     ],
 )
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
@@ -111,6 +121,12 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "Allocate enough engineers to run both clinics on 2027-03-01.",
         "Keep the pages fast enough: p95 under 300 ms.",
         "Q4 is usually the busiest quarter for the 40 stores.",
+        "Onboard up to 40 merchants by 2027-03-31.",
+        "Answer each ticket in 2 hours, give or take 10 minutes.",
+        "Offer either a refund or two vouchers per late delivery.",
+        "The queue tends to peak on Mondays.",
+        "The sample is large enough for the 2027 survey.",
+        "Keep the pages fast enough as the 2027 load test defines it.",
     ],
 )
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:

@@ -1,15 +1,16 @@
 """A vague quantity, approximate number or vague frequency stands where a number should be.
 
-"Some", "several", "certain", "a number of" or "enough" leave the size of the promise open (unless a purpose says
-what it must be enough for: "enough people to cover 3 shifts"), an approximate number ("about 20", "~40", "20-ish",
-"2 hours or so") gives no tolerance, and a vague frequency ("regularly", "from time to time", "ongoing", a cadence
-made rough, "roughly weekly", "every week or so") gives no cadence: nobody can say when the promise was missed. Give
-the count, the exact target (or a stated tolerance such as "40 ± 2") or the recurrence ("every Monday", "monthly").
-A promise hedged by how often it holds ("Li usually answers within 2 hours", "we typically reply") is kept however
-often it is broken; said of someone who acts, such an adverb is reported too, while a description of a thing or a
-system ("the queue usually peaks on Mondays") is not a promise. "At some point" is a time, not a quantity: the
-fuzzy-deadline rule reports it. "As needed" is a frequency after a routine that comes back ("meet as needed"); after
-any other action it leaves open whether the action happens at all, which escape-clause reports.
+"Some", "several", "certain", "a number of", "dozens of" or "enough" leave the size of the promise open (unless a
+purpose says what it must be enough for: "enough people to cover 3 shifts"), an approximate number ("about 20",
+"~40", "20-ish", "2 hours or so", "a day or two", "10 pages, more or less") gives no tolerance, and a vague
+frequency ("regularly", "from time to time", "once in a while", "ongoing", a cadence made rough, "roughly weekly",
+"every week or so") gives no cadence: nobody can say when the promise was missed. Give the count, the exact target
+(or a stated tolerance such as "40 ± 2") or the recurrence ("every Monday", "monthly"). A promise hedged by how
+often it holds ("Li usually answers within 2 hours", "we tend to meet on Fridays") is kept however often it is
+broken; said of someone who acts, such an adverb is reported too, while a description of a thing or a system ("the
+queue usually peaks on Mondays") is not a promise. "At some point" is a time, not a quantity: the fuzzy-deadline
+rule reports it. "As needed" is a frequency after a routine that comes back ("meet as needed"); after any other
+action it leaves open whether the action happens at all, which escape-clause reports.
 
 Fires on:
     Onboard several new accounts and run some workshops.
@@ -20,6 +21,7 @@ Fires on:
     The two leads sync as needed.
     Li usually answers within 2 hours; the review runs roughly weekly.
     Reply to each ticket within 24h or so.
+    Provide enough test accounts, check the logs once in a while and answer within a working day or two.
 
 Passes:
     Onboard 12 new accounts and run 3 workshops by 2027-03-31.
@@ -29,6 +31,7 @@ Passes:
     Allocate enough people to cover 3 shifts.
     Li answers each ticket within 2 hours of its arrival; the ticket queue usually peaks on Mondays.
     Release the API as generally available by 2027-03-31.
+    Onboard up to 40 merchants by 2027-03-31; answer in 2 hours, give or take 10 minutes.
 """
 
 from __future__ import annotations
@@ -55,17 +58,21 @@ QUANTIFIERS = (
     "a great deal of", "a good deal of", "a large number of", "a small number of", "a significant number of",
     "a majority of", "the majority of", "a minority of", "the bulk of", "a variety of", "a range of", "a fraction of",
     "a bit of", "a little", "a certain number of", "a sizeable number of", "a host of", "certain", "enough",
+    "dozens of", "scores of", "tens of", "hundreds of", "thousands of", "millions of", "dozens", "hundreds",
+    "thousands",
 )  # fmt: skip
 FREQUENCIES = (
     "regularly", "regular", "on a regular basis", "at regular intervals", "periodically", "periodic", "frequently",
     "frequent", "from time to time", "often", "ongoing", "on an ongoing basis", "continuous", "continuously",
     "continual", "continually", "constantly", "as and when", "occasionally", "occasional", "every so often",
     "now and then", "every now and then", "routinely", "at intervals", "ad hoc", "on an ad hoc basis", "as needed",
-    "when needed", "as and when needed", "as and when required",
+    "when needed", "as and when needed", "as and when required", "once in a while", "every once in a while",
+    "on occasion", "on occasions", "now and again", "every now and again", "off and on", "on and off",
 )  # fmt: skip
 HEDGES = (
     "usually", "mostly", "typically", "generally", "normally", "as a rule", "in general", "more often than not",
-    "most of the time", "for the most part", "in most cases", "nearly always", "almost always",
+    "most of the time", "for the most part", "in most cases", "nearly always", "almost always", "tend to",
+    "tends to", "tended to", "tend not to", "tends not to",
 )  # fmt: skip
 """Adverbs that say a promise holds only most times: who made it can break it and still have kept it."""
 
@@ -102,6 +109,24 @@ _APPROXIMATE = TermPattern.raw(
     needs=_may_approximate,
     label="approximation",
 )
+_ROUGHLY = ("more or less", "or thereabouts", "give or take")
+"""Words that make whatever they stand by approximate ("10 pages, more or less", "in 2 hours, give or take"), unless a
+tolerance follows ("give or take 5 minutes")."""
+_LOOSE = TermPattern.of(_ROUGHLY, after=rf"(?![\s(]*{NUMBER})", label="approximation")
+
+
+def _may_be_indefinite(text: str) -> bool:
+    """A ``needs`` test for _INDEFINITE: "or" with "so" or "two"."""
+    words = tokenise(text).word_set
+    return "or" in words and not words.isdisjoint(("so", "two"))
+
+
+_INDEFINITE = TermPattern.raw(
+    r"""(?P<term>(?<![\w\-])(?:a|an|one)\s+(?:[a-z\-]+\s+)?[a-z]+\s+or\s+(?:so|two(?!\s+[a-z]+s\b)))(?![\w\-])""",
+    needs=_may_be_indefinite,
+    label="approximation",
+)
+"""One unit made rough with no number: "within a day or so", "a working day or two"."""
 _ROUGH_MARKS = ("roughly", "approx", "circa", "more or less", "~", "about", "around", "ish", "or so", "give or take")
 
 
@@ -123,6 +148,12 @@ _ROUGH_CADENCE = TermPattern.raw(
 """A cadence made rough: "roughly weekly", "about every 2 weeks", "weekly-ish", "every week or so"."""
 _NUMBER_AHEAD = Regex(rf"[\s(]*{NUMBER}", re.IGNORECASE, has_number)
 _ADJECTIVE = Regex(ADJECTIVE)
+_MODIFIER = (
+    r"(?!(?:to|for|as|in|on|at|of|by|with|that|this|it|its|and|or|but|so|if|when|the|a|an|we|they|you|he|she|us"
+    r"|is|are|was|were|be|has|does|not|yet|now|here|there|his|hers|yours|ours|theirs)\b)[a-z\-]+"
+)
+"""A word that can be a noun or stand before one as part of it ("enough test accounts"), not a word of grammar that
+opens a clause or a phrase ("fast enough as the test defines it")."""
 _EXEMPT_AFTER = {
     # "at some point", "some time next year": a time, which fuzzy-deadline reads; "spend some time on it" stays
     "some": r"(?:point|stage|day|moment|juncture|date|week|month|quarter|year"
@@ -134,12 +165,15 @@ _EXEMPT_AFTER = {
     "continuous": r"(?:integration|delivery|deployment|improvement\s+process)\b",
     "a lot": r"(?:more|less|fewer)\b",
     "ad hoc": r"[a-z]+s\b",  # "ad hoc reports": a kind of report, not how often
+    "dozens": r"of\b",  # "dozens of": the whole phrase is the term
+    "hundreds": r"of\b",
+    "thousands": r"of\b",
     "as needed": r"(?:to|for|by|in|on)\b",  # "as needed to run the pilot": a purpose, which escape-clause reads
     "when needed": r"(?:to|for|by|in|on)\b",
     # an amount of something ("enough people", "enough time together"); after a word it grades ("fast enough", "fair
     # enough") it is that word's measure, or a remark
-    "enough": r"(?![a-z\-]+s\b|(?:people|staff|time|capacity|budget|money|funding|resource|headcount|room|space|notice"
-    r"|data|information|detail|support|help|training|cover|coverage|slack|buffer|runway|stock)\b)",
+    "enough": rf"(?!(?:{_MODIFIER}\s+)?{_MODIFIER}s\b|(?:people|staff|time|capacity|budget|money|funding|resource"
+    r"|headcount|room|space|notice|data|information|detail|support|help|training|cover|coverage|slack|buffer|runway|stock)\b)",
 }
 _EXEMPT_BEFORE = {
     "certain": r"(?:make|makes|made|making|be|is|are|am|was|were|been|being|feel|feels|not|quite|very|fairly"
@@ -203,7 +237,8 @@ def _keep(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _APPROXIMATE, _ROUGH_CADENCE, _QUANTIFIER, _FREQUENCY, _HEDGE, keep=_keep):
+    patterns = (_APPROXIMATE, _ROUGH_CADENCE, _INDEFINITE, _LOOSE, _QUANTIFIER, _FREQUENCY, _HEDGE)
+    for hit in scan(text, *patterns, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" {_MESSAGES[hit.label]}')
 
 
