@@ -176,6 +176,10 @@ def test_has_reference(text: str, expected: bool) -> None:
         (", i.e. 3 clicks at most", True),
         (" service with 99.9 % availability", True),
         (" with p95 latency under 300 ms", True),
+        (" retry (5 attempts, exponential backoff from 1 s)", True),  # after the noun the word qualifies
+        (" upload client: 3 retries at most", True),
+        (" upload client (by 2027-03-31)", False),
+        (" retry for the 3 clients (5 attempts)", False),
         (" reporting layer within 3 weeks", False),
         (" layer with 3 engineers", False),
         (", with 3 engineers", False),

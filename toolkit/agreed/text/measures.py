@@ -162,10 +162,12 @@ _REFERENCE = Regex(
     re.IGNORECASE | re.VERBOSE,
 )
 _FIT_CONNECTOR = Regex(
-    r"""\s*(?:[:(\u2013\u2014]|\s-\s|,?\s*i\.e\.|,?\s*(?:that\s+is|meaning|defined\s+as|measured\s+(?:as|by)
-    |so\s+that|such\s+that|where|with)\b)""",
+    r"""(?:\s+(?!(?:with|by|to|for|in|on|at|and|or)\b)[a-z][\w\-]*){0,3}?
+    (?P<connector>\s*(?:[:(\u2013\u2014]|\s-\s|,?\s*i\.e\.|,?\s*(?:that\s+is|meaning|defined\s+as|measured\s+(?:as|by)
+    |so\s+that|such\s+that|where|with)\b))""",
     re.IGNORECASE | re.VERBOSE,
 )
+"""What introduces a fit criterion, right after the quality word or after up to 3 words of the noun it qualifies."""
 _PERFORMANCE_BOUND = Regex(
     rf"""(?:under|below|within|less\s+than|at\s+most|at\s+least|no\s+more\s+than|fewer\s+than|above|over
     |more\s+than|up\s+to|[<>\u2264\u2265=])\s*{NUMBER}\s*(?:%|ms|s|sec|secs|seconds?|minutes?|mins?|clicks?|steps?
@@ -201,10 +203,12 @@ def has_reference(text: str) -> bool:
 
 def has_fit_criterion(text: str) -> bool:
     """True when ``text``, the words right after a quality word, give its fit criterion: a measure after a colon, a
-    bracket or "i.e." ("responsive: every page under 1 s"), or a performance bound ("with p95 under 300 ms", "99.9 %").
-    A deadline ("within 3 weeks") is no fit criterion."""
+    bracket or "i.e." ("responsive: every page under 1 s"), also after the noun the word qualifies ("a robust retry (5
+    attempts, backoff from 1 s)"), or a performance bound ("with p95 under 300 ms", "99.9 %"). A deadline ("within 3
+    weeks") is no fit criterion."""
     connector = _FIT_CONNECTOR.match(text)
-    if connector is not None and has_measure(text[connector.end() :]) and connector.group().strip(" ,") != "with":
+    if (connector is not None and has_measure(text[connector.end() :])
+            and connector.group("connector").strip(" ,") != "with"):
         return True
     return _PERFORMANCE_BOUND.search(text) is not None
 
