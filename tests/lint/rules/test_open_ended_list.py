@@ -45,6 +45,10 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Support browsers such as Chrome 120 and Firefox 121.", ["such as"]),  # no list decides which browsers
     # the second set is not the one the matrix lists
     ("Support the browsers listed in the Browser Matrix and devices such as iPads.", ["such as"]),
+    ("Use Slack or whatever works for the team.", ["or whatever works"]),
+    ("Track tasks in Jira or whatever tool fits.", ["or whatever tool fits"]),
+    ("Send the report by e-mail or whatever.", ["or whatever"]),
+    ("Translate the help pages into languages like DE and FR.", ["like"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -76,6 +80,10 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Ana acknowledges every P1 page within 15 minutes, 24x7, including public holidays such as Christmas Day and "
     "Good Friday.",
     "Omar forecasts the load of each event in the Sales Calendar 2031, such as Black Friday and Cyber Monday.",
+    "Li will do whatever the 2026 contract requires.",
+    "Lay out the report like the 2026 one.",
+    "The new form looks like the old one and the old one's fields.",
+    "Support the languages listed in Annex A, like DE and FR.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

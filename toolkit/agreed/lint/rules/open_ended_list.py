@@ -1,7 +1,8 @@
 """An open-ended list leaves the set of things promised unbounded.
 
 "Etc.", "and so on", "as well as other media", "including but not limited to" or a trailing "..." turn a list of
-deliverables into an open set, and "such as" or "e.g." only give examples of it: nobody can tell when every item has
+deliverables into an open set, as does "or whatever works", and "such as", "e.g." or "like" after a plural noun
+("languages like DE and FR") only give examples of it: nobody can tell when every item has
 been delivered. List every item, or give the rule that decides what belongs to the set.
 
 An example is not a list: a sentence that opens with "For example," illustrates what the sentence before promised,
@@ -17,6 +18,7 @@ Fires on:
     Build dashboards for key metrics such as churn and NPS.
     Announce each change by email as well as other media.
     Export the ledger in a common format, e.g. CSV or JSON.
+    Track the tasks in Jira or whatever tool fits, in languages like DE and FR.
 
 Passes:
     Migrate the CRM, the billing system and the data warehouse by 2027-03-31.
@@ -27,6 +29,7 @@ Passes:
     Report each incident within 24 hours. For example, one found at 22:00 is reported by 22:00 the next day.
     Size the cache such as to keep at most 2 GB in memory.
     Support the browsers listed in the Browser Matrix, such as Chrome 120 and Firefox 121.
+    The report looks like the 2026 one and the forms like the old ones.
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.bounded import listed_elsewhere
-from agreed.text.hits import Hit, scan
-from agreed.text.patterns import Regex, TermPattern
+from agreed.text.hits import Hit, scan, text_before
+from agreed.text.patterns import Regex, TermPattern, any_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -61,6 +64,19 @@ _AT_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]]|$))"
 _LIST_WORDS = TermPattern.of(TERMS)
 _AND_MORE = TermPattern.of(("and more", "and much more", "and many more", "and lots more"), after=_AT_CLAUSE_END)
 _ELLIPSIS = TermPattern.raw(r"(?<=[\w)\],])\s?(?P<term>\.\.\.|…)(?!\w)")
+_WHATEVER = TermPattern.raw(
+    rf"""(?<![\w\-])(?P<term>(?:or|and)\s+(?:whatever|whichever|anything)(?:\s+else)?
+    (?:(?:\s+[a-z\-]+){{0,2}}?\s+(?:works|work|fits|fit|suits|suit|helps|help|applies|apply
+      |is\s+(?:needed|best|easiest|available|appropriate|convenient|useful)|makes\s+sense)(?![\w\-])
+    |{_AT_CLAUSE_END}))""",
+    needs=any_word("whatever", "whichever", "anything"),
+)
+"""A list closed by whatever the one who delivers picks: "Slack or whatever works", "Jira or whatever tool fits"."""
+_LIKE = TermPattern.of(("like",), label="like")
+_NOT_A_SET = Regex(
+    r"(?:is|was|has|does|this|us|as|its|looks|seems|sounds|feels|appears|tastes|smells|less|unless|always|perhaps)$"
+)
+"""Words ending in "s" before "like" that name no set of things: "it looks like", "less like"."""
 
 
 _SO_AS_TO = Regex(r"\s+to\b", re.IGNORECASE)
@@ -70,6 +86,8 @@ _CLAUSE_END = Regex(r"[.;!?](?=\s|$)|\n|$")
 
 def _keep(hit: Hit) -> bool:
     word = hit.term.lower()
+    if hit.label == "like":
+        return _gives_examples(hit)
     if word in _EXAMPLES:
         return _lists(hit, word)
     if word in ("and other", "or other", "as well as other", "and any other", "or any other"):
@@ -77,6 +95,17 @@ def _keep(hit: Hit) -> bool:
     if hit.term in ("...", "\u2026"):
         return "," in hit.before or re.match(r"\s*(?:[.;:)\]]|$)", hit.masked[hit.end :]) is not None
     return True
+
+
+def _gives_examples(hit: Hit) -> bool:
+    """Whether "like" after a plural noun gives examples of a set, as "such as" does ("languages like DE and FR"),
+    with several of them to the end of the clause: "like" after a verb ("looks like") or before one value compares."""
+    before = text_before(hit.masked, hit.start, 1).lower()
+    if not before.endswith("s") or _NOT_A_SET.fullmatch(before) or listed_elsewhere(hit.masked, hit.start):
+        return False
+    clause_end = _CLAUSE_END.search(hit.masked, hit.end)
+    values = hit.masked[hit.end : clause_end.start() if clause_end is not None else len(hit.masked)]
+    return _LIST_IN.search(values) is not None
 
 
 def _lists(hit: Hit, word: str) -> bool:
@@ -109,7 +138,7 @@ def _sample_values(hit: Hit, word: str) -> str | None:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _LIST_WORDS, _AND_MORE, _ELLIPSIS, keep=_keep):
+    for hit in scan(text, _LIST_WORDS, _AND_MORE, _ELLIPSIS, _WHATEVER, _LIKE, keep=_keep):
         yield TextSpan(
             hit.start,
             hit.end,
