@@ -43,5 +43,11 @@ def test_place_on_a_key_in_a_value_and_where_a_key_is_typed() -> None:
     assert place_at(AGREEMENT, 1, 10) == Place((), "status", False, True, "dr")
     assert place_at(AGREEMENT, 10, 11) == Place(("results", "deliverables", ITEM), "owner", False, True, "")
     broken = [*AGREEMENT[:5], "    rol", "  - id: [unclosed"]
-    assert place_at(broken, 5, 7) == Place(("parties", ITEM), None, False, False, "rol")
+    assert place_at(broken, 5, 7) == Place(("parties", ITEM), None, False, False, "rol", frozenset({"id", "name"}))
 
+
+
+def test_sibling_keys_are_those_of_the_same_mapping() -> None:
+    typing = [*AGREEMENT[:11], "    ", *AGREEMENT[11:]]
+    assert place_at(typing, 11, 4).present == {"id", "what", "owner", "for"}
+    assert place_at(["id: x", "", "status: draft"], 1, 0).present == {"id", "status"}

@@ -157,18 +157,20 @@ def _labels(result: dict[str, Any]) -> list[str]:
     return [item["label"] for item in result["items"]]
 
 
-def test_completion_offers_keys_valid_at_the_cursor(client: Client, repository: Path) -> None:
-    uri, text = _open(client, repository)
+def test_completion_offers_keys_valid_at_the_cursor_and_not_yet_written(client: Client, repository: Path) -> None:
+    shutil.copy(CONTRACTS / "field-service-returns.yaml", repository / "contracts" / "field-service-returns.yaml")
+    uri, text = _open(client, repository, "field-service-returns.yaml")
     client.next_diagnostics(uri)
     lines = text.splitlines()
-    line = _line_of(text, "  alerts:")
+    line = _line_of(text, "  deadline:")
     lines.insert(line, "  ")
     client.change(uri, "\n".join(lines) + "\n", 2)
     labels = _labels(client.request("textDocument/completion", client.at(uri, line, 2)))
-    assert {"alerts", "routine", "reservations"} <= set(labels)
-    assert "deliverables" not in labels
+    assert {"check_ins", "buy_in", "means", "measures"} <= set(labels)
+    assert not {"purpose", "deliverables", "deadline"} & set(labels)  # written already
+    assert "alerts" not in labels  # a key of another section
     top = _labels(client.request("textDocument/completion", client.at(uri, len(lines), 0)))
-    assert {"parties", "results", "status"} <= set(top)
+    assert set(top) == {"celebration", "relationship", "consent"}
 
 
 def test_completion_offers_statuses_party_ids_dates_and_rule_codes(client: Client, repository: Path) -> None:

@@ -131,12 +131,21 @@ def suggestions(place: Place, line_before: str, agreement: Agreement | None,
         values = _values(known, steps, agreement, today)
         if values or place.key is not None:
             return values
-    return _keys(known.children.get(place.steps, ()))
+    return _keys(known.children.get(place.steps, ()), place.present)
 
 
-def _keys(entries: Sequence[Entry]) -> list[Suggestion]:
+def _keys(entries: Sequence[Entry], present: frozenset[str]) -> list[Suggestion]:
     return [Suggestion(entry.key, Kind.KEY, entry.title, key_hover(entry), f"{entry.key}: ")
-            for entry in entries if isinstance(entry.key, str)]
+            for entry in entries if isinstance(entry.key, str) and entry.key not in present]
+
+
+def code_link() -> str | None:
+    """Where a finding's rule is documented, as SARIF's ``helpUri`` gives it: the rules section of the project's
+    page, or None when the installed package declares no project URL."""
+    from agreed.report.lint.sarif_report import RULES_ANCHOR, project_home
+
+    home = project_home()
+    return home + RULES_ANCHOR if home is not None else None
 
 
 def _values(known: Guide, steps: tuple[Step, ...], agreement: Agreement | None,

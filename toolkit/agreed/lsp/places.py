@@ -34,13 +34,15 @@ class Token(Record):
 class Place(Record):
     """What the cursor is on: ``steps`` lead from the top to the mapping or list the cursor writes in; ``key`` is the
     key under the cursor (or whose value the cursor is in), ``on_key`` whether the cursor is on the key itself, and
-    ``typed`` the word typed so far before the cursor."""
+    ``typed`` the word typed so far before the cursor; ``present`` the keys already written beside the cursor in the
+    same mapping."""
 
     steps: tuple[Step, ...]
     key: str | None
     on_key: bool
     in_value: bool
     typed: str
+    present: frozenset[str] = frozenset()
 
 
 def tokens(line: str) -> tuple[Token, ...]:
@@ -108,7 +110,25 @@ def place_at(lines: Sequence[str], line: int, character: int) -> Place:
         return Place(enclosing(lines, line, key.col), key.key, False, True, word)
     start = len(before) - len(word)
     holder = enclosing(lines, line, start)
+    present = sibling_keys(lines, line, start)
     if holder and holder[-1] is ITEM and line_tokens:
-        return Place(holder, None, False, True, word)  # a list item: a key or a value, as the list holds
-    return Place(holder, None, False, False, word)
+        return Place(holder, None, False, True, word, present)  # a list item: a key or a value, as the list holds
+    return Place(holder, None, False, False, word, present)
+
+
+def sibling_keys(lines: Sequence[str], line: int, col: int) -> frozenset[str]:
+    """The keys written at ``col`` in the mapping around ``line`` (that line left out): up and down to the lines
+    that start further left, and the key on the line of the list item's dash above."""
+    found: set[str] = set()
+    for step in (-1, 1):
+        at = line + step
+        while 0 <= at < len(lines):
+            line_tokens = tokens(lines[at])
+            if line_tokens and (line_tokens[0].col < col or (line_tokens[0].col == col and line_tokens[0].key is ITEM)):
+                if step < 0:
+                    found.update(str(token.key) for token in line_tokens if token.col == col and token.key is not ITEM)
+                break
+            found.update(str(token.key) for token in line_tokens if token.col == col and token.key is not ITEM)
+            at += step
+    return frozenset(found)
 

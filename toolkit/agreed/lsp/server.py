@@ -192,11 +192,8 @@ def _problem_range(lines: list[str], problem: Problem) -> navigation.Range:
 
 
 def _code_description() -> types.CodeDescription | None:
-    """The link to the rules' documentation, as SARIF's ``helpUri``: only when the package declares a project URL."""
-    from agreed.report.lint.sarif_report import RULES_ANCHOR, project_home
-
-    home = project_home()
-    return types.CodeDescription(href=home + RULES_ANCHOR) if home is not None else None
+    link = guidance.code_link()
+    return types.CodeDescription(href=link) if link is not None else None
 
 
 def _client_range(document: TextDocument, lines: list[str], found: navigation.Range) -> types.Range:
