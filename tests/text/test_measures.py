@@ -18,6 +18,7 @@ from agreed.text.measures import (
     has_number,
     has_purpose,
     has_reference,
+    has_service_hours,
     names_statistic,
     numeric_day_readings,
     opens_statistic,
@@ -190,6 +191,22 @@ def test_has_reference(text: str, expected: bool) -> None:
 )
 def test_has_fit_criterion(text: str, expected: bool) -> None:
     assert has_fit_criterion(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("support 08:00 to 18:00 CET", True),
+        ("help from 9am-5pm", True),
+        ("on call Monday to Friday", True),
+        ("a 24/7 rota", True),
+        ("support during the rollout", False),
+        ("the 10:00 stand-up on Monday", False),
+        ("ratio 24/70", False),
+    ],
+)
+def test_has_service_hours(text: str, expected: bool) -> None:
+    assert has_service_hours(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ("The Contractor shall provide appropriate support to the Authority.", ["provide appropriate support"]),
         ("Engineering and Product to explore a strategy.", ["explore"]),
         ("Li will support the launch over the weekend.", ["support"]),
+        ("Li will support Sales and Marketing in the launch.", ["support"]),  # two named teams: no product set
+        ("Li will provide support to the wards at 08:00 on Monday.", ["provide support"]),  # a time, no hours
         ("IT supports the migration.", ["supports"]),
         ("Li kept an eye on costs and will oversee the programme.", ["kept an eye on", "oversee"]),
         ("Take care of onboarding issues.", ["Take care of onboarding issues"]),
@@ -75,6 +77,11 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "Investigate the 3 failed batch runs and send a root-cause report to Ana Ruiz by 2027-02-10.",
         "Staff a 24/7 support rota with 4 agents from 2027-01-01.",
         "Route every support ticket to the help desk within 10 minutes.",
+        "Li will support Chrome, Firefox, Safari and Edge by 2027-03-01.",
+        "Li will support Chrome 120, Firefox 121 and Safari 17.",
+        "Platform will provide support 08:00 to 18:00 CET, Monday to Friday, except public holidays in Germany.",
+        "The desk gives support 24/7 to the 3 clinics.",
+        "Omar will help the wards from 9am-5pm on weekdays.",
         "Answer customer support requests within 4 hours.",
         "Hire 2 engineers with the help of the recruiting agency.",
         "Support and Success will share ownership of the calls.",

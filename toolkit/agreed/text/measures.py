@@ -6,7 +6,7 @@ import functools
 import re
 
 from agreed.text.patterns import Regex, alternation, any_word
-from agreed.text.vocabulary import DATE, MONTH, NUMBER
+from agreed.text.vocabulary import DATE, MONTH, NUMBER, WEEKDAY
 
 __all__ = [
     "has_artefact",
@@ -17,6 +17,7 @@ __all__ = [
     "has_measure",
     "has_number",
     "has_reference",
+    "has_service_hours",
     "names_statistic",
     "numeric_day_readings",
     "opens_statistic",
@@ -236,6 +237,23 @@ def opens_statistic(text: str, start: int) -> bool:
     """True when the words at ``start`` of ``text`` name a statistic (see :func:`names_statistic`): "lowest" in
     "Lowest monthly availability of the API" names the figure measured, it claims no superiority."""
     return _STATISTIC.match(text, start) is not None
+
+
+_CLOCK_TIME = r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d)"
+_SERVICE_HOURS = Regex(
+    rf"""\b{_CLOCK_TIME}\s*(?:-|\u2013|to|until|till)\s*{_CLOCK_TIME}(?![\w:])
+    | \b{WEEKDAY}\s*(?:-|\u2013|to|through|until)\s*{WEEKDAY}\b
+    | (?<![\w/])24\s*/\s*7(?![\w/])""",
+    re.IGNORECASE | re.VERBOSE,
+    Regex(r"\d|day\b", re.IGNORECASE).search,
+)
+
+
+def has_service_hours(text: str) -> bool:
+    """True when ``text`` states the hours a service is given in: a span of clock times ("08:00 to 18:00", "9am-5pm"),
+    of weekdays ("Monday to Friday") or round the clock ("24/7"). Support given in stated hours can be checked at any
+    hour; support "during the rollout" cannot."""
+    return _SERVICE_HOURS.search(text) is not None
 
 
 def has_bounded_purpose(text: str) -> bool:

@@ -8,7 +8,9 @@ one, and when the item states its numbers in its own fields.
 
 Only a commitment of the actor counts. A system or a party that "monitors queue depth" or "supports single sign-on"
 states a capability; a participle ("teams supporting the rollout"), a noun ("support tickets", "help desk") and a
-purpose ("To help agents find answers, the portal will ...") promise no activity.
+purpose ("To help agents find answers, the portal will ...") promise no activity. Nor does support of a named set
+of products ("support Chrome, Firefox, Safari and Edge"), nor support given in stated hours ("08:00 to 18:00,
+Monday to Friday"): each can be checked.
 
 Fires on:
     Support the EMEA launch.
@@ -27,6 +29,8 @@ Passes:
     To help agents find answers, the portal will index the knowledge bases.
     Answer every customer complaint within 2 working days.
     Li is responsible for the Christmas staffing plan, due 2027-10-15.
+    Li will support Chrome, Firefox, Safari and Edge by 2027-03-01.
+    Platform will provide support 08:00 to 18:00 CET, Monday to Friday, except public holidays in Germany.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
-from agreed.text.measures import has_artefact, has_measure
+from agreed.text.measures import has_artefact, has_measure, has_service_hours
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.roles import VerbRole, verb_role
 from agreed.text.sentences import clause_around
@@ -159,6 +163,10 @@ _RANKS = Regex(r"(?:\s+[\w\-]+){1,4}\s+(?:over|before|ahead\s+of)\s", re.IGNOREC
 """Prioritising one thing over another states an order that can be checked."""
 _NAMED_AGENT = Regex(r"\s+by\s+(?:the\s+)?(?-i:[A-Z])")
 """A participle opening its sentence and naming who does it ("Monitored by Elif in the monthly review")."""
+_NAME = r"(?-i:[A-Z][\w.+\-]*)(?:\s+\d[\w.]*)?"
+_NAMED_SET = Regex(rf"\s+{_NAME}(?:\s*,\s*{_NAME})+\s*,?\s+(?:and|or)\s+{_NAME}(?![\w\-])")
+"""Three or more named products, platforms or standards ("support Chrome, Firefox, Safari and Edge"): a closed set,
+each of which works or does not, like a system's capability."""
 _NEGATED = Regex(r"\b(?:not|never|no|n['\u2019]t)\b|n['\u2019]t$")
 _VERB_BEFORE = Regex(
     r"(?:^|will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
@@ -185,7 +193,9 @@ def _keep(hit: Hit) -> bool:
         return False  # "prioritise P1 bugs over internal tooling" orders work; "Monitored by Elif": who, not what
     if _NEGATED.search(text_before(hit.masked, hit.start, 2)):
         return False  # "will not discuss the budget with other VPs" is a rule, not an activity
-    return not (has_measure(hit.sentence) or has_artefact(hit.sentence))
+    if hit.term.lower().startswith("support") and _NAMED_SET.match(hit.masked, hit.end):
+        return False  # "support Chrome, Firefox, Safari and Edge": each named one works or does not
+    return not (has_measure(hit.sentence) or has_artefact(hit.sentence) or has_service_hours(hit.sentence))
 
 
 def _is_noun_use(hit: Hit) -> bool:
