@@ -45,6 +45,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("We delight customers at all times.", ["at all times"]),
     ("Support answers without fail.", ["without fail"]),
     ("Offer the lowest prices and the highest availability.", ["lowest", "highest"]),  # claims, no series
+    ("The fastest checkout in Europe.", ["fastest"]),
+    ("Be the best team, as measured by our own feelings.", ["best"]),  # no named benchmark, no rank
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -92,6 +94,9 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     # an extreme of a measured series is a statistic, the figure a target is set on
     "Lowest monthly availability of the Payments API in 2031.",
     "Keep the highest p99 latency of checkout under 300 ms in every week of Q3 2031.",
+    "The fastest checkout in Europe, as measured by the 2032 Baymard Institute benchmark (rank 1 of 50).",
+    "Offer the best onboarding in the region, ranked 1 of 12 in the yearly survey.",
+    "Run the fastest checkout in Europe according to the Baymard Institute benchmark.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -7,7 +7,8 @@ set the statement defines is precise: a counted ranking ("the 40 largest supplie
 that is reported in the pilot", "zero critical vulnerabilities open longer than 30 days"), or a rule that each case
 can be checked against ("never deploy on a Friday after 15:00", "always attach the signed form to the ticket").
 An extreme of a measured series ("the lowest monthly availability", "the highest p99 latency") is a statistic, the
-figure a target is set on, not a claim to be the best.
+figure a target is set on, not a claim to be the best. A superlative judged by a named benchmark or ranking, or a
+rank out of a counted field ("as measured by the 2032 Baymard Institute benchmark (rank 1 of 50)"), can be checked.
 
 Fires on:
     Offer the best onboarding experience in the region.
@@ -23,6 +24,7 @@ Passes:
     Keep zero critical vulnerabilities open longer than 30 days.
     Always attach the signed form to the ticket.
     Keep the lowest monthly availability of the Payments API at or above 99.95 % in 2031.
+    The fastest checkout in Europe, as measured by the 2032 Baymard Institute benchmark (rank 1 of 50).
 """
 
 from __future__ import annotations
@@ -97,6 +99,17 @@ _ORDER = Regex(r"\s+(?:first|last)\b", re.IGNORECASE)
 _CLOSING_ABSOLUTES = frozenset(("at all times", "without fail", "in all cases", "in every case",
                                 "under all circumstances"))
 """Absolutes that close the clause whose rule they make absolute, as "always" opens it."""
+_JUDGED_BY = Regex(
+    r"""\b(?:as\s+)?(?:measured|ranked|rated|scored|judged)\s+(?:by|in|on)\s+(?:the\s+)?(?:\d{4}\s+)?
+        (?-i:[A-Z][\w&\-]*)(?:\s+(?-i:[A-Z][\w&\-]*|\d[\w.]*)){0,4}\s+
+        (?:benchmark|ranking|rankings|index|survey|study|league\s+table|leaderboard|report)\b
+    | \b(?:according\s+to|per)\s+(?:the\s+)?(?:\d{4}\s+)?(?-i:[A-Z][\w&\-]*)(?:\s+[\w&\-]+){0,4}?\s+
+        (?:benchmark|ranking|rankings|index|survey|study|league\s+table|leaderboard)\b
+    | \brank(?:ed)?\s+(?:\#\s*)?\d+\s+(?:of|out\s+of)\s+\d+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A superlative judged by a named benchmark or ranking ("as measured by the 2032 Baymard Institute benchmark"), or
+a rank out of a counted field ("rank 1 of 50"): the field and the measure are said, and the claim can be checked."""
 _POSSESSIVE = Regex(r"(?:our|my|their|his|her|its|your|at|to\s+the)$")
 
 
@@ -117,6 +130,8 @@ def _keep(hit: Hit) -> bool:
     if word in SUPERLATIVES:
         if opens_statistic(hit.masked, hit.start):
             return False  # "lowest monthly availability", "highest p99 latency": a figure read off a series
+        if _JUDGED_BY.search(hit.after):
+            return False  # "the fastest checkout in Europe, as measured by the 2032 Baymard Institute benchmark"
         before = text_before(hit.masked, hit.start, 2)
         return not (_POSSESSIVE.search(before) or _EXEMPT_AFTER.match(text_after(hit.masked, hit.end, 3)))
     if hit.label == "unscoped" and _ACTING.match(hit.masked, hit.end):
