@@ -97,6 +97,10 @@ def test_is_rate_window(before: str, expected: bool) -> None:
     ("all 37 falls reported ", True),
     ("The portal launched ", False),
     ("Ship the report ", False),
+    ("KR3: zero Sev-1 incidents caused by releases ", True),  # a count of none, with what caused them
+    ("Median days to first transaction, merchants signed ", True),  # a plural with no determiner
+    ("Get contracts signed ", False),  # a result to bring about
+    ("Ship 40 features ", False),  # no participle: the set is what is due
 ])
 def test_describes_a_set(before: str, expected: bool) -> None:
     assert describes_a_set(before) is expected
@@ -250,6 +254,9 @@ def test_is_counted_window(term: str, expected: bool) -> None:
     ("A partner flags a blocker; we discuss it ", True),
     ("We ship the release notes on Fridays; we deliver the migration plan ", False),  # nothing taken up
     ("The lead who hears of an outage phones the other; we deliver the plan ", False),
+    ("Either party sets the status to renegotiating; we meet ", True),  # one partner's act, answered by both
+    ("One of us flags a slip; Ana and Li meet ", True),
+    ("The sales team sets the status; we meet ", False),  # no partner's act: nothing is taken up
 ])
 def test_counts_from_named_event(before: str, expected: bool) -> None:
     assert counts_from_named_event(before) is expected
@@ -331,6 +338,15 @@ def test_a_single_month_is_no_window(before: str, term: str) -> None:
     ("Keep churn under 3 % ", "by 2031", False),  # a bound, whatever is measured
     ("Keep churn under 3 %, and hire 5 engineers ", "in 2031", False),  # the level is another clause's
     ("Hire 5 engineers ", "in 2031", False),
+    ("Li will keep Sev-1 incidents caused by releases at zero ", "in 2032", True),  # a level held
+    ("Li will hold churn at 2 % ", "in 2032", True),
+    ("Monthly active merchants ", "in December 2032", True),  # a count per period
+    ("Share of calendar months ", "in 2032", True),  # the months of the year
+    ("Median time to acknowledge Sev-1 pages, all pages ", "in H1 2032", True),  # the set of the median
+    ("Raise monthly active merchants to 5000 ", "in Q3 2032", False),  # a level reached
+    ("Resolve the backlog, all tickets ", "in Q3 2032", False),  # no figure for the set to be the window of
+    ("Ship 40 features ", "in Q3 2032", False),
+    ("Li will hold the launch party at 6 pm ", "in March 2032", False),  # nothing kept at a level
 ])
 def test_a_span_over_which_a_level_or_a_statistic_is_measured_is_a_window(before: str, term: str,
                                                                         expected: bool) -> None:

@@ -400,6 +400,10 @@ _DATED = TextContext(dated=True)
     "Finance lists the invoices falling due in the next 14 days.",
     # a duration from the event the statement names before it
     "Either lead flags the slip in the tracker; both agree a new date within 3 working days.",
+    "Either party sets status to renegotiating in a pull request and proposes a meeting; we meet within 5 working"
+    " days.",  # one partner acts, the partners answer together, whatever they call themselves
+    "Either party sets status to renegotiating in a pull request and proposes a meeting; both meet within 5 working"
+    " days.",
     "The team that finds the defect files it in the tracker within one working day.",
     # a person answered: from each message of theirs, whether the number is a digit or a word
     "Answers Maria within 1 working day.",
@@ -489,6 +493,58 @@ def test_a_time_vague_in_itself_fires_in_a_standing_practice(phrase: str) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Publish the rota by Christmas 2027.", []),  # a holiday of a given year is a calendar day
+    ("Publish the rota before Christmas Day 2027.", []),
+    ("Publish the rota before Easter 2027.", []),  # Easter moves from year to year, not within one
+    ("Publish the rota by Good Friday 2027.", []),
+    ("Publish the rota by Thanksgiving 2027.", []),
+    ("Publish the rota by Christmas.", ["by Christmas"]),  # which year's?
+    ("Publish the rota before Easter.", ["before Easter"]),
+    ("Publish the rota by Good Friday.", ["by Good Friday"]),
+    ("Publish the rota by Thanksgiving.", ["by Thanksgiving"]),
+])
+def test_a_holiday_is_a_day_once_its_year_is_given(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a period that qualifies what is counted or held over it: the window of the count
+    ("Li will keep Sev-1 incidents caused by releases at zero in 2032.", []),
+    ("Li will keep Sev-1 incidents caused by releases at zero during 2032.", []),
+    ("KR3: zero Sev-1 incidents caused by releases in 2032.", []),
+    ("Median days to first transaction, merchants signed in Q1 2032", []),
+    ("Monthly active merchants in December 2032", []),
+    ("Share of calendar months in 2032 with Identity API availability at or above 99.95 %", []),
+    ("Median time to acknowledge Sev-1 pages, all pages in H1 2032", []),
+    # a period by which a set is to be done, or a level reached
+    ("Get contracts signed in Q3 2032.", ["in Q3 2032"]),
+    ("Ship 40 features in Q3 2032.", ["in Q3 2032"]),
+    ("Raise monthly active merchants to 5000 in Q3 2032.", ["in Q3 2032"]),
+    ("Li will keep the rota at 5 people by Q3 2032.", ["by Q3 2032"]),
+])
+def test_a_period_that_qualifies_what_is_counted_is_a_window(text: str, expected: list[str],
+                                                             flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each member of a kind has its own event; an event recorded when it happens starts a clock
+    ("Li will apply security patches within 7 days of their release.", []),
+    ("Li will apply each security patch within 7 days of its release.", []),
+    ("Once the contract is signed, Li will create the tenant within 2 working days.", []),
+    ("Once the order is paid, Li will ship it within 2 days.", []),
+    # one set and one release; a milestone of the work, which can be dated
+    ("Li will apply the security patches within 7 days of their release.", ["within 7 days"]),
+    ("Li will apply the patch within 7 days of its release.", ["within 7 days"]),
+    ("Once the migration is complete, Li will train agents within 2 days.", ["Once the migration is complete"]),
+    ("Once the plan is signed off, Li will train agents within 2 days.", ["Once the plan is signed off"]),
+])
+def test_a_duration_from_each_members_own_event_or_a_recorded_trigger(text: str, expected: list[str],
+                                                                       flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Publish the rota by 1/3/2027.", "2027-03-01 read day first or 2027-01-03 month first"),
     ("Renew within 30 days of 02.04.2027.", "2027-04-02 read day first or 2027-02-04 month first"),
 ])
@@ -522,4 +578,23 @@ def test_answering_a_person_in_a_partys_commitments_through_agreed_lint(minimal_
     fired = [line for line in result.output.splitlines() if f" {RULE.code} " in line]
     assert len(fired) == 1, result.output  # the one-off deliverable: nothing starts its clock
     assert '"within 1 working day"' in fired[0]
+    assert path.read_text(encoding="utf-8").splitlines()[int(fired[0].split(":")[1]) - 1].strip().startswith('"what"')
+
+
+@pytest.mark.parametrize("partners", ["both", "we", "Maria and Li"])
+def test_the_partners_answering_one_partners_act_through_agreed_lint(partners: str, minimal_agreement: dict[str, Any],
+                                                                     tmp_path: Path) -> None:
+    minimal_agreement["relationship"] = {
+        "renegotiation": {
+            "signals": [],
+            "how": "Either party sets status to renegotiating in a pull request and proposes a meeting; "
+            f"{partners} meet within 5 working days.",
+        },
+    }
+    minimal_agreement["results"]["deliverables"][0]["what"] = "Deliver the report within 5 working days"
+    path = tmp_path / "renegotiation.json"
+    path.write_text(json.dumps(minimal_agreement, indent=2), encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(path), "--no-cache", "--today", "2031-01-05"])
+    fired = [line for line in result.output.splitlines() if f" {RULE.code} " in line]
+    assert len(fired) == 1, result.output  # the one-off deliverable, not the partners' practice
     assert path.read_text(encoding="utf-8").splitlines()[int(fired[0].split(":")[1]) - 1].strip().startswith('"what"')

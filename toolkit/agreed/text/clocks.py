@@ -136,11 +136,16 @@ _PARTICIPLE = (
     r"(?:\w+(?:ed|ing)|held|run|done|made|built|sent|written|paid|sold|found|seen|given|taken|begun|known|shown"
     r"|drawn|grown|left|lost|kept|won|set|put|cut|read|met|brought|bought|taught|caught|spent|led|fed|hired|fired)"
 )
+_BY_WHOM = r"(?:\s+by\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)?"
+"""Who or what did what a participle says, if given: "caused by releases", "signed by the sales team"."""
 _COUNTED_PARTICIPLE = Regex(
-    rf"\b(?:the|all|every|each|these|those|{NUMBER})\s+(?:{NUMBER}\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+s\s+{_PARTICIPLE}$",
-    re.IGNORECASE,
+    rf"""\b(?:the|all|every|each|these|those|zero|{NUMBER})\s+(?:{NUMBER}\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+s
+    \s+{_PARTICIPLE}{_BY_WHOM}$
+    | (?<!\bget\s)(?<!\bgets\s)(?<!\bhave\s)(?<!\bhas\s)(?<![\w\-])[\w\-]*[^\Ws]s\s+{_PARTICIPLE}{_BY_WHOM}$""",
+    re.IGNORECASE | re.VERBOSE,
 )
-"""A counted or determined plural noun with a participle after it: "the 11 reports retired", "60 starters joining"."""
+"""A plural noun with a participle after it: "the 11 reports retired", "60 starters joining", "zero Sev-1 incidents
+caused by releases", "merchants signed" (not "get contracts signed", whose participle is a result to bring about)."""
 
 _AGENT_BEFORE_BY = Regex(rf"\b{_PARTICIPLE}(?:\s+(?:off|up|out|over|through|back))?$", re.IGNORECASE)
 """A participle before "by", with its particle if any ("reported", "signed off")."""
@@ -199,6 +204,12 @@ _EVENT_SUBJECT = Regex(
 )
 """A subject defined by an event, opening a clause ("the party that learns of a surprise", "any consumer found",
 "whoever spots it"): the practice starts at each such event."""
+_ONE_PARTNER_ACTS = Regex(
+    r"\s*(?:either|neither|whichever|one\s+of\s+(?:us|them|the\s+[\w\-]+)|(?:one|any)\s+(?:party|partner|lead|side))\b",
+    re.IGNORECASE,
+)
+"""A clause whose subject is any one of the partners ("Either party sets the status", "one lead flags it"): what that
+partner does is an occasion, which the partners then answer together ("we meet", "both meet")."""
 _ANSWERS_SOMEONE = Regex(
     r"""\b(?:answer(?:s|ing)?|(?:repl(?:y|ies|ying)|respond(?:s|ing)?|gets?\s+back|getting\s+back|writes?\s+back
     |reverts?)\s+to|calls?\s+back)\s+(?P<object>[^;:]+?)\s*$""",
@@ -252,10 +263,25 @@ _OVER_SPAN = Regex(r"(?:in|during|throughout|over|for|across|of)\b", re.IGNORECA
 _CLAUSE_BREAK = Regex(r"[,;:]")
 _HELD_LEVEL = Regex(
     rf"""(?<!\bto\s)(?<!\bfrom\s)\b(?:under|below|above|over|within|at\s+least|at\s+most
-    |(?:no\s+)?(?:more|less|fewer|higher|lower)\s+than|not\s+(?:above|below|over|under|exceeding))\s+{NUMBER}""",
+    |at\s+or\s+(?:above|below|over|under)|(?:no\s+)?(?:more|less|fewer|higher|lower)\s+than
+    |not\s+(?:above|below|over|under|exceeding))\s+{NUMBER}
+    | \b(?:keep|keeps|kept|keeping|hold|holds|held|holding|maintain|maintains|maintained|maintaining)\b
+        [^,;:]*?\bat\s+(?:zero|nil|{NUMBER}(?!\s*(?:am|pm|a\.m|p\.m|h\b|o['\u2019]clock|[:.]\d)))""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A level held ("under 30 minutes", "at least 99.95 %"), not one reached ("to under 3 %", "from 8 % to 5 %")."""
+"""A level held ("under 30 minutes", "at least 99.95 %", "keep incidents at zero"), not one reached ("to under 3 %",
+"from 8 % to 5 %")."""
+_PER_PERIOD_COUNT = Regex(
+    r"\b(?:daily|weekly|monthly|quarterly|annual|yearly)\s+(?:[\w\-]+\s+)?[\w\-]*[^\Ws]s\s*$", re.IGNORECASE
+)
+"""A count taken per period just before a span ("monthly active merchants in December 2032"): counted over it."""
+_UNITS_OF = Regex(
+    r"(?<!\d\s)(?<!\bone\s)\b(?:(?:calendar|working|business)\s+)?(?:days|weeks|weekends|months|quarters|sprints)\s*$",
+    re.IGNORECASE,
+)
+"""The units of time that fall in a span after them ("calendar months in 2032"), not a duration ("3 days in Q3")."""
+_APPOSED_SET = Regex(r"\s*(?:all|every|each|any)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s*", re.IGNORECASE)
+"""A clause that only names the set a figure before it is taken over ("median time to acknowledge, all pages")."""
 _REACHED = Regex(
     rf"\b(?:to|from)\s+(?:(?:under|below|above|over|at\s+least|at\s+most)\s+)?(?:(?:eur|usd|gbp|chf)\s?)?{NUMBER}",
     re.IGNORECASE,
@@ -400,8 +426,12 @@ def counts_from_named_event(before: str) -> bool:
     if any(_EVENT_SUBJECT.match(part) is not None for part in own.split(":")):
         return True
     # a clause of its own states the event the practice answers ("X sets the status; both meet ..."), if the
-    # duration's clause takes it up: "We ship the notes on Fridays; we deliver the plan within 2 weeks" does not
-    return any(len(clause.split()) > 1 and takes_up(clause, own) for clause in earlier)
+    # duration's clause takes it up or one of the partners acts in it ("Either party sets the status; we meet ..."):
+    # "We ship the notes on Fridays; we deliver the plan within 2 weeks" does neither
+    return any(
+        len(clause.split()) > 1 and (_ONE_PARTNER_ACTS.match(clause) is not None or takes_up(clause, own))
+        for clause in earlier
+    )
 
 
 def takes_up(earlier: str, clause: str) -> bool:
@@ -453,15 +483,21 @@ def kept_until(before: str, condition: str, *, standing: bool) -> bool:
 def is_measurement_window(before: str, term: str) -> bool:
     """Whether a period (``term``, after ``before``) is a window over which something is measured rather than a
     deadline: the end of a month range that opens a window ("for April to June 2027", "between July and September
-    2025"), or a span after a level held ("time-to-resolve under 30 minutes for every P1 incident in 2031") or a
-    statistic ("lowest monthly availability of the API in 2031") in its clause."""
+    2025"), or a span after a level held ("time-to-resolve under 30 minutes for every P1 incident in 2031",
+    "keep incidents at zero in 2032") or a statistic ("lowest monthly availability of the API in 2031") in its clause
+    or in the clause whose set a clause names ("median time to acknowledge, all pages in H1 2032"), or after a count
+    per period or units of time ("monthly active merchants in December 2032", "calendar months in 2032")."""
     if _WITH_YEAR.search(term) is not None and _WINDOW_START.search(before) is not None:
         return True
     if _OVER_SPAN.match(term) is None:
         return False  # "by 2031", "before Q3": a bound, whatever is measured
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    *earlier, clause = _CLAUSE_BREAK.split(before)
+    if earlier and _APPOSED_SET.fullmatch(clause):
+        clause = f"{earlier[-1]} {clause}"  # ", all pages in H1 2032": the set of the figure named before it
     if _REACHED.search(clause) is not None:
         return False  # "raise the average order value to EUR 50 in Q3": a level to reach, by a deadline
+    if _PER_PERIOD_COUNT.search(clause) or _UNITS_OF.search(clause):
+        return True  # "monthly active merchants in December 2032", "calendar months in 2032"
     return _HELD_LEVEL.search(clause) is not None or names_statistic(clause)
 
 

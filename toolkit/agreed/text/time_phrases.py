@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
-from agreed.text.vocabulary import MONTH, NUMBER, PLACEHOLDER, WEEKDAY, may_hold_placeholder
+from agreed.text.vocabulary import HOLIDAY, MONTH, NUMBER, PLACEHOLDER, WEEKDAY, may_hold_placeholder
 
 TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ _PERIOD_NOUN = (
 EVENT = (
     r"(?:release|launch|go-live|go\s+live|golive|kick-?off|roll-?out|cut-?over|migration|pilot|re-?org"
     r"|reorganis(?:ation)|reorganiz(?:ation)|holidays|holiday\s+season|handover|hand-over|sign-off|completion|renewal|merger|acquisition|board\s+meeting|offsite|off-site|summit|conference|deadline"
-    r"|code\s+freeze|freeze|launch\s+date|christmas|easter|year-end|quarter-end|month-end|general\s+availability"
+    rf"|code\s+freeze|freeze|launch\s+date|{HOLIDAY}|year-end|quarter-end|month-end|general\s+availability"
     r"|GA|beta|MVP|v\d+(?:\.\d+)*|approval|restructuring|meeting|steering\s+(?:group|committee)|AGM|workshop"
     r"|retreat|trade\s+show|roadshow|trade\s+fair|expo|event|rebrand|relocation|audit|inspection|half[\s\-]?term|term"
     r"|review|retrospective|retro|check-?in|catch-?up|steering\s+review|all[\s\-]hands|town\s*hall|QBR|strategy\s+day"

@@ -15,6 +15,7 @@ __all__ = [
     "ADJECTIVE",
     "BY_AGENT",
     "DATE",
+    "HOLIDAY",
     "MODAL",
     "MONTH",
     "NUMBER",
@@ -85,6 +86,14 @@ DATE = (
     rf"|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)(?:,?\s+\d{{4}}\b)?)"
 )
 """A calendar day: ISO (2027-03-31), numeric (31/03/2027), "31 March (2027)" or "March 31(, 2027)"."""
+
+HOLIDAY = (
+    r"(?:christmas(?:\s+(?:day|eve))?|boxing\s+day|easter(?:\s+(?:sunday|monday))?|good\s+friday|whit\s+monday"
+    r"|pentecost|thanksgiving(?:\s+day)?|new\s+year['\u2019]?s(?:\s+(?:day|eve))|halloween|hanukk?ah|passover"
+    r"|diwali|eid(?:\s+al-\w+)?|(?:lunar|chinese)\s+new\s+year|labou?r\s+day|memorial\s+day|independence\s+day"
+    r"|ascension\s+day)"
+)
+"""A named holiday (no word boundaries): its day is fixed for a given year, though some move from year to year."""
 
 MODAL = (
     r"(?:will|'ll|\u2019ll|shall|must|should|would|can|could|may|might|need\s+to|needs\s+to|has\s+to|have\s+to"

@@ -9,16 +9,19 @@ page"). "ASAP" is reported by escape-clause, not here. A planned milestone of th
 the next release) can be dated, so "within 30 days of go-live" is reported; a trigger recorded when it happens
 (a signature, a request, termination) cannot, so "within 30 days of contract signature" passes. A day written in
 numbers that reads as two days ("1/3/2027": 1 March day first, 3 January month first) is reported wherever it stands;
-"31/03/2027" can only be one day.
+"31/03/2027" can only be one day. A holiday is a day once its year is given ("by Easter 2027"), not before ("by
+Easter": which year's?).
 
 Only the deadline of a commitment is read. A clock that restarts at each event of a kind ("every question", "each
-contract", "if a build breaks", "reply to email", "each forecast ... before its event"), a duration counted from a
+contract", "if a build breaks", "reply to email", "each forecast ... before its event", "apply security patches
+within 7 days of their release", "once the contract is signed, ... within 2 working days"), a duration counted from a
 dated event ("after the go-live on 2027-06-01"), a date that describes something ("the 2026-11 survey", "the 60
 starters joining in 2027"), "by" that names who acts ("reported by the pilot customers", "checked by the Finance
 audit") or the year of a figure a set is ranked by ("the top 10 accounts by 2030 ARR") and the time a risk may come
 true are not deadlines. Nor are a window measured over ("the no-show rate for April to June 2027", "time-to-resolve
-under 30 minutes for every P1 incident in 2031", "the lowest monthly availability in 2031") or how long a state
-holds ("keep the current prices until the new list is agreed").
+under 30 minutes for every P1 incident in 2031", "the lowest monthly availability in 2031", "keep incidents at zero
+in 2032", "monthly active merchants in December 2032", "median time to acknowledge, all pages in H1 2032") or how long a
+state holds ("keep the current prices until the new list is agreed").
 
 A standing practice (a relationship answer, a party's commitments, how check-ins run) recurs, so its own occasion is
 its clock: the partners' meetings ("raise it at the next check-in"), the weekday of a routine ("a note on Tuesday
@@ -34,6 +37,7 @@ Fires on:
     Launch the partner portal once legal signs off, and share the usage figures going forward.
     Train the support agents within 30 days of go-live.
     Publish the revised rota by 1/3/2027.
+    Publish the holiday rota by Thanksgiving.
 
 Passes:
     Ship the billing export by 2027-02-01 (or 1 February 2027, or February 1, 2027).
@@ -49,6 +53,9 @@ Passes:
     Attend all 12 monthly reviews in 2027 and keep the rota until the new one is signed.
     Keep time-to-resolve under 30 minutes for every P1 incident in 2031, checked by the Finance audit.
     Rank the top 10 accounts by 2030 ARR; file each forecast at least 30 days before its event.
+    Apply security patches within 7 days of their release; publish the holiday rota by Thanksgiving 2027.
+    Once the contract is signed, create the tenant within 2 working days.
+    Keep Sev-1 incidents caused by releases at zero in 2032; report the monthly active merchants in December 2032.
 """
 
 from __future__ import annotations
@@ -87,7 +94,7 @@ from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.measures import has_date, numeric_day_readings
 from agreed.text.patterns import Regex
 from agreed.text.time_phrases import CONDITION_RE, COUNT, EVENT, PREPOSITION, SPAN_NOUN, TIME_PHRASES, UNIT, YEAR
-from agreed.text.vocabulary import DATE, MONTH, NUMBER, WEEKDAY
+from agreed.text.vocabulary import DATE, HOLIDAY, MONTH, NUMBER, WEEKDAY
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -165,6 +172,8 @@ _ONE_OFF_EVENT = Regex(
     r"|be\s+(?:available|ready|live|in\s+place|operational|launched|released|deployed|delivered|replaced|migrated))\b",
     re.IGNORECASE,
 )
+_HOLIDAY_AT_END = Regex(rf"\b{HOLIDAY}$", re.IGNORECASE)
+_YEAR_AFTER = Regex(r",?\s+(?:of\s+)?(?:19|20)\d\d(?![\d\-/])")
 _UNTIL = Regex(r"(?:until|till)\b", re.IGNORECASE)
 _THAN_BEFORE = Regex(r"\bthan\s*$", re.IGNORECASE)
 _EVENT_DATED_AFTER = Regex(
@@ -253,11 +262,13 @@ def _holds_a_state(hit: Hit, *, standing: bool) -> bool:
 
 
 def _is_dated_after(hit: Hit) -> bool:
-    """Whether a calendar day, or a rule that gives one, follows the phrase ("before launch (2027-03-01)")."""
+    """Whether a calendar day, or a rule that gives one, follows the phrase ("before launch (2027-03-01)"), or a year
+    follows a holiday ("by Easter 2027": fixed for that year, however it moves from year to year)."""
     return bool(
         _DATE_NEAR.match(hit.masked, hit.end)
         or _CALENDAR_RULE.match(hit.masked, hit.end)
         or (hit.label == "milestone" and _EVENT_DATED_AFTER.match(hit.masked, hit.end))
+        or (_HOLIDAY_AT_END.search(hit.term) and _YEAR_AFTER.match(hit.masked, hit.end))
     )
 
 
@@ -314,7 +325,7 @@ def _keep_period(hit: Hit, before: str) -> bool:
 
 def _keep_milestone(hit: Hit, before: str) -> bool:
     """An event, a span or an event clause is kept when it is one undated occurrence that times the commitment."""
-    return not (_recurs(hit) or _only_describes(hit) or _is_dated_elsewhere(hit))
+    return not (_recurs(hit) or _only_describes(hit) or _is_dated_elsewhere(hit) or _starts_a_clock(hit))
 
 
 def _recurs(hit: Hit) -> bool:
@@ -378,7 +389,27 @@ def _keep_condition(hit: Hit, before: str) -> bool:
         return False  # "when customers ask": a kind of event that recurs; "..., by 2027-03-01": the day is the deadline
     if restarts_each_time(hit.sentence):
         return False  # "Refunds are processed once the returned item is inspected": each item's own event
+    if _starts_a_clock(hit):
+        return False
     return not specifies_behaviour(hit.masked, hit.start)  # "The system shall allow edits until the batch is posted"
+
+
+_RECORDED_TRIGGER = Regex(
+    r"\b(?:(?:is|are|has\s+been|have\s+been|gets)\s+(?:\w+ly\s+)?(?:signed|countersigned|received|requested"
+    r"|submitted|terminated|reported|notified|paid|ordered|booked|placed|filed|cancell?ed|canceled)"
+    r"|signs|countersigns|requests|submits|terminates|reports|notifies|pays|orders|books|files|cancels)$",
+    re.IGNORECASE,
+)
+"""An event recorded when it happens, which nobody can date in advance (a signature, a request, a payment): like
+"within 2 days of contract signature", a duration after it counts from it."""
+_DURATION_AFTER = Regex(rf"\b(?:within|in)\s+{COUNT}[\s\-]+{UNIT}\b", re.IGNORECASE)
+
+
+def _starts_a_clock(hit: Hit) -> bool:
+    """ "Once the contract is signed, ... within 2 working days": an event recorded when it happens starts the clock
+    of a duration after it, as in "within 2 days of contract signature"; "once the migration is complete" is a
+    milestone of the work, which can be dated."""
+    return _RECORDED_TRIGGER.search(hit.term) is not None and _DURATION_AFTER.search(hit.after) is not None
 
 
 def _keep_fuzzy(hit: Hit, before: str) -> bool:
@@ -422,9 +453,23 @@ def _is_anchored(hit: Hit) -> bool:
     anchor = _ANCHOR.match(hit.masked, hit.end)
     if anchor is None:
         return False
-    if counts_from_dated_day(hit.masked, hit.end):
+    if counts_from_dated_day(hit.masked, hit.end) or _each_own_event(hit, anchor.end()):
         return True
     return _TRIGGER.match(hit.masked, anchor.end()) is not None or _PLANNED.match(hit.masked, anchor.end()) is None
+
+
+_THEIR = Regex(r"their\b", re.IGNORECASE)
+_GENERIC_PLURAL = Regex(r"[\w\-]*[^\Ws]s\s*$", re.IGNORECASE)
+_ONE_SET = Regex(r"\b(?:the|these|those|our|your|its|their|his|her)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _each_own_event(hit: Hit, anchor: int) -> bool:
+    """ "Apply security patches within 7 days of their release": "their" takes up a plural with no determiner just
+    before the duration, a kind whose members each have their own release, so each starts its own clock ("the
+    patches ... of their release" is one set, and one release)."""
+    if not _THEIR.match(hit.masked, anchor):
+        return False
+    return _GENERIC_PLURAL.search(hit.before) is not None and _ONE_SET.search(hit.before) is None
 
 
 def _is_label(hit: Hit, before: str) -> bool:
