@@ -44,6 +44,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Send 3 reports per month in a format TBD.", ["TBD"]),
     ("Launch in Q3 20XX; review in 202X.", ["20XX", "202X"]),
     ("Owner: ____", ["____"]),
+    ("Deliver the plan in a format to be agreed.", ["to be agreed"]),
+    ("Invoice the fee, its amount to be settled later.", ["to be settled later"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -67,6 +69,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Choose option Z or Plan B by 2027-02-01.",
     "Give each date in YYYY-MM-DD form; dates use the format DD/MM/YYYY in the old export.",
     "Call __init__ in the 2027 XX-ray room on model 20X.",
+    "Deliver the plan in a format to be agreed by Li Wei by 2027-02-01.",
+    "Fix the 12 bugs to be fixed before launch by 2027-02-01.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -1,21 +1,23 @@
 """A placeholder was left where a value belongs.
 
-"TBD", "XX%", "[owner]", "<date>", "???", "TODO" or a lone "X" or "Y" ("deliver X by Y") mark a decision nobody has
-made yet. An agreement that still holds one cannot be consented to as written: the partners would each sign a
-different promise. Fill in the value, or take the statement out until it is decided. A letter that labels something
-("Generation X", "product Y", "the X axis", "X-ray") is no placeholder.
+"TBD", "to be agreed", "XX%", "[owner]", "<date>", "???", "TODO" or a lone "X" or "Y" ("deliver X by Y") mark a
+decision nobody has made yet. An agreement that still holds one cannot be consented to as written: the partners
+would each sign a different promise. Fill in the value, or take the statement out until it is decided. A letter that
+labels something ("Generation X", "product Y", "the X axis", "X-ray") is no placeholder.
 
 Fires on:
     Increase qualified leads by XX% by TBD.
     [owner] will send the vendor shortlist by <date>.
     Budget: N/A.
     Deliver X by Y.
+    Deliver the plan in a format to be agreed.
 
 Passes:
     Increase qualified leads from 120 to 150 per month by 2027-06-30.
     Maria Chen will send the vendor shortlist by 2027-02-15.
     Rename the `TODO_export` job to `ledger_export` by 2027-03-01.
     Ship the X-ray viewer for product Y by 2027-03-01.
+    Deliver the plan in a format to be agreed by Li Wei by 2027-02-01.
 """
 
 from __future__ import annotations
@@ -62,6 +64,16 @@ _LABELLED = frozenset({
     "division", "department", "box", "car", "pack", "kit", "category", "label", "window", "windows", "pillar",
 })  # fmt: skip
 """Words after which a capital letter names something: "product Y", "Generation X", "the X axis"."""
+_UNSETTLED = TermPattern.raw(
+    r"""(?<![\w\-])to\s+be\s+(?:agreed|settled|worked\s+out|finali[sz]ed|clarified|negotiated)
+    (?:\s+(?:upon|on|later|at\s+a\s+later\s+(?:date|stage|point)|in\s+due\s+course|separately))?(?![\w\-])
+    (?!\s+(?:by|with|between|in|at|on|before|no\s+later|within)\b)""",
+    needs=any_word("agreed", "settled", "worked", "finalised", "finalized", "clarified", "negotiated"),
+    label="unsettled",
+)
+"""A value left to a later agreement ("in a format to be agreed", "a date to be settled later"): "TBD" in words,
+unless it says who settles it or where and when ("to be agreed by Li by 2027-02-01", "to be agreed in the kickoff
+on 2027-01-10"), a commitment to settle it."""
 _DATE_FORMAT = Regex(r"(?:dd|mm|yy)", re.IGNORECASE)
 _FORMAT_AFTER = Regex(r"\s+(?:form|format|notation|style|pattern)\b", re.IGNORECASE)
 _FORMAT_BEFORE = Regex(r"\b(?:format(?:ted)?|pattern|notation)\s+(?:of\s+|as\s+|is\s+)?$", re.IGNORECASE)
@@ -83,7 +95,7 @@ def _keep(hit: Hit) -> bool:
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:
-    for hit in scan(text, _PATTERN, _LETTER, _BLANK, keep=_keep):
+    for hit in scan(text, _PATTERN, _UNSETTLED, _LETTER, _BLANK, keep=_keep):
         yield TextSpan(hit.start, hit.end, f'"{hit.term}" is a placeholder: replace it with the agreed value')
 
 
