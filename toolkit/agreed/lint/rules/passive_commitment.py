@@ -7,7 +7,8 @@ in the statement ("Owner: Ana Ruiz"). A participle used as an adjective ("the si
 and neither hides the actor a passive in a relative or subordinate clause ("Li will fix every defect that is
 reported in the pilot") or in what an actor ensures ("Li ensures invoices are paid within 30 days"): only the
 passive that carries the commitment counts. Measures, metrics and hand-offs are not read: a measurement's method is
-naturally passive ("churn is measured monthly in ChartMogul"), a metric names what is counted, and a hand-off's
+naturally passive ("churn is measured monthly in ChartMogul"), and so is a definition of how a figure is worked out
+anywhere ("uptime is calculated over each calendar month"), a metric names what is counted, and a hand-off's
 ``from`` and ``to`` name who gives and who receives (a group written as the actor there is still reported, by A206).
 
 Fires on:
@@ -21,6 +22,7 @@ Passes:
     Finance will revoke access by 2027-03-01.
     Ana owns the rollout; all 40 stores will be migrated by 2027-06-30.
     Li will fix every defect that is reported in the pilot.
+    Uptime is calculated over each calendar month, excluding approved maintenance.
 """
 
 from __future__ import annotations
@@ -138,6 +140,15 @@ _RELATIVE_SUBJECT = Regex(r"(?:who|whoever|that|which|whichever|whatever)$")
 _PLACEHOLDER_PHRASE = Regex(r"to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned)$")
 _AGENT = Regex(BY_AGENT, re.IGNORECASE, needs=any_word("by"))
 _FROM_ACTOR = Regex(r"\bfrom\s+(?:the\s+)?[A-Z]\w+")
+_DEFINES = Regex(
+    r"(?:is|are)\s+(?:\w+ly\s+)?(?:calculated|computed|measured|counted|averaged|summed|totalled|totaled|derived"
+    r"|weighted|rounded|expressed|normali[sz]ed|annuali[sz]ed)$",
+    re.IGNORECASE,
+)
+"""A definition of how a figure is worked out, in the present tense ("Uptime is calculated over each calendar
+month"): the method, whose result is the same whoever applies it; "will be calculated" still promises the work."""
+_AND_DONE = Regex(rf"\s+(?:and|or)\s+(?:\w+ly\s+)?{_PARTICIPLE}\b", re.IGNORECASE)
+"""A second passive joined to the first ("refunds are calculated and paid"): work, not only a definition."""
 _MESSAGES = {
     "passive": 'is passive with no actor: name who will do it (e.g. "Finance will ...", "... by Ana Ruiz")',
     "existential": "hides who makes it happen: name the person or unit who will provide it",
@@ -153,6 +164,8 @@ def _keep(hit: Hit) -> bool:
         return False  # "is based in", "are committed to", "will be involved in"
     if _SUBORDINATE.search(text_before(hit.masked, hit.start, 3)) or _in_subordinate_clause(hit):
         return False  # "before it is posted": a condition; "every defect that is reported": which defects
+    if hit.label == "passive" and _DEFINES.match(term) and not _AND_DONE.match(hit.masked, hit.end):
+        return False  # "Uptime is calculated over each calendar month": how the figure is defined
     if hit.label == "passive" and _infinitive_after(hit):
         return False  # "Li is expected to deliver" names its actor
     if hit.label == "passive" and _GETS.match(term) and _NOUN_NEXT.match(hit.masked, hit.end):
