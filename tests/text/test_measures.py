@@ -125,6 +125,10 @@ def test_has_measure(text: str, expected: bool) -> None:
         ("more than before", False),
         ("higher than usual", False),
         ("more people in Q3", False),
+        ("cap rework at 10 hours per sprint", True),  # a cap is an upper bound
+        ("limit the backlog to about 40 tickets", True),
+        ("reduce rework at 3 sites", False),
+        ("cap the review at the Q3 offsite", False),
     ],
 )
 def test_has_baseline(text: str, expected: bool) -> None:

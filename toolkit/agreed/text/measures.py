@@ -66,6 +66,7 @@ _BASELINE = Regex(
     | \b(?:by|to|below|under|above|over|beyond|within|at\s+least|at\s+most|no\s+more\s+than|fewer\s+than
           |less\s+than|more\s+than|up\s+to|down\s+to|target(?:\s+of)?|from)\s+(?:{_APPROX})?{_AMOUNT}
     | \b(?:at\s+least|no\s+more\s+than|fewer\s+than|less\s+than|more\s+than|other\s+than)\s+(?:one|a\s+single)\b
+    | \b(?:cap|limit)(?:s|ped|ping|ed|ing)?\s+(?:\S+\s+){{0,4}}?(?:at|to)\s+(?:{_APPROX})?{_AMOUNT}
     | \b(?:on|along)\s+(?:the|a|an|its|our)\s+(?:[\w\-]+\s+){{0,3}}?(?:scale|ladder|matrix|rubric|tiers?|levels)\b
     | \bthan\s+(?:the\s+)?(?:[A-Z]{{1,4}}[\s-]?\d+|(?:level|tier|severity|priority|grade|band|step)\s+\d+)\b
     | \bof\s+(?:{_APPROX})?{_AMOUNT}{_UNIT}
@@ -137,8 +138,8 @@ def has_measure(text: str) -> bool:
 @functools.lru_cache(maxsize=2048)  # asked once per hit, of the hit's whole sentence: many hits share one sentence
 def has_baseline(text: str) -> bool:
     """True when a comparison in ``text`` is anchored: "from 8% to 5%", "by 3 points", "to under 300 ms", "20% faster",
-    "than the FY2026 audited total". "By 2027" (a year) and "than before" (an unmeasured standard) are not baselines.
-    """
+    "than the FY2026 audited total", a cap ("cap rework at 10 hours per sprint"). "By 2027" (a year) and "than
+    before" (an unmeasured standard) are not baselines."""
     return _BASELINE.search(_NOT_A_MEASURE.sub(" ", text)) is not None
 
 
