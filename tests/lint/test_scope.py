@@ -311,7 +311,7 @@ def test_the_context_says_whose_words_they_are(minimal_agreement: dict[str, Any]
     assert _context_at(document, ("parties", 0, "commits")) == TextContext(party="maria", standing=True)
     partners = ("maria", "Maria Chen", "li", "Li Wei")
     assert _context_at(document, ("relationship", "routine")) == TextContext(standing=True, partners=partners)
-    assert _context_at(document, ("celebration", "targets", 0, "metric")) == TextContext(measured=True)
+    assert _context_at(document, ("celebration", "targets", 0, "metric")) == TextContext(measured=True, counted=True)
     deliverable = ("results", "deliverables", 0)
     assert _context_at(document, (*deliverable, "what")) == TextContext(measured=True, owned=True, dated=True)
     assert _context_at(document, (*deliverable, "acceptance")) == TextContext(measured=False, owned=True, dated=True)

@@ -598,3 +598,39 @@ def test_the_partners_answering_one_partners_act_through_agreed_lint(partners: s
     fired = [line for line in result.output.splitlines() if f" {RULE.code} " in line]
     assert len(fired) == 1, result.output  # the one-off deliverable, not the partners' practice
     assert path.read_text(encoding="utf-8").splitlines()[int(fired[0].split(":")[1]) - 1].strip().startswith('"what"')
+
+
+_COUNTED = TextContext(counted=True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Active merchants in Q1 2032", []),  # what is counted, and over which window
+    ("Revenue from new merchants in FY2032", []),
+    ("Merchants live by December 2032", []),
+    ("Active merchants in Q1", ["in Q1"]),  # which year's?
+    ("Merchants onboarded next quarter", ["next quarter"]),  # moves with the day it is read
+    ("Tickets closed before launch", ["before launch"]),
+])
+def test_a_period_with_its_year_in_what_is_counted_is_its_window(text: str, expected: list[str],
+                                                                 flagged_by: FlaggedBy) -> None:
+    assert flagged_by(RULE, text, _COUNTED) == expected
+    if not expected:
+        assert flagged_by(RULE, text) != []  # as a statement of its own, the same period reads as a deadline
+
+
+def test_a_targets_metric_is_counted_through_agreed_lint(minimal_agreement: dict[str, Any], tmp_path: Path) -> None:
+    minimal_agreement["celebration"] = {
+        "targets": [
+            {"id": "active", "metric": "Active merchants in Q1 2032", "target": 400},
+            {"id": "signed", "metric": "Median days to first transaction, merchants signed next quarter", "target": 9},
+        ],
+    }
+    minimal_agreement["results"]["deliverables"][0]["what"] = "Onboard 400 active merchants in Q1 2032"
+    path = tmp_path / "targets.json"
+    path.write_text(json.dumps(minimal_agreement, indent=2), encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(path), "--no-cache", "--today", "2031-01-05"])
+    fired = sorted(line.split(" warning ")[1] for line in result.output.splitlines() if f" {RULE.code} " in line)
+    assert fired == [  # the deliverable's period is its deadline; the metric's is the window of its count
+        '"in Q1 2032" is a period, not a day: give the calendar day it ends on, as YYYY-MM-DD',
+        '"next quarter" is relative to when it was written: give the calendar day',
+    ], result.output

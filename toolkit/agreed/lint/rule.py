@@ -71,6 +71,8 @@ class TextContext(Record):
     check-ins): the names they go by (each party's id and name), or None for any other words. Their acting together
     ("we", "both of us", "Helen and Rafael") is the shared practice such an answer asks for, not a group that owes
     it; anyone else ("the team", "someone", "management") still names nobody.
+    ``counted``: the words name what is counted (a target's ``metric``), whose time is in fields of its own: a
+    period with its year there ("merchants signed in Q1 2032") is the window of the count, never a deadline.
     Free-standing statements (``agreed check-text``) have none of these.
     """
 
@@ -80,6 +82,7 @@ class TextContext(Record):
     standing: bool = False
     dated: bool = False
     partners: tuple[str, ...] | None = None
+    counted: bool = False
 
 
 class AtPath(Record):

@@ -28,7 +28,8 @@ its clock: the partners' meetings ("raise it at the next check-in"), the weekday
 morning"), a counted window from each occurrence ("orders due in the next 14 days") and a duration from an event the
 statement names ("whoever hears of an outage phones the other lead within 2 hours") pass there, while "promptly",
 "soon", "later" or "by Q3" fire as anywhere. An item with a day of its own (a milestone's due date, the day results
-are communicated) dates an event it happens at ("a slot at the all-hands").
+are communicated) dates an event it happens at ("a slot at the all-hands"). A target's metric names what is counted,
+and the target its own day: a period with its year there ("active merchants in Q1 2032") is the window of the count.
 
 Fires on:
     Reduce churn by Q4.
@@ -215,6 +216,8 @@ _TERM_COMPOUND = Regex(
 def _keep(hit: Hit, context: TextContext) -> bool:
     if hit.label == "numeric":
         return len(numeric_day_readings(hit.term)) > 1  # "1/3/2027", 1 March or 3 January; "31/03/2027" is one day
+    if context.counted and hit.label == "period" and _YEAR_IN.search(hit.term):
+        return False  # "merchants signed in Q1 2032" in a target's metric: the window of the count
     before = text_before(hit.masked, hit.start, 2)
     if _RECURRING_BEFORE.search(before) or _is_dated_after(hit) or in_aside(hit.sentence):
         return False  # "every quarter", "once a month", "on Friday 2027-03-05", "Risk: ... during the peak"

@@ -72,6 +72,8 @@ class Prose(Record):
     voice: Voice = Voice.PARTNERS
     standing: bool = False
     """Whether the words state a standing practice rather than something delivered once (see ``TextContext``)."""
+    counted: bool = False
+    """Whether the words name what is counted, with its time in fields of its own (see ``TextContext``)."""
     unread: str = ""
 
 
@@ -141,7 +143,7 @@ SCOPE: tuple[Prose, ...] = (
     _read("results.deliverables[].what", "W-WHAT", EVERY_RULE, Voice.ITEM),
     _read("results.deliverables[].acceptance", "W-WHAT", EVERY_RULE, Voice.ITEM),
     _read("results.milestones[].what", "W-MILESTONES", EVERY_RULE, Voice.ITEM),
-    _read("celebration.targets[].metric", "C-TARGETS", COUNTED, Voice.NO_ACTOR),
+    _read("celebration.targets[].metric", "C-TARGETS", COUNTED, Voice.NO_ACTOR)._replace(counted=True),
     _read("results.measures.quality[].measure", "W-MEASURES", COUNTED, Voice.NO_ACTOR),
     _read("results.measures.quality[].how", "W-MEASURES", COUNTED, Voice.NO_ACTOR),
     _read("results.measures.resources[].measure", "W-MEASURES", COUNTED, Voice.NO_ACTOR),
@@ -456,7 +458,7 @@ def _context(row: Prose, path: JsonPath, item: dict[str, object] | None, partner
         return TextContext(measured=measured, owned=owned, standing=row.standing, dated=dated)
     if row.voice is Voice.PARTNERS:
         return TextContext(measured=measured, standing=row.standing, dated=dated, partners=partners)
-    return TextContext(measured=measured, standing=row.standing, dated=dated)
+    return TextContext(measured=measured, standing=row.standing, dated=dated, counted=row.counted)
 
 
 def _is_number(value: object) -> bool:
