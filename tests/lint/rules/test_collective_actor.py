@@ -111,6 +111,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "Employees may download their payslips from the HR portal.",
         "Customers can export their data at any time.",
         "People can download the report from the portal.",
+        "Incidents are escalated to management within 2 hours.",  # a recipient and a time, no group acting
         "Anyone can raise an alert in the team channel.",
         "Stakeholders may read the minutes in the wiki.",
         "The team is expected at the Monday stand-up.",

@@ -109,7 +109,8 @@ lowercase word, not a past form, an adverb or a verb of state, with the rest of 
 _AS_COMMITTING = rf"(?=\s*,?\s+(?:\w+ly\s+)?{_COMMITS})"
 _AS_SUBJECT = rf"(?=\s*,?\s+(?:\w+ly\s+)?(?:{_COMMITS}|{_THIRD_PERSON}))"
 _AS_PLURAL_SUBJECT = rf"(?=\s*,?\s+(?:\w+ly\s+)?{_BASE_FORM})"
-_MODIFIER = r"(?:\s+(?:from|of|in|at|on|within)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
+_MODIFIER = r"(?:\s+(?:from|of|in|at|on|within)\s+(?:the\s+)?(?!\d)[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
+"""Where a group is from ("someone from Sales", "the team in Lisbon"); not a span of time ("within 2 hours")."""
 _BODIES = ("working group", "task force", "project team")
 _GENERIC_BODY = rf"(?:the|our|their|a|this)\s+(?:[\w\-]+\s+){{0,2}}?{alternation(_BODIES)}"
 _SUBJECT = TermPattern.either(  # a generic body, a group or a placeholder, with an optional modifier, as the subject
