@@ -36,6 +36,12 @@ def _labels(text: str) -> list[tuple[str, str]]:
     ("Deliver X by Y.", ("by Y", "placeholder")),
     ("Ship by 1/3/2027.", ("1/3/2027", "numeric")),
     ("Ship by 01.03.2027.", ("01.03.2027", "numeric")),
+    ("Tidy the data once things settle down.", ("once things settle down", "condition")),
+    ("Tidy the data when the dust settles.", ("when the dust settles", "condition")),
+    ("Tidy the data after the launch stabilises.", ("after the launch stabilises", "condition")),
+    ("Provide the data once available.", ("once available", "condition")),
+    ("Tidy the data over the Christmas holidays.", ("over the Christmas holidays", "period")),
+    ("Tidy the data over the summer break.", ("over the summer break", "period")),
 ])
 def test_each_shape_is_found_with_its_label(text: str, expected: tuple[str, str]) -> None:
     assert expected in _labels(text)
@@ -69,7 +75,7 @@ _TIME_WORDS = st.sampled_from([
     "before", "the", "pilot", "ends", "until", "we", "launch", "run-up", "to", "fortnight", "lunchtime", "agreed",
     "fortnights", "date", "ship", ",", ".", "a", "few", "years", "subsequent", "phase", "some", "point", "over",
     "time", "due", "course", "sprint", "3", "release", "X", "Y", "this", "afternoon", "the", "weekend", "months",
-    "ahead",
+    "ahead", "things", "settle", "settles", "dust", "stabilises", "holidays", "Christmas", "break",
 ])
 
 
@@ -85,3 +91,13 @@ def test_no_pattern_is_skipped_on_a_text_it_matches(text: str) -> None:
         assert regex is not None
         if regex.search(text) is not None:
             assert list(pattern.spans(text)), (pattern.label, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The queue settles within 10 minutes of each deploy.",
+    "Provide the data once it is available in the 2027-03-01 export.",
+    "Take the break room keys back by 2027-03-01.",
+])
+def test_a_settled_measure_or_a_named_break_room_is_no_undated_time(text: str) -> None:
+    assert not [label for phrase, label in _labels(text) if "settle" in phrase or "break" in phrase
+                or phrase == "once available"]

@@ -304,6 +304,30 @@ _CONDITION_WORDS = any_word("once", "soon", "when", "until", "till", "time")
 CONDITION = TermPattern.raw(_CONDITION_SOURCE, needs=_CONDITION_WORDS, label="condition")
 CONDITION_RE = Regex(_CONDITION_SOURCE, re.IGNORECASE | re.VERBOSE, _CONDITION_WORDS)
 """An undated event or condition as the timing of a commitment: "once legal signs off", "when data is available"."""
+_SETTLING = (
+    r"(?:settles?|settled|stabili[sz]es|stabili[sz]ed|calms|calmed|quiets|quietens|dies|eases|slows|normali[sz]es)"
+    r"(?:\s+(?:down|off))?"
+)
+_BREAK = r"(?:holidays|holiday\s+(?:season|period)|festive\s+(?:season|period|break)|break|summer\s+break)"
+UNSETTLED = TermPattern.raw(
+    rf"""(?<![\w\-])(?:
+      (?:once|when|after|as\s+soon\s+as|until|till)\s+(?:things|(?:the|our|their|its|this|that)\s+(?:[\w\-]+\s+)?
+        [\w\-]+)\s+{_SETTLING}
+    | once\s+available
+    )(?![\w\-])""",
+    needs=any_word(
+        "settle", "settles", "settled", "stabilises", "stabilizes", "stabilised", "stabilized", "calms", "calmed",
+        "quiets", "quietens", "dies", "eases", "slows", "normalises", "normalizes", "available",
+    ),
+    label="condition",
+)
+"""A time set by a state nobody dates ("once things settle down", "when the dust settles", "after the launch
+stabilises") and availability with no event behind it ("provide the data once available")."""
+BREAK = _period(
+    rf"(?<![\w\-])(?:over|across)\s+the\s+(?:{HOLIDAY}\s+|{_SEASON}\s+)?{_BREAK}(?![\w\-])",
+    any_word("holidays", "holiday", "festive", "break"),
+)
+"""A break with no year: "over the Christmas holidays", "over the summer break"."""
 PLACEHOLDER_DATE = TermPattern.raw(
     rf"(?<![\w\-])(?:by|before|until|on|due(?:\s+date)?|deadline|date|when)\s*:?\s+{PLACEHOLDER}",
     needs=may_hold_placeholder,
@@ -327,6 +351,6 @@ dots, only a four-digit year makes it a day rather than a version ("4.2.10")."""
 
 TIME_PHRASES = (
     PLACEHOLDER_DATE, LETTER_DATE, NUMERIC_DATE, *PERIODS, OFFSET_MILESTONE, MILESTONE, PREFIXED_EVENT, EVENT_DAY,
-    EVENT_CLAUSE, SPAN, CONDITION, RELATIVE, DAY_OF_MONTH, PLAN_UNIT, DURATION, FUZZY,
+    EVENT_CLAUSE, SPAN, CONDITION, UNSETTLED, BREAK, RELATIVE, DAY_OF_MONTH, PLAN_UNIT, DURATION, FUZZY,
 )  # fmt: skip
 """Every pattern, in the order the rule scans them (the leftmost and longest hit wins where they overlap)."""
