@@ -135,6 +135,28 @@ def test_a_rename_to_a_bad_or_taken_id_is_refused(client: Client, repository: Pa
         client.request("textDocument/rename", {**at, "newName": "maria"})
 
 
+def test_a_section_a_proposed_agreement_lacks_is_added_from_the_template(client: Client, repository: Path) -> None:
+    path = repository / "contracts" / "short.yaml"
+    text = ("agreed: 1\nid: short\ntitle: Short\nstatus: proposed\nterm: {start: 2031-01-01, end: 2031-12-01}\n"
+            "parties: []\n")
+    path.write_text(text, encoding="utf-8")
+    uri = client.open(path, text)
+    required = [d for d in client.next_diagnostics(uri) if d["range"]["start"] == {"line": 0, "character": 0}]
+    assert len(required) == 4
+    actions = [action for action in _actions(client, uri, 0) if action["title"].startswith("Add the template's")]
+    assert sorted(action["title"].split()[3] for action in actions) == [
+        "celebration", "framing", "relationship", "results"]
+    assert _actions(client, uri, 4) == []  # not offered away from where the sections are reported
+    completed = text
+    for version, title in enumerate(["framing", "results", "celebration", "relationship"], start=2):
+        [action] = [action for action in _actions(client, uri, 0) if action["title"].split()[3] == title]
+        completed = client.apply(completed, action["edit"]["changes"][uri])
+        after = _edit(client, uri, completed, version)
+    assert [d for d in after if d["range"]["start"] == {"line": 0, "character": 0}] == []
+    assert "# " in completed.split("framing:")[0].rsplit("\n", 2)[-2]  # the template's guiding comment came along
+    assert not [a for a in _actions(client, uri, 0) if a["title"].startswith("Add the template's")]
+
+
 @pytest.mark.parametrize(("written", "day"), [
     ("31 March 2031", "2031-03-31"), ("March 31, 2031", "2031-03-31"), ("31st of March 2031", "2031-03-31"),
     ("31/03/2031", "2031-03-31"), ("2031/3/31", "2031-03-31"), ("3.3.2031", "2031-03-03"),

@@ -119,3 +119,36 @@ def consent_folder_of(file: Path, agreement_id: str | None, party_id: str) -> Pa
 
     folder = ledger_folder(file, agreement_id) / party_id
     return folder if folder.is_dir() else None
+
+
+def missing_sections(document: Document, lines: Sequence[str]) -> list[tuple[str, Edit]]:
+    """For each top-level section the agreement's status requires and the agreement lacks: its name and the edit that
+    adds the template's section (with its guiding comments) at the end of the agreement."""
+    status = document.value_at(("status",))
+    data = document.data if isinstance(document.data, dict) else {}
+    required = [entry.key for steps, entry in guide().entries.items()
+                if len(steps) == 1 and status in entry.required_in and entry.key not in data]
+    if not required:
+        return []
+    blocks = _template_sections()
+    last = len(lines) - 1 if lines else 0
+    end = Range(last, len(lines[last]) if lines else 0, last, len(lines[last]) if lines else 0)
+    return [(key, Edit(end, "\n\n" + blocks[key].rstrip("\n"))) for key in required if key in blocks]
+
+
+def _template_sections() -> dict[str, str]:
+    """The template's top-level sections by key, each with the comment lines above it."""
+    from agreed.schema import template_path
+
+    lines = template_path().read_text(encoding="utf-8").splitlines()
+    starts = [(number, token.key) for number, line in enumerate(lines)
+              for token in tokens(line)[:1] if token.col == 0 and token.key is not ITEM]
+    firsts = [_with_comments_above(lines, number) for number, _ in starts]
+    return {str(key): "\n".join(lines[first:end]).rstrip("\n") + "\n"
+            for (_, key), first, end in zip(starts, firsts, [*firsts[1:], len(lines)], strict=True)}
+
+
+def _with_comments_above(lines: Sequence[str], number: int) -> int:
+    while number > 0 and lines[number - 1].startswith("#"):
+        number -= 1
+    return number

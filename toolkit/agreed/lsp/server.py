@@ -307,10 +307,17 @@ def _code_actions(ls: AgreementServer, uri: str, wanted: types.Range) -> list[ty
             edit = fixes.suppression(lines, problem)
             actions.append(_action(f"Suppress {problem.rule} here (write the reason)", uri, document, lines, [edit],
                                    [_diagnostic(document, lines, problem)]))
+    if start[0] == 0 or _touches_key(lines, "status", start[0], end[0]):  # where the missing sections are reported
+        for key, edit in fixes.missing_sections(loaded, lines):
+            actions.append(_action(f"Add the template's {key} section", uri, document, lines, [edit], []))
     for edit, written in fixes.iso_days(loaded):
         if (edit.range.end_line, edit.range.end_character) >= start and (edit.range.line, edit.range.character) <= end:
             actions.append(_action(f"Write {written!r} as {edit.text}", uri, document, lines, [edit], []))
     return actions
+
+
+def _touches_key(lines: list[str], key: str, first: int, last: int) -> bool:
+    return any(lines[number].startswith(f"{key}:") for number in range(first, min(last + 1, len(lines))))
 
 
 def _suppressible(code: str) -> bool:
