@@ -6,11 +6,11 @@ purpose says what it must be enough for: "enough people to cover 3 shifts"), an 
 frequency ("regularly", "from time to time", "once in a while", "ongoing", a cadence made rough, "roughly weekly",
 "every week or so") gives no cadence: nobody can say when the promise was missed. Give the count, the exact target
 (or a stated tolerance such as "40 ± 2") or the recurrence ("every Monday", "monthly"). A promise hedged by how
-often it holds ("Li usually answers within 2 hours", "we tend to meet on Fridays") is kept however often it is
-broken; said of someone who acts, such an adverb is reported too, while a description of a thing or a system ("the
-queue usually peaks on Mondays") is not a promise. "At some point" is a time, not a quantity: the fuzzy-deadline
-rule reports it. "As needed" is a frequency after a routine that comes back ("meet as needed"); after any other
-action it leaves open whether the action happens at all, which escape-clause reports.
+often it holds ("Li usually answers within 2 hours", "we tend to meet on Fridays", "sometimes longer at weekends")
+is kept however often it is broken; said of someone who acts, such an adverb is reported too, while a description of
+a thing or a system ("the queue usually peaks on Mondays") is not a promise. "At some point" is a time, not a
+quantity: the fuzzy-deadline rule reports it. "As needed" is a frequency after a routine that comes back ("meet as
+needed"); after any other action it leaves open whether the action happens at all, which escape-clause reports.
 
 Fires on:
     Onboard several new accounts and run some workshops.
@@ -72,9 +72,9 @@ FREQUENCIES = (
 HEDGES = (
     "usually", "mostly", "typically", "generally", "normally", "as a rule", "in general", "more often than not",
     "most of the time", "for the most part", "in most cases", "nearly always", "almost always", "tend to",
-    "tends to", "tended to", "tend not to", "tends not to",
+    "tends to", "tended to", "tend not to", "tends not to", "sometimes", "at times",
 )  # fmt: skip
-"""Adverbs that say a promise holds only most times: who made it can break it and still have kept it."""
+"""Adverbs that say a promise holds only some or most times: who made it can break it and still have kept it."""
 
 _QUANTIFIER = TermPattern.of(QUANTIFIERS, label="quantity")
 _HEDGE = TermPattern.of(HEDGES, label="hedge")
@@ -191,7 +191,7 @@ _MESSAGES = {
     "approximation": "is an approximate number with no tolerance: give the exact target or a range",
     "quantity": "is a vague quantity: give the number",
     "frequency": 'is a vague frequency: state the cadence (e.g. "every Monday", "monthly")',
-    "hedge": "says the promise holds only most times: state what is done every time, or the share of times it must "
+    "hedge": "says the promise does not always hold: state what is done every time, or the share of times it must "
     'hold (e.g. "95% within 2 hours")',
 }
 
@@ -213,8 +213,8 @@ def _hedges_a_promise(hit: Hit) -> bool:
     available", "normally distributed") or what a thing does."""
     subject = hit.subject
     next_word = text_after(hit.masked, hit.end, 1).rstrip(".,;:!?)")
-    if _ADJECTIVE.match(next_word) or next_word.endswith("ed"):
-        return False
+    if _ADJECTIVE.match(next_word) or next_word.endswith("ed") or next_word in ("is", "was"):
+        return False  # "generally available"; "sometimes is not a word we use": the word named, not used
     if _COPULA.fullmatch(text_before(hit.masked, hit.start, 1)) and next_word in ("the", "a", "an"):
         return False  # "Q4 is usually the busiest quarter": what something is, not what anyone does
     return subject.kind in _HEDGED_ACTORS and not subject.subordinate
