@@ -157,6 +157,20 @@ def test_a_section_a_proposed_agreement_lacks_is_added_from_the_template(client:
     assert not [a for a in _actions(client, uri, 0) if a["title"].startswith("Add the template's")]
 
 
+def test_a_party_without_an_id_is_given_one_from_its_name(client: Client, repository: Path) -> None:
+    uri, text = _open(client, repository)
+    line = _line_of(text, "  - id: daniel")
+    without = _with_line(text, line, "  - name: Daniel Okafor")
+    without = without.replace("\n    name: Daniel Okafor\n", "\n", 1)
+    assert _edit(client, uri, without, 2)  # a party without an id, and 'daniel' named nowhere defined
+    [action] = [action for action in _actions(client, uri, line) if action["title"].startswith("Give")]
+    assert action["title"] == "Give this party the id daniel-okafor"
+    fixed = client.apply(without, action["edit"]["changes"][uri])
+    assert fixed.split("\n")[line:line + 2] == ["  - id: daniel-okafor", "    name: Daniel Okafor"]
+    assert "S100" not in {d["code"] for d in _edit(client, uri, fixed, 3)}
+    assert _actions(client, uri, _line_of(text, "  - id: maria")) == []
+
+
 @pytest.mark.parametrize(("written", "day"), [
     ("31 March 2031", "2031-03-31"), ("March 31, 2031", "2031-03-31"), ("31st of March 2031", "2031-03-31"),
     ("31/03/2031", "2031-03-31"), ("2031/3/31", "2031-03-31"), ("3.3.2031", "2031-03-03"),

@@ -152,3 +152,26 @@ def _with_comments_above(lines: Sequence[str], number: int) -> int:
     while number > 0 and lines[number - 1].startswith("#"):
         number -= 1
     return number
+
+
+def missing_party_ids(document: Document) -> list[tuple[str, Edit]]:
+    """For each party written as a block mapping with a name and no id: the id its name gives (lower case, words
+    joined by ``-``, made unique) and the edit that writes it as the party's first key."""
+    from agreed.agreement import agreement_of
+    from agreed.schema import is_valid_id
+
+    agreement = agreement_of(document)
+    taken = set(agreement.party_ids)
+    found: list[tuple[str, Edit]] = []
+    for party in agreement.parties:
+        span = document.values.get(party.path)
+        if party.id is not None or not party.name or span is None or document.source[span.start:span.start + 1] == "{":
+            continue
+        base = re.sub(r"[^a-z0-9]+", "-", party.name.lower()).strip("-")[:60] or "party"
+        new = next(f"{base}{suffix}" for suffix in ("", *(f"-{n}" for n in range(2, 1000)))
+                   if f"{base}{suffix}" not in taken)
+        if not is_valid_id(new):
+            continue
+        taken.add(new)
+        found.append((new, Edit(Range(span.line, span.col, span.line, span.col), f"id: {new}\n{' ' * span.col}")))
+    return found

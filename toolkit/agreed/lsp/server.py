@@ -310,6 +310,9 @@ def _code_actions(ls: AgreementServer, uri: str, wanted: types.Range) -> list[ty
     if start[0] == 0 or _touches_key(lines, "status", start[0], end[0]):  # where the missing sections are reported
         for key, edit in fixes.missing_sections(loaded, lines):
             actions.append(_action(f"Add the template's {key} section", uri, document, lines, [edit], []))
+    for party_id, edit in fixes.missing_party_ids(loaded):
+        if start[0] <= edit.range.line <= end[0] + 1:
+            actions.append(_action(f"Give this party the id {party_id}", uri, document, lines, [edit], []))
     for edit, written in fixes.iso_days(loaded):
         if (edit.range.end_line, edit.range.end_character) >= start and (edit.range.line, edit.range.character) <= end:
             actions.append(_action(f"Write {written!r} as {edit.text}", uri, document, lines, [edit], []))
