@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from agreed.lint.engine import check_statement
 from agreed.lint.rule import Category, TextContext, TextRule
 from agreed.lint.rules.escape_clause import RULE
 from agreed.problem import Severity
@@ -140,3 +141,16 @@ def test_time_left_open_has_its_own_message() -> None:
     assert isinstance(RULE, TextRule)
     (span,) = RULE.check("Deliver the plan ASAP.", TextContext())
     assert span.message.startswith('"ASAP" leaves the time to whoever owes the work: give a date')
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Answer each ticket within 2 hours of its arrival except in exceptional cases.",
+         ("V103", "except in exceptional cases")),
+        ("The plan runs to 10 pages, more or less.", ("V102", "more or less")),
+    ],
+)
+def test_the_clause_is_said_once_by_the_rule_that_names_it(text: str, said: tuple[str, str]) -> None:
+    findings = check_statement(text)
+    assert [(finding.rule, text[finding.start : finding.end]) for finding in findings] == [said]
