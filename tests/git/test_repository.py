@@ -3,11 +3,13 @@ and trees."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from agreed.git.repository import GitError, Repository
+from agreed.git.repository import CommandFailed, GitError, Repository
 from gitrepo import Repo, sample_agreement
 
 
@@ -123,3 +125,40 @@ def test_holding_head_keeps_the_commit_read_first_until_it_ends(repo: Repo) -> N
                 assert repository.head() == first
             assert repository.head() == first  # the inner hold ends without releasing the outer one
         assert repository.head() == second
+
+
+def test_open_from_inside_the_git_folder_finds_the_work_tree_and_a_bare_repository_is_refused(
+        repo: Repo, tmp_path: Path) -> None:
+    with Repository.open(repo.root / ".git" / "refs") as repository:
+        assert repository.root == repo.root.resolve()
+    bare = tmp_path / "shared.git"
+    repo.git("init", "-q", "--bare", str(bare))
+    with pytest.raises(GitError, match="is a bare repository"):
+        Repository.open(bare)
+
+
+def test_running_git_and_reading_head_import_no_gitpython(repo: Repo) -> None:
+    repo.write("contracts/a.yaml", sample_agreement())
+    sha = repo.commit("one")
+    program = ("import sys; from pathlib import Path; from agreed.git.repository import Repository\n"
+               f"r = Repository.open(Path({str(repo.root)!r}))\n"
+               "head = r.head(); listed = r.tree_blobs('HEAD'); read = r.blobs(listed.values())\n"
+               "print(head, sorted(listed), len(read), 'git' in sys.modules)\n"
+               "r.read('HEAD', 'contracts/a.yaml'); print('git' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
+    assert shown.split() == [sha, "['contracts/a.yaml']", "1", "False", "True"]
+
+
+def test_a_failing_command_says_what_git_said_in_one_line(repo: Repo) -> None:
+    with Repository.open(repo.root) as repository:
+        with pytest.raises(CommandFailed, match=r"^ambiguous argument 'no-such-thing'") as caught:
+            repository.run("log", "no-such-thing")
+        assert caught.value.status == 128
+        assert "\n" not in str(caught.value)
+        assert repository.run("hash-object", "--stdin", stdin=b"x\n").strip() == repo.git(
+            "hash-object", str(_written(repo.root / "x.txt", "x\n"))).encode()
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

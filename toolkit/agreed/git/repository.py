@@ -1,7 +1,9 @@
 """The handle on a git repository: open it, run git in it, resolve revisions, read files, blobs and trees.
 
-This is the only module that uses GitPython, and it imports it lazily (inside functions), so importing this module
-costs nothing and the lint paths never load it. Every failure surfaces as :class:`GitError`, whose text is one line
+Git runs as a command; objects read one by one (a file at a revision, a blob) go through GitPython's kept
+``cat-file`` processes. This is the only module that uses GitPython, and it imports it only when the first such
+object is read, so opening a repository and running git costs no import (about a tenth of a second of CPU) and the
+lint paths never load it. Every failure surfaces as :class:`GitError`, whose text is one line
 meant for users. The job-specific operations (history, changes, additions, config) are functions of the sibling
 modules that take a :class:`Repository`.
 """
@@ -10,10 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from agreed.errors import AgreedError
 
@@ -53,13 +55,42 @@ def literal(path: str) -> str:
     return f":(literal){path}"
 
 
+def one_line_of(stderr: bytes, status: int) -> str:
+    """:func:`one_line` of what a git command that exited with ``status`` wrote on its error stream."""
+    lines = [line.strip() for line in decode_text(stderr).splitlines() if line.strip()]
+    return _tidy(lines[0]) if lines else f"git exited with status {status}"
+
+
+def _git(folder: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``git ARGS`` run in ``folder``, its messages in English (they are read, and shown to users)."""
+    environment = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}
+    try:
+        return subprocess.run(["git", *args], cwd=folder, input=stdin, capture_output=True, env=environment,
+                              check=False, stdin=None if stdin is not None else subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise GitError("git is not available: the git command was not found") from None
+    except OSError as error:
+        raise GitError(f"git could not be started: {error}") from None
+
+
+def _top(folder: Path) -> Path | None:
+    """The top of the work tree that holds ``folder``; None when ``folder`` is in none (a git folder)."""
+    tree = _git(folder, "rev-parse", "--show-toplevel")
+    top = decode_path(tree.stdout.rstrip(b"\n")) if tree.returncode == 0 else ""
+    return Path(top) if top else None
+
+
 def one_line(error: BaseException) -> str:
     """The first meaningful line of what a failed git command (or GitPython) said, without git's prefixes."""
     stderr = getattr(error, "stderr", "")
     if isinstance(stderr, bytes):
         stderr = decode_text(stderr)
     lines = [line.strip() for line in str(stderr or error).splitlines() if line.strip()]
-    message = lines[0] if lines else type(error).__name__
+    return _tidy(lines[0] if lines else type(error).__name__)
+
+
+def _tidy(message: str) -> str:
+    """One line git (or GitPython, quoting it) wrote, without their prefixes and quotes."""
     for prefix in ("stderr: ", "fatal: ", "error: "):
         message = message.removeprefix(prefix)
     return message.strip("'\" ")
@@ -68,12 +99,9 @@ def one_line(error: BaseException) -> str:
 class Repository:
     """A git repository with a work tree, opened from any folder inside it."""
 
-    def __init__(self, repo: git.Repo) -> None:
-        self._repo = repo
-        tree = repo.working_tree_dir
-        if tree is None:
-            raise GitError(f"{repo.git_dir} is a bare repository (agreed needs a work tree)")
-        self.root = Path(tree).resolve()
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self._objects: git.Repo | None = None  # GitPython's handle, opened when an object is first read
         self._commits: set[str] = set()  # full shas already verified to name commits (they never change)
         self._held: list[str | None] = []  # HEAD's commit, kept while holding_head is in force
 
@@ -89,47 +117,55 @@ class Repository:
     @classmethod
     def open(cls, start: Path) -> Repository:
         """The repository that holds ``start`` (a folder or a file, existing or not)."""
-        try:
-            import git
-        except ImportError as error:  # GitPython refuses to import when no git executable is found
-            raise GitError(f"git is not available: {one_line(error)}") from None
         folder = _existing_folder(Path(start))
-        try:
-            return cls(git.Repo(folder, search_parent_directories=True))
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise GitError(f"{start} is not inside a git repository") from None
-        except git.GitError as error:
-            raise GitError(one_line(error)) from None
+        found = _git(folder, "rev-parse", "--is-bare-repository", "--absolute-git-dir")
+        if found.returncode != 0:
+            message = one_line_of(found.stderr, found.returncode)
+            if "not a git repository" in message:
+                raise GitError(f"{start} is not inside a git repository")
+            raise GitError(message)
+        bare, git_dir = (decode_path(line) for line in found.stdout.splitlines()[:2])
+        top = None if bare == "true" else _top(folder) or _top(Path(git_dir).parent)  # from inside .git: its parent
+        if top is None:
+            raise GitError(f"{git_dir} is a bare repository (agreed needs a work tree)")
+        return cls(top)
 
     def close(self) -> None:
         """Stop the git processes kept for reading objects."""
-        self._repo.close()
+        if self._objects is not None:
+            self._objects.close()
 
-    def run(self, *args: str) -> bytes:
-        """Run ``git ARGS`` in this repository; its standard output as bytes. :class:`CommandFailed` when git exits
-        with another status than 0."""
-        import git
+    def _object_store(self) -> git.Repo:
+        """GitPython's handle on this repository, whose kept ``cat-file`` processes read objects; imported and
+        opened only when an object is first read (most commands read none: they pay neither)."""
+        if self._objects is None:
+            try:
+                import git
+            except ImportError as error:  # GitPython refuses to import when no git executable is found
+                raise GitError(f"git is not available: {one_line(error)}") from None
+            try:
+                self._objects = git.Repo(self.root)
+            except git.GitError as error:
+                raise GitError(one_line(error)) from None
+        return self._objects
 
-        try:
-            output: bytes = self._repo.git.execute(["git", *args], stdout_as_string=False,
-                                                   strip_newline_in_stdout=False)
-        except git.GitCommandError as error:
-            raise CommandFailed(one_line(error), error.status if isinstance(error.status, int) else None) from None
-        except git.GitCommandNotFound:
-            raise GitError("git is not available: the git command was not found") from None
-        return output
+    def run(self, *args: str, stdin: bytes | None = None) -> bytes:
+        """Run ``git ARGS`` in this repository (``stdin``: what it reads); its standard output as bytes.
+        :class:`CommandFailed` when git exits with another status than 0."""
+        finished = _git(self.root, *args, stdin=stdin)
+        if finished.returncode != 0:
+            raise CommandFailed(one_line_of(finished.stderr, finished.returncode), finished.returncode)
+        return finished.stdout
 
     def head(self) -> str | None:
-        """HEAD's commit, read from the ref files in-process (no git process, and no look into the object store);
-        None on an unborn branch. Inside :meth:`holding_head`, the commit read first."""
+        """HEAD's commit; None on an unborn branch. Inside :meth:`holding_head`, the commit read first."""
         if self._held:
             return self._held[0]
-        from git.refs.symbolic import SymbolicReference
-
         try:
-            return str(SymbolicReference.dereference_recursive(self._repo, "HEAD"))
-        except ValueError:
+            found = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}")
+        except CommandFailed:
             return None  # an unborn branch: no history yet
+        return decode_text(found).strip()
 
     @contextlib.contextmanager
     def holding_head(self) -> Iterator[None]:
@@ -183,7 +219,7 @@ class Repository:
         if not _encodes(path):
             return self._read_by_listing(commit, path)
         try:
-            _, kind, _, data = self._repo.git.get_object_data(f"{commit}:{path}")
+            _, kind, _, data = self._object_store().git.get_object_data(f"{commit}:{path}")
         except ValueError:  # cat-file --batch answers "missing"
             return None
         kind_name: object = kind  # GitPython annotates it as str but hands over bytes
@@ -201,7 +237,7 @@ class Repository:
     def blob(self, blob_id: str) -> bytes:
         """The bytes of a blob."""
         try:
-            data: bytes = self._repo.odb.stream(bytes.fromhex(blob_id)).read()
+            data: bytes = self._object_store().odb.stream(bytes.fromhex(blob_id)).read()
         except (ValueError, OSError) as error:
             raise GitError(f"cannot read blob {blob_id}: {one_line(error)}") from None
         return data
@@ -212,23 +248,8 @@ class Repository:
         wanted = [blob_id for blob_id in dict.fromkeys(blob_ids) if _is_object_id(blob_id)]
         if not wanted:
             return {}
-        with tempfile.TemporaryFile() as request:
-            request.write("".join(f"{blob_id}\n" for blob_id in wanted).encode("ascii", errors="replace"))
-            request.seek(0)
-            output = self._batch_output(request)
-        return _batch_blobs(output)
-
-    def _batch_output(self, request: BinaryIO) -> bytes:
-        import git
-
-        try:
-            output: bytes = self._repo.git.execute(["git", "cat-file", "--batch"], istream=request,
-                                                   stdout_as_string=False, strip_newline_in_stdout=False)
-        except git.GitCommandError as error:
-            raise CommandFailed(one_line(error), error.status if isinstance(error.status, int) else None) from None
-        except git.GitCommandNotFound:
-            raise GitError("git is not available: the git command was not found") from None
-        return output
+        request = "".join(f"{blob_id}\n" for blob_id in wanted).encode("ascii")
+        return _batch_blobs(self.run("cat-file", "--batch", stdin=request))
 
     def tree_blobs(self, rev: str) -> dict[str, str]:
         """The blob id of every file of the tree of the commit ``rev`` names, by repo-relative posix path (a
