@@ -100,6 +100,7 @@ def test_is_rate_window(before: str, expected: bool) -> None:
     ("KR3: zero Sev-1 incidents caused by releases ", True),  # a count of none, with what caused them
     ("Median days to first transaction, merchants signed ", True),  # a plural with no determiner
     ("Get contracts signed ", False),  # a result to bring about
+    ("Maria finishes testing ", False),  # a verb and its object
     ("Ship 40 features ", False),  # no participle: the set is what is due
 ])
 def test_describes_a_set(before: str, expected: bool) -> None:

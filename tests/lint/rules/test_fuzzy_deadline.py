@@ -518,6 +518,7 @@ def test_a_holiday_is_a_day_once_its_year_is_given(text: str, expected: list[str
     ("Median time to acknowledge Sev-1 pages, all pages in H1 2032", []),
     # a period by which a set is to be done, or a level reached
     ("Get contracts signed in Q3 2032.", ["in Q3 2032"]),
+    ("Maria finishes testing in Q3 2032.", ["in Q3 2032"]),
     ("Ship 40 features in Q3 2032.", ["in Q3 2032"]),
     ("Raise monthly active merchants to 5000 in Q3 2032.", ["in Q3 2032"]),
     ("Li will keep the rota at 5 people by Q3 2032.", ["by Q3 2032"]),

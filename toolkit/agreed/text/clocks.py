@@ -132,20 +132,24 @@ _THRESHOLD = Regex(
 """A bounded count or amount just before a time: "after 5 failed attempts" + "within 15 minutes", "at most EUR 20,000"
 + "in 2027"."""
 
-_PARTICIPLE = (
-    r"(?:\w+(?:ed|ing)|held|run|done|made|built|sent|written|paid|sold|found|seen|given|taken|begun|known|shown"
-    r"|drawn|grown|left|lost|kept|won|set|put|cut|read|met|brought|bought|taught|caught|spent|led|fed|hired|fired)"
+_IRREGULAR_PARTICIPLE = (
+    r"(?:held|run|done|made|built|sent|written|paid|sold|found|seen|given|taken|begun|known|shown|drawn|grown|left"
+    r"|lost|kept|won|set|put|cut|read|met|brought|bought|taught|caught|spent|led|fed|hired|fired)"
 )
+_PARTICIPLE = rf"(?:\w+(?:ed|ing)|{_IRREGULAR_PARTICIPLE})"
+_PAST_PARTICIPLE = rf"(?:\w+ed|{_IRREGULAR_PARTICIPLE})"
 _BY_WHOM = r"(?:\s+by\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)?"
 """Who or what did what a participle says, if given: "caused by releases", "signed by the sales team"."""
 _COUNTED_PARTICIPLE = Regex(
     rf"""\b(?:the|all|every|each|these|those|zero|{NUMBER})\s+(?:{NUMBER}\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+s
     \s+{_PARTICIPLE}{_BY_WHOM}$
-    | (?<!\bget\s)(?<!\bgets\s)(?<!\bhave\s)(?<!\bhas\s)(?<![\w\-])[\w\-]*[^\Ws]s\s+{_PARTICIPLE}{_BY_WHOM}$""",
+    | (?<!\bget\s)(?<!\bgets\s)(?<!\bhave\s)(?<!\bhas\s)(?<![\w\-])(?!(?:gets|has|is|was|does|needs)\s)
+        [\w\-]*[^\Ws]s\s+{_PAST_PARTICIPLE}{_BY_WHOM}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A plural noun with a participle after it: "the 11 reports retired", "60 starters joining", "zero Sev-1 incidents
-caused by releases", "merchants signed" (not "get contracts signed", whose participle is a result to bring about)."""
+caused by releases"; with no determiner, a past participle only ("merchants signed"): "Maria finishes testing" is a
+verb and its object, and "get contracts signed" or "the contract gets signed" a result to bring about."""
 
 _AGENT_BEFORE_BY = Regex(rf"\b{_PARTICIPLE}(?:\s+(?:off|up|out|over|through|back))?$", re.IGNORECASE)
 """A participle before "by", with its particle if any ("reported", "signed off")."""
