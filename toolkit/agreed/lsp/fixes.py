@@ -16,7 +16,7 @@ from typing import Final
 from agreed.document import Document
 from agreed.lint.suppressions import Scope
 from agreed.lsp.guidance import guide
-from agreed.lsp.navigation import Range, party_mentions, span_range
+from agreed.lsp.navigation import Range, party_mentions, problem_range, span_range
 from agreed.lsp.places import ITEM, Step, tokens
 from agreed.problem import Problem
 from agreed.record import Record
@@ -175,3 +175,40 @@ def missing_party_ids(document: Document) -> list[tuple[str, Edit]]:
         taken.add(new)
         found.append((new, Edit(Range(span.line, span.col, span.line, span.col), f"id: {new}\n{' ' * span.col}")))
     return found
+
+
+class Fix(Record):
+    """One quick fix: what the editor shows, its edit, and the finding it answers (None for one it offers itself)."""
+
+    title: str
+    edit: Edit
+    problem: Problem | None = None
+
+
+def fixes_in(document: Document, lines: Sequence[str], problems: Sequence[Problem], wanted: Range) -> list[Fix]:
+    """The fixes for what lies in ``wanted``: a suppression for each suppressible finding there, the sections the
+    status requires (on the first line, where their absence is reported, or on ``status``), an id for a party that
+    has none, an ISO day for a date written otherwise."""
+    found = [Fix(f"Suppress {problem.rule} here (write the reason)", suppression(lines, problem), problem)
+             for problem in problems
+             if _overlaps(problem_range(lines, problem), wanted) and _suppressible(problem.rule)]
+    if wanted.line == 0 or any(lines[number].startswith("status:")
+                               for number in range(wanted.line, min(wanted.end_line + 1, len(lines)))):
+        found += [Fix(f"Add the template's {key} section", edit) for key, edit in missing_sections(document, lines)]
+    found += [Fix(f"Give this party the id {party_id}", edit) for party_id, edit in missing_party_ids(document)
+              if wanted.line <= edit.range.line <= wanted.end_line + 1]
+    found += [Fix(f"Write {written!r} as {edit.text}", edit) for edit, written in iso_days(document)
+              if _overlaps(edit.range, wanted)]
+    return found
+
+
+def _overlaps(one: Range, other: Range) -> bool:
+    return (one.end_line, one.end_character) >= (other.line, other.character) and (
+        (one.line, one.character) <= (other.end_line, other.end_character))
+
+
+def _suppressible(code: str) -> bool:
+    from agreed.lint.rules import find_rule
+
+    rule = find_rule(code)
+    return rule is not None and rule.suppressible

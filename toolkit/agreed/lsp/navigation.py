@@ -6,6 +6,7 @@ milestones and targets. Ranges are 0-based lines and character columns, as edito
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 
 from agreed.agreement import agreement_of
 from agreed.compose import Span
@@ -13,6 +14,7 @@ from agreed.document import Document, JsonPath
 from agreed.lines import line_col
 from agreed.lsp.guidance import guide
 from agreed.lsp.places import ITEM, Step
+from agreed.problem import Problem
 from agreed.record import Record
 
 
@@ -48,6 +50,18 @@ class Symbol(Record):
 def span_range(document: Document, span: Span) -> Range:
     line, col = line_col(document.source, span.end)
     return Range(span.line, span.col, line - 1, col - 1)
+
+
+def problem_range(lines: Sequence[str], problem: Problem) -> Range:
+    """The words at fault when the finding knows where they end; else from its column to the end of what is written
+    on its line (its comment left out)."""
+    line = min(problem.line, len(lines)) - 1 if lines else 0
+    start = problem.col - 1
+    if problem.end_col > problem.col:
+        return Range(line, start, line, problem.end_col - 1)
+    text = lines[line] if lines else ""
+    written = text.split(" #", 1)[0].rstrip()
+    return Range(line, start, line, max(len(written), start + 1))
 
 
 def party_definition(document: Document, party_id: str) -> Range | None:

@@ -170,25 +170,13 @@ def _file_of(document: TextDocument) -> Path:
 
 def _diagnostic(document: TextDocument, lines: list[str], problem: Problem) -> types.Diagnostic:
     return types.Diagnostic(
-        range=_client_range(document, lines, _problem_range(lines, problem)),
+        range=_client_range(document, lines, navigation.problem_range(lines, problem)),
         message=problem.message,
         severity=_SEVERITIES[problem.severity],
         code=problem.rule,
         code_description=_code_description(),
         source=SOURCE,
     )
-
-
-def _problem_range(lines: list[str], problem: Problem) -> navigation.Range:
-    """The words at fault when the finding knows where they end; else from its column to the end of what is written
-    on its line (its comment left out)."""
-    line = min(problem.line, len(lines)) - 1 if lines else 0
-    start = problem.col - 1
-    if problem.end_col > problem.col:
-        return navigation.Range(line, start, line, problem.end_col - 1)
-    text = lines[line] if lines else ""
-    written = text.split(" #", 1)[0].rstrip()
-    return navigation.Range(line, start, line, max(len(written), start + 1))
 
 
 def _code_description() -> types.CodeDescription | None:
@@ -223,7 +211,7 @@ def _hover(ls: AgreementServer, uri: str, position: types.Position) -> types.Hov
 def _hover_text(buffer: _Buffer, lines: list[str], line: int, character: int) -> str | None:
     if buffer.checked is not None:
         for problem in buffer.checked.problems:
-            if _problem_range(lines, problem).holds(line, character):
+            if navigation.problem_range(lines, problem).holds(line, character):
                 found = guidance.finding_hover(problem)
                 if found is not None:
                     return found
@@ -298,36 +286,10 @@ def _code_actions(ls: AgreementServer, uri: str, wanted: types.Range) -> list[ty
         return []
     document, lines, loaded = current
     start, end = _server_position(document, lines, wanted.start), _server_position(document, lines, wanted.end)
-    actions: list[types.CodeAction] = []
-    for problem in buffer.checked.problems:
-        where = _problem_range(lines, problem)
-        if (where.end_line, where.end_character) < start or (where.line, where.character) > end:
-            continue
-        if _suppressible(problem.rule):
-            edit = fixes.suppression(lines, problem)
-            actions.append(_action(f"Suppress {problem.rule} here (write the reason)", uri, document, lines, [edit],
-                                   [_diagnostic(document, lines, problem)]))
-    if start[0] == 0 or _touches_key(lines, "status", start[0], end[0]):  # where the missing sections are reported
-        for key, edit in fixes.missing_sections(loaded, lines):
-            actions.append(_action(f"Add the template's {key} section", uri, document, lines, [edit], []))
-    for party_id, edit in fixes.missing_party_ids(loaded):
-        if start[0] <= edit.range.line <= end[0] + 1:
-            actions.append(_action(f"Give this party the id {party_id}", uri, document, lines, [edit], []))
-    for edit, written in fixes.iso_days(loaded):
-        if (edit.range.end_line, edit.range.end_character) >= start and (edit.range.line, edit.range.character) <= end:
-            actions.append(_action(f"Write {written!r} as {edit.text}", uri, document, lines, [edit], []))
-    return actions
-
-
-def _touches_key(lines: list[str], key: str, first: int, last: int) -> bool:
-    return any(lines[number].startswith(f"{key}:") for number in range(first, min(last + 1, len(lines))))
-
-
-def _suppressible(code: str) -> bool:
-    from agreed.lint.rules import find_rule
-
-    rule = find_rule(code)
-    return rule is not None and rule.suppressible
+    found = fixes.fixes_in(loaded, lines, buffer.checked.problems, navigation.Range(*start, *end))
+    return [_action(fix.title, uri, document, lines, [fix.edit],
+                    [_diagnostic(document, lines, fix.problem)] if fix.problem is not None else [])
+            for fix in found]
 
 
 def _action(title: str, uri: str, document: TextDocument, lines: list[str], edits: list[fixes.Edit],
