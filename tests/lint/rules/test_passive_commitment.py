@@ -51,6 +51,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Invoices are forwarded to support.", ["are forwarded"]),
     ("Uptime will be calculated each month.", ["will be calculated"]),  # the work promised, not the method
     ("Refunds are calculated and paid within 5 days.", ["are calculated"]),
+    ("Churn is measured monthly in ChartMogul.", ["is measured"]),  # when it is done, not what the figure is
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -147,8 +147,9 @@ _DEFINES = Regex(
 )
 """A definition of how a figure is worked out, in the present tense ("Uptime is calculated over each calendar
 month"): the method, whose result is the same whoever applies it; "will be calculated" still promises the work."""
-_AND_DONE = Regex(rf"\s+(?:and|or)\s+(?:\w+ly\s+)?{_PARTICIPLE}\b", re.IGNORECASE)
-"""A second passive joined to the first ("refunds are calculated and paid"): work, not only a definition."""
+_METHOD = Regex(r"\s+(?:as|over|across|from|per|using|excluding|including|on\s+the\s+basis\s+of)\b", re.IGNORECASE)
+"""What a definition goes on to say: what the figure is, over what or from what ("as the mean", "over each calendar
+month"), not when it is done ("Churn is measured monthly" is work someone does)."""
 _MESSAGES = {
     "passive": 'is passive with no actor: name who will do it (e.g. "Finance will ...", "... by Ana Ruiz")',
     "existential": "hides who makes it happen: name the person or unit who will provide it",
@@ -164,7 +165,7 @@ def _keep(hit: Hit) -> bool:
         return False  # "is based in", "are committed to", "will be involved in"
     if _SUBORDINATE.search(text_before(hit.masked, hit.start, 3)) or _in_subordinate_clause(hit):
         return False  # "before it is posted": a condition; "every defect that is reported": which defects
-    if hit.label == "passive" and _DEFINES.match(term) and not _AND_DONE.match(hit.masked, hit.end):
+    if hit.label == "passive" and _DEFINES.match(term) and _METHOD.match(hit.masked, hit.end):
         return False  # "Uptime is calculated over each calendar month": how the figure is defined
     if hit.label == "passive" and _infinitive_after(hit):
         return False  # "Li is expected to deliver" names its actor
