@@ -348,6 +348,9 @@ def test_a_single_month_is_no_window(before: str, term: str) -> None:
     ("Resolve the backlog, all tickets ", "in Q3 2032", False),  # no figure for the set to be the window of
     ("Ship 40 features ", "in Q3 2032", False),
     ("Li will hold the launch party at 6 pm ", "in March 2032", False),  # nothing kept at a level
+    ("Li will hold the workshop at 3 sites ", "in Q3 2032", False),
+    ("Start the monthly reviews ", "in Q3 2032", False),  # when the count starts
+    ("Publish the monthly reviews ", "in 2032", True),
 ])
 def test_a_span_over_which_a_level_or_a_statistic_is_measured_is_a_window(before: str, term: str,
                                                                         expected: bool) -> None:

@@ -270,15 +270,20 @@ _HELD_LEVEL = Regex(
     |at\s+or\s+(?:above|below|over|under)|(?:no\s+)?(?:more|less|fewer|higher|lower)\s+than
     |not\s+(?:above|below|over|under|exceeding))\s+{NUMBER}
     | \b(?:keep|keeps|kept|keeping|hold|holds|held|holding|maintain|maintains|maintained|maintaining)\b
-        [^,;:]*?\bat\s+(?:zero|nil|{NUMBER}(?!\s*(?:am|pm|a\.m|p\.m|h\b|o['\u2019]clock|[:.]\d)))""",
+        [^,;:]*?\bat\s+(?:zero|nil|{NUMBER}(?:\s*(?:%|percent|per\s?cent))?)\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A level held ("under 30 minutes", "at least 99.95 %", "keep incidents at zero"), not one reached ("to under 3 %",
-"from 8 % to 5 %")."""
+"""A level held ("under 30 minutes", "at least 99.95 %", "keep incidents at zero" right before the span), not one
+reached ("to under 3 %", "from 8 % to 5 %")."""
 _PER_PERIOD_COUNT = Regex(
     r"\b(?:daily|weekly|monthly|quarterly|annual|yearly)\s+(?:[\w\-]+\s+)?[\w\-]*[^\Ws]s\s*$", re.IGNORECASE
 )
 """A count taken per period just before a span ("monthly active merchants in December 2032"): counted over it."""
+_STARTS = Regex(
+    r"\b(?:start|begin|introduce|launch|adopt|set\s+up|roll\s+out|move\s+to|switch\s+to|switches\s+to)(?:s|ed|ing)?\b",
+    re.IGNORECASE,
+)
+"""A verb that starts something ("start monthly reviews in Q3 2032"): the span is when it starts, a deadline."""
 _UNITS_OF = Regex(
     r"(?<!\d\s)(?<!\bone\s)\b(?:(?:calendar|working|business)\s+)?(?:days|weeks|weekends|months|quarters|sprints)\s*$",
     re.IGNORECASE,
@@ -500,7 +505,7 @@ def is_measurement_window(before: str, term: str) -> bool:
         clause = f"{earlier[-1]} {clause}"  # ", all pages in H1 2032": the set of the figure named before it
     if _REACHED.search(clause) is not None:
         return False  # "raise the average order value to EUR 50 in Q3": a level to reach, by a deadline
-    if _PER_PERIOD_COUNT.search(clause) or _UNITS_OF.search(clause):
+    if (_PER_PERIOD_COUNT.search(clause) and not _STARTS.search(clause)) or _UNITS_OF.search(clause):
         return True  # "monthly active merchants in December 2032", "calendar months in 2032"
     return _HELD_LEVEL.search(clause) is not None or names_statistic(clause)
 
