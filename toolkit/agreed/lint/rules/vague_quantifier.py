@@ -31,7 +31,7 @@ Passes:
     Allocate enough people to cover 3 shifts.
     Li answers each ticket within 2 hours of its arrival; the ticket queue usually peaks on Mondays.
     Release the API as generally available by 2027-03-31.
-    Onboard up to 40 merchants by 2027-03-31; answer in 2 hours, give or take 10 minutes.
+    Cap the pilot at up to 40 merchants; reply within 2 hours of each call, give or take 5 minutes.
 """
 
 from __future__ import annotations
