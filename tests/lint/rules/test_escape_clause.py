@@ -79,6 +79,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ("Ship the importer by 2027-03-01 if circumstances change.", ["if circumstances change"]),
         ("Fix every reported bug unless it is trivial.", ["unless it is trivial"]),
         ("Fix the reported bugs unless they seem minor.", ["unless they seem minor"]),
+        ("Fix each reported bug unless it's cosmetic.", ["unless it's cosmetic"]),
         ("Exceptions aside, Li answers each ticket within 2 hours of its arrival.", ["Exceptions aside"]),
         ("Answer each ticket within 2 hours, with rare exceptions.", ["with rare exceptions"]),
         ("Answer each ticket within 2 hours except in exceptional cases.", ["except in exceptional cases"]),

@@ -144,7 +144,8 @@ _LIMIT_CLAUSES = TermPattern.raw(
     | (?:if|when|where|wherever|whenever)\s+(?:it|this|that)\s+(?:(?:is|seems|makes)\s+)?(?:business\s+)?
       {alternation(_JUDGED)}
     | (?:if|when|where|wherever|whenever)\s+{alternation(_JUDGED[1:])}
-    | unless\s+(?:it|they|this|that|the\s+[\w\-]+)\s+(?:is|are|seems|seem|looks|look)\s+(?:too\s+)?
+    | unless\s+(?:(?:it|they|this|that|the\s+[\w\-]+)\s+(?:is|are|seems|seem|looks|look)|(?:it|that)['\u2019]s
+      |they['\u2019]re)\s+(?:too\s+)?
       {alternation(_SMALL)}
     | (?:(?:some|rare|few|occasional|the\s+odd|certain|reasonable)\s+)?exceptions\s+(?:aside|apart|excepted)
     | with\s+(?:(?:some|rare|few|occasional|the\s+odd|certain|reasonable)\s+)?exceptions
