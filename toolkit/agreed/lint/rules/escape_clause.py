@@ -263,8 +263,8 @@ _REOPENS = Regex(
     r"|escalat\w*|notify|notifies|inform\w*|tell|tells)\b",
     re.IGNORECASE,
 )
-"""Before "if circumstances change", a step the change sets off ("renegotiate if things change"): a trigger, which
-renegotiation-without-trigger judges, not a way out of the work."""
+"""Around "if circumstances change", a step the change sets off ("renegotiate if things change", "if priorities
+change, Ana re-plans the sprint"): a trigger, which renegotiation-without-trigger judges, not a way out of the work."""
 _IF_CHANGED = ("if ", "should ", "in case ")
 _MESSAGES = {
     "": "is an escape clause: state the condition that triggers the work, or commit without it",
@@ -287,7 +287,7 @@ def _keep(hit: Hit) -> bool:
     ):
         return _POINTS_TO_TERMS.match(hit.masked, hit.end) is None
     if lowered.startswith(_IF_CHANGED) and lowered.endswith(_CHANGES):
-        return _REOPENS.search(hit.before) is None
+        return _REOPENS.search(hit.sentence) is None
     if lowered.startswith("up to"):
         return _SUPPLIES.search(hit.before) is not None and (
             hit.subject.kind not in _NO_PARTY or _PROMISED.search(hit.before) is not None
