@@ -75,6 +75,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
         ("Onboard dozens of merchants and hundreds of shops.", ["dozens of", "hundreds of"]),
         ("We tend to meet on Fridays.", ["tend to"]),
         ("Support answers each ticket within 2 hours (NB: sometimes longer at weekends).", ["sometimes"]),
+        ("Li at times answers the phone.", ["at times"]),
         ("Provide enough test accounts for the pilot.", ["enough"]),
     ],
 )
@@ -127,6 +128,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
         "Offer either a refund or two vouchers per late delivery.",
         "The queue tends to peak on Mondays.",
         "The queue sometimes peaks on Mondays.",
+        "Li adds 2 agents at times of peak load listed in Annex A.",
         "The sample is large enough for the 2027 survey.",
         "Keep the pages fast enough as the 2027 load test defines it.",
     ],

@@ -165,6 +165,7 @@ _EXEMPT_AFTER = {
     "continuous": r"(?:integration|delivery|deployment|improvement\s+process)\b",
     "a lot": r"(?:more|less|fewer)\b",
     "ad hoc": r"[a-z]+s\b",  # "ad hoc reports": a kind of report, not how often
+    "at times": r"(?:of|when|set|agreed|listed|defined|given|shown|stated|specified|named|in|on)\b",  # times of day
     "dozens": r"of\b",  # "dozens of": the whole phrase is the term
     "hundreds": r"of\b",
     "thousands": r"of\b",
@@ -222,7 +223,7 @@ def _hedges_a_promise(hit: Hit) -> bool:
 
 def _keep(hit: Hit) -> bool:
     if hit.label == "hedge":
-        return _hedges_a_promise(hit)
+        return _hedges_a_promise(hit) and not exempted(hit.term.lower(), hit, after=_EXEMPT_AFTER, before={})
     word = hit.term.lower()
     if word in _ON_DEMAND and not _ROUTINE.search(hit.before):
         return False  # "escalate blockers as needed": a condition, which escape-clause reads, not a frequency
