@@ -82,6 +82,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Omar forecasts the load of each event in the Sales Calendar 2031, such as Black Friday and Cyber Monday.",
     "Li will do whatever the 2026 contract requires.",
     "Lay out the report like the 2026 one.",
+    "Price the add-ons like the 2026 ones, at EUR 10 and EUR 20 per seat.",
     "The new form looks like the old one and the old one's fields.",
     "Support the languages listed in Annex A, like DE and FR.",
 ])

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after
+from agreed.text.measures import has_number
 from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern, alternation, any_word
 from agreed.text.subjects import SubjectKind
@@ -266,6 +267,7 @@ _REOPENS = Regex(
 """Around "if circumstances change", a step the change sets off ("renegotiate if things change", "if priorities
 change, Ana re-plans the sprint"): a trigger, which renegotiation-without-trigger judges, not a way out of the work."""
 _IF_CHANGED = ("if ", "should ", "in case ")
+_RESERVED = ("reserve", "retain")
 _MESSAGES = {
     "": "is an escape clause: state the condition that triggers the work, or commit without it",
     "soon": 'leaves the time to whoever owes the work: give a date, or a time after a named event (e.g. "within 2 '
@@ -286,6 +288,8 @@ def _keep(hit: Hit) -> bool:
         ("agreed", "discussed", "arranged", "decided", "instructed", "specified", "stated")
     ):
         return _POINTS_TO_TERMS.match(hit.masked, hit.end) is None
+    if lowered.startswith(_RESERVED):
+        return not has_number(hit.after)  # "reserves the right to reduce the order by up to 10 units": bounded
     if lowered.startswith(_IF_CHANGED) and lowered.endswith(_CHANGES):
         return _REOPENS.search(hit.sentence) is None
     if lowered.startswith("up to"):

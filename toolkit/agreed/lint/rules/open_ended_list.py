@@ -77,6 +77,7 @@ _NOT_A_SET = Regex(
     r"(?:is|was|has|does|this|us|as|its|looks|seems|sounds|feels|appears|tastes|smells|less|unless|always|perhaps)$"
 )
 """Words ending in "s" before "like" that name no set of things: "it looks like", "less like"."""
+_COMPARED = Regex(r"\s+(?:the|a|an|this|that|these|those|our|their|its|his|her|your|any|every|each)\b", re.IGNORECASE)
 
 
 _SO_AS_TO = Regex(r"\s+to\b", re.IGNORECASE)
@@ -103,6 +104,8 @@ def _gives_examples(hit: Hit) -> bool:
     before = text_before(hit.masked, hit.start, 1).lower()
     if not before.endswith("s") or _NOT_A_SET.fullmatch(before) or listed_elsewhere(hit.masked, hit.start):
         return False
+    if _COMPARED.match(hit.masked, hit.end):
+        return False  # "price add-ons like the 2026 ones": a comparison with one thing
     clause_end = _CLAUSE_END.search(hit.masked, hit.end)
     values = hit.masked[hit.end : clause_end.start() if clause_end is not None else len(hit.masked)]
     return _LIST_IN.search(values) is not None
