@@ -88,6 +88,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Whoever receives a complaint forwards it to Li within 4 working hours.",
     "Uptime is calculated over each calendar month, excluding approved maintenance.",
     "The score is computed as the mean of the 3 ratings.",
+    "Deliver the plan in a format to be agreed.",  # a placeholder (V108), not a passive hiding its actor
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

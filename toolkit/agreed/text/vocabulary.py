@@ -106,8 +106,12 @@ _SLOT = (
     r"|partner|party|team|email|who|when|what|tbd|tbc|x+|n|\?+|placeholder|something|role|metric|figure"
     r"|owner\s+name|due\s+date|[a-z]+\s+here)"
 )
+LEFT_OPEN = r"determined|confirmed|decided|announced|defined|assigned"
+"""What "to be ..." leaves open in a placeholder: "to be determined", "to be confirmed"."""
+LEFT_TO_AGREE = r"agreed|settled|worked\s+out|finali[sz]ed|clarified|negotiated"
+"""What "to be ..." leaves to a later agreement: "to be agreed", "to be worked out"."""
 PLACEHOLDER = (
-    r"(?:(?<![\w\-])(?i:TBD|TBC|TBA|TBDs|to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned))"
+    rf"(?:(?<![\w\-])(?i:TBD|TBC|TBA|TBDs|to\s+be\s+(?:{LEFT_OPEN}))"
     r"(?![\w\-])"
     r"|(?<![\w\-])(?-i:FIXME|TODO|XXX+|XX+(?:\s?%)?)(?![\w\-])"
     r"|(?<![\w\-])(?-i:[XN])(?:\s?%|(?=\s+(?i:days?|weeks?|months?|hours?|years?|minutes?|percent|points|people"

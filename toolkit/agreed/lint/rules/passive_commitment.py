@@ -36,7 +36,7 @@ from agreed.text.hits import Hit, scan, text_before
 from agreed.text.patterns import Regex, TermPattern, any_word
 from agreed.text.roles import may_be_infinitive, sends_to_someone
 from agreed.text.sentences import clause_around
-from agreed.text.vocabulary import BY_AGENT, names_owner
+from agreed.text.vocabulary import BY_AGENT, LEFT_OPEN, LEFT_TO_AGREE, names_owner
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -137,7 +137,7 @@ _NOUN_NEXT = Regex(
     r"|daily|monthly|quickly|first|done|right|back|out|up|off)\b)[a-z]{3,}\b"
 )
 _RELATIVE_SUBJECT = Regex(r"(?:who|whoever|that|which|whichever|whatever)$")
-_PLACEHOLDER_PHRASE = Regex(r"to\s+be\s+(?:determined|confirmed|decided|announced|defined|assigned)$")
+_PLACEHOLDER_PHRASE = Regex(rf"to\s+be\s+(?:{LEFT_OPEN}|{LEFT_TO_AGREE})$")
 _AGENT = Regex(BY_AGENT, re.IGNORECASE, needs=any_word("by"))
 _FROM_ACTOR = Regex(r"\bfrom\s+(?:the\s+)?[A-Z]\w+")
 _DEFINES = Regex(

@@ -30,7 +30,7 @@ from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_before
 from agreed.text.names import in_name
 from agreed.text.patterns import Regex, TermPattern, any_word
-from agreed.text.vocabulary import PLACEHOLDER, may_hold_placeholder
+from agreed.text.vocabulary import LEFT_TO_AGREE, PLACEHOLDER, may_hold_placeholder
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -65,7 +65,7 @@ _LABELLED = frozenset({
 })  # fmt: skip
 """Words after which a capital letter names something: "product Y", "Generation X", "the X axis"."""
 _UNSETTLED = TermPattern.raw(
-    r"""(?<![\w\-])to\s+be\s+(?:agreed|settled|worked\s+out|finali[sz]ed|clarified|negotiated)
+    rf"""(?<![\w\-])to\s+be\s+(?:{LEFT_TO_AGREE})
     (?:\s+(?:upon|on|later|at\s+a\s+later\s+(?:date|stage|point)|in\s+due\s+course|separately))?(?![\w\-])
     (?!\s+(?:by|with|between|in|at|on|before|no\s+later|within)\b)""",
     needs=any_word("agreed", "settled", "worked", "finalised", "finalized", "clarified", "negotiated"),
