@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass, field
 
 from agreed.compose import Span
+from agreed.errors import AgreedError
 from agreed.lines import line_col
 
 TomlPath = tuple[str | int, ...]
@@ -40,8 +41,8 @@ class TomlLayout:
         )
 
 
-class _Stop(Exception):
-    """The text is not what the walk expects; what was found so far stands."""
+class _Stop(AgreedError):
+    """The text is not what the walk expects; what was found so far stands (never leaves this module)."""
 
 
 def locate(text: str) -> TomlLayout:
