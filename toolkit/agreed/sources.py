@@ -218,7 +218,16 @@ def _real_path(file: Path, folders: dict[str, str]) -> str:
             real = folders[folder] = os.path.realpath(folder or os.curdir)
         return os.path.join(real, name)
     except (OSError, RuntimeError, ValueError):  # a link loop, or a name the system refuses: the loader reports it
-        return str(file)
+        return _in_real_folder(folder, name)
+
+
+def _in_real_folder(folder: str, name: str) -> str:
+    """``name`` in the real place of ``folder``: where a link that goes nowhere (a loop) is told apart by, as every
+    Python version resolves it; the name as given when even the folder cannot be resolved."""
+    try:
+        return os.path.join(os.path.realpath(folder or os.curdir), name)
+    except (OSError, ValueError):
+        return os.path.join(folder, name)
 
 
 def _is_dir(path: Path) -> bool:
