@@ -31,6 +31,11 @@ def _basic(text: str) -> str:
     return f'"{escaped}"'
 
 
+def _literal_safe(char: str) -> bool:
+    """Whether a TOML literal string may hold ``char`` as it is (no control character but a tab, no DEL)."""
+    return (char >= " " or char == "\t") and char != "\x7f"
+
+
 def _key(name: str, draw: st.DrawFn) -> str:
     bare = name.isascii() and all(char.isalnum() or char in "_-" for char in name)
     if bare and draw(st.booleans()):
@@ -44,7 +49,7 @@ def _scalar(value: Any, draw: st.DrawFn) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     style = draw(st.sampled_from(["basic", "literal", "multi"]))
-    if style == "literal" and "'" not in value and all(char >= " " or char == "\t" for char in value):
+    if style == "literal" and "'" not in value and all(_literal_safe(char) for char in value):
         return f"'{value}'"
     if style == "multi" and all(char >= " " or char in "\t" for char in value) and '"' not in value[-1:]:
         return '"""' + _basic(value)[1:-1] + '"""'
