@@ -90,12 +90,14 @@ def _imported(name: str) -> Any:
     of the collector's sight (``gc.freeze``) once imported."""
     if name in sys.modules:
         return sys.modules[name]
+    collecting = gc.isenabled()  # a host that runs the command line in its process may have switched it off
     gc.disable()
     try:
         return importlib.import_module(name)
     finally:
         gc.freeze()
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 @click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
