@@ -47,3 +47,23 @@ def test_either_spans_are_the_leftmost_matches_one_after_another(text: str) -> N
         TermPattern.raw(r"[A-Z]\w+\s+and\s+[A-Z]\w+(?=\s+own)"),
     )
     assert list(pattern.spans(text)) == list(TermPattern.spans(pattern, text))
+
+
+_WORDS_AT_THE_END = re.compile(r"\(\?:(?:[a-z'\\s+]+\|)+[a-z'\\s+]+\)\$")
+"""A pattern that ends in a plain alternation of words anchored at the end of the text: "(?:each|every|per)$"."""
+_SUFFIXES = {r"(?:tion|sion|ment|ity|ness|ship|ware|s)$", r"(?:s|x|z|ch|sh)$"}
+"""The patterns that mean word endings, not words."""
+
+
+def test_a_word_looked_for_at_the_end_of_a_text_is_a_whole_word() -> None:
+    # The rules test the words before a finding with patterns such as "(?:each|every|per)$"; without a word boundary
+    # "breach" ends in "each" and "developer" in "per", and the finding was wrongly dropped.
+    import gc
+
+    import agreed.lint.rules  # noqa: F401 - builds every rule's patterns
+
+    gc.unfreeze()  # a command run in this process may have frozen the rules' objects out of gc's sight
+    sources = {found.source for found in gc.get_objects() if isinstance(found, Regex)}
+    unbounded = sorted(source for source in sources if source in _SUFFIXES or (
+        _WORDS_AT_THE_END.fullmatch(source) is not None))
+    assert set(unbounded) <= _SUFFIXES, unbounded

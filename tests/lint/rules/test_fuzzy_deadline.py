@@ -115,6 +115,8 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Retire the old CRM before launch and send the pack on 2027-03-01.", ["before launch"]),
     ("Ship the forecast for all 80 branches in Q2 2027.", ["in Q2 2027"]),
     ("2. Migrate billing soon", ["soon"]),  # a numbered imperative, not a heading
+    ("Omar will notify Li of a breach without undue delay.", ["without undue delay"]),  # "breach" ends in "each"
+    ("The developer will fix it soon.", ["soon"]),  # "developer" ends in "per"
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

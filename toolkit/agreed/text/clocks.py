@@ -153,7 +153,9 @@ verb and its object, and "get contracts signed" or "the contract gets signed" a 
 
 _AGENT_BEFORE_BY = Regex(rf"\b{_PARTICIPLE}(?:\s+(?:off|up|out|over|through|back))?$", re.IGNORECASE)
 """A participle before "by", with its particle if any ("reported", "signed off")."""
-_GROUP = Regex(r"(?:committee|group|board|panel|team|council|forum|customers?|users?|staff|partners?)$", re.IGNORECASE)
+_GROUP = Regex(
+    r"\b(?:committee|group|board|panel|team|council|forum|customers?|users?|staff|partners?)$", re.IGNORECASE
+)
 _EXAMINER = Regex(r"(?:audit|review|inspection|assessment)s?$", re.IGNORECASE)
 _JUDGED = Regex(
     r"""\b(?:checked|verified|approved|signed\s+off|reviewed|confirmed|validated|audited|tested|assessed|accepted
@@ -220,7 +222,7 @@ _ANSWERS_SOMEONE = Regex(
     re.IGNORECASE | re.VERBOSE,
 )
 """A verb of answering at the end of a clause, with its object: "answers Maria", "replies to the other lead"."""
-_PERSON_OBJECT = Regex(r"(?:him|her|them|me|each\s+other|one\s+another)$", re.IGNORECASE)
+_PERSON_OBJECT = Regex(r"\b(?:him|her|them|me|each\s+other|one\s+another)$", re.IGNORECASE)
 _POINTS_BACK = Regex(
     r"""\b(?:both|either|neither|the\s+other|each\s+other|one\s+another|it|they|them|this|these|those|such|then
     |thereafter|afterwards|follows?|following)\b""",

@@ -151,12 +151,12 @@ _SUBORDINATORS = frozenset((
 _RELATIVES = frozenset(("that", "which", "who", "whom", "whose", "what", "whatever", "whoever"))
 _COORDINATORS = frozenset(("and", "or", "but", "nor", "then", "yet"))
 _VERBS_BEFORE_THAT = Regex(
-    r"(?:agree|agreed|agrees|ensure|ensures|confirm|confirms|confirmed|note|notes|noted|accept|accepts|state|states"
+    r"\b(?:agree|agreed|agrees|ensure|ensures|confirm|confirms|confirmed|note|notes|noted|accept|accepts|state|states"
     r"|say|says|said|decide|decided|decides|expect|expects|mean|means|require|requires|understand|understands"
     r"|acknowledge|acknowledges|recognise|recognises|recognize|recognizes|promise|promises|know|knows)$"
 )
 _STOPPING_VERB = Regex(
-    r"(?:will|shall|must|should|would|can|could|may|might|is|are|was|were|be|been|has|have|had|do|does|did"
+    r"\b(?:will|shall|must|should|would|can|could|may|might|is|are|was|were|be|been|has|have|had|do|does|did"
     r"|wants?|needs?|agrees?)$"
 )
 _ROLE_OPENING = Regex(r"\s*as\s+(?:an?|the)\s+([^,.;:]{1,60}),", re.IGNORECASE)

@@ -157,7 +157,7 @@ _TEND_TO_PROBLEMS = TermPattern.raw(
 come and however they end, the work was done; nothing says what is resolved, how many or by when."""
 _HOMOGRAPHS = ("support", "help", "research", "focus", "monitor", "review", "promote", "champion", "partner")
 _SUBJECT_USE = Regex(rf"\s*(?:(?:and|&|/)\s*[\w\-]+\s+)?(?:team\s+)?{MODAL}\b", re.IGNORECASE)
-_AFTER_MODAL = Regex(r"(?:will|shall|must|should|can|could|may|might|to|[a-z]+['\u2019]ll)$")
+_AFTER_MODAL = Regex(r"\b(?:will|shall|must|should|can|could|may|might|to|[a-z]+['\u2019]ll)$")
 """A verb after a modal stays a verb before a noun: "will support staff" is no "support staff"."""
 _RANKS = Regex(r"(?:\s+[\w\-]+){1,4}\s+(?:over|before|ahead\s+of)\s", re.IGNORECASE)
 """Prioritising one thing over another states an order that can be checked."""
@@ -169,8 +169,8 @@ _NAMED_SET = Regex(rf"\s+{_NAME}(?:\s*,\s*{_NAME})+\s*,?\s+(?:and|or)\s+{_NAME}(
 each of which works or does not, like a system's capability."""
 _NEGATED = Regex(r"\b(?:not|never|no|n['\u2019]t)\b|n['\u2019]t$")
 _VERB_BEFORE = Regex(
-    r"(?:^|will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
-    r"|we|i|you|they|he|she|it|[a-z]+['\u2019]ll|please|jointly|together|help|helps)$"
+    r"(?:^|\b(?:will|shall|must|should|can|could|may|might|to|and|or|also|actively|fully|continue|continues|then"
+    r"|we|i|you|they|he|she|it|[a-z]+['\u2019]ll|please|jointly|together|help|helps))$"
 )
 _NOUN_AFTER = Regex(
     r"(?:desk|desks|team|teams|tickets?|rota|rotas|engineers?|staff|hours|queue|cases?|requests?|contracts?"

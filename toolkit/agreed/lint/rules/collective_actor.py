@@ -190,7 +190,7 @@ _ROLE_NOUN_AFTER = Regex(
 )
 """A plural role noun after the group, with its own verb: "the team leads approve it" (not "the team leads it")."""
 _AND_BEFORE = Regex(r"\band\s+$", re.IGNORECASE)
-_CLAUSE_WORD = Regex(r"(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
+_CLAUSE_WORD = Regex(r"\b(?:what|that|which|who|how|whether|if|when|whenever|unless|once|until|before|after|as)$")
 _PARTNERS = frozenset(
     (
         "we",

@@ -123,7 +123,7 @@ _FUNCTION_WORDS = frozenset(
     }
 )  # fmt: skip
 _DAY_BEFORE = Regex(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:of)?$")
-_RECURRING_BEFORE = Regex(r"(?:each|every|per|once\s+a|twice\s+a)$")
+_RECURRING_BEFORE = Regex(r"\b(?:each|every|per|once\s+a|twice\s+a)$")
 _DATE_NEAR = Regex(rf"{DATED_BY}{DATE}", re.IGNORECASE, has_date)
 """A calendar day right after a phrase, or in a bracket or an apposition after it: "on 2027-06-01", "(scheduled
 2027-06-01)", ", planned for 2027-06-01", "(go-live: 2027-06-01)"."""

@@ -74,7 +74,7 @@ _WHATEVER = TermPattern.raw(
 """A list closed by whatever the one who delivers picks: "Slack or whatever works", "Jira or whatever tool fits"."""
 _LIKE = TermPattern.of(("like",), label="like")
 _NOT_A_SET = Regex(
-    r"(?:is|was|has|does|this|us|as|its|looks|seems|sounds|feels|appears|tastes|smells|less|unless|always|perhaps)$"
+    r"\b(?:is|was|has|does|this|us|as|its|looks|seems|sounds|feels|appears|tastes|smells|less|unless|always|perhaps)$"
 )
 """Words ending in "s" before "like" that name no set of things: "it looks like", "less like"."""
 _COMPARED = Regex(r"\s+(?:the|a|an|this|that|these|those|our|their|its|his|her|your|any|every|each)\b", re.IGNORECASE)

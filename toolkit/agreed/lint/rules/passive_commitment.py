@@ -136,7 +136,7 @@ _NOUN_NEXT = Regex(
     r"\s+(?!(?:by|in|on|at|to|for|from|with|within|before|after|until|and|or|but|when|if|once|as|every|each|weekly"
     r"|daily|monthly|quickly|first|done|right|back|out|up|off)\b)[a-z]{3,}\b"
 )
-_RELATIVE_SUBJECT = Regex(r"(?:who|whoever|that|which|whichever|whatever)$")
+_RELATIVE_SUBJECT = Regex(r"\b(?:who|whoever|that|which|whichever|whatever)$")
 _PLACEHOLDER_PHRASE = Regex(rf"to\s+be\s+(?:{LEFT_OPEN}|{LEFT_TO_AGREE})$")
 _AGENT = Regex(BY_AGENT, re.IGNORECASE, needs=any_word("by"))
 _FROM_ACTOR = Regex(r"\bfrom\s+(?:the\s+)?[A-Z]\w+")

@@ -110,7 +110,7 @@ _JUDGED_BY = Regex(
 )
 """A superlative judged by a named benchmark or ranking ("as measured by the 2032 Baymard Institute benchmark"), or
 a rank out of a counted field ("rank 1 of 50"): the field and the measure are said, and the claim can be checked."""
-_POSSESSIVE = Regex(r"(?:our|my|their|his|her|its|your|at|to\s+the)$")
+_POSSESSIVE = Regex(r"\b(?:our|my|their|his|her|its|your|at|to\s+the)$")
 
 
 def _keep(hit: Hit) -> bool:

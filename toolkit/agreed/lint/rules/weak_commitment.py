@@ -69,7 +69,7 @@ _RIGHT = Regex(
     r"|(?:,\s*)?at\s+(?:its|their|his|her|our|your)\b"  # "may, at its discretion, ...": a right
 )
 _STATE = Regex(r"be\s+(?!able\b)\w")
-_MONTH_CONTEXT = Regex(r"(?:in|by|of|from|until|till|since|before|after|during|early|mid|late|end|\d+\w*)$")
+_MONTH_CONTEXT = Regex(r"\b(?:in|by|of|from|until|till|since|before|after|during|early|mid|late|end|\d+\w*)$")
 _NOUN_BEFORE = Regex(r"\b(?:a|an|the|our|their|its|this|that)$")
 _QUALIFIES = Regex(r"(?:\w+(?:ed|en|ive|ous|ful|able|ible|al|ic|ing|ant|ent)|harmful|sensitive|unsafe|relevant)\b")
 _INFORMS = Regex(r"(?:also\s+)?(?:note|be\s+noted|be\s+aware|refer|see)\b")
@@ -81,7 +81,7 @@ _DESCRIBES_A_RISK = Regex(
     r"|scenarios?)(?:\s+\d+)?\s*:",
     re.IGNORECASE,
 )
-_AUXILIARY = Regex(r"(?:is|are|was|were|be|been|being|am|'s|'re|not|also|now|still)$")
+_AUXILIARY = Regex(r"(?<![\w'])(?:is|are|was|were|be|been|being|am|'s|'re|not|also|now|still)$")
 _MODALS = frozenset(("should", "may", "might", "could"))
 _RETRIES = frozenset(verb_forms("try to", "attempt to"))
 _NOT_ABOUT_THE_COMMITTING_PARTY = frozenset((SubjectKind.SYSTEM, SubjectKind.RECIPIENT))
