@@ -117,6 +117,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("2. Migrate billing soon", ["soon"]),  # a numbered imperative, not a heading
     ("Omar will notify Li of a breach without undue delay.", ["without undue delay"]),  # "breach" ends in "each"
     ("The developer will fix it soon.", ["soon"]),  # "developer" ends in "per"
+    ("Li will send the figures when they become available.", ["when they become available"]),  # happens once
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected
@@ -154,6 +155,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Close every P1 defect before release 5.0 ships on 2027-03-01.",
     "Keep the on-call list until the new one is approved.",
     "Countersign within 5 days of contract signature.",
+    "Li will send the figures by 2027-03-01, or once they are available.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

@@ -305,24 +305,27 @@ CONDITION = TermPattern.raw(_CONDITION_SOURCE, needs=_CONDITION_WORDS, label="co
 CONDITION_RE = Regex(_CONDITION_SOURCE, re.IGNORECASE | re.VERBOSE, _CONDITION_WORDS)
 """An undated event or condition as the timing of a commitment: "once legal signs off", "when data is available"."""
 _SETTLING = (
-    r"(?:settles?|settled|stabili[sz]es|stabili[sz]ed|calms|calmed|quiets|quietens|dies|eases|slows|normali[sz]es)"
-    r"(?:\s+(?:down|off))?"
+    r"(?:settles?|settled|stabili[sz]es?|stabili[sz]ed|calms?|calmed|quiets?|quietens?|die|dies|eases?|slows?"
+    r"|normali[sz]es?)(?:\s+(?:down|off))?"
 )
 _BREAK = r"(?:holidays|holiday\s+(?:season|period)|festive\s+(?:season|period|break)|break|summer\s+break)"
 UNSETTLED = TermPattern.raw(
     rf"""(?<![\w\-])(?:
       (?:once|when|after|as\s+soon\s+as|until|till)\s+(?:things|(?:the|our|their|its|this|that)\s+(?:[\w\-]+\s+)?
         [\w\-]+)\s+{_SETTLING}
-    | once\s+available
+    | (?:once|when|as\s+soon\s+as)\s+(?:(?:they|it|these|those|this|that)\s+(?:are|is|become|becomes|get|gets)\s+)?
+        available
     )(?![\w\-])""",
     needs=any_word(
-        "settle", "settles", "settled", "stabilises", "stabilizes", "stabilised", "stabilized", "calms", "calmed",
-        "quiets", "quietens", "dies", "eases", "slows", "normalises", "normalizes", "available",
+        "settle", "settles", "settled", "stabilise", "stabilize", "stabilises", "stabilizes", "stabilised",
+        "stabilized", "calm", "calms", "calmed", "quiet", "quiets", "quieten", "quietens", "die", "dies", "ease",
+        "eases", "slow", "slows", "normalise", "normalize", "normalises", "normalizes", "available",
     ),
-    label="condition",
+    label="unsettled",
 )
 """A time set by a state nobody dates ("once things settle down", "when the dust settles", "after the launch
-stabilises") and availability with no event behind it ("provide the data once available")."""
+stabilises", "after things calm down") and availability with no event behind it ("provide the data once available",
+"when they become available")."""
 BREAK = _period(
     rf"(?<![\w\-])(?:over|across)\s+the\s+(?:{HOLIDAY}\s+|{_SEASON}\s+)?{_BREAK}(?![\w\-])",
     any_word("holidays", "holiday", "festive", "break"),

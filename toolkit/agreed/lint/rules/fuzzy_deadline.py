@@ -109,6 +109,7 @@ _MESSAGES = {
     "fuzzy": "names no deadline: give a calendar day or a duration from a dated event",
     "milestone": "is an undated event: give the calendar day it falls on",
     "condition": "is an undated condition: give the calendar day, or a duration from a dated event",
+    "unsettled": "is an undated condition: give the calendar day, or a duration from a dated event",
     "placeholder": "is a placeholder deadline: give the calendar day",
 }
 _DETERMINER = Regex(r"\b(?:the|a|an|our|their|its|this|that|his|her|whose|each|every|for|of|per|from)$")
@@ -397,6 +398,12 @@ def _keep_condition(hit: Hit, before: str) -> bool:
     return not specifies_behaviour(hit.masked, hit.start)  # "The system shall allow edits until the batch is posted"
 
 
+def _keep_unsettled(hit: Hit, before: str) -> bool:
+    """A state nobody dates ("once things calm down", "when they become available") happens once, whoever it is
+    said of: it is kept unless a calendar day in its sentence gives the deadline."""
+    return not has_date(hit.sentence)
+
+
 _RECORDED_TRIGGER = Regex(
     r"\b(?:(?:is|are|has\s+been|have\s+been|gets)\s+(?:\w+ly\s+)?(?:signed|countersigned|received|requested"
     r"|submitted|terminated|reported|notified|paid|ordered|booked|placed|filed|cancell?ed|canceled)"
@@ -445,6 +452,7 @@ _KEEP_BY_LABEL: dict[str, Callable[[Hit, str], bool]] = {
     "period": _keep_period,
     "milestone": _keep_milestone,
     "condition": _keep_condition,
+    "unsettled": _keep_unsettled,
     "fuzzy": _keep_fuzzy,
     "relative": _keep_relative,
 }
