@@ -34,6 +34,7 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "classify_subject",
+    "names_a_class",
     "passive_agent",
     "subject_before",
 ]
@@ -242,6 +243,22 @@ def _inverts_a_condition(tokens: list[str], index: int) -> bool:
 
 def _is_adverb(token: str) -> bool:
     return token in _ADVERBS or (token.islower() and token.endswith("ly"))  # "Emily" is a name
+
+
+def names_a_class(subject: Subject) -> bool:
+    """Whether ``subject`` names a whole class of people with no determiner ("Contractors", "Vendors", "Staff"), to
+    whom a "may" gives a permission rather than hedging a promise of one party."""
+    words = subject.words.strip().split()
+    if subject.kind is not SubjectKind.ACTOR or not words or words[0].lower() in _DETERMINERS:
+        return False
+    head = words[-1].lower().strip("'\u2019")
+    return head in _CLASS_NOUNS or (head.endswith("s") and not head.endswith("ss") and _singular(head) != head)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "each", "every",
+                          "any", "some", "all", "both", "either", "neither", "my", "your", "his", "her"))
+_CLASS_NOUNS = frozenset(("staff", "personnel", "faculty"))
+"""Nouns that name a class of people without a plural ending."""
 
 
 def classify_subject(words: str) -> SubjectKind:

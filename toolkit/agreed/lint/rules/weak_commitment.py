@@ -41,7 +41,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_after, text_before
 from agreed.text.patterns import Regex, TermPattern
-from agreed.text.subjects import Subject, SubjectKind, passive_agent
+from agreed.text.subjects import Subject, SubjectKind, names_a_class, passive_agent
 from agreed.text.vocabulary import verb_forms
 
 if TYPE_CHECKING:
@@ -131,6 +131,8 @@ def _modal_hedges(hit: Hit, word: str) -> bool:
         return True  # "customers should receive a reply": a hedge of whoever sends it
     if subject.kind in _NOT_ABOUT_THE_COMMITTING_PARTY:
         return False  # a specification's priority keyword, a permission, or what someone else should do
+    if word == "may" and names_a_class(subject):
+        return False  # "Contractors may submit invoices": a permission to every member of a class
     if subject.kind is SubjectKind.THING:
         return word == "should"  # "delays may occur" is a possibility; "the report should be sent" hedges
     if word != "should" and _STATE.match(after):
