@@ -49,6 +49,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("Track tasks in Jira or whatever tool fits.", ["or whatever tool fits"]),
     ("Send the report by e-mail or whatever.", ["or whatever"]),
     ("Translate the help pages into languages like DE and FR.", ["like"]),
+    ("Omar will use Postgres or something similar.", ["or something similar"]),
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 
 TERMS = (
     "etc.", "etc", "etcetera", "et cetera", "and so on", "and so forth", "and the like", "or the like", "or similar",
-    "and similar", "and such", "and whatnot", "including but not limited to", "including without limitation",
+    "or something similar", "or something like that", "and similar", "and such", "and whatnot",
+    "including but not limited to", "including without limitation",
     "including, but not limited to", "but not limited to", "among others", "amongst others", "among other things",
     "amongst other things", "and anything else", "and whatever else", "and everything else", "such as", "e.g.", "e.g",
     "eg.", "for example", "for instance", "and other", "or other", "and others", "or others", "as well as other",
