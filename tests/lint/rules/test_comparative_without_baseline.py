@@ -88,6 +88,7 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Keep the stored data to the minimum required by the 2026 retention policy.",
     "Accept suppliers rated B or higher on the 2026 audit scale.",
     "The plan runs to 10 pages, more or less.",
+    "Li will reduce flaky tests to zero by 2031-05-31.",  # "to zero" is a target, as "to 0" is
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

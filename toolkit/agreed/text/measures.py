@@ -46,7 +46,7 @@ _VAGUE_STANDARD = (
 )
 _BASELINE_WORDS = Regex(
     r"\b(?:baseline|audited|recorded|reported|published|measured|benchmark|target|halv|doubl|tripl|twofold|threefold"
-    r"|one|single|scale|ladder|matrix|rubric|tiers?|levels|\w*\d)",
+    r"|one|single|scale|ladder|matrix|rubric|tiers?|levels|zero|nil|none|\w*\d)",
     re.IGNORECASE,
 )
 
@@ -72,6 +72,7 @@ _BASELINE = Regex(
     | \bof\s+(?:{_APPROX})?{_AMOUNT}{_UNIT}
     | {NUMBER}\s*(?:%|percent|per\s?cent|pp|percentage\s+points?|points|pts|bps|x\b|\u00d7)
     | \b(?:halve|halved|halving|double|doubled|doubling|triple|tripled|twofold|threefold|twice\s+as)\b
+    | \b(?:to|down\s+to|at)\s+(?:zero|nil|none)\b
     """,
     re.IGNORECASE | re.VERBOSE,
     _may_hold_baseline,
