@@ -156,6 +156,8 @@ def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     "Keep the on-call list until the new one is approved.",
     "Countersign within 5 days of contract signature.",
     "Li will send the figures by 2027-03-01, or once they are available.",
+    "Li will report availability for each calendar month by the 5th working day of the next month.",
+    "If availability falls below 99.95%, Omar will credit 10% of that month's fee by the 10th of the next month.",
 ])
 def test_passes(text: str, flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == []

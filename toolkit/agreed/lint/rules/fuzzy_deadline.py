@@ -444,7 +444,22 @@ def _keep_relative(hit: Hit, before: str) -> bool:
         return not _OFFSET_BEFORE.search(hit.before.rstrip())  # "10 minutes early" is measured
     if term.endswith("term"):
         return not _TERM_COMPOUND.match(hit.masked, hit.end)  # "short-term loans" is a kind of loan
-    return True
+    return not _after_each_period(hit)
+
+
+_NEXT_PERIOD = Regex(r"\b(?:next|following)\s+(week|month|quarter|year)\b", re.IGNORECASE)
+_ADJECTIVE_OF = {"week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly|annual"}
+
+
+def _after_each_period(hit: Hit) -> bool:
+    """Whether "the next month" follows each period the sentence counts in ("for each calendar month by the 5th
+    working day of the next month", "that month's fee"): the month after each one, not after the writing."""
+    period = _NEXT_PERIOD.search(hit.term)
+    if period is None:
+        return False
+    unit = period.group(1).lower()
+    each = rf"\b(?:(?:each|every|per|that|the\s+same)\s+(?:calendar\s+|financial\s+)?{unit}|{_ADJECTIVE_OF[unit]})\b"
+    return re.search(each, hit.before, re.IGNORECASE) is not None
 
 
 _KEEP_BY_LABEL: dict[str, Callable[[Hit, str], bool]] = {
