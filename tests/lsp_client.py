@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import queue
+import shutil
 import subprocess
 import sys
 import threading
@@ -18,6 +19,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 TIMEOUT = 30.0
+CONTRACTS = Path(__file__).resolve().parents[1] / "contracts"
+
+
+def repository_with(folder: Path, *names: str) -> Path:
+    """``folder`` made a git repository whose ``contracts/`` holds copies of the shipped agreements ``names``."""
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    (folder / "contracts").mkdir()
+    for name in names:
+        shutil.copy(CONTRACTS / name, folder / "contracts" / name)
+    return folder
 
 
 class Client:

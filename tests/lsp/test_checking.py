@@ -4,24 +4,17 @@ read again only when they change."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from agreed.lsp.checking import BufferChecker
-
-CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
+from lsp_client import repository_with
 
 
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / "contracts").mkdir()
-    for name in ("sales-onboarding.yaml", "clinic-scheduling.yaml"):
-        shutil.copy(CONTRACTS / name, tmp_path / "contracts" / name)
-    return tmp_path
+    return repository_with(tmp_path, "sales-onboarding.yaml", "clinic-scheduling.yaml")
 
 
 def _duplicate(repository: Path) -> tuple[Path, str]:

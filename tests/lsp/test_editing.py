@@ -3,8 +3,6 @@ reason to write, a date in words turned into its ISO day, and a party id renamed
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,17 +10,12 @@ from typing import Any
 import pytest
 
 from agreed.lsp.fixes import REASON_PROMPT, iso_day
-from lsp_client import Client
-
-CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
+from lsp_client import Client, repository_with
 
 
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / "contracts").mkdir()
-    shutil.copy(CONTRACTS / "sales-onboarding.yaml", tmp_path / "contracts" / "sales-onboarding.yaml")
-    return tmp_path
+    return repository_with(tmp_path, "sales-onboarding.yaml")
 
 
 @pytest.fixture

@@ -3,15 +3,12 @@ a closed buffer leaves no diagnostics behind."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from lsp_client import Client
+from lsp_client import Client, repository_with
 
-CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
 EDITS = 2000
 WARM_UP = 200
 RSS_GROWTH_LIMIT_KB = 16 * 1024  # a leak of a few KB an edit would pass 16 MiB over 1,800 edits
@@ -27,11 +24,7 @@ def _rss_kb(pid: int) -> int:
 
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / "contracts").mkdir()
-    for name in ("field-service-returns.yaml", "clinic-scheduling.yaml"):
-        shutil.copy(CONTRACTS / name, tmp_path / "contracts" / name)
-    return tmp_path
+    return repository_with(tmp_path, "field-service-returns.yaml", "clinic-scheduling.yaml")
 
 
 def test_memory_stays_flat_across_thousands_of_checked_edits(repository: Path) -> None:

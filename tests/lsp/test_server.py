@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import datetime
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lsp_client import Client
-
-CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
+from lsp_client import CONTRACTS, Client, repository_with
 
 
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / "contracts").mkdir()
-    for name in ("sales-onboarding.yaml", "clinic-scheduling.yaml", "data-platform-migration.yaml"):
-        shutil.copy(CONTRACTS / name, tmp_path / "contracts" / name)
-    return tmp_path
+    return repository_with(tmp_path, "sales-onboarding.yaml", "clinic-scheduling.yaml", "data-platform-migration.yaml")
 
 
 @pytest.fixture
