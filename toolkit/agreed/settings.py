@@ -17,7 +17,7 @@ from pathlib import Path
 from agreed.codes import CONFIG_ERROR, EMPTY
 from agreed.compose import DEFAULT_LIMITS, Span
 from agreed.document import Document, failed_document, load_document
-from agreed.lines import split_lines
+from agreed.lines import line_col, split_lines
 from agreed.reading import Unreadable, read_file
 from agreed.sources import repository_root
 
@@ -130,9 +130,9 @@ def _toml_error_at(message: str, raw: bytes) -> tuple[int, int]:
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of byte ``offset`` of ``raw``."""
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    """The 1-based line and column (in characters) of byte ``offset`` of ``raw``, lines split as everywhere else."""
+    before = raw[:offset].decode("utf-8", errors="replace")
+    return line_col(before, len(before))
 
 
 def named_roster(settings: Document) -> str | None:
