@@ -58,6 +58,7 @@ def test_identity(rule_identity: RuleIdentity) -> None:
     ("The server should be patched every month by the on-call engineer.", ["should"]),
     ("Kevin may send the report by 2027-03-01.", ["may"]),  # "Kevin" ends in "in", no month before "may"
     ("Our contractors may deliver the parts by 2027-03-01.", ["may"]),  # the party's own contractors: a hedge
+    ("Several contractors may deliver the parts by 2027-03-01.", ["may"]),  # a determiner: no whole class
 ])
 def test_fires(text: str, expected: list[str], flagged_by: FlaggedBy) -> None:
     assert flagged_by(RULE, text) == expected

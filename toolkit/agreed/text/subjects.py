@@ -255,8 +255,6 @@ def names_a_class(subject: Subject) -> bool:
     return head in _CLASS_NOUNS or (head.endswith("s") and not head.endswith("ss") and _singular(head) != head)
 
 
-_DETERMINERS = frozenset(("the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "each", "every",
-                          "any", "some", "all", "both", "either", "neither", "my", "your", "his", "her"))
 _CLASS_NOUNS = frozenset(("staff", "personnel", "faculty"))
 """Nouns that name a class of people without a plural ending."""
 
