@@ -491,10 +491,15 @@ def _point(entry: Entry, value: Any, previous: Any, baseline: Any, field: str, *
 def _touching_class(entry: Entry, field: str) -> Materiality:
     """The strongest class of the version's changes at, inside or around ``field``; material when none is listed
     (the agreement was created or deleted, or its changes are unknown)."""
-    touching = [change.materiality for change in entry.changes
-                if change.path == field or change.path.startswith((f"{field}.", f"{field}["))
-                or field.startswith((f"{change.path}.", f"{change.path}["))]
+    touching = [change.materiality for change in entry.changes if touches(change.path, field)]
     return Materiality.strongest(touching, Materiality.MATERIAL)
+
+
+def touches(path: str, field: str) -> bool:
+    """Whether a change at the readable ``path`` is at, inside or around ``field`` (``results.deliverables[id=d2]``
+    is touched by a change of its ``due``, of the whole item, or of the whole ``results``)."""
+    return (path == field or path.startswith((f"{field}.", f"{field}["))
+            or field.startswith((f"{path}.", f"{path}[")))
 
 
 def _movement(old: Any, new: Any) -> str:
