@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
@@ -27,7 +27,8 @@ from agreed.document import Document
 from agreed.errors import AgreedError
 from agreed.git.history import Version
 from agreed.git.repository import Repository, decode_path
-from agreed.history.timeline import Entry, build_timeline, touches
+from agreed.history.diff import Change
+from agreed.history.timeline import Entry, Options, build_timeline, touches
 from agreed.history.versions import parse
 from agreed.record import Record
 from agreed.sources import CONSENT_FOLDER
@@ -199,15 +200,36 @@ def _history(repository: Repository, file: Path, consent: str) -> _Terms:
                   {deliverable: _last_touching(timeline.entries, field_of(deliverable)) for deliverable in ids})
 
 
+def history_text(file: Path, field: str) -> str:
+    """What the lens's command shows, as ``agreed history --material-only`` prints it: the material changes of the
+    agreement in ``file`` (``field`` ``status``), or those of one deliverable; else why there are none."""
+    from agreed.report.timeline.text_report import render
+
+    try:
+        with Repository.open(file) as repository:
+            timeline = build_timeline(repository, repository.relative(file), Options(material_only=True))
+    except AgreedError as error:
+        return f"no history: {error}\n"
+    if field != STATUS:
+        timeline = replace(timeline, entries=tuple(replace(entry, changes=_touching(entry, field))
+                                                   for entry in timeline.entries if _changed_materially(entry, field)))
+    return render(timeline)
+
+
 def _last_touching(entries: Sequence[Entry], wanted: str) -> Version | None:
-    """The newest version that changed ``wanted`` materially; a version whose changes are not listed (a creation,
-    a deletion, one that cannot be parsed) counts, as it does for ``agreed history --field``."""
-    for entry in reversed(entries):
-        if entry.created or entry.deleted or entry.unknown:
-            return entry.version
-        if any(change.material and touches(change.path, wanted) for change in entry.changes):
-            return entry.version
-    return None
+    """The newest version that changed ``wanted`` materially."""
+    return next((entry.version for entry in reversed(entries) if _changed_materially(entry, wanted)), None)
+
+
+def _changed_materially(entry: Entry, wanted: str) -> bool:
+    """Whether ``entry`` changed ``wanted`` materially; a version whose changes are not listed (a creation, a
+    deletion, one that cannot be parsed) counts, as it does for ``agreed history --field``."""
+    listed = not (entry.created or entry.deleted or entry.unknown)
+    return not listed or any(change.material for change in _touching(entry, wanted))
+
+
+def _touching(entry: Entry, wanted: str) -> tuple[Change, ...]:
+    return tuple(change for change in entry.changes if touches(change.path, wanted))
 
 
 def _consent(repository: Repository, file: Path) -> str:
