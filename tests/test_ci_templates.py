@@ -332,16 +332,72 @@ def test_a_path_is_a_path_never_a_command(with_broken: Path, tmp_path: Path) -> 
     assert not (with_broken / "ran").exists()
 
 
+COMMIT = "3f786850e387550fdab836ed7e6dc881de23001b"
+FROM_A_TAG = {"server_url": "https://github.com", "action_repository": "owner/agreed", "action_ref": "v1.2.0",
+              "repository": "acme/agreements", "sha": COMMIT}
+FROM_ITSELF = {**FROM_A_TAG, "action_repository": "", "action_ref": ""}  # uses: ./
+SARIF_SCHEMA = Path(__file__).parent / "report" / "lint" / "sarif-schema-2.1.0.json"
+RULES_PAGE = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+
+
+def code_scanning_log(clone: Path, tmp_path: Path, github: dict[str, str],
+                      inputs: dict[str, str] | None = None) -> dict[str, Any]:
+    """The SARIF log the action's code scanning step writes, run as written, checked against the SARIF schema."""
+    ran = run_step(clone, action_step("Lint report for code scanning", inputs, github), runner(tmp_path))
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    log: dict[str, Any] = json.loads((tmp_path / "agreed.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    return log
+
+
 def test_the_github_code_scanning_step_writes_a_sarif_log_even_when_lint_finds_errors(with_broken: Path,
                                                                                         tmp_path: Path) -> None:
-    ran = run_step(with_broken, action_step("Lint report for code scanning"), runner(tmp_path))
-    assert ran.returncode == 0, ran.stdout + ran.stderr
-    log = json.loads((tmp_path / "agreed.sarif").read_text(encoding="utf-8"))
-    schema = json.loads((Path(__file__).parent / "report" / "lint" / "sarif-schema-2.1.0.json").read_text())
-    jsonschema.Draft4Validator(schema).validate(log)
+    log = code_scanning_log(with_broken, tmp_path, FROM_A_TAG)
     located = {(result["ruleId"], result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
                for result in log["runs"][0]["results"]}
     assert ("A201", "contracts/broken.yaml") in located
+
+
+@pytest.mark.parametrize(("github", "base"), [
+    (FROM_A_TAG, "https://github.com/owner/agreed/tree/v1.2.0"),
+    (FROM_ITSELF, f"https://github.com/acme/agreements/tree/{COMMIT}"),
+    ({**FROM_A_TAG, "server_url": "https://ghe.example.com"}, "https://ghe.example.com/owner/agreed/tree/v1.2.0"),
+])
+def test_the_code_scanning_log_links_each_rule_to_the_actions_own_source_at_its_ref(
+        with_broken: Path, tmp_path: Path, github: dict[str, str], base: str) -> None:
+    driver = code_scanning_log(with_broken, tmp_path, github)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == base
+    sections = set(re.findall(r"^## (\S+)$", RULES_PAGE.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    for rule in driver["rules"]:
+        page, _, anchor = rule["helpUri"].partition("#")
+        assert page == f"{base}/docs/rules.md"
+        assert anchor == rule["id"].lower()
+        assert rule["id"] in sections
+
+
+@pytest.mark.parametrize(("github", "inputs"), [
+    (FROM_A_TAG, {"pip-spec": "agreed==1.0.0"}),  # agreed came from elsewhere than the action's source
+    ({**FROM_A_TAG, "action_ref": "topic#1"}, {}),  # a ref no URL path holds as written
+    ({**FROM_A_TAG, "action_ref": ""}, {}),  # an action repository without its ref
+])
+def test_where_agreed_came_from_is_not_known_nothing_is_linked(
+        with_broken: Path, tmp_path: Path, github: dict[str, str], inputs: dict[str, str]) -> None:
+    driver = code_scanning_log(with_broken, tmp_path, github, inputs)["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    assert driver["rules"]
+    assert all("helpUri" not in rule for rule in driver["rules"])
+
+
+@pytest.mark.skipif(shutil.which("sarif", path=str(Path(sys.executable).parent)) is None,
+                    reason="needs sarif-tools (a test extra)")
+def test_sarif_tools_reads_the_linked_log(with_broken: Path, tmp_path: Path) -> None:
+    code_scanning_log(with_broken, tmp_path, FROM_A_TAG)
+    client = shutil.which("sarif", path=str(Path(sys.executable).parent))
+    assert client is not None
+    summary = subprocess.run([client, "summary", str(tmp_path / "agreed.sarif")], capture_output=True, text=True,
+                             check=False, timeout=120)
+    assert summary.returncode == 0, summary.stdout + summary.stderr
+    assert "error: " in summary.stdout
 
 
 def test_the_upload_to_code_scanning_takes_the_report_written_and_never_fails_the_job() -> None:

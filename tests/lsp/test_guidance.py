@@ -1,5 +1,5 @@
-"""What the editor is shown: the rules' link only where the package declares a project URL, and completions that
-leave out keys already written."""
+"""What the editor is shown: the rules' link only under a documentation base given or declared, and completions
+that leave out keys already written."""
 
 from __future__ import annotations
 
@@ -9,14 +9,17 @@ import pytest
 
 from agreed.lsp import guidance
 from agreed.lsp.places import ITEM, Place
-from agreed.report.lint import sarif_report
+from agreed.report import rule_docs
 
 
-def test_the_rules_link_follows_the_declared_project_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sarif_report, "project_home", lambda: None)
-    assert guidance.code_link() is None
-    monkeypatch.setattr(sarif_report, "project_home", lambda: "https://example.org/agreed")
-    assert guidance.code_link() == "https://example.org/agreed#rules"
+def test_the_rules_link_is_the_rules_section_under_the_base_given_else_the_declared_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rule_docs, "project_home", lambda: None)
+    assert guidance.code_link("V101", None) is None
+    assert guidance.code_link("V101", "https://example.org/agreed/tree/v1") == (
+        "https://example.org/agreed/tree/v1/docs/rules.md#v101")
+    monkeypatch.setattr(rule_docs, "project_home", lambda: "https://example.org/agreed")
+    assert guidance.code_link("A201", None) == "https://example.org/agreed/docs/rules.md#a201"
 
 
 def test_keys_already_written_are_not_offered_again() -> None:

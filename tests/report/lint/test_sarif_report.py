@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib.metadata
 import json
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,9 @@ from agreed.cli import main
 from agreed.lint.rule import Category, DocumentRule
 from agreed.lint.rules import all_rules
 from agreed.problem import Problem, Severity
-from agreed.report.lint import sarif_report
+from agreed.report import rule_docs
 from agreed.report.lint.base import Report
-from agreed.report.lint.sarif_report import full_description, help_markdown, render
+from agreed.report.lint.sarif_report import full_description, render
 from fake_rules import fake_text_rule
 from report_samples import DRAFT_WITH_AN_OWNER
 
@@ -42,7 +41,7 @@ def sarif(report: Report) -> dict[str, Any]:
 
 
 def test_empty_report_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sarif_report, "project_home", lambda: None)
+    monkeypatch.setattr(rule_docs, "project_home", lambda: None)
     document = sarif(Report((), 0, RULES))
     assert document["version"] == "2.1.0"
     assert document["$schema"].endswith("sarif-schema-2.1.0.json")
@@ -89,36 +88,29 @@ def test_a_rule_that_checks_structure_is_very_precise() -> None:
     assert descriptor["properties"]["precision"] == "very-high"
 
 
-def test_the_project_url_links_the_tool_and_each_rule(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sarif_report, "project_home", lambda: "https://example.org/agreed")
+def test_a_documentation_base_links_the_tool_and_each_rule_to_its_section(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rule_docs, "project_home", lambda: None)
+    driver = sarif(Report(PROBLEMS, 3, RULES, docs="https://example.org/agreed/tree/v1"))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.org/agreed/tree/v1"
+    assert [rule.get("helpUri") for rule in driver["rules"]] == [
+        "https://example.org/agreed/tree/v1/docs/rules.md#a101", "https://example.org/agreed/tree/v1/docs/rules.md#a202",
+        "https://example.org/agreed/tree/v1/docs/rules.md#a301", None]  # X999 is no rule: nothing to link
+
+
+def test_the_declared_project_url_is_the_base_when_none_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rule_docs, "project_home", lambda: "https://example.org/home/")
     driver = sarif(Report(PROBLEMS, 3, RULES))["runs"][0]["tool"]["driver"]
-    assert driver["informationUri"] == "https://example.org/agreed"
-    assert {rule.get("helpUri") for rule in driver["rules"]} == {"https://example.org/agreed#rules", None}
-    monkeypatch.setattr(sarif_report, "project_home", lambda: None)
+    assert driver["informationUri"] == "https://example.org/home"
+    assert driver["rules"][0]["helpUri"] == "https://example.org/home/docs/rules.md#a101"
+    given = sarif(Report(PROBLEMS, 3, RULES, docs="https://example.org/given"))["runs"][0]["tool"]["driver"]
+    assert given["informationUri"] == "https://example.org/given"
+
+
+def test_without_a_documentation_base_nothing_is_linked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rule_docs, "project_home", lambda: None)
     driver = sarif(Report(PROBLEMS, 3, RULES))["runs"][0]["tool"]["driver"]
     assert "informationUri" not in driver
     assert all("helpUri" not in rule for rule in driver["rules"])
-
-
-def test_the_project_url_is_read_from_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
-    declared = ["Repository, https://example.org/code", "Homepage, https://example.org/home"]
-    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: FakeMetadata(declared))
-    sarif_report.project_home.cache_clear()
-    try:
-        assert sarif_report.project_home() == "https://example.org/home"
-        monkeypatch.setattr(importlib.metadata, "metadata", lambda name: FakeMetadata([]))
-        sarif_report.project_home.cache_clear()
-        assert sarif_report.project_home() is None
-    finally:
-        sarif_report.project_home.cache_clear()
-
-
-class FakeMetadata:
-    def __init__(self, urls: list[str]) -> None:
-        self.urls = urls
-
-    def get_all(self, key: str) -> list[str] | None:
-        return self.urls if key == "Project-URL" else None
 
 
 def test_full_description_keeps_whole_sentences_within_the_limit() -> None:
@@ -128,20 +120,16 @@ def test_full_description_keeps_whole_sentences_within_the_limit() -> None:
     assert full_description("One long sentence without an end", limit=8) == "One long"
 
 
-def test_help_markdown_fences_the_examples_as_yaml() -> None:
-    doc = "Summary.\n\nWhy it matters.\n\nFires on:\n    a: 1\n\n    b: 2\n\nPasses:\n    c: 3\n"
-    assert help_markdown(doc) == (
-        "Summary.\n\nWhy it matters.\n\nFires on:\n\n```yaml\na: 1\n\nb: 2\n```\n\nPasses:\n\n```yaml\nc: 3\n```"
-    )
-
-
 def test_every_rule_keeps_within_githubs_limits() -> None:
     """GitHub code scanning takes at most 1,024 characters of a rule's fullDescription; each rule also gets help in
     text and Markdown, a precision and a problem severity."""
     rules = all_rules()
     problems = tuple(Problem("a.yaml", 1, 1, code, rule.severity, "m") for code, rule in rules.items())
-    descriptors = sarif(Report(problems, 1, rules))["runs"][0]["tool"]["driver"]["rules"]
+    base = "https://github.com/owner/agreed/tree/v1"
+    descriptors = sarif(Report(problems, 1, rules, docs=base))["runs"][0]["tool"]["driver"]["rules"]
     assert len(descriptors) == len(rules)
+    assert {descriptor["helpUri"] for descriptor in descriptors} == {
+        f"{base}/docs/rules.md#{code.lower()}" for code in rules}
     for descriptor in descriptors:
         assert 0 < len(descriptor["fullDescription"]["text"]) <= 1024, descriptor["id"]
         assert descriptor["fullDescription"]["text"].startswith(descriptor["shortDescription"]["text"])

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from agreed.cli.files import gather_inputs, paths_argument
-from agreed.cli.output import emit_report, fail_on_option, report_options
+from agreed.cli.output import docs_url_option, emit_report, fail_on_option, report_options
 from agreed.cli.settings import config_options, run_config, run_context, today_option
 from agreed.lint import run as lint_run
 from agreed.lint.config import LintConfig
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 @paths_argument
 @report_options
 @fail_on_option
+@docs_url_option
 @config_options
 @today_option
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
                    "user's cache folder, so an entry nobody on this account made is never used. A DIR that is a "
                    "link or inside a git directory is refused: a warning, and the run goes on without the cache.")
 def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, output_format: str | None,
-            output: Path | None, fail_on: str | None, config_path: Path | None, isolated: bool,
+            output: Path | None, fail_on: str | None, docs: str | None, config_path: Path | None, isolated: bool,
             today: datetime.datetime | None, no_cache: bool, cache_dir: Path | None) -> None:
     """Check agreements against the schema and the lint rules.
 
@@ -47,7 +48,7 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
     result = lint_run.lint(inputs, config, context, jobs=jobs, cache=cache)
     if store_programs is not None:
         store_programs()
-    emit_report(result.problems, result.files, output_format, fail_on or config.fail_on, output)
+    emit_report(result.problems, result.files, output_format, fail_on or config.fail_on, output, docs)
 
 
 def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache | None:

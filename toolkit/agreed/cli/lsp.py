@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import click
 
+from agreed.cli.output import docs_url_option
+
 
 @click.command("lsp")
 @click.option("--stdio", "stdio", is_flag=True, default=True, help="Talk over standard input and output (the default).")
@@ -13,12 +15,13 @@ import click
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address --tcp listens on.")
 @click.option("--debounce", type=click.IntRange(0, 10_000), default=150, show_default=True, metavar="MS",
               help="Check a buffer this many milliseconds after its last change.")
-def command(stdio: bool, port: int | None, host: str, debounce: int) -> None:
+@docs_url_option
+def command(stdio: bool, port: int | None, host: str, debounce: int, docs: str | None) -> None:
     """Run the language server of agreements: diagnostics as you type, hover, completion, outline and party
     navigation, for any editor that speaks the Language Server Protocol."""
     from agreed.lsp.server import serve_stdio, serve_tcp
 
     if port is not None:
-        serve_tcp(host, port, debounce / 1000)
+        serve_tcp(host, port, debounce / 1000, docs)
     else:
-        serve_stdio(debounce / 1000)
+        serve_stdio(debounce / 1000, docs)

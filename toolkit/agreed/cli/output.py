@@ -64,6 +64,30 @@ def report_options(function: F) -> F:
                         )(function)
 
 
+DOCS_URL_HELP = ("Link the rules' documentation under URL, where this copy of agreed's repository is served at its "
+                 "revision (docs/rules.md is added to it): SARIF's helpUri and informationUri, the language server's "
+                 "links [default: $AGREED_DOCS_URL, else the project URL the installed package declares, else no "
+                 "links].")
+
+
+def docs_url_option(function: F) -> F:
+    """--docs-url URL (or $AGREED_DOCS_URL): the base of the rules' links; one that is no absolute http or https URL
+    is a usage error."""
+    return click.option("--docs-url", "docs", metavar="URL", envvar="AGREED_DOCS_URL", default=None,
+                        callback=_checked_docs_url, help=DOCS_URL_HELP)(function)
+
+
+def _checked_docs_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from agreed.report.rule_docs import BadDocsUrl, docs_url
+
+    if value is None:
+        return None
+    try:
+        return docs_url(value)
+    except BadDocsUrl as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+
+
 def chosen_format(output_format: str | None) -> str:
     if output_format is not None:
         return output_format
@@ -81,9 +105,9 @@ def use_color() -> bool:
 
 
 def emit_report(problems: Sequence[Problem], files: int, output_format: str | None, fail_on: str | None,
-                output: Path | None = None) -> NoReturn:
+                output: Path | None = None, docs: str | None = None) -> NoReturn:
     chosen = chosen_format(output_format)
-    report = lint_report(problems, files, chosen, Path.cwd(), color=use_color() and output is None)
+    report = lint_report(problems, files, chosen, Path.cwd(), color=use_color() and output is None, docs=docs)
     deliver(LINT_FORMATS.render(chosen, report), output, report.summary(), chosen)
     if chosen == "github":
         _append_step_summary(report)

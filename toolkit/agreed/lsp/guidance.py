@@ -139,13 +139,14 @@ def _keys(entries: Sequence[Entry], present: frozenset[str]) -> list[Suggestion]
             for entry in entries if isinstance(entry.key, str) and entry.key not in present]
 
 
-def code_link() -> str | None:
-    """Where a finding's rule is documented, as SARIF's ``helpUri`` gives it: the rules section of the project's
-    page, or None when the installed package declares no project URL."""
-    from agreed.report.lint.sarif_report import RULES_ANCHOR, project_home
+def code_link(code: str, docs: str | None) -> str | None:
+    """Where the rule ``code`` is documented, as SARIF's ``helpUri`` gives it: its section of ``docs/rules.md`` under
+    ``docs`` (``agreed lsp --docs-url``), else under the project URL the installed package declares; None without
+    either."""
+    from agreed.report.rule_docs import documentation_base, rule_link
 
-    home = project_home()
-    return home + RULES_ANCHOR if home is not None else None
+    base = documentation_base(docs)
+    return rule_link(base, code) if base is not None else None
 
 
 def _values(known: Guide, steps: tuple[Step, ...], agreement: Agreement | None,

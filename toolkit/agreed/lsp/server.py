@@ -60,10 +60,12 @@ class _Buffer:
 class AgreementServer(LanguageServer):
     """The language server of agreements."""
 
-    def __init__(self, checker: BufferChecker | None = None, debounce: float = DEBOUNCE) -> None:
+    def __init__(self, checker: BufferChecker | None = None, debounce: float = DEBOUNCE,
+                 docs: str | None = None) -> None:
         super().__init__(SOURCE, __version__)
         self.checker = checker or BufferChecker()
         self.debounce = debounce
+        self.docs = docs  # the base URL of the rules' documentation given (agreed lsp --docs-url)
         self.buffers: dict[str, _Buffer] = {}
 
     def check_now(self, uri: str) -> None:
@@ -81,7 +83,7 @@ class AgreementServer(LanguageServer):
         buffer.checked = checked
         if isinstance(checked.document.data, dict):
             buffer.loaded = checked.document
-        diagnostics = [_diagnostic(document, lines, problem) for problem in checked.problems]
+        diagnostics = [_diagnostic(document, lines, problem, self.docs) for problem in checked.problems]
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics, document.version))
 
     def check_soon(self, uri: str) -> None:
@@ -97,9 +99,11 @@ class AgreementServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
 
-def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNCE) -> AgreementServer:
-    """A server with every feature registered; a buffer is checked ``debounce`` seconds after its last change."""
-    server = AgreementServer(checker, debounce)
+def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNCE,
+                 docs: str | None = None) -> AgreementServer:
+    """A server with every feature registered; a buffer is checked ``debounce`` seconds after its last change; a
+    finding links its rule's documentation under ``docs`` (else the declared project URL, else nowhere)."""
+    server = AgreementServer(checker, debounce, docs)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: AgreementServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -155,12 +159,12 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
     return server
 
 
-def serve_stdio(debounce: float = DEBOUNCE) -> None:
-    build_server(debounce=debounce).start_io()
+def serve_stdio(debounce: float = DEBOUNCE, docs: str | None = None) -> None:
+    build_server(debounce=debounce, docs=docs).start_io()
 
 
-def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE) -> None:
-    build_server(debounce=debounce).start_tcp(host, port)
+def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE, docs: str | None = None) -> None:
+    build_server(debounce=debounce, docs=docs).start_tcp(host, port)
 
 
 def _file_of(document: TextDocument) -> Path:
@@ -168,19 +172,19 @@ def _file_of(document: TextDocument) -> Path:
     return Path(path) if path else Path.cwd() / UNTITLED
 
 
-def _diagnostic(document: TextDocument, lines: list[str], problem: Problem) -> types.Diagnostic:
+def _diagnostic(document: TextDocument, lines: list[str], problem: Problem, docs: str | None) -> types.Diagnostic:
     return types.Diagnostic(
         range=_client_range(document, lines, navigation.problem_range(lines, problem)),
         message=problem.message,
         severity=_SEVERITIES[problem.severity],
         code=problem.rule,
-        code_description=_code_description(),
+        code_description=_code_description(problem.rule, docs),
         source=SOURCE,
     )
 
 
-def _code_description() -> types.CodeDescription | None:
-    link = guidance.code_link()
+def _code_description(code: str, docs: str | None) -> types.CodeDescription | None:
+    link = guidance.code_link(code, docs)
     return types.CodeDescription(href=link) if link is not None else None
 
 
@@ -288,7 +292,7 @@ def _code_actions(ls: AgreementServer, uri: str, wanted: types.Range) -> list[ty
     start, end = _server_position(document, lines, wanted.start), _server_position(document, lines, wanted.end)
     found = fixes.fixes_in(loaded, lines, buffer.checked.problems, navigation.Range(*start, *end))
     return [_action(fix.title, uri, document, lines, [fix.edit],
-                    [_diagnostic(document, lines, fix.problem)] if fix.problem is not None else [])
+                    [_diagnostic(document, lines, fix.problem, ls.docs)] if fix.problem is not None else [])
             for fix in found]
 
 

@@ -5,6 +5,8 @@
 - json: a list of ``{"code", "name", "category", "severity", "summary", "suppressible", "elements", "paths",
   "clock", "options"}`` (``paths``: the schema paths a text rule reads; the options' JSON Schema properties),
   non-ASCII written as ``\\u`` escapes.
+- markdown: every rule's documentation as ``agreed explain`` prints it, one section per rule headed by its code
+  alone, so that its anchor is the code (``docs/rules.md``, which SARIF's ``helpUri`` links to).
 
 ``agreed explain`` also takes an element id (``R-ALERTS``): :func:`element_explanation` says which text rules read
 it and where, or why none does, and which document rules check it. :func:`scope_table` is the README's table of the
@@ -21,6 +23,7 @@ from typing import Any, Final
 from agreed.lint.rule import Category, Rule, TextRule
 from agreed.lint.rules import scope
 from agreed.report.registry import Registry
+from agreed.report.rule_docs import anchor, help_markdown
 
 
 def render_text(rules: Sequence[Rule]) -> str:
@@ -45,6 +48,26 @@ def explanation(rule: Rule) -> str:
     facts = _facts(rule)
     return (f"{rule.code} {rule.name} ({rule.category.value}, default {rule.severity.label})\n\n"
             f"{inspect.cleandoc(rule.doc)}\n" + ("\n" + "\n".join(facts) + "\n" if facts else ""))
+
+
+def render_markdown(rules: Sequence[Rule]) -> str:
+    """The page of every rule's documentation: an index of the codes, then each rule's section
+    (:func:`_markdown_section`)."""
+    index = " ".join(f"[{rule.code}](#{anchor(rule.code)})" for rule in rules)
+    head = ("# The rules, one by one\n\n"
+            "Each rule's documentation as `agreed explain CODE` prints it, written from the rules themselves by "
+            "`agreed rules --format markdown` (a test keeps this page equal to what the command writes). How the "
+            "rules are chosen, configured and suppressed: the README's [Rules](../README.md#rules) section.\n\n"
+            f"{index}\n")
+    return head + "".join(_markdown_section(rule) for rule in rules)
+
+
+def _markdown_section(rule: Rule) -> str:
+    """One rule: its code as the heading, then its name, category and default severity, its documentation with the
+    examples as code blocks, and what the documentation does not say (:func:`_facts`) as a list."""
+    facts = "".join(f"- {fact}\n" for fact in _facts(rule))
+    return (f"\n## {rule.code}\n\n`{rule.name}`: {rule.category.value}, default {rule.severity.label}\n\n"
+            f"{help_markdown(rule.doc)}\n" + (f"\n{facts}" if facts else ""))
 
 
 def _paths_read_by(rule: Rule) -> list[str]:
@@ -116,4 +139,4 @@ def scope_table() -> str:
 
 
 RULES_FORMATS: Final[Registry[Sequence[Rule], str]] = Registry("the rules", {
-    "text": render_text, "json": render_json})
+    "text": render_text, "json": render_json, "markdown": render_markdown})

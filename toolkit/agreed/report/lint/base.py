@@ -18,6 +18,7 @@ class Report(Record):
     rules: dict[str, Rule]
     color: bool = False
     sources: Mapping[str, str] = MappingProxyType({})  # path -> file text, for reporters that quote it
+    docs: str | None = None  # the base URL of the rules' documentation given for this run (rule_docs.docs_url)
 
     def counts(self) -> Counter[Severity]:
         return Counter(problem.severity for problem in self.problems)

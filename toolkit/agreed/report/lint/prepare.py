@@ -17,18 +17,19 @@ QUOTING_FORMATS = frozenset({"full"})  # formats that show each problem's lines
 COLOURED_FORMATS = frozenset({"text", "full"})
 
 
-def lint_report(problems: Sequence[Problem], files: int, output_format: str, here: Path, color: bool) -> Report:
+def lint_report(problems: Sequence[Problem], files: int, output_format: str, here: Path, color: bool,
+                docs: str | None = None) -> Report:
     """The report of ``problems`` found in ``files`` files for ``output_format``: problems sorted by file, then
     position (the same order however the files were named); paths relative to the repository around ``here`` (the
     folder the paths are relative to) for the code hosts' formats; the files' text for the formats that quote it;
-    colour only when wanted and the format has any."""
+    colour only when wanted and the format has any; ``docs``, the base URL of the rules' documentation, if given."""
     from agreed.lint.rules import all_rules  # the rules' documentation, which every command need not load
 
     ordered = sorted(problems)
     sources = sources_of(ordered, here) if output_format in QUOTING_FORMATS else {}
     shown = repository_relative(ordered, here) if output_format in REPOSITORY_FORMATS else ordered
     return Report(tuple(shown), files, all_rules(), color=color and output_format in COLOURED_FORMATS,
-                  sources=sources)
+                  sources=sources, docs=docs)
 
 
 def repository_relative(problems: Sequence[Problem], here: Path) -> list[Problem]:

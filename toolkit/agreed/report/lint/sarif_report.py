@@ -3,16 +3,15 @@
 Within GitHub's documented limits and advice for a rule (a ``reportingDescriptor``): a ``fullDescription`` of at most
 1,024 characters (the documentation's opening paragraphs, cut after a whole sentence), ``help`` as text and as
 Markdown (the whole documentation, its examples as code blocks), ``properties.precision`` and
-``properties.problem.severity``; ``helpUri`` and ``tool.driver.informationUri`` when the installed package declares
-a project URL. Each result's region lies on one line (``endLine``), from its start column to the end of the words at
-fault where they are known (``endColumn``, a text rule's finding).
+``properties.problem.severity``; with a documentation base (given, or the project URL the installed package
+declares: :mod:`agreed.report.rule_docs`), ``tool.driver.informationUri`` (the base) and each rule's ``helpUri`` (its
+section of ``docs/rules.md``), and neither without one. Each result's region lies on one line (``endLine``), from its
+start column to the end of the words at fault where they are known (``endColumn``, a text rule's finding).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.metadata
 import inspect
 import os
 import re
@@ -24,8 +23,9 @@ from urllib.parse import quote
 from agreed.lint.rule import Rule, TextRule
 from agreed.printable import printable
 from agreed.problem import Problem, Severity
-from agreed.report.envelope import TOOL_NAME, json_text, tool
+from agreed.report.envelope import json_text, tool
 from agreed.report.lint.base import Report, fingerprint_keys, posix_path
+from agreed.report.rule_docs import documentation_base, help_markdown, rule_link
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "agreed/v1"
@@ -33,9 +33,6 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 # GitHub's own scale of how serious a problem is, beside the SARIF level
 PROBLEM_SEVERITIES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
 FULL_DESCRIPTION_LIMIT: Final = 1024  # characters GitHub code scanning accepts in a rule's fullDescription
-RULES_ANCHOR: Final = "#rules"  # the README section that lists and documents the rules
-# The project URL labels looked for in the package's metadata, in order of preference.
-_HOME_LABELS: Final = ("documentation", "homepage", "repository", "source")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z0-9])")
 
 
@@ -50,17 +47,6 @@ def _artifact_location(path: str) -> dict[str, str]:
     if PurePosixPath(path).is_absolute():
         return {"uri": PurePosixPath(path).as_uri()}
     return {"uri": artifact_uri(path), "uriBaseId": "%SRCROOT%"}
-
-
-@functools.cache
-def project_home() -> str | None:
-    """The project's URL as the installed package declares it (``[project.urls]``), or None when it declares none."""
-    try:
-        declared = importlib.metadata.metadata(TOOL_NAME).get_all("Project-URL") or []
-    except importlib.metadata.PackageNotFoundError:
-        return None
-    urls = {label.strip().lower(): url.strip() for label, _, url in (entry.partition(",") for entry in declared)}
-    return next((urls[label] for label in _HOME_LABELS if urls.get(label)), None)
 
 
 def full_description(doc: str, limit: int = FULL_DESCRIPTION_LIMIT) -> str:
@@ -88,38 +74,13 @@ def _is_example(paragraph: str) -> bool:
     return any(line.startswith("    ") for line in paragraph.splitlines())
 
 
-def help_markdown(doc: str) -> str:
-    """A rule's documentation as Markdown: its prose as written, each indented example block fenced as YAML."""
-    out: list[str] = []
-    fenced = False
-    lines = inspect.cleandoc(doc).splitlines()
-    for number, line in enumerate(lines):
-        indented = line.startswith("    ")
-        if indented and not fenced:
-            out += ["", "```yaml"] if out and out[-1] else ["```yaml"]
-            fenced = True
-        elif fenced and not indented and (line.strip() or not _continues_block(lines, number)):
-            out.append("```")
-            fenced = False
-        out.append(line[4:] if fenced else line)
-    if fenced:
-        out.append("```")
-    return "\n".join(out).strip("\n")
-
-
-def _continues_block(lines: list[str], number: int) -> bool:
-    """Whether the blank line at ``number`` lies inside an indented block (the next line with text is indented)."""
-    following = next((line for line in lines[number + 1 :] if line.strip()), "")
-    return following.startswith("    ")
-
-
 def _precision(rule: Rule) -> str:
     """How often a finding is right, on GitHub's scale: the text rules read prose by heuristics whose precision the
     README measures (0.74 to 0.99 by category); every other kind checks structure exactly."""
     return "high" if isinstance(rule, TextRule) else "very-high"
 
 
-def _descriptor(code: str, report: Report, home: str | None) -> dict[str, Any]:
+def _descriptor(code: str, report: Report, base: str | None) -> dict[str, Any]:
     rule = report.rules.get(code)
     if rule is None:
         return {"id": code}
@@ -136,8 +97,8 @@ def _descriptor(code: str, report: Report, home: str | None) -> dict[str, Any]:
             "problem.severity": PROBLEM_SEVERITIES[rule.severity],
         },
     }
-    if home is not None:
-        descriptor["helpUri"] = home + RULES_ANCHOR
+    if base is not None:
+        descriptor["helpUri"] = rule_link(base, rule.code)
     return descriptor
 
 
@@ -173,11 +134,11 @@ def render(report: Report) -> str:
         _result(problem, index[problem.rule], key)
         for problem, key in zip(report.problems, fingerprint_keys(report.problems), strict=True)
     ]
-    home = project_home()
+    base = documentation_base(report.docs)
     driver: dict[str, Any] = {
         **tool(),
-        **({"informationUri": home} if home is not None else {}),
-        "rules": [_descriptor(code, report, home) for code in codes],
+        **({"informationUri": base} if base is not None else {}),
+        "rules": [_descriptor(code, report, base) for code in codes],
     }
     document = {
         "$schema": SCHEMA,
