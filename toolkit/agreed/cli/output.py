@@ -78,10 +78,10 @@ def docs_url_option(function: F) -> F:
 
 
 def _checked_docs_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from agreed.report.rule_docs import BadDocsUrl, docs_url
-
     if value is None:
         return None
+    from agreed.report.rule_docs import BadDocsUrl, docs_url  # only a run given a URL pays for it
+
     try:
         return docs_url(value)
     except BadDocsUrl as error:

@@ -10,7 +10,6 @@ made up.
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import inspect
 import re
 from typing import Final
@@ -53,6 +52,8 @@ def docs_url(text: str) -> str:
 @functools.cache
 def project_home() -> str | None:
     """The project's URL as the installed package declares it (``[project.urls]``), or None when it declares none."""
+    import importlib.metadata  # slow to import: read only where a link is wanted (SARIF, the language server)
+
     try:
         declared = importlib.metadata.metadata(TOOL_NAME).get_all("Project-URL") or []
     except importlib.metadata.PackageNotFoundError:
