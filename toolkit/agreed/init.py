@@ -12,7 +12,10 @@ What it sets up, each step reported as one :class:`Action`:
 - CI: ``.github/workflows/agreed.yml`` or a job ``agreed`` in ``.gitlab-ci.yml`` (templates in ``data/ci/``);
   on request (:class:`CiExtras`) also a Pages site (``agreed site``: ``.github/workflows/agreed-pages.yml`` or a job
   ``pages``) and a scheduled reminder (``agreed due``, posted to one issue it keeps up to date:
-  ``.github/workflows/agreed-due.yml`` or a job ``agreed-due`` for a GitLab pipeline schedule).
+  ``.github/workflows/agreed-due.yml`` or a job ``agreed-due`` for a GitLab pipeline schedule);
+- on request (``editor="vscode"``): ``.vscode/extensions.json`` recommending the YAML extension and
+  ``.vscode/settings.json`` mapping the schema copy to the agreement files (``yaml.schemas``), each merged into the
+  user's file; a file that is not plain JSON (comments are common there) is left, with what to add.
 
 Files that init owns whole (template, schema copy, ``.agreed.yaml``, the workflows) are created when missing and
 replaced only with ``force``. Files shared with other tools are never rewritten: ``.gitattributes`` only gets the
@@ -30,6 +33,7 @@ this is the only place that writes git settings.
 from __future__ import annotations
 
 import enum
+import json
 import re
 import textwrap
 from collections.abc import Callable
@@ -45,13 +49,23 @@ from agreed.git.repository import GitError, Repository
 from agreed.reading import Unreadable, read_optional_text
 from agreed.schema import schema_path, template_path
 from agreed.settings import CONFIG_FILE
+from agreed.sources import AGREEMENT_SUFFIXES, DEFAULT_FOLDER
 from agreed.yaml_io import load_plain
 
 CI_CHOICES = ("github", "gitlab", "none")
+EDITOR_CHOICES = ("vscode", "none")
 DIFF_DRIVER_KEY = "diff.agreed.command"
 DIFF_DRIVER_COMMAND = "agreed diff --git-driver"
-# gitattributes patterns are case-sensitive, so each letter of the suffix is a bracket of both cases
-ATTRIBUTE_LINES = ("contracts/**/*.[yY][aA][mM][lL] diff=agreed", "contracts/**/*.[yY][mM][lL] diff=agreed")
+
+
+def _any_case(suffix: str) -> str:
+    return "".join(f"[{letter.lower()}{letter.upper()}]" if letter.isalpha() else letter for letter in suffix)
+
+
+# The agreements of agreed.sources as glob patterns: gitattributes and yaml.schemas patterns are case-sensitive, so
+# each letter of the suffix is a bracket of both cases
+AGREEMENT_GLOBS = tuple(f"{DEFAULT_FOLDER}/**/*{_any_case(suffix)}" for suffix in AGREEMENT_SUFFIXES)
+ATTRIBUTE_LINES = tuple(f"{pattern} diff=agreed" for pattern in AGREEMENT_GLOBS)
 # what earlier versions of init wrote, matching only the lower-case suffixes: each is upgraded in place
 OLD_ATTRIBUTE_LINES = {"contracts/**/*.yaml diff=agreed": ATTRIBUTE_LINES[0],
                        "contracts/**/*.yml diff=agreed": ATTRIBUTE_LINES[1]}
@@ -68,6 +82,14 @@ GITHUB_DUE_WORKFLOW = ".github/workflows/agreed-due.yml"
 GITLAB_FILE = ".gitlab-ci.yml"
 GITLAB_PAGES_JOB = "pages"  # the name GitLab publishes Pages from
 GITLAB_DUE_JOB = "agreed-due"
+VSCODE_EXTENSIONS_FILE = ".vscode/extensions.json"
+VSCODE_SETTINGS_FILE = ".vscode/settings.json"
+YAML_EXTENSION = "redhat.vscode-yaml"  # its yaml.schemas setting gives agreements the schema without a modeline
+SCHEMAS_SETTING = "yaml.schemas"
+SCHEMA_KEY = f"./{SCHEMA_FILE}"  # relative to the workspace folder, the repository
+# The files yaml.schemas gives the schema copy: the agreements, where yaml-language-server's matcher finds them (it
+# skips hidden folders and files, so consent records in .consent/ are left out without a pattern of their own)
+SCHEMA_GLOBS = AGREEMENT_GLOBS
 
 PRE_COMMIT_HOOK = """\
   - repo: local  # runs the agreed installed on the committer's machine (pip install agreed)
@@ -171,11 +193,15 @@ class InitError(AgreedError):
     """A step could not be carried out (unwritable file, git failing); ``str(error)`` is one line for users."""
 
 
-def initialise(root: Path, ci: str, *, force: bool = False, extras: CiExtras = CiExtras()) -> list[Action]:
+def initialise(root: Path, ci: str, *, force: bool = False, extras: CiExtras = CiExtras(),
+               editor: str = "none") -> list[Action]:
     """Set up the repository whose work tree is ``root``; ``ci`` is one of :data:`CI_CHOICES`; ``extras`` (which
-    need a CI) are the jobs to add beside the ``agreed`` one."""
+    need a CI) are the jobs to add beside the ``agreed`` one; ``editor`` (one of :data:`EDITOR_CHOICES`) is the
+    editor whose workspace files to write."""
     if ci not in CI_CHOICES:
         raise ValueError(f"ci must be one of {', '.join(CI_CHOICES)}, not {ci!r}")
+    if editor not in EDITOR_CHOICES:
+        raise ValueError(f"editor must be one of {', '.join(EDITOR_CHOICES)}, not {editor!r}")
     if ci == "none" and (extras.pages or extras.due_reminder):
         raise ValueError("the Pages and due-reminder jobs need a CI: github or gitlab")
     steps: list[Callable[[], Action]] = [
@@ -191,6 +217,11 @@ def initialise(root: Path, ci: str, *, force: bool = False, extras: CiExtras = C
         steps.extend(_github_step(root, part, force) for part in parts)
     elif ci == "gitlab":
         steps.append(lambda: _gitlab(root, parts))
+    if editor == "vscode":
+        steps.append(lambda: _vscode_file(root, VSCODE_EXTENSIONS_FILE, {"recommendations": [YAML_EXTENSION]},
+                                          _with_recommendation, f"the recommendation {YAML_EXTENSION!r}"))
+        steps.append(lambda: _vscode_file(root, VSCODE_SETTINGS_FILE, {SCHEMAS_SETTING: {SCHEMA_KEY: [*SCHEMA_GLOBS]}},
+                                          _with_schema, f"the schema in {SCHEMAS_SETTING!r}"))
     return [step() for step in steps]
 
 
@@ -368,3 +399,73 @@ def _set_diff_driver(repository: Repository, target: str, force: bool) -> Action
         return Action(target, Outcome.KEPT, f"is {current!r}, not {DIFF_DRIVER_COMMAND!r}; --force replaces it")
     config_set(repository, DIFF_DRIVER_KEY, DIFF_DRIVER_COMMAND)
     return Action(target, Outcome.CREATED if current is None else Outcome.UPDATED, f"= {DIFF_DRIVER_COMMAND}")
+
+
+# -- editor workspace files ----------------------------------------------------------------------------------------
+
+
+def _vscode_file(root: Path, relative: str, ours: dict[str, Any],
+                 merged: Callable[[dict[str, Any]], dict[str, Any] | None], what: str) -> Action:
+    """Create the JSON file ``relative`` as ``ours`` when missing, else add ``what`` to it: ``merged(existing)`` is
+    the file's object with it (itself when it has it already), or None when the file holds that place otherwise,
+    which is the user's to settle. A file a rewrite would change beyond that is left too (:func:`_json_object`)."""
+    current = _read(root / relative)
+    if current is None:
+        _write(root, relative, _json_text(ours))
+        return Action(relative, Outcome.CREATED)
+    existing = _json_object(current)
+    updated = merged(existing) if existing is not None else None
+    if existing is None or updated is None:
+        why = "is not plain JSON (comments, trailing commas, a repeated key?)" if existing is None else (
+            f"has {what} otherwise than agreed init writes it")
+        return Action(relative, Outcome.MANUAL, f"{why}; not editing a file of yours", _json_text(ours),
+                      f"merge this into {relative}:")
+    if updated == existing:
+        return Action(relative, Outcome.UNCHANGED, f"already has {what}")
+    _write(root, relative, _json_text(updated))
+    return Action(relative, Outcome.UPDATED, f"added {what}")
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
+    """``text`` as a JSON object, or None when it is anything else. VS Code also reads comments and trailing commas,
+    which rewriting the file would drop, and a repeated key, of which it would keep one: such a file is left."""
+    try:
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key is repeated")
+    return data
+
+
+def _json_text(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+
+
+def _with_recommendation(existing: dict[str, Any]) -> dict[str, Any] | None:
+    """None when the recommendations are no list, or the user marked the YAML extension unwanted."""
+    recommendations = existing.get("recommendations", [])
+    unwanted = existing.get("unwantedRecommendations", [])
+    if not isinstance(recommendations, list) or (isinstance(unwanted, list) and YAML_EXTENSION in unwanted):
+        return None
+    if YAML_EXTENSION in recommendations:
+        return existing
+    return {**existing, "recommendations": [*recommendations, YAML_EXTENSION]}
+
+
+def _with_schema(existing: dict[str, Any]) -> dict[str, Any] | None:
+    """None when ``yaml.schemas`` is no object, or maps the schema copy to other files."""
+    schemas = existing.get(SCHEMAS_SETTING, {})
+    if not isinstance(schemas, dict):
+        return None
+    mapped = schemas.get(SCHEMA_KEY)
+    if mapped == [*SCHEMA_GLOBS]:
+        return existing
+    if mapped is not None:
+        return None
+    return {**existing, SCHEMAS_SETTING: {**schemas, SCHEMA_KEY: [*SCHEMA_GLOBS]}}

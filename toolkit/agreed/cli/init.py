@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from agreed.cli.output import EXIT_CLEAN, usage_error
-from agreed.init import CI_CHOICES, Action, CiExtras, InitError, Outcome, initialise
+from agreed.init import CI_CHOICES, EDITOR_CHOICES, Action, CiExtras, InitError, Outcome, initialise
 from agreed.sources import repository_root
 
 _WIDTH = max(len(outcome.value) for outcome in Outcome)
@@ -24,14 +24,19 @@ _WIDTH = max(len(outcome.value) for outcome in Outcome)
               help="Also post what falls due ('agreed due --format markdown') to one issue kept up to date, on a "
                    "schedule: weekly on GitHub (.github/workflows/agreed-due.yml), or a job 'agreed-due' for a "
                    "GitLab pipeline schedule (needs a CI variable AGREED_DUE_TOKEN).")
+@click.option("--editor", type=click.Choice(EDITOR_CHOICES), default="none", show_default=True,
+              help="Also recommend the editor set-up: for vscode, the YAML extension in .vscode/extensions.json and "
+                   "the schema copy for every agreement file in .vscode/settings.json (yaml.schemas), merged into "
+                   "the files you have; a file with comments is left, with what to add printed.")
 @click.option("--force", is_flag=True,
               help="Replace the files init owns (template, schema copy, .agreed.yaml, workflows) and the diff "
                    "driver setting when they differ; shared files (.pre-commit-config.yaml, .gitlab-ci.yml, "
                    ".gitattributes) are never rewritten.")
-def command(ci: str, pages: bool, due_reminder: bool, force: bool) -> None:
+def command(ci: str, pages: bool, due_reminder: bool, editor: str, force: bool) -> None:
     """Set up this git repository: contracts/, the schema for editors, configuration, pre-commit hook, the git
     diff driver and CI, with --pages and --due-reminder also a Pages site and a scheduled reminder of what is
-    due. Never overwrites your files without --force; a second run changes nothing.
+    due, and with --editor vscode the editor's recommended extension and schema mapping. Never overwrites your
+    files without --force; a second run changes nothing.
 
     Exit codes: 0 done, 2 not inside a git repository, --pages or --due-reminder with --ci none, or a step failed.
     """
@@ -41,7 +46,8 @@ def command(ci: str, pages: bool, due_reminder: bool, force: bool) -> None:
     if root is None:
         usage_error("not inside a git repository; run 'git init' first")
     try:
-        actions = initialise(root, ci, force=force, extras=CiExtras(pages=pages, due_reminder=due_reminder))
+        actions = initialise(root, ci, force=force, extras=CiExtras(pages=pages, due_reminder=due_reminder),
+                             editor=editor)
     except InitError as error:
         usage_error(str(error))
     for action in actions:
