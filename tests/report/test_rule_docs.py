@@ -6,8 +6,11 @@ import importlib.metadata
 
 import pytest
 
+from agreed.lint.rule import Category, DocumentRule
+from agreed.problem import Severity
 from agreed.report import rule_docs
-from agreed.report.rule_docs import BadDocsUrl, docs_url, documentation_base, help_markdown, rule_link
+from agreed.report.rule_docs import BadDocsUrl, docs_url, documentation_base, help_markdown, rule_link, rule_markdown
+from fake_rules import fake_text_rule
 
 
 @pytest.mark.parametrize(("given", "base"), [
@@ -90,3 +93,12 @@ def test_an_angle_bracket_in_prose_is_no_html_tag_but_stays_as_written_in_code()
     doc = "Summary.\n\nThe ledger (.consent/<party id>/) and ``a<b`` and `<c>`.\n\nFires on:\n    when: <date>\n"
     assert help_markdown(doc) == ("Summary.\n\nThe ledger (.consent/\\<party id>/) and ``a<b`` and `<c>`.\n\n"
                                   "Fires on:\n\n```yaml\nwhen: <date>\n```")
+
+
+def test_a_text_rules_examples_are_fenced_as_text_and_a_document_rules_as_yaml() -> None:
+    doc = "Summary.\n\nFires on:\n    Deliver it soon.\n"
+    prose = fake_text_rule("A101", "vague-word", Category.VAGUENESS, Severity.WARNING, doc)
+    document = DocumentRule(code="S999", name="exact", category=Category.STRUCTURE, severity=Severity.ERROR, doc=doc,
+                            check=lambda document, context: [])
+    assert rule_markdown(prose) == "Summary.\n\nFires on:\n\n```text\nDeliver it soon.\n```"
+    assert rule_markdown(document) == "Summary.\n\nFires on:\n\n```yaml\nDeliver it soon.\n```"

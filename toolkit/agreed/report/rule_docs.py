@@ -16,6 +16,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from agreed.errors import AgreedError
+from agreed.lint.rule import Rule, TextRule
 from agreed.report.envelope import TOOL_NAME
 
 RULES_PAGE: Final = "docs/rules.md"  # the rules' documentation, relative to the repository root
@@ -87,17 +88,23 @@ def rule_link(base: str, code: str) -> str:
     return f"{base}/{RULES_PAGE}#{anchor(code)}"
 
 
-def help_markdown(doc: str) -> str:
+def rule_markdown(rule: Rule) -> str:
+    """``rule``'s documentation as Markdown (:func:`help_markdown`), its examples fenced as what they are: the prose
+    a text rule reads, the YAML of an agreement for every other rule."""
+    return help_markdown(rule.doc, "text" if isinstance(rule, TextRule) else "yaml")
+
+
+def help_markdown(doc: str, language: str = "yaml") -> str:
     """A rule's documentation as Markdown: its prose as written (a ``<`` outside code spans escaped, so that
     ``<party id>`` is not taken for an HTML tag; the rest is ours and meant as Markdown, its ````code```` spans
-    among it, so it is not escaped as agreement text is), each indented example block fenced as YAML."""
+    among it, so it is not escaped as agreement text is), each indented example block fenced as ``language``."""
     out: list[str] = []
     fenced = False
     lines = inspect.cleandoc(doc).splitlines()
     for number, line in enumerate(lines):
         indented = line.startswith("    ")
         if indented and not fenced:
-            out += ["", "```yaml"] if out and out[-1] else ["```yaml"]
+            out += ["", f"```{language}"] if out and out[-1] else [f"```{language}"]
             fenced = True
         elif fenced and not indented and (line.strip() or not _continues_block(lines, number)):
             out.append("```")

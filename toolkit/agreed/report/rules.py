@@ -23,7 +23,7 @@ from typing import Any, Final
 from agreed.lint.rule import Category, Rule, TextRule
 from agreed.lint.rules import scope
 from agreed.report.registry import Registry
-from agreed.report.rule_docs import anchor, help_markdown
+from agreed.report.rule_docs import anchor, rule_markdown
 
 
 def render_text(rules: Sequence[Rule]) -> str:
@@ -67,7 +67,7 @@ def _markdown_section(rule: Rule) -> str:
     examples as code blocks, and what the documentation does not say (:func:`_facts`) as a list."""
     facts = "".join(f"- {fact}\n" for fact in _facts(rule))
     return (f"\n## {rule.code}\n\n`{rule.name}`: {rule.category.value}, default {rule.severity.label}\n\n"
-            f"{help_markdown(rule.doc)}\n" + (f"\n{facts}" if facts else ""))
+            f"{rule_markdown(rule)}\n" + (f"\n{facts}" if facts else ""))
 
 
 def _paths_read_by(rule: Rule) -> list[str]:

@@ -25,7 +25,7 @@ from agreed.printable import printable
 from agreed.problem import Problem, Severity
 from agreed.report.envelope import json_text, tool
 from agreed.report.lint.base import Report, fingerprint_keys, posix_path
-from agreed.report.rule_docs import documentation_base, help_markdown, rule_link
+from agreed.report.rule_docs import documentation_base, rule_link, rule_markdown
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "agreed/v1"
@@ -89,7 +89,7 @@ def _descriptor(code: str, report: Report, base: str | None) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": full_description(rule.doc)},
-        "help": {"text": inspect.cleandoc(rule.doc), "markdown": help_markdown(rule.doc)},
+        "help": {"text": inspect.cleandoc(rule.doc), "markdown": rule_markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {
             "tags": [rule.category.value],
