@@ -16,6 +16,7 @@ from agreed.lint import suppressions
 from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, break_before, read_length, readings
 from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.config import CUSTOM_TERMS_OPTION
+from agreed.lint.memo import TextMemo
 from agreed.lint.rule import Category, DocumentRule, LintContext, RepositoryRule, Rule, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.record import Record
@@ -254,7 +255,9 @@ class Linter:
     allowed_terms: tuple[str, ...] = ()
     budget: TextBudget = DEFAULT_BUDGET
 
-    def __call__(self, document: Document) -> list[Problem]:
+    def __call__(self, document: Document, memo: TextMemo | None = None) -> list[Problem]:
+        """The problems of ``document``; with a ``memo`` (one per buffer, kept by the caller between checks), the
+        text rules read again only the values that changed since the last check of the same buffer."""
         problems = validate(document)
         if document.data is None or any(_stops_rules(problem) for problem in problems):
             return problems
@@ -265,20 +268,25 @@ class Linter:
                 problems.extend(_guarded(rule, document, self.context))
         text_rules = [rule for rule in rules if isinstance(rule, TextRule)]
         if text_rules:
-            problems.extend(self._text_problems(document, text_rules))
+            problems.extend(self._text_problems(document, text_rules, memo))
         registry = _registry()
         parsed = directives(document)
         ran = frozenset(rule.code for rule in rules if not isinstance(rule, RepositoryRule))  # they run later
         return sorted(_said_once(suppressions.apply(document.path, problems, parsed, ran, registry.unsuppressible)))
 
-    def _text_problems(self, document: Document, rules: Sequence[TextRule]) -> list[Problem]:
+    def _text_problems(self, document: Document, rules: Sequence[TextRule],
+                       memo: TextMemo | None) -> list[Problem]:
         """The text rules' findings in the prose of ``document`` the scope table has them read, within the budget,
         and what the budget left unread."""
         from agreed.lint.rules.scope import statements  # the scope table imports every text rule
 
         prose, unread = _within_budget(tuple(statements(document)), self.budget)
+        if memo is not None:
+            memo.begin(self, rules)
         problems = _read_prose(document, rules, prose, _allowed_pattern(self.allowed_terms),
-                               self.budget.findings_per_value)
+                               self.budget.findings_per_value, memo)
+        if memo is not None:
+            memo.end()
         not_read = _builtin(TEXT_NOT_READ)
         problems.extend(Problem(document.path, *document.position(item.path), not_read.code, not_read.severity,
                                 item.message) for item in unread)
@@ -380,19 +388,24 @@ def _document_problems(rule: DocumentRule, document: Document, context: LintCont
 
 
 def _read_prose(document: Document, rules: Sequence[TextRule], prose: Sequence[Statement],
-                allowed: re.Pattern[str] | None, cap: int) -> list[Problem]:
+                allowed: re.Pattern[str] | None, cap: int, memo: TextMemo | None = None) -> list[Problem]:
     """The text rules' problems in ``prose``: each statement read by the rules its place in the scope table names,
     each span said once (:func:`one_finding_per_span`). A rule that crashes on odd input yields one internal-error
-    Problem and reads no further, instead of stopping the run."""
+    Problem and reads no further, instead of stopping the run. What a rule found in a value the ``memo`` holds is
+    taken from it, and what it finds anew is added (a crash is not kept: the rule reads that value again)."""
     problems: list[Problem] = []
     broken: dict[str, Problem] = {}
     for statement in prose:
         found: list[tuple[TextRule, list[TextSpan]]] = []
-        for rule in rules:
+        known = memo.found(statement.text, statement.context) if memo is not None else {}
+        for index, rule in enumerate(rules):
             if rule.code in broken or not statement.read_by(rule):
                 continue
             try:
-                found.append((rule, allowed_spans(rule, statement.text, statement.context, allowed)))
+                spans = known.get(index)
+                if spans is None:
+                    spans = known[index] = allowed_spans(rule, statement.text, statement.context, allowed)
+                found.append((rule, spans))
             except Exception as error:  # noqa: BLE001 - any defect in one rule must not hide the other findings
                 broken[rule.code] = _internal_error(document, rule, error)
         for rule, spans in one_finding_per_span(found):

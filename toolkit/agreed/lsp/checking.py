@@ -5,6 +5,8 @@ against the other agreements on disk.
 The other agreements are those ``agreed lint`` would read with the buffer: ``contracts/`` at the repository root when
 the buffer lies inside it, else the buffer's own folder. Each is summarised once and read again only when its size
 or modification time changes, so a keystroke re-reads nothing from disk. Configurations are cached the same way.
+What the text rules found in each value of a buffer is kept for its next check (:class:`agreed.lint.memo.TextMemo`,
+one per file), so an edit has the rules read only the values it changed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from agreed.lint import run as lint_run
 from agreed.lint import suppressions
 from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
 from agreed.lint.engine import Linter, directives
+from agreed.lint.memo import TextMemo
 from agreed.lint.repository import check_repository, summarise
 from agreed.lint.rule import AgreementSummary
 from agreed.people import RosterError
@@ -50,11 +53,15 @@ class _Configured:
 
 @dataclass(slots=True)
 class BufferChecker:
-    """Lints buffers by file path; ``today`` gives the date the clock rules compare with (read at each check)."""
+    """Lints buffers by file path; ``today`` gives the date the clock rules compare with (read at each check).
+    ``reuse`` keeps the text rules' findings in each value from one check of a file to the next (off, every check
+    reads every value, as ``agreed lint`` does)."""
 
     today: Callable[[], datetime.date] = datetime.date.today
+    reuse: bool = True
     _configs: dict[Path | None, _Configured] = field(default_factory=dict)
     _summaries: dict[Path, tuple[Stamp, AgreementSummary | None]] = field(default_factory=dict)
+    _memos: dict[Path, TextMemo] = field(default_factory=dict)
 
     def check(self, file: Path, text: str) -> Checked:
         """Schema, every configured rule and the cross-file rules for ``text``, the unsaved content of ``file``.
@@ -66,13 +73,20 @@ class BufferChecker:
         document = load_document(text.encode("utf-8", "surrogatepass"), str(file))
         if not _checked_as_agreement(file, configured.config):
             return Checked(document, ())
-        problems = configured.linter(document)
+        problems = configured.linter(document, self._memo(file))
         if document.data is not None:
             problems += self._cross_file(file, document, configured.config)
         return Checked(document, tuple(sorted([*configured.problems, *problems])))
 
+    def forget(self, file: Path) -> None:
+        """The buffer of ``file`` is closed: what was kept of its values is dropped."""
+        self._memos.pop(file.absolute(), None)
+
     def config_for(self, file: Path) -> LintConfig:
         return self._configured(file.absolute()).config
+
+    def _memo(self, file: Path) -> TextMemo | None:
+        return self._memos.setdefault(file, TextMemo()) if self.reuse else None
 
     def _configured(self, file: Path) -> _Configured:
         source = find_config(next(folder for folder in file.parents if folder.is_dir()))
