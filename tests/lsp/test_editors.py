@@ -39,9 +39,10 @@ def _absent(reason: str) -> NoReturn:
 
 @functools.cache
 def installed_neovims() -> dict[Version, str]:
-    """Every Neovim on ``PATH`` by its version (the first found of each)."""
+    """Every Neovim beside the running Python (where the test extras install one) or on ``PATH``, by its version
+    (the first found of each)."""
     found: dict[Version, str] = {}
-    for folder in os.environ.get("PATH", "").split(os.pathsep):
+    for folder in [str(Path(sys.executable).parent), *os.environ.get("PATH", "").split(os.pathsep)]:
         candidate = shutil.which("nvim", path=folder) if folder else None
         if candidate is None:
             continue
@@ -66,7 +67,7 @@ def neovim_for(label: str) -> tuple[Version, str]:
                      if version[:2] == floor or (later and version[:2] >= floor))
     if not fitting:
         shown = ", ".join(".".join(map(str, version)) for version in sorted(installed_neovims())) or "none"
-        _absent(f"no Neovim for the README's '{label}' snippet on PATH (installed: {shown})")
+        _absent(f"no Neovim for the README's '{label}' snippet beside Python or on PATH (found: {shown})")
     return fitting[0], installed_neovims()[fitting[0]]
 
 
