@@ -1,11 +1,13 @@
 """The README's editor set-up, run where an editor can be scripted: each Neovim snippet, taken from the README as
-written, in a real headless Neovim of the version it is for, whose own LSP client starts ``agreed lsp`` on an
-agreement in a real git repository (``nvim_drive.lua`` asks it for diagnostics, a hover, completions and a code
-action and applies the fix); and the Helix entry, read as Helix reads its ``languages.toml`` (Helix itself is not
-installable on the test machines).
+written, in a real headless Neovim of the version it is for, and the Emacs snippet in a real Emacs with Eglot; the
+editor's own LSP client starts ``agreed lsp`` on an agreement in a real git repository, and a driver script
+(``nvim_drive.lua``, ``eglot_drive.el``) asks it for diagnostics, a hover, completions and a code action and applies
+the fix. The Helix entry is read as Helix reads its ``languages.toml`` (Helix is not installable on the test
+machines).
 
-A snippet with no Neovim of its version on the machine is skipped with the reason, except under CI (``CI`` set, as
-``.ci/run`` does, which installs Debian's Neovim 0.7 beside the 0.11 of the test extras), where that is a failure.
+An editor missing from the machine is skipped with the reason, except under CI (``CI`` set, as ``.ci/run`` does,
+which installs Debian's Neovim 0.7 and Emacs with Eglot beside the Neovim 0.11 of the test extras), where that is a
+failure.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -27,13 +30,15 @@ from editor_snippets import Snippet, snippets_of
 from lsp_client import repository_with
 
 DRIVER = Path(__file__).with_name("nvim_drive.lua")
+EGLOT_DRIVER = Path(__file__).with_name("eglot_drive.el")
+PACKAGES = "(package-initialize)"
 RUN_SECONDS = 120
 Version = tuple[int, int, int]
 
 
 def _absent(reason: str) -> NoReturn:
     if os.environ.get("CI"):
-        pytest.fail(f"CI is set and the README's Neovim snippets must run there: {reason}", pytrace=False)
+        pytest.fail(f"CI is set and the README's editor snippets must run there: {reason}", pytrace=False)
     pytest.skip(reason)
 
 
@@ -81,47 +86,52 @@ def test_the_readme_has_a_neovim_snippet_for_each_client_api() -> None:
         ["config"], ["start"], ["start_client"]]
 
 
-def _agreement_with_a_vague_word(repository: Path) -> tuple[Path, list[str], int]:
-    """The shipped sales agreement with its first deliverable made vague, saved in ``repository``: the file, its
-    lines and the number (0-based) of the changed line."""
+@dataclass(frozen=True)
+class Session:
+    """An agreement with a vague word in a real git repository (``lines``, ``changed`` the 0-based number of the
+    vague line), and the environment that tells a driver script what to ask for there."""
+
+    repository: Path
+    lines: list[str]
+    changed: int
+    environment: dict[str, str]
+
+
+def _session(tmp_path: Path) -> Session:
+    repository = repository_with(tmp_path / "repository", "sales-onboarding.yaml")
     file = repository / "contracts" / "sales-onboarding.yaml"
     lines = file.read_text(encoding="utf-8").splitlines()
     changed = next(number for number, line in enumerate(lines) if "    what: " in line)
     lines[changed] = lines[changed][: lines[changed].index("what:")] + "what: Improve onboarding ASAP"
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return file, lines, changed
+    status = next(number for number, line in enumerate(lines) if line.startswith("status: "))
+    home = tmp_path / "home"  # the editors' own files (logs, history) kept out of the user's
+    environment = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]),
+                   "HOME": str(home), "XDG_STATE_HOME": str(home), "XDG_CACHE_HOME": str(home),
+                   "XDG_DATA_HOME": str(home), "XDG_CONFIG_HOME": str(home),
+                   "DRIVE_AGREEMENT": str(file), "DRIVE_RESULT": str(tmp_path / "result.json"),
+                   "DRIVE_FIX": f"{changed},0", "DRIVE_HOVER": f"{changed},{lines[changed].index('what')}",
+                   "DRIVE_COMPLETE": f"{status},{len('status: ')}", "DRIVE_APPLY": "Suppress V103"}
+    return Session(repository, lines, changed, environment)
 
 
-def _drive(neovim: str, snippet: Snippet, repository: Path, environment: dict[str, str]) -> dict[str, Any]:
-    config = repository.parent / "snippet.lua"
-    config.write_text(snippet.code, encoding="utf-8")
-    result = repository.parent / "result.json"
-    subprocess.run([neovim, "--headless", "--clean", "-c", f"luafile {config}", "-c", f"luafile {DRIVER}"],
-                   cwd=repository, env={**environment, "DRIVE_RESULT": str(result)}, stdin=subprocess.DEVNULL,
-                   capture_output=True, timeout=RUN_SECONDS, check=False)
-    assert result.is_file(), "Neovim ended without writing what it got"
+def _run_editor(command: list[str], session: Session) -> dict[str, Any]:
+    """What the editor's driver script wrote, once ``command`` has run in the repository."""
+    ran = subprocess.run(command, cwd=session.repository, env=session.environment, stdin=subprocess.DEVNULL,
+                         capture_output=True, text=True, timeout=RUN_SECONDS, check=False)
+    result = Path(session.environment["DRIVE_RESULT"])
+    assert result.is_file(), f"the editor ended without writing what it got: {ran.stdout}{ran.stderr}"
     report: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
+    assert "error" not in report, report["error"]
     return report
 
 
-@pytest.mark.parametrize("snippet", NEOVIM_SNIPPETS, ids=lambda snippet: snippet.label)
-def test_the_readme_snippet_runs_agreed_lsp_in_neovims_own_client(snippet: Snippet, tmp_path: Path) -> None:
-    version, neovim = neovim_for(snippet.label)
-    repository = repository_with(tmp_path / "repository", "sales-onboarding.yaml")
-    file, lines, changed = _agreement_with_a_vague_word(repository)
-    status = next(number for number, line in enumerate(lines) if line.startswith("status: "))
-    key = lines[changed].index("what")
-    state = tmp_path / "state"  # Neovim's own files (log, shada) kept out of the user's
-    environment = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]),
-                   "XDG_STATE_HOME": str(state), "XDG_CACHE_HOME": str(state), "XDG_DATA_HOME": str(state),
-                   "XDG_CONFIG_HOME": str(state), "DRIVE_AGREEMENT": str(file), "DRIVE_FIX": f"{changed},0",
-                   "DRIVE_HOVER": f"{changed},{key}", "DRIVE_COMPLETE": f"{status},{len('status: ')}",
-                   "DRIVE_APPLY": "Suppress V103"}
-    report = _drive(neovim, snippet, repository, environment)
-    assert "error" not in report, report["error"]
-    assert report["version"] == f"{version[0]}.{version[1]}"
+def _check_served(report: dict[str, Any], session: Session) -> None:
+    """The editor's client ran agreed's server on the agreement, showed its finding over the vague word, got a
+    hover, completions and the quick fix, and applying the fix cleared the finding."""
+    lines, changed = session.lines, session.changed
     assert report["filetype"] == "yaml"
-    assert report["clients"] == [{"name": "agreed", "root": str(repository)}]
+    assert report["clients"] == [{"name": "agreed", "root": str(session.repository)}]
     vague = [found for found in report["diagnostics"] if found["code"] == "V103"]
     start = lines[changed].index("ASAP")
     assert [(found["line"], found["col"], found["end_col"], found["source"]) for found in vague] == [
@@ -132,6 +142,44 @@ def test_the_readme_snippet_runs_agreed_lsp_in_neovims_own_client(snippet: Snipp
     assert report["lines_after"][changed].lstrip().startswith("# agreed: disable-next-line=V103 -- ")
     assert report["lines_after"][changed + 1] == lines[changed]
     assert [found for found in report["diagnostics_after"] if found["code"] == "V103"] == []
+
+
+@pytest.mark.parametrize("snippet", NEOVIM_SNIPPETS, ids=lambda snippet: snippet.label)
+def test_the_readme_snippet_runs_agreed_lsp_in_neovims_own_client(snippet: Snippet, tmp_path: Path) -> None:
+    version, neovim = neovim_for(snippet.label)
+    session = _session(tmp_path)
+    config = tmp_path / "snippet.lua"
+    config.write_text(snippet.code, encoding="utf-8")
+    report = _run_editor([neovim, "--headless", "--clean", "-c", f"luafile {config}", "-c", f"luafile {DRIVER}"],
+                         session)
+    assert report["version"] == f"{version[0]}.{version[1]}"
+    _check_served(report, session)
+
+
+# -- Emacs -----------------------------------------------------------------------------------------------------------
+
+
+def _emacs_with_eglot() -> str:
+    """The ``emacs`` whose packages include Eglot and yaml-mode (Debian's ``elpa-eglot``, ``elpa-yaml-mode``)."""
+    emacs = shutil.which("emacs")
+    if emacs is None:
+        _absent("no emacs on PATH")
+    ready = subprocess.run([emacs, "--batch", "--eval", PACKAGES, "--eval", "(require 'eglot)", "--eval",
+                            "(require 'yaml-mode)"], capture_output=True, text=True, timeout=RUN_SECONDS, check=False)
+    if ready.returncode != 0:
+        _absent(f"Emacs has no Eglot or no yaml-mode: {ready.stderr.strip().splitlines()[-1:]}")
+    return emacs
+
+
+def test_the_readme_snippet_runs_agreed_lsp_in_emacs_eglot(tmp_path: Path) -> None:
+    [snippet] = snippets_of("Emacs", "elisp")
+    emacs = _emacs_with_eglot()
+    session = _session(tmp_path)
+    config = tmp_path / "snippet.el"
+    config.write_text(snippet.code, encoding="utf-8")
+    # --batch reads no init file, so the installed packages are activated first, as a normal start does
+    report = _run_editor([emacs, "--batch", "--eval", PACKAGES, "-l", str(config), "-l", str(EGLOT_DRIVER)], session)
+    _check_served(report, session)
 
 
 # -- Helix -----------------------------------------------------------------------------------------------------------
