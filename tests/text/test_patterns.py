@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreed.text.patterns import Regex, TermPattern, phrase_regex
+from agreed.text.patterns import Regex, TermPattern, phrase_regex, word_group, words_together
 
 
 def test_phrase_regex_matches_whole_words_and_spelling_variants() -> None:
@@ -67,3 +68,32 @@ def test_a_word_looked_for_at_the_end_of_a_text_is_a_whole_word() -> None:
     unbounded = sorted(source for source in sources if source in _SUFFIXES or (
         _WORDS_AT_THE_END.fullmatch(source) is not None))
     assert set(unbounded) <= _SUFFIXES, unbounded
+
+
+def test_words_together_needs_a_word_of_every_set_of_one_shape() -> None:
+    needs = words_together((("down",), ("line", "road")), (("soon",),))
+    assert needs("Ship it down the ROAD.")
+    assert needs("Ship it soon.")
+    assert not needs("Write the figures down.")  # "down" without "line" or "road"
+    assert not needs("Walk along the road.")
+    assert not needs("Ship it sooner.")  # whole words only
+    with pytest.raises(ValueError, match="single words"):
+        words_together((("down the",),))
+
+
+_WORDS = st.lists(st.text("abnos", min_size=1, max_size=4), min_size=1, max_size=8, unique=True)
+
+
+@given(_WORDS, st.lists(st.text("abnos", max_size=5), max_size=8).map(" ".join))
+def test_a_word_group_finds_what_the_plain_alternation_of_its_words_finds(words: list[str], text: str) -> None:
+    plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    grouped = re.compile(rf"\b{word_group(words)}\b", re.IGNORECASE)
+    assert [match.span() for match in grouped.finditer(text)] == [match.span() for match in plain.finditer(text)]
+    upper = text.upper()
+    assert [match.span() for match in grouped.finditer(upper)] == [match.span() for match in plain.finditer(text)]
+
+
+def test_a_word_group_shares_the_starts_of_its_words() -> None:
+    assert word_group(("managers", "mayors", "lead", "leads")) == "(?:ma(?:nagers|yors)|lead(?:s|))"
+    with pytest.raises(ValueError, match="takes words"):
+        word_group(("a few",))

@@ -49,6 +49,23 @@ def test_each_shape_is_found_with_its_label(text: str, expected: tuple[str, str]
     assert expected in _labels(text)
 
 
+@pytest.mark.parametrize("phrase", [
+    "soon", "starting shortly after the close", "sooner or later", "eventually", "someday", "some day", "tomorrow",
+    "in due course", "in due time", "at some point", "one of these days", "down the road", "down the line",
+    "before long", "any day now", "imminently", "over time", "in the near future", "in the near term",
+    "in the future", "at a later stage", "later on", "later this year", "earlier in the project", "next quarter",
+    "this term", "the coming sprint", "next FY", "this weekend", "next few weeks", "coming Wednesday", "this Thurday",
+    "in the coming few weeks", "during the following months", "over the next 3 quarters", "in a couple of days",
+    "within several weeks", "in the next years", "within days", "in weeks", "within the sprint", "within the year",
+    "over the weekend", "this morning", "by lunchtime", "mid-next quarter", "late this year", "in the new year",
+    "by the new financial year", "in the weeks ahead", "the month after next", "in the longer term", "in the long run",
+    "in a later phase", "in a subsequent release", "by COB", "by close of play", "going forward", "from now on",
+    "in the short term", "medium-term", "by Friday", "on Mon", "until Tues", "till Sunday",
+])
+def test_each_shape_of_a_relative_time_is_found(phrase: str) -> None:
+    assert (phrase, "relative") in _labels(f"Ship the report {phrase}.")
+
+
 @pytest.mark.parametrize("unit", [
     "days", "working days", "business days", "weeks", "fortnights", "months", "quarters", "years", "sprints", "hours",
 ])
@@ -77,7 +94,10 @@ _TIME_WORDS = st.sampled_from([
     "before", "the", "pilot", "ends", "until", "we", "launch", "run-up", "to", "fortnight", "lunchtime", "agreed",
     "fortnights", "date", "ship", ",", ".", "a", "few", "years", "subsequent", "phase", "some", "point", "over",
     "time", "due", "course", "sprint", "3", "release", "X", "Y", "this", "afternoon", "the", "weekend", "months",
-    "ahead", "things", "settle", "settles", "dust", "stabilises", "holidays", "Christmas", "break",
+    "ahead", "things", "settle", "settles", "dust", "stabilises", "holidays", "Christmas", "break", "down", "line",
+    "road", "these", "one", "new", "near", "future", "medium", "longer", "long", "term", "run", "coming", "following",
+    "Monday", "Wednes", "Thurday", "morning", "stage", "now", "any", "from", "shortly", "tomorrow", "late", "mid",
+    "year", "month", "couple", "several", "lunch", "COB", "play", "close", "moving", "eventually", "sooner", "or",
 ])
 
 

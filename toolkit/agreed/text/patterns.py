@@ -43,6 +43,8 @@ __all__ = [
     "program_of",
     "rebuilt",
     "tokenise",
+    "word_group",
+    "words_together",
 ]
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -274,11 +276,43 @@ def _trie_regex(node: Trie, *, after_word: bool) -> str:
         if key != _END and key not in last_words
     ]
     for separated in (False, True):  # words that end a phrase, grouped: (?:managers|nurses)(?![\w\-])
-        words = [re.escape(key.lstrip()) for key in last_words if key.startswith(" ") is separated]
+        words = [key.lstrip() for key in last_words if key.startswith(" ") is separated]
         if words:
-            branches.append((_SEPARATOR if separated else "") + _group(words) + _WORD_END)
+            branches.append((_SEPARATOR if separated else "") + _letter_tree(words) + _WORD_END)
     if _END in node:
         branches.append(_WORD_END if after_word else "")
+    return _group(branches)
+
+
+def word_group(words: Iterable[str]) -> str:
+    """A regular-expression group matching any of ``words``, letter by letter: "ma(?:nagers|yors)", not
+    "managers|mayors". Follow it with a test for the end of a word (a word boundary): then at most one of the words can
+    match at a position, so the order in which they are tried changes nothing.
+
+    The matching engine tries the branches of an alternation one by one, and where it compares ignoring case it skips
+    none by its first letter: a list of a hundred words costs a hundred tries at every word of the text. Shared starts
+    are tried once here."""
+    words = tuple(words)
+    if not all(word.isalnum() for word in words):
+        raise ValueError(f"word_group takes words: {words}")
+    return _letter_tree(words)
+
+
+def _letter_tree(words: Iterable[str]) -> str:
+    """An expression matching any of ``words``, letter by letter (see :func:`word_group`)."""
+    tree: Trie = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[_END] = {}
+    return _letters(tree)
+
+
+def _letters(node: Trie) -> str:
+    branches = [re.escape(letter) + _letters(child) for letter, child in node.items() if letter != _END]
+    if _END in node:
+        branches.append("")  # the word may end here, or go on
     return _group(branches)
 
 
@@ -343,6 +377,21 @@ def any_word(*phrases: str) -> Callable[[str], bool]:
         raise ValueError(f"any_word takes words and phrases of words: {phrases}")
     wanted = frozenset(max(phrase, key=len) for phrase in words)
     return lambda text: not wanted.isdisjoint(tokenise(text).word_set)
+
+
+def words_together(*shapes: tuple[tuple[str, ...], ...]) -> Callable[[str], bool]:
+    """A ``needs`` test for a :class:`Regex` every match of which holds, for one of ``shapes``, a word of each of its
+    sets ("down" with "line" or "road"): a shape is a tuple of sets of words, each word matched whole, in any case.
+    Tighter than :func:`any_word` where the words a match cannot do without are common ones."""
+    wanted = tuple(tuple(frozenset(fold(word) for word in words) for words in shape) for shape in shapes)
+    if not all(word.isalnum() for shape in wanted for words in shape for word in words):
+        raise ValueError(f"words_together takes single words: {shapes}")
+
+    def holds(text: str) -> bool:
+        present = tokenise(text).word_set
+        return any(all(not words.isdisjoint(present) for words in shape) for shape in wanted)
+
+    return holds
 
 
 def _phrase_ends(root: Trie, tokens: Tokens, index: int) -> list[int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from agreed.text.patterns import Regex, TermPattern, alternation, any_word
+from agreed.text.patterns import Regex, TermPattern, alternation, any_word, words_together
 from agreed.text.vocabulary import HOLIDAY, MONTH, NUMBER, PLACEHOLDER, WEEKDAY, may_hold_placeholder
 
 TYPE_CHECKING = False  # ``typing`` is not imported at run time; mypy reads this name as typing.TYPE_CHECKING
@@ -162,6 +162,35 @@ _RELATIVE_WORDS = (  # one of them is in every match of RELATIVE (the test of te
     "iteration", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
     "fri", "friday", "sat", "saturday", "sun", "sunday", "years", "quarters", "subsequent",
 )  # fmt: skip
+_HAS_RELATIVE_WORD = any_word(*_RELATIVE_WORDS)
+_WEEKDAYS = (  # every word WEEKDAY matches
+    "mon", "monday", "tue", "tues", "tueday", "tuesday", "wed", "wednes", "wedday", "wednesday", "thu", "thur", "thurs",
+    "thuday", "thurday", "thursday", "fri", "friday", "sat", "satur", "satday", "saturday", "sun", "sunday",
+)  # fmt: skip
+_PLURAL_UNITS = ("days", "weeks", "months", "quarters", "years")
+_HAS_RELATIVE_SHAPE = words_together(
+    (  # a word that only a relative time uses, or uses most of the time
+        ("soon", "shortly", "sooner", "eventually", "someday", "tomorrow", "tonight", "today", "imminently", "future",
+         "later", "earlier", "few", "couple", "several", "weekend", "lunch", "lunchtime", "subsequent", "cob", "eod",
+         "eob", "play", "forward", "early", "long", "now"),
+    ),
+    (("this", "next", "coming"), ("year", "quarter", "month", "week", "sprint", "release", "cycle", "iteration",
+                                  "phase", "season", "term", "semester", "fy", "weekend", "spring", "summer", "autumn",
+                                  "fall", "winter", "morning", "afternoon", "evening", *_PLURAL_UNITS, *_WEEKDAYS)),
+    (("following", "ahead"), _PLURAL_UNITS),
+    (("in", "within"), ("days", "weeks", "months")),
+    (("within",), ("week", "month", "quarter", "year", "sprint", "cycle", "iteration")),
+    (("some",), ("day", "point", "stage", *_PLURAL_UNITS)),
+    (("due",), ("course", "time")),
+    (("down",), ("line", "road")),
+    (("over",), ("time",)),
+    (("these",), ("days",)),
+    (("new",), ("year", "quarter", "term")),
+    (("short", "near", "medium", "longer"), ("term",)),
+    (_WEEKDAYS, ("by", "on", "before", "until", "till")),
+)
+"""Every match of RELATIVE holds a word of each set of one of these shapes: tighter than _RELATIVE_WORDS, one of
+which every match holds too, where those words are common ("this", "days", "time")."""
 RELATIVE = TermPattern.raw(
     rf"""(?<![\w\-])(?:(?:(?:starting|beginning|from)\s+)?(?:(?<!as\s)soon(?!\s+as\b)|shortly)
             (?:\s+(?:thereafter|afterwards)|\s+(?:after|before|following)\s+(?:the\s+)?[\w\-]+(?:\s+(?:close|end|start))?)?
@@ -191,7 +220,7 @@ RELATIVE = TermPattern.raw(
         )(?![\w\-])
     | (?<![\w\-])(?:by|on|this|next|before|until|till|coming)\s+{WEEKDAY}(?![\w\-])(?!\s*,?\s*(?:the\s+)?\d)
     """,
-    needs=any_word(*_RELATIVE_WORDS),
+    needs=lambda text: _HAS_RELATIVE_WORD(text) and _HAS_RELATIVE_SHAPE(text),
     label="relative",
 )
 DAY_OF_MONTH = TermPattern.raw(

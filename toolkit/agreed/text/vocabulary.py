@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agreed.text.patterns import Regex, phrase_regex, tokenise
+from agreed.text.patterns import Regex, phrase_regex, tokenise, word_group
 
 __all__ = [
     "ACTION_VERBS",
@@ -63,11 +63,12 @@ MONTH = (
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 """A weekday name or its abbreviation (no word boundaries)."""
 
-_NUMBER_WORD = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
-    r"|dozen|half|twice|double|triple|single)"
-)
+_NUMBER_WORD = word_group((
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen", "half", "twice", "double", "triple",
+    "single",
+))
 NUMBER = rf"(?:(?<![\w.])[$€£]?\d[\d,]*(?:\.\d+)?|\b{_NUMBER_WORD}\b)"
 """A numeral (digits, not part of a code such as "Q3" or "FY27") or a number word."""
 

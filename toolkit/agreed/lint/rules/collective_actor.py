@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, scan, text_before
-from agreed.text.patterns import Regex, TermPattern, alternation, any_word, phrase_regex
+from agreed.text.patterns import Regex, TermPattern, alternation, any_word, phrase_regex, tokenise
 from agreed.text.sentences import clause_around
 from agreed.text.vocabulary import MODAL, PLACEHOLDER, PLURAL_ROLES, may_hold_placeholder, names_owner
 
@@ -177,11 +177,28 @@ _ACTING_UNIT = Regex(
 )
 """A group that acts for the agreement (the team, the partners, everyone in it): "the team may revisit the terms"
 hides who will, where "employees may download their payslips" gives a right to those it names."""
+_HAS_JOINT_WORD = any_word("jointly", "joint", "shared")
+
+
+_CO_VERBS = (
+    "own", "lead", "led", "deliver", "host", "chair", "author", "manage", "run", "sponsor", "present", "facilitate",
+    "write", "wrote", "design",
+)  # fmt: skip
+
+
+def _has_co_word(text: str) -> bool:
+    """Whether ``text`` may hold "co-own", "cochair"...: the word "co" (the tokeniser parts it from "-own") or a word
+    of "co" and one of _CO_VERBS."""
+    return any(word == "co" or (word.startswith("co") and word[2:].startswith(_CO_VERBS))
+               for word in tokenise(text).word_set)
+
+
 _JOINT = TermPattern.raw(
     r"(?P<term>(?<![\w\-])(?:jointly[\s\-]+(?:own|owned|led|lead|run|managed|delivered|responsible|accountable)"
-    r"|co-?(?:own|lead|led|deliver|host|chair|author|manage|run|sponsor|present|facilitate|write|wrote|design)\w*"
+    rf"|co-?{alternation(_CO_VERBS)}\w*"
     r"|joint\s+(?:ownership|responsibility|accountability)|shared\s+(?:ownership|responsibility|accountability)))"
     r"(?![\w\-])",
+    needs=lambda text: _HAS_JOINT_WORD(text) or _has_co_word(text),
     label="joint",
 )
 _ROLE_NOUN_AFTER = Regex(

@@ -64,7 +64,9 @@ _AT_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]]|$))"
 
 _LIST_WORDS = TermPattern.of(TERMS)
 _AND_MORE = TermPattern.of(("and more", "and much more", "and many more", "and lots more"), after=_AT_CLAUSE_END)
-_ELLIPSIS = TermPattern.raw(r"(?<=[\w)\],])\s?(?P<term>\.\.\.|…)(?!\w)")
+_ELLIPSIS = TermPattern.raw(
+    r"(?<=[\w)\],])\s?(?P<term>\.\.\.|…)(?!\w)", needs=lambda text: "..." in text or "…" in text
+)
 _WHATEVER = TermPattern.raw(
     rf"""(?<![\w\-])(?P<term>(?:or|and)\s+(?:whatever|whichever|anything)(?:\s+else)?
     (?:(?:\s+[a-z\-]+){{0,2}}?\s+(?:works|work|fits|fit|suits|suit|helps|help|applies|apply
