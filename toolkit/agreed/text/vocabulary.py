@@ -6,6 +6,7 @@ verbs and the checks that go with them. The fragments are strings, embedded by t
 
 from __future__ import annotations
 
+import functools
 import re
 
 from agreed.text.patterns import Regex, phrase_regex, tokenise, word_group
@@ -133,9 +134,11 @@ _PLACEHOLDER_WORDS = frozenset(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=2048)
 def may_hold_placeholder(text: str) -> bool:
     """A ``needs`` test for an expression that embeds :data:`PLACEHOLDER`, with or without ``re.IGNORECASE``: every
     text it matches in holds one of ``?[<{``, a word of ``_PLACEHOLDER_WORDS`` or a word of only X and N, in any case.
+    Kept per text: several rules test each statement, as :func:`~agreed.text.patterns.tokenise` keeps its words.
     """
     words = tokenise(text).word_set
     return (
