@@ -137,6 +137,26 @@ def test_open_from_inside_the_git_folder_finds_the_work_tree_and_a_bare_reposito
         Repository.open(bare)
 
 
+def test_opening_a_work_tree_and_asking_if_it_is_shallow_runs_git_once(repo: Repo,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo.root / "a folder").mkdir()
+    started: list[list[str]] = []
+    run = subprocess.run
+
+    def counted(arguments: list[str], **options: object) -> object:
+        started.append(arguments)
+        return run(arguments, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    with Repository.open(repo.root / "a folder") as repository:
+        assert repository.root == repo.root.resolve()
+        assert not repository.is_shallow()
+    assert len(started) == 1
+    with Repository.open(repo.root / ".git" / "refs") as repository:  # no work tree there: decided in more steps
+        assert repository.root == repo.root.resolve()
+    assert len(started) > 2
+
+
 def test_running_git_and_reading_head_import_no_gitpython(repo: Repo) -> None:
     repo.write("contracts/a.yaml", sample_agreement())
     sha = repo.commit("one")

@@ -99,8 +99,9 @@ def _tidy(message: str) -> str:
 class Repository:
     """A git repository with a work tree, opened from any folder inside it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, shallow: bool | None = None) -> None:
         self.root = root.resolve()
+        self._shallow = shallow  # whether the clone is shallow, once known
         self._objects: git.Repo | None = None  # GitPython's handle, opened when an object is first read
         self._commits: set[str] = set()  # full shas already verified to name commits (they never change)
         self._held: list[str | None] = []  # HEAD's commit, kept while holding_head is in force
@@ -118,6 +119,13 @@ class Repository:
     def open(cls, start: Path) -> Repository:
         """The repository that holds ``start`` (a folder or a file, existing or not)."""
         folder = _existing_folder(Path(start))
+        # One git process in the common case, a work tree: its top, and whether the clone is shallow (which most
+        # commands ask next). In a bare repository or a git folder --show-toplevel fails, and the steps below decide.
+        found = _git(folder, "rev-parse", "--is-bare-repository", "--is-shallow-repository", "--show-toplevel")
+        in_bare, shallow, top_line = [*found.stdout.split(b"\n", 2), b"", b""][:3]
+        top_path = decode_path(top_line.removesuffix(b"\n"))
+        if found.returncode == 0 and in_bare == b"false" and top_path:
+            return cls(Path(top_path), shallow=shallow == b"true")
         found = _git(folder, "rev-parse", "--is-bare-repository", "--absolute-git-dir")
         if found.returncode != 0:
             message = one_line_of(found.stderr, found.returncode)
@@ -182,7 +190,9 @@ class Repository:
 
     def is_shallow(self) -> bool:
         """True when this clone's history is cut off (a shallow clone)."""
-        return self.run("rev-parse", "--is-shallow-repository").strip() == b"true"
+        if self._shallow is None:
+            self._shallow = self.run("rev-parse", "--is-shallow-repository").strip() == b"true"
+        return self._shallow
 
     def relative(self, path: Path) -> str:
         """``path`` (absolute, or relative to the current folder) as a repo-relative posix path."""
