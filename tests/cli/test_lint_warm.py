@@ -73,7 +73,7 @@ def test_a_warm_run_prints_what_a_cold_run_prints(corpus: Path, monkeypatch: pyt
     assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
     assert re.search(rf'"files": {AGREEMENTS}\b', cold.stdout)
     assert cold.stdout.count('"K901"') >= 100  # duplicate ids: the cross-file findings come from the cache too
-    assert len(list((user_cache_home / "repos").rglob("*.json"))) == 1  # one file: every result, cross-file findings
+    assert len(list((user_cache_home / "repos").rglob("v4/*.json"))) == 1  # one file: every result, cross-file findings
 
     taken = _identities(next((corpus / "contracts").rglob("*-0001.yaml")).read_text(encoding="utf-8"))[0]
     changed = next((corpus / "contracts").rglob("*-0501.yaml"))

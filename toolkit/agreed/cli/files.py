@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,11 +13,14 @@ from agreed import sources
 from agreed.cli.output import usage_error
 from agreed.document import read_result_document
 from agreed.lint import run as lint_run
-from agreed.lint.config import LintConfig
 from agreed.lint.run import Inputs
 from agreed.reading import read_stream
 from agreed.sources import CHECKED, DEFAULT_FOLDER, Kind, stdin_name
 from agreed.visible import visible
+
+if TYPE_CHECKING:
+    from agreed.lint.config import LintConfig
+    from agreed.lint.facts import ConfigFacts
 
 __all__ = ["DEFAULT_FOLDER", "check_stdin_filename", "gather_inputs", "named_or_default", "note_skipped",
            "paths_argument", "stdin_filename_option"]
@@ -50,7 +53,7 @@ def named_or_default(paths: Sequence[str], root: Path | None = None) -> Sequence
         usage_error(str(error))
 
 
-def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: LintConfig | None = None,
+def gather_inputs(paths: Sequence[str], stdin_filename: str | None, config: ConfigFacts | LintConfig | None = None,
                   kinds: Collection[Kind] = CHECKED) -> Inputs:
     """What to check (:func:`named_or_default`): the files of ``kinds`` (agreements and templates, for lint and
     validate), filtered by the configuration's include and exclude patterns; exits 2 when a path holds no agreement.

@@ -11,13 +11,11 @@ import click
 
 from agreed.cli.files import gather_inputs, paths_argument
 from agreed.cli.output import docs_url_option, emit_report, fail_on_option, report_options
-from agreed.cli.settings import config_options, run_config, run_context, today_option
+from agreed.cli.settings import config_file, config_options, config_root, run_configuration, run_context, today_option
 from agreed.lint import run as lint_run
-from agreed.lint.config import LintConfig
-from agreed.lint.rule import LintContext
 
 if TYPE_CHECKING:
-    from agreed.lint.cache_codec import ResultCache
+    from agreed.cache import CacheFolder
 
 
 @click.command("lint")
@@ -40,25 +38,26 @@ def command(paths: tuple[str, ...], stdin_filename: str | None, jobs: int, outpu
 
     PATHS are files or folders (searched for *.yaml and *.yml); '-' reads standard input; default: contracts/.
     """
-    config = run_config(config_path, isolated)
-    context = run_context(today, config)
-    inputs = gather_inputs(paths, stdin_filename, config)
-    cache = None if no_cache else _cache(cache_dir, config, context)
+    found = config_file(config_path, isolated)
+    folder = None if no_cache else _cache_folder(config_root(found), cache_dir)
+    config = run_configuration(found, folder)  # the rules are resolved only when a file is not in the cache
+    context = run_context(today, config.facts)
+    inputs = gather_inputs(paths, stdin_filename, config.facts)
+    cache = None if folder is None else lint_run.result_cache(folder, config.facts, context)
     store_programs = None if no_cache else _programs()
     result = lint_run.lint(inputs, config, context, jobs=jobs, cache=cache)
     if store_programs is not None:
         store_programs()
-    emit_report(result.problems, result.files, output_format, fail_on or config.fail_on, output, docs)
+    emit_report(result.problems, result.files, output_format, fail_on or config.facts.fail_on, output, docs)
 
 
-def _cache(cache_dir: Path | None, config: LintConfig, context: LintContext) -> ResultCache | None:
-    """The result cache for this run, in the user's cache folder (or ``--cache-dir``); None when no safe cache
-    folder is available."""
+def _cache_folder(root: Path, cache_dir: Path | None) -> CacheFolder | None:
+    """The folder of the result cache for work in ``root``: the user's cache folder's for its repository, or
+    ``--cache-dir``; None when no safe cache folder is available."""
     from agreed.cli.cache_location import open_user_cache
     from agreed.sources import repository_root
 
-    folder = open_user_cache(repository_root(config.root) or config.root, cache_dir)
-    return None if folder is None else lint_run.result_cache(folder, config, context)
+    return open_user_cache(repository_root(root) or root, cache_dir)
 
 
 def _programs() -> Callable[[], None] | None:

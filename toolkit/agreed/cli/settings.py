@@ -6,17 +6,22 @@ import datetime
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from agreed.cli.output import EXIT_USAGE
 from agreed.errors import AgreedError
-from agreed.lint.config import ConfigError, LintConfig, default_config, load_config
-from agreed.lint.rule import LintContext
 from agreed.problem import Problem
 from agreed.settings import find_config
 from agreed.sources import display_path
+
+if TYPE_CHECKING:
+    from agreed.cache import CacheFolder
+    from agreed.lint.config import LintConfig
+    from agreed.lint.facts import ConfigFacts
+    from agreed.lint.rule import LintContext
+    from agreed.lint.run import Configuration
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,31 +72,59 @@ def today_option(function: F) -> F:
 
 def run_config(config_path: Path | None, isolated: bool) -> LintConfig:
     """The configuration for this run; a bad or missing explicit file prints its problems and exits 2."""
+    return resolved_config(config_file(config_path, isolated))
+
+
+def config_file(config_path: Path | None, isolated: bool) -> Path | None:
+    """The configuration file of this run: ``--config``, else the nearest one (none with ``--isolated``); a
+    ``--config`` that does not exist exits 2."""
+    found = config_path if config_path is not None else (None if isolated else find_config(Path.cwd()))
+    if found is not None and not found.exists():  # anything else there is read (or refused) by load_config
+        _fail(f"agreed: error: configuration file {found} does not exist")
+    return found
+
+
+def config_root(found: Path | None) -> Path:
+    """The folder the configuration applies to: the configuration file's, else the current one."""
+    return found.resolve().parent if found is not None else Path.cwd().resolve()
+
+
+def resolved_config(found: Path | None) -> LintConfig:
+    """The configuration in ``found`` (the defaults for None), its rules resolved; a bad file prints its problems
+    and exits 2."""
+    from agreed.lint.config import ConfigError, default_config, load_config
     from agreed.lint.rules import ALL_RULES
 
-    found = config_path if config_path is not None else (None if isolated else find_config(Path.cwd()))
     if found is None:
         return default_config(Path.cwd(), ALL_RULES)
-    if not found.exists():  # anything else that is there is read (or refused, with the reason) by load_config
-        _fail(f"agreed: error: configuration file {found} does not exist")
     try:
         return load_config(found, ALL_RULES, shown=_shown(found))
     except ConfigError as error:
         _fail_with(error.problems, "the configuration is invalid")
 
 
-def run_context(today: datetime.datetime | None, config: LintConfig) -> LintContext:
+def run_configuration(found: Path | None, folder: CacheFolder | None) -> Configuration:
+    """The configuration in ``found`` with its facts at once (from the cache ``folder`` when it was resolved
+    before) and its rules when a file must be checked (:func:`agreed.lint.run.remembered_configuration`)."""
+    from agreed.lint.run import remembered_configuration
+
+    return remembered_configuration(found, config_root(found), folder, lambda: resolved_config(found))
+
+
+def run_context(today: datetime.datetime | None, config: ConfigFacts | LintConfig) -> LintContext:
     """Today's date (or --today) and the people roster the configuration names; a bad roster exits 2."""
     from agreed.lint.run import lint_context
 
     day = today.date() if today is not None else datetime.date.today()
     try:
         return lint_context(config, day, Path.cwd().resolve())
-    except ConfigError as error:
-        _fail_with(error.problems, "the configuration is invalid")
     except AgreedError as error:
-        from agreed.people import RosterError  # only a run with a roster loads agreed.people: the others skip it
+        # Only a run with a roster can fail here, and loads these modules: the others skip them.
+        from agreed.lint.config import ConfigError
+        from agreed.people import RosterError
 
+        if isinstance(error, ConfigError):
+            _fail_with(error.problems, "the configuration is invalid")
         if not isinstance(error, RosterError):
             raise
         _fail_with(error.problems, "the people roster is invalid")

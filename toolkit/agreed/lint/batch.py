@@ -62,18 +62,19 @@ def check_files(sources: Sequence[Source], check: Check, jobs: int = 0,
                 cache: ResultCache | None = None) -> list[Problem]:
     """Problems of every file, in file order; ``jobs`` 0 means one worker per available core. The cache, when given,
     is saved."""
-    problems = check_agreements(sources, check, jobs, cache).problems
+    problems = check_agreements(sources, lambda: check, jobs, cache).problems
     if cache is not None:
         cache.save()
     return problems
 
 
-def check_agreements(sources: Sequence[Source], check: Check, jobs: int = 0, cache: ResultCache | None = None,
-                     summarise: Summarise | None = None) -> Checked:
+def check_agreements(sources: Sequence[Source], check: Callable[[], Check], jobs: int = 0,
+                     cache: ResultCache | None = None, summarise: Summarise | None = None) -> Checked:
     """Problems of every file and, with ``summarise``, a summary of each loaded agreement; the results of the files
-    checked are stored in ``cache`` (not saved)."""
+    checked are stored in ``cache`` (not saved). ``check`` makes the check, once, and only when a file is not in the
+    cache: so a fully cached run never builds it (nor imports the rules it is made of)."""
     if cache is None:
-        return _checked(_check_many([(path, shown, None) for path, shown in sources], check, summarise, jobs))
+        return _checked(_check_many([(path, shown, None) for path, shown in sources], check(), summarise, jobs))
     found: list[Result | None] = []
     misses: list[tuple[int, Work]] = []
     for index, (path, shown) in enumerate(sources):
@@ -82,7 +83,7 @@ def check_agreements(sources: Sequence[Source], check: Check, jobs: int = 0, cac
         found.append(cached)
         if cached is None:
             misses.append((index, (path, shown, raw)))
-    results = _check_many([work for _, work in misses], check, summarise, jobs)
+    results = _check_many([work for _, work in misses], check(), summarise, jobs) if misses else []
     for (index, (_, shown, raw)), result in zip(misses, results, strict=True):
         found[index] = result
         if raw is not None:

@@ -24,8 +24,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from agreed.cache import CacheFolder, JsonFiles, content_key
+from agreed.cache import CacheFolder, JsonFiles, code_stamp, content_key
 from agreed.codes import INTERNAL_ERROR
+from agreed.lint.facts import ConfigFacts
 from agreed.lint.rule import AgreementSummary, PartyEntry
 from agreed.problem import Problem, Severity
 
@@ -34,6 +35,8 @@ FILE_VERSION = 4
 CROSS_FILE_KEPT = 4  # sets of files whose cross-file findings are kept (a whole run, and a few partial ones)
 
 Encoded = list[Any]  # a result as stored: [shown path, problems, summary]
+
+FACTS_LAYOUT = "settings-v1"  # the facts of configurations (:class:`ConfigFacts`), one file each
 
 
 def _nothing_ignored(shown_path: str) -> frozenset[str]:
@@ -222,3 +225,27 @@ def _typed(values: Any, types: tuple[tuple[type, ...], ...]) -> list[Any]:
         if type(value) not in allowed:
             raise TypeError("malformed cache entry")
     return values
+
+
+class FactsMemo:
+    """The facts of configuration files, kept in ``folder``: one entry per configuration file (its place, the
+    folder it applies to, its bytes) and agreed's code (:func:`agreed.cache.code_stamp`), so that a run over cached
+    results neither reads the settings nor resolves the rules. Only the facts of a configuration that resolved
+    without a problem are kept: the same bytes under the same code resolve the same way."""
+
+    __slots__ = ("_entry", "_files")
+
+    def __init__(self, folder: CacheFolder, source: Path | None, root: Path, raw: bytes) -> None:
+        self._files = JsonFiles(folder)
+        key = content_key((code_stamp(), "" if source is None else str(source.resolve()), str(root)), raw)
+        self._entry = os.path.join(folder.path, FACTS_LAYOUT, f"{key}.json")  # a few: one per configuration
+
+    def recall(self) -> ConfigFacts | None:
+        """The facts kept for this configuration, or None (a miss: none kept, or of another shape)."""
+        try:
+            return ConfigFacts.decode(self._files.read(self._entry))
+        except TypeError:
+            return None
+
+    def keep(self, facts: ConfigFacts) -> None:
+        self._files.write(self._entry, facts.encode())

@@ -11,13 +11,14 @@ import dataclasses
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from agreed.codes import CONFIG_ERROR
 from agreed.document import Document, JsonPath
 from agreed.errors import AgreedError
+from agreed.lint.facts import ConfigFacts
 from agreed.lint.rule import Category, Rule, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.record import Record
@@ -38,67 +39,67 @@ class ConfigError(AgreedError):
 
 
 class LintConfig(Record):
-    """Resolved settings: ``rules`` are the enabled rules with severities and options applied."""
+    """Resolved settings: ``rules`` are the enabled rules with severities and options applied; ``facts`` the rest
+    of what the settings say (:class:`agreed.lint.facts.ConfigFacts`), which a run needs before any rule."""
 
-    source: Path | None
-    root: Path
+    facts: ConfigFacts
     rules: tuple[Rule, ...]
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     allowed_terms: tuple[str, ...] = ()  # the team's glossary, every form of each term (see allowed_forms)
-    people: Path | None = None
-    people_at: tuple[str, int, int] | None = None  # where the configuration names the roster
-    fail_on: str | None = None
-    fingerprint: str = ""
+
+    @property
+    def source(self) -> Path | None:
+        return self.facts.source
+
+    @property
+    def root(self) -> Path:
+        return self.facts.root
+
+    @property
+    def include(self) -> tuple[str, ...]:
+        return self.facts.include
+
+    @property
+    def exclude(self) -> tuple[str, ...]:
+        return self.facts.exclude
+
+    @property
+    def per_file_ignores(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        return self.facts.per_file_ignores
+
+    @property
+    def people(self) -> Path | None:
+        return self.facts.people
+
+    @property
+    def people_at(self) -> tuple[str, int, int] | None:
+        return self.facts.people_at
+
+    @property
+    def fail_on(self) -> str | None:
+        return self.facts.fail_on
+
+    @property
+    def fingerprint(self) -> str:
+        return self.facts.fingerprint
 
     def excluded(self, path: Path) -> bool:
-        """Whether ``path`` matches an exclude pattern (paths outside the configuration's folder never do)."""
-        if not self.exclude:  # no pattern: spare resolving the path, a system call per part of it
-            return False
-        relative = self._relative(path)
-        return relative is not None and _matcher(self.exclude)(relative)
+        return self.facts.excluded(path)
 
     def included(self, path: Path) -> bool:
-        """Whether a file found in a folder is selected by the include patterns (all are, without any)."""
-        if not self.include:
-            return True
-        relative = self._relative(path)
-        return relative is None or _matcher(self.include)(relative)
+        return self.facts.included(path)
 
     def ignored_codes(self, path: str) -> frozenset[str]:
-        """Codes of the rules that per-file ignores switch off for ``path``."""
-        if not self.per_file_ignores:
-            return frozenset()
-        relative = self._relative(Path(path))
-        if relative is None:
-            return frozenset()
-        return frozenset(code for pattern, codes in self.per_file_ignores if _matcher((pattern,))(relative)
-                         for code in codes)
-
-    def _relative(self, path: Path) -> str | None:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except (ValueError, OSError, RuntimeError):
-            return None
-
-
-_SPECS: dict[tuple[str, ...], Callable[[str], bool]] = {}
-
-
-def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """A compiled gitignore-style matcher for ``patterns``, built once per run."""
-    matcher = _SPECS.get(patterns)
-    if matcher is None:
-        import pathspec  # only configurations with patterns pay for it
-
-        matcher = _SPECS[patterns] = pathspec.GitIgnoreSpec.from_lines(patterns).match_file
-    return matcher
+        return self.facts.ignored_codes(path)
 
 
 def default_config(root: Path, rules: Sequence[Rule]) -> LintConfig:
-    return LintConfig(source=None, root=root.resolve(), rules=tuple(_with_defaults(rules)),
-                      fingerprint=_fingerprint({}))
+    chosen = tuple(_with_defaults(rules))
+    return LintConfig(ConfigFacts(source=None, root=root.resolve(), fingerprint=_fingerprint({}),
+                                  clock=_reads_clock(chosen)), chosen)
+
+
+def _reads_clock(rules: Iterable[Rule]) -> bool:
+    return any(rule.clock for rule in rules)
 
 
 def _with_defaults(rules: Iterable[Rule]) -> Iterator[Rule]:
@@ -131,19 +132,20 @@ def load_config(path: Path, rules: Sequence[Rule], shown: str | None = None) -> 
 
 def _resolve(settings: Mapping[str, Any], path: Path, resolver: _Resolver) -> LintConfig:
     root = path.resolve().parent
-    return LintConfig(
+    rules = resolver.rules(settings.get("rules", {}), tuple(settings.get("vague-terms", ())))
+    facts = ConfigFacts(
         source=path,
         root=root,
-        rules=resolver.rules(settings.get("rules", {}), tuple(settings.get("vague-terms", ()))),
         include=tuple(settings.get("include", ())),
         exclude=tuple(settings.get("exclude", ())),
         per_file_ignores=resolver.per_file_ignores(settings.get("per-file-ignores", {})),
-        allowed_terms=allowed_forms(settings.get("allowed-terms", ())),
         people=Path(os.path.normpath(root / settings["people"])) if "people" in settings else None,
         people_at=resolver.position(("people",)) if "people" in settings else None,
         fail_on=settings.get("fail-on"),
         fingerprint=_fingerprint(settings),
+        clock=_reads_clock(rules),
     )
+    return LintConfig(facts, rules, allowed_forms(settings.get("allowed-terms", ())))
 
 
 def _check_settings(resolver: _Resolver, settings: Mapping[str, Any]) -> None:

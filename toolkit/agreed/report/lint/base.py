@@ -15,7 +15,7 @@ from agreed.record import Record
 class Report(Record):
     problems: tuple[Problem, ...]
     files: int
-    rules: dict[str, Rule]
+    rules: Mapping[str, Rule]
     color: bool = False
     sources: Mapping[str, str] = MappingProxyType({})  # path -> file text, for reporters that quote it
     docs: str | None = None  # the base URL of the rules' documentation given for this run (rule_docs.docs_url)

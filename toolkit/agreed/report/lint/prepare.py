@@ -4,13 +4,17 @@ code hosts' formats, and the text of the files the ``full`` format quotes."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agreed.problem import Problem
 from agreed.reading import Unreadable, read_file
 from agreed.report.lint.base import Report
 from agreed.sources import repository_root
+
+if TYPE_CHECKING:
+    from agreed.lint.rule import Rule
 
 REPOSITORY_FORMATS = frozenset({"sarif", "github", "gitlab"})  # code hosts resolve paths from the repository root
 QUOTING_FORMATS = frozenset({"full"})  # formats that show each problem's lines
@@ -23,13 +27,38 @@ def lint_report(problems: Sequence[Problem], files: int, output_format: str, her
     position (the same order however the files were named); paths relative to the repository around ``here`` (the
     folder the paths are relative to) for the code hosts' formats; the files' text for the formats that quote it;
     colour only when wanted and the format has any; ``docs``, the base URL of the rules' documentation, if given."""
-    from agreed.lint.rules import all_rules  # the rules' documentation, which every command need not load
-
     ordered = sorted(problems)
     sources = sources_of(ordered, here) if output_format in QUOTING_FORMATS else {}
     shown = repository_relative(ordered, here) if output_format in REPOSITORY_FORMATS else ordered
-    return Report(tuple(shown), files, all_rules(), color=color and output_format in COLOURED_FORMATS,
+    return Report(tuple(shown), files, _RuleDocumentation(), color=color and output_format in COLOURED_FORMATS,
                   sources=sources, docs=docs)
+
+
+class _RuleDocumentation(Mapping[str, "Rule"]):
+    """Every rule by code (:func:`agreed.lint.rules.all_rules`), loaded on first use: the formats that describe rules
+    look them up, the plain ones never do, so a run whose results all come from the cache does not import the rules
+    to print them."""
+
+    __slots__ = ("_rules",)
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] | None = None
+
+    def _loaded(self) -> dict[str, Rule]:
+        if self._rules is None:
+            from agreed.lint.rules import all_rules
+
+            self._rules = all_rules()
+        return self._rules
+
+    def __getitem__(self, code: str) -> Rule:
+        return self._loaded()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
 def repository_relative(problems: Sequence[Problem], here: Path) -> list[Problem]:
