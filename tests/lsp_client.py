@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -31,9 +31,14 @@ def repository_with(folder: Path, *names: str) -> Path:
     return folder
 
 
+SERVER = (sys.executable, "-m", "agreed", "lsp")
+
+
 class Client:
-    def __init__(self, folder: Path, *arguments: str) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "agreed", "lsp", *arguments], cwd=folder,
+    """Speaks to ``server`` (``agreed lsp`` unless told another command), started in ``folder`` with ``arguments``."""
+
+    def __init__(self, folder: Path, *arguments: str, server: Sequence[str] = SERVER) -> None:
+        self.process = subprocess.Popen([*server, *arguments], cwd=folder,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.folder = folder
         self._next_id = 0
@@ -106,9 +111,18 @@ class Client:
         self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                                "contentChanges": [{"text": text}]})
 
+    def replace_line(self, uri: str, version: int, line: int, old: str, new: str) -> None:
+        """An incremental change, as an editor sends one for typing: line ``line`` (``old``) becomes ``new``."""
+        end = len(old.encode("utf-16-le")) // 2
+        self.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": {"line": line, "character": 0},
+                                          "end": {"line": line, "character": end}}, "text": new}]})
+
     def next_diagnostics(self, uri: str, until: Callable[[list[dict[str, Any]]], bool] = lambda found: True,
-                         timeout: float = TIMEOUT) -> list[dict[str, Any]]:
-        """The first diagnostics published for ``uri`` from now on that satisfy ``until``."""
+                         timeout: float = TIMEOUT, version: int | None = None) -> list[dict[str, Any]]:
+        """The first diagnostics published for ``uri`` (of ``version`` when given) from now on that satisfy
+        ``until``."""
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -119,7 +133,7 @@ class Client:
             except queue.Empty:
                 continue
             params = message["params"]
-            if params["uri"] == uri and until(params["diagnostics"]):
+            if params["uri"] == uri and version in (None, params.get("version")) and until(params["diagnostics"]):
                 return list(params["diagnostics"])
 
     def at(self, uri: str, line: int, character: int) -> dict[str, Any]:
