@@ -10,10 +10,11 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
@@ -21,11 +22,14 @@ from agreed.agreement import Agreement, agreement_of
 from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
 from agreed.lines import split_lines
-from agreed.lsp import fixes, guidance, navigation
+from agreed.lsp import fixes, guidance, lens, navigation
 from agreed.lsp.checking import BufferChecker, Checked
 from agreed.lsp.places import place_at
 from agreed.problem import Problem, Severity
 from agreed.version import __version__
+
+if TYPE_CHECKING:
+    from pygls.protocol.json_rpc import MessageCallback, MessageHandler, MsgId
 
 DEBOUNCE: Final = 0.15  # seconds after the last change before a buffer is checked again, unless told otherwise
 SOURCE: Final = "agreed"
@@ -57,16 +61,35 @@ class _Buffer:
         return agreement_of(self.loaded) if self.loaded is not None else None
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, less a leak that grows with every keystroke: pygls (2.0 and 2.1) files the future of each
+    handler it runs in its table of requests a client may cancel, and only answering a request takes it out again;
+    so every notification (each ``didChange``) and every step of its own handlers stayed for the life of the server,
+    some 2 KB an edit. Here each future leaves the table when it is done."""
+
+    def _execute_handler(self, msg_id: MsgId, handler: MessageHandler, callback: MessageCallback,
+                         args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None) -> None:
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        future = self._request_futures.get(msg_id)
+        if future is not None:
+            future.add_done_callback(lambda done: self._forget(msg_id, done))
+
+    def _forget(self, msg_id: MsgId, done: object) -> None:
+        if self._request_futures.get(msg_id) is done:  # not a later request that reuses the id
+            del self._request_futures[msg_id]
+
+
 class AgreementServer(LanguageServer):
     """The language server of agreements."""
 
     def __init__(self, checker: BufferChecker | None = None, debounce: float = DEBOUNCE,
                  docs: str | None = None) -> None:
-        super().__init__(SOURCE, __version__)
+        super().__init__(SOURCE, __version__, protocol_cls=_Protocol)
         self.checker = checker or BufferChecker()
         self.debounce = debounce
         self.docs = docs  # the base URL of the rules' documentation given (agreed lsp --docs-url)
         self.buffers: dict[str, _Buffer] = {}
+        self.lenses = lens.Lenses()
 
     def check_now(self, uri: str) -> None:
         """Check the buffer and publish its diagnostics (the previous ones are replaced, never left standing)."""
@@ -96,6 +119,8 @@ class AgreementServer(LanguageServer):
         buffer = self.buffers.pop(uri, None)
         if buffer is not None and buffer.pending is not None:
             buffer.pending.cancel()
+        self.checker.forget(_file_at(uri))
+        self.lenses.forget(_file_at(uri))
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
 
@@ -156,6 +181,20 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
     def references(ls: AgreementServer, params: types.ReferenceParams) -> list[types.Location]:
         return _party_locations(ls, params.text_document.uri, params.position, every=True)
 
+    @server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=True))
+    def code_lens(ls: AgreementServer, params: types.CodeLensParams) -> list[types.CodeLens]:
+        return _code_lenses(ls, params.text_document.uri)
+
+    @server.feature(types.CODE_LENS_RESOLVE)
+    @server.thread()  # the first resolve of a file reads git: off the loop that checks what is typed
+    def code_lens_resolve(ls: AgreementServer, params: types.CodeLens) -> types.CodeLens:
+        return _resolved_lens(ls, params)
+
+    @server.command(lens.COMMAND)
+    @server.thread()
+    def show_history(ls: AgreementServer, *arguments: object) -> str | None:
+        return _history_of_lens(arguments)
+
     return server
 
 
@@ -168,7 +207,11 @@ def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE, docs: str | None
 
 
 def _file_of(document: TextDocument) -> Path:
-    path = to_fs_path(document.uri) if document.uri.startswith("file:") else None
+    return _file_at(document.uri)
+
+
+def _file_at(uri: str) -> Path:
+    path = to_fs_path(uri) if uri.startswith("file:") else None
     return Path(path) if path else Path.cwd() / UNTITLED
 
 
@@ -342,3 +385,41 @@ def _rename(ls: AgreementServer, uri: str, position: types.Position, new_name: s
     return types.WorkspaceEdit(changes={uri: _text_edits(document, lines,
                                                          fixes.rename_party(loaded, party_id, new_name))})
 
+
+
+def _code_lenses(ls: AgreementServer, uri: str) -> list[types.CodeLens]:
+    """The renegotiation view's lenses, placed from the last version of the buffer that loaded; their text is left
+    to ``codeLens/resolve`` (:func:`_resolved_lens`), so listing them never waits for git."""
+    buffer = ls.buffers.get(uri)
+    if buffer is None or buffer.loaded is None:
+        return []
+    document = ls.workspace.get_text_document(uri)
+    lines = split_lines(buffer.loaded.source)
+    return [types.CodeLens(_client_range(document, lines, navigation.Range(place.line, place.character,
+                                                                           place.line, place.character)),
+                           data={"uri": uri, "deliverable": place.deliverable})
+            for place in lens.lens_places(buffer.loaded)]
+
+
+def _resolved_lens(ls: AgreementServer, found: types.CodeLens) -> types.CodeLens:
+    data = found.data if isinstance(found.data, dict) else {}
+    uri, deliverable = data.get("uri"), data.get("deliverable")
+    if not isinstance(uri, str) or not isinstance(deliverable, str | None):
+        return found
+    try:
+        title = ls.lenses.title(_file_at(uri), deliverable)
+    except Exception as error:  # noqa: BLE001 - a lens that cannot be worked out says so, never a failed request
+        title = f"no renegotiation view: {type(error).__name__}: {error}"
+    return types.CodeLens(found.range, types.Command(title, lens.COMMAND, arguments=[uri, lens.field_of(deliverable)]),
+                          found.data)
+
+
+def _history_of_lens(arguments: tuple[object, ...]) -> str | None:
+    """The text of ``agreed.showHistory`` for its arguments (file URI, field); None for other arguments."""
+    uri, field = (*arguments, None, None)[:2]
+    if len(arguments) != 2 or not isinstance(uri, str) or not isinstance(field, str):
+        return None
+    try:
+        return lens.history_text(_file_at(uri), field)
+    except Exception as error:  # noqa: BLE001 - a history that cannot be read says so, never a failed request
+        return f"no history: {type(error).__name__}: {error}\n"
