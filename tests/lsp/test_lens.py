@@ -260,3 +260,14 @@ def test_lenses_asked_again_reuse_the_work_until_head_or_the_consent_records_cha
     assert lenses.worked_out == 3
     lenses.title(file, "playbook")
     assert lenses.worked_out == 3
+
+
+def test_consent_counts_the_roster_the_configuration_names(repo: Path) -> None:
+    lenses, file = Lenses(), (repo / FILE).resolve()
+    _consent(repo, "daniel")
+    _commit(repo, "Daniel consents from his other address", "daniel@elsewhere.example", "Daniel Okafor")
+    assert lenses.title(file, None).endswith(" · awaiting: maria, daniel")
+    (repo / ".agreed.yaml").write_text("people: people.yaml\n", encoding="utf-8")
+    (repo / "people.yaml").write_text("people:\n  - id: daniel\n    name: Daniel Okafor\n"
+                                      "    email: daniel@elsewhere.example\n", encoding="utf-8")
+    assert lenses.title(file, None).endswith(" · consented: daniel · awaiting: maria")

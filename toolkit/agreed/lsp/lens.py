@@ -4,7 +4,8 @@ records on disk.
 A lens on ``status`` names the last commit that changed the agreement materially; a lens on a deliverable names the
 last commit that changed that deliverable materially (matched by its id, as the semantic diff pairs list items).
 Both say which parties consented to the current terms, which are still awaited and whose consent is stale
-(:func:`agreed.consent.status.agreement_status`). The lenses describe the committed history and the file and
+(:func:`agreed.consent.status.agreement_status`, as ``agreed consent status`` without a base gives it: the roster
+of people the configuration names counts). The lenses describe the committed history and the file and
 records on disk, not the unsaved buffer: a deliverable that HEAD's version lacks is "not committed yet". Where there
 is no history to read (no repository, a shallow clone, a file git does not hold) the lens says why.
 
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Final
 
 from agreed.agreement import agreement_of, read_agreement
+from agreed.consent.gate_run import gate_roster
 from agreed.consent.status import MISSING, STALE, VALID, AgreementStatus, agreement_status
 from agreed.document import Document
 from agreed.errors import AgreedError
@@ -31,6 +33,7 @@ from agreed.history.diff import Change
 from agreed.history.timeline import Entry, Options, build_timeline, touches
 from agreed.history.versions import parse
 from agreed.record import Record
+from agreed.settings import find_config
 from agreed.sources import CONSENT_FOLDER
 
 COMMAND: Final = "agreed.showHistory"  # what a client runs from a lens: (file URI, field) as its arguments
@@ -145,11 +148,14 @@ def _locate(file: Path) -> _Location | str:
 
 
 def _state(location: _Location, file: Path) -> _State:
-    """What changes whenever HEAD moves, the file on disk changes or a consent record beside it does."""
+    """What changes whenever HEAD moves, the file on disk changes, a consent record beside it does or the
+    configuration (which may name a roster of people) does."""
     head = _read(location.git_dir / "HEAD")
     ref = head.removeprefix("ref:").strip() if head.startswith("ref:") else ""
     refs = (_read(location.common_dir / ref), _stat(location.common_dir / "packed-refs")) if ref else ()
-    return (head, *refs, _stat(location.common_dir / "shallow"), _stat(file), *_stats(file.parent / CONSENT_FOLDER))
+    config = find_config(file.parent)
+    return (head, *refs, _stat(location.common_dir / "shallow"), _stat(file), config and _stat(config),
+            *_stats(file.parent / CONSENT_FOLDER))
 
 
 def _read(path: Path) -> str:
@@ -234,7 +240,7 @@ def _touching(entry: Entry, wanted: str) -> tuple[Change, ...]:
 
 def _consent(repository: Repository, file: Path) -> str:
     try:
-        status = agreement_status(repository, file)
+        status = agreement_status(repository, file, roster=gate_roster(repository, file.parent, None))
     except AgreedError as error:
         return f"consent unknown: {error}"
     return consent_text(status)
