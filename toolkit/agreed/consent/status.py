@@ -48,13 +48,14 @@ from agreed.consent.trust import (
     roster_vouched,
     trusted_at,
 )
-from agreed.document import load_document, read_document, read_result_document
+from agreed.consent.versions import AgreementVersions, Loaded
+from agreed.document import read_document, read_result_document
 from agreed.git.history import versions_of
 from agreed.git.repository import GitError, Repository
 from agreed.history.diff import Change, diff
 from agreed.people import Roster
 from agreed.problem import Problem
-from agreed.reading import read_file
+from agreed.reading import Unreadable, read_file
 from agreed.schema import VERSION_KEY
 from agreed.sources import inside
 
@@ -140,8 +141,10 @@ def agreement_statuses(repository: Repository, files: Sequence[Path], *, base: B
     became cannot be told, so none takes over its base status, terms or consent ledger (the duplicate fails the
     gate on its own). With a ``verifier`` of several workers, the SSH signatures of the next files are checked while
     earlier ones are decided (:func:`_in_turn`); the statuses are the same either way."""
+    versions = base.versions if base is not None else AgreementVersions()
+
     def statuses(chosen: Sequence[Path], shared_id: bool = False) -> list[AgreementStatus]:
-        return _in_turn(repository, chosen, _Context(base, reviews, roster, shared_id, verifier))
+        return _in_turn(repository, chosen, _Context(base, reviews, roster, shared_id, verifier, versions))
 
     results = statuses(files)
     shared = _shared_ids(results)
@@ -161,6 +164,7 @@ class _Context:
     roster: Roster | None
     shared_id: bool
     verifier: Verifier | None
+    versions: AgreementVersions  # loads every version the check reads (the base's too)
 
 
 def _in_turn(repository: Repository, files: Sequence[Path], context: _Context) -> list[AgreementStatus]:
@@ -175,11 +179,11 @@ def _in_turn(repository: Repository, files: Sequence[Path], context: _Context) -
     def decided(read: _Read | AgreementStatus) -> AgreementStatus:
         if isinstance(read, AgreementStatus):
             return read
-        return _decided(repository, read, context.base, context.reviews, verifier)
+        return _decided(repository, read, context, verifier)
 
     with repository.holding_head():  # one HEAD for every record's adding commit
         for file in files:
-            read = _read(repository, file, context.base, context.roster, context.shared_id)
+            read = _read(repository, file, context)
             if verifier is not None and isinstance(read, _Read):
                 _start_checks(read, verifier)
             waiting.append(read)
@@ -234,7 +238,8 @@ def agreement_status(repository: Repository, file: Path, *, base: str | BaseRevi
     and indexed once. ``verifier`` checks SSH signatures (default: one ``ssh-keygen`` at a time)."""
     if isinstance(base, str):
         base = BaseRevision(repository, base)
-    return _in_turn(repository, [file], _Context(base, reviews, roster, shared_id, verifier))[0]
+    versions = base.versions if base is not None else AgreementVersions()
+    return _in_turn(repository, [file], _Context(base, reviews, roster, shared_id, verifier, versions))[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,25 +259,27 @@ class _Read:
     removed: list[str]  # parties of the base that the change removed
 
 
-def _read(repository: Repository, file: Path, base: BaseRevision | None, roster: Roster | None,
-          shared_id: bool) -> _Read | AgreementStatus:
+def _read(repository: Repository, file: Path, context: _Context) -> _Read | AgreementStatus:
     """The agreement ``file`` read (:class:`_Read`), else its status when it has none to decide (no agreement, or
     no digest)."""
+    base = context.base
     shown = repository.relative(file)
     raw = read_file(file, DEFAULT_LIMITS.max_bytes)
-    document = read_result_document(raw, shown, positions=False)
+    loaded = (context.versions.load(raw, shown) if not isinstance(raw, Unreadable)
+              else Loaded(read_result_document(raw, shown, positions=False)))
+    document = loaded.document
     if isinstance(document.data, Mapping) and VERSION_KEY not in document.data:
         return AgreementStatus(shown, None, None, None, error="not an agreement (it has no 'agreed:' key)",
                                stranger=True)
-    current = digest_document(document)
+    current = loaded.digest()
     if isinstance(current, DigestError):  # the reason names where the first problem is: loaded again, with places
         placed = digest_document(read_result_document(raw, shown))
         return AgreementStatus(shown, None, None, None,
                                error=_no_digest(placed if isinstance(placed, DigestError) else current))
     agreement = read_agreement(document.data)
     names = names_of(agreement)
-    before = trusted_at(shown, agreement, base, shared_id=shared_id)
-    trusted = roster_vouched(before, roster, names)
+    before = trusted_at(shown, agreement, base, shared_id=context.shared_id)
+    trusted = roster_vouched(before, context.roster, names)
     records = read_records(file, str(agreement.id))
     found = [item for item in records if isinstance(item, ConsentRecord)]
     problems = tuple(_ledger_problem(repository, item) for item in records if isinstance(item, Problem))
@@ -290,13 +297,13 @@ def _start_checks(read: _Read, verifier: Verifier) -> None:
                 start_signature_check(record, identity, read.trusted.policy, verifier)
 
 
-def _decided(repository: Repository, read: _Read, base: BaseRevision | None, reviews: Sequence[Review] | None,
-             verifier: Verifier | None) -> AgreementStatus:
+def _decided(repository: Repository, read: _Read, context: _Context, verifier: Verifier | None) -> AgreementStatus:
     """The status of the agreement ``read``: each party's evidence judged."""
+    base, reviews = context.base, context.reviews
     trusted, removed, agreement_id = read.trusted, read.removed, str(read.agreement.id)
     parties = tuple(_party_status(name, trusted, read.records, read.digest, repository, read.shown, reviews,
                                   verifier) for name in read.names + removed)
-    past = _PastTerms(repository, read.shown)
+    past = _PastTerms(repository, read.shown, context.versions)
     parties = tuple(_with_changes(party, past, read.data) for party in parties)
     parties = tuple(_mark_removed(party) if party.party in removed else party for party in parties)
     compared = base is not None and read.before.status is not None  # a base version that validates
@@ -343,9 +350,10 @@ def _mark_removed(party: PartyStatus) -> PartyStatus:
 class _PastTerms:
     """The committed versions of one agreement file by digest, read newest first and only as far as asked."""
 
-    def __init__(self, repository: Repository, shown: str) -> None:
+    def __init__(self, repository: Repository, shown: str, versions: AgreementVersions) -> None:
         self._repository = repository
         self._shown = shown
+        self._versions = versions
         self._found: dict[str, Mapping[str, Any]] = {}
         self._pending: list[tuple[str, str]] | None = None  # (blob, commit:path) not read yet, newest first
 
@@ -357,10 +365,10 @@ class _PastTerms:
                              for version in reversed(versions) if version.blob is not None]
         while digest not in self._found and self._pending:
             blob, name = self._pending.pop(0)
-            document = load_document(self._repository.blob(blob), name, positions=False)
-            found = digest_document(document)
-            if isinstance(found, str) and isinstance(document.data, Mapping):
-                self._found.setdefault(found, document.data)
+            loaded = self._versions.load(self._repository.blob(blob), name)
+            found = loaded.digest()
+            if isinstance(found, str) and isinstance(loaded.document.data, Mapping):
+                self._found.setdefault(found, loaded.document.data)
         return self._found.get(digest)
 
 

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Final
 
 from agreed.agreement import Agreement, Identity, agreement_of
-from agreed.consent.digest import DigestError, digest_document
+from agreed.consent.digest import DigestError
 from agreed.consent.evidence import policy_of, vouched_identity
 from agreed.consent.ledger import FOLDER as LEDGER
 from agreed.consent.ledger import ConsentRecord, parse_record
-from agreed.document import Document, load_document
+from agreed.consent.versions import AgreementVersions, Loaded
+from agreed.document import Document
 from agreed.errors import AgreedError
 from agreed.git.repository import GitError, Repository
 from agreed.people import Roster
@@ -66,8 +67,12 @@ class BaseAgreement:
     read once: the base is asked for an agreement's id and status many times)."""
 
     path: str
-    document: Document
+    version: Loaded
     agreement: Agreement
+
+    @property
+    def document(self) -> Document:
+        return self.version.document
 
     @property
     def id(self) -> str | None:
@@ -81,10 +86,13 @@ class BaseAgreement:
 class BaseRevision:
     """The base revision of a change, where trusted identities are read: each agreement is found there by its path,
     else by its ``id`` among the agreement files (:func:`agreed.sources.kind_of`) below ``within`` (repo-relative
-    folders or files; ``""``: the whole tree), an index built once and only when needed."""
+    folders or files; ``""``: the whole tree), an index built once and only when needed. Its files are loaded by
+    ``versions``, which the check shares with its other readers of agreements (the work tree's among them)."""
 
-    def __init__(self, repository: Repository, rev: str, within: Sequence[str] = ("",)) -> None:
+    def __init__(self, repository: Repository, rev: str, within: Sequence[str] = ("",),
+                 versions: AgreementVersions | None = None) -> None:
         self.name = rev
+        self.versions = AgreementVersions() if versions is None else versions
         try:
             self.commit = repository.resolve(rev)
         except GitError as error:
@@ -186,8 +194,9 @@ class BaseRevision:
                 self._read_agreements()
             raw = self._unparsed.pop(path, None)
             raw = self._read(path) if raw is None else raw
-            document = None if raw is None else load_document(raw, f"{self.name}:{path}", positions=False)
-            self._by_path[path] = None if document is None else BaseAgreement(path, document, agreement_of(document))
+            loaded = None if raw is None else self.versions.load(raw, f"{self.name}:{path}")
+            self._by_path[path] = (None if loaded is None
+                                   else BaseAgreement(path, loaded, agreement_of(loaded.document)))
         return self._by_path[path]
 
     def by_id(self) -> Mapping[str, tuple[BaseAgreement, ...]]:
@@ -216,7 +225,7 @@ def trusted_at(shown: str, agreement: Agreement, base: BaseRevision | None, *,
         return Trusted(policy_of(agreement), {}, new=False, untrusted=AMBIGUOUS_BASE)
     if found is None:
         return Trusted(policy_of(agreement), {}, new=True, untrusted=NEW_UNTRUSTED)
-    base_digest = digest_document(found.document)
+    base_digest = found.version.digest()
     if isinstance(base_digest, DigestError) or not isinstance(found.document.data, Mapping):
         return Trusted(policy_of(agreement), {}, new=False, path=found.path,
                        untrusted="the agreement does not validate at the base revision, so no identity is trusted")
