@@ -43,7 +43,7 @@ from agreed.lint.rule import Category, TextRule, TextSpan
 from agreed.problem import Severity
 from agreed.text.hits import Hit, exempted, scan, text_after, text_before
 from agreed.text.measures import has_bounded_purpose, has_number, has_purpose
-from agreed.text.patterns import Regex, TermPattern, fold, tokenise
+from agreed.text.patterns import Regex, TermPattern, fold, tokenise, words_together
 from agreed.text.subjects import SubjectKind
 from agreed.text.vocabulary import ADJECTIVE, CADENCE, NUMBER
 
@@ -83,18 +83,23 @@ _HEDGED_ACTORS = frozenset((SubjectKind.ACTOR, SubjectKind.NONE))
 """Whose statement an adverb of frequency hedges: someone who acts, or nobody named (an imperative). A thing's or a
 system's ("the queue usually peaks on Mondays") describes it."""
 _FREQUENCY = TermPattern.of(FREQUENCIES, label="frequency")
-_APPROXIMATE_MARKS = (
-    "about", "around", "approx", "roughly", "circa", "c.", "nearly", "almost", "some", "region", "order", "~", "ish",
-    "give",
-)  # fmt: skip
-"""Text that every match of _APPROXIMATE holds, in folded form: the word before the number or the "-ish" or "give or
-take" after it (a match with "or so" holds the words "or" and "so" instead)."""
+_APPROXIMATE_MARKS = ("about", "around", "approx", "roughly", "circa", "c.", "nearly", "almost", "some", "~")
+"""Text that a match of _APPROXIMATE holds before its number, in folded form."""
+_APPROXIMATE_WORDS = words_together(
+    (("ish",),), (("region", "order"), ("of",)), (("give",), ("take",)), (("or",), ("so",))
+)
+"""The words of a match of _APPROXIMATE that holds none of _APPROXIMATE_MARKS: "10-ish", "in the order of 10", "10 give
+or take", "10 or so"."""
+_GLUED_ISH = Regex(r"[\d%]ish")
+"""The "ish" of "10ish" or "10%ish", which is no word of its own."""
 
 
 def _may_approximate(text: str) -> bool:
-    """A ``needs`` test for _APPROXIMATE: a substring test first, as most statements hold a number."""
+    """A ``needs`` test for _APPROXIMATE: substring and word tests first, as most statements hold a number (words such
+    as "publish", "given" and "orders" hold the letters of a mark, not the mark)."""
     folded = fold(text)
-    if not any(mark in folded for mark in _APPROXIMATE_MARKS) and not {"or", "so"} <= tokenise(text).word_set:
+    if not (any(mark in folded for mark in _APPROXIMATE_MARKS) or _APPROXIMATE_WORDS(text)
+            or ("ish" in folded and _GLUED_ISH.search(folded))):
         return False
     return has_number(text)
 
@@ -130,10 +135,17 @@ _INDEFINITE = TermPattern.raw(
 _ROUGH_MARKS = ("roughly", "approx", "circa", "more or less", "~", "about", "around", "ish", "or so", "give or take")
 
 
+_CADENCE_MARKS = (
+    "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "hourly", "every",
+    "once",
+)  # fmt: skip
+"""Text that every match of CADENCE holds, in folded form ("bi-weekly" holds "weekly")."""
+
+
 def _may_roughen(text: str) -> bool:
-    """A ``needs`` test for _ROUGH_CADENCE: one of the marks that make a cadence rough."""
+    """A ``needs`` test for _ROUGH_CADENCE: one of the marks that make a cadence rough, and a cadence."""
     folded = fold(text)
-    return any(mark in folded for mark in _ROUGH_MARKS)
+    return any(mark in folded for mark in _ROUGH_MARKS) and any(mark in folded for mark in _CADENCE_MARKS)
 
 
 _ROUGH_CADENCE = TermPattern.raw(
