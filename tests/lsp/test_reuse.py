@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from agreed.lint.rule import TextContext, TextRule, TextSpan
 from agreed.lsp.checking import BufferChecker
 from lsp_client import CONTRACTS, repository_with
 
@@ -131,3 +132,32 @@ def test_the_series_of_edits_reaches_the_text_rules_and_moves_their_findings(rep
         '"Several" is a vague quantity: give the number']
     moved = checker.check(file, "\n".join(_insert(0, "# a comment")(vaguer))).problems
     assert [problem.line for problem in moved] == [problem.line + 1 for problem in after]
+
+
+def test_a_buffer_checked_again_unchanged_reads_nothing_again_until_it_is_closed(
+        repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from agreed.lint import engine
+
+    read: list[str] = []
+    reader = engine.allowed_spans
+
+    def counting(rule: TextRule, text: str, context: TextContext, allowed: re.Pattern[str] | None) -> list[TextSpan]:
+        read.append(text)
+        return reader(rule, text, context, allowed)
+
+    monkeypatch.setattr(engine, "allowed_spans", counting)
+    file = repository / "contracts" / "sales-onboarding.yaml"
+    text = "\n".join(_opened("sales-onboarding.yaml"))
+
+    def reads(checker: BufferChecker) -> int:
+        read.clear()
+        checker.check(file, text)
+        return len(read)
+
+    checker, every = BufferChecker(), BufferChecker(reuse=False)
+    first = reads(checker)
+    assert first > 100
+    assert reads(checker) == 0
+    checker.forget(file)
+    assert reads(checker) == first
+    assert reads(every) == reads(every) == first
