@@ -5,6 +5,8 @@ several workers at once."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,13 @@ def test_a_check_started_ahead_that_cannot_run_ssh_keygen_fails_where_its_verdic
         verifier.start(message, signature, [listed], SIGNER)  # the failure is kept, not raised here
         with pytest.raises(SshError, match="was not found"):
             verifier.verify(message, signature, [listed], SIGNER)
+
+
+def test_the_base_ledgers_are_read_at_once_without_gitpython(signed_repo: Path) -> None:
+    """With HEAD as the base every agreement is active there, so each one's records at the base are read (a record
+    the change removed would be a withdrawal): all of them by one git process, not through GitPython."""
+    program = ("import sys; from pathlib import Path; from agreed.consent.gate_run import consent_statuses\n"
+               f"found = consent_statuses(Path({str(signed_repo)!r}), [], 'HEAD', workers=1)\n"
+               "print(len(found), sum(not result.withdrawn for result in found), 'git' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
+    assert shown.split() == [str(COUNT), str(COUNT), "False"]

@@ -103,6 +103,7 @@ class BaseRevision:
         self._unparsed: dict[str, bytes] = {}  # the agreement files read together, until each is parsed
         self._agreements: frozenset[str] | None = None
         self._ledgers: dict[str, list[str]] | None = None
+        self._ledger_contents: dict[str, bytes] | None = None
         self._by_id: dict[str, tuple[BaseAgreement, ...]] | None = None
         self._by_path: dict[str, BaseAgreement | None] = {}
 
@@ -139,7 +140,7 @@ class BaseRevision:
             party, _, file = name[len(folder) + 1 :].partition("/")
             if not file or "/" in file or party.startswith(".") or file.startswith("."):
                 continue
-            raw = self._read(name)
+            raw = self._ledger_bytes().get(name)
             record = None if raw is None else parse_record(raw, Path(name), agreement_id, party)
             if isinstance(record, ConsentRecord):
                 records.append(record)
@@ -169,6 +170,18 @@ class BaseRevision:
                     at = parts.index(LEDGER)
                     self._ledgers["/".join(parts[: at + 2])].append(name)
         return self._ledgers
+
+    def _ledger_bytes(self) -> Mapping[str, bytes]:
+        """The bytes of every ledger file at the base (:meth:`_ledger_files`), by path: read at once, by one git
+        process, when the first ledger is asked for (records are small; a round trip each cost more)."""
+        if self._ledger_contents is None:
+            blob_ids = {name: self._paths()[name] for names in self._ledger_files().values() for name in names}
+            try:
+                found = self._repository.blobs(blob_ids.values())
+            except GitError as error:
+                raise StatusError(str(error)) from None
+            self._ledger_contents = {name: found[blob_id] for name, blob_id in blob_ids.items() if blob_id in found}
+        return self._ledger_contents
 
     def _read(self, path: str) -> bytes | None:
         blob_id = self._paths().get(path)
