@@ -19,8 +19,8 @@ from agreed.sources import display_path
 if TYPE_CHECKING:
     from agreed.cache import CacheFolder
     from agreed.lint.config import LintConfig
+    from agreed.lint.context import LintContext
     from agreed.lint.facts import ConfigFacts
-    from agreed.lint.rule import LintContext
     from agreed.lint.run import Configuration
 
 F = TypeVar("F", bound=Callable[..., Any])

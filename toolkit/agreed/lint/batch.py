@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from agreed.compose import DEFAULT_LIMITS
 from agreed.document import Document, load_document, read_document
-from agreed.lint.rule import AgreementSummary
+from agreed.lint.context import AgreementSummary
 from agreed.problem import Problem
 from agreed.reading import Unreadable, read_file
 from agreed.record import Record

@@ -26,8 +26,8 @@ from typing import Any
 
 from agreed.cache import CacheFolder, JsonFiles, code_stamp, content_key
 from agreed.codes import INTERNAL_ERROR
+from agreed.lint.context import AgreementSummary, PartyEntry
 from agreed.lint.facts import ConfigFacts
-from agreed.lint.rule import AgreementSummary, PartyEntry
 from agreed.problem import Problem, Severity
 
 LAYOUT = "v4"  # bump when the file's format changes; files of older layouts are then never read

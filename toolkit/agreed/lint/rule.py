@@ -11,24 +11,26 @@ not the rule, turns text and document findings into positioned Problems, and app
 the suppressions to every kind.
 
 The values rules take and give (spans, paths, contexts, summaries) are named tuples, which cost a fraction of a
-dataclass to define: every lint run imports this module before it reads a file.
+dataclass to define. The context and the summaries are defined in :mod:`agreed.lint.context`, which a run whose every
+result is cached imports without this module.
 """
 
 from __future__ import annotations
 
 import abc
-import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
+from agreed.lint.context import AgreementSummary as AgreementSummary
+from agreed.lint.context import LintContext as LintContext
+from agreed.lint.context import PartyEntry as PartyEntry
 from agreed.problem import Problem, Severity
 from agreed.record import Record
 
 if TYPE_CHECKING:
     from agreed.document import Document, JsonPath
-    from agreed.people import Roster
 
 
 class Category(enum.Enum):
@@ -92,34 +94,6 @@ class AtPath(Record):
     path: JsonPath
     message: str
     at_key: bool = False
-
-
-class LintContext(Record):
-    """Facts from outside the document that document rules may use."""
-
-    today: datetime.date | None = None
-    people: Roster | None = None
-
-
-class PartyEntry(Record):
-    """One party as an agreement lists it, with the position of its id."""
-
-    id: str
-    name: str | None
-    email: str | None
-    handle: str | None
-    line: int
-    col: int
-
-
-class AgreementSummary(Record):
-    """What cross-file rules need to know of one agreement: its id and parties, with positions."""
-
-    path: str
-    id: str | None
-    line: int
-    col: int
-    parties: tuple[PartyEntry, ...] = ()
 
 
 def closest_name(key: str, known: Iterable[str]) -> str | None:

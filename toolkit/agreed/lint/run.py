@@ -24,8 +24,8 @@ from agreed.document import Document, decode_text
 from agreed.lines import split_lines
 from agreed.lint.batch import Check, Checked, Source, check_agreements
 from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, readings
+from agreed.lint.context import AgreementSummary, LintContext
 from agreed.lint.facts import ConfigFacts
-from agreed.lint.rule import AgreementSummary, LintContext
 from agreed.problem import Problem, Severity
 from agreed.reading import Unreadable, Why, read_file
 from agreed.record import Record

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from agreed.lint.rule import Rule
 from agreed.printable import printable
 from agreed.problem import Problem, Severity
 from agreed.record import Record
+
+if TYPE_CHECKING:
+    from agreed.lint.rule import Rule
 
 
 class Report(Record):
