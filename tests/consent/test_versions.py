@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from agreed.agreement import read_agreement
 from agreed.consent import versions
 from agreed.consent.digest import DigestError, digest_document
 from agreed.consent.versions import AgreementVersions
@@ -39,6 +40,8 @@ def test_the_same_bytes_under_two_names_are_loaded_and_digested_once(digests: li
                                                              "main:contracts/sales-onboarding.yaml")
     assert work_tree.digest() == base.digest() == digest_document(load_document(SALES, "x", positions=False))
     assert digests == ["contracts/sales-onboarding.yaml"]
+    assert base.agreement() is work_tree.agreement()
+    assert work_tree.agreement() == read_agreement(load_document(SALES, "x", positions=False).data)
 
 
 def test_other_bytes_are_loaded_on_their_own(digests: list[str]) -> None:
@@ -49,6 +52,8 @@ def test_other_bytes_are_loaded_on_their_own(digests: list[str]) -> None:
     second = loader.load(other, "b.yaml")
     assert second.document.data is not first.document.data
     assert second.document.data == load_document(other, "b.yaml", positions=False).data
+    assert second.agreement().status == "proposed"
+    assert first.agreement().status == "active"
     first.digest()
     second.digest()
     assert digests == ["a.yaml", "b.yaml"]

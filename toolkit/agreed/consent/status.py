@@ -276,7 +276,7 @@ def _read(repository: Repository, file: Path, context: _Context) -> _Read | Agre
         placed = digest_document(read_result_document(raw, shown))
         return AgreementStatus(shown, None, None, None,
                                error=_no_digest(placed if isinstance(placed, DigestError) else current))
-    agreement = read_agreement(document.data)
+    agreement = loaded.agreement()
     names = names_of(agreement)
     before = trusted_at(shown, agreement, base, shared_id=context.shared_id)
     trusted = roster_vouched(before, context.roster, names)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
-from agreed.agreement import Agreement, Identity, agreement_of
+from agreed.agreement import Agreement, Identity
 from agreed.consent.digest import DigestError
 from agreed.consent.evidence import policy_of, vouched_identity
 from agreed.consent.ledger import FOLDER as LEDGER
@@ -209,7 +209,7 @@ class BaseRevision:
             raw = self._read(path) if raw is None else raw
             loaded = None if raw is None else self.versions.load(raw, f"{self.name}:{path}")
             self._by_path[path] = (None if loaded is None
-                                   else BaseAgreement(path, loaded, agreement_of(loaded.document)))
+                                   else BaseAgreement(path, loaded, loaded.agreement()))
         return self._by_path[path]
 
     def by_id(self) -> Mapping[str, tuple[BaseAgreement, ...]]:
