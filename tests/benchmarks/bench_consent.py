@@ -11,22 +11,27 @@ agreement, as a pull request would:
 - daniel's records are unsigned, in a commit authored by his email (``author-email`` evidence);
 - a last commit moves every agreement from ``proposed`` to ``active`` (a record change: the digest is kept).
 
-Before timing, ``agreed consent check --base base`` must pass (exit 0) and the baseline must find every piece of
-evidence valid, so both sides are known to do the whole job. Then it times, as fresh processes, one untimed warm-up
-each and ``--runs`` timed runs interleaved round-robin, the median of:
+Before timing, every ``agreed consent check`` must pass (exit 0) and the floor must find every piece of evidence
+valid, so both sides are known to do the whole job. Then it times, as fresh processes, one untimed warm-up each and
+``--runs`` timed runs interleaved round-robin, the median of:
 
 - ``agreed``: ``agreed consent check --base base`` (the installed ``agreed`` next to ``sys.executable``);
-- ``baseline``: a small Python driver (a fresh ``python -c`` process) that runs
+- ``agreed, nothing changed``: ``agreed consent check --base HEAD``, the gate on a change that touched no agreement
+  (every agreement is the same bytes at the base and in the work tree; the same signatures are checked);
+- with ``--baseline DIR``, ``other`` and ``other, nothing changed``: the same two with ``python -m agreed`` from the
+  package in DIR (another version, unpacked with ``git archive``), whose output must be this one's;
+- ``floor``: a small Python driver (a fresh ``python -c`` process) that runs
   ``git log --diff-filter=A --format=... --name-only HEAD -- '*/.consent/*'`` once (who added each record: the
   author-email evidence) and one ``ssh-keygen -Y verify`` per signed record (the ssh-signature evidence),
 
-and prints N, both median wall times and CPU times (user + system of the process and every process it waited for,
-as ``os.wait4`` reports them) with agreed / baseline for each, and agreed's peak memory. ``--profile`` adds where
+and prints, for each N and command, the median wall and CPU time (user + system of the process and every process it
+waited for, as ``os.wait4`` reports them), both as a ratio to the floor's, and the peak memory. ``--profile`` adds where
 one ``agreed`` run at the largest N spends its time (cProfile, by cumulative time, and how many child processes it
 started). ``--pythonpath DIR`` times ``python -m agreed`` from another copy of the package instead (an older version
 unpacked with ``git archive``). The repository is built by tests/signed_consents.py. Run from the repository root::
 
     python tests/benchmarks/bench_consent.py [--sizes 1,50,200] [--runs 3] [--profile] [--keep DIR] [--pythonpath DIR]
+        [--baseline DIR]
 
 Not collected by pytest (the file name does not start with ``test_``).
 """
@@ -143,10 +148,16 @@ def measure(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int, ro
 
 
 def check_results(timings: dict[str, Timing], count: int) -> None:
-    """Stop unless agreed passed the gate and the baseline found all ``count`` signatures and authors valid."""
-    agreed, baseline = timings["agreed"], timings["baseline"]
-    if agreed.exit_code != 0:
-        raise SystemExit(f"bench_consent: agreed consent check exited {agreed.exit_code}:\n{agreed.output}")
+    """Stop unless every agreed passed the gate and the baseline found all ``count`` signatures and authors valid;
+    warn when another version's output is not this one's."""
+    baseline = timings.pop(FLOOR)
+    for label, timing in timings.items():
+        if timing.exit_code != 0:
+            raise SystemExit(f"bench_consent: {label} exited {timing.exit_code}:\n{timing.output}")
+        mine = timings[label.replace(OTHER, THIS, 1)]
+        if timing.output != mine.output:
+            print(f"warning: the output of {label} differs from this tree's", file=sys.stderr)
+    timings[FLOOR] = baseline
     if baseline.exit_code != 0 or baseline.output.split() != [str(count), str(count)]:
         raise SystemExit(f"bench_consent: the baseline expected '{count} {count}' valid (signed, authored), got "
                          f"exit {baseline.exit_code}:\n{baseline.output}")
@@ -163,12 +174,21 @@ def agreed_command(pythonpath: Path | None) -> tuple[list[str], dict[str, str]]:
     return [str(beside)], ENV
 
 
-def commands_for(agreed: tuple[list[str], dict[str, str]],
+THIS, OTHER, FLOOR = "agreed", "other", "floor"
+# The two changes timed: the one that adds the consents and activates every agreement, and one that touched no
+# agreement (its base is HEAD itself: every agreement is the same bytes at the base and in the work tree).
+CHANGES = {"": BASE, ", nothing changed": "HEAD"}
+
+
+def commands_for(agreed: tuple[list[str], dict[str, str]], other: tuple[list[str], dict[str, str]] | None,
                  public_key: str) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """Every command to time, by label: this agreed (and ``other``) on both changes, and the floor."""
     allowed_line = f'{SIGNER} namespaces="agreed-consent@agreed" {public_key}'
-    program, environment = agreed
-    return {"agreed": ([*program, "consent", "check", "--base", BASE], environment),
-            "baseline": ([sys.executable, "-c", BASELINE, SIGNER, allowed_line, AUTHOR, AUTHOR_EMAIL], ENV)}
+    versions = {THIS: agreed} if other is None else {THIS: agreed, OTHER: other}
+    commands = {f"{label}{change}": ([*program, "consent", "check", "--base", base], environment)
+                for label, (program, environment) in versions.items() for change, base in CHANGES.items()}
+    commands[FLOOR] = ([sys.executable, "-c", BASELINE, SIGNER, allowed_line, AUTHOR, AUTHOR_EMAIL], ENV)
+    return commands
 
 
 def profile(root: Path, scratch: Path, top: int, environment: dict[str, str]) -> list[str]:
@@ -200,6 +220,9 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="Build the repositories in DIR/n<N> (which must not exist yet) and keep them.")
     parser.add_argument("--pythonpath", metavar="DIR", type=Path, default=None,
                         help="Time python -m agreed from the package in DIR (e.g. an older version's toolkit/).")
+    parser.add_argument("--baseline", metavar="DIR", type=Path, default=None,
+                        help="Also time python -m agreed from the package in DIR, side by side (its output must "
+                             "be this one's).")
     arguments = parser.parse_args(argv)
     try:
         arguments.sizes = [int(size) for size in arguments.sizes.split(",") if size.strip()]
@@ -213,14 +236,15 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     agreed = agreed_command(arguments.pythonpath)
+    other = None if arguments.baseline is None else agreed_command(arguments.baseline)
     where = f"PYTHONPATH={arguments.pythonpath}" if arguments.pythonpath else agreed[0][0]
     print(f"python {platform.python_version()} on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
-          f"{where}")
+          f"{where}" + (f"; other: PYTHONPATH={arguments.baseline}" if other is not None else ""))
     print(f"medians of {arguments.runs} runs after 1 untimed warm-up, each command a fresh process; CPU: user + "
           "system of the process and of every process it waited for\n")
     scratch = Path(tempfile.mkdtemp(prefix="bench-consent-"))
     workspace = arguments.keep if arguments.keep is not None else scratch
-    rows: list[tuple[int, Timing, Timing]] = []
+    rows: list[tuple[int, dict[str, Timing]]] = []
     try:
         workspace.mkdir(parents=True, exist_ok=True)
         key, public_key = make_key(scratch)
@@ -231,9 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             build(root, size, key, public_key)
             print(f"N={size}: built in {time.perf_counter() - started:.1f} s (2 consent records per agreement)",
                   flush=True)
-            timings = measure(commands_for(agreed, public_key), arguments.runs, root)
+            timings = measure(commands_for(agreed, other, public_key), arguments.runs, root)
             check_results(timings, size)
-            rows.append((size, timings["agreed"], timings["baseline"]))
+            rows.append((size, timings))
         print("\n".join(table(rows)))
         if arguments.profile:
             print(f"\none agreed run at N={arguments.sizes[-1]}, cProfile by cumulative time:")
@@ -243,15 +267,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def table(rows: Sequence[tuple[int, Timing, Timing]]) -> list[str]:
-    """N, the median wall and CPU seconds of both commands with agreed / baseline for each, and agreed's peak."""
-    lines = [f"\n{'N':>6} {'agreed s':>9} {'baseline s':>11} {'wall ratio':>11} {'agreed cpu':>11} "
-             f"{'baseline cpu':>13} {'cpu ratio':>10} {'agreed MiB':>11}"]
-    for size, agreed, baseline in rows:
-        lines.append(f"{size:>6} {agreed.median:>9.3f} {baseline.median:>11.3f} "
-                     f"{agreed.median / baseline.median:>11.2f} {agreed.median_cpu:>11.3f} "
-                     f"{baseline.median_cpu:>13.3f} {agreed.median_cpu / baseline.median_cpu:>10.2f} "
-                     f"{statistics.median(agreed.peak_mib):>11.1f}")
+def table(rows: Sequence[tuple[int, dict[str, Timing]]]) -> list[str]:
+    """For each N and command: the median wall and CPU seconds, both as a ratio to the floor's, and peak memory."""
+    lines = [f"\n{'N':>6}  {'command':<28} {'wall s':>7} {'cpu s':>7} {'wall/floor':>11} {'cpu/floor':>10} "
+             f"{'peak MiB':>9}"]
+    for size, timings in rows:
+        floor = timings[FLOOR]
+        lines += [f"{size:>6}  {label:<28} {timing.median:>7.3f} {timing.median_cpu:>7.3f} "
+                  f"{timing.median / floor.median:>11.2f} {timing.median_cpu / floor.median_cpu:>10.2f} "
+                  f"{statistics.median(timing.peak_mib):>9.1f}"
+                  for label, timing in timings.items()]
     return lines
 
 
