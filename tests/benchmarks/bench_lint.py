@@ -4,9 +4,11 @@ Generates N realistic agreements by mutating the shipped contracts (new ids, ren
 deliverables), then times each command as a subprocess on all N files: one untimed warm-up run per command, then
 ``--repeat`` timed runs, interleaved round-robin so that drift in machine load hits every command alike. Reports
 the median wall time and the median CPU time (user + system of the run's processes, from the operating system's
-accounting of the reaped child), and the ratios to check-jsonschema in both. ``agreed lint`` is timed twice: cold
-(its result cache emptied before every run, so every file is parsed, checked and stored) and warm (a second run over
-unchanged files, answered from the cache). For N = 1 (what pre-commit sees for a one-file commit) it also times
+accounting of the reaped child), and the ratios to check-jsonschema in both. ``agreed lint`` is timed three times:
+cold (its result cache emptied before every run, so every file is parsed, checked and stored), warm (a second run
+over unchanged files, answered from the cache) and, from N = 2, warm with one file changed before every run (a new
+comment at its end: that file is checked, the cross-file rules run again over every agreement's cached summary, the
+cache is written). For N = 1 (what pre-commit sees for a one-file commit) it also times
 interpreter start-up and ``import agreed.cli`` alone, and shows where a warm one-file run spends its import time
 (``python -X importtime``).
 
@@ -144,6 +146,12 @@ def _emptier(folder: Path) -> Callable[[], None]:
     return lambda: shutil.rmtree(folder, ignore_errors=True)
 
 
+def _changer(path: Path) -> Callable[[], None]:
+    """Give ``path`` content no run has seen: its original bytes and a comment with a new number each call."""
+    original, runs = path.read_bytes(), iter(range(1, 1_000_000))
+    return lambda: path.write_bytes(original + f"\n# benchmark run {next(runs)}\n".encode())
+
+
 def import_profile(command: Sequence[str], cwd: Path, env: dict[str, str], top: int = 12) -> list[str]:
     """Where a run spends its import time: ``python -X importtime``, top-level imports by cumulative time.
 
@@ -187,11 +195,12 @@ def _ratios(mine: Timing | None, theirs: Timing) -> str:
 
 def times_table(rows: Sequence[tuple[int, int, dict[str, Timing]]]) -> list[str]:
     """Median seconds of every command, wall and CPU, with the exit codes seen."""
-    labels = (("lint cold", "lint"), ("lint warm", "lint warm"), ("validate", "validate"), ("cjs", "check-jsonschema"))
+    labels = (("lint cold", "lint"), ("lint warm", "lint warm"), ("1 changed", "lint one changed"),
+              ("validate", "validate"), ("cjs", "check-jsonschema"))
     header = f"{'N':>6} {'MB':>6} " + " ".join(f"{name + ' wall':>14} {'cpu':>6}" for name, _ in labels)
     lines = [
         "median seconds (cjs: check-jsonschema)",
-        header + "  exit codes cold/warm/validate/cjs",
+        header + "  exit codes cold/warm/1 changed/validate/cjs",
         "-" * (len(header) + 35),
     ]
     for size, size_bytes, timings in rows:
@@ -234,7 +243,8 @@ def baseline_table(rows: Sequence[tuple[int, int, dict[str, Timing]]]) -> list[s
     )
     lines = ["agreed lint against the baseline (ratio = this / baseline; below 1 is faster)", header, "-" * len(header)]
     for size, _, timings in rows:
-        for run, mine, theirs in (("cold", "lint", "baseline lint"), ("warm", "lint warm", "baseline lint warm")):
+        for run, mine, theirs in (("cold", "lint", "baseline lint"), ("warm", "lint warm", "baseline lint warm"),
+                                  ("1 chg", "lint one changed", "baseline lint one changed")):
             if mine not in timings or theirs not in timings:
                 continue
             a, b = timings[mine], timings[theirs]
@@ -346,18 +356,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             if cached:
                 commands["lint warm"] = [agreed, "lint", "--cache-dir", str(warm_cache), *names]
             befores = {"lint": _emptier(cold_cache)}
+            changed_names: list[str] = []
+            if cached and size > 1:  # a copy of the files, one of which changes before every run
+                shutil.rmtree(root / f"n{size}-changed", ignore_errors=True)
+                shutil.copytree(root / f"n{size}", root / f"n{size}-changed")
+                changed_names = [f"n{size}-changed/{Path(name).relative_to(f'n{size}').as_posix()}" for name in names]
+                changing = _changer(root / changed_names[0])
+                changed_cache = root / f"cache-changed-{size}"
+                shutil.rmtree(changed_cache, ignore_errors=True)
+                commands["lint one changed"] = [agreed, "lint", "--cache-dir", str(changed_cache), *changed_names]
+                befores["lint one changed"] = changing
             if baseline:
                 base_cold, base_warm = root / f"base-cache-cold-{size}", root / f"base-cache-warm-{size}"
                 shutil.rmtree(base_warm, ignore_errors=True)
                 commands["baseline lint"] = [*baseline, "lint", "--cache-dir", str(base_cold), *names]
                 commands["baseline lint warm"] = [*baseline, "lint", "--cache-dir", str(base_warm), *names]
                 befores["baseline lint"] = _emptier(base_cold)
+                if changed_names:
+                    base_changed = root / f"base-cache-changed-{size}"
+                    shutil.rmtree(base_changed, ignore_errors=True)
+                    commands["baseline lint one changed"] = [*baseline, "lint", "--cache-dir", str(base_changed),
+                                                             *changed_names]
+                    befores["baseline lint one changed"] = changing
             commands["validate"] = [agreed, "validate", *names]
             commands["check-jsonschema"] = [check_jsonschema, "--schemafile", arguments.schema, *names]
             if size == 1:
                 commands["python -c pass"] = [arguments.python, "-c", "pass"]
                 commands["import agreed.cli"] = [arguments.python, "-c", "import agreed.cli"]
-            envs = {"baseline lint": baseline_env, "baseline lint warm": baseline_env}
+            envs = {"baseline lint": baseline_env, "baseline lint warm": baseline_env,
+                    "baseline lint one changed": baseline_env}
             timings = measure(commands, arguments.repeat, root, env, befores, envs)
             rows.append((size, sum(path.stat().st_size for path in files), timings))
             if size == 1:
