@@ -184,7 +184,10 @@ class Regex(Record):
         return self.regex.match(text, pos) if self.may_match(text) else None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.regex.search(text, pos) if self.may_match(text) else None
+        needs = self.needs  # tested here, not through may_match: the rules call this most, for every statement
+        if needs is not None and not needs(text):
+            return None
+        return _compiled(self.source, self.flags).search(text, pos)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         return self.regex.fullmatch(text) if self.may_match(text) else None
@@ -517,18 +520,20 @@ class _Phrases(TermPattern):
 class _RegexTerms(TermPattern):
     """A regular expression; its term is the first named group that took part in a match, else the whole match."""
 
-    __slots__ = ("regex",)
+    __slots__ = ("_needs", "regex")
 
     def __init__(self, regex: Regex, label: str) -> None:
         super().__init__(label)
         self.regex = regex
+        self._needs = regex.needs
 
     def search(self, text: str, pos: int = 0) -> Found | None:
         match = self.regex.search(text, pos)
         return None if match is None else (match.start(), match.end(), *_reported_span(match))
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        if not self.regex.may_match(text):
+        needs = self._needs
+        if needs is not None and not needs(text):
             return iter(())  # most patterns on most texts: no generator, no expression run
         return (_reported_span(match) for match in self.regex.regex.finditer(text))
 
