@@ -96,12 +96,14 @@ def test_the_facts_kept_are_the_facts_read_back(tmp_path: Path, user_cache_home:
                         people=tmp_path / "people.yaml", people_at=(".agreed.yaml", 2, 9), fail_on="warning",
                         fingerprint="0123abcd", clock=True)
     folder = open_cache(tmp_path / "cache", user_cache_home)
-    memo = FactsMemo(folder, facts.source, tmp_path, b"people: people.yaml\n")
+    memo = FactsMemo(folder, facts.source, tmp_path, tmp_path, b"people: people.yaml\n")
     assert memo.recall() is None
     memo.keep(facts)
-    assert FactsMemo(folder, facts.source, tmp_path, b"people: people.yaml\n").recall() == facts
-    assert FactsMemo(folder, facts.source, tmp_path, b"people: other.yaml\n").recall() is None  # other bytes
-    assert FactsMemo(folder, None, tmp_path, b"people: people.yaml\n").recall() is None  # another file
+    assert FactsMemo(folder, facts.source, tmp_path, tmp_path, b"people: people.yaml\n").recall() == facts
+    assert FactsMemo(folder, facts.source, tmp_path, tmp_path, b"people: other.yaml\n").recall() is None  # bytes
+    assert FactsMemo(folder, None, tmp_path, tmp_path, b"people: people.yaml\n").recall() is None  # another file
+    elsewhere = tmp_path / "team"  # paths shown from another folder: where a roster error points differs
+    assert FactsMemo(folder, facts.source, tmp_path, elsewhere, b"people: people.yaml\n").recall() is None
 
 
 @pytest.mark.parametrize("data", [None, [], ["x"] * 10, [*ConfigFacts(None, Path("/")).encode()[:-1], "yes"]])

@@ -108,7 +108,8 @@ def run_configuration(found: Path | None, folder: CacheFolder | None) -> Configu
     before) and its rules when a file must be checked (:func:`agreed.lint.run.remembered_configuration`)."""
     from agreed.lint.run import remembered_configuration
 
-    return remembered_configuration(found, config_root(found), folder, lambda: resolved_config(found))
+    return remembered_configuration(found, config_root(found), Path.cwd().resolve(), folder,
+                                    lambda: resolved_config(found))
 
 
 def run_context(today: datetime.datetime | None, config: ConfigFacts | LintConfig) -> LintContext:

@@ -228,16 +228,18 @@ def _typed(values: Any, types: tuple[tuple[type, ...], ...]) -> list[Any]:
 
 
 class FactsMemo:
-    """The facts of configuration files, kept in ``folder``: one entry per configuration file (its place, the
-    folder it applies to, its bytes) and agreed's code (:func:`agreed.cache.code_stamp`), so that a run over cached
-    results neither reads the settings nor resolves the rules. Only the facts of a configuration that resolved
-    without a problem are kept: the same bytes under the same code resolve the same way."""
+    """The facts of configuration files, kept in ``folder``: one entry per configuration file (its bytes, its name as
+    given and its real place, the folder it applies to, the folder paths are shown from) and agreed's code
+    (:func:`agreed.cache.code_stamp`), so that a run over cached results neither reads the settings nor resolves the
+    rules. Only the facts of a configuration that resolved without a problem are kept: the same bytes, named the same
+    way from the same place, under the same code, resolve the same way."""
 
     __slots__ = ("_entry", "_files")
 
-    def __init__(self, folder: CacheFolder, source: Path | None, root: Path, raw: bytes) -> None:
+    def __init__(self, folder: CacheFolder, source: Path | None, root: Path, base: Path, raw: bytes) -> None:
         self._files = JsonFiles(folder)
-        key = content_key((code_stamp(), "" if source is None else str(source.resolve()), str(root)), raw)
+        named = ("", "") if source is None else (str(source), str(source.resolve()))
+        key = content_key((code_stamp(), *named, str(root), str(base)), raw)
         self._entry = os.path.join(folder.path, FACTS_LAYOUT, f"{key}.json")  # a few: one per configuration
 
     def recall(self) -> ConfigFacts | None:

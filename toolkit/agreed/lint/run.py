@@ -312,10 +312,10 @@ def result_cache(folder: CacheFolder, config: ConfigFacts | LintConfig, context:
     return ResultCache(folder, salt_digest)
 
 
-def remembered_configuration(source: Path | None, root: Path, folder: CacheFolder | None,
+def remembered_configuration(source: Path | None, root: Path, base: Path, folder: CacheFolder | None,
                              resolve: Callable[[], LintConfig]) -> Configuration:
     """The run's configuration from the configuration file ``source`` (None: the defaults) that applies in ``root``,
-    which ``resolve`` reads and resolves.
+    which ``resolve`` reads and resolves, showing paths relative to ``base`` (where a roster error points).
 
     With a cache ``folder``, the facts of a configuration resolved before (the same bytes, under the same code) are
     taken from it, and ``resolve`` runs only when a file must be checked; otherwise it runs now, and the facts are
@@ -325,7 +325,7 @@ def remembered_configuration(source: Path | None, root: Path, folder: CacheFolde
     raw = b"" if source is None else read_file(source)
     if folder is None or isinstance(raw, Unreadable):  # an unreadable file: resolving it says why
         return Configuration.of(resolve())
-    memo = FactsMemo(folder, source, root, raw)
+    memo = FactsMemo(folder, source, root, base, raw)
     facts = memo.recall()
     if facts is not None:
         return Configuration(facts, resolve)
