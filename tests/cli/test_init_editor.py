@@ -88,11 +88,13 @@ def test_existing_files_keep_everything_the_user_wrote(repo: Path) -> None:
     ('{\n  // the team\'s rulers\n  "editor.rulers": [120]\n}\n', "is not plain JSON"),
     ('{"editor.rulers": [120],}\n', "is not plain JSON"),
     ('{"yaml.schemas": {}, "yaml.schemas": {"a.json": "*.yml"}}\n', "is not plain JSON"),
-    ("[1, 2]\n", "is not plain JSON"),
+    ("[1, 2]\n", "is not a JSON object"),
+    ("null\n", "is not a JSON object"),
     ('{"yaml.schemas": "nonsense"}\n', "has the schema in 'yaml.schemas' otherwise"),
     ('{"yaml.schemas": {"./schema/agreement.schema.json": "deals/*.yaml"}}\n',
      "has the schema in 'yaml.schemas' otherwise"),
-], ids=["comment", "trailing-comma", "repeated-key", "array", "schemas-not-an-object", "schema-mapped-elsewhere"])
+], ids=["comment", "trailing-comma", "repeated-key", "array", "null", "schemas-not-an-object",
+        "schema-mapped-elsewhere"])
 def test_a_settings_file_a_rewrite_would_damage_is_left_with_what_to_add(repo: Path, text: str, why: str) -> None:
     (repo / ".vscode").mkdir()
     (repo / SETTINGS).write_text(text, encoding="utf-8")
@@ -115,7 +117,41 @@ def test_an_extension_the_user_marked_unwanted_is_not_recommended(repo: Path) ->
     result = _init("--editor", "vscode")
     assert result.exit_code == 0, result.output
     assert (repo / EXTENSIONS).read_text(encoding="utf-8") == text
-    assert _line(result, EXTENSIONS).startswith("add by hand")
+    line = _line(result, EXTENSIONS)
+    assert line.startswith("unchanged")
+    assert "marks 'redhat.vscode-yaml' unwanted" in line
+    assert "merge this into" not in result.stdout  # nothing is asked of the user against their choice
+    assert "otherwise than agreed init writes it" not in result.stdout
+
+
+def test_recommendations_that_are_no_list_are_left_with_what_to_add(repo: Path) -> None:
+    (repo / ".vscode").mkdir()
+    text = '{"recommendations": "redhat.vscode-yaml"}'
+    (repo / EXTENSIONS).write_text(text, encoding="utf-8")
+    result = _init("--editor", "vscode")
+    assert (repo / EXTENSIONS).read_text(encoding="utf-8") == text
+    line = _line(result, EXTENSIONS)
+    assert line.startswith("add by hand")
+    assert "has the recommendation 'redhat.vscode-yaml' otherwise than agreed init writes it" in line
+
+
+@pytest.mark.parametrize("indent", ["  ", "\t", "    "], ids=["two-spaces", "tab", "four-spaces"])
+def test_a_merged_file_keeps_its_indentation(repo: Path, indent: str) -> None:
+    (repo / ".vscode").mkdir()
+    settings = {"editor.rulers": [120], "yaml.schemas": {"other.json": "*.yml"}}
+    (repo / SETTINGS).write_text(json.dumps(settings, indent=indent) + "\n", encoding="utf-8")
+    assert _init("--editor", "vscode").exit_code == 0
+    written = (repo / SETTINGS).read_text(encoding="utf-8")
+    expected = {**settings, "yaml.schemas": {"other.json": "*.yml", SCHEMA_KEY: list(AGREEMENT_GLOBS)}}
+    assert written == json.dumps(expected, indent=indent) + "\n"
+
+
+def test_a_merged_file_of_one_line_is_written_at_four_spaces(repo: Path) -> None:
+    (repo / ".vscode").mkdir()
+    (repo / EXTENSIONS).write_text('{"recommendations": ["ms-python.python"]}', encoding="utf-8")
+    assert _init("--editor", "vscode").exit_code == 0
+    assert (repo / EXTENSIONS).read_text(encoding="utf-8") == (
+        '{\n    "recommendations": [\n        "ms-python.python",\n        "redhat.vscode-yaml"\n    ]\n}\n')
 
 
 def test_a_vscode_folder_leading_out_of_the_repository_is_refused(repo: Path, tmp_path: Path) -> None:

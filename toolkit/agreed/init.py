@@ -15,7 +15,8 @@ What it sets up, each step reported as one :class:`Action`:
   ``.github/workflows/agreed-due.yml`` or a job ``agreed-due`` for a GitLab pipeline schedule);
 - on request (``editor="vscode"``): ``.vscode/extensions.json`` recommending the YAML extension and
   ``.vscode/settings.json`` mapping the schema copy to the agreement files (``yaml.schemas``), each merged into the
-  user's file; a file that is not plain JSON (comments are common there) is left, with what to add.
+  user's file at its own indentation; a file that is not a plain JSON object (comments are common there) is left,
+  with what to add; an extension the user marked unwanted is not recommended.
 
 Files that init owns whole (template, schema copy, ``.agreed.yaml``, the workflows) are created when missing and
 replaced only with ``force``. Files shared with other tools are never rewritten: ``.gitattributes`` only gets the
@@ -90,6 +91,7 @@ SCHEMA_KEY = f"./{SCHEMA_FILE}"  # relative to the workspace folder, the reposit
 # The files yaml.schemas gives the schema copy: the agreements, where yaml-language-server's matcher finds them (it
 # skips hidden folders and files, so consent records in .consent/ are left out without a pattern of their own)
 SCHEMA_GLOBS = AGREEMENT_GLOBS
+DEFAULT_JSON_INDENT = " " * 4  # of a .vscode file init creates, or one without an indented line
 
 PRE_COMMIT_HOOK = """\
   - repo: local  # runs the agreed installed on the committer's machine (pip install agreed)
@@ -136,7 +138,7 @@ AGREED_CONFIG = """\
 class Outcome(enum.Enum):
     CREATED = "created"
     UPDATED = "updated"  # replaced (with force) or extended (lines added)
-    UNCHANGED = "unchanged"  # already as init would write it
+    UNCHANGED = "unchanged"  # already as init would write it, or as the user chose (an extension marked unwanted)
     KEPT = "kept"  # differs from what init writes; replaced only with force
     MANUAL = "add by hand"  # a shared file without agreed's part: ``snippet`` says what to add
 
@@ -404,36 +406,45 @@ def _set_diff_driver(repository: Repository, target: str, force: bool) -> Action
 # -- editor workspace files ----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Declined:
+    """The user's file says not to add init's entry, for the reason ``why``: it is left, and nothing is asked."""
+
+    why: str
+
+
 def _vscode_file(root: Path, relative: str, ours: dict[str, Any],
-                 merged: Callable[[dict[str, Any]], dict[str, Any] | None], what: str) -> Action:
+                 merged: Callable[[dict[str, Any]], dict[str, Any] | _Declined | None], what: str) -> Action:
     """Create the JSON file ``relative`` as ``ours`` when missing, else add ``what`` to it: ``merged(existing)`` is
-    the file's object with it (itself when it has it already), or None when the file holds that place otherwise,
-    which is the user's to settle. A file a rewrite would change beyond that is left too (:func:`_json_object`)."""
+    the file's object with it (itself when it has it already), :class:`_Declined` when the user chose against it,
+    or None when the file holds that place otherwise, which is the user's to settle. A file a rewrite would change
+    beyond that is left too (:func:`_json_object`); one that is rewritten keeps its indentation."""
     current = _read(root / relative)
     if current is None:
         _write(root, relative, _json_text(ours))
         return Action(relative, Outcome.CREATED)
     existing = _json_object(current)
-    updated = merged(existing) if existing is not None else None
-    if existing is None or updated is None:
-        why = "is not plain JSON (comments, trailing commas, a repeated key?)" if existing is None else (
-            f"has {what} otherwise than agreed init writes it")
+    updated = merged(existing) if isinstance(existing, dict) else None
+    if isinstance(updated, _Declined):
+        return Action(relative, Outcome.UNCHANGED, updated.why)
+    if not isinstance(existing, dict) or updated is None:
+        why = existing if isinstance(existing, str) else f"has {what} otherwise than agreed init writes it"
         return Action(relative, Outcome.MANUAL, f"{why}; not editing a file of yours", _json_text(ours),
                       f"merge this into {relative}:")
     if updated == existing:
         return Action(relative, Outcome.UNCHANGED, f"already has {what}")
-    _write(root, relative, _json_text(updated))
+    _write(root, relative, _json_text(updated, _indentation(current)))
     return Action(relative, Outcome.UPDATED, f"added {what}")
 
 
-def _json_object(text: str) -> dict[str, Any] | None:
-    """``text`` as a JSON object, or None when it is anything else. VS Code also reads comments and trailing commas,
-    which rewriting the file would drop, and a repeated key, of which it would keep one: such a file is left."""
+def _json_object(text: str) -> dict[str, Any] | str:
+    """``text`` as a JSON object, or why it is left. VS Code also reads comments and trailing commas, which rewriting
+    the file would drop, and a repeated key, of which it would keep one: such a file is left."""
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys)
     except (ValueError, RecursionError):
-        return None
-    return data if isinstance(data, dict) else None
+        return "is not plain JSON (comments, trailing commas, a repeated key?)"
+    return data if isinstance(data, dict) else "is not a JSON object"
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -443,15 +454,24 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def _json_text(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+
+def _indentation(text: str) -> str:
+    """The indentation of the JSON ``text``: that of its first indented line (spaces or tabs), else the default."""
+    found = re.search(r"^([ \t]+)\S", text, re.MULTILINE)
+    return found.group(1) if found else DEFAULT_JSON_INDENT
 
 
-def _with_recommendation(existing: dict[str, Any]) -> dict[str, Any] | None:
-    """None when the recommendations are no list, or the user marked the YAML extension unwanted."""
+def _json_text(data: dict[str, Any], indent: str = DEFAULT_JSON_INDENT) -> str:
+    return json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
+
+
+def _with_recommendation(existing: dict[str, Any]) -> dict[str, Any] | _Declined | None:
+    """None when the recommendations are no list; declined when the user marked the YAML extension unwanted."""
     recommendations = existing.get("recommendations", [])
     unwanted = existing.get("unwantedRecommendations", [])
-    if not isinstance(recommendations, list) or (isinstance(unwanted, list) and YAML_EXTENSION in unwanted):
+    if isinstance(unwanted, list) and YAML_EXTENSION in unwanted:
+        return _Declined(f"marks {YAML_EXTENSION!r} unwanted (unwantedRecommendations): not recommending it")
+    if not isinstance(recommendations, list):
         return None
     if YAML_EXTENSION in recommendations:
         return existing
