@@ -80,14 +80,18 @@ class Client:
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
         self.process.stdin.flush()
 
-    def request(self, method: str, params: Any) -> Any:
+    def answer(self, method: str, params: Any) -> dict[str, Any]:
+        """The whole response to a request: its ``result`` or its ``error``."""
         self._next_id += 1
         wanted = self._next_id
         self._send({"id": wanted, "method": method, "params": params})
         with self._arrived:
             if not self._arrived.wait_for(lambda: wanted in self._responses, TIMEOUT):
                 raise TimeoutError(f"no answer to {method} (stderr: {self.stderr_so_far()})")
-            response = self._responses.pop(wanted)
+            return dict(self._responses.pop(wanted))
+
+    def request(self, method: str, params: Any) -> Any:
+        response = self.answer(method, params)
         if "error" in response:
             raise RuntimeError(f"{method} failed: {response['error']}")
         return response.get("result")

@@ -24,4 +24,4 @@ def command(stdio: bool, port: int | None, host: str, debounce: int, docs: str |
     if port is not None:
         serve_tcp(host, port, debounce / 1000, docs)
     else:
-        serve_stdio(debounce / 1000, docs)
+        raise SystemExit(serve_stdio(debounce / 1000, docs))

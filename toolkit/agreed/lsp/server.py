@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
@@ -29,6 +30,8 @@ from agreed.problem import Problem, Severity
 from agreed.version import __version__
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from pygls.protocol.json_rpc import MessageCallback, MessageHandler, MsgId
 
 DEBOUNCE: Final = 0.15  # seconds after the last change before a buffer is checked again, unless told otherwise
@@ -46,6 +49,11 @@ _COMPLETION_KINDS: Final = {guidance.Kind.KEY: types.CompletionItemKind.Property
                             guidance.Kind.PARTY: types.CompletionItemKind.Reference,
                             guidance.Kind.DATE: types.CompletionItemKind.Value,
                             guidance.Kind.RULE: types.CompletionItemKind.Keyword}
+
+
+class Refused(Exception):
+    """A request the server declines for a reason the user can act on (a rename to a name already taken): answered
+    as a failed request carrying only this message, neither a traceback in the answer nor one on standard error."""
 
 
 @dataclass(slots=True)
@@ -78,6 +86,15 @@ class _Protocol(LanguageServerProtocol):
         if self._request_futures.get(msg_id) is done:  # not a later request that reuses the id
             del self._request_futures[msg_id]
 
+    def _send_handler_result(self, future: Future[Any], *, msg_id: MsgId) -> None:
+        refused = None if future.cancelled() else future.exception()
+        if not isinstance(refused, Refused):
+            super()._send_handler_result(future, msg_id=msg_id)
+            return
+        self._request_futures.pop(msg_id, None)
+        failed = JsonRpcException(str(refused), types.LSPErrorCodes.RequestFailed)
+        self._send_response(msg_id, error=failed.to_response_error())
+
 
 class AgreementServer(LanguageServer):
     """The language server of agreements."""
@@ -90,6 +107,7 @@ class AgreementServer(LanguageServer):
         self.docs = docs  # the base URL of the rules' documentation given (agreed lsp --docs-url)
         self.buffers: dict[str, _Buffer] = {}
         self.lenses = lens.Lenses()
+        self.shut_down = False  # asked to shut down before the exit: the protocol's exit code is then 0, else 1
 
     def check_now(self, uri: str) -> None:
         """Check the buffer and publish its diagnostics (the previous ones are replaced, never left standing)."""
@@ -129,6 +147,10 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
     """A server with every feature registered; a buffer is checked ``debounce`` seconds after its last change; a
     finding links its rule's documentation under ``docs`` (else the declared project URL, else nowhere)."""
     server = AgreementServer(checker, debounce, docs)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: AgreementServer, params: None) -> None:
+        ls.shut_down = True
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: AgreementServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -198,8 +220,12 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
     return server
 
 
-def serve_stdio(debounce: float = DEBOUNCE, docs: str | None = None) -> None:
-    build_server(debounce=debounce, docs=docs).start_io()
+def serve_stdio(debounce: float = DEBOUNCE, docs: str | None = None) -> int:
+    """Serve until the client's exit (or the end of its input); the exit code the protocol asks for: 0 after a
+    shutdown request, 1 without one (pygls works it out too, but its own ``start_io`` swallows it)."""
+    server = build_server(debounce=debounce, docs=docs)
+    server.start_io()
+    return 0 if server.shut_down else 1
 
 
 def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE, docs: str | None = None) -> None:
@@ -245,10 +271,12 @@ def _server_position(document: TextDocument, lines: list[str], position: types.P
 
 
 def _hover(ls: AgreementServer, uri: str, position: types.Position) -> types.Hover | None:
+    buffer = ls.buffers.get(uri)
+    if buffer is None:  # a document never opened: nothing is known of it (the file may not even exist)
+        return None
     document = ls.workspace.get_text_document(uri)
     lines = split_lines(document.source)
     line, character = _server_position(document, lines, position)
-    buffer = ls.buffers.get(uri) or _Buffer()
     text = _hover_text(buffer, lines, line, character)
     if text is None:
         return None
@@ -273,10 +301,12 @@ def _hover_text(buffer: _Buffer, lines: list[str], line: int, character: int) ->
 
 
 def _completion(ls: AgreementServer, uri: str, position: types.Position) -> types.CompletionList:
+    buffer = ls.buffers.get(uri)
+    if buffer is None:
+        return types.CompletionList(is_incomplete=False, items=[])
     document = ls.workspace.get_text_document(uri)
     lines = split_lines(document.source)
     line, character = _server_position(document, lines, position)
-    buffer = ls.buffers.get(uri) or _Buffer()
     place = place_at(lines, line, character)
     before = lines[line][:character] if line < len(lines) else ""
     found = guidance.suggestions(place, before, buffer.agreement, ls.checker.today())
@@ -371,10 +401,10 @@ def _rename(ls: AgreementServer, uri: str, position: types.Position, new_name: s
         return None
     party_id, _, loaded = found
     if not is_valid_id(new_name):
-        raise ValueError(f"{new_name!r} is no party id: lower-case letters, digits, '.', '_' and '-', "
+        raise Refused(f"{new_name!r} is no party id: lower-case letters, digits, '.', '_' and '-', "
                          "starting with a letter or digit")
     if new_name in agreement_of(loaded).party_ids:
-        raise ValueError(f"{new_name!r} is already a party of this agreement")
+        raise Refused(f"{new_name!r} is already a party of this agreement")
     document = ls.workspace.get_text_document(uri)
     lines = split_lines(document.source)
     kept = fixes.consent_folder_of(_file_of(document), agreement_of(loaded).id, party_id)
