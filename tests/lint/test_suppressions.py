@@ -8,6 +8,7 @@ import pytest
 
 from agreed.lint.engine import Linter, lint_document
 from agreed.lint.rules import ALL_RULES, fuzzy_deadline, owner_missing, vague_quantifier
+from agreed.lint.suppressions import REASON_PROMPT
 from agreed.problem import Problem
 
 if TYPE_CHECKING:  # fixture types from conftest, for annotations only: never imported at run time
@@ -141,6 +142,17 @@ def test_a_reason_is_required_and_the_finding_stays(load_text: LoadText, draft_y
     assert [(problem.line, problem.rule) for problem in problems] == [(12, "A201"), (12, "X002"), (15, "V102"),
                                                                       (15, "T301")]
     assert "gives no reason" in next(problem.message for problem in problems if problem.rule == "X002")
+
+
+def test_the_editors_placeholder_left_as_the_reason_is_no_reason(load_text: LoadText, draft_yaml: DraftYaml) -> None:
+    text = draft_yaml() + BODY.format(d1=f"  # agreed: disable=A201 -- {REASON_PROMPT}", d2="", before_d2="")
+    problems = _problems(load_text, text)
+    assert [(problem.line, problem.rule) for problem in problems] == [(12, "A201"), (12, "X002"), (15, "V102"),
+                                                                      (15, "T301")]
+    assert REASON_PROMPT in next(problem.message for problem in problems if problem.rule == "X002")
+    replaced = text.replace(REASON_PROMPT, "REASON: the owner is named in the annex")
+    assert [(problem.line, problem.rule) for problem in _problems(load_text, replaced)] == [(15, "V102"),
+                                                                                            (15, "T301")]
 
 
 @pytest.mark.parametrize(("directive", "fragment"), [

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from agreed.codes import INVALID_SUPPRESSION
 from agreed.lsp.fixes import REASON_PROMPT, iso_day
 from lsp_client import Client, repository_with
 
@@ -69,8 +70,10 @@ def test_a_suppression_is_offered_for_a_finding_and_once_its_reason_is_written_t
     for action in actions:
         suppressed = client.apply(suppressed, action["edit"]["changes"][uri])
     assert suppressed.count(REASON_PROMPT) == len(codes)
+    unchanged = _edit(client, uri, suppressed, 3)  # the placeholder is no reason: reported, and nothing suppressed
+    assert {diagnostic["code"] for diagnostic in unchanged} == {*codes, INVALID_SUPPRESSION}
     reasoned = suppressed.replace(REASON_PROMPT, "the partners chose these words")
-    assert _edit(client, uri, reasoned, 3) == []
+    assert _edit(client, uri, reasoned, 4) == []
     assert "# agreed: disable-next-line=" in reasoned.split("\n")[line]
 
 

@@ -9,8 +9,9 @@ Rules are named by code or name (not by category), several separated by commas; 
 required. A directive on a line covers that line, and the whole of a text value that starts on it or whose key
 does (a folded block scalar, a plain value wrapped onto the lines after its key). Parse and schema errors cannot be
 suppressed. A directive without a reason, or naming an unknown rule, a category or a rule that cannot be suppressed
-is reported (X002): one without a reason suppresses nothing, while a bad name leaves the rules it names rightly in
-force. One that suppressed nothing is reported too (X003), so stale suppressions do not pile up.
+is reported (X002): one without a reason (the editor's placeholder, :data:`REASON_PROMPT`, left as it is counts as
+none) suppresses nothing, while a bad name leaves the rules it names rightly in force. One that suppressed nothing
+is reported too (X003), so stale suppressions do not pile up.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from agreed.lines import line_col, line_count, split_lines
 from agreed.lint.rule import Category, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.record import Record
+
+REASON_PROMPT: Final = "REASON: say why this finding does not apply"
+"""The reason the editor writes into a new suppression for its author to replace: left as it is, it is no reason
+(the directive is reported, X002, and suppresses nothing)."""
 
 _DIRECTIVE = re.compile(r"#[ \t]*agreed[ \t]*:[ \t]*(?P<body>.*)$", re.MULTILINE)
 _BODY = re.compile(r"(?P<kind>disable-file|disable-next-line|disable)\b[ \t]*(?:=[ \t]*(?P<rules>.*?))?"
@@ -104,9 +109,13 @@ def _directive(document: Document, line: int, col: int, body: str, names: Mappin
         references = [reference.split()[0] for reference in references]
     if not references:
         issues.append(f"'{scope.value}' names no rule: write '{scope.value}=RULE -- reason'")
-    if not (parsed.group("reason") or "").strip():
+    reason = (parsed.group("reason") or "").strip()
+    if not reason:
         issues.append(f"suppression of {', '.join(references) or 'nothing'} gives no reason: add ' -- why' "
                       "(the reason is what a reviewer reads)")
+    elif reason == REASON_PROMPT:
+        issues.append(f"suppression of {', '.join(references) or 'nothing'} still reads '{REASON_PROMPT}': "
+                      "replace it with why (the reason is what a reviewer reads)")
     if issues:  # a directive that is not well formed suppresses nothing
         return None, issues
     codes: list[str] = []

@@ -14,15 +14,12 @@ from pathlib import Path
 from typing import Final
 
 from agreed.document import Document
-from agreed.lint.suppressions import Scope
+from agreed.lint.suppressions import REASON_PROMPT, Scope
 from agreed.lsp.guidance import guide
 from agreed.lsp.navigation import Range, party_mentions, problem_range, span_range
 from agreed.lsp.places import ITEM, Step, tokens
 from agreed.problem import Problem
 from agreed.record import Record
-
-REASON_PROMPT: Final = "REASON: say why this finding does not apply"
-"""The reason a new suppression asks for: until it is replaced, it reads as what it is."""
 
 _MONTHS: Final = {name: number for number, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
