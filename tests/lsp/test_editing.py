@@ -153,6 +153,21 @@ def test_a_section_a_proposed_agreement_lacks_is_added_from_the_template(client:
     assert not [a for a in _actions(client, uri, 0) if a["title"].startswith("Add the template's")]
 
 
+def test_the_sections_are_offered_where_their_absence_is_reported_below_opening_comments(
+        client: Client, repository: Path) -> None:
+    path = repository / "contracts" / "short.yaml"
+    text = ("# A short agreement.\n#\n# Filled in together.\n\nagreed: 1\nid: short\ntitle: Short\n"
+            "status: proposed\nterm: {start: 2031-01-01, end: 2031-12-01}\nparties: []\n")
+    path.write_text(text, encoding="utf-8")
+    uri = client.open(path, text)
+    required = [d for d in client.next_diagnostics(uri) if "'relationship' is required" in d["message"]]
+    [line] = {d["range"]["start"]["line"] for d in required}
+    assert text.split("\n")[line] == "agreed: 1"
+    titles = [action["title"] for action in _actions(client, uri, line)]
+    assert "Add the template's relationship section" in titles
+    assert not [title for title in [a["title"] for a in _actions(client, uri, 0)] if title.startswith("Add the")]
+
+
 def test_a_party_without_an_id_is_given_one_from_its_name(client: Client, repository: Path) -> None:
     uri, text = _open(client, repository)
     line = _line_of(text, "  - id: daniel")

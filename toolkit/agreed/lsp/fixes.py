@@ -184,13 +184,14 @@ class Fix(Record):
 
 def fixes_in(document: Document, lines: Sequence[str], problems: Sequence[Problem], wanted: Range) -> list[Fix]:
     """The fixes for what lies in ``wanted``: a suppression for each suppressible finding there, the sections the
-    status requires (on the first line, where their absence is reported, or on ``status``), an id for a party that
-    has none, an ISO day for a date written otherwise."""
+    status requires (where their absence is reported, the start of the top-level mapping, or on ``status``), an id
+    for a party that has none, an ISO day for a date written otherwise."""
     found = [Fix(f"Suppress {problem.rule} here (write the reason)", suppression(lines, problem), problem)
              for problem in problems
              if _overlaps(problem_range(lines, problem), wanted) and _suppressible(problem.rule)]
-    if wanted.line == 0 or any(lines[number].startswith("status:")
-                               for number in range(wanted.line, min(wanted.end_line + 1, len(lines)))):
+    top = document.position(())[0] - 1  # where a key missing from the top-level mapping is reported
+    if wanted.line <= top <= wanted.end_line or any(
+            lines[number].startswith("status:") for number in range(wanted.line, min(wanted.end_line + 1, len(lines)))):
         found += [Fix(f"Add the template's {key} section", edit) for key, edit in missing_sections(document, lines)]
     found += [Fix(f"Give this party the id {party_id}", edit) for party_id, edit in missing_party_ids(document)
               if wanted.line <= edit.range.line <= wanted.end_line + 1]
