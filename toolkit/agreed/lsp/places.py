@@ -3,8 +3,9 @@ not parse mid-edit: the keys and list items that enclose a column, the key under
 is where a key or a value is written.
 
 Block YAML is read by its indentation: a line's tokens are its list dashes and its key; a node's enclosing keys are
-the nearest lines above it that start further left (a list's dash may stand at its key's own column). Flow
-collections and quoted keys spanning lines are not followed: the answer is then the nearest enclosing block.
+the nearest lines above it that start further left (a list's dash may stand at its key's own column). A flow
+collection (``[a, b]``, ``{start: x}``) opened after a key on the cursor's line is followed; one spanning lines, and
+quoted keys spanning lines, are not: the answer is then the nearest enclosing block.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def place_at(lines: Sequence[str], line: int, character: int) -> Place:
     """What the cursor at 0-based ``line`` and ``character`` is on."""
     text = lines[line] if line < len(lines) else ""
     before = text[:character]
-    typed = re.search(r"[^\s:\-\[,]*$", before)
+    typed = re.search(r"[^\s:\-\[{,]*$", before)
     word = typed.group(0) if typed is not None else ""
     line_tokens = tokens(text)
     keyed = [token for token in line_tokens if token.key is not ITEM]
@@ -107,13 +108,74 @@ def place_at(lines: Sequence[str], line: int, character: int) -> Place:
         key_end = key.col + len(key.key) + (2 if text[key.col:key.col + 1] in "\"'" else 0)
         if character <= key_end:
             return Place(enclosing(lines, line, key.col), key.key, True, False, word)
-        return Place(enclosing(lines, line, key.col), key.key, False, True, word)
+        steps = enclosing(lines, line, key.col)
+        flow = _in_flow(_COMMENT.sub("", text[key_end + 1:character]) if character > key_end else "")
+        if flow is not None:
+            return Place((*steps, key.key, *flow.steps), flow.key, False, flow.key is not None or not flow.in_map,
+                         word, flow.present)
+        return Place(steps, key.key, False, True, word)
     start = len(before) - len(word)
     holder = enclosing(lines, line, start)
     present = sibling_keys(lines, line, start)
     if holder and holder[-1] is ITEM and line_tokens:
         return Place(holder, None, False, True, word, present)  # a list item: a key or a value, as the list holds
     return Place(holder, None, False, False, word, present)
+
+
+class _Flow(Record):
+    """Where the cursor is inside a value written in flow style (``[a, b]``, ``{start: x, end: y}``): the steps from
+    the value's key into the innermost open collection, the key (of a flow mapping) whose value the cursor is in,
+    whether that collection is a mapping, and the keys already written in it."""
+
+    steps: tuple[Step, ...]
+    key: str | None
+    in_map: bool
+    present: frozenset[str]
+
+
+class _Open(Record):
+    """A flow collection opened before the cursor: a mapping (with its keys so far and the key of the value being
+    written, if past its colon) or a list."""
+
+    in_map: bool
+    keys: tuple[str, ...] = ()
+    key: str | None = None
+    start: int = 0
+
+
+_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?""")
+
+
+def _in_flow(value: str) -> _Flow | None:
+    """The flow collections ``value`` (the text after a key's colon, up to the cursor) leaves open, or None when it
+    leaves none open."""
+    opened: list[_Open] = []
+    at = 0
+    while at < len(value):
+        char = value[at]
+        if char in "\"'":
+            quoted = _QUOTED.match(value, at)
+            at = quoted.end() if quoted is not None else len(value)
+            continue
+        if char in "[{":
+            opened.append(_Open(char == "{", start=at + 1))
+        elif char in "]}" and opened:
+            opened.pop()
+        elif char == "," and opened:
+            opened[-1] = _Open(opened[-1].in_map, opened[-1].keys, None, at + 1)
+        elif char == ":" and opened and opened[-1].in_map and value[at + 1:at + 2] in (" ", ""):
+            written = value[opened[-1].start:at].strip().strip("\"'")
+            opened[-1] = _Open(True, (*opened[-1].keys, written), written, at + 1)
+        at += 1
+    if not opened:
+        return None
+    steps: list[Step] = []
+    for outer in opened[:-1]:
+        steps.append(outer.key if outer.in_map else ITEM)
+    inner = opened[-1]
+    if not inner.in_map:
+        steps.append(ITEM)
+    return _Flow(tuple(steps), inner.key, inner.in_map, frozenset(inner.keys))
 
 
 def sibling_keys(lines: Sequence[str], line: int, col: int) -> frozenset[str]:
