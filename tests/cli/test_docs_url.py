@@ -1,5 +1,5 @@
 """``--docs-url`` of lint and validate (or ``$AGREED_DOCS_URL``): the base SARIF links the rules' documentation
-under; a bad one is a usage error, never a traceback."""
+under; a bad one is a usage error naming where it came from (the option or the variable), never a traceback."""
 
 from __future__ import annotations
 
@@ -60,6 +60,16 @@ def test_a_base_that_is_no_absolute_http_url_is_a_usage_error(draft: Path, url: 
     for result in (run("lint", "--docs-url", url), run("validate", env={"AGREED_DOCS_URL": url})):
         assert result.exit_code == 2
         assert result.exception is None or isinstance(result.exception, SystemExit)
-        assert "--docs-url" in result.stderr
         assert "\x1b" not in result.stderr
         assert not result.stdout
+    assert "Invalid value for '--docs-url'" in run("lint", "--docs-url", url).stderr
+    from_environment = run("validate", env={"AGREED_DOCS_URL": url}).stderr
+    assert "Invalid value for 'AGREED_DOCS_URL' (from the environment)" in from_environment
+    assert "--docs-url" not in from_environment
+
+
+def test_a_bad_base_in_the_environment_is_named_even_where_no_link_is_made(draft: Path) -> None:
+    result = CliRunner().invoke(main, ["lint", "x.yaml"], env={"AGREED_DOCS_URL": "example.org/agreed"})
+    assert result.exit_code == 2  # a bad setting is a configuration error, whatever the format
+    assert "'AGREED_DOCS_URL' (from the environment)" in result.stderr
+    assert "'example.org/agreed' is no absolute http or https URL" in result.stderr

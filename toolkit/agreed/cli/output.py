@@ -85,7 +85,15 @@ def _checked_docs_url(ctx: click.Context, param: click.Parameter, value: str | N
     try:
         return docs_url(value)
     except BadDocsUrl as error:
-        raise click.BadParameter(str(error), ctx, param) from None
+        raise click.BadParameter(str(error), ctx, param, param_hint=_given_as(ctx, param)) from None
+
+
+def _given_as(ctx: click.Context, param: click.Parameter) -> str | None:
+    """The environment variable that gave ``param`` its value, quoted as click quotes an option, else None (click
+    then names the option): a bad value set long ago in the environment is found by its name."""
+    from_environment = param.name is not None and (
+        ctx.get_parameter_source(param.name) is click.core.ParameterSource.ENVIRONMENT)
+    return f"'{param.envvar}' (from the environment)" if from_environment and isinstance(param.envvar, str) else None
 
 
 def chosen_format(output_format: str | None) -> str:
