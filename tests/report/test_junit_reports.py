@@ -81,7 +81,10 @@ def test_lint_one_case_per_file_with_its_findings_and_one_for_the_clean_files() 
     ]
     first = cases[0].find("failure")
     assert first is not None
-    assert (first.get("type"), first.get("message")) == ("error", "2 findings, the most serious error")
+    assert (first.get("type"), first.get("message")) == ("error", "2 findings; the most serious has severity error")
+    single = cases[1].find("failure")
+    assert single is not None
+    assert (single.get("type"), single.get("message")) == ("info", "1 finding, of severity info")
     assert first.text == "2:5 A202 error owned by a team\n3:1 A101 warning vague word 'soon'\n"
     clean = cases[2]
     assert clean.find("failure") is None
@@ -140,6 +143,7 @@ def test_lint_command_writes_junit(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
     assert [line.split(" ")[1] for line in (failure.text or "").splitlines()] == ["A201", "V101", "V104"]
+    assert failure.get("message") == f"3 findings; the most serious has severity {failure.get('type')}"
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

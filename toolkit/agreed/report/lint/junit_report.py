@@ -34,7 +34,8 @@ def _failure(problems: Sequence[Problem]) -> Failure:
     count = len(problems)
     return Failure(
         worst.label,
-        f"{count} finding{'s' if count != 1 else ''}, the most serious {worst.label}",
+        f"{count} findings; the most serious has severity {worst.label}" if count != 1
+        else f"1 finding, of severity {worst.label}",
         tuple(
             f"{problem.line}:{problem.col} {problem.rule} {problem.severity.label} {problem.message}"
             for problem in problems
