@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,17 @@ def test_prefetch_parses_in_workers_and_agrees_with_one_by_one(repository: Repos
     warm = VersionLoader(repository, _folder(tmp_path / "ahead"))
     warm.prefetch([(blob, "a.yaml") for blob in blobs])
     assert warm.blobs_read == 0  # what the cache holds is left for load() to read when needed
+
+
+def test_prefetch_reads_the_versions_by_one_git_process_without_gitpython(repository: Repository) -> None:
+    blobs = [_store_blob(repository.root, GOOD.replace(b"demo", f"demo-{index}".encode())) for index in range(3)]
+    program = ("import sys; from pathlib import Path; from agreed.git.repository import Repository\n"
+               "from agreed.history.versions import VersionLoader\n"
+               f"loader = VersionLoader(Repository.open(Path({str(repository.root)!r})), None)\n"
+               f"loader.prefetch([(blob, 'a.yaml') for blob in {blobs!r}])\n"
+               f"print([loader.load(blob, 'a.yaml').data['id'] for blob in {blobs!r}], 'git' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
+    assert shown.split() == ["['demo-0',", "'demo-1',", "'demo-2']", "False"]
 
 
 def _pack_files(folder: CacheFolder) -> list[Path]:

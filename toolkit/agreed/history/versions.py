@@ -17,7 +17,7 @@ import functools
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -37,6 +37,8 @@ class BlobSource(Protocol):
     """Where blobs come from: :class:`agreed.git.repository.Repository` in practice."""
 
     def blob(self, blob_id: str) -> bytes: ...
+
+    def blobs(self, blob_ids: Iterable[str]) -> dict[str, bytes]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,9 @@ class VersionLoader:
             missing[blob_id] = path
         if not missing:
             return  # nothing to parse: the workers' machinery is not even imported
-        work = [(blob_id, self._source.blob(blob_id), path) for blob_id, path in missing.items()]
+        read = self._source.blobs(missing)  # one git process for all (a blob it cannot give is asked for alone)
+        work = [(blob_id, read[blob_id] if blob_id in read else self._source.blob(blob_id), path)
+                for blob_id, path in missing.items()]
         self.blobs_read += len(work)
         for blob_id, parsed in zip(missing, _parse_all(work, self._pieces), strict=True):
             self._store(blob_id, parsed)
