@@ -7,6 +7,7 @@ import contextlib
 import datetime
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -201,6 +202,30 @@ def test_the_buffer_is_not_the_history_a_new_deliverable_is_not_committed_yet(cl
     titles = _titles(client, uri)
     assert titles["training"].startswith("not committed yet · awaiting: maria, daniel")
     assert titles["checklist"] == committed  # the unsaved edit is no commit
+    commands = {lens["data"]["deliverable"]: lens["command"]["command"] for lens in _lenses(client, uri)}
+    assert commands["training"] == ""  # no history to show: the lens is its text alone
+    assert commands["checklist"] == "agreed.showHistory"
+
+
+@pytest.mark.parametrize("field", ["results.deliverables[id=nope]", "bogus"])
+def test_the_history_of_a_field_no_version_holds_is_refused_as_the_command_line_refuses_it(
+        client: Client, repo: Path, field: str) -> None:
+    uri = _open(client, repo / FILE)
+    shown = _show_history(client, uri, field)
+    ran = subprocess.run([sys.executable, "-m", "agreed", "history", str(FILE), "--field", field], cwd=repo,
+                         capture_output=True, text=True, check=False)
+    assert ran.returncode == 2
+    assert f"bad --field {field!r}: no version of the agreement has it" in shown
+    assert f"bad --field {field!r}: no version of the agreement has it" in ran.stderr
+    assert "Propose" not in shown  # not the whole agreement's history
+
+
+def test_an_unsaved_buffer_has_no_lenses(client: Client, repo: Path) -> None:
+    uri = "untitled:Untitled-1"
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": (repo / FILE).read_text(encoding="utf-8")}})
+    client.next_diagnostics(uri)
+    assert client.request("textDocument/codeLens", {"textDocument": {"uri": uri}}) == []
 
 
 def test_a_buffer_broken_mid_edit_keeps_the_lenses_of_its_last_version_that_loaded(client: Client,

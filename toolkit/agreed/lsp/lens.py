@@ -115,6 +115,13 @@ class Lenses:
             terms = self._terms_of(file)
         return _title(terms, deliverable)
 
+    def has_history(self, file: Path, deliverable: str | None) -> bool:
+        """Whether there is a committed history of what the lens is about to show (its command would show none of a
+        deliverable not committed yet, nor without a repository or in a shallow clone)."""
+        with self._lock:
+            terms = self._terms_of(file)
+        return terms.missing is None and (deliverable is None or deliverable in terms.deliverables)
+
     def forget(self, file: Path) -> None:
         """Drop what is kept of ``file`` (its buffer was closed)."""
         with self._lock:
@@ -208,17 +215,20 @@ def _history(repository: Repository, file: Path, consent: str) -> _Terms:
 
 def history_text(file: Path, field: str) -> str:
     """What the lens's command shows, as ``agreed history --material-only`` prints it: the material changes of the
-    agreement in ``file`` (``field`` ``status``), or those of one deliverable; else why there are none."""
+    agreement in ``file`` (``field`` ``status``), or those of one deliverable; else why there are none (a field no
+    version holds is refused as ``agreed history --field`` refuses it)."""
     from agreed.report.timeline.text_report import render
 
+    one = None if field == STATUS else field
     try:
         with Repository.open(file) as repository:
-            timeline = build_timeline(repository, repository.relative(file), Options(material_only=True))
+            timeline = build_timeline(repository, repository.relative(file), Options(material_only=True, field=one))
     except AgreedError as error:
         return f"no history: {error}\n"
-    if field != STATUS:
-        timeline = replace(timeline, entries=tuple(replace(entry, changes=_touching(entry, field))
-                                                   for entry in timeline.entries if _changed_materially(entry, field)))
+    if one is not None:  # the versions that changed it, each with its own changes (not the value by version)
+        timeline = replace(timeline, field=None, points=(),
+                           entries=tuple(replace(entry, changes=_touching(entry, one))
+                                         for entry in timeline.entries if _changed_materially(entry, one)))
     return render(timeline)
 
 

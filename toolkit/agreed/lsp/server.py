@@ -421,7 +421,7 @@ def _code_lenses(ls: AgreementServer, uri: str) -> list[types.CodeLens]:
     """The renegotiation view's lenses, placed from the last version of the buffer that loaded; their text is left
     to ``codeLens/resolve`` (:func:`_resolved_lens`), so listing them never waits for git."""
     buffer = ls.buffers.get(uri)
-    if buffer is None or buffer.loaded is None:
+    if buffer is None or buffer.loaded is None or not uri.startswith("file:"):  # an unsaved buffer has no history
         return []
     document = ls.workspace.get_text_document(uri)
     lines = split_lines(buffer.loaded.source)
@@ -438,8 +438,11 @@ def _resolved_lens(ls: AgreementServer, found: types.CodeLens) -> types.CodeLens
         return found
     try:
         title = ls.lenses.title(_file_at(uri), deliverable)
+        shown = ls.lenses.has_history(_file_at(uri), deliverable)
     except Exception as error:  # noqa: BLE001 - a lens that cannot be worked out says so, never a failed request
-        title = f"no renegotiation view: {type(error).__name__}: {error}"
+        title, shown = f"no renegotiation view: {type(error).__name__}: {error}", False
+    if not shown:  # a lens with nothing to show: its text alone (an empty command is no action in the editors)
+        return types.CodeLens(found.range, types.Command(title, ""), found.data)
     return types.CodeLens(found.range, types.Command(title, lens.COMMAND, arguments=[uri, lens.field_of(deliverable)]),
                           found.data)
 
