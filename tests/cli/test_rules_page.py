@@ -34,6 +34,15 @@ def test_each_rule_has_one_section_headed_by_its_code_alone_in_the_order_rules_l
     assert all(anchor(code) == code.lower() for code in headings)  # what a renderer makes of such a heading
 
 
+def test_the_index_lists_the_codes_in_the_order_rules_lists_them() -> None:
+    listed = CliRunner().invoke(main, ["rules"]).output
+    codes = [line.split()[0] for line in listed.splitlines()]
+    index = rules_page().split("\n## ", 1)[0]
+    assert re.findall(r"\[([A-Z]\d+)\]\(#[a-z]\d+\)", index) == codes
+    assert codes.index("S013") < codes.index("S014") < codes.index("S100") < codes.index("S101")
+    assert codes[-4:] == ["X001", "X002", "X003", "X004"]
+
+
 def test_a_section_says_what_agreed_explain_says() -> None:
     page = rules_page()
     for rule in all_rules().values():

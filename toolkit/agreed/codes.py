@@ -9,9 +9,17 @@ not listed here is a rule's. ``agreed explain`` takes each built-in's documentat
 from __future__ import annotations
 
 import enum
+import re
 
 from agreed.problem import Severity
 from agreed.record import Record
+
+
+def code_order(code: str) -> tuple[str, int]:
+    """The key that puts codes in their natural order, by letter then number (``S014`` before ``S100``), as every
+    list of rules shows them; a code of another shape sorts by its text."""
+    parts = re.fullmatch(r"([A-Za-z]+)(\d+)", code)
+    return (parts.group(1), int(parts.group(2))) if parts else (code, -1)
 
 
 class Stage(enum.Enum):

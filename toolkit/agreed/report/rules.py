@@ -20,6 +20,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, Final
 
+from agreed.codes import code_order
 from agreed.lint.rule import Category, Rule, TextRule
 from agreed.lint.rules import scope
 from agreed.report.registry import Registry
@@ -121,7 +122,7 @@ def category_explanation(key: str, rules: Sequence[Rule]) -> str | None:
 def _readers(place: scope.Prose) -> str:
     if not place.rules:
         return f"none: {place.unread}"
-    return ", ".join(f"{rule.code} {rule.name}" for rule in sorted(place.rules, key=lambda rule: rule.code))
+    return ", ".join(f"{rule.code} {rule.name}" for rule in sorted(place.rules, key=lambda rule: code_order(rule.code)))
 
 
 def scope_table() -> str:
@@ -130,7 +131,7 @@ def scope_table() -> str:
     unread = [place for place in scope.SCOPE if not place.rules]
     lines = ["| element | schema path | text rules |", "|---|---|---|"]
     lines.extend(f"| {place.element} | `{place.path}` | "
-                 f"{' '.join(rule.code for rule in sorted(place.rules, key=lambda rule: rule.code))} |"
+                 f"{' '.join(rule.code for rule in sorted(place.rules, key=lambda rule: code_order(rule.code)))} |"
                  for place in read)
     lines.append("")
     lines.extend(f"- {place.element} `{place.path}` is not read: {place.unread}." for place in unread)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from agreed.codes import code_order
 from agreed.lint.rule import DocumentRule, RepositoryRule, Rule, TextRule
 from agreed.lint.rules import (
     announcer_not_party,
@@ -123,10 +124,10 @@ ALL_RULES: tuple[Rule, ...] = TEXT_RULES + DOCUMENT_RULES + REPOSITORY_RULES
 
 def all_rules() -> dict[str, Rule]:
     """Every rule by code, as ``agreed rules`` lists them and reports and ``agreed explain`` look them up: the checks
-    built into loading and the engine first, then the rules of :data:`ALL_RULES` in the order of their codes."""
+    built into loading and the engine and the rules of :data:`ALL_RULES`, in the natural order of their codes."""
     from agreed.lint.builtin import BUILTIN_RULES
 
-    return {rule.code: rule for rule in (*BUILTIN_RULES, *sorted(ALL_RULES, key=lambda rule: rule.code))}
+    return {rule.code: rule for rule in sorted((*BUILTIN_RULES, *ALL_RULES), key=lambda rule: code_order(rule.code))}
 
 
 def find_rule(key: str) -> Rule | None:
