@@ -470,7 +470,7 @@ def _with_recommendation(existing: dict[str, Any]) -> dict[str, Any] | _Declined
     recommendations = existing.get("recommendations", [])
     unwanted = existing.get("unwantedRecommendations", [])
     if isinstance(unwanted, list) and YAML_EXTENSION in unwanted:
-        return _Declined(f"marks {YAML_EXTENSION!r} unwanted (unwantedRecommendations): not recommending it")
+        return _Declined(f"its unwantedRecommendations marks {YAML_EXTENSION!r} unwanted; not recommending it")
     if not isinstance(recommendations, list):
         return None
     if YAML_EXTENSION in recommendations:
