@@ -27,7 +27,8 @@ _WIDTH = max(len(outcome.value) for outcome in Outcome)
 @click.option("--editor", type=click.Choice(EDITOR_CHOICES), default="none", show_default=True,
               help="Also recommend the editor set-up: for vscode, the YAML extension in .vscode/extensions.json and "
                    "the schema copy for every agreement file in .vscode/settings.json (yaml.schemas), merged into "
-                   "the files you have; a file with comments is left, with what to add printed.")
+                   "the files you have (keeping their indentation); a file with comments is left, with what to "
+                   "add printed, and an extension you marked unwanted is not recommended.")
 @click.option("--force", is_flag=True,
               help="Replace the files init owns (template, schema copy, .agreed.yaml, workflows) and the diff "
                    "driver setting when they differ; shared files (.pre-commit-config.yaml, .gitlab-ci.yml, "
