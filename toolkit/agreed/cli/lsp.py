@@ -21,7 +21,5 @@ def command(stdio: bool, port: int | None, host: str, debounce: int, docs: str |
     navigation, for any editor that speaks the Language Server Protocol."""
     from agreed.lsp.server import serve_stdio, serve_tcp
 
-    if port is not None:
-        serve_tcp(host, port, debounce / 1000, docs)
-    else:
-        raise SystemExit(serve_stdio(debounce / 1000, docs))
+    raise SystemExit(serve_tcp(host, port, debounce / 1000, docs) if port is not None
+                     else serve_stdio(debounce / 1000, docs))

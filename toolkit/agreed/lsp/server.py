@@ -8,12 +8,14 @@ the buffer is broken mid-edit. Checks after a change wait :data:`DEBOUNCE` secon
 from __future__ import annotations
 
 import asyncio
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pygls.io_ import run_async
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
@@ -134,12 +136,20 @@ class AgreementServer(LanguageServer):
         buffer.pending = asyncio.get_running_loop().call_later(self.debounce, self.check_now, uri)
 
     def forget(self, uri: str) -> None:
+        self._drop(uri)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+
+    def forget_all(self) -> None:
+        """Drop every buffer without a word to the client: it has gone."""
+        for uri in list(self.buffers):
+            self._drop(uri)
+
+    def _drop(self, uri: str) -> None:
         buffer = self.buffers.pop(uri, None)
         if buffer is not None and buffer.pending is not None:
             buffer.pending.cancel()
         self.checker.forget(_file_at(uri))
         self.lenses.forget(_file_at(uri))
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
 
 def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNCE,
@@ -228,8 +238,32 @@ def serve_stdio(debounce: float = DEBOUNCE, docs: str | None = None) -> int:
     return 0 if server.shut_down else 1
 
 
-def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE, docs: str | None = None) -> None:
-    build_server(debounce=debounce, docs=docs).start_tcp(host, port)
+def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE, docs: str | None = None) -> int:
+    """Serve one client at a time on ``host``:``port`` until a client's exit, whose exit code it returns; a client
+    that goes away (its connection closed or reset) is forgotten quietly and the next one is awaited. (pygls's own
+    ``start_tcp`` stops listening when a connection closes cleanly, and prints a traceback when one is reset.)"""
+    return asyncio.run(_listen(build_server(debounce=debounce, docs=docs), host, port))
+
+
+async def _listen(server: AgreementServer, host: str, port: int) -> int:
+    exited: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    async def connected(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        server.forget_all()  # what an earlier client left open is no longer anyone's
+        server.protocol.set_writer(writer)
+        try:
+            await run_async(threading.Event(), reader, server.protocol, error_handler=server.report_server_error)
+        except ConnectionError:
+            pass  # the client went away mid-message: nothing to answer, the next one is awaited
+        except SystemExit as ended:  # pygls ends the process on the client's exit notification
+            if not exited.done():
+                exited.set_result(ended.code if isinstance(ended.code, int) else 1)
+        finally:
+            writer.close()
+
+    listening = await asyncio.start_server(connected, host, port)
+    async with listening:
+        return await exited
 
 
 def _file_of(document: TextDocument) -> Path:
