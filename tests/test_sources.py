@@ -339,3 +339,15 @@ def test_a_file_named_twice_or_through_links_is_selected_once(linked: Path) -> N
     found = [path.as_posix() for path in select(["contracts", "alias"]).files]
     assert found == ["contracts/again.yaml", "contracts/dangling.yaml", "contracts/linked.yaml", "contracts/loop.yaml"]
     # a loop goes nowhere: it is told by its folder's real place, so one loop named through two folders is one file
+
+
+def test_the_files_of_a_folder_come_in_the_order_of_their_paths(tmp_path: Path) -> None:
+    names = ["a/b.yaml", "a-b.yaml", "a.b/c.yaml", "a/b/c.yaml", "B.yaml", "a b/x.yaml", "é.yaml", "a_b/y.yml",
+             "ab.yaml"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("id: x\n", encoding="utf-8")
+    files = list(select([str(tmp_path)]).files)
+    assert files == sorted(files)
+    assert [file.relative_to(tmp_path).as_posix() for file in files] == sorted(
+        names, key=lambda name: Path(name).parts)  # folder by folder, not character by character ('a-b' after 'a/')

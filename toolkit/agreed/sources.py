@@ -170,7 +170,7 @@ def select(arguments: Sequence[str], wanted: Callable[[Path, bool], bool] = _eve
             continue
         path = Path(argument)
         if _is_dir(path):
-            found = [(file, kind_of(_local(file))) for file in sorted(_yaml_below(path))]
+            found = [(file, kind_of(_local(file))) for file in sorted(_yaml_below(path), key=_path_order)]
             files.extend(file for file, kind in found if kind in kinds and wanted(file, False))
             if not any(kind in AGREEMENT_FILES for _, kind in found):
                 empty.append(argument)
@@ -235,6 +235,12 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except (OSError, RuntimeError):
         return False
+
+
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The order of paths that ``sorted`` gives them (part by part, in the platform's case), with one key per path
+    instead of a comparison of two paths at every step: a thousand files sort in a fraction of the time."""
+    return tuple(os.path.normcase(part) for part in path.parts)
 
 
 def _yaml_below(folder: Path) -> Iterator[Path]:
