@@ -279,22 +279,23 @@ def git_start(paths: Iterable[str | Path], here: Path) -> Path:
 
 def display_paths(paths: Iterable[Path], base: Path) -> list[str]:
     """:func:`display_path` of each of ``paths``, each of their folders resolved once."""
-    folders: dict[Path, str | None] = {}  # a folder -> its name from base, or None: outside base, or unresolvable
+    folders: dict[str, str | None] = {}  # a folder -> its name from base, or None: outside base, or unresolvable
     return [_shown_in_folder(path, base, folders) for path in paths]
 
 
-def _shown_in_folder(path: Path, base: Path, folders: dict[Path, str | None]) -> str:
-    if path.name in ("", ".", ".."):
+def _shown_in_folder(path: Path, base: Path, folders: dict[str, str | None]) -> str:
+    folder, name = os.path.split(path)  # strings: a thousand paths split as Path objects cost several milliseconds
+    if name in ("", ".", ".."):
         return display_path(path, base)
-    if path.parent not in folders:
+    if folder not in folders:
         try:
-            folders[path.parent] = path.parent.resolve().relative_to(base).as_posix()
+            folders[folder] = Path(folder or os.curdir).resolve().relative_to(base).as_posix()
         except (ValueError, OSError, RuntimeError):
-            folders[path.parent] = None
-    shown = folders[path.parent]
+            folders[folder] = None
+    shown = folders[folder]
     if shown is None:  # outside base: named as given, unless the file is base itself (``../here``)
         return display_path(path, base)
-    return path.name if shown == "." else f"{shown}/{path.name}"
+    return name if shown == "." else f"{shown}/{name}"
 
 
 def display_path(path: Path, base: Path) -> str:
