@@ -46,6 +46,7 @@ class Client:
         self._notifications: queue.Queue[dict[str, Any]] = queue.Queue()
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self.messages: list[dict[str, Any]] = []  # window/showMessage notifications, in order
+        self.published: list[tuple[str, int | None]] = []  # the URI and version of each diagnostics published, in order
         self._arrived = threading.Condition()
         assert self.process.stdout is not None
         self._reader = threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True)
@@ -69,6 +70,7 @@ class Client:
                 elif body.get("method") == "textDocument/publishDiagnostics":
                     params = body["params"]
                     self.diagnostics[params["uri"]] = params["diagnostics"]
+                    self.published.append((params["uri"], params.get("version")))
                     self._notifications.put(body)
                 elif body.get("method") == "window/showMessage":
                     self.messages.append(body["params"])

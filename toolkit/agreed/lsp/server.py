@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, overload
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -110,24 +112,40 @@ class AgreementServer(LanguageServer):
         self.buffers: dict[str, _Buffer] = {}
         self.lenses = lens.Lenses()
         self.shut_down = False  # asked to shut down before the exit: the protocol's exit code is then 0, else 1
+        self._checking = ThreadPoolExecutor(1, "agreed-check")  # the checker's only user: checks and forgetting
 
     def check_now(self, uri: str) -> None:
-        """Check the buffer and publish its diagnostics (the previous ones are replaced, never left standing)."""
+        """Check the buffer as it is now and publish its diagnostics (the previous ones are replaced, never left
+        standing). The check runs on the server's one checking thread, in the order asked, so that hover, completion
+        and the rest are answered while a large buffer is checked."""
         buffer = self.buffers.setdefault(uri, _Buffer())
         buffer.pending = None
         document = self.workspace.get_text_document(uri)
-        lines = split_lines(document.source)
+        source, version, loop = document.source, document.version, asyncio.get_running_loop()
+        checking = self._checking.submit(self._check, document, source, buffer.loaded)
+        checking.add_done_callback(
+            lambda done: loop.call_soon_threadsafe(self._publish, uri, buffer, version, done.result()))
+
+    def _check(self, document: TextDocument, source: str,
+               loaded: Document | None) -> tuple[Checked, list[types.Diagnostic]]:
         try:
-            checked = self.checker.check(_file_of(document), document.source)
+            checked = self.checker.check(_file_of(document), source)
         except Exception as error:  # noqa: BLE001 - a failing check is a finding, never a dead server
-            failure = Problem(uri, 1, 1, INTERNAL_ERROR, Severity.ERROR,
+            failure = Problem(document.uri, 1, 1, INTERNAL_ERROR, Severity.ERROR,
                               f"agreed could not check this buffer: {type(error).__name__}: {error}")
-            checked = Checked(buffer.loaded or Document(uri, "", None), (failure,))
+            checked = Checked(loaded or Document(document.uri, "", None), (failure,))
+        lines = split_lines(source)
+        return checked, [_diagnostic(document, lines, problem, self.docs) for problem in checked.problems]
+
+    def _publish(self, uri: str, buffer: _Buffer, version: int | None,
+                 found: tuple[Checked, list[types.Diagnostic]]) -> None:
+        if self.buffers.get(uri) is not buffer:  # closed (or closed and opened again) while it was checked
+            return
+        checked, diagnostics = found
         buffer.checked = checked
         if isinstance(checked.document.data, dict):
             buffer.loaded = checked.document
-        diagnostics = [_diagnostic(document, lines, problem, self.docs) for problem in checked.problems]
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics, document.version))
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics, version))
 
     def check_soon(self, uri: str) -> None:
         buffer = self.buffers.setdefault(uri, _Buffer())
@@ -148,7 +166,7 @@ class AgreementServer(LanguageServer):
         buffer = self.buffers.pop(uri, None)
         if buffer is not None and buffer.pending is not None:
             buffer.pending.cancel()
-        self.checker.forget(_file_at(uri))
+        self._checking.submit(self.checker.forget, _file_at(uri))
         self.lenses.forget(_file_at(uri))
 
 
@@ -291,16 +309,38 @@ def _code_description(code: str, docs: str | None) -> types.CodeDescription | No
     return types.CodeDescription(href=link) if link is not None else None
 
 
+class _WithBreaks(Sequence[str]):
+    """The buffer's lines each with its line break, as pygls's position conversions read them, made only for the
+    lines read: a conversion reads one or two, and a buffer's diagnostics are thousands of conversions."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [line + "\n" for line in self._lines[index]]
+        return self._lines[index] + "\n"
+
+
 def _client_range(document: TextDocument, lines: list[str], found: navigation.Range) -> types.Range:
     return document.position_codec.range_to_client_units(
-        [line + "\n" for line in lines],
+        _WithBreaks(lines),
         types.Range(types.Position(found.line, found.character), types.Position(found.end_line, found.end_character)))
 
 
 def _server_position(document: TextDocument, lines: list[str], position: types.Position) -> tuple[int, int]:
     if position.line >= len(lines):  # the empty line after the last line break
         return position.line, 0
-    at = document.position_codec.position_from_client_units([line + "\n" for line in lines], position)
+    at = document.position_codec.position_from_client_units(_WithBreaks(lines), position)
     return at.line, at.character
 
 
