@@ -26,6 +26,7 @@ from pygls.workspace import TextDocument
 from agreed.agreement import Agreement, agreement_of
 from agreed.codes import INTERNAL_ERROR
 from agreed.document import Document
+from agreed.errors import AgreedError
 from agreed.lines import split_lines
 from agreed.lsp import fixes, guidance, lens, navigation
 from agreed.lsp.checking import BufferChecker, Checked
@@ -55,7 +56,7 @@ _COMPLETION_KINDS: Final = {guidance.Kind.KEY: types.CompletionItemKind.Property
                             guidance.Kind.RULE: types.CompletionItemKind.Keyword}
 
 
-class Refused(Exception):
+class Refused(AgreedError):
     """A request the server declines for a reason the user can act on (a rename to a name already taken): answered
     as a failed request carrying only this message, neither a traceback in the answer nor one on standard error."""
 
