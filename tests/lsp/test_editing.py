@@ -3,7 +3,6 @@ reason to write, a date in words turned into its ISO day, and a party id renamed
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,20 +10,7 @@ import pytest
 
 from agreed.codes import INVALID_SUPPRESSION
 from agreed.lsp.fixes import REASON_PROMPT, iso_day
-from lsp_client import Client, repository_with
-
-
-@pytest.fixture
-def repository(tmp_path: Path) -> Path:
-    return repository_with(tmp_path, "sales-onboarding.yaml")
-
-
-@pytest.fixture
-def client(repository: Path) -> Iterator[Client]:
-    started = Client(repository, "--debounce", "20")
-    started.initialize()
-    yield started
-    started.close()
+from lsp_client import Client
 
 
 def _open(client: Client, repository: Path) -> tuple[str, str]:

@@ -4,26 +4,12 @@ of a flow mapping not yet written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lsp_client import Client, repository_with
-
-
-@pytest.fixture
-def repository(tmp_path: Path) -> Path:
-    return repository_with(tmp_path, "sales-onboarding.yaml")
-
-
-@pytest.fixture
-def client(repository: Path) -> Iterator[Client]:
-    started = Client(repository, "--debounce", "20")
-    started.initialize()
-    yield started
-    started.close()
+from lsp_client import Client
 
 
 def _labels(found: dict[str, Any]) -> set[str]:

@@ -4,27 +4,13 @@ opened are answered empty, and the exit code follows the protocol (0 after a shu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from lsp_client import Client, repository_with
+from lsp_client import Client
 
 REQUEST_FAILED = -32803
-
-
-@pytest.fixture
-def repository(tmp_path: Path) -> Path:
-    return repository_with(tmp_path, "sales-onboarding.yaml")
-
-
-@pytest.fixture
-def client(repository: Path) -> Iterator[Client]:
-    started = Client(repository, "--debounce", "20")
-    started.initialize()
-    yield started
-    started.close()
 
 
 def _stderr_after_shutdown(client: Client) -> str:
