@@ -3,6 +3,11 @@ pygls."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from typing import NoReturn
+
 import click
 
 from agreed.cli.output import docs_url_option
@@ -21,5 +26,14 @@ def command(stdio: bool, port: int | None, host: str, debounce: int, docs: str |
     navigation, for any editor that speaks the Language Server Protocol."""
     from agreed.lsp.server import serve_stdio, serve_tcp
 
-    raise SystemExit(serve_tcp(host, port, debounce / 1000, docs) if port is not None
-                     else serve_stdio(debounce / 1000, docs))
+    _end_now(serve_tcp(host, port, debounce / 1000, docs) if port is not None else serve_stdio(debounce / 1000, docs))
+
+
+def _end_now(code: int) -> NoReturn:
+    """End the process with ``code`` once its output is flushed, without the interpreter's wait for every worker
+    thread: after the client's exit, one may be blocked reading the input the client keeps open, or be in the middle
+    of a check whose diagnostics no one will read."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(ValueError, OSError):  # pygls closes standard output on the exit notification
+            stream.flush()
+    os._exit(code)

@@ -115,6 +115,18 @@ class AgreementServer(LanguageServer):
         self.shut_down = False  # asked to shut down before the exit: the protocol's exit code is then 0, else 1
         self._checking = ThreadPoolExecutor(1, "agreed-check")  # the checker's only user: checks and forgetting
 
+    def shutdown(self) -> None:
+        """pygls's shutdown, less its wait for the worker threads: one may be blocked reading the client's input
+        (which the client keeps open after its exit) or finishing a check no one will read. What is queued is
+        dropped; what runs is left to end with the process (:mod:`agreed.cli.lsp` ends it at once)."""
+        if self._stop_event is not None:
+            self._stop_event.set()
+        if self._thread_pool is not None:
+            self._thread_pool.shutdown(wait=False, cancel_futures=True)
+        self._checking.shutdown(wait=False, cancel_futures=True)
+        if self._server is not None:
+            self._server.close()
+
     def check_now(self, uri: str) -> None:
         """Check the buffer as it is now and publish its diagnostics (the previous ones are replaced, never left
         standing). The check runs on the server's one checking thread, in the order asked, so that hover, completion
