@@ -204,7 +204,7 @@ def _rhythm(text: str, *, either_reading: bool = False) -> Rhythm | None:
     ordinal before a weekday is read as "every other" that weekday instead of leaving the text unmapped: a rhythm
     whose weekdays are right under both readings, and only they (see :func:`cadence_weekdays`)."""
     plain = _CLAUSE_BREAK.sub(" ; ", text)
-    plain = re.sub(r"[^\w\s;]+|_", " ", plain)  # hyphens, dashes, commas and the like read as spaces
+    plain = _PUNCTUATION.sub(" ", plain)  # hyphens, dashes, commas and the like read as spaces
     plain = " ".join(plain.split())
     if any(word in _QUALIFIERS for word in plain.split()):
         return None
@@ -256,6 +256,7 @@ def _combined(found: set[Rhythm], rest: str) -> Rhythm | None:
     return Rhythm(Frequency.WEEKLY, rhythm.interval, named)
 
 
+_PUNCTUATION = Regex(r"[^\w\s;]+|_")
 _CLAUSE_BREAK = Regex(r"[;:.!?()\[\]/]")  # ends a clause; commas do not ("Monday, Wednesday and Friday")
 _LIST_WORDS = frozenset({"and", "every", "each", "on"})  # what may stand between two weekdays of one list
 

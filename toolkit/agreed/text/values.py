@@ -154,7 +154,10 @@ def classify_owner(value: str) -> OwnerKind:
     return OwnerKind.SINGLE
 
 
+_JOINED_LETTERS = Regex(r"\b(\w)\s*[&+/]\s*(\w)\b")
+
+
 def _owner_names(normal: str) -> str:
     """The owner value without e-mail addresses, bracketed handles and in-word joiners such as "R&D"."""
     without_contacts = _EMAIL_OR_HANDLE.sub(" ", normal)
-    return re.sub(r"\b(\w)\s*[&+/]\s*(\w)\b", r"\1\2", without_contacts).strip(" ,;")
+    return _JOINED_LETTERS.sub(r"\1\2", without_contacts).strip(" ,;")

@@ -8,12 +8,13 @@ grade_good_enough.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection, Iterator
 
 from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
+from agreed.lint.rules._references import close_party
+from agreed.text.patterns import Regex
 from agreed.text.values import is_non_answer
 
 EACH = "*"
@@ -52,9 +53,12 @@ def answer(value: object) -> str | None:
     return value
 
 
+_NOT_WORD = Regex(r"[^\w%]+")
+
+
 def normalised(text: str) -> str:
     """``text`` for comparing answers: lower case, words only, single spaces."""
-    return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())
+    return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
 
 def party_names(document: Document) -> dict[str, str]:
@@ -80,5 +84,5 @@ def _names_party(text: str, party_id: str, name: str) -> bool:
 
 def not_a_party_hint(value: str, parties: Collection[str]) -> str:
     """The end of a message about ``value`` not being a party: the closest party id, or the list of ids."""
-    close = difflib.get_close_matches(value, sorted(parties), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f"; parties are: {', '.join(sorted(parties))}"
+    close = close_party(value, frozenset(parties))
+    return f" (did you mean {close!r}?)" if close is not None else f"; parties are: {', '.join(sorted(parties))}"

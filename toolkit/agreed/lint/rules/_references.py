@@ -6,7 +6,6 @@ those do not count as missing); it is *dodged* when it is text that says nothing
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Literal
@@ -45,6 +44,8 @@ def party_names(document: Document) -> dict[str, str]:
 
 def close_party(value: str, parties: frozenset[str], cutoff: float = 0.6) -> str | None:
     """The party id that ``value`` most likely misspells, if any is close enough."""
+    import difflib  # only a finding pays for it
+
     close = difflib.get_close_matches(value, sorted(parties), n=1, cutoff=cutoff)
     return close[0] if close else None
 

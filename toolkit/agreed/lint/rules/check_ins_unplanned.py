@@ -42,20 +42,21 @@ from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext, Option
 from agreed.lint.rules._dates import Dated, check_in_dates, date_at, days
 from agreed.problem import Severity
 from agreed.record import Record
+from agreed.text.patterns import Regex
 from agreed.text.values import is_non_answer
 
 DEFAULT_MAX_GAP_DAYS = 92
 CHECK_INS = ("results", "check_ins")
 DATES = (*CHECK_INS, "dates")
 
-_VAGUE = re.compile(
+_VAGUE = Regex(
     r"""\b(?:regular(?:ly)?|periodic(?:ally)?|from\s+time\s+to\s+time|(?:every\s+)?now\s+and\s+(?:then|again)
     |every\s+so\s+often|(?:every\s+)?once\s+in\s+a\s+while|occasional(?:ly)?|ad[\s\-]hoc|on\s+demand
     |as\s+(?:and\s+when\s+)?(?:needed|necessary|required|appropriate|useful)|as\s+often\s+as\s+(?:needed|necessary)
     |when(?:ever)?\s+(?:needed|necessary|required|appropriate|useful|possible)|if\s+(?:needed|necessary|required))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_RHYTHM = re.compile(
+_RHYTHM = Regex(
     r"""\b(?:every|each)\s+(?:[\w\-]+\s+){0,2}?(?:(?:working\s+|business\s+|calendar\s+)?day|week|fortnight|month
         |quarter|year|sprint|iteration|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday)s?\b
     |\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?weekly|bi-?monthly|semi-?monthly)\b

@@ -25,10 +25,11 @@ from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
 from agreed.text.measures import has_date, has_number
+from agreed.text.patterns import Regex
 
 _FAILURE = ("celebration", "failure")
 _GROUP_SIZE = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
-_SHARED = re.compile(
+_SHARED = Regex(
     rf"""(?<![\w-])(?:jointly|joint|both|together|shared|share|mutual(?:ly)?|collective(?:ly)?|we|us|our
     |all\s+of\s+us|each\s+of\s+us|(?:the|all|every|each)\s+(?:parties|partners|party|partner)
     |(?:the|all)\s+{_GROUP_SIZE})(?![\w-])""",

@@ -162,6 +162,12 @@ _SINGLE_OCCURRENCE = Regex(r"\b(?:next|first|upcoming|coming|last|final)\b", re.
 _EVENT_AT_END = Regex(rf"{EVENT}$", re.IGNORECASE)
 _PERIOD_END = Regex(r"(?:month|quarter|year|week)[\s\-]?end$", re.IGNORECASE)
 _NTH_PERIOD = Regex(r"\bthe\s+(?:first|last|final|initial)\s+(?:days?|weeks?|months?|years?|quarters?)$", re.I)
+_IN_MAY = Regex(r"(?:in|by|before|until|till)\s+may(?:\s+\d{4})?")
+_MONTH_FIRST = Regex(MONTH, re.IGNORECASE)
+_WORD = Regex(r"[a-z][\w\-]*")
+_PLURAL_INSIDE = Regex(r"[^s\s]s\s+\S", re.IGNORECASE)
+_PREPOSITION_FIRST = Regex(PREPOSITION, re.IGNORECASE)
+_SCOPING_PREPOSITION = Regex(r"(?:in|during|within|throughout|for)\b", re.IGNORECASE)
 _AFTER_PERIOD_END = Regex(
     r"\s+(?:of|after|following|from)\s+(?:the\s+)?(?:(?:month|quarter|year|week)[\s\-]?end|end\s+of\s+(?:the|each)\s+\w+)",
     re.IGNORECASE,
@@ -222,7 +228,7 @@ def _keep(hit: Hit, context: TextContext) -> bool:
     before = text_before(hit.masked, hit.start, 2)
     if _RECURRING_BEFORE.search(before) or _is_dated_after(hit) or in_aside(hit.sentence):
         return False  # "every quarter", "once a month", "on Friday 2027-03-05", "Risk: ... during the peak"
-    if re.fullmatch(r"(?:in|by|before|until|till)\s+may(?:\s+\d{4})?", hit.term):
+    if _IN_MAY.fullmatch(hit.term):
         return False  # lower-case "may" is the modal verb
     if context.standing and _placed_by_the_practice(hit):
         return False
@@ -308,7 +314,7 @@ _ZERO_COUNT = Regex(r"\b(?:zero|0)\s+(?:[\w\-]+\s+){0,3}[\w\-]+\s*$", re.IGNOREC
 
 
 def _keep_period(hit: Hit, before: str) -> bool:
-    if re.match(MONTH, hit.term, re.IGNORECASE) and _DAY_BEFORE.search(before):
+    if _MONTH_FIRST.match(hit.term) and _DAY_BEFORE.search(before):
         return False  # "31 March 2027" is a day
     return not (
         _is_label(hit, before)
@@ -367,7 +373,7 @@ def _only_describes(hit: Hit) -> bool:
     """Whether the event starts the work, names the noun after it or names who acts, rather than timing the work."""
     if _STARTING_EVENT.match(hit.term) and has_date(hit.sentence):
         return True  # "Following the Q4 review, ... by 2027-03-19": the event starts the work, the day ends it
-    following = re.match(r"[a-z][\w\-]*", text_after(hit.masked, hit.end, 1))
+    following = _WORD.match(text_after(hit.masked, hit.end, 1))
     head = following.group() if following is not None else ""
     if head and head not in _FUNCTION_WORDS and not _EVENT_HEAD.match(head):
         return True  # "by the pilot customers": the event word only describes the noun after it
@@ -388,7 +394,7 @@ def _keep_condition(hit: Hit, before: str) -> bool:
     ("when customers are onboarded"), and no calendar day in its clause gives the deadline."""
     match = CONDITION_RE.match(hit.masked, hit.start)
     subject = (match.group("subject") if match is not None else None) or ""
-    plural_inside = re.search(r"[^s\s]s\s+\S", subject, re.IGNORECASE) is not None
+    plural_inside = _PLURAL_INSIDE.search(subject) is not None
     if plural_inside or is_plural_generic(subject) or has_date(hit.sentence):
         return False  # "when customers ask": a kind of event that recurs; "..., by 2027-03-01": the day is the deadline
     if restarts_each_time(hit.sentence):
@@ -432,7 +438,7 @@ def _keep_fuzzy(hit: Hit, before: str) -> bool:
 
 def _names_noun_after(hit: Hit) -> bool:
     """Whether the word after ``hit`` is a noun it describes ("on time delivery", "H2 tables")."""
-    word = re.match(r"[a-z][\w\-]*", text_after(hit.masked, hit.end, 1))
+    word = _WORD.match(text_after(hit.masked, hit.end, 1))
     return word is not None and word.group() not in _FUNCTION_WORDS
 
 
@@ -503,14 +509,14 @@ def _is_label(hit: Hit, before: str) -> bool:
     names_noun = _names_noun_after(hit)
     if names_noun and (_CODE.search(hit.term) or _THE_YEAR.search(hit.term)):
         return True  # "store it in H2 tables", "through the 2027 peak": the code or year names the noun after it
-    if re.match(PREPOSITION, hit.term, re.IGNORECASE):
+    if _PREPOSITION_FIRST.match(hit.term):
         return False
     return bool(_DETERMINER.search(before)) or names_noun
 
 
 def _is_scope(hit: Hit) -> bool:
     """ "Falls reported in 2026 ... by 2027-02-09": with a calendar day given, "in <period>" scopes the data."""
-    return bool(re.match(r"(?:in|during|within|throughout|for)\b", hit.term, re.IGNORECASE)) and has_date(hit.sentence)
+    return bool(_SCOPING_PREPOSITION.match(hit.term)) and has_date(hit.sentence)
 
 
 def check(text: str, context: TextContext) -> Iterator[TextSpan]:

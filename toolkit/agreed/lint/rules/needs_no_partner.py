@@ -26,12 +26,13 @@ from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._references import dodged
 from agreed.problem import Severity
+from agreed.text.patterns import Regex
 
 _ALONE = (
     r"alone|by\s+(?:ourselves|myself|himself|herself|themselves|itself)|on\s+(?:our|my|his|her|their|its)\s+own"
     r"|without\s+(?:them|him|her|you|(?:the\s+)?other\s+part(?:y|ies)|the\s+others?|(?:the\s+|a\s+)?partners?)"
 )
-_INDEPENDENT = re.compile(
+_INDEPENDENT = Regex(
     rf"""
       ^(?:no|nope|not\s+really|not\s+strictly|not\s+necessarily|not\s+at\s+all|hardly)\s*(?:[.,;:!\u2013\u2014-]|$)
     | \b(?:could|can|would|will|might)\s+(?!not\b|never\b|hardly\b|barely\b|only\b)(?:\w+\s+){{0,5}}?(?:{_ALONE})\b
@@ -40,7 +41,7 @@ _INDEPENDENT = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_NEGATED = re.compile(r"\b(?:no|not|nor|never|neither|none|nobody|nothing)\b|\bno\s+one\b", re.IGNORECASE)
+_NEGATED = Regex(r"\b(?:no|not|nor|never|neither|none|nobody|nothing)\b|\bno\s+one\b", re.IGNORECASE)
 """A negation shortly before "could ... alone" turns it round: "neither of us could do it alone"."""
 
 

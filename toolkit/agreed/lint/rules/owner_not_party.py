@@ -13,12 +13,12 @@ Passes:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from agreed.document import Document
 from agreed.lint.commitments import owned_items, party_ids
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
+from agreed.lint.rules._answers import not_a_party_hint
 from agreed.problem import Severity
 from agreed.text.values import OwnerKind, classify_owner
 
@@ -29,9 +29,8 @@ def check(document: Document, context: LintContext) -> Iterator[AtPath]:
         owner = item.owner
         if owner is None or classify_owner(owner) is not OwnerKind.SINGLE or owner in parties:
             continue
-        close = difflib.get_close_matches(owner, sorted(parties), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else f"; parties are: {', '.join(sorted(parties))}"
-        yield AtPath((*item.path, "owner"), f"owner {owner!r} is not a party of this agreement{hint}")
+        yield AtPath((*item.path, "owner"), f"owner {owner!r} is not a party of this agreement"
+                     f"{not_a_party_hint(owner, parties)}")
 
 
 RULE = DocumentRule(code="A204", name="owner-not-party", category=Category.ACCOUNTABILITY, severity=Severity.ERROR,

@@ -26,16 +26,17 @@ from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import EACH, answer, mentioned_parties, party_names, values_at
 from agreed.problem import Severity
 from agreed.text.measures import has_date, has_number
+from agreed.text.patterns import Regex
 
 _RENEGOTIATION = ("relationship", "renegotiation")
 # Who may open a renegotiation, besides a party named by id or name.
-_STARTER = re.compile(
+_STARTER = Regex(
     r"""(?<![\w-])(?:either|any|each|whoever|every\s+(?:party|partner)|an?\s+(?:party|partner)
     |one\s+of\s+(?:us|the\s+(?:parties|partners)))(?![\w-])""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A signal that is a judgement or a mood rather than an observation (unless a number or date pins it down).
-_JUDGEMENT = re.compile(
+_JUDGEMENT = Regex(
     r"""(?<![\w-])(?:feels?|felt|feeling|unhappy|uncomfortable|dissatisfied|frustrat\w*|trust|tensions?|friction
     |not\s+working|stops?\s+working|(?:doesn't|does\s+not|don't|do\s+not)\s+work|go(?:es)?\s+wrong|going\s+wrong
     |badly|poorly|significant(?:ly)?|substantial(?:ly)?|serious(?:ly)?|material(?:ly)?

@@ -23,9 +23,10 @@ from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
 from agreed.lint.rules._answers import answer, mentioned_parties, party_names
 from agreed.problem import Severity
 from agreed.text.measures import has_number
+from agreed.text.patterns import Regex
 
 # Months and weekdays are spelt out: "may", "sat" and "sun" are words too.
-_WHEN = re.compile(
+_WHEN = Regex(
     r"""(?<![\w-])(?:hourly|daily|weekly|fortnightly|biweekly|monthly|quarterly|yearly|annually|every|each|per
     |a\s+(?:day|week|fortnight|month|quarter|year)|check-?ins?|stand-?ups?
     |(?:mon|tues|wednes|thurs|fri|satur|sun)days?

@@ -22,12 +22,12 @@ Passes (a draft, still being written):
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from agreed.agreement import agreement_of
 from agreed.document import Document
 from agreed.lint.rule import AtPath, Category, DocumentRule, LintContext
+from agreed.lint.rules._references import close_party
 from agreed.problem import Severity
 
 
@@ -40,8 +40,8 @@ def check(document: Document, context: LintContext) -> Iterator[AtPath]:
         party_id = party.id
         if party_id is None or party_id in known:
             continue
-        close = difflib.get_close_matches(party_id, sorted(known), n=1, cutoff=0.75)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        close = close_party(party_id, frozenset(known), cutoff=0.75)
+        hint = f" (did you mean '{close}'?)" if close is not None else ""
         yield AtPath((*party.path, "id"), f"{party_id!r} is not in the people roster {context.people.path}{hint}: "
                      "use the roster's id, or add the person there")
 
