@@ -497,6 +497,13 @@ def test_text_position_of_a_phrase_folded_across_lines_falls_back_to_its_first_w
     assert document.text_position(("what",), start, start + len("soon as possible")) == where(source, "soon")
 
 
+def test_text_position_of_a_later_copy_of_a_word_in_a_folded_block_is_that_copy(load_text: LoadText) -> None:
+    source = "agreed: 1\nwhat: >-\n        Reviewed once d10\n        and d1 ships\n"
+    document = load_text(source)
+    start = document.data["what"].rindex("d1")
+    assert document.text_position(("what",), start, start + len("d1")) == where(source, "d1", 2)
+
+
 def test_text_position_falls_back_to_the_value(load_text: LoadText) -> None:
     document = load_text('agreed: 1\nwhat: "\\x41BC"\nn: 5\n')
     assert document.data["what"] == "ABC"

@@ -53,15 +53,18 @@ class Document:
         """1-based (line, col) of characters ``start:end`` of the string value at ``path``.
 
         Searches the value's source for the flagged words, so quoting, escapes and folded block scalars are
-        handled; falls back to the start of the value.
+        handled (a word without spaces exactly, by which of its copies it is); falls back to the start of the value.
         """
         span = self.values.get(path)
         value = self.value_at(path)
         if span is None or not isinstance(value, str):
             return self.position(path)
         wanted = value[start:end]
+        found = _same_occurrence(self.source[span.start:span.end], value, wanted, start)
+        if found >= 0:
+            return line_col(self.source, span.start + found)
         # The source of a value is never shorter than the value (quotes, escapes, indentation only add), so the
-        # flagged words start at or after span.start + start; searching from there finds the right occurrence.
+        # flagged words start at or after span.start + start; searching from there finds them, or a later copy.
         found = self.source.find(wanted, min(span.start + start, span.end), span.end) if wanted else -1
         if found < 0 and wanted:
             found = self.source.find(wanted, span.start, span.end)
@@ -103,6 +106,29 @@ class Document:
                 return span
         return Span(0, 0, 0, 0)
 
+
+
+def _same_occurrence(written: str, value: str, wanted: str, start: int) -> int:
+    """Where in ``written`` (a value's source) the copy of ``wanted`` at ``start`` of ``value`` is, when that can be
+    told for sure: a word without spaces (folding and indentation change only spaces) that the source holds exactly
+    as often as the value (no quote, escape or block header adds or hides one), so the n-th copy is the n-th; else -1.
+    """
+    if not wanted or any(character.isspace() for character in wanted):
+        return -1
+    in_value, in_source = _starts(value, wanted), _starts(written, wanted)
+    if len(in_value) != len(in_source) or start not in in_value:
+        return -1
+    return in_source[in_value.index(start)]
+
+
+def _starts(text: str, wanted: str) -> list[int]:
+    """Where each copy of ``wanted`` starts in ``text``, overlapping copies included."""
+    found: list[int] = []
+    at = text.find(wanted)
+    while at >= 0:
+        found.append(at)
+        at = text.find(wanted, at + 1)
+    return found
 
 
 def _one_based(span: Span) -> tuple[int, int]:

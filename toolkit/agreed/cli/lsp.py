@@ -22,7 +22,7 @@ from agreed.cli.output import docs_url_option
               help="Check a buffer this many milliseconds after its last change.")
 @docs_url_option
 def command(stdio: bool, port: int | None, host: str, debounce: int, docs: str | None) -> None:
-    """Run the language server of agreements: diagnostics as you type, hover, completion, outline and party
+    """Run the language server of agreements: diagnostics as you type, hover, completion, outline and
     navigation, for any editor that speaks the Language Server Protocol."""
     from agreed.lsp.server import serve_stdio, serve_tcp
 

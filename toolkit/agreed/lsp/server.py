@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,7 +224,7 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: AgreementServer, params: types.DefinitionParams) -> list[types.Location]:
-        return _party_locations(ls, params.text_document.uri, params.position, every=False)
+        return _locations(ls, params.text_document.uri, params.position, navigation.definition_at)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
@@ -242,7 +242,7 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def references(ls: AgreementServer, params: types.ReferenceParams) -> list[types.Location]:
-        return _party_locations(ls, params.text_document.uri, params.position, every=True)
+        return _locations(ls, params.text_document.uri, params.position, navigation.references_at)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=True))
     def code_lens(ls: AgreementServer, params: types.CodeLensParams) -> list[types.CodeLens]:
@@ -416,19 +416,18 @@ def _symbols(ls: AgreementServer, uri: str) -> list[types.DocumentSymbol]:
             for symbol in navigation.symbols(buffer.loaded)]
 
 
-def _party_locations(ls: AgreementServer, uri: str, position: types.Position, *, every: bool) -> list[types.Location]:
+def _locations(ls: AgreementServer, uri: str, position: types.Position,
+               found_at: Callable[[Document, int, int], list[navigation.Range]]) -> list[types.Location]:
+    """The places ``found_at`` finds for the id under the cursor (a definition, or every reference), in the last
+    version of the buffer that loaded."""
     buffer = ls.buffers.get(uri)
     if buffer is None or buffer.loaded is None:
         return []
     document = ls.workspace.get_text_document(uri)
     lines = split_lines(buffer.loaded.source)
     line, character = _server_position(document, lines, position)
-    party_id = navigation.party_at(buffer.loaded, line, character)
-    if party_id is None:
-        return []
-    found = (navigation.party_mentions(buffer.loaded, party_id) if every
-             else [where for where in [navigation.party_definition(buffer.loaded, party_id)] if where is not None])
-    return [types.Location(uri, _client_range(document, lines, where)) for where in found]
+    return [types.Location(uri, _client_range(document, lines, where))
+            for where in found_at(buffer.loaded, line, character)]
 
 
 def _current(ls: AgreementServer, uri: str) -> tuple[TextDocument, list[str], Document] | None:
