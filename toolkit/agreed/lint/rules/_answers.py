@@ -8,7 +8,6 @@ grade_good_enough.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
 
 from agreed.agreement import agreement_of
@@ -54,6 +53,7 @@ def answer(value: object) -> str | None:
 
 
 _NOT_WORD = Regex(r"[^\w%]+")
+_NAME_WORD = Regex(r"[\w'\u2019-]+")
 
 
 def normalised(text: str) -> str:
@@ -78,8 +78,25 @@ def mentioned_parties(text: str, names: dict[str, str]) -> list[str]:
 
 
 def _names_party(text: str, party_id: str, name: str) -> bool:
-    words = [word for word in re.findall(r"[\w'\u2019-]+", name) if len(word) > 1 and word[0].isupper()]
-    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) for word in [party_id, *words])
+    words = [word for word in _NAME_WORD.regex.findall(name) if len(word) > 1 and word[0].isupper()]
+    return any(_stands_alone(word, text) for word in [party_id, *words])
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter, digit, underscore or hyphen on either side (a search for
+    the plain string: an expression per party word would be compiled anew for every agreement)."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (start > 0 and _joins(text[start - 1])) and not (end < len(text) and _joins(text[end])):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` continues a word, as ``[\\w-]`` matches it."""
+    return char.isalnum() or char in "_-"
 
 
 def not_a_party_hint(value: str, parties: Collection[str]) -> str:
