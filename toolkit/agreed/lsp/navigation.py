@@ -136,7 +136,8 @@ def item_at(document: Document, line: int, character: int) -> str | None:
     for path in _text_paths(document):
         if not span_range(document, document.values[path]).holds(line, character):
             continue
-        for item_id in ids:
+        value = document.value_at(path)
+        for item_id in (item_id for item_id in ids if item_id in value):
             if any(where.holds(line, character) for where in _mentions_in(document, path, item_id)):
                 return item_id
     return None
