@@ -31,10 +31,10 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from agreed.record import Record
 from agreed.text.patterns import Regex
 
 _T = TypeVar("_T")
@@ -74,8 +74,7 @@ class Frequency(StrEnum):
     YEARLY = "YEARLY"
 
 
-@dataclass(frozen=True, slots=True)
-class Rhythm:
+class Rhythm(Record):
     """A recurrence: every ``interval`` periods of ``frequency``; a weekly one on ``weekdays`` (0 Monday .. 6
     Sunday; none: the weekday it starts on); a monthly one with ``nth`` (1-4, or -1 for the last) on the ``nth``
     of its one weekday."""
@@ -129,8 +128,7 @@ class Rhythm:
         return (day.year - start.year) % self.interval == 0 and (day.month, day.day) == (start.month, start.day)
 
 
-@dataclass(frozen=True, slots=True)
-class Cadence:
+class Cadence(Record):
     """What a cadence text says a calendar can use: its rhythm, time of day and length (each None when the text
     does not say it with one reading)."""
 
@@ -337,8 +335,7 @@ _ZONE = Regex(_TAKEN + r"\s*\(?\s*(?P<zone>(?:" + "|".join(_ABBREVIATIONS) + r")
                    r"|[a-z]+(?:/[a-z_-]+)+)(?![\w/])", needs=_holding(_TAKEN))
 
 
-@dataclass(frozen=True, slots=True)
-class _Timing:
+class _Timing(Record):
     at: datetime.time | None
     length: datetime.timedelta | None
     note: str
