@@ -28,14 +28,15 @@ from agreed.lines import line_col, line_count, split_lines
 from agreed.lint.rule import Category, did_you_mean
 from agreed.problem import Problem, Severity
 from agreed.record import Record
+from agreed.text.patterns import Regex
 
 REASON_PROMPT: Final = "REASON: say why this finding does not apply"
 """The reason the editor writes into a new suppression for its author to replace: left as it is, it is no reason
 (the directive is reported, X002, and suppresses nothing)."""
 
-_DIRECTIVE = re.compile(r"#[ \t]*agreed[ \t]*:[ \t]*(?P<body>.*)$", re.MULTILINE)
-_BODY = re.compile(r"(?P<kind>disable-file|disable-next-line|disable)\b[ \t]*(?:=[ \t]*(?P<rules>.*?))?"
-                   r"(?:[ \t]+--(?:[ \t]+(?P<reason>.*?))?)?[ \t]*$")
+_DIRECTIVE = Regex(r"#[ \t]*agreed[ \t]*:[ \t]*(?P<body>.*)$", re.MULTILINE)
+_BODY = Regex(r"(?P<kind>disable-file|disable-next-line|disable)\b[ \t]*(?:=[ \t]*(?P<rules>.*?))?"
+           r"(?:[ \t]+--(?:[ \t]+(?P<reason>.*?))?)?[ \t]*$")
 
 
 class Scope(enum.Enum):

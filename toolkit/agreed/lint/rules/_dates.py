@@ -9,7 +9,6 @@ relative to the outcome deadline (``deadline``, ``deadline + 15 days``; the sche
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -17,6 +16,7 @@ from agreed.agreement import Deliverable, Milestone, agreement_of
 from agreed.document import Document, JsonPath
 from agreed.lint.commitments import parse_date
 from agreed.record import Record
+from agreed.text.patterns import Regex
 
 NOT_YET_AGREED = frozenset({"draft", "proposed"})
 
@@ -24,7 +24,7 @@ Delivered = Milestone | Deliverable
 """The items that are due by a date and may record ``delivered_on``."""
 
 DEADLINE: JsonPath = ("results", "deadline")
-DAY_AFTER_DEADLINE = re.compile(r"deadline(?: \+ ([0-9]{1,4}) days?)?")
+DAY_AFTER_DEADLINE = Regex(r"deadline(?: \+ ([0-9]{1,4}) days?)?")
 """A day relative to the outcome deadline, exactly as the schema's ``dayAfterDeadline`` accepts it."""
 
 

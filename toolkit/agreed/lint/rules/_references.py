@@ -6,15 +6,15 @@ those do not count as missing); it is *dodged* when it is text that says nothing
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Literal
 
 from agreed.agreement import agreement_of
 from agreed.document import Document, JsonPath
+from agreed.text.patterns import Regex
 from agreed.text.values import is_non_answer
 
-ID_SHAPE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+ID_SHAPE = Regex(r"[a-z0-9][a-z0-9._-]{0,63}")
 """The schema's id pattern: what a party id written by hand looks like."""
 
 
