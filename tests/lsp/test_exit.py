@@ -45,3 +45,24 @@ def test_the_server_ends_promptly_on_exit_while_a_large_buffer_is_checked(tmp_pa
             assert _ends_with(client, shut_down=shut_down) == (0 if shut_down else 1)
         finally:
             client.close()
+
+
+def test_an_exit_while_checks_run_leaves_standard_error_empty(tmp_path: Path) -> None:
+    """A check that ends after the client's exit drops its diagnostics without a word: the server's loop has
+    closed by then, and handing them to it once printed a traceback."""
+    folder = repository_with(tmp_path, "sales-onboarding.yaml")
+    path = folder / "contracts" / "sales-onboarding.yaml"
+    text = path.read_text(encoding="utf-8")
+    large = text.replace("  deliverables:\n", "  deliverables:\n" + "".join(map(ITEM.format, range(2_500))), 1)
+    for _ in range(ROUNDS):
+        client = Client(folder, "--debounce", "0")
+        try:
+            client.initialize()
+            uri = client.open(path, large)
+            for version in range(2, 5):
+                client.change(uri, large.replace("ASAP", f"soon {version}", 1), version)
+            client.request("textDocument/hover", client.at(uri, 0, 0))
+            assert _ends_with(client, shut_down=True) == 0
+            assert client.stderr_so_far() == ""
+        finally:
+            client.close()

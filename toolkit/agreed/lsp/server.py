@@ -8,10 +8,12 @@ the buffer is broken mid-edit. Checks after a change wait :data:`DEBOUNCE` secon
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, overload
 
@@ -49,6 +51,7 @@ _SYMBOL_KINDS: Final = {navigation.SymbolKind.PARTY: types.SymbolKind.Object,
                         navigation.SymbolKind.DELIVERABLE: types.SymbolKind.Field,
                         navigation.SymbolKind.MILESTONE: types.SymbolKind.Event,
                         navigation.SymbolKind.TARGET: types.SymbolKind.Number}
+_Found = tuple[Checked, list[types.Diagnostic]]  # a check of a buffer and the diagnostics it publishes
 _COMPLETION_KINDS: Final = {guidance.Kind.KEY: types.CompletionItemKind.Property,
                             guidance.Kind.VALUE: types.CompletionItemKind.EnumMember,
                             guidance.Kind.PARTY: types.CompletionItemKind.Reference,
@@ -136,11 +139,10 @@ class AgreementServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         source, version, loop = document.source, document.version, asyncio.get_running_loop()
         checking = self._checking.submit(self._check, document, source, buffer.loaded)
-        checking.add_done_callback(
-            lambda done: loop.call_soon_threadsafe(self._publish, uri, buffer, version, done.result()))
+        checking.add_done_callback(lambda done: _hand_back(loop, done, partial(self._publish, uri, buffer, version)))
 
     def _check(self, document: TextDocument, source: str,
-               loaded: Document | None) -> tuple[Checked, list[types.Diagnostic]]:
+               loaded: Document | None) -> _Found:
         try:
             checked = self.checker.check(_file_of(document), source)
         except Exception as error:  # noqa: BLE001 - a failing check is a finding, never a dead server
@@ -150,8 +152,7 @@ class AgreementServer(LanguageServer):
         lines = split_lines(source)
         return checked, [_diagnostic(document, lines, problem, self.docs) for problem in checked.problems]
 
-    def _publish(self, uri: str, buffer: _Buffer, version: int | None,
-                 found: tuple[Checked, list[types.Diagnostic]]) -> None:
+    def _publish(self, uri: str, buffer: _Buffer, version: int | None, found: _Found) -> None:
         if self.buffers.get(uri) is not buffer:  # closed (or closed and opened again) while it was checked
             return
         checked, diagnostics = found
@@ -295,6 +296,15 @@ async def _listen(server: AgreementServer, host: str, port: int) -> int:
     listening = await asyncio.start_server(connected, host, port)
     async with listening:
         return await exited
+
+
+def _hand_back(loop: asyncio.AbstractEventLoop, done: Future[_Found], publish: Callable[[_Found], None]) -> None:
+    """Hand a finished check to ``publish`` on the server's loop, unless the loop has ended (the client's exit came
+    while the check ran) or the check was cancelled: its diagnostics are then dropped, as no one will read them."""
+    if done.cancelled() or loop.is_closed():
+        return
+    with contextlib.suppress(RuntimeError):  # the loop closed between the test above and the call
+        loop.call_soon_threadsafe(publish, done.result())
 
 
 def _file_of(document: TextDocument) -> Path:
