@@ -211,13 +211,15 @@ def test_the_buffer_is_not_the_history_a_new_deliverable_is_not_committed_yet(cl
 def test_the_history_of_a_field_no_version_holds_is_refused_as_the_command_line_refuses_it(
         client: Client, repo: Path, field: str) -> None:
     uri = _open(client, repo / FILE)
-    shown = _show_history(client, uri, field)
+    answer = client.answer("workspace/executeCommand", {"command": "agreed.showHistory", "arguments": [uri, field]})
     ran = subprocess.run([sys.executable, "-m", "agreed", "history", str(FILE), "--field", field], cwd=repo,
                          capture_output=True, text=True, check=False)
     assert ran.returncode == 2
-    assert f"bad --field {field!r}: no version of the agreement has it" in shown
+    assert answer["error"]["code"] == -32803  # RequestFailed, the message only (no traceback in data)
+    assert answer["error"]["message"] == f"no history: bad --field {field!r}: no version of the agreement has it"
+    assert not answer["error"].get("data")
     assert f"bad --field {field!r}: no version of the agreement has it" in ran.stderr
-    assert "Propose" not in shown  # not the whole agreement's history
+    assert "Propose" in _show_history(client, uri, "results.deliverables[id=checklist]")  # a known one is shown
 
 
 def test_an_unsaved_buffer_has_no_lenses(client: Client, repo: Path) -> None:
@@ -296,3 +298,13 @@ def test_consent_counts_the_roster_the_configuration_names(repo: Path) -> None:
     (repo / "people.yaml").write_text("people:\n  - id: daniel\n    name: Daniel Okafor\n"
                                       "    email: daniel@elsewhere.example\n", encoding="utf-8")
     assert lenses.title(file, None).endswith(" · consented: daniel · awaiting: maria")
+
+
+@pytest.mark.parametrize("arguments", [[], ["status"], [1, "status"]], ids=["none", "one", "not-a-uri"])
+def test_the_history_command_without_a_file_and_a_field_is_invalid_params(client: Client, repo: Path,
+                                                                          arguments: list[object]) -> None:
+    answer = client.answer("workspace/executeCommand", {"command": "agreed.showHistory", "arguments": arguments})
+    assert answer["error"]["code"] == -32602  # InvalidParams
+    assert answer["error"]["message"] == "agreed.showHistory takes two strings, a file URI and a field such as 'status'"
+    assert "Propose" in _show_history(client, (repo / FILE).as_uri(), "status")
+

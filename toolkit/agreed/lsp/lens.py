@@ -216,15 +216,13 @@ def _history(repository: Repository, file: Path, consent: str) -> _Terms:
 def history_text(file: Path, field: str) -> str:
     """What the lens's command shows, as ``agreed history --material-only`` prints it: the material changes of the
     agreement in ``file`` (``field`` ``status``), or those of one deliverable; else why there are none (a field no
-    version holds is refused as ``agreed history --field`` refuses it)."""
+    version holds is refused as ``agreed history --field`` refuses it). :class:`AgreedError` when there is no history
+    to read or the field is unknown."""
     from agreed.report.timeline.text_report import render
 
     one = None if field == STATUS else field
-    try:
-        with Repository.open(file) as repository:
-            timeline = build_timeline(repository, repository.relative(file), Options(material_only=True, field=one))
-    except AgreedError as error:
-        return f"no history: {error}\n"
+    with Repository.open(file) as repository:
+        timeline = build_timeline(repository, repository.relative(file), Options(material_only=True, field=one))
     if one is not None:  # the versions that changed it, each with its own changes (not the value by version)
         timeline = replace(timeline, field=None, points=(),
                            entries=tuple(replace(entry, changes=_touching(entry, one))

@@ -63,6 +63,14 @@ class Refused(AgreedError):
     """A request the server declines for a reason the user can act on (a rename to a name already taken): answered
     as a failed request carrying only this message, neither a traceback in the answer nor one on standard error."""
 
+    code: int = types.LSPErrorCodes.RequestFailed
+
+
+class BadArguments(Refused):
+    """A request whose parameters are not what it takes (a command given no file): answered as invalid params."""
+
+    code = types.ErrorCodes.InvalidParams
+
 
 @dataclass(slots=True)
 class _Buffer:
@@ -100,7 +108,7 @@ class _Protocol(LanguageServerProtocol):
             super()._send_handler_result(future, msg_id=msg_id)
             return
         self._request_futures.pop(msg_id, None)
-        failed = JsonRpcException(str(refused), types.LSPErrorCodes.RequestFailed)
+        failed = JsonRpcException(str(refused), refused.code)
         self._send_response(msg_id, error=failed.to_response_error())
 
 
@@ -256,7 +264,7 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
 
     @server.command(lens.COMMAND)
     @server.thread()
-    def show_history(ls: AgreementServer, *arguments: object) -> str | None:
+    def show_history(ls: AgreementServer, *arguments: object) -> str:
         return _history_of_lens(arguments)
 
     return server
@@ -543,12 +551,13 @@ def _resolved_lens(ls: AgreementServer, found: types.CodeLens) -> types.CodeLens
                           found.data)
 
 
-def _history_of_lens(arguments: tuple[object, ...]) -> str | None:
-    """The text of ``agreed.showHistory`` for its arguments (file URI, field); None for other arguments."""
+def _history_of_lens(arguments: tuple[object, ...]) -> str:
+    """The text of ``agreed.showHistory`` for its arguments (file URI, field); other arguments, or a history that
+    cannot be read (no repository, a field no version has), are refused with the reason."""
     uri, field = (*arguments, None, None)[:2]
     if len(arguments) != 2 or not isinstance(uri, str) or not isinstance(field, str):
-        return None
+        raise BadArguments(f"{lens.COMMAND} takes two strings, a file URI and a field such as {lens.STATUS!r}")
     try:
         return lens.history_text(_file_at(uri), field)
-    except Exception as error:  # noqa: BLE001 - a history that cannot be read says so, never a failed request
-        return f"no history: {type(error).__name__}: {error}\n"
+    except AgreedError as error:
+        raise Refused(f"no history: {error}") from None
