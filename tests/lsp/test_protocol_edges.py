@@ -63,3 +63,23 @@ def test_exit_after_shutdown_ends_with_0(client: Client) -> None:
 def test_exit_without_shutdown_ends_with_1(client: Client) -> None:
     client.notify("exit", None)
     assert client.process.wait(30) == 1
+
+
+INVALID_PARAMS = -32602
+
+
+def test_malformed_messages_are_answered_invalid_params_and_noted_in_a_line_each(client: Client,
+                                                                                 repository: Path) -> None:
+    path = repository / "contracts" / "sales-onboarding.yaml"
+    uri = client.open(path, path.read_text(encoding="utf-8"))
+    client.next_diagnostics(uri)
+    client.notify("textDocument/codeLens", {"textDocument": {"uri": uri}})  # a request sent without an id
+    error = client.answer("textDocument/hover", {"bad": 1})["error"]
+    assert error["code"] == INVALID_PARAMS
+    assert error["message"].startswith("textDocument/hover: required field missing @ message.params.")
+    assert "position" in error["message"]
+    assert error.get("data") is None
+    assert client.answer("textDocument/hover", client.at(uri, 0, 0)).get("error") is None  # it serves on
+    stderr = _stderr_after_shutdown(client).splitlines()
+    assert len(stderr) <= 2, stderr
+    assert all(line.startswith("agreed lsp: ") for line in stderr), stderr

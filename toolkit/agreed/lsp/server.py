@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, overload
 
+from cattrs import ClassValidationError, transform_error
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.io_ import run_async
@@ -85,6 +87,9 @@ class _Buffer:
         return agreement_of(self.loaded) if self.loaded is not None else None
 
 
+_UNREAD: Final = object()  # what a message that cannot be read is taken as: it is not handled
+
+
 class _Protocol(LanguageServerProtocol):
     """pygls's protocol, less a leak that grows with every keystroke: pygls (2.0 and 2.1) files the future of each
     handler it runs in its table of requests a client may cancel, and only answering a request takes it out again;
@@ -101,6 +106,21 @@ class _Protocol(LanguageServerProtocol):
     def _forget(self, msg_id: MsgId, done: object) -> None:
         if self._request_futures.get(msg_id) is done:  # not a later request that reuses the id
             del self._request_futures[msg_id]
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """pygls's reading of a message, less its answer to one it cannot read (no answer, a traceback on standard
+        error): a request is answered InvalidParams with the reason, and the message is then left unhandled."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "id" in data and "method" in data:
+                refused = JsonRpcException(f"{data['method']}: {_unreadable(error)}", types.ErrorCodes.InvalidParams)
+                self._send_response(data["id"], error=refused.to_response_error())
+            return _UNREAD
+
+    def handle_message(self, message: Any) -> None:
+        if message is not _UNREAD:
+            super().handle_message(message)
 
     def _send_handler_result(self, future: Future[Any], *, msg_id: MsgId) -> None:
         refused = None if future.cancelled() else future.exception()
@@ -273,6 +293,7 @@ def build_server(checker: BufferChecker | None = None, debounce: float = DEBOUNC
 def serve_stdio(debounce: float = DEBOUNCE, docs: str | None = None) -> int:
     """Serve until the client's exit (or the end of its input); the exit code the protocol asks for: 0 after a
     shutdown request, 1 without one (pygls works it out too, but its own ``start_io`` swallows it)."""
+    _log_in_one_line()
     server = build_server(debounce=debounce, docs=docs)
     server.start_io()
     return 0 if server.shut_down else 1
@@ -282,6 +303,7 @@ def serve_tcp(host: str, port: int, debounce: float = DEBOUNCE, docs: str | None
     """Serve one client at a time on ``host``:``port`` until a client's exit, whose exit code it returns; a client
     that goes away (its connection closed or reset) is forgotten quietly and the next one is awaited. (pygls's own
     ``start_tcp`` stops listening when a connection closes cleanly, and prints a traceback when one is reset.)"""
+    _log_in_one_line()
     return asyncio.run(_listen(build_server(debounce=debounce, docs=docs), host, port))
 
 
@@ -313,6 +335,33 @@ def _hand_back(loop: asyncio.AbstractEventLoop, done: Future[_Found], publish: C
         return
     with contextlib.suppress(RuntimeError):  # the loop closed between the test above and the call
         loop.call_soon_threadsafe(publish, done.result())
+
+
+def _unreadable(error: JsonRpcException) -> str:
+    """Why a message could not be read, in a line: the fields the protocol wants that it lacks or has wrong."""
+    cause = error.__cause__
+    if isinstance(cause, ClassValidationError):
+        return "; ".join(transform_error(cause, path="message"))
+    return f"the message is not the protocol's ({type(cause).__name__})"
+
+
+class _OneLine(logging.Formatter):
+    """A log record as one line on standard error: the first line of its message, never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        lines = record.getMessage().strip().splitlines() or [""]
+        return f"agreed lsp: {record.levelname.lower()}: {lines[0]}"
+
+
+def _log_in_one_line() -> None:
+    """pygls logs what it cannot handle (a malformed message, a handler that failed) with its traceback, in the
+    message or beside it; the server says each such thing in one line on standard error instead."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    for name in ("pygls", "concurrent.futures", "asyncio"):
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.propagate = False
 
 
 def _file_of(document: TextDocument) -> Path:
