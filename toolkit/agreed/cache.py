@@ -40,12 +40,12 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from agreed.atomic import inside_git_directory
 from agreed.errors import AgreedError
+from agreed.record import Record
 from agreed.version import __version__
 
 REPOSITORIES = "repos"  # below the user's cache folder: one folder per repository
@@ -73,12 +73,14 @@ class CacheUnusable(AgreedError):
     """The cache folder, or the secret key, cannot be used safely; the message says which and why."""
 
 
-@dataclass(frozen=True, slots=True)
-class CacheFolder:
+class CacheFolder(Record):
     """A real folder (not a link) to keep cache entries in, and the user's secret key that authenticates them."""
 
     path: Path
-    key: bytes = field(repr=False)
+    key: bytes
+
+    def __repr__(self) -> str:
+        return f"CacheFolder(path={self.path!r})"  # never the key
 
 
 def content_key(key: Sequence[str], content: bytes) -> str:
