@@ -16,13 +16,13 @@ from agreed.lint import suppressions
 from agreed.lint.budget import DEFAULT_BUDGET, Cut, TextBudget, break_before, read_length, readings
 from agreed.lint.builtin import BUILTIN_RULES
 from agreed.lint.config import CUSTOM_TERMS_OPTION
-from agreed.lint.memo import TextMemo
 from agreed.lint.rule import Category, DocumentRule, LintContext, RepositoryRule, Rule, TextContext, TextRule, TextSpan
 from agreed.problem import Problem, Severity
 from agreed.record import Record
 from agreed.schema import validate_document
 
 if TYPE_CHECKING:
+    from agreed.lint.memo import TextMemo  # only the language server keeps one
     from agreed.lint.rules.scope import Statement
 
 
