@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 import shutil
 import subprocess
 import sys
@@ -260,6 +261,21 @@ def test_outside_a_repository_the_lens_says_why(tmp_path: Path) -> None:
         assert titles[None] == f"no history: {folder / 'agreement.yaml'} is not inside a git repository"
         assert titles["checklist"] == titles[None]
         assert started.process.poll() is None  # the server lives on
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_says_so_in_the_words_of_lint(client: Client, repo: Path) -> None:
+    pipe = repo / "contracts" / "pipe.yaml"
+    os.mkfifo(pipe)
+    uri = client.open(pipe, (repo / FILE).read_text(encoding="utf-8"))  # what the editor shows of it
+    client.next_diagnostics(uri)
+    lenses = _lenses(client, uri)
+    assert {lens["command"]["title"] for lens in lenses} == {f"no history: {pipe} is a named pipe, not a regular file"}
+    assert {lens["command"]["command"] for lens in lenses} == {""}  # nothing to show
+    linted = subprocess.run([sys.executable, "-m", "agreed", "lint", str(pipe)], cwd=repo, capture_output=True,
+                            text=True, check=False, timeout=30)
+    assert "is a named pipe, not a regular file" in linted.stdout
+    assert _titles(client, _open(client, repo / FILE))[None].startswith("last material change ")
 
 
 def test_a_shallow_clone_says_its_history_is_incomplete(repo: Path, tmp_path: Path) -> None:

@@ -95,6 +95,15 @@ def _read_descriptor(descriptor: int, wanted: int) -> bytes:
     return b"".join(chunks)
 
 
+def not_a_regular_file(path: Path) -> Unreadable | None:
+    """Why ``path`` (links followed) is refused as no regular file (a folder, a named pipe...), without opening it;
+    None for a regular file and for a path that cannot be looked at (the read says why)."""
+    try:
+        return _refusal(os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
 def _refusal(mode: int) -> Unreadable | None:
     if stat.S_ISREG(mode):
         return None

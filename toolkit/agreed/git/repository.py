@@ -317,7 +317,7 @@ def _encodes(text: str) -> bool:
 
 def _existing_folder(path: Path) -> Path:
     candidate = Path(os.path.abspath(path))
-    if candidate.is_file():
+    if candidate.exists() and not candidate.is_dir():  # a file, or a named pipe, socket or device
         candidate = candidate.parent
     while not candidate.exists() and candidate != candidate.parent:
         candidate = candidate.parent

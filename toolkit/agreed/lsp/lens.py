@@ -32,6 +32,7 @@ from agreed.git.repository import Repository, decode_path
 from agreed.history.diff import Change
 from agreed.history.timeline import Entry, Options, build_timeline, touches
 from agreed.history.versions import parse
+from agreed.reading import not_a_regular_file
 from agreed.record import Record
 from agreed.settings import find_config
 from agreed.sources import CONSENT_FOLDER
@@ -129,6 +130,9 @@ class Lenses:
             self._terms.pop(file, None)
 
     def _terms_of(self, file: Path) -> _Terms:
+        refused = not_a_regular_file(file)
+        if refused is not None:
+            return _Terms("", f"no history: {file} {refused.reason}")
         location = self._locations.get(file)
         if location is None:
             location = self._locations[file] = _locate(file)
