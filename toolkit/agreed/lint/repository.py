@@ -35,11 +35,14 @@ def _text(value: str | None) -> str | None:
 
 def check_repository(summaries: Sequence[AgreementSummary], rules: Sequence[Rule],
                      ignored_for: Callable[[str], frozenset[str]],
-                     directives: Callable[[str], suppressions.Parsed]) -> list[Problem]:
+                     directives: Callable[[str], suppressions.Parsed], newcomer: str | None = None) -> list[Problem]:
     """Problems of the cross-file rules, after per-file ignores and inline suppressions (read per file from
-    ``directives``, only for files with findings)."""
+    ``directives``, only for files with findings). The files are compared in path order, and a clash between two is
+    reported in the later one; the file at ``newcomer`` (the buffer typed in the editor) comes after all others, so
+    that a clash with it is reported in it."""
     problems: dict[str, list[Problem]] = {}
-    in_path_order = sorted(summaries, key=lambda summary: summary.path)  # findings must not depend on argument order
+    # findings must not depend on argument order
+    in_path_order = sorted(summaries, key=lambda summary: (summary.path == newcomer, summary.path))
     cross_file = [rule for rule in rules if isinstance(rule, RepositoryRule)]
     for rule in cross_file:
         for problem in rule.check(in_path_order):

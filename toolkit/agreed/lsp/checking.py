@@ -2,11 +2,12 @@
 ``pyproject.toml``, searched from the file's folder), its rules, severities and roster, then the cross-file rules
 against the other agreements on disk.
 
-The other agreements are those ``agreed lint`` would read with the buffer: ``contracts/`` at the repository root when
-the buffer lies inside it, else the buffer's own folder. Each is summarised once and read again only when its size
-or modification time changes, so a keystroke re-reads nothing from disk. Configurations are cached the same way.
-What the text rules found in each value of a buffer is kept for its next check (:class:`agreed.lint.memo.TextMemo`,
-one per file), so an edit has the rules read only the values it changed.
+The other agreements are those under ``contracts/`` at the repository root (what ``agreed lint`` reads without a
+path) and those in the buffer's own folder; the buffer is compared after them all, so an id it shares with one of
+them is reported in the buffer whichever file's path sorts first. Each is summarised once and read again only when
+its size or modification time changes, so a keystroke re-reads nothing from disk. Configurations are cached the
+same way. What the text rules found in each value of a buffer is kept for its next check
+(:class:`agreed.lint.memo.TextMemo`, one per file), so an edit has the rules read only the values it changed.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ class BufferChecker:
         def directives_of(path: str) -> suppressions.Parsed:
             return directives(document) if path == shown else suppressions.Parsed((), ())
 
-        found = check_repository([*summaries, buffer], config.rules, config.ignored_codes, directives_of)
+        found = check_repository([*summaries, buffer], config.rules, config.ignored_codes, directives_of, shown)
         return [problem._replace(path=document.path) for problem in found if problem.path == shown]
 
     def _summary(self, peer: Path, shown: str) -> AgreementSummary | None:
@@ -143,14 +144,13 @@ class BufferChecker:
 
 
 def _peers(file: Path, config: LintConfig) -> list[Path]:
-    """The other agreements ``agreed lint`` reads beside ``file``."""
-    folder = default_folder(file.parent)
-    if not file.is_relative_to(folder) or not folder.is_dir():
-        folder = file.parent
-    if not folder.is_dir():
+    """The other agreements ``file`` is compared with: those ``agreed lint`` reads without a path (``contracts/`` at
+    the repository root) and those of ``file``'s own folder, as ``agreed lint FOLDER contracts`` reads them."""
+    folders = [folder for folder in dict.fromkeys((default_folder(file.parent), file.parent)) if folder.is_dir()]
+    if not folders:
         return []
-    files = lint_run.selection([str(folder)], config).files
-    return [peer.absolute() for peer in files if peer.absolute() != file]
+    files = lint_run.selection([str(folder) for folder in folders], config).files
+    return [peer for peer in dict.fromkeys(found.absolute() for found in files) if peer != file]
 
 
 def _checked_as_agreement(file: Path, config: LintConfig) -> bool:
