@@ -58,3 +58,18 @@ def test_lint_reports_the_later_file_only_pointing_at_the_first(repository: Path
     assert len(found) == 1, ran.stdout
     assert found[0].startswith("contracts/sales-onboarding.yaml:")
     assert "already used by contracts/a-first.yaml:" in found[0]
+
+
+def test_another_open_buffer_is_compared_as_it_is_typed_not_as_saved(client: Client, repository: Path) -> None:
+    saved = repository / "contracts" / "sales-onboarding.yaml"
+    typed = _copy(repository).replace(TAKEN, "id: renamed", 1)
+    uri = client.open(saved, _copy(repository))
+    client.next_diagnostics(uri)
+    client.change(uri, typed, 2)
+    client.next_diagnostics(uri, version=2)
+    new = repository / "contracts" / "a-new.yaml"
+    duplicates = _duplicates(_check(client, new, typed))
+    assert len(duplicates) == 1, duplicates
+    assert "'renamed' is already used by contracts/sales-onboarding.yaml:" in duplicates[0]
+    client.change(new.as_uri(), _copy(repository), 2)  # the id the file on disk has, no longer the open buffer's
+    assert _duplicates(client.next_diagnostics(new.as_uri(), version=2)) == []

@@ -3,17 +3,18 @@
 against the other agreements on disk.
 
 The other agreements are those under ``contracts/`` at the repository root (what ``agreed lint`` reads without a
-path) and those in the buffer's own folder; the buffer is compared after them all, so an id it shares with one of
-them is reported in the buffer whichever file's path sorts first. Each is summarised once and read again only when
-its size or modification time changes, so a keystroke re-reads nothing from disk. Configurations are cached the
-same way. What the text rules found in each value of a buffer is kept for its next check
-(:class:`agreed.lint.memo.TextMemo`, one per file), so an edit has the rules read only the values it changed.
+path) and those in the buffer's own folder, each as its open buffer last loaded when it has one; the buffer is
+compared after them all, so an id it shares with one of them is reported in the buffer whichever file's path sorts
+first. Each file is summarised once and read again only when its size or modification time changes, so a keystroke
+re-reads nothing from disk. Configurations are cached the same way. What the text rules found in each value of a
+buffer is kept for its next check (:class:`agreed.lint.memo.TextMemo`, one per file), so an edit has the rules read
+only the values it changed.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,11 +65,12 @@ class BufferChecker:
     _summaries: dict[Path, tuple[Stamp, AgreementSummary | None]] = field(default_factory=dict)
     _memos: dict[Path, TextMemo] = field(default_factory=dict)
 
-    def check(self, file: Path, text: str) -> Checked:
-        """Schema, every configured rule and the cross-file rules for ``text``, the unsaved content of ``file``.
-        A configuration that cannot be used is reported at the top of the buffer and the defaults apply. A file
-        ``agreed lint`` would not check as an agreement (a consent record, the configuration, a file the
-        configuration excludes) is loaded and not checked."""
+    def check(self, file: Path, text: str, unsaved: Mapping[Path, Document] | None = None) -> Checked:
+        """Schema, every configured rule and the cross-file rules for ``text``, the unsaved content of ``file``;
+        the other agreements compared are read from disk, except those in ``unsaved`` (other open buffers, by
+        absolute path), whose text there is compared instead. A configuration that cannot be used is reported at
+        the top of the buffer and the defaults apply. A file ``agreed lint`` would not check as an agreement (a
+        consent record, the configuration, a file the configuration excludes) is loaded and not checked."""
         file = file.absolute()
         configured = self._configured(file)
         document = load_document(text.encode("utf-8", "surrogatepass"), str(file))
@@ -76,7 +78,7 @@ class BufferChecker:
             return Checked(document, ())
         problems = configured.linter(document, self._memo(file))
         if document.data is not None:
-            problems += self._cross_file(file, document, configured.config)
+            problems += self._cross_file(file, document, configured.config, unsaved or {})
         return Checked(document, tuple(sorted([*configured.problems, *problems])))
 
     def forget(self, file: Path) -> None:
@@ -117,13 +119,14 @@ class BufferChecker:
             context = lint_run.lint_context(config, self.today(), config.root)
         return _Configured(stamp, config, lint_run.linter(config, context), problems)
 
-    def _cross_file(self, file: Path, document: Document, config: LintConfig) -> list[Problem]:
+    def _cross_file(self, file: Path, document: Document, config: LintConfig,
+                    unsaved: Mapping[Path, Document]) -> list[Problem]:
         buffer = summarise(document)
         if buffer is None:
             return []
         base = repository_root(file.parent) or file.parent
         summaries = [summary for peer in _peers(file, config)
-                     if (summary := self._summary(peer, display_path(peer, base))) is not None]
+                     if (summary := self._peer_summary(peer, display_path(peer, base), unsaved)) is not None]
         shown = display_path(file, base)
         buffer = buffer._replace(path=shown)
 
@@ -132,6 +135,14 @@ class BufferChecker:
 
         found = check_repository([*summaries, buffer], config.rules, config.ignored_codes, directives_of, shown)
         return [problem._replace(path=document.path) for problem in found if problem.path == shown]
+
+    def _peer_summary(self, peer: Path, shown: str, unsaved: Mapping[Path, Document]) -> AgreementSummary | None:
+        """What is compared of ``peer``: its open buffer's last text that loaded, else the file on disk."""
+        opened = unsaved.get(peer)
+        if opened is None:
+            return self._summary(peer, shown)
+        summary = summarise(opened)
+        return summary._replace(path=shown) if summary is not None else None
 
     def _summary(self, peer: Path, shown: str) -> AgreementSummary | None:
         stamp = _stamp(peer)

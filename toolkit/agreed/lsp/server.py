@@ -166,13 +166,15 @@ class AgreementServer(LanguageServer):
         buffer.pending = None
         document = self.workspace.get_text_document(uri)
         source, version, loop = document.source, document.version, asyncio.get_running_loop()
-        checking = self._checking.submit(self._check, document, source, buffer.loaded)
+        unsaved = {_file_at(other): kept.loaded for other, kept in self.buffers.items()
+                   if other != uri and kept.loaded is not None}
+        checking = self._checking.submit(self._check, document, source, buffer.loaded, unsaved)
         checking.add_done_callback(lambda done: _hand_back(loop, done, partial(self._publish, uri, buffer, version)))
 
-    def _check(self, document: TextDocument, source: str,
-               loaded: Document | None) -> _Found:
+    def _check(self, document: TextDocument, source: str, loaded: Document | None,
+               unsaved: dict[Path, Document]) -> _Found:
         try:
-            checked = self.checker.check(_file_of(document), source)
+            checked = self.checker.check(_file_of(document), source, unsaved)
         except Exception as error:  # noqa: BLE001 - a failing check is a finding, never a dead server
             failure = Problem(document.uri, 1, 1, INTERNAL_ERROR, Severity.ERROR,
                               f"agreed could not check this buffer: {type(error).__name__}: {error}")
