@@ -99,6 +99,7 @@ def test_an_entry_round_trips_and_a_foreign_or_malformed_one_is_empty() -> None:
     assert decode(value, form + " other") == {}
     assert decode({**value, "programs": [[source, 0]]}, form) == {}
     assert decode({**value, "programs": [[source, 0, 0, "not base64!", 1, {}, [None, None]]]}, form) == {}
+    assert decode({**value, "programs": [[source, 0, 0, "AAAA", 1, {}, [None, None]]]}, form) == {}  # not compressed
     assert decode([1, 2], form) == {}
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import zlib
 from collections.abc import Callable, Mapping
 
 from agreed.cache import CacheFolder, JsonFiles, content_entry
@@ -20,6 +21,9 @@ from agreed.text.patterns import Program, ProgramKey, keep_programs, new_program
 
 FOLDER = "programs"  # below the user's cache folder
 MAX_PROGRAMS = 2000  # several versions of the rules' expressions (about 300 each)
+# How a program's words are written: compressed to about a quarter, the entry (over 1 MB of words otherwise: case-blind
+# letter trees make programs of thousands of words) is read, authenticated and parsed in less time than it saves.
+_WORDS = "zlib"
 
 
 def keep_programs_in(folder: CacheFolder) -> Callable[[], None]:
@@ -29,7 +33,7 @@ def keep_programs_in(folder: CacheFolder) -> Callable[[], None]:
     if form is None:
         return lambda: None
     files = JsonFiles(folder)
-    entry = content_entry(os.path.join(folder.path, FOLDER), ["compiled expressions", form], b"")
+    entry = content_entry(os.path.join(folder.path, FOLDER), ["compiled expressions", _WORDS, form], b"")
     keep_programs(lambda: decode(files.read(entry), form))
 
     def store() -> None:
@@ -51,7 +55,7 @@ def encode(programs: Mapping[ProgramKey, Program], form: str) -> dict[str, objec
             source,
             flags,
             program.flags,
-            base64.b64encode(program.code).decode("ascii"),
+            base64.b64encode(zlib.compress(program.code)).decode("ascii"),
             program.groups,
             program.groupindex,
             list(program.indexgroup),
@@ -87,8 +91,8 @@ def _row(row: object) -> tuple[ProgramKey, Program] | None:
     if not all(name is None or isinstance(name, str) for name in indexgroup):
         return None
     try:
-        words = base64.b64decode(code, validate=True)
-    except (binascii.Error, ValueError):
+        words = zlib.decompress(binascii.a2b_base64(code, strict_mode=True))
+    except (binascii.Error, ValueError, zlib.error):
         return None
     return (source, flags), Program(program_flags, words, groups, groupindex, tuple(indexgroup))
 
