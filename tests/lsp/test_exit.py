@@ -29,12 +29,18 @@ def _ends_with(client: Client, *, shut_down: bool) -> int:
         pytest.fail(f"the server still runs {PROMPTLY} s after the exit notification")
 
 
-@pytest.mark.parametrize("shut_down", [True, False], ids=["after-shutdown", "without-shutdown"])
-def test_the_server_ends_promptly_on_exit_while_a_large_buffer_is_checked(tmp_path: Path, shut_down: bool) -> None:
+def _large_agreement(tmp_path: Path, items: int) -> tuple[Path, Path, str]:
+    """A repository holding the shipped 15 KB agreement, its path, and its text with ``items`` more deliverables."""
     folder = repository_with(tmp_path, "sales-onboarding.yaml")
     path = folder / "contracts" / "sales-onboarding.yaml"
     text = path.read_text(encoding="utf-8")
-    large = text.replace("  deliverables:\n", "  deliverables:\n" + "".join(map(ITEM.format, range(12_000))), 1)
+    more = "".join(map(ITEM.format, range(items)))
+    return folder, path, text.replace("  deliverables:\n", "  deliverables:\n" + more, 1)
+
+
+@pytest.mark.parametrize("shut_down", [True, False], ids=["after-shutdown", "without-shutdown"])
+def test_the_server_ends_promptly_on_exit_while_a_large_buffer_is_checked(tmp_path: Path, shut_down: bool) -> None:
+    folder, path, large = _large_agreement(tmp_path, 12_000)
     for _ in range(ROUNDS):
         client = Client(folder, "--debounce", "0")
         try:
@@ -50,10 +56,7 @@ def test_the_server_ends_promptly_on_exit_while_a_large_buffer_is_checked(tmp_pa
 def test_an_exit_while_checks_run_leaves_standard_error_empty(tmp_path: Path) -> None:
     """A check that ends after the client's exit drops its diagnostics without a word: the server's loop has
     closed by then, and handing them to it once printed a traceback."""
-    folder = repository_with(tmp_path, "sales-onboarding.yaml")
-    path = folder / "contracts" / "sales-onboarding.yaml"
-    text = path.read_text(encoding="utf-8")
-    large = text.replace("  deliverables:\n", "  deliverables:\n" + "".join(map(ITEM.format, range(2_500))), 1)
+    folder, path, large = _large_agreement(tmp_path, 2_500)
     for _ in range(ROUNDS):
         client = Client(folder, "--debounce", "0")
         try:
