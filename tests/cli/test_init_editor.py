@@ -9,6 +9,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -181,8 +182,9 @@ def test_a_fifo_in_the_way_is_an_error_not_a_hang(repo: Path, where: str) -> Non
     if where != ".vscode":
         (repo / ".vscode").mkdir()
     os.mkfifo(repo / where)
-    result = subprocess.run(["agreed", "init", "--ci", "none", "--editor", "vscode"], cwd=repo, capture_output=True,
-                            text=True, timeout=60, check=False)
+    agreed = Path(sys.executable).parent / "agreed"  # this environment's, not whichever PATH finds first
+    result = subprocess.run([str(agreed), "init", "--ci", "none", "--editor", "vscode"], cwd=repo,
+                            capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.startswith("agreed: ")
     assert "Traceback" not in result.stderr
