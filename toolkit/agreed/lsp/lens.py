@@ -112,16 +112,16 @@ class Lenses:
 
     def title(self, file: Path, deliverable: str | None) -> str:
         """What the lens of ``file`` on its status (``deliverable`` None) or on a deliverable says."""
-        with self._lock:
-            terms = self._terms_of(file)
-        return _title(terms, deliverable)
+        return self.lens(file, deliverable)[0]
 
-    def has_history(self, file: Path, deliverable: str | None) -> bool:
-        """Whether there is a committed history of what the lens is about to show (its command would show none of a
-        deliverable not committed yet, nor without a repository or in a shallow clone)."""
+    def lens(self, file: Path, deliverable: str | None) -> tuple[str, bool]:
+        """What the lens says, and whether there is a committed history of what it is about (its command would show
+        none of a deliverable not committed yet, nor without a repository or in a shallow clone); the state of the
+        file is read once for both."""
         with self._lock:
             terms = self._terms_of(file)
-        return terms.missing is None and (deliverable is None or deliverable in terms.deliverables)
+        has_history = terms.missing is None and (deliverable is None or deliverable in terms.deliverables)
+        return _title(terms, deliverable), has_history
 
     def forget(self, file: Path) -> None:
         """Drop what is kept of ``file`` (its buffer was closed)."""

@@ -592,8 +592,7 @@ def _resolved_lens(ls: AgreementServer, found: types.CodeLens) -> types.CodeLens
     if not isinstance(uri, str) or not isinstance(deliverable, str | None):
         return found
     try:
-        title = ls.lenses.title(_file_at(uri), deliverable)
-        shown = ls.lenses.has_history(_file_at(uri), deliverable)
+        title, shown = ls.lenses.lens(_file_at(uri), deliverable)
     except Exception as error:  # noqa: BLE001 - a lens that cannot be worked out says so, never a failed request
         title, shown = f"no renegotiation view: {type(error).__name__}: {error}", False
     if not shown:  # a lens with nothing to show: its text alone (an empty command is no action in the editors)
